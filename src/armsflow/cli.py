@@ -1,0 +1,243 @@
+"""The ``armsflow`` command line: a thin shell over the library.
+
+Exit codes: 0 every document processed, 1 some documents failed, 2 usage
+error. Problems with one document are reported on standard error with the
+file (and line) they come from, and the other documents are still processed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from importlib import resources
+
+from armsflow import __version__
+from armsflow.ingest.files import DocumentPart, ReadProblem, iter_inputs
+from armsflow.model import Document, DocumentResult, Event
+from armsflow.pipeline import UnsupportedLanguage, extract_document
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse exits 2 with usage: keep that, but be brief
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"armsflow: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="armsflow", description="Arms-transfer and sanction events from German and English news.")
+    parser.add_argument("--version", action="version", version=f"armsflow {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    ext = sub.add_parser("extract", help="extract events from files, JSONL or standard input")
+    ext.add_argument("paths", nargs="*", metavar="PATH",
+                     help=".txt/.md file, folder, .jsonl file of documents, or - for standard input")
+    _output_options(ext)
+    ext.add_argument("--samples", action="store_true", help="also read the bundled sample articles")
+
+    demo = sub.add_parser("demo", help="extract the bundled sample articles and print a table")
+    _output_options(demo, default_format="table")
+    return parser
+
+
+def _output_options(p: argparse.ArgumentParser, default_format: str = "json") -> None:
+    p.add_argument("--format", choices=("json", "table"), default=default_format,
+                   help="json: one JSON line per document (default for extract); table: readable")
+    p.add_argument("--lang", choices=("de", "en"), help="force the language instead of detecting it")
+    p.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (default 1)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    if args.jobs < 1:
+        parser.error("--jobs must be at least 1")
+    paths: list[str] = list(getattr(args, "paths", []))
+    use_samples = args.command == "demo" or args.samples
+    if not paths and not use_samples:
+        if sys.stdin.isatty():
+            parser.error("give at least one PATH (or - for standard input)")
+        paths = ["-"]
+    inputs: list[Iterable] = []
+    if use_samples:
+        inputs.append(iter_inputs([str(sample_path())]))
+    if paths:
+        inputs.append(iter_inputs(paths))
+    return run(_chain(inputs), args.format, args.lang, args.jobs)
+
+
+def sample_path():
+    return resources.files("armsflow") / "samples" / "articles.jsonl"
+
+
+def _chain(iterables: list[Iterable]) -> Iterator:
+    for it in iterables:
+        yield from it
+
+
+@dataclass(slots=True)
+class _Outcome:
+    doc_id: str
+    result: DocumentResult | None
+    offset: int
+    part: DocumentPart | None
+    problem: str | None
+    skipped: bool
+
+
+def _work(job: tuple[Document, int, str | None]) -> tuple[DocumentResult | None, str | None, bool]:
+    doc, _offset, lang = job
+    if lang:
+        doc.lang = lang
+    try:
+        return extract_document(doc), None, False
+    except UnsupportedLanguage as err:
+        return None, str(err), True
+    except Exception as err:  # noqa: BLE001 - one bad document must not stop the run
+        return None, f"extraction failed: {type(err).__name__}: {err}", False
+
+
+def run(inputs: Iterator, fmt: str, lang: str | None, jobs: int) -> int:
+    read = skipped = failed = events = 0
+    printer = _TablePrinter() if fmt == "table" else None
+    pending: dict[str, list[Event]] = {}
+    pending_lang: dict[str, str | None] = {}
+
+    def jobs_iter() -> Iterator[tuple[object, tuple[Document, int, str | None] | None]]:
+        for thing in inputs:
+            if isinstance(thing, ReadProblem):
+                yield thing, None
+            elif isinstance(thing, DocumentPart):
+                yield thing, (thing.doc, thing.offset, lang)
+            else:
+                yield thing, (thing, 0, lang)
+
+    pool = None
+    stream = jobs_iter()
+    if jobs > 1:
+        import multiprocessing
+
+        pool = multiprocessing.get_context("fork").Pool(jobs)
+        results = _parallel(pool, stream)
+    else:
+        results = ((thing, _work(job) if job else None) for thing, job in stream)
+    try:
+        for thing, outcome in results:
+            if isinstance(thing, ReadProblem):
+                label = "warning" if thing.skipped else "error"
+                print(f"armsflow: {label}: {thing.where}: {thing.message}", file=sys.stderr)
+                if thing.skipped:
+                    skipped += 1
+                else:
+                    failed += 1
+                continue
+            result, problem, was_skipped = outcome
+            doc = thing.doc if isinstance(thing, DocumentPart) else thing
+            if problem:
+                print(f"armsflow: {'warning' if was_skipped else 'error'}: {doc.id}: {problem}"
+                      f"{' (skipped)' if was_skipped else ''}", file=sys.stderr)
+                if was_skipped:
+                    skipped += 1
+                else:
+                    failed += 1
+                if isinstance(thing, DocumentPart) and not thing.last:
+                    continue
+                if not isinstance(thing, DocumentPart) or not pending.get(doc.id):
+                    continue
+            if isinstance(thing, DocumentPart):
+                bucket = pending.setdefault(doc.id, [])
+                if result is not None:
+                    pending_lang[doc.id] = result.lang
+                    seen = {e.key for e in bucket}
+                    for event in result.events:
+                        if event.key not in seen:
+                            event.start += thing.offset
+                            event.end += thing.offset
+                            bucket.append(event)
+                            seen.add(event.key)
+                if not thing.last:
+                    continue
+                result = DocumentResult(doc.id, pending_lang.get(doc.id), pending.pop(doc.id))
+            assert result is not None
+            read += 1
+            events += len(result.events)
+            if printer:
+                printer.add(result)
+            else:
+                sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+    except KeyboardInterrupt:
+        print("armsflow: interrupted", file=sys.stderr)
+        return EXIT_FAILED
+    finally:
+        if pool is not None:
+            pool.terminate()
+    if printer:
+        printer.flush()
+    print(f"armsflow: {read} documents read, {skipped} skipped, {failed} failed, {events} events found",
+          file=sys.stderr)
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def _parallel(pool, stream):
+    """Ordered parallel map that lets read problems pass through in order."""
+    batch: list = []
+    for thing, job in stream:
+        batch.append((thing, job))
+        if len(batch) >= 64:
+            yield from _run_batch(pool, batch)
+            batch = []
+    if batch:
+        yield from _run_batch(pool, batch)
+
+
+def _run_batch(pool, batch):
+    jobs = [job for _, job in batch if job is not None]
+    outcomes = iter(pool.map(_work, jobs, chunksize=4))
+    for thing, job in batch:
+        yield thing, (next(outcomes) if job is not None else None)
+
+
+class _TablePrinter:
+    """A readable table: one line per event, grouped by document."""
+
+    def __init__(self) -> None:
+        self.rows: list[tuple[str, ...]] = []
+
+    def add(self, result: DocumentResult) -> None:
+        for e in result.events:
+            if e.type == "transfer":
+                who = f"{e.supplier} → {e.recipient}"
+                what = e.item or ""
+            else:
+                who = f"{e.imposer} ⊣ {e.target}"
+                what = "sanction"
+            extra = e.designation or ""
+            if e.quantity is not None:
+                extra = f"{extra} ×{e.quantity}".strip()
+            self.rows.append((result.id, who, what, e.status, extra, e.source or "", _short(e.evidence, 70)))
+
+    def flush(self) -> None:
+        header = ("document", "actors", "item", "status", "designation", "source", "evidence")
+        rows = [header, *self.rows]
+        widths = [min(max(len(r[i]) for r in rows), 72) for i in range(len(header))]
+        out = sys.stdout
+        for n, row in enumerate(rows):
+            out.write("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip() + "\n")
+            if n == 0:
+                out.write("  ".join("-" * w for w in widths) + "\n")
+
+
+def _short(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

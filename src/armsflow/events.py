@@ -1,0 +1,345 @@
+"""From frames to events: status, attribution, coreference, dedup.
+
+This stage carries the discourse across sentences: who spoke last (reported
+speech in Konjunktiv I continues an attribution), which state "das Land" or
+"the country" stands for, which item "die Systeme" or "the missiles" refer
+to, and which transfer an elliptical follow-up sentence continues ("Die
+ersten fünf Flugzeuge seien bereits übergeben worden").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from armsflow.frames import GIVE, RECEIVE, Frame
+from armsflow.mentions import ItemMention, Mentions
+from armsflow.model import Event
+from armsflow.text.segment import Sentence, Token
+
+_MISSILES = ("ballistic-missile", "cruise-missile", "other-missile", "anti-tank-weapon", "air-defence-system")
+_PRONOUNS = frozenset("er sie he she they it es wir we".split())
+_NP_STOP_DE = frozenset(
+    "am an im in auf bei vor nach mit von dass ob und oder aber, die der das den dem des ein eine".split()
+)
+_NP_STOP = frozenset(
+    "on in at to that said says told and or but , . ; : whether if as from with for by of the a an also "
+    "am an im in auf bei vor nach mit dass ob und oder aber sagte sagten sagt erklärte on monday tuesday".split()
+)
+_LEADING = frozenset("der die das den dem des ein eine einer eines the a an".split())
+_WEEKDAYS = frozenset(
+    "montag dienstag mittwoch donnerstag freitag samstag sonntag monday tuesday wednesday thursday friday "
+    "saturday sunday".split()
+)
+
+
+@dataclass(slots=True)
+class Discourse:
+    """What earlier sentences established."""
+
+    actors: list[tuple[int, str]] = field(default_factory=list)   # (sentence, id) in order
+    source: tuple[int, str] | None = None
+    person_source: str | None = None
+    last_transfer: tuple[int, list[str], list[str], list[ItemMention]] | None = None
+    items: list[ItemMention] = field(default_factory=list)
+
+
+def is_subjunctive(tokens: list[Token], lang: str) -> bool:
+    """Konjunktiv I marks reported speech in German ("habe", "sei", "liefere")."""
+    if lang != "de":
+        return False
+    for tok in tokens:
+        w = tok.lower
+        if w in ("habe", "sei", "seien", "werde", "könne", "müsse", "solle", "wolle", "dürfe", "gebe", "erhalte",
+                 "habest", "bereite", "beabsichtige", "verfüge", "liefere", "erwäge", "plane", "stelle", "wolle"):
+            return True
+        lemma = tok.lemma
+        if tok.text.islower() and lemma.endswith("en") and len(lemma) > 5 and w == lemma[:-2] + "e" and tok.i > 0:
+            return True
+    return False
+
+
+def find_sources(sentence: Sentence, mentions: Mentions, lang: str) -> tuple[str | None, set[int]]:
+    """The speaker this sentence attributes its claim to, and the speaker's tokens."""
+    tokens = sentence.tokens
+    for cue in mentions.cues:
+        if "according" in cue.kinds:
+            span = _np_forward(tokens, cue.end)
+            if span:
+                return _span_text(tokens, span), set(range(*span))
+            if "zufolge" in cue.lemma:
+                span = _np_backward(tokens, cue.start)
+                if span:
+                    return _span_text(tokens, span), set(range(*span))
+    for cue in mentions.cues:
+        if "say" not in cue.kinds:
+            continue
+        if lang == "en":
+            span = _np_backward(tokens, cue.start) or _np_forward(tokens, cue.end)
+        else:
+            span = _np_forward(tokens, cue.end) or _np_backward(tokens, cue.start)
+        if span is None and cue.start > 0 and tokens[cue.start - 1].text == ",":
+            span = _np_forward(tokens, 0)
+        if span:
+            return _span_text(tokens, span), set(range(*span))
+    return None, set()
+
+
+def _np_forward(tokens: list[Token], pos: int) -> tuple[int, int] | None:
+    i = pos
+    while i < len(tokens) and tokens[i].lower in _LEADING:
+        i += 1
+    start = i
+    while i < len(tokens) and i - start < 7:
+        tok = tokens[i]
+        if tok.lower in _WEEKDAYS or tok.lower in _NP_STOP and tok.lower not in ("des", "der", "of"):
+            break
+        if not (tok.text[:1].isupper() or tok.text[:1].isalpha() and tok.lower in ("des", "der", "of")
+                or _np_lower_ok(tok, tokens, i)):
+            break
+        i += 1
+    while i > start and tokens[i - 1].lower in ("des", "der", "of"):
+        i -= 1
+    return (start, i) if i > start else None
+
+
+def _np_lower_ok(tok: Token, tokens: list[Token], i: int) -> bool:
+    """Lowercase words inside a speaker phrase: adjectives before a noun ("ukrainischen Militärgeheimdienstes")."""
+    if not tok.text.isalpha() or tok.lower in _NP_STOP:
+        return False
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    return nxt is not None and (nxt.text[:1].isupper() or nxt.text.isalpha() and nxt.lower not in _NP_STOP and
+                                nxt.lower not in ("said", "says", "told", "sagte", "sagten"))
+
+
+def _np_backward(tokens: list[Token], pos: int) -> tuple[int, int] | None:
+    end = pos
+    i = pos - 1
+    while i >= 0 and pos - i <= 7:
+        tok = tokens[i]
+        if tok.lower in _NP_STOP or not tok.text[:1].isalnum():
+            break
+        if tok.lower in _WEEKDAYS:
+            break
+        if not (tok.text[:1].isupper() or tok.text.isalpha()):
+            break
+        i -= 1
+    start = i + 1
+    while start < end and tokens[start].lower in _LEADING:
+        start += 1
+    if start >= end:
+        return None
+    # A lowercase verb is no speaker: "… and said" has no subject here.
+    if all(t.text.islower() for t in tokens[start:end]) and end - start == 1 and tokens[start].lower not in (
+            "officials", "analysts", "diplomats", "sources", "experts"):
+        return None
+    return start, end
+
+
+def _span_text(tokens: list[Token], span: tuple[int, int]) -> str:
+    start, end = span
+    return " ".join(t.text for t in tokens[start:end])
+
+
+class Assembler:
+    """Turns the frames of a document's sentences into deduplicated events."""
+
+    def __init__(self, text: str, lang: str) -> None:
+        self.text = text
+        self.lang = lang
+        self.state = Discourse()
+        self.events: dict[tuple[str, ...], Event] = {}
+
+    def add_sentence(self, index: int, sentence: Sentence, mentions: Mentions, frames: list[Frame],
+                     source: str | None) -> None:
+        tokens = sentence.tokens
+        state = self.state
+        source = self._resolve_source(index, sentence, source)
+        country_ref = self._country_refs(sentence)
+        for frame in frames:
+            if frame.kind == "transfer":
+                self._transfer(index, sentence, frame, source, country_ref)
+            else:
+                self._sanction(index, sentence, frame, source, country_ref)
+        for actor in mentions.actors:
+            state.actors.append((index, actor.id))
+        named = [it for it in mentions.items if it.category]
+        if named:
+            state.items.extend(named)
+        del tokens
+
+    # ------------------------------------------------------------------ attribution
+    def _resolve_source(self, index: int, sentence: Sentence, source: str | None) -> str | None:
+        state = self.state
+        if source is not None:
+            if source.split()[0].lower() in _PRONOUNS:
+                source = state.person_source or (state.source[1] if state.source else None)
+            if source:
+                state.source = (index, source)
+                if any(w[:1].isupper() for w in source.split()) and source.split()[0].lower() not in _PRONOUNS:
+                    state.person_source = source
+            return source
+        if state.source and state.source[0] >= index - 2 and (
+                is_subjunctive(sentence.tokens, self.lang) or sentence.text.lstrip()[:1] in "\"„“»"):
+            state.source = (index, state.source[1])
+            return state.source[1]
+        return None
+
+    # ------------------------------------------------------------------ coreference
+    def _country_refs(self, sentence: Sentence) -> str | None:
+        low = sentence.text.lower()
+        if not re.search(r"\b(das land|des landes|dem land|the country|the regime|das regime|des regimes|the kingdom|"
+                         r"das königreich|the islamic republic|die islamische republik)\b", low):
+            return None
+        for _, actor in reversed(self.state.actors):
+            if len(actor) == 3 and actor.isupper():
+                return actor
+        return None
+
+    def _last_actor(self, exclude: list[str]) -> str | None:
+        for _, actor in reversed(self.state.actors):
+            if actor not in exclude:
+                return actor
+        return None
+
+    # ------------------------------------------------------------------ transfers
+    def _transfer(self, index: int, sentence: Sentence, frame: Frame, source: str | None, country: str | None) -> None:
+        state = self.state
+        suppliers = list(frame.suppliers)
+        recipients = list(frame.recipients)
+        kind = frame.trigger_kind
+        items = [self._resolve_item(it) for it in frame.items]
+        items = [it for it in items if it is not None and it.category]
+        if not items:
+            return
+        if country:
+            if not suppliers and kind in GIVE:
+                suppliers = [country] if country not in recipients else []
+            elif not recipients and kind not in GIVE:
+                recipients = [country] if country not in suppliers else []
+            elif not recipients:
+                recipients = [country] if country not in suppliers else []
+            elif not suppliers:
+                suppliers = [country] if country not in recipients else []
+        if frame.pronoun_subject:
+            role = suppliers if kind in GIVE and not frame.passive else recipients
+            if not role:
+                other = recipients if role is suppliers else suppliers
+                actor = self._last_actor(other)
+                if actor:
+                    role.append(actor)
+        last = state.last_transfer
+        if last and last[0] >= index - 2 and (not suppliers or not recipients):
+            _, l_sup, l_rec, l_items = last
+            cats = {it.category for it in l_items}
+            if suppliers and not recipients and set(suppliers) <= set(l_sup):
+                recipients = list(l_rec)
+            elif recipients and not suppliers and set(recipients) <= set(l_rec):
+                suppliers = list(l_sup)
+            elif not suppliers and not recipients and {it.category for it in items} & cats:
+                suppliers, recipients = list(l_sup), list(l_rec)
+        if not suppliers or not recipients:
+            return
+        statuses = self._statuses(frame)
+        made = False
+        for supplier in suppliers:
+            for recipient in recipients:
+                if supplier == recipient:
+                    continue
+                for item in items:
+                    for status, src in statuses:
+                        self._add(Event(
+                            type="transfer", status=status, evidence=sentence.text, start=sentence.start,
+                            end=sentence.end, rule=frame.rule, supplier=supplier, recipient=recipient,
+                            item=item.category, designation=item.designation, quantity=item.quantity,
+                            source=src if src is not None else source,
+                        ))
+                        made = True
+        if made:
+            state.last_transfer = (index, suppliers, recipients, items)
+
+    def _resolve_item(self, item: ItemMention) -> ItemMention | None:
+        if item.category:
+            return item
+        for prev in reversed(self.state.items):
+            if item.carrier == "missile" and prev.category not in _MISSILES:
+                continue
+            if item.carrier == "carrier" and not prev.designation and prev.category not in _MISSILES:
+                continue
+            return ItemMention(item.start, item.end, prev.category, prev.designation, item.quantity,
+                               prev.origin, prev.producer, item.text)
+        return None
+
+    def _statuses(self, frame: Frame) -> list[tuple[str, str | None]]:
+        """The strongest status the clause asserts, per the contract's precedence."""
+        mods = frame.modifiers
+        kind = frame.trigger_kind
+        receiving = kind in RECEIVE or kind == "arrive"
+        if "deny" in mods:
+            out = [("denied", frame.subject_text)]
+            if frame.reported_by_report:
+                out.append((self._base(frame, mods - {"deny"}), None))
+            return out
+        if "refuse" in mods and kind != "request":
+            return [("refused", None)]
+        return [(self._base(frame, mods), None)]
+
+    def _base(self, frame: Frame, mods: set[str]) -> str:
+        kind = frame.trigger_kind
+        receiving = kind in RECEIVE or kind == "arrive"
+        if "negation" in mods and kind in GIVE | {"arrive", "get"}:
+            return "refused"
+        if "consider" in mods:
+            return "considered"
+        if kind == "request" or ("request" in mods and receiving):
+            return "requested"
+        if "intend" in mods:
+            return "requested" if kind in ("buy", "order", "get") else "planned"
+        if kind == "promise" or "promise" in mods:
+            return "planned"
+        if "future" in mods:
+            return "planned"
+        if kind in ("buy", "order", "sell", "deal", "approve") or mods & {"deal", "approve", "order"}:
+            return "agreed"
+        return "delivered"
+
+    # ------------------------------------------------------------------ sanctions
+    def _sanction(self, index: int, sentence: Sentence, frame: Frame, source: str | None, country: str | None) -> None:
+        imposers = list(frame.imposers)
+        targets = list(frame.targets)
+        if country and not targets:
+            targets = [country] if country not in imposers else []
+        if not imposers and frame.pronoun_subject:
+            actor = self._last_actor(targets)
+            if actor:
+                imposers = [actor]
+        if not imposers or not targets:
+            return
+        mods = frame.modifiers
+        if "lift" in mods:
+            status = "lifted"
+        elif "consider" in mods:
+            status = "considered"
+        elif mods & {"threaten", "intend", "future"}:
+            status = "planned"
+        else:
+            status = "imposed"
+        for imposer in imposers:
+            for target in targets:
+                if imposer == target:
+                    continue
+                self._add(Event(type="sanction", status=status, evidence=sentence.text, start=sentence.start,
+                                end=sentence.end, rule=frame.rule, imposer=imposer, target=target, source=source))
+
+    def _add(self, event: Event) -> None:
+        key = event.key
+        have = self.events.get(key)
+        if have is None:
+            self.events[key] = event
+            return
+        if have.designation is None and event.designation:
+            have.designation = event.designation
+        if have.quantity is None and event.quantity is not None:
+            have.quantity = event.quantity
+        if have.source is None and event.source:
+            have.source = event.source

@@ -1,0 +1,444 @@
+"""Triggers and roles: candidate event frames per sentence.
+
+A frame is one trigger (a verb or noun of supplying, receiving, buying,
+sanctioning …) with the items it governs, the actors in their grammatical
+roles, and the modality cues in its scope. Roles come from grammar, not from
+word order alone: prepositions ("an", "nach", "to" mark the recipient; "von",
+"aus", "from" the supplier), the voice of the clause (in the passive the
+"von/by" phrase is the agent), infinitive clauses that inherit their subject
+("bereitet sich vor, X zu liefern"), coordination ("entweder der Hisbollah
+oder dem Iran") and the direction of the verb (a buyer is the recipient).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from armsflow.mentions import ActorMention, CueMention, ItemMention, Mentions
+from armsflow.text.clauses import SUBORDINATORS, clause_ids, is_infinitive
+from armsflow.text.segment import Token
+
+GIVE = frozenset({"give", "give_noun", "sell", "promise", "approve", "support"})
+RECEIVE = frozenset({"get", "buy", "order", "request"})
+ARRIVE = frozenset({"arrive"})
+DEAL = frozenset({"deal"})
+TRIGGERS = GIVE | RECEIVE | ARRIVE | DEAL | {"use"}
+# Which trigger of a clause leads when several occur: the most directional.
+_PRIORITY = ["give", "get", "buy", "sell", "order", "request", "arrive", "promise", "give_noun", "approve", "deal", "support", "use"]
+MODIFIERS = frozenset({"deny", "refuse", "consider", "intend", "future", "promise", "approve", "deal", "order", "request",
+                       "negation", "hearsay", "past", "buy", "threaten", "lift", "prevent"})
+
+_TO = frozenset({"an", "nach", "für", "to", "for", "into", "zu", "zum", "zur", "toward", "towards"})
+_FROM = frozenset({"von", "vom", "aus", "from", "by", "seitens"})
+_FROM_BUY = _FROM | frozenset({"bei", "in", "of"})
+_IN = frozenset({"in", "im", "nach", "at", "to", "into"})
+_TARGET = frozenset({"gegen", "against", "on", "über", "auf", "upon", "onto", "for"})
+_LINK = frozenset({"und", "oder", "sowie", "bzw.", "entweder", "and", "or", "either", "both", "sowohl", "als", "auch", ",", "as", "well"})
+_AUX_PASSIVE_DE = frozenset({"wurde", "wurden", "worden", "werden", "wird", "würden", "würde", "werde"})
+_AUX_PASSIVE_EN = frozenset({"was", "were", "been", "being", "be", "is", "are", "get", "got"})
+
+
+@dataclass(slots=True)
+class Group:
+    """Coordinated actors sharing one role ("Iran, Russia and Belarus")."""
+
+    members: list[ActorMention]
+
+    @property
+    def first(self) -> ActorMention:
+        return self.members[0]
+
+    @property
+    def ids(self) -> list[str]:
+        seen: list[str] = []
+        for m in self.members:
+            if m.id not in seen:
+                seen.append(m.id)
+        return seen
+
+
+@dataclass(slots=True)
+class Frame:
+    kind: str                      # "transfer" or "sanction"
+    trigger: CueMention
+    trigger_kind: str
+    clause: int
+    items: list[ItemMention] = field(default_factory=list)
+    suppliers: list[str] = field(default_factory=list)
+    recipients: list[str] = field(default_factory=list)
+    imposers: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    modifiers: set[str] = field(default_factory=set)
+    passive: bool = False
+    subject_text: str | None = None   # the deny/refuse clause subject, a source candidate
+    reported_by_report: bool = False  # the claim is a report's that someone rejects
+    pronoun_subject: bool = False
+    country_ref: list[str] = field(default_factory=list)  # roles filled by "das Land"
+    rule: str = ""
+
+
+@dataclass(slots=True)
+class SentenceGrammar:
+    tokens: list[Token]
+    clause: list[int]
+    clauses: list[tuple[int, int]]   # token spans
+    infinitive: list[bool]
+
+
+def analyse(tokens: list[Token], mentions: Mentions, lang: str) -> SentenceGrammar:
+    listed = {i for a in mentions.actors for i in range(a.start, a.end)}
+    listed |= {i for it in mentions.items for i in range(it.start, it.end)}
+    ids = clause_ids(tokens, listed)
+    spans: list[tuple[int, int]] = []
+    for i, cid in enumerate(ids):
+        if cid == len(spans):
+            spans.append((i, i + 1))
+        else:
+            spans[cid] = (spans[cid][0], i + 1)
+    infinitive = [is_infinitive(tokens, s, e, lang) for s, e in spans]
+    return SentenceGrammar(tokens, ids, spans, infinitive)
+
+
+def build_frames(tokens: list[Token], mentions: Mentions, lang: str, speaker_tokens: set[int]) -> list[Frame]:
+    grammar = analyse(tokens, mentions, lang)
+    clause = grammar.clause
+    n_clauses = len(grammar.clauses)
+    cues_by_clause: list[list[CueMention]] = [[] for _ in range(n_clauses)]
+    for cue in mentions.cues:
+        cues_by_clause[clause[cue.start]].append(cue)
+    items_by_clause: list[list[ItemMention]] = [[] for _ in range(n_clauses)]
+    for item in mentions.items:
+        items_by_clause[clause[item.start]].append(item)
+    actors = [a for a in mentions.actors if a.start not in speaker_tokens and a.kind != "origin"]
+    actors_by_clause: list[list[ActorMention]] = [[] for _ in range(n_clauses)]
+    for actor in actors:
+        actors_by_clause[clause[actor.start]].append(actor)
+
+    frames: list[Frame] = []
+    # Items in a clause without a trigger attach to the nearest clause that has one.
+    owner: dict[int, int] = {}
+    for c in range(n_clauses):
+        if _lead(cues_by_clause[c]) is not None:
+            owner[c] = c
+    for c in range(n_clauses):
+        if c in owner or not items_by_clause[c]:
+            continue
+        candidates = [k for k in owner if k != c]
+        if candidates:
+            best = min(candidates, key=lambda k: (abs(k - c), k > c))
+            if abs(best - c) <= 2:
+                owner[c] = best
+    for c in range(n_clauses):
+        lead = _lead(cues_by_clause[c])
+        if lead is None:
+            continue
+        lead_cue, lead_kind = lead
+        if lead_kind == "use":
+            continue
+        items = [it for k, o in owner.items() if o == c for it in items_by_clause[k]]
+        # A use verb ("griffen an", "fired") closer to an item than the trigger keeps it.
+        items = [it for it in items if not _used(it, cues_by_clause[clause[it.start]], lead_cue)]
+        if not items:
+            items = _anaphoric_items(tokens, grammar, c, mentions)
+        if not items:
+            continue
+        frame = Frame("transfer", lead_cue, lead_kind, c, items)
+        frame.modifiers = _modifiers(cues_by_clause, c, lead_cue)
+        governors = _governor_chain(grammar, cues_by_clause, items_by_clause, c)
+        for g in governors:
+            frame.modifiers |= {k for cue in cues_by_clause[g] for k in cue.kinds if k in MODIFIERS}
+        frame.passive = _passive(tokens, grammar, c, lead_cue, lang)
+        _assign_transfer_roles(frame, grammar, actors_by_clause, governors, lang, tokens)
+        frame.rule = f"{lang}:{lead_kind}{':passive' if frame.passive else ''}"
+        frames.append(frame)
+    frames.extend(_sanction_frames(tokens, grammar, mentions, cues_by_clause, actors_by_clause, lang))
+    return frames
+
+
+def _lead(cues: list[CueMention]) -> tuple[CueMention, str] | None:
+    best: tuple[int, CueMention, str] | None = None
+    for cue in cues:
+        for kind in cue.kinds:
+            if kind in TRIGGERS:
+                rank = _PRIORITY.index(kind)
+                if best is None or rank < best[0]:
+                    best = (rank, cue, kind)
+    if best is None:
+        return None
+    # A use verb leads only when no transfer verb is in the clause.
+    return best[1], best[2]
+
+
+def _used(item: ItemMention, cues: list[CueMention], lead: CueMention) -> bool:
+    for cue in cues:
+        if "use" in cue.kinds and cue is not lead and not (cue.kinds & TRIGGERS - {"use"}):
+            if abs(cue.start - item.start) < abs(lead.start - item.start):
+                return True
+    return False
+
+
+def _anaphoric_items(tokens: list[Token], grammar: SentenceGrammar, c: int, mentions: Mentions) -> list[ItemMention]:
+    """A pronoun object ("it", "sie", "them") stands for the last named item."""
+    start, end = grammar.clauses[c]
+    for i in range(start, end):
+        if tokens[i].lower in ("it", "them", "sie", "es", "diese", "these", "those", "solche"):
+            return [ItemMention(i, i + 1, None, carrier="pronoun", text=tokens[i].text)]
+    return []
+
+
+def _modifiers(cues_by_clause: list[list[CueMention]], c: int, lead: CueMention) -> set[str]:
+    mods: set[str] = set()
+    for cue in cues_by_clause[c]:
+        kinds = cue.kinds if cue is not lead else cue.kinds - TRIGGERS
+        mods |= {k for k in kinds if k in MODIFIERS}
+    return mods
+
+
+def _governor_chain(grammar: SentenceGrammar, cues_by_clause, items_by_clause, c: int) -> list[int]:
+    """Preceding item-less clauses whose verbs govern clause c.
+
+    "…, sagte Kirby, bereite sich die Wagner-Gruppe darauf vor, [der Hisbollah
+    … zur Verfügung zu stellen]": the preparing clause governs the giving one.
+    """
+    chain: list[int] = []
+    k = c - 1
+    while k >= 0 and not items_by_clause[k]:
+        kinds = {kind for cue in cues_by_clause[k] for kind in cue.kinds}
+        if kinds & TRIGGERS - {"use"} and not kinds & {"promise", "approve", "deal", "request", "deny", "refuse"}:
+            break
+        chain.append(k)
+        if not (grammar.infinitive[c] or _opens_complement(grammar, k + 1)):
+            break
+        k -= 1
+    return chain
+
+
+def _opens_complement(grammar: SentenceGrammar, c: int) -> bool:
+    if c >= len(grammar.clauses):
+        return False
+    start, end = grammar.clauses[c]
+    words = [t.lower for t in grammar.tokens[start:min(end, start + 3)]]
+    return bool(words) and (words[0] in (",", "that", "dass", "ob", "whether", "wonach") or
+                            (len(words) > 1 and words[1] in ("dass", "that", "ob", "whether", "wonach")) or
+                            grammar.infinitive[c])
+
+
+def _passive(tokens: list[Token], grammar: SentenceGrammar, c: int, lead: CueMention, lang: str) -> bool:
+    start, end = grammar.clauses[c]
+    words = [t.lower for t in tokens[start:end]]
+    trig = tokens[lead.start]
+    if lang == "de":
+        if trig.text[:1].isupper():
+            return False
+        return any(w in _AUX_PASSIVE_DE for w in words) and (trig.lower.startswith("ge") or "ge" in trig.lower[2:6]
+                                                             or trig.lower != trig.lemma) and (
+            "worden" in words or "wurde" in words or "wurden" in words or _follows_aux(tokens, lead.end, start, end))
+    for j in range(lead.start - 1, max(start - 1, lead.start - 4), -1):
+        w = tokens[j].lower
+        if w in _AUX_PASSIVE_EN:
+            return trig.lower.endswith(("ed", "en", "nt", "ld", "ht", "wn")) or trig.lower in ("sent", "sold", "given")
+        if w not in ("also", "already", "reportedly", "allegedly", "secretly", "recently", "since", "not", "never",
+                     "being", "been", "quietly", "officially", "first"):
+            break
+    return False
+
+
+def _follows_aux(tokens: list[Token], pos: int, start: int, end: int) -> bool:
+    return pos < end and tokens[pos].lower in ("werden", "worden", "wurden", "wurde")
+
+
+# --------------------------------------------------------------------------- roles
+
+def _groups(actors: list[ActorMention], tokens: list[Token]) -> list[Group]:
+    groups: list[Group] = []
+    for actor in sorted(actors, key=lambda a: a.start):
+        if groups:
+            last = groups[-1].members[-1]
+            between = tokens[last.end:actor.start]
+            if between and all(t.lower in _LINK or t.lower in ("der", "die", "das", "dem", "den", "the") for t in between) \
+                    and any(t.lower in _LINK for t in between) and (actor.prep is None or actor.prep == groups[-1].first.prep):
+                groups[-1].members.append(actor)
+                continue
+        groups.append(Group([actor]))
+    return groups
+
+
+def _assign_transfer_roles(frame: Frame, grammar: SentenceGrammar, actors_by_clause, governors: list[int],
+                           lang: str, tokens: list[Token]) -> None:
+    c = frame.clause
+    own = _groups(actors_by_clause[c], tokens)
+    trig = frame.trigger.start
+    bare = [g for g in own if g.first.prep is None and not g.first.genitive]
+    subject: Group | None = None
+    objects: list[Group] = []
+    if grammar.infinitive[c]:
+        objects = bare
+    elif lang == "en":
+        before = [g for g in bare if g.first.start < trig]
+        after = [g for g in bare if g.first.start > trig]
+        subject = before[-1] if before else None
+        objects = after + before[:-1]
+    else:
+        dative = [g for g in bare if g.first.article == "dem"]
+        rest = [g for g in bare if g not in dative]
+        subject = rest[0] if rest else None
+        objects = dative + rest[1:]
+    inherited: Group | None = None
+    if subject is None:
+        for g in governors + _earlier(grammar, c):
+            cand = [x for x in _groups(actors_by_clause[g], tokens) if x.first.prep is None and not x.first.genitive]
+            if cand:
+                inherited = cand[0]
+                break
+        if inherited is None and not grammar.infinitive[c]:
+            pass
+    subj = subject or inherited
+    if subj is None:
+        frame.pronoun_subject = _has_pronoun_subject(tokens, grammar, c, governors)
+    by_prep = {}
+    for g in own:
+        if g.first.prep:
+            by_prep.setdefault(g.first.prep, []).append(g)
+    genitives = [g for g in own if g.first.genitive]
+
+    def prep_ids(preps: frozenset[str]) -> list[str]:
+        return [i for p in preps for g in by_prep.get(p, []) for i in g.ids]
+
+    kind = frame.trigger_kind
+    origin = [it.origin for it in frame.items if it.origin]
+    if kind in GIVE:
+        if frame.passive:
+            frame.suppliers = prep_ids(_FROM)
+            frame.recipients = prep_ids(_TO) or [i for g in bare for i in g.ids]
+        else:
+            frame.suppliers = subj.ids if subj else []
+            if kind in ("give_noun", "promise", "approve", "sell") and not frame.suppliers:
+                frame.suppliers = prep_ids(_FROM) or [i for g in genitives for i in g.ids]
+            if not frame.suppliers and kind == "give_noun" and origin:
+                frame.suppliers = origin[:1]
+            frame.recipients = prep_ids(_TO) or [i for g in objects for i in g.ids]
+    elif kind in RECEIVE:
+        if frame.passive and lang == "en" and by_prep.get("by"):
+            frame.recipients = prep_ids(frozenset({"by"}))
+        else:
+            frame.recipients = subj.ids if subj else []
+            if not frame.recipients and kind in ("buy", "order", "request"):
+                frame.recipients = [i for g in genitives for i in g.ids]
+        preps = _FROM_BUY if kind in ("buy", "order") else _FROM
+        frame.suppliers = prep_ids(preps)
+        if not frame.suppliers and kind == "request":
+            frame.suppliers = [i for g in objects for i in g.ids]
+        if not frame.suppliers and origin:
+            frame.suppliers = origin[:1]
+    elif kind in ARRIVE:
+        frame.recipients = prep_ids(_IN) or [i for g in objects for i in g.ids]
+        frame.suppliers = prep_ids(_FROM) or origin[:1]
+    elif kind in DEAL:
+        partners = (subj.ids if subj else []) + prep_ids(frozenset({"mit", "with"}))
+        source = prep_ids(_FROM) or origin[:1]
+        if source:
+            frame.suppliers = source
+            frame.recipients = [p for p in partners if p not in source]
+        else:
+            producers = {it.producer for it in frame.items if it.producer}
+            frame.suppliers = [p for p in partners if p in producers]
+            frame.recipients = [p for p in partners if p not in producers] if frame.suppliers else []
+    if subj is not None:
+        frame.subject_text = " ".join(m.text for m in subj.members)
+    frame.suppliers = _unique(frame.suppliers)
+    frame.recipients = [r for r in _unique(frame.recipients)]
+
+
+def _earlier(grammar: SentenceGrammar, c: int) -> list[int]:
+    return list(range(c - 1, -1, -1))
+
+
+def _has_pronoun_subject(tokens: list[Token], grammar: SentenceGrammar, c: int, governors: list[int]) -> bool:
+    for k in [c] + governors:
+        start, end = grammar.clauses[k]
+        for t in tokens[start:min(end, start + 6)]:
+            if t.lower in ("es", "it", "sie", "they", "er", "he", "she"):
+                return True
+    return False
+
+
+def _unique(values: list[str]) -> list[str]:
+    out: list[str] = []
+    for v in values:
+        if v not in out:
+            out.append(v)
+    return out
+
+
+# --------------------------------------------------------------------------- sanctions
+
+def _sanction_frames(tokens: list[Token], grammar: SentenceGrammar, mentions: Mentions, cues_by_clause,
+                     actors_by_clause, lang: str) -> list[Frame]:
+    frames: list[Frame] = []
+    all_actors = {a.start: a for a in mentions.actors}
+    for c, cues in enumerate(cues_by_clause):
+        sanction = next((cue for cue in cues if "sanction" in cue.kinds), None)
+        prevent = next((cue for cue in cues if "prevent" in cue.kinds), None)
+        if sanction is None and not (prevent and any("give_noun" in cue.kinds for cue in cues)):
+            continue
+        cue = sanction or prevent
+        assert cue is not None
+        frame = Frame("sanction", cue, "sanction" if sanction else "prevent", c)
+        frame.modifiers = {k for x in cues for k in x.kinds}
+        chain = []
+        k = c - 1
+        while k >= 0 and not any("sanction" in x.kinds for x in cues_by_clause[k]):
+            chain.append(k)
+            frame.modifiers |= {kk for x in cues_by_clause[k] for kk in x.kinds}
+            if not (grammar.infinitive[k + 1] or _opens_complement(grammar, k + 1)):
+                break
+            k -= 1
+        own = _groups(actors_by_clause[c], tokens)
+        # The imposer: a compound prefix on the sanction word ("EU-Sanktionen"), else the subject.
+        prefixed = all_actors.get(cue.start)
+        imposers: list[str] = []
+        targets: list[str] = []
+        if prefixed is not None and prefixed.kind not in ("adj", "origin"):
+            imposers = [prefixed.id]
+        for g in own:
+            if g.first.start == cue.start:
+                continue
+            prep = g.first.prep
+            if prep in _TARGET or (prep in ("in", "im", "of", "mit") and not (imposers and g.first.start < cue.start)):
+                targets += g.ids
+            elif g.first.genitive and g.first.start > cue.start:
+                targets += g.ids
+            elif prep is None and not g.first.genitive:
+                if g.first.kind in ("adj", "demonym") and g.first.start > cue.start - 1:
+                    targets += g.ids
+                elif not imposers and (g.first.start < cue.start or lang == "de"):
+                    imposers = g.ids
+                elif lang == "en" and g.first.start > cue.start:
+                    targets += g.ids
+        # Origin adjectives on the sanctioned nouns: "russische Einzelpersonen", "Iranian drone makers".
+        for actor in mentions.actors:
+            if grammar.clause[actor.start] == c and actor.kind in ("adj", "origin") and actor.start > cue.start - 2 \
+                    and actor.id not in imposers:
+                targets.append(actor.id)
+        if not imposers:
+            for g in chain:
+                cand = [x for x in _groups(actors_by_clause[g], tokens) if x.first.prep is None and not x.first.genitive]
+                if cand:
+                    imposers = cand[0].ids
+                    break
+        if not targets:
+            for g in chain:
+                for x in _groups(actors_by_clause[g], tokens):
+                    if x.first.prep in _TARGET:
+                        targets += x.ids
+        frame.imposers = _unique(imposers)
+        frame.targets = [t for t in _unique(targets) if t not in frame.imposers]
+        frame.rule = f"{lang}:{frame.trigger_kind}"
+        if not frame.imposers:
+            frame.pronoun_subject = _has_pronoun_subject(tokens, grammar, c, chain)
+        frames.append(frame)
+    return frames
+
+
+def first_subordinate(tokens: list[Token]) -> bool:
+    return bool(tokens) and tokens[0].lower in SUBORDINATORS

@@ -1,0 +1,1 @@
+"""Getting documents in: files, JSONL, standard input (and later the web)."""

@@ -1,0 +1,508 @@
+"""Lexicon matching: actor, item, designation, quantity and cue spans.
+
+Each sentence is matched against the bundled lexicons once. Grammar that the
+frame builder needs later is attached here, at the mention: the preposition
+and article that govern an actor (case and role in German and English), the
+origin adjective of an item ("russische Ausbilder"), the number in front of
+an item, and German compounds resolved by their head.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from armsflow.lexicons import Lexicon, designation_key, form_tokens
+from armsflow.text.segment import Sentence, Token
+
+ARTICLES = frozenset(
+    "der die das dem den des ein eine einen einem einer eines the a an its their his her our this these "
+    "those that diesem dieser dieses diese jene jenem".split()
+)
+PREPOSITIONS = frozenset(
+    "an nach von vom aus mit gegen für bei in im über zu zum zur via durch seitens gegenüber "
+    "to from with against on for by at via through into of toward towards onto upon".split()
+)
+_SKIP_BEFORE_ACTOR = frozenset(
+    "entweder either both sowohl auch also ganz the der die das dem den des".split()
+)
+_TYPE_WORDS = frozenset("typ typs typen klasse class type modell model serie series".split())
+_DESIGNATION_SHAPE = re.compile(r"^(?:[A-Z][A-Za-z]*-?\d[\w-]*|\d{2,4}[A-Z]{1,3}\d?|[A-Z]{2,}\d*)$")
+_VARIANT = re.compile(r"^(\d+)[A-Z]{1,2}\d{0,2}$")
+_YEAR = re.compile(r"^(19|20)\d\d$")
+_MONEY_AFTER = frozenset(
+    "mio mio. mrd mrd. millionen milliarden million billion billionen dollar euro pfund prozent % "
+    "millions billions trillion bn mln usd eur kilometer kilometern km meter metern millimeter mm tonnen tons "
+    "jahre jahren years prozentpunkte".split()
+)
+_QUANT_SKIP = frozenset(
+    "weitere weiteren weiterer weitere zusätzliche zusätzlichen neue neuen neuer gebrauchte gebrauchten moderne modernen "
+    "ältere älteren alte alten erste ersten bis zu rund etwa ca. circa mehr als über knapp insgesamt je jeweils nur "
+    "more additional new used older old first up to about around some nearly almost over than at least mindestens "
+    "further another of der the des vom dieser".split()
+)
+_NOUNY_PREFIX_MIN = 3
+
+
+@dataclass(slots=True)
+class ActorMention:
+    start: int          # token index
+    end: int            # exclusive
+    id: str
+    kind: str           # name, adj, capital, person, ...
+    prep: str | None    # governing preposition, lowercased
+    article: str | None # determiner in front, lowercased
+    text: str
+    genitive: bool = False
+
+
+@dataclass(slots=True)
+class ItemMention:
+    start: int
+    end: int
+    category: str | None          # None: a carrier noun or missile word to resolve later
+    designation: str | None = None
+    quantity: int | None = None
+    origin: str | None = None     # actor id of an origin adjective
+    producer: str | None = None
+    text: str = ""
+    carrier: str | None = None    # "carrier" or "missile" for words that stand for a named item
+    categories: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class CueMention:
+    start: int
+    end: int
+    kinds: frozenset[str]
+    lemma: str
+
+
+@dataclass(slots=True)
+class Mentions:
+    actors: list[ActorMention]
+    items: list[ItemMention]
+    cues: list[CueMention]
+
+
+# --------------------------------------------------------------------------- actors
+
+def find_actors(tokens: list[Token], lex: Lexicon) -> list[ActorMention]:
+    found: list[ActorMention] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        hit = None
+        for size in range(min(lex.actor_max, n - i), 0, -1):
+            key = tuple(t.text for t in tokens[i:i + size])
+            entry = lex.actors.get(key)
+            if entry is not None:
+                hit = (size, entry)
+                break
+        if hit is None:
+            entry = _actor_in_compound(tokens[i].text, lex)
+            if entry is not None:
+                hit = (1, entry)
+        if hit is None:
+            i += 1
+            continue
+        size, entry = hit
+        prep, article = _governor(tokens, i)
+        text = " ".join(t.text for t in tokens[i:i + size])
+        genitive = entry.kind.endswith("-gen") or article == "des" or text.endswith(("'s", "’s"))
+        found.append(ActorMention(i, i + size, entry.id, entry.kind, prep, article, text, genitive))
+        i += size
+    return found
+
+
+def _actor_in_compound(word: str, lex: Lexicon):
+    """"US-Beamte", "EU-Sanktionen", "Kremlsprecher": an actor as first part."""
+    if "-" in word:
+        parts = word.split("-")
+        for size in range(len(parts) - 1, 0, -1):
+            entry = lex.actors.get(form_tokens("-".join(parts[:size])))
+            if entry is not None and entry.kind not in ("adj", "demonym"):
+                return entry
+        return None
+    if lex.lang == "de" and word[:1].isupper() and len(word) > 7:
+        for cut in range(len(word) - 4, 3, -1):
+            entry = lex.compound_prefixes.get(word[:cut])
+            if entry is not None and entry.kind in ("metonym", "title") and word[cut:].islower():
+                return entry
+    return None
+
+
+def _governor(tokens: list[Token], i: int) -> tuple[str | None, str | None]:
+    """Preposition and article in front of token i (skipping "entweder", articles)."""
+    article = None
+    j = i - 1
+    steps = 0
+    while j >= 0 and steps < 3:
+        word = tokens[j].lower
+        if word in ARTICLES and article is None:
+            article = word
+        elif word in PREPOSITIONS:
+            return word, article
+        elif word not in _SKIP_BEFORE_ACTOR:
+            # German contractions carry the article: vom, zum, zur, im
+            return None, article
+        j -= 1
+        steps += 1
+    return None, article
+
+
+# --------------------------------------------------------------------------- items
+
+def find_items(tokens: list[Token], lex: Lexicon) -> list[ItemMention]:
+    raw: list[ItemMention] = []
+    n = len(tokens)
+    i = 0
+    while i < n:
+        item = _phrase_item(tokens, i, lex) or _designation_item(tokens, i, lex) or _word_item(tokens, i, lex)
+        if item is None:
+            i += 1
+            continue
+        raw.append(item)
+        i = item.end
+    _coordinated_heads(tokens, raw, lex)
+    raw.sort(key=lambda m: m.start)
+    items = _merge_designations(tokens, raw, lex)
+    for item in items:
+        item.quantity = _quantity(tokens, item.start, lex)
+        item.text = " ".join(t.text for t in tokens[item.start:item.end])
+    return items
+
+
+def _phrase_item(tokens: list[Token], i: int, lex: Lexicon) -> ItemMention | None:
+    for size in range(min(lex.item_phrase_max, len(tokens) - i), 1, -1):
+        key = tuple(t.lower for t in tokens[i:i + size])
+        cat = lex.item_phrases.get(key)
+        if cat is None:
+            key = tuple(t.lower for t in tokens[i:i + size - 1]) + (tokens[i + size - 1].lemma,)
+            cat = lex.item_phrases.get(key)
+        if cat is not None:
+            return ItemMention(i, i + size, cat)
+    return None
+
+
+def _designation_item(tokens: list[Token], i: int, lex: Lexicon) -> ItemMention | None:
+    n = len(tokens)
+    for size in range(min(lex.designation_max, n - i), 0, -1):
+        span = tokens[i:i + size]
+        if not span[0].text[:1].isalnum():
+            continue
+        key = designation_key("".join(t.text for t in span))
+        entry = lex.designations.get(key)
+        surface = " ".join(t.text for t in span)
+        if entry is None:
+            m = _VARIANT.match(span[-1].text)
+            if m and size > 1:
+                entry = lex.designations.get(designation_key("".join(t.text for t in span[:-1]) + m.group(1)))
+        if entry is None and size == 1 and "-" in span[0].text:
+            # "Su-35-Kampfflugzeugen", "Taurus-Marschflugkörpern", "Leopard-2A6-Panzer"
+            parts = span[0].text.split("-")
+            for cut in range(len(parts) - 1, 0, -1):
+                head = "-".join(parts[:cut])
+                entry = lex.designations.get(designation_key(head))
+                if entry is None:
+                    m = _VARIANT.match(parts[cut - 1])
+                    if m:
+                        entry = lex.designations.get(designation_key("-".join(parts[:cut - 1] + [m.group(1)])))
+                if entry is not None:
+                    surface = head
+                    rest = "-".join(parts[cut:])
+                    item = ItemMention(i, i + 1, entry.category, surface, producer=entry.producer)
+                    generic = _head_category(rest.lower(), lex) if rest else None
+                    if generic and generic not in ("military-equipment",):
+                        item.category = generic if _specific_generic(generic, entry.category) else entry.category
+                    if entry.case_sensitive and not head[:1].isupper():
+                        return None
+                    return item
+        if entry is None:
+            continue
+        if entry.case_sensitive and not span[0].text[:1].isupper():
+            continue
+        if entry.case_sensitive and span[0].text.isupper() and len(span[0].text) > 4 and size == 1 and not key.isupper():
+            pass
+        return ItemMention(i, i + size, entry.category, surface, producer=entry.producer)
+    return None
+
+
+def _specific_generic(generic: str, designated: str) -> bool:
+    """Whether a generic noun's category should win over the designation's.
+
+    "Patriot-Radare" is a sensor of the Patriot system; "Taurus-Marschflugkörper"
+    is simply the cruise missile.
+    """
+    return generic in ("sensor", "technology", "artillery-ammunition", "ammunition", "personnel") and generic != designated
+
+
+def _word_item(tokens: list[Token], i: int, lex: Lexicon) -> ItemMention | None:
+    tok = tokens[i]
+    if not tok.text[:1].isalpha():
+        return None
+    cat = lex.item_words.get(tok.lower) or lex.item_words.get(tok.lemma)
+    if cat is None and lex.lang == "de" and tok.text[:1].isupper():
+        cat = _head_category(tok.lemma, lex)
+    if cat is not None:
+        return ItemMention(i, i + 1, cat)
+    kinds = lex.cue_lemmas.get(tok.lemma) or lex.cue_words.get(tok.lower)
+    if kinds and ("carrier" in kinds or "missile" in kinds):
+        if lex.lang == "de" and not tok.text[:1].isupper():
+            return None
+        return ItemMention(i, i + 1, None, carrier="missile" if "missile" in kinds else "carrier")
+    return None
+
+
+def _head_category(lemma: str, lex: Lexicon) -> str | None:
+    """Longest item head that ends the (compound) lemma."""
+    heads = lex.item_heads
+    word = lemma.lower()
+    for cut in range(0, len(word) - 2):
+        if cut and cut < _NOUNY_PREFIX_MIN and word[cut - 1] != "-":
+            continue
+        cat = heads.get(word[cut:])
+        if cat is not None:
+            return cat
+    return None
+
+
+def _coordinated_heads(tokens: list[Token], items: list[ItemMention], lex: Lexicon) -> None:
+    """"Artillerie- und Panzergeschosse": the truncated word borrows the next head."""
+    if lex.lang != "de":
+        return
+    by_start = {m.start: m for m in items}
+    for i, tok in enumerate(tokens[:-2]):
+        if not tok.text.endswith("-") or len(tok.text) < 3:
+            continue
+        if tokens[i + 1].lower not in ("und", "oder", "sowie", "bzw."):
+            continue
+        nxt = by_start.get(i + 2)
+        if nxt is None:
+            continue
+        lemma = tokens[i + 2].lemma
+        head = _longest_head(lemma, lex)
+        if head is None:
+            continue
+        cat = _head_category(tok.text[:-1].lower() + head, lex)
+        if cat is not None and i not in by_start:
+            items.append(ItemMention(i, i + 1, cat))
+
+
+def _longest_head(lemma: str, lex: Lexicon) -> str | None:
+    """The shortest known head at the end of ``lemma`` (the bare noun to borrow)."""
+    word = lemma.lower()
+    for cut in range(len(word) - 3, -1, -1):
+        if word[cut:] in lex.item_heads:
+            return word[cut:]
+    return None
+
+
+def _merge_designations(tokens: list[Token], items: list[ItemMention], lex: Lexicon) -> list[ItemMention]:
+    """Join a generic noun with the designation that names it.
+
+    "Kampfjets vom Typ F-16", "F-16 fighter jets", "vier IRIS-T-Startgeräte",
+    "Patriot air defence battery", "Fregatten vom Typ 26".
+    """
+    merged: list[ItemMention] = []
+    skip: set[int] = set()
+    for idx, item in enumerate(items):
+        if idx in skip:
+            continue
+        nxt = items[idx + 1] if idx + 1 < len(items) else None
+        if item.designation is None and nxt is not None and nxt.designation is not None:
+            gap = [t.lower for t in tokens[item.end:nxt.start]]
+            if gap and gap[-1] in _TYPE_WORDS and len(gap) <= 3 or not gap and item.category is not None:
+                _combine(item, nxt)
+                item.end = nxt.end
+                skip.add(idx + 1)
+        elif item.designation is not None and nxt is not None and nxt.designation is None and nxt.start == item.end:
+            _combine(nxt, item)
+            nxt.start = item.start
+            merged.append(nxt)
+            skip.add(idx + 1)
+            continue
+        if item.designation is None:
+            _unknown_designation(tokens, item, lex)
+        merged.append(item)
+    return merged
+
+
+def _combine(generic: ItemMention, named: ItemMention) -> None:
+    generic.designation = named.designation
+    generic.producer = named.producer
+    if generic.category is None or generic.category == "military-equipment" or not _specific_generic(
+        generic.category, named.category or ""
+    ) and named.category is not None:
+        generic.category = named.category
+    generic.carrier = None
+
+
+def _unknown_designation(tokens: list[Token], item: ItemMention, lex: Lexicon) -> None:
+    """A name the catalogue lacks, recognised by construction: "Jets vom Typ JF-99"."""
+    j = item.end
+    words = [t.lower for t in tokens[j:j + 3]]
+    if words and words[0] in ("vom", "des", "der", "of") and len(words) > 1 and words[1] in _TYPE_WORDS:
+        j += 2
+    elif words and words[0] in _TYPE_WORDS:
+        j += 1
+    else:
+        return
+    if j < len(tokens) and _DESIGNATION_SHAPE.match(tokens[j].text):
+        name = tokens[j].text
+        if j + 1 < len(tokens) and _DESIGNATION_SHAPE.match(tokens[j + 1].text):
+            name += " " + tokens[j + 1].text
+            j += 1
+        item.designation = name
+        item.end = j + 1
+
+
+def _quantity(tokens: list[Token], start: int, lex: Lexicon) -> int | None:
+    j = start - 1
+    steps = 0
+    multiplier = 1
+    while j >= 0 and steps < 5:
+        tok = tokens[j]
+        word = tok.lower
+        if word in ("dutzend", "dozen"):
+            multiplier = 12
+            j -= 1
+            steps += 1
+            continue
+        value = _number(tok, lex)
+        if value is not None:
+            nxt = tokens[j + 1].lower if j + 1 < len(tokens) else ""
+            if nxt in _MONEY_AFTER or (j > 0 and tokens[j - 1].text in "$€£"):
+                return None
+            if _YEAR.match(tok.text) and multiplier == 1:
+                return None
+            return value * multiplier
+        if multiplier > 1:
+            return 12 if word in ("ein", "a", "one") or True else None
+        if word in _QUANT_SKIP or (tok.text[:1].islower() and word.isalpha() and steps < 2 and lex.lang == "de"):
+            j -= 1
+            steps += 1
+            continue
+        if lex.lang == "en" and word.isalpha() and tok.text.islower() and steps < 2:
+            j -= 1
+            steps += 1
+            continue
+        return None
+    return None
+
+
+def _number(tok: Token, lex: Lexicon) -> int | None:
+    text = tok.text
+    if text.isdigit():
+        return int(text)
+    if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", text):
+        return int(re.sub(r"[.,]", "", text))
+    return lex.numbers.get(tok.lower)
+
+
+# --------------------------------------------------------------------------- cues
+
+def find_cues(tokens: list[Token], lex: Lexicon) -> list[CueMention]:
+    found: list[CueMention] = []
+    n = len(tokens)
+    i = 0
+    while i < n:
+        hit = None
+        for size in range(min(lex.cue_phrase_max, n - i), 1, -1):
+            key = tuple(t.lower for t in tokens[i:i + size])
+            kinds = lex.cue_phrases.get(key)
+            if kinds is None:
+                key = tuple(t.lower for t in tokens[i:i + size - 1]) + (tokens[i + size - 1].lemma,)
+                kinds = lex.cue_phrases.get(key)
+            if kinds:
+                hit = CueMention(i, i + size, frozenset(kinds), " ".join(key))
+                break
+        if hit is None:
+            tok = tokens[i]
+            kinds = set(lex.cue_words.get(tok.lower, ()))
+            lemma = tok.lemma
+            kinds |= lex.cue_lemmas.get(lemma, set())
+            if not kinds and "-" in lemma:
+                lemma = lemma.rsplit("-", 1)[1]
+                kinds |= lex.cue_lemmas.get(lemma, set())
+            if not kinds and lex.lang == "de" and tok.text[:1].isupper() and len(lemma) > 7:
+                kinds |= _noun_cue_head(lemma, lex)
+            if kinds:
+                hit = CueMention(i, i + 1, frozenset(kinds), lemma)
+        if hit is not None:
+            found.append(hit)
+            i = hit.end
+        else:
+            i += 1
+    _separable_particles(tokens, found, lex)
+    return found
+
+
+_NOUN_CUE_KINDS = frozenset({"give_noun", "sanction", "buy", "order", "deal", "approve", "promise", "request", "refuse"})
+
+
+def _noun_cue_head(lemma: str, lex: Lexicon) -> set[str]:
+    """German compounds ending in a cue noun: "Munitionslieferung", "Ölembargo"."""
+    for cut in range(3, len(lemma) - 4):
+        kinds = lex.cue_lemmas.get(lemma[cut:])
+        if kinds:
+            nouns = kinds & _NOUN_CUE_KINDS
+            if nouns:
+                return set(nouns)
+    return set()
+
+
+_PARTICLES = ("zurück", "bereit", "weiter", "zu", "ab", "an", "aus", "vor", "ein", "fest", "frei", "auf", "mit", "nach", "ein")
+
+
+def _separable_particles(tokens: list[Token], cues: list[CueMention], lex: Lexicon) -> None:
+    """"lehnte … ab", "sicherte … zu", "stellt … bereit": join verb and particle."""
+    if lex.lang != "de":
+        return
+    n = len(tokens)
+    for i, tok in enumerate(tokens):
+        if tok.lower not in _PARTICLES or not tok.text.islower():
+            continue
+        nxt = tokens[i + 1].text if i + 1 < n else "."
+        if nxt not in (".", ",", ";", ":", "!", "?", "\"", "“", "”", "–", ")", "und", "oder", "sowie", "aber"):
+            continue
+        for j in range(i - 1, max(-1, i - 25), -1):
+            if tokens[j].text in (",", ";", ":"):
+                break
+            verb = tokens[j]
+            if not verb.text.islower():
+                continue
+            combined = tok.lower + verb.lemma
+            kinds = lex.cue_lemmas.get(combined)
+            if kinds:
+                cues[:] = [c for c in cues if not (c.start == j)]
+                cues.append(CueMention(j, j + 1, frozenset(kinds), combined))
+                cues.sort(key=lambda c: c.start)
+                break
+
+
+def find_mentions(sentence: Sentence, lex: Lexicon) -> Mentions:
+    tokens = sentence.tokens
+    actors = find_actors(tokens, lex)
+    items = find_items(tokens, lex)
+    # A token that names an actor is not also an item ("Wagner-Söldner").
+    actor_tokens = {i for a in actors for i in range(a.start, a.end)}
+    items = [it for it in items if not (it.designation is None and it.start in actor_tokens and it.end - it.start == 1
+                                        and "-" not in tokens[it.start].text[1:])]
+    _origins(tokens, actors, items)
+    cues = find_cues(tokens, lex)
+    return Mentions(actors, items, cues)
+
+
+def _origins(tokens: list[Token], actors: list[ActorMention], items: list[ItemMention]) -> None:
+    """An origin adjective right in front of an item: "britische Fregatten", "Iranian drones"."""
+    by_end = {a.end: a for a in actors if a.kind in ("adj", "adj-gen")}
+    for item in items:
+        for gap in range(0, 3):
+            actor = by_end.get(item.start - gap)
+            if actor is not None:
+                between = tokens[actor.end:item.start]
+                if all(t.text[:1].isalpha() and t.lower not in PREPOSITIONS for t in between):
+                    item.origin = actor.id
+                    actor.kind = "origin"
+                break

@@ -1,0 +1,145 @@
+"""The one event model of armsflow, and its vocabularies.
+
+Everything downstream (CLI, store, API) speaks these types, so the contract in
+the evaluation guidelines is encoded here once and nowhere else.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+ITEM_CATEGORIES: tuple[str, ...] = (
+    "combat-aircraft",
+    "helicopter",
+    "other-aircraft",
+    "uav",
+    "ballistic-missile",
+    "cruise-missile",
+    "anti-tank-weapon",
+    "other-missile",
+    "guided-bomb",
+    "air-defence-system",
+    "artillery",
+    "artillery-ammunition",
+    "ammunition",
+    "armoured-vehicle",
+    "ship",
+    "sensor",
+    "small-arms",
+    "space-technology",
+    "technology",
+    "military-equipment",
+    "personnel",
+)
+
+TRANSFER_STATUSES: tuple[str, ...] = (
+    "delivered",
+    "agreed",
+    "planned",
+    "considered",
+    "requested",
+    "denied",
+    "refused",
+)
+SANCTION_STATUSES: tuple[str, ...] = ("imposed", "planned", "considered", "lifted")
+
+NON_STATE_ACTORS: tuple[str, ...] = (
+    "EU",
+    "NATO",
+    "UN",
+    "wagner-group",
+    "africa-corps",
+    "hezbollah",
+    "hamas",
+    "houthis",
+    "palestinian-islamic-jihad",
+    "kataib-hezbollah",
+    "rsf",
+    "sdf",
+    "islamic-state",
+)
+
+LANGUAGES: tuple[str, ...] = ("de", "en")
+
+EventType = Literal["transfer", "sanction"]
+
+
+@dataclass(slots=True)
+class Document:
+    """A news article as it enters the pipeline."""
+
+    id: str
+    text: str
+    lang: str | None = None
+    date: str | None = None
+    title: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+
+
+@dataclass(slots=True)
+class Event:
+    """One extracted event.
+
+    Transfers use supplier/recipient/item; sanctions use imposer/target. The
+    unused pair stays None so that one type serves both, as in the contract.
+    ``start``/``end`` are character offsets of ``evidence`` in the document
+    text and ``rule`` names what produced the event, so every claim can be
+    traced back to its words and its reason.
+    """
+
+    type: EventType
+    status: str
+    evidence: str
+    start: int
+    end: int
+    rule: str
+    supplier: str | None = None
+    recipient: str | None = None
+    item: str | None = None
+    designation: str | None = None
+    quantity: int | None = None
+    imposer: str | None = None
+    target: str | None = None
+    source: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def key(self) -> tuple[str, ...]:
+        """The contract's uniqueness key within one document."""
+        if self.type == "transfer":
+            return ("transfer", self.supplier or "", self.recipient or "", self.item or "", self.status)
+        return ("sanction", self.imposer or "", self.target or "", self.status)
+
+    def event_id(self, doc_id: str) -> str:
+        """A deterministic id, so re-running updates instead of duplicating."""
+        raw = "\x1f".join((doc_id, *self.key))
+        return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The contract's output shape plus offsets and rule."""
+        data = asdict(self)
+        data.pop("extra")
+        if self.type == "transfer":
+            for name in ("imposer", "target"):
+                data.pop(name)
+        else:
+            for name in ("supplier", "recipient", "item", "designation", "quantity"):
+                data.pop(name)
+        order = ["type", "supplier", "recipient", "imposer", "target", "item", "status", "designation",
+                 "quantity", "source", "evidence", "start", "end", "rule"]
+        return {name: data[name] for name in order if name in data}
+
+
+@dataclass(slots=True)
+class DocumentResult:
+    """What extraction returns for one document."""
+
+    id: str
+    lang: str | None
+    events: list[Event]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "lang": self.lang, "events": [e.to_dict() for e in self.events]}

@@ -1,0 +1,1 @@
+"""Language processing: language id, sentences, tokens, lemmas, compounds."""

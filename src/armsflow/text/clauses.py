@@ -1,0 +1,68 @@
+"""Clause boundaries inside a sentence.
+
+Roles and modality are read within a clause: "versorgt habe und sich
+möglicherweise darauf vorbereite" holds two clauses, and the hedge of the
+second must not weaken the first. A comma or a coordinator separates clauses
+unless it only links items or actors of one list ("Drohnen, gelenkten
+Fliegerbomben und Artilleriemunition", "Iran, Russia and Belarus").
+"""
+
+from __future__ import annotations
+
+from armsflow.text.segment import Token
+
+_HARD = frozenset(";:–—()[]\"“”„«»")
+_COORD = frozenset({"und", "oder", "sowie", "aber", "sondern", "doch", "jedoch", "and", "or", "but", "while", "whereas", "yet"})
+SUBORDINATORS = frozenset(
+    "dass daß weil ob wenn als da nachdem während obwohl damit um wie wo wonach worauf sodass bevor "
+    "seit sofern indem wobei womit wofür weshalb warum welche welcher welches welchen welchem deren dessen "
+    "that which who whom whose while whereas although though because after before when as if whether "
+    "saying arguing adding citing unless until since so".split()
+)
+_RELATIVE_DE = frozenset("der die das dem den denen deren dessen".split())
+
+
+def clause_ids(tokens: list[Token], listed: set[int]) -> list[int]:
+    """Clause index per token; ``listed`` holds indices of tokens inside mentions.
+
+    A boundary token belongs to the clause it opens.
+    """
+    ids: list[int] = []
+    current = 0
+    n = len(tokens)
+    for i, tok in enumerate(tokens):
+        word = tok.lower
+        boundary = False
+        if word in _HARD:
+            boundary = True
+        elif word == ",":
+            prev_in = i > 0 and (i - 1) in listed
+            nxt = tokens[i + 1].lower if i + 1 < n else ""
+            next_in = any(j in listed for j in range(i + 1, min(i + 3, n)))
+            boundary = not (prev_in and next_in) or nxt in SUBORDINATORS
+        elif word in _COORD and i > 0:
+            prev = tokens[i - 1].text
+            prev_in = (i - 1) in listed or prev.endswith("-")
+            next_in = any(j in listed for j in range(i + 1, min(i + 3, n)))
+            boundary = not (prev_in or next_in)
+        if boundary and ids and ids[-1] == current and i > 0:
+            current += 1
+        ids.append(current)
+    return ids
+
+
+def is_infinitive(tokens: list[Token], start: int, end: int, lang: str) -> bool:
+    """Does the clause tokens[start:end] read as an infinitive clause (zu/to + verb)?"""
+    for i in range(start, end - 1):
+        word = tokens[i].lower
+        nxt = tokens[i + 1].lower
+        if lang == "de" and word == "zu" and nxt.isalpha() and nxt.endswith(("en", "ern", "eln")):
+            return True
+        if lang == "en" and word == "to" and i == start + 1 and nxt.isalpha():
+            return True
+        if lang == "de" and "zu" in word[2:-2] and word.endswith("en") and tokens[i].text.islower():
+            # anzuwenden, bereitzustellen: the zu sits inside the verb
+            stem = word.replace("zu", "", 1)
+            if len(stem) > 5 and stem != word and word.index("zu") <= 6:
+                return True
+    return False

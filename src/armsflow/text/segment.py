@@ -1,0 +1,133 @@
+"""Sentences and tokens with character offsets.
+
+A regex tokenizer keeps designations whole ("Su-35", "IRIS-T", "155-mm",
+"F/A-18"), keeps a German coordination hyphen on its word ("Artillerie-"), and
+treats "U.S." as one token. The sentence splitter only breaks where a period
+ends a sentence, not an abbreviation ("Mio.", "Dr.", "U.S.") or a German
+ordinal ("am 3. März"), and keeps a closing quote with its sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from armsflow.lexicons import abbreviations
+from armsflow.text.lemma import lemmatize
+
+_TOKEN = re.compile(
+    r"""
+    (?:[A-Z]\.){2,}                          # U.S., U.K.
+  | [$€£]?\d+(?:[.,]\d+)+(?:-[^\W_]+)*        # 4.5, 2.000, 1,000
+  | [$€£]                                     # currency signs
+  | [^\W_]+(?:['’][^\W_]+)?(?:[-/][^\W_]+(?:['’][^\W_]+)?)*-?  # words, Su-35, F/A-18, Artillerie-
+  | \S                                        # any other single character
+    """,
+    re.VERBOSE,
+)
+
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”“»«’)\]]*(?=\s|$)|\n+")
+_OPENERS = "\"'“„»«‚(["
+
+
+@dataclass(slots=True)
+class Token:
+    """One token; ``lemma`` is lowercased so lookups need no case folding."""
+
+    text: str
+    start: int
+    end: int
+    i: int
+    lower: str
+    lemma: str
+
+
+@dataclass(slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    tokens: list[Token] = field(default_factory=list)
+
+
+@lru_cache(maxsize=None)
+def _abbrev(lang: str) -> frozenset[str]:
+    return abbreviations(lang)
+
+
+def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
+    """Return (start, end) character spans of sentences, whitespace trimmed."""
+    abbrevs = _abbrev(lang)
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        end = match.end()
+        mark = match.group()
+        if not mark.startswith("\n"):
+            nxt = _next_visible(text, end)
+            if nxt is None:
+                continue
+            if not (nxt.isupper() or nxt.isdigit() or nxt in _OPENERS):
+                continue
+            if mark[0] == "." and _is_abbreviation(text, start, match.start(), abbrevs, lang, end):
+                continue
+        _push(text, start, end, spans)
+        start = end
+    _push(text, start, len(text), spans)
+    return spans
+
+
+def _next_visible(text: str, pos: int) -> str | None:
+    m = re.compile(r"\S").search(text, pos)
+    return m.group() if m else None
+
+
+def _is_abbreviation(text: str, floor: int, dot: int, abbrevs: frozenset[str], lang: str, after: int) -> bool:
+    """Is the period at ``dot`` part of an abbreviation or ordinal, not a full stop?"""
+    begin = dot
+    while begin > floor and not text[begin - 1].isspace() and text[begin - 1] not in _OPENERS:
+        begin -= 1
+    word = text[begin:dot + 1]
+    if word in abbrevs or word.lower() in abbrevs:
+        return True
+    core = word[:-1]
+    if len(core) == 1 and core.isalpha() and core.isupper():
+        return True  # an initial: "John F. Kennedy"
+    if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", core):
+        # "U.S." ends a sentence only when a new sentence clearly starts.
+        nxt = re.compile(r"\S+").search(text, after)
+        return bool(nxt and nxt.group()[:1].isupper() and nxt.group().rstrip(",.") not in _SENTENCE_STARTERS)
+    if lang == "de" and core.isdigit() and len(core) <= 2:
+        return True  # ordinal: "am 3. März"
+    return False
+
+
+_SENTENCE_STARTERS = frozenset(
+    "The A An In On At It This That These Those He She They We But And Meanwhile However Separately".split()
+)
+
+
+def _push(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
+def tokenize(text: str, lang: str, offset: int = 0) -> list[Token]:
+    tokens: list[Token] = []
+    for i, m in enumerate(_TOKEN.finditer(text)):
+        word = m.group()
+        tokens.append(Token(word, m.start() + offset, m.end() + offset, i, word.lower(), lemmatize(word, lang)))
+    return tokens
+
+
+def sentences(text: str, lang: str) -> list[Sentence]:
+    result = []
+    for start, end in split_sentences(text, lang):
+        chunk = text[start:end]
+        result.append(Sentence(start, end, chunk, tokenize(chunk, lang, start)))
+    return result
