@@ -9,11 +9,10 @@ ersten fünf Flugzeuge seien bereits übergeben worden").
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from armsflow.frames import GIVE, RECEIVE, Frame
-from armsflow.mentions import ItemMention, Mentions
+from armsflow.mentions import COUNTRY, ItemMention, Mentions
 from armsflow.model import Event
 from armsflow.text.segment import Sentence, Token
 
@@ -42,6 +41,7 @@ class Discourse:
     person_source: str | None = None
     last_transfer: tuple[int, list[str], list[str], list[ItemMention]] | None = None
     items: list[ItemMention] = field(default_factory=list)
+    last_imposer: tuple[int, list[str]] | None = None
 
 
 def is_subjunctive(tokens: list[Token], lang: str) -> bool:
@@ -100,6 +100,8 @@ def _np_forward(tokens: list[Token], pos: int) -> tuple[int, int] | None:
         i += 1
     while i > start and tokens[i - 1].lower in ("des", "der", "of"):
         i -= 1
+    if not any(t.text[:1].isupper() for t in tokens[start:i]):
+        return None
     return (start, i) if i > start else None
 
 
@@ -150,19 +152,26 @@ class Assembler:
         self.state = Discourse()
         self.events: dict[tuple[str, ...], Event] = {}
 
+    def add_title(self, mentions: Mentions) -> None:
+        """Actors in the headline make a state salient for "das Land" later on."""
+        for actor in mentions.actors:
+            if actor.id != COUNTRY:
+                self.state.actors.append((-1, actor.id))
+
     def add_sentence(self, index: int, sentence: Sentence, mentions: Mentions, frames: list[Frame],
                      source: str | None) -> None:
         tokens = sentence.tokens
         state = self.state
         source = self._resolve_source(index, sentence, source)
-        country_ref = self._country_refs(sentence)
         for frame in frames:
+            self._resolve_refs(frame, index)
             if frame.kind == "transfer":
-                self._transfer(index, sentence, frame, source, country_ref)
+                self._transfer(index, sentence, frame, source)
             else:
-                self._sanction(index, sentence, frame, source, country_ref)
+                self._sanction(index, sentence, frame, source)
         for actor in mentions.actors:
-            state.actors.append((index, actor.id))
+            if actor.id != COUNTRY:
+                state.actors.append((index, actor.id))
         named = [it for it in mentions.items if it.category]
         if named:
             state.items.extend(named)
@@ -186,15 +195,33 @@ class Assembler:
         return None
 
     # ------------------------------------------------------------------ coreference
-    def _country_refs(self, sentence: Sentence) -> str | None:
-        low = sentence.text.lower()
-        if not re.search(r"\b(das land|des landes|dem land|the country|the regime|das regime|des regimes|the kingdom|"
-                         r"das königreich|the islamic republic|die islamische republik)\b", low):
+    def _resolve_refs(self, frame: Frame, index: int) -> None:
+        """Replace "das Land"/"the country" by the state the discourse is about."""
+        roles = (frame.suppliers, frame.recipients, frame.imposers, frame.targets)
+        if not any(COUNTRY in r for r in roles):
+            return
+        named = {a for r in roles for a in r if a != COUNTRY}
+        state = self.salient_state(index, exclude=named)
+        for role in roles:
+            if COUNTRY in role:
+                pos = role.index(COUNTRY)
+                if state:
+                    role[pos] = state
+                else:
+                    del role[pos]
+
+    def salient_state(self, index: int, exclude: set[str]) -> str | None:
+        """The state most talked about so far, recent mentions weighing more."""
+        scores: dict[str, float] = {}
+        for sent, actor in self.state.actors:
+            if actor in exclude or not (len(actor) == 3 and actor.isupper()):
+                continue
+            weight = 2.0 if sent <= 0 else 1.0
+            weight += 1.5 if sent >= index - 1 else 0.0
+            scores[actor] = scores.get(actor, 0.0) + weight
+        if not scores:
             return None
-        for _, actor in reversed(self.state.actors):
-            if len(actor) == 3 and actor.isupper():
-                return actor
-        return None
+        return max(scores, key=lambda a: scores[a])
 
     def _last_actor(self, exclude: list[str]) -> str | None:
         for _, actor in reversed(self.state.actors):
@@ -203,7 +230,7 @@ class Assembler:
         return None
 
     # ------------------------------------------------------------------ transfers
-    def _transfer(self, index: int, sentence: Sentence, frame: Frame, source: str | None, country: str | None) -> None:
+    def _transfer(self, index: int, sentence: Sentence, frame: Frame, source: str | None) -> None:
         state = self.state
         suppliers = list(frame.suppliers)
         recipients = list(frame.recipients)
@@ -212,15 +239,6 @@ class Assembler:
         items = [it for it in items if it is not None and it.category]
         if not items:
             return
-        if country:
-            if not suppliers and kind in GIVE:
-                suppliers = [country] if country not in recipients else []
-            elif not recipients and kind not in GIVE:
-                recipients = [country] if country not in suppliers else []
-            elif not recipients:
-                recipients = [country] if country not in suppliers else []
-            elif not suppliers:
-                suppliers = [country] if country not in recipients else []
         if frame.pronoun_subject:
             role = suppliers if kind in GIVE and not frame.passive else recipients
             if not role:
@@ -278,17 +296,20 @@ class Assembler:
         if "deny" in mods:
             out = [("denied", frame.subject_text)]
             if frame.reported_by_report:
-                out.append((self._base(frame, mods - {"deny"}), None))
+                out.append((self._base(frame, mods - {"deny", "refuse", "negation"}), None))
             return out
         if "refuse" in mods and kind != "request":
+            if frame.reported_by_report:
+                return [("denied", frame.subject_text), (self._base(frame, mods - {"refuse"}), None)]
             return [("refused", None)]
         return [(self._base(frame, mods), None)]
 
     def _base(self, frame: Frame, mods: set[str]) -> str:
         kind = frame.trigger_kind
         receiving = kind in RECEIVE or kind == "arrive"
-        if "negation" in mods and kind in GIVE | {"arrive", "get"}:
-            return "refused"
+        if "negation" in mods and kind in GIVE | {"arrive", "get", "buy"}:
+            # "will not send", "cannot deliver" refuse; "has not delivered", "does not sell" deny.
+            return "refused" if mods & {"future", "intend", "refuse", "consider"} else "denied"
         if "consider" in mods:
             return "considered"
         if kind == "request" or ("request" in mods and receiving):
@@ -304,15 +325,16 @@ class Assembler:
         return "delivered"
 
     # ------------------------------------------------------------------ sanctions
-    def _sanction(self, index: int, sentence: Sentence, frame: Frame, source: str | None, country: str | None) -> None:
+    def _sanction(self, index: int, sentence: Sentence, frame: Frame, source: str | None) -> None:
         imposers = list(frame.imposers)
         targets = list(frame.targets)
-        if country and not targets:
-            targets = [country] if country not in imposers else []
         if not imposers and frame.pronoun_subject:
             actor = self._last_actor(targets)
             if actor:
                 imposers = [actor]
+        last = self.state.last_imposer
+        if not imposers and last and last[0] >= index - 2:
+            imposers = [i for i in last[1] if i not in targets]
         if not imposers or not targets:
             return
         mods = frame.modifiers
@@ -324,6 +346,7 @@ class Assembler:
             status = "planned"
         else:
             status = "imposed"
+        self.state.last_imposer = (index, imposers)
         for imposer in imposers:
             for target in targets:
                 if imposer == target:

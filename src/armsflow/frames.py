@@ -28,6 +28,8 @@ _PRIORITY = ["give", "get", "buy", "sell", "order", "request", "arrive", "promis
 MODIFIERS = frozenset({"deny", "refuse", "consider", "intend", "future", "promise", "approve", "deal", "order", "request",
                        "negation", "hearsay", "past", "buy", "threaten", "lift", "prevent"})
 
+REACHING = frozenset({"deny", "consider", "refuse", "hearsay"})
+
 _TO = frozenset({"an", "nach", "für", "to", "for", "into", "zu", "zum", "zur", "toward", "towards"})
 _FROM = frozenset({"von", "vom", "aus", "from", "by", "seitens"})
 _FROM_BUY = _FROM | frozenset({"bei", "in", "of"})
@@ -88,7 +90,8 @@ class SentenceGrammar:
 def analyse(tokens: list[Token], mentions: Mentions, lang: str) -> SentenceGrammar:
     listed = {i for a in mentions.actors for i in range(a.start, a.end)}
     listed |= {i for it in mentions.items for i in range(it.start, it.end)}
-    ids = clause_ids(tokens, listed)
+    verbs = frozenset(c.start for c in mentions.cues if c.kinds & (TRIGGERS | {"deny", "refuse"}))
+    ids = clause_ids(tokens, listed, verbs)
     spans: list[tuple[int, int]] = []
     for i, cid in enumerate(ids):
         if cid == len(spans):
@@ -145,10 +148,17 @@ def build_frames(tokens: list[Token], mentions: Mentions, lang: str, speaker_tok
         frame = Frame("transfer", lead_cue, lead_kind, c, items)
         frame.modifiers = _modifiers(cues_by_clause, c, lead_cue)
         governors = _governor_chain(grammar, cues_by_clause, items_by_clause, c)
+        # Intentions and promises reach into an infinitive ("sagte zu, … zu liefern"); a
+        # reported dass-clause keeps its own tense, only denial and doubt reach into it.
+        passes = MODIFIERS if grammar.infinitive[c] else REACHING
         for g in governors:
-            frame.modifiers |= {k for cue in cues_by_clause[g] for k in cue.kinds if k in MODIFIERS}
+            frame.modifiers |= {k for cue in cues_by_clause[g] for k in cue.kinds if k in passes}
         frame.passive = _passive(tokens, grammar, c, lead_cue, lang)
-        _assign_transfer_roles(frame, grammar, actors_by_clause, governors, lang, tokens)
+        # "wies einen Bericht zurück, wonach …", "rejected accusations that …": the claim is the report's.
+        scope = [c] + governors
+        if frame.modifiers & {"deny", "refuse"} and any("report" in cue.kinds for k in scope for cue in cues_by_clause[k]):
+            frame.reported_by_report = True
+        _assign_transfer_roles(frame, grammar, actors_by_clause, cues_by_clause, governors, lang, tokens)
         frame.rule = f"{lang}:{lead_kind}{':passive' if frame.passive else ''}"
         frames.append(frame)
     frames.extend(_sanction_frames(tokens, grammar, mentions, cues_by_clause, actors_by_clause, lang))
@@ -263,8 +273,8 @@ def _groups(actors: list[ActorMention], tokens: list[Token]) -> list[Group]:
     return groups
 
 
-def _assign_transfer_roles(frame: Frame, grammar: SentenceGrammar, actors_by_clause, governors: list[int],
-                           lang: str, tokens: list[Token]) -> None:
+def _assign_transfer_roles(frame: Frame, grammar: SentenceGrammar, actors_by_clause, cues_by_clause,
+                           governors: list[int], lang: str, tokens: list[Token]) -> None:
     c = frame.clause
     own = _groups(actors_by_clause[c], tokens)
     trig = frame.trigger.start
@@ -284,14 +294,17 @@ def _assign_transfer_roles(frame: Frame, grammar: SentenceGrammar, actors_by_cla
         subject = rest[0] if rest else None
         objects = dative + rest[1:]
     inherited: Group | None = None
+    asker: Group | None = None
     if subject is None:
         for g in governors + _earlier(grammar, c):
             cand = [x for x in _groups(actors_by_clause[g], tokens) if x.first.prep is None and not x.first.genitive]
             if cand:
                 inherited = cand[0]
+                # Object control: "Kyiv asked Seoul to supply …" - Seoul supplies, Kyiv receives.
+                if g in governors and grammar.infinitive[c] and len(cand) > 1 and frame.trigger_kind in GIVE and any(
+                        "request" in cue.kinds for cue in cues_by_clause[g]):
+                    asker, inherited = cand[0], cand[1]
                 break
-        if inherited is None and not grammar.infinitive[c]:
-            pass
     subj = subject or inherited
     if subj is None:
         frame.pronoun_subject = _has_pronoun_subject(tokens, grammar, c, governors)
@@ -314,9 +327,11 @@ def _assign_transfer_roles(frame: Frame, grammar: SentenceGrammar, actors_by_cla
             frame.suppliers = subj.ids if subj else []
             if kind in ("give_noun", "promise", "approve", "sell") and not frame.suppliers:
                 frame.suppliers = prep_ids(_FROM) or [i for g in genitives for i in g.ids]
-            if not frame.suppliers and kind == "give_noun" and origin:
-                frame.suppliers = origin[:1]
             frame.recipients = prep_ids(_TO) or [i for g in objects for i in g.ids]
+            if not frame.recipients and asker is not None:
+                frame.recipients = asker.ids
+        if not frame.suppliers and origin:
+            frame.suppliers = origin[:1]
     elif kind in RECEIVE:
         if frame.passive and lang == "en" and by_prep.get("by"):
             frame.recipients = prep_ids(frozenset({"by"}))
@@ -362,6 +377,10 @@ def _has_pronoun_subject(tokens: list[Token], grammar: SentenceGrammar, c: int, 
     return False
 
 
+def _unique_ints(values: list[int]) -> list[int]:
+    return list(dict.fromkeys(values))
+
+
 def _unique(values: list[str]) -> list[str]:
     out: list[str] = []
     for v in values:
@@ -384,7 +403,7 @@ def _sanction_frames(tokens: list[Token], grammar: SentenceGrammar, mentions: Me
         cue = sanction or prevent
         assert cue is not None
         frame = Frame("sanction", cue, "sanction" if sanction else "prevent", c)
-        frame.modifiers = {k for x in cues for k in x.kinds}
+        frame.modifiers = {k for x in cues for k in x.kinds if not _attributive_doubt(x)}
         chain = []
         k = c - 1
         while k >= 0 and not any("sanction" in x.kinds for x in cues_by_clause[k]):
@@ -404,7 +423,9 @@ def _sanction_frames(tokens: list[Token], grammar: SentenceGrammar, mentions: Me
             if g.first.start == cue.start:
                 continue
             prep = g.first.prep
-            if prep in _TARGET or (prep in ("in", "im", "of", "mit") and not (imposers and g.first.start < cue.start)):
+            if prep in _TARGET or (prep in ("in", "im", "aus") and g.first.start > 1
+                                   and tokens[_before_prep(tokens, g.first.start)].lower in _TARGET_NOUNS) \
+                    or (prep == "mit" and frame.trigger_kind == "prevent"):
                 targets += g.ids
             elif g.first.genitive and g.first.start > cue.start:
                 targets += g.ids
@@ -421,7 +442,7 @@ def _sanction_frames(tokens: list[Token], grammar: SentenceGrammar, mentions: Me
                     and actor.id not in imposers:
                 targets.append(actor.id)
         if not imposers:
-            for g in chain:
+            for g in _unique_ints(chain + _earlier(grammar, c)):
                 cand = [x for x in _groups(actors_by_clause[g], tokens) if x.first.prep is None and not x.first.genitive]
                 if cand:
                     imposers = cand[0].ids
@@ -438,6 +459,25 @@ def _sanction_frames(tokens: list[Token], grammar: SentenceGrammar, mentions: Me
             frame.pronoun_subject = _has_pronoun_subject(tokens, grammar, c, chain)
         frames.append(frame)
     return frames
+
+
+_TARGET_NOUNS = frozenset(
+    "unternehmen firmen firma personen einzelpersonen organisationen banken reedereien konzerne hersteller "
+    "companies firms entities individuals banks businesses people officials manufacturers makers producers "
+    "suppliers shipping".split()
+)
+
+
+def _before_prep(tokens: list[Token], start: int) -> int:
+    j = start - 1
+    while j > 0 and tokens[j].lower not in ("in", "im", "aus"):
+        j -= 1
+    return max(j - 1, 0)
+
+
+def _attributive_doubt(cue: CueMention) -> bool:
+    """"die potenzielle Lieferung": doubt about the goods, not about the measure."""
+    return "consider" in cue.kinds and cue.lemma in ("potenziell", "potentiell", "potential", "potentially", "möglich")
 
 
 def first_subordinate(tokens: list[Token]) -> bool:

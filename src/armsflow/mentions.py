@@ -109,10 +109,24 @@ def find_actors(tokens: list[Token], lex: Lexicon) -> list[ActorMention]:
         size, entry = hit
         prep, article = _governor(tokens, i)
         text = " ".join(t.text for t in tokens[i:i + size])
-        genitive = entry.kind.endswith("-gen") or article == "des" or text.endswith(("'s", "’s"))
+        genitive = entry.kind.endswith("-gen") or article == "des" or prep == "gen" or text.endswith(("'s", "’s"))
+        if genitive and lex.lang == "en" and _institution_follows(tokens, i + size):
+            genitive = False  # "Iran's Revolutionary Guards", "Romania's defence council": the state acts
+        if prep == "gen":
+            prep = None
         found.append(ActorMention(i, i + size, entry.id, entry.kind, prep, article, text, genitive))
         i += size
     return found
+
+
+def _institution_follows(tokens: list[Token], j: int) -> bool:
+    for tok in tokens[j:j + 4]:
+        if tok.lower in INSTITUTIONS or tok.lower in ("council", "service", "guards", "spokesman", "ministry",
+                                                       "officials", "intelligence", "president", "minister"):
+            return True
+        if not tok.text.isalpha():
+            return False
+    return False
 
 
 def _actor_in_compound(word: str, lex: Lexicon):
@@ -132,8 +146,36 @@ def _actor_in_compound(word: str, lex: Lexicon):
     return None
 
 
+INSTITUTIONS = frozenset(
+    "regierung führung staatsführung armee militär streitkräfte luftwaffe marine botschaft ministerium "
+    "außenministerium verteidigungsministerium behörden behörde junta machthaber präsident präsidentin "
+    "government authorities military army navy ministry embassy leadership junta forces administration".split()
+)
+
+
 def _governor(tokens: list[Token], i: int) -> tuple[str | None, str | None]:
-    """Preposition and article in front of token i (skipping "entweder", articles)."""
+    """Preposition and article that govern the actor at token i.
+
+    A genitive attribute ("aus Beständen der Bundeswehr") and a seat
+    ("die Regierung in Baku") take the role of the noun they hang on.
+    """
+    prep, article = _direct_governor(tokens, i)
+    j = i - 1
+    while j >= 0 and tokens[j].lower in ARTICLES | _SKIP_BEFORE_ACTOR or (j >= 0 and tokens[j].text.islower() and
+                                                                           tokens[j].lower.endswith(("en", "er", "e"))
+                                                                           and j == i - 1):
+        j -= 1
+    head = tokens[j] if j >= 0 else None
+    if head is not None and j < i - 1 and article in ("der", "des") and prep is None and head.text[:1].isupper() \
+            and head.text.isalpha() and j > 0:
+        outer, outer_article = _direct_governor(tokens, j)
+        return (outer or "gen"), outer_article or article
+    if prep in ("in", "im") and head is not None and head.lower in INSTITUTIONS:
+        return _direct_governor(tokens, j)
+    return prep, article
+
+
+def _direct_governor(tokens: list[Token], i: int) -> tuple[str | None, str | None]:
     article = None
     j = i - 1
     steps = 0
@@ -290,10 +332,10 @@ def _coordinated_heads(tokens: list[Token], items: list[ItemMention], lex: Lexic
 
 
 def _longest_head(lemma: str, lex: Lexicon) -> str | None:
-    """The shortest known head at the end of ``lemma`` (the bare noun to borrow)."""
+    """The last compound element of ``lemma``: the bare noun a truncated word borrows."""
     word = lemma.lower()
     for cut in range(len(word) - 3, -1, -1):
-        if word[cut:] in lex.item_heads:
+        if word[cut:] in lex.item_heads or word[cut:] in lex.item_words:
             return word[cut:]
     return None
 
@@ -452,7 +494,8 @@ def _noun_cue_head(lemma: str, lex: Lexicon) -> set[str]:
     return set()
 
 
-_PARTICLES = ("zurück", "bereit", "weiter", "zu", "ab", "an", "aus", "vor", "ein", "fest", "frei", "auf", "mit", "nach", "ein")
+_PARTICLES = ("zurück", "bereit", "weiter", "zu", "ab", "an", "aus", "vor", "ein", "fest", "frei", "auf", "mit", "nach",
+              "hin", "fort", "los", "dar", "her", "bei", "um")
 
 
 def _separable_particles(tokens: list[Token], cues: list[CueMention], lex: Lexicon) -> None:
@@ -481,6 +524,25 @@ def _separable_particles(tokens: list[Token], cues: list[CueMention], lex: Lexic
                 break
 
 
+COUNTRY = "@country"
+
+
+def _country_refs(tokens: list[Token], cues: list[CueMention], actors: list[ActorMention]) -> None:
+    """"das Land", "the country", "the regime": an actor to resolve from the discourse."""
+    taken = {i for a in actors for i in range(a.start, a.end)}
+    for cue in cues:
+        if "country_ref" in cue.kinds and not taken & set(range(cue.start, cue.end + 2)):
+            nxt = tokens[cue.end].lower if cue.end < len(tokens) else ""
+            if nxt in ("in", "of", "von"):
+                continue  # "die Regierung in Baku": the seat names the state itself
+            head = cue.start + 1 if tokens[cue.start].lower in ARTICLES else cue.start
+            prep, article = _governor(tokens, head)
+            text = " ".join(t.text for t in tokens[cue.start:cue.end])
+            actors.append(ActorMention(cue.start, cue.end, COUNTRY, "ref", prep, article or tokens[cue.start].lower, text,
+                                       genitive=article == "des" or tokens[cue.start].lower == "des"))
+    actors.sort(key=lambda a: a.start)
+
+
 def find_mentions(sentence: Sentence, lex: Lexicon) -> Mentions:
     tokens = sentence.tokens
     actors = find_actors(tokens, lex)
@@ -491,6 +553,7 @@ def find_mentions(sentence: Sentence, lex: Lexicon) -> Mentions:
                                         and "-" not in tokens[it.start].text[1:])]
     _origins(tokens, actors, items)
     cues = find_cues(tokens, lex)
+    _country_refs(tokens, cues, actors)
     return Mentions(actors, items, cues)
 
 

@@ -30,6 +30,9 @@ def extract_document(doc: Document) -> DocumentResult:
         raise UnsupportedLanguage(f"language {lang or 'unknown'!r} is not supported (de, en)")
     lex = lexicon(lang)
     assembler = Assembler(doc.text, lang)
+    if doc.title:
+        for title in sentences(doc.title, lang):
+            assembler.add_title(find_mentions(title, lex))
     for index, sentence in enumerate(sentences(doc.text, lang)):
         mentions = find_mentions(sentence, lex)
         source, speaker_tokens = find_sources(sentence, mentions, lang)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from armsflow.text.segment import Token
 
-_HARD = frozenset(";:–—()[]\"“”„«»")
+_HARD = frozenset(";:–—()[]")
 _COORD = frozenset({"und", "oder", "sowie", "aber", "sondern", "doch", "jedoch", "and", "or", "but", "while", "whereas", "yet"})
 SUBORDINATORS = frozenset(
     "dass daß weil ob wenn als da nachdem während obwohl damit um wie wo wonach worauf sodass bevor "
@@ -22,8 +22,11 @@ SUBORDINATORS = frozenset(
 _RELATIVE_DE = frozenset("der die das dem den denen deren dessen".split())
 
 
-def clause_ids(tokens: list[Token], listed: set[int]) -> list[int]:
+def clause_ids(tokens: list[Token], listed: set[int], verbs: frozenset[int] = frozenset()) -> list[int]:
     """Clause index per token; ``listed`` holds indices of tokens inside mentions.
+
+    ``verbs`` holds indices of trigger verbs: an English "to" before one opens
+    an infinitive clause ("asked South Korea | to supply shells").
 
     A boundary token belongs to the clause it opens.
     """
@@ -35,20 +38,44 @@ def clause_ids(tokens: list[Token], listed: set[int]) -> list[int]:
         boundary = False
         if word in _HARD:
             boundary = True
+        elif word == "to" and i + 1 in verbs and tokens[i + 1].text.islower():
+            boundary = True
         elif word == ",":
             prev_in = i > 0 and (i - 1) in listed
             nxt = tokens[i + 1].lower if i + 1 < n else ""
             next_in = any(j in listed for j in range(i + 1, min(i + 3, n)))
             boundary = not (prev_in and next_in) or nxt in SUBORDINATORS
-        elif word in _COORD and i > 0:
+        elif word in _COORD and i > 0 and i + 1 < n:
             prev = tokens[i - 1].text
             prev_in = (i - 1) in listed or prev.endswith("-")
             next_in = any(j in listed for j in range(i + 1, min(i + 3, n)))
-            boundary = not (prev_in or next_in)
+            boundary = not (prev_in or next_in) and _opens_clause(tokens[i + 1])
         if boundary and ids and ids[-1] == current and i > 0:
             current += 1
         ids.append(current)
     return ids
+
+
+_ARTICLES = frozenset("der die das dem den des ein eine einen einem einer eines the a an".split())
+_PRONOUNS = frozenset("er sie es wir ich man he she it they we i".split())
+_EN_VERBISH = frozenset(
+    "is are was were has have had will would said says can could may might must should did does do also then "
+    "later now still already".split()
+)
+
+
+def _opens_clause(tok: Token) -> bool:
+    """After "und"/"and": does a new clause start here rather than a second noun phrase?"""
+    word = tok.lower
+    if word in _PRONOUNS:
+        return True
+    if tok.text[:1].isupper() or word in _ARTICLES or not word.isalpha():
+        return False
+    if word in _EN_VERBISH or word.endswith("ed"):
+        return True
+    # German nouns are capitalised, so a lowercase word here is a verb, adverb or reflexive.
+    return not word.isascii() or word.endswith(("en", "te", "st", "t", "sich")) and len(word) > 2 and word not in (
+        "zusätzlichen", "weiteren", "neuen", "gebrauchten", "modernen")
 
 
 def is_infinitive(tokens: list[Token], start: int, end: int, lang: str) -> bool:
@@ -58,7 +85,7 @@ def is_infinitive(tokens: list[Token], start: int, end: int, lang: str) -> bool:
         nxt = tokens[i + 1].lower
         if lang == "de" and word == "zu" and nxt.isalpha() and nxt.endswith(("en", "ern", "eln")):
             return True
-        if lang == "en" and word == "to" and i == start + 1 and nxt.isalpha():
+        if lang == "en" and word == "to" and i in (start, start + 1) and nxt.isalpha() and tokens[i + 1].text.islower():
             return True
         if lang == "de" and "zu" in word[2:-2] and word.endswith("en") and tokens[i].text.islower():
             # anzuwenden, bereitzustellen: the zu sits inside the verb
