@@ -23,9 +23,10 @@ _NP_STOP_DE = frozenset(
 )
 _NP_STOP = frozenset(
     "on in at to that said says told and or but , . ; : whether if as from with for by of the a an also "
-    "am an im in auf bei vor nach mit dass ob und oder aber sagte sagten sagt erklärte on monday tuesday".split()
+    "am an im in auf bei vor nach mit dass ob und oder aber sagte sagten sagt erklärte on monday tuesday "
+    "wie als weil da wenn wonach zufolge laut who which as when while after before".split()
 )
-_LEADING = frozenset("der die das den dem des ein eine einer eines the a an".split())
+_LEADING = frozenset("der die das den dem des ein eine einer eines the a an aus von vom from".split())
 _WEEKDAYS = frozenset(
     "montag dienstag mittwoch donnerstag freitag samstag sonntag monday tuesday wednesday thursday friday "
     "saturday sunday".split()
@@ -151,6 +152,7 @@ class Assembler:
         self.lang = lang
         self.state = Discourse()
         self.events: dict[tuple[str, ...], Event] = {}
+        self._sentence_items: list[ItemMention] = []
 
     def add_title(self, mentions: Mentions) -> None:
         """Actors in the headline make a state salient for "das Land" later on."""
@@ -163,6 +165,7 @@ class Assembler:
         tokens = sentence.tokens
         state = self.state
         source = self._resolve_source(index, sentence, source)
+        self._sentence_items = mentions.items
         for frame in frames:
             self._resolve_refs(frame, index)
             if frame.kind == "transfer":
@@ -252,7 +255,7 @@ class Assembler:
             cats = {it.category for it in l_items}
             if suppliers and not recipients and set(suppliers) <= set(l_sup):
                 recipients = list(l_rec)
-            elif recipients and not suppliers and set(recipients) <= set(l_rec):
+            elif recipients and not suppliers and set(recipients) <= set(l_rec) and kind != "request":
                 suppliers = list(l_sup)
             elif not suppliers and not recipients and {it.category for it in items} & cats:
                 suppliers, recipients = list(l_sup), list(l_rec)
@@ -279,7 +282,8 @@ class Assembler:
     def _resolve_item(self, item: ItemMention) -> ItemMention | None:
         if item.category:
             return item
-        for prev in reversed(self.state.items):
+        here = [it for it in self._sentence_items if it.category and it.start < item.start]
+        for prev in reversed(self.state.items + here):
             if item.carrier == "missile" and prev.category not in _MISSILES:
                 continue
             if item.carrier == "carrier" and not prev.designation and prev.category not in _MISSILES:

@@ -103,6 +103,8 @@ def analyse(tokens: list[Token], mentions: Mentions, lang: str) -> SentenceGramm
 
 
 def build_frames(tokens: list[Token], mentions: Mentions, lang: str, speaker_tokens: set[int]) -> list[Frame]:
+    """Frames of one sentence; actors inside the speaker phrase take no role,
+    except as the referent of "it"/"es" ("The Netherlands said it would …")."""
     grammar = analyse(tokens, mentions, lang)
     clause = grammar.clause
     n_clauses = len(grammar.clauses)
@@ -113,6 +115,7 @@ def build_frames(tokens: list[Token], mentions: Mentions, lang: str, speaker_tok
     for item in mentions.items:
         items_by_clause[clause[item.start]].append(item)
     actors = [a for a in mentions.actors if a.start not in speaker_tokens and a.kind != "origin"]
+    speakers = [a for a in mentions.actors if a.start in speaker_tokens and a.kind != "origin"]
     actors_by_clause: list[list[ActorMention]] = [[] for _ in range(n_clauses)]
     for actor in actors:
         actors_by_clause[clause[actor.start]].append(actor)
@@ -140,9 +143,10 @@ def build_frames(tokens: list[Token], mentions: Mentions, lang: str, speaker_tok
             continue
         items = [it for k, o in owner.items() if o == c for it in items_by_clause[k]]
         # A use verb ("griffen an", "fired") closer to an item than the trigger keeps it.
-        items = [it for it in items if not _used(it, cues_by_clause[clause[it.start]], lead_cue)]
+        starts = {it.start for it in mentions.items}
+        items = [it for it in items if not _used(it, cues_by_clause[clause[it.start]], lead_cue, starts)]
         if not items:
-            items = _anaphoric_items(tokens, grammar, c, mentions)
+            items = _antecedent(tokens, grammar, c, items_by_clause) or _anaphoric_items(tokens, grammar, c, mentions)
         if not items:
             continue
         frame = Frame("transfer", lead_cue, lead_kind, c, items)
@@ -158,7 +162,7 @@ def build_frames(tokens: list[Token], mentions: Mentions, lang: str, speaker_tok
         scope = [c] + governors
         if frame.modifiers & {"deny", "refuse"} and any("report" in cue.kinds for k in scope for cue in cues_by_clause[k]):
             frame.reported_by_report = True
-        _assign_transfer_roles(frame, grammar, actors_by_clause, cues_by_clause, governors, lang, tokens)
+        _assign_transfer_roles(frame, grammar, actors_by_clause, cues_by_clause, governors, lang, tokens, speakers)
         frame.rule = f"{lang}:{lead_kind}{':passive' if frame.passive else ''}"
         frames.append(frame)
     frames.extend(_sanction_frames(tokens, grammar, mentions, cues_by_clause, actors_by_clause, lang))
@@ -179,12 +183,33 @@ def _lead(cues: list[CueMention]) -> tuple[CueMention, str] | None:
     return best[1], best[2]
 
 
-def _used(item: ItemMention, cues: list[CueMention], lead: CueMention) -> bool:
+def _used(item: ItemMention, cues: list[CueMention], lead: CueMention, item_starts: set[int]) -> bool:
+    """Is the item governed by a verb of use or own production rather than the trigger?"""
     for cue in cues:
         if "use" in cue.kinds and cue is not lead and not (cue.kinds & TRIGGERS - {"use"}):
+            if cue.end in item_starts or cue.end + 1 in item_starts:
+                continue  # "attack helicopters", "Angriffsdrohnen": a modifier, not a verb
             if abs(cue.start - item.start) < abs(lead.start - item.start):
                 return True
     return False
+
+
+_RELATIVE = frozenset("der die das den dem deren dessen welche welcher welches which that".split())
+
+
+def _antecedent(tokens: list[Token], grammar: SentenceGrammar, c: int, items_by_clause) -> list[ItemMention]:
+    """A relative clause ("…, das Moskau 2019 an Ankara geliefert hatte") is about the noun before it."""
+    start, end = grammar.clauses[c]
+    words = [t.lower for t in tokens[start:min(end, start + 3)]]
+    if c == 0 or not words:
+        return []
+    rel = words[1] if words[0] == "," and len(words) > 1 else words[0]
+    if rel not in _RELATIVE or not items_by_clause[c - 1]:
+        return []
+    last = items_by_clause[c - 1][-1]
+    if last.end < grammar.clauses[c - 1][1] - 2:
+        return []
+    return [last]
 
 
 def _anaphoric_items(tokens: list[Token], grammar: SentenceGrammar, c: int, mentions: Mentions) -> list[ItemMention]:
@@ -274,7 +299,8 @@ def _groups(actors: list[ActorMention], tokens: list[Token]) -> list[Group]:
 
 
 def _assign_transfer_roles(frame: Frame, grammar: SentenceGrammar, actors_by_clause, cues_by_clause,
-                           governors: list[int], lang: str, tokens: list[Token]) -> None:
+                           governors: list[int], lang: str, tokens: list[Token],
+                           speakers: list[ActorMention]) -> None:
     c = frame.clause
     own = _groups(actors_by_clause[c], tokens)
     trig = frame.trigger.start
@@ -308,6 +334,9 @@ def _assign_transfer_roles(frame: Frame, grammar: SentenceGrammar, actors_by_cla
     subj = subject or inherited
     if subj is None:
         frame.pronoun_subject = _has_pronoun_subject(tokens, grammar, c, governors)
+        if frame.pronoun_subject and speakers:
+            subj = Group(speakers[:1])
+            frame.pronoun_subject = False
     by_prep = {}
     for g in own:
         if g.first.prep:

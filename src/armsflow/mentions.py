@@ -16,7 +16,7 @@ from armsflow.lexicons import Lexicon, designation_key, form_tokens
 from armsflow.text.segment import Sentence, Token
 
 ARTICLES = frozenset(
-    "der die das dem den des ein eine einen einem einer eines the a an its their his her our this these "
+    "der die das dem den des ein eine einen einem einer eines the a its their his her our this these "
     "those that diesem dieser dieses diese jene jenem".split()
 )
 PREPOSITIONS = frozenset(
@@ -464,7 +464,7 @@ def find_cues(tokens: list[Token], lex: Lexicon) -> list[CueMention]:
             kinds = set(lex.cue_words.get(tok.lower, ()))
             lemma = tok.lemma
             kinds |= lex.cue_lemmas.get(lemma, set())
-            if not kinds and "-" in lemma:
+            if not kinds and "-" in lemma and lex.lang == "de":
                 lemma = lemma.rsplit("-", 1)[1]
                 kinds |= lex.cue_lemmas.get(lemma, set())
             if not kinds and lex.lang == "de" and tok.text[:1].isupper() and len(lemma) > 7:
