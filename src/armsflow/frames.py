@@ -115,7 +115,6 @@ def build_frames(tokens: list[Token], mentions: Mentions, lang: str, speaker_tok
     for item in mentions.items:
         items_by_clause[clause[item.start]].append(item)
     actors = [a for a in mentions.actors if a.start not in speaker_tokens and a.kind != "origin"]
-    speakers = [a for a in mentions.actors if a.start in speaker_tokens and a.kind != "origin"]
     actors_by_clause: list[list[ActorMention]] = [[] for _ in range(n_clauses)]
     for actor in actors:
         actors_by_clause[clause[actor.start]].append(actor)
@@ -162,7 +161,8 @@ def build_frames(tokens: list[Token], mentions: Mentions, lang: str, speaker_tok
         scope = [c] + governors
         if frame.modifiers & {"deny", "refuse"} and any("report" in cue.kinds for k in scope for cue in cues_by_clause[k]):
             frame.reported_by_report = True
-        _assign_transfer_roles(frame, grammar, actors_by_clause, cues_by_clause, governors, lang, tokens, speakers)
+        _assign_transfer_roles(frame, grammar, actors_by_clause, cues_by_clause, governors, lang, tokens,
+                               mentions.actors)
         frame.rule = f"{lang}:{lead_kind}{':passive' if frame.passive else ''}"
         frames.append(frame)
     frames.extend(_sanction_frames(tokens, grammar, mentions, cues_by_clause, actors_by_clause, lang))
@@ -300,7 +300,7 @@ def _groups(actors: list[ActorMention], tokens: list[Token]) -> list[Group]:
 
 def _assign_transfer_roles(frame: Frame, grammar: SentenceGrammar, actors_by_clause, cues_by_clause,
                            governors: list[int], lang: str, tokens: list[Token],
-                           speakers: list[ActorMention]) -> None:
+                           actors_all: list[ActorMention]) -> None:
     c = frame.clause
     own = _groups(actors_by_clause[c], tokens)
     trig = frame.trigger.start
@@ -333,10 +333,14 @@ def _assign_transfer_roles(frame: Frame, grammar: SentenceGrammar, actors_by_cla
                 break
     subj = subject or inherited
     if subj is None:
-        frame.pronoun_subject = _has_pronoun_subject(tokens, grammar, c, governors)
-        if frame.pronoun_subject and speakers:
-            subj = Group(speakers[:1])
-            frame.pronoun_subject = False
+        pronoun = _pronoun_subject(tokens, grammar, c, governors)
+        if pronoun is not None:
+            # "Iran's announcement that it had …", "The Netherlands said it would …"
+            before = [a for a in actors_all if a.end <= pronoun and a.kind not in ("origin", "ref")]
+            if before:
+                subj = Group([before[-1]])
+            else:
+                frame.pronoun_subject = True
     by_prep = {}
     for g in own:
         if g.first.prep:
@@ -397,13 +401,17 @@ def _earlier(grammar: SentenceGrammar, c: int) -> list[int]:
     return list(range(c - 1, -1, -1))
 
 
-def _has_pronoun_subject(tokens: list[Token], grammar: SentenceGrammar, c: int, governors: list[int]) -> bool:
+def _pronoun_subject(tokens: list[Token], grammar: SentenceGrammar, c: int, governors: list[int]) -> int | None:
     for k in [c] + governors:
         start, end = grammar.clauses[k]
         for t in tokens[start:min(end, start + 6)]:
             if t.lower in ("es", "it", "sie", "they", "er", "he", "she"):
-                return True
-    return False
+                return t.i
+    return None
+
+
+def _has_pronoun_subject(tokens: list[Token], grammar: SentenceGrammar, c: int, governors: list[int]) -> bool:
+    return _pronoun_subject(tokens, grammar, c, governors) is not None
 
 
 def _unique_ints(values: list[int]) -> list[int]:
@@ -437,7 +445,7 @@ def _sanction_frames(tokens: list[Token], grammar: SentenceGrammar, mentions: Me
         k = c - 1
         while k >= 0 and not any("sanction" in x.kinds for x in cues_by_clause[k]):
             chain.append(k)
-            frame.modifiers |= {kk for x in cues_by_clause[k] for kk in x.kinds}
+            frame.modifiers |= {kk for x in cues_by_clause[k] for kk in x.kinds if not _attributive_doubt(x)}
             if not (grammar.infinitive[k + 1] or _opens_complement(grammar, k + 1)):
                 break
             k -= 1
@@ -506,7 +514,7 @@ def _before_prep(tokens: list[Token], start: int) -> int:
 
 def _attributive_doubt(cue: CueMention) -> bool:
     """"die potenzielle Lieferung": doubt about the goods, not about the measure."""
-    return "consider" in cue.kinds and cue.lemma in ("potenziell", "potentiell", "potential", "potentially", "möglich")
+    return "consider" in cue.kinds and cue.lemma.startswith(("potenziell", "potentiell", "potential", "möglich"))
 
 
 def first_subordinate(tokens: list[Token]) -> bool:

@@ -327,7 +327,11 @@ def _coordinated_heads(tokens: list[Token], items: list[ItemMention], lex: Lexic
         if head is None:
             continue
         cat = _head_category(tok.text[:-1].lower() + head, lex)
-        if cat is not None and i not in by_start:
+        if cat is None:
+            continue
+        if i in by_start:
+            by_start[i].category = cat
+        else:
             items.append(ItemMention(i, i + 1, cat))
 
 
