@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from armsflow.frames import GIVE, RECEIVE, Frame
-from armsflow.mentions import COUNTRY, ItemMention, Mentions
+from armsflow.mentions import COUNTRY, GROUP, ItemMention, Mentions
 from armsflow.model import Event
 from armsflow.text.segment import Sentence, Token
 
@@ -103,6 +103,12 @@ def _np_forward(tokens: list[Token], pos: int) -> tuple[int, int] | None:
         i -= 1
     if not any(t.text[:1].isupper() for t in tokens[start:i]):
         return None
+    # German speaker phrases hold nouns and inflected adjectives, not adverbs ("bereits").
+    cut = start
+    while cut < i and (tokens[cut].text[:1].isupper() or tokens[cut].lower in ("des", "der", "of")
+                       or tokens[cut].lower.endswith(("e", "en", "er", "es", "em")) or not tokens[cut].text.isalpha()):
+        cut += 1
+    i = cut
     return (start, i) if i > start else None
 
 
@@ -157,7 +163,7 @@ class Assembler:
     def add_title(self, mentions: Mentions) -> None:
         """Actors in the headline make a state salient for "das Land" later on."""
         for actor in mentions.actors:
-            if actor.id != COUNTRY:
+            if actor.id not in (COUNTRY, GROUP):
                 self.state.actors.append((-1, actor.id))
 
     def add_sentence(self, index: int, sentence: Sentence, mentions: Mentions, frames: list[Frame],
@@ -173,7 +179,7 @@ class Assembler:
             else:
                 self._sanction(index, sentence, frame, source)
         for actor in mentions.actors:
-            if actor.id != COUNTRY:
+            if actor.id not in (COUNTRY, GROUP):
                 state.actors.append((index, actor.id))
         named = [it for it in mentions.items if it.category]
         if named:
@@ -201,23 +207,25 @@ class Assembler:
     def _resolve_refs(self, frame: Frame, index: int) -> None:
         """Replace "das Land"/"the country" by the state the discourse is about."""
         roles = (frame.suppliers, frame.recipients, frame.imposers, frame.targets)
-        if not any(COUNTRY in r for r in roles):
-            return
-        named = {a for r in roles for a in r if a != COUNTRY}
-        state = self.salient_state(index, exclude=named)
-        for role in roles:
-            if COUNTRY in role:
-                pos = role.index(COUNTRY)
-                if state:
-                    role[pos] = state
-                else:
-                    del role[pos]
+        for ref, states in ((COUNTRY, True), (GROUP, False)):
+            if not any(ref in r for r in roles):
+                continue
+            named = {a for r in roles for a in r if a not in (COUNTRY, GROUP)}
+            actor = self.salient(index, exclude=named, states=states)
+            for role in roles:
+                if ref in role:
+                    pos = role.index(ref)
+                    if actor:
+                        role[pos] = actor
+                    else:
+                        del role[pos]
 
-    def salient_state(self, index: int, exclude: set[str]) -> str | None:
-        """The state most talked about so far, recent mentions weighing more."""
+    def salient(self, index: int, exclude: set[str], states: bool = True) -> str | None:
+        """The state (or group) most talked about so far, recent mentions weighing more."""
         scores: dict[str, float] = {}
         for sent, actor in self.state.actors:
-            if actor in exclude or not (len(actor) == 3 and actor.isupper()):
+            is_state = len(actor) == 3 and actor.isupper()
+            if actor in exclude or is_state != states or actor in ("EU", "NATO", "UN"):
                 continue
             weight = 2.0 if sent <= 0 else 1.0
             weight += 1.5 if sent >= index - 1 else 0.0

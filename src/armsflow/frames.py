@@ -126,7 +126,7 @@ def build_frames(tokens: list[Token], mentions: Mentions, lang: str, speaker_tok
         if _lead(cues_by_clause[c]) is not None:
             owner[c] = c
     for c in range(n_clauses):
-        if c in owner or not items_by_clause[c]:
+        if c in owner or not items_by_clause[c] or _dependent(tokens, grammar, c):
             continue
         candidates = [k for k in owner if k != c]
         if candidates:
@@ -167,6 +167,14 @@ def build_frames(tokens: list[Token], mentions: Mentions, lang: str, speaker_tok
         frames.append(frame)
     frames.extend(_sanction_frames(tokens, grammar, mentions, cues_by_clause, actors_by_clause, lang))
     return frames
+
+
+def _dependent(tokens: list[Token], grammar: SentenceGrammar, c: int) -> bool:
+    """A relative or subordinate clause keeps its items to itself (no trigger, no event)."""
+    start, end = grammar.clauses[c]
+    words = [t.lower for t in tokens[start:min(end, start + 2)]]
+    first = words[1] if words and words[0] == "," and len(words) > 1 else (words[0] if words else "")
+    return first in SUBORDINATORS or first in ("die", "der", "das", "dem", "den", "deren", "dessen")
 
 
 def _lead(cues: list[CueMention]) -> tuple[CueMention, str] | None:

@@ -107,7 +107,7 @@ def find_actors(tokens: list[Token], lex: Lexicon) -> list[ActorMention]:
             i += 1
             continue
         size, entry = hit
-        prep, article = _governor(tokens, i)
+        prep, article = _governor(tokens, i, lex)
         text = " ".join(t.text for t in tokens[i:i + size])
         genitive = entry.kind.endswith("-gen") or article == "des" or prep == "gen" or text.endswith(("'s", "’s"))
         if genitive and lex.lang == "en" and _institution_follows(tokens, i + size):
@@ -153,7 +153,7 @@ INSTITUTIONS = frozenset(
 )
 
 
-def _governor(tokens: list[Token], i: int) -> tuple[str | None, str | None]:
+def _governor(tokens: list[Token], i: int, lex: Lexicon | None = None) -> tuple[str | None, str | None]:
     """Preposition and article that govern the actor at token i.
 
     A genitive attribute ("aus Beständen der Bundeswehr") and a seat
@@ -167,12 +167,21 @@ def _governor(tokens: list[Token], i: int) -> tuple[str | None, str | None]:
         j -= 1
     head = tokens[j] if j >= 0 else None
     if head is not None and j < i - 1 and article in ("der", "des") and prep is None and head.text[:1].isupper() \
-            and head.text.isalpha() and j > 0:
+            and head.text.isalpha() and j > 0 and not (lex is not None and _names_actor(tokens, j, lex)):
         outer, outer_article = _direct_governor(tokens, j)
         return (outer or "gen"), outer_article or article
     if prep in ("in", "im") and head is not None and head.lower in INSTITUTIONS:
         return _direct_governor(tokens, j)
     return prep, article
+
+
+def _names_actor(tokens: list[Token], j: int, lex: Lexicon) -> bool:
+    """Is token j (part of) an actor name? Then "Moskau der Armee" is no genitive attribute."""
+    for size in range(1, lex.actor_max + 1):
+        for start in range(max(0, j - size + 1), j + 1):
+            if tuple(t.text for t in tokens[start:start + size]) in lex.actors:
+                return True
+    return False
 
 
 def _direct_governor(tokens: list[Token], i: int) -> tuple[str | None, str | None]:
@@ -231,7 +240,7 @@ def _designation_item(tokens: list[Token], i: int, lex: Lexicon) -> ItemMention 
     n = len(tokens)
     for size in range(min(lex.designation_max, n - i), 0, -1):
         span = tokens[i:i + size]
-        if not span[0].text[:1].isalnum():
+        if not span[0].text[:1].isalnum() or not span[-1].text[-1:].isalnum():
             continue
         key = designation_key("".join(t.text for t in span))
         entry = lex.designations.get(key)
@@ -289,11 +298,22 @@ def _word_item(tokens: list[Token], i: int, lex: Lexicon) -> ItemMention | None:
     if cat is not None:
         return ItemMention(i, i + 1, cat)
     kinds = lex.cue_lemmas.get(tok.lemma) or lex.cue_words.get(tok.lower)
+    if not kinds and lex.lang == "de" and tok.text[:1].isupper():
+        kinds = _carrier_head(tok.lemma, lex)
     if kinds and ("carrier" in kinds or "missile" in kinds):
         if lex.lang == "de" and not tok.text[:1].isupper():
             return None
         return ItemMention(i, i + 1, None, carrier="missile" if "missile" in kinds else "carrier")
     return None
+
+
+def _carrier_head(lemma: str, lex: Lexicon) -> set[str]:
+    """"Raketensysteme", "Waffensystem": a compound ending in a carrier noun."""
+    for cut in range(3, len(lemma) - 4):
+        kinds = lex.cue_lemmas.get(lemma[cut:])
+        if kinds and kinds & {"carrier", "missile"}:
+            return kinds
+    return set()
 
 
 def _head_category(lemma: str, lex: Lexicon) -> str | None:
@@ -322,17 +342,25 @@ def _coordinated_heads(tokens: list[Token], items: list[ItemMention], lex: Lexic
         nxt = by_start.get(i + 2)
         if nxt is None:
             continue
-        lemma = tokens[i + 2].lemma
-        head = _longest_head(lemma, lex)
-        if head is None:
-            continue
-        cat = _head_category(tok.text[:-1].lower() + head, lex)
+        cat = _borrowed_category(tok.text[:-1].lower(), tokens[i + 2].lemma, lex)
         if cat is None:
             continue
         if i in by_start:
             by_start[i].category = cat
         else:
             items.append(ItemMention(i, i + 1, cat))
+
+
+def _borrowed_category(prefix: str, lemma: str, lex: Lexicon) -> str | None:
+    """Complete "Panzerabwehr-" with the shortest tail of "Flugabwehrraketen" that makes a known word."""
+    word = lemma.lower()
+    for cut in range(len(word) - 3, 0, -1):
+        combined = prefix + word[cut:]
+        cat = lex.item_heads.get(combined) or lex.item_words.get(combined)
+        if cat is not None:
+            return cat
+    head = _longest_head(word, lex)
+    return _head_category(prefix + head, lex) if head else None
 
 
 def _longest_head(lemma: str, lex: Lexicon) -> str | None:
@@ -529,20 +557,22 @@ def _separable_particles(tokens: list[Token], cues: list[CueMention], lex: Lexic
 
 
 COUNTRY = "@country"
+GROUP = "@group"
 
 
 def _country_refs(tokens: list[Token], cues: list[CueMention], actors: list[ActorMention]) -> None:
     """"das Land", "the country", "the regime": an actor to resolve from the discourse."""
     taken = {i for a in actors for i in range(a.start, a.end)}
     for cue in cues:
-        if "country_ref" in cue.kinds and not taken & set(range(cue.start, cue.end + 2)):
+        if cue.kinds & {"country_ref", "group_ref"} and not taken & set(range(cue.start, cue.end)):
             nxt = tokens[cue.end].lower if cue.end < len(tokens) else ""
-            if nxt in ("in", "of", "von"):
+            if nxt in ("in", "of", "von", "im") and cue.end + 1 in taken | {t + 1 for t in taken}:
                 continue  # "die Regierung in Baku": the seat names the state itself
             head = cue.start + 1 if tokens[cue.start].lower in ARTICLES else cue.start
-            prep, article = _governor(tokens, head)
+            prep, article = _governor(tokens, head, None)
             text = " ".join(t.text for t in tokens[cue.start:cue.end])
-            actors.append(ActorMention(cue.start, cue.end, COUNTRY, "ref", prep, article or tokens[cue.start].lower, text,
+            ref = COUNTRY if "country_ref" in cue.kinds else GROUP
+            actors.append(ActorMention(cue.start, cue.end, ref, "ref", prep, article or tokens[cue.start].lower, text,
                                        genitive=article == "des" or tokens[cue.start].lower == "des"))
     actors.sort(key=lambda a: a.start)
 
