@@ -245,6 +245,8 @@ def _governor_chain(grammar: SentenceGrammar, cues_by_clause, items_by_clause, c
     """
     chain: list[int] = []
     k = c - 1
+    if k >= 0 and items_by_clause[k] and grammar.infinitive[c]:
+        return [k]  # "The first four aircraft are scheduled | to arrive in 2026"
     while k >= 0 and not items_by_clause[k]:
         kinds = {kind for cue in cues_by_clause[k] for kind in cue.kinds}
         if kinds & TRIGGERS - {"use"} and not kinds & {"promise", "approve", "deal", "request", "deny", "refuse"}:
@@ -312,7 +314,7 @@ def _assign_transfer_roles(frame: Frame, grammar: SentenceGrammar, actors_by_cla
     c = frame.clause
     own = _groups(actors_by_clause[c], tokens)
     trig = frame.trigger.start
-    bare = [g for g in own if g.first.prep is None and not g.first.genitive]
+    bare = [g for g in own if g.first.prep is None and not g.first.genitive and _can_act(g, tokens)]
     subject: Group | None = None
     objects: list[Group] = []
     if grammar.infinitive[c]:
@@ -373,6 +375,11 @@ def _assign_transfer_roles(frame: Frame, grammar: SentenceGrammar, actors_by_cla
                 frame.recipients = asker.ids
         if not frame.suppliers and origin:
             frame.suppliers = origin[:1]
+    elif kind in ("order", "buy", "get") and subj is not None and subj.first.kind == "org" and prep_ids(
+            frozenset({"von", "vom", "aus", "für", "from", "for", "by"})):
+        # "Saab erhielt einen Auftrag aus Thailand": the company sells.
+        frame.suppliers = subj.ids
+        frame.recipients = prep_ids(frozenset({"von", "vom", "aus", "für", "from", "for", "by"}))
     elif kind in RECEIVE:
         if frame.passive and lang == "en" and by_prep.get("by"):
             frame.recipients = prep_ids(frozenset({"by"}))
@@ -380,7 +387,7 @@ def _assign_transfer_roles(frame: Frame, grammar: SentenceGrammar, actors_by_cla
             frame.recipients = subj.ids if subj else []
             if not frame.recipients and kind in ("buy", "order", "request"):
                 frame.recipients = [i for g in genitives for i in g.ids]
-        preps = _FROM_BUY if kind in ("buy", "order") else _FROM
+        preps = _FROM_BUY if kind in ("buy", "order") and lang == "de" else _FROM | {"bei"}
         frame.suppliers = prep_ids(preps)
         if not frame.suppliers and kind == "request":
             frame.suppliers = [i for g in objects for i in g.ids]
@@ -403,6 +410,26 @@ def _assign_transfer_roles(frame: Frame, grammar: SentenceGrammar, actors_by_cla
         frame.subject_text = " ".join(m.text for m in subj.members)
     frame.suppliers = _unique(frame.suppliers)
     frame.recipients = [r for r in _unique(frame.recipients)]
+
+
+ACTING_HEADS = frozenset(
+    "regierung führung armee militär streitkräfte luftwaffe marine ministerium außenministerium behörden "
+    "verteidigungsministerium unternehmen firmen firma konzern konzerne rüstungskonzern rüstungskonzerne hersteller "
+    "werft werften tochter staatsbetriebe beamte regierungsvertreter diplomaten geheimdienst behörde präsident "
+    "government army military forces navy ministry authorities companies company firms firm manufacturer "
+    "manufacturers makers maker shipyard officials diplomats intelligence president leadership state-owned state".split()
+)
+
+
+def _can_act(group: Group, tokens: list[Token]) -> bool:
+    """An adjective ("chinesische", "Chinese") acts only through its noun: "chinesische Firmen liefern"."""
+    first = group.first
+    if first.kind not in ("adj", "adj-gen"):
+        return True
+    for tok in tokens[first.end:first.end + 3]:
+        if tok.lower in ACTING_HEADS or tok.lemma in ACTING_HEADS:
+            return True
+    return False
 
 
 def _earlier(grammar: SentenceGrammar, c: int) -> list[int]:
@@ -475,7 +502,7 @@ def _sanction_frames(tokens: list[Token], grammar: SentenceGrammar, mentions: Me
             elif g.first.genitive and g.first.start > cue.start:
                 targets += g.ids
             elif prep is None and not g.first.genitive:
-                if g.first.kind in ("adj", "demonym") and g.first.start > cue.start - 1:
+                if g.first.kind in ("adj", "demonym") and not _can_act(g, tokens):
                     targets += g.ids
                 elif not imposers and (g.first.start < cue.start or lang == "de"):
                     imposers = g.ids

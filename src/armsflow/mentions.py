@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from armsflow.lexicons import Lexicon, designation_key, form_tokens
+from armsflow.lexicons import ActorEntry, Lexicon, designation_key, form_tokens
 from armsflow.text.segment import Sentence, Token
 
 ARTICLES = frozenset(
@@ -102,6 +102,8 @@ def find_actors(tokens: list[Token], lex: Lexicon) -> list[ActorMention]:
         if hit is None:
             entry = _actor_in_compound(tokens[i].text, lex)
             if entry is not None:
+                if tokens[i].lower.endswith(_MADE):
+                    entry = ActorEntry(entry.id, "adj")  # "US-made", "russisch-gebaute": an origin
                 hit = (1, entry)
         if hit is None:
             i += 1
@@ -117,6 +119,10 @@ def find_actors(tokens: list[Token], lex: Lexicon) -> list[ActorMention]:
         found.append(ActorMention(i, i + size, entry.id, entry.kind, prep, article, text, genitive))
         i += size
     return found
+
+
+_MADE = ("-made", "-built", "-designed", "-produced", "-supplied", "-manufactured", "-gebaute", "-gebauten",
+         "-gefertigte", "-gefertigten")
 
 
 def _institution_follows(tokens: list[Token], j: int) -> bool:
@@ -170,8 +176,12 @@ def _governor(tokens: list[Token], i: int, lex: Lexicon | None = None) -> tuple[
             and head.text.isalpha() and j > 0 and not (lex is not None and _names_actor(tokens, j, lex)):
         outer, outer_article = _direct_governor(tokens, j)
         return (outer or "gen"), outer_article or article
-    if prep in ("in", "im") and head is not None and head.lower in INSTITUTIONS:
-        return _direct_governor(tokens, j)
+    if prep in ("in", "im"):
+        k = i - 1
+        while k >= 0 and tokens[k].lower not in ("in", "im"):
+            k -= 1
+        if k > 0 and tokens[k - 1].lower in INSTITUTIONS:
+            return _direct_governor(tokens, k - 1)
     return prep, article
 
 
@@ -217,11 +227,27 @@ def find_items(tokens: list[Token], lex: Lexicon) -> list[ItemMention]:
         i = item.end
     _coordinated_heads(tokens, raw, lex)
     raw.sort(key=lambda m: m.start)
+    if lex.lang == "en":
+        raw = _english_compounds(raw)
     items = _merge_designations(tokens, raw, lex)
     for item in items:
         item.quantity = _quantity(tokens, item.start, lex)
         item.text = " ".join(t.text for t in tokens[item.start:item.end])
     return items
+
+
+def _english_compounds(items: list[ItemMention]) -> list[ItemMention]:
+    """"rocket technology", "drone parts": in an English noun compound the last noun is the head."""
+    out: list[ItemMention] = []
+    for item in items:
+        prev = out[-1] if out else None
+        if prev is not None and prev.end == item.start and prev.designation is None and item.designation is None \
+                and item.category is not None and prev.category is not None:
+            item.start = prev.start
+            out[-1] = item
+            continue
+        out.append(item)
+    return out
 
 
 def _phrase_item(tokens: list[Token], i: int, lex: Lexicon) -> ItemMention | None:

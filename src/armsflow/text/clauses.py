@@ -40,6 +40,8 @@ def clause_ids(tokens: list[Token], listed: set[int], verbs: frozenset[int] = fr
             boundary = True
         elif word == "to" and i + 1 in verbs and tokens[i + 1].text.islower():
             boundary = True
+        elif word in _EN_SPLITTERS and i > 0 and tokens[i].text.islower() and tokens[i - 1].lower not in ("just", "shortly"):
+            boundary = True
         elif word == ",":
             prev_in = i > 0 and (i - 1) in listed
             nxt = tokens[i + 1].lower if i + 1 < n else ""
@@ -56,6 +58,7 @@ def clause_ids(tokens: list[Token], listed: set[int], verbs: frozenset[int] = fr
     return ids
 
 
+_EN_SPLITTERS = frozenset("after because although though whereas while but unless until before".split())
 _ARTICLES = frozenset("der die das dem den des ein eine einen einem einer eines the a an".split())
 _PRONOUNS = frozenset("er sie es wir ich man he she it they we i".split())
 _EN_VERBISH = frozenset(
