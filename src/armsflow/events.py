@@ -16,6 +16,10 @@ from armsflow.mentions import COUNTRY, GROUP, ItemMention, Mentions
 from armsflow.model import Event
 from armsflow.text.segment import Sentence, Token
 
+_VAGUE_PARTNERS = frozenset(
+    "partners allies partner verbündete verbündeten westen west countries länder staaten others andere anderen "
+    "donors geber".split()
+)
 _MISSILES = ("ballistic-missile", "cruise-missile", "other-missile", "anti-tank-weapon", "air-defence-system")
 _PRONOUNS = frozenset("er sie he she they it es wir we".split())
 _NP_STOP_DE = frozenset(
@@ -258,7 +262,8 @@ class Assembler:
                 if actor:
                     role.append(actor)
         last = state.last_transfer
-        if last and last[0] >= index - 2 and (not suppliers or not recipients):
+        vague = _VAGUE_PARTNERS & {t.lower for t in sentence.tokens}
+        if last and last[0] >= index - 2 and (not suppliers or not recipients) and not vague:
             _, l_sup, l_rec, l_items = last
             cats = {it.category for it in l_items}
             if suppliers and not recipients and set(suppliers) <= set(l_sup):
@@ -267,6 +272,11 @@ class Assembler:
                 suppliers = list(l_sup)
             elif not suppliers and not recipients and {it.category for it in items} & cats:
                 suppliers, recipients = list(l_sup), list(l_rec)
+        if recipients and not suppliers and kind in GIVE and not vague:
+            # An agentless export ("Genehmigt wurde die Ausfuhr von Pistolen an …") is the story's state's.
+            actor = self.salient(index, exclude=set(recipients))
+            if actor:
+                suppliers = [actor]
         if not suppliers or not recipients:
             return
         statuses = self._statuses(frame)

@@ -32,7 +32,7 @@ REACHING = frozenset({"deny", "consider", "refuse", "hearsay"})
 
 _TO = frozenset({"an", "nach", "für", "to", "for", "into", "zu", "zum", "zur", "toward", "towards"})
 _FROM = frozenset({"von", "vom", "aus", "from", "by", "seitens"})
-_FROM_BUY = _FROM | frozenset({"bei", "in", "of"})
+_FROM_BUY = _FROM | frozenset({"bei", "beim", "in", "of"})
 _IN = frozenset({"in", "im", "nach", "at", "to", "into"})
 _TARGET = frozenset({"gegen", "against", "on", "über", "auf", "upon", "onto", "for"})
 _LINK = frozenset({"und", "oder", "sowie", "bzw.", "entweder", "and", "or", "either", "both", "sowohl", "als", "auch", ",", "as", "well"})
@@ -387,12 +387,17 @@ def _assign_transfer_roles(frame: Frame, grammar: SentenceGrammar, actors_by_cla
             frame.recipients = subj.ids if subj else []
             if not frame.recipients and kind in ("buy", "order", "request"):
                 frame.recipients = [i for g in genitives for i in g.ids]
-        preps = _FROM_BUY if kind in ("buy", "order") and lang == "de" else _FROM | {"bei"}
+        preps = _FROM_BUY if kind in ("buy", "order") and lang == "de" else _FROM | {"bei", "beim"}
+        if frame.modifiers & {"deal"} or kind == "order":
+            preps = preps | {"mit", "with"}  # "hatte Warschau den Kauf mit Washington vereinbart"
         frame.suppliers = prep_ids(preps)
         if not frame.suppliers and kind == "request":
             frame.suppliers = [i for g in objects for i in g.ids]
         if not frame.suppliers and origin:
             frame.suppliers = origin[:1]
+        if not frame.suppliers:
+            # The producing state of a named new system ("Taiwan received 38 Abrams tanks").
+            frame.suppliers = _unique([it.producer for it in frame.items if it.producer])[:1]
     elif kind in ARRIVE:
         frame.recipients = prep_ids(_IN) or [i for g in objects for i in g.ids]
         frame.suppliers = prep_ids(_FROM) or origin[:1]

@@ -20,7 +20,7 @@ ARTICLES = frozenset(
     "those that diesem dieser dieses diese jene jenem".split()
 )
 PREPOSITIONS = frozenset(
-    "an nach von vom aus mit gegen für bei in im über zu zum zur via durch seitens gegenüber "
+    "an nach von vom aus mit gegen für bei beim in im ins über zu zum zur via durch seitens gegenüber "
     "to from with against on for by at via through into of toward towards onto upon".split()
 )
 _SKIP_BEFORE_ACTOR = frozenset(
@@ -180,7 +180,8 @@ def _governor(tokens: list[Token], i: int, lex: Lexicon | None = None) -> tuple[
         k = i - 1
         while k >= 0 and tokens[k].lower not in ("in", "im"):
             k -= 1
-        if k > 0 and tokens[k - 1].lower in INSTITUTIONS:
+        if k > 0 and tokens[k - 1].lower in INSTITUTIONS and not (
+                k > 1 and lex is not None and (tokens[k - 2].text,) in lex.actors):
             return _direct_governor(tokens, k - 1)
     return prep, article
 

@@ -45,7 +45,8 @@ def clause_ids(tokens: list[Token], listed: set[int], verbs: frozenset[int] = fr
         elif word == ",":
             prev_in = i > 0 and (i - 1) in listed
             nxt = tokens[i + 1].lower if i + 1 < n else ""
-            next_in = any(j in listed for j in range(i + 1, min(i + 3, n)))
+            # A list goes on with a mention or an adjective before one, not with an article.
+            next_in = (i + 1) in listed or (nxt not in _ARTICLES and nxt.isalpha() and (i + 2) in listed)
             boundary = not (prev_in and next_in) or nxt in SUBORDINATORS
         elif word in _COORD and i > 0 and i + 1 < n:
             prev = tokens[i - 1].text

@@ -28,4 +28,20 @@ def lemmatize(word: str, lang: str) -> str:
         base = simplemma.lemmatize(head, lang=lang, greedy=(lang == "de"))
     except (ValueError, KeyError):
         base = head
+    if lang == "de" and _feminine_e_noun(head, base):
+        base = head
     return (prefix + base).lower()
+
+
+def _feminine_e_noun(word: str, base: str) -> bool:
+    """A noun in -e that simplemma cuts to a homograph: "Granate" -> "Granat", "Patrone" -> "Patron".
+
+    The word is a lemma itself when its -en plural lemmatises back to it
+    ("Granaten" -> "Granate"); a dative or plural -e ("Jahre" -> "Jahr") does not.
+    """
+    if not (word[:1].isupper() and base[:1].isupper() and word.endswith("e") and base + "e" == word):
+        return False
+    try:
+        return simplemma.lemmatize(word + "n", lang="de", greedy=True) == word
+    except (ValueError, KeyError):
+        return False
