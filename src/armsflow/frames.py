@@ -143,7 +143,8 @@ def build_frames(tokens: list[Token], mentions: Mentions, lang: str, speaker_tok
         items = [it for k, o in owner.items() if o == c for it in items_by_clause[k]]
         # A use verb ("griffen an", "fired") closer to an item than the trigger keeps it.
         starts = {it.start for it in mentions.items}
-        items = [it for it in items if not _used(it, cues_by_clause[clause[it.start]], lead_cue, starts)]
+        inside = {i for it in mentions.items for i in range(it.start, it.end)}
+        items = [it for it in items if not _used(it, cues_by_clause[clause[it.start]], lead_cue, starts, inside)]
         if not items:
             items = _antecedent(tokens, grammar, c, items_by_clause) or _anaphoric_items(tokens, grammar, c, mentions)
         if not items:
@@ -191,12 +192,13 @@ def _lead(cues: list[CueMention]) -> tuple[CueMention, str] | None:
     return best[1], best[2]
 
 
-def _used(item: ItemMention, cues: list[CueMention], lead: CueMention, item_starts: set[int]) -> bool:
+def _used(item: ItemMention, cues: list[CueMention], lead: CueMention, item_starts: set[int],
+          inside: set[int]) -> bool:
     """Is the item governed by a verb of use or own production rather than the trigger?"""
     for cue in cues:
         if "use" in cue.kinds and cue is not lead and not (cue.kinds & TRIGGERS - {"use"}):
-            if cue.end in item_starts or cue.end + 1 in item_starts:
-                continue  # "attack helicopters", "Angriffsdrohnen": a modifier, not a verb
+            if cue.end in item_starts or cue.end + 1 in item_starts or cue.start in inside:
+                continue  # "attack helicopters", "one-way attack drones": a modifier, not a verb
             if abs(cue.start - item.start) < abs(lead.start - item.start):
                 return True
     return False

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from armsflow.lexicons import ActorEntry, Lexicon, designation_key, form_tokens
+from armsflow.text.lemma import german_verb_candidates
 from armsflow.text.segment import Sentence, Token
 
 ARTICLES = frozenset(
@@ -528,6 +529,13 @@ def find_cues(tokens: list[Token], lex: Lexicon) -> list[CueMention]:
                 kinds |= lex.cue_lemmas.get(lemma, set())
             if not kinds and lex.lang == "de" and tok.text[:1].isupper() and len(lemma) > 7:
                 kinds |= _noun_cue_head(lemma, lex)
+            if not kinds and lex.lang == "de" and tok.text.islower() and tok.text.isalpha():
+                for candidate in german_verb_candidates(tok.text):
+                    by_rule = lex.cue_lemmas.get(candidate)
+                    if by_rule:
+                        kinds |= by_rule
+                        lemma = candidate
+                        break
             if kinds:
                 hit = CueMention(i, i + 1, frozenset(kinds), lemma)
         if hit is not None:

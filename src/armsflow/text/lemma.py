@@ -45,3 +45,38 @@ def _feminine_e_noun(word: str, base: str) -> bool:
         return simplemma.lemmatize(word + "n", lang="de", greedy=True) == word
     except (ValueError, KeyError):
         return False
+
+
+_PARTICLES = ("zurück", "bereit", "weiter", "heraus", "zusammen", "vorbei", "an", "ab", "auf", "aus", "bei", "ein",
+              "fest", "frei", "her", "hin", "los", "mit", "nach", "vor", "weg", "zu", "um", "dar", "fort", "durch",
+              "über", "unter")
+
+
+@lru_cache(maxsize=50_000)
+def german_verb_candidates(word: str) -> tuple[str, ...]:
+    """Infinitives a German verb form may belong to, by rule.
+
+    The lookup lemmatizer misreads some verb forms ("schicken" -> "schick",
+    "angefragt" unknown); these rules undo participle "ge", "zu" infixes and
+    person/tense endings so the cue lexicon, which lists infinitives, still
+    matches.
+    """
+    w = word.lower()
+    out: list[str] = [w]
+    stems: list[str] = []
+    for particle in ("",) + _PARTICLES:
+        if not w.startswith(particle):
+            continue
+        rest = w[len(particle):]
+        for infix in ("ge", "zu"):
+            if rest.startswith(infix) and len(rest) > len(infix) + 3:
+                core = rest[len(infix):]
+                stems.append(particle + core)
+    stems.append(w)
+    for stem in stems:
+        for ending in ("test", "ten", "tet", "te", "en", "st", "et", "t", "e", "n"):
+            if stem.endswith(ending) and len(stem) - len(ending) >= 3:
+                base = stem[: -len(ending)]
+                out.extend((base + "en", base + "n"))
+        out.append(stem)
+    return tuple(dict.fromkeys(out))

@@ -1,0 +1,378 @@
+"""The lexicon data files, checked in CI (the followthemoney habit).
+
+The TSV files are the extractor's knowledge. A typo in a language code, an
+unknown category, a form mapped to two ids, or an entry that silently shadows
+another costs recall or precision without failing any unit test, so the data
+itself is tested here. New cue kinds, overlaps and exceptions must be added to
+the fixed sets below on purpose.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import defaultdict
+from importlib import resources
+
+import pytest
+
+from armsflow import model
+from armsflow.lexicons import VERSION, designation_key, form_tokens, read_tsv
+
+HEADERS: dict[str, list[str]] = {
+    "actors.tsv": ["id", "lang", "kind", "form"],
+    "people.tsv": ["id", "lang", "kind", "form"],
+    "designations.tsv": ["form", "designation", "category", "producer", "lang"],
+    "items.tsv": ["category", "lang", "match", "form"],
+    "cues.tsv": ["kind", "lang", "match", "form"],
+    "numbers.tsv": ["lang", "form", "value"],
+    "abbreviations.tsv": ["lang", "form"],
+}
+FILES = sorted(HEADERS)
+
+# The loader reads "*" as "both languages" everywhere except items.tsv, where
+# it compares the language exactly: a "*" item row would be silently ignored.
+LANGS: dict[str, set[str]] = {
+    "actors.tsv": {"de", "en", "*"},
+    "people.tsv": {"de", "en", "*"},
+    "designations.tsv": {"de", "en", "*"},
+    "items.tsv": {"de", "en"},
+    "cues.tsv": {"de", "en", "*"},
+    "numbers.tsv": {"de", "en", "*"},
+    "abbreviations.tsv": {"de", "en", "*"},
+}
+
+ACTOR_KINDS = {"name", "name-gen", "adj", "demonym", "capital", "capital-gen", "metonym", "org"}
+PEOPLE_KINDS = {"person", "title"}
+ITEM_MATCHES = {"head", "word", "phrase"}
+CUE_MATCHES = {"lemma", "word", "phrase"}
+
+# Every cue kind the data may use. Code branches on these names; a new kind
+# (or a typo) must be added here deliberately.
+CUE_KINDS = {
+    "according", "approve", "arrive", "buy", "carrier", "consider", "country_ref", "deal", "deny", "future",
+    "get", "give", "give_noun", "group_ref", "hearsay", "impose", "intend", "lift", "link", "missile",
+    "negation", "order", "past", "prevent", "promise", "pronoun", "refuse", "report", "request",
+    "sanction", "say", "sell", "support", "threaten", "use",
+}
+
+# States an arms-transfer extractor cannot do without.
+WELL_KNOWN_STATES = """
+    USA RUS CHN DEU FRA GBR UKR IRN PRK KOR JPN IND PAK ISR TUR SAU ARE QAT EGY SYR IRQ JOR LBN YEM
+    POL ITA ESP NLD BEL CZE SVK HUN ROU BGR GRC SWE FIN NOR DNK CAN AUS BRA BLR KAZ AZE ARM GEO MDA
+    MLI NER BFA SDN LBY AFG VEN CUB TWN SRB
+""".split()
+
+# Designation forms that are also generic item words. The designation wins
+# (it is matched first); each overlap here was reviewed.
+DESIGNATION_ITEM_OVERLAPS = {("en", "kalashnikov"), ("de", "kalaschnikow")}
+
+
+def expand(lang: str) -> tuple[str, ...]:
+    return ("de", "en") if lang == "*" else (lang,)
+
+
+def raw_lines(name: str) -> list[list[str]]:
+    with (resources.files("armsflow.lexicons") / name).open(encoding="utf-8", newline="") as handle:
+        return list(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+@pytest.fixture(scope="module")
+def rows() -> dict[str, list[dict[str, str]]]:
+    return {name: read_tsv(name) for name in FILES}
+
+
+@pytest.fixture(scope="module")
+def actor_ids(rows) -> set[str]:
+    return {row["id"] for row in rows["actors.tsv"]}
+
+
+# --------------------------------------------------------------------------- shape
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_header_exact(name):
+    assert raw_lines(name)[0] == HEADERS[name]
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_column_count(name):
+    width = len(HEADERS[name])
+    bad = [(n, line) for n, line in enumerate(raw_lines(name), 1) if len(line) != width]
+    assert not bad, bad[:10]
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_no_blank_or_padded_values(name):
+    bad = []
+    for n, line in enumerate(raw_lines(name), 1):
+        for value in line:
+            if not value or value != value.strip() or "  " in value:
+                bad.append((n, line))
+                break
+    assert not bad, bad[:10]
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_no_duplicate_rows(name):
+    seen: dict[tuple[str, ...], int] = {}
+    dups = []
+    for n, line in enumerate(raw_lines(name)[1:], 2):
+        key = tuple(line)
+        if key in seen:
+            dups.append((seen[key], n, line))
+        seen.setdefault(key, n)
+    assert not dups, dups[:10]
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_languages(name, rows):
+    bad = [row for row in rows[name] if row["lang"] not in LANGS[name]]
+    assert not bad, bad[:10]
+
+
+def test_version_is_semver():
+    text = (resources.files("armsflow.lexicons") / "VERSION").read_text(encoding="utf-8")
+    assert re.fullmatch(r"\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?\n?", text), text
+    assert VERSION == text.strip()
+
+
+# --------------------------------------------------------------------------- actors
+
+
+def test_actor_kinds(rows):
+    assert {row["kind"] for row in rows["actors.tsv"]} <= ACTOR_KINDS
+    assert {row["kind"] for row in rows["people.tsv"]} <= PEOPLE_KINDS
+
+
+def test_actor_ids_are_iso_or_non_state(actor_ids):
+    bad = sorted(i for i in actor_ids if not re.fullmatch(r"[A-Z]{3}", i) and i not in model.NON_STATE_ACTORS)
+    assert not bad
+
+
+def test_every_non_state_actor_has_entries(actor_ids):
+    assert set(model.NON_STATE_ACTORS) <= actor_ids
+
+
+def test_every_state_is_named_in_both_languages(rows, actor_ids):
+    named: dict[str, set[str]] = defaultdict(set)
+    for row in rows["actors.tsv"]:
+        if row["kind"] == "name":
+            named[row["id"]].update(expand(row["lang"]))
+    states = {i for i in actor_ids if re.fullmatch(r"[A-Z]{3}", i)}
+    missing = sorted(i for i in states if not {"de", "en"} <= named[i])
+    assert not missing
+
+
+def test_well_known_states_present(actor_ids):
+    assert len(WELL_KNOWN_STATES) >= 40
+    assert not sorted(set(WELL_KNOWN_STATES) - actor_ids)
+
+
+def test_people_belong_to_known_actors(rows, actor_ids):
+    bad = [row for row in rows["people.tsv"] if row["id"] not in actor_ids]
+    assert not bad, bad[:10]
+
+
+def test_actor_forms_are_unique(rows):
+    """One (lang, form) is one entry across actors.tsv and people.tsv.
+
+    The loader keeps the first entry for a token key, so a second row for the
+    same form is dead at best and a wrong id at worst.
+    """
+    seen: dict[tuple[str, tuple[str, ...]], tuple[str, dict[str, str]]] = {}
+    clashes = []
+    for name in ("actors.tsv", "people.tsv"):
+        for row in rows[name]:
+            for lang in expand(row["lang"]):
+                key = (lang, form_tokens(row["form"]))
+                if key in seen:
+                    clashes.append((seen[key], (name, row)))
+                else:
+                    seen[key] = (name, row)
+    assert not clashes, clashes[:10]
+
+
+# --------------------------------------------------------------------------- designations
+
+
+def test_designation_categories(rows):
+    bad = [row for row in rows["designations.tsv"] if row["category"] not in model.ITEM_CATEGORIES]
+    assert not bad, bad[:10]
+
+
+def test_designation_producers_are_actors(rows, actor_ids):
+    bad = [row for row in rows["designations.tsv"] if row["producer"] not in actor_ids]
+    assert not bad, bad[:10]
+
+
+def test_designation_keys_are_unambiguous(rows):
+    targets: dict[tuple[str, str], set[tuple[str, str, str]]] = defaultdict(set)
+    for row in rows["designations.tsv"]:
+        key = designation_key(row["form"])
+        assert key, row
+        for lang in expand(row["lang"]):
+            targets[(lang, key)].add((row["designation"], row["category"], row["producer"]))
+    clashes = {k: v for k, v in targets.items() if len(v) > 1}
+    assert not clashes
+
+
+def test_one_category_and_producer_per_designation(rows):
+    seen: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for row in rows["designations.tsv"]:
+        seen[row["designation"]].add((row["category"], row["producer"]))
+    clashes = {k: v for k, v in seen.items() if len(v) > 1}
+    assert not clashes
+
+
+def test_designation_catalogue_size(rows):
+    assert len({row["designation"] for row in rows["designations.tsv"]}) >= 300
+
+
+# --------------------------------------------------------------------------- items
+
+
+def test_item_categories_and_matches(rows):
+    bad = [row for row in rows["items.tsv"]
+           if row["category"] not in model.ITEM_CATEGORIES or row["match"] not in ITEM_MATCHES]
+    assert not bad, bad[:10]
+
+
+def test_item_forms_fit_their_match(rows):
+    """Heads and words are single tokens; phrases have two or more (the phrase matcher tries no shorter)."""
+    bad = []
+    for row in rows["items.tsv"]:
+        size = len(form_tokens(row["form"].lower()))
+        if (row["match"] == "phrase") != (size > 1):
+            bad.append(row)
+    assert not bad, bad[:10]
+
+
+def test_item_forms_are_unambiguous(rows):
+    targets: dict[tuple[str, str, object], set[str]] = defaultdict(set)
+    for row in rows["items.tsv"]:
+        form = row["form"].lower()
+        key = form_tokens(form) if row["match"] == "phrase" else form
+        targets[(row["lang"], row["match"], key)].add(row["category"])
+    clashes = {k: v for k, v in targets.items() if len(v) > 1}
+    assert not clashes
+
+
+def test_item_head_and_word_agree(rows):
+    """A form that is both a head and a word names one category."""
+    cats: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for row in rows["items.tsv"]:
+        if row["match"] in ("head", "word"):
+            cats[(row["lang"], row["form"].lower())].add(row["category"])
+    clashes = {k: v for k, v in cats.items() if len(v) > 1}
+    assert not clashes
+
+
+def test_every_category_has_generic_words_in_both_languages(rows):
+    assert len(model.ITEM_CATEGORIES) == 21
+    langs: dict[str, set[str]] = defaultdict(set)
+    for row in rows["items.tsv"]:
+        langs[row["category"]].add(row["lang"])
+    missing = {c: sorted({"de", "en"} - langs[c]) for c in model.ITEM_CATEGORIES if {"de", "en"} - langs[c]}
+    assert not missing
+
+
+# --------------------------------------------------------------------------- cues, numbers, abbreviations
+
+
+def test_cue_kinds_are_deliberate(rows):
+    assert {row["kind"] for row in rows["cues.tsv"]} == CUE_KINDS
+
+
+def test_cue_matches(rows):
+    bad = [row for row in rows["cues.tsv"] if row["match"] not in CUE_MATCHES]
+    assert not bad, bad[:10]
+
+
+def test_cue_forms_are_unique(rows):
+    seen: dict[tuple[str, str, object], set[str]] = defaultdict(set)
+    dups = []
+    for row in rows["cues.tsv"]:
+        form = row["form"].lower()
+        key = form_tokens(form) if row["match"] == "phrase" else form
+        for lang in expand(row["lang"]):
+            if row["kind"] in seen[(lang, row["match"], key)]:
+                dups.append(row)
+            seen[(lang, row["match"], key)].add(row["kind"])
+    assert not dups, dups[:10]
+
+
+@pytest.mark.xfail(strict=True, reason="cues.tsv has word/lemma rows of several tokens and one-token phrases "
+                                       "that the matcher can never hit; remove this marker once they are fixed")
+def test_cue_forms_fit_their_match(rows):
+    """Words and lemmas are single tokens; phrases have two or more (the phrase matcher tries no shorter)."""
+    bad = []
+    for row in rows["cues.tsv"]:
+        size = len(form_tokens(row["form"].lower()))
+        if (row["match"] == "phrase") != (size > 1):
+            bad.append(row)
+    assert not bad, bad
+
+
+def test_numbers(rows):
+    forms: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for row in rows["numbers.tsv"]:
+        assert re.fullmatch(r"[1-9]\d*", row["value"]), row
+        assert row["form"] == row["form"].lower(), row
+        for lang in expand(row["lang"]):
+            forms[(lang, row["form"])].add(row["value"])
+    clashes = {k: v for k, v in forms.items() if len(v) > 1}
+    assert not clashes
+
+
+@pytest.mark.xfail(strict=True, reason="numbers.tsv has multi-word English forms ('two hundred', 'a dozen') but "
+                                       "the quantity reader looks numbers up one token at a time; remove this "
+                                       "marker once they are fixed")
+def test_number_forms_are_single_tokens(rows):
+    bad = [row for row in rows["numbers.tsv"] if len(form_tokens(row["form"])) != 1]
+    assert not bad, bad
+
+
+def test_abbreviations_end_with_a_period(rows):
+    bad = [row for row in rows["abbreviations.tsv"] if not row["form"].endswith(".") or " " in row["form"]]
+    assert not bad, bad[:10]
+
+
+# --------------------------------------------------------------------------- shadowing
+
+
+def test_no_actor_form_is_an_item_word(rows):
+    """"Panzer" must not be both a country's name and a tank; the actor would win."""
+    item_forms = {(row["lang"], row["form"].lower()) for row in rows["items.tsv"] if row["match"] in ("head", "word")}
+    item_phrases = {(row["lang"], form_tokens(row["form"].lower())) for row in rows["items.tsv"]
+                    if row["match"] == "phrase"}
+    clashes = []
+    for name in ("actors.tsv", "people.tsv"):
+        for row in rows[name]:
+            for lang in expand(row["lang"]):
+                if (lang, row["form"].lower()) in item_forms or (lang, form_tokens(row["form"].lower())) in item_phrases:
+                    clashes.append((name, row))
+    assert not clashes, clashes[:10]
+
+
+def test_no_designation_is_an_actor_form(rows):
+    designations = defaultdict(list)
+    for row in rows["designations.tsv"]:
+        for lang in expand(row["lang"]):
+            designations[(lang, designation_key(row["form"]))].append(row["form"])
+    clashes = []
+    for name in ("actors.tsv", "people.tsv"):
+        for row in rows[name]:
+            for lang in expand(row["lang"]):
+                key = (lang, designation_key(row["form"]))
+                if key in designations:
+                    clashes.append((row, designations[key]))
+    assert not clashes, clashes[:10]
+
+
+def test_no_designation_is_an_item_word_unless_reviewed(rows):
+    designations = {(lang, designation_key(row["form"])) for row in rows["designations.tsv"]
+                    for lang in expand(row["lang"])}
+    overlaps = {(row["lang"], row["form"].lower()) for row in rows["items.tsv"]
+                if row["match"] in ("head", "word") and (row["lang"], designation_key(row["form"])) in designations}
+    assert overlaps == DESIGNATION_ITEM_OVERLAPS
