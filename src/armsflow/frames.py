@@ -434,9 +434,14 @@ def _can_act(group: Group, tokens: list[Token]) -> bool:
     if first.kind not in ("adj", "adj-gen"):
         return True
     for tok in tokens[first.end:first.end + 3]:
-        if tok.lower in ACTING_HEADS or tok.lemma in ACTING_HEADS:
+        word = tok.lower
+        if word in ACTING_HEADS or tok.lemma in ACTING_HEADS or any(word.startswith(h) for h in _ACTING_STEMS):
             return True
     return False
+
+
+_ACTING_STEMS = ("streitkr", "regierung", "behörde", "ministeri", "armee", "militär", "luftwaffe", "marine", "konzern",
+                 "hersteller", "werft", "unternehmen", "firm", "beamte", "diplomat", "staatsbetrieb", "rüstungs")
 
 
 def _earlier(grammar: SentenceGrammar, c: int) -> list[int]:

@@ -200,18 +200,24 @@ def _direct_governor(tokens: list[Token], i: int) -> tuple[str | None, str | Non
     article = None
     j = i - 1
     steps = 0
-    while j >= 0 and steps < 3:
-        word = tokens[j].lower
+    noun_skipped = False
+    while j >= 0 and steps < 5:
+        tok = tokens[j]
+        word = tok.lower
         if word in ARTICLES and article is None:
             article = word
         elif word in PREPOSITIONS:
             return word, article
+        elif not noun_skipped and j == i - 1 and tok.text[:1].isupper() and tok.text.isalpha() and j > 0:
+            # An appositive name: "beim südkoreanischen Konzern Hanwha", "bei der Werft Naval Group".
+            noun_skipped = True
+        elif noun_skipped and tok.text.islower() and word.endswith(("e", "en", "er", "es", "em")) and word.isalpha():
+            pass  # an adjective of that noun
         elif word not in _SKIP_BEFORE_ACTOR:
-            # German contractions carry the article: vom, zum, zur, im
-            return None, article
+            return None, article if not noun_skipped else None
         j -= 1
         steps += 1
-    return None, article
+    return None, article if not noun_skipped else None
 
 
 # --------------------------------------------------------------------------- items

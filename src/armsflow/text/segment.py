@@ -99,8 +99,37 @@ def _is_abbreviation(text: str, floor: int, dot: int, abbrevs: frozenset[str], l
         nxt = re.compile(r"\S+").search(text, after)
         return bool(nxt and nxt.group()[:1].isupper() and nxt.group().rstrip(",.") not in _SENTENCE_STARTERS)
     if lang == "de" and core.isdigit() and len(core) <= 2:
-        return True  # ordinal: "am 3. März"
+        return _german_ordinal(text, floor, begin, after)  # "am 3. März", not "den Leopard 2. Polen"
     return False
+
+
+_MONTHS = frozenset(
+    "januar jänner februar märz april mai juni juli august september oktober november dezember "
+    "jan. feb. mrz. apr. aug. sep. sept. okt. nov. dez.".split()
+)
+_ORDINAL_BEFORE = frozenset(
+    "am an bis zum zur vom im ab seit der die das den dem des ein eine einer einem einen eines "
+    "dieser diese dieses diesem diesen jeder jede jedes jedem jeden vor nach für bei".split()
+)
+
+
+def _german_ordinal(text: str, floor: int, begin: int, after: int) -> bool:
+    """Is the number ending at a period an ordinal, not the end of a name ("Leopard 2", "Typ 26")?
+
+    A number right after a capitalised noun that is not a function word
+    ("den Leopard 2. Polen", "vom Typ 26. Norwegen") ends the sentence unless a
+    month follows ("Freitag 3. März" is rare; "Montag, 3. März" has a comma).
+    """
+    nxt = re.compile(r"\S+").search(text, after)
+    if nxt and nxt.group().lower().rstrip(",") in _MONTHS:
+        return True
+    prev = re.compile(r"(\S+)\s+$").search(text, floor, begin)
+    if prev is None:
+        return True
+    word = prev.group(1)
+    if re.fullmatch(r"[A-ZÄÖÜ][\w-]*", word) and word.lower() not in _ORDINAL_BEFORE:
+        return False
+    return True
 
 
 _SENTENCE_STARTERS = frozenset(
