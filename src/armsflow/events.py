@@ -163,6 +163,7 @@ class Assembler:
         self.state = Discourse()
         self.events: dict[tuple[str, ...], Event] = {}
         self._sentence_items: list[ItemMention] = []
+        self._sentence_actors: list = []
 
     def add_title(self, mentions: Mentions) -> None:
         """Actors in the headline make a state salient for "das Land" later on."""
@@ -176,6 +177,7 @@ class Assembler:
         state = self.state
         source = self._resolve_source(index, sentence, source)
         self._sentence_items = mentions.items
+        self._sentence_actors = mentions.actors
         for frame in frames:
             self._resolve_refs(frame, index)
             if frame.kind == "transfer":
@@ -231,8 +233,8 @@ class Assembler:
             is_state = len(actor) == 3 and actor.isupper()
             if actor in exclude or is_state != states or actor in ("EU", "NATO", "UN"):
                 continue
-            weight = 2.0 if sent <= 0 else 1.0
-            weight += 1.5 if sent >= index - 1 else 0.0
+            weight = 3.0 if sent < 0 else 2.0 if sent == 0 else 1.0
+            weight += 0.5 if sent >= index - 1 else 0.0
             scores[actor] = scores.get(actor, 0.0) + weight
         if not scores:
             return None
@@ -270,13 +272,20 @@ class Assembler:
                 recipients = list(l_rec)
             elif recipients and not suppliers and set(recipients) <= set(l_rec) and kind != "request":
                 suppliers = list(l_sup)
-            elif not suppliers and not recipients and {it.category for it in items} & cats:
+            elif not suppliers and not recipients and {it.category for it in items} & cats and self._definite(
+                    sentence, frame):
                 suppliers, recipients = list(l_sup), list(l_rec)
         if recipients and not suppliers and kind in GIVE and not vague:
             # An agentless export ("Genehmigt wurde die Ausfuhr von Pistolen an …") is the story's state's.
             actor = self.salient(index, exclude=set(recipients))
             if actor:
                 suppliers = [actor]
+        named_here = {a.id for a in self._sentence_actors if a.id not in (COUNTRY, GROUP)}
+        if suppliers and not recipients and not vague and kind != "request" and named_here <= set(suppliers):
+            # "Drei Staffeln hat Moskau bereits geliefert": to the state the story is about.
+            actor = self.salient(index, exclude=set(suppliers))
+            if actor:
+                recipients = [actor]
         if not suppliers or not recipients:
             return
         statuses = self._statuses(frame)
@@ -296,6 +305,18 @@ class Assembler:
                         made = True
         if made:
             state.last_transfer = (index, suppliers, recipients, items)
+
+    @staticmethod
+    def _definite(sentence: Sentence, frame: Frame) -> bool:
+        """A continuation names its goods as known: "Die Maschinen sollen 2029 ausgeliefert werden"."""
+        for item in frame.items:
+            if item.carrier:
+                return True
+            before = sentence.tokens[max(0, item.start - 3):item.start]
+            if any(t.lower in ("die", "der", "das", "den", "dem", "the", "these", "those", "diese", "dieser", "ersten",
+                               "first", "weitere", "further", "more") for t in before):
+                return True
+        return False
 
     def _resolve_item(self, item: ItemMention) -> ItemMention | None:
         if item.category:

@@ -113,8 +113,8 @@ def find_actors(tokens: list[Token], lex: Lexicon) -> list[ActorMention]:
         prep, article = _governor(tokens, i, lex)
         text = " ".join(t.text for t in tokens[i:i + size])
         genitive = entry.kind.endswith("-gen") or article == "des" or prep == "gen" or text.endswith(("'s", "’s"))
-        if genitive and lex.lang == "en" and _institution_follows(tokens, i + size):
-            genitive = False  # "Iran's Revolutionary Guards", "Romania's defence council": the state acts
+        if genitive and lex.lang == "en" and (_institution_follows(tokens, i + size) or _clause_initial(tokens, i)):
+            genitive = False  # "Iran's Revolutionary Guards", "Czechia's initiative has supplied": the state acts
         if prep == "gen":
             prep = None
         found.append(ActorMention(i, i + size, entry.id, entry.kind, prep, article, text, genitive))
@@ -124,6 +124,13 @@ def find_actors(tokens: list[Token], lex: Lexicon) -> list[ActorMention]:
 
 _MADE = ("-made", "-built", "-designed", "-produced", "-supplied", "-manufactured", "-gebaute", "-gebauten",
          "-gefertigte", "-gefertigten")
+
+
+def _clause_initial(tokens: list[Token], i: int) -> bool:
+    if i == 0:
+        return True
+    prev = tokens[i - 1]
+    return not prev.text[:1].isalnum() or prev.lower in ("and", "while", "but", "gmt", "the") or prev.text.isdigit()
 
 
 def _institution_follows(tokens: list[Token], j: int) -> bool:
@@ -238,10 +245,33 @@ def find_items(tokens: list[Token], lex: Lexicon) -> list[ItemMention]:
     if lex.lang == "en":
         raw = _english_compounds(raw)
     items = _merge_designations(tokens, raw, lex)
+    items = _purposes(tokens, items)
     for item in items:
         item.quantity = _quantity(tokens, item.start, lex)
         item.text = " ".join(t.text for t in tokens[item.start:item.end])
     return items
+
+
+_PURPOSE = frozenset({"für", "for", "fuer"})
+_AMMO_OF = {"artillery": "artillery-ammunition", "air-defence-system": "ammunition", "combat-aircraft": "ammunition"}
+
+
+def _purposes(tokens: list[Token], items: list[ItemMention]) -> list[ItemMention]:
+    """"Munition für ihre Artillerie", "Ersatzteile für Panzerhaubitzen", "missiles for its destroyers":
+    the second noun names what the goods are for; it is not itself transferred."""
+    out: list[ItemMention] = []
+    for item in items:
+        prev = out[-1] if out else None
+        if prev is not None:
+            gap = [t.lower for t in tokens[prev.end:item.start]]
+            if gap and gap[0] in _PURPOSE and len(gap) <= 4 and all(
+                    w in _PURPOSE or w in ARTICLES or w.isalpha() and not tokens[prev.end].text[:1].isupper()
+                    for w in gap):
+                if prev.category == "ammunition" and item.category == "artillery":
+                    prev.category = "artillery-ammunition"
+                continue
+        out.append(item)
+    return out
 
 
 def _english_compounds(items: list[ItemMention]) -> list[ItemMention]:

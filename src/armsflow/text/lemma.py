@@ -14,9 +14,7 @@ import simplemma
 
 @lru_cache(maxsize=200_000)
 def lemmatize(word: str, lang: str) -> str:
-    """Lowercased lemma; for hyphenated words only the last part is lemmatised."""
-    if not word[:1].isalpha():
-        return word.lower()
+    """Lowercased lemma; for hyphenated words only the last part is lemmatised ("155-mm-Granaten")."""
     head = word
     prefix = ""
     if "-" in word.strip("-"):
