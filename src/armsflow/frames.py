@@ -265,7 +265,7 @@ def _opens_complement(grammar: SentenceGrammar, c: int) -> bool:
         return False
     start, end = grammar.clauses[c]
     words = [t.lower for t in grammar.tokens[start:min(end, start + 3)]]
-    return bool(words) and (words[0] in (",", "that", "dass", "ob", "whether", "wonach") or
+    return bool(words) and (words[0] in (",", ":", "that", "dass", "ob", "whether", "wonach") or
                             (len(words) > 1 and words[1] in ("dass", "that", "ob", "whether", "wonach")) or
                             grammar.infinitive[c])
 
@@ -280,6 +280,10 @@ def _passive(tokens: list[Token], grammar: SentenceGrammar, c: int, lead: CueMen
         return any(w in _AUX_PASSIVE_DE for w in words) and (trig.lower.startswith("ge") or "ge" in trig.lower[2:6]
                                                              or trig.lower != trig.lemma) and (
             "worden" in words or "wurde" in words or "wurden" in words or _follows_aux(tokens, lead.end, start, end))
+    if lead.start > 0 and trig.lower.endswith(("ed", "nt", "ld", "wn")) and lead.start + 1 < len(tokens) \
+            and tokens[lead.start + 1].lower == "by" and tokens[lead.start - 1].text.isalpha() \
+            and tokens[lead.start - 1].lower not in ("has", "have", "had", "it", "he", "she", "they", "who"):
+        return True  # "batteries supplied by the United States"
     for j in range(lead.start - 1, max(start - 1, lead.start - 4), -1):
         w = tokens[j].lower
         if w in _AUX_PASSIVE_EN:
@@ -333,14 +337,20 @@ def _assign_transfer_roles(frame: Frame, grammar: SentenceGrammar, actors_by_cla
         objects = dative + rest[1:]
     inherited: Group | None = None
     asker: Group | None = None
+    antecedent = _relative_antecedent(grammar, c, actors_by_clause, tokens)
+    if antecedent is not None:
+        # "Unternehmen aus China, die Russland mit Mikrochips beliefern": the relative pronoun is the subject.
+        if subject is not None and subject is not antecedent:
+            objects = [subject] + objects
+        subject = antecedent
     if subject is None:
         for g in governors + _earlier(grammar, c):
             cand = [x for x in _groups(actors_by_clause[g], tokens) if x.first.prep is None and not x.first.genitive]
             if cand:
                 inherited = cand[0]
                 # Object control: "Kyiv asked Seoul to supply …" - Seoul supplies, Kyiv receives.
-                if g in governors and grammar.infinitive[c] and len(cand) > 1 and frame.trigger_kind in GIVE and any(
-                        "request" in cue.kinds for cue in cues_by_clause[g]):
+                if g in governors and grammar.infinitive[c] and len(cand) > 1 and any(
+                        kind in cue.kinds for cue in cues_by_clause[g] for kind in ("request", "accuse")):
                     asker, inherited = cand[0], cand[1]
                 break
     subj = subject or inherited
@@ -442,6 +452,30 @@ def _can_act(group: Group, tokens: list[Token]) -> bool:
 
 _ACTING_STEMS = ("streitkr", "regierung", "behörde", "ministeri", "armee", "militär", "luftwaffe", "marine", "konzern",
                  "hersteller", "werft", "unternehmen", "firm", "beamte", "diplomat", "staatsbetrieb", "rüstungs")
+
+
+_REL_PRONOUNS = frozenset("die der das deren dessen welche welcher welches which who that".split())
+
+
+def _relative_antecedent(grammar: SentenceGrammar, c: int, actors_by_clause, tokens: list[Token]) -> Group | None:
+    k = c
+    while k > 0:
+        start, end = grammar.clauses[k]
+        words = [t.lower for t in tokens[start:min(end, start + 2)]]
+        first = words[1] if words and words[0] == "," and len(words) > 1 else (words[0] if words else "")
+        if first in _REL_PRONOUNS and (start + 1 < len(tokens) and not tokens[start + 1 if words[0] == "," else start]
+                                       .text[:1].isupper() or first in ("which", "who", "that")):
+            before = _groups(actors_by_clause[k - 1], tokens)
+            prev_end = grammar.clauses[k - 1][1]
+            if before and before[-1].members[-1].end >= prev_end - 1:
+                return before[-1]
+            return None
+        if k != c and any(a.prep is None for a in actors_by_clause[k]):
+            return None
+        k -= 1
+        if c - k > 2:
+            return None
+    return None
 
 
 def _earlier(grammar: SentenceGrammar, c: int) -> list[int]:

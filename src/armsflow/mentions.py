@@ -25,7 +25,8 @@ PREPOSITIONS = frozenset(
     "to from with against on for by at via through into of toward towards onto upon".split()
 )
 _SKIP_BEFORE_ACTOR = frozenset(
-    "entweder either both sowohl auch also ganz the der die das dem den des".split()
+    "entweder either both sowohl auch also ganz the der die das dem den des mehrere weitere einige alle zwei drei "
+    "vier fünf several some two three four five more many numerous various other andere anderen".split()
 )
 _TYPE_WORDS = frozenset("typ typs typen klasse class type modell model serie series".split())
 _DESIGNATION_SHAPE = re.compile(r"^(?:[A-Z][A-Za-z]*-?\d[\w-]*|\d{2,4}[A-Z]{1,3}\d?|[A-Z]{2,}\d*)$")
@@ -184,9 +185,9 @@ def _governor(tokens: list[Token], i: int, lex: Lexicon | None = None) -> tuple[
             and head.text.isalpha() and j > 0 and not (lex is not None and _names_actor(tokens, j, lex)):
         outer, outer_article = _direct_governor(tokens, j)
         return (outer or "gen"), outer_article or article
-    if prep in ("in", "im"):
+    if prep in ("in", "im", "von", "of"):
         k = i - 1
-        while k >= 0 and tokens[k].lower not in ("in", "im"):
+        while k >= 0 and tokens[k].lower not in ("in", "im", "von", "of"):
             k -= 1
         if k > 0 and tokens[k - 1].lower in INSTITUTIONS and not (
                 k > 1 and lex is not None and (tokens[k - 2].text,) in lex.actors):

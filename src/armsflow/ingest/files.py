@@ -2,23 +2,30 @@
 
 Bad input is reported, never raised as a traceback: each problem becomes a
 :class:`ReadProblem` that names the file (and line) so the caller can go on
-with the other documents. Large text files are cut at paragraph boundaries
-into parts, so memory stays bounded whatever the file size.
+with the other documents. Large text files (and large standard input) are
+decoded as a stream and cut at paragraph boundaries into parts, so memory
+stays bounded whatever the input size.
 """
 
 from __future__ import annotations
 
+import codecs
 import io
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from armsflow.model import Document
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
-PART_CHARS = 512 * 1024
+PART_CHARS = 512 * 1024          # characters per part of a large text
+LARGE_BYTES = PART_CHARS * 2     # inputs above this many bytes are read in parts
+READ_BLOCK = 1024 * 1024
+# Single-byte encodings accepted when charset-normalizer proposes them for non-UTF-8, non-Windows-1252 bytes.
+_LEGACY = ("cp1250", "iso8859_2", "iso8859_15", "latin_1")
 
 
 @dataclass(slots=True)
@@ -35,39 +42,61 @@ class DocumentPart:
     doc: Document
     offset: int
     last: bool
+    first: bool = False
 
 
-def decode(data: bytes, where: str) -> str:
-    """UTF-8, else Windows-1252/Latin-1 when the bytes look like text; else an error."""
+def choose_encoding(data: bytes, where: str, complete: bool = True) -> str:
+    """The codec for ``data``: UTF-8, else Windows-1252 (or a close legacy encoding) when it reads as text.
+
+    ``complete=False`` says ``data`` is only the head of a longer input, so a
+    multi-byte character cut at its end is not an error. Raises ``ValueError``
+    naming ``where`` for binary data and for bytes that are text in none of them.
+    """
     if b"\x00" in data[:8192]:
         raise ValueError(f"{where}: looks like a binary file (NUL bytes), not text")
     try:
-        return data.decode("utf-8-sig")
+        codecs.getincrementaldecoder("utf-8")().decode(data, final=complete)
+        return "utf-8-sig"
     except UnicodeDecodeError:
         pass
+    # German and English news not in UTF-8 is nearly always Windows-1252; try it before any guess, since
+    # charset-normalizer readily calls short German text cp1250, which turns à, è, ñ or £ into other letters.
+    try:
+        _check_text(data.decode("cp1252"), where)
+        return "cp1252"
+    except UnicodeDecodeError as err:
+        reason = f"{err.reason} at byte {err.start}"
+    except ValueError:
+        reason = "control characters"
     try:
         from charset_normalizer import from_bytes
 
         best = from_bytes(data[:200_000]).best()
-        if best is not None and best.encoding in ("cp1252", "latin_1", "iso8859_15", "cp1250", "iso8859_2"):
-            return data.decode(best.encoding, errors="strict")
-    except (ImportError, UnicodeDecodeError, LookupError):
+        if best is not None and best.encoding in _LEGACY:
+            _check_text(data.decode(best.encoding), where)
+            return best.encoding
+    except (ImportError, UnicodeDecodeError, LookupError, ValueError):
         pass
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError as err:
-        raise ValueError(f"{where}: not UTF-8 and not Windows-1252 text ({err.reason} at byte {err.start})") from None
-    controls = sum(1 for ch in text[:100_000] if ord(ch) < 32 and ch not in "\n\r\t\f")
-    if controls > len(text[:100_000]) * 0.01:
+    raise ValueError(f"{where}: not UTF-8 and not Windows-1252 text ({reason}); is it a binary file?")
+
+
+def _check_text(text: str, where: str) -> None:
+    sample = text[:100_000]
+    controls = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\n\r\t\f") or 0x7F <= ord(ch) < 0xA0)
+    if controls > len(sample) * 0.01:
         raise ValueError(f"{where}: not valid UTF-8 and does not look like text in another encoding")
-    return text
 
 
-def iter_inputs(paths: list[str], stdin: io.BufferedReader | None = None) -> Iterator[Document | DocumentPart | ReadProblem]:
+def decode(data: bytes, where: str) -> str:
+    """UTF-8, else Windows-1252 (or a close legacy encoding) when the bytes look like text; else ValueError."""
+    return data.decode(choose_encoding(data, where))
+
+
+def iter_inputs(paths: list[str], stdin: BinaryIO | None = None) -> Iterator[Document | DocumentPart | ReadProblem]:
     for raw in paths:
         if raw == "-":
             stream = stdin or sys.stdin.buffer
-            yield from _from_bytes(stream.read(), "<stdin>", "stdin", jsonl=None)
+            yield from _from_stream(stream, "<stdin>", "stdin", jsonl=None)
             continue
         path = Path(raw)
         if path.is_dir():
@@ -86,16 +115,44 @@ def _from_path(path: Path) -> Iterator[Document | DocumentPart | ReadProblem]:
     if not path.exists():
         yield ReadProblem(where, "no such file")
         return
-    suffix = path.suffix.lower()
     try:
-        if suffix == ".jsonl":
+        if path.suffix.lower() == ".jsonl":
             yield from _jsonl_file(path)
-        elif path.stat().st_size > PART_CHARS * 2:
-            yield from _large_text(path)
         else:
-            yield from _from_bytes(path.read_bytes(), where, path.stem, jsonl=False)
+            with path.open("rb") as handle:
+                yield from _from_stream(handle, where, path.stem, jsonl=False)
     except OSError as err:
         yield ReadProblem(where, f"cannot read: {err.strerror or err}")
+
+
+def _from_stream(handle: BinaryIO, where: str, doc_id: str,
+                 jsonl: bool | None) -> Iterator[Document | DocumentPart | ReadProblem]:
+    """One input stream; ``jsonl=None`` sniffs whether it holds JSONL documents or plain text."""
+    head = handle.read(LARGE_BYTES + 1)
+    if len(head) <= LARGE_BYTES:
+        yield from _from_bytes(head, where, doc_id, jsonl)
+        return
+    if jsonl is None:
+        stripped = head.lstrip()
+        jsonl = stripped.startswith(b"{") and b'"text"' in stripped[:100_000]
+    if jsonl:
+        lines = (decode_line(line, where, n) for n, line in enumerate(_lines(head, handle), 1))
+        yield from _jsonl_records(lines, where)
+        return
+    yield from _large_text(head, handle, where, doc_id)
+
+
+def _lines(head: bytes, handle: BinaryIO) -> Iterator[bytes]:
+    """The lines of ``head`` followed by the rest of ``handle``."""
+    rest = b""
+    for line in io.BytesIO(head):
+        if line.endswith(b"\n"):
+            yield line
+        else:
+            rest = line
+    if rest:
+        yield rest + handle.readline()
+    yield from handle
 
 
 def _from_bytes(data: bytes, where: str, doc_id: str, jsonl: bool | None) -> Iterator[Document | ReadProblem]:
@@ -174,47 +231,61 @@ def _opt(value: object) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def _large_text(path: Path) -> Iterator[DocumentPart | ReadProblem]:
-    """Parts of a big text file, cut after a blank line or line end near PART_CHARS."""
-    where = str(path)
-    with path.open("rb") as handle:
-        head = handle.read(8192)
-        if b"\x00" in head:
-            yield ReadProblem(where, "looks like a binary file (NUL bytes), not text")
-            return
-        handle.seek(0)
-        encoding = "utf-8"
-        try:
-            handle.read(PART_CHARS * 4).decode("utf-8")
-        except UnicodeDecodeError as err:
-            if err.start < PART_CHARS * 4 - 4:
-                encoding = "cp1252"
-        handle.seek(0)
-        reader = io.TextIOWrapper(handle, encoding=encoding, errors="replace", newline="")
-        offset = 0
-        carry = ""
-        pending: DocumentPart | None = None
-        while True:
-            block = reader.read(PART_CHARS)
-            if not block:
-                break
-            text = carry + block
-            cut = text.rfind("\n\n")
-            if cut < len(text) // 2:
-                cut = text.rfind("\n")
-            if cut <= 0:
-                cut = len(text)
-            piece, carry = text[:cut + 1] if cut < len(text) else text, text[cut + 1:] if cut < len(text) else ""
-            if pending is not None:
-                yield pending
-            pending = DocumentPart(Document(id=path.stem, text=piece), offset, last=False)
+def _large_text(head: bytes, handle: BinaryIO, where: str, doc_id: str) -> Iterator[DocumentPart | ReadProblem]:
+    """Parts of a big text: ``head`` (already read) and the rest of ``handle``, decoded as a stream.
+
+    The encoding is chosen from the head; bytes further on that do not fit it
+    are replaced (U+FFFD) rather than failing the whole input.
+    """
+    try:
+        encoding = choose_encoding(head, where, complete=False)
+    except ValueError as err:
+        yield ReadProblem(where, str(err).removeprefix(f"{where}: "))
+        return
+    decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+
+    def blocks() -> Iterator[str]:
+        yield decoder.decode(head)
+        for chunk in iter(lambda: handle.read(READ_BLOCK), b""):
+            yield decoder.decode(chunk)
+        yield decoder.decode(b"", final=True)
+
+    pending: DocumentPart | None = None
+    for offset, piece in split_parts(blocks()):
+        if pending is not None:
+            yield pending
+        pending = DocumentPart(Document(id=doc_id, text=piece), offset, last=False, first=pending is None)
+    if pending is None:
+        yield ReadProblem(where, "empty document, nothing to extract", skipped=True)
+        return
+    pending.last = True
+    yield pending
+
+
+def split_parts(blocks: Iterable[str], size: int = PART_CHARS) -> Iterator[tuple[int, str]]:
+    """(offset, text) pieces of about ``size`` characters, cut after a blank line, line end or sentence.
+
+    Pieces holding only white space are left out; offsets count them, so an
+    offset is always the piece's start in the whole text.
+    """
+    buf = ""
+    offset = 0
+    for block in blocks:
+        buf += block
+        while len(buf) >= size:
+            cut = _cut(buf, size)
+            piece, buf = buf[:cut], buf[cut:]
+            if piece.strip():
+                yield offset, piece
             offset += len(piece)
-        if carry:
-            if pending is not None:
-                yield pending
-            pending = DocumentPart(Document(id=path.stem, text=carry), offset, last=False)
-        if pending is None:
-            yield ReadProblem(where, "empty document, nothing to extract", skipped=True)
-            return
-        pending.last = True
-        yield pending
+    if buf.strip():
+        yield offset, buf
+
+
+def _cut(text: str, size: int) -> int:
+    window = text[:size]
+    for mark in ("\n\n", "\n", ". ", " "):
+        at = window.rfind(mark)
+        if at >= size // 2:
+            return at + len(mark)
+    return size

@@ -46,7 +46,8 @@ def clause_ids(tokens: list[Token], listed: set[int], verbs: frozenset[int] = fr
             prev_in = i > 0 and (i - 1) in listed
             nxt = tokens[i + 1].lower if i + 1 < n else ""
             # A list goes on with a mention or an adjective before one, not with an article.
-            next_in = (i + 1) in listed or (nxt not in _ARTICLES and nxt.isalpha() and (i + 2) in listed)
+            next_in = (i + 1) in listed or (nxt not in _ARTICLES and nxt.isalpha() and (i + 2) in listed) or (
+                nxt in _ARTICLES and _list_goes_on(tokens, i + 2, listed))
             boundary = not (prev_in and next_in) or nxt in SUBORDINATORS
         elif word in _COORD and i > 0 and i + 1 < n:
             prev = tokens[i - 1].text
@@ -68,6 +69,16 @@ _EN_VERBISH = frozenset(
 )
 
 
+def _list_goes_on(tokens: list[Token], j: int, listed: set[int]) -> bool:
+    """"The United States, the European Union and Japan": an article starts a list member
+    when a mention follows and the list continues after it."""
+    if j not in listed:
+        return False
+    while j < len(tokens) and j in listed:
+        j += 1
+    return j < len(tokens) and tokens[j].lower in ("and", "or", "und", "oder", "sowie", ",")
+
+
 def _opens_clause(tok: Token) -> bool:
     """After "und"/"and": does a new clause start here rather than a second noun phrase?"""
     word = tok.lower
@@ -84,9 +95,9 @@ def _opens_clause(tok: Token) -> bool:
 
 def is_infinitive(tokens: list[Token], start: int, end: int, lang: str) -> bool:
     """Does the clause tokens[start:end] read as an infinitive clause (zu/to + verb)?"""
-    for i in range(start, end - 1):
+    for i in range(start, end):
         word = tokens[i].lower
-        nxt = tokens[i + 1].lower
+        nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
         if lang == "de" and word == "zu" and nxt.isalpha() and nxt.endswith(("en", "ern", "eln")):
             return True
         if lang == "en" and word == "to" and i in (start, start + 1) and nxt.isalpha() and tokens[i + 1].text.islower():
