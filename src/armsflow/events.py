@@ -216,13 +216,15 @@ class Assembler:
         for ref, states in ((COUNTRY, True), (GROUP, False)):
             if not any(ref in r for r in roles):
                 continue
-            named = {a for r in roles for a in r if a not in (COUNTRY, GROUP)}
-            actor = self.salient(index, exclude=named, states=states)
+            used = {a for r in roles for a in r if a not in (COUNTRY, GROUP)}
             for role in roles:
                 if ref in role:
+                    # Two references in one frame ("die Söldnertruppe … den Milizionären") are two actors.
+                    actor = self.salient(index, exclude=used, states=states)
                     pos = role.index(ref)
                     if actor:
                         role[pos] = actor
+                        used.add(actor)
                     else:
                         del role[pos]
 
@@ -376,7 +378,7 @@ class Assembler:
             if actor:
                 imposers = [actor]
         last = self.state.last_imposer
-        if not imposers and last and last[0] >= index - 2:
+        if not imposers and last:
             imposers = [i for i in last[1] if i not in targets]
         if not imposers or not targets:
             return

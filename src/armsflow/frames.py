@@ -486,7 +486,7 @@ def _pronoun_subject(tokens: list[Token], grammar: SentenceGrammar, c: int, gove
     for k in [c] + governors:
         start, end = grammar.clauses[k]
         for t in tokens[start:min(end, start + 6)]:
-            if t.lower in ("es", "it", "sie", "they", "er", "he", "she"):
+            if t.lower in ("es", "it", "sie", "they", "er", "he", "she", "man"):
                 return t.i
     return None
 
@@ -540,6 +540,12 @@ def _sanction_frames(tokens: list[Token], grammar: SentenceGrammar, mentions: Me
         for g in own:
             if g.first.start == cue.start:
                 continue
+            if g.first.genitive and not imposers and g.first.start in (cue.end, cue.end + 1) and lang == "de":
+                imposers = g.ids  # "ein Waffenembargo der Vereinten Nationen"
+                continue
+            if g.first.prep == "of" and g.first.start > cue.start:
+                targets += g.ids  # "sanctions on four leaders of Kataib Hezbollah"
+                continue
             prep = g.first.prep
             if prep in _TARGET or (prep in ("in", "im", "aus") and g.first.start > 1
                                    and tokens[_before_prep(tokens, g.first.start)].lower in _TARGET_NOUNS) \
@@ -570,11 +576,17 @@ def _sanction_frames(tokens: list[Token], grammar: SentenceGrammar, mentions: Me
                 for x in _groups(actors_by_clause[g], tokens):
                     if x.first.prep in _TARGET:
                         targets += x.ids
+        if not imposers:
+            pronoun = _pronoun_subject(tokens, grammar, c, chain)
+            if pronoun is not None:
+                before = [a for a in mentions.actors if a.end <= pronoun and a.kind not in ("origin", "ref", "adj")]
+                if before:
+                    imposers = [before[-1].id]
+                else:
+                    frame.pronoun_subject = True
         frame.imposers = _unique(imposers)
         frame.targets = [t for t in _unique(targets) if t not in frame.imposers]
         frame.rule = f"{lang}:{frame.trigger_kind}"
-        if not frame.imposers:
-            frame.pronoun_subject = _has_pronoun_subject(tokens, grammar, c, chain)
         frames.append(frame)
     return frames
 
