@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 
 from armsflow import __version__
 from armsflow.ingest.files import DocumentPart, ReadProblem, iter_inputs
 from armsflow.model import Document, DocumentResult, Event
 from armsflow.pipeline import UnsupportedLanguage, extract_document
+from armsflow.text.lang import detect_language
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -52,6 +55,15 @@ def _output_options(p: argparse.ArgumentParser, default_format: str = "json") ->
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit code (usage errors give 2, they do not raise)."""
+    try:
+        return _main(argv)
+    except SystemExit as stop:  # argparse: usage errors, --help, --version
+        code = stop.code
+        return code if isinstance(code, int) else (EXIT_OK if code is None else EXIT_USAGE)
+
+
+def _main(argv: list[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -60,6 +72,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.jobs < 1:
         parser.error("--jobs must be at least 1")
     paths: list[str] = list(getattr(args, "paths", []))
+    # A path that does not exist is a mistake in the command line itself: stop before reading anything
+    # (exit 2), rather than spend a long run on the other inputs and fail at the end.
+    missing = [p for p in paths if p != "-" and not Path(p).exists()]
+    if missing:
+        parser.error("no such file or folder: " + ", ".join(missing))
     use_samples = args.command == "demo" or args.samples
     if not paths and not use_samples:
         if sys.stdin.isatty():
@@ -70,7 +87,16 @@ def main(argv: list[str] | None = None) -> int:
         inputs.append(iter_inputs([str(sample_path())]))
     if paths:
         inputs.append(iter_inputs(paths))
-    return run(_chain(inputs), args.format, args.lang, args.jobs)
+    try:
+        return run(_chain(inputs), args.format, args.lang, args.jobs)
+    except BrokenPipeError:
+        # The reader went away (e.g. piped into head): stop quietly, without a traceback at exit.
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):  # io.UnsupportedOperation: stdout is not a real file
+            pass
+        return EXIT_FAILED
 
 
 def sample_path():

@@ -277,7 +277,7 @@ class Assembler:
             elif not suppliers and not recipients and {it.category for it in items} & cats and self._definite(
                     sentence, frame):
                 suppliers, recipients = list(l_sup), list(l_rec)
-        if recipients and not suppliers and kind in GIVE and not vague:
+        if recipients and not suppliers and (kind in GIVE or kind == "arrive") and not vague:
             # An agentless export ("Genehmigt wurde die Ausfuhr von Pistolen an …") is the story's state's.
             actor = self.salient(index, exclude=set(recipients))
             if actor:

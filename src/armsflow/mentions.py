@@ -30,6 +30,7 @@ _SKIP_BEFORE_ACTOR = frozenset(
 )
 _TYPE_WORDS = frozenset("typ typs typen klasse class type modell model serie series".split())
 _DESIGNATION_SHAPE = re.compile(r"^(?:[A-Z][A-Za-z]*-?\d[\w-]*|\d{2,4}[A-Z]{1,3}\d?|[A-Z]{2,}\d*)$")
+_CLASS_NAME = re.compile(r"^([A-Z][\w]+)-(?:class|Klasse)$")
 _VARIANT = re.compile(r"^(\d+)[A-Z]{1,2}\d{0,2}$")
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _MONEY_AFTER = frozenset(
@@ -310,6 +311,17 @@ def _designation_item(tokens: list[Token], i: int, lex: Lexicon) -> ItemMention 
         key = designation_key("".join(t.text for t in span))
         entry = lex.designations.get(key)
         surface = " ".join(t.text for t in span)
+        if entry is None and span[-1].text.endswith("s") and len(span[-1].text) > 3:
+            # English plurals of names: "Kfirs", "F-16s", "Rafales"
+            entry = lex.designations.get(designation_key("".join(t.text for t in span)[:-1]))
+            if entry is not None:
+                surface = surface[:-1]
+        if entry is None and size == 1 and _CLASS_NAME.match(span[0].text):
+            # "Nagapasa-class", "Dakar-Klasse": a named class the catalogue may lack
+            name = _CLASS_NAME.match(span[0].text).group(1)
+            known = lex.designations.get(designation_key(name))
+            return ItemMention(i, i + 1, known.category if known else None, name,
+                               producer=known.producer if known else None, carrier=None if known else "carrier")
         if entry is None:
             m = _VARIANT.match(span[-1].text)
             if m and size > 1:
