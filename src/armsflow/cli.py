@@ -1,8 +1,12 @@
 """The ``armsflow`` command line: a thin shell over the library.
 
-Exit codes: 0 every document processed, 1 some documents failed, 2 usage
-error. Problems with one document are reported on standard error with the
-file (and line) they come from, and the other documents are still processed.
+Exit codes: 0 every document processed (empty documents and documents in
+an unsupported language are skipped with a warning), 1 some documents
+failed, 2 usage error (unknown option, bad value, a PATH that does not
+exist; nothing is read then). Problems with one document are reported on
+standard error with the file (and line) they come from, and the other
+documents are still processed. A summary line ends every run on standard
+error: "N documents read, S skipped, F failed, E events found".
 """
 
 from __future__ import annotations
@@ -11,13 +15,14 @@ import argparse
 import json
 import os
 import sys
+from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
 from armsflow import __version__
-from armsflow.ingest.files import DocumentPart, ReadProblem, iter_inputs
+from armsflow.ingest.files import PART_CHARS, DocumentPart, ReadProblem, iter_inputs
 from armsflow.model import Document, DocumentResult, Event
 from armsflow.pipeline import UnsupportedLanguage, extract_document
 from armsflow.text.lang import detect_language
@@ -108,16 +113,6 @@ def _chain(iterables: list[Iterable]) -> Iterator:
         yield from it
 
 
-@dataclass(slots=True)
-class _Outcome:
-    doc_id: str
-    result: DocumentResult | None
-    offset: int
-    part: DocumentPart | None
-    problem: str | None
-    skipped: bool
-
-
 def _work(job: tuple[Document, int, str | None]) -> tuple[DocumentResult | None, str | None, bool]:
     doc, _offset, lang = job
     if lang:
@@ -130,18 +125,54 @@ def _work(job: tuple[Document, int, str | None]) -> tuple[DocumentResult | None,
         return None, f"extraction failed: {type(err).__name__}: {err}", False
 
 
+@dataclass(slots=True)
+class _Parts:
+    """A large document's parts, merged as their results arrive (in order)."""
+
+    doc_id: str
+    events: list[Event] = field(default_factory=list)
+    keys: set[tuple[str, ...]] = field(default_factory=set)
+    lang: str | None = None
+    done: int = 0
+    skipped: int = 0
+    failed: int = 0
+    skip_reason: str = ""
+
+    def add(self, result: DocumentResult, offset: int) -> None:
+        self.done += 1
+        self.lang = self.lang or result.lang
+        for event in result.events:
+            if event.key not in self.keys:  # the contract's key is unique per document: keep the first
+                event.start += offset
+                event.end += offset
+                self.events.append(event)
+                self.keys.add(event.key)
+
+
 def run(inputs: Iterator, fmt: str, lang: str | None, jobs: int) -> int:
+    """Extract every input, write the results, report problems; returns the exit code.
+
+    A large text comes as parts: they share one language (forced, else detected
+    on the first part that shows one), their events are merged into one result
+    with offsets in the whole text, and the document counts once. If a part
+    fails, the events of the other parts are still written but the document
+    counts as failed.
+    """
     read = skipped = failed = events = 0
     printer = _TablePrinter() if fmt == "table" else None
-    pending: dict[str, list[Event]] = {}
-    pending_lang: dict[str, str | None] = {}
+    part_lang: str | None = None
 
     def jobs_iter() -> Iterator[tuple[object, tuple[Document, int, str | None] | None]]:
+        nonlocal part_lang
         for thing in inputs:
             if isinstance(thing, ReadProblem):
                 yield thing, None
             elif isinstance(thing, DocumentPart):
-                yield thing, (thing.doc, thing.offset, lang)
+                if thing.first:
+                    part_lang = None
+                if not lang and part_lang is None:
+                    part_lang = detect_language(thing.doc.text)
+                yield thing, (thing.doc, thing.offset, lang or part_lang)
             else:
                 yield thing, (thing, 0, lang)
 
@@ -151,9 +182,10 @@ def run(inputs: Iterator, fmt: str, lang: str | None, jobs: int) -> int:
         import multiprocessing
 
         pool = multiprocessing.get_context("fork").Pool(jobs)
-        results = _parallel(pool, stream)
+        results = _parallel(pool, stream, jobs)
     else:
         results = ((thing, _work(job) if job else None) for thing, job in stream)
+    parts: _Parts | None = None
     try:
         for thing, outcome in results:
             if isinstance(thing, ReadProblem):
@@ -165,34 +197,47 @@ def run(inputs: Iterator, fmt: str, lang: str | None, jobs: int) -> int:
                     failed += 1
                 continue
             result, problem, was_skipped = outcome
-            doc = thing.doc if isinstance(thing, DocumentPart) else thing
-            if problem:
-                print(f"armsflow: {'warning' if was_skipped else 'error'}: {doc.id}: {problem}"
+            if isinstance(thing, DocumentPart):
+                doc = thing.doc
+                if thing.first or parts is None:
+                    parts = _Parts(doc.id)
+                if result is not None:
+                    parts.add(result, thing.offset)
+                elif was_skipped:
+                    parts.skipped += 1
+                    parts.skip_reason = problem or ""
+                else:
+                    parts.failed += 1
+                    print(f"armsflow: error: {doc.id}: characters {thing.offset}-{thing.offset + len(doc.text)}: "
+                          f"{problem}", file=sys.stderr)
+                if not thing.last:
+                    continue
+                merged, parts = parts, None
+                if merged.done == 0 and merged.failed == 0:
+                    print(f"armsflow: warning: {doc.id}: {merged.skip_reason} (skipped)", file=sys.stderr)
+                    skipped += 1
+                    continue
+                if merged.skipped:
+                    total = merged.done + merged.skipped + merged.failed
+                    print(f"armsflow: warning: {doc.id}: {merged.skipped} of {total} parts skipped: "
+                          f"{merged.skip_reason}", file=sys.stderr)
+                result = DocumentResult(doc.id, merged.lang, merged.events)
+                ok = merged.failed == 0
+            elif problem:
+                print(f"armsflow: {'warning' if was_skipped else 'error'}: {thing.id}: {problem}"
                       f"{' (skipped)' if was_skipped else ''}", file=sys.stderr)
                 if was_skipped:
                     skipped += 1
                 else:
                     failed += 1
-                if isinstance(thing, DocumentPart) and not thing.last:
-                    continue
-                if not isinstance(thing, DocumentPart) or not pending.get(doc.id):
-                    continue
-            if isinstance(thing, DocumentPart):
-                bucket = pending.setdefault(doc.id, [])
-                if result is not None:
-                    pending_lang[doc.id] = result.lang
-                    seen = {e.key for e in bucket}
-                    for event in result.events:
-                        if event.key not in seen:
-                            event.start += thing.offset
-                            event.end += thing.offset
-                            bucket.append(event)
-                            seen.add(event.key)
-                if not thing.last:
-                    continue
-                result = DocumentResult(doc.id, pending_lang.get(doc.id), pending.pop(doc.id))
+                continue
+            else:
+                ok = True
             assert result is not None
-            read += 1
+            if ok:
+                read += 1
+            else:
+                failed += 1
             events += len(result.events)
             if printer:
                 printer.add(result)
@@ -206,28 +251,31 @@ def run(inputs: Iterator, fmt: str, lang: str | None, jobs: int) -> int:
             pool.terminate()
     if printer:
         printer.flush()
+    sys.stdout.flush()
     print(f"armsflow: {read} documents read, {skipped} skipped, {failed} failed, {events} events found",
           file=sys.stderr)
     return EXIT_FAILED if failed else EXIT_OK
 
 
-def _parallel(pool, stream):
-    """Ordered parallel map that lets read problems pass through in order."""
-    batch: list = []
+def _parallel(pool, stream, jobs: int):
+    """Ordered parallel map over a sliding window, so memory stays bounded and read problems pass in order.
+
+    (``Pool.imap`` would read the whole input ahead; ``map`` on batches would wait for each batch's slowest.)
+    """
+    window: deque = deque()
+    max_tasks, max_chars = 32 * jobs, 2 * jobs * PART_CHARS
+    chars = 0
     for thing, job in stream:
-        batch.append((thing, job))
-        if len(batch) >= 64:
-            yield from _run_batch(pool, batch)
-            batch = []
-    if batch:
-        yield from _run_batch(pool, batch)
-
-
-def _run_batch(pool, batch):
-    jobs = [job for _, job in batch if job is not None]
-    outcomes = iter(pool.map(_work, jobs, chunksize=4))
-    for thing, job in batch:
-        yield thing, (next(outcomes) if job is not None else None)
+        size = len(job[0].text) if job else 0
+        window.append((thing, pool.apply_async(_work, (job,)) if job else None, size))
+        chars += size
+        while window and (len(window) > max_tasks or chars > max_chars):
+            thing0, handle, size0 = window.popleft()
+            chars -= size0
+            yield thing0, (handle.get() if handle is not None else None)
+    while window:
+        thing0, handle, _ = window.popleft()
+        yield thing0, (handle.get() if handle is not None else None)
 
 
 class _TablePrinter:
@@ -239,10 +287,10 @@ class _TablePrinter:
     def add(self, result: DocumentResult) -> None:
         for e in result.events:
             if e.type == "transfer":
-                who = f"{e.supplier} → {e.recipient}"
+                who = f"{e.supplier or '?'} → {e.recipient or '?'}"
                 what = e.item or ""
             else:
-                who = f"{e.imposer} ⊣ {e.target}"
+                who = f"{e.imposer or '?'} ⊣ {e.target or '?'}"
                 what = "sanction"
             extra = e.designation or ""
             if e.quantity is not None:

@@ -18,7 +18,8 @@ from armsflow.text.segment import Sentence, Token
 
 _VAGUE_PARTNERS = frozenset(
     "partners allies partner verbündete verbündeten westen west countries länder staaten others andere anderen "
-    "donors geber".split()
+    "donors geber abroad overseas ausland drittstaaten drittländer drittstaat governments customers buyers kunden "
+    "abnehmer käufer nations".split()
 )
 _MISSILES = ("ballistic-missile", "cruise-missile", "other-missile", "anti-tank-weapon", "air-defence-system")
 _PRONOUNS = frozenset("er sie he she they it es wir we".split())
@@ -357,7 +358,7 @@ class Assembler:
             return "refused" if mods & {"future", "intend", "refuse", "consider"} else "denied"
         if "consider" in mods:
             return "considered"
-        if kind == "request" or ("request" in mods and receiving):
+        if kind == "request" or "request" in mods:
             return "requested"
         if "intend" in mods:
             return "requested" if kind in ("buy", "order", "get") else "planned"

@@ -126,7 +126,8 @@ def build_frames(tokens: list[Token], mentions: Mentions, lang: str, speaker_tok
         if _lead(cues_by_clause[c]) is not None:
             owner[c] = c
     for c in range(n_clauses):
-        if c in owner or not items_by_clause[c] or _dependent(tokens, grammar, c):
+        if c in owner or not items_by_clause[c] or _dependent(tokens, grammar, c) or not _appended(
+                tokens, grammar, c, items_by_clause[c], mentions):
             continue
         candidates = [k for k in owner if k != c]
         if candidates:
@@ -145,6 +146,10 @@ def build_frames(tokens: list[Token], mentions: Mentions, lang: str, speaker_tok
         starts = {it.start for it in mentions.items}
         inside = {i for it in mentions.items for i in range(it.start, it.end)}
         items = [it for it in items if not _used(it, cues_by_clause[clause[it.start]], lead_cue, starts, inside)]
+        if lead_kind == "support":
+            # "unterstützt X mit Y", "hat Iran bei der Entwicklung … unterstützt", "helped X with Y"
+            items = [it for it in items if any(t.lower in ("mit", "with", "bei", "beim", "in") for t in
+                                               tokens[max(0, it.start - 8):it.start])]
         if not items:
             items = _antecedent(tokens, grammar, c, items_by_clause) or _anaphoric_items(tokens, grammar, c, mentions)
         if not items:
@@ -157,6 +162,8 @@ def build_frames(tokens: list[Token], mentions: Mentions, lang: str, speaker_tok
         passes = MODIFIERS if grammar.infinitive[c] else REACHING
         for g in governors:
             frame.modifiers |= {k for cue in cues_by_clause[g] for k in cue.kinds if k in passes}
+        if tokens and tokens[0].lower in ("if", "wenn", "falls", "sollte", "should", "unless"):
+            frame.modifiers.add("consider")  # "If Seoul decides to go ahead, it would send …"
         frame.passive = _passive(tokens, grammar, c, lead_cue, lang)
         # "wies einen Bericht zurück, wonach …", "rejected accusations that …": the claim is the report's.
         scope = [c] + governors
@@ -168,6 +175,33 @@ def build_frames(tokens: list[Token], mentions: Mentions, lang: str, speaker_tok
         frames.append(frame)
     frames.extend(_sanction_frames(tokens, grammar, mentions, cues_by_clause, actors_by_clause, lang))
     return frames
+
+
+_LIST_OPENERS = frozenset(
+    "darunter unter anderem sowie including such as among namely vor allem insbesondere etwa plus und and "
+    "zum beispiel e.g. as well".split()
+)
+
+
+def _appended(tokens: list[Token], grammar: SentenceGrammar, c: int, items: list[ItemMention],
+              mentions: Mentions) -> bool:
+    """Only a verbless list of goods hangs on another clause's verb ("…, darunter Kampfhubschrauber")."""
+    start, end = grammar.clauses[c]
+    covered = {i for it in items for i in range(it.start, it.end)}
+    covered |= {i for a in mentions.actors for i in range(a.start, a.end)}
+    for i in range(start, end):
+        tok = tokens[i]
+        if i in covered or not tok.text[:1].isalpha() or tok.lower in _LIST_OPENERS:
+            continue
+        if tok.lower in ("der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "the", "a", "an", "of",
+                         "von", "vom", "für", "for", "mit", "with", "in", "im", "its", "their", "ihre", "seine"):
+            continue
+        if tok.text.islower() and tok.lower.endswith(("e", "en", "er", "es", "em")) and (i + 1) in covered:
+            continue  # an adjective of the next item
+        if tok.text.isdigit() or tok.lower in ("weitere", "weiteren", "more", "additional", "rund", "about"):
+            continue
+        return False
+    return True
 
 
 def _dependent(tokens: list[Token], grammar: SentenceGrammar, c: int) -> bool:
