@@ -43,6 +43,7 @@ class Discourse:
     """What earlier sentences established."""
 
     actors: list[tuple[int, str]] = field(default_factory=list)   # (sentence, id) in order
+    weights: list[float] = field(default_factory=list)             # how much each mention makes its actor salient
     source: tuple[int, str] | None = None
     person_source: str | None = None
     last_transfer: tuple[int, list[str], list[str], list[ItemMention]] | None = None
@@ -155,6 +156,15 @@ def _span_text(tokens: list[Token], span: tuple[int, int]) -> str:
     return " ".join(t.text for t in tokens[start:end])
 
 
+def _mention_weight(actor) -> float:
+    """Where a story happens ("in Mali") says more about "das Land" than an adjective ("russische")."""
+    if actor.prep in ("in", "im", "nach"):
+        return 2.0
+    if actor.kind in ("adj", "origin", "adj-gen", "demonym"):
+        return 0.5
+    return 1.0
+
+
 class Assembler:
     """Turns the frames of a document's sentences into deduplicated events."""
 
@@ -171,6 +181,7 @@ class Assembler:
         for actor in mentions.actors:
             if actor.id not in (COUNTRY, GROUP):
                 self.state.actors.append((-1, actor.id))
+                self.state.weights.append(_mention_weight(actor))
 
     def add_sentence(self, index: int, sentence: Sentence, mentions: Mentions, frames: list[Frame],
                      source: str | None) -> None:
@@ -188,6 +199,7 @@ class Assembler:
         for actor in mentions.actors:
             if actor.id not in (COUNTRY, GROUP):
                 state.actors.append((index, actor.id))
+                state.weights.append(_mention_weight(actor))
         named = [it for it in mentions.items if it.category]
         if named:
             state.items.extend(named)
@@ -232,11 +244,11 @@ class Assembler:
     def salient(self, index: int, exclude: set[str], states: bool = True) -> str | None:
         """The state (or group) most talked about so far, recent mentions weighing more."""
         scores: dict[str, float] = {}
-        for sent, actor in self.state.actors:
+        for (sent, actor), base in zip(self.state.actors, self.state.weights, strict=True):
             is_state = len(actor) == 3 and actor.isupper()
             if actor in exclude or is_state != states or actor in ("EU", "NATO", "UN"):
                 continue
-            weight = 3.0 if sent < 0 else 2.0 if sent == 0 else 1.0
+            weight = (3.0 if sent < 0 else 2.0 if sent == 0 else 1.0) * base
             weight += 0.5 if sent >= index - 1 else 0.0
             scores[actor] = scores.get(actor, 0.0) + weight
         if not scores:

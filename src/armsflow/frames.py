@@ -389,7 +389,7 @@ def _assign_transfer_roles(frame: Frame, grammar: SentenceGrammar, actors_by_cla
                 break
     subj = subject or inherited
     if subj is None:
-        pronoun = _pronoun_subject(tokens, grammar, c, governors)
+        pronoun = _pronoun_subject(tokens, grammar, c, governors, frame.trigger.start)
         if pronoun is not None:
             # "Iran's announcement that it had …", "The Netherlands said it would …"
             before = [a for a in actors_all if a.end <= pronoun and a.kind not in ("origin", "ref")]
@@ -516,10 +516,12 @@ def _earlier(grammar: SentenceGrammar, c: int) -> list[int]:
     return list(range(c - 1, -1, -1))
 
 
-def _pronoun_subject(tokens: list[Token], grammar: SentenceGrammar, c: int, governors: list[int]) -> int | None:
+def _pronoun_subject(tokens: list[Token], grammar: SentenceGrammar, c: int, governors: list[int],
+                     before: int | None = None) -> int | None:
     for k in [c] + governors:
         start, end = grammar.clauses[k]
-        for t in tokens[start:min(end, start + 6)]:
+        stop = min(end, before) if before is not None and k == c and before > start else min(end, start + 6)
+        for t in tokens[start:stop]:
             if t.lower in ("es", "it", "sie", "they", "er", "he", "she", "man"):
                 return t.i
     return None

@@ -190,10 +190,14 @@ def _governor(tokens: list[Token], i: int, lex: Lexicon | None = None) -> tuple[
         k = i - 1
         while k >= 0 and tokens[k].lower not in ("in", "im", "von", "of"):
             k -= 1
-        if k > 0 and tokens[k - 1].lower in INSTITUTIONS and not (
+        if k > 0 and (tokens[k - 1].lower in INSTITUTIONS or tokens[k - 1].lower.endswith(_INSTITUTION_ENDS)) and not (
                 k > 1 and lex is not None and (tokens[k - 2].text,) in lex.actors):
             return _direct_governor(tokens, k - 1)
     return prep, article
+
+
+_INSTITUTION_ENDS = ("regierung", "führung", "ministerium", "armee", "streitkräfte", "luftwaffe", "marine", "junta",
+                     "government", "ministry", "navy", "army", "military")
 
 
 def _names_actor(tokens: list[Token], j: int, lex: Lexicon) -> bool:
