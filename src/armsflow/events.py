@@ -29,7 +29,8 @@ _NP_STOP_DE = frozenset(
 _NP_STOP = frozenset(
     "on in at to that said says told and or but , . ; : whether if as from with for by of the a an also "
     "am an im in auf bei vor nach mit dass ob und oder aber sagte sagten sagt erklärte on monday tuesday "
-    "wie als weil da wenn wonach zufolge laut who which as when while after before".split()
+    "wie als weil da wenn wonach zufolge laut who which as when while after before had has have been being was "
+    "were is are will would may might could also not it they he she we".split()
 )
 _LEADING = frozenset("der die das den dem des ein eine einer eines the a an aus von vom from".split())
 _WEEKDAYS = frozenset(
@@ -137,6 +138,8 @@ def _np_backward(tokens: list[Token], pos: int) -> tuple[int, int] | None:
         if tok.lower in _WEEKDAYS:
             break
         if not (tok.text[:1].isupper() or tok.text.isalpha()):
+            break
+        if tok.text.islower() and tok.lower.endswith(("ing", "ed")):
             break
         i -= 1
     start = i + 1
