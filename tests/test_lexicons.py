@@ -302,8 +302,6 @@ def test_cue_forms_are_unique(rows):
     assert not dups, dups[:10]
 
 
-@pytest.mark.xfail(strict=True, reason="cues.tsv has word/lemma rows of several tokens and one-token phrases "
-                                       "that the matcher can never hit; remove this marker once they are fixed")
 def test_cue_forms_fit_their_match(rows):
     """Words and lemmas are single tokens; phrases have two or more (the phrase matcher tries no shorter)."""
     bad = []
@@ -325,9 +323,6 @@ def test_numbers(rows):
     assert not clashes
 
 
-@pytest.mark.xfail(strict=True, reason="numbers.tsv has multi-word English forms ('two hundred', 'a dozen') but "
-                                       "the quantity reader looks numbers up one token at a time; remove this "
-                                       "marker once they are fixed")
 def test_number_forms_are_single_tokens(rows):
     bad = [row for row in rows["numbers.tsv"] if len(form_tokens(row["form"])) != 1]
     assert not bad, bad

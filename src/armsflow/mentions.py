@@ -371,10 +371,11 @@ def _specific_generic(generic: str, designated: str) -> bool:
 
 def _word_item(tokens: list[Token], i: int, lex: Lexicon) -> ItemMention | None:
     tok = tokens[i]
-    if not tok.text[:1].isalpha():
+    if not tok.text[:1].isalnum():
         return None
     cat = lex.item_words.get(tok.lower) or lex.item_words.get(tok.lemma)
-    if cat is None and lex.lang == "de" and tok.text[:1].isupper():
+    compound = tok.text[:1].isupper() or (tok.text[:1].isdigit() and "-" in tok.text)  # "155-mm-Munition"
+    if cat is None and lex.lang == "de" and compound:
         cat = _head_category(tok.lemma, lex)
     if cat is not None:
         return ItemMention(i, i + 1, cat)
@@ -512,28 +513,31 @@ def _unknown_designation(tokens: list[Token], item: ItemMention, lex: Lexicon) -
         item.end = j + 1
 
 
+_MULTIPLIERS = {"dutzend": 12, "dozen": 12, "hundert": 100, "hundred": 100, "tausend": 1000, "thousand": 1000}
+
+
 def _quantity(tokens: list[Token], start: int, lex: Lexicon) -> int | None:
+    """The number in front of an item: "24 gebrauchte Kampfjets", "zwei Dutzend", "three hundred"."""
     j = start - 1
     steps = 0
-    multiplier = 1
     while j >= 0 and steps < 5:
         tok = tokens[j]
         word = tok.lower
-        if word in ("dutzend", "dozen"):
-            multiplier = 12
-            j -= 1
-            steps += 1
-            continue
+        if word in _MULTIPLIERS:
+            factor = _MULTIPLIERS[word]
+            before = tokens[j - 1] if j > 0 else None
+            count = _number(before, lex) if before is not None else None
+            if count is not None and count < factor:
+                return count * factor
+            return factor if before is not None and before.lower in ("ein", "einem", "a", "one") else None
         value = _number(tok, lex)
         if value is not None:
             nxt = tokens[j + 1].lower if j + 1 < len(tokens) else ""
             if nxt in _MONEY_AFTER or (j > 0 and tokens[j - 1].text in "$€£"):
                 return None
-            if _YEAR.match(tok.text) and multiplier == 1:
+            if _YEAR.match(tok.text):
                 return None
-            return value * multiplier
-        if multiplier > 1:
-            return 12 if word in ("ein", "a", "one") or True else None
+            return value
         if word in _QUANT_SKIP or (tok.text[:1].islower() and word.isalpha() and steps < 2 and lex.lang == "de"):
             j -= 1
             steps += 1
