@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from armsflow.frames import GIVE, RECEIVE, Frame
+from armsflow.frames import GIVE, Frame
 from armsflow.mentions import COUNTRY, GROUP, ItemMention, Mentions
 from armsflow.model import Event
 from armsflow.text.segment import Sentence, Token
@@ -160,10 +160,11 @@ def _span_text(tokens: list[Token], span: tuple[int, int]) -> str:
 
 
 def _mention_weight(actor) -> float:
-    """Where a story happens ("in Mali") says more about "das Land" than an adjective ("russische")."""
+    """Where a story happens ("in Mali") says more about "das Land" than an origin ("aus Dänemark")."""
     if actor.prep in ("in", "im", "nach"):
         return 2.0
-    if actor.kind in ("adj", "origin", "adj-gen", "demonym"):
+    if actor.prep in ("aus", "von", "vom", "from", "bei", "beim") or actor.kind in ("adj", "origin", "adj-gen",
+                                                                                  "demonym"):
         return 0.5
     return 1.0
 
@@ -353,7 +354,6 @@ class Assembler:
         """The strongest status the clause asserts, per the contract's precedence."""
         mods = frame.modifiers
         kind = frame.trigger_kind
-        receiving = kind in RECEIVE or kind == "arrive"
         if "deny" in mods:
             out = [("denied", frame.subject_text)]
             if frame.reported_by_report:
@@ -367,7 +367,8 @@ class Assembler:
 
     def _base(self, frame: Frame, mods: set[str]) -> str:
         kind = frame.trigger_kind
-        receiving = kind in RECEIVE or kind == "arrive"
+        if "negation" in mods and (kind == "approve" or "approve" in mods):
+            return "refused"  # "genehmigt keine Ausfuhren mehr", "will not approve transfers"
         if "negation" in mods and kind in GIVE | {"arrive", "get", "buy"}:
             # "will not send", "cannot deliver" refuse; "has not delivered", "does not sell" deny.
             return "refused" if mods & {"future", "intend", "refuse", "consider"} else "denied"

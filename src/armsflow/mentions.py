@@ -363,10 +363,11 @@ def _designation_item(tokens: list[Token], i: int, lex: Lexicon) -> ItemMention 
 def _specific_generic(generic: str, designated: str) -> bool:
     """Whether a generic noun's category should win over the designation's.
 
-    "Patriot-Radare" is a sensor of the Patriot system; "Taurus-Marschflugkörper"
-    is simply the cruise missile.
+    "Patriot-Radare" is a sensor of the Patriot system and "Luft-Luft-Raketen vom
+    Typ IRIS-T" are air-to-air missiles: a specific noun says what was sent.
+    Only the catch-all "military-equipment" yields to the named system.
     """
-    return generic in ("sensor", "technology", "artillery-ammunition", "ammunition", "personnel") and generic != designated
+    return generic != "military-equipment" and generic != designated
 
 
 def _word_item(tokens: list[Token], i: int, lex: Lexicon) -> ItemMention | None:
@@ -658,8 +659,8 @@ def _country_refs(tokens: list[Token], cues: list[CueMention], actors: list[Acto
     for cue in cues:
         if cue.kinds & {"country_ref", "group_ref"} and not taken & set(range(cue.start, cue.end)):
             nxt = tokens[cue.end].lower if cue.end < len(tokens) else ""
-            if nxt in ("in", "of", "von", "im") and cue.end + 1 in taken | {t + 1 for t in taken}:
-                continue  # "die Regierung in Baku": the seat names the state itself
+            if nxt in ("in", "of", "von", "im", "der", "des", "the") and (cue.end + 1 in taken or cue.end + 2 in taken):
+                continue  # "die Regierung in Baku", "der Regierung der Republik X": the state is named
             head = cue.start + 1 if tokens[cue.start].lower in ARTICLES else cue.start
             prep, article = _governor(tokens, head, None)
             text = " ".join(t.text for t in tokens[cue.start:cue.end])

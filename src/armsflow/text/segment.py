@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 
 from armsflow.lexicons import abbreviations
 from armsflow.text.lemma import lemmatize
@@ -51,7 +51,7 @@ class Sentence:
     tokens: list[Token] = field(default_factory=list)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _abbrev(lang: str) -> frozenset[str]:
     return abbreviations(lang)
 
