@@ -324,6 +324,15 @@ class Assembler:
                         made = True
         if made:
             state.last_transfer = (index, suppliers, recipients, items)
+        if {"negation", "approve"} <= frame.modifiers | {frame.trigger_kind} and any(
+                it.category == "military-equipment" for it in items):
+            # "genehmigt keine Rüstungsexporte mehr nach X": a general export stop is a sanction.
+            for supplier in suppliers:
+                for recipient in recipients:
+                    if supplier != recipient:
+                        self._add(Event(type="sanction", status="imposed", evidence=sentence.text,
+                                        start=sentence.start, end=sentence.end, rule=frame.rule + ":export-stop",
+                                        imposer=supplier, target=recipient, source=source))
 
     @staticmethod
     def _definite(sentence: Sentence, frame: Frame) -> bool:
