@@ -587,7 +587,9 @@ def find_cues(tokens: list[Token], lex: Lexicon) -> list[CueMention]:
                 kinds |= lex.cue_lemmas.get(lemma, set())
             if not kinds and lex.lang == "de" and tok.text[:1].isupper() and len(lemma) > 7:
                 kinds |= _noun_cue_head(lemma, lex)
-            if not kinds and lex.lang == "de" and tok.text.islower() and tok.text.isalpha():
+            nxt = tokens[i + 1].text if i + 1 < n else ""
+            if not kinds and lex.lang == "de" and tok.text.islower() and tok.text.isalpha() and not nxt[:1].isupper():
+                # (an inflected adjective before a noun, "gebrauchte Kampfjets", is no verb)
                 for candidate in german_verb_candidates(tok.text):
                     by_rule = lex.cue_lemmas.get(candidate)
                     if by_rule:
@@ -680,6 +682,8 @@ def find_mentions(sentence: Sentence, lex: Lexicon) -> Mentions:
                                         and "-" not in tokens[it.start].text[1:])]
     _origins(tokens, actors, items)
     cues = find_cues(tokens, lex)
+    inside = {i for it in items for i in range(it.start, it.end) if it.end - it.start > 1 or it.designation}
+    cues = [c for c in cues if c.start not in inside or c.kinds & {"carrier", "missile"}]  # "F-16 Block 70"
     _country_refs(tokens, cues, actors)
     return Mentions(actors, items, cues)
 
