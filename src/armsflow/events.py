@@ -86,7 +86,7 @@ def find_sources(sentence: Sentence, mentions: Mentions, lang: str) -> tuple[str
             span = _np_backward(tokens, cue.start) or _np_forward(tokens, cue.end)
         else:
             span = _np_forward(tokens, cue.end) or _np_backward(tokens, cue.start)
-        if span is None and cue.start > 0 and tokens[cue.start - 1].text == ",":
+        if span is None and lang == "de" and cue.start > 0 and tokens[cue.start - 1].text == ",":
             span = _np_forward(tokens, 0)
         if span:
             return _span_text(tokens, span), set(range(*span))
@@ -159,6 +159,18 @@ def _span_text(tokens: list[Token], span: tuple[int, int]) -> str:
     return " ".join(t.text for t in tokens[start:end])
 
 
+def _share_roles(frames: list[Frame]) -> None:
+    """"Tehran denies supplying drones, saying it sent only a few to Russia": one sentence, one pair."""
+    for frame in frames:
+        for other in frames:
+            if other is frame:
+                continue
+            if frame.suppliers and not frame.recipients and frame.suppliers == other.suppliers and other.recipients:
+                frame.recipients = list(other.recipients)
+            elif frame.recipients and not frame.suppliers and frame.recipients == other.recipients and other.suppliers:
+                frame.suppliers = list(other.suppliers)
+
+
 def _mention_weight(actor) -> float:
     """Where a story happens ("in Mali") says more about "das Land" than an origin ("aus Dänemark")."""
     if actor.prep in ("in", "im", "nach"):
@@ -194,6 +206,7 @@ class Assembler:
         source = self._resolve_source(index, sentence, source)
         self._sentence_items = mentions.items
         self._sentence_actors = mentions.actors
+        _share_roles([f for f in frames if f.kind == "transfer"])
         for frame in frames:
             self._resolve_refs(frame, index)
             if frame.kind == "transfer":

@@ -173,8 +173,37 @@ def build_frames(tokens: list[Token], mentions: Mentions, lang: str, speaker_tok
                                mentions.actors)
         frame.rule = f"{lang}:{lead_kind}{':passive' if frame.passive else ''}"
         frames.append(frame)
+    frames.extend(_answers(frames, grammar, cues_by_clause, items_by_clause, actors_by_clause, tokens))
     frames.extend(_sanction_frames(tokens, grammar, mentions, cues_by_clause, actors_by_clause, lang))
     return frames
+
+
+def _answers(frames: list[Frame], grammar: SentenceGrammar, cues_by_clause, items_by_clause, actors_by_clause,
+             tokens: list[Token]) -> list[Frame]:
+    """"…, doch Washington lehnte den Wunsch ab": a refusal or denial of the transfer just named."""
+    out: list[Frame] = []
+    for c in range(1, len(grammar.clauses)):
+        if items_by_clause[c]:
+            continue
+        cue = next((x for x in cues_by_clause[c] if x.kinds & {"refuse", "deny"} and not x.kinds & TRIGGERS), None)
+        if cue is None or any("negation" in x.kinds for x in cues_by_clause[c]):
+            continue  # "Berlin werde kein Veto einlegen" answers nothing
+        before = [f for f in frames if f.kind == "transfer" and c - 2 <= f.clause < c]
+        if not before:
+            continue
+        prev = before[-1]
+        subject = [g for g in _groups(actors_by_clause[c], tokens) if g.first.prep is None and not g.first.genitive]
+        answer = Frame("transfer", cue, prev.trigger_kind, c, list(prev.items), list(prev.suppliers),
+                       list(prev.recipients))
+        kind = "deny" if "deny" in cue.kinds else "refuse"
+        answer.modifiers = {kind}
+        if subject:
+            answer.subject_text = " ".join(m.text for m in subject[0].members)
+            if kind == "refuse" and prev.trigger_kind in RECEIVE and not answer.suppliers:
+                answer.suppliers = subject[0].ids
+        answer.rule = prev.rule + ":answered"
+        out.append(answer)
+    return out
 
 
 _LIST_OPENERS = frozenset(
