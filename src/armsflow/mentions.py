@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from armsflow.lexicons import ActorEntry, Lexicon, designation_key, form_tokens
-from armsflow.text.lemma import german_verb_candidates
+from armsflow.text.lemma import english_verb_candidates, german_verb_candidates
 from armsflow.text.segment import Sentence, Token
 
 ARTICLES = frozenset(
@@ -354,9 +354,12 @@ def _designation_item(tokens: list[Token], i: int, lex: Lexicon) -> ItemMention 
             continue
         if entry.case_sensitive and not span[0].text[:1].isupper():
             continue
-        if entry.case_sensitive and span[0].text.isupper() and len(span[0].text) > 4 and size == 1 and not key.isupper():
-            pass
-        return ItemMention(i, i + size, entry.category, surface, producer=entry.producer)
+        end = i + size
+        if end + 1 < n and tokens[end].text == "Block" and tokens[end + 1].text[:1].isdigit() | (
+                tokens[end + 1].text in ("I", "II", "III", "IV", "V")):
+            surface = f"{surface} Block {tokens[end + 1].text}"  # "F-16 Block 70"
+            end += 2
+        return ItemMention(i, end, entry.category, surface, producer=entry.producer)
     return None
 
 
@@ -588,6 +591,13 @@ def find_cues(tokens: list[Token], lex: Lexicon) -> list[CueMention]:
             if not kinds and lex.lang == "de" and tok.text[:1].isupper() and len(lemma) > 7:
                 kinds |= _noun_cue_head(lemma, lex)
             nxt = tokens[i + 1].text if i + 1 < n else ""
+            if not kinds and lex.lang == "en" and tok.text.islower() and tok.text.isalpha():
+                for candidate in english_verb_candidates(tok.text)[1:]:
+                    by_rule = lex.cue_lemmas.get(candidate)
+                    if by_rule:
+                        kinds |= by_rule
+                        lemma = candidate
+                        break
             if not kinds and lex.lang == "de" and tok.text.islower() and tok.text.isalpha() and not nxt[:1].isupper():
                 # (an inflected adjective before a noun, "gebrauchte Kampfjets", is no verb)
                 for candidate in german_verb_candidates(tok.text):

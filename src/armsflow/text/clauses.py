@@ -49,6 +49,12 @@ def clause_ids(tokens: list[Token], listed: set[int], verbs: frozenset[int] = fr
             next_in = (i + 1) in listed or (nxt not in _ARTICLES and nxt.isalpha() and (i + 2) in listed) or (
                 nxt in _ARTICLES and _list_goes_on(tokens, i + 2, listed))
             boundary = not (prev_in and next_in) or nxt in SUBORDINATORS
+            if not boundary and nxt in _COORD and (i + 2) in listed:
+                # ", and Washington offered …" coordinates clauses, ", and Belarus" ends a list
+                j = i + 2
+                while j < n and j in listed:
+                    j += 1
+                boundary = j < n and _opens_clause(tokens[j]) and tokens[j].text.islower()
         elif word in _COORD and i > 0 and i + 1 < n:
             prev = tokens[i - 1].text
             prev_in = (i - 1) in listed or prev.endswith("-")

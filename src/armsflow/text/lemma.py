@@ -78,3 +78,29 @@ def german_verb_candidates(word: str) -> tuple[str, ...]:
                 out.extend((base + "en", base + "n"))
         out.append(stem)
     return tuple(dict.fromkeys(out))
+
+
+@lru_cache(maxsize=50_000)
+def english_verb_candidates(word: str) -> tuple[str, ...]:
+    """Base forms an English verb form may belong to ("buying" -> "buy", "supplied" -> "supply")."""
+    w = word.lower()
+    out = [w]
+    if w.endswith("ing") and len(w) > 5:
+        stem = w[:-3]
+        out += [stem, stem + "e"]
+        if len(stem) > 2 and stem[-1] == stem[-2]:
+            out.append(stem[:-1])  # shipping -> ship
+    if w.endswith("ied") and len(w) > 4:
+        out.append(w[:-3] + "y")
+    if w.endswith("ed") and len(w) > 4:
+        stem = w[:-2]
+        out += [stem, w[:-1]]
+        if len(stem) > 2 and stem[-1] == stem[-2]:
+            out.append(stem[:-1])
+    if w.endswith("ies") and len(w) > 4:
+        out.append(w[:-3] + "y")
+    if w.endswith("es") and len(w) > 3:
+        out.append(w[:-2])
+    if w.endswith("s") and len(w) > 3:
+        out.append(w[:-1])
+    return tuple(dict.fromkeys(out))
