@@ -191,6 +191,7 @@ class Assembler:
         self.events: dict[tuple[str, ...], Event] = {}
         self._sentence_items: list[ItemMention] = []
         self._sentence_actors: list = []
+        self._speaker_tokens: set[int] = set()
 
     def add_title(self, mentions: Mentions) -> None:
         """Actors in the headline make a state salient for "das Land" later on."""
@@ -200,12 +201,14 @@ class Assembler:
                 self.state.weights.append(_mention_weight(actor))
 
     def add_sentence(self, index: int, sentence: Sentence, mentions: Mentions, frames: list[Frame],
-                     source: str | None) -> None:
+                     source: str | None, speaker_tokens: set[int] | None = None) -> None:
+        speaker_tokens = speaker_tokens or set()
         tokens = sentence.tokens
         state = self.state
         source = self._resolve_source(index, sentence, source)
         self._sentence_items = mentions.items
         self._sentence_actors = mentions.actors
+        self._speaker_tokens = speaker_tokens
         _share_roles([f for f in frames if f.kind == "transfer"])
         for frame in frames:
             self._resolve_refs(frame, index)
@@ -312,7 +315,8 @@ class Assembler:
             actor = self.salient(index, exclude=set(recipients))
             if actor:
                 suppliers = [actor]
-        named_here = {a.id for a in self._sentence_actors if a.id not in (COUNTRY, GROUP)}
+        named_here = {a.id for a in self._sentence_actors if a.id not in (COUNTRY, GROUP)
+                      and a.start not in self._speaker_tokens}
         if suppliers and not recipients and not vague and kind != "request" and named_here <= set(suppliers):
             # "Drei Staffeln hat Moskau bereits geliefert": to the state the story is about.
             actor = self.salient(index, exclude=set(suppliers))

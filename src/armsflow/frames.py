@@ -433,7 +433,10 @@ def _assign_transfer_roles(frame: Frame, grammar: SentenceGrammar, actors_by_cla
     genitives = [g for g in own if g.first.genitive]
 
     def prep_ids(preps: frozenset[str]) -> list[str]:
-        return [i for p in preps for g in by_prep.get(p, []) for i in g.ids]
+        return [i for p in preps for g in by_prep.get(p, []) for i in g.ids
+                if not (p in ("mit", "with") and g.first.start > 0
+                        and tokens[g.first.start - 2 if g.first.article else g.first.start - 1].lower
+                        in ("gemeinsam", "zusammen", "together"))]
 
     kind = frame.trigger_kind
     origin = [it.origin for it in frame.items if it.origin]
@@ -463,8 +466,10 @@ def _assign_transfer_roles(frame: Frame, grammar: SentenceGrammar, actors_by_cla
             if not frame.recipients and kind in ("buy", "order", "request"):
                 frame.recipients = [i for g in genitives for i in g.ids]
         preps = _FROM_BUY if kind in ("buy", "order") and lang == "de" else _FROM | {"bei", "beim"}
-        if frame.modifiers & {"deal"} or kind == "order":
+        if frame.modifiers & {"deal"}:
             preps = preps | {"mit", "with"}  # "hatte Warschau den Kauf mit Washington vereinbart"
+        if kind == "request" and lang == "de":
+            preps = preps | {"bei", "beim", "in"}  # "bemüht sich in Moskau um Kampfflugzeuge"
         frame.suppliers = prep_ids(preps)
         if not frame.suppliers and kind == "request":
             frame.suppliers = [i for g in objects for i in g.ids]
@@ -539,6 +544,18 @@ def _relative_antecedent(grammar: SentenceGrammar, c: int, actors_by_clause, tok
         if c - k > 2:
             return None
     return None
+
+
+_GOVERNING = ("regierung", "government", "ministeri", "ministry", "behörde", "authorities", "präsident", "president",
+              "außenminist", "foreign minist", "führung", "leadership", "parlament", "parliament", "treasury")
+
+
+def _governs(group: Group, tokens: list[Token]) -> bool:
+    """An adjective imposes only through a governing body: "die chinesische Regierung verhängte"."""
+    for tok in tokens[group.first.end:group.first.end + 2]:
+        if tok.lower.startswith(_GOVERNING):
+            return True
+    return False
 
 
 def _earlier(grammar: SentenceGrammar, c: int) -> list[int]:
@@ -619,8 +636,10 @@ def _sanction_frames(tokens: list[Token], grammar: SentenceGrammar, mentions: Me
             elif g.first.genitive and g.first.start > cue.start:
                 targets += g.ids
             elif prep is None and not g.first.genitive:
-                if g.first.kind in ("adj", "demonym") and not _can_act(g, tokens):
+                if g.first.kind in ("adj", "demonym") and not _governs(g, tokens):
                     targets += g.ids
+                elif grammar.infinitive[c]:
+                    targets += g.ids  # "erwägt, weitere Firmen auf die Liste zu setzen": objects only
                 elif not imposers and (g.first.start < cue.start or lang == "de"):
                     imposers = g.ids
                 elif lang == "en" and g.first.start > cue.start:

@@ -182,6 +182,11 @@ def _governor(tokens: list[Token], i: int, lex: Lexicon | None = None) -> tuple[
                                                                            and j == i - 1):
         j -= 1
     head = tokens[j] if j >= 0 else None
+    if prep is None and article is None and i > 0 and lex is not None and _s_genitive(tokens, i, lex) \
+            and tokens[i - 1].text[:1].isupper() and tokens[i - 1].text.isalpha() and i - 1 > 0:
+        # "an die Streitkräfte Indonesiens": the genitive names whose forces they are
+        outer, outer_article = _direct_governor(tokens, i - 1)
+        return (outer or "gen"), outer_article
     if head is not None and j < i - 1 and article in ("der", "des") and prep is None and head.text[:1].isupper() \
             and head.text.isalpha() and j > 0 and not (lex is not None and _names_actor(tokens, j, lex)):
         outer, outer_article = _direct_governor(tokens, j)
@@ -198,6 +203,11 @@ def _governor(tokens: list[Token], i: int, lex: Lexicon | None = None) -> tuple[
 
 _INSTITUTION_ENDS = ("regierung", "führung", "ministerium", "armee", "streitkräfte", "luftwaffe", "marine", "junta",
                      "government", "ministry", "navy", "army", "military")
+
+
+def _s_genitive(tokens: list[Token], i: int, lex: Lexicon) -> bool:
+    entry = lex.actors.get((tokens[i].text,))
+    return entry is not None and entry.kind in ("name-gen", "capital-gen") and lex.lang == "de"
 
 
 def _names_actor(tokens: list[Token], j: int, lex: Lexicon) -> bool:
@@ -220,6 +230,8 @@ def _direct_governor(tokens: list[Token], i: int) -> tuple[str | None, str | Non
         if word in ARTICLES and article is None:
             article = word
         elif word in PREPOSITIONS:
+            if article is not None and j > 0 and tokens[j - 1].text == "," and j == i - 2:
+                return None, None  # ", bei dem Deutschland …": a relative pronoun, not an article
             return word, article
         elif not noun_skipped and j == i - 1 and tok.text[:1].isupper() and tok.text.isalpha() and j > 0:
             # An appositive name: "beim südkoreanischen Konzern Hanwha", "bei der Werft Naval Group".

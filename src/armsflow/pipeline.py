@@ -37,6 +37,6 @@ def extract_document(doc: Document) -> DocumentResult:
         mentions = find_mentions(sentence, lex)
         source, speaker_tokens = find_sources(sentence, mentions, lang)
         frames = build_frames(sentence.tokens, mentions, lang, speaker_tokens)
-        assembler.add_sentence(index, sentence, mentions, frames, source)
+        assembler.add_sentence(index, sentence, mentions, frames, source, speaker_tokens)
     events = sorted(assembler.events.values(), key=lambda e: (e.start, e.type, e.key))
     return DocumentResult(doc.id, lang, events)
