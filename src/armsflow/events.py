@@ -426,7 +426,10 @@ class Assembler:
         if not imposers or not targets:
             return
         mods = frame.modifiers
-        if "lift" in mods:
+        if "negation" in mods and "lift" not in mods:
+            # "haben sich nicht auf Sanktionen einigen können", "gedroht, aber nie verhängt"
+            status = "planned" if "threaten" in mods else "considered"
+        elif "lift" in mods:
             status = "lifted"
         elif "consider" in mods:
             status = "considered"

@@ -622,8 +622,9 @@ def _sanction_frames(tokens: list[Token], grammar: SentenceGrammar, mentions: Me
         for g in own:
             if g.first.start == cue.start:
                 continue
-            if g.first.genitive and not imposers and g.first.start in (cue.end, cue.end + 1) and lang == "de":
-                imposers = g.ids  # "ein Waffenembargo der Vereinten Nationen"
+            if g.first.genitive and g.first.start in (cue.end, cue.end + 1) and lang == "de":
+                if not imposers:
+                    imposers = g.ids  # "ein Waffenembargo der Vereinten Nationen"
                 continue
             if g.first.prep == "of" and g.first.start > cue.start:
                 targets += g.ids  # "sanctions on four leaders of Kataib Hezbollah"
@@ -631,7 +632,7 @@ def _sanction_frames(tokens: list[Token], grammar: SentenceGrammar, mentions: Me
             prep = g.first.prep
             if prep in _TARGET or (prep in ("in", "im", "aus") and g.first.start > 1
                                    and tokens[_before_prep(tokens, g.first.start)].lower in _TARGET_NOUNS) \
-                    or (prep == "mit" and frame.trigger_kind == "prevent"):
+                    or (prep in ("mit", "nach", "an", "to") and frame.trigger_kind == "prevent"):
                 targets += g.ids
             elif g.first.genitive and g.first.start > cue.start:
                 targets += g.ids
@@ -640,14 +641,16 @@ def _sanction_frames(tokens: list[Token], grammar: SentenceGrammar, mentions: Me
                     targets += g.ids
                 elif grammar.infinitive[c]:
                     targets += g.ids  # "erwägt, weitere Firmen auf die Liste zu setzen": objects only
+                elif imposers and lang == "de" and g.first.kind not in ("adj", "demonym"):
+                    targets += g.ids  # "Die USA hatten Indien mit Sanktionen gedroht"
                 elif not imposers and (g.first.start < cue.start or lang == "de"):
                     imposers = g.ids
                 elif lang == "en" and g.first.start > cue.start:
                     targets += g.ids
         # Origin adjectives on the sanctioned nouns: "russische Einzelpersonen", "Iranian drone makers".
         for actor in mentions.actors:
-            if grammar.clause[actor.start] == c and actor.kind in ("adj", "origin") and actor.start > cue.start - 2 \
-                    and actor.id not in imposers:
+            if grammar.clause[actor.start] == c and actor.kind in ("adj", "origin") and actor.id not in imposers \
+                    and _sanctioned_adjective(actor, tokens):
                 targets.append(actor.id)
         if not imposers:
             for g in _unique_ints(chain + _earlier(grammar, c)):
@@ -677,9 +680,19 @@ def _sanction_frames(tokens: list[Token], grammar: SentenceGrammar, mentions: Me
 
 _TARGET_NOUNS = frozenset(
     "unternehmen firmen firma personen einzelpersonen organisationen banken reedereien konzerne hersteller "
+    "offiziere kommandeure generäle staatsbetriebe zulieferer rüstungskonzerne regierungsvertreter "
+    "drohnenhersteller airline fluggesellschaft "
     "companies firms entities individuals banks businesses people officials manufacturers makers producers "
-    "suppliers shipping".split()
+    "suppliers shipping generals officers commanders leaders airline airlines entities networks".split()
 )
+
+
+def _sanctioned_adjective(actor: ActorMention, tokens: list[Token]) -> bool:
+    """"gegen russische Einzelpersonen", "Three North Korean generals were designated" - but not
+    "wegen dessen Unterstützung des russischen Angriffskriegs"."""
+    if actor.prep in _TARGET:
+        return True
+    return any(t.lower in _TARGET_NOUNS or t.lemma in _TARGET_NOUNS for t in tokens[actor.end:actor.end + 3])
 
 
 def _before_prep(tokens: list[Token], start: int) -> int:
