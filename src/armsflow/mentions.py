@@ -96,7 +96,7 @@ def find_actors(tokens: list[Token], lex: Lexicon) -> list[ActorMention]:
     n = len(tokens)
     while i < n:
         hit = None
-        for size in range(min(lex.actor_max, n - i), 0, -1):
+        for size in range(min(lex.actor_starts.get(tokens[i].text, 1), n - i), 0, -1):
             key = tuple(t.text for t in tokens[i:i + size])
             entry = lex.actors.get(key)
             if entry is not None:
@@ -307,7 +307,7 @@ def _english_compounds(items: list[ItemMention]) -> list[ItemMention]:
 
 
 def _phrase_item(tokens: list[Token], i: int, lex: Lexicon) -> ItemMention | None:
-    for size in range(min(lex.item_phrase_max, len(tokens) - i), 1, -1):
+    for size in range(min(lex.item_phrase_starts.get(tokens[i].lower, 0), len(tokens) - i), 1, -1):
         key = tuple(t.lower for t in tokens[i:i + size])
         cat = lex.item_phrases.get(key)
         if cat is None:
@@ -320,7 +320,13 @@ def _phrase_item(tokens: list[Token], i: int, lex: Lexicon) -> ItemMention | Non
 
 def _designation_item(tokens: list[Token], i: int, lex: Lexicon) -> ItemMention | None:
     n = len(tokens)
-    for size in range(min(lex.designation_max, n - i), 0, -1):
+    text = tokens[i].text
+    first = designation_key(text)
+    if first not in lex.designation_starts and "-" not in text and not (
+            text.endswith("s") and first[:-1] in lex.designations):
+        return None  # no catalogue name starts here (the common case: keep it cheap)
+    longest = max(lex.designation_starts.get(first, 1), 2 if i + 1 < n else 1)
+    for size in range(min(longest, n - i), 0, -1):
         span = tokens[i:i + size]
         if not span[0].text[:1].isalnum() or not span[-1].text[-1:].isalnum():
             continue
@@ -583,7 +589,7 @@ def find_cues(tokens: list[Token], lex: Lexicon) -> list[CueMention]:
     i = 0
     while i < n:
         hit = None
-        for size in range(min(lex.cue_phrase_max, n - i), 1, -1):
+        for size in range(min(lex.cue_phrase_starts.get(tokens[i].lower, 0), n - i), 1, -1):
             key = tuple(t.lower for t in tokens[i:i + size])
             kinds = lex.cue_phrases.get(key)
             if kinds is None:
@@ -694,16 +700,24 @@ def _country_refs(tokens: list[Token], cues: list[CueMention], actors: list[Acto
     actors.sort(key=lambda a: a.start)
 
 
+EVENT_CUES = frozenset({"give", "give_noun", "get", "arrive", "buy", "order", "sell", "deal", "approve", "promise",
+                        "request", "support", "deny", "refuse", "sanction", "prevent", "impose", "lift", "threaten"})
+
+
 def find_mentions(sentence: Sentence, lex: Lexicon) -> Mentions:
     tokens = sentence.tokens
+    cues = find_cues(tokens, lex)
     actors = find_actors(tokens, lex)
+    if not any(c.kinds & EVENT_CUES for c in cues):
+        # No verb or noun that could state an event: only the actors matter (for the discourse).
+        _country_refs(tokens, cues, actors)
+        return Mentions(actors, [], cues)
     items = find_items(tokens, lex)
     # A token that names an actor is not also an item ("Wagner-Söldner").
     actor_tokens = {i for a in actors for i in range(a.start, a.end)}
     items = [it for it in items if not (it.designation is None and it.start in actor_tokens and it.end - it.start == 1
                                         and "-" not in tokens[it.start].text[1:])]
     _origins(tokens, actors, items)
-    cues = find_cues(tokens, lex)
     inside = {i for it in items for i in range(it.start, it.end) if it.end - it.start > 1 or it.designation}
     cues = [c for c in cues if c.start not in inside or c.kinds & {"carrier", "missile"}]  # "F-16 Block 70"
     _country_refs(tokens, cues, actors)

@@ -39,6 +39,7 @@ def form_tokens(form: str) -> tuple[str, ...]:
     return tuple(_SPLIT.findall(form))
 
 
+@lru_cache(maxsize=100_000)
 def designation_key(text: str) -> str:
     """Spelling-insensitive key: "Su-35", "SU 35" and "su35" meet."""
     return re.sub(r"[\s\-‐‑–_/.]", "", text).casefold()
@@ -65,21 +66,31 @@ class Lexicon:
     lang: str
     actors: dict[tuple[str, ...], ActorEntry] = field(default_factory=dict)
     actor_max: int = 1
+    actor_starts: dict[str, int] = field(default_factory=dict)      # first token -> longest form
     compound_prefixes: dict[str, ActorEntry] = field(default_factory=dict)
     designations: dict[str, DesignationEntry] = field(default_factory=dict)
     designation_max: int = 1
+    designation_starts: dict[str, int] = field(default_factory=dict)
     item_heads: dict[str, str] = field(default_factory=dict)
     item_words: dict[str, str] = field(default_factory=dict)
     item_phrases: dict[tuple[str, ...], str] = field(default_factory=dict)
     item_phrase_max: int = 1
+    item_phrase_starts: dict[str, int] = field(default_factory=dict)
     cue_lemmas: dict[str, set[str]] = field(default_factory=dict)
     cue_words: dict[str, set[str]] = field(default_factory=dict)
     cue_phrases: dict[tuple[str, ...], set[str]] = field(default_factory=dict)
     cue_phrase_max: int = 1
+    cue_phrase_starts: dict[str, int] = field(default_factory=dict)
     numbers: dict[str, int] = field(default_factory=dict)
 
 
 ACTOR_FILES = ("actors.tsv", "people.tsv")
+
+
+def _longest(index: dict[str, int], first: str, size: int) -> None:
+    """Remember the longest form starting with ``first``: the matcher tries no longer spans."""
+    if size > index.get(first, 0):
+        index[first] = size
 
 
 @lru_cache(maxsize=4)
@@ -98,6 +109,7 @@ def lexicon(lang: str) -> Lexicon:
                 key = form_tokens(form)
                 lex.actors.setdefault(key, entry)
                 lex.actor_max = max(lex.actor_max, len(key))
+                _longest(lex.actor_starts, key[0], len(key))
             if row["kind"] in ("metonym", "capital", "name") and len(row["form"]) >= 4 and " " not in row["form"]:
                 lex.compound_prefixes.setdefault(row["form"], entry)
     for row in read_tsv("designations.tsv"):
@@ -108,7 +120,9 @@ def lexicon(lang: str) -> Lexicon:
             continue
         case = not any(ch.isdigit() for ch in row["form"])
         lex.designations.setdefault(key, DesignationEntry(row["designation"], row["category"], row["producer"], case))
-        lex.designation_max = max(lex.designation_max, len(form_tokens(row["form"])))
+        parts = form_tokens(row["form"])
+        lex.designation_max = max(lex.designation_max, len(parts))
+        _longest(lex.designation_starts, designation_key(parts[0]), len(parts))
     for row in read_tsv("items.tsv"):
         if row["lang"] != lang:
             continue
@@ -121,6 +135,7 @@ def lexicon(lang: str) -> Lexicon:
             key = form_tokens(form)
             lex.item_phrases.setdefault(key, row["category"])
             lex.item_phrase_max = max(lex.item_phrase_max, len(key))
+            _longest(lex.item_phrase_starts, key[0], len(key))
     for row in read_tsv("cues.tsv"):
         if row["lang"] not in _langs(lang):
             continue
@@ -133,6 +148,7 @@ def lexicon(lang: str) -> Lexicon:
             key = form_tokens(form)
             lex.cue_phrases.setdefault(key, set()).add(row["kind"])
             lex.cue_phrase_max = max(lex.cue_phrase_max, len(key))
+            _longest(lex.cue_phrase_starts, key[0], len(key))
     for row in read_tsv("numbers.tsv"):
         if row["lang"] in _langs(lang):
             lex.numbers[row["form"].lower()] = int(row["value"])

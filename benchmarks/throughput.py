@@ -1,0 +1,145 @@
+"""Extraction throughput, peak memory and start-up time (run on demand, not a test).
+
+    .venv/bin/python benchmarks/throughput.py            # single process
+    .venv/bin/python benchmarks/throughput.py --jobs 2   # also with a pool of 2 workers
+    .venv/bin/python benchmarks/throughput.py --profile  # where the time goes (cProfile, top functions)
+
+The corpus repeats the documents of the public dev set (../shared/eval/dev/*docs.jsonl)
+until it holds at least --mb megabytes of text. Sizes are UTF-8 bytes of the
+document texts; KB = 1024 bytes, MB = 1024 KB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import json
+import multiprocessing
+import pstats
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import armsflow
+from armsflow import Document, extract_document
+
+DEV = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "dev"
+TARGET_KB_S_PER_CORE = 1000
+TARGET_PEAK_MB = 300
+TARGET_STARTUP_S = 1.0
+# A fresh interpreter that imports armsflow and extracts one sentence (so the lexicons are loaded).
+# The language is given: the detector cannot tell this four-word sentence from other languages.
+STARTUP_CODE = "import armsflow; armsflow.extract('Der Iran liefert Drohnen.', lang='de')"
+
+
+def load_corpus(dev: Path, min_mb: float) -> tuple[list[Document], int, int]:
+    """(documents, text bytes, distinct documents): the dev documents repeated to at least ``min_mb``."""
+    rows = []
+    for path in sorted(dev.glob("*docs.jsonl")):
+        with path.open(encoding="utf-8") as handle:
+            rows.extend(json.loads(line) for line in handle if line.strip())
+    if not rows:
+        sys.exit(f"no documents in {dev}/*docs.jsonl")
+    docs: list[Document] = []
+    size = 0
+    rounds = 0
+    while size < min_mb * 1024 * 1024:
+        for row in rows:
+            docs.append(Document(id=f"{row['id']}#{rounds}", text=row["text"], lang=row.get("lang"),
+                                 date=row.get("date"), title=row.get("title")))
+            size += len(row["text"].encode("utf-8"))
+        rounds += 1
+    return docs, size, len(rows)
+
+
+def _count(doc: Document) -> int:
+    return len(extract_document(doc).events)
+
+
+def startup_seconds(repeat: int = 3) -> float:
+    """Best of ``repeat`` fresh interpreters running STARTUP_CODE."""
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", STARTUP_CODE], check=True)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def mark(ok: bool) -> str:
+    return "ok" if ok else "MISSED"
+
+
+def report(label: str, size: int, docs: int, events: int, seconds: float, cores: int, peak_mb: float) -> None:
+    kb = size / 1024
+    per_core = kb / seconds / cores
+    print(f"{label}")
+    print(f"  text               {size / 1024 / 1024:8.2f} MB in {docs} documents")
+    print(f"  time               {seconds:8.2f} s")
+    print(f"  throughput         {kb / seconds:8.0f} KB/s, {per_core:.0f} KB/s per core "
+          f"(target >= {TARGET_KB_S_PER_CORE}: {mark(per_core >= TARGET_KB_S_PER_CORE)})")
+    print(f"  documents          {docs / seconds:8.1f} /s")
+    print(f"  events found       {events:8d}")
+    print(f"  peak memory        {peak_mb:8.0f} MB per process (ru_maxrss; target <= {TARGET_PEAK_MB}: "
+          f"{mark(peak_mb <= TARGET_PEAK_MB)})")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--mb", type=float, default=5.0, help="minimum corpus size in MB (default 5)")
+    parser.add_argument("--jobs", type=int, default=1, metavar="N",
+                        help="also measure with a multiprocessing pool of N workers")
+    parser.add_argument("--profile", action="store_true",
+                        help="profile the single-process run with cProfile and print the top functions")
+    parser.add_argument("--dev", type=Path, default=DEV, help=f"folder of *docs.jsonl (default {DEV})")
+    args = parser.parse_args(argv)
+
+    startup = startup_seconds()
+    print(f"start-up             {startup:8.2f} s  fresh `python -c \"{STARTUP_CODE}\"` "
+          f"(target < {TARGET_STARTUP_S:g}: {mark(startup < TARGET_STARTUP_S)})")
+
+    docs, size, distinct = load_corpus(args.dev, args.mb)
+    print(f"corpus               {distinct} dev documents repeated {len(docs) // distinct}x")
+    load_start = time.perf_counter()
+    armsflow.extract("Der Iran hat Russland Drohnen geliefert.")  # load the lexicons outside the timing
+    print(f"lexicon load         {time.perf_counter() - load_start:8.2f} s (in this process, before timing)")
+
+    profiler = cProfile.Profile() if args.profile else None
+    start = time.perf_counter()
+    if profiler:
+        profiler.enable()
+    events = sum(_count(doc) for doc in docs)
+    if profiler:
+        profiler.disable()
+    seconds = time.perf_counter() - start
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    report("single process" + (" (under cProfile: slower than normal)" if profiler else ""),
+           size, len(docs), events, seconds, 1, peak_mb)
+
+    if profiler:
+        for key in ("tottime", "cumulative"):
+            out = io.StringIO()
+            pstats.Stats(profiler, stream=out).sort_stats(key).print_stats(25)
+            print(f"\ncProfile, top 25 by {key} (total {seconds:.1f} s):")
+            print(out.getvalue().split("\n", 6)[-1].rstrip())
+
+    if args.jobs > 1:
+        start = time.perf_counter()
+        with multiprocessing.get_context("fork").Pool(args.jobs) as pool:
+            events_pool = sum(pool.imap(_count, docs, chunksize=16))
+            pool.close()
+            pool.join()
+        seconds = time.perf_counter() - start
+        peak_children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        report(f"pool of {args.jobs} workers (fork)", size, len(docs), events_pool, seconds, args.jobs,
+               peak_children)
+        if events_pool != events:
+            print(f"  WARNING: the pool found {events_pool} events, the single process {events}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
