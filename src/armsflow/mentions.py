@@ -94,9 +94,14 @@ def find_actors(tokens: list[Token], lex: Lexicon) -> list[ActorMention]:
     found: list[ActorMention] = []
     i = 0
     n = len(tokens)
+    starts = lex.actor_starts
     while i < n:
         hit = None
-        for size in range(min(lex.actor_starts.get(tokens[i].text, 1), n - i), 0, -1):
+        text = tokens[i].text
+        if text not in starts and "-" not in text and not (lex.lang == "de" and len(text) > 7 and text[:1].isupper()):
+            i += 1
+            continue
+        for size in range(min(starts.get(text, 1), n - i), 0, -1):
             key = tuple(t.text for t in tokens[i:i + size])
             entry = lex.actors.get(key)
             if entry is not None:
@@ -600,30 +605,8 @@ def find_cues(tokens: list[Token], lex: Lexicon) -> list[CueMention]:
                 break
         if hit is None:
             tok = tokens[i]
-            kinds = set(lex.cue_words.get(tok.lower, ()))
-            lemma = tok.lemma
-            kinds |= lex.cue_lemmas.get(lemma, set())
-            if not kinds and "-" in lemma and lex.lang == "de":
-                lemma = lemma.rsplit("-", 1)[1]
-                kinds |= lex.cue_lemmas.get(lemma, set())
-            if not kinds and lex.lang == "de" and tok.text[:1].isupper() and len(lemma) > 7:
-                kinds |= _noun_cue_head(lemma, lex)
             nxt = tokens[i + 1].text if i + 1 < n else ""
-            if not kinds and lex.lang == "en" and tok.text.islower() and tok.text.isalpha():
-                for candidate in english_verb_candidates(tok.text)[1:]:
-                    by_rule = lex.cue_lemmas.get(candidate)
-                    if by_rule:
-                        kinds |= by_rule
-                        lemma = candidate
-                        break
-            if not kinds and lex.lang == "de" and tok.text.islower() and tok.text.isalpha() and not nxt[:1].isupper():
-                # (an inflected adjective before a noun, "gebrauchte Kampfjets", is no verb)
-                for candidate in german_verb_candidates(tok.text):
-                    by_rule = lex.cue_lemmas.get(candidate)
-                    if by_rule:
-                        kinds |= by_rule
-                        lemma = candidate
-                        break
+            kinds, lemma = _token_cue(tok.text, tok.lower, tok.lemma, nxt[:1].isupper(), lex)
             if kinds:
                 hit = CueMention(i, i + 1, frozenset(kinds), lemma)
         if hit is not None:
@@ -633,6 +616,44 @@ def find_cues(tokens: list[Token], lex: Lexicon) -> list[CueMention]:
             i += 1
     _separable_particles(tokens, found, lex)
     return found
+
+
+_CUE_MEMO: dict[tuple, tuple[frozenset[str], str]] = {}
+
+
+def _token_cue(text: str, lower: str, lemma: str, noun_follows: bool, lex: Lexicon) -> tuple[frozenset[str], str]:
+    """Cue kinds of one token, memoised: news vocabulary repeats, the rules need not."""
+    key = (lex.lang, text, lemma, noun_follows)
+    memo = _CUE_MEMO.get(key)
+    if memo is not None:
+        return memo
+    kinds = set(lex.cue_words.get(lower, ()))
+    kinds |= lex.cue_lemmas.get(lemma, set())
+    if not kinds and "-" in lemma and lex.lang == "de":
+        lemma = lemma.rsplit("-", 1)[1]
+        kinds |= lex.cue_lemmas.get(lemma, set())
+    if not kinds and lex.lang == "de" and text[:1].isupper() and len(lemma) > 7:
+        kinds |= _noun_cue_head(lemma, lex)
+    if not kinds and lex.lang == "en" and text.islower() and text.isalpha():
+        for candidate in english_verb_candidates(text)[1:]:
+            by_rule = lex.cue_lemmas.get(candidate)
+            if by_rule:
+                kinds |= by_rule
+                lemma = candidate
+                break
+    if not kinds and lex.lang == "de" and text.islower() and text.isalpha() and not noun_follows:
+        # (an inflected adjective before a noun, "gebrauchte Kampfjets", is no verb)
+        for candidate in german_verb_candidates(text):
+            by_rule = lex.cue_lemmas.get(candidate)
+            if by_rule:
+                kinds |= by_rule
+                lemma = candidate
+                break
+    if len(_CUE_MEMO) > 500_000:
+        _CUE_MEMO.clear()
+    result = (frozenset(kinds), lemma)
+    _CUE_MEMO[key] = result
+    return result
 
 
 _NOUN_CUE_KINDS = frozenset({"give_noun", "sanction", "buy", "order", "deal", "approve", "promise", "request", "refuse"})
