@@ -150,8 +150,22 @@ def _institution_follows(tokens: list[Token], j: int) -> bool:
     return False
 
 
+_COMPOUND_MEMO: dict[tuple[str, str], object] = {}
+
+
 def _actor_in_compound(word: str, lex: Lexicon):
-    """"US-Beamte", "EU-Sanktionen", "Kremlsprecher": an actor as first part."""
+    """"US-Beamte", "EU-Sanktionen", "Kremlsprecher": an actor as first part (memoised)."""
+    key = (lex.lang, word)
+    if key in _COMPOUND_MEMO:
+        return _COMPOUND_MEMO[key]
+    if len(_COMPOUND_MEMO) > 200_000:
+        _COMPOUND_MEMO.clear()
+    entry = _compound_actor(word, lex)
+    _COMPOUND_MEMO[key] = entry
+    return entry
+
+
+def _compound_actor(word: str, lex: Lexicon):
     if "-" in word:
         parts = word.split("-")
         for size in range(len(parts) - 1, 0, -1):
@@ -425,8 +439,22 @@ def _carrier_head(lemma: str, lex: Lexicon) -> set[str]:
     return set()
 
 
+_HEAD_MEMO: dict[tuple[str, str], str | None] = {}
+
+
 def _head_category(lemma: str, lex: Lexicon) -> str | None:
-    """Longest item head that ends the (compound) lemma."""
+    """Longest item head that ends the (compound) lemma (memoised)."""
+    key = (lex.lang, lemma)
+    if key in _HEAD_MEMO:
+        return _HEAD_MEMO[key]
+    if len(_HEAD_MEMO) > 200_000:
+        _HEAD_MEMO.clear()
+    cat = _longest_head_category(lemma, lex)
+    _HEAD_MEMO[key] = cat
+    return cat
+
+
+def _longest_head_category(lemma: str, lex: Lexicon) -> str | None:
     heads = lex.item_heads
     word = lemma.lower()
     for cut in range(0, len(word) - 2):
