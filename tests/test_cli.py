@@ -363,7 +363,7 @@ def test_large_text_is_read_in_parts_with_whole_text_offsets(tmp_path):
     assert by_supplier["IRN"]["start"] == 0  # repeated events are reported once, at their first place
     assert summary(err) == (1, 0, 0, len(result["events"]))
     assert "warning" not in err
-    assert peak_mb < 400
+    assert peak_mb < 400, f"peak RSS {peak_mb:.0f} MB"
 
 
 @pytest.mark.slow
@@ -385,9 +385,9 @@ def test_50_mb_text_file_with_bounded_memory(tmp_path):
     result = json.loads(line)
     assert result["id"] == "big" and result["lang"] == "de"
     check_events(result, path.read_text(encoding="utf-8"))
-    assert "TUR" in {e["supplier"] for e in result["events"]}
+    assert "TUR" in {e.get("supplier") for e in result["events"]}
     assert summary(err)[:3] == (1, 0, 0)
-    assert peak_mb < 400
+    assert peak_mb < 400, f"peak RSS {peak_mb:.0f} MB"
 
 
 def test_bad_jsonl_lines_are_reported_with_file_and_line(tmp_path, capsys):

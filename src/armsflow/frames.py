@@ -126,8 +126,12 @@ def build_frames(tokens: list[Token], mentions: Mentions, lang: str, speaker_tok
         if _lead(cues_by_clause[c]) is not None:
             owner[c] = c
     for c in range(n_clauses):
-        if c in owner or not items_by_clause[c] or _dependent(tokens, grammar, c) or not _appended(
-                tokens, grammar, c, items_by_clause[c], mentions):
+        if c in owner or not items_by_clause[c]:
+            continue
+        if c + 1 in owner and owner[c + 1] == c + 1 and grammar.infinitive[c + 1]:
+            owner[c] = c + 1  # "The remaining tanks are scheduled | to arrive in 2025"
+            continue
+        if _dependent(tokens, grammar, c) or not _appended(tokens, grammar, c, items_by_clause[c], mentions):
             continue
         candidates = [k for k in owner if k != c]
         if candidates:
@@ -289,9 +293,18 @@ def _anaphoric_items(tokens: list[Token], grammar: SentenceGrammar, c: int, ment
     """A pronoun object ("it", "sie", "them") stands for the last named item."""
     start, end = grammar.clauses[c]
     for i in range(start, end):
-        if tokens[i].lower in ("it", "them", "sie", "es", "diese", "these", "those", "solche"):
+        word = tokens[i].lower
+        if word in ("it", "them", "sie", "es", "diese", "these", "those", "solche"):
+            return [ItemMention(i, i + 1, None, carrier="pronoun", text=tokens[i].text)]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if word in _REMAINDER and (nxt is None or not nxt.text[:1].isupper() and nxt.lower not in _NOUNISH_EN):
+            # "two more would follow", "die übrigen sollen folgen", "weitere sollen folgen"
             return [ItemMention(i, i + 1, None, carrier="pronoun", text=tokens[i].text)]
     return []
+
+
+_REMAINDER = frozenset("more others remaining rest übrigen restlichen weitere anderen".split())
+_NOUNISH_EN = frozenset("of than".split())
 
 
 def _modifiers(cues_by_clause: list[list[CueMention]], c: int, lead: CueMention) -> set[str]:
@@ -453,6 +466,8 @@ def _assign_transfer_roles(frame: Frame, grammar: SentenceGrammar, actors_by_cla
                 frame.recipients = asker.ids
         if not frame.suppliers and origin:
             frame.suppliers = origin[:1]
+        if not frame.suppliers:
+            frame.suppliers = _built_in(own, tokens)
     elif kind in ("order", "buy", "get") and subj is not None and subj.first.kind == "org" and prep_ids(
             frozenset({"von", "vom", "aus", "für", "from", "for", "by"})):
         # "Saab erhielt einen Auftrag aus Thailand": the company sells.
@@ -556,6 +571,20 @@ def _governs(group: Group, tokens: list[Token]) -> bool:
         if tok.lower.startswith(_GOVERNING):
             return True
     return False
+
+
+_BUILT = frozenset("built made produced manufactured gebaut hergestellt gefertigt produziert entwickelt developed".split())
+
+
+def _built_in(groups: list[Group], tokens: list[Token]) -> list[str]:
+    """"was built in Germany and delivered in 1981": where the goods were made is where they come from."""
+    for g in groups:
+        start = g.first.start
+        if g.first.prep in ("in", "im") and start >= 2 and tokens[start - 2].lower in _BUILT:
+            return g.ids
+        if g.first.prep in ("in", "im") and start >= 3 and tokens[start - 3].lower in _BUILT:
+            return g.ids
+    return []
 
 
 def _earlier(grammar: SentenceGrammar, c: int) -> list[int]:
