@@ -156,6 +156,9 @@ def build_frames(tokens: list[Token], mentions: Mentions, lang: str, speaker_tok
                                                tokens[max(0, it.start - 8):it.start])]
         if not items:
             items = _antecedent(tokens, grammar, c, items_by_clause) or _anaphoric_items(tokens, grammar, c, mentions)
+        if not items and lead_cue.lemma in _ARMING and len(actors_by_clause[c]) >= 2:
+            # "dass Washington Pakistan aufgerüstet hat": arming someone transfers weapons
+            items = [ItemMention(lead_cue.start, lead_cue.end, "military-equipment", text=tokens[lead_cue.start].text)]
         if not items:
             continue
         frame = Frame("transfer", lead_cue, lead_kind, c, items)
@@ -303,6 +306,7 @@ def _anaphoric_items(tokens: list[Token], grammar: SentenceGrammar, c: int, ment
     return []
 
 
+_ARMING = frozenset({"aufrüsten", "bewaffnen", "arm", "rearm", "hochrüsten"})
 _REMAINDER = frozenset("more others remaining rest übrigen restlichen weitere anderen".split())
 _NOUNISH_EN = frozenset("of than".split())
 
@@ -462,6 +466,8 @@ def _assign_transfer_roles(frame: Frame, grammar: SentenceGrammar, actors_by_cla
             if kind in ("give_noun", "promise", "approve", "sell") and not frame.suppliers:
                 frame.suppliers = prep_ids(_FROM) or [i for g in genitives for i in g.ids]
             frame.recipients = prep_ids(_TO) or [i for g in objects for i in g.ids]
+            if not frame.recipients and kind == "give_noun" and lang == "de":
+                frame.recipients = prep_ids(frozenset({"in"}))  # "Lieferungen in die USA"
             if not frame.recipients and asker is not None:
                 frame.recipients = asker.ids
         if not frame.suppliers and origin:

@@ -418,6 +418,8 @@ def _word_item(tokens: list[Token], i: int, lex: Lexicon) -> ItemMention | None:
     compound = tok.text[:1].isupper() or (tok.text[:1].isdigit() and "-" in tok.text)  # "155-mm-Munition"
     if cat is None and lex.lang == "de" and compound:
         cat = _head_category(tok.lemma, lex)
+    if cat is None and lex.lang == "de" and compound:
+        cat = _goods_of_transfer_noun(tok.lemma, lex)
     if cat is not None:
         return ItemMention(i, i + 1, cat)
     kinds = lex.cue_lemmas.get(tok.lemma) or lex.cue_words.get(tok.lower)
@@ -427,6 +429,29 @@ def _word_item(tokens: list[Token], i: int, lex: Lexicon) -> ItemMention | None:
         if lex.lang == "de" and not tok.text[:1].isupper():
             return None
         return ItemMention(i, i + 1, None, carrier="missile" if "missile" in kinds else "carrier")
+    return None
+
+
+_TRANSFER_HEADS = ("lieferung", "lieferungen", "export", "exporte", "ausfuhr", "ausfuhren", "verkauf", "verkäufe",
+                   "transfer", "weitergabe")
+_GOODS_PREFIXES = {"waffen": "military-equipment", "rüstungs": "military-equipment", "kriegsmaterial":
+                   "military-equipment", "militär": "military-equipment"}
+
+
+def _goods_of_transfer_noun(lemma: str, lex: Lexicon) -> str | None:
+    """"Kampfpanzerlieferung", "Munitionsexport", "Waffenlieferungen": the goods sit in the compound."""
+    word = lemma.lower()
+    for head in _TRANSFER_HEADS:
+        if word.endswith(head) and len(word) > len(head) + 3:
+            prefix = word[: -len(head)].rstrip("-")
+            if prefix in _GOODS_PREFIXES:
+                return _GOODS_PREFIXES[prefix]
+            for stem in (prefix, prefix[:-1] if prefix.endswith("s") else None, prefix[:-1] if prefix.endswith("n")
+                         else None, prefix[:-2] if prefix.endswith("en") else None):
+                if stem and len(stem) > 3:
+                    cat = lex.item_heads.get(stem) or lex.item_words.get(stem) or _head_category(stem, lex)
+                    if cat is not None:
+                        return cat
     return None
 
 

@@ -19,7 +19,7 @@ _MARKERS: dict[str, frozenset[str]] = {
     ),
     "en": frozenset(
         "the and of to in is was were has have had that with for on by from its it this will "
-        "would said are be been which as at an not but".split()
+        "would said are be been which as at not but".split()
     ),
 }
 
@@ -30,10 +30,12 @@ def detect_language(text: str, sample: int = 4000) -> str | None:
     if not words:
         return None
     scores = {lang: sum(w in markers for w in words) for lang, markers in _MARKERS.items()}
+    if max(scores.values()) == 0 and len(words) <= 12:
+        return _short_text_language(text)
     best = max(scores, key=lambda k: scores[k])
     hits = scores[best]
-    # Short headlines have few function words; demand a modest share.
-    if hits < 2 and len(words) > 3:
+    # Short texts have few function words: one is enough if the other language has none.
+    if hits < 2 and (len(words) > 12 or min(scores.values()) > 0):
         return None
     if hits / len(words) < 0.08 and len(words) >= 25:
         return None
@@ -41,3 +43,16 @@ def detect_language(text: str, sample: int = 4000) -> str | None:
     if hits == other:
         return None
     return best
+
+
+def _short_text_language(text: str) -> str | None:
+    """A headline-length text without function words: decide by vocabulary, strictly."""
+    import simplemma
+
+    de = simplemma.in_target_language(text, lang="de")
+    en = simplemma.in_target_language(text, lang="en")
+    if de >= 0.9 and en < 0.5:
+        return "de"
+    if en >= 0.9 and de < 0.5:
+        return "en"
+    return None
