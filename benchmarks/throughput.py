@@ -48,8 +48,15 @@ def load_corpus(dev: Path, min_mb: float) -> tuple[list[Document], int, int]:
     rounds = 0
     while size < min_mb * 1024 * 1024:
         for row in rows:
-            docs.append(Document(id=f"{row['id']}#{rounds}", text=row["text"], lang=row.get("lang"),
-                                 date=row.get("date"), title=row.get("title")))
+            docs.append(
+                Document(
+                    id=f"{row['id']}#{rounds}",
+                    text=row["text"],
+                    lang=row.get("lang"),
+                    date=row.get("date"),
+                    title=row.get("title"),
+                )
+            )
             size += len(row["text"].encode("utf-8"))
         rounds += 1
     return docs, size, len(rows)
@@ -79,27 +86,37 @@ def report(label: str, size: int, docs: int, events: int, seconds: float, cores:
     print(f"{label}")
     print(f"  text               {size / 1024 / 1024:8.2f} MB in {docs} documents")
     print(f"  time               {seconds:8.2f} s")
-    print(f"  throughput         {kb / seconds:8.0f} KB/s, {per_core:.0f} KB/s per core "
-          f"(target >= {TARGET_KB_S_PER_CORE}: {mark(per_core >= TARGET_KB_S_PER_CORE)})")
+    print(
+        f"  throughput         {kb / seconds:8.0f} KB/s, {per_core:.0f} KB/s per core "
+        f"(target >= {TARGET_KB_S_PER_CORE}: {mark(per_core >= TARGET_KB_S_PER_CORE)})"
+    )
     print(f"  documents          {docs / seconds:8.1f} /s")
     print(f"  events found       {events:8d}")
-    print(f"  peak memory        {peak_mb:8.0f} MB per process (ru_maxrss; target <= {TARGET_PEAK_MB}: "
-          f"{mark(peak_mb <= TARGET_PEAK_MB)})")
+    print(
+        f"  peak memory        {peak_mb:8.0f} MB per process (ru_maxrss; target <= {TARGET_PEAK_MB}: "
+        f"{mark(peak_mb <= TARGET_PEAK_MB)})"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--mb", type=float, default=5.0, help="minimum corpus size in MB (default 5)")
-    parser.add_argument("--jobs", type=int, default=1, metavar="N",
-                        help="also measure with a multiprocessing pool of N workers")
-    parser.add_argument("--profile", action="store_true",
-                        help="profile the single-process run with cProfile and print the top functions")
+    parser.add_argument(
+        "--jobs", type=int, default=1, metavar="N", help="also measure with a multiprocessing pool of N workers"
+    )
+    parser.add_argument(
+        "--profile",
+        action="store_true",
+        help="profile the single-process run with cProfile and print the top functions",
+    )
     parser.add_argument("--dev", type=Path, default=DEV, help=f"folder of *docs.jsonl (default {DEV})")
     args = parser.parse_args(argv)
 
     startup = startup_seconds()
-    print(f"start-up             {startup:8.2f} s  fresh `python -c \"{STARTUP_CODE}\"` "
-          f"(target < {TARGET_STARTUP_S:g}: {mark(startup < TARGET_STARTUP_S)})")
+    print(
+        f'start-up             {startup:8.2f} s  fresh `python -c "{STARTUP_CODE}"` '
+        f"(target < {TARGET_STARTUP_S:g}: {mark(startup < TARGET_STARTUP_S)})"
+    )
 
     docs, size, distinct = load_corpus(args.dev, args.mb)
     print(f"corpus               {distinct} dev documents repeated {len(docs) // distinct}x")
@@ -118,11 +135,20 @@ def main(argv: list[str] | None = None) -> int:
         profiler.disable()
     seconds = time.perf_counter() - start
     first_kb = sum(len(doc.text.encode("utf-8")) for doc in docs[:distinct]) / 1024
-    print(f"first pass           {first_kb / first_pass:8.0f} KB/s  each dev document once, word caches still cold "
-          f"({first_kb:.0f} KB in {first_pass:.2f} s; the repeats below find every word cached)")
+    print(
+        f"first pass           {first_kb / first_pass:8.0f} KB/s  each dev document once, word caches still cold "
+        f"({first_kb:.0f} KB in {first_pass:.2f} s; the repeats below find every word cached)"
+    )
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    report("single process" + (" (under cProfile: slower than normal)" if profiler else ""),
-           size, len(docs), events, seconds, 1, peak_mb)
+    report(
+        "single process" + (" (under cProfile: slower than normal)" if profiler else ""),
+        size,
+        len(docs),
+        events,
+        seconds,
+        1,
+        peak_mb,
+    )
 
     if profiler:
         for key in ("tottime", "cumulative"):
@@ -139,8 +165,7 @@ def main(argv: list[str] | None = None) -> int:
             pool.join()
         seconds = time.perf_counter() - start
         peak_children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        report(f"pool of {args.jobs} workers (fork)", size, len(docs), events_pool, seconds, args.jobs,
-               peak_children)
+        report(f"pool of {args.jobs} workers (fork)", size, len(docs), events_pool, seconds, args.jobs, peak_children)
         if events_pool != events:
             print(f"  WARNING: the pool found {events_pool} events, the single process {events}")
     return 0

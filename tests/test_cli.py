@@ -58,8 +58,9 @@ def cli_raw(capsys, *args: str) -> tuple[int, str, str]:
 
 
 def subprocess_cli(*args: str, cwd: Path, input: bytes | None = None) -> subprocess.CompletedProcess:
-    done = subprocess.run([sys.executable, "-m", "armsflow.cli", *args], cwd=cwd, input=input,
-                          capture_output=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-m", "armsflow.cli", *args], cwd=cwd, input=input, capture_output=True, timeout=300
+    )
     assert b"Traceback" not in done.stderr, done.stderr.decode(errors="replace")
     return done
 
@@ -77,7 +78,7 @@ def check_events(doc: dict, text: str) -> None:
     for event in doc["events"]:
         assert event["evidence"]
         assert isinstance(event["start"], int) and isinstance(event["end"], int)
-        assert text[event["start"]:event["end"]] == event["evidence"]
+        assert text[event["start"] : event["end"]] == event["evidence"]
         assert isinstance(event["rule"], str) and event["rule"]
 
 
@@ -107,8 +108,14 @@ def measured_cli(tmp_path: Path, *args: str) -> tuple[int, str, float, Path]:
     Returns exit code, stderr, the CLI's peak RSS in MB, and the file holding its stdout.
     """
     out = tmp_path / "measured.out"
-    done = subprocess.run([sys.executable, "-c", MEASURE, str(out), sys.executable, "-m", "armsflow.cli", *args],
-                          cwd=tmp_path, capture_output=True, text=True, timeout=900, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", MEASURE, str(out), sys.executable, "-m", "armsflow.cli", *args],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=True,
+    )
     report = json.loads(done.stdout)
     assert "Traceback" not in report["stderr"]
     return report["code"], report["stderr"], report["peak_kb"] / 1024, out
@@ -121,10 +128,20 @@ def test_the_test_sentences_yield_events():
     """The sentences the CLI tests rely on are ones the extractor reads correctly."""
     (iran,) = armsflow.extract(DE)
     assert (iran.type, iran.supplier, iran.recipient, iran.item, iran.status) == (
-        "transfer", "IRN", "RUS", "uav", "delivered")
+        "transfer",
+        "IRN",
+        "RUS",
+        "uav",
+        "delivered",
+    )
     (usa,) = armsflow.extract(EN)
     assert (usa.supplier, usa.recipient, usa.item, usa.designation, usa.status) == (
-        "USA", "UKR", "ballistic-missile", "ATACMS", "delivered")
+        "USA",
+        "UKR",
+        "ballistic-missile",
+        "ATACMS",
+        "delivered",
+    )
     (turkey,) = armsflow.extract(DE_TURKEY)
     assert (turkey.supplier, turkey.recipient, turkey.item) == ("TUR", "AZE", "uav")
 
@@ -179,8 +196,11 @@ def test_folder_reads_its_text_and_jsonl_files(tmp_path, capsys):
 
 
 def test_jsonl_documents_in_the_contract_shape(tmp_path, capsys):
-    rows = [doc("dev-de-1", DE, "de", "Drohnen für Moskau"), doc("dev-en-1", EN, "en", "ATACMS for Kyiv"),
-            doc("dev-de-2", DE_TURKEY, None)]
+    rows = [
+        doc("dev-de-1", DE, "de", "Drohnen für Moskau"),
+        doc("dev-en-1", EN, "en", "ATACMS for Kyiv"),
+        doc("dev-de-2", DE_TURKEY, None),
+    ]
     path = write_jsonl(tmp_path / "docs.jsonl", rows)
 
     code, docs, err = cli(capsys, "extract", str(path))
@@ -221,8 +241,9 @@ def test_format_table(tmp_path, capsys):
     (tmp_path / "iran.txt").write_text(DE, encoding="utf-8")
     (tmp_path / "usa.txt").write_text(EN, encoding="utf-8")
 
-    code, out, err = cli_raw(capsys, "extract", "--format", "table", str(tmp_path / "iran.txt"),
-                             str(tmp_path / "usa.txt"))
+    code, out, err = cli_raw(
+        capsys, "extract", "--format", "table", str(tmp_path / "iran.txt"), str(tmp_path / "usa.txt")
+    )
 
     assert code == 0
     lines = out.splitlines()
@@ -261,8 +282,7 @@ def test_jobs_2_gives_the_same_output_as_jobs_1(tmp_path, capsys):
         (tmp_path / f"doc{n}.txt").write_text(text, encoding="utf-8")
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
     (tmp_path / "french.txt").write_text(FR, encoding="utf-8")
-    write_jsonl(tmp_path / "docs.jsonl", [doc(f"j{n}", t, None) for n, t in enumerate([DE, EN] * 40)]
-                + ["{broken"])
+    write_jsonl(tmp_path / "docs.jsonl", [doc(f"j{n}", t, None) for n, t in enumerate([DE, EN] * 40)] + ["{broken"])
     args = ["extract", "--samples", str(tmp_path)]
 
     code1, docs1, err1 = cli(capsys, *args, "--jobs", "1")
@@ -284,8 +304,9 @@ def test_empty_file_is_skipped_with_a_warning(tmp_path, capsys):
     (tmp_path / "blank.txt").write_text("  \n\n \t\n", encoding="utf-8")
     (tmp_path / "iran.txt").write_text(DE, encoding="utf-8")
 
-    code, docs, err = cli(capsys, "extract", str(tmp_path / "empty.txt"), str(tmp_path / "blank.txt"),
-                          str(tmp_path / "iran.txt"))
+    code, docs, err = cli(
+        capsys, "extract", str(tmp_path / "empty.txt"), str(tmp_path / "blank.txt"), str(tmp_path / "iran.txt")
+    )
 
     assert code == 0
     assert [d["id"] for d in docs] == ["iran"]
@@ -308,8 +329,7 @@ def test_binary_file_is_a_clear_error(tmp_path, capsys):
 
 
 def test_windows_1252_file_is_decoded(tmp_path, capsys):
-    text = (f"„{DE_TURKEY}“ Das teilte das Außenministerium in Ankara mit; "
-            "die Lieferung kostete 40 Millionen €.\n")
+    text = f"„{DE_TURKEY}“ Das teilte das Außenministerium in Ankara mit; die Lieferung kostete 40 Millionen €.\n"
     path = tmp_path / "tuerkei.txt"
     path.write_bytes(text.encode("cp1252"))
     with pytest.raises(UnicodeDecodeError):
@@ -367,8 +387,9 @@ def test_large_text_is_read_in_parts_with_whole_text_offsets(tmp_path):
 
 
 @pytest.mark.slow
-@pytest.mark.skipif("'slow' not in (config.getoption('markexpr') or '')",
-                    reason="processing 50 MB takes minutes: run with -m slow")
+@pytest.mark.skipif(
+    "'slow' not in (config.getoption('markexpr') or '')", reason="processing 50 MB takes minutes: run with -m slow"
+)
 def test_50_mb_text_file_with_bounded_memory(tmp_path):
     path = tmp_path / "big.txt"
     with path.open("w", encoding="utf-8", newline="") as handle:
@@ -391,12 +412,15 @@ def test_50_mb_text_file_with_bounded_memory(tmp_path):
 
 
 def test_bad_jsonl_lines_are_reported_with_file_and_line(tmp_path, capsys):
-    path = write_jsonl(tmp_path / "mixed.jsonl", [
-        doc("ok-1", DE, "de"),
-        "this is not JSON",
-        {"id": "no-text", "lang": "de", "date": "2024-03-01", "title": "Ohne Text"},
-        doc("ok-2", EN, "en"),
-    ])
+    path = write_jsonl(
+        tmp_path / "mixed.jsonl",
+        [
+            doc("ok-1", DE, "de"),
+            "this is not JSON",
+            {"id": "no-text", "lang": "de", "date": "2024-03-01", "title": "Ohne Text"},
+            doc("ok-2", EN, "en"),
+        ],
+    )
 
     code, docs, err = cli(capsys, "extract", str(path))
 
@@ -441,9 +465,14 @@ def test_usage_errors_exit_2(tmp_path, capsys):
     (tmp_path / "iran.txt").write_text(DE, encoding="utf-8")
     good = str(tmp_path / "iran.txt")
 
-    for args in (["extract", "--jobs", "0", good], ["extract", "--jobs", "two", good],
-                 ["extract", "--no-such-option", good], ["extract", "--format", "xml", good],
-                 ["no-such-command"], []):
+    for args in (
+        ["extract", "--jobs", "0", good],
+        ["extract", "--jobs", "two", good],
+        ["extract", "--no-such-option", good],
+        ["extract", "--format", "xml", good],
+        ["no-such-command"],
+        [],
+    ):
         code, out, err = cli_raw(capsys, *args)
         assert code == 2, args
         assert out == "", args
@@ -481,8 +510,12 @@ def test_version_and_help_exit_0(capsys):
 
 def test_closed_output_pipe_is_no_traceback(tmp_path):
     """``armsflow extract ... | head -1``: the reader goes away; the CLI stops without a traceback."""
-    proc = subprocess.Popen([sys.executable, "-m", "armsflow.cli", "extract", "--samples"], cwd=tmp_path,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "armsflow.cli", "extract", "--samples"],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     proc.stdout.close()  # before the CLI has written anything
     err = proc.stderr.read().decode("utf-8", "replace")
     proc.wait(timeout=60)
@@ -503,8 +536,9 @@ def _subcommands(parser: argparse.ArgumentParser) -> dict[str, argparse.Argument
 
 
 def _options(parser: argparse.ArgumentParser) -> set[str]:
-    return {opt for action in parser._actions for opt in action.option_strings
-            if opt.startswith("--") and opt != "--help"}
+    return {
+        opt for action in parser._actions for opt in action.option_strings if opt.startswith("--") and opt != "--help"
+    }
 
 
 def test_readme_documents_every_subcommand_and_option():

@@ -50,10 +50,42 @@ CUE_MATCHES = {"lemma", "word", "phrase"}
 # Every cue kind the data may use. Code branches on these names; a new kind
 # (or a typo) must be added here deliberately.
 CUE_KINDS = {
-    "according", "accuse", "approve", "arrive", "buy", "carrier", "consider", "country_ref", "deal", "deny", "future",
-    "get", "give", "give_noun", "group_ref", "hearsay", "impose", "intend", "lift", "link", "missile",
-    "negation", "order", "past", "prevent", "promise", "pronoun", "refuse", "report", "request",
-    "sanction", "say", "sell", "support", "threaten", "use",
+    "according",
+    "accuse",
+    "approve",
+    "arrive",
+    "buy",
+    "carrier",
+    "consider",
+    "country_ref",
+    "deal",
+    "deny",
+    "future",
+    "get",
+    "give",
+    "give_noun",
+    "group_ref",
+    "hearsay",
+    "impose",
+    "intend",
+    "lift",
+    "link",
+    "missile",
+    "negation",
+    "order",
+    "past",
+    "prevent",
+    "promise",
+    "pronoun",
+    "refuse",
+    "report",
+    "request",
+    "sanction",
+    "say",
+    "sell",
+    "support",
+    "threaten",
+    "use",
 }
 
 # States an arms-transfer extractor cannot do without.
@@ -233,8 +265,11 @@ def test_designation_catalogue_size(rows):
 
 
 def test_item_categories_and_matches(rows):
-    bad = [row for row in rows["items.tsv"]
-           if row["category"] not in model.ITEM_CATEGORIES or row["match"] not in ITEM_MATCHES]
+    bad = [
+        row
+        for row in rows["items.tsv"]
+        if row["category"] not in model.ITEM_CATEGORIES or row["match"] not in ITEM_MATCHES
+    ]
     assert not bad, bad[:10]
 
 
@@ -337,10 +372,11 @@ def test_abbreviations_end_with_a_period(rows):
 
 
 def test_no_actor_form_is_an_item_word(rows):
-    """"Panzer" must not be both a country's name and a tank; the actor would win."""
+    """ "Panzer" must not be both a country's name and a tank; the actor would win."""
     item_forms = {(row["lang"], row["form"].lower()) for row in rows["items.tsv"] if row["match"] in ("head", "word")}
-    item_phrases = {(row["lang"], form_tokens(row["form"].lower())) for row in rows["items.tsv"]
-                    if row["match"] == "phrase"}
+    item_phrases = {
+        (row["lang"], form_tokens(row["form"].lower())) for row in rows["items.tsv"] if row["match"] == "phrase"
+    }
     clashes = []
     for name in ("actors.tsv", "people.tsv"):
         for row in rows[name]:
@@ -367,8 +403,12 @@ def test_no_designation_is_an_actor_form(rows):
 
 
 def test_no_designation_is_an_item_word_unless_reviewed(rows):
-    designations = {(lang, designation_key(row["form"])) for row in rows["designations.tsv"]
-                    for lang in expand(row["lang"])}
-    overlaps = {(row["lang"], row["form"].lower()) for row in rows["items.tsv"]
-                if row["match"] in ("head", "word") and (row["lang"], designation_key(row["form"])) in designations}
+    designations = {
+        (lang, designation_key(row["form"])) for row in rows["designations.tsv"] for lang in expand(row["lang"])
+    }
+    overlaps = {
+        (row["lang"], row["form"].lower())
+        for row in rows["items.tsv"]
+        if row["match"] in ("head", "word") and (row["lang"], designation_key(row["form"])) in designations
+    }
     assert overlaps == DESIGNATION_ITEM_OVERLAPS

@@ -27,12 +27,17 @@ def _score(shared, tmp_path, dev_dir, pattern="*docs.jsonl") -> dict:
     with pred.open("w", encoding="utf-8") as out:
         for path in sorted(dev_dir.glob(pattern)):
             for row in read_jsonl(path):
-                doc = Document(id=row["id"], text=row["text"], lang=row.get("lang"), title=row.get("title"),
-                               date=row.get("date"))
+                doc = Document(
+                    id=row["id"], text=row["text"], lang=row.get("lang"), title=row.get("title"), date=row.get("date")
+                )
                 out.write(json.dumps(extract_document(doc).to_dict(), ensure_ascii=False) + "\n")
     scorer = shared / "eval" / "score.py"
-    done = subprocess.run([sys.executable, str(scorer), str(pred), "--set", str(dev_dir), "--json"],
-                          capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, str(scorer), str(pred), "--set", str(dev_dir), "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(done.stdout)
 
 

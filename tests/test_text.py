@@ -38,57 +38,108 @@ def item_named(text: str, lang: str, surface: str) -> ItemMention:
 
 SENTENCES = [
     # abbreviations
-    ("de", "Die USA stellen 61 Mio. Dollar bereit. Das Paket umfasst Munition.",
-     ["Die USA stellen 61 Mio. Dollar bereit.", "Das Paket umfasst Munition."]),
+    (
+        "de",
+        "Die USA stellen 61 Mio. Dollar bereit. Das Paket umfasst Munition.",
+        ["Die USA stellen 61 Mio. Dollar bereit.", "Das Paket umfasst Munition."],
+    ),
     ("de", "Sie kosten 4,5 Mrd. Euro. Das ist viel.", ["Sie kosten 4,5 Mrd. Euro.", "Das ist viel."]),
-    ("de", "Laut Dr. Müller liefert Berlin Panzer. Das bestätigte er.",
-     ["Laut Dr. Müller liefert Berlin Panzer.", "Das bestätigte er."]),
-    ("de", "Es gibt viele Waffen, z.B. Panzer und Haubitzen. Die Lieferung folgt.",
-     ["Es gibt viele Waffen, z.B. Panzer und Haubitzen.", "Die Lieferung folgt."]),
-    ("de", "Die Ukraine erhielt u.a. Panzer. Sie kamen im Mai.",
-     ["Die Ukraine erhielt u.a. Panzer.", "Sie kamen im Mai."]),
+    (
+        "de",
+        "Laut Dr. Müller liefert Berlin Panzer. Das bestätigte er.",
+        ["Laut Dr. Müller liefert Berlin Panzer.", "Das bestätigte er."],
+    ),
+    (
+        "de",
+        "Es gibt viele Waffen, z.B. Panzer und Haubitzen. Die Lieferung folgt.",
+        ["Es gibt viele Waffen, z.B. Panzer und Haubitzen.", "Die Lieferung folgt."],
+    ),
+    (
+        "de",
+        "Die Ukraine erhielt u.a. Panzer. Sie kamen im Mai.",
+        ["Die Ukraine erhielt u.a. Panzer.", "Sie kamen im Mai."],
+    ),
     ("de", "St. Petersburg liegt in Russland. Moskau auch.", ["St. Petersburg liegt in Russland.", "Moskau auch."]),
-    ("en", "Dr. Smith said the U.S. Army will deliver tanks. Ukraine welcomed it.",
-     ["Dr. Smith said the U.S. Army will deliver tanks.", "Ukraine welcomed it."]),
+    (
+        "en",
+        "Dr. Smith said the U.S. Army will deliver tanks. Ukraine welcomed it.",
+        ["Dr. Smith said the U.S. Army will deliver tanks.", "Ukraine welcomed it."],
+    ),
     ("en", "The U.S. will send more. Russia objected.", ["The U.S. will send more.", "Russia objected."]),
     # "U.S." ends a sentence when a new one clearly starts
-    ("en", "The deal was signed in the U.S. The tanks arrive in May.",
-     ["The deal was signed in the U.S.", "The tanks arrive in May."]),
-    ("en", "Iran bought the Su-35. Russia delivered it by Jan. 5. The U.K. objected.",
-     ["Iran bought the Su-35.", "Russia delivered it by Jan. 5.", "The U.K. objected."]),
+    (
+        "en",
+        "The deal was signed in the U.S. The tanks arrive in May.",
+        ["The deal was signed in the U.S.", "The tanks arrive in May."],
+    ),
+    (
+        "en",
+        "Iran bought the Su-35. Russia delivered it by Jan. 5. The U.K. objected.",
+        ["Iran bought the Su-35.", "Russia delivered it by Jan. 5.", "The U.K. objected."],
+    ),
     # German ordinals and dates
-    ("de", "Die Panzer trafen am 3. März in Kiew ein. Weitere folgen.",
-     ["Die Panzer trafen am 3. März in Kiew ein.", "Weitere folgen."]),
-    ("de", "Am 24. Februar 2022 begann der Krieg. Seitdem liefert der Westen Waffen.",
-     ["Am 24. Februar 2022 begann der Krieg.", "Seitdem liefert der Westen Waffen."]),
-    ("de", "Die 3. Division rückte vor. Der 2. Weltkrieg endete.",
-     ["Die 3. Division rückte vor.", "Der 2. Weltkrieg endete."]),
+    (
+        "de",
+        "Die Panzer trafen am 3. März in Kiew ein. Weitere folgen.",
+        ["Die Panzer trafen am 3. März in Kiew ein.", "Weitere folgen."],
+    ),
+    (
+        "de",
+        "Am 24. Februar 2022 begann der Krieg. Seitdem liefert der Westen Waffen.",
+        ["Am 24. Februar 2022 begann der Krieg.", "Seitdem liefert der Westen Waffen."],
+    ),
+    (
+        "de",
+        "Die 3. Division rückte vor. Der 2. Weltkrieg endete.",
+        ["Die 3. Division rückte vor.", "Der 2. Weltkrieg endete."],
+    ),
     ("de", "Zum 5. Mal lieferte Berlin. Das ist neu.", ["Zum 5. Mal lieferte Berlin.", "Das ist neu."]),
     ("de", "Er kam am Freitag, den 3. Mai. Er blieb.", ["Er kam am Freitag, den 3. Mai.", "Er blieb."]),
     ("de", "Die Lieferung kam 2023. 2024 folgt mehr.", ["Die Lieferung kam 2023.", "2024 folgt mehr."]),
     # quotes stay with their sentence
-    ("de", 'Die Lieferung sei abgeschlossen, sagte er. "Wir liefern." Dann reiste er ab.',
-     ["Die Lieferung sei abgeschlossen, sagte er.", '"Wir liefern."', "Dann reiste er ab."]),
+    (
+        "de",
+        'Die Lieferung sei abgeschlossen, sagte er. "Wir liefern." Dann reiste er ab.',
+        ["Die Lieferung sei abgeschlossen, sagte er.", '"Wir liefern."', "Dann reiste er ab."],
+    ),
     ("de", "Er sagte: „Wir liefern.“ Dann ging er.", ["Er sagte: „Wir liefern.“", "Dann ging er."]),
-    ("en", 'The shipment is complete, he said. "We deliver." Then he left.',
-     ["The shipment is complete, he said.", '"We deliver."', "Then he left."]),
+    (
+        "en",
+        'The shipment is complete, he said. "We deliver." Then he left.',
+        ["The shipment is complete, he said.", '"We deliver."', "Then he left."],
+    ),
     # designations at the end of a sentence, also ending in a number
     ("de", "Iran kaufte Su-35. Russland lieferte.", ["Iran kaufte Su-35.", "Russland lieferte."]),
-    ("de", "Polen bestellte den Leopard 2. Deutschland stimmte zu.",
-     ["Polen bestellte den Leopard 2.", "Deutschland stimmte zu."]),
-    ("de", "Großbritannien baut Fregatten vom Typ 26. Norwegen kauft sie.",
-     ["Großbritannien baut Fregatten vom Typ 26.", "Norwegen kauft sie."]),
+    (
+        "de",
+        "Polen bestellte den Leopard 2. Deutschland stimmte zu.",
+        ["Polen bestellte den Leopard 2.", "Deutschland stimmte zu."],
+    ),
+    (
+        "de",
+        "Großbritannien baut Fregatten vom Typ 26. Norwegen kauft sie.",
+        ["Großbritannien baut Fregatten vom Typ 26.", "Norwegen kauft sie."],
+    ),
     ("en", "Iran bought Su-35. Russia delivered.", ["Iran bought Su-35.", "Russia delivered."]),
     ("en", "The army has 14 Leopard 2. Poland sent them.", ["The army has 14 Leopard 2.", "Poland sent them."]),
     # paragraphs
-    ("de", "Erster Absatz ohne Punkt\nZweiter Absatz hier.\n\nDritter Absatz.",
-     ["Erster Absatz ohne Punkt", "Zweiter Absatz hier.", "Dritter Absatz."]),
+    (
+        "de",
+        "Erster Absatz ohne Punkt\nZweiter Absatz hier.\n\nDritter Absatz.",
+        ["Erster Absatz ohne Punkt", "Zweiter Absatz hier.", "Dritter Absatz."],
+    ),
     # "!" and "?"
-    ("de", "Liefert Deutschland Taurus? Nein! Die Regierung lehnt ab.",
-     ["Liefert Deutschland Taurus?", "Nein!", "Die Regierung lehnt ab."]),
+    (
+        "de",
+        "Liefert Deutschland Taurus? Nein! Die Regierung lehnt ab.",
+        ["Liefert Deutschland Taurus?", "Nein!", "Die Regierung lehnt ab."],
+    ),
     ("de", 'Er sagte: "Wir liefern!" Dann ging er.', ['Er sagte: "Wir liefern!"', "Dann ging er."]),
-    ("en", "Will the U.S. send F-16s? Yes! The decision is final.",
-     ["Will the U.S. send F-16s?", "Yes!", "The decision is final."]),
+    (
+        "en",
+        "Will the U.S. send F-16s? Yes! The decision is final.",
+        ["Will the U.S. send F-16s?", "Yes!", "The decision is final."],
+    ),
     ("en", "It was delivered...  And then? Nothing.", ["It was delivered...", "And then?", "Nothing."]),
 ]
 
@@ -101,9 +152,9 @@ def test_split_sentences(lang, text, expected):
 def test_sentence_tokens_carry_document_offsets():
     text = "Erster Satz hier.\nIran kaufte Su-35. Russland lieferte."
     for sent in sentences(text, "de"):
-        assert text[sent.start:sent.end] == sent.text
+        assert text[sent.start : sent.end] == sent.text
         for tok in sent.tokens:
-            assert text[tok.start:tok.end] == tok.text
+            assert text[tok.start : tok.end] == tok.text
     assert [t.i for t in sentences(text, "de")[1].tokens] == [0, 1, 2, 3]
 
 
@@ -115,13 +166,19 @@ def test_empty_text_has_no_sentences():
 # --------------------------------------------------------------------------- tokens
 
 TOKENS = [
-    ("de", "Iran kaufte Su-35, F/A-18 und IRIS-T sowie 155-mm-Granaten.",
-     ["Iran", "kaufte", "Su-35", ",", "F/A-18", "und", "IRIS-T", "sowie", "155-mm-Granaten", "."]),
+    (
+        "de",
+        "Iran kaufte Su-35, F/A-18 und IRIS-T sowie 155-mm-Granaten.",
+        ["Iran", "kaufte", "Su-35", ",", "F/A-18", "und", "IRIS-T", "sowie", "155-mm-Granaten", "."],
+    ),
     ("en", "The U.S. sent 155-mm shells.", ["The", "U.S.", "sent", "155-mm", "shells", "."]),
     ("de", "Artillerie- und Panzergeschosse", ["Artillerie-", "und", "Panzergeschosse"]),
     ("en", "Russia's S-400 and Moscow’s MiG-29s", ["Russia's", "S-400", "and", "Moscow’s", "MiG-29s"]),
-    ("de", "Leopard-2A6-Panzer, T-72B3, Kh-101, Shahed-136",
-     ["Leopard-2A6-Panzer", ",", "T-72B3", ",", "Kh-101", ",", "Shahed-136"]),
+    (
+        "de",
+        "Leopard-2A6-Panzer, T-72B3, Kh-101, Shahed-136",
+        ["Leopard-2A6-Panzer", ",", "T-72B3", ",", "Kh-101", ",", "Shahed-136"],
+    ),
     ("de", "„Wir liefern.“ (Typ 26)", ["„", "Wir", "liefern", ".", "“", "(", "Typ", "26", ")"]),
     ("de", "1.000 Panzer und 2.000.", ["1.000", "Panzer", "und", "2.000", "."]),
 ]
@@ -131,15 +188,19 @@ TOKENS = [
 def test_tokenize(lang, text, expected):
     toks = tokenize(text, lang)
     assert [t.text for t in toks] == expected
-    assert all(text[t.start:t.end] == t.text for t in toks)
+    assert all(text[t.start : t.end] == t.text for t in toks)
     assert [t.i for t in toks] == list(range(len(toks)))
     assert all(t.lower == t.text.lower() for t in toks)
 
 
 def test_tokenize_offset():
     toks = tokenize("Iran kaufte Su-35.", "de", offset=10)
-    assert [(t.text, t.start, t.end) for t in toks] == [("Iran", 10, 14), ("kaufte", 15, 21), ("Su-35", 22, 27),
-                                                         (".", 27, 28)]
+    assert [(t.text, t.start, t.end) for t in toks] == [
+        ("Iran", 10, 14),
+        ("kaufte", 15, 21),
+        ("Su-35", 22, 27),
+        (".", 27, 28),
+    ]
 
 
 # --------------------------------------------------------------------------- lemmas
@@ -189,8 +250,13 @@ def test_tokens_carry_lemmas():
 
 ITEMS = [
     # lang, text, surface, category, designation
-    ("de", "Die Ukraine braucht Luftverteidigungskapazitäten.", "Luftverteidigungskapazitäten", "air-defence-system",
-     None),
+    (
+        "de",
+        "Die Ukraine braucht Luftverteidigungskapazitäten.",
+        "Luftverteidigungskapazitäten",
+        "air-defence-system",
+        None,
+    ),
     ("de", "Iran erhält Su-35-Kampfflugzeugen.", "Su-35-Kampfflugzeugen", "combat-aircraft", "Su-35"),
     ("de", "Iran erhält Su-35-Kampfjets.", "Su-35-Kampfjets", "combat-aircraft", "Su-35"),
     ("de", "Die ersten Leopard-2A6-Panzer kamen an.", "Leopard-2A6-Panzer", "armoured-vehicle", "Leopard 2A6"),
@@ -201,8 +267,13 @@ ITEMS = [
     ("de", "Russland lieferte eine Handgranate.", "Handgranate", "small-arms", None),
     ("en", "Egypt bought fighter jets.", "fighter jets", "combat-aircraft", None),
     ("en", "The U.S. sent air defence systems.", "air defence systems", "air-defence-system", None),
-    ("en", "Germany sent a Patriot air defence battery.", "Patriot air defence battery", "air-defence-system",
-     "Patriot"),
+    (
+        "en",
+        "Germany sent a Patriot air defence battery.",
+        "Patriot air defence battery",
+        "air-defence-system",
+        "Patriot",
+    ),
     ("en", "Iran received Su-35 fighter jets.", "Su-35 fighter jets", "combat-aircraft", "Su-35"),
     ("en", "Spain bought F/A-18 jets.", "F/A-18 jets", "combat-aircraft", "F/A-18"),
     ("en", "Ukraine got 155mm artillery shells.", "155mm artillery shells", "artillery-ammunition", None),
@@ -230,8 +301,10 @@ def test_item_compound_standalone():
 
 def test_item_coordination_hyphen_borrows_the_head():
     found = items("Russland liefert Artillerie- und Panzergeschosse.", "de")
-    assert [(m.text, m.category) for m in found] == [("Artillerie-", "artillery-ammunition"),
-                                                     ("Panzergeschosse", "ammunition")]
+    assert [(m.text, m.category) for m in found] == [
+        ("Artillerie-", "artillery-ammunition"),
+        ("Panzergeschosse", "ammunition"),
+    ]
 
 
 def test_item_type_phrase_merges_with_designation():
@@ -348,8 +421,9 @@ GOVERNORS = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "text", "surface", "prep", "article"), GOVERNORS,
-                         ids=[f"{c[0]}-{c[1][:30]}" for c in GOVERNORS])
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "prep", "article"), GOVERNORS, ids=[f"{c[0]}-{c[1][:30]}" for c in GOVERNORS]
+)
 def test_actor_governor(lang, text, surface, prep, article):
     (actor,) = [a for a in actors(text, lang) if a.text == surface]
     assert (actor.prep, actor.article) == (prep, article)
@@ -363,18 +437,33 @@ def test_actor_genitive():
 # --------------------------------------------------------------------------- language
 
 LANGUAGE = [
-    ("de", "Russland hat nach Angaben der ukrainischen Regierung erneut iranische Drohnen eingesetzt. Die "
-           "Bundesregierung will weitere Flugabwehrsysteme an die Ukraine liefern, wie ein Sprecher am Montag in "
-           "Berlin sagte."),
-    ("en", "Iran has supplied Russia with hundreds of drones, U.S. officials said on Monday. The White House said it "
-           "was concerned about the growing military cooperation between the two countries."),
+    (
+        "de",
+        "Russland hat nach Angaben der ukrainischen Regierung erneut iranische Drohnen eingesetzt. Die "
+        "Bundesregierung will weitere Flugabwehrsysteme an die Ukraine liefern, wie ein Sprecher am Montag in "
+        "Berlin sagte.",
+    ),
+    (
+        "en",
+        "Iran has supplied Russia with hundreds of drones, U.S. officials said on Monday. The White House said it "
+        "was concerned about the growing military cooperation between the two countries.",
+    ),
     ("en", "The U.S. will send tanks"),
-    (None, "La Russie a reçu des centaines de drones de l'Iran, selon des responsables américains. Le gouvernement "
-           "français a annoncé de nouvelles livraisons d'armes à l'Ukraine, a déclaré un porte-parole lundi à Paris."),
-    (None, "Rusia ha recibido cientos de drones de Irán, según funcionarios estadounidenses. El gobierno español "
-           "anunció nuevas entregas de armas a Ucrania, dijo un portavoz el lunes en Madrid."),
-    (None, "La Russia ha ricevuto centinaia di droni dall'Iran, secondo funzionari americani. Il governo italiano ha "
-           "annunciato nuove consegne di armi all'Ucraina."),
+    (
+        None,
+        "La Russie a reçu des centaines de drones de l'Iran, selon des responsables américains. Le gouvernement "
+        "français a annoncé de nouvelles livraisons d'armes à l'Ukraine, a déclaré un porte-parole lundi à Paris.",
+    ),
+    (
+        None,
+        "Rusia ha recibido cientos de drones de Irán, según funcionarios estadounidenses. El gobierno español "
+        "anunció nuevas entregas de armas a Ucrania, dijo un portavoz el lunes en Madrid.",
+    ),
+    (
+        None,
+        "La Russia ha ricevuto centinaia di droni dall'Iran, secondo funzionari americani. Il governo italiano ha "
+        "annunciato nuove consegne di armi all'Ucraina.",
+    ),
     (None, ""),
     (None, "   \n "),
     (None, "12345 2024"),

@@ -1,7 +1,7 @@
 """armsflow: evidence-backed arms-transfer and sanction events from news text.
 
-    >>> import armsflow
-    >>> events = armsflow.extract("Der Iran hat Russland Drohnen geliefert.")
+>>> import armsflow
+>>> events = armsflow.extract("Der Iran hat Russland Drohnen geliefert.")
 """
 
 from armsflow.model import Document, DocumentResult, Event

@@ -42,8 +42,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     ext = sub.add_parser("extract", help="extract events from files, JSONL or standard input")
-    ext.add_argument("paths", nargs="*", metavar="PATH",
-                     help=".txt/.md file, folder, .jsonl file of documents, or - for standard input")
+    ext.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help=".txt/.md file, folder, .jsonl file of documents, or - for standard input",
+    )
     _output_options(ext)
     ext.add_argument("--samples", action="store_true", help="also read the bundled sample articles")
 
@@ -53,8 +57,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _output_options(p: argparse.ArgumentParser, default_format: str = "json") -> None:
-    p.add_argument("--format", choices=("json", "table"), default=default_format,
-                   help="json: one JSON line per document (default for extract); table: readable")
+    p.add_argument(
+        "--format",
+        choices=("json", "table"),
+        default=default_format,
+        help="json: one JSON line per document (default for extract); table: readable",
+    )
     p.add_argument("--lang", choices=("de", "en"), help="force the language instead of detecting it")
     p.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (default 1)")
 
@@ -208,8 +216,11 @@ def run(inputs: Iterator, fmt: str, lang: str | None, jobs: int) -> int:
                     parts.skip_reason = problem or ""
                 else:
                     parts.failed += 1
-                    print(f"armsflow: error: {doc.id}: characters {thing.offset}-{thing.offset + len(doc.text)}: "
-                          f"{problem}", file=sys.stderr)
+                    print(
+                        f"armsflow: error: {doc.id}: characters {thing.offset}-{thing.offset + len(doc.text)}: "
+                        f"{problem}",
+                        file=sys.stderr,
+                    )
                 if not thing.last:
                     continue
                 merged, parts = parts, None
@@ -219,13 +230,18 @@ def run(inputs: Iterator, fmt: str, lang: str | None, jobs: int) -> int:
                     continue
                 if merged.skipped:
                     total = merged.done + merged.skipped + merged.failed
-                    print(f"armsflow: warning: {doc.id}: {merged.skipped} of {total} parts skipped: "
-                          f"{merged.skip_reason}", file=sys.stderr)
+                    print(
+                        f"armsflow: warning: {doc.id}: {merged.skipped} of {total} parts skipped: {merged.skip_reason}",
+                        file=sys.stderr,
+                    )
                 result = DocumentResult(doc.id, merged.lang, merged.events)
                 ok = merged.failed == 0
             elif problem:
-                print(f"armsflow: {'warning' if was_skipped else 'error'}: {thing.id}: {problem}"
-                      f"{' (skipped)' if was_skipped else ''}", file=sys.stderr)
+                print(
+                    f"armsflow: {'warning' if was_skipped else 'error'}: {thing.id}: {problem}"
+                    f"{' (skipped)' if was_skipped else ''}",
+                    file=sys.stderr,
+                )
                 if was_skipped:
                     skipped += 1
                 else:
@@ -252,8 +268,9 @@ def run(inputs: Iterator, fmt: str, lang: str | None, jobs: int) -> int:
     if printer:
         printer.flush()
     sys.stdout.flush()
-    print(f"armsflow: {read} documents read, {skipped} skipped, {failed} failed, {events} events found",
-          file=sys.stderr)
+    print(
+        f"armsflow: {read} documents read, {skipped} skipped, {failed} failed, {events} events found", file=sys.stderr
+    )
     return EXIT_FAILED if failed else EXIT_OK
 
 

@@ -43,8 +43,8 @@ _WEEKDAYS = frozenset(
 class Discourse:
     """What earlier sentences established."""
 
-    actors: list[tuple[int, str]] = field(default_factory=list)   # (sentence, id) in order
-    weights: list[float] = field(default_factory=list)             # how much each mention makes its actor salient
+    actors: list[tuple[int, str]] = field(default_factory=list)  # (sentence, id) in order
+    weights: list[float] = field(default_factory=list)  # how much each mention makes its actor salient
     source: tuple[int, str] | None = None
     person_source: str | None = None
     last_transfer: tuple[int, list[str], list[str], list[ItemMention]] | None = None
@@ -58,8 +58,28 @@ def is_subjunctive(tokens: list[Token], lang: str) -> bool:
         return False
     for tok in tokens:
         w = tok.lower
-        if w in ("habe", "sei", "seien", "werde", "könne", "müsse", "solle", "wolle", "dürfe", "gebe", "erhalte",
-                 "habest", "bereite", "beabsichtige", "verfüge", "liefere", "erwäge", "plane", "stelle", "wolle"):
+        if w in (
+            "habe",
+            "sei",
+            "seien",
+            "werde",
+            "könne",
+            "müsse",
+            "solle",
+            "wolle",
+            "dürfe",
+            "gebe",
+            "erhalte",
+            "habest",
+            "bereite",
+            "beabsichtige",
+            "verfüge",
+            "liefere",
+            "erwäge",
+            "plane",
+            "stelle",
+            "wolle",
+        ):
             return True
         lemma = tok.lemma
         if tok.text.islower() and lemma.endswith("en") and len(lemma) > 5 and w == lemma[:-2] + "e" and tok.i > 0:
@@ -102,8 +122,12 @@ def _np_forward(tokens: list[Token], pos: int) -> tuple[int, int] | None:
         tok = tokens[i]
         if tok.lower in _WEEKDAYS or tok.lower in _NP_STOP and tok.lower not in ("des", "der", "of"):
             break
-        if not (tok.text[:1].isupper() or tok.text[:1].isalpha() and tok.lower in ("des", "der", "of")
-                or _np_lower_ok(tok, tokens, i)):
+        if not (
+            tok.text[:1].isupper()
+            or tok.text[:1].isalpha()
+            and tok.lower in ("des", "der", "of")
+            or _np_lower_ok(tok, tokens, i)
+        ):
             break
         i += 1
     while i > start and tokens[i - 1].lower in ("des", "der", "of"):
@@ -112,8 +136,12 @@ def _np_forward(tokens: list[Token], pos: int) -> tuple[int, int] | None:
         return None
     # German speaker phrases hold nouns and inflected adjectives, not adverbs ("bereits").
     cut = start
-    while cut < i and (tokens[cut].text[:1].isupper() or tokens[cut].lower in ("des", "der", "of")
-                       or tokens[cut].lower.endswith(("e", "en", "er", "es", "em")) or not tokens[cut].text.isalpha()):
+    while cut < i and (
+        tokens[cut].text[:1].isupper()
+        or tokens[cut].lower in ("des", "der", "of")
+        or tokens[cut].lower.endswith(("e", "en", "er", "es", "em"))
+        or not tokens[cut].text.isalpha()
+    ):
         cut += 1
     i = cut
     return (start, i) if i > start else None
@@ -124,8 +152,12 @@ def _np_lower_ok(tok: Token, tokens: list[Token], i: int) -> bool:
     if not tok.text.isalpha() or tok.lower in _NP_STOP:
         return False
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-    return nxt is not None and (nxt.text[:1].isupper() or nxt.text.isalpha() and nxt.lower not in _NP_STOP and
-                                nxt.lower not in ("said", "says", "told", "sagte", "sagten"))
+    return nxt is not None and (
+        nxt.text[:1].isupper()
+        or nxt.text.isalpha()
+        and nxt.lower not in _NP_STOP
+        and nxt.lower not in ("said", "says", "told", "sagte", "sagten")
+    )
 
 
 def _np_backward(tokens: list[Token], pos: int) -> tuple[int, int] | None:
@@ -148,8 +180,11 @@ def _np_backward(tokens: list[Token], pos: int) -> tuple[int, int] | None:
     if start >= end:
         return None
     # A lowercase verb is no speaker: "… and said" has no subject here.
-    if all(t.text.islower() for t in tokens[start:end]) and end - start == 1 and tokens[start].lower not in (
-            "officials", "analysts", "diplomats", "sources", "experts"):
+    if (
+        all(t.text.islower() for t in tokens[start:end])
+        and end - start == 1
+        and tokens[start].lower not in ("officials", "analysts", "diplomats", "sources", "experts")
+    ):
         return None
     return start, end
 
@@ -160,7 +195,7 @@ def _span_text(tokens: list[Token], span: tuple[int, int]) -> str:
 
 
 def _share_roles(frames: list[Frame]) -> None:
-    """"Tehran denies supplying drones, saying it sent only a few to Russia": one sentence, one pair."""
+    """ "Tehran denies supplying drones, saying it sent only a few to Russia": one sentence, one pair."""
     for frame in frames:
         for other in frames:
             if other is frame:
@@ -175,8 +210,12 @@ def _mention_weight(actor) -> float:
     """Where a story happens ("in Mali") says more about "das Land" than an origin ("aus Dänemark")."""
     if actor.prep in ("in", "im", "nach"):
         return 2.0
-    if actor.prep in ("aus", "von", "vom", "from", "bei", "beim") or actor.kind in ("adj", "origin", "adj-gen",
-                                                                                  "demonym"):
+    if actor.prep in ("aus", "von", "vom", "from", "bei", "beim") or actor.kind in (
+        "adj",
+        "origin",
+        "adj-gen",
+        "demonym",
+    ):
         return 0.5
     return 1.0
 
@@ -200,8 +239,15 @@ class Assembler:
                 self.state.actors.append((-1, actor.id))
                 self.state.weights.append(_mention_weight(actor))
 
-    def add_sentence(self, index: int, sentence: Sentence, mentions: Mentions, frames: list[Frame],
-                     source: str | None, speaker_tokens: set[int] | None = None) -> None:
+    def add_sentence(
+        self,
+        index: int,
+        sentence: Sentence,
+        mentions: Mentions,
+        frames: list[Frame],
+        source: str | None,
+        speaker_tokens: set[int] | None = None,
+    ) -> None:
         speaker_tokens = speaker_tokens or set()
         tokens = sentence.tokens
         state = self.state
@@ -236,8 +282,11 @@ class Assembler:
                 if any(w[:1].isupper() for w in source.split()) and source.split()[0].lower() not in _PRONOUNS:
                     state.person_source = source
             return source
-        if state.source and state.source[0] >= index - 2 and (
-                is_subjunctive(sentence.tokens, self.lang) or sentence.text.lstrip()[:1] in "\"„“»"):
+        if (
+            state.source
+            and state.source[0] >= index - 2
+            and (is_subjunctive(sentence.tokens, self.lang) or sentence.text.lstrip()[:1] in '"„“»')
+        ):
             state.source = (index, state.source[1])
             return state.source[1]
         return None
@@ -307,16 +356,21 @@ class Assembler:
                 recipients = list(l_rec)
             elif recipients and not suppliers and set(recipients) <= set(l_rec) and kind != "request":
                 suppliers = list(l_sup)
-            elif not suppliers and not recipients and {it.category for it in items} & cats and self._definite(
-                    sentence, frame):
+            elif (
+                not suppliers
+                and not recipients
+                and {it.category for it in items} & cats
+                and self._definite(sentence, frame)
+            ):
                 suppliers, recipients = list(l_sup), list(l_rec)
         if recipients and not suppliers and (kind in GIVE or kind == "arrive") and not vague:
             # An agentless export ("Genehmigt wurde die Ausfuhr von Pistolen an …") is the story's state's.
             actor = self.salient(index, exclude=set(recipients))
             if actor:
                 suppliers = [actor]
-        named_here = {a.id for a in self._sentence_actors if a.id not in (COUNTRY, GROUP)
-                      and a.start not in self._speaker_tokens}
+        named_here = {
+            a.id for a in self._sentence_actors if a.id not in (COUNTRY, GROUP) and a.start not in self._speaker_tokens
+        }
         if suppliers and not recipients and not vague and kind != "request" and named_here <= set(suppliers):
             # "Drei Staffeln hat Moskau bereits geliefert": to the state the story is about.
             actor = self.salient(index, exclude=set(suppliers))
@@ -332,24 +386,45 @@ class Assembler:
                     continue
                 for item in items:
                     for status, src in statuses:
-                        self._add(Event(
-                            type="transfer", status=status, evidence=sentence.text, start=sentence.start,
-                            end=sentence.end, rule=frame.rule, supplier=supplier, recipient=recipient,
-                            item=item.category, designation=item.designation, quantity=item.quantity,
-                            source=src if src is not None else source,
-                        ))
+                        self._add(
+                            Event(
+                                type="transfer",
+                                status=status,
+                                evidence=sentence.text,
+                                start=sentence.start,
+                                end=sentence.end,
+                                rule=frame.rule,
+                                supplier=supplier,
+                                recipient=recipient,
+                                item=item.category,
+                                designation=item.designation,
+                                quantity=item.quantity,
+                                source=src if src is not None else source,
+                            )
+                        )
                         made = True
         if made:
             state.last_transfer = (index, suppliers, recipients, items)
         if {"negation", "approve"} <= frame.modifiers | {frame.trigger_kind} and any(
-                it.category == "military-equipment" for it in items):
+            it.category == "military-equipment" for it in items
+        ):
             # "genehmigt keine Rüstungsexporte mehr nach X": a general export stop is a sanction.
             for supplier in suppliers:
                 for recipient in recipients:
                     if supplier != recipient:
-                        self._add(Event(type="sanction", status="imposed", evidence=sentence.text,
-                                        start=sentence.start, end=sentence.end, rule=frame.rule + ":export-stop",
-                                        imposer=supplier, target=recipient, source=source))
+                        self._add(
+                            Event(
+                                type="sanction",
+                                status="imposed",
+                                evidence=sentence.text,
+                                start=sentence.start,
+                                end=sentence.end,
+                                rule=frame.rule + ":export-stop",
+                                imposer=supplier,
+                                target=recipient,
+                                source=source,
+                            )
+                        )
 
     @staticmethod
     def _definite(sentence: Sentence, frame: Frame) -> bool:
@@ -357,9 +432,28 @@ class Assembler:
         for item in frame.items:
             if item.carrier:
                 return True
-            before = sentence.tokens[max(0, item.start - 3):item.start]
-            if any(t.lower in ("die", "der", "das", "den", "dem", "the", "these", "those", "diese", "dieser", "ersten",
-                               "first", "weitere", "further", "more") for t in before):
+            before = sentence.tokens[max(0, item.start - 3) : item.start]
+            if any(
+                t.lower
+                in (
+                    "die",
+                    "der",
+                    "das",
+                    "den",
+                    "dem",
+                    "the",
+                    "these",
+                    "those",
+                    "diese",
+                    "dieser",
+                    "ersten",
+                    "first",
+                    "weitere",
+                    "further",
+                    "more",
+                )
+                for t in before
+            ):
                 return True
         return False
 
@@ -372,8 +466,16 @@ class Assembler:
                 continue
             if item.carrier == "carrier" and not prev.designation and prev.category not in _MISSILES:
                 continue
-            return ItemMention(item.start, item.end, prev.category, prev.designation, item.quantity,
-                               prev.origin, prev.producer, item.text)
+            return ItemMention(
+                item.start,
+                item.end,
+                prev.category,
+                prev.designation,
+                item.quantity,
+                prev.origin,
+                prev.producer,
+                item.text,
+            )
         return None
 
     def _statuses(self, frame: Frame) -> list[tuple[str, str | None]]:
@@ -442,8 +544,19 @@ class Assembler:
             for target in targets:
                 if imposer == target:
                     continue
-                self._add(Event(type="sanction", status=status, evidence=sentence.text, start=sentence.start,
-                                end=sentence.end, rule=frame.rule, imposer=imposer, target=target, source=source))
+                self._add(
+                    Event(
+                        type="sanction",
+                        status=status,
+                        evidence=sentence.text,
+                        start=sentence.start,
+                        end=sentence.end,
+                        rule=frame.rule,
+                        imposer=imposer,
+                        target=target,
+                        source=source,
+                    )
+                )
 
     def _add(self, event: Event) -> None:
         key = event.key

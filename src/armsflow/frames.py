@@ -24,9 +24,42 @@ ARRIVE = frozenset({"arrive"})
 DEAL = frozenset({"deal"})
 TRIGGERS = GIVE | RECEIVE | ARRIVE | DEAL | {"use"}
 # Which trigger of a clause leads when several occur: the most directional.
-_PRIORITY = ["give", "get", "buy", "sell", "order", "request", "arrive", "promise", "give_noun", "approve", "deal", "support", "use"]
-MODIFIERS = frozenset({"deny", "refuse", "consider", "intend", "future", "promise", "approve", "deal", "order", "request",
-                       "negation", "hearsay", "past", "buy", "threaten", "lift", "prevent"})
+_PRIORITY = [
+    "give",
+    "get",
+    "buy",
+    "sell",
+    "order",
+    "request",
+    "arrive",
+    "promise",
+    "give_noun",
+    "approve",
+    "deal",
+    "support",
+    "use",
+]
+MODIFIERS = frozenset(
+    {
+        "deny",
+        "refuse",
+        "consider",
+        "intend",
+        "future",
+        "promise",
+        "approve",
+        "deal",
+        "order",
+        "request",
+        "negation",
+        "hearsay",
+        "past",
+        "buy",
+        "threaten",
+        "lift",
+        "prevent",
+    }
+)
 
 REACHING = frozenset({"deny", "consider", "refuse", "hearsay"})
 
@@ -35,7 +68,25 @@ _FROM = frozenset({"von", "vom", "aus", "from", "by", "seitens"})
 _FROM_BUY = _FROM | frozenset({"bei", "beim", "in", "of"})
 _IN = frozenset({"in", "im", "nach", "at", "to", "into"})
 _TARGET = frozenset({"gegen", "against", "on", "über", "upon"})
-_LINK = frozenset({"und", "oder", "sowie", "bzw.", "entweder", "and", "or", "either", "both", "sowohl", "als", "auch", ",", "as", "well"})
+_LINK = frozenset(
+    {
+        "und",
+        "oder",
+        "sowie",
+        "bzw.",
+        "entweder",
+        "and",
+        "or",
+        "either",
+        "both",
+        "sowohl",
+        "als",
+        "auch",
+        ",",
+        "as",
+        "well",
+    }
+)
 _AUX_PASSIVE_DE = frozenset({"wurde", "wurden", "worden", "werden", "wird", "würden", "würde", "werde"})
 _AUX_PASSIVE_EN = frozenset({"was", "were", "been", "being", "be", "is", "are", "get", "got"})
 
@@ -61,7 +112,7 @@ class Group:
 
 @dataclass(slots=True)
 class Frame:
-    kind: str                      # "transfer" or "sanction"
+    kind: str  # "transfer" or "sanction"
     trigger: CueMention
     trigger_kind: str
     clause: int
@@ -72,7 +123,7 @@ class Frame:
     targets: list[str] = field(default_factory=list)
     modifiers: set[str] = field(default_factory=set)
     passive: bool = False
-    subject_text: str | None = None   # the deny/refuse clause subject, a source candidate
+    subject_text: str | None = None  # the deny/refuse clause subject, a source candidate
     reported_by_report: bool = False  # the claim is a report's that someone rejects
     pronoun_subject: bool = False
     country_ref: list[str] = field(default_factory=list)  # roles filled by "das Land"
@@ -83,7 +134,7 @@ class Frame:
 class SentenceGrammar:
     tokens: list[Token]
     clause: list[int]
-    clauses: list[tuple[int, int]]   # token spans
+    clauses: list[tuple[int, int]]  # token spans
     infinitive: list[bool]
 
 
@@ -152,8 +203,11 @@ def build_frames(tokens: list[Token], mentions: Mentions, lang: str, speaker_tok
         items = [it for it in items if not _used(it, cues_by_clause[clause[it.start]], lead_cue, starts, inside)]
         if lead_kind == "support":
             # "unterstützt X mit Y", "hat Iran bei der Entwicklung … unterstützt", "helped X with Y"
-            items = [it for it in items if any(t.lower in ("mit", "with", "bei", "beim", "in") for t in
-                                               tokens[max(0, it.start - 8):it.start])]
+            items = [
+                it
+                for it in items
+                if any(t.lower in ("mit", "with", "bei", "beim", "in") for t in tokens[max(0, it.start - 8) : it.start])
+            ]
         if not items:
             items = _antecedent(tokens, grammar, c, items_by_clause) or _anaphoric_items(tokens, grammar, c, mentions)
         if not items and lead_cue.lemma in _ARMING and len(actors_by_clause[c]) >= 2:
@@ -174,10 +228,13 @@ def build_frames(tokens: list[Token], mentions: Mentions, lang: str, speaker_tok
         frame.passive = _passive(tokens, grammar, c, lead_cue, lang)
         # "wies einen Bericht zurück, wonach …", "rejected accusations that …": the claim is the report's.
         scope = [c] + governors
-        if frame.modifiers & {"deny", "refuse"} and any("report" in cue.kinds for k in scope for cue in cues_by_clause[k]):
+        if frame.modifiers & {"deny", "refuse"} and any(
+            "report" in cue.kinds for k in scope for cue in cues_by_clause[k]
+        ):
             frame.reported_by_report = True
-        _assign_transfer_roles(frame, grammar, actors_by_clause, cues_by_clause, governors, lang, tokens,
-                               mentions.actors)
+        _assign_transfer_roles(
+            frame, grammar, actors_by_clause, cues_by_clause, governors, lang, tokens, mentions.actors
+        )
         frame.rule = f"{lang}:{lead_kind}{':passive' if frame.passive else ''}"
         frames.append(frame)
     frames.extend(_answers(frames, grammar, cues_by_clause, items_by_clause, actors_by_clause, tokens))
@@ -185,9 +242,15 @@ def build_frames(tokens: list[Token], mentions: Mentions, lang: str, speaker_tok
     return frames
 
 
-def _answers(frames: list[Frame], grammar: SentenceGrammar, cues_by_clause, items_by_clause, actors_by_clause,
-             tokens: list[Token]) -> list[Frame]:
-    """"…, doch Washington lehnte den Wunsch ab": a refusal or denial of the transfer just named."""
+def _answers(
+    frames: list[Frame],
+    grammar: SentenceGrammar,
+    cues_by_clause,
+    items_by_clause,
+    actors_by_clause,
+    tokens: list[Token],
+) -> list[Frame]:
+    """ "…, doch Washington lehnte den Wunsch ab": a refusal or denial of the transfer just named."""
     out: list[Frame] = []
     for c in range(1, len(grammar.clauses)):
         if items_by_clause[c]:
@@ -200,8 +263,9 @@ def _answers(frames: list[Frame], grammar: SentenceGrammar, cues_by_clause, item
             continue
         prev = before[-1]
         subject = [g for g in _groups(actors_by_clause[c], tokens) if g.first.prep is None and not g.first.genitive]
-        answer = Frame("transfer", cue, prev.trigger_kind, c, list(prev.items), list(prev.suppliers),
-                       list(prev.recipients))
+        answer = Frame(
+            "transfer", cue, prev.trigger_kind, c, list(prev.items), list(prev.suppliers), list(prev.recipients)
+        )
         kind = "deny" if "deny" in cue.kinds else "refuse"
         answer.modifiers = {kind}
         if subject:
@@ -219,8 +283,9 @@ _LIST_OPENERS = frozenset(
 )
 
 
-def _appended(tokens: list[Token], grammar: SentenceGrammar, c: int, items: list[ItemMention],
-              mentions: Mentions) -> bool:
+def _appended(
+    tokens: list[Token], grammar: SentenceGrammar, c: int, items: list[ItemMention], mentions: Mentions
+) -> bool:
     """Only a verbless list of goods hangs on another clause's verb ("…, darunter Kampfhubschrauber")."""
     start, end = grammar.clauses[c]
     covered = {i for it in items for i in range(it.start, it.end)}
@@ -229,8 +294,33 @@ def _appended(tokens: list[Token], grammar: SentenceGrammar, c: int, items: list
         tok = tokens[i]
         if i in covered or not tok.text[:1].isalpha() or tok.lower in _LIST_OPENERS:
             continue
-        if tok.lower in ("der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "the", "a", "an", "of",
-                         "von", "vom", "für", "for", "mit", "with", "in", "im", "its", "their", "ihre", "seine"):
+        if tok.lower in (
+            "der",
+            "die",
+            "das",
+            "den",
+            "dem",
+            "des",
+            "ein",
+            "eine",
+            "einen",
+            "the",
+            "a",
+            "an",
+            "of",
+            "von",
+            "vom",
+            "für",
+            "for",
+            "mit",
+            "with",
+            "in",
+            "im",
+            "its",
+            "their",
+            "ihre",
+            "seine",
+        ):
             continue
         if tok.text.islower() and tok.lower.endswith(("e", "en", "er", "es", "em")) and (i + 1) in covered:
             continue  # an adjective of the next item
@@ -243,7 +333,7 @@ def _appended(tokens: list[Token], grammar: SentenceGrammar, c: int, items: list
 def _dependent(tokens: list[Token], grammar: SentenceGrammar, c: int) -> bool:
     """A relative or subordinate clause keeps its items to itself (no trigger, no event)."""
     start, end = grammar.clauses[c]
-    words = [t.lower for t in tokens[start:min(end, start + 2)]]
+    words = [t.lower for t in tokens[start : min(end, start + 2)]]
     first = words[1] if words and words[0] == "," and len(words) > 1 else (words[0] if words else "")
     return first in SUBORDINATORS or first in ("die", "der", "das", "dem", "den", "deren", "dessen")
 
@@ -262,8 +352,7 @@ def _lead(cues: list[CueMention]) -> tuple[CueMention, str] | None:
     return best[1], best[2]
 
 
-def _used(item: ItemMention, cues: list[CueMention], lead: CueMention, item_starts: set[int],
-          inside: set[int]) -> bool:
+def _used(item: ItemMention, cues: list[CueMention], lead: CueMention, item_starts: set[int], inside: set[int]) -> bool:
     """Is the item governed by a verb of use or own production rather than the trigger?"""
     for cue in cues:
         if "use" in cue.kinds and cue is not lead and not (cue.kinds & TRIGGERS - {"use"}):
@@ -280,7 +369,7 @@ _RELATIVE = frozenset("der die das den dem deren dessen welche welcher welches w
 def _antecedent(tokens: list[Token], grammar: SentenceGrammar, c: int, items_by_clause) -> list[ItemMention]:
     """A relative clause ("…, das Moskau 2019 an Ankara geliefert hatte") is about the noun before it."""
     start, end = grammar.clauses[c]
-    words = [t.lower for t in tokens[start:min(end, start + 3)]]
+    words = [t.lower for t in tokens[start : min(end, start + 3)]]
     if c == 0 or not words:
         return []
     rel = words[1] if words[0] == "," and len(words) > 1 else words[0]
@@ -344,10 +433,12 @@ def _opens_complement(grammar: SentenceGrammar, c: int) -> bool:
     if c >= len(grammar.clauses):
         return False
     start, end = grammar.clauses[c]
-    words = [t.lower for t in grammar.tokens[start:min(end, start + 3)]]
-    return bool(words) and (words[0] in (",", ":", "that", "dass", "ob", "whether", "wonach") or
-                            (len(words) > 1 and words[1] in ("dass", "that", "ob", "whether", "wonach")) or
-                            grammar.infinitive[c])
+    words = [t.lower for t in grammar.tokens[start : min(end, start + 3)]]
+    return bool(words) and (
+        words[0] in (",", ":", "that", "dass", "ob", "whether", "wonach")
+        or (len(words) > 1 and words[1] in ("dass", "that", "ob", "whether", "wonach"))
+        or grammar.infinitive[c]
+    )
 
 
 def _passive(tokens: list[Token], grammar: SentenceGrammar, c: int, lead: CueMention, lang: str) -> bool:
@@ -357,19 +448,42 @@ def _passive(tokens: list[Token], grammar: SentenceGrammar, c: int, lead: CueMen
     if lang == "de":
         if trig.text[:1].isupper():
             return False
-        return any(w in _AUX_PASSIVE_DE for w in words) and (trig.lower.startswith("ge") or "ge" in trig.lower[2:6]
-                                                             or trig.lower != trig.lemma) and (
-            "worden" in words or "wurde" in words or "wurden" in words or _follows_aux(tokens, lead.end, start, end))
-    if lead.start > 0 and trig.lower.endswith(("ed", "nt", "ld", "wn")) and lead.start + 1 < len(tokens) \
-            and tokens[lead.start + 1].lower == "by" and tokens[lead.start - 1].text.isalpha() \
-            and tokens[lead.start - 1].lower not in ("has", "have", "had", "it", "he", "she", "they", "who"):
+        return (
+            any(w in _AUX_PASSIVE_DE for w in words)
+            and (trig.lower.startswith("ge") or "ge" in trig.lower[2:6] or trig.lower != trig.lemma)
+            and (
+                "worden" in words or "wurde" in words or "wurden" in words or _follows_aux(tokens, lead.end, start, end)
+            )
+        )
+    if (
+        lead.start > 0
+        and trig.lower.endswith(("ed", "nt", "ld", "wn"))
+        and lead.start + 1 < len(tokens)
+        and tokens[lead.start + 1].lower == "by"
+        and tokens[lead.start - 1].text.isalpha()
+        and tokens[lead.start - 1].lower not in ("has", "have", "had", "it", "he", "she", "they", "who")
+    ):
         return True  # "batteries supplied by the United States"
     for j in range(lead.start - 1, max(start - 1, lead.start - 4), -1):
         w = tokens[j].lower
         if w in _AUX_PASSIVE_EN:
             return trig.lower.endswith(("ed", "en", "nt", "ld", "ht", "wn")) or trig.lower in ("sent", "sold", "given")
-        if w not in ("also", "already", "reportedly", "allegedly", "secretly", "recently", "since", "not", "never",
-                     "being", "been", "quietly", "officially", "first"):
+        if w not in (
+            "also",
+            "already",
+            "reportedly",
+            "allegedly",
+            "secretly",
+            "recently",
+            "since",
+            "not",
+            "never",
+            "being",
+            "been",
+            "quietly",
+            "officially",
+            "first",
+        ):
             break
     return False
 
@@ -380,23 +494,35 @@ def _follows_aux(tokens: list[Token], pos: int, start: int, end: int) -> bool:
 
 # --------------------------------------------------------------------------- roles
 
+
 def _groups(actors: list[ActorMention], tokens: list[Token]) -> list[Group]:
     groups: list[Group] = []
     for actor in sorted(actors, key=lambda a: a.start):
         if groups:
             last = groups[-1].members[-1]
-            between = tokens[last.end:actor.start]
-            if between and all(t.lower in _LINK or t.lower in ("der", "die", "das", "dem", "den", "the") for t in between) \
-                    and any(t.lower in _LINK for t in between) and (actor.prep is None or actor.prep == groups[-1].first.prep):
+            between = tokens[last.end : actor.start]
+            if (
+                between
+                and all(t.lower in _LINK or t.lower in ("der", "die", "das", "dem", "den", "the") for t in between)
+                and any(t.lower in _LINK for t in between)
+                and (actor.prep is None or actor.prep == groups[-1].first.prep)
+            ):
                 groups[-1].members.append(actor)
                 continue
         groups.append(Group([actor]))
     return groups
 
 
-def _assign_transfer_roles(frame: Frame, grammar: SentenceGrammar, actors_by_clause, cues_by_clause,
-                           governors: list[int], lang: str, tokens: list[Token],
-                           actors_all: list[ActorMention]) -> None:
+def _assign_transfer_roles(
+    frame: Frame,
+    grammar: SentenceGrammar,
+    actors_by_clause,
+    cues_by_clause,
+    governors: list[int],
+    lang: str,
+    tokens: list[Token],
+    actors_all: list[ActorMention],
+) -> None:
     c = frame.clause
     own = _groups(actors_by_clause[c], tokens)
     trig = frame.trigger.start
@@ -429,8 +555,12 @@ def _assign_transfer_roles(frame: Frame, grammar: SentenceGrammar, actors_by_cla
             if cand:
                 inherited = cand[0]
                 # Object control: "Kyiv asked Seoul to supply …" - Seoul supplies, Kyiv receives.
-                if g in governors and grammar.infinitive[c] and len(cand) > 1 and any(
-                        kind in cue.kinds for cue in cues_by_clause[g] for kind in ("request", "accuse")):
+                if (
+                    g in governors
+                    and grammar.infinitive[c]
+                    and len(cand) > 1
+                    and any(kind in cue.kinds for cue in cues_by_clause[g] for kind in ("request", "accuse"))
+                ):
                     asker, inherited = cand[0], cand[1]
                 break
     subj = subject or inherited
@@ -450,10 +580,18 @@ def _assign_transfer_roles(frame: Frame, grammar: SentenceGrammar, actors_by_cla
     genitives = [g for g in own if g.first.genitive]
 
     def prep_ids(preps: frozenset[str]) -> list[str]:
-        return [i for p in preps for g in by_prep.get(p, []) for i in g.ids
-                if not (p in ("mit", "with") and g.first.start > 0
-                        and tokens[g.first.start - 2 if g.first.article else g.first.start - 1].lower
-                        in ("gemeinsam", "zusammen", "together"))]
+        return [
+            i
+            for p in preps
+            for g in by_prep.get(p, [])
+            for i in g.ids
+            if not (
+                p in ("mit", "with")
+                and g.first.start > 0
+                and tokens[g.first.start - 2 if g.first.article else g.first.start - 1].lower
+                in ("gemeinsam", "zusammen", "together")
+            )
+        ]
 
     kind = frame.trigger_kind
     origin = [it.origin for it in frame.items if it.origin]
@@ -474,8 +612,12 @@ def _assign_transfer_roles(frame: Frame, grammar: SentenceGrammar, actors_by_cla
             frame.suppliers = origin[:1]
         if not frame.suppliers:
             frame.suppliers = _built_in(own, tokens)
-    elif kind in ("order", "buy", "get") and subj is not None and subj.first.kind == "org" and prep_ids(
-            frozenset({"von", "vom", "aus", "für", "from", "for", "by"})):
+    elif (
+        kind in ("order", "buy", "get")
+        and subj is not None
+        and subj.first.kind == "org"
+        and prep_ids(frozenset({"von", "vom", "aus", "für", "from", "for", "by"}))
+    ):
         # "Saab erhielt einen Auftrag aus Thailand": the company sells.
         frame.suppliers = subj.ids
         frame.recipients = prep_ids(frozenset({"von", "vom", "aus", "für", "from", "for", "by"}))
@@ -523,7 +665,8 @@ ACTING_HEADS = frozenset(
     "verteidigungsministerium unternehmen firmen firma konzern konzerne rüstungskonzern rüstungskonzerne hersteller "
     "werft werften tochter staatsbetriebe beamte regierungsvertreter diplomaten geheimdienst behörde präsident "
     "government army military forces navy ministry authorities companies company firms firm manufacturer "
-    "manufacturers makers maker shipyard officials diplomats intelligence president leadership state-owned state".split()
+    "manufacturers makers maker shipyard officials diplomats intelligence president leadership state-owned "
+    "state".split()
 )
 
 
@@ -532,15 +675,32 @@ def _can_act(group: Group, tokens: list[Token]) -> bool:
     first = group.first
     if first.kind not in ("adj", "adj-gen"):
         return True
-    for tok in tokens[first.end:first.end + 3]:
+    for tok in tokens[first.end : first.end + 3]:
         word = tok.lower
         if word in ACTING_HEADS or tok.lemma in ACTING_HEADS or any(word.startswith(h) for h in _ACTING_STEMS):
             return True
     return False
 
 
-_ACTING_STEMS = ("streitkr", "regierung", "behörde", "ministeri", "armee", "militär", "luftwaffe", "marine", "konzern",
-                 "hersteller", "werft", "unternehmen", "firm", "beamte", "diplomat", "staatsbetrieb", "rüstungs")
+_ACTING_STEMS = (
+    "streitkr",
+    "regierung",
+    "behörde",
+    "ministeri",
+    "armee",
+    "militär",
+    "luftwaffe",
+    "marine",
+    "konzern",
+    "hersteller",
+    "werft",
+    "unternehmen",
+    "firm",
+    "beamte",
+    "diplomat",
+    "staatsbetrieb",
+    "rüstungs",
+)
 
 
 _REL_PRONOUNS = frozenset("die der das deren dessen welche welcher welches which who that".split())
@@ -550,10 +710,13 @@ def _relative_antecedent(grammar: SentenceGrammar, c: int, actors_by_clause, tok
     k = c
     while k > 0:
         start, end = grammar.clauses[k]
-        words = [t.lower for t in tokens[start:min(end, start + 2)]]
+        words = [t.lower for t in tokens[start : min(end, start + 2)]]
         first = words[1] if words and words[0] == "," and len(words) > 1 else (words[0] if words else "")
-        if first in _REL_PRONOUNS and (start + 1 < len(tokens) and not tokens[start + 1 if words[0] == "," else start]
-                                       .text[:1].isupper() or first in ("which", "who", "that")):
+        if first in _REL_PRONOUNS and (
+            start + 1 < len(tokens)
+            and not tokens[start + 1 if words[0] == "," else start].text[:1].isupper()
+            or first in ("which", "who", "that")
+        ):
             before = _groups(actors_by_clause[k - 1], tokens)
             prev_end = grammar.clauses[k - 1][1]
             if before and before[-1].members[-1].end >= prev_end - 1:
@@ -567,23 +730,40 @@ def _relative_antecedent(grammar: SentenceGrammar, c: int, actors_by_clause, tok
     return None
 
 
-_GOVERNING = ("regierung", "government", "ministeri", "ministry", "behörde", "authorities", "präsident", "president",
-              "außenminist", "foreign minist", "führung", "leadership", "parlament", "parliament", "treasury")
+_GOVERNING = (
+    "regierung",
+    "government",
+    "ministeri",
+    "ministry",
+    "behörde",
+    "authorities",
+    "präsident",
+    "president",
+    "außenminist",
+    "foreign minist",
+    "führung",
+    "leadership",
+    "parlament",
+    "parliament",
+    "treasury",
+)
 
 
 def _governs(group: Group, tokens: list[Token]) -> bool:
     """An adjective imposes only through a governing body: "die chinesische Regierung verhängte"."""
-    for tok in tokens[group.first.end:group.first.end + 2]:
+    for tok in tokens[group.first.end : group.first.end + 2]:
         if tok.lower.startswith(_GOVERNING):
             return True
     return False
 
 
-_BUILT = frozenset("built made produced manufactured gebaut hergestellt gefertigt produziert entwickelt developed".split())
+_BUILT = frozenset(
+    "built made produced manufactured gebaut hergestellt gefertigt produziert entwickelt developed".split()
+)
 
 
 def _built_in(groups: list[Group], tokens: list[Token]) -> list[str]:
-    """"was built in Germany and delivered in 1981": where the goods were made is where they come from."""
+    """ "was built in Germany and delivered in 1981": where the goods were made is where they come from."""
     for g in groups:
         start = g.first.start
         if g.first.prep in ("in", "im") and start >= 2 and tokens[start - 2].lower in _BUILT:
@@ -597,8 +777,9 @@ def _earlier(grammar: SentenceGrammar, c: int) -> list[int]:
     return list(range(c - 1, -1, -1))
 
 
-def _pronoun_subject(tokens: list[Token], grammar: SentenceGrammar, c: int, governors: list[int],
-                     before: int | None = None) -> int | None:
+def _pronoun_subject(
+    tokens: list[Token], grammar: SentenceGrammar, c: int, governors: list[int], before: int | None = None
+) -> int | None:
     for k in [c] + governors:
         start, end = grammar.clauses[k]
         stop = min(end, before) if before is not None and k == c and before > start else min(end, start + 6)
@@ -626,8 +807,10 @@ def _unique(values: list[str]) -> list[str]:
 
 # --------------------------------------------------------------------------- sanctions
 
-def _sanction_frames(tokens: list[Token], grammar: SentenceGrammar, mentions: Mentions, cues_by_clause,
-                     actors_by_clause, lang: str) -> list[Frame]:
+
+def _sanction_frames(
+    tokens: list[Token], grammar: SentenceGrammar, mentions: Mentions, cues_by_clause, actors_by_clause, lang: str
+) -> list[Frame]:
     frames: list[Frame] = []
     all_actors = {a.start: a for a in mentions.actors}
     for c, cues in enumerate(cues_by_clause):
@@ -665,9 +848,15 @@ def _sanction_frames(tokens: list[Token], grammar: SentenceGrammar, mentions: Me
                 targets += g.ids  # "sanctions on four leaders of Kataib Hezbollah"
                 continue
             prep = g.first.prep
-            if prep in _TARGET or (prep in ("in", "im", "aus") and g.first.start > 1
-                                   and tokens[_before_prep(tokens, g.first.start)].lower in _TARGET_NOUNS) \
-                    or (prep in ("mit", "nach", "an", "to") and frame.trigger_kind == "prevent"):
+            if (
+                prep in _TARGET
+                or (
+                    prep in ("in", "im", "aus")
+                    and g.first.start > 1
+                    and tokens[_before_prep(tokens, g.first.start)].lower in _TARGET_NOUNS
+                )
+                or (prep in ("mit", "nach", "an", "to") and frame.trigger_kind == "prevent")
+            ):
                 targets += g.ids
             elif g.first.genitive and g.first.start > cue.start:
                 targets += g.ids
@@ -684,12 +873,18 @@ def _sanction_frames(tokens: list[Token], grammar: SentenceGrammar, mentions: Me
                     targets += g.ids
         # Origin adjectives on the sanctioned nouns: "russische Einzelpersonen", "Iranian drone makers".
         for actor in mentions.actors:
-            if grammar.clause[actor.start] == c and actor.kind in ("adj", "origin") and actor.id not in imposers \
-                    and _sanctioned_adjective(actor, tokens):
+            if (
+                grammar.clause[actor.start] == c
+                and actor.kind in ("adj", "origin")
+                and actor.id not in imposers
+                and _sanctioned_adjective(actor, tokens)
+            ):
                 targets.append(actor.id)
         if not imposers:
             for g in _unique_ints(chain + _earlier(grammar, c)):
-                cand = [x for x in _groups(actors_by_clause[g], tokens) if x.first.prep is None and not x.first.genitive]
+                cand = [
+                    x for x in _groups(actors_by_clause[g], tokens) if x.first.prep is None and not x.first.genitive
+                ]
                 if cand:
                     imposers = cand[0].ids
                     break
@@ -723,11 +918,11 @@ _TARGET_NOUNS = frozenset(
 
 
 def _sanctioned_adjective(actor: ActorMention, tokens: list[Token]) -> bool:
-    """"gegen russische Einzelpersonen", "Three North Korean generals were designated" - but not
+    """ "gegen russische Einzelpersonen", "Three North Korean generals were designated" - but not
     "wegen dessen Unterstützung des russischen Angriffskriegs"."""
     if actor.prep in _TARGET:
         return True
-    return any(t.lower in _TARGET_NOUNS or t.lemma in _TARGET_NOUNS for t in tokens[actor.end:actor.end + 3])
+    return any(t.lower in _TARGET_NOUNS or t.lemma in _TARGET_NOUNS for t in tokens[actor.end : actor.end + 3])
 
 
 def _before_prep(tokens: list[Token], start: int) -> int:
@@ -738,7 +933,7 @@ def _before_prep(tokens: list[Token], start: int) -> int:
 
 
 def _attributive_doubt(cue: CueMention) -> bool:
-    """"die potenzielle Lieferung": doubt about the goods, not about the measure."""
+    """ "die potenzielle Lieferung": doubt about the goods, not about the measure."""
     return "consider" in cue.kinds and cue.lemma.startswith(("potenziell", "potentiell", "potential", "möglich"))
 
 

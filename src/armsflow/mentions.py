@@ -39,7 +39,7 @@ _MONEY_AFTER = frozenset(
     "jahre jahren years prozentpunkte".split()
 )
 _QUANT_SKIP = frozenset(
-    "weitere weiteren weiterer weitere zusätzliche zusätzlichen neue neuen neuer gebrauchte gebrauchten moderne modernen "
+    "weitere weiteren weiterer zusätzliche zusätzlichen neue neuen neuer gebrauchte gebrauchten moderne modernen "
     "ältere älteren alte alten erste ersten bis zu rund etwa ca. circa mehr als über knapp insgesamt je jeweils nur "
     "more additional new used older old first up to about around some nearly almost over than at least mindestens "
     "further another of der the des vom dieser".split()
@@ -49,12 +49,12 @@ _NOUNY_PREFIX_MIN = 3
 
 @dataclass(slots=True)
 class ActorMention:
-    start: int          # token index
-    end: int            # exclusive
+    start: int  # token index
+    end: int  # exclusive
     id: str
-    kind: str           # name, adj, capital, person, ...
-    prep: str | None    # governing preposition, lowercased
-    article: str | None # determiner in front, lowercased
+    kind: str  # name, adj, capital, person, ...
+    prep: str | None  # governing preposition, lowercased
+    article: str | None  # determiner in front, lowercased
     text: str
     genitive: bool = False
 
@@ -63,13 +63,13 @@ class ActorMention:
 class ItemMention:
     start: int
     end: int
-    category: str | None          # None: a carrier noun or missile word to resolve later
+    category: str | None  # None: a carrier noun or missile word to resolve later
     designation: str | None = None
     quantity: int | None = None
-    origin: str | None = None     # actor id of an origin adjective
+    origin: str | None = None  # actor id of an origin adjective
     producer: str | None = None
     text: str = ""
-    carrier: str | None = None    # "carrier" or "missile" for words that stand for a named item
+    carrier: str | None = None  # "carrier" or "missile" for words that stand for a named item
     categories: list[str] = field(default_factory=list)
 
 
@@ -90,6 +90,7 @@ class Mentions:
 
 # --------------------------------------------------------------------------- actors
 
+
 def find_actors(tokens: list[Token], lex: Lexicon) -> list[ActorMention]:
     found: list[ActorMention] = []
     i = 0
@@ -102,7 +103,7 @@ def find_actors(tokens: list[Token], lex: Lexicon) -> list[ActorMention]:
             i += 1
             continue
         for size in range(min(starts.get(text, 1), n - i), 0, -1):
-            key = tuple(t.text for t in tokens[i:i + size])
+            key = tuple(t.text for t in tokens[i : i + size])
             entry = lex.actors.get(key)
             if entry is not None:
                 hit = (size, entry)
@@ -118,7 +119,7 @@ def find_actors(tokens: list[Token], lex: Lexicon) -> list[ActorMention]:
             continue
         size, entry = hit
         prep, article = _governor(tokens, i, lex)
-        text = " ".join(t.text for t in tokens[i:i + size])
+        text = " ".join(t.text for t in tokens[i : i + size])
         genitive = entry.kind.endswith("-gen") or article == "des" or prep == "gen" or text.endswith(("'s", "’s"))
         if genitive and lex.lang == "en" and (_institution_follows(tokens, i + size) or _clause_initial(tokens, i)):
             genitive = False  # "Iran's Revolutionary Guards", "Czechia's initiative has supplied": the state acts
@@ -129,8 +130,18 @@ def find_actors(tokens: list[Token], lex: Lexicon) -> list[ActorMention]:
     return found
 
 
-_MADE = ("-made", "-built", "-designed", "-produced", "-supplied", "-manufactured", "-gebaute", "-gebauten",
-         "-gefertigte", "-gefertigten")
+_MADE = (
+    "-made",
+    "-built",
+    "-designed",
+    "-produced",
+    "-supplied",
+    "-manufactured",
+    "-gebaute",
+    "-gebauten",
+    "-gefertigte",
+    "-gefertigten",
+)
 
 
 def _clause_initial(tokens: list[Token], i: int) -> bool:
@@ -141,9 +152,18 @@ def _clause_initial(tokens: list[Token], i: int) -> bool:
 
 
 def _institution_follows(tokens: list[Token], j: int) -> bool:
-    for tok in tokens[j:j + 4]:
-        if tok.lower in INSTITUTIONS or tok.lower in ("council", "service", "guards", "spokesman", "ministry",
-                                                       "officials", "intelligence", "president", "minister"):
+    for tok in tokens[j : j + 4]:
+        if tok.lower in INSTITUTIONS or tok.lower in (
+            "council",
+            "service",
+            "guards",
+            "spokesman",
+            "ministry",
+            "officials",
+            "intelligence",
+            "president",
+            "minister",
+        ):
             return True
         if not tok.text.isalpha():
             return False
@@ -154,7 +174,7 @@ _COMPOUND_MEMO: dict[tuple[str, str], object] = {}
 
 
 def _actor_in_compound(word: str, lex: Lexicon):
-    """"US-Beamte", "EU-Sanktionen", "Kremlsprecher": an actor as first part (memoised)."""
+    """ "US-Beamte", "EU-Sanktionen", "Kremlsprecher": an actor as first part (memoised)."""
     key = (lex.lang, word)
     if key in _COMPOUND_MEMO:
         return _COMPOUND_MEMO[key]
@@ -196,32 +216,66 @@ def _governor(tokens: list[Token], i: int, lex: Lexicon | None = None) -> tuple[
     """
     prep, article = _direct_governor(tokens, i)
     j = i - 1
-    while j >= 0 and tokens[j].lower in ARTICLES | _SKIP_BEFORE_ACTOR or (j >= 0 and tokens[j].text.islower() and
-                                                                           tokens[j].lower.endswith(("en", "er", "e"))
-                                                                           and j == i - 1):
+    while (
+        j >= 0
+        and tokens[j].lower in ARTICLES | _SKIP_BEFORE_ACTOR
+        or (j >= 0 and tokens[j].text.islower() and tokens[j].lower.endswith(("en", "er", "e")) and j == i - 1)
+    ):
         j -= 1
     head = tokens[j] if j >= 0 else None
-    if prep is None and article is None and i > 0 and lex is not None and _s_genitive(tokens, i, lex) \
-            and tokens[i - 1].text[:1].isupper() and tokens[i - 1].text.isalpha() and i - 1 > 0:
+    if (
+        prep is None
+        and article is None
+        and i > 0
+        and lex is not None
+        and _s_genitive(tokens, i, lex)
+        and tokens[i - 1].text[:1].isupper()
+        and tokens[i - 1].text.isalpha()
+        and i - 1 > 0
+    ):
         # "an die Streitkräfte Indonesiens": the genitive names whose forces they are
         outer, outer_article = _direct_governor(tokens, i - 1)
         return (outer or "gen"), outer_article
-    if head is not None and j < i - 1 and article in ("der", "des") and prep is None and head.text[:1].isupper() \
-            and head.text.isalpha() and j > 0 and not (lex is not None and _names_actor(tokens, j, lex)):
+    if (
+        head is not None
+        and j < i - 1
+        and article in ("der", "des")
+        and prep is None
+        and head.text[:1].isupper()
+        and head.text.isalpha()
+        and j > 0
+        and not (lex is not None and _names_actor(tokens, j, lex))
+    ):
         outer, outer_article = _direct_governor(tokens, j)
         return (outer or "gen"), outer_article or article
     if prep in ("in", "im", "von", "of"):
         k = i - 1
         while k >= 0 and tokens[k].lower not in ("in", "im", "von", "of"):
             k -= 1
-        if k > 0 and (tokens[k - 1].lower in INSTITUTIONS or tokens[k - 1].lower.endswith(_INSTITUTION_ENDS)) and not (
-                k > 1 and lex is not None and (tokens[k - 2].text,) in lex.actors):
+        if (
+            k > 0
+            and (tokens[k - 1].lower in INSTITUTIONS or tokens[k - 1].lower.endswith(_INSTITUTION_ENDS))
+            and not (k > 1 and lex is not None and (tokens[k - 2].text,) in lex.actors)
+        ):
             return _direct_governor(tokens, k - 1)
     return prep, article
 
 
-_INSTITUTION_ENDS = ("regierung", "führung", "ministerium", "armee", "streitkräfte", "luftwaffe", "marine", "junta",
-                     "government", "ministry", "navy", "army", "military")
+_INSTITUTION_ENDS = (
+    "regierung",
+    "führung",
+    "ministerium",
+    "armee",
+    "streitkräfte",
+    "luftwaffe",
+    "marine",
+    "junta",
+    "government",
+    "ministry",
+    "navy",
+    "army",
+    "military",
+)
 
 
 def _s_genitive(tokens: list[Token], i: int, lex: Lexicon) -> bool:
@@ -233,7 +287,7 @@ def _names_actor(tokens: list[Token], j: int, lex: Lexicon) -> bool:
     """Is token j (part of) an actor name? Then "Moskau der Armee" is no genitive attribute."""
     for size in range(1, lex.actor_max + 1):
         for start in range(max(0, j - size + 1), j + 1):
-            if tuple(t.text for t in tokens[start:start + size]) in lex.actors:
+            if tuple(t.text for t in tokens[start : start + size]) in lex.actors:
                 return True
     return False
 
@@ -266,6 +320,7 @@ def _direct_governor(tokens: list[Token], i: int) -> tuple[str | None, str | Non
 
 # --------------------------------------------------------------------------- items
 
+
 def find_items(tokens: list[Token], lex: Lexicon) -> list[ItemMention]:
     raw: list[ItemMention] = []
     n = len(tokens)
@@ -285,7 +340,7 @@ def find_items(tokens: list[Token], lex: Lexicon) -> list[ItemMention]:
     items = _purposes(tokens, items)
     for item in items:
         item.quantity = _quantity(tokens, item.start, lex)
-        item.text = " ".join(t.text for t in tokens[item.start:item.end])
+        item.text = " ".join(t.text for t in tokens[item.start : item.end])
     return items
 
 
@@ -294,16 +349,22 @@ _AMMO_OF = {"artillery": "artillery-ammunition", "air-defence-system": "ammuniti
 
 
 def _purposes(tokens: list[Token], items: list[ItemMention]) -> list[ItemMention]:
-    """"Munition für ihre Artillerie", "Ersatzteile für Panzerhaubitzen", "missiles for its destroyers":
+    """ "Munition für ihre Artillerie", "Ersatzteile für Panzerhaubitzen", "missiles for its destroyers":
     the second noun names what the goods are for; it is not itself transferred."""
     out: list[ItemMention] = []
     for item in items:
         prev = out[-1] if out else None
         if prev is not None:
-            gap = [t.lower for t in tokens[prev.end:item.start]]
-            if gap and gap[0] in _PURPOSE and len(gap) <= 4 and all(
+            gap = [t.lower for t in tokens[prev.end : item.start]]
+            if (
+                gap
+                and gap[0] in _PURPOSE
+                and len(gap) <= 4
+                and all(
                     w in _PURPOSE or w in ARTICLES or w.isalpha() and not tokens[prev.end].text[:1].isupper()
-                    for w in gap):
+                    for w in gap
+                )
+            ):
                 if prev.category == "ammunition" and item.category == "artillery":
                     prev.category = "artillery-ammunition"
                 continue
@@ -312,12 +373,18 @@ def _purposes(tokens: list[Token], items: list[ItemMention]) -> list[ItemMention
 
 
 def _english_compounds(items: list[ItemMention]) -> list[ItemMention]:
-    """"rocket technology", "drone parts": in an English noun compound the last noun is the head."""
+    """ "rocket technology", "drone parts": in an English noun compound the last noun is the head."""
     out: list[ItemMention] = []
     for item in items:
         prev = out[-1] if out else None
-        if prev is not None and prev.end == item.start and prev.designation is None and item.designation is None \
-                and item.category is not None and prev.category is not None:
+        if (
+            prev is not None
+            and prev.end == item.start
+            and prev.designation is None
+            and item.designation is None
+            and item.category is not None
+            and prev.category is not None
+        ):
             item.start = prev.start
             out[-1] = item
             continue
@@ -327,10 +394,10 @@ def _english_compounds(items: list[ItemMention]) -> list[ItemMention]:
 
 def _phrase_item(tokens: list[Token], i: int, lex: Lexicon) -> ItemMention | None:
     for size in range(min(lex.item_phrase_starts.get(tokens[i].lower, 0), len(tokens) - i), 1, -1):
-        key = tuple(t.lower for t in tokens[i:i + size])
+        key = tuple(t.lower for t in tokens[i : i + size])
         cat = lex.item_phrases.get(key)
         if cat is None:
-            key = tuple(t.lower for t in tokens[i:i + size - 1]) + (tokens[i + size - 1].lemma,)
+            key = tuple(t.lower for t in tokens[i : i + size - 1]) + (tokens[i + size - 1].lemma,)
             cat = lex.item_phrases.get(key)
         if cat is not None:
             return ItemMention(i, i + size, cat)
@@ -341,12 +408,15 @@ def _designation_item(tokens: list[Token], i: int, lex: Lexicon) -> ItemMention 
     n = len(tokens)
     text = tokens[i].text
     first = designation_key(text)
-    if first not in lex.designation_starts and "-" not in text and not (
-            text.endswith("s") and first[:-1] in lex.designations):
+    if (
+        first not in lex.designation_starts
+        and "-" not in text
+        and not (text.endswith("s") and first[:-1] in lex.designations)
+    ):
         return None  # no catalogue name starts here (the common case: keep it cheap)
     longest = max(lex.designation_starts.get(first, 1), 2 if i + 1 < n else 1)
     for size in range(min(longest, n - i), 0, -1):
-        span = tokens[i:i + size]
+        span = tokens[i : i + size]
         if not span[0].text[:1].isalnum() or not span[-1].text[-1:].isalnum():
             continue
         key = designation_key("".join(t.text for t in span))
@@ -361,8 +431,14 @@ def _designation_item(tokens: list[Token], i: int, lex: Lexicon) -> ItemMention 
             # "Nagapasa-class", "Dakar-Klasse": a named class the catalogue may lack
             name = _CLASS_NAME.match(span[0].text).group(1)
             known = lex.designations.get(designation_key(name))
-            return ItemMention(i, i + 1, known.category if known else None, name,
-                               producer=known.producer if known else None, carrier=None if known else "carrier")
+            return ItemMention(
+                i,
+                i + 1,
+                known.category if known else None,
+                name,
+                producer=known.producer if known else None,
+                carrier=None if known else "carrier",
+            )
         if entry is None:
             m = _VARIANT.match(span[-1].text)
             if m and size > 1:
@@ -376,7 +452,7 @@ def _designation_item(tokens: list[Token], i: int, lex: Lexicon) -> ItemMention 
                 if entry is None:
                     m = _VARIANT.match(parts[cut - 1])
                     if m:
-                        entry = lex.designations.get(designation_key("-".join(parts[:cut - 1] + [m.group(1)])))
+                        entry = lex.designations.get(designation_key("-".join(parts[: cut - 1] + [m.group(1)])))
                 if entry is not None:
                     surface = head
                     rest = "-".join(parts[cut:])
@@ -392,8 +468,11 @@ def _designation_item(tokens: list[Token], i: int, lex: Lexicon) -> ItemMention 
         if entry.case_sensitive and not span[0].text[:1].isupper():
             continue
         end = i + size
-        if end + 1 < n and tokens[end].text == "Block" and tokens[end + 1].text[:1].isdigit() | (
-                tokens[end + 1].text in ("I", "II", "III", "IV", "V")):
+        if (
+            end + 1 < n
+            and tokens[end].text == "Block"
+            and tokens[end + 1].text[:1].isdigit() | (tokens[end + 1].text in ("I", "II", "III", "IV", "V"))
+        ):
             surface = f"{surface} Block {tokens[end + 1].text}"  # "F-16 Block 70"
             end += 2
         return ItemMention(i, end, entry.category, surface, producer=entry.producer)
@@ -432,22 +511,40 @@ def _word_item(tokens: list[Token], i: int, lex: Lexicon) -> ItemMention | None:
     return None
 
 
-_TRANSFER_HEADS = ("lieferung", "lieferungen", "export", "exporte", "ausfuhr", "ausfuhren", "verkauf", "verkäufe",
-                   "transfer", "weitergabe")
-_GOODS_PREFIXES = {"waffen": "military-equipment", "rüstungs": "military-equipment", "kriegsmaterial":
-                   "military-equipment", "militär": "military-equipment"}
+_TRANSFER_HEADS = (
+    "lieferung",
+    "lieferungen",
+    "export",
+    "exporte",
+    "ausfuhr",
+    "ausfuhren",
+    "verkauf",
+    "verkäufe",
+    "transfer",
+    "weitergabe",
+)
+_GOODS_PREFIXES = {
+    "waffen": "military-equipment",
+    "rüstungs": "military-equipment",
+    "kriegsmaterial": "military-equipment",
+    "militär": "military-equipment",
+}
 
 
 def _goods_of_transfer_noun(lemma: str, lex: Lexicon) -> str | None:
-    """"Kampfpanzerlieferung", "Munitionsexport", "Waffenlieferungen": the goods sit in the compound."""
+    """ "Kampfpanzerlieferung", "Munitionsexport", "Waffenlieferungen": the goods sit in the compound."""
     word = lemma.lower()
     for head in _TRANSFER_HEADS:
         if word.endswith(head) and len(word) > len(head) + 3:
             prefix = word[: -len(head)].rstrip("-")
             if prefix in _GOODS_PREFIXES:
                 return _GOODS_PREFIXES[prefix]
-            for stem in (prefix, prefix[:-1] if prefix.endswith("s") else None, prefix[:-1] if prefix.endswith("n")
-                         else None, prefix[:-2] if prefix.endswith("en") else None):
+            for stem in (
+                prefix,
+                prefix[:-1] if prefix.endswith("s") else None,
+                prefix[:-1] if prefix.endswith("n") else None,
+                prefix[:-2] if prefix.endswith("en") else None,
+            ):
                 if stem and len(stem) > 3:
                     cat = lex.item_heads.get(stem) or lex.item_words.get(stem) or _head_category(stem, lex)
                     if cat is not None:
@@ -456,7 +553,7 @@ def _goods_of_transfer_noun(lemma: str, lex: Lexicon) -> str | None:
 
 
 def _carrier_head(lemma: str, lex: Lexicon) -> set[str]:
-    """"Raketensysteme", "Waffensystem": a compound ending in a carrier noun."""
+    """ "Raketensysteme", "Waffensystem": a compound ending in a carrier noun."""
     for cut in range(3, len(lemma) - 4):
         kinds = lex.cue_lemmas.get(lemma[cut:])
         if kinds and kinds & {"carrier", "missile"}:
@@ -492,7 +589,7 @@ def _longest_head_category(lemma: str, lex: Lexicon) -> str | None:
 
 
 def _coordinated_heads(tokens: list[Token], items: list[ItemMention], lex: Lexicon) -> None:
-    """"Artillerie- und Panzergeschosse": the truncated word borrows the next head."""
+    """ "Artillerie- und Panzergeschosse": the truncated word borrows the next head."""
     if lex.lang != "de":
         return
     by_start = {m.start: m for m in items}
@@ -547,7 +644,7 @@ def _merge_designations(tokens: list[Token], items: list[ItemMention], lex: Lexi
             continue
         nxt = items[idx + 1] if idx + 1 < len(items) else None
         if item.designation is None and nxt is not None and nxt.designation is not None:
-            gap = [t.lower for t in tokens[item.end:nxt.start]]
+            gap = [t.lower for t in tokens[item.end : nxt.start]]
             if gap and gap[-1] in _TYPE_WORDS and len(gap) <= 3 or not gap and item.category is not None:
                 _combine(item, nxt)
                 item.end = nxt.end
@@ -567,9 +664,12 @@ def _merge_designations(tokens: list[Token], items: list[ItemMention], lex: Lexi
 def _combine(generic: ItemMention, named: ItemMention) -> None:
     generic.designation = named.designation
     generic.producer = named.producer
-    if generic.category is None or generic.category == "military-equipment" or not _specific_generic(
-        generic.category, named.category or ""
-    ) and named.category is not None:
+    if (
+        generic.category is None
+        or generic.category == "military-equipment"
+        or not _specific_generic(generic.category, named.category or "")
+        and named.category is not None
+    ):
         generic.category = named.category
     generic.carrier = None
 
@@ -577,7 +677,7 @@ def _combine(generic: ItemMention, named: ItemMention) -> None:
 def _unknown_designation(tokens: list[Token], item: ItemMention, lex: Lexicon) -> None:
     """A name the catalogue lacks, recognised by construction: "Jets vom Typ JF-99"."""
     j = item.end
-    words = [t.lower for t in tokens[j:j + 3]]
+    words = [t.lower for t in tokens[j : j + 3]]
     if words and words[0] in ("vom", "des", "der", "of") and len(words) > 1 and words[1] in _TYPE_WORDS:
         j += 2
     elif words and words[0] in _TYPE_WORDS:
@@ -641,6 +741,7 @@ def _number(tok: Token, lex: Lexicon) -> int | None:
 
 # --------------------------------------------------------------------------- cues
 
+
 def find_cues(tokens: list[Token], lex: Lexicon) -> list[CueMention]:
     found: list[CueMention] = []
     n = len(tokens)
@@ -648,10 +749,10 @@ def find_cues(tokens: list[Token], lex: Lexicon) -> list[CueMention]:
     while i < n:
         hit = None
         for size in range(min(lex.cue_phrase_starts.get(tokens[i].lower, 0), n - i), 1, -1):
-            key = tuple(t.lower for t in tokens[i:i + size])
+            key = tuple(t.lower for t in tokens[i : i + size])
             kinds = lex.cue_phrases.get(key)
             if kinds is None:
-                key = tuple(t.lower for t in tokens[i:i + size - 1]) + (tokens[i + size - 1].lemma,)
+                key = tuple(t.lower for t in tokens[i : i + size - 1]) + (tokens[i + size - 1].lemma,)
                 kinds = lex.cue_phrases.get(key)
             if kinds:
                 hit = CueMention(i, i + size, frozenset(kinds), " ".join(key))
@@ -709,7 +810,9 @@ def _token_cue(text: str, lower: str, lemma: str, noun_follows: bool, lex: Lexic
     return result
 
 
-_NOUN_CUE_KINDS = frozenset({"give_noun", "sanction", "buy", "order", "deal", "approve", "promise", "request", "refuse"})
+_NOUN_CUE_KINDS = frozenset(
+    {"give_noun", "sanction", "buy", "order", "deal", "approve", "promise", "request", "refuse"}
+)
 
 
 def _noun_cue_head(lemma: str, lex: Lexicon) -> set[str]:
@@ -723,12 +826,33 @@ def _noun_cue_head(lemma: str, lex: Lexicon) -> set[str]:
     return set()
 
 
-_PARTICLES = ("zurück", "bereit", "weiter", "zu", "ab", "an", "aus", "vor", "ein", "fest", "frei", "auf", "mit", "nach",
-              "hin", "fort", "los", "dar", "her", "bei", "um")
+_PARTICLES = (
+    "zurück",
+    "bereit",
+    "weiter",
+    "zu",
+    "ab",
+    "an",
+    "aus",
+    "vor",
+    "ein",
+    "fest",
+    "frei",
+    "auf",
+    "mit",
+    "nach",
+    "hin",
+    "fort",
+    "los",
+    "dar",
+    "her",
+    "bei",
+    "um",
+)
 
 
 def _separable_particles(tokens: list[Token], cues: list[CueMention], lex: Lexicon) -> None:
-    """"lehnte … ab", "sicherte … zu", "stellt … bereit": join verb and particle."""
+    """ "lehnte … ab", "sicherte … zu", "stellt … bereit": join verb and particle."""
     if lex.lang != "de":
         return
     n = len(tokens)
@@ -736,7 +860,7 @@ def _separable_particles(tokens: list[Token], cues: list[CueMention], lex: Lexic
         if tok.lower not in _PARTICLES or not tok.text.islower():
             continue
         nxt = tokens[i + 1].text if i + 1 < n else "."
-        if nxt not in (".", ",", ";", ":", "!", "?", "\"", "“", "”", "–", ")", "und", "oder", "sowie", "aber"):
+        if nxt not in (".", ",", ";", ":", "!", "?", '"', "“", "”", "–", ")", "und", "oder", "sowie", "aber"):
             continue
         for j in range(i - 1, max(-1, i - 25), -1):
             if tokens[j].text in (",", ";", ":"):
@@ -758,7 +882,7 @@ GROUP = "@group"
 
 
 def _country_refs(tokens: list[Token], cues: list[CueMention], actors: list[ActorMention]) -> None:
-    """"das Land", "the country", "the regime": an actor to resolve from the discourse."""
+    """ "das Land", "the country", "the regime": an actor to resolve from the discourse."""
     taken = {i for a in actors for i in range(a.start, a.end)}
     for cue in cues:
         if cue.kinds & {"country_ref", "group_ref"} and not taken & set(range(cue.start, cue.end)):
@@ -767,15 +891,46 @@ def _country_refs(tokens: list[Token], cues: list[CueMention], actors: list[Acto
                 continue  # "die Regierung in Baku", "der Regierung der Republik X": the state is named
             head = cue.start + 1 if tokens[cue.start].lower in ARTICLES else cue.start
             prep, article = _governor(tokens, head, None)
-            text = " ".join(t.text for t in tokens[cue.start:cue.end])
+            text = " ".join(t.text for t in tokens[cue.start : cue.end])
             ref = COUNTRY if "country_ref" in cue.kinds else GROUP
-            actors.append(ActorMention(cue.start, cue.end, ref, "ref", prep, article or tokens[cue.start].lower, text,
-                                       genitive=article == "des" or tokens[cue.start].lower == "des"))
+            actors.append(
+                ActorMention(
+                    cue.start,
+                    cue.end,
+                    ref,
+                    "ref",
+                    prep,
+                    article or tokens[cue.start].lower,
+                    text,
+                    genitive=article == "des" or tokens[cue.start].lower == "des",
+                )
+            )
     actors.sort(key=lambda a: a.start)
 
 
-EVENT_CUES = frozenset({"give", "give_noun", "get", "arrive", "buy", "order", "sell", "deal", "approve", "promise",
-                        "request", "support", "deny", "refuse", "sanction", "prevent", "impose", "lift", "threaten"})
+EVENT_CUES = frozenset(
+    {
+        "give",
+        "give_noun",
+        "get",
+        "arrive",
+        "buy",
+        "order",
+        "sell",
+        "deal",
+        "approve",
+        "promise",
+        "request",
+        "support",
+        "deny",
+        "refuse",
+        "sanction",
+        "prevent",
+        "impose",
+        "lift",
+        "threaten",
+    }
+)
 
 
 def find_mentions(sentence: Sentence, lex: Lexicon) -> Mentions:
@@ -789,8 +944,16 @@ def find_mentions(sentence: Sentence, lex: Lexicon) -> Mentions:
     items = find_items(tokens, lex)
     # A token that names an actor is not also an item ("Wagner-Söldner").
     actor_tokens = {i for a in actors for i in range(a.start, a.end)}
-    items = [it for it in items if not (it.designation is None and it.start in actor_tokens and it.end - it.start == 1
-                                        and "-" not in tokens[it.start].text[1:])]
+    items = [
+        it
+        for it in items
+        if not (
+            it.designation is None
+            and it.start in actor_tokens
+            and it.end - it.start == 1
+            and "-" not in tokens[it.start].text[1:]
+        )
+    ]
     _origins(tokens, actors, items)
     inside = {i for it in items for i in range(it.start, it.end) if it.end - it.start > 1 or it.designation}
     cues = [c for c in cues if c.start not in inside or c.kinds & {"carrier", "missile"}]  # "F-16 Block 70"
@@ -805,7 +968,7 @@ def _origins(tokens: list[Token], actors: list[ActorMention], items: list[ItemMe
         for gap in range(0, 3):
             actor = by_end.get(item.start - gap)
             if actor is not None:
-                between = tokens[actor.end:item.start]
+                between = tokens[actor.end : item.start]
                 if all(t.text[:1].isalpha() and t.lower not in PREPOSITIONS for t in between):
                     item.origin = actor.id
                     actor.kind = "origin"

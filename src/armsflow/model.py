@@ -128,8 +128,22 @@ class Event:
         else:
             for name in ("supplier", "recipient", "item", "designation", "quantity"):
                 data.pop(name)
-        order = ["type", "supplier", "recipient", "imposer", "target", "item", "status", "designation",
-                 "quantity", "source", "evidence", "start", "end", "rule"]
+        order = [
+            "type",
+            "supplier",
+            "recipient",
+            "imposer",
+            "target",
+            "item",
+            "status",
+            "designation",
+            "quantity",
+            "source",
+            "evidence",
+            "start",
+            "end",
+            "rule",
+        ]
         return {name: data[name] for name in order if name in data}
 
 

@@ -21,8 +21,8 @@ from typing import BinaryIO
 from armsflow.model import Document
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
-PART_CHARS = 512 * 1024          # characters per part of a large text
-LARGE_BYTES = PART_CHARS * 2     # inputs above this many bytes are read in parts
+PART_CHARS = 512 * 1024  # characters per part of a large text
+LARGE_BYTES = PART_CHARS * 2  # inputs above this many bytes are read in parts
 READ_BLOCK = 1024 * 1024
 # Single-byte encodings accepted when charset-normalizer proposes them for non-UTF-8, non-Windows-1252 bytes.
 _LEGACY = ("cp1250", "iso8859_2", "iso8859_15", "latin_1")
@@ -32,7 +32,7 @@ _LEGACY = ("cp1250", "iso8859_2", "iso8859_15", "latin_1")
 class ReadProblem:
     where: str
     message: str
-    skipped: bool = False    # True: a warning (nothing to do); False: a failure
+    skipped: bool = False  # True: a warning (nothing to do); False: a failure
 
 
 @dataclass(slots=True)
@@ -100,8 +100,11 @@ def iter_inputs(paths: list[str], stdin: BinaryIO | None = None) -> Iterator[Doc
             continue
         path = Path(raw)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and (p.suffix.lower() in TEXT_SUFFIXES or
-                                                                           p.suffix.lower() == ".jsonl"))
+            files = sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file() and (p.suffix.lower() in TEXT_SUFFIXES or p.suffix.lower() == ".jsonl")
+            )
             if not files:
                 yield ReadProblem(str(path), "folder holds no .txt, .md or .jsonl files", skipped=True)
             for file in files:
@@ -125,8 +128,9 @@ def _from_path(path: Path) -> Iterator[Document | DocumentPart | ReadProblem]:
         yield ReadProblem(where, f"cannot read: {err.strerror or err}")
 
 
-def _from_stream(handle: BinaryIO, where: str, doc_id: str,
-                 jsonl: bool | None) -> Iterator[Document | DocumentPart | ReadProblem]:
+def _from_stream(
+    handle: BinaryIO, where: str, doc_id: str, jsonl: bool | None
+) -> Iterator[Document | DocumentPart | ReadProblem]:
     """One input stream; ``jsonl=None`` sniffs whether it holds JSONL documents or plain text."""
     head = handle.read(LARGE_BYTES + 1)
     if len(head) <= LARGE_BYTES:
@@ -209,11 +213,11 @@ def _jsonl_records(lines, where: str) -> Iterator[Document | ReadProblem]:
             yield ReadProblem(place, f"not valid JSON ({err.msg} at column {err.colno})")
             continue
         if not isinstance(row, dict):
-            yield ReadProblem(place, "a JSON object with a \"text\" field is expected")
+            yield ReadProblem(place, 'a JSON object with a "text" field is expected')
             continue
         text = row.get("text")
         if not isinstance(text, str):
-            yield ReadProblem(place, "the document has no \"text\" string")
+            yield ReadProblem(place, 'the document has no "text" string')
             continue
         doc_id = row.get("id")
         doc_id = str(doc_id) if doc_id is not None else f"{Path(where).stem}-{number}"
@@ -221,8 +225,15 @@ def _jsonl_records(lines, where: str) -> Iterator[Document | ReadProblem]:
             yield ReadProblem(place, f"document {doc_id!r} is empty", skipped=True)
             continue
         lang = row.get("lang") if isinstance(row.get("lang"), str) else None
-        yield Document(id=doc_id, text=text, lang=lang, date=_opt(row.get("date")), title=_opt(row.get("title")),
-                       url=_opt(row.get("url")), publisher=_opt(row.get("publisher")))
+        yield Document(
+            id=doc_id,
+            text=text,
+            lang=lang,
+            date=_opt(row.get("date")),
+            title=_opt(row.get("title")),
+            url=_opt(row.get("url")),
+            publisher=_opt(row.get("publisher")),
+        )
     if seen == 0:
         yield ReadProblem(where, "no documents in this JSONL file", skipped=True)
 

@@ -66,7 +66,7 @@ class Lexicon:
     lang: str
     actors: dict[tuple[str, ...], ActorEntry] = field(default_factory=dict)
     actor_max: int = 1
-    actor_starts: dict[str, int] = field(default_factory=dict)      # first token -> longest form
+    actor_starts: dict[str, int] = field(default_factory=dict)  # first token -> longest form
     compound_prefixes: dict[str, ActorEntry] = field(default_factory=dict)
     designations: dict[str, DesignationEntry] = field(default_factory=dict)
     designation_max: int = 1

@@ -12,7 +12,9 @@ from __future__ import annotations
 from armsflow.text.segment import Token
 
 _HARD = frozenset(";:–—()[]")
-_COORD = frozenset({"und", "oder", "sowie", "aber", "sondern", "doch", "jedoch", "and", "or", "but", "while", "whereas", "yet"})
+_COORD = frozenset(
+    {"und", "oder", "sowie", "aber", "sondern", "doch", "jedoch", "and", "or", "but", "while", "whereas", "yet"}
+)
 SUBORDINATORS = frozenset(
     "dass daß weil ob wenn als da nachdem während obwohl damit um wie wo wonach worauf sodass bevor "
     "seit sofern indem wobei womit wofür weshalb warum welche welcher welches welchen welchem deren dessen "
@@ -40,14 +42,22 @@ def clause_ids(tokens: list[Token], listed: set[int], verbs: frozenset[int] = fr
             boundary = True
         elif word == "to" and i + 1 in verbs and tokens[i + 1].text.islower():
             boundary = True
-        elif word in _EN_SPLITTERS and i > 0 and tokens[i].text.islower() and tokens[i - 1].lower not in ("just", "shortly"):
+        elif (
+            word in _EN_SPLITTERS
+            and i > 0
+            and tokens[i].text.islower()
+            and tokens[i - 1].lower not in ("just", "shortly")
+        ):
             boundary = True
         elif word == ",":
             prev_in = i > 0 and (i - 1) in listed
             nxt = tokens[i + 1].lower if i + 1 < n else ""
             # A list goes on with a mention or an adjective before one, not with an article.
-            next_in = (i + 1) in listed or (nxt not in _ARTICLES and nxt.isalpha() and (i + 2) in listed) or (
-                nxt in _ARTICLES and _list_goes_on(tokens, i + 2, listed))
+            next_in = (
+                (i + 1) in listed
+                or (nxt not in _ARTICLES and nxt.isalpha() and (i + 2) in listed)
+                or (nxt in _ARTICLES and _list_goes_on(tokens, i + 2, listed))
+            )
             boundary = not (prev_in and next_in) or nxt in SUBORDINATORS
             if not boundary and nxt in _COORD and (i + 2) in listed:
                 # ", and Washington offered …" coordinates clauses, ", and Belarus" ends a list
@@ -76,7 +86,7 @@ _EN_VERBISH = frozenset(
 
 
 def _list_goes_on(tokens: list[Token], j: int, listed: set[int]) -> bool:
-    """"The United States, the European Union and Japan": an article starts a list member
+    """ "The United States, the European Union and Japan": an article starts a list member
     when a mention follows and the list continues after it."""
     if j not in listed:
         return False
@@ -95,8 +105,12 @@ def _opens_clause(tok: Token) -> bool:
     if word in _EN_VERBISH or word.endswith("ed"):
         return True
     # German nouns are capitalised, so a lowercase word here is a verb, adverb or reflexive.
-    return not word.isascii() or word.endswith(("en", "te", "st", "t", "sich")) and len(word) > 2 and word not in (
-        "zusätzlichen", "weiteren", "neuen", "gebrauchten", "modernen")
+    return (
+        not word.isascii()
+        or word.endswith(("en", "te", "st", "t", "sich"))
+        and len(word) > 2
+        and word not in ("zusätzlichen", "weiteren", "neuen", "gebrauchten", "modernen")
+    )
 
 
 def is_infinitive(tokens: list[Token], start: int, end: int, lang: str) -> bool:

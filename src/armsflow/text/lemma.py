@@ -45,9 +45,36 @@ def _feminine_e_noun(word: str, base: str) -> bool:
         return False
 
 
-_PARTICLES = ("zurück", "bereit", "weiter", "heraus", "zusammen", "vorbei", "an", "ab", "auf", "aus", "bei", "ein",
-              "fest", "frei", "her", "hin", "los", "mit", "nach", "vor", "weg", "zu", "um", "dar", "fort", "durch",
-              "über", "unter")
+_PARTICLES = (
+    "zurück",
+    "bereit",
+    "weiter",
+    "heraus",
+    "zusammen",
+    "vorbei",
+    "an",
+    "ab",
+    "auf",
+    "aus",
+    "bei",
+    "ein",
+    "fest",
+    "frei",
+    "her",
+    "hin",
+    "los",
+    "mit",
+    "nach",
+    "vor",
+    "weg",
+    "zu",
+    "um",
+    "dar",
+    "fort",
+    "durch",
+    "über",
+    "unter",
+)
 
 
 @lru_cache(maxsize=50_000)
@@ -65,10 +92,10 @@ def german_verb_candidates(word: str) -> tuple[str, ...]:
     for particle in ("",) + _PARTICLES:
         if not w.startswith(particle):
             continue
-        rest = w[len(particle):]
+        rest = w[len(particle) :]
         for infix in ("ge", "zu"):
             if rest.startswith(infix) and len(rest) > len(infix) + 3:
-                core = rest[len(infix):]
+                core = rest[len(infix) :]
                 stems.append(particle + core)
     stems.append(w)
     for stem in stems:

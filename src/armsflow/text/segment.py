@@ -88,7 +88,7 @@ def _is_abbreviation(text: str, floor: int, dot: int, abbrevs: frozenset[str], l
     begin = dot
     while begin > floor and not text[begin - 1].isspace() and text[begin - 1] not in _OPENERS:
         begin -= 1
-    word = text[begin:dot + 1]
+    word = text[begin : dot + 1]
     if word in abbrevs or word.lower() in abbrevs:
         return True
     core = word[:-1]
