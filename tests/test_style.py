@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 
 import pytest
 
@@ -24,7 +23,3 @@ def test_ruff(command: list[str]) -> None:
         [*_ruff(), *command, "src", "tests", "benchmarks"], cwd=ROOT, capture_output=True, text=True, check=False
     )
     assert done.returncode == 0, done.stdout + done.stderr
-
-
-def test_python_version() -> None:
-    assert sys.version_info >= (3, 11)
