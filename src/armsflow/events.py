@@ -349,7 +349,7 @@ class Assembler:
                     role.append(actor)
         last = state.last_transfer
         vague = _VAGUE_PARTNERS & {t.lower for t in sentence.tokens}
-        if last and last[0] >= index - 2 and (not suppliers or not recipients) and not vague:
+        if last and last[0] >= index - 3 and (not suppliers or not recipients) and not vague:
             _, l_sup, l_rec, l_items = last
             cats = {it.category for it in l_items}
             if suppliers and not recipients and set(suppliers) <= set(l_sup):
@@ -359,7 +359,7 @@ class Assembler:
             elif (
                 not suppliers
                 and not recipients
-                and {it.category for it in items} & cats
+                and ({it.category for it in items} & cats or {it.producer for it in items} & set(l_sup))
                 and self._definite(sentence, frame)
             ):
                 suppliers, recipients = list(l_sup), list(l_rec)
@@ -371,7 +371,13 @@ class Assembler:
         named_here = {
             a.id for a in self._sentence_actors if a.id not in (COUNTRY, GROUP) and a.start not in self._speaker_tokens
         }
-        if suppliers and not recipients and not vague and kind != "request" and named_here <= set(suppliers):
+        if (
+            (suppliers or kind == "arrive")
+            and not recipients
+            and not vague
+            and kind != "request"
+            and named_here <= set(suppliers)
+        ):
             # "Drei Staffeln hat Moskau bereits geliefert": to the state the story is about.
             actor = self.salient(index, exclude=set(suppliers))
             if actor:
@@ -510,7 +516,7 @@ class Assembler:
             return "planned"
         if "future" in mods:
             return "planned"
-        if kind in ("buy", "order", "sell", "deal", "approve") or mods & {"deal", "approve", "order"}:
+        if kind in ("buy", "order", "sell", "deal", "approve", "build_for") or mods & {"deal", "approve", "order"}:
             return "agreed"
         return "delivered"
 

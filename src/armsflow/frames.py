@@ -18,7 +18,7 @@ from armsflow.mentions import ActorMention, CueMention, ItemMention, Mentions
 from armsflow.text.clauses import SUBORDINATORS, clause_ids, is_infinitive
 from armsflow.text.segment import Token
 
-GIVE = frozenset({"give", "give_noun", "sell", "promise", "approve", "support"})
+GIVE = frozenset({"give", "give_noun", "sell", "promise", "approve", "support", "build_for"})
 RECEIVE = frozenset({"get", "buy", "order", "request"})
 ARRIVE = frozenset({"arrive"})
 DEAL = frozenset({"deal"})
@@ -195,7 +195,9 @@ def build_frames(tokens: list[Token], mentions: Mentions, lang: str, speaker_tok
             continue
         lead_cue, lead_kind = lead
         if lead_kind == "use":
-            continue
+            if lead_cue.lemma not in _BUILD_FOR or not any(a.prep in ("für", "for") for a in actors_by_clause[c]):
+                continue
+            lead_kind = "build_for"  # "Für Israel baut TKMS drei U-Boote": production under an export contract
         items = [it for k, o in owner.items() if o == c for it in items_by_clause[k]]
         # A use verb ("griffen an", "fired") closer to an item than the trigger keeps it.
         starts = {it.start for it in mentions.items}
@@ -395,6 +397,7 @@ def _anaphoric_items(tokens: list[Token], grammar: SentenceGrammar, c: int, ment
     return []
 
 
+_BUILD_FOR = frozenset({"bauen", "fertigen", "herstellen", "produzieren", "build", "produce", "manufacture"})
 _ARMING = frozenset({"aufrüsten", "bewaffnen", "arm", "rearm", "hochrüsten"})
 _REMAINDER = frozenset("more others remaining rest übrigen restlichen weitere anderen".split())
 _NOUNISH_EN = frozenset("of than".split())
@@ -576,7 +579,10 @@ def _assign_transfer_roles(
     by_prep = {}
     for g in own:
         if g.first.prep:
-            by_prep.setdefault(g.first.prep, []).append(g)
+            prep = g.first.prep
+            if prep == "in" and g.first.article in ("die", "den", "das") and lang == "de":
+                prep = "nach"  # "in die Ukraine exportiert": a direction, not a place
+            by_prep.setdefault(prep, []).append(g)
     genitives = [g for g in own if g.first.genitive]
 
     def prep_ids(preps: frozenset[str]) -> list[str]:
@@ -644,6 +650,8 @@ def _assign_transfer_roles(
     elif kind in ARRIVE:
         frame.recipients = prep_ids(_IN) or [i for g in objects for i in g.ids]
         frame.suppliers = prep_ids(_FROM) or origin[:1]
+        if not frame.suppliers:
+            frame.suppliers = _unique([it.producer for it in frame.items if it.producer])[:1]
     elif kind in DEAL:
         partners = (subj.ids if subj else []) + prep_ids(frozenset({"mit", "with"}))
         source = prep_ids(_FROM) or origin[:1]
