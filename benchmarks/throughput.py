@@ -31,8 +31,7 @@ TARGET_KB_S_PER_CORE = 1000
 TARGET_PEAK_MB = 300
 TARGET_STARTUP_S = 1.0
 # A fresh interpreter that imports armsflow and extracts one sentence (so the lexicons are loaded).
-# The language is given: the detector cannot tell this four-word sentence from other languages.
-STARTUP_CODE = "import armsflow; armsflow.extract('Der Iran liefert Drohnen.', lang='de')"
+STARTUP_CODE = "import armsflow; armsflow.extract('Der Iran liefert Drohnen.')"
 
 
 def load_corpus(dev: Path, min_mb: float) -> tuple[list[Document], int, int]:

@@ -386,8 +386,6 @@ def test_large_text_is_read_in_parts_with_whole_text_offsets(tmp_path):
     assert peak_mb < 400, f"peak RSS {peak_mb:.0f} MB"
 
 
-@pytest.mark.slow
-@pytest.mark.skipif("'slow' not in (config.getoption('markexpr') or '')", reason="50 MB take 50-75 s: run with -m slow")
 def test_50_mb_text_file_in_parts_with_bounded_memory(tmp_path):
     """A 50 MB text file is read in parts: one result, offsets into the whole file, bounded memory.
 

@@ -515,9 +515,12 @@ class Assembler:
         if kind == "promise" or "promise" in mods:
             return "planned"
         if "future" in mods:
-            return "planned"
+            # "Denmark will buy …" is the buyer's intention; "soll erhalten" a planned delivery
+            return "requested" if kind in ("buy", "order") else "planned"
         if kind in ("buy", "order", "sell", "deal", "approve", "build_for") or mods & {"deal", "approve", "order"}:
             return "agreed"
+        if frame.infinitive and kind in GIVE | {"arrive", "get"} and "past" not in mods:
+            return "planned"  # an infinitive under a neutral verb ("expects them to arrive") is still to come
         return "delivered"
 
     # ------------------------------------------------------------------ sanctions

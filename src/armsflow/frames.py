@@ -126,6 +126,7 @@ class Frame:
     subject_text: str | None = None  # the deny/refuse clause subject, a source candidate
     reported_by_report: bool = False  # the claim is a report's that someone rejects
     pronoun_subject: bool = False
+    infinitive: bool = False  # "… expects the jets | to arrive": not yet happened
     country_ref: list[str] = field(default_factory=list)  # roles filled by "das Land"
     rule: str = ""
 
@@ -210,6 +211,8 @@ def build_frames(tokens: list[Token], mentions: Mentions, lang: str, speaker_tok
                 for it in items
                 if any(t.lower in ("mit", "with", "bei", "beim", "in") for t in tokens[max(0, it.start - 8) : it.start])
             ]
+        if not items and grammar.infinitive[c] and c > 0 and items_by_clause[c - 1]:
+            items = list(items_by_clause[c - 1])  # "expects the first six jets | to arrive next year"
         if not items:
             items = _antecedent(tokens, grammar, c, items_by_clause) or _anaphoric_items(tokens, grammar, c, mentions)
         if not items and lead_cue.lemma in _ARMING and len(actors_by_clause[c]) >= 2:
@@ -228,6 +231,7 @@ def build_frames(tokens: list[Token], mentions: Mentions, lang: str, speaker_tok
         if tokens and tokens[0].lower in ("if", "wenn", "falls", "sollte", "should", "unless"):
             frame.modifiers.add("consider")  # "If Seoul decides to go ahead, it would send …"
         frame.passive = _passive(tokens, grammar, c, lead_cue, lang)
+        frame.infinitive = grammar.infinitive[c] and c > 0 and not _aspectual(tokens, grammar.clauses[c][0])
         # "wies einen Bericht zurück, wonach …", "rejected accusations that …": the claim is the report's.
         scope = [c] + governors
         if frame.modifiers & {"deny", "refuse"} and any(
@@ -395,6 +399,17 @@ def _anaphoric_items(tokens: list[Token], grammar: SentenceGrammar, c: int, ment
             # "two more would follow", "die übrigen sollen folgen", "weitere sollen folgen"
             return [ItemMention(i, i + 1, None, carrier="pronoun", text=tokens[i].text)]
     return []
+
+
+_ASPECT = frozenset(
+    "continue continues continued continuing begin begins began begun start starts started keep keeps kept "
+    "fortsetzen weiter".split()
+)
+
+
+def _aspectual(tokens: list[Token], start: int) -> bool:
+    """ "continue to supply" goes on; it is no future."""
+    return any(t.lower in _ASPECT for t in tokens[max(0, start - 3) : start])
 
 
 _BUILD_FOR = frozenset({"bauen", "fertigen", "herstellen", "produzieren", "build", "produce", "manufacture"})
@@ -577,7 +592,11 @@ def _assign_transfer_roles(
             else:
                 frame.pronoun_subject = True
     by_prep = {}
+    trig_end = frame.trigger.start
     for g in own:
+        if lang == "en" and g.first.text.endswith(("'s", "’s")) and 0 <= trig_end - g.members[-1].end <= 2:
+            g.first.genitive = True  # "Canberra's 2023 order", "Moscow's request": the owner acts
+            continue
         if g.first.prep:
             prep = g.first.prep
             if prep == "in" and g.first.article in ("die", "den", "das") and lang == "de":
@@ -605,11 +624,15 @@ def _assign_transfer_roles(
         if frame.passive:
             frame.suppliers = prep_ids(_FROM)
             frame.recipients = prep_ids(_TO) or [i for g in bare for i in g.ids]
+            if not frame.recipients and any("arrive" in cue.kinds for cue in cues_by_clause[c]):
+                frame.recipients = prep_ids(_IN)
         else:
             frame.suppliers = subj.ids if subj else []
             if kind in ("give_noun", "promise", "approve", "sell") and not frame.suppliers:
                 frame.suppliers = prep_ids(_FROM) or [i for g in genitives for i in g.ids]
             frame.recipients = prep_ids(_TO) or [i for g in objects for i in g.ids]
+            if not frame.recipients and any("arrive" in cue.kinds for cue in cues_by_clause[c]):
+                frame.recipients = prep_ids(_IN)  # "tanks gifted by Australia have arrived in Ukraine"
             if not frame.recipients and kind == "give_noun" and lang == "de":
                 frame.recipients = prep_ids(frozenset({"in"}))  # "Lieferungen in die USA"
             if not frame.recipients and asker is not None:
@@ -866,8 +889,8 @@ def _sanction_frames(
                 or (prep in ("mit", "nach", "an", "to") and frame.trigger_kind == "prevent")
             ):
                 targets += g.ids
-            elif g.first.genitive and g.first.start > cue.start:
-                targets += g.ids
+            elif (g.first.genitive or g.first.text.endswith(("'s", "’s"))) and g.first.start > cue.start:
+                targets += g.ids  # "sanctions on targets linked to Russia's war", "on Syria's central bank"
             elif prep is None and not g.first.genitive:
                 if g.first.kind in ("adj", "demonym") and not _governs(g, tokens):
                     targets += g.ids

@@ -121,7 +121,12 @@ def find_actors(tokens: list[Token], lex: Lexicon) -> list[ActorMention]:
         prep, article = _governor(tokens, i, lex)
         text = " ".join(t.text for t in tokens[i : i + size])
         genitive = entry.kind.endswith("-gen") or article == "des" or prep == "gen" or text.endswith(("'s", "’s"))
-        if genitive and lex.lang == "en" and (_institution_follows(tokens, i + size) or _clause_initial(tokens, i)):
+        if (
+            genitive
+            and lex.lang == "en"
+            and (_institution_follows(tokens, i + size) or _clause_initial(tokens, i) or prep is not None)
+        ):
+            # "Iran's Revolutionary Guards", "to Russia's Kursk region": the state itself has the role
             genitive = False  # "Iran's Revolutionary Guards", "Czechia's initiative has supplied": the state acts
         if prep == "gen":
             prep = None
