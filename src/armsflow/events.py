@@ -102,7 +102,8 @@ def find_sources(sentence: Sentence, mentions: Mentions, lang: str) -> tuple[str
     for cue in mentions.cues:
         if "say" not in cue.kinds:
             continue
-        if lang == "en":
+        if lang == "en" or "accuse" in cue.kinds:
+            # "Eriwan wirft Moskau vor, …": the accuser speaks, the accused follows the verb
             span = _np_backward(tokens, cue.start) or _np_forward(tokens, cue.end)
         else:
             span = _np_forward(tokens, cue.end) or _np_backward(tokens, cue.start)
@@ -192,6 +193,30 @@ def _np_backward(tokens: list[Token], pos: int) -> tuple[int, int] | None:
 def _span_text(tokens: list[Token], span: tuple[int, int]) -> str:
     start, end = span
     return " ".join(t.text for t in tokens[start:end])
+
+
+def _distributive(frame: Frame, items: list[ItemMention], recipients: list[str]) -> dict[int, str]:
+    """"Munition nach Saudi-Arabien und Pistolen nach Nigeria": each item goes to the recipient after it.
+
+    Only when items and recipients alternate in the sentence; otherwise every item goes to every recipient.
+    """
+    marks = frame.recipient_marks
+    if len(recipients) < 2 or len(items) < 2 or len(marks) != len(recipients):
+        return {}
+    order = sorted([(it.start, "item", id(it)) for it in items] + [(pos, "actor", rid) for rid, pos in marks])
+    kinds = [k for _, k, _ in order]
+    if kinds[0] != "item" or kinds[-1] != "actor" or "actor" not in kinds[: len(kinds) - 1]:
+        return {}
+    pairs: dict[int, str] = {}
+    pending: list[int] = []
+    for _, kind, ref in order:
+        if kind == "item":
+            pending.append(ref)
+        else:
+            for item_id in pending:
+                pairs[item_id] = ref
+            pending = []
+    return pairs if not pending else {}
 
 
 def _share_roles(frames: list[Frame]) -> None:
@@ -299,10 +324,12 @@ class Assembler:
             if not any(ref in r for r in roles):
                 continue
             used = {a for r in roles for a in r if a not in (COUNTRY, GROUP)}
+            here = [a.id for a in self._sentence_actors if a.id not in used and a.id not in (COUNTRY, GROUP)
+                    and (len(a.id) == 3 and a.id.isupper()) == states and a.id not in ("EU", "NATO", "UN")]
             for role in roles:
                 if ref in role:
                     # Two references in one frame ("die Söldnertruppe … den Milizionären") are two actors.
-                    actor = self.salient(index, exclude=used, states=states)
+                    actor = here.pop(0) if here and not states else self.salient(index, exclude=used, states=states)
                     pos = role.index(ref)
                     if actor:
                         role[pos] = actor
@@ -363,7 +390,7 @@ class Assembler:
                 and self._definite(sentence, frame)
             ):
                 suppliers, recipients = list(l_sup), list(l_rec)
-        if recipients and not suppliers and (kind in GIVE or kind == "arrive") and not vague:
+        if recipients and not suppliers and (kind in GIVE or kind in ("arrive", "go")) and not vague:
             # An agentless export ("Genehmigt wurde die Ausfuhr von Pistolen an …") is the story's state's.
             actor = self.salient(index, exclude=set(recipients))
             if actor:
@@ -385,12 +412,15 @@ class Assembler:
         if not suppliers or not recipients:
             return
         statuses = self._statuses(frame)
+        pairs = _distributive(frame, items, recipients)
         made = False
         for supplier in suppliers:
             for recipient in recipients:
                 if supplier == recipient:
                     continue
                 for item in items:
+                    if pairs and pairs.get(id(item), recipient) != recipient:
+                        continue
                     for status, src in statuses:
                         self._add(
                             Event(
@@ -503,7 +533,7 @@ class Assembler:
         kind = frame.trigger_kind
         if "negation" in mods and (kind == "approve" or "approve" in mods):
             return "refused"  # "genehmigt keine Ausfuhren mehr", "will not approve transfers"
-        if "negation" in mods and kind in GIVE | {"arrive", "get", "buy"}:
+        if "negation" in mods and kind in GIVE | {"arrive", "go", "get", "buy"}:
             # "will not send", "cannot deliver" refuse; "has not delivered", "does not sell" deny.
             return "refused" if mods & {"future", "intend", "refuse", "consider"} else "denied"
         if "consider" in mods:

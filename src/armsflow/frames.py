@@ -20,7 +20,7 @@ from armsflow.text.segment import Token
 
 GIVE = frozenset({"give", "give_noun", "sell", "promise", "approve", "support", "build_for"})
 RECEIVE = frozenset({"get", "buy", "order", "request"})
-ARRIVE = frozenset({"arrive"})
+ARRIVE = frozenset({"arrive", "go"})  # "go" needs its destination: "Nach Deutschland gingen vor allem Munition"
 DEAL = frozenset({"deal"})
 TRIGGERS = GIVE | RECEIVE | ARRIVE | DEAL | {"use"}
 # Which trigger of a clause leads when several occur: the most directional.
@@ -37,6 +37,7 @@ _PRIORITY = [
     "approve",
     "deal",
     "support",
+    "go",
     "use",
 ]
 MODIFIERS = frozenset(
@@ -127,6 +128,7 @@ class Frame:
     reported_by_report: bool = False  # the claim is a report's that someone rejects
     pronoun_subject: bool = False
     infinitive: bool = False  # "… expects the jets | to arrive": not yet happened
+    recipient_marks: list[tuple[str, int]] = field(default_factory=list)  # (id, token) of prepositional recipients
     country_ref: list[str] = field(default_factory=list)  # roles filled by "das Land"
     rule: str = ""
 
@@ -631,6 +633,7 @@ def _assign_transfer_roles(
             if kind in ("give_noun", "promise", "approve", "sell") and not frame.suppliers:
                 frame.suppliers = prep_ids(_FROM) or [i for g in genitives for i in g.ids]
             frame.recipients = prep_ids(_TO) or [i for g in objects for i in g.ids]
+            frame.recipient_marks = [(m.id, m.start) for p in _TO for g in by_prep.get(p, []) for m in g.members]
             if not frame.recipients and any("arrive" in cue.kinds for cue in cues_by_clause[c]):
                 frame.recipients = prep_ids(_IN)  # "tanks gifted by Australia have arrived in Ukraine"
             if not frame.recipients and kind == "give_noun" and lang == "de":

@@ -397,6 +397,19 @@ def _english_compounds(items: list[ItemMention]) -> list[ItemMention]:
     return out
 
 
+def _named_systems(tokens: list[Token], lex: Lexicon) -> list[ItemMention]:
+    found: list[ItemMention] = []
+    i = 0
+    while i < len(tokens):
+        item = _designation_item(tokens, i, lex)
+        if item is None:
+            i += 1
+            continue
+        found.append(item)
+        i = item.end
+    return found
+
+
 def _phrase_item(tokens: list[Token], i: int, lex: Lexicon) -> ItemMention | None:
     for size in range(min(lex.item_phrase_starts.get(tokens[i].lower, 0), len(tokens) - i), 1, -1):
         key = tuple(t.lower for t in tokens[i : i + size])
@@ -943,9 +956,10 @@ def find_mentions(sentence: Sentence, lex: Lexicon) -> Mentions:
     cues = find_cues(tokens, lex)
     actors = find_actors(tokens, lex)
     if not any(c.kinds & EVENT_CUES for c in cues):
-        # No verb or noun that could state an event: only the actors matter (for the discourse).
+        # No verb or noun that could state an event: only the actors and the named systems
+        # matter, for the discourse ("Das Flugabwehrsystem S-400 … Drei Staffeln hat Moskau geliefert").
         _country_refs(tokens, cues, actors)
-        return Mentions(actors, [], cues)
+        return Mentions(actors, _named_systems(tokens, lex), cues)
     items = find_items(tokens, lex)
     # A token that names an actor is not also an item ("Wagner-Söldner").
     actor_tokens = {i for a in actors for i in range(a.start, a.end)}
