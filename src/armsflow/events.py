@@ -90,6 +90,22 @@ def is_subjunctive(tokens: list[Token], lang: str) -> bool:
 def find_sources(sentence: Sentence, mentions: Mentions, lang: str) -> tuple[str | None, set[int]]:
     """The speaker this sentence attributes its claim to, and the speaker's tokens."""
     tokens = sentence.tokens
+    goods = {i for it in mentions.items for i in range(it.start, it.end)}
+    source, span = _find_source(tokens, mentions, lang)
+    if span:
+        # A speaker phrase ends where the goods begin ("laut Weißem Haus ballistische Raketen").
+        cut = [i for i in sorted(span) if i in goods]
+        if cut:
+            span = {i for i in span if i < cut[0]}
+            source = " ".join(tokens[i].text for i in sorted(span)) or None
+            if source:
+                while span and tokens[max(span)].text.islower() and tokens[max(span)].lower.endswith(("e", "en")):
+                    span.discard(max(span))  # a dangling adjective of the goods
+                source = " ".join(tokens[i].text for i in sorted(span)) or None
+    return source, span
+
+
+def _find_source(tokens: list[Token], mentions: Mentions, lang: str) -> tuple[str | None, set[int]]:
     for cue in mentions.cues:
         if "according" in cue.kinds:
             span = _np_forward(tokens, cue.end)
@@ -196,7 +212,7 @@ def _span_text(tokens: list[Token], span: tuple[int, int]) -> str:
 
 
 def _distributive(frame: Frame, items: list[ItemMention], recipients: list[str]) -> dict[int, str]:
-    """"Munition nach Saudi-Arabien und Pistolen nach Nigeria": each item goes to the recipient after it.
+    """ "Munition nach Saudi-Arabien und Pistolen nach Nigeria": each item goes to the recipient after it.
 
     Only when items and recipients alternate in the sentence; otherwise every item goes to every recipient.
     """
@@ -324,8 +340,14 @@ class Assembler:
             if not any(ref in r for r in roles):
                 continue
             used = {a for r in roles for a in r if a not in (COUNTRY, GROUP)}
-            here = [a.id for a in self._sentence_actors if a.id not in used and a.id not in (COUNTRY, GROUP)
-                    and (len(a.id) == 3 and a.id.isupper()) == states and a.id not in ("EU", "NATO", "UN")]
+            here = [
+                a.id
+                for a in self._sentence_actors
+                if a.id not in used
+                and a.id not in (COUNTRY, GROUP)
+                and (len(a.id) == 3 and a.id.isupper()) == states
+                and a.id not in ("EU", "NATO", "UN")
+            ]
             for role in roles:
                 if ref in role:
                     # Two references in one frame ("die Söldnertruppe … den Milizionären") are two actors.

@@ -342,7 +342,7 @@ def find_items(tokens: list[Token], lex: Lexicon) -> list[ItemMention]:
     if lex.lang == "en":
         raw = _english_compounds(raw)
     items = _merge_designations(tokens, raw, lex)
-    items = _purposes(tokens, items)
+    items = [it for it in _purposes(tokens, items) if not _means_of_transport(tokens, it)]
     for item in items:
         item.quantity = _quantity(tokens, item.start, lex)
         item.text = " ".join(t.text for t in tokens[item.start : item.end])
@@ -351,6 +351,11 @@ def find_items(tokens: list[Token], lex: Lexicon) -> list[ItemMention]:
 
 _PURPOSE = frozenset({"für", "for", "fuer"})
 _AMMO_OF = {"artillery": "artillery-ammunition", "air-defence-system": "ammunition", "combat-aircraft": "ammunition"}
+
+
+def _means_of_transport(tokens: list[Token], item: ItemMention) -> bool:
+    """ "per Schiff und Bahn", "by ship": how goods travelled, not what was sent."""
+    return item.designation is None and item.start > 0 and tokens[item.start - 1].lower in ("per", "by", "via")
 
 
 def _purposes(tokens: list[Token], items: list[ItemMention]) -> list[ItemMention]:

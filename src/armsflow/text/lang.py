@@ -24,12 +24,22 @@ _MARKERS: dict[str, frozenset[str]] = {
 }
 
 
+# Function words of neighbouring languages: a French or Spanish text must not pass for German.
+_OTHER = frozenset(
+    "le la les et du au aux une est pas que qui avec sur pour dans selon el los las y del con por para una "
+    "het een van op voor niet il lo gli della per".split()
+)
+
+
 def detect_language(text: str, sample: int = 4000) -> str | None:
     """Return "de", "en" or None when the text is neither (or too short to tell)."""
     words = [w.lower() for w in _WORD.findall(text[:sample])]
     if not words:
         return None
     scores = {lang: sum(w in markers for w in words) for lang, markers in _MARKERS.items()}
+    other = sum(w in _OTHER for w in words)
+    if other and other >= max(scores.values()):
+        return None
     if max(scores.values()) == 0 and len(words) <= 12:
         return _short_text_language(text)
     best = max(scores, key=lambda k: scores[k])
