@@ -64,6 +64,7 @@ CUE_KINDS = {
     "get",
     "give",
     "give_noun",
+    "go",
     "group_ref",
     "hearsay",
     "impose",
