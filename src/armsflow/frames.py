@@ -629,7 +629,7 @@ def _assign_transfer_roles(
             if not frame.recipients and any("arrive" in cue.kinds for cue in cues_by_clause[c]):
                 frame.recipients = prep_ids(_IN)
         else:
-            frame.suppliers = subj.ids if subj else []
+            frame.suppliers = subj.ids if subj and not _reason_phrase(tokens, frame.trigger.start) else []
             if kind in ("give_noun", "promise", "approve", "sell") and not frame.suppliers:
                 frame.suppliers = prep_ids(_FROM) or [i for g in genitives for i in g.ids]
             frame.recipients = prep_ids(_TO) or [i for g in objects for i in g.ids]
@@ -805,6 +805,14 @@ def _built_in(groups: list[Group], tokens: list[Token]) -> list[str]:
         if g.first.prep in ("in", "im") and start >= 3 and tokens[start - 3].lower in _BUILT:
             return g.ids
     return []
+
+
+_REASON = frozenset("wegen aufgrund angesichts over because despite trotz".split())
+
+
+def _reason_phrase(tokens: list[Token], trigger: int) -> bool:
+    """"Die EU hat wegen der Lieferung von Drohnen an Russland …": the subject did not deliver."""
+    return any(t.lower in _REASON for t in tokens[max(0, trigger - 3) : trigger])
 
 
 def _earlier(grammar: SentenceGrammar, c: int) -> list[int]:
