@@ -32,6 +32,7 @@ _NP_STOP = frozenset(
     "wie als weil da wenn wonach zufolge laut who which as when while after before had has have been being was "
     "were is are will would may might could also not it they he she we".split()
 )
+_NEW_PHRASE = frozenset("ein eine einen einem einer die das den dem the a an".split())
 _LEADING = frozenset("der die das den dem des ein eine einer eines the a an aus von vom from".split())
 _WEEKDAYS = frozenset(
     "montag dienstag mittwoch donnerstag freitag samstag sonntag monday tuesday wednesday thursday friday "
@@ -139,6 +140,8 @@ def _np_forward(tokens: list[Token], pos: int) -> tuple[int, int] | None:
         tok = tokens[i]
         if tok.lower in _WEEKDAYS or tok.lower in _NP_STOP and tok.lower not in ("des", "der", "of"):
             break
+        if i > start and tok.lower in _NEW_PHRASE:
+            break  # "nach Angaben aus Kiew | eine weitere Lieferung": a new noun phrase begins
         if not (
             tok.text[:1].isupper()
             or tok.text[:1].isalpha()
