@@ -811,7 +811,7 @@ _REASON = frozenset("wegen aufgrund angesichts over because despite trotz".split
 
 
 def _reason_phrase(tokens: list[Token], trigger: int) -> bool:
-    """"Die EU hat wegen der Lieferung von Drohnen an Russland …": the subject did not deliver."""
+    """ "Die EU hat wegen der Lieferung von Drohnen an Russland …": the subject did not deliver."""
     return any(t.lower in _REASON for t in tokens[max(0, trigger - 3) : trigger])
 
 

@@ -330,8 +330,23 @@ def find_items(tokens: list[Token], lex: Lexicon) -> list[ItemMention]:
     raw: list[ItemMention] = []
     n = len(tokens)
     i = 0
+    words = lex.item_words
     while i < n:
-        item = _phrase_item(tokens, i, lex) or _designation_item(tokens, i, lex) or _word_item(tokens, i, lex)
+        tok = tokens[i]
+        text = tok.text
+        item = None
+        if tok.lower in lex.item_phrase_starts:
+            item = _phrase_item(tokens, i, lex)
+        if item is None and text[:1].isalnum() and (text[:1].isupper() or text[:1].isdigit() or "-" in text):
+            item = _designation_item(tokens, i, lex)
+        if item is None and (
+            text[:1].isupper()
+            or text[:1].isdigit()
+            or tok.lower in words
+            or tok.lemma in words
+            or tok.lemma in lex.carrier_lemmas
+        ):
+            item = _word_item(tokens, i, lex)
         if item is None:
             i += 1
             continue

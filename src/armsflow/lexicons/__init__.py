@@ -82,6 +82,7 @@ class Lexicon:
     cue_phrase_max: int = 1
     cue_phrase_starts: dict[str, int] = field(default_factory=dict)
     numbers: dict[str, int] = field(default_factory=dict)
+    carrier_lemmas: set[str] = field(default_factory=set)  # words that stand for a named item
 
 
 ACTOR_FILES = ("actors.tsv", "people.tsv")
@@ -142,6 +143,8 @@ def lexicon(lang: str) -> Lexicon:
         form = row["form"].lower()
         if row["match"] == "lemma":
             lex.cue_lemmas.setdefault(form, set()).add(row["kind"])
+            if row["kind"] in ("carrier", "missile"):
+                lex.carrier_lemmas.add(form)
         elif row["match"] == "word":
             lex.cue_words.setdefault(form, set()).add(row["kind"])
         else:
