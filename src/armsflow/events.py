@@ -275,6 +275,7 @@ class Assembler:
         self._sentence_items: list[ItemMention] = []
         self._sentence_actors: list = []
         self._speaker_tokens: set[int] = set()
+        self._sentence_suppliers: set[str] = set()
 
     def add_title(self, mentions: Mentions) -> None:
         """Actors in the headline make a state salient for "das Land" later on."""
@@ -300,6 +301,7 @@ class Assembler:
         self._sentence_actors = mentions.actors
         self._speaker_tokens = speaker_tokens
         _share_roles([f for f in frames if f.kind == "transfer"])
+        self._sentence_suppliers = {a for f in frames if f.kind == "transfer" for a in f.suppliers}
         for frame in frames:
             self._resolve_refs(frame, index)
             if frame.kind == "transfer":
@@ -420,9 +422,15 @@ class Assembler:
             actor = self.salient(index, exclude=set(recipients))
             if actor:
                 suppliers = [actor]
+        # Other states named here could be the recipient, so only fill from the discourse when the
+        # sentence names none (suppliers of its frames, speakers and origin adjectives do not count).
         named_here = {
-            a.id for a in self._sentence_actors if a.id not in (COUNTRY, GROUP) and a.start not in self._speaker_tokens
-        }
+            a.id
+            for a in self._sentence_actors
+            if a.id not in (COUNTRY, GROUP)
+            and a.start not in self._speaker_tokens
+            and a.kind not in ("adj", "origin", "demonym")
+        } - self._sentence_suppliers
         if (
             (suppliers or kind == "arrive")
             and not recipients

@@ -394,7 +394,7 @@ def _anaphoric_items(tokens: list[Token], grammar: SentenceGrammar, c: int, ment
     start, end = grammar.clauses[c]
     for i in range(start, end):
         word = tokens[i].lower
-        if word in ("it", "them", "sie", "es", "diese", "these", "those", "solche"):
+        if word in ("it", "them", "sie", "es", "diese", "these", "those", "solche") and not _determiner(tokens, i):
             return [ItemMention(i, i + 1, None, carrier="pronoun", text=tokens[i].text)]
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if word in _REMAINDER and (nxt is None or not nxt.text[:1].isupper() and nxt.lower not in _NOUNISH_EN):
@@ -416,6 +416,23 @@ def _aspectual(tokens: list[Token], start: int) -> bool:
 
 _BUILD_FOR = frozenset({"bauen", "fertigen", "herstellen", "produzieren", "build", "produce", "manufacture"})
 _ARMING = frozenset({"aufrüsten", "bewaffnen", "arm", "rearm", "hochrüsten"})
+
+
+def _determiner(tokens: list[Token], i: int) -> bool:
+    """ "diese destabilisierenden Transfers", "these drones": a determiner, not a pronoun."""
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if nxt is None or not nxt.text.isalpha():
+        return False
+    if tokens[i].lower in ("these", "those", "diese", "solche"):
+        after = tokens[i + 2] if i + 2 < len(tokens) else None
+        return (
+            nxt.text[:1].isupper()
+            or tokens[i].lower in ("these", "those")
+            or (after is not None and after.text[:1].isupper())
+        )
+    return False
+
+
 _REMAINDER = frozenset("more others remaining rest übrigen restlichen weitere anderen".split())
 _NOUNISH_EN = frozenset("of than".split())
 
