@@ -575,6 +575,8 @@ class Assembler:
             return "requested"
         if "intend" in mods:
             return "requested" if kind in ("buy", "order", "get") else "planned"
+        if mods & {"deal", "approve"} and "future" not in mods:
+            return "agreed"  # "The agreement commits Saab to transferring know-how": a concluded deal
         if kind == "promise" or "promise" in mods:
             return "planned"
         if "future" in mods:

@@ -62,7 +62,7 @@ MODIFIERS = frozenset(
     }
 )
 
-REACHING = frozenset({"deny", "consider", "refuse", "hearsay"})
+REACHING = frozenset({"deny", "consider", "refuse", "hearsay", "deal", "approve"})
 
 _TO = frozenset({"an", "nach", "für", "to", "for", "into", "zu", "zum", "zur", "toward", "towards"})
 _FROM = frozenset({"von", "vom", "aus", "from", "by", "seitens"})
@@ -441,8 +441,13 @@ def _modifiers(cues_by_clause: list[list[CueMention]], c: int, lead: CueMention)
     mods: set[str] = set()
     for cue in cues_by_clause[c]:
         kinds = cue.kinds if cue is not lead else cue.kinds - TRIGGERS
+        if cue.lemma in _ATTRIBUTIVE_DOUBT:
+            continue  # "approved a possible sale": the sale is approved, not doubted
         mods |= {k for k in kinds if k in MODIFIERS}
     return mods
+
+
+_ATTRIBUTIVE_DOUBT = frozenset({"possible", "potential", "möglich", "potenziell", "potentiell", "mögliche"})
 
 
 def _governor_chain(grammar: SentenceGrammar, cues_by_clause, items_by_clause, c: int) -> list[int]:
