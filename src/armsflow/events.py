@@ -356,13 +356,28 @@ class Assembler:
             for role in roles:
                 if ref in role:
                     # Two references in one frame ("die Söldnertruppe … den Milizionären") are two actors.
-                    actor = here.pop(0) if here and not states else self.salient(index, exclude=used, states=states)
+                    if here and not states:
+                        actor = here.pop(0)
+                    elif frame.ref_initial and states:
+                        # "Das Land hat …" opening a sentence continues the state just talked about
+                        actor = self.recent_state(index, exclude=used) or self.salient(index, exclude=used)
+                    else:
+                        actor = self.salient(index, exclude=used, states=states)
                     pos = role.index(ref)
                     if actor:
                         role[pos] = actor
                         used.add(actor)
                     else:
                         del role[pos]
+
+    def recent_state(self, index: int, exclude: set[str]) -> str | None:
+        """The last state named in the previous sentence, if any."""
+        for sent, actor in reversed(self.state.actors):
+            if sent < index - 1:
+                return None
+            if sent == index - 1 and actor not in exclude and len(actor) == 3 and actor.isupper():
+                return actor
+        return None
 
     def salient(self, index: int, exclude: set[str], states: bool = True) -> str | None:
         """The state (or group) most talked about so far, recent mentions weighing more."""

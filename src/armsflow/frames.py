@@ -128,7 +128,8 @@ class Frame:
     reported_by_report: bool = False  # the claim is a report's that someone rejects
     pronoun_subject: bool = False
     infinitive: bool = False  # "… expects the jets | to arrive": not yet happened
-    recipient_marks: list[tuple[str, int]] = field(default_factory=list)  # (id, token) of prepositional recipients
+    recipient_marks: list[tuple[str, int]] = field(default_factory=list)
+    ref_initial: bool = False  # "Das Land hat …" opens the sentence  # (id, token) of prepositional recipients
     country_ref: list[str] = field(default_factory=list)  # roles filled by "das Land"
     rule: str = ""
 
@@ -207,11 +208,16 @@ def build_frames(tokens: list[Token], mentions: Mentions, lang: str, speaker_tok
         inside = {i for it in mentions.items for i in range(it.start, it.end)}
         items = [it for it in items if not _used(it, cues_by_clause[clause[it.start]], lead_cue, starts, inside)]
         if lead_kind == "support":
-            # "unterstützt X mit Y", "hat Iran bei der Entwicklung … unterstützt", "helped X with Y"
+            # "unterstützt X mit Y", "hat Iran bei der Entwicklung … unterstützt", "helped X with Y":
+            # the goods follow a with-phrase inside the supporting clause
             items = [
                 it
                 for it in items
-                if any(t.lower in ("mit", "with", "bei", "beim", "in") for t in tokens[max(0, it.start - 8) : it.start])
+                if clause[it.start] == c
+                and any(
+                    t.lower in ("mit", "with", "bei", "beim", "in") for t in tokens[max(0, it.start - 8) : it.start]
+                )
+                and (lang == "de" or it.start > lead_cue.start)
             ]
         if not items and grammar.infinitive[c] and c > 0 and items_by_clause[c - 1]:
             items = list(items_by_clause[c - 1])  # "expects the first six jets | to arrive next year"
@@ -234,6 +240,7 @@ def build_frames(tokens: list[Token], mentions: Mentions, lang: str, speaker_tok
             frame.modifiers.add("consider")  # "If Seoul decides to go ahead, it would send …"
         frame.passive = _passive(tokens, grammar, c, lead_cue, lang)
         frame.infinitive = grammar.infinitive[c] and c > 0 and not _aspectual(tokens, grammar.clauses[c][0])
+        frame.ref_initial = any(a.id == "@country" and a.start <= 1 for a in mentions.actors)
         # "wies einen Bericht zurück, wonach …", "rejected accusations that …": the claim is the report's.
         scope = [c] + governors
         if frame.modifiers & {"deny", "refuse"} and any(
