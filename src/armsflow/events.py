@@ -50,7 +50,8 @@ class Discourse:
     person_source: str | None = None
     last_transfer: tuple[int, list[str], list[str], list[ItemMention]] | None = None
     items: list[ItemMention] = field(default_factory=list)
-    last_imposer: tuple[int, list[str]] | None = None
+    imposers: dict[str, int] = field(default_factory=dict)  # how often each actor imposed a measure
+    imposer_order: list[str] = field(default_factory=list)
 
 
 def is_subjunctive(tokens: list[Token], lang: str) -> bool:
@@ -611,9 +612,12 @@ class Assembler:
             actor = self._last_actor(targets)
             if actor:
                 imposers = [actor]
-        last = self.state.last_imposer
-        if not imposers and last:
-            imposers = [i for i in last[1] if i not in targets]
+        if not imposers and self.state.imposers:
+            # An agentless measure ("Three generals were designated") is the story's main imposer's.
+            counts = self.state.imposers
+            order = self.state.imposer_order
+            best = max(counts, key=lambda a: (counts[a], -order.index(a)))  # ties: the lead's imposer
+            imposers = [best] if best not in targets else []
         if not imposers or not targets:
             return
         mods = frame.modifiers
@@ -628,7 +632,10 @@ class Assembler:
             status = "planned"
         else:
             status = "imposed"
-        self.state.last_imposer = (index, imposers)
+        for imposer in imposers:
+            self.state.imposers[imposer] = self.state.imposers.get(imposer, 0) + 1
+            if imposer not in self.state.imposer_order:
+                self.state.imposer_order.append(imposer)
         for imposer in imposers:
             for target in targets:
                 if imposer == target:

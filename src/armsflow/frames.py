@@ -952,6 +952,10 @@ def _sanction_frames(
             ):
                 targets.append(actor.id)
         if not imposers:
+            antecedent = _relative_antecedent(grammar, c, actors_by_clause, tokens)
+            if antecedent is not None and antecedent.first.kind not in ("adj", "origin"):
+                imposers = antecedent.ids  # "… the European Union, which adopted its own sanctions"
+        if not imposers:
             for g in _unique_ints(chain + _earlier(grammar, c)):
                 cand = [
                     x for x in _groups(actors_by_clause[g], tokens) if x.first.prep is None and not x.first.genitive

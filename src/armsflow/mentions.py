@@ -99,7 +99,12 @@ def find_actors(tokens: list[Token], lex: Lexicon) -> list[ActorMention]:
     while i < n:
         hit = None
         text = tokens[i].text
-        if text not in starts and "-" not in text and not (lex.lang == "de" and len(text) > 7 and text[:1].isupper()):
+        if (
+            text not in starts
+            and "-" not in text
+            and not (lex.lang == "de" and len(text) > 7 and text[:1].isupper())
+            and not text.endswith(("'s", "’s"))
+        ):
             i += 1
             continue
         for size in range(min(starts.get(text, 1), n - i), 0, -1):
@@ -108,6 +113,10 @@ def find_actors(tokens: list[Token], lex: Lexicon) -> list[ActorMention]:
             if entry is not None:
                 hit = (size, entry)
                 break
+        if hit is None and text.endswith(("'s", "’s")):
+            entry = lex.actors.get((text[:-2],))  # "Belarus's", "Russia's" where only the name is listed
+            if entry is not None:
+                hit = (1, ActorEntry(entry.id, entry.kind + "-gen" if not entry.kind.endswith("-gen") else entry.kind))
         if hit is None:
             entry = _actor_in_compound(tokens[i].text, lex)
             if entry is not None:
