@@ -186,6 +186,15 @@ def build_frames(tokens: list[Token], mentions: Mentions, lang: str, speaker_tok
         if c + 1 in owner and owner[c + 1] == c + 1 and grammar.infinitive[c + 1]:
             owner[c] = c + 1  # "The remaining tanks are scheduled | to arrive in 2025"
             continue
+        if (
+            c + 2 in owner
+            and owner[c + 2] == c + 2
+            and _dependent(tokens, grammar, c + 1)
+            and not items_by_clause[c + 2]
+            and not _dependent(tokens, grammar, c + 2)
+        ):
+            owner[c] = c + 2  # "Zudem wurden 15 Gepard, | die Katar zurückgegeben hatte, | an die Ukraine ausgeliefert"
+            continue
         if _dependent(tokens, grammar, c) or not _appended(tokens, grammar, c, items_by_clause[c], mentions):
             continue
         candidates = [k for k in owner if k != c]
@@ -223,8 +232,14 @@ def build_frames(tokens: list[Token], mentions: Mentions, lang: str, speaker_tok
             items = list(items_by_clause[c - 1])  # "expects the first six jets | to arrive next year"
         if not items:
             items = _antecedent(tokens, grammar, c, items_by_clause) or _anaphoric_items(tokens, grammar, c, mentions)
-        if not items and lead_cue.lemma in _ARMING and len(actors_by_clause[c]) >= 2:
-            # "dass Washington Pakistan aufgerüstet hat": arming someone transfers weapons
+        if not items and lead_cue.lemma in _IMPLIED and len(actors_by_clause[c]) >= _IMPLIED[lead_cue.lemma][1]:
+            # "dass Washington Pakistan aufgerüstet hat": arming someone transfers weapons;
+            # "Piloten in Baku auszubilden": trainers sent to the recipient are personnel
+            items = [
+                ItemMention(lead_cue.start, lead_cue.end, _IMPLIED[lead_cue.lemma][0], text=tokens[lead_cue.start].text)
+            ]
+        if not items and lead_kind == "give_noun" and _bare_deliveries(tokens, lead_cue, actors_by_clause[c]):
+            # "Lieferungen in die USA, nach Deutschland und in die Schweiz": goods not specified further
             items = [ItemMention(lead_cue.start, lead_cue.end, "military-equipment", text=tokens[lead_cue.start].text)]
         if not items:
             continue
@@ -238,7 +253,8 @@ def build_frames(tokens: list[Token], mentions: Mentions, lang: str, speaker_tok
             frame.modifiers |= {k for cue in cues_by_clause[g] for k in cue.kinds if k in passes}
         if tokens and tokens[0].lower in ("if", "wenn", "falls", "sollte", "should", "unless"):
             frame.modifiers.add("consider")  # "If Seoul decides to go ahead, it would send …"
-        frame.passive = _passive(tokens, grammar, c, lead_cue, lang)
+        donors = tuple(k for k, o in owner.items() if o == c and k != c)
+        frame.passive = _passive(tokens, grammar, c, lead_cue, lang, donors)
         frame.infinitive = grammar.infinitive[c] and c > 0 and not _aspectual(tokens, grammar.clauses[c][0])
         frame.ref_initial = any(a.id == "@country" and a.start <= 1 for a in mentions.actors)
         # "wies einen Bericht zurück, wonach …", "rejected accusations that …": the claim is the report's.
@@ -422,7 +438,22 @@ def _aspectual(tokens: list[Token], start: int) -> bool:
 
 
 _BUILD_FOR = frozenset({"bauen", "fertigen", "herstellen", "produzieren", "build", "produce", "manufacture"})
-_ARMING = frozenset({"aufrüsten", "bewaffnen", "arm", "rearm", "hochrüsten"})
+_IMPLIED = {
+    "aufrüsten": ("military-equipment", 2),
+    "bewaffnen": ("military-equipment", 2),
+    "rearm": ("military-equipment", 2),
+    "hochrüsten": ("military-equipment", 2),
+    "ausbilden": ("personnel", 1),
+    "schulen": ("personnel", 1),
+    "train": ("personnel", 1),
+}
+
+
+def _bare_deliveries(tokens: list[Token], cue: CueMention, actors: list[ActorMention]) -> bool:
+    nxt = tokens[cue.end].lower if cue.end < len(tokens) else ""
+    return nxt not in ("von", "vom", "of", "an", "über") and any(
+        a.prep in ("nach", "in", "to", "an") and a.start > cue.start for a in actors
+    )
 
 
 def _determiner(tokens: list[Token], i: int) -> bool:
@@ -490,9 +521,13 @@ def _opens_complement(grammar: SentenceGrammar, c: int) -> bool:
     )
 
 
-def _passive(tokens: list[Token], grammar: SentenceGrammar, c: int, lead: CueMention, lang: str) -> bool:
+def _passive(
+    tokens: list[Token], grammar: SentenceGrammar, c: int, lead: CueMention, lang: str, donors: tuple[int, ...] = ()
+) -> bool:
     start, end = grammar.clauses[c]
     words = [t.lower for t in tokens[start:end]]
+    for k in donors:  # "Zudem wurden 15 Gepard, die …, an die Ukraine ausgeliefert": the auxiliary came first
+        words += [t.lower for t in tokens[grammar.clauses[k][0] : grammar.clauses[k][1]]]
     trig = tokens[lead.start]
     if lang == "de":
         if trig.text[:1].isupper():
@@ -665,6 +700,8 @@ def _assign_transfer_roles(
             frame.recipient_marks = [(m.id, m.start) for p in _TO for g in by_prep.get(p, []) for m in g.members]
             if not frame.recipients and any("arrive" in cue.kinds for cue in cues_by_clause[c]):
                 frame.recipients = prep_ids(_IN)  # "tanks gifted by Australia have arrived in Ukraine"
+            if not frame.recipients and frame.trigger.lemma in ("ausbilden", "schulen", "train"):
+                frame.recipients = prep_ids(_IN)  # "Piloten in Baku auszubilden": trainers go there
             if not frame.recipients and kind == "give_noun" and lang == "de":
                 frame.recipients = prep_ids(frozenset({"in"}))  # "Lieferungen in die USA"
             if not frame.recipients and asker is not None:

@@ -957,6 +957,7 @@ def _country_refs(tokens: list[Token], cues: list[CueMention], actors: list[Acto
 
 EVENT_CUES = frozenset(
     {
+        "go",
         "give",
         "give_noun",
         "get",
