@@ -32,6 +32,10 @@ _NP_STOP = frozenset(
     "wie als weil da wenn wonach zufolge laut who which as when while after before had has have been being was "
     "were is are will would may might could also not it they he she we".split()
 )
+_SPEAKER_NOUNS = frozenset(
+    "officials official analysts diplomats sources experts spokesman spokeswoman spokesperson minister ministry "
+    "government agency lawmakers people".split()
+)
 _NEW_PHRASE = frozenset("ein eine einen einem einer die das den dem the a an".split())
 _LEADING = frozenset("der die das den dem des ein eine einer eines the a an aus von vom from".split())
 _WEEKDAYS = frozenset(
@@ -127,6 +131,15 @@ def _find_source(tokens: list[Token], mentions: Mentions, lang: str) -> tuple[st
             span = _np_forward(tokens, cue.end) or _np_backward(tokens, cue.start)
         if span is None and lang == "de" and cue.start > 0 and tokens[cue.start - 1].text == ",":
             span = _np_forward(tokens, 0)
+        if (
+            span
+            and "accuse" in cue.kinds
+            and lang == "de"
+            and not any(span[0] <= a.start < span[1] for a in mentions.actors)
+        ):
+            continue  # "…, dem Washington Angriffe auf Zivilisten vorwirft": no accuser found here
+        if span and not any(t.text[:1].isupper() or t.lower in _SPEAKER_NOUNS for t in tokens[span[0] : span[1]]):
+            continue
         if span:
             return _span_text(tokens, span), set(range(*span))
     return None, set()

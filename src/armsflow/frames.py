@@ -755,7 +755,7 @@ def _assign_transfer_roles(
             frame.suppliers = [p for p in partners if p in producers]
             frame.recipients = [p for p in partners if p not in producers] if frame.suppliers else []
     if subj is not None:
-        frame.subject_text = " ".join(m.text for m in subj.members)
+        frame.subject_text = _phrase_from(tokens, subj.first.start, subj.members[-1].end)
     frame.suppliers = _unique(frame.suppliers)
     frame.recipients = [r for r in _unique(frame.recipients)]
 
@@ -879,6 +879,13 @@ _REASON = frozenset("wegen aufgrund angesichts over because despite trotz".split
 def _reason_phrase(tokens: list[Token], trigger: int) -> bool:
     """ "Die EU hat wegen der Lieferung von Drohnen an Russland …": the subject did not deliver."""
     return any(t.lower in _REASON for t in tokens[max(0, trigger - 3) : trigger])
+
+
+def _phrase_from(tokens: list[Token], start: int, end: int) -> str:
+    """The actor's words with the capitalised name that follows: "Serbian President Aleksandar Vučić"."""
+    while end < len(tokens) and end - start < 6 and tokens[end].text[:1].isupper() and tokens[end].text.isalpha():
+        end += 1
+    return " ".join(t.text for t in tokens[start:end])
 
 
 def _earlier(grammar: SentenceGrammar, c: int) -> list[int]:
