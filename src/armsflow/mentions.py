@@ -793,9 +793,24 @@ def find_cues(tokens: list[Token], lex: Lexicon) -> list[CueMention]:
     found: list[CueMention] = []
     n = len(tokens)
     i = 0
+    starts = lex.cue_phrase_starts
+    memo = _CUE_MEMO.setdefault(lex.lang, {})
     while i < n:
         hit = None
-        for size in range(min(lex.cue_phrase_starts.get(tokens[i].lower, 0), n - i), 1, -1):
+        tok = tokens[i]
+        longest = starts.get(tok.lower, 0)
+        if not longest:
+            # the common case: a single token, memoised by its text and whether a noun follows
+            noun_follows = i + 1 < n and tokens[i + 1].text[:1].isupper()
+            cached = memo.get((tok.text, noun_follows))
+            if cached is None:
+                cached = _token_cue(tok.text, tok.lower, tok.lemma, noun_follows, lex)
+                memo[(tok.text, noun_follows)] = cached
+            if cached[0]:
+                found.append(CueMention(i, i + 1, cached[0], cached[1]))
+            i += 1
+            continue
+        for size in range(min(longest, n - i), 1, -1):
             key = tuple(t.lower for t in tokens[i : i + size])
             kinds = lex.cue_phrases.get(key)
             if kinds is None:
@@ -819,13 +834,14 @@ def find_cues(tokens: list[Token], lex: Lexicon) -> list[CueMention]:
     return found
 
 
-_CUE_MEMO: dict[tuple, tuple[frozenset[str], str]] = {}
+_CUE_MEMO: dict[str, dict[tuple[str, bool], tuple[frozenset[str], str]]] = {}
+_TOKEN_MEMO: dict[tuple, tuple[frozenset[str], str]] = {}
 
 
 def _token_cue(text: str, lower: str, lemma: str, noun_follows: bool, lex: Lexicon) -> tuple[frozenset[str], str]:
     """Cue kinds of one token, memoised: news vocabulary repeats, the rules need not."""
     key = (lex.lang, text, lemma, noun_follows)
-    memo = _CUE_MEMO.get(key)
+    memo = _TOKEN_MEMO.get(key)
     if memo is not None:
         return memo
     kinds = set(lex.cue_words.get(lower, ()))
@@ -850,10 +866,11 @@ def _token_cue(text: str, lower: str, lemma: str, noun_follows: bool, lex: Lexic
                 kinds |= by_rule
                 lemma = candidate
                 break
-    if len(_CUE_MEMO) > 500_000:
+    if len(_TOKEN_MEMO) > 500_000:
+        _TOKEN_MEMO.clear()
         _CUE_MEMO.clear()
     result = (frozenset(kinds), lemma)
-    _CUE_MEMO[key] = result
+    _TOKEN_MEMO[key] = result
     return result
 
 

@@ -148,9 +148,11 @@ def _push(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None
 
 def tokenize(text: str, lang: str, offset: int = 0) -> list[Token]:
     tokens: list[Token] = []
+    append = tokens.append
     for i, m in enumerate(_TOKEN.finditer(text)):
         word = m.group()
-        tokens.append(Token(word, m.start() + offset, m.end() + offset, i, word.lower(), lemmatize(word, lang)))
+        start, end = m.span()
+        append(Token(word, start + offset, end + offset, i, word.lower(), lemmatize(word, lang)))
     return tokens
 
 
