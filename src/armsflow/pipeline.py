@@ -5,7 +5,7 @@ from __future__ import annotations
 from armsflow.events import Assembler, find_sources
 from armsflow.frames import build_frames
 from armsflow.lexicons import lexicon
-from armsflow.mentions import find_mentions
+from armsflow.mentions import EVENT_CUES, find_mentions
 from armsflow.model import LANGUAGES, Document, DocumentResult, Event
 from armsflow.text.lang import detect_language
 from armsflow.text.segment import sentences
@@ -36,7 +36,9 @@ def extract_document(doc: Document) -> DocumentResult:
     for index, sentence in enumerate(sentences(doc.text, lang)):
         mentions = find_mentions(sentence, lex)
         source, speaker_tokens = find_sources(sentence, mentions, lang)
-        frames = build_frames(sentence.tokens, mentions, lang, speaker_tokens)
+        # A sentence without any cue of an event yields no frame: skip the clause analysis.
+        eventful = any(c.kinds & EVENT_CUES for c in mentions.cues)
+        frames = build_frames(sentence.tokens, mentions, lang, speaker_tokens) if eventful else []
         assembler.add_sentence(index, sentence, mentions, frames, source, speaker_tokens)
     events = sorted(assembler.events.values(), key=lambda e: (e.start, e.type, e.key))
     return DocumentResult(doc.id, lang, events)
