@@ -16,6 +16,7 @@ from armsflow.mentions import COUNTRY, GROUP, ItemMention, Mentions
 from armsflow.model import Event
 from armsflow.text.segment import Sentence, Token
 
+_POSSESSIVES = frozenset("its their seine ihre sein ihr dessen deren".split())
 _VAGUE_PARTNERS = frozenset(
     "partners allies partner verbündete verbündeten westen west countries länder staaten others andere anderen "
     "donors geber abroad overseas ausland drittstaaten drittländer drittstaat governments customers buyers kunden "
@@ -460,6 +461,10 @@ class Assembler:
             and a.start not in self._speaker_tokens
             and a.kind not in ("adj", "origin", "demonym")
         } - self._sentence_suppliers
+        if not recipients and suppliers and sentence.tokens and sentence.tokens[0].lower in _POSSESSIVES:
+            actor = self.recent_state(index, exclude=set(suppliers))  # "Its air force still flies …"
+            if actor:
+                recipients = [actor]
         if (
             (suppliers or kind == "arrive")
             and not recipients
@@ -611,6 +616,8 @@ class Assembler:
         if "future" in mods:
             # "Denmark will buy …" is the buyer's intention; "soll erhalten" a planned delivery
             return "requested" if kind in ("buy", "order") else "planned"
+        if "in_use" in mods and kind in ("buy", "order", "get"):
+            return "delivered"  # bought and now flown: the handover happened
         if kind in ("buy", "order", "sell", "deal", "approve", "build_for") or mods & {"deal", "approve", "order"}:
             return "agreed"
         if frame.infinitive and kind in GIVE | {"arrive", "get"} and "past" not in mods:

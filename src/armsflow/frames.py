@@ -59,6 +59,7 @@ MODIFIERS = frozenset(
         "threaten",
         "lift",
         "prevent",
+        "in_use",
     }
 )
 
@@ -268,9 +269,52 @@ def build_frames(tokens: list[Token], mentions: Mentions, lang: str, speaker_tok
         )
         frame.rule = f"{lang}:{lead_kind}{':passive' if frame.passive else ''}"
         frames.append(frame)
+    if lang == "en":
+        participles = _participles(tokens, mentions, frames, lang)
+        if participles:
+            # the goods with their own participle leave the clause's frame ("… MiG-29s bought from Belarus")
+            taken = {id(it) for f in participles for it in f.items}
+            for f in frames:
+                f.items = [it for it in f.items if id(it) not in taken]
+            frames[:] = [f for f in frames if f.items] + participles
     frames.extend(_answers(frames, grammar, cues_by_clause, items_by_clause, actors_by_clause, tokens))
     frames.extend(_sanction_frames(tokens, grammar, mentions, cues_by_clause, actors_by_clause, lang))
     return frames
+
+
+_IRREGULAR_PARTICIPLES = frozenset("sold sent bought built made given shipped supplied delivered".split())
+
+
+def _participles(tokens: list[Token], mentions: Mentions, frames: list[Frame], lang: str) -> list[Frame]:
+    """ "MiG-29s bought from Belarus", "Mirage 2000s delivered by France": a participle after
+    the goods is a transfer of its own, with its own agent."""
+    out: list[Frame] = []
+    by_end = {it.end: it for it in mentions.items if it.category}
+    actors = sorted(mentions.actors, key=lambda a: a.start)
+    for cue in mentions.cues:
+        kind = next((k for k in _PRIORITY if k in cue.kinds and k in GIVE | RECEIVE), None)
+        item = by_end.get(cue.start)
+        word = tokens[cue.start].lower
+        if kind is None or item is None:
+            continue
+        if not (word.endswith(("ed", "nt")) or word in _IRREGULAR_PARTICIPLES):
+            continue
+        after = [a for a in actors if cue.end <= a.start <= cue.end + 4 and a.prep in ("by", "from", "to", "for")]
+        agents = [a.id for a in after if a.prep in ("by", "from")]
+        if not agents:
+            continue
+        frame = Frame("transfer", cue, kind, -1, [item])
+        frame.passive = True
+        if any("use" in c.kinds and c.start < item.start for c in mentions.cues):
+            frame.modifiers.add("in_use")  # "still flies MiG-29s bought from Belarus": they arrived
+        if kind in GIVE:
+            frame.suppliers = agents
+        else:
+            frame.suppliers = [a.id for a in after if a.prep == "from"]
+        frame.recipients = [a.id for a in after if a.prep in ("to", "for")]
+        frame.rule = f"{lang}:{kind}:participle"
+        out.append(frame)
+    return out
 
 
 def _answers(
