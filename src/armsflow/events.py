@@ -590,6 +590,9 @@ class Assembler:
             if frame.reported_by_report:
                 out.append((self._base(frame, mods - {"deny", "refuse", "negation"}), None))
             return out
+        if "order" in mods and kind in ("get", "give", "arrive") and not mods & {"negation", "consider", "future"}:
+            # "taken delivery of the tanks it ordered": the delivery and the order behind it
+            return [(self._base(frame, mods), None), ("agreed", None)]
         if "refuse" in mods and kind != "request":
             if frame.reported_by_report:
                 return [("denied", frame.subject_text), (self._base(frame, mods - {"refuse"}), None)]
@@ -609,7 +612,7 @@ class Assembler:
             return "requested"
         if "intend" in mods:
             return "requested" if kind in ("buy", "order", "get") else "planned"
-        if mods & {"deal", "approve"} and "future" not in mods:
+        if mods & {"deal", "approve"} and "future" not in mods and kind not in ("get", "arrive", "go"):
             return "agreed"  # "The agreement commits Saab to transferring know-how": a concluded deal
         if kind == "promise" or "promise" in mods:
             return "planned"
@@ -618,7 +621,10 @@ class Assembler:
             return "requested" if kind in ("buy", "order") else "planned"
         if "in_use" in mods and kind in ("buy", "order", "get"):
             return "delivered"  # bought and now flown: the handover happened
-        if kind in ("buy", "order", "sell", "deal", "approve", "build_for") or mods & {"deal", "approve", "order"}:
+        if kind in ("buy", "order", "sell", "deal", "approve", "build_for"):
+            return "agreed"
+        if mods & {"deal", "approve"} or ("order" in mods and kind not in ("get", "give", "arrive", "go")):
+            # "taken delivery of the tanks it ordered": the order is background, the delivery the news
             return "agreed"
         if frame.infinitive and kind in GIVE | {"arrive", "get"} and "past" not in mods:
             return "planned"  # an infinitive under a neutral verb ("expects them to arrive") is still to come

@@ -190,7 +190,7 @@ def build_frames(tokens: list[Token], mentions: Mentions, lang: str, speaker_tok
         if (
             c + 2 in owner
             and owner[c + 2] == c + 2
-            and _dependent(tokens, grammar, c + 1)
+            and (_dependent(tokens, grammar, c + 1) or _appositive(tokens, grammar, c + 1))
             and not items_by_clause[c + 2]
             and not _dependent(tokens, grammar, c + 2)
         ):
@@ -411,6 +411,13 @@ def _dependent(tokens: list[Token], grammar: SentenceGrammar, c: int) -> bool:
     words = [t.lower for t in tokens[start : min(end, start + 2)]]
     first = words[1] if words and words[0] == "," and len(words) > 1 else (words[0] if words else "")
     return first in SUBORDINATORS or first in ("die", "der", "das", "dem", "den", "deren", "dessen")
+
+
+def _appositive(tokens: list[Token], grammar: SentenceGrammar, c: int) -> bool:
+    """ ", KRI Cakra,": a name set off by commas, not a clause."""
+    start, end = grammar.clauses[c]
+    words = [t for t in tokens[start:end] if t.text[:1].isalnum()]
+    return bool(words) and len(words) <= 4 and all(t.text[:1].isupper() or t.text[:1].isdigit() for t in words)
 
 
 def _lead(cues: list[CueMention]) -> tuple[CueMention, str] | None:
@@ -748,6 +755,8 @@ def _assign_transfer_roles(
                 frame.recipients = prep_ids(_IN)  # "Piloten in Baku auszubilden": trainers go there
             if not frame.recipients and kind == "give_noun" and lang == "de":
                 frame.recipients = prep_ids(frozenset({"in"}))  # "Lieferungen in die USA"
+            if not frame.recipients:
+                frame.recipients = _trailing_recipient(grammar, actors_by_clause, cues_by_clause, c)
             if not frame.recipients and asker is not None:
                 frame.recipients = asker.ids
         if not frame.suppliers and origin:
@@ -930,6 +939,18 @@ def _phrase_from(tokens: list[Token], start: int, end: int) -> str:
     while end < len(tokens) and end - start < 6 and tokens[end].text[:1].isupper() and tokens[end].text.isalpha():
         end += 1
     return " ".join(t.text for t in tokens[start:end])
+
+
+def _trailing_recipient(grammar: SentenceGrammar, actors_by_clause, cues_by_clause, c: int) -> list[str]:
+    """ "will dispatch 6,000 personnel, including 1,000 specialists, to Russia's Kursk region":
+    the destination can follow a parenthesis."""
+    for k in range(c + 1, min(c + 3, len(grammar.clauses))):
+        if any(cue.kinds & TRIGGERS for cue in cues_by_clause[k]):
+            return []
+        to = [a.id for a in actors_by_clause[k] if a.prep in _TO]
+        if to and actors_by_clause[k][0].prep in _TO:
+            return to
+    return []
 
 
 def _earlier(grammar: SentenceGrammar, c: int) -> list[int]:

@@ -935,7 +935,8 @@ def _separable_particles(tokens: list[Token], cues: list[CueMention], lex: Lexic
             combined = tok.lower + verb.lemma
             kinds = lex.cue_lemmas.get(combined)
             if kinds:
-                cues[:] = [c for c in cues if not (c.start == j)]
+                # the particle is part of the verb now ("stellte … bereit"), not a cue of its own
+                cues[:] = [c for c in cues if c.start not in (j, i)]
                 cues.append(CueMention(j, j + 1, frozenset(kinds), combined))
                 cues.sort(key=lambda c: c.start)
                 break
