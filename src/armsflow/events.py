@@ -51,6 +51,7 @@ class Discourse:
 
     actors: list[tuple[int, str]] = field(default_factory=list)  # (sentence, id) in order
     weights: list[float] = field(default_factory=list)  # how much each mention makes its actor salient
+    home_weights: list[float] = field(default_factory=list)  # … as the story's own state (the exporter)
     source: tuple[int, str] | None = None
     person_source: str | None = None
     last_transfer: tuple[int, list[str], list[str], list[ItemMention]] | None = None
@@ -265,6 +266,16 @@ def _share_roles(frames: list[Frame]) -> None:
                 frame.suppliers = list(other.suppliers)
 
 
+def _home_weight(actor) -> float:
+    """The state a report is about acts (subject) or owns ("österreichische Waffen"); destinations
+    ("nach Deutschland", "to Israel") are where its exports go."""
+    if actor.prep in ("nach", "an", "in", "im", "to", "into", "für", "for"):
+        return 0.3
+    if actor.prep is None:
+        return 1.5
+    return 1.0
+
+
 def _mention_weight(actor) -> float:
     """Where a story happens ("in Mali") says more about "das Land" than an origin ("aus Dänemark")."""
     if actor.prep in ("in", "im", "nach"):
@@ -298,6 +309,7 @@ class Assembler:
             if actor.id not in (COUNTRY, GROUP):
                 self.state.actors.append((-1, actor.id))
                 self.state.weights.append(_mention_weight(actor))
+                self.state.home_weights.append(_home_weight(actor))
 
     def add_sentence(
         self,
@@ -327,6 +339,7 @@ class Assembler:
             if actor.id not in (COUNTRY, GROUP):
                 state.actors.append((index, actor.id))
                 state.weights.append(_mention_weight(actor))
+                state.home_weights.append(_home_weight(actor))
         named = [it for it in mentions.items if it.category]
         if named:
             state.items.extend(named)
@@ -394,10 +407,15 @@ class Assembler:
                 return actor
         return None
 
-    def salient(self, index: int, exclude: set[str], states: bool = True) -> str | None:
-        """The state (or group) most talked about so far, recent mentions weighing more."""
+    def salient(self, index: int, exclude: set[str], states: bool = True, home: bool = False) -> str | None:
+        """The state (or group) most talked about so far, recent mentions weighing more.
+
+        ``home`` asks for the story's own state (the exporter of an agentless export)
+        rather than the place the story is about.
+        """
         scores: dict[str, float] = {}
-        for (sent, actor), base in zip(self.state.actors, self.state.weights, strict=True):
+        weights = self.state.home_weights if home else self.state.weights
+        for (sent, actor), base in zip(self.state.actors, weights, strict=True):
             is_state = len(actor) == 3 and actor.isupper()
             if actor in exclude or is_state != states or actor in ("EU", "NATO", "UN"):
                 continue
@@ -449,7 +467,7 @@ class Assembler:
                 suppliers, recipients = list(l_sup), list(l_rec)
         if recipients and not suppliers and (kind in GIVE or kind in ("arrive", "go")) and not vague:
             # An agentless export ("Genehmigt wurde die Ausfuhr von Pistolen an …") is the story's state's.
-            actor = self.salient(index, exclude=set(recipients))
+            actor = self.salient(index, exclude=set(recipients), home=True)
             if actor:
                 suppliers = [actor]
         # Other states named here could be the recipient, so only fill from the discourse when the
