@@ -630,6 +630,8 @@ class Assembler:
             return "requested"
         if "intend" in mods:
             return "requested" if kind in ("buy", "order", "get") else "planned"
+        if kind == "promise":
+            return "planned"  # "Ein Angebot Pekings über Jets": the offer itself
         if mods & {"deal", "approve"} and "future" not in mods and kind not in ("get", "arrive", "go"):
             return "agreed"  # "The agreement commits Saab to transferring know-how": a concluded deal
         if kind == "promise" or "promise" in mods:
