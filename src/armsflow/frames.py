@@ -687,6 +687,13 @@ def _assign_transfer_roles(
     if subject is None:
         for g in governors + _earlier(grammar, c):
             cand = [x for x in _groups(actors_by_clause[g], tokens) if x.first.prep is None and not x.first.genitive]
+            if not cand and grammar.infinitive[c] and g in governors:
+                # "Pläne der argentinischen Luftwaffe, … zu übernehmen": the planner of the noun acts
+                cand = [
+                    x
+                    for x in _groups(actors_by_clause[g], tokens)
+                    if x.first.genitive and x.first.prep is None and _can_act(x, tokens)
+                ]
             if cand:
                 inherited = cand[0]
                 # Object control: "Kyiv asked Seoul to supply …" - Seoul supplies, Kyiv receives.
