@@ -456,7 +456,12 @@ class Assembler:
             cats = {it.category for it in l_items}
             if suppliers and not recipients and set(suppliers) <= set(l_sup):
                 recipients = list(l_rec)
-            elif recipients and not suppliers and set(recipients) <= set(l_rec) and kind != "request":
+            elif (
+                recipients
+                and not suppliers
+                and set(recipients) <= set(l_rec)
+                and (kind != "request" or any(it.carrier for it in frame.items))
+            ):  # "Taipeh hatte die Systeme angefragt": the systems of the transfer just named
                 suppliers = list(l_sup)
             elif (
                 not suppliers

@@ -458,7 +458,7 @@ def _antecedent(tokens: list[Token], grammar: SentenceGrammar, c: int, items_by_
     if rel not in _RELATIVE or not items_by_clause[c - 1]:
         return []
     last = items_by_clause[c - 1][-1]
-    if last.end < grammar.clauses[c - 1][1] - 2:
+    if last.end < grammar.clauses[c - 1][1] - 4:  # "… die Eurofighter-Flotte des Königreichs, die …"
         return []
     return [last]
 
@@ -826,7 +826,7 @@ ACTING_HEADS = frozenset(
     "werft werften tochter staatsbetriebe beamte regierungsvertreter diplomaten geheimdienst behörde präsident "
     "government army military forces navy ministry authorities companies company firms firm manufacturer "
     "manufacturers makers maker shipyard officials diplomats intelligence president leadership state-owned "
-    "state".split()
+    "state offiziere officers generäle generals kommandeure commanders".split()
 )
 
 
