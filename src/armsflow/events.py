@@ -20,7 +20,7 @@ _POSSESSIVES = frozenset("its their seine ihre sein ihr dessen deren".split())
 _VAGUE_PARTNERS = frozenset(
     "partners allies partner verbündete verbündeten westen west countries länder staaten others andere anderen "
     "donors geber abroad overseas ausland drittstaaten drittländer drittstaat governments customers buyers kunden "
-    "abnehmer käufer nations".split()
+    "abnehmer käufer nations country".split()
 )
 _MISSILES = ("ballistic-missile", "cruise-missile", "other-missile", "anti-tank-weapon", "air-defence-system")
 _PRONOUNS = frozenset("er sie he she they it es wir we".split())
@@ -499,6 +499,8 @@ class Assembler:
             actor = self.salient(index, exclude=set(suppliers))
             if actor:
                 recipients = [actor]
+        if frame.no_fill and (not frame.suppliers or not frame.recipients):
+            return
         if not suppliers or not recipients:
             return
         statuses = self._statuses(frame)

@@ -130,7 +130,10 @@ class Frame:
     pronoun_subject: bool = False
     infinitive: bool = False  # "… expects the jets | to arrive": not yet happened
     recipient_marks: list[tuple[str, int]] = field(default_factory=list)
-    ref_initial: bool = False  # "Das Land hat …" opens the sentence  # (id, token) of prepositional recipients
+    ref_initial: bool = False  # "Das Land hat …" opens the sentence
+    no_fill: bool = (
+        False  # roles must come from the sentence, not from the discourse  # (id, token) of prepositional recipients
+    )
     country_ref: list[str] = field(default_factory=list)  # roles filled by "das Land"
     rule: str = ""
 
@@ -752,6 +755,15 @@ def _assign_transfer_roles(
                 frame.recipients = prep_ids(_IN)
         else:
             frame.suppliers = subj.ids if subj and not _reason_phrase(tokens, frame.trigger.start) else []
+            if (
+                kind == "give_noun"
+                and not frame.modifiers & _NOUN_GOVERNORS
+                and not any(t.lower in _OWN for t in tokens[max(0, frame.trigger.start - 5) : frame.trigger.start])
+                and _relative_antecedent(grammar, c, actors_by_clause, tokens) is None
+            ):
+                # "um die Zeit bis zur Auslieferung der Jets zu überbrücken": a delivery noun names its
+                # supplier itself (von, aus, genitive), unless a verb of deciding governs it
+                frame.suppliers = []
             if kind in ("give_noun", "promise", "approve", "sell") and not frame.suppliers:
                 frame.suppliers = prep_ids(_FROM) or [i for g in genitives for i in g.ids]
             frame.recipients = prep_ids(_TO) or [i for g in objects for i in g.ids]
@@ -760,6 +772,11 @@ def _assign_transfer_roles(
                 frame.recipients = prep_ids(_IN)  # "tanks gifted by Australia have arrived in Ukraine"
             if not frame.recipients and frame.trigger.lemma in ("ausbilden", "schulen", "train"):
                 frame.recipients = prep_ids(_IN)  # "Piloten in Baku auszubilden": trainers go there
+            if frame.trigger.lemma in ("ausbilden", "schulen", "train"):
+                frame.no_fill = True  # who is trained where must be said; no guessing from the discourse
+            if _own_forces(tokens, frame.trigger.start, c, grammar) and subj is not None:
+                # "Norwegen will seine Marine mit britischen Fregatten ausrüsten": equipping one's own forces
+                frame.recipients, frame.suppliers = subj.ids, [o for o in origin if o not in subj.ids][:1]
             if not frame.recipients and kind == "give_noun" and lang == "de":
                 frame.recipients = prep_ids(frozenset({"in"}))  # "Lieferungen in die USA"
             if not frame.recipients:
@@ -931,6 +948,33 @@ def _built_in(groups: list[Group], tokens: list[Token]) -> list[str]:
         if g.first.prep in ("in", "im") and start >= 3 and tokens[start - 3].lower in _BUILT:
             return g.ids
     return []
+
+
+_NOUN_GOVERNORS = frozenset(
+    {"approve", "refuse", "promise", "deal", "prevent", "deny", "intend", "consider", "request", "order", "future"}
+)
+_OWN = frozenset("seine ihre sein ihr seinen ihren seiner ihrer its their".split())
+_FORCES = (
+    "marine",
+    "luftwaffe",
+    "armee",
+    "streitkr",
+    "heer",
+    "truppen",
+    "navy",
+    "air force",
+    "army",
+    "forces",
+    "military",
+)
+
+
+def _own_forces(tokens: list[Token], trigger: int, c: int, grammar: SentenceGrammar) -> bool:
+    start, end = grammar.clauses[c]
+    for i in range(start, end - 1):
+        if tokens[i].lower in _OWN and tokens[i + 1].lower.startswith(_FORCES):
+            return True
+    return False
 
 
 _REASON = frozenset("wegen aufgrund angesichts over because despite trotz".split())
