@@ -264,6 +264,13 @@ def _share_roles(frames: list[Frame]) -> None:
                 frame.recipients = list(other.recipients)
             elif frame.recipients and not frame.suppliers and frame.recipients == other.recipients and other.suppliers:
                 frame.suppliers = list(other.suppliers)
+    complete = [f for f in frames if f.suppliers and f.recipients and f.question]
+    if len(complete) == 1:
+        # "… whether South African weapons had reached Russia, the chairperson said no weapons had
+        # been exported": the answer is about the pair the question named
+        for frame in frames:
+            if not frame.suppliers and not frame.recipients and frame.modifiers & {"negation", "deny"}:
+                frame.suppliers, frame.recipients = list(complete[0].suppliers), list(complete[0].recipients)
 
 
 def _home_weight(actor) -> float:
@@ -499,8 +506,8 @@ class Assembler:
             actor = self.salient(index, exclude=set(suppliers))
             if actor:
                 recipients = [actor]
-        if frame.no_fill and (not frame.suppliers or not frame.recipients):
-            return
+        if frame.question or (frame.no_fill and (not frame.suppliers or not frame.recipients)):
+            return  # an open question ("whether … had reached Russia") asserts nothing
         if not suppliers or not recipients:
             return
         statuses = self._statuses(frame)

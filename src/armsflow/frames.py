@@ -129,11 +129,10 @@ class Frame:
     reported_by_report: bool = False  # the claim is a report's that someone rejects
     pronoun_subject: bool = False
     infinitive: bool = False  # "… expects the jets | to arrive": not yet happened
-    recipient_marks: list[tuple[str, int]] = field(default_factory=list)
+    recipient_marks: list[tuple[str, int]] = field(default_factory=list)  # (id, token) of "to X" recipients
     ref_initial: bool = False  # "Das Land hat …" opens the sentence
-    no_fill: bool = (
-        False  # roles must come from the sentence, not from the discourse  # (id, token) of prepositional recipients
-    )
+    no_fill: bool = False  # roles must come from the sentence, not from the discourse
+    question: bool = False  # inside "whether …"/"ob …": asked, not asserted
     country_ref: list[str] = field(default_factory=list)  # roles filled by "das Land"
     rule: str = ""
 
@@ -248,7 +247,8 @@ def build_frames(tokens: list[Token], mentions: Mentions, lang: str, speaker_tok
         if not items:
             continue
         frame = Frame("transfer", lead_cue, lead_kind, c, items)
-        frame.modifiers = _modifiers(cues_by_clause, c, lead_cue)
+        frame.modifiers = _modifiers(cues_by_clause, c, lead_cue, tokens, lead_kind, starts)
+        frame.question = _question(tokens, grammar, c)
         governors = _governor_chain(grammar, cues_by_clause, items_by_clause, c)
         # Intentions and promises reach into an infinitive ("sagte zu, … zu liefern"); a
         # reported dass-clause keeps its own tense, only denial and doubt reach into it.
@@ -529,12 +529,42 @@ _REMAINDER = frozenset("more others remaining rest übrigen restlichen weitere a
 _NOUNISH_EN = frozenset("of than".split())
 
 
-def _modifiers(cues_by_clause: list[list[CueMention]], c: int, lead: CueMention) -> set[str]:
+def _question(tokens: list[Token], grammar: SentenceGrammar, c: int) -> bool:
+    start, end = grammar.clauses[c]
+    words = [t.lower for t in tokens[start : min(end, start + 2)]]
+    return any(w in ("whether", "ob") for w in words)
+
+
+def _attributive_participle(tokens: list[Token], cue: CueMention, item_starts: set[int]) -> bool:
+    """ "die zugesagten Kampfpanzer", "die bestellten Staffeln": a participle describing the goods."""
+    tok = tokens[cue.start]
+    return (
+        tok.text.islower()
+        and tok.lower.endswith(("te", "ten", "tes", "ter", "tem"))
+        and (cue.end in item_starts or cue.end + 1 in item_starts)
+        and not cue.kinds & {"consider", "future", "negation"}
+    )
+
+
+def _modifiers(
+    cues_by_clause: list[list[CueMention]],
+    c: int,
+    lead: CueMention,
+    tokens: list[Token],
+    lead_kind: str,
+    item_starts: set[int] = frozenset(),
+) -> set[str]:
     mods: set[str] = set()
     for cue in cues_by_clause[c]:
         kinds = cue.kinds if cue is not lead else cue.kinds - TRIGGERS
         if cue.lemma in _ATTRIBUTIVE_DOUBT:
             continue  # "approved a possible sale": the sale is approved, not doubted
+        if (
+            cue is not lead
+            and lead_kind in ("get", "give", "arrive", "go")
+            and _attributive_participle(tokens, cue, item_starts)
+        ):
+            kinds = kinds & {"order"}  # "hat alle zugesagten Kampfpanzer erhalten": the promise is history
         mods |= {k for k in kinds if k in MODIFIERS}
     return mods
 
