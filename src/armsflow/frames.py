@@ -1170,6 +1170,24 @@ def _sanction_frames(
         frame.targets = [t for t in _unique(targets) if t not in frame.imposers]
         frame.rule = f"{lang}:{frame.trigger_kind}"
         frames.append(frame)
+        nxt = c + 1
+        if (
+            nxt < len(cues_by_clause)
+            and _dependent(tokens, grammar, nxt)
+            and any("lift" in x.kinds for x in cues_by_clause[nxt])
+        ):
+            # "… Sanktionen gegen Indien, die erst drei Jahre später aufgehoben wurden": imposed, later lifted
+            lifted = Frame(
+                "sanction",
+                frame.trigger,
+                frame.trigger_kind,
+                c,
+                imposers=list(frame.imposers),
+                targets=list(frame.targets),
+                modifiers={"lift"},
+                rule=frame.rule + ":lifted",
+            )
+            frames.append(lifted)
     return frames
 
 
