@@ -495,16 +495,11 @@ class Assembler:
             actor = self.recent_state(index, exclude=set(suppliers))  # "Its air force still flies …"
             if actor:
                 recipients = [actor]
-        if (
-            (suppliers or kind == "arrive")
-            and not recipients
-            and not vague
-            and kind != "request"
-            and named_here <= set(suppliers)
-        ):
-            # "Drei Staffeln hat Moskau bereits geliefert": to the state the story is about.
+        if (suppliers or kind == "arrive") and not recipients and not vague and kind != "request":
+            # "Drei Staffeln hat Moskau bereits geliefert": to the state the story is about - unless
+            # the sentence names another state that could be meant instead.
             actor = self.salient(index, exclude=set(suppliers))
-            if actor:
+            if actor and (named_here <= set(suppliers) or actor in named_here):
                 recipients = [actor]
         if frame.question or (frame.no_fill and (not frame.suppliers or not frame.recipients)):
             return  # an open question ("whether … had reached Russia") asserts nothing

@@ -218,7 +218,9 @@ def build_frames(tokens: list[Token], mentions: Mentions, lang: str, speaker_tok
         # A use verb ("griffen an", "fired") closer to an item than the trigger keeps it.
         starts = {it.start for it in mentions.items}
         inside = {i for it in mentions.items for i in range(it.start, it.end)}
-        items = [it for it in items if not _used(it, cues_by_clause[clause[it.start]], lead_cue, starts, inside)]
+        items = [
+            it for it in items if not _used(it, cues_by_clause[clause[it.start]], lead_cue, starts, inside, tokens)
+        ]
         if lead_kind == "support":
             # "unterstützt X mit Y", "hat Iran bei der Entwicklung … unterstützt", "helped X with Y":
             # the goods follow a with-phrase inside the supporting clause
@@ -233,7 +235,7 @@ def build_frames(tokens: list[Token], mentions: Mentions, lang: str, speaker_tok
             ]
         if not items and grammar.infinitive[c] and c > 0 and items_by_clause[c - 1]:
             items = list(items_by_clause[c - 1])  # "expects the first six jets | to arrive next year"
-        if not items:
+        if not items and lead_kind != "support":
             items = _antecedent(tokens, grammar, c, items_by_clause) or _anaphoric_items(tokens, grammar, c, mentions)
         if not items and lead_cue.lemma in _IMPLIED and len(actors_by_clause[c]) >= _IMPLIED[lead_cue.lemma][1]:
             # "dass Washington Pakistan aufgerüstet hat": arming someone transfers weapons;
@@ -398,8 +400,18 @@ def _appended(
             "their",
             "ihre",
             "seine",
+            "from",
+            "to",
+            "bis",
+            "zu",
+            "zum",
+            "zur",
+            "such",
+            "as",
+            "like",
+            "wie",
         ):
-            continue
+            continue  # "…, from Su-30 fighters to Kilo-class submarines"
         if tok.text.islower() and tok.lower.endswith(("e", "en", "er", "es", "em")) and (i + 1) in covered:
             continue  # an adjective of the next item
         if tok.text.isdigit() or tok.lower in ("weitere", "weiteren", "more", "additional", "rund", "about"):
@@ -437,12 +449,23 @@ def _lead(cues: list[CueMention]) -> tuple[CueMention, str] | None:
     return best[1], best[2]
 
 
-def _used(item: ItemMention, cues: list[CueMention], lead: CueMention, item_starts: set[int], inside: set[int]) -> bool:
+def _used(
+    item: ItemMention,
+    cues: list[CueMention],
+    lead: CueMention,
+    item_starts: set[int],
+    inside: set[int],
+    tokens: list[Token],
+) -> bool:
     """Is the item governed by a verb of use or own production rather than the trigger?"""
     for cue in cues:
         if "use" in cue.kinds and cue is not lead and not (cue.kinds & TRIGGERS - {"use"}):
             if cue.end in item_starts or cue.end + 1 in item_starts or cue.start in inside:
                 continue  # "attack helicopters", "one-way attack drones": a modifier, not a verb
+            word = tokens[cue.start].lower
+            nxt = tokens[cue.end] if cue.end < len(tokens) else None
+            if word.endswith("ing") and nxt is not None and nxt.text.isalpha() and nxt.text.islower():
+                continue  # "a drone manufacturing plant": a gerund modifier, not a verb
             if abs(cue.start - item.start) < abs(lead.start - item.start):
                 return True
     return False
@@ -1011,7 +1034,10 @@ _REASON = frozenset("wegen aufgrund angesichts over because despite trotz".split
 
 
 def _reason_phrase(tokens: list[Token], trigger: int) -> bool:
-    """ "Die EU hat wegen der Lieferung von Drohnen an Russland …": the subject did not deliver."""
+    """ "Die EU hat wegen der Lieferung von Drohnen an Russland …", "listed for supplying Russia":
+    the subject did not deliver."""
+    if trigger > 0 and tokens[trigger - 1].lower == "for" and tokens[trigger].lower.endswith("ing"):
+        return True
     return any(t.lower in _REASON for t in tokens[max(0, trigger - 3) : trigger])
 
 

@@ -401,6 +401,8 @@ def _purposes(tokens: list[Token], items: list[ItemMention]) -> list[ItemMention
             ):
                 if prev.category == "ammunition" and item.category == "artillery":
                     prev.category = "artillery-ammunition"
+                if item.category == "technology" and prev.designation is None:
+                    prev.category = "technology"  # "equipment for a drone manufacturing plant"
                 continue
         out.append(item)
     return out
