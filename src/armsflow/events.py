@@ -397,7 +397,9 @@ class Assembler:
                         # "Das Land hat …" opening a sentence continues the state just talked about
                         actor = self.recent_state(index, exclude=used) or self.salient(index, exclude=used)
                     else:
-                        actor = self.salient(index, exclude=used, states=states)
+                        # "genehmigte die Regierung": a government that acts is the story's own state
+                        acting = role is frame.suppliers or role is frame.imposers
+                        actor = self.salient(index, exclude=used, states=states, home=acting and states)
                     pos = role.index(ref)
                     if actor:
                         role[pos] = actor

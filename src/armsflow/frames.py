@@ -782,7 +782,7 @@ def _assign_transfer_roles(
             if prep == "in" and g.first.article in ("die", "den", "das") and lang == "de":
                 prep = "nach"  # "in die Ukraine exportiert": a direction, not a place
             by_prep.setdefault(prep, []).append(g)
-    genitives = [g for g in own if g.first.genitive]
+    genitives = [g for g in own if g.first.genitive and g.first.prep is None]
 
     def prep_ids(preps: frozenset[str]) -> list[str]:
         return [
