@@ -619,6 +619,8 @@ class Assembler:
             if frame.reported_by_report:
                 out.append((self._base(frame, mods - {"deny", "refuse", "negation"}), None))
             return out
+        if "in_use" in mods and kind in ("order", "buy"):
+            return [("delivered", None), ("agreed", None)]  # "boats ordered from Korea entered service"
         if "order" in mods and kind in ("get", "give", "arrive") and not mods & {"negation", "consider", "future"}:
             # "taken delivery of the tanks it ordered": the delivery and the order behind it
             return [(self._base(frame, mods), None), ("agreed", None)]

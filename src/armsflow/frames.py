@@ -310,7 +310,7 @@ def _participles(tokens: list[Token], mentions: Mentions, frames: list[Frame], l
             continue
         frame = Frame("transfer", cue, kind, -1, [item])
         frame.passive = True
-        if any("use" in c.kinds and c.start < item.start for c in mentions.cues):
+        if any("use" in c.kinds and (c.start < item.start or "service" in c.lemma) for c in mentions.cues):
             frame.modifiers.add("in_use")  # "still flies MiG-29s bought from Belarus": they arrived
         if kind in GIVE:
             frame.suppliers = agents
