@@ -160,7 +160,9 @@ def analyse(tokens: list[Token], mentions: Mentions, lang: str) -> SentenceGramm
     return SentenceGrammar(tokens, ids, spans, infinitive)
 
 
-def build_frames(tokens: list[Token], mentions: Mentions, lang: str, speaker_tokens: set[int]) -> list[Frame]:
+def build_frames(
+    tokens: list[Token], mentions: Mentions, lang: str, speaker_tokens: set[int], sanction_story: bool = False
+) -> list[Frame]:
     """Frames of one sentence; actors inside the speaker phrase take no role,
     except as the referent of "it"/"es" ("The Netherlands said it would …")."""
     grammar = analyse(tokens, mentions, lang)
@@ -283,7 +285,7 @@ def build_frames(tokens: list[Token], mentions: Mentions, lang: str, speaker_tok
                 f.items = [it for it in f.items if id(it) not in taken]
             frames[:] = [f for f in frames if f.items] + participles
     frames.extend(_answers(frames, grammar, cues_by_clause, items_by_clause, actors_by_clause, tokens))
-    frames.extend(_sanction_frames(tokens, grammar, mentions, cues_by_clause, actors_by_clause, lang))
+    frames.extend(_sanction_frames(tokens, grammar, mentions, cues_by_clause, actors_by_clause, lang, sanction_story))
     return frames
 
 
@@ -1096,12 +1098,22 @@ def _unique(values: list[str]) -> list[str]:
 
 
 def _sanction_frames(
-    tokens: list[Token], grammar: SentenceGrammar, mentions: Mentions, cues_by_clause, actors_by_clause, lang: str
+    tokens: list[Token],
+    grammar: SentenceGrammar,
+    mentions: Mentions,
+    cues_by_clause,
+    actors_by_clause,
+    lang: str,
+    sanction_story: bool = False,
 ) -> list[Frame]:
+    """Sanction frames; in a story already about sanctions, "the list", "betroffen sind", "similar
+    steps" continue them."""
     frames: list[Frame] = []
     all_actors = {a.start: a for a in mentions.actors}
     for c, cues in enumerate(cues_by_clause):
         sanction = next((cue for cue in cues if "sanction" in cue.kinds), None)
+        if sanction is None and sanction_story:
+            sanction = next((cue for cue in cues if "listing" in cue.kinds), None)
         prevent = next((cue for cue in cues if "prevent" in cue.kinds), None)
         if sanction is None and not (prevent and any("give_noun" in cue.kinds for cue in cues)):
             continue

@@ -978,6 +978,7 @@ def _country_refs(tokens: list[Token], cues: list[CueMention], actors: list[Acto
 EVENT_CUES = frozenset(
     {
         "go",
+        "listing",
         "give",
         "give_noun",
         "get",

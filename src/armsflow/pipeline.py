@@ -38,7 +38,8 @@ def extract_document(doc: Document) -> DocumentResult:
         source, speaker_tokens = find_sources(sentence, mentions, lang)
         # A sentence without any cue of an event yields no frame: skip the clause analysis.
         eventful = any(c.kinds & EVENT_CUES for c in mentions.cues)
-        frames = build_frames(sentence.tokens, mentions, lang, speaker_tokens) if eventful else []
+        story = bool(assembler.state.imposers)
+        frames = build_frames(sentence.tokens, mentions, lang, speaker_tokens, story) if eventful else []
         assembler.add_sentence(index, sentence, mentions, frames, source, speaker_tokens)
     events = sorted(assembler.events.values(), key=lambda e: (e.start, e.type, e.key))
     return DocumentResult(doc.id, lang, events)
