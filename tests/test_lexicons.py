@@ -65,6 +65,7 @@ CUE_KINDS = {
     "give",
     "give_noun",
     "go",
+    "listing",
     "group_ref",
     "hearsay",
     "impose",
