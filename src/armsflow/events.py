@@ -677,6 +677,11 @@ class Assembler:
             order = self.state.imposer_order
             best = max(counts, key=lambda a: (counts[a], -order.index(a)))  # ties: the lead's imposer
             imposers = [best] if best not in targets else []
+        if imposers and not targets and frame.target_noun and "sanction" in frame.trigger.kinds:
+            # "considering sanctions on the state-owned oil and gas company": the story's country's firm
+            actor = self.salient(index, exclude=set(imposers))
+            if actor:
+                targets = [actor]
         if not imposers or not targets:
             return
         mods = frame.modifiers

@@ -133,6 +133,7 @@ class Frame:
     ref_initial: bool = False  # "Das Land hat …" opens the sentence
     no_fill: bool = False  # roles must come from the sentence, not from the discourse
     question: bool = False  # inside "whether …"/"ob …": asked, not asserted
+    target_noun: bool = False  # "sanctions on the state-owned oil company": a target not named by a state
     country_ref: list[str] = field(default_factory=list)  # roles filled by "das Land"
     rule: str = ""
 
@@ -1206,6 +1207,8 @@ def _sanction_frames(
                     frame.pronoun_subject = True
         frame.imposers = _unique(imposers)
         frame.targets = [t for t in _unique(targets) if t not in frame.imposers]
+        start, end = grammar.clauses[c]
+        frame.target_noun = any(t.lower in _COMPANY_NOUNS or t.lemma in _COMPANY_NOUNS for t in tokens[cue.end : end])
         frame.rule = f"{lang}:{frame.trigger_kind}"
         frames.append(frame)
         nxt = c + 1
@@ -1235,6 +1238,11 @@ _TARGET_NOUNS = frozenset(
     "drohnenhersteller airline fluggesellschaft "
     "companies firms entities individuals banks businesses people officials manufacturers makers producers "
     "suppliers shipping generals officers commanders leaders airline airlines entities networks".split()
+)
+
+
+_COMPANY_NOUNS = frozenset(
+    "company companies firm firms unternehmen firma firmen konzern konzerne bank banks entity entities".split()
 )
 
 
