@@ -517,6 +517,8 @@ class Assembler:
                 for item in items:
                     if pairs and pairs.get(id(item), recipient) != recipient:
                         continue
+                    if frame.item_suppliers and frame.item_suppliers.get(id(item), supplier) != supplier:
+                        continue
                     for status, src in statuses:
                         self._add(
                             Event(

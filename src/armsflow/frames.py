@@ -133,6 +133,7 @@ class Frame:
     ref_initial: bool = False  # "Das Land hat …" opens the sentence
     no_fill: bool = False  # roles must come from the sentence, not from the discourse
     question: bool = False  # inside "whether …"/"ob …": asked, not asserted
+    item_suppliers: dict[int, str] = field(default_factory=dict)  # id(item) -> supplier, from each item's origin
     target_noun: bool = False  # "sanctions on the state-owned oil company": a target not named by a state
     country_ref: list[str] = field(default_factory=list)  # roles filled by "das Land"
     rule: str = ""
@@ -840,7 +841,10 @@ def _assign_transfer_roles(
             if not frame.recipients and asker is not None:
                 frame.recipients = asker.ids
         if not frame.suppliers and origin:
-            frame.suppliers = origin[:1]
+            frame.suppliers = _unique(origin)
+            if len(frame.suppliers) > 1:
+                # "three bids: Saab's Gripen E, Lockheed Martin's F-16 and Dassault's Rafale"
+                frame.item_suppliers = {id(it): it.origin for it in frame.items if it.origin}
         if not frame.suppliers:
             frame.suppliers = _built_in(own, tokens)
     elif (

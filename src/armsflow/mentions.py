@@ -1033,7 +1033,9 @@ def find_mentions(sentence: Sentence, lex: Lexicon) -> Mentions:
 
 def _origins(tokens: list[Token], actors: list[ActorMention], items: list[ItemMention]) -> None:
     """An origin adjective right in front of an item: "britische Fregatten", "Iranian drones"."""
-    by_end = {a.end: a for a in actors if a.kind in ("adj", "adj-gen")}
+    by_end = {
+        a.end: a for a in actors if a.kind in ("adj", "adj-gen") or (a.kind == "org" and a.text.endswith(("'s", "’s")))
+    }  # "Saab's Gripen E", "Lockheed Martin's F-16": a maker's possessive names the origin too
     for item in items:
         for gap in range(0, 3):
             actor = by_end.get(item.start - gap)
