@@ -65,6 +65,7 @@ CUE_KINDS = {
     "give",
     "give_noun",
     "go",
+    "seize",
     "listing",
     "group_ref",
     "hearsay",

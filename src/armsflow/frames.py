@@ -20,7 +20,9 @@ from armsflow.text.segment import Token
 
 GIVE = frozenset({"give", "give_noun", "sell", "promise", "approve", "support", "build_for"})
 RECEIVE = frozenset({"get", "buy", "order", "request"})
-ARRIVE = frozenset({"arrive", "go"})  # "go" needs its destination: "Nach Deutschland gingen vor allem Munition"
+ARRIVE = frozenset(
+    {"arrive", "go", "seize"}
+)  # an intercepted shipment was sent: it counts as delivered  # "go" needs its destination: "Nach Deutschland gingen vor allem Munition"
 DEAL = frozenset({"deal"})
 TRIGGERS = GIVE | RECEIVE | ARRIVE | DEAL | {"use"}
 # Which trigger of a clause leads when several occur: the most directional.
@@ -38,6 +40,7 @@ _PRIORITY = [
     "deal",
     "support",
     "go",
+    "seize",
     "use",
 ]
 MODIFIERS = frozenset(
@@ -878,6 +881,10 @@ def _assign_transfer_roles(
             frame.suppliers = _unique([it.producer for it in frame.items if it.producer])[:1]
     elif kind in ARRIVE:
         frame.recipients = prep_ids(_IN) or [i for g in objects for i in g.ids]
+        if kind == "seize":
+            # "seized 300 engines … from China bound for Russia": who seized is neither side
+            frame.recipients = prep_ids(frozenset({"for", "für", "to", "nach"}))
+            frame.no_fill = True
         frame.suppliers = prep_ids(_FROM) or origin[:1]
         if not frame.suppliers:
             frame.suppliers = _unique([it.producer for it in frame.items if it.producer])[:1]

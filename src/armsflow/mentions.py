@@ -204,8 +204,8 @@ def _compound_actor(word: str, lex: Lexicon):
         parts = word.split("-")
         for size in range(len(parts) - 1, 0, -1):
             entry = lex.actors.get(form_tokens("-".join(parts[:size])))
-            if entry is not None and entry.kind not in ("adj", "demonym"):
-                return entry
+            if entry is not None and (entry.kind not in ("adj", "demonym") or word.lower().endswith(_MADE)):
+                return entry  # "US-Beamte", "Chinese-made"
         return None
     if lex.lang == "de" and word[:1].isupper() and len(word) > 7:
         for cut in range(len(word) - 4, 3, -1):
@@ -978,6 +978,7 @@ def _country_refs(tokens: list[Token], cues: list[CueMention], actors: list[Acto
 EVENT_CUES = frozenset(
     {
         "go",
+        "seize",
         "listing",
         "give",
         "give_noun",
