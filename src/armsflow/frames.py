@@ -20,7 +20,8 @@ from armsflow.text.segment import Token
 
 GIVE = frozenset({"give", "give_noun", "sell", "promise", "approve", "support", "build_for"})
 RECEIVE = frozenset({"get", "buy", "order", "request"})
-ARRIVE = frozenset(
+# "go" needs its destination ("Nach Deutschland gingen vor allem Munition"); a seized shipment was sent.
+ARRIVE = frozenset({"arrive", "go", "seize"})
     {"arrive", "go", "seize"}
 )  # an intercepted shipment was sent: it counts as delivered  # "go" needs its destination: "Nach Deutschland gingen vor allem Munition"
 DEAL = frozenset({"deal"})
