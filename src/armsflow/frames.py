@@ -22,8 +22,6 @@ GIVE = frozenset({"give", "give_noun", "sell", "promise", "approve", "support", 
 RECEIVE = frozenset({"get", "buy", "order", "request"})
 # "go" needs its destination ("Nach Deutschland gingen vor allem Munition"); a seized shipment was sent.
 ARRIVE = frozenset({"arrive", "go", "seize"})
-    {"arrive", "go", "seize"}
-)  # an intercepted shipment was sent: it counts as delivered  # "go" needs its destination: "Nach Deutschland gingen vor allem Munition"
 DEAL = frozenset({"deal"})
 TRIGGERS = GIVE | RECEIVE | ARRIVE | DEAL | {"use"}
 # Which trigger of a clause leads when several occur: the most directional.
