@@ -20,7 +20,8 @@ _POSSESSIVES = frozenset("its their seine ihre sein ihr dessen deren".split())
 _VAGUE_PARTNERS = frozenset(
     "partners allies partner verbündete verbündeten westen west countries länder staaten others andere anderen "
     "donors geber abroad overseas ausland drittstaaten drittländer drittstaat governments customers buyers kunden "
-    "abnehmer käufer nations country".split()
+    "abnehmer käufer nations country side sides seiten neighbours neighbors nachbarn nachbarländer "
+    "nachbarstaaten".split()
 )
 _MISSILES = ("ballistic-missile", "cruise-missile", "other-missile", "anti-tank-weapon", "air-defence-system")
 _PRONOUNS = frozenset("er sie he she they it es wir we".split())

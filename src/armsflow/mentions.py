@@ -22,6 +22,7 @@ ARTICLES = frozenset(
 )
 PREPOSITIONS = frozenset(
     "an nach von vom aus mit gegen für bei beim in im ins über zu zum zur via durch seitens gegenüber "
+    "auf am ans unter vor hinter zwischen um ohne wegen trotz während innerhalb außerhalb "
     "to from with against on for by at via through into of toward towards onto upon".split()
 )
 _SKIP_BEFORE_ACTOR = frozenset(
