@@ -36,7 +36,8 @@ _NP_STOP = frozenset(
 )
 _SPEAKER_NOUNS = frozenset(
     "officials official analysts diplomats sources experts spokesman spokeswoman spokesperson minister ministry "
-    "government agency lawmakers people".split()
+    "government agency lawmakers people chairperson chairman chairwoman envoy ambassador committee council "
+    "prosecutors commander".split()
 )
 _NEW_PHRASE = frozenset("ein eine einen einem einer die das den dem the a an".split())
 _LEADING = frozenset("der die das den dem des ein eine einer eines the a an aus von vom from".split())
@@ -310,6 +311,7 @@ class Assembler:
         self._sentence_actors: list = []
         self._speaker_tokens: set[int] = set()
         self._sentence_suppliers: set[str] = set()
+        self._sentence_says = False
 
     def add_title(self, mentions: Mentions) -> None:
         """Actors in the headline make a state salient for "das Land" later on."""
@@ -334,6 +336,7 @@ class Assembler:
         source = self._resolve_source(index, sentence, source)
         self._sentence_items = mentions.items
         self._sentence_actors = mentions.actors
+        self._sentence_says = any(c.kinds & {"say", "according"} for c in mentions.cues)
         self._speaker_tokens = speaker_tokens
         _share_roles([f for f in frames if f.kind == "transfer"])
         self._sentence_suppliers = {a for f in frames if f.kind == "transfer" for a in f.suppliers}
@@ -508,6 +511,7 @@ class Assembler:
             return  # an open question ("whether … had reached Russia") asserts nothing
         if not suppliers or not recipients:
             return
+        frame.attributed = source is not None or self._sentence_says
         statuses = self._statuses(frame)
         pairs = _distributive(frame, items, recipients)
         made = False
@@ -639,7 +643,11 @@ class Assembler:
             return "refused"  # "genehmigt keine Ausfuhren mehr", "will not approve transfers"
         if "negation" in mods and kind in GIVE | {"arrive", "go", "get", "buy"}:
             # "will not send", "cannot deliver" refuse; "has not delivered", "does not sell" deny.
-            return "refused" if mods & {"future", "intend", "refuse", "consider"} else "denied"
+            # A claim rebutted by someone ("…, sagte eine Sprecherin") is denied; the story's own account
+            # that a state sent nothing ("In die Ukraine wurde kein Kriegsmaterial exportiert") a refusal.
+            if mods & {"future", "intend", "refuse", "consider"} or not frame.attributed:
+                return "refused"
+            return "denied"
         if "consider" in mods:
             return "considered"
         if kind == "request" or "request" in mods:
