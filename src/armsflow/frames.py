@@ -853,7 +853,7 @@ def _assign_transfer_roles(
     elif (
         kind in ("order", "buy", "get")
         and subj is not None
-        and subj.first.kind == "org"
+        and (subj.first.kind == "org" or _company(subj, tokens))
         and prep_ids(frozenset({"von", "vom", "aus", "für", "from", "for", "by"}))
     ):
         # "Saab erhielt einen Auftrag aus Thailand": the company sells.
@@ -912,6 +912,26 @@ ACTING_HEADS = frozenset(
     "manufacturers makers maker shipyard officials diplomats intelligence president leadership state-owned "
     "state offiziere officers generäle generals kommandeure commanders".split()
 )
+
+
+_COMPANY_HEADS = (
+    "konzern",
+    "hersteller",
+    "werft",
+    "unternehmen",
+    "firma",
+    "company",
+    "maker",
+    "manufacturer",
+    "shipyard",
+    "contractor",
+    "group",
+)
+
+
+def _company(group: Group, tokens: list[Token]) -> bool:
+    """ "Der schwedische Rüstungskonzern Saab": an adjective of a company is a seller."""
+    return any(any(h in t.lower for h in _COMPANY_HEADS) for t in tokens[group.first.end : group.first.end + 2])
 
 
 def _can_act(group: Group, tokens: list[Token]) -> bool:
@@ -1166,7 +1186,7 @@ def _sanction_frames(
                     and g.first.start > 1
                     and tokens[_before_prep(tokens, g.first.start)].lower in _TARGET_NOUNS
                 )
-                or (prep in ("mit", "nach", "an", "to") and frame.trigger_kind == "prevent")
+                or (prep in ("mit", "nach", "an", "to") and (frame.trigger_kind == "prevent" or prevent is not None))
             ):
                 targets += g.ids
             elif (g.first.genitive or g.first.text.endswith(("'s", "’s"))) and g.first.start > cue.start:
