@@ -395,8 +395,23 @@ class Assembler:
             for role in roles:
                 if ref in role:
                     # Two references in one frame ("die Söldnertruppe … den Milizionären") are two actors.
+                    earlier = [
+                        a.id
+                        for a in self._sentence_actors
+                        if a.id not in used
+                        and len(a.id) == 3
+                        and a.id.isupper()
+                        and a.start < frame.trigger.start
+                        and a.kind not in ("adj", "origin")
+                        and a.prep is None
+                        and not a.genitive
+                    ]
                     if here and not states:
                         actor = here.pop(0)
+                    elif states and earlier and not frame.ref_initial:
+                        # "Caracas took delivery … after Washington barred sales to the country": a state
+                        # just named in the same sentence
+                        actor = earlier[-1] if earlier[-1] not in used else earlier[0]
                     elif frame.ref_initial and states:
                         # "Das Land hat …" opening a sentence continues the state just talked about
                         actor = self.recent_state(index, exclude=used) or self.salient(index, exclude=used)

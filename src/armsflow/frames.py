@@ -807,7 +807,14 @@ def _assign_transfer_roles(
 
     kind = frame.trigger_kind
     origin = [it.origin for it in frame.items if it.origin]
-    if kind in GIVE:
+    if kind == "promise" and _offer_noun(tokens, frame.trigger) and subj is not None and not frame.passive:
+        # "Lima is weighing three bids: Saab's Gripen E, …", "Manila prüft ein Angebot aus Seoul":
+        # whoever weighs an offer would receive; the offer names its supplier
+        frame.recipients = subj.ids
+        frame.suppliers = prep_ids(_FROM) or [i for g in genitives for i in g.ids] or _unique(origin)
+        if len(_unique(origin)) > 1 and not prep_ids(_FROM):
+            frame.item_suppliers = {id(it): it.origin for it in frame.items if it.origin}
+    elif kind in GIVE:
         if frame.passive:
             frame.suppliers = prep_ids(_FROM)
             frame.recipients = prep_ids(_TO) or [i for g in bare for i in g.ids]
@@ -927,6 +934,22 @@ _COMPANY_HEADS = (
     "contractor",
     "group",
 )
+
+
+_OFFER_NOUNS = frozenset("offer offers bid bids proposal angebot gebot vorschlag".split())
+
+
+def _offer_noun(tokens: list[Token], cue: CueMention) -> bool:
+    tok = tokens[cue.start]
+    if tok.lower not in _OFFER_NOUNS and tok.lemma not in _OFFER_NOUNS:
+        return False
+    before = tokens[cue.start - 1].lower if cue.start > 0 else ""
+    return (
+        tok.text[:1].isupper()
+        or before in ("a", "an", "the", "its", "their", "this")
+        or before.isdigit()
+        or (before in ("two", "three", "four", "several", "new", "rival"))
+    )
 
 
 def _company(group: Group, tokens: list[Token]) -> bool:
@@ -1147,7 +1170,7 @@ def _sanction_frames(
         if sanction is None and sanction_story:
             sanction = next((cue for cue in cues if "listing" in cue.kinds), None)
         prevent = next((cue for cue in cues if "prevent" in cue.kinds), None)
-        if sanction is None and not (prevent and any("give_noun" in cue.kinds for cue in cues)):
+        if sanction is None and not (prevent and any(cue.kinds & {"give_noun", "sell"} for cue in cues)):
             continue
         cue = sanction or prevent
         assert cue is not None

@@ -31,6 +31,7 @@ _SKIP_BEFORE_ACTOR = frozenset(
 )
 _TYPE_WORDS = frozenset("typ typs typen klasse class type modell model serie series".split())
 _DESIGNATION_SHAPE = re.compile(r"^(?:[A-Z][A-Za-z]*-?\d[\w-]*|\d{2,4}[A-Z]{1,3}\d?|[A-Z]{2,}\d*)$")
+_LETTER_VARIANT = re.compile(r"^(?:[A-Z]{1,2}\d{0,2}|[A-Z]/[A-Z])$")
 _CLASS_NAME = re.compile(r"^([A-Z][\w]+)-(?:class|Klasse)$")
 _VARIANT = re.compile(r"^(\d+)[A-Z]{1,2}\d{0,2}$")
 _YEAR = re.compile(r"^(19|20)\d\d$")
@@ -111,6 +112,11 @@ def find_actors(tokens: list[Token], lex: Lexicon) -> list[ActorMention]:
         for size in range(min(starts.get(text, 1), n - i), 0, -1):
             key = tuple(t.text for t in tokens[i : i + size])
             entry = lex.actors.get(key)
+            if entry is None and size > 1 and key[-1].endswith(("'s", "’s")):
+                # "Lockheed Martin's F-16": the possessive of a multi-word name
+                entry = lex.actors.get(key[:-1] + (key[-1][:-2],))
+                if entry is not None:
+                    entry = ActorEntry(entry.id, entry.kind if entry.kind.endswith("-gen") else entry.kind + "-gen")
             if entry is not None:
                 hit = (size, entry)
                 break
@@ -518,6 +524,14 @@ def _designation_item(tokens: list[Token], i: int, lex: Lexicon) -> ItemMention 
         if entry.case_sensitive and not span[0].text[:1].isupper():
             continue
         end = i + size
+        if (
+            end < n
+            and _LETTER_VARIANT.match(tokens[end].text)
+            and (tokens[end].text,) not in lex.actors
+            and not (end + 1 < n and tokens[end + 1].text[:1].isdigit())
+        ):
+            surface = f"{surface} {tokens[end].text}"  # "Gripen E", "Rafale F4", "SAMP/T NG"
+            end += 1
         if (
             end + 1 < n
             and tokens[end].text == "Block"
