@@ -218,9 +218,12 @@ def build_frames(
             continue
         lead_cue, lead_kind = lead
         if lead_kind == "use":
-            if lead_cue.lemma not in _BUILD_FOR or not any(a.prep in ("für", "for") for a in actors_by_clause[c]):
+            if lead_cue.lemma in _CARRY_TO and any(a.prep in ("to", "nach") for a in actors_by_clause[c]):
+                lead_kind = "give"  # "flying ballistic missiles to Russia": carrying goods to someone hands them over
+            elif lead_cue.lemma in _BUILD_FOR and any(a.prep in ("für", "for") for a in actors_by_clause[c]):
+                lead_kind = "build_for"  # "Für Israel baut TKMS drei U-Boote": production under an export contract
+            else:
                 continue
-            lead_kind = "build_for"  # "Für Israel baut TKMS drei U-Boote": production under an export contract
         items = [it for k, o in owner.items() if o == c for it in items_by_clause[k]]
         # A use verb ("griffen an", "fired") closer to an item than the trigger keeps it.
         starts = {it.start for it in mentions.items}
@@ -521,6 +524,8 @@ def _aspectual(tokens: list[Token], start: int) -> bool:
     return any(t.lower in _ASPECT for t in tokens[max(0, start - 3) : start])
 
 
+_NOT_NOUN = frozenset({"of", "in", "to", "from", "and", "or", "von", "aus", "und", "oder", "mit", "with"})
+_CARRY_TO = frozenset({"fly", "fliegen", "einfliegen"})
 _BUILD_FOR = frozenset({"bauen", "fertigen", "herstellen", "produzieren", "build", "produce", "manufacture"})
 _IMPLIED = {
     "aufrüsten": ("military-equipment", 2),
@@ -997,6 +1002,13 @@ def _relative_antecedent(grammar: SentenceGrammar, c: int, actors_by_clause, tok
     k = c
     while k > 0:
         start, end = grammar.clauses[k]
+        prev = [t for t in tokens[grammar.clauses[k - 1][0] : grammar.clauses[k - 1][1]] if t.text != ","]
+        if len(prev) > 1 and prev[-1].lower in ("which", "who"):
+            # "companies in China, Turkey and Kyrgyzstan which, according to …, have shipped": the pronoun
+            # ends its clause when a parenthesis follows it
+            before = _groups(actors_by_clause[k - 1], tokens)
+            pron = tokens.index(prev[-1], grammar.clauses[k - 1][0])
+            return before[-1] if before and before[-1].members[-1].end == pron else None
         words = [t.lower for t in tokens[start : min(end, start + 2)]]
         first = words[1] if words and words[0] == "," and len(words) > 1 else (words[0] if words else "")
         if first in _REL_PRONOUNS and (
@@ -1008,6 +1020,11 @@ def _relative_antecedent(grammar: SentenceGrammar, c: int, actors_by_clause, tok
             prev_end = grammar.clauses[k - 1][1]
             if before and before[-1].members[-1].end >= prev_end - 1:
                 return before[-1]
+            if before and before[-1].first.kind == "adj" and before[-1].members[-1].end >= prev_end - 3:
+                # "an Iranian cargo airline that …": the adjective names the noun the pronoun refers to
+                gap = tokens[before[-1].members[-1].end : prev_end]
+                if all(t.text.isalpha() and t.lower not in _NOT_NOUN for t in gap):
+                    return before[-1]
             return None
         if k != c and any(a.prep is None for a in actors_by_clause[k]):
             return None

@@ -371,7 +371,7 @@ def find_items(tokens: list[Token], lex: Lexicon) -> list[ItemMention]:
     _coordinated_heads(tokens, raw, lex)
     raw.sort(key=lambda m: m.start)
     if lex.lang == "en":
-        raw = _english_compounds(raw)
+        raw = [it for it in _english_compounds(raw) if not _modifies_producer(tokens, it)]
     items = _merge_designations(tokens, raw, lex)
     items = [it for it in _purposes(tokens, items) if not _means_of_transport(tokens, it)]
     for item in items:
@@ -413,6 +413,17 @@ def _purposes(tokens: list[Token], items: list[ItemMention]) -> list[ItemMention
                 continue
         out.append(item)
     return out
+
+
+_PRODUCERS = frozenset(
+    "maker makers manufacturer manufacturers producer producers industry industries company companies "
+    "firm firms factory factories plant plants contractor contractors".split()
+)
+
+
+def _modifies_producer(tokens: list[Token], item: ItemMention) -> bool:
+    """ "Russian arms makers", "drone factories": the goods name the producer, they are not what moves."""
+    return item.designation is None and item.end < len(tokens) and tokens[item.end].lower in _PRODUCERS
 
 
 def _english_compounds(items: list[ItemMention]) -> list[ItemMention]:
