@@ -408,6 +408,9 @@ class Assembler:
                     ]
                     if here and not states:
                         actor = here.pop(0)
+                    elif role is frame.imposers and states and self.state.imposers:
+                        # "The government also targeted …": the government that has been imposing measures
+                        actor = self._main_imposer(exclude=used)
                     elif states and earlier and not frame.ref_initial:
                         # "Caracas took delivery … after Washington barred sales to the country": a state
                         # just named in the same sentence
@@ -425,6 +428,13 @@ class Assembler:
                         used.add(actor)
                     else:
                         del role[pos]
+
+    def _main_imposer(self, exclude: set[str]) -> str | None:
+        counts = {a: n for a, n in self.state.imposers.items() if a not in exclude}
+        if not counts:
+            return None
+        order = self.state.imposer_order
+        return max(counts, key=lambda a: (counts[a], -order.index(a)))  # ties: the lead's imposer
 
     def recent_state(self, index: int, exclude: set[str]) -> str | None:
         """The last state named in the previous sentence, if any."""
@@ -699,10 +709,8 @@ class Assembler:
                 imposers = [actor]
         if not imposers and self.state.imposers:
             # An agentless measure ("Three generals were designated") is the story's main imposer's.
-            counts = self.state.imposers
-            order = self.state.imposer_order
-            best = max(counts, key=lambda a: (counts[a], -order.index(a)))  # ties: the lead's imposer
-            imposers = [best] if best not in targets else []
+            best = self._main_imposer(exclude=set())
+            imposers = [best] if best and best not in targets else []
         if imposers and not targets and frame.target_noun and "sanction" in frame.trigger.kinds:
             # "considering sanctions on the state-owned oil and gas company": the story's country's firm
             actor = self.salient(index, exclude=set(imposers))

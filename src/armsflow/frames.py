@@ -1186,6 +1186,12 @@ def _sanction_frames(
         sanction = next((cue for cue in cues if "sanction" in cue.kinds), None)
         if sanction is None and sanction_story:
             sanction = next((cue for cue in cues if "listing" in cue.kinds), None)
+        if sanction is None and sanction_story:
+            # "The government also targeted an Iranian cargo airline": in a sanctions story, a measure
+            # aimed at firms or people is another listing
+            start, end = grammar.clauses[c]
+            if any(t.lower in _TARGET_NOUNS or t.lemma in _TARGET_NOUNS for t in tokens[start:end]):
+                sanction = next((cue for cue in cues if "impose" in cue.kinds), None)
         prevent = next((cue for cue in cues if "prevent" in cue.kinds), None)
         if sanction is None and not (prevent and any(cue.kinds & {"give_noun", "sell"} for cue in cues)):
             continue
