@@ -648,7 +648,9 @@ class Assembler:
         kind = frame.trigger_kind
         if "deny" in mods:
             out = [("denied", frame.subject_text)]
-            if frame.reported_by_report:
+            if frame.reported_by_report and "negation" not in mods:
+                # "wies einen Bericht zurück, wonach Russland … geliefert habe": the report's claim stands
+                # as reported; "Man liefere weder … noch …" is only the denier's own words
                 out.append((self._base(frame, mods - {"deny", "refuse", "negation"}), None))
             return out
         if "in_use" in mods and kind in ("order", "buy"):

@@ -742,8 +742,12 @@ def _assign_transfer_roles(
     else:
         dative = [g for g in bare if g.first.article == "dem"]
         rest = [g for g in bare if g not in dative]
-        subject = rest[0] if rest else None
-        objects = dative + rest[1:]
+        start, end = grammar.clauses[c]
+        if any(t.lower in ("man", "er") for t in tokens[start:end]):
+            objects = dative + rest  # "Man liefere Russland keine Waffen": a nominative pronoun is the subject
+        else:
+            subject = rest[0] if rest else None
+            objects = dative + rest[1:]
     inherited: Group | None = None
     asker: Group | None = None
     antecedent = _relative_antecedent(grammar, c, actors_by_clause, tokens)
