@@ -1055,6 +1055,10 @@ def find_mentions(sentence: Sentence, lex: Lexicon) -> Mentions:
     inside = {i for it in items for i in range(it.start, it.end) if it.end - it.start > 1 or it.designation}
     cues = [c for c in cues if c.start not in inside or c.kinds & {"carrier", "missile"}]  # "F-16 Block 70"
     _country_refs(tokens, cues, actors)
+    # "Die Söldnertruppe bestritt …": a group opening the sentence is who acts, not what is sent
+    opener = next((a for a in actors if a.kind == "ref" and a.start == 0), None)
+    if opener is not None:
+        items = [it for it in items if not (opener.start <= it.start and it.end <= opener.end)]
     return Mentions(actors, items, cues)
 
 
