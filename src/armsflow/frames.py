@@ -282,6 +282,7 @@ def build_frames(
         _assign_transfer_roles(
             frame, grammar, actors_by_clause, cues_by_clause, governors, lang, tokens, mentions.actors
         )
+        _trainees(frame, grammar, mentions, cues_by_clause, tokens)
         frame.rule = f"{lang}:{lead_kind}{':passive' if frame.passive else ''}"
         frames.append(frame)
     if lang == "en":
@@ -295,6 +296,38 @@ def build_frames(
     frames.extend(_answers(frames, grammar, cues_by_clause, items_by_clause, actors_by_clause, tokens))
     frames.extend(_sanction_frames(tokens, grammar, mentions, cues_by_clause, actors_by_clause, lang, sanction_story))
     return frames
+
+
+_TRAIN = frozenset({"ausbilden", "schulen", "trainieren", "train"})
+
+
+def _trainees(frame: Frame, grammar: SentenceGrammar, mentions: Mentions, cues_by_clause, tokens: list[Token]) -> None:
+    """ "sent instructors to Britain to train Ukrainian recruits", "sollten nigrische Soldaten schulen":
+    the forces being trained receive the trainers, wherever the training takes place."""
+    c = frame.clause
+    scope = [c] + ([c + 1] if c + 1 < len(cues_by_clause) and grammar.infinitive[c + 1] else [])
+    if not any(cue.lemma in _TRAIN for k in scope for cue in cues_by_clause[k]):
+        return
+    trainees = [
+        a
+        for a in mentions.actors
+        if grammar.clause[a.start] in scope
+        and a.kind in ("adj", "origin")
+        and a.prep is None
+        and a.end < len(tokens)
+        and tokens[a.end].lower in _TRAINEES
+        and a.id not in frame.suppliers
+    ]
+    if not trainees:
+        return
+    frame.recipients = [trainees[0].id]
+    frame.items = [it for it in frame.items if it.origin != trainees[0].id]
+
+
+_TRAINEES = frozenset(
+    "soldaten soldatinnen rekruten piloten offiziere truppen streitkräfte kräfte einheiten "
+    "soldiers recruits pilots officers troops forces units personnel crews".split()
+)
 
 
 _IRREGULAR_PARTICIPLES = frozenset("sold sent bought built made given shipped supplied delivered".split())
