@@ -921,7 +921,8 @@ def _assign_transfer_roles(
         if kind == "request" and lang == "de":
             preps = preps | {"bei", "beim", "in"}  # "bemüht sich in Moskau um Kampfflugzeuge"
         frame.suppliers = prep_ids(preps)
-        if not frame.suppliers and kind == "request":
+        if not frame.suppliers and (kind == "request" or kind == "buy" and lang == "de"):
+            # "bat Berlin um Panzer", "hat Frankreich Kampfjets abgekauft": the dative object is asked or sells
             frame.suppliers = [i for g in objects for i in g.ids]
         if not frame.suppliers and origin:
             frame.suppliers = origin[:1]
@@ -957,9 +958,10 @@ ACTING_HEADS = frozenset(
     "regierung führung armee militär streitkräfte luftwaffe marine ministerium außenministerium behörden "
     "verteidigungsministerium unternehmen firmen firma konzern konzerne rüstungskonzern rüstungskonzerne hersteller "
     "werft werften tochter staatsbetriebe beamte regierungsvertreter diplomaten geheimdienst behörde präsident "
+    "fluggesellschaft "
     "government army military forces navy ministry authorities companies company firms firm manufacturer "
     "manufacturers makers maker shipyard officials diplomats intelligence president leadership state-owned "
-    "state offiziere officers generäle generals kommandeure commanders".split()
+    "airline airlines reederei state offiziere officers generäle generals kommandeure commanders".split()
 )
 
 

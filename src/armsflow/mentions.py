@@ -1004,6 +1004,7 @@ def _country_refs(tokens: list[Token], cues: list[CueMention], actors: list[Acto
 EVENT_CUES = frozenset(
     {
         "go",
+        "use",
         "seize",
         "listing",
         "give",
