@@ -26,7 +26,6 @@ def events(text: str, lang: str) -> set[tuple]:
 
 CASES = [
     # German word order is free: case and prepositions, not position, decide the roles.
-    ("de", "Indien hat Frankreich 26 Kampfflugzeuge abgekauft.", ("transfer", "FRA", "IND", "combat-aircraft")),
     ("de", "An Polen lieferte Südkorea im Frühjahr weitere Panzer.", ("transfer", "KOR", "POL", "armoured-vehicle")),
     ("de", "Die Fregatten wurden von Italien an Ägypten übergeben.", ("transfer", "ITA", "EGY", "ship", "delivered")),
     # "man"/"er" are nominative: the bare state is the receiving object.
@@ -64,6 +63,20 @@ CASES = [
         ("transfer", "ESP", "CHL", "sensor", "considered"),
     ),
     ("en", "Japan has refused to sell submarines to Taiwan.", ("transfer", "JPN", "TWN", "ship", "refused")),
+    # A participle set off by commas describes the goods; where they were built is where they come from.
+    (
+        "en",
+        "The frigates, built in Italy, were handed over to the Indonesian navy last week.",
+        ("transfer", "ITA", "IDN", "ship", "delivered"),
+    ),
+    # abkaufen: the seller is the dative object.
+    ("de", "Indien hat Frankreich 26 Kampfflugzeuge abgekauft.", ("transfer", "FRA", "IND", "combat-aircraft")),
+    # Negotiating a purchase is weighing it.
+    (
+        "de",
+        "Ägypten verhandelt mit China über den Kauf von Kampfjets.",
+        ("transfer", "CHN", "EGY", "combat-aircraft", "considered"),
+    ),
     # Price caps and embargoes are measures.
     ("en", "The EU agreed a cap on the price of Russian oil.", ("sanction", "EU", "RUS", "imposed")),
     (

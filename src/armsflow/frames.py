@@ -199,7 +199,11 @@ def build_frames(
         if (
             c + 2 in owner
             and owner[c + 2] == c + 2
-            and (_dependent(tokens, grammar, c + 1) or _appositive(tokens, grammar, c + 1))
+            and (
+                _dependent(tokens, grammar, c + 1)
+                or _appositive(tokens, grammar, c + 1)
+                or _participial(tokens, grammar, c + 1)
+            )
             and not items_by_clause[c + 2]
             and not _dependent(tokens, grammar, c + 2)
         ):
@@ -476,6 +480,19 @@ def _appositive(tokens: list[Token], grammar: SentenceGrammar, c: int) -> bool:
     start, end = grammar.clauses[c]
     words = [t for t in tokens[start:end] if t.text[:1].isalnum()]
     return bool(words) and len(words) <= 4 and all(t.text[:1].isupper() or t.text[:1].isdigit() for t in words)
+
+
+def _participial(tokens: list[Token], grammar: SentenceGrammar, c: int) -> bool:
+    """ ", built in Italy,", ", in Italien gebaut,": a participle set off by commas describes the noun
+    before it; it is not a clause of its own."""
+    start, end = grammar.clauses[c]
+    words = [t for t in tokens[start:end] if t.text[:1].isalpha()]
+    if not words or end >= len(tokens) or tokens[end].text != "," and tokens[end - 1].text != ",":
+        return False
+    first, last = words[0], words[-1]
+    if first.text.islower() and (first.lower in _IRREGULAR_PARTICIPLES or first.lower.endswith("ed")):
+        return True
+    return last.text.islower() and last.lower.startswith("ge") and last.lower.endswith(("t", "en"))
 
 
 def _lead(cues: list[CueMention]) -> tuple[CueMention, str] | None:
@@ -899,6 +916,9 @@ def _assign_transfer_roles(
                 frame.item_suppliers = {id(it): it.origin for it in frame.items if it.origin}
         if not frame.suppliers:
             frame.suppliers = _built_in(own, tokens)
+        if not frame.suppliers and c > 0 and _participial(tokens, grammar, c - 1):
+            # "The frigates, built in Italy, were handed over …"
+            frame.suppliers = _built_in(_groups(actors_by_clause[c - 1], tokens), tokens)
     elif (
         kind in ("order", "buy", "get")
         and subj is not None
