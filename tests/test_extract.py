@@ -77,6 +77,12 @@ CASES = [
         "Ägypten verhandelt mit China über den Kauf von Kampfjets.",
         ("transfer", "CHN", "EGY", "combat-aircraft", "considered"),
     ),
+    # A relative clause states its noun's deeds as fact; the hedge on the measure stays outside.
+    (
+        "en",
+        "Washington is weighing new sanctions on Chinese firms that supply Russia with drone engines.",
+        ("transfer", "CHN", "RUS", "technology", "delivered"),
+    ),
     # Price caps and embargoes are measures.
     ("en", "The EU agreed a cap on the price of Russian oil.", ("sanction", "EU", "RUS", "imposed")),
     (

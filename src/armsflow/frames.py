@@ -269,8 +269,11 @@ def build_frames(
         # Intentions and promises reach into an infinitive ("sagte zu, … zu liefern"); a
         # reported dass-clause keeps its own tense, only denial and doubt reach into it.
         passes = MODIFIERS if grammar.infinitive[c] else REACHING
-        for g in governors:
-            frame.modifiers |= {k for cue in cues_by_clause[g] for k in cue.kinds if k in passes}
+        if not _relative_clause(tokens, grammar, c):
+            # "sanctions on Chinese firms that supply Russia": a relative clause describes its noun as
+            # fact; the hedge on the measure does not reach it
+            for g in governors:
+                frame.modifiers |= {k for cue in cues_by_clause[g] for k in cue.kinds if k in passes}
         if tokens and tokens[0].lower in ("if", "wenn", "falls", "sollte", "should", "unless"):
             frame.modifiers.add("consider")  # "If Seoul decides to go ahead, it would send …"
         donors = tuple(k for k, o in owner.items() if o == c and k != c)
@@ -1055,6 +1058,20 @@ _ACTING_STEMS = (
 
 
 _REL_PRONOUNS = frozenset("die der das deren dessen welche welcher welches which who that".split())
+
+
+def _relative_clause(tokens: list[Token], grammar: SentenceGrammar, c: int) -> bool:
+    start, end = grammar.clauses[c]
+    if c == 0 or start >= end or grammar.infinitive[c]:
+        return False  # ", die Huthi mit Waffen auszurüsten": an article opening an infinitive
+    i = start + 1 if tokens[start].text == "," and start + 1 < end else start
+    word = tokens[i].lower
+    if word in ("which", "who"):
+        return True
+    if word == "that":
+        prev = tokens[i - 1] if i > 0 else None
+        return prev is not None and (prev.lower in ACTING_HEADS or prev.lemma in ACTING_HEADS)
+    return tokens[start].text == "," and word in _REL_PRONOUNS and tokens[i].text.islower()
 
 
 def _relative_antecedent(grammar: SentenceGrammar, c: int, actors_by_clause, tokens: list[Token]) -> Group | None:
