@@ -83,6 +83,20 @@ CASES = [
         "Washington is weighing new sanctions on Chinese firms that supply Russia with drone engines.",
         ("transfer", "CHN", "RUS", "technology", "delivered"),
     ),
+    # Hearsay does not weaken: "soll … geliefert haben" reports a past delivery, "soll liefern" a plan.
+    (
+        "de",
+        "Israel soll Aserbaidschan Kamikaze-Drohnen geliefert haben.",
+        ("transfer", "ISR", "AZE", "uav", "delivered"),
+    ),
+    ("de", "Russland soll dem Iran Kampfjets liefern.", ("transfer", "RUS", "IRN", "combat-aircraft", "planned")),
+    # Buying verbs alone give a deal, not a handover.
+    ("en", "Kenya acquired six Chinese-made Z-9 helicopters.", ("transfer", "CHN", "KEN", "helicopter", "agreed")),
+    (
+        "en",
+        "Iran has been arming the Houthis with anti-ship missiles, US officials say.",
+        ("transfer", "IRN", "houthis", "other-missile", "delivered"),
+    ),
     # Price caps and embargoes are measures.
     ("en", "The EU agreed a cap on the price of Russian oil.", ("sanction", "EU", "RUS", "imposed")),
     (

@@ -274,6 +274,11 @@ def build_frames(
             # fact; the hedge on the measure does not reach it
             for g in governors:
                 frame.modifiers |= {k for cue in cues_by_clause[g] for k in cue.kinds if k in passes}
+        nxt = [t.lower for t in tokens[lead_cue.end : lead_cue.end + 2]]
+        if "future" in frame.modifiers and nxt and nxt[0] in ("haben", "sein", "worden"):
+            # "soll … geliefert haben": a perfect infinitive under "soll" reports a past delivery
+            frame.modifiers.discard("future")
+            frame.modifiers.add("past")
         if tokens and tokens[0].lower in ("if", "wenn", "falls", "sollte", "should", "unless"):
             frame.modifiers.add("consider")  # "If Seoul decides to go ahead, it would send …"
         donors = tuple(k for k, o in owner.items() if o == c and k != c)
