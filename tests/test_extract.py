@@ -97,6 +97,12 @@ CASES = [
         "Iran has been arming the Houthis with anti-ship missiles, US officials say.",
         ("transfer", "IRN", "houthis", "other-missile", "delivered"),
     ),
+    # A blocked re-export: the permitted (dative) state is the exporter, the vetoing state only blocks.
+    (
+        "de",
+        "Die Schweiz lehnt es ab, Deutschland die Wiederausfuhr von Munition an die Ukraine zu erlauben.",
+        ("transfer", "DEU", "UKR", "ammunition", "refused"),
+    ),
     # Price caps and embargoes are measures.
     ("en", "The EU agreed a cap on the price of Russian oil.", ("sanction", "EU", "RUS", "imposed")),
     (

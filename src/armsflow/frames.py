@@ -976,6 +976,18 @@ def _assign_transfer_roles(
             producers = {it.producer for it in frame.items if it.producer}
             frame.suppliers = [p for p in partners if p in producers]
             frame.recipients = [p for p in partners if p not in producers] if frame.suppliers else []
+    if (
+        kind == "give_noun"
+        and lang == "de"
+        and objects
+        and any("approve" in cue.kinds for cue in cues_by_clause[c])
+        and not frame.passive
+    ):
+        # "…, Deutschland die Wiederausfuhr an die Ukraine zu erlauben": whoever is permitted the export
+        # (the dative object) exports; the permitting state only allows it
+        permitted = [i for g in objects for i in g.ids if i not in frame.recipients]
+        if permitted:
+            frame.suppliers = permitted[:1]
     if subj is not None:
         frame.subject_text = _phrase_from(tokens, subj.first.start, subj.members[-1].end)
     frame.suppliers = _unique(frame.suppliers)
