@@ -103,6 +103,9 @@ CASES = [
         "Die Schweiz lehnt es ab, Deutschland die Wiederausfuhr von Munition an die Ukraine zu erlauben.",
         ("transfer", "DEU", "UKR", "ammunition", "refused"),
     ),
+    # Adopting another's sanctions imposes them; frozen assets are a measure.
+    ("de", "Die Schweiz übernimmt die EU-Sanktionen gegen Belarus.", ("sanction", "CHE", "BLR", "imposed")),
+    ("en", "Switzerland froze the assets of a Venezuelan general.", ("sanction", "CHE", "VEN", "imposed")),
     # Price caps and embargoes are measures.
     ("en", "The EU agreed a cap on the price of Russian oil.", ("sanction", "EU", "RUS", "imposed")),
     (

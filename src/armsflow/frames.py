@@ -1307,6 +1307,7 @@ def _sanction_frames(
         targets: list[str] = []
         if prefixed is not None and prefixed.kind not in ("adj", "origin"):
             imposers = [prefixed.id]
+        adopting = bool(imposers)
         for g in own:
             if g.first.start == cue.start:
                 continue
@@ -1335,6 +1336,8 @@ def _sanction_frames(
                     targets += g.ids
                 elif grammar.infinitive[c]:
                     targets += g.ids  # "erwägt, weitere Firmen auf die Liste zu setzen": objects only
+                elif adopting and g is own[0] and g.first.start < cue.start and not grammar.infinitive[c]:
+                    imposers += g.ids  # "Die Schweiz übernimmt die EU-Sanktionen": adopting them imposes them
                 elif imposers and lang == "de" and g.first.kind not in ("adj", "demonym"):
                     targets += g.ids  # "Die USA hatten Indien mit Sanktionen gedroht"
                 elif not imposers and (g.first.start < cue.start or lang == "de"):
