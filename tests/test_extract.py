@@ -106,6 +106,12 @@ CASES = [
     # Adopting another's sanctions imposes them; frozen assets are a measure.
     ("de", "Die Schweiz übernimmt die EU-Sanktionen gegen Belarus.", ("sanction", "CHE", "BLR", "imposed")),
     ("en", "Switzerland froze the assets of a Venezuelan general.", ("sanction", "CHE", "VEN", "imposed")),
+    # A party to the transfer just reported denies it in the next sentence.
+    (
+        "de",
+        "Der Iran hat Russland Hunderte Drohnen geliefert. Teheran bestreitet das.",
+        ("transfer", "IRN", "RUS", "uav", "denied"),
+    ),
     # Price caps and embargoes are measures.
     ("en", "The EU agreed a cap on the price of Russian oil.", ("sanction", "EU", "RUS", "imposed")),
     (

@@ -47,6 +47,9 @@ _WEEKDAYS = frozenset(
 )
 
 
+_THAT = frozenset("das dies this that it these them".split())
+
+
 @dataclass(slots=True)
 class Discourse:
     """What earlier sentences established."""
@@ -346,6 +349,8 @@ class Assembler:
                 self._transfer(index, sentence, frame, source)
             else:
                 self._sanction(index, sentence, frame, source)
+        if not frames:
+            self._denial_of_previous(index, sentence, mentions)
         for actor in mentions.actors:
             if actor.id not in (COUNTRY, GROUP):
                 state.actors.append((index, actor.id))
@@ -355,6 +360,45 @@ class Assembler:
         if named:
             state.items.extend(named)
         del tokens
+
+    def _denial_of_previous(self, index: int, sentence: Sentence, mentions: Mentions) -> None:
+        """ "Der Iran hat Russland Drohnen geliefert. Teheran bestreitet das.": a party to the transfer
+        just reported denies it; the denial is stated by this sentence."""
+        last = self.state.last_transfer
+        if last is None or last[0] != index - 1:
+            return
+        if not any("deny" in c.kinds for c in mentions.cues) or any("negation" in c.kinds for c in mentions.cues):
+            return
+        points_back = any("report" in c.kinds for c in mentions.cues) or any(
+            t.lower in _THAT for t in sentence.tokens
+        )  # "bestreitet das", "denied the reports"
+        if not points_back:
+            return
+        _, suppliers, recipients, items = last
+        deniers = [a for a in mentions.actors if a.prep is None and a.id in suppliers + recipients]
+        if not deniers:
+            return
+        subject = deniers[0].text
+        for supplier in suppliers:
+            for recipient in recipients:
+                for item in items:
+                    if supplier != recipient and item.category:
+                        self._add(
+                            Event(
+                                type="transfer",
+                                status="denied",
+                                evidence=sentence.text,
+                                start=sentence.start,
+                                end=sentence.end,
+                                rule="denial-of-previous",
+                                supplier=supplier,
+                                recipient=recipient,
+                                item=item.category,
+                                designation=item.designation,
+                                quantity=None,
+                                source=subject,
+                            )
+                        )
 
     # ------------------------------------------------------------------ attribution
     def _resolve_source(self, index: int, sentence: Sentence, source: str | None) -> str | None:
