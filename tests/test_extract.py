@@ -112,6 +112,17 @@ CASES = [
         "Der Iran hat Russland Hunderte Drohnen geliefert. Teheran bestreitet das.",
         ("transfer", "IRN", "RUS", "uav", "denied"),
     ),
+    # An adjective on the receiving forces is not the goods' origin; a seizer is neither side.
+    (
+        "de",
+        "Rheinmetall liefert der ukrainischen Armee weitere Skyranger-Flugabwehrpanzer.",
+        ("transfer", "DEU", "UKR", "air-defence-system", "delivered"),
+    ),
+    (
+        "en",
+        "A shipment of Iranian rifles bound for Yemen was seized by the US Navy.",
+        ("transfer", "IRN", "YEM", "small-arms", "delivered"),
+    ),
     # Price caps and embargoes are measures.
     ("en", "The EU agreed a cap on the price of Russian oil.", ("sanction", "EU", "RUS", "imposed")),
     (

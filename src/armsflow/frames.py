@@ -963,7 +963,9 @@ def _assign_transfer_roles(
             # "seized 300 engines … from China bound for Russia": who seized is neither side
             frame.recipients = prep_ids(frozenset({"for", "für", "to", "nach"}))
             frame.no_fill = True
-        frame.suppliers = prep_ids(_FROM) or origin[:1]
+        # "… was seized by the US Navy": the agent of a seizure is neither side
+        sources = _FROM - {"by", "von", "vom"} if kind == "seize" and frame.passive else _FROM
+        frame.suppliers = prep_ids(sources) or origin[:1]
         if not frame.suppliers:
             frame.suppliers = _unique([it.producer for it in frame.items if it.producer])[:1]
     elif kind in DEAL:
@@ -976,6 +978,10 @@ def _assign_transfer_roles(
             producers = {it.producer for it in frame.items if it.producer}
             frame.suppliers = [p for p in partners if p in producers]
             frame.recipients = [p for p in partners if p not in producers] if frame.suppliers else []
+    if kind == "give_noun" and any("seize" in cue.kinds for cue in cues_by_clause[c]):
+        # "A shipment of Iranian rifles … was seized by the US Navy": the seizer is neither side
+        frame.suppliers = prep_ids(_FROM - {"by", "von", "vom"}) or origin[:1]
+        frame.no_fill = True
     if (
         kind == "give_noun"
         and lang == "de"

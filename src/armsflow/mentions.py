@@ -1063,6 +1063,12 @@ def find_mentions(sentence: Sentence, lex: Lexicon) -> Mentions:
     return Mentions(actors, items, cues)
 
 
+# "der ukrainischen Armee weitere Panzer": an adjective on the forces is the recipient, not the origin
+_FORCE_NOUNS = frozenset(
+    "armee streitkräfte luftwaffe marine truppen regierung army navy forces military government air".split()
+)
+
+
 def _origins(tokens: list[Token], actors: list[ActorMention], items: list[ItemMention]) -> None:
     """An origin adjective right in front of an item: "britische Fregatten", "Iranian drones"."""
     by_end = {
@@ -1073,7 +1079,10 @@ def _origins(tokens: list[Token], actors: list[ActorMention], items: list[ItemMe
             actor = by_end.get(item.start - gap)
             if actor is not None:
                 between = tokens[actor.end : item.start]
-                if all(t.text[:1].isalpha() and t.lower not in PREPOSITIONS for t in between):
+                if all(
+                    t.text[:1].isalpha() and t.lower not in PREPOSITIONS and t.lower not in _FORCE_NOUNS
+                    for t in between
+                ):
                     item.origin = actor.id
                     actor.kind = "origin"
                 break
