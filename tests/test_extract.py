@@ -123,6 +123,17 @@ CASES = [
         "A shipment of Iranian rifles bound for Yemen was seized by the US Navy.",
         ("transfer", "IRN", "YEM", "small-arms", "delivered"),
     ),
+    # A participle after the goods is its own transfer; the main verb keeps the goods too.
+    (
+        "en",
+        "The Philippines has received the first two of four corvettes ordered from South Korea.",
+        ("transfer", "KOR", "PHL", "ship", "delivered"),
+    ),
+    (
+        "en",
+        "The Philippines has received the first two of four corvettes ordered from South Korea.",
+        ("transfer", "KOR", "PHL", "ship", "agreed"),
+    ),
     # Price caps and embargoes are measures.
     ("en", "The EU agreed a cap on the price of Russian oil.", ("sanction", "EU", "RUS", "imposed")),
     (

@@ -185,6 +185,9 @@ def build_frames(
         actors_by_clause[clause[actor.start]].append(actor)
 
     frames: list[Frame] = []
+    # "… MiG-29s bought from Belarus": a participle after the goods, with its own agent, is its own frame
+    participles = _participles(tokens, mentions, frames, lang) if lang == "en" else []
+    participle_starts = {f.trigger.start for f in participles}
     # Items in a clause without a trigger attach to the nearest clause that has one.
     owner: dict[int, int] = {}
     for c in range(n_clauses):
@@ -217,7 +220,7 @@ def build_frames(
             if abs(best - c) <= 2:
                 owner[c] = best
     for c in range(n_clauses):
-        lead = _lead(cues_by_clause[c])
+        lead = _lead([x for x in cues_by_clause[c] if x.start not in participle_starts])
         if lead is None:
             continue
         lead_cue, lead_kind = lead
@@ -297,14 +300,20 @@ def build_frames(
         _trainees(frame, grammar, mentions, cues_by_clause, tokens)
         frame.rule = f"{lang}:{lead_kind}{':passive' if frame.passive else ''}"
         frames.append(frame)
-    if lang == "en":
-        participles = _participles(tokens, mentions, frames, lang)
-        if participles:
+    if participles:
+        by_item = {id(it): f for f in participles for it in f.items}
+        for f in frames:
+            shared = [by_item[id(it)] for it in f.items if id(it) in by_item]
+            if shared and f.trigger_kind in ("get", "give") and f.trigger.start < shared[0].trigger.start:
+                # "has received the corvettes ordered from South Korea": handed over, and ordered before
+                if not f.suppliers and shared[0].trigger_kind in RECEIVE:
+                    f.suppliers = list(shared[0].suppliers)
+                if not shared[0].recipients and f.trigger_kind == "get":
+                    shared[0].recipients = list(f.recipients)
+                continue
             # the goods with their own participle leave the clause's frame ("… MiG-29s bought from Belarus")
-            taken = {id(it) for f in participles for it in f.items}
-            for f in frames:
-                f.items = [it for it in f.items if id(it) not in taken]
-            frames[:] = [f for f in frames if f.items] + participles
+            f.items = [it for it in f.items if id(it) not in by_item]
+        frames[:] = [f for f in frames if f.items] + participles
     frames.extend(_answers(frames, grammar, cues_by_clause, items_by_clause, actors_by_clause, tokens))
     frames.extend(_sanction_frames(tokens, grammar, mentions, cues_by_clause, actors_by_clause, lang, sanction_story))
     return frames
