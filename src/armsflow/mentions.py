@@ -417,7 +417,8 @@ def _purposes(tokens: list[Token], items: list[ItemMention]) -> list[ItemMention
 
 _PRODUCERS = frozenset(
     "maker makers manufacturer manufacturers producer producers industry industries company companies "
-    "firm firms factory factories plant plants contractor contractors".split()
+    "firm firms factory factories plant plants contractor contractors initiative initiatives programme program "
+    "coalition".split()
 )
 
 
