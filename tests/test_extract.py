@@ -134,6 +134,12 @@ CASES = [
         "The Philippines has received the first two of four corvettes ordered from South Korea.",
         ("transfer", "KOR", "PHL", "ship", "agreed"),
     ),
+    # With no exporter named anywhere, a named system comes from its maker's state.
+    (
+        "en",
+        "The sale of 12 Rafale jets to Serbia was finalised in August.",
+        ("transfer", "FRA", "SRB", "combat-aircraft"),
+    ),
     # Price caps and embargoes are measures.
     ("en", "The EU agreed a cap on the price of Russian oil.", ("sanction", "EU", "RUS", "imposed")),
     (

@@ -555,8 +555,12 @@ class Assembler:
         if recipients and not suppliers and (kind in GIVE or kind in ("arrive", "go")) and not vague:
             # An agentless export ("Genehmigt wurde die Ausfuhr von Pistolen an …") is the story's state's.
             actor = self.salient(index, exclude=set(recipients), home=True)
+            producers = {it.producer for it in items if it.producer}
             if actor:
                 suppliers = [actor]
+            elif len(producers) == 1 and not producers & set(recipients):
+                # nothing else named: the maker's state of a named system exports it ("the sale of Rafale jets")
+                suppliers = list(producers)
         # Other states named here could be the recipient, so only fill from the discourse when the
         # sentence names none (suppliers of its frames, speakers and origin adjectives do not count).
         named_here = {
