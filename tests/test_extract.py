@@ -140,6 +140,12 @@ CASES = [
         "The sale of 12 Rafale jets to Serbia was finalised in August.",
         ("transfer", "FRA", "SRB", "combat-aircraft"),
     ),
+    # A speaker coordinated with "und" is also the subject of the next clause.
+    (
+        "de",
+        "Die USA haben Bedenken geäußert und drohen mit Sanktionen gegen die indonesische Rüstungsbehörde.",
+        ("sanction", "USA", "IDN", "planned"),
+    ),
     # Price caps and embargoes are measures.
     ("en", "The EU agreed a cap on the price of Russian oil.", ("sanction", "EU", "RUS", "imposed")),
     (

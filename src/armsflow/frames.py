@@ -179,6 +179,14 @@ def build_frames(
     items_by_clause: list[list[ItemMention]] = [[] for _ in range(n_clauses)]
     for item in mentions.items:
         items_by_clause[clause[item.start]].append(item)
+    if speaker_tokens and any(
+        tokens[start].lower in ("und", "and") and any(t in speaker_tokens for t in range(*grammar.clauses[c - 1]))
+        for c, (start, _) in enumerate(grammar.clauses)
+        if c > 0 and start < len(tokens)
+    ):
+        # "Die USA haben Bedenken geäußert und drohen mit Sanktionen": the speaker is also the subject
+        # of the coordinated clause, not only the source of a reported claim
+        speaker_tokens = set()
     actors = [a for a in mentions.actors if a.start not in speaker_tokens and a.kind != "origin"]
     actors_by_clause: list[list[ActorMention]] = [[] for _ in range(n_clauses)]
     for actor in actors:
