@@ -146,6 +146,12 @@ CASES = [
         "Die USA haben Bedenken geäußert und drohen mit Sanktionen gegen die indonesische Rüstungsbehörde.",
         ("sanction", "USA", "IDN", "planned"),
     ),
+    # A refusal answering a request refuses the transfer; "the F-35 programme" is not goods.
+    (
+        "de",
+        "Riad hatte um die Flugzeuge gebeten, Berlin hatte die Lieferung jedoch jahrelang blockiert.",
+        ("transfer", "DEU", "SAU", "combat-aircraft", "refused"),
+    ),
     # Price caps and embargoes are measures.
     ("en", "The EU agreed a cap on the price of Russian oil.", ("sanction", "EU", "RUS", "imposed")),
     (
@@ -164,6 +170,18 @@ def test_sentence(lang, text, expected):
 
 def test_taking_part_is_not_receiving():
     assert events("Egyptian pilots took part in a joint exercise with Saudi units.", "en") == set()
+
+
+def test_requests_continue_the_transfer_just_named():
+    text = (
+        "The State Department has approved a possible sale of 16 F-16 fighters to Turkey. "
+        "Ankara requested the jets in 2021 after it was expelled from the F-35 programme over its "
+        "purchase of Russian S-400 missiles."
+    )
+    found = events(text, "en")
+    assert ("transfer", "USA", "TUR", "combat-aircraft", "requested") in found
+    assert ("transfer", "RUS", "TUR", "air-defence-system", "agreed") in found
+    assert not any(e[1] == "RUS" and e[3] == "combat-aircraft" for e in found), found
 
 
 def test_producers_are_not_goods():

@@ -265,6 +265,8 @@ def _share_roles(frames: list[Frame]) -> None:
         for other in frames:
             if other is frame:
                 continue
+            if not {it.category for it in frame.items} & {it.category for it in other.items}:
+                continue  # "requested the jets after … its purchase of Russian S-400 missiles": other goods
             if frame.suppliers and not frame.recipients and frame.suppliers == other.suppliers and other.recipients:
                 frame.recipients = list(other.recipients)
             elif frame.recipients and not frame.suppliers and frame.recipients == other.recipients and other.suppliers:
@@ -542,7 +544,7 @@ class Assembler:
                 recipients
                 and not suppliers
                 and set(recipients) <= set(l_rec)
-                and (kind != "request" or any(it.carrier for it in frame.items))
+                and (kind != "request" or self._definite(sentence, frame))
             ):  # "Taipeh hatte die Systeme angefragt": the systems of the transfer just named
                 suppliers = list(l_sup)
             elif (

@@ -420,6 +420,8 @@ def _answers(
         )
         kind = "deny" if "deny" in cue.kinds else "refuse"
         answer.modifiers = {kind}
+        if kind == "refuse" and prev.trigger_kind in RECEIVE:
+            answer.trigger_kind = "give"  # "Riad hatte gebeten, Berlin hatte die Lieferung blockiert": refused
         if subject:
             answer.subject_text = " ".join(m.text for m in subject[0].members)
             if kind == "refuse" and prev.trigger_kind in RECEIVE and not answer.suppliers:

@@ -424,7 +424,12 @@ _PRODUCERS = frozenset(
 
 def _modifies_producer(tokens: list[Token], item: ItemMention) -> bool:
     """ "Russian arms makers", "drone factories": the goods name the producer, they are not what moves."""
-    return item.designation is None and item.end < len(tokens) and tokens[item.end].lower in _PRODUCERS
+    if item.end >= len(tokens):
+        return False
+    following = tokens[item.end].lower
+    if item.designation is not None:
+        return following in ("programme", "program")  # "the F-35 programme"
+    return following in _PRODUCERS
 
 
 def _english_compounds(items: list[ItemMention]) -> list[ItemMention]:
