@@ -152,6 +152,12 @@ CASES = [
         "Riad hatte um die Flugzeuge gebeten, Berlin hatte die Lieferung jedoch jahrelang blockiert.",
         ("transfer", "DEU", "SAU", "combat-aircraft", "refused"),
     ),
+    # The verb leads over an agent noun: negotiating with a supplier weighs buying from it.
+    (
+        "en",
+        "Brasilia is now negotiating with a South Korean supplier for K9 self-propelled howitzers.",
+        ("transfer", "KOR", "BRA", "artillery", "considered"),
+    ),
     # Price caps and embargoes are measures.
     ("en", "The EU agreed a cap on the price of Russian oil.", ("sanction", "EU", "RUS", "imposed")),
     (
@@ -182,6 +188,17 @@ def test_requests_continue_the_transfer_just_named():
     assert ("transfer", "USA", "TUR", "combat-aircraft", "requested") in found
     assert ("transfer", "RUS", "TUR", "air-defence-system", "agreed") in found
     assert not any(e[1] == "RUS" and e[3] == "combat-aircraft" for e in found), found
+
+
+def test_follow_up_sentences_continue_the_pair_unless_another_state_acts():
+    text = (
+        "Die Niederlande stellen der Ukraine weitere Drohnen zur Verfügung. "
+        "Zudem sollen die zugesagten F-16-Kampfjets bis Ende des Monats übergeben werden. "
+        "Belgien hat dagegen die Lieferung seiner Jets erneut verschoben."
+    )
+    found = events(text, "de")
+    assert ("transfer", "NLD", "UKR", "combat-aircraft", "planned") in found
+    assert ("transfer", "NLD", "UKR", "combat-aircraft", "delivered") not in found
 
 
 def test_producers_are_not_goods():

@@ -363,6 +363,17 @@ class Assembler:
             state.items.extend(named)
         del tokens
 
+    def _others_named(self, pair: set[str]) -> bool:
+        """ "Belgien hat die Lieferung seiner Jets verschoben": another state acting here is not the
+        pair just talked about."""
+        return any(
+            a.id not in pair
+            and a.id not in (COUNTRY, GROUP)
+            and a.kind not in ("adj", "origin", "demonym")
+            and a.prep is None
+            for a in self._sentence_actors
+        )
+
     def _denial_of_previous(self, index: int, sentence: Sentence, mentions: Mentions) -> None:
         """ "Der Iran hat Russland Drohnen geliefert. Teheran bestreitet das.": a party to the transfer
         just reported denies it; the denial is stated by this sentence."""
@@ -550,8 +561,15 @@ class Assembler:
             elif (
                 not suppliers
                 and not recipients
-                and ({it.category for it in items} & cats or {it.producer for it in items} & set(l_sup))
+                and (
+                    {it.category for it in items} & cats
+                    or {it.producer for it in items} & set(l_sup)
+                    or (  # "Zudem sollen die zugesagten Jets übergeben werden", naming no one else
+                        last[0] == index - 1 and all(a.id in (COUNTRY, GROUP) for a in self._sentence_actors)
+                    )
+                )
                 and self._definite(sentence, frame)
+                and not self._others_named(set(l_sup) | set(l_rec))
             ):
                 suppliers, recipients = list(l_sup), list(l_rec)
         if recipients and not suppliers and (kind in GIVE or kind in ("arrive", "go")) and not vague:

@@ -522,12 +522,17 @@ def _participial(tokens: list[Token], grammar: SentenceGrammar, c: int) -> bool:
     return last.text.islower() and last.lower.startswith("ge") and last.lower.endswith(("t", "en"))
 
 
+_AGENT_NOUNS = frozenset("supplier seller exporter vendor lieferant verkäufer exporteur".split())
+
+
 def _lead(cues: list[CueMention]) -> tuple[CueMention, str] | None:
     best: tuple[int, CueMention, str] | None = None
     for cue in cues:
         for kind in cue.kinds:
             if kind in TRIGGERS:
                 rank = _PRIORITY.index(kind)
+                if cue.lemma in _AGENT_NOUNS:
+                    rank += len(_PRIORITY)  # "negotiating with a South Korean supplier": the verb leads
                 if best is None or rank < best[0]:
                     best = (rank, cue, kind)
     if best is None:
@@ -1026,7 +1031,8 @@ ACTING_HEADS = frozenset(
     "fluggesellschaft "
     "government army military forces navy ministry authorities companies company firms firm manufacturer "
     "manufacturers makers maker shipyard officials diplomats intelligence president leadership state-owned "
-    "airline airlines reederei state offiziere officers generäle generals kommandeure commanders".split()
+    "airline airlines reederei supplier suppliers lieferant lieferanten "
+    "state offiziere officers generäle generals kommandeure commanders".split()
 )
 
 
