@@ -158,6 +158,12 @@ CASES = [
         "Brasilia is now negotiating with a South Korean supplier for K9 self-propelled howitzers.",
         ("transfer", "KOR", "BRA", "artillery", "considered"),
     ),
+    # "accused of supplying": the accused noun supplies; nobody is quoted.
+    (
+        "en",
+        "The Treasury sanctioned Chinese companies accused of supplying engines for Iranian drones.",
+        ("transfer", "CHN", "IRN", "technology", "delivered"),
+    ),
     # Price caps and embargoes are measures.
     ("en", "The EU agreed a cap on the price of Russian oil.", ("sanction", "EU", "RUS", "imposed")),
     (

@@ -131,6 +131,8 @@ def _find_source(tokens: list[Token], mentions: Mentions, lang: str) -> tuple[st
     for cue in mentions.cues:
         if "say" not in cue.kinds:
             continue
+        if _accused_of(tokens, cue):
+            continue  # "companies accused of supplying …": the accused act; nobody is quoted
         if lang == "en" or "accuse" in cue.kinds:
             # "Eriwan wirft Moskau vor, …": the accuser speaks, the accused follows the verb
             span = _np_backward(tokens, cue.start) or _np_forward(tokens, cue.end)
@@ -150,6 +152,14 @@ def _find_source(tokens: list[Token], mentions: Mentions, lang: str) -> tuple[st
         if span:
             return _span_text(tokens, span), set(range(*span))
     return None, set()
+
+
+def _accused_of(tokens: list[Token], cue) -> bool:
+    """A passive participle of accusing or suspecting ("accused of supplying", "suspected of")."""
+    word = tokens[cue.start].lower
+    nxt = tokens[cue.end].lower if cue.end < len(tokens) else ""
+    prev = tokens[cue.start - 1].lower if cue.start > 0 else ""
+    return word.endswith("ed") and nxt in ("of", "over") and prev not in ("has", "have", "had")
 
 
 def _np_forward(tokens: list[Token], pos: int) -> tuple[int, int] | None:

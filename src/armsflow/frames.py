@@ -1002,6 +1002,18 @@ def _assign_transfer_roles(
             producers = {it.producer for it in frame.items if it.producer}
             frame.suppliers = [p for p in partners if p in producers]
             frame.recipients = [p for p in partners if p not in producers] if frame.suppliers else []
+    if (
+        lang == "en"
+        and kind in GIVE
+        and trig >= 3
+        and tokens[trig - 1].lower in ("of", "over")
+        and tokens[trig - 2].lower in ("accused", "suspected", "sanctioned", "designated", "blacklisted")
+        and tokens[trig - 3].lower not in ("has", "have", "had", "is", "are", "was", "were", "been")
+    ):
+        # "Chinese companies accused of supplying components": the accused noun is the supplier
+        near = [a for a in actors_all if trig - 8 <= a.start and a.end <= trig - 2 and a.id not in frame.recipients]
+        if near:
+            frame.suppliers = [near[-1].id]
     if kind == "give_noun" and any("seize" in cue.kinds for cue in cues_by_clause[c]):
         # "A shipment of Iranian rifles … was seized by the US Navy": the seizer is neither side
         frame.suppliers = prep_ids(_FROM - {"by", "von", "vom"}) or origin[:1]
