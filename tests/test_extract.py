@@ -164,6 +164,12 @@ CASES = [
         "The Treasury sanctioned Chinese companies accused of supplying engines for Iranian drones.",
         ("transfer", "CHN", "IRN", "technology", "delivered"),
     ),
+    # A delivery to come under a signed deal: agreed, and planned.
+    (
+        "en",
+        "India will supply BrahMos cruise missiles to Vietnam under a deal signed on Tuesday.",
+        ("transfer", "IND", "VNM", "cruise-missile", "agreed"),
+    ),
     # Price caps and embargoes are measures.
     ("en", "The EU agreed a cap on the price of Russian oil.", ("sanction", "EU", "RUS", "imposed")),
     (

@@ -732,7 +732,15 @@ class Assembler:
                 out.append((self._base(frame, mods - {"deny", "refuse", "negation"}), None))
             return out
         if "in_use" in mods and kind in ("order", "buy"):
-            return [("delivered", None), ("agreed", None)]  # "boats ordered from Korea entered service"
+            return [("delivered", None), ("agreed", None)]
+        if (
+            kind in ("give", "sell")
+            and "deal" in mods
+            and mods & {"future", "intend"}
+            and not mods & {"consider", "negation", "request", "refuse"}
+        ):
+            # "India will supply BrahMos to Vietnam under a deal signed on Tuesday": concluded, and to come
+            return [(self._base(frame, mods), None), ("agreed", None)]  # "boats ordered from Korea entered service"
         if "order" in mods and kind in ("get", "give", "arrive") and not mods & {"negation", "consider", "future"}:
             # "taken delivery of the tanks it ordered": the delivery and the order behind it
             return [(self._base(frame, mods), None), ("agreed", None)]
