@@ -213,6 +213,11 @@ def test_follow_up_sentences_continue_the_pair_unless_another_state_acts():
     assert ("transfer", "NLD", "UKR", "combat-aircraft", "delivered") not in found
 
 
+def test_goods_named_earlier_come_from_their_maker():
+    text = "India will supply BrahMos cruise missiles to Vietnam. Indonesia is also in talks to buy the missile."
+    assert ("transfer", "IND", "IDN", "cruise-missile", "considered") in events(text, "en")
+
+
 def test_producers_are_not_goods():
     found = events("Kazakh firms have shipped machine tools to Russian arms makers.", "en")
     assert {e[3] for e in found} == {"technology"}, found

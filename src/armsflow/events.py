@@ -610,6 +610,11 @@ class Assembler:
             actor = self.salient(index, exclude=set(suppliers))
             if actor and (named_here <= set(suppliers) or actor in named_here):
                 recipients = [actor]
+        if recipients and not suppliers and kind in ("get", "buy", "order", "arrive") and not vague:
+            # "…, which took delivery of its first batteries": goods named earlier come from their maker
+            producers = {it.producer for it in items if it.producer} - set(recipients)
+            if len(producers) == 1:
+                suppliers = list(producers)
         if frame.question or (frame.no_fill and (not frame.suppliers or not frame.recipients)):
             return  # an open question ("whether … had reached Russia") asserts nothing
         if not suppliers or not recipients:
