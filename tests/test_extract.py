@@ -170,6 +170,22 @@ CASES = [
         "India will supply BrahMos cruise missiles to Vietnam under a deal signed on Tuesday.",
         ("transfer", "IND", "VNM", "cruise-missile", "agreed"),
     ),
+    # Readiness is not speech; an attributive participle's "von" agent supplies; rejecting a request refuses.
+    (
+        "de",
+        "Polen hat sich bereit erklärt, der Ukraine MiG-29 zu überlassen.",
+        ("transfer", "POL", "UKR", "combat-aircraft", "planned"),
+    ),
+    (
+        "de",
+        "Die Ukraine wartet noch auf die von Deutschland versprochenen Iris-T-Systeme.",
+        ("transfer", "DEU", "UKR", "air-defence-system", "planned"),
+    ),
+    (
+        "en",
+        "Israel has rejected Ukrainian requests for Iron Dome.",
+        ("transfer", "ISR", "UKR", "air-defence-system", "refused"),
+    ),
     # Price caps and embargoes are measures.
     ("en", "The EU agreed a cap on the price of Russian oil.", ("sanction", "EU", "RUS", "imposed")),
     (

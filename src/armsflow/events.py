@@ -131,8 +131,9 @@ def _find_source(tokens: list[Token], mentions: Mentions, lang: str) -> tuple[st
     for cue in mentions.cues:
         if "say" not in cue.kinds:
             continue
-        if _accused_of(tokens, cue):
-            continue  # "companies accused of supplying …": the accused act; nobody is quoted
+        if _accused_of(tokens, cue) or any(t.lower == "bereit" for t in tokens[max(0, cue.start - 2) : cue.start]):
+            # "companies accused of supplying …", "sich bereit erklärt": nobody is quoted
+            continue
         if lang == "en" or "accuse" in cue.kinds:
             # "Eriwan wirft Moskau vor, …": the accuser speaks, the accused follows the verb
             span = _np_backward(tokens, cue.start) or _np_forward(tokens, cue.end)

@@ -522,6 +522,7 @@ def _participial(tokens: list[Token], grammar: SentenceGrammar, c: int) -> bool:
     return last.text.islower() and last.lower.startswith("ge") and last.lower.endswith(("t", "en"))
 
 
+_REQUEST_NOUNS = frozenset("request requests anfrage bitte wunsch ersuchen gesuch antrag".split())
 _AGENT_NOUNS = frozenset("supplier seller exporter vendor lieferant verkäufer exporteur".split())
 
 
@@ -1014,6 +1015,37 @@ def _assign_transfer_roles(
         near = [a for a in actors_all if trig - 8 <= a.start and a.end <= trig - 2 and a.id not in frame.recipients]
         if near:
             frame.suppliers = [near[-1].id]
+    trigger_word = tokens[trig]
+    if (
+        lang == "de"
+        and kind in ("give", "promise", "sell")
+        and trigger_word.text.islower()
+        and trigger_word.lower.endswith(("en", "ten", "te", "tes", "ter", "tem"))
+        and any(it.start == frame.trigger.end for it in frame.items)
+        and by_prep.get("von")
+        and subj is not None
+        and subj.first.start < trig
+    ):
+        # "wartet auf die von Deutschland versprochenen Iris-T": the agent of an attributive participle
+        # supplies; the clause's subject is who the goods are for
+        agents = [i for g in by_prep["von"] if g.first.start < trig for i in g.ids]
+        if agents:
+            frame.suppliers = agents
+            frame.recipients = [i for i in subj.ids if i not in agents]
+    if (
+        kind == "request"
+        and trigger_word.lemma in _REQUEST_NOUNS
+        and any("refuse" in cue.kinds for cue in cues_by_clause[c])
+        and subj is not None
+        and subj.first.start < trig
+    ):
+        # "Israel has rejected Ukrainian requests for Iron Dome": the one rejecting a request refuses
+        askers = [a.id for a in actors_all if a.end in (trig, trig - 1) and a.id not in subj.ids]
+        if askers:
+            frame.suppliers = list(subj.ids)
+            frame.recipients = askers[-1:]
+            frame.trigger_kind = "give"
+            frame.modifiers.add("refuse")
     if kind == "give_noun" and any("seize" in cue.kinds for cue in cues_by_clause[c]):
         # "A shipment of Iranian rifles … was seized by the US Navy": the seizer is neither side
         frame.suppliers = prep_ids(_FROM - {"by", "von", "vom"}) or origin[:1]
