@@ -270,6 +270,26 @@ def _distributive(frame: Frame, items: list[ItemMention], recipients: list[str])
     return pairs if not pending else {}
 
 
+def _transfer_event(
+    sentence: Sentence, rule: str, supplier: str, recipient: str, item: ItemMention, status: str, source: str | None
+) -> Event:
+    """A transfer stated by one sentence; the quantity is left to the caller (a denial repeats none)."""
+    return Event(
+        type="transfer",
+        status=status,
+        evidence=sentence.text,
+        start=sentence.start,
+        end=sentence.end,
+        rule=rule,
+        supplier=supplier,
+        recipient=recipient,
+        item=item.category,
+        designation=item.designation,
+        quantity=None,
+        source=source,
+    )
+
+
 def _share_roles(frames: list[Frame]) -> None:
     """ "Tehran denies supplying drones, saying it sent only a few to Russia": one sentence, one pair."""
     for frame in frames:
@@ -408,19 +428,8 @@ class Assembler:
                 for item in items:
                     if supplier != recipient and item.category:
                         self._add(
-                            Event(
-                                type="transfer",
-                                status="denied",
-                                evidence=sentence.text,
-                                start=sentence.start,
-                                end=sentence.end,
-                                rule="denial-of-previous",
-                                supplier=supplier,
-                                recipient=recipient,
-                                item=item.category,
-                                designation=item.designation,
-                                quantity=None,
-                                source=subject,
+                            _transfer_event(
+                                sentence, "denial-of-previous", supplier, recipient, item, "denied", subject
                             )
                         )
 
@@ -634,22 +643,11 @@ class Assembler:
                     if frame.item_suppliers and frame.item_suppliers.get(id(item), supplier) != supplier:
                         continue
                     for status, src in statuses:
-                        self._add(
-                            Event(
-                                type="transfer",
-                                status=status,
-                                evidence=sentence.text,
-                                start=sentence.start,
-                                end=sentence.end,
-                                rule=frame.rule,
-                                supplier=supplier,
-                                recipient=recipient,
-                                item=item.category,
-                                designation=item.designation,
-                                quantity=item.quantity,
-                                source=src if src is not None else source,
-                            )
+                        event = _transfer_event(
+                            sentence, frame.rule, supplier, recipient, item, status, src if src is not None else source
                         )
+                        event.quantity = item.quantity
+                        self._add(event)
                         made = True
         if made:
             state.last_transfer = (index, suppliers, recipients, items)
