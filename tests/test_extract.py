@@ -186,6 +186,27 @@ CASES = [
         "Israel has rejected Ukrainian requests for Iron Dome.",
         ("transfer", "ISR", "UKR", "air-defence-system", "refused"),
     ),
+    # German present passive; a group's own fighters; a contract "between" two states.
+    (
+        "de",
+        "Der Hisbollah werden vom Iran jedes Jahr Panzerabwehrraketen geliefert.",
+        ("transfer", "IRN", "hezbollah", "anti-tank-weapon"),
+    ),
+    (
+        "de",
+        "Die Wagner-Söldner wurden nach Mali verlegt.",
+        ("transfer", "wagner-group", "MLI", "personnel", "delivered"),
+    ),
+    (
+        "en",
+        "Wagner fighters have been deployed to the Central African Republic since 2018.",
+        ("transfer", "wagner-group", "CAF", "personnel", "delivered"),
+    ),
+    (
+        "en",
+        "The contract for 12 Caesar howitzers was signed between France and Armenia in June.",
+        ("transfer", "FRA", "ARM", "artillery", "agreed"),
+    ),
     # Price caps and embargoes are measures.
     ("en", "The EU agreed a cap on the price of Russian oil.", ("sanction", "EU", "RUS", "imposed")),
     (

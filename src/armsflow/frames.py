@@ -268,6 +268,15 @@ def build_frames(
             items = [
                 ItemMention(lead_cue.start, lead_cue.end, _IMPLIED[lead_cue.lemma][0], text=tokens[lead_cue.start].text)
             ]
+        if not items and lead_kind == "give":
+            # "Wagner fighters have been deployed to …": the group's fighters are what is sent
+            crews = [
+                a
+                for a in actors_by_clause[c]
+                if a.kind == "demonym" and not a.id.isupper() and tokens[a.end - 1].lower.endswith(_FIGHTERS)
+            ]
+            if crews:
+                items = [ItemMention(crews[0].start, crews[0].end, "personnel", origin=crews[0].id, text=crews[0].text)]
         if not items and lead_kind == "give_noun" and _bare_deliveries(tokens, lead_cue, actors_by_clause[c]):
             # "Lieferungen in die USA, nach Deutschland und in die Schweiz": goods not specified further
             items = [ItemMention(lead_cue.start, lead_cue.end, "military-equipment", text=tokens[lead_cue.start].text)]
@@ -522,6 +531,7 @@ def _participial(tokens: list[Token], grammar: SentenceGrammar, c: int) -> bool:
     return last.text.islower() and last.lower.startswith("ge") and last.lower.endswith(("t", "en"))
 
 
+_FIGHTERS = ("fighters", "mercenaries", "söldner", "söldnern", "kämpfer", "kämpfern", "troops", "truppen")
 _REQUEST_NOUNS = frozenset("request requests anfrage bitte wunsch ersuchen gesuch antrag".split())
 _AGENT_NOUNS = frozenset("supplier seller exporter vendor lieferant verkäufer exporteur".split())
 
@@ -738,7 +748,13 @@ def _passive(
             any(w in _AUX_PASSIVE_DE for w in words)
             and (trig.lower.startswith("ge") or "ge" in trig.lower[2:6] or trig.lower != trig.lemma)
             and (
-                "worden" in words or "wurde" in words or "wurden" in words or _follows_aux(tokens, lead.end, start, end)
+                "worden" in words
+                or "wurde" in words
+                or "wurden" in words
+                or _follows_aux(tokens, lead.end, start, end)
+                # "Der Hisbollah werden vom Iran Raketen geliefert": "werden" with a clause-final participle
+                or (lead.end >= end or not tokens[lead.end].text[:1].isalnum())
+                and any(t.lower in ("werden", "wird") for t in tokens[start : lead.start])
             )
         )
     if (
@@ -994,7 +1010,7 @@ def _assign_transfer_roles(
         if not frame.suppliers:
             frame.suppliers = _unique([it.producer for it in frame.items if it.producer])[:1]
     elif kind in DEAL:
-        partners = (subj.ids if subj else []) + prep_ids(frozenset({"mit", "with"}))
+        partners = (subj.ids if subj else []) + prep_ids(frozenset({"mit", "with", "zwischen", "between"}))
         source = prep_ids(_FROM) or origin[:1]
         if source:
             frame.suppliers = source

@@ -23,7 +23,7 @@ ARTICLES = frozenset(
 PREPOSITIONS = frozenset(
     "an nach von vom aus mit gegen für bei beim in im ins über zu zum zur via durch seitens gegenüber "
     "auf am ans unter vor hinter zwischen um ohne wegen trotz während innerhalb außerhalb "
-    "to from with against on for by at via through into of toward towards onto upon".split()
+    "to from with between among against on for by at via through into of toward towards onto upon".split()
 )
 _SKIP_BEFORE_ACTOR = frozenset(
     "entweder either both sowohl auch also ganz the der die das dem den des mehrere weitere einige alle zwei drei "
@@ -1059,6 +1059,14 @@ def find_mentions(sentence: Sentence, lex: Lexicon) -> Mentions:
         )
     ]
     _origins(tokens, actors, items)
+    for item in items:
+        if item.category == "personnel" and item.origin is None:
+            # "Wagner-Söldner": the group's own fighters come from the group
+            group = next(
+                (a for a in actors if a.start == item.start and a.end == item.end and not a.id.isupper()), None
+            )
+            if group is not None:
+                item.origin = group.id
     inside = {i for it in items for i in range(it.start, it.end) if it.end - it.start > 1 or it.designation}
     cues = [c for c in cues if c.start not in inside or c.kinds & {"carrier", "missile"}]  # "F-16 Block 70"
     _country_refs(tokens, cues, actors)
