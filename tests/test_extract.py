@@ -255,6 +255,11 @@ def test_goods_named_earlier_come_from_their_maker():
     assert ("transfer", "IND", "IDN", "cruise-missile", "considered") in events(text, "en")
 
 
+def test_verb_forms_after_a_determiner_are_nouns():
+    # "ships" here is the target, not a verb of shipping
+    assert events("The Houthis have fired missiles at ships in the Red Sea.", "en") == set()
+
+
 def test_producers_are_not_goods():
     found = events("Kazakh firms have shipped machine tools to Russian arms makers.", "en")
     assert {e[3] for e in found} == {"technology"}, found

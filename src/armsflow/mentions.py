@@ -865,7 +865,28 @@ def find_cues(tokens: list[Token], lex: Lexicon) -> list[CueMention]:
         else:
             i += 1
     _separable_particles(tokens, found, lex)
+    if lex.lang == "en":
+        # "at ships", "the ships": after a determiner or preposition a verb form is a noun
+        found = [
+            c
+            for c in found
+            if not (
+                c.kinds <= _VERB_KINDS
+                and c.end - c.start == 1
+                and c.start > 0
+                and (
+                    tokens[c.start - 1].lower in _DETERMINERS
+                    or tokens[c.start - 1].lower in PREPOSITIONS
+                    and tokens[c.start - 1].lower != "to"
+                    and not tokens[c.start].lower.endswith("ing")  # "of flying": a gerund is a verb
+                )
+            )
+        ]
     return found
+
+
+_VERB_KINDS = frozenset({"give", "get", "use"})
+_DETERMINERS = frozenset("the a an its their his her our my your this these those".split())
 
 
 _CUE_MEMO: dict[str, dict[tuple[str, bool], tuple[frozenset[str], str]]] = {}
