@@ -207,6 +207,12 @@ CASES = [
         "The contract for 12 Caesar howitzers was signed between France and Armenia in June.",
         ("transfer", "FRA", "ARM", "artillery", "agreed"),
     ),
+    # Deliveries that arrive somewhere, their goods unnamed.
+    (
+        "de",
+        "Erste Lieferungen aus Japan waren im Frühjahr über Singapur nach Vietnam gelangt.",
+        ("transfer", "JPN", "VNM", "military-equipment", "delivered"),
+    ),
     # Price caps and embargoes are measures.
     ("en", "The EU agreed a cap on the price of Russian oil.", ("sanction", "EU", "RUS", "imposed")),
     (

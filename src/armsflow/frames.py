@@ -277,9 +277,13 @@ def build_frames(
             ]
             if crews:
                 items = [ItemMention(crews[0].start, crews[0].end, "personnel", origin=crews[0].id, text=crews[0].text)]
-        if not items and lead_kind == "give_noun" and _bare_deliveries(tokens, lead_cue, actors_by_clause[c]):
+        noun = lead_cue if lead_kind == "give_noun" else None
+        if noun is None and lead_kind == "arrive":
+            # "Erste Lieferungen aus Indien waren nach Armenien gelangt": the deliveries themselves arrived
+            noun = next((x for x in cues_by_clause[c] if "give_noun" in x.kinds and x.start < lead_cue.start), None)
+        if not items and noun is not None and _bare_deliveries(tokens, noun, actors_by_clause[c]):
             # "Lieferungen in die USA, nach Deutschland und in die Schweiz": goods not specified further
-            items = [ItemMention(lead_cue.start, lead_cue.end, "military-equipment", text=tokens[lead_cue.start].text)]
+            items = [ItemMention(noun.start, noun.end, "military-equipment", text=tokens[noun.start].text)]
         if not items:
             continue
         frame = Frame("transfer", lead_cue, lead_kind, c, items)
