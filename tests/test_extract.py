@@ -213,6 +213,13 @@ CASES = [
         "Erste Lieferungen aus Japan waren im Frühjahr über Singapur nach Vietnam gelangt.",
         ("transfer", "JPN", "VNM", "military-equipment", "delivered"),
     ),
+    # A second frame about the same goods shares the named recipient.
+    (
+        "de",
+        "Großbritannien will der Ukraine Storm-Shadow-Marschflugkörper liefern, "
+        "Deutschland lehnt die Lieferung von Taurus weiter ab.",
+        ("transfer", "DEU", "UKR", "cruise-missile", "refused"),
+    ),
     # Price caps and embargoes are measures.
     ("en", "The EU agreed a cap on the price of Russian oil.", ("sanction", "EU", "RUS", "imposed")),
     (

@@ -298,7 +298,14 @@ def _share_roles(frames: list[Frame]) -> None:
                 continue
             if not {it.category for it in frame.items} & {it.category for it in other.items}:
                 continue  # "requested the jets after … its purchase of Russian S-400 missiles": other goods
-            if frame.suppliers and not frame.recipients and frame.suppliers == other.suppliers and other.recipients:
+            if (
+                frame.suppliers
+                and not frame.recipients
+                and other.recipients
+                and not set(other.recipients) & set(frame.suppliers)
+                and (frame.suppliers == other.suppliers or not any(r.startswith("@") for r in other.recipients))
+            ):
+                # "Großbritannien will der Ukraine X liefern, Deutschland lehnt die Lieferung von Y ab"
                 frame.recipients = list(other.recipients)
             elif frame.recipients and not frame.suppliers and frame.recipients == other.recipients and other.suppliers:
                 frame.suppliers = list(other.suppliers)
