@@ -220,6 +220,12 @@ CASES = [
         "Deutschland lehnt die Lieferung von Taurus weiter ab.",
         ("transfer", "DEU", "UKR", "cruise-missile", "refused"),
     ),
+    # "ordered by X": the agent of buying is the buyer; the maker supplies.
+    (
+        "en",
+        "The first batch of Leopard 2A8 tanks ordered by Lithuania will arrive in 2026.",
+        ("transfer", "DEU", "LTU", "armoured-vehicle", "planned"),
+    ),
     # Price caps and embargoes are measures.
     ("en", "The EU agreed a cap on the price of Russian oil.", ("sanction", "EU", "RUS", "imposed")),
     (

@@ -325,12 +325,20 @@ def build_frames(
         by_item = {id(it): f for f in participles for it in f.items}
         for f in frames:
             shared = [by_item[id(it)] for it in f.items if id(it) in by_item]
-            if shared and f.trigger_kind in ("get", "give") and f.trigger.start < shared[0].trigger.start:
+            if shared and (
+                f.trigger_kind in ("get", "give")
+                and f.trigger.start < shared[0].trigger.start
+                or f.trigger_kind == "arrive"
+            ):
                 # "has received the corvettes ordered from South Korea": handed over, and ordered before
                 if not f.suppliers and shared[0].trigger_kind in RECEIVE:
                     f.suppliers = list(shared[0].suppliers)
                 if not shared[0].recipients and f.trigger_kind == "get":
                     shared[0].recipients = list(f.recipients)
+                if f.trigger_kind == "arrive" and shared[0].recipients:
+                    # "tanks ordered by Lithuania will arrive": the agent belongs to the participle
+                    f.suppliers = list(shared[0].suppliers)
+                    f.recipients = list(shared[0].recipients)
                 continue
             # the goods with their own participle leave the clause's frame ("… MiG-29s bought from Belarus")
             f.items = [it for it in f.items if id(it) not in by_item]
@@ -399,9 +407,11 @@ def _participles(tokens: list[Token], mentions: Mentions, frames: list[Frame], l
             frame.modifiers.add("in_use")  # "still flies MiG-29s bought from Belarus": they arrived
         if kind in GIVE:
             frame.suppliers = agents
+            frame.recipients = [a.id for a in after if a.prep in ("to", "for")]
         else:
+            # "tanks ordered by Lithuania from Germany": the agent of buying is the buyer
             frame.suppliers = [a.id for a in after if a.prep == "from"]
-        frame.recipients = [a.id for a in after if a.prep in ("to", "for")]
+            frame.recipients = [a.id for a in after if a.prep in ("to", "for", "by")]
         frame.rule = f"{lang}:{kind}:participle"
         out.append(frame)
     return out
