@@ -279,6 +279,14 @@ def test_verb_forms_after_a_determiner_are_nouns():
     assert events("The Houthis have fired missiles at ships in the Red Sea.", "en") == set()
 
 
+def test_a_state_in_an_attribution_compound_speaks():
+    result = extract_document(
+        Document(id="t", text="Nordkorea liefert nach US-Angaben Munition an Russland.", lang="de")
+    ).to_dict()
+    pairs = {(e["supplier"], e["recipient"], e["source"]) for e in result["events"]}
+    assert pairs == {("PRK", "RUS", "US-Angaben")}
+
+
 def test_producers_are_not_goods():
     found = events("Kazakh firms have shipped machine tools to Russian arms makers.", "en")
     assert {e[3] for e in found} == {"technology"}, found

@@ -118,7 +118,14 @@ def find_sources(sentence: Sentence, mentions: Mentions, lang: str) -> tuple[str
     return source, span
 
 
+_SOURCE_HEADS = ("-angaben", "-informationen", "-darstellung", "-kreisen", "-quellen", "-berichten")
+
+
 def _find_source(tokens: list[Token], mentions: Mentions, lang: str) -> tuple[str | None, set[int]]:
+    if lang == "de":
+        for i, tok in enumerate(tokens[1:], start=1):
+            if tok.lower.endswith(_SOURCE_HEADS) and tokens[i - 1].lower in ("nach", "laut", "aus"):
+                return tok.text, {i}  # "nach US-Angaben": the state named in the compound speaks
     for cue in mentions.cues:
         if "according" in cue.kinds:
             span = _np_forward(tokens, cue.end)
