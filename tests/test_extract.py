@@ -226,6 +226,17 @@ CASES = [
         "The first batch of Leopard 2A8 tanks ordered by Lithuania will arrive in 2026.",
         ("transfer", "DEU", "LTU", "armoured-vehicle", "planned"),
     ),
+    # What a package "includes" is what it delivers.
+    (
+        "en",
+        "Sweden announced a new military aid package for Ukraine that includes CV90 infantry fighting vehicles.",
+        ("transfer", "SWE", "UKR", "armoured-vehicle", "planned"),
+    ),
+    (
+        "de",
+        "Deutschland kündigte ein neues Paket für die Ukraine an, das auch Iris-T-Systeme umfasst.",
+        ("transfer", "DEU", "UKR", "air-defence-system", "planned"),
+    ),
     # Price caps and embargoes are measures.
     ("en", "The EU agreed a cap on the price of Russian oil.", ("sanction", "EU", "RUS", "imposed")),
     (

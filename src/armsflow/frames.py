@@ -220,6 +220,13 @@ def build_frames(
         ):
             owner[c] = c + 2  # "Zudem wurden 15 Gepard, | die Katar zurückgegeben hatte, | an die Ukraine ausgeliefert"
             continue
+        if (
+            c - 1 in owner
+            and any(it.carrier for it in items_by_clause[c - 1])
+            and any(t.lower in _INCLUDE for t in tokens[grammar.clauses[c][0] : grammar.clauses[c][1]])
+        ):
+            owner[c] = c - 1  # "a package for Ukraine that includes CV90s": the package's contents
+            continue
         if _dependent(tokens, grammar, c) or not _appended(tokens, grammar, c, items_by_clause[c], mentions):
             continue
         candidates = [k for k in owner if k != c]
@@ -545,6 +552,10 @@ def _participial(tokens: list[Token], grammar: SentenceGrammar, c: int) -> bool:
     return last.text.islower() and last.lower.startswith("ge") and last.lower.endswith(("t", "en"))
 
 
+_INCLUDE = frozenset(
+    "include includes included including comprise comprises contain contains "
+    "umfasst umfassen umfasste enthält enthalten enthielt beinhaltet beinhalten".split()
+)
 _FIGHTERS = ("fighters", "mercenaries", "söldner", "söldnern", "kämpfer", "kämpfern", "troops", "truppen")
 _REQUEST_NOUNS = frozenset("request requests anfrage bitte wunsch ersuchen gesuch antrag".split())
 _AGENT_NOUNS = frozenset("supplier seller exporter vendor lieferant verkäufer exporteur".split())

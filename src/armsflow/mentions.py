@@ -401,10 +401,9 @@ def _purposes(tokens: list[Token], items: list[ItemMention]) -> list[ItemMention
                 gap
                 and gap[0] in _PURPOSE
                 and len(gap) <= 4
-                and all(
-                    w in _PURPOSE or w in ARTICLES or w.isalpha() and not tokens[prev.end].text[:1].isupper()
-                    for w in gap
-                )
+                and all(w in _PURPOSE or w in ARTICLES or w.isalpha() for w in gap)
+                # "a package for Ukraine that includes CV90s": a relative clause names goods after all
+                and not any(w in ("that", "which", "who", "includes", "include", "including") for w in gap)
             ):
                 if prev.category == "ammunition" and item.category == "artillery":
                     prev.category = "artillery-ammunition"
