@@ -237,6 +237,8 @@ CASES = [
         "Deutschland kündigte ein neues Paket für die Ukraine an, das auch Iris-T-Systeme umfasst.",
         ("transfer", "DEU", "UKR", "air-defence-system", "planned"),
     ),
+    # A buyer announcing a purchase asks; it is no supplier's plan.
+    ("de", "Algerien kündigte an, chinesische Drohnen zu beschaffen.", ("transfer", "CHN", "DZA", "uav", "requested")),
     # Price caps and embargoes are measures.
     ("en", "The EU agreed a cap on the price of Russian oil.", ("sanction", "EU", "RUS", "imposed")),
     (
@@ -296,6 +298,17 @@ def test_a_state_in_an_attribution_compound_speaks():
     ).to_dict()
     pairs = {(e["supplier"], e["recipient"], e["source"]) for e in result["events"]}
     assert pairs == {("PRK", "RUS", "US-Angaben")}
+
+
+def test_coordinated_goods_each_go_to_their_own_recipient():
+    text = (
+        "Die Bundesregierung hat Rüstungsexporte genehmigt. "
+        "Genehmigt wurden unter anderem Fregatten für Algerien und Luftverteidigungssysteme für Singapur."
+    )
+    found = events(text, "de")
+    assert ("transfer", "DEU", "DZA", "ship", "agreed") in found
+    assert ("transfer", "DEU", "SGP", "air-defence-system", "agreed") in found
+    assert ("transfer", "DEU", "SGP", "ship", "agreed") not in found
 
 
 def test_producers_are_not_goods():

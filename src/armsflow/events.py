@@ -789,6 +789,8 @@ class Assembler:
             return "planned"  # "Ein Angebot Pekings über Jets": the offer itself
         if mods & {"deal", "approve"} and "future" not in mods and kind not in ("get", "arrive", "go"):
             return "agreed"  # "The agreement commits Saab to transferring know-how": a concluded deal
+        if kind in ("buy", "order") and mods & {"promise", "intend"}:
+            return "requested"  # "kündigte an, chinesische Drohnen zu beschaffen": the buyer's intention
         if kind == "promise" or "promise" in mods:
             return "planned"
         if "future" in mods:

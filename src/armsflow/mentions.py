@@ -404,6 +404,8 @@ def _purposes(tokens: list[Token], items: list[ItemMention]) -> list[ItemMention
                 and all(w in _PURPOSE or w in ARTICLES or w.isalpha() for w in gap)
                 # "a package for Ukraine that includes CV90s": a relative clause names goods after all
                 and not any(w in ("that", "which", "who", "includes", "include", "including") for w in gap)
+                # "Fregatten für Algerien und Luftverteidigungssysteme für Singapur": coordinated goods
+                and not any(w in ("und", "and", "sowie", "oder", "or") for w in gap)
             ):
                 if prev.category == "ammunition" and item.category == "artillery":
                     prev.category = "artillery-ammunition"
