@@ -311,6 +311,13 @@ def test_coordinated_goods_each_go_to_their_own_recipient():
     assert ("transfer", "DEU", "SGP", "ship", "agreed") not in found
 
 
+def test_part_of_an_order_is_the_delivered_quantity():
+    text = "Poland has taken delivery of the first 24 of 96 AH-64E Apache helicopters ordered from the United States."
+    result = extract_document(Document(id="t", text=text, lang="en")).to_dict()
+    quantities = {(e["status"], e["quantity"]) for e in result["events"]}
+    assert quantities == {("delivered", 24), ("agreed", 96)}
+
+
 def test_producers_are_not_goods():
     found = events("Kazakh firms have shipped machine tools to Russian arms makers.", "en")
     assert {e[3] for e in found} == {"technology"}, found

@@ -660,7 +660,8 @@ class Assembler:
                         event = _transfer_event(
                             sentence, frame.rule, supplier, recipient, item, status, src if src is not None else source
                         )
-                        event.quantity = item.quantity
+                        # "the first 24 of 96": the delivered count is the part, the order the whole
+                        event.quantity = item.part if status == "delivered" and item.part else item.quantity
                         self._add(event)
                         made = True
         if made:

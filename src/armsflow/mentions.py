@@ -73,6 +73,7 @@ class ItemMention:
     text: str = ""
     carrier: str | None = None  # "carrier" or "missile" for words that stand for a named item
     categories: list[str] = field(default_factory=list)
+    part: int | None = None  # "the first 24 of 96 helicopters": 24 of the quantity handed over so far
 
 
 @dataclass(slots=True)
@@ -376,6 +377,7 @@ def find_items(tokens: list[Token], lex: Lexicon) -> list[ItemMention]:
     items = [it for it in _purposes(tokens, items) if not _means_of_transport(tokens, it)]
     for item in items:
         item.quantity = _quantity(tokens, item.start, lex)
+        item.part = _part(tokens, item.start, item.quantity, lex)
         item.text = " ".join(t.text for t in tokens[item.start : item.end])
     return items
 
@@ -809,6 +811,17 @@ def _quantity(tokens: list[Token], start: int, lex: Lexicon) -> int | None:
             steps += 1
             continue
         return None
+    return None
+
+
+def _part(tokens: list[Token], start: int, total: int | None, lex: Lexicon) -> int | None:
+    """ "the first 24 of 96 Apache helicopters", "die ersten 4 der 12 Jets": a part of the order."""
+    if total is None:
+        return None
+    for j in range(start - 1, max(1, start - 6), -1):
+        if _number(tokens[j], lex) == total and tokens[j - 1].lower in ("of", "von", "der"):
+            part = _number(tokens[j - 2], lex) if j >= 2 else None
+            return part if part is not None and part < total else None
     return None
 
 
