@@ -239,6 +239,13 @@ CASES = [
     ),
     # A buyer announcing a purchase asks; it is no supplier's plan.
     ("de", "Algerien kündigte an, chinesische Drohnen zu beschaffen.", ("transfer", "CHN", "DZA", "uav", "requested")),
+    # Export controls name their destination; a listing is no quote; a reason is no target.
+    ("en", "Japan tightened export controls on chipmaking equipment to China.", ("sanction", "JPN", "CHN", "imposed")),
+    (
+        "en",
+        "The Commerce Department added 12 Chinese entities to its Entity List for supporting Russia's military.",
+        ("sanction", "USA", "CHN", "imposed"),
+    ),
     # Price caps and embargoes are measures.
     ("en", "The EU agreed a cap on the price of Russian oil.", ("sanction", "EU", "RUS", "imposed")),
     (
@@ -316,6 +323,13 @@ def test_part_of_an_order_is_the_delivered_quantity():
     result = extract_document(Document(id="t", text=text, lang="en")).to_dict()
     quantities = {(e["status"], e["quantity"]) for e in result["events"]}
     assert quantities == {("delivered", 24), ("agreed", 96)}
+
+
+def test_a_reason_is_not_a_target():
+    found = events(
+        "The Commerce Department added 12 Chinese entities to its Entity List for supporting Russia's military.", "en"
+    )
+    assert not any(e[0] == "sanction" and e[2] == "RUS" for e in found), found
 
 
 def test_producers_are_not_goods():

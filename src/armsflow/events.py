@@ -138,8 +138,13 @@ def _find_source(tokens: list[Token], mentions: Mentions, lang: str) -> tuple[st
     for cue in mentions.cues:
         if "say" not in cue.kinds:
             continue
-        if _accused_of(tokens, cue) or any(t.lower == "bereit" for t in tokens[max(0, cue.start - 2) : cue.start]):
-            # "companies accused of supplying …", "sich bereit erklärt": nobody is quoted
+        if (
+            _accused_of(tokens, cue)
+            or any(t.lower == "bereit" for t in tokens[max(0, cue.start - 2) : cue.start])
+            or cue.lemma == "add"
+            and any(t.lower == "to" for t in tokens[cue.end : cue.end + 6])
+        ):
+            # "companies accused of supplying …", "sich bereit erklärt", "added X to its list": nobody is quoted
             continue
         if lang == "en" or "accuse" in cue.kinds:
             # "Eriwan wirft Moskau vor, …": the accuser speaks, the accused follows the verb

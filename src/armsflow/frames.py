@@ -1427,6 +1427,9 @@ def _sanction_frames(
         for g in own:
             if g.first.start == cue.start:
                 continue
+            before = [t.lower for t in tokens[max(0, g.first.start - 3) : g.first.start]]
+            if g.first.start > cue.start and any(w in ("for", "over", "wegen") for w in before[:-1]):
+                continue  # "… for supporting Russia's military": the reason, not the target
             if g.first.genitive and g.first.start in (cue.end, cue.end + 1) and lang == "de":
                 if not imposers:
                     imposers = g.ids  # "ein Waffenembargo der Vereinten Nationen"
@@ -1442,7 +1445,15 @@ def _sanction_frames(
                     and g.first.start > 1
                     and tokens[_before_prep(tokens, g.first.start)].lower in _TARGET_NOUNS
                 )
-                or (prep in ("mit", "nach", "an", "to") and (frame.trigger_kind == "prevent" or prevent is not None))
+                or (
+                    prep in ("mit", "nach", "an", "to")
+                    and (
+                        frame.trigger_kind == "prevent"
+                        or prevent is not None
+                        # "export controls on chip tools to China": an export measure names its destination
+                        or cue.lemma.startswith(("export", "ausfuhr"))
+                    )
+                )
             ):
                 targets += g.ids
             elif (g.first.genitive or g.first.text.endswith(("'s", "’s"))) and g.first.start > cue.start:
