@@ -246,6 +246,18 @@ CASES = [
         "The Commerce Department added 12 Chinese entities to its Entity List for supporting Russia's military.",
         ("sanction", "USA", "CHN", "imposed"),
     ),
+    # A deal with an arms maker: the maker's state sells, even when its name ends like goods ("Systems").
+    (
+        "en",
+        "Manila has signed a $400 million contract with Israel's Elbit Systems for coastal radar stations.",
+        ("transfer", "ISR", "PHL", "sensor", "agreed"),
+    ),
+    # "a purchase by X": X buys.
+    (
+        "en",
+        "The deal is the third major Israeli arms purchase by the Philippines since 2020.",
+        ("transfer", "ISR", "PHL", "military-equipment", "agreed"),
+    ),
     # Price caps and embargoes are measures.
     ("en", "The EU agreed a cap on the price of Russian oil.", ("sanction", "EU", "RUS", "imposed")),
     (

@@ -1003,7 +1003,9 @@ def _assign_transfer_roles(
         frame.suppliers = subj.ids
         frame.recipients = prep_ids(frozenset({"von", "vom", "aus", "für", "from", "for", "by"}))
     elif kind in RECEIVE:
-        if frame.passive and lang == "en" and by_prep.get("by"):
+        by_noun = [g for g in by_prep.get("by", []) if trig < g.first.start <= trig + 3 and tokens[trig].text.islower()]
+        if (frame.passive or by_noun and not subj) and lang == "en" and by_prep.get("by"):
+            # "were bought by Manila", "the third Israeli arms purchase by the Philippines": the buyer
             frame.recipients = prep_ids(frozenset({"by"}))
         else:
             frame.recipients = subj.ids if subj else []
@@ -1014,6 +1016,8 @@ def _assign_transfer_roles(
             preps = preps | {"mit", "with"}  # "hatte Warschau den Kauf mit Washington vereinbart"
         if kind == "request" and lang == "de":
             preps = preps | {"bei", "beim", "in"}  # "bemüht sich in Moskau um Kampfflugzeuge"
+        if by_noun:
+            preps = preps - {"by"}
         frame.suppliers = prep_ids(preps)
         if not frame.suppliers and (kind == "request" or kind == "buy" and lang == "de"):
             # "bat Berlin um Panzer", "hat Frankreich Kampfjets abgekauft": the dative object is asked or sells
@@ -1037,6 +1041,12 @@ def _assign_transfer_roles(
     elif kind in DEAL:
         partners = (subj.ids if subj else []) + prep_ids(frozenset({"mit", "with", "zwischen", "between"}))
         source = prep_ids(_FROM) or origin[:1]
+        if not source:
+            # "signed a contract with Israel's Elbit Systems": the arms maker in a deal sells
+            buyers = subj.ids if subj else []
+            makers = [i for p in ("mit", "with") for g in by_prep.get(p, []) if _company(g, tokens) for i in g.ids]
+            makers += [a.id for a in actors_all if a.kind == "org" and a.start > trig and a.id in partners]
+            source = _unique([m for m in makers if m not in buyers])
         if source:
             frame.suppliers = source
             frame.recipients = [p for p in partners if p not in source]

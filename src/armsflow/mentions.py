@@ -343,7 +343,7 @@ def _direct_governor(tokens: list[Token], i: int) -> tuple[str | None, str | Non
 # --------------------------------------------------------------------------- items
 
 
-def find_items(tokens: list[Token], lex: Lexicon) -> list[ItemMention]:
+def find_items(tokens: list[Token], lex: Lexicon, actor_tokens: frozenset[int] = frozenset()) -> list[ItemMention]:
     raw: list[ItemMention] = []
     n = len(tokens)
     i = 0
@@ -369,6 +369,9 @@ def find_items(tokens: list[Token], lex: Lexicon) -> list[ItemMention]:
             continue
         raw.append(item)
         i = item.end
+    # A token that names an actor is not also an item ("Wagner-Söldner" stays, "Elbit Systems" goes);
+    # dropped before purposes are read, so "Elbit Systems for coastal radars" keeps its radars.
+    raw = [it for it in raw if not _inside_actor(tokens, it, actor_tokens)]
     _coordinated_heads(tokens, raw, lex)
     raw.sort(key=lambda m: m.start)
     if lex.lang == "en":
@@ -1080,19 +1083,8 @@ def find_mentions(sentence: Sentence, lex: Lexicon) -> Mentions:
         # matter, for the discourse ("Das Flugabwehrsystem S-400 … Drei Staffeln hat Moskau geliefert").
         _country_refs(tokens, cues, actors)
         return Mentions(actors, _named_systems(tokens, lex), cues)
-    items = find_items(tokens, lex)
-    # A token that names an actor is not also an item ("Wagner-Söldner").
-    actor_tokens = {i for a in actors for i in range(a.start, a.end)}
-    items = [
-        it
-        for it in items
-        if not (
-            it.designation is None
-            and it.start in actor_tokens
-            and it.end - it.start == 1
-            and "-" not in tokens[it.start].text[1:]
-        )
-    ]
+    actor_tokens = frozenset(i for a in actors for i in range(a.start, a.end))
+    items = find_items(tokens, lex, actor_tokens)
     _origins(tokens, actors, items)
     for item in items:
         if item.category == "personnel" and item.origin is None:
@@ -1116,6 +1108,15 @@ def find_mentions(sentence: Sentence, lex: Lexicon) -> Mentions:
 _FORCE_NOUNS = frozenset(
     "armee streitkräfte luftwaffe marine truppen regierung army navy forces military government air".split()
 )
+
+
+def _inside_actor(tokens: list[Token], item: ItemMention, actor_tokens: frozenset[int]) -> bool:
+    return (
+        item.designation is None
+        and item.start in actor_tokens
+        and item.end - item.start == 1
+        and "-" not in tokens[item.start].text[1:]
+    )
 
 
 def _origins(tokens: list[Token], actors: list[ActorMention], items: list[ItemMention]) -> None:
