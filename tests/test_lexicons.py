@@ -50,6 +50,13 @@ CUE_MATCHES = {"lemma", "word", "phrase"}
 # Every cue kind the data may use. Code branches on these names; a new kind
 # (or a typo) must be added here deliberately.
 CUE_KINDS = {
+    "agent",
+    "carry",
+    "forces",
+    "include",
+    "producer",
+    "request_noun",
+    "train",
     "according",
     "accuse",
     "approve",

@@ -223,7 +223,7 @@ def build_frames(
         if (
             c - 1 in owner
             and any(it.carrier for it in items_by_clause[c - 1])
-            and any(t.lower in _INCLUDE for t in tokens[grammar.clauses[c][0] : grammar.clauses[c][1]])
+            and any("include" in x.kinds for x in cues_by_clause[c])
         ):
             owner[c] = c - 1  # "a package for Ukraine that includes CV90s": the package's contents
             continue
@@ -240,7 +240,7 @@ def build_frames(
             continue
         lead_cue, lead_kind = lead
         if lead_kind == "use":
-            if lead_cue.lemma in _CARRY_TO and any(a.prep in ("to", "nach") for a in actors_by_clause[c]):
+            if "carry" in lead_cue.kinds and any(a.prep in ("to", "nach") for a in actors_by_clause[c]):
                 lead_kind = "give"  # "flying ballistic missiles to Russia": carrying goods to someone hands them over
             elif lead_cue.lemma in _BUILD_FOR and any(a.prep in ("für", "for") for a in actors_by_clause[c]):
                 lead_kind = "build_for"  # "Für Israel baut TKMS drei U-Boote": production under an export contract
@@ -277,11 +277,7 @@ def build_frames(
             ]
         if not items and lead_kind == "give":
             # "Wagner fighters have been deployed to …": the group's fighters are what is sent
-            crews = [
-                a
-                for a in actors_by_clause[c]
-                if a.kind == "demonym" and not a.id.isupper() and tokens[a.end - 1].lower.endswith(_FIGHTERS)
-            ]
+            crews = [a for a in actors_by_clause[c] if a.kind == "demonym" and not a.id.isupper()]
             if crews:
                 items = [ItemMention(crews[0].start, crews[0].end, "personnel", origin=crews[0].id, text=crews[0].text)]
         noun = lead_cue if lead_kind == "give_noun" else None
@@ -355,36 +351,27 @@ def build_frames(
     return frames
 
 
-_TRAIN = frozenset({"ausbilden", "schulen", "trainieren", "train"})
-
-
 def _trainees(frame: Frame, grammar: SentenceGrammar, mentions: Mentions, cues_by_clause, tokens: list[Token]) -> None:
     """ "sent instructors to Britain to train Ukrainian recruits", "sollten nigrische Soldaten schulen":
     the forces being trained receive the trainers, wherever the training takes place."""
     c = frame.clause
     scope = [c] + ([c + 1] if c + 1 < len(cues_by_clause) and grammar.infinitive[c + 1] else [])
-    if not any(cue.lemma in _TRAIN for k in scope for cue in cues_by_clause[k]):
+    if not any("train" in cue.kinds for k in scope for cue in cues_by_clause[k]):
         return
+    forces = {cue.start for k in scope for cue in cues_by_clause[k] if "forces" in cue.kinds}
     trainees = [
         a
         for a in mentions.actors
         if grammar.clause[a.start] in scope
         and a.kind in ("adj", "origin")
         and a.prep is None
-        and a.end < len(tokens)
-        and tokens[a.end].lower in _TRAINEES
+        and a.end in forces
         and a.id not in frame.suppliers
     ]
     if not trainees:
         return
     frame.recipients = [trainees[0].id]
     frame.items = [it for it in frame.items if it.origin != trainees[0].id]
-
-
-_TRAINEES = frozenset(
-    "soldaten soldatinnen rekruten piloten offiziere truppen streitkräfte kräfte einheiten "
-    "soldiers recruits pilots officers troops forces units personnel crews".split()
-)
 
 
 _IRREGULAR_PARTICIPLES = frozenset("sold sent bought built made given shipped supplied delivered".split())
@@ -552,22 +539,13 @@ def _participial(tokens: list[Token], grammar: SentenceGrammar, c: int) -> bool:
     return last.text.islower() and last.lower.startswith("ge") and last.lower.endswith(("t", "en"))
 
 
-_INCLUDE = frozenset(
-    "include includes included including comprise comprises contain contains "
-    "umfasst umfassen umfasste enthält enthalten enthielt beinhaltet beinhalten".split()
-)
-_FIGHTERS = ("fighters", "mercenaries", "söldner", "söldnern", "kämpfer", "kämpfern", "troops", "truppen")
-_REQUEST_NOUNS = frozenset("request requests anfrage bitte wunsch ersuchen gesuch antrag".split())
-_AGENT_NOUNS = frozenset("supplier seller exporter vendor lieferant verkäufer exporteur".split())
-
-
 def _lead(cues: list[CueMention]) -> tuple[CueMention, str] | None:
     best: tuple[int, CueMention, str] | None = None
     for cue in cues:
         for kind in cue.kinds:
             if kind in TRIGGERS:
                 rank = _PRIORITY.index(kind)
-                if cue.lemma in _AGENT_NOUNS:
+                if "agent" in cue.kinds:
                     rank += len(_PRIORITY)  # "negotiating with a South Korean supplier": the verb leads
                 if best is None or rank < best[0]:
                     best = (rank, cue, kind)
@@ -643,7 +621,6 @@ def _aspectual(tokens: list[Token], start: int) -> bool:
 
 
 _NOT_NOUN = frozenset({"of", "in", "to", "from", "and", "or", "von", "aus", "und", "oder", "mit", "with"})
-_CARRY_TO = frozenset({"fly", "fliegen", "einfliegen"})
 _BUILD_FOR = frozenset({"bauen", "fertigen", "herstellen", "produzieren", "build", "produce", "manufacture"})
 _IMPLIED = {
     "aufrüsten": ("military-equipment", 2),
@@ -1085,7 +1062,7 @@ def _assign_transfer_roles(
             frame.recipients = [i for i in subj.ids if i not in agents]
     if (
         kind == "request"
-        and trigger_word.lemma in _REQUEST_NOUNS
+        and "request_noun" in frame.trigger.kinds
         and any("refuse" in cue.kinds for cue in cues_by_clause[c])
         and subj is not None
         and subj.first.start < trig

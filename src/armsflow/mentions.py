@@ -375,7 +375,7 @@ def find_items(tokens: list[Token], lex: Lexicon, actor_tokens: frozenset[int] =
     _coordinated_heads(tokens, raw, lex)
     raw.sort(key=lambda m: m.start)
     if lex.lang == "en":
-        raw = [it for it in _english_compounds(raw) if not _modifies_producer(tokens, it)]
+        raw = [it for it in _english_compounds(raw) if not _modifies_producer(tokens, it, lex)]
     items = _merge_designations(tokens, raw, lex)
     items = [it for it in _purposes(tokens, items) if not _means_of_transport(tokens, it)]
     for item in items:
@@ -421,21 +421,14 @@ def _purposes(tokens: list[Token], items: list[ItemMention]) -> list[ItemMention
     return out
 
 
-_PRODUCERS = frozenset(
-    "maker makers manufacturer manufacturers producer producers industry industries company companies "
-    "firm firms factory factories plant plants contractor contractors initiative initiatives programme program "
-    "coalition".split()
-)
-
-
-def _modifies_producer(tokens: list[Token], item: ItemMention) -> bool:
+def _modifies_producer(tokens: list[Token], item: ItemMention, lex: Lexicon) -> bool:
     """ "Russian arms makers", "drone factories": the goods name the producer, they are not what moves."""
     if item.end >= len(tokens):
         return False
     following = tokens[item.end].lower
     if item.designation is not None:
         return following in ("programme", "program")  # "the F-35 programme"
-    return following in _PRODUCERS
+    return _has_kind(tokens[item.end], lex, "producer")
 
 
 def _english_compounds(items: list[ItemMention]) -> list[ItemMention]:
@@ -1085,7 +1078,7 @@ def find_mentions(sentence: Sentence, lex: Lexicon) -> Mentions:
         return Mentions(actors, _named_systems(tokens, lex), cues)
     actor_tokens = frozenset(i for a in actors for i in range(a.start, a.end))
     items = find_items(tokens, lex, actor_tokens)
-    _origins(tokens, actors, items)
+    _origins(tokens, actors, items, lex)
     for item in items:
         if item.category == "personnel" and item.origin is None:
             # "Wagner-Söldner": the group's own fighters come from the group
@@ -1104,12 +1097,6 @@ def find_mentions(sentence: Sentence, lex: Lexicon) -> Mentions:
     return Mentions(actors, items, cues)
 
 
-# "der ukrainischen Armee weitere Panzer": an adjective on the forces is the recipient, not the origin
-_FORCE_NOUNS = frozenset(
-    "armee streitkräfte luftwaffe marine truppen regierung army navy forces military government air".split()
-)
-
-
 def _inside_actor(tokens: list[Token], item: ItemMention, actor_tokens: frozenset[int]) -> bool:
     return (
         item.designation is None
@@ -1119,7 +1106,12 @@ def _inside_actor(tokens: list[Token], item: ItemMention, actor_tokens: frozense
     )
 
 
-def _origins(tokens: list[Token], actors: list[ActorMention], items: list[ItemMention]) -> None:
+def _has_kind(tok: Token, lex: Lexicon, kind: str) -> bool:
+    """Whether the cue lexicon gives this token the kind, by its form or its lemma."""
+    return kind in lex.cue_words.get(tok.lower, ()) or kind in lex.cue_lemmas.get(tok.lemma, ())
+
+
+def _origins(tokens: list[Token], actors: list[ActorMention], items: list[ItemMention], lex: Lexicon) -> None:
     """An origin adjective right in front of an item: "britische Fregatten", "Iranian drones"."""
     by_end = {
         a.end: a for a in actors if a.kind in ("adj", "adj-gen") or (a.kind == "org" and a.text.endswith(("'s", "’s")))
@@ -1129,8 +1121,9 @@ def _origins(tokens: list[Token], actors: list[ActorMention], items: list[ItemMe
             actor = by_end.get(item.start - gap)
             if actor is not None:
                 between = tokens[actor.end : item.start]
+                # "der ukrainischen Armee weitere Panzer": an adjective on the forces is no origin
                 if all(
-                    t.text[:1].isalpha() and t.lower not in PREPOSITIONS and t.lower not in _FORCE_NOUNS
+                    t.text[:1].isalpha() and t.lower not in PREPOSITIONS and not _has_kind(t, lex, "forces")
                     for t in between
                 ):
                     item.origin = actor.id
