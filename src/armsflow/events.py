@@ -282,24 +282,9 @@ def _distributive(frame: Frame, items: list[ItemMention], recipients: list[str])
     return pairs if not pending else {}
 
 
-def _transfer_event(
-    sentence: Sentence, rule: str, supplier: str, recipient: str, item: ItemMention, status: str, source: str | None
-) -> Event:
-    """A transfer stated by one sentence; the quantity is left to the caller (a denial repeats none)."""
-    return Event(
-        type="transfer",
-        status=status,
-        evidence=sentence.text,
-        start=sentence.start,
-        end=sentence.end,
-        rule=rule,
-        supplier=supplier,
-        recipient=recipient,
-        item=item.category,
-        designation=item.designation,
-        quantity=None,
-        source=source,
-    )
+def _stated(sentence: Sentence, **fields) -> Event:
+    """An event whose evidence is the sentence that states it."""
+    return Event(evidence=sentence.text, start=sentence.start, end=sentence.end, **fields)
 
 
 def _share_roles(frames: list[Frame]) -> None:
@@ -447,8 +432,16 @@ class Assembler:
                 for item in items:
                     if supplier != recipient and item.category:
                         self._add(
-                            _transfer_event(
-                                sentence, "denial-of-previous", supplier, recipient, item, "denied", subject
+                            _stated(
+                                sentence,
+                                type="transfer",
+                                status="denied",
+                                rule="denial-of-previous",
+                                supplier=supplier,
+                                recipient=recipient,
+                                item=item.category,
+                                designation=item.designation,
+                                source=subject,
                             )
                         )
 
@@ -662,12 +655,21 @@ class Assembler:
                     if frame.item_suppliers and frame.item_suppliers.get(id(item), supplier) != supplier:
                         continue
                     for status, src in statuses:
-                        event = _transfer_event(
-                            sentence, frame.rule, supplier, recipient, item, status, src if src is not None else source
+                        self._add(
+                            _stated(
+                                sentence,
+                                type="transfer",
+                                status=status,
+                                rule=frame.rule,
+                                supplier=supplier,
+                                recipient=recipient,
+                                item=item.category,
+                                designation=item.designation,
+                                # "the first 24 of 96": the delivered count is the part, the order the whole
+                                quantity=item.part if status == "delivered" and item.part else item.quantity,
+                                source=src if src is not None else source,
+                            )
                         )
-                        # "the first 24 of 96": the delivered count is the part, the order the whole
-                        event.quantity = item.part if status == "delivered" and item.part else item.quantity
-                        self._add(event)
                         made = True
         if made:
             state.last_transfer = (index, suppliers, recipients, items)
@@ -679,12 +681,10 @@ class Assembler:
                 for recipient in recipients:
                     if supplier != recipient:
                         self._add(
-                            Event(
+                            _stated(
+                                sentence,
                                 type="sanction",
                                 status="imposed",
-                                evidence=sentence.text,
-                                start=sentence.start,
-                                end=sentence.end,
                                 rule=frame.rule + ":export-stop",
                                 imposer=supplier,
                                 target=recipient,
@@ -853,12 +853,10 @@ class Assembler:
                 if imposer == target:
                     continue
                 self._add(
-                    Event(
+                    _stated(
+                        sentence,
                         type="sanction",
                         status=status,
-                        evidence=sentence.text,
-                        start=sentence.start,
-                        end=sentence.end,
                         rule=frame.rule,
                         imposer=imposer,
                         target=target,

@@ -195,16 +195,19 @@ def _institution_follows(tokens: list[Token], j: int) -> bool:
 _COMPOUND_MEMO: dict[tuple[str, str], object] = {}
 
 
+def _memoised(memo: dict, key: tuple, compute):
+    """A per-word result kept across documents; the memo is emptied when it grows past a bound."""
+    if key in memo:
+        return memo[key]
+    if len(memo) > 200_000:
+        memo.clear()
+    value = memo[key] = compute()
+    return value
+
+
 def _actor_in_compound(word: str, lex: Lexicon):
     """ "US-Beamte", "EU-Sanktionen", "Kremlsprecher": an actor as first part (memoised)."""
-    key = (lex.lang, word)
-    if key in _COMPOUND_MEMO:
-        return _COMPOUND_MEMO[key]
-    if len(_COMPOUND_MEMO) > 200_000:
-        _COMPOUND_MEMO.clear()
-    entry = _compound_actor(word, lex)
-    _COMPOUND_MEMO[key] = entry
-    return entry
+    return _memoised(_COMPOUND_MEMO, (lex.lang, word), lambda: _compound_actor(word, lex))
 
 
 def _compound_actor(word: str, lex: Lexicon):
@@ -646,14 +649,7 @@ _HEAD_MEMO: dict[tuple[str, str], str | None] = {}
 
 def _head_category(lemma: str, lex: Lexicon) -> str | None:
     """Longest item head that ends the (compound) lemma (memoised)."""
-    key = (lex.lang, lemma)
-    if key in _HEAD_MEMO:
-        return _HEAD_MEMO[key]
-    if len(_HEAD_MEMO) > 200_000:
-        _HEAD_MEMO.clear()
-    cat = _longest_head_category(lemma, lex)
-    _HEAD_MEMO[key] = cat
-    return cat
+    return _memoised(_HEAD_MEMO, (lex.lang, lemma), lambda: _longest_head_category(lemma, lex))
 
 
 def _longest_head_category(lemma: str, lex: Lexicon) -> str | None:
