@@ -473,3 +473,42 @@ LANGUAGE = [
 @pytest.mark.parametrize(("expected", "text"), LANGUAGE, ids=[f"{c[0]}-{c[1][:20]}" for c in LANGUAGE])
 def test_detect_language(expected, text):
     assert detect_language(text) == expected
+
+
+# --------------------------------------------------------------------------- lemma dictionary cache
+
+_LEMMA_PROBE = (
+    "from armsflow.text.lemma import lemmatize, dictionary; "
+    "print(lemmatize('Kampfflugzeugen', 'de'), lemmatize('Granaten', 'de'), lemmatize('supplied', 'en'), "
+    "type(dictionary('de')).__name__)"
+)
+
+
+def _fresh(env_cache: str) -> list[str]:
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, ARMSFLOW_CACHE=env_cache)
+    done = subprocess.run(
+        [sys.executable, "-c", _LEMMA_PROBE], env=env, capture_output=True, text=True, check=True, timeout=120
+    )
+    return done.stdout.split()
+
+
+def test_lemma_cache_is_built_once_and_then_reused(tmp_path):
+    first = _fresh(str(tmp_path))
+    tries = sorted(p.name for p in tmp_path.rglob("*.dic"))
+    assert tries == ["de.dic", "en.dic"]
+    assert not list(tmp_path.rglob("*.tmp"))  # written under a temporary name, then renamed
+    stamp = {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*.dic")}
+    second = _fresh(str(tmp_path))
+    assert first == second == ["kampfflugzeug", "granate", "supply", "TrieWrapDict"]
+    assert {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*.dic")} == stamp  # read, not rebuilt
+
+
+def test_lemmas_without_a_writable_cache_fall_back_to_memory(tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder would go")
+    # the same lemmas, from simplemma's in-memory dictionary
+    assert _fresh(str(blocker)) == ["kampfflugzeug", "granate", "supply", "MappingStrToByteString"]

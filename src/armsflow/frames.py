@@ -234,6 +234,8 @@ def build_frames(
             best = min(candidates, key=lambda k: (abs(k - c), k > c))
             if abs(best - c) <= 2:
                 owner[c] = best
+    starts = {it.start for it in mentions.items}
+    inside = {i for it in mentions.items for i in range(it.start, it.end)}
     for c in range(n_clauses):
         lead = _lead([x for x in cues_by_clause[c] if x.start not in participle_starts])
         if lead is None:
@@ -248,8 +250,6 @@ def build_frames(
                 continue
         items = [it for k, o in owner.items() if o == c for it in items_by_clause[k]]
         # A use verb ("griffen an", "fired") closer to an item than the trigger keeps it.
-        starts = {it.start for it in mentions.items}
-        inside = {i for it in mentions.items for i in range(it.start, it.end)}
         items = [
             it for it in items if not _used(it, cues_by_clause[clause[it.start]], lead_cue, starts, inside, tokens)
         ]

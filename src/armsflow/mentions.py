@@ -99,18 +99,22 @@ def find_actors(tokens: list[Token], lex: Lexicon) -> list[ActorMention]:
     i = 0
     n = len(tokens)
     starts = lex.actor_starts
+    memo = _ACTOR_START_MEMO.setdefault(lex.lang, {})
     while i < n:
         hit = None
         text = tokens[i].text
-        if (
-            text not in starts
-            and "-" not in text
-            and not (lex.lang == "de" and len(text) > 7 and text[:1].isupper())
-            and not text.endswith(("'s", "’s"))
-        ):
+        may_start = memo.get(text)
+        if may_start is None:
+            may_start = _memoised(memo, text, lambda text=text: _may_start_actor(text, lex))
+        if not may_start:
             i += 1
             continue
-        for size in range(min(starts.get(text, 1), n - i), 0, -1):
+        longest = starts.get(text, 1)
+        if longest > 1 and i + 1 < n:
+            second = tokens[i + 1].text
+            if (text, second) not in lex.actor_pairs and (text, second[:-2]) not in lex.actor_pairs:
+                longest = 1  # "The", "von": many names start so, few with this next word ("Martin's": possessive)
+        for size in range(min(longest, n - i), 0, -1):
             key = tuple(t.text for t in tokens[i : i + size])
             entry = lex.actors.get(key)
             if entry is None and size > 1 and key[-1].endswith(("'s", "’s")):
@@ -150,6 +154,18 @@ def find_actors(tokens: list[Token], lex: Lexicon) -> list[ActorMention]:
         found.append(ActorMention(i, i + size, entry.id, entry.kind, prep, article, text, genitive))
         i += size
     return found
+
+
+_ACTOR_START_MEMO: dict[str, dict[str, bool]] = {}
+
+
+def _may_start_actor(text: str, lex: Lexicon) -> bool:
+    """Whether an actor can begin with this word; most words cannot, and the answer is memoised."""
+    if text in lex.actor_starts:
+        return True
+    if text.endswith(("'s", "’s")) and (text[:-2],) in lex.actors:
+        return True
+    return _actor_in_compound(text, lex) is not None
 
 
 _MADE = (
@@ -351,9 +367,16 @@ def find_items(tokens: list[Token], lex: Lexicon, actor_tokens: frozenset[int] =
     n = len(tokens)
     i = 0
     words = lex.item_words
+    relevant = _ITEM_START_MEMO.setdefault(lex.lang, {})
     while i < n:
         tok = tokens[i]
         text = tok.text
+        may_start = relevant.get(text)
+        if may_start is None:
+            may_start = _memoised(relevant, text, lambda tok=tok: _may_start_item(tok, lex))
+        if not may_start:
+            i += 1
+            continue
         item = None
         if tok.lower in lex.item_phrase_starts:
             item = _phrase_item(tokens, i, lex)
@@ -386,6 +409,29 @@ def find_items(tokens: list[Token], lex: Lexicon, actor_tokens: frozenset[int] =
         item.part = _part(tokens, item.start, item.quantity, lex)
         item.text = " ".join(t.text for t in tokens[item.start : item.end])
     return items
+
+
+_ITEM_START_MEMO: dict[str, dict[str, bool]] = {}
+
+
+def _may_start_item(tok: Token, lex: Lexicon) -> bool:
+    """Whether any item reading can begin at this word (a word's lemma follows from its text)."""
+    text = tok.text
+    if tok.lower in lex.item_phrase_starts:
+        return True
+    if text[:1].isalnum() and (text[:1].isupper() or text[:1].isdigit() or "-" in text):
+        if _may_start_designation(text, lex):
+            return True
+    words = lex.item_words
+    if (
+        text[:1].isupper()
+        or text[:1].isdigit()
+        or tok.lower in words
+        or tok.lemma in words
+        or tok.lemma in lex.carrier_lemmas
+    ):
+        return _word_category(tok, lex) is not None
+    return False
 
 
 _PURPOSE = frozenset({"für", "for", "fuer"})
@@ -482,13 +528,13 @@ def _phrase_item(tokens: list[Token], i: int, lex: Lexicon) -> ItemMention | Non
 def _designation_item(tokens: list[Token], i: int, lex: Lexicon) -> ItemMention | None:
     n = len(tokens)
     text = tokens[i].text
-    first = designation_key(text)
-    if (
-        first not in lex.designation_starts
-        and "-" not in text
-        and not (text.endswith("s") and first[:-1] in lex.designations)
-    ):
+    memo = _DESIGNATION_START_MEMO.setdefault(lex.lang, {})
+    may_start = memo.get(text)
+    if may_start is None:
+        may_start = _memoised(memo, text, lambda: _may_start_designation(text, lex))
+    if not may_start:
         return None  # no catalogue name starts here (the common case: keep it cheap)
+    first = designation_key(text)
     longest = max(lex.designation_starts.get(first, 1), 2 if i + 1 < n else 1)
     for size in range(min(longest, n - i), 0, -1):
         span = tokens[i : i + size]
@@ -562,6 +608,14 @@ def _designation_item(tokens: list[Token], i: int, lex: Lexicon) -> ItemMention 
     return None
 
 
+_DESIGNATION_START_MEMO: dict[str, dict[str, bool]] = {}
+
+
+def _may_start_designation(text: str, lex: Lexicon) -> bool:
+    first = designation_key(text)
+    return first in lex.designation_starts or "-" in text or (text.endswith("s") and first[:-1] in lex.designations)
+
+
 def _specific_generic(generic: str, designated: str) -> bool:
     """Whether a generic noun's category should win over the designation's.
 
@@ -574,6 +628,17 @@ def _specific_generic(generic: str, designated: str) -> bool:
 
 def _word_item(tokens: list[Token], i: int, lex: Lexicon) -> ItemMention | None:
     tok = tokens[i]
+    found = _memoised(_WORD_ITEM_MEMO, (lex.lang, tok.text, tok.lemma), lambda: _word_category(tok, lex))
+    if found is None:
+        return None
+    return ItemMention(i, i + 1, found[0], carrier=found[1])
+
+
+_WORD_ITEM_MEMO: dict[tuple[str, str, str], tuple[str | None, str | None] | None] = {}
+
+
+def _word_category(tok: Token, lex: Lexicon) -> tuple[str | None, str | None] | None:
+    """(category, carrier) a single word names, from its form alone."""
     if not tok.text[:1].isalnum():
         return None
     cat = lex.item_words.get(tok.lower) or lex.item_words.get(tok.lemma)
@@ -583,14 +648,14 @@ def _word_item(tokens: list[Token], i: int, lex: Lexicon) -> ItemMention | None:
     if cat is None and lex.lang == "de" and compound:
         cat = _goods_of_transfer_noun(tok.lemma, lex)
     if cat is not None:
-        return ItemMention(i, i + 1, cat)
+        return (cat, None)
     kinds = lex.cue_lemmas.get(tok.lemma) or lex.cue_words.get(tok.lower)
     if not kinds and lex.lang == "de" and tok.text[:1].isupper():
         kinds = _carrier_head(tok.lemma, lex)
     if kinds and ("carrier" in kinds or "missile" in kinds):
         if lex.lang == "de" and not tok.text[:1].isupper():
             return None
-        return ItemMention(i, i + 1, None, carrier="missile" if "missile" in kinds else "carrier")
+        return (None, "missile" if "missile" in kinds else "carrier")
     return None
 
 
@@ -838,18 +903,23 @@ def find_cues(tokens: list[Token], lex: Lexicon) -> list[CueMention]:
     while i < n:
         hit = None
         tok = tokens[i]
-        longest = starts.get(tok.lower, 0)
-        if not longest:
-            # the common case: a single token, memoised by its text and whether a noun follows
-            noun_follows = i + 1 < n and tokens[i + 1].text[:1].isupper()
-            cached = memo.get((tok.text, noun_follows))
-            if cached is None:
-                cached = _token_cue(tok.text, tok.lower, tok.lemma, noun_follows, lex)
-                memo[(tok.text, noun_follows)] = cached
-            if cached[0]:
-                found.append(CueMention(i, i + 1, cached[0], cached[1]))
+        entry = memo.get(tok.text)
+        if entry is None:
+            entry = _memoised(memo, tok.text, lambda tok=tok: _cue_entry(tok, lex))
+        if entry is not _PHRASE_START:
+            # the common case: one token whose reading depends at most on whether a noun follows
+            if entry is not _NO_CUE:
+                without, with_noun = entry
+                cue = with_noun if i + 1 < n and tokens[i + 1].text[:1].isupper() else without
+                if cue[0]:
+                    found.append(CueMention(i, i + 1, cue[0], cue[1]))
             i += 1
             continue
+        longest = starts[tok.lower]
+        if i + 1 < n:
+            pair = (tok.lower, tokens[i + 1].lower)
+            if pair not in lex.cue_phrase_pairs and (tok.lower, tokens[i + 1].lemma) not in lex.cue_phrase_pairs:
+                longest = 0  # "the", "die", "in" start phrases, but rarely with this next word
         for size in range(min(longest, n - i), 1, -1):
             key = tuple(t.lower for t in tokens[i : i + size])
             kinds = lex.cue_phrases.get(key)
@@ -891,11 +961,27 @@ def find_cues(tokens: list[Token], lex: Lexicon) -> list[CueMention]:
     return found
 
 
+_PHRASE_START: tuple = ("phrase",)
+_NO_CUE: tuple = ("none",)
+
+
+def _cue_entry(tok: Token, lex: Lexicon) -> tuple:
+    """What a word contributes to cue finding: a phrase may start here, nothing, or its readings
+    (without and with a following noun)."""
+    if tok.lower in lex.cue_phrase_starts:
+        return _PHRASE_START
+    without = _token_cue(tok.text, tok.lower, tok.lemma, False, lex)
+    with_noun = _token_cue(tok.text, tok.lower, tok.lemma, True, lex)
+    if not without[0] and not with_noun[0]:
+        return _NO_CUE
+    return (without, with_noun)
+
+
 _VERB_KINDS = frozenset({"give", "get", "use"})
 _DETERMINERS = frozenset("the a an its their his her our my your this these those".split())
 
 
-_CUE_MEMO: dict[str, dict[tuple[str, bool], tuple[frozenset[str], str]]] = {}
+_CUE_MEMO: dict[str, dict[str, tuple]] = {}
 _TOKEN_MEMO: dict[tuple, tuple[frozenset[str], str]] = {}
 
 
@@ -951,28 +1037,30 @@ def _noun_cue_head(lemma: str, lex: Lexicon) -> set[str]:
     return set()
 
 
-_PARTICLES = (
-    "zurück",
-    "bereit",
-    "weiter",
-    "zu",
-    "ab",
-    "an",
-    "aus",
-    "vor",
-    "ein",
-    "fest",
-    "frei",
-    "auf",
-    "mit",
-    "nach",
-    "hin",
-    "fort",
-    "los",
-    "dar",
-    "her",
-    "bei",
-    "um",
+_PARTICLES = frozenset(
+    (
+        "zurück",
+        "bereit",
+        "weiter",
+        "zu",
+        "ab",
+        "an",
+        "aus",
+        "vor",
+        "ein",
+        "fest",
+        "frei",
+        "auf",
+        "mit",
+        "nach",
+        "hin",
+        "fort",
+        "los",
+        "dar",
+        "her",
+        "bei",
+        "um",
+    )
 )
 
 

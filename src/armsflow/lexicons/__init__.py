@@ -41,8 +41,11 @@ def form_tokens(form: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=100_000)
 def designation_key(text: str) -> str:
-    """Spelling-insensitive key: "Su-35", "SU 35" and "su35" meet."""
-    return re.sub(r"[\s\-‐‑–_/.]", "", text).casefold()
+    """Spelling-insensitive key: "Su-35", "SU 35" and "su35" meet (memoised: every capitalised word asks)."""
+    return _KEY_NOISE.sub("", text).casefold()
+
+
+_KEY_NOISE = re.compile(r"[\s\-‐‑–_/.]")
 
 
 @dataclass(slots=True)
@@ -67,6 +70,7 @@ class Lexicon:
     actors: dict[tuple[str, ...], ActorEntry] = field(default_factory=dict)
     actor_max: int = 1
     actor_starts: dict[str, int] = field(default_factory=dict)  # first token -> longest form
+    actor_pairs: set[tuple[str, str]] = field(default_factory=set)  # first two tokens of longer forms
     compound_prefixes: dict[str, ActorEntry] = field(default_factory=dict)
     designations: dict[str, DesignationEntry] = field(default_factory=dict)
     designation_max: int = 1
@@ -81,6 +85,7 @@ class Lexicon:
     cue_phrases: dict[tuple[str, ...], set[str]] = field(default_factory=dict)
     cue_phrase_max: int = 1
     cue_phrase_starts: dict[str, int] = field(default_factory=dict)
+    cue_phrase_pairs: set[tuple[str, str]] = field(default_factory=set)  # first two words of each phrase
     numbers: dict[str, int] = field(default_factory=dict)
     carrier_lemmas: set[str] = field(default_factory=set)  # words that stand for a named item
 
@@ -111,6 +116,7 @@ def lexicon(lang: str) -> Lexicon:
                 lex.actors.setdefault(key, entry)
                 lex.actor_max = max(lex.actor_max, len(key))
                 _longest(lex.actor_starts, key[0], len(key))
+                lex.actor_pairs.add(key[:2])
             if row["kind"] in ("metonym", "capital", "name") and len(row["form"]) >= 4 and " " not in row["form"]:
                 lex.compound_prefixes.setdefault(row["form"], entry)
     for row in read_tsv("designations.tsv"):
@@ -152,6 +158,7 @@ def lexicon(lang: str) -> Lexicon:
             lex.cue_phrases.setdefault(key, set()).add(row["kind"])
             lex.cue_phrase_max = max(lex.cue_phrase_max, len(key))
             _longest(lex.cue_phrase_starts, key[0], len(key))
+            lex.cue_phrase_pairs.add(key[:2])
     for row in read_tsv("numbers.tsv"):
         if row["lang"] in _langs(lang):
             lex.numbers[row["form"].lower()] = int(row["value"])

@@ -35,8 +35,12 @@ def clause_ids(tokens: list[Token], listed: set[int], verbs: frozenset[int] = fr
     ids: list[int] = []
     current = 0
     n = len(tokens)
+    maybe = _MAYBE_BOUNDARY
     for i, tok in enumerate(tokens):
         word = tok.lower
+        if word not in maybe:  # the common case: a word that never opens a clause
+            ids.append(current)
+            continue
         boundary = False
         if word in _HARD:
             boundary = True
@@ -85,6 +89,9 @@ _EN_VERBISH = frozenset(
 )
 
 
+_MAYBE_BOUNDARY = _HARD | _EN_SPLITTERS | _COORD | {"to", ","}
+
+
 def _list_goes_on(tokens: list[Token], j: int, listed: set[int]) -> bool:
     """ "The United States, the European Union and Japan": an article starts a list member
     when a mention follows and the list continues after it."""
@@ -117,6 +124,8 @@ def is_infinitive(tokens: list[Token], start: int, end: int, lang: str) -> bool:
     """Does the clause tokens[start:end] read as an infinitive clause (zu/to + verb)?"""
     for i in range(start, end):
         word = tokens[i].lower
+        if "zu" not in word and word != "to":
+            continue
         nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
         if lang == "de" and word == "zu" and nxt.isalpha() and nxt.endswith(("en", "ern", "eln")):
             return True

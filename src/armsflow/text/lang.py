@@ -57,10 +57,10 @@ def detect_language(text: str, sample: int = 4000) -> str | None:
 
 def _short_text_language(text: str) -> str | None:
     """A headline-length text without function words: decide by vocabulary, strictly."""
-    import simplemma
+    from .lemma import vocabulary_share
 
-    de = simplemma.in_target_language(text, lang="de")
-    en = simplemma.in_target_language(text, lang="en")
+    de = vocabulary_share(text, "de")
+    en = vocabulary_share(text, "en")
     if de >= 0.9 and en < 0.5:
         return "de"
     if en >= 0.9 and de < 0.5:

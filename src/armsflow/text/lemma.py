@@ -1,15 +1,100 @@
-"""Lemmas, memoised.
+"""Lemmas, memoised, from a dictionary that loads in milliseconds.
 
 simplemma is a lookup lemmatizer; its greedy mode resolves German compounds
 to their inflected head's base form ("Kampfflugzeugen" -> "Kampfflugzeug").
 News vocabulary is Zipfian, so a cache makes lemmatising nearly free.
+
+simplemma ships its dictionaries compressed; decoding the German one takes
+about a second, which would be most of armsflow's start-up. The first run
+therefore stores each dictionary as a MARISA trie in the user's cache folder
+(``ARMSFLOW_CACHE`` or the platform cache dir); later runs map it in a few
+milliseconds. The trie is written to a temporary file and renamed into
+place, so concurrent first runs never read a half-written file. Where no
+cache folder is writable, the plain in-memory dictionary is used instead.
 """
 
 from __future__ import annotations
 
+import logging
+import os
+import tempfile
+from collections.abc import Mapping
 from functools import lru_cache
+from pathlib import Path
 
 import simplemma
+from simplemma.strategies import DefaultStrategy
+from simplemma.strategies.dictionaries.dictionary_factory import (
+    DEFAULT_DICTIONARY_FACTORY,
+    DictionaryFactory,
+)
+
+log = logging.getLogger(__name__)
+
+
+def cache_dir() -> Path:
+    """Where derived data lives: ``$ARMSFLOW_CACHE`` or the user cache folder, per simplemma version."""
+    root = os.environ.get("ARMSFLOW_CACHE")
+    if not root:
+        from platformdirs import user_cache_dir
+
+        root = user_cache_dir("armsflow")
+    return Path(root) / "lemmas" / f"simplemma-{simplemma.__version__}"
+
+
+def _trie_factory() -> DictionaryFactory:
+    """A trie-backed dictionary factory with atomic cache writes, or the default one."""
+    try:
+        from simplemma.strategies.dictionaries.trie_dictionary_factory import (
+            TrieDictionaryFactory,
+        )
+    except ImportError:  # pragma: no cover - marisa-trie is a declared dependency
+        return DEFAULT_DICTIONARY_FACTORY
+
+    class AtomicTrieFactory(TrieDictionaryFactory):
+        def _write_trie_to_disk(self, lang: str, trie: object) -> None:
+            self._cache_dir.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{lang}.", suffix=".tmp", dir=self._cache_dir)
+            os.close(fd)
+            try:
+                trie.save(tmp)  # type: ignore[attr-defined]
+                os.chmod(tmp, 0o644)
+                os.replace(tmp, self._cache_dir / f"{lang}.dic")
+            finally:
+                Path(tmp).unlink(missing_ok=True)
+
+    folder = cache_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = tempfile.NamedTemporaryFile(dir=folder, prefix=".probe.")
+        probe.close()
+    except OSError:
+        log.info("lemma cache folder %s is not writable; using the in-memory dictionary", folder)
+        return DEFAULT_DICTIONARY_FACTORY
+    return AtomicTrieFactory(disk_cache_dir=str(folder))
+
+
+@lru_cache(maxsize=1)
+def _factory() -> DictionaryFactory:
+    return _trie_factory()
+
+
+@lru_cache(maxsize=2)
+def _lemmatizer(greedy: bool) -> simplemma.Lemmatizer:
+    strategy = DefaultStrategy(greedy=greedy, dictionary_factory=_factory())
+    return simplemma.Lemmatizer(lemmatization_strategy=strategy)
+
+
+def dictionary(lang: str) -> Mapping[str, str]:
+    """The word -> lemma dictionary for ``lang``."""
+    return _factory().get_dictionary(lang)
+
+
+def vocabulary_share(text: str, lang: str) -> float:
+    """Share of the text's words that ``lang``'s dictionary knows (for headline-length texts)."""
+    strategy = DefaultStrategy(greedy=False, dictionary_factory=_factory())
+    detector = simplemma.LanguageDetector(lang, lemmatization_strategy=strategy)
+    return detector.proportion_in_target_languages(text)
 
 
 @lru_cache(maxsize=200_000)
@@ -23,7 +108,7 @@ def lemmatize(word: str, lang: str) -> str:
     if not head or not head[:1].isalpha():
         return word.lower()
     try:
-        base = simplemma.lemmatize(head, lang=lang, greedy=(lang == "de"))
+        base = _lemmatizer(lang == "de").lemmatize(head, lang=lang)
     except (ValueError, KeyError):
         base = head
     if lang == "de" and _feminine_e_noun(head, base):
@@ -40,7 +125,7 @@ def _feminine_e_noun(word: str, base: str) -> bool:
     if not (word[:1].isupper() and base[:1].isupper() and word.endswith("e") and base + "e" == word):
         return False
     try:
-        return simplemma.lemmatize(word + "n", lang="de", greedy=True) == word
+        return _lemmatizer(True).lemmatize(word + "n", lang="de") == word
     except (ValueError, KeyError):
         return False
 

@@ -146,13 +146,28 @@ def _push(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None
         spans.append((start, end))
 
 
+_FORMS: dict[str, dict[str, tuple[str, str]]] = {}
+
+
 def tokenize(text: str, lang: str, offset: int = 0) -> list[Token]:
     tokens: list[Token] = []
     append = tokens.append
+    forms = _FORMS.setdefault(lang, {})
+    if len(forms) > 200_000:  # bounded: a long run over many topics must not grow without end
+        forms.clear()
+    new = Token.__new__  # one object per token: skipping the generated __init__ saves a call each
     for i, m in enumerate(_TOKEN.finditer(text)):
-        word = m.group()
-        start, end = m.span()
-        append(Token(word, start + offset, end + offset, i, word.lower(), lemmatize(word, lang)))
+        word = m[0]
+        known = forms.get(word)
+        if known is None:
+            known = forms[word] = (word.lower(), lemmatize(word, lang))
+        tok = new(Token)
+        tok.text = word
+        tok.start = m.start() + offset
+        tok.end = m.end() + offset
+        tok.i = i
+        tok.lower, tok.lemma = known
+        append(tok)
     return tokens
 
 
