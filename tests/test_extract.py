@@ -347,3 +347,17 @@ def test_a_reason_is_not_a_target():
 def test_producers_are_not_goods():
     found = events("Kazakh firms have shipped machine tools to Russian arms makers.", "en")
     assert {e[3] for e in found} == {"technology"}, found
+
+
+def test_forces_after_a_state_adjective_receive_and_are_no_goods():
+    text = (
+        "Iran has continued to supply Shahed drones to Russia, Ukraine's military intelligence said. "
+        "According to the agency, several hundred of the drones reached Russian units in January alone, "
+        "most of them shipped across the Caspian Sea."
+    )
+    # "reached Russian units" is the same delivery; "most of them shipped" is passive: Russia ships nothing
+    assert events(text, "en") == {("transfer", "IRN", "RUS", "uav", "delivered")}
+    assert events("Die Granaten erreichten russische Einheiten innerhalb weniger Wochen.", "de") == set()
+    assert events("Germany delivered two more IRIS-T units to Ukraine.", "en") == {
+        ("transfer", "DEU", "UKR", "air-defence-system", "delivered")
+    }

@@ -760,6 +760,13 @@ def _passive(
             )
         )
     if (
+        lead.start >= 2
+        and tokens[lead.start - 1].lower in ("them", "those", "which", "these")
+        and tokens[lead.start - 2].lower == "of"
+        and (trig.lower.endswith(("ed", "nt", "ld", "wn")) or trig.lower in _IRREGULAR_PARTICIPLES)
+    ):
+        return True  # "most of them shipped across the Caspian Sea": a participle with its own noun, passive
+    if (
         lead.start > 0
         and trig.lower.endswith(("ed", "nt", "ld", "wn"))
         and lead.start + 1 < len(tokens)
@@ -1006,6 +1013,17 @@ def _assign_transfer_roles(
             frame.suppliers = _unique([it.producer for it in frame.items if it.producer])[:1]
     elif kind in ARRIVE:
         frame.recipients = prep_ids(_IN) or [i for g in objects for i in g.ids]
+        if not frame.recipients:
+            # "reached Russian units", "erreichten russische Truppen": the forces' state receives
+            frame.recipients = _unique(
+                [
+                    a.id
+                    for a in actors_by_clause[c]
+                    if a.kind in ("adj", "adj-gen")
+                    and a.start > trig
+                    and a.end in {cue.start for cue in cues_by_clause[c] if "forces" in cue.kinds}
+                ]
+            )[:1]
         if kind == "seize":
             # "seized 300 engines … from China bound for Russia": who seized is neither side
             frame.recipients = prep_ids(frozenset({"for", "für", "to", "nach"}))

@@ -1162,6 +1162,20 @@ def find_mentions(sentence: Sentence, lex: Lexicon) -> Mentions:
         return Mentions(actors, _named_systems(tokens, lex), cues)
     actor_tokens = frozenset(i for a in actors for i in range(a.start, a.end))
     items = find_items(tokens, lex, actor_tokens)
+    # "reached Russian units", "Ukrainian units received": after a state's adjective a word that is both
+    # a stand-in for a system and a word for forces ("units", "Einheiten") names the forces, not goods
+    adjective_ends = {a.end for a in actors if a.kind in ("adj", "adj-gen")}
+    items = [
+        it
+        for it in items
+        if not (
+            it.carrier
+            and it.designation is None
+            and it.end - it.start == 1
+            and it.start in adjective_ends
+            and _has_kind(tokens[it.start], lex, "forces")
+        )
+    ]
     _origins(tokens, actors, items, lex)
     for item in items:
         if item.category == "personnel" and item.origin is None:

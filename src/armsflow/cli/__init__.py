@@ -22,6 +22,7 @@ from importlib import resources
 from pathlib import Path
 
 from armsflow import __version__
+from armsflow.cli import knowledge
 from armsflow.ingest.files import PART_CHARS, DocumentPart, ReadProblem, iter_inputs
 from armsflow.model import Document, DocumentResult, Event
 from armsflow.pipeline import UnsupportedLanguage, extract_document
@@ -53,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = sub.add_parser("demo", help="extract the bundled sample articles and print a table")
     _output_options(demo, default_format="table")
+    knowledge.add_parsers(sub)
     return parser
 
 
@@ -82,6 +84,8 @@ def _main(argv: list[str] | None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
+    if args.command in knowledge.COMMANDS:
+        return knowledge.run(args, str(sample_path()))
     if args.jobs < 1:
         parser.error("--jobs must be at least 1")
     paths: list[str] = list(getattr(args, "paths", []))

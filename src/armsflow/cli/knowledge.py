@@ -1,0 +1,296 @@
+"""Knowledge-base commands: ingest, merge, transfers, sanctions, actor, record, docs, export.
+
+Each command opens the store (``--db``, else ``$ARMSFLOW_DB``, else the
+default SQLite file), calls one library function and prints. Problems with
+the database or a filter are one line on standard error and exit code 1
+(bad input) or 2 (usage), never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from typing import Any
+
+from armsflow.export import FORMATS, export
+from armsflow.ingest.web import MAX_BYTES, TIMEOUT
+from armsflow.load import IngestSummary, ingest, iter_sources
+from armsflow.query import QueryError, RecordFilter, actor, document, documents, record, records
+from armsflow.store import Store, StoreError, default_location
+
+COMMANDS = ("ingest", "merge", "transfers", "sanctions", "actor", "record", "docs", "export")
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def add_parsers(sub: Any) -> None:
+    def db(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--db",
+            metavar="PATH|URL",
+            help="SQLite file or postgresql:// URL (default: $ARMSFLOW_DB, else ~/.local/share/armsflow/armsflow.db)",
+        )
+
+    p = sub.add_parser("ingest", help="read files, folders, HTML pages and feeds into the knowledge base")
+    p.add_argument("sources", nargs="*", metavar="PATH|URL", help="file, folder, .jsonl, .html, feed file or URL")
+    db(p)
+    p.add_argument("--samples", action="store_true", help="also ingest the bundled sample articles")
+    p.add_argument("--lang", choices=("de", "en"), help="force the language instead of detecting it")
+    p.add_argument("--timeout", type=float, default=TIMEOUT, metavar="S", help=f"per request (default {TIMEOUT:g})")
+    p.add_argument(
+        "--max-bytes", type=int, default=MAX_BYTES, metavar="N", help=f"cap on one response (default {MAX_BYTES})"
+    )
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    p = sub.add_parser("merge", help="recompute every record from the stored events")
+    db(p)
+
+    def listing(p: argparse.ArgumentParser, formats: tuple[str, ...] = ("table", "json", "csv")) -> None:
+        db(p)
+        p.add_argument("--status", help="only records whose current status is this")
+        p.add_argument("--since", metavar="DATE", help="last reported on or after (YYYY[-MM[-DD]])")
+        p.add_argument("--until", metavar="DATE", help="first reported on or before (YYYY[-MM[-DD]])")
+        p.add_argument("--limit", type=int, default=100, metavar="N", help="at most N records (default 100)")
+        p.add_argument("--offset", type=int, default=0, metavar="N", help="skip the first N records")
+        p.add_argument("--format", choices=formats, default="table", help="output format (default table)")
+
+    p = sub.add_parser("transfers", help="transfer records, filtered")
+    p.add_argument("--supplier", metavar="ACTOR", help="id or name (IRN, Iran, Russland)")
+    p.add_argument("--recipient", metavar="ACTOR", help="id or name")
+    p.add_argument("--actor", metavar="ACTOR", help="either side")
+    p.add_argument("--item", metavar="ITEM", help="item category (uav) or designation (Shahed-136)")
+    listing(p)
+
+    p = sub.add_parser("sanctions", help="sanction records, filtered")
+    p.add_argument("--imposer", metavar="ACTOR", help="id or name")
+    p.add_argument("--target", metavar="ACTOR", help="id or name")
+    p.add_argument("--actor", metavar="ACTOR", help="either side")
+    listing(p)
+
+    p = sub.add_parser("actor", help="what an actor supplies and receives, by partner and item")
+    p.add_argument("name", metavar="ACTOR", help="id or name")
+    db(p)
+    p.add_argument("--format", choices=("table", "json"), default="table", help="output format (default table)")
+
+    p = sub.add_parser("record", help="one record with its status history and evidence")
+    p.add_argument("id", metavar="ID", help="record id (from transfers/sanctions)")
+    db(p)
+    p.add_argument("--format", choices=("table", "json"), default="table", help="output format (default table)")
+
+    p = sub.add_parser("docs", help="stored documents, or one document with its events")
+    p.add_argument("id", nargs="?", metavar="ID", help="show this document (id or original id)")
+    p.add_argument("--search", metavar="TEXT", help="title or text contains")
+    listing_db = p
+    db(listing_db)
+    p.add_argument("--since", metavar="DATE", help="reported on or after")
+    p.add_argument("--until", metavar="DATE", help="reported on or before")
+    p.add_argument("--limit", type=int, default=100, metavar="N", help="at most N documents (default 100)")
+    p.add_argument("--format", choices=("table", "json", "csv"), default="table", help="output format (default table)")
+
+    p = sub.add_parser("export", help="export the knowledge base")
+    db(p)
+    p.add_argument("--format", choices=FORMATS, required=True, help="csv, json, graphml, ftm or plover")
+    p.add_argument("--output", "-o", metavar="FILE", help="write here instead of standard output")
+
+
+def run(args: argparse.Namespace, samples: str) -> int:
+    try:
+        with Store(getattr(args, "db", None) or default_location()) as store:
+            return _dispatch(args, store, samples)
+    except StoreError as err:
+        print(f"armsflow: error: {err}", file=sys.stderr)
+        return EXIT_FAILED
+    except QueryError as err:
+        print(f"armsflow: error: {err}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def _dispatch(args: argparse.Namespace, store: Store, samples: str) -> int:
+    cmd = args.command
+    if cmd == "ingest":
+        return _ingest(args, store, samples)
+    if cmd == "merge":
+        n = store.rebuild_records()
+        print(f"armsflow: {n} records rebuilt from {store.counts()['events']} events", file=sys.stderr)
+        return EXIT_OK
+    if cmd in ("transfers", "sanctions"):
+        flt = RecordFilter(
+            type="transfer" if cmd == "transfers" else "sanction",
+            status=args.status,
+            since=args.since,
+            until=args.until,
+            actor=args.actor,
+            limit=args.limit,
+            offset=args.offset,
+        )
+        if cmd == "transfers":
+            flt.supplier, flt.recipient, flt.item = args.supplier, args.recipient, args.item
+            columns = ("id", "supplier", "recipient", "item", "designation", "status", "first_reported",
+                       "last_reported", "n_documents", "n_sources", "contradiction")  # fmt: skip
+        else:
+            flt.imposer, flt.target = args.imposer, args.target
+            columns = ("id", "imposer", "target", "status", "first_reported", "last_reported", "n_documents",
+                       "n_sources")  # fmt: skip
+        _print_rows(records(store, flt), columns, args.format)
+        return EXIT_OK
+    if cmd == "actor":
+        found = actor(store, args.name)
+        if args.format == "json":
+            print(json.dumps(found, ensure_ascii=False, indent=1))
+            return EXIT_OK
+        for label in ("supplies", "receives", "imposes", "sanctioned_by"):
+            print(f"{found['id']} {label.replace('_', ' ')}:")
+            rows = found[label]
+            if rows:
+                _table(rows, ("partner", "item", "designation", "status", "first_reported", "last_reported",
+                              "n_documents", "record_id"))  # fmt: skip
+            else:
+                print("  (none)")
+        return EXIT_OK
+    if cmd == "record":
+        found = record(store, args.id)
+        if found is None:
+            print(f"armsflow: error: no record {args.id!r}", file=sys.stderr)
+            return EXIT_FAILED
+        if args.format == "json":
+            print(json.dumps(found, ensure_ascii=False, indent=1))
+            return EXIT_OK
+        _print_record(found)
+        return EXIT_OK
+    if cmd == "docs":
+        if args.id:
+            doc = document(store, args.id)
+            if doc is None:
+                print(f"armsflow: error: no document {args.id!r}", file=sys.stderr)
+                return EXIT_FAILED
+            if args.format == "json":
+                print(json.dumps(doc, ensure_ascii=False, indent=1))
+            else:
+                print(f"{doc['title'] or doc['doc_key']}  [{doc['id']}]  {doc['date'] or ''}  {doc['publisher'] or ''}")
+                print(doc["url"] or "")
+                print()
+                print(doc["text"])
+                print()
+                _table(doc["events"], ("type", "supplier", "recipient", "imposer", "target", "item", "status",
+                                       "start_char", "end_char", "record_id"))  # fmt: skip
+            return EXIT_OK
+        rows = documents(store, args.search, args.since, args.until, args.limit)
+        _print_rows(rows, ("id", "reported", "lang", "publisher", "n_events", "title"), args.format)
+        return EXIT_OK
+    if cmd == "export":
+        if args.output:
+            try:
+                with open(args.output, "w", encoding="utf-8", newline="") as out:
+                    n = export(store, args.format, out)
+            except OSError as err:
+                print(f"armsflow: error: cannot write {args.output}: {err.strerror or err}", file=sys.stderr)
+                return EXIT_FAILED
+        else:
+            n = export(store, args.format, sys.stdout)
+        print(f"armsflow: {n} {args.format} items exported", file=sys.stderr)
+        return EXIT_OK
+    raise AssertionError(cmd)
+
+
+def _ingest(args: argparse.Namespace, store: Store, samples: str) -> int:
+    specs = ([samples] if args.samples else []) + list(args.sources)
+    if not specs:
+        print("armsflow: error: give at least one PATH or URL (or --samples)", file=sys.stderr)
+        return EXIT_USAGE
+    bar = None
+    if not args.quiet and sys.stderr.isatty():
+        from tqdm import tqdm
+
+        bar = tqdm(unit=" docs", file=sys.stderr, leave=False)
+
+    def progress(summary: IngestSummary) -> None:
+        if bar is not None:
+            bar.n = summary.read + summary.failed + summary.skipped
+            bar.set_postfix(new=summary.new, events=summary.events, refresh=False)
+            bar.refresh()
+
+    def report(message: str) -> None:
+        if bar is not None:
+            bar.write(message, file=sys.stderr)
+        else:
+            print(message, file=sys.stderr)
+
+    try:
+        summary = ingest(
+            store,
+            iter_sources(specs, timeout=args.timeout, max_bytes=args.max_bytes),
+            lang=args.lang,
+            report=report,
+            progress=progress,
+        )
+    except KeyboardInterrupt:
+        if bar is not None:
+            bar.close()
+        print("armsflow: interrupted; every document stored so far is complete", file=sys.stderr)
+        return EXIT_FAILED
+    if bar is not None:
+        bar.close()
+    counts = store.counts()
+    print(f"armsflow: {summary.line()}", file=sys.stderr)
+    print(
+        f"armsflow: {store.label} now holds {counts['documents']} documents, {counts['events']} events, "
+        f"{counts['records']} records",
+        file=sys.stderr,
+    )
+    return EXIT_FAILED if summary.failed else EXIT_OK
+
+
+def _print_rows(rows: list[dict[str, Any]], columns: tuple[str, ...], fmt: str) -> None:
+    if fmt == "json":
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False))
+    elif fmt == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow(["" if row.get(c) is None else row.get(c) for c in columns])
+    else:
+        if not rows:
+            print("(no records match)" if "supplier" in columns or "imposer" in columns else "(none)", file=sys.stderr)
+            return
+        _table(rows, columns)
+
+
+def _table(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> None:
+    cells = [columns] + [tuple(_cell(r.get(c)) for c in columns) for r in rows]
+    widths = [min(max(len(row[i]) for row in cells), 60) for i in range(len(columns))]
+    for n, row in enumerate(cells):
+        print("  ".join(cell[: widths[i]].ljust(widths[i]) for i, cell in enumerate(row)).rstrip())
+        if n == 0:
+            print("  ".join("-" * w for w in widths))
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    return " ".join(str(value).split())
+
+
+def _print_record(found: dict[str, Any]) -> None:
+    if found["type"] == "transfer":
+        what = " ".join(x for x in (found.get("designation"), found.get("item")) if x)
+        print(f"{found['supplier'] or '?'} → {found['recipient'] or '?'}: {what}   [{found['id']}]")
+    else:
+        print(f"{found['imposer'] or '?'} sanctions {found['target'] or '?'}   [{found['id']}]")
+    print(f"status: {found['status']}   reported {found['first_reported']} … {found['last_reported']}")
+    print(
+        f"documents: {found['n_documents']}   sources: {found['n_sources']}   publishers: {found['n_publishers']}"
+        + (f"   contradiction: {found['contradiction']}" if found["contradiction"] else "")
+    )
+    if found["quantities"]:
+        print("quantities reported: " + ", ".join(str(q) for q in found["quantities"]))
+    print("history:")
+    for h in found["history"]:
+        print(f"  {h['status']:<10} {h['first']} … {h['last']}  ({h['documents']} documents)")
+    print("evidence:")
+    for e in found["evidence"]:
+        where = e["url"] or e["doc_key"]
+        by = f" according to {e['source']}" if e["source"] else ""
+        print(f"  {e['reported']}  {e['status']}{by}  — {e['publisher'] or ''} {where}")
+        print(f"    “{' '.join(e['evidence'].split())}”")

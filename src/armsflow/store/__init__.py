@@ -1,0 +1,423 @@
+"""The knowledge base: documents, their events and the merged records, in SQLite or PostgreSQL.
+
+One schema (``migrations.py``) and one set of statements serve both
+backends; what differs — placeholders, locking, catalogue queries — is kept
+in the few lines of :class:`Store` that check ``self.backend``.
+
+Writes are serialised, so concurrent ingest processes neither corrupt nor
+duplicate: SQLite takes its write lock at ``BEGIN IMMEDIATE`` (and waits up
+to ``busy_timeout`` for it), PostgreSQL takes a transaction-scoped advisory
+lock. A document, its events and the records they touch are written in one
+transaction, so an interrupted ingest leaves either the whole document or
+nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import sqlite3
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from armsflow.model import Document, Event
+from armsflow.records import EventRow, merge, record_id, record_key
+from armsflow.store.migrations import MIGRATIONS, SCHEMA_VERSION
+
+_LOCK_KEY = 0x41524D53  # "ARMS": the advisory lock every PostgreSQL writer takes
+_BUSY_MS = 30_000  # how long a writer waits for another's lock (ARMSFLOW_LOCK_TIMEOUT, seconds)
+
+
+class StoreError(RuntimeError):
+    """A database problem stated for a user (path or URL, and what went wrong)."""
+
+
+def default_location() -> str:
+    """``$ARMSFLOW_DB``, else ``~/.local/share/armsflow/armsflow.db`` (XDG data home)."""
+    env = os.environ.get("ARMSFLOW_DB")
+    if env:
+        return env
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return str(Path(base) / "armsflow" / "armsflow.db")
+
+
+def _lock_timeout_ms() -> int:
+    raw = os.environ.get("ARMSFLOW_LOCK_TIMEOUT")
+    try:
+        return int(float(raw) * 1000) if raw else _BUSY_MS
+    except ValueError:
+        return _BUSY_MS
+
+
+def content_hash(text: str) -> str:
+    """The document id: the same article, however its whitespace was kept, is stored once."""
+    normal = re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
+    return hashlib.sha1(normal.encode("utf-8")).hexdigest()[:20]
+
+
+def _now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _redact(url: str) -> str:
+    return re.sub(r"://([^:/@]+):[^@]*@", r"://\1:***@", url)
+
+
+class Store:
+    """An open knowledge base. Use :func:`open_store`; close it (or use ``with``)."""
+
+    def __init__(self, location: str | None = None, *, migrate: bool = True) -> None:
+        self.location = location or default_location()
+        self.backend = "postgresql" if self.location.startswith(("postgresql://", "postgres://")) else "sqlite"
+        self.label = _redact(self.location) if self.backend == "postgresql" else self.location
+        self.busy_ms = _lock_timeout_ms()
+        self._conn: Any = self._connect()
+        if migrate:
+            self.migrate()
+
+    # ------------------------------------------------------------------ connection
+
+    def _connect(self) -> Any:
+        if self.backend == "postgresql":
+            try:
+                import psycopg
+            except ImportError as err:  # pragma: no cover - psycopg is a declared dependency
+                raise StoreError("PostgreSQL needs the psycopg package") from err
+            try:
+                conn = psycopg.connect(self.location, autocommit=True, connect_timeout=10)
+                conn.execute(f"SET lock_timeout = {int(self.busy_ms)}")  # the writers' advisory lock included
+                return conn
+            except psycopg.Error as err:
+                raise StoreError(f"cannot connect to {self.label}: {_first_line(err)}") from err
+        path = Path(self.location)
+        if path.is_dir():
+            raise StoreError(f"{path} is a folder, not a database file")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise StoreError(f"cannot create the folder for {path}: {err.strerror or err}") from err
+        # A file without write permission bits is opened read-only, even by root, who could write anyway.
+        read_only = path.exists() and not path.stat().st_mode & 0o222
+        try:
+            if read_only:
+                conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+            else:
+                conn = sqlite3.connect(str(path), timeout=self.busy_ms / 1000, isolation_level=None)
+            conn.execute(f"PRAGMA busy_timeout = {self.busy_ms}")
+            conn.execute("PRAGMA foreign_keys = ON")
+            if not read_only and os.access(path.parent, os.W_OK):
+                conn.execute("PRAGMA journal_mode = WAL")  # readers do not block the writer
+            conn.row_factory = sqlite3.Row
+            return conn
+        except sqlite3.DatabaseError as err:
+            raise StoreError(f"cannot open {path}: {err}") from err
+
+    def close(self) -> None:
+        try:
+            self._conn.close()
+        except Exception:  # noqa: BLE001 - closing a broken connection must not mask the real error
+            pass
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _sql(self, sql: str) -> str:
+        return sql.replace("?", "%s") if self.backend == "postgresql" else sql
+
+    def _errors(self) -> tuple[type[BaseException], ...]:
+        if self.backend == "postgresql":
+            import psycopg
+
+            return (psycopg.Error,)
+        return (sqlite3.Error,)
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        try:
+            return self._conn.execute(self._sql(sql), tuple(params))
+        except self._errors() as err:
+            raise StoreError(self._explain(err)) from err
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        try:
+            if self.backend == "postgresql":
+                with self._conn.cursor() as cur:
+                    cur.executemany(self._sql(sql), [tuple(r) for r in rows])
+            else:
+                self._conn.executemany(sql, rows)
+        except self._errors() as err:
+            raise StoreError(self._explain(err)) from err
+
+    def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        cur = self.execute(sql, params)
+        if self.backend == "postgresql":
+            names = [d.name for d in cur.description or ()]
+            return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+        return [dict(row) for row in cur.fetchall()]
+
+    def fetchone(self, sql: str, params: Sequence[Any] = ()) -> dict[str, Any] | None:
+        rows = self.fetchall(sql, params)
+        return rows[0] if rows else None
+
+    def _explain(self, err: BaseException) -> str:
+        text = _first_line(err)
+        low = text.lower()
+        if "readonly" in low or "read-only" in low:
+            return f"{self.label} is read-only: nothing was written ({text})"
+        if "locked" in low or "busy" in low:
+            return (
+                f"{self.label} is locked by another process and stayed locked for {self.busy_ms / 1000:g} s "
+                f"({text}); nothing was written"
+            )
+        return f"{self.label}: {text}"
+
+    @contextmanager
+    def write(self) -> Iterator[None]:
+        """One serialised write transaction: all of it is stored, or none of it."""
+        if self.backend == "postgresql":
+            import psycopg
+
+            try:
+                with self._conn.transaction():
+                    self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK_KEY,))
+                    yield
+            except psycopg.Error as err:
+                raise StoreError(self._explain(err)) from err
+            return
+        self.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+        try:
+            self._conn.execute("COMMIT")
+        except sqlite3.Error as err:
+            self._conn.execute("ROLLBACK")
+            raise StoreError(self._explain(err)) from err
+
+    # ------------------------------------------------------------------ schema
+
+    def schema_version(self) -> int:
+        if self.backend == "postgresql":
+            row = self.fetchone("SELECT to_regclass('meta') IS NOT NULL AS present")
+            present = bool(row and row["present"])
+        else:
+            present = self.fetchone("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'meta'") is not None
+        if not present:
+            return 0
+        row = self.fetchone("SELECT value FROM meta WHERE key = 'schema_version'")
+        return int(row["value"]) if row else 0
+
+    def migrate(self, target: int = SCHEMA_VERSION) -> list[int]:
+        """Apply the migrations this database lacks, up to ``target``; returns the versions applied."""
+        applied: list[int] = []
+        if SCHEMA_VERSION >= self.schema_version() >= target:
+            return applied  # up to date: no write lock, so a read-only database can still be queried
+        with self.write():
+            current = self.schema_version()
+            if current > SCHEMA_VERSION:
+                raise StoreError(
+                    f"{self.label} has schema version {current}, newer than this armsflow knows "
+                    f"({SCHEMA_VERSION}); upgrade armsflow"
+                )
+            for migration in MIGRATIONS:
+                if current < migration.version <= target:
+                    for statement in migration.statements:
+                        self.execute(statement)
+                    self.execute(
+                        "INSERT INTO meta (key, value) VALUES ('schema_version', ?) "
+                        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                        (str(migration.version),),
+                    )
+                    if migration.rebuild_records:
+                        self._assign_record_ids()
+                        self._rebuild_records()
+                    applied.append(migration.version)
+        return applied
+
+    # ------------------------------------------------------------------ writing
+
+    def has_document(self, doc_hash: str) -> bool:
+        return self.fetchone("SELECT 1 AS x FROM documents WHERE id = ?", (doc_hash,)) is not None
+
+    def add_document(self, doc: Document, events: Sequence[Event], lang: str | None = None) -> bool:
+        """Store a document with its events and update the records they touch.
+
+        Returns False (and stores nothing) when the same text is already stored.
+        """
+        doc_hash = content_hash(doc.text)
+        with self.write():
+            cur = self.execute(
+                "INSERT INTO documents (id, doc_key, lang, title, date, url, publisher, text, n_events, ingested_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+                (
+                    doc_hash,
+                    doc.id,
+                    lang or doc.lang,
+                    doc.title,
+                    doc.date,
+                    doc.url,
+                    doc.publisher,
+                    doc.text,
+                    len(events),
+                    _now(),
+                ),
+            )
+            if cur.rowcount == 0:
+                return False
+            touched = self._insert_events(doc_hash, events)
+            self._refresh(touched)
+        return True
+
+    def _insert_events(self, doc_hash: str, events: Sequence[Event]) -> set[str]:
+        rows = []
+        touched: set[str] = set()
+        for e in events:
+            rid = record_id(record_key(e))
+            touched.add(rid)
+            rows.append(
+                (
+                    e.event_id(doc_hash),
+                    doc_hash,
+                    e.type,
+                    e.status,
+                    e.supplier,
+                    e.recipient,
+                    e.item,
+                    e.designation,
+                    e.quantity,
+                    e.imposer,
+                    e.target,
+                    e.source,
+                    e.evidence,
+                    e.start,
+                    e.end,
+                    e.rule,
+                    rid,
+                )
+            )
+        if rows:
+            self.executemany(
+                "INSERT INTO events (id, document_id, type, status, supplier, recipient, item, designation, "
+                "quantity, imposer, target, source, evidence, start_char, end_char, rule, record_id) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+                rows,
+            )
+        return touched
+
+    _EVENT_ROWS = (
+        "SELECT e.record_id, e.type, e.status, e.document_id, e.supplier, e.recipient, e.item, e.designation, "
+        "e.imposer, e.target, e.quantity, e.source, d.publisher, d.ingested_at, "
+        "COALESCE(d.date, SUBSTR(d.ingested_at, 1, 10)) AS reported "
+        "FROM events e JOIN documents d ON d.id = e.document_id"
+    )
+
+    def _refresh(self, ids: Iterable[str]) -> None:
+        wanted = sorted(set(ids))
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            groups: dict[str, list[dict[str, Any]]] = {rid: [] for rid in chunk}
+            for row in self.fetchall(self._EVENT_ROWS + f" WHERE e.record_id IN ({marks})", chunk):
+                groups[row["record_id"]].append(row)
+            self._upsert_many([merge(_event_row(r) for r in rows).row() for rows in groups.values() if rows])
+            gone = [(rid,) for rid, rows in groups.items() if not rows]
+            if gone:
+                self.executemany("DELETE FROM records WHERE id = ?", gone)
+
+    _RECORD_COLUMNS = (
+        "id", "type", "supplier", "recipient", "item", "designation", "imposer", "target", "status",
+        "first_reported", "last_reported", "n_documents", "n_sources", "n_publishers", "contradiction",
+        "quantities", "history",
+    )  # fmt: skip
+
+    def _upsert_many(self, rows: list[dict[str, Any]]) -> None:
+        if not rows:
+            return
+        names = self._RECORD_COLUMNS
+        self.executemany(
+            f"INSERT INTO records ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)}) "
+            f"ON CONFLICT (id) DO UPDATE SET {', '.join(f'{n} = excluded.{n}' for n in names if n != 'id')}",
+            [[row[n] for n in names] for row in rows],
+        )
+
+    def _assign_record_ids(self) -> None:
+        rows = self.fetchall(
+            "SELECT id, type, supplier, recipient, item, designation, imposer, target FROM events "
+            "WHERE record_id IS NULL"
+        )
+        self.executemany(
+            "UPDATE events SET record_id = ? WHERE id = ?", [(record_id(record_key(r)), r["id"]) for r in rows]
+        )
+
+    def _rebuild_records(self) -> None:
+        self.execute("DELETE FROM records")
+        pending: list[dict[str, Any]] = []
+        group: list[dict[str, Any]] = []
+        for row in self.fetchall(self._EVENT_ROWS + " ORDER BY e.record_id"):
+            if group and row["record_id"] != group[0]["record_id"]:
+                pending.append(merge(_event_row(r) for r in group).row())
+                group = []
+                if len(pending) >= 2000:
+                    self._upsert_many(pending)
+                    pending = []
+            group.append(row)
+        if group:
+            pending.append(merge(_event_row(r) for r in group).row())
+        self._upsert_many(pending)
+
+    def rebuild_records(self) -> int:
+        """Recompute every record from the stored events (the merge is deterministic); returns the count."""
+        with self.write():
+            self._assign_record_ids()
+            self._rebuild_records()
+        row = self.fetchone("SELECT COUNT(*) AS n FROM records")
+        return int(row["n"]) if row else 0
+
+    def counts(self) -> dict[str, int]:
+        out = {}
+        for table in ("documents", "events", "records"):
+            row = self.fetchone(f"SELECT COUNT(*) AS n FROM {table}")
+            out[table] = int(row["n"]) if row else 0
+        return out
+
+
+def _event_row(r: dict[str, Any]) -> EventRow:
+    return EventRow(
+        type=r["type"],
+        status=r["status"],
+        document_id=r["document_id"],
+        reported=str(r["reported"])[:10],
+        ingested_at=r["ingested_at"],
+        supplier=r["supplier"],
+        recipient=r["recipient"],
+        item=r["item"],
+        designation=r["designation"],
+        imposer=r["imposer"],
+        target=r["target"],
+        quantity=r["quantity"],
+        source=r["source"],
+        publisher=r["publisher"],
+    )
+
+
+def _first_line(err: BaseException) -> str:
+    return (str(err).strip().splitlines() or [type(err).__name__])[0]
+
+
+def open_store(location: str | None = None) -> Store:
+    """Open (creating and upgrading as needed) the knowledge base at a path or ``postgresql://`` URL."""
+    return Store(location)
+
+
+def loads_list(value: str | None) -> list[Any]:
+    return json.loads(value) if value else []

@@ -1,0 +1,105 @@
+"""The database schema as an ordered list of migrations.
+
+A database records the version it was made with (``meta.schema_version``);
+opening it applies the migrations it lacks, in order and in one transaction
+each, so a database made by an older armsflow is upgraded, never misread.
+A database made by a *newer* armsflow is refused with a clear message.
+
+The SQL is the common subset of SQLite and PostgreSQL (TEXT, INTEGER,
+BIGINT, ``ON CONFLICT``), so one schema serves both backends.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    version: int
+    description: str
+    statements: tuple[str, ...]
+    rebuild_records: bool = False  # derived tables to recompute from events after this step
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        1,
+        "documents and their events",
+        (
+            """CREATE TABLE IF NOT EXISTS meta (
+                key TEXT PRIMARY KEY,
+                value TEXT NOT NULL
+            )""",
+            """CREATE TABLE documents (
+                id TEXT PRIMARY KEY,            -- content hash of the normalised text
+                doc_key TEXT NOT NULL,          -- the id the document came with (file name, JSONL id, URL)
+                lang TEXT,
+                title TEXT,
+                date TEXT,                      -- publication date, ISO 8601, when known
+                url TEXT,
+                publisher TEXT,
+                text TEXT NOT NULL,
+                n_events INTEGER NOT NULL,      -- written with the events, in the same transaction
+                ingested_at TEXT NOT NULL
+            )""",
+            """CREATE TABLE events (
+                id TEXT PRIMARY KEY,
+                document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                type TEXT NOT NULL,
+                status TEXT NOT NULL,
+                supplier TEXT,
+                recipient TEXT,
+                item TEXT,
+                designation TEXT,
+                quantity BIGINT,
+                imposer TEXT,
+                target TEXT,
+                source TEXT,
+                evidence TEXT NOT NULL,
+                start_char INTEGER NOT NULL,
+                end_char INTEGER NOT NULL,
+                rule TEXT NOT NULL
+            )""",
+            "CREATE INDEX events_document ON events (document_id)",
+            "CREATE INDEX documents_date ON documents (date)",
+        ),
+    ),
+    Migration(
+        2,
+        "transfer and sanction records merged across documents",
+        (
+            "ALTER TABLE events ADD COLUMN record_id TEXT",
+            """CREATE TABLE records (
+                id TEXT PRIMARY KEY,            -- hash of the record key
+                type TEXT NOT NULL,
+                supplier TEXT,
+                recipient TEXT,
+                item TEXT,
+                designation TEXT,
+                imposer TEXT,
+                target TEXT,
+                status TEXT NOT NULL,           -- the latest reported status
+                first_reported TEXT NOT NULL,
+                last_reported TEXT NOT NULL,
+                n_documents INTEGER NOT NULL,
+                n_sources INTEGER NOT NULL,
+                n_publishers INTEGER NOT NULL,
+                contradiction TEXT,             -- e.g. "delivered/denied", NULL when none
+                quantities TEXT NOT NULL,       -- JSON list of the quantities reported
+                history TEXT NOT NULL           -- JSON list: status, first and last reported, documents
+            )""",
+            "CREATE INDEX events_record ON events (record_id)",
+            "CREATE INDEX records_supplier ON records (type, supplier, last_reported)",
+            "CREATE INDEX records_recipient ON records (type, recipient, last_reported)",
+            "CREATE INDEX records_item ON records (type, item, last_reported)",
+            "CREATE INDEX records_status ON records (type, status, last_reported)",
+            "CREATE INDEX records_imposer ON records (type, imposer, last_reported)",
+            "CREATE INDEX records_target ON records (type, target, last_reported)",
+            "CREATE INDEX records_last ON records (type, last_reported)",
+        ),
+        rebuild_records=True,
+    ),
+)
+
+SCHEMA_VERSION = MIGRATIONS[-1].version
