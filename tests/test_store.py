@@ -349,6 +349,18 @@ def test_locked_database_is_a_clear_error(tmp_path, capsys, monkeypatch):
     finally:
         holder.execute("ROLLBACK")
         holder.close()
+    with Store(str(db)) as store:
+        assert store.counts()["documents"] == 0  # nothing half-written; the ingest can simply be repeated
+    assert main(["ingest", str(report), "--db", str(db), "--quiet"]) == 0
+
+
+def test_ingest_usage_errors(tmp_path, capsys):
+    db = str(tmp_path / "kb.db")
+    assert main(["ingest", "--db", db]) == 2
+    assert main(["ingest", str(tmp_path / "nope.txt"), "--db", db]) == 2
+    assert "no such file or folder" in capsys.readouterr().err
+    assert main(["ingest", "--samples", "--db", db, "--timeout", "0"]) == 2
+    assert not Path(db).exists() or Store(db).counts()["documents"] == 0
 
 
 def test_unreachable_postgresql_is_a_clear_error(capsys):

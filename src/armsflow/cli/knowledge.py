@@ -12,10 +12,11 @@ import argparse
 import csv
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 from armsflow.export import FORMATS, export
-from armsflow.ingest.web import MAX_BYTES, TIMEOUT
+from armsflow.ingest.web import MAX_BYTES, TIMEOUT, is_url
 from armsflow.load import IngestSummary, ingest, iter_sources
 from armsflow.query import QueryError, RecordFilter, actor, document, documents, record, records
 from armsflow.store import Store, StoreError, default_location
@@ -197,6 +198,13 @@ def _ingest(args: argparse.Namespace, store: Store, samples: str) -> int:
     specs = ([samples] if args.samples else []) + list(args.sources)
     if not specs:
         print("armsflow: error: give at least one PATH or URL (or --samples)", file=sys.stderr)
+        return EXIT_USAGE
+    missing = [s for s in args.sources if s != "-" and not is_url(s) and not Path(s).exists()]
+    if missing:  # a mistake in the command line itself: stop before reading anything
+        print(f"armsflow: error: no such file or folder: {', '.join(missing)}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.timeout <= 0 or args.max_bytes <= 0:
+        print("armsflow: error: --timeout and --max-bytes must be positive", file=sys.stderr)
         return EXIT_USAGE
     bar = None
     if not args.quiet and sys.stderr.isatty():
