@@ -447,3 +447,21 @@ def test_exports_describe_the_same_records(db_url, tmp_path):
     assert {p["event_type"] for p in plover} <= {"AID", "AGREE", "REQUEST", "REJECT", "SANCTION"}
     aid = [p for p in plover if p["event_type"] == "AID" and p["armsflow"]["record_id"] == shahed["record_id"]]
     assert len(aid) == 2 and all(p["mode"] == "military" and p["actor"] == "IRN" for p in aid)
+
+
+def test_either_side_filter_pages_like_a_plain_or(db_url):
+    with Store(db_url) as store:
+        ingest(store, iter_inputs([str(sample_path())]), report=lambda m: None)
+        _ingest_docs(store, REPORTS)
+        for aid in ("UKR", "RUS", "DEU", "IRN"):
+            expected = store.fetchall(
+                "SELECT id FROM records WHERE type = 'transfer' AND (supplier = ? OR recipient = ?) "
+                "ORDER BY last_reported DESC, id",
+                (aid, aid),
+            )
+            assert expected, aid
+            for offset, limit in ((0, 100), (1, 2), (2, 3)):
+                got = records(store, RecordFilter(actor=aid, limit=limit, offset=offset))
+                assert [r["id"] for r in got] == [r["id"] for r in expected[offset : offset + limit]]
+        both = records(store, RecordFilter(supplier="IRN", actor="RUS"))
+        assert both and all(r["supplier"] == "IRN" and r["recipient"] == "RUS" for r in both)

@@ -128,12 +128,48 @@ def records(store: Store, flt: RecordFilter) -> list[dict[str, Any]]:
         raise QueryError(f"limit must be between 1 and {MAX_LIMIT}")
     if flt.offset < 0:
         raise QueryError("offset must not be negative")
+    if flt.actor:
+        # "either side" as two index-ordered queries merged here: an OR over two columns would make
+        # the database collect and sort every record of a big supplier before the first page
+        sides = ("supplier", "recipient") if flt.type == "transfer" else ("imposer", "target")
+        merged: dict[str, dict[str, Any]] = {}
+        for side in sides:
+            one = RecordFilter(**{**_fields(flt), "actor": None, side: flt.actor})
+            if getattr(flt, side):  # the side is already fixed to another actor: both must hold
+                one = RecordFilter(**{**_fields(flt), "actor": None})
+                one_where, one_params = one.where()
+                other = sides[1] if side == sides[0] else sides[0]
+                one_where += f" AND {other} = ?"
+                rows = _page(store, one_where, [*one_params, actor_id(flt.actor)], flt.limit + flt.offset, 0)
+            else:
+                rows = _page(store, *one.where(), flt.limit + flt.offset, 0)
+            for row in rows:
+                merged[row["id"]] = row
+        ordered = sorted(merged.values(), key=lambda r: (r["last_reported"], _Desc(r["id"])), reverse=True)
+        return [_record(r) for r in ordered[flt.offset : flt.offset + flt.limit]]
     where, params = flt.where()
-    rows = store.fetchall(
+    return [_record(r) for r in _page(store, where, params, flt.limit, flt.offset)]
+
+
+def _page(store: Store, where: str, params: list[Any], limit: int, offset: int) -> list[dict[str, Any]]:
+    return store.fetchall(
         f"SELECT * FROM records WHERE {where} ORDER BY last_reported DESC, id LIMIT ? OFFSET ?",
-        [*params, flt.limit, flt.offset],
+        [*params, limit, offset],
     )
-    return [_record(r) for r in rows]
+
+
+def _fields(flt: RecordFilter) -> dict[str, Any]:
+    return {name: getattr(flt, name) for name in RecordFilter.__slots__}
+
+
+class _Desc(str):
+    """Reverses the order of ids inside a descending sort, matching ``ORDER BY last_reported DESC, id``."""
+
+    def __lt__(self, other: str) -> bool:
+        return str.__gt__(self, other)
+
+    def __gt__(self, other: str) -> bool:
+        return str.__lt__(self, other)
 
 
 def count_records(store: Store, flt: RecordFilter) -> int:

@@ -120,6 +120,8 @@ class Store:
 
     def close(self) -> None:
         try:
+            if self.backend == "sqlite":
+                self._conn.execute("PRAGMA optimize")  # keeps the planner's statistics current, cheaply
             self._conn.close()
         except Exception:  # noqa: BLE001 - closing a broken connection must not mask the real error
             pass
@@ -380,6 +382,7 @@ class Store:
         with self.write():
             self._assign_record_ids()
             self._rebuild_records()
+        self.execute("ANALYZE")  # fresh statistics, so the planner picks the selective index
         row = self.fetchone("SELECT COUNT(*) AS n FROM records")
         return int(row["n"]) if row else 0
 
