@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# The test command (README, .ci/run): set up the virtualenv, start a throwaway PostgreSQL
-# server from Debian's packages (installing them when missing and allowed), run the tests.
-# The PostgreSQL tests then run for real; ARMSFLOW_REQUIRE_POSTGRES makes them fail, not skip,
-# if the server is unavailable.
+# The test command (README, .ci/run): set up the virtualenv, install PostgreSQL and Chromium
+# from Debian's packages when they are missing (and we may), start a throwaway PostgreSQL
+# server, run the tests. ARMSFLOW_REQUIRE_POSTGRES makes the PostgreSQL and browser tests
+# fail, not skip, when their server or browser is unavailable.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,6 +17,15 @@ if [ -z "$(pg_bin)" ]; then
             || { apt-get update -q >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql >/dev/null; }
     else
         echo "test.sh: PostgreSQL is not installed (apt-get install postgresql); its tests will fail" >&2
+    fi
+fi
+if [ ! -x /usr/bin/chromium ]; then  # the browser tests drive Debian's Chromium
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+        echo "test.sh: installing Chromium from Debian's packages" >&2
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null 2>&1 \
+            || { apt-get update -q >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null; }
+    else
+        echo "test.sh: /usr/bin/chromium is missing (apt-get install chromium); the browser tests will fail" >&2
     fi
 fi
 BIN="$(pg_bin)"

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from armsflow.lexicons import designation_key, form_tokens, lexicon
+from armsflow.lexicons import designation_key, form_tokens, lexicon, read_tsv
 from armsflow.model import ITEM_CATEGORIES, NON_STATE_ACTORS, SANCTION_STATUSES, TRANSFER_STATUSES
 from armsflow.store import Store, loads_list
 
@@ -268,3 +268,42 @@ def document(store: Store, doc_id: str) -> dict[str, Any] | None:
         (row["id"],),
     )
     return row
+
+
+@cache
+def actor_names() -> dict[str, str]:
+    """A display name per actor id: the first English (or shared) name in the lexicon."""
+    names: dict[str, str] = {}
+    for row in read_tsv("actors.tsv"):
+        if row["kind"] == "name" and row["lang"] in ("*", "en"):
+            names.setdefault(row["id"], row["form"])
+    return names
+
+
+def network(store: Store, flt: RecordFilter) -> dict[str, Any]:
+    """Actors as nodes and transfer records as directed edges, for the records the filter selects."""
+    rows = records(store, flt)
+    names = actor_names()
+    nodes: dict[str, dict[str, Any]] = {}
+    edges = []
+    for r in rows:
+        if not (r.get("supplier") and r.get("recipient")):
+            continue
+        for side, count in ((r["supplier"], "supplies"), (r["recipient"], "receives")):
+            node = nodes.setdefault(side, {"id": side, "label": names.get(side, side), "supplies": 0, "receives": 0})
+            node[count] += 1
+        edges.append(
+            {
+                "id": r["id"],
+                "source": r["supplier"],
+                "target": r["recipient"],
+                "item": r["item"],
+                "designation": r["designation"],
+                "status": r["status"],
+                "first_reported": r["first_reported"],
+                "last_reported": r["last_reported"],
+                "n_documents": r["n_documents"],
+                "contradiction": r["contradiction"],
+            }
+        )
+    return {"nodes": sorted(nodes.values(), key=lambda n: n["id"]), "edges": edges}

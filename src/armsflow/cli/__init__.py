@@ -22,7 +22,7 @@ from importlib import resources
 from pathlib import Path
 
 from armsflow import __version__
-from armsflow.cli import knowledge
+from armsflow.cli import knowledge, serve
 from armsflow.ingest.files import PART_CHARS, DocumentPart, ReadProblem, iter_inputs
 from armsflow.model import Document, DocumentResult, Event
 from armsflow.pipeline import UnsupportedLanguage, extract_document
@@ -55,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="extract the bundled sample articles and print a table")
     _output_options(demo, default_format="table")
     knowledge.add_parsers(sub)
+    serve.add_parser(sub)
     return parser
 
 
@@ -86,6 +87,8 @@ def _main(argv: list[str] | None) -> int:
         return EXIT_USAGE
     if args.command in knowledge.COMMANDS:
         return knowledge.run(args, str(sample_path()))
+    if args.command == "serve":
+        return serve.run(args)
     if args.jobs < 1:
         parser.error("--jobs must be at least 1")
     paths: list[str] = list(getattr(args, "paths", []))

@@ -1,0 +1,330 @@
+"""The HTTP API and the web interface: the knowledge base for people who look rather than read.
+
+``create_app(location)`` builds a FastAPI application over one knowledge base
+(SQLite path or PostgreSQL URL). Every answer is JSON; every error is JSON
+with a message and the fitting status — 400 for a filter armsflow cannot
+read, 401 for a missing token, 404 for an unknown id, 413 for an oversized
+body, 422 for a malformed request, 503 when the database fails — never a
+traceback. Writing (``POST /api/ingest``) needs ``Authorization: Bearer
+<token>`` when ``ARMSFLOW_TOKEN`` is set. The web interface (``/``) is static
+files from the package, so it works offline.
+"""
+
+from __future__ import annotations
+
+import hmac
+import os
+import threading
+from importlib import resources
+from typing import Annotated, Any, Literal
+
+from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, Field
+
+from armsflow import __version__
+from armsflow.load import ingest
+from armsflow.model import Document
+from armsflow.pipeline import UnsupportedLanguage, extract_document
+from armsflow.query import QueryError, RecordFilter, actor, count_records, document, documents, network, record, records
+from armsflow.store import Store, StoreError, default_location
+
+MAX_BODY = 2 * 1024 * 1024  # bytes; ARMSFLOW_MAX_BODY overrides
+MAX_TEXT = 1_000_000  # characters of one document
+STATIC = resources.files("armsflow") / "web"
+
+
+Limit = Annotated[int, Query(ge=1, le=1000, description="records per page")]
+Offset = Annotated[int, Query(ge=0, le=1_000_000)]
+Text = Annotated[str | None, Query(max_length=200)]
+AuthHeader = Annotated[str | None, Header()]
+ActorParam = Annotated[str | None, Query(alias="actor", max_length=200, description="either side, id or name")]
+
+
+class ExtractRequest(BaseModel):
+    text: str = Field(min_length=1, max_length=MAX_TEXT, description="German or English news text")
+    lang: Literal["de", "en"] | None = Field(None, description="force the language instead of detecting it")
+
+
+class IngestDocument(BaseModel):
+    text: str = Field(min_length=1, max_length=MAX_TEXT)
+    id: str | None = Field(None, max_length=2000)
+    lang: Literal["de", "en"] | None = None
+    date: str | None = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}$")
+    title: str | None = Field(None, max_length=2000)
+    url: str | None = Field(None, max_length=4000)
+    publisher: str | None = Field(None, max_length=500)
+
+
+class IngestRequest(BaseModel):
+    documents: list[IngestDocument] = Field(min_length=1, max_length=1000)
+
+
+class BodyLimit:
+    """Refuses request bodies above ``limit`` bytes, declared or streamed, with 413.
+
+    The body is read (up to the limit) before the application sees it, so an
+    oversized streamed body is refused as such, not as a parsing error.
+    """
+
+    def __init__(self, app: Any, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or scope.get("method") in ("GET", "HEAD", "OPTIONS"):
+            await self.app(scope, receive, send)
+            return
+        too_large = {"error": f"request body too large (the limit is {self.limit} bytes)"}
+        declared = dict(scope.get("headers") or []).get(b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > self.limit:
+            await _send_json(send, 413, too_large)
+            return
+        chunks: list[bytes] = []
+        size = 0
+        while True:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            chunks.append(message.get("body", b""))
+            size += len(chunks[-1])
+            if size > self.limit:
+                await _send_json(send, 413, too_large)
+                return
+            if not message.get("more_body"):
+                break
+        body = b"".join(chunks)
+        delivered = False
+
+        async def replay() -> dict:
+            nonlocal delivered
+            if not delivered:
+                delivered = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)
+
+
+async def _send_json(send: Any, status: int, body: dict) -> None:
+    import json
+
+    data = json.dumps(body).encode("utf-8")
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(data)).encode())],
+        }
+    )
+    await send({"type": "http.response.body", "body": data})
+
+
+def create_app(location: str | None = None, token: str | None = None, max_body: int | None = None) -> FastAPI:
+    """The application over the knowledge base at ``location`` (default: as the CLI)."""
+    where = location or default_location()
+    secret = (token if token is not None else os.environ.get("ARMSFLOW_TOKEN")) or None
+    limit = max_body or int(os.environ.get("ARMSFLOW_MAX_BODY") or MAX_BODY)
+    Store(where).close()  # create or upgrade the schema once, before serving
+    local = threading.local()
+
+    def store() -> Store:
+        """One connection per worker thread: SQLite connections stay in their thread, PostgreSQL ones are reused."""
+        found = getattr(local, "store", None)
+        if found is None:
+            found = local.store = Store(where)
+        return found
+
+    app = FastAPI(
+        title="armsflow",
+        version=__version__,
+        description="Arms transfers and sanctions extracted from German and English news, merged into records "
+        "with their evidence.",
+    )
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e.get('loc', ()) if p != 'body')}: {e.get('msg')}" for e in exc.errors()[:5]
+        )
+        return JSONResponse(status_code=422, content={"error": f"invalid request: {problems}"})
+
+    @app.exception_handler(HTTPException)
+    async def _http(request: Request, exc: HTTPException) -> JSONResponse:
+        return JSONResponse(status_code=exc.status_code, content={"error": str(exc.detail)}, headers=exc.headers)
+
+    @app.exception_handler(QueryError)
+    async def _query(request: Request, exc: QueryError) -> JSONResponse:
+        return JSONResponse(status_code=400, content={"error": str(exc)})
+
+    @app.exception_handler(StoreError)
+    async def _store(request: Request, exc: StoreError) -> JSONResponse:
+        return JSONResponse(status_code=503, content={"error": f"database: {exc}"})
+
+    @app.exception_handler(Exception)
+    async def _other(request: Request, exc: Exception) -> JSONResponse:
+        return JSONResponse(status_code=500, content={"error": f"internal error ({type(exc).__name__})"})
+
+    def authorised(authorization: AuthHeader = None) -> None:
+        if secret is None:
+            return
+        given = (authorization or "").removeprefix("Bearer ").strip()
+        if not given or not hmac.compare_digest(given.encode(), secret.encode()):
+            raise HTTPException(401, "this endpoint needs 'Authorization: Bearer <token>' (ARMSFLOW_TOKEN)")
+
+    @app.get("/api/health", tags=["meta"])
+    def health() -> dict[str, Any]:
+        s = store()
+        return {
+            "status": "ok",
+            "version": __version__,
+            "backend": s.backend,
+            "schema": s.schema_version(),
+            **s.counts(),
+        }
+
+    @app.post("/api/extract", tags=["extraction"])
+    def extract(body: ExtractRequest) -> dict[str, Any]:
+        """Events stated in a text (nothing is stored)."""
+        try:
+            result = extract_document(Document(id="text", text=body.text, lang=body.lang))
+        except UnsupportedLanguage as err:
+            raise HTTPException(422, str(err)) from err
+        return {"lang": result.lang, "events": [e.to_dict() for e in result.events]}
+
+    @app.post("/api/ingest", tags=["knowledge base"], dependencies=[Depends(authorised)])
+    def ingest_documents(body: IngestRequest) -> dict[str, Any]:
+        """Store documents with their events and update the records (idempotent: a known text adds nothing)."""
+        problems: list[str] = []
+        docs = [
+            Document(
+                id=d.id or f"api-{n}",
+                text=d.text,
+                lang=d.lang,
+                date=d.date,
+                title=d.title,
+                url=d.url,
+                publisher=d.publisher,
+            )
+            for n, d in enumerate(body.documents, 1)
+        ]
+        summary = ingest(store(), docs, report=problems.append)
+        return {
+            "read": summary.read,
+            "new": summary.new,
+            "duplicate": summary.duplicate,
+            "skipped": summary.skipped,
+            "failed": summary.failed,
+            "events": summary.events,
+            "problems": [p.removeprefix("armsflow: ") for p in problems],
+        }
+
+    def _page(flt: RecordFilter) -> dict[str, Any]:
+        s = store()
+        return {"total": count_records(s, flt), "limit": flt.limit, "offset": flt.offset, "items": records(s, flt)}
+
+    @app.get("/api/transfers", tags=["knowledge base"])
+    def transfers(
+        supplier: Text = None,
+        recipient: Text = None,
+        actor_: ActorParam = None,
+        item: Text = None,
+        status: Text = None,
+        since: Text = None,
+        until: Text = None,
+        limit: Limit = 100,
+        offset: Offset = 0,
+    ) -> dict[str, Any]:
+        """Transfer records, most recently reported first; actors by id or name, items by category or designation."""
+        return _page(
+            RecordFilter(
+                supplier=supplier,
+                recipient=recipient,
+                actor=actor_,
+                item=item,
+                status=status,
+                since=since,
+                until=until,
+                limit=limit,
+                offset=offset,
+            )
+        )
+
+    @app.get("/api/sanctions", tags=["knowledge base"])
+    def sanctions(
+        imposer: Text = None,
+        target: Text = None,
+        actor_: ActorParam = None,
+        status: Text = None,
+        since: Text = None,
+        until: Text = None,
+        limit: Limit = 100,
+        offset: Offset = 0,
+    ) -> dict[str, Any]:
+        return _page(
+            RecordFilter(
+                type="sanction",
+                imposer=imposer,
+                target=target,
+                actor=actor_,
+                status=status,
+                since=since,
+                until=until,
+                limit=limit,
+                offset=offset,
+            )
+        )
+
+    @app.get("/api/records/{record_id}", tags=["knowledge base"])
+    def one_record(record_id: str) -> dict[str, Any]:
+        """A record with its status history and every evidence sentence."""
+        found = record(store(), record_id)
+        if found is None:
+            raise HTTPException(404, f"no record {record_id!r}")
+        return found
+
+    @app.get("/api/actors/{name}", tags=["knowledge base"])
+    def one_actor(name: str) -> dict[str, Any]:
+        """What an actor supplies and receives, by partner and item, and the sanctions it imposes and faces."""
+        try:
+            return actor(store(), name)
+        except QueryError as err:
+            raise HTTPException(404, str(err)) from err
+
+    @app.get("/api/network", tags=["knowledge base"])
+    def graph(
+        actor_: ActorParam = None,
+        item: Text = None,
+        status: Text = None,
+        since: Text = None,
+        until: Text = None,
+        limit: Annotated[int, Query(ge=1, le=5000, description="at most this many edges")] = 1000,
+    ) -> dict[str, Any]:
+        """States and groups as nodes, transfer records as directed edges."""
+        return network(
+            store(), RecordFilter(actor=actor_, item=item, status=status, since=since, until=until, limit=limit)
+        )
+
+    @app.get("/api/documents", tags=["documents"])
+    def list_documents(
+        search: Text = None, since: Text = None, until: Text = None, limit: Limit = 100, offset: Offset = 0
+    ) -> dict[str, Any]:
+        return {"items": documents(store(), search, since, until, limit, offset), "limit": limit, "offset": offset}
+
+    @app.get("/api/documents/{doc_id}", tags=["documents"])
+    def one_document(doc_id: str) -> dict[str, Any]:
+        """A document's text with its events and their character spans."""
+        found = document(store(), doc_id)
+        if found is None:
+            raise HTTPException(404, f"no document {doc_id!r}")
+        return found
+
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(str(STATIC / "index.html"))
+
+    app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
+    app.add_middleware(BodyLimit, limit=limit)
+    return app

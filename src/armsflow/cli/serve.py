@@ -1,0 +1,39 @@
+"""``armsflow serve``: the HTTP API and the web interface over one knowledge base."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from armsflow.store import StoreError, default_location
+
+
+def add_parser(sub: Any) -> None:
+    p = sub.add_parser("serve", help="serve the HTTP API and the web interface")
+    p.add_argument("--db", metavar="PATH|URL", help="SQLite file or postgresql:// URL (default as for ingest)")
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
+    p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+
+
+def run(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from armsflow.api import create_app
+
+    if not 0 < args.port < 65536:
+        print("armsflow: error: --port must be between 1 and 65535", file=sys.stderr)
+        return 2
+    try:
+        app = create_app(args.db or default_location())
+    except StoreError as err:
+        print(f"armsflow: error: {err}", file=sys.stderr)
+        return 1
+    host = f"[{args.host}]" if ":" in args.host else args.host
+    print(f"armsflow: serving {args.db or default_location()} — open http://{host}:{args.port}/", file=sys.stderr)
+    try:
+        uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    except (OSError, SystemExit) as err:
+        print(f"armsflow: error: cannot serve on {args.host}:{args.port}: {err}", file=sys.stderr)
+        return 1
+    return 0

@@ -1,0 +1,130 @@
+"""The web interface in a real headless Chromium (Debian's /usr/bin/chromium, driven by Playwright).
+
+A real server (uvicorn, in a thread) serves the sample knowledge base on a
+free local port; the browser loads the pages, clicks and types as a user would.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from armsflow.api import create_app
+from armsflow.cli import sample_path
+from armsflow.ingest.files import iter_inputs
+from armsflow.load import ingest
+from armsflow.store import Store
+
+from .conftest import SEED
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    import uvicorn
+
+    db = str(tmp_path_factory.mktemp("web") / "kb.db")
+    with Store(db) as store:
+        ingest(store, iter_inputs([str(sample_path())]), report=lambda m: None)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    config = uvicorn.Config(create_app(db, token=""), host="127.0.0.1", port=port, log_level="warning")
+    srv = uvicorn.Server(config)
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.time() + 20
+    while not srv.started and time.time() < deadline:
+        time.sleep(0.05)
+    assert srv.started, "the server did not start"
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("ARMSFLOW_REQUIRE_POSTGRES") == "1":  # the test command installs Chromium too
+            pytest.fail(f"{CHROMIUM} is missing (apt-get install chromium)")
+        pytest.skip(f"{CHROMIUM} is missing")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    yield pg
+    context.close()
+    assert errors == [], errors  # no JavaScript error on any page
+
+
+def test_network_filter_click_arrow_and_read_the_record(server, page):
+    page.goto(f"{server}/#/")
+    page.wait_for_selector("svg.network path.edge")
+    all_items = set(page.eval_on_selector_all("path.edge", "els => els.map(e => e.dataset.item)"))
+    assert len(all_items) > 3
+    page.select_option("select[name=item]", "uav")
+    page.wait_for_function(
+        "() => location.hash.includes('item=uav') && document.querySelectorAll('path.edge').length > 0"
+    )
+    items = set(page.eval_on_selector_all("path.edge", "els => els.map(e => e.dataset.item)"))
+    assert items == {"uav"}
+    arrow = page.locator("path.edge[data-source=IRN][data-target=RUS]").first
+    arrow.dispatch_event("click")
+    page.wait_for_selector("#evidence .evidence")
+    assert "#/record/" in page.url
+    heading = page.inner_text("h1")
+    assert "IRN" in heading and "RUS" in heading and "uav" in heading
+    evidence = page.inner_text("#evidence")
+    assert re.search(r"Iran|iranisch", evidence), evidence
+    assert page.locator("#evidence mark").count() >= 1  # each sentence highlighted inside its article
+    assert page.locator("svg.timeline rect").count() >= 1
+
+
+def test_try_it_finds_the_seed_drone_event(server, page):
+    page.goto(f"{server}/#/try")
+    page.fill("#try-text", SEED.read_text(encoding="utf-8"))
+    page.click("#try-run")
+    page.wait_for_selector("#try-result #events tr[data-key]")
+    rows = page.inner_text("#try-result #events")
+    assert "IRN → RUS: uav" in rows
+    assert page.locator("#try-result mark").count() >= 1
+
+
+def test_document_and_actor_pages(server, page):
+    page.goto(f"{server}/#/documents")
+    page.wait_for_selector("table a[href^='#/document/']")
+    page.locator("table a[href^='#/document/']").first.click()
+    page.wait_for_selector("#doctext")
+    marks = page.locator("#doctext mark").count()
+    rows = page.locator("#events tr[data-key]").count()
+    assert marks >= 1 and rows >= marks
+    page.goto(f"{server}/#/actor/DEU")
+    page.wait_for_selector("h2")
+    text = page.inner_text("main")
+    assert "Supplies" in text and "UKR" in text
