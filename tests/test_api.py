@@ -138,3 +138,40 @@ def test_web_interface_is_served_from_the_package(client):
     script = client.get("/static/app.js")
     assert script.status_code == 200 and "networkPage" in script.text
     assert "http://" not in page.text and "https://" not in page.text  # nothing from a CDN
+
+
+def test_serve_command_binds_to_this_machine_and_says_where(tmp_path):
+    import json
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    db = str(tmp_path / "kb.db")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "armsflow.cli", "serve", "--db", db, "--port", str(port)],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        line = proc.stderr.readline()
+        assert f"open http://127.0.0.1:{port}/" in line
+        deadline = time.time() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/health", timeout=2) as r:
+                    assert json.load(r)["status"] == "ok"
+                break
+            except OSError:
+                assert time.time() < deadline and proc.poll() is None, "the server did not come up"
+                time.sleep(0.2)
+        listening = subprocess.run(["ss", "-ltnH", f"sport = :{port}"], capture_output=True, text=True).stdout
+        local = [row.split()[3] for row in listening.splitlines() if row.strip()]
+        assert local == [f"127.0.0.1:{port}"]  # the local address: loopback only
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
