@@ -10,24 +10,19 @@ python3 -m venv .venv
 .venv/bin/pip install -q -e '.[test]'
 
 pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
-if [ -z "$(pg_bin)" ]; then
+# Install a Debian package when we are root with apt-get; otherwise say which tests will fail.
+need() {
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-        echo "test.sh: installing PostgreSQL from Debian's packages" >&2
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql >/dev/null 2>&1 \
-            || { apt-get update -q >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql >/dev/null; }
+        echo "test.sh: installing $1 from Debian's packages" >&2
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$1" >/dev/null 2>&1 \
+            || { apt-get update -q >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$1" >/dev/null; } \
+            || echo "test.sh: could not install $1; $2 will fail" >&2
     else
-        echo "test.sh: PostgreSQL is not installed (apt-get install postgresql); its tests will fail" >&2
+        echo "test.sh: $1 is not installed (apt-get install $1); $2 will fail" >&2
     fi
-fi
-if [ ! -x /usr/bin/chromium ]; then  # the browser tests drive Debian's Chromium
-    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-        echo "test.sh: installing Chromium from Debian's packages" >&2
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null 2>&1 \
-            || { apt-get update -q >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null; }
-    else
-        echo "test.sh: /usr/bin/chromium is missing (apt-get install chromium); the browser tests will fail" >&2
-    fi
-fi
+}
+[ -n "$(pg_bin)" ] || need postgresql "the PostgreSQL tests"
+[ -x /usr/bin/chromium ] || need chromium "the browser tests"
 BIN="$(pg_bin)"
 if [ -n "$BIN" ]; then
     PGDIR="$(mktemp -d /tmp/armsflow-pg.XXXXXX)"
