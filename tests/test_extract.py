@@ -361,3 +361,24 @@ def test_forces_after_a_state_adjective_receive_and_are_no_goods():
     assert events("Germany delivered two more IRIS-T units to Ukraine.", "en") == {
         ("transfer", "DEU", "UKR", "air-defence-system", "delivered")
     }
+
+
+def test_a_blocked_re_export_is_the_re_exporters_refused_transfer_not_a_sanction():
+    # the state stopped from passing goods on is the supplier; the blocking state imposes no measure
+    assert events("Die Schweiz verweigert Deutschland die Weitergabe von Gepard-Munition an die Ukraine.", "de") == {
+        ("transfer", "DEU", "UKR", "ammunition", "refused")
+    }
+    assert events("Switzerland blocked Germany from re-exporting Gepard ammunition to Ukraine.", "en") == {
+        ("transfer", "DEU", "UKR", "ammunition", "refused")
+    }
+    # an export stop against a country stays a measure
+    assert ("sanction", "USA", "TUR", "imposed") in events("Washington blocked arms sales to Turkey.", "en")
+
+
+def test_missiles_without_a_name_are_missiles_and_a_missile_corvette_is_a_ship():
+    assert events("Der Iran hat Raketen an die Huthis geliefert.", "de") == {
+        ("transfer", "IRN", "houthis", "other-missile", "delivered")
+    }
+    assert events("India handed over the missile corvette INS Kirpan to Vietnam.", "en") == {
+        ("transfer", "IND", "VNM", "ship", "delivered")
+    }

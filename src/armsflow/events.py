@@ -742,6 +742,9 @@ class Assembler:
                 prev.producer,
                 item.text,
             )
+        if item.carrier == "missile":
+            # "Raketen an die Huthis geliefert": missiles no earlier name makes specific are missiles all the same
+            return ItemMention(item.start, item.end, "other-missile", None, item.quantity, item.origin, None, item.text)
         return None
 
     def _statuses(self, frame: Frame) -> list[tuple[str, str | None]]:

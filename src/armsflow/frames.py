@@ -1100,11 +1100,12 @@ def _assign_transfer_roles(
         kind == "give_noun"
         and lang == "de"
         and objects
-        and any("approve" in cue.kinds for cue in cues_by_clause[c])
+        and any(cue.kinds & {"approve", "refuse"} for cue in cues_by_clause[c])
         and not frame.passive
     ):
-        # "…, Deutschland die Wiederausfuhr an die Ukraine zu erlauben": whoever is permitted the export
-        # (the dative object) exports; the permitting state only allows it
+        # "…, Deutschland die Wiederausfuhr an die Ukraine zu erlauben", "verweigert Deutschland die Weitergabe":
+        # whoever is permitted (or refused) the export, the dative object, exports; the other state only
+        # allows or blocks it
         permitted = [i for g in objects for i in g.ids if i not in frame.recipients]
         if permitted:
             frame.suppliers = permitted[:1]
@@ -1411,6 +1412,12 @@ def _sanction_frames(
             continue
         cue = sanction or prevent
         assert cue is not None
+        if sanction is None:
+            bare = [g for g in _groups(actors_by_clause[c], tokens) if g.first.prep is None and not g.first.genitive]
+            if len(bare) > 1:
+                # "Bern untersagte Dänemark die Weitergabe …", "blocked Germany from re-exporting …": a state
+                # stopped from passing goods on is refused one transfer; no measure against a country
+                continue
         frame = Frame("sanction", cue, "sanction" if sanction else "prevent", c)
         frame.modifiers = {k for x in cues for k in x.kinds if not _attributive_doubt(x)}
         chain = []

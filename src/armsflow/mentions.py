@@ -491,7 +491,7 @@ def _english_compounds(items: list[ItemMention]) -> list[ItemMention]:
             and prev.designation is None
             and item.designation is None
             and item.category is not None
-            and prev.category is not None
+            and (prev.category is not None or prev.carrier is not None)  # "missile corvette": a corvette
         ):
             item.start = prev.start
             out[-1] = item
