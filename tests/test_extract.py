@@ -382,3 +382,31 @@ def test_missiles_without_a_name_are_missiles_and_a_missile_corvette_is_a_ship()
     assert events("India handed over the missile corvette INS Kirpan to Vietnam.", "en") == {
         ("transfer", "IND", "VNM", "ship", "delivered")
     }
+
+
+def test_completing_a_delivery_is_a_delivery_and_may_the_month_is_no_hedge():
+    assert events("Russland hat die Lieferung von S-400-Systemen an die Türkei abgeschlossen.", "de") == {
+        ("transfer", "RUS", "TUR", "air-defence-system", "delivered")
+    }
+    # a contract about a delivery is still a deal
+    assert events(
+        "Moskau und Neu-Delhi haben einen Vertrag über die Lieferung von S-400-Systemen an Indien abgeschlossen.", "de"
+    ) == {("transfer", "RUS", "IND", "air-defence-system", "agreed")}
+    assert events("Germany plans to complete the delivery of 18 Leopard tanks to Ukraine by May.", "en") == {
+        ("transfer", "DEU", "UKR", "armoured-vehicle", "planned")
+    }
+
+
+def test_model_numbers_are_no_quantities_and_used_goods_are_goods():
+    result = extract_document(
+        Document(id="t", text="Tokyo has approved the transfer of 40 used Type 74 tanks to the Philippines.", lang="en")
+    )
+    assert [(e.supplier, e.recipient, e.item, e.status, e.quantity) for e in result.events] == [
+        ("JPN", "PHL", "armoured-vehicle", "agreed", 40)
+    ]
+
+
+def test_a_deal_with_a_state_makes_it_the_seller_when_no_maker_says_otherwise():
+    assert events("Katar unterzeichnete einen Vertrag über zwölf NH90-Hubschrauber mit Italien.", "de") == {
+        ("transfer", "ITA", "QAT", "helicopter", "agreed")
+    }

@@ -796,6 +796,8 @@ class Assembler:
             return "requested" if kind in ("buy", "order", "get") else "planned"
         if kind == "promise":
             return "planned"  # "Ein Angebot Pekings über Jets": the offer itself
+        if "complete" in mods and kind == "give_noun" and not mods & {"future", "intend", "promise"}:
+            return "delivered"  # "hat die Lieferung der S-400 abgeschlossen": the delivery is done, not a deal
         if mods & {"deal", "approve"} and "future" not in mods and kind not in ("get", "arrive", "go"):
             return "agreed"  # "The agreement commits Saab to transferring know-how": a concluded deal
         if kind in ("buy", "order") and mods & {"promise", "intend"}:

@@ -44,6 +44,7 @@ _PRIORITY = [
 ]
 MODIFIERS = frozenset(
     {
+        "complete",
         "deny",
         "refuse",
         "consider",
@@ -301,6 +302,10 @@ def build_frames(
             # fact; the hedge on the measure does not reach it
             for g in governors:
                 frame.modifiers |= {k for cue in cues_by_clause[g] for k in cue.kinds if k in passes}
+        if "complete" in frame.modifiers and any(
+            "deal" in x.kinds and "complete" not in x.kinds for k in [c, *governors] for x in cues_by_clause[k]
+        ):
+            frame.modifiers.discard("complete")  # "schlossen einen Vertrag über die Lieferung … ab": a deal
         nxt = [t.lower for t in tokens[lead_cue.end : lead_cue.end + 2]]
         if "future" in frame.modifiers and nxt and nxt[0] in ("haben", "sein", "worden"):
             # "soll … geliefert haben": a perfect infinitive under "soll" reports a past delivery
@@ -1049,6 +1054,12 @@ def _assign_transfer_roles(
             producers = {it.producer for it in frame.items if it.producer}
             frame.suppliers = [p for p in partners if p in producers]
             frame.recipients = [p for p in partners if p not in producers] if frame.suppliers else []
+            with_partners = prep_ids(frozenset({"mit", "with"}))
+            if not frame.suppliers and subj is not None and len(subj.ids) == 1 and len(with_partners) == 1:
+                # "Katar unterzeichnete einen Vertrag über NH90-Hubschrauber mit Italien": no maker settles it,
+                # so the buyer is who signs, and the state it signs with sells
+                if with_partners[0] not in subj.ids:
+                    frame.suppliers, frame.recipients = with_partners, list(subj.ids)
     if (
         lang == "en"
         and kind in GIVE

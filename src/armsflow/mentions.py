@@ -837,6 +837,9 @@ def _unknown_designation(tokens: list[Token], item: ItemMention, lex: Lexicon) -
 _MULTIPLIERS = {"dutzend": 12, "dozen": 12, "hundert": 100, "hundred": 100, "tausend": 1000, "thousand": 1000}
 
 
+_MODEL_WORDS = frozenset("type typ model modell mk mark block serie series baureihe class klasse version".split())
+
+
 def _quantity(tokens: list[Token], start: int, lex: Lexicon) -> int | None:
     """The number in front of an item: "24 gebrauchte Kampfjets", "zwei Dutzend", "three hundred"."""
     j = start - 1
@@ -852,6 +855,10 @@ def _quantity(tokens: list[Token], start: int, lex: Lexicon) -> int | None:
                 return count * factor
             return factor if before is not None and before.lower in ("ein", "einem", "a", "one") else None
         value = _number(tok, lex)
+        if value is not None and j > 0 and tokens[j - 1].lower in _MODEL_WORDS:
+            j -= 2  # "40 used Type 74 tanks", "Leopard vom Typ 2": a model number counts nothing
+            steps += 1
+            continue
         if value is not None:
             nxt = tokens[j + 1].lower if j + 1 < len(tokens) else ""
             if nxt in _MONEY_AFTER or (j > 0 and tokens[j - 1].text in "$€£"):
@@ -942,7 +949,10 @@ def find_cues(tokens: list[Token], lex: Lexicon) -> list[CueMention]:
             i += 1
     _separable_particles(tokens, found, lex)
     if lex.lang == "en":
-        # "at ships", "the ships": after a determiner or preposition a verb form is a noun
+        # "by May", "in May 2025": inside a sentence the capitalised modal is the month
+        found = [c for c in found if not (c.start > 0 and tokens[c.start].text == "May")]
+        # "at ships", "the ships": after a determiner or preposition a verb form is a noun;
+        # "40 used tanks": after a number a participle is an adjective ("second-hand")
         found = [
             c
             for c in found
@@ -955,6 +965,11 @@ def find_cues(tokens: list[Token], lex: Lexicon) -> list[CueMention]:
                     or tokens[c.start - 1].lower in PREPOSITIONS
                     and tokens[c.start - 1].lower != "to"
                     and not tokens[c.start].lower.endswith("ing")  # "of flying": a gerund is a verb
+                    or tokens[c.start].lower.endswith("ed")
+                    and (tokens[c.start - 1].text.isdigit() or tokens[c.start - 1].lower in lex.numbers)
+                    and c.end < len(tokens)
+                    and tokens[c.end].text.isalpha()
+                    and tokens[c.end].lower not in PREPOSITIONS
                 )
             )
         ]
