@@ -410,3 +410,34 @@ def test_a_deal_with_a_state_makes_it_the_seller_when_no_maker_says_otherwise():
     assert events("Katar unterzeichnete einen Vertrag über zwölf NH90-Hubschrauber mit Italien.", "de") == {
         ("transfer", "ITA", "QAT", "helicopter", "agreed")
     }
+
+
+def test_measures_against_suppliers_and_refused_requests():
+    text = "Die USA verhängten Sanktionen gegen chinesische Firmen, die Drohnenteile nach Russland geliefert haben."
+    assert events(text, "de") == {
+        ("sanction", "USA", "CHN", "imposed"),
+        ("transfer", "CHN", "RUS", "technology", "delivered"),
+    }
+    text = "The Treasury designated three Turkish companies for shipping drone components to Russia."
+    assert ("transfer", "TUR", "RUS", "technology", "delivered") in events(text, "en")
+    assert events("Britain froze the assets of two Belarusian arms dealers.", "en") == {
+        ("sanction", "GBR", "BLR", "imposed")
+    }
+    assert events("Die Regierung in Rom lehnte eine Anfrage Kiews nach SAMP/T-Systemen ab.", "de") == {
+        ("transfer", "ITA", "UKR", "air-defence-system", "refused")
+    }
+    # "-teil" names parts of weapons only after a weapon word
+    found = events("Der Großteil der Panzer ging an die Ukraine, ein Vorteil für Kiew.", "de")
+    assert not any(e[3] == "technology" for e in found), found
+
+
+def test_belief_hedges_and_hopes_request():
+    assert events("Sudan's army is believed to have received Iranian Mohajer-6 drones.", "en") == {
+        ("transfer", "IRN", "SDN", "uav", "considered")
+    }
+    assert events("Die Ukraine hofft auf weitere ATACMS-Raketen aus den USA.", "de") == {
+        ("transfer", "USA", "UKR", "ballistic-missile", "requested")
+    }
+    assert events("Schweden wird der Ukraine das Flugzeug ASC 890 überlassen.", "de") == {
+        ("transfer", "SWE", "UKR", "other-aircraft", "planned")
+    }

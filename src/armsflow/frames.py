@@ -1072,6 +1072,19 @@ def _assign_transfer_roles(
         near = [a for a in actors_all if trig - 8 <= a.start and a.end <= trig - 2 and a.id not in frame.recipients]
         if near:
             frame.suppliers = [near[-1].id]
+    elif (
+        lang == "en"
+        and kind in GIVE
+        and trig >= 2
+        and tokens[trig - 1].lower == "for"
+        and tokens[trig].lower.endswith("ing")
+        and any(cue.kinds & {"sanction", "listing", "impose"} and cue.start < trig for x in cues_by_clause for cue in x)
+    ):
+        # "designated three Turkish companies for shipping drone components to Russia": whom a measure
+        # names for supplying, supplied
+        near = [a for a in actors_all if trig - 8 <= a.start and a.end <= trig - 1 and a.id not in frame.recipients]
+        if near:
+            frame.suppliers = [near[-1].id]
     trigger_word = tokens[trig]
     if (
         lang == "de"
@@ -1096,8 +1109,13 @@ def _assign_transfer_roles(
         and subj is not None
         and subj.first.start < trig
     ):
-        # "Israel has rejected Ukrainian requests for Iron Dome": the one rejecting a request refuses
-        askers = [a.id for a in actors_all if a.end in (trig, trig - 1) and a.id not in subj.ids]
+        # "Israel has rejected Ukrainian requests for Iron Dome", "lehnte eine Anfrage Kiews nach … ab":
+        # the one rejecting a request refuses; the asker stands before the noun or in the genitive after it
+        askers = [
+            a.id
+            for a in actors_all
+            if (a.end in (trig, trig - 1) or a.start == frame.trigger.end and a.genitive) and a.id not in subj.ids
+        ]
         if askers:
             frame.suppliers = list(subj.ids)
             frame.recipients = askers[-1:]

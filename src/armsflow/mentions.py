@@ -621,8 +621,12 @@ def _specific_generic(generic: str, designated: str) -> bool:
 
     "Patriot-Radare" is a sensor of the Patriot system and "Luft-Luft-Raketen vom
     Typ IRIS-T" are air-to-air missiles: a specific noun says what was sent.
-    Only the catch-all "military-equipment" yields to the named system.
+    The catch-all "military-equipment" yields to the named system, and so does a
+    plain word for aircraft ("das Flugzeug ASC 890"), which cannot tell a fighter
+    from a surveillance or transport plane as the catalogue can.
     """
+    if generic == "combat-aircraft" and designated == "other-aircraft":
+        return False
     return generic != "military-equipment" and generic != designated
 
 
@@ -647,6 +651,8 @@ def _word_category(tok: Token, lex: Lexicon) -> tuple[str | None, str | None] | 
         cat = _head_category(tok.lemma, lex)
     if cat is None and lex.lang == "de" and compound:
         cat = _goods_of_transfer_noun(tok.lemma, lex)
+    if cat is None and lex.lang == "de" and compound and _parts_of_goods(tok.lemma, lex):
+        cat = "technology"  # "Drohnenteile", "Raketenteile": parts of weapons (not "Vorteil", "Großteil")
     if cat is not None:
         return (cat, None)
     kinds = lex.cue_lemmas.get(tok.lemma) or lex.cue_words.get(tok.lower)
@@ -698,6 +704,22 @@ def _goods_of_transfer_noun(lemma: str, lex: Lexicon) -> str | None:
                     if cat is not None:
                         return cat
     return None
+
+
+def _parts_of_goods(lemma: str, lex: Lexicon) -> bool:
+    """A compound in "-teil" whose first part names weapons."""
+    word = lemma.lower()
+    if not word.endswith("teil") or len(word) < 9:
+        return False
+    prefix = word[:-4].rstrip("-")
+    for stem in (
+        prefix,
+        prefix[:-1] if prefix.endswith(("s", "n")) else "",
+        prefix[:-2] if prefix.endswith("en") else "",
+    ):
+        if len(stem) > 3 and (lex.item_words.get(stem) or lex.item_heads.get(stem) or _head_category(stem, lex)):
+            return True
+    return False
 
 
 def _carrier_head(lemma: str, lex: Lexicon) -> set[str]:
