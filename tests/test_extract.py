@@ -441,3 +441,22 @@ def test_belief_hedges_and_hopes_request():
     assert events("Schweden wird der Ukraine das Flugzeug ASC 890 überlassen.", "de") == {
         ("transfer", "SWE", "UKR", "other-aircraft", "planned")
     }
+
+
+def test_training_sends_trainers_and_what_the_training_is_on_stays():
+    assert events("Die Bundeswehr bildet ukrainische Soldaten an Leopard-Panzern aus.", "de") == {
+        ("transfer", "DEU", "UKR", "personnel", "delivered")
+    }
+    assert events("The Netherlands trains Ukrainian pilots on F-16 jets in Romania.", "en") == {
+        ("transfer", "NLD", "UKR", "personnel", "delivered")
+    }
+
+
+def test_group_fighters_are_people_and_parts_for_weapons_are_technology():
+    assert events("Russia has deployed around 1,000 Africa Corps fighters to Mali.", "en") == {
+        ("transfer", "RUS", "MLI", "personnel", "delivered")
+    }
+    assert events("China hat dem Iran angeblich Teile für ballistische Raketen geliefert.", "de") == {
+        ("transfer", "CHN", "IRN", "technology", "delivered")
+    }
+    assert events("Teile der Lieferung sind in der Ukraine angekommen.", "de") == set()

@@ -266,6 +266,14 @@ def build_frames(
                 )
                 and (lang == "de" or it.start > lead_cue.start)
             ]
+        if "train" in lead_cue.kinds:
+            # "bildet ukrainische Soldaten an Leopard-Panzern aus", "trains pilots on F-16s": what the training
+            # is on stays where it is; the trainers are what is sent
+            items = [
+                it
+                for it in items
+                if not any(t.lower in ("an", "am", "on") for t in tokens[max(0, it.start - 3) : it.start])
+            ]
         if not items and grammar.infinitive[c] and c > 0 and items_by_clause[c - 1]:
             items = list(items_by_clause[c - 1])  # "expects the first six jets | to arrive next year"
         if not items and lead_kind != "support":
@@ -377,6 +385,9 @@ def _trainees(frame: Frame, grammar: SentenceGrammar, mentions: Mentions, cues_b
         return
     frame.recipients = [trainees[0].id]
     frame.items = [it for it in frame.items if it.origin != trainees[0].id]
+    if not frame.items:  # "bildet ukrainische Soldaten aus": the trainers are what is sent
+        trig = frame.trigger
+        frame.items = [ItemMention(trig.start, trig.end, "personnel", text=tokens[trig.start].text)]
 
 
 _IRREGULAR_PARTICIPLES = frozenset("sold sent bought built made given shipped supplied delivered".split())

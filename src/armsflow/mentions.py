@@ -390,6 +390,8 @@ def find_items(tokens: list[Token], lex: Lexicon, actor_tokens: frozenset[int] =
             or tok.lemma in lex.carrier_lemmas
         ):
             item = _word_item(tokens, i, lex)
+        if item is None and tok.lower in _PARTS and i + 2 < n and tokens[i + 1].lower in ("für", "for"):
+            item = ItemMention(i, i + 1, "technology")  # "Teile für ballistische Raketen": the parts are sent
         if item is None:
             i += 1
             continue
@@ -412,12 +414,13 @@ def find_items(tokens: list[Token], lex: Lexicon, actor_tokens: frozenset[int] =
 
 
 _ITEM_START_MEMO: dict[str, dict[str, bool]] = {}
+_PARTS = frozenset({"teile", "einzelteile", "bestandteile", "ersatzteile"})
 
 
 def _may_start_item(tok: Token, lex: Lexicon) -> bool:
     """Whether any item reading can begin at this word (a word's lemma follows from its text)."""
     text = tok.text
-    if tok.lower in lex.item_phrase_starts:
+    if tok.lower in lex.item_phrase_starts or tok.lower in _PARTS:
         return True
     if text[:1].isalnum() and (text[:1].isupper() or text[:1].isdigit() or "-" in text):
         if _may_start_designation(text, lex):
@@ -1214,6 +1217,11 @@ def find_mentions(sentence: Sentence, lex: Lexicon) -> Mentions:
         )
     ]
     _origins(tokens, actors, items, lex)
+    groups_ending = {a.end: a for a in actors if not a.id.isupper()}
+    for item in items:
+        group = groups_ending.get(item.start)
+        if group is not None and item.end - item.start == 1 and tokens[item.start].lower in _FIGHTERS:
+            item.category, item.origin = "personnel", group.id  # "Africa Corps fighters": people, not jets
     for item in items:
         if item.category == "personnel" and item.origin is None:
             # "Wagner-Söldner": the group's own fighters come from the group
@@ -1230,6 +1238,9 @@ def find_mentions(sentence: Sentence, lex: Lexicon) -> Mentions:
     if opener is not None:
         items = [it for it in items if not (opener.start <= it.start and it.end <= opener.end)]
     return Mentions(actors, items, cues)
+
+
+_FIGHTERS = frozenset({"fighters", "fighter", "kämpfer", "kämpfern"})
 
 
 def _inside_actor(tokens: list[Token], item: ItemMention, actor_tokens: frozenset[int]) -> bool:
