@@ -460,3 +460,21 @@ def test_group_fighters_are_people_and_parts_for_weapons_are_technology():
         ("transfer", "CHN", "IRN", "technology", "delivered")
     }
     assert events("Teile der Lieferung sind in der Ukraine angekommen.", "de") == set()
+
+
+def test_conditions_threats_and_undecided_questions():
+    # a condition is no transfer; the threat names its target
+    assert events("Washington droht Peking mit Strafmaßnahmen, falls China Russland mit Waffen beliefert.", "de") == {
+        ("sanction", "USA", "CHN", "planned")
+    }
+    assert events("The US warned Beijing of consequences if it supplies Russia with weapons.", "en") == set()
+    assert events("Washington threatened Ankara with sanctions.", "en") == {("sanction", "USA", "TUR", "planned")}
+    assert events("No decision has been taken on sending Taurus missiles to Ukraine.", "en") == {
+        ("transfer", "DEU", "UKR", "cruise-missile", "considered")
+    }
+    assert events("Kyiv is pushing Washington for long-range ATACMS missiles.", "en") == {
+        ("transfer", "USA", "UKR", "ballistic-missile", "requested")
+    }
+    assert events("Japan friert die Vermögen von 30 russischen Rüstungsfirmen ein.", "de") == {
+        ("sanction", "JPN", "RUS", "imposed")
+    }

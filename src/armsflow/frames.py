@@ -321,6 +321,13 @@ def build_frames(
             frame.modifiers.add("past")
         if tokens and tokens[0].lower in ("if", "wenn", "falls", "sollte", "should", "unless"):
             frame.modifiers.add("consider")  # "If Seoul decides to go ahead, it would send …"
+        opening = [t.lower for t in tokens[grammar.clauses[c][0] : grammar.clauses[c][0] + 2]]
+        if (
+            c > 0
+            and any(w in ("falls", "sofern", "if", "unless") for w in opening)
+            and not frame.modifiers & {"consider", "intend"}
+        ):
+            continue  # "droht mit Strafen, falls China Russland mit Waffen beliefert": a condition, no event
         donors = tuple(k for k, o in owner.items() if o == c and k != c)
         frame.passive = _passive(tokens, grammar, c, lead_cue, lang, donors)
         frame.infinitive = grammar.infinitive[c] and c > 0 and not _aspectual(tokens, grammar.clauses[c][0])
@@ -362,6 +369,9 @@ def build_frames(
     frames.extend(_answers(frames, grammar, cues_by_clause, items_by_clause, actors_by_clause, tokens))
     frames.extend(_sanction_frames(tokens, grammar, mentions, cues_by_clause, actors_by_clause, lang, sanction_story))
     return frames
+
+
+_ASSETS = frozenset("vermögen vermögenswerte guthaben gelder konten assets funds accounts holdings".split())
 
 
 def _trainees(frame: Frame, grammar: SentenceGrammar, mentions: Mentions, cues_by_clause, tokens: list[Token]) -> None:
@@ -1447,6 +1457,11 @@ def _sanction_frames(
             start, end = grammar.clauses[c]
             if any(t.lower in _TARGET_NOUNS or t.lemma in _TARGET_NOUNS for t in tokens[start:end]):
                 sanction = next((cue for cue in cues if "impose" in cue.kinds), None)
+        if sanction is None:
+            # "Japan friert die Vermögen von 30 Rüstungsfirmen ein": freezing assets is a measure
+            start, end = grammar.clauses[c]
+            if any(t.lower in _ASSETS for t in tokens[start:end]):
+                sanction = next((cue for cue in cues if cue.lemma in ("einfrieren", "freeze")), None)
         prevent = next((cue for cue in cues if "prevent" in cue.kinds), None)
         if sanction is None and not (prevent and any(cue.kinds & {"give_noun", "sell"} for cue in cues)):
             continue
@@ -1519,6 +1534,13 @@ def _sanction_frames(
                     imposers += g.ids  # "Die Schweiz übernimmt die EU-Sanktionen": adopting them imposes them
                 elif imposers and lang == "de" and g.first.kind not in ("adj", "demonym"):
                     targets += g.ids  # "Die USA hatten Indien mit Sanktionen gedroht"
+                elif (
+                    imposers
+                    and lang == "en"
+                    and g.first.start < cue.start
+                    and "with" in [t.lower for t in tokens[g.members[-1].end : cue.start]]
+                ):
+                    targets += g.ids  # "Washington threatened Ankara with sanctions"
                 elif not imposers and (g.first.start < cue.start or lang == "de"):
                     imposers = g.ids
                 elif lang == "en" and g.first.start > cue.start:

@@ -80,7 +80,7 @@ def clause_ids(tokens: list[Token], listed: set[int], verbs: frozenset[int] = fr
     return ids
 
 
-_EN_SPLITTERS = frozenset("after because although though whereas while but unless until before that whether".split())
+_EN_SPLITTERS = frozenset("after because although though whereas while but unless until before that whether if".split())
 _ARTICLES = frozenset("der die das dem den des ein eine einen einem einer eines the a an".split())
 _PRONOUNS = frozenset("er sie es wir ich man he she it they we i".split())
 _EN_VERBISH = frozenset(
