@@ -478,3 +478,12 @@ def test_conditions_threats_and_undecided_questions():
     assert events("Japan friert die Vermögen von 30 russischen Rüstungsfirmen ein.", "de") == {
         ("sanction", "JPN", "RUS", "imposed")
     }
+
+
+def test_german_present_passive_is_no_future():
+    assert events("Der Ukraine werden von Deutschland Panzer geliefert.", "de") == {
+        ("transfer", "DEU", "UKR", "armoured-vehicle", "delivered")
+    }
+    assert events("Der Ukraine werden von Deutschland Panzer geliefert werden.", "de") == {
+        ("transfer", "DEU", "UKR", "armoured-vehicle", "planned")
+    }

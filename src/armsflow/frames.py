@@ -330,6 +330,13 @@ def build_frames(
             continue  # "droht mit Strafen, falls China Russland mit Waffen beliefert": a condition, no event
         donors = tuple(k for k, o in owner.items() if o == c and k != c)
         frame.passive = _passive(tokens, grammar, c, lead_cue, lang, donors)
+        if lang == "de" and frame.passive and "future" in frame.modifiers:
+            futures = {tokens[x.start].lower for k in [c, *governors] for x in cues_by_clause[k] if "future" in x.kinds}
+            after = tokens[lead_cue.end].lower if lead_cue.end < len(tokens) else ""
+            if futures <= {"werden", "wird"} and after not in ("werden", "wird"):
+                # "Der Ukraine werden von Deutschland Panzer geliefert": "werden" with a participle is the
+                # present passive, not the future ("… geliefert werden")
+                frame.modifiers.discard("future")
         frame.infinitive = grammar.infinitive[c] and c > 0 and not _aspectual(tokens, grammar.clauses[c][0])
         frame.ref_initial = any(a.id == "@country" and a.start <= 1 for a in mentions.actors)
         # "wies einen Bericht zurück, wonach …", "rejected accusations that …": the claim is the report's.
