@@ -487,3 +487,14 @@ def test_german_present_passive_is_no_future():
     assert events("Der Ukraine werden von Deutschland Panzer geliefert werden.", "de") == {
         ("transfer", "DEU", "UKR", "armoured-vehicle", "planned")
     }
+
+
+def test_accusations_of_arming_and_expected_deliveries():
+    text = "North Korean shells were found in Ukraine, Kyiv said, accusing Pyongyang of arming Russia."
+    assert ("transfer", "PRK", "RUS", "military-equipment", "delivered") in events(text, "en")
+    assert events("Iran is arming the Houthis.", "en") == {
+        ("transfer", "IRN", "houthis", "military-equipment", "delivered")
+    }
+    assert events("Die Lieferung der ersten F-16 aus Dänemark an die Ukraine wird im Sommer erwartet.", "de") == {
+        ("transfer", "DNK", "UKR", "combat-aircraft", "planned")
+    }

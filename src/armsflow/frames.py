@@ -242,6 +242,12 @@ def build_frames(
         if lead is None:
             continue
         lead_cue, lead_kind = lead
+        expected = lead_cue.lemma in ("erwarten", "expect") and lead_kind == "get"
+        awaited = next((x for x in cues_by_clause[c] if "give_noun" in x.kinds), None) if expected else None
+        if awaited is not None:
+            # "Die Lieferung der F-16 aus Dänemark wird im Sommer erwartet": the delivery is the event, and
+            # it is expected, so still to come
+            lead_cue, lead_kind = awaited, "give_noun"
         if lead_kind == "use":
             if "carry" in lead_cue.kinds and any(a.prep in ("to", "nach") for a in actors_by_clause[c]):
                 lead_kind = "give"  # "flying ballistic missiles to Russia": carrying goods to someone hands them over
@@ -300,6 +306,8 @@ def build_frames(
             continue
         frame = Frame("transfer", lead_cue, lead_kind, c, items)
         frame.modifiers = _modifiers(cues_by_clause, c, lead_cue, tokens, lead_kind, starts)
+        if awaited is not None:
+            frame.modifiers.add("future")
         frame.question = _question(tokens, grammar, c)
         governors = _governor_chain(grammar, cues_by_clause, items_by_clause, c)
         # Intentions and promises reach into an infinitive ("sagte zu, … zu liefern"); a
@@ -660,6 +668,7 @@ _IMPLIED = {
     "bewaffnen": ("military-equipment", 2),
     "rearm": ("military-equipment", 2),
     "hochrüsten": ("military-equipment", 2),
+    "arm": ("military-equipment", 2),
     "ausbilden": ("personnel", 1),
     "schulen": ("personnel", 1),
     "train": ("personnel", 1),
@@ -1098,6 +1107,17 @@ def _assign_transfer_roles(
     ):
         # "Chinese companies accused of supplying components": the accused noun is the supplier
         near = [a for a in actors_all if trig - 8 <= a.start and a.end <= trig - 2 and a.id not in frame.recipients]
+        if near:
+            frame.suppliers = [near[-1].id]
+    elif (
+        lang == "en"
+        and kind in GIVE
+        and trig >= 3
+        and tokens[trig - 1].lower == "of"
+        and any(t.lower in ("accusing", "accuses", "accuse") for t in tokens[max(0, trig - 6) : trig - 1])
+    ):
+        # "accusing Pyongyang of arming Russia": the accused object supplies
+        near = [a for a in actors_all if trig - 5 <= a.start and a.end <= trig - 1 and a.id not in frame.recipients]
         if near:
             frame.suppliers = [near[-1].id]
     elif (
