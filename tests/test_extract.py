@@ -498,3 +498,9 @@ def test_accusations_of_arming_and_expected_deliveries():
     assert events("Die Lieferung der ersten F-16 aus Dänemark an die Ukraine wird im Sommer erwartet.", "de") == {
         ("transfer", "DNK", "UKR", "combat-aircraft", "planned")
     }
+
+
+def test_whose_goods_arrive_receives_them():
+    assert events("Vietnam's first batch of T-90S tanks arrived from Russia in 2017.", "en") == {
+        ("transfer", "RUS", "VNM", "armoured-vehicle", "delivered")
+    }

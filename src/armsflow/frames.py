@@ -1066,6 +1066,10 @@ def _assign_transfer_roles(
                     and a.end in {cue.start for cue in cues_by_clause[c] if "forces" in cue.kinds}
                 ]
             )[:1]
+        if not frame.recipients and kind == "arrive":
+            # "Vietnam's first batch of T-90S tanks arrived from Russia": whose goods arrive receives them
+            owners = genitives + [g for g in own if g.first.kind.endswith("-gen") and g.first.start < trig]
+            frame.recipients = [i for g in owners for i in g.ids if i not in frame.suppliers]
         if kind == "seize":
             # "seized 300 engines … from China bound for Russia": who seized is neither side
             frame.recipients = prep_ids(frozenset({"for", "für", "to", "nach"}))
