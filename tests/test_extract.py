@@ -504,3 +504,18 @@ def test_whose_goods_arrive_receives_them():
     assert events("Vietnam's first batch of T-90S tanks arrived from Russia in 2017.", "en") == {
         ("transfer", "RUS", "VNM", "armoured-vehicle", "delivered")
     }
+
+
+def test_version_letters_money_and_cargo_vessels():
+    result = extract_document(Document(id="t", text="Algeria took delivery of its first Su-57E fighters.", lang="en"))
+    assert [(e.supplier, e.recipient, e.item, e.designation) for e in result.events] == [
+        ("RUS", "DZA", "combat-aircraft", "Su-57E")
+    ]
+    assert (
+        events("Die Niederlande stellen der Ukraine zusätzlich 100 Millionen Euro für Drohnen bereit.", "de") == set()
+    )
+    found = events("Ein Frachtschiff mit iranischen Waffen für die Huthis wurde abgefangen.", "de")
+    assert not any(e[3] == "ship" for e in found), found
+    assert ("transfer", "ITA", "EGY", "ship", "delivered") in events(
+        "Italy delivered two frigates with Aster missiles to Egypt.", "en"
+    )

@@ -335,7 +335,7 @@ QUANTITIES = [
     ("de", "Deutschland und Polen haben 2024 vereinbarten Kampfjets.", "Kampfjets", None),
     ("de", "Deutschland liefert 2023 Panzer.", "Panzer", None),
     ("de", "Sie erhalten Drohnen im Wert von 61 Mio. Euro.", "Drohnen", None),
-    ("de", "Es gibt 61 Milliarden Dollar für Drohnen.", "Drohnen", None),
+    ("de", "Sie kaufen für 61 Milliarden Dollar Drohnen.", "Drohnen", None),
     ("de", "Russland setzt Dutzende Drohnen ein.", "Drohnen", None),
     ("en", "Germany pledged one more Patriot battery.", "Patriot battery", 1),
     ("en", "Two frigates were sold.", "frigates", 2),

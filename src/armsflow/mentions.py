@@ -406,6 +406,7 @@ def find_items(tokens: list[Token], lex: Lexicon, actor_tokens: frozenset[int] =
         raw = [it for it in _english_compounds(raw) if not _modifies_producer(tokens, it, lex)]
     items = _merge_designations(tokens, raw, lex)
     items = [it for it in _purposes(tokens, items) if not _means_of_transport(tokens, it)]
+    items = [it for it in items if not _vessel_of_cargo(tokens, it, items)]
     for item in items:
         item.quantity = _quantity(tokens, item.start, lex)
         item.part = _part(tokens, item.start, item.quantity, lex)
@@ -441,9 +442,30 @@ _PURPOSE = frozenset({"für", "for", "fuer"})
 _AMMO_OF = {"artillery": "artillery-ammunition", "air-defence-system": "ammunition", "combat-aircraft": "ammunition"}
 
 
+def _vessel_of_cargo(tokens: list[Token], item: ItemMention, items: list[ItemMention]) -> bool:
+    """ "Ein Frachtschiff mit iranischen Waffen", "a plane carrying drones": the vessel carries the goods."""
+    if item.designation is not None or item.category not in ("ship", "other-aircraft"):
+        return False
+    if item.end >= len(tokens) or tokens[item.end].lower not in ("mit", "with", "carrying", "loaded", "beladen"):
+        return False
+    words = " ".join(t.lower for t in tokens[max(0, item.start - 1) : item.end])
+    if not any(w in words for w in _CARGO):
+        return False  # "two frigates with Aster missiles": a warship with its armament is the goods
+    return any(item.end < other.start <= item.end + 4 for other in items)
+
+
+_CARGO = ("fracht", "cargo", "container", "tanker", "transport", "dhow", "handelsschiff", "merchant", "freighter")
+
+
 def _means_of_transport(tokens: list[Token], item: ItemMention) -> bool:
     """ "per Schiff und Bahn", "by ship": how goods travelled, not what was sent."""
     return item.designation is None and item.start > 0 and tokens[item.start - 1].lower in ("per", "by", "via")
+
+
+_FUNDS = frozenset(
+    "euro dollar dollars pfund pounds millionen milliarden million billion millions billions mio mrd bn funding "
+    "finanzierung mittel hilfsgelder gelder".split()
+)
 
 
 def _purposes(tokens: list[Token], items: list[ItemMention]) -> list[ItemMention]:
@@ -451,6 +473,11 @@ def _purposes(tokens: list[Token], items: list[ItemMention]) -> list[ItemMention
     the second noun names what the goods are for; it is not itself transferred."""
     out: list[ItemMention] = []
     for item in items:
+        before = [t.lower for t in tokens[max(0, item.start - 4) : item.start]]
+        if "für" in before or "for" in before:
+            cut = max(i for i, w in enumerate(before) if w in ("für", "for"))
+            if cut > 0 and before[cut - 1] in _FUNDS:
+                continue  # "100 Millionen Euro für Drohnen", "$500 million for air defence": money, not goods
         prev = out[-1] if out else None
         if prev is not None:
             gap = [t.lower for t in tokens[prev.end : item.start]]
@@ -567,6 +594,16 @@ def _designation_item(tokens: list[Token], i: int, lex: Lexicon) -> ItemMention 
             m = _VARIANT.match(span[-1].text)
             if m and size > 1:
                 entry = lex.designations.get(designation_key("".join(t.text for t in span[:-1]) + m.group(1)))
+        if entry is None and size == 1:
+            # "Su-57E", "F-16V", "J-10CE", "K2PL": a catalogue name with a version letter the catalogue lacks
+            word = span[0].text.rstrip("s") if span[0].text.endswith("s") and len(span[0].text) > 4 else span[0].text
+            for cut in (1, 2, 3):
+                stem, suffix = word[:-cut], word[-cut:]
+                if len(stem) >= 2 and suffix.isalpha() and suffix.isupper() and stem[-1:].isdigit():
+                    entry = lex.designations.get(designation_key(stem))
+                    if entry is not None:
+                        surface = word
+                        break
         if entry is None and size == 1 and "-" in span[0].text:
             # "Su-35-Kampfflugzeugen", "Taurus-Marschflugkörpern", "Leopard-2A6-Panzer"
             parts = span[0].text.split("-")
