@@ -519,3 +519,26 @@ def test_version_letters_money_and_cargo_vessels():
     assert ("transfer", "ITA", "EGY", "ship", "delivered") in events(
         "Italy delivered two frigates with Aster missiles to Egypt.", "en"
     )
+
+
+def test_be_to_is_a_plan():
+    assert events("The contract covers 48 J-10C jets, which China is to deliver to Egypt by 2027.", "en") >= {
+        ("transfer", "CHN", "EGY", "combat-aircraft", "planned")
+    }
+    assert events("Germany is to deliver more IRIS-T systems to Ukraine.", "en") == {
+        ("transfer", "DEU", "UKR", "air-defence-system", "planned")
+    }
+
+
+def test_german_plural_names_and_owners_of_bought_goods():
+    result = extract_document(
+        Document(
+            id="t", text="Die italienische Regierung genehmigte den Verkauf von 24 Eurofightern an Kuwait.", lang="de"
+        )
+    )
+    assert [(e.supplier, e.recipient, e.item, e.status, e.designation, e.quantity) for e in result.events] == [
+        ("ITA", "KWT", "combat-aircraft", "agreed", "Eurofighter", 24)
+    ]
+    assert events("Most of Nigeria's Super Tucanos were bought from the United States in 2021.", "en") == {
+        ("transfer", "USA", "NGA", "combat-aircraft", "agreed")
+    }

@@ -1037,6 +1037,11 @@ def _assign_transfer_roles(
             frame.recipients = subj.ids if subj else []
             if not frame.recipients and kind in ("buy", "order", "request"):
                 frame.recipients = [i for g in genitives for i in g.ids]
+            if not frame.recipients and frame.passive:
+                # "Most of Nigeria's Super Tucanos were bought from the United States": the owner bought them
+                frame.recipients = [
+                    i for g in own if g.first.kind.endswith("-gen") and g.first.start < trig for i in g.ids
+                ]
         preps = _FROM_BUY if kind in ("buy", "order") and lang == "de" else _FROM | {"bei", "beim"}
         if frame.modifiers & {"deal"}:
             preps = preps | {"mit", "with"}  # "hatte Warschau den Kauf mit Washington vereinbart"

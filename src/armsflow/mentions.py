@@ -578,6 +578,12 @@ def _designation_item(tokens: list[Token], i: int, lex: Lexicon) -> ItemMention 
             entry = lex.designations.get(designation_key("".join(t.text for t in span)[:-1]))
             if entry is not None:
                 surface = surface[:-1]
+        if entry is None and lex.lang == "de" and span[-1].text.endswith("n") and span[-1].text[:1].isupper():
+            # German dative plurals of names: "Eurofightern", "mit zwölf Tornados und vier Leoparden"
+            stem = _german_plural_stem(key)
+            entry = lex.designations.get(stem) if stem else None
+            if entry is not None:
+                surface = surface[: len(stem) - len(key)]
         if entry is None and size == 1 and _CLASS_NAME.match(span[0].text):
             # "Nagapasa-class", "Dakar-Klasse": a named class the catalogue may lack
             name = _CLASS_NAME.match(span[0].text).group(1)
@@ -653,7 +659,21 @@ _DESIGNATION_START_MEMO: dict[str, dict[str, bool]] = {}
 
 def _may_start_designation(text: str, lex: Lexicon) -> bool:
     first = designation_key(text)
-    return first in lex.designation_starts or "-" in text or (text.endswith("s") and first[:-1] in lex.designations)
+    return (
+        first in lex.designation_starts
+        or "-" in text
+        or (text.endswith("s") and first[:-1] in lex.designations)
+        or (lex.lang == "de" and _german_plural_stem(first) in lex.designations)
+    )
+
+
+def _german_plural_stem(key: str) -> str:
+    """ "eurofightern" -> "eurofighter", "leoparden" -> "leopard": a German dative plural on a name."""
+    if key.endswith("en") and len(key) > 5:
+        return key[:-2]
+    if key.endswith("n") and len(key) > 4:
+        return key[:-1]
+    return ""
 
 
 def _specific_generic(generic: str, designated: str) -> bool:

@@ -44,7 +44,12 @@ def clause_ids(tokens: list[Token], listed: set[int], verbs: frozenset[int] = fr
         boundary = False
         if word in _HARD:
             boundary = True
-        elif word == "to" and i + 1 in verbs and tokens[i + 1].text.islower():
+        elif (
+            word == "to"
+            and i + 1 in verbs
+            and tokens[i + 1].text.islower()
+            and (i == 0 or tokens[i - 1].lower not in ("is", "are", "was", "were"))  # "China is to deliver"
+        ):
             boundary = True
         elif (
             word in _EN_SPLITTERS
