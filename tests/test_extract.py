@@ -542,3 +542,12 @@ def test_german_plural_names_and_owners_of_bought_goods():
     assert events("Most of Nigeria's Super Tucanos were bought from the United States in 2021.", "en") == {
         ("transfer", "USA", "NGA", "combat-aircraft", "agreed")
     }
+
+
+def test_speakers_end_at_the_verb_and_replacements_are_not_sought_goods():
+    text = "Nach Angaben des Pentagons wurden der Ukraine bislang 31 Abrams-Panzer geliefert."
+    assert events(text, "de") == {("transfer", "USA", "UKR", "armoured-vehicle", "delivered")}
+    assert events("Vietnam sucht nach Ersatz für seine alten russischen Kampfjets.", "de") == set()
+    assert events("The Kremlin rejected claims that it had supplied the Taliban with weapons.", "en") == {
+        ("transfer", "RUS", "AFG", "military-equipment", "denied")
+    }

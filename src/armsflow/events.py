@@ -32,7 +32,9 @@ _NP_STOP = frozenset(
     "on in at to that said says told and or but , . ; : whether if as from with for by of the a an also "
     "am an im in auf bei vor nach mit dass ob und oder aber sagte sagten sagt erklärte on monday tuesday "
     "wie als weil da wenn wonach zufolge laut who which as when while after before had has have been being was "
-    "were is are will would may might could also not it they he she we".split()
+    "were is are will would may might could also not it they he she we "
+    "wurde wurden wird werden hat haben hatte hatten ist sind war waren sei seien habe soll sollen kann können "
+    "hätten hätte würde würden".split()
 )
 _SPEAKER_NOUNS = frozenset(
     "officials official analysts diplomats sources experts spokesman spokeswoman spokesperson minister ministry "

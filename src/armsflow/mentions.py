@@ -468,16 +468,21 @@ _FUNDS = frozenset(
 )
 
 
+_REPLACEMENT = frozenset("ersatz nachfolger nachfolgemodell replacement replacements successor successors".split())
+
+
 def _purposes(tokens: list[Token], items: list[ItemMention]) -> list[ItemMention]:
     """ "Munition für ihre Artillerie", "Ersatzteile für Panzerhaubitzen", "missiles for its destroyers":
     the second noun names what the goods are for; it is not itself transferred."""
     out: list[ItemMention] = []
     for item in items:
-        before = [t.lower for t in tokens[max(0, item.start - 4) : item.start]]
+        before = [t.lower for t in tokens[max(0, item.start - 6) : item.start]]
         if "für" in before or "for" in before:
             cut = max(i for i, w in enumerate(before) if w in ("für", "for"))
-            if cut > 0 and before[cut - 1] in _FUNDS:
-                continue  # "100 Millionen Euro für Drohnen", "$500 million for air defence": money, not goods
+            if cut > 0 and before[cut - 1] in _FUNDS | _REPLACEMENT:
+                # "100 Millionen Euro für Drohnen": money, not goods; "Ersatz für seine alten Kampfjets",
+                # "a replacement for its ageing MiG-29s": what is to be replaced is not what is sought
+                continue
         prev = out[-1] if out else None
         if prev is not None:
             gap = [t.lower for t in tokens[prev.end : item.start]]
