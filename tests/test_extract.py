@@ -551,3 +551,15 @@ def test_speakers_end_at_the_verb_and_replacements_are_not_sought_goods():
     assert events("The Kremlin rejected claims that it had supplied the Taliban with weapons.", "en") == {
         ("transfer", "RUS", "AFG", "military-equipment", "denied")
     }
+
+
+def test_part_of_an_order_named_in_a_partitive_relative_clause_is_delivered():
+    for text, lang in (
+        ("Indonesien hat 42 Rafale-Jets in Frankreich bestellt, von denen sechs bereits geliefert wurden.", "de"),
+        ("Indonesia ordered 42 Rafale jets from France, six of which have already been delivered.", "en"),
+    ):
+        result = extract_document(Document(id="t", text=text, lang=lang))
+        assert sorted((e.supplier, e.recipient, e.status, e.quantity) for e in result.events) == [
+            ("FRA", "IDN", "agreed", 42),
+            ("FRA", "IDN", "delivered", 6),
+        ]

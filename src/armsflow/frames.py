@@ -356,6 +356,9 @@ def build_frames(
         _assign_transfer_roles(
             frame, grammar, actors_by_clause, cues_by_clause, governors, lang, tokens, mentions.actors
         )
+        if not frame.suppliers and not frame.recipients and frames and _partitive(tokens, grammar, c):
+            # "…, six of which have been delivered": the part goes the way the whole was ordered
+            frame.suppliers, frame.recipients = list(frames[-1].suppliers), list(frames[-1].recipients)
         _trainees(frame, grammar, mentions, cues_by_clause, tokens)
         frame.rule = f"{lang}:{lead_kind}{':passive' if frame.passive else ''}"
         frames.append(frame)
@@ -627,6 +630,15 @@ def _antecedent(tokens: list[Token], grammar: SentenceGrammar, c: int, items_by_
     words = [t.lower for t in tokens[start : min(end, start + 3)]]
     if c == 0 or not words:
         return []
+    if _partitive(tokens, grammar, c) and items_by_clause[c - 1]:
+        # "42 Rafale bestellt, von denen sechs bereits geliefert wurden", "six of which have been delivered":
+        # part of the goods just named, counted by the number in this clause
+        last = items_by_clause[c - 1][-1]
+        count = next((_count(t) for t in tokens[start:end] if _count(t) is not None), None)
+        return [
+            ItemMention(last.start, last.end, last.category, last.designation, count, last.origin, last.producer,
+                        last.text)
+        ]  # fmt: skip
     rel = words[1] if words[0] == "," and len(words) > 1 else words[0]
     if rel not in _RELATIVE or not items_by_clause[c - 1]:
         return []
@@ -634,6 +646,33 @@ def _antecedent(tokens: list[Token], grammar: SentenceGrammar, c: int, items_by_
     if last.end < grammar.clauses[c - 1][1] - 4:  # "… die Eurofighter-Flotte des Königreichs, die …"
         return []
     return [last]
+
+
+def _partitive(tokens: list[Token], grammar: SentenceGrammar, c: int) -> bool:
+    """A clause about part of what was just named: "…, von denen sechs …", "…, six of which …"."""
+    start, end = grammar.clauses[c]
+    head = [t.lower for t in tokens[start : min(end, start + 5)]]
+    return c > 0 and any(
+        head[k : k + 2] in (["von", "denen"], ["of", "which"], ["of", "them"]) for k in range(len(head))
+    )
+
+
+_COUNT_WORDS = {
+    w: n
+    for n, words in enumerate(
+        (
+            "", "ein eine one", "zwei two", "drei three", "vier four", "fünf five", "sechs six", "sieben seven",
+            "acht eight", "neun nine", "zehn ten", "elf eleven", "zwölf twelve",
+        )
+    )
+    for w in words.split()
+}  # fmt: skip
+
+
+def _count(tok: Token) -> int | None:
+    if tok.text.isdigit():
+        return int(tok.text)
+    return _COUNT_WORDS.get(tok.lower)
 
 
 def _anaphoric_items(tokens: list[Token], grammar: SentenceGrammar, c: int, mentions: Mentions) -> list[ItemMention]:
