@@ -563,3 +563,11 @@ def test_part_of_an_order_named_in_a_partitive_relative_clause_is_delivered():
             ("FRA", "IDN", "agreed", 42),
             ("FRA", "IDN", "delivered", 6),
         ]
+
+
+def test_member_states_are_not_the_union_and_opposed_deals_are_undecided():
+    assert events("Mehrere EU-Staaten liefern der Ukraine Kampfjets vom Typ F-16.", "de") == set()
+    assert ("sanction", "EU", "RUS", "imposed") in events("EU-Sanktionen gegen Russland treten in Kraft.", "de")
+    assert events(
+        "Gegen die Lieferung von Leopard-Panzern nach Saudi-Arabien gibt es Widerstand im Bundestag.", "de"
+    ) == {("transfer", "DEU", "SAU", "armoured-vehicle", "considered")}

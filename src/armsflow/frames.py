@@ -308,6 +308,13 @@ def build_frames(
         frame.modifiers = _modifiers(cues_by_clause, c, lead_cue, tokens, lead_kind, starts)
         if awaited is not None:
             frame.modifiers.add("future")
+        if lead_kind in ("give_noun", "sell", "buy", "deal"):
+            k = lead_cue.start - 1
+            while k >= 0 and tokens[k].lower in ("die", "der", "den", "dem", "das", "the", "a", "an", "any", "jede"):
+                k -= 1
+            if k >= 0 and tokens[k].lower in ("gegen", "against"):
+                # "Gegen die Lieferung von Leopard-Panzern gibt es Widerstand": a contested plan, not a fact
+                frame.modifiers.add("consider")
         frame.question = _question(tokens, grammar, c)
         governors = _governor_chain(grammar, cues_by_clause, items_by_clause, c)
         # Intentions and promises reach into an infinitive ("sagte zu, … zu liefern"); a

@@ -157,6 +157,10 @@ def find_actors(tokens: list[Token], lex: Lexicon) -> list[ActorMention]:
 
 
 _ACTOR_START_MEMO: dict[str, dict[str, bool]] = {}
+_MEMBERS = frozenset(
+    "staaten länder mitglieder mitgliedstaaten mitgliedsstaaten mitgliedsländer partner partnern verbündete "
+    "verbündeten alliierte alliierten".split()
+)
 
 
 def _may_start_actor(text: str, lex: Lexicon) -> bool:
@@ -229,6 +233,8 @@ def _actor_in_compound(word: str, lex: Lexicon):
 def _compound_actor(word: str, lex: Lexicon):
     if "-" in word:
         parts = word.split("-")
+        if parts[-1].lower() in _MEMBERS:
+            return None  # "EU-Staaten", "Nato-Partner": some members, not the organisation itself
         for size in range(len(parts) - 1, 0, -1):
             entry = lex.actors.get(form_tokens("-".join(parts[:size])))
             if entry is not None and (entry.kind not in ("adj", "demonym") or word.lower().endswith(_MADE)):
