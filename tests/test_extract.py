@@ -571,3 +571,8 @@ def test_member_states_are_not_the_union_and_opposed_deals_are_undecided():
     assert events(
         "Gegen die Lieferung von Leopard-Panzern nach Saudi-Arabien gibt es Widerstand im Bundestag.", "de"
     ) == {("transfer", "DEU", "SAU", "armoured-vehicle", "considered")}
+
+
+def test_a_states_possessive_on_a_group_locates_the_group():
+    text = "The United Arab Emirates shipped armoured vehicles to Sudan's RSF via Chad, UN monitors said."
+    assert events(text, "en") == {("transfer", "ARE", "rsf", "armoured-vehicle", "delivered")}

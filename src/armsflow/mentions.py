@@ -1263,6 +1263,19 @@ def find_mentions(sentence: Sentence, lex: Lexicon) -> Mentions:
     tokens = sentence.tokens
     cues = find_cues(tokens, lex)
     actors = find_actors(tokens, lex)
+    starts = {a.start: a for a in actors}
+    # "to Sudan's RSF", "Libya's LNA": a state's possessive on a named group only locates the group
+    actors = [
+        a
+        for a in actors
+        if not (
+            a.kind.endswith("-gen")
+            and a.end in starts
+            and not starts[a.end].id.isupper()
+            and a.id.isupper()
+            and a.text.endswith(("'s", "’s"))
+        )
+    ]
     if not any(c.kinds & EVENT_CUES for c in cues):
         # No verb or noun that could state an event: only the actors and the named systems
         # matter, for the discourse ("Das Flugabwehrsystem S-400 … Drei Staffeln hat Moskau geliefert").
