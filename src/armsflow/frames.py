@@ -1152,40 +1152,32 @@ def _assign_transfer_roles(
                 # so the buyer is who signs, and the state it signs with sells
                 if with_partners[0] not in subj.ids:
                     frame.suppliers, frame.recipients = with_partners, list(subj.ids)
-    if (
-        lang == "en"
-        and kind in GIVE
-        and trig >= 3
-        and tokens[trig - 1].lower in ("of", "over")
-        and tokens[trig - 2].lower in ("accused", "suspected", "sanctioned", "designated", "blacklisted")
-        and tokens[trig - 3].lower not in ("has", "have", "had", "is", "are", "was", "were", "been")
-    ):
-        # "Chinese companies accused of supplying components": the accused noun is the supplier
-        near = [a for a in actors_all if trig - 8 <= a.start and a.end <= trig - 2 and a.id not in frame.recipients]
-        if near:
-            frame.suppliers = [near[-1].id]
-    elif (
-        lang == "en"
-        and kind in GIVE
-        and trig >= 3
-        and tokens[trig - 1].lower == "of"
-        and any(t.lower in ("accusing", "accuses", "accuse") for t in tokens[max(0, trig - 6) : trig - 1])
-    ):
-        # "accusing Pyongyang of arming Russia": the accused object supplies
-        near = [a for a in actors_all if trig - 5 <= a.start and a.end <= trig - 1 and a.id not in frame.recipients]
-        if near:
-            frame.suppliers = [near[-1].id]
-    elif (
-        lang == "en"
-        and kind in GIVE
-        and trig >= 2
-        and tokens[trig - 1].lower == "for"
-        and tokens[trig].lower.endswith("ing")
-        and any(cue.kinds & {"sanction", "listing", "impose"} and cue.start < trig for x in cues_by_clause for cue in x)
-    ):
-        # "designated three Turkish companies for shipping drone components to Russia": whom a measure
-        # names for supplying, supplied
-        near = [a for a in actors_all if trig - 8 <= a.start and a.end <= trig - 1 and a.id not in frame.recipients]
+    # The one a gerund is said of supplies: "Chinese companies accused of supplying components",
+    # "accusing Pyongyang of arming Russia", "designated three Turkish companies for shipping …".
+    accused_window = None
+    if lang == "en" and kind in GIVE and trig >= 3:
+        before = tokens[trig - 1].lower
+        if (
+            before in ("of", "over")
+            and tokens[trig - 2].lower in ("accused", "suspected", "sanctioned", "designated", "blacklisted")
+            and tokens[trig - 3].lower not in ("has", "have", "had", "is", "are", "was", "were", "been")
+        ):
+            accused_window = (trig - 8, trig - 2)
+        elif before == "of" and any(
+            t.lower in ("accusing", "accuses", "accuse") for t in tokens[max(0, trig - 6) : trig - 1]
+        ):
+            accused_window = (trig - 5, trig - 1)
+        elif (
+            before == "for"
+            and tokens[trig].lower.endswith("ing")
+            and any(
+                cue.kinds & {"sanction", "listing", "impose"} and cue.start < trig for x in cues_by_clause for cue in x
+            )
+        ):
+            accused_window = (trig - 8, trig - 1)
+    if accused_window is not None:
+        lo, hi = accused_window
+        near = [a for a in actors_all if lo <= a.start and a.end <= hi and a.id not in frame.recipients]
         if near:
             frame.suppliers = [near[-1].id]
     trigger_word = tokens[trig]
