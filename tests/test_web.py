@@ -88,12 +88,18 @@ def test_network_filter_click_arrow_and_read_the_record(server, page):
     page.wait_for_selector("svg.network path.edge")
     all_items = set(page.eval_on_selector_all("path.edge", "els => els.map(e => e.dataset.item)"))
     assert len(all_items) > 3
+    edges_before = page.locator("path.edge").count()
     page.select_option("select[name=item]", "uav")
+    # the page re-renders once the filtered network has arrived: wait for that, not for the old drawing
     page.wait_for_function(
         "() => location.hash.includes('item=uav') && document.querySelectorAll('path.edge').length > 0"
+        " && [...document.querySelectorAll('path.edge')].every(e => e.dataset.item === 'uav')",
+        timeout=15000,
     )
     items = set(page.eval_on_selector_all("path.edge", "els => els.map(e => e.dataset.item)"))
     assert items == {"uav"}
+    assert page.locator("path.edge").count() < edges_before
+    assert page.input_value("select[name=item]") == "uav"  # the filter form shows what is applied
     arrow = page.locator("path.edge[data-source=IRN][data-target=RUS]").first
     arrow.dispatch_event("click")
     page.wait_for_selector("#evidence .evidence")
@@ -125,6 +131,6 @@ def test_document_and_actor_pages(server, page):
     rows = page.locator("#events tr[data-key]").count()
     assert marks >= 1 and rows >= marks
     page.goto(f"{server}/#/actor/DEU")
-    page.wait_for_selector("h2")
+    page.wait_for_selector("h2:has-text('Supplies')")  # the actor page, not the document page before it
     text = page.inner_text("main")
     assert "Supplies" in text and "UKR" in text
