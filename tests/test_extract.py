@@ -576,3 +576,14 @@ def test_member_states_are_not_the_union_and_opposed_deals_are_undecided():
 def test_a_states_possessive_on_a_group_locates_the_group():
     text = "The United Arab Emirates shipped armoured vehicles to Sudan's RSF via Chad, UN monitors said."
     assert events(text, "en") == {("transfer", "ARE", "rsf", "armoured-vehicle", "delivered")}
+
+
+def test_what_was_agreed_what_can_be_carried_and_goods_on_their_way():
+    text = (
+        "Russia and Belarus have agreed that Minsk will receive Iskander-M systems capable of carrying nuclear "
+        "warheads."
+    )
+    assert events(text, "en") == {("transfer", "RUS", "BLR", "ballistic-missile", "agreed")}
+    assert events("More Bradley fighting vehicles are on their way to Ukraine from the US.", "en") == {
+        ("transfer", "USA", "UKR", "armoured-vehicle", "delivered")
+    }

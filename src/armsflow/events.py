@@ -792,6 +792,8 @@ class Assembler:
             return "denied"
         if "consider" in mods:
             return "considered"
+        if "agreed_over" in mods and not mods & {"request", "intend"}:
+            return "agreed"  # a that-clause under "agreed" states what was agreed, future tense and all
         if kind == "request" or "request" in mods:
             return "requested"
         if "intend" in mods:

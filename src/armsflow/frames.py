@@ -325,6 +325,9 @@ def build_frames(
             # fact; the hedge on the measure does not reach it
             for g in governors:
                 frame.modifiers |= {k for cue in cues_by_clause[g] for k in cue.kinds if k in passes}
+                if not grammar.infinitive[c] and any("deal" in cue.kinds for cue in cues_by_clause[g]):
+                    # "Russia and Belarus have agreed that Minsk will receive …": the agreement is the news
+                    frame.modifiers.add("agreed_over")
         if "complete" in frame.modifiers and any(
             "deal" in x.kinds and "complete" not in x.kinds for k in [c, *governors] for x in cues_by_clause[k]
         ):

@@ -412,7 +412,7 @@ def find_items(tokens: list[Token], lex: Lexicon, actor_tokens: frozenset[int] =
         raw = [it for it in _english_compounds(raw) if not _modifies_producer(tokens, it, lex)]
     items = _merge_designations(tokens, raw, lex)
     items = [it for it in _purposes(tokens, items) if not _means_of_transport(tokens, it)]
-    items = [it for it in items if not _vessel_of_cargo(tokens, it, items)]
+    items = [it for it in items if not _vessel_of_cargo(tokens, it, items) and not _capability(tokens, it)]
     for item in items:
         item.quantity = _quantity(tokens, item.start, lex)
         item.part = _part(tokens, item.start, item.quantity, lex)
@@ -446,6 +446,14 @@ def _may_start_item(tok: Token, lex: Lexicon) -> bool:
 
 _PURPOSE = frozenset({"für", "for", "fuer"})
 _AMMO_OF = {"artillery": "artillery-ammunition", "air-defence-system": "ammunition", "combat-aircraft": "ammunition"}
+
+
+def _capability(tokens: list[Token], item: ItemMention) -> bool:
+    """ "Iskander systems capable of carrying nuclear warheads": what a system can carry is not sent."""
+    before = [t.lower for t in tokens[max(0, item.start - 5) : item.start]]
+    return any(
+        before[k : k + 2] in (["capable", "of"], ["able", "to"], ["designed", "to"]) for k in range(len(before))
+    ) and any(w in ("carrying", "carry", "firing", "fire", "launching", "launch") for w in before)
 
 
 def _vessel_of_cargo(tokens: list[Token], item: ItemMention, items: list[ItemMention]) -> bool:
