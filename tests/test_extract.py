@@ -587,3 +587,19 @@ def test_what_was_agreed_what_can_be_carried_and_goods_on_their_way():
     assert events("More Bradley fighting vehicles are on their way to Ukraine from the US.", "en") == {
         ("transfer", "USA", "UKR", "armoured-vehicle", "delivered")
     }
+
+
+def test_goods_ordered_and_handed_over_and_blocked_sanctions():
+    text = "The first two of twelve Rafales ordered by Serbia were handed over in Belgrade."
+    result = extract_document(Document(id="t", text=text, lang="en"))
+    assert sorted((e.supplier, e.recipient, e.status, e.quantity) for e in result.events) == [
+        ("FRA", "SRB", "agreed", 12),
+        ("FRA", "SRB", "delivered", 2),
+    ]
+    assert ("transfer", "KOR", "PHL", "ship", "delivered") in events(
+        "The corvettes ordered from South Korea were handed over to the Philippines.", "en"
+    )
+    assert events("Ungarn blockiert ein neues EU-Sanktionspaket gegen Russland.", "de") == set()
+    assert events("The Biden administration paused a shipment of 2,000-pound bombs to Israel.", "en") == {
+        ("transfer", "USA", "ISR", "guided-bomb", "refused")
+    }

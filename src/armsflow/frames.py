@@ -380,7 +380,18 @@ def build_frames(
                 f.trigger_kind in ("get", "give")
                 and f.trigger.start < shared[0].trigger.start
                 or f.trigger_kind == "arrive"
+                or f.trigger_kind == "give"
+                and f.passive
+                and shared[0].trigger_kind in RECEIVE
+                and (shared[0].recipients or f.recipients)
             ):
+                if f.trigger_kind == "give" and f.passive and shared[0].trigger_kind in RECEIVE:
+                    # "Rafales ordered by Serbia were handed over", "corvettes ordered from South Korea were
+                    # handed over to the Philippines": one transfer, the buyer receives, the seller hands over
+                    buyers = shared[0].recipients or f.recipients
+                    f.suppliers = [x for x in f.suppliers if x not in buyers] or list(shared[0].suppliers)
+                    f.recipients = list(buyers)
+                    shared[0].recipients = shared[0].recipients or list(buyers)
                 # "has received the corvettes ordered from South Korea": handed over, and ordered before
                 if not f.suppliers and shared[0].trigger_kind in RECEIVE:
                     f.suppliers = list(shared[0].suppliers)
@@ -1542,6 +1553,11 @@ def _sanction_frames(
         prevent = next((cue for cue in cues if "prevent" in cue.kinds), None)
         if sanction is None and not (prevent and any(cue.kinds & {"give_noun", "sell"} for cue in cues)):
             continue
+        if sanction is not None and any(
+            x.kinds & {"prevent", "refuse"} and x.start < sanction.start and tokens[x.start].text.islower()
+            for x in cues
+        ):
+            continue  # "Ungarn blockiert ein neues EU-Sanktionspaket", "vetoed new sanctions": nothing is imposed
         cue = sanction or prevent
         assert cue is not None
         if sanction is None:
