@@ -465,3 +465,20 @@ def test_either_side_filter_pages_like_a_plain_or(db_url):
                 assert [r["id"] for r in got] == [r["id"] for r in expected[offset : offset + limit]]
         both = records(store, RecordFilter(supplier="IRN", actor="RUS"))
         assert both and all(r["supplier"] == "IRN" and r["recipient"] == "RUS" for r in both)
+
+
+@pytest.mark.parametrize("command", [["transfers"], ["export", "--format", "json"], ["docs"]])
+def test_query_output_into_a_closed_pipe_is_no_traceback(tmp_path, command):
+    """``armsflow transfers | head``: the reader goes away; the command stops without a traceback."""
+    db = str(tmp_path / "kb.db")
+    assert main(["ingest", "--samples", "--db", db, "--quiet"]) == 0
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "armsflow.cli", *command, "--db", db],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    proc.stdout.close()  # before the command has written anything
+    err = proc.stderr.read().decode("utf-8", "replace")
+    proc.wait(timeout=60)
+    proc.stderr.close()
+    assert "Traceback" not in err and "Exception ignored" not in err, err

@@ -77,6 +77,18 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as stop:  # argparse: usage errors, --help, --version
         code = stop.code
         return code if isinstance(code, int) else (EXIT_OK if code is None else EXIT_USAGE)
+    except BrokenPipeError:
+        # The reader went away ("armsflow transfers | head"): stop quietly, without a traceback at exit.
+        _silence_stdout()
+        return EXIT_FAILED
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # io.UnsupportedOperation: stdout is not a real file
+        pass
 
 
 def _main(argv: list[str] | None) -> int:
@@ -111,11 +123,7 @@ def _main(argv: list[str] | None) -> int:
         return run(_chain(inputs), args.format, args.lang, args.jobs)
     except BrokenPipeError:
         # The reader went away (e.g. piped into head): stop quietly, without a traceback at exit.
-        try:
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-        except (OSError, ValueError):  # io.UnsupportedOperation: stdout is not a real file
-            pass
+        _silence_stdout()
         return EXIT_FAILED
 
 
