@@ -603,3 +603,9 @@ def test_goods_ordered_and_handed_over_and_blocked_sanctions():
     assert events("The Biden administration paused a shipment of 2,000-pound bombs to Israel.", "en") == {
         ("transfer", "USA", "ISR", "guided-bomb", "refused")
     }
+
+
+def test_a_catch_all_head_takes_the_kind_of_its_modifier():
+    assert events("Moldova will receive air defence equipment from Romania.", "en") == {
+        ("transfer", "ROU", "MDA", "air-defence-system", "planned")
+    }

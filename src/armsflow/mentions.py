@@ -543,6 +543,8 @@ def _english_compounds(items: list[ItemMention]) -> list[ItemMention]:
             and (prev.category is not None or prev.carrier is not None)  # "missile corvette": a corvette
         ):
             item.start = prev.start
+            if item.category == "military-equipment" and prev.category is not None:
+                item.category = prev.category  # "air defence equipment": the catch-all head takes the kind
             out[-1] = item
             continue
         out.append(item)
