@@ -609,3 +609,14 @@ def test_a_catch_all_head_takes_the_kind_of_its_modifier():
     assert events("Moldova will receive air defence equipment from Romania.", "en") == {
         ("transfer", "ROU", "MDA", "air-defence-system", "planned")
     }
+
+
+def test_approved_requests_and_infinitives_after_a_fronted_phrase():
+    assert events("Washington has approved Kyiv's request for Patriot interceptors.", "en") == {
+        ("transfer", "USA", "UKR", "air-defence-system", "agreed")
+    }
+    assert events("Laut Medienberichten plant Südkorea, Polen weitere K2-Panzer zu liefern.", "de") == {
+        ("transfer", "KOR", "POL", "armoured-vehicle", "planned")
+    }
+    # a list of recipients stays a list
+    assert len(events("Russland plant, Belarus, Kasachstan und Armenien Waffen zu liefern.", "de")) == 3

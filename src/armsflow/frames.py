@@ -1211,15 +1211,17 @@ def _assign_transfer_roles(
         if agents:
             frame.suppliers = agents
             frame.recipients = [i for i in subj.ids if i not in agents]
+    answer = next((k for k in ("refuse", "approve") if any(k in cue.kinds for cue in cues_by_clause[c])), None)
     if (
         kind == "request"
         and "request_noun" in frame.trigger.kinds
-        and any("refuse" in cue.kinds for cue in cues_by_clause[c])
+        and answer is not None
         and subj is not None
         and subj.first.start < trig
     ):
-        # "Israel has rejected Ukrainian requests for Iron Dome", "lehnte eine Anfrage Kiews nach … ab":
-        # the one rejecting a request refuses; the asker stands before the noun or in the genitive after it
+        # "Israel has rejected Ukrainian requests for Iron Dome", "lehnte eine Anfrage Kiews nach … ab",
+        # "Washington has approved Kyiv's request for Patriot interceptors": the one answering a request
+        # refuses or agrees; the asker stands before the noun or in the genitive after it
         askers = [
             a.id
             for a in actors_all
@@ -1229,7 +1231,8 @@ def _assign_transfer_roles(
             frame.suppliers = list(subj.ids)
             frame.recipients = askers[-1:]
             frame.trigger_kind = "give"
-            frame.modifiers.add("refuse")
+            frame.modifiers.add(answer)
+            frame.modifiers.discard("request")
     if kind == "give_noun" and any("seize" in cue.kinds for cue in cues_by_clause[c]):
         # "A shipment of Iranian rifles … was seized by the US Navy": the seizer is neither side
         frame.suppliers = prep_ids(_FROM - {"by", "von", "vom"}) or origin[:1]

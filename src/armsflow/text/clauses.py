@@ -68,6 +68,15 @@ def clause_ids(tokens: list[Token], listed: set[int], verbs: frozenset[int] = fr
                 or (nxt in _ARTICLES and _list_goes_on(tokens, i + 2, listed))
             )
             boundary = not (prev_in and next_in) or nxt in SUBORDINATORS
+            if not boundary and (i + 1) in listed:
+                # "plant Südkorea, Polen weitere Panzer zu liefern": an infinitive clause opens after the
+                # comma when "zu" follows the next mention with no "und" that would continue a list
+                j = i + 1
+                while j < n and j in listed:
+                    j += 1
+                rest = [t.lower for t in tokens[j:]]
+                if "zu" in rest and not any(w in _COORD or w == "," for w in rest[: rest.index("zu")]):
+                    boundary = True
             if not boundary and nxt in _COORD and (i + 2) in listed:
                 # ", and Washington offered …" coordinates clauses, ", and Belarus" ends a list
                 j = i + 2
