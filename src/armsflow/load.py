@@ -13,7 +13,7 @@ from __future__ import annotations
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from armsflow.ingest.files import DocumentPart, ReadProblem, iter_inputs
@@ -84,15 +84,7 @@ def ingest(
             doc = thing.doc if isinstance(thing, DocumentPart) else thing
             if isinstance(thing, DocumentPart):
                 # a large text is stored part by part, each a document of its own
-                doc = Document(
-                    id=f"{doc.id} (characters {thing.offset}-{thing.offset + len(doc.text)})",
-                    text=doc.text,
-                    lang=doc.lang,
-                    date=doc.date,
-                    title=doc.title,
-                    url=doc.url,
-                    publisher=doc.publisher,
-                )
+                doc = replace(doc, id=f"{doc.id} (characters {thing.offset}-{thing.offset + len(doc.text)})")
             _ingest_one(store, doc, lang, summary, say)
         if progress:
             progress(summary)

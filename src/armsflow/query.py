@@ -145,7 +145,9 @@ def records(store: Store, flt: RecordFilter) -> list[dict[str, Any]]:
                 rows = _page(store, *one.where(), flt.limit + flt.offset, 0)
             for row in rows:
                 merged[row["id"]] = row
-        ordered = sorted(merged.values(), key=lambda r: (r["last_reported"], _Desc(r["id"])), reverse=True)
+        # ORDER BY last_reported DESC, id: two stable sorts, the minor key first
+        ordered = sorted(merged.values(), key=lambda r: r["id"])
+        ordered.sort(key=lambda r: r["last_reported"], reverse=True)
         return [_record(r) for r in ordered[flt.offset : flt.offset + flt.limit]]
     where, params = flt.where()
     return [_record(r) for r in _page(store, where, params, flt.limit, flt.offset)]
@@ -160,16 +162,6 @@ def _page(store: Store, where: str, params: list[Any], limit: int, offset: int) 
 
 def _fields(flt: RecordFilter) -> dict[str, Any]:
     return {name: getattr(flt, name) for name in RecordFilter.__slots__}
-
-
-class _Desc(str):
-    """Reverses the order of ids inside a descending sort, matching ``ORDER BY last_reported DESC, id``."""
-
-    def __lt__(self, other: str) -> bool:
-        return str.__gt__(self, other)
-
-    def __gt__(self, other: str) -> bool:
-        return str.__lt__(self, other)
 
 
 def count_records(store: Store, flt: RecordFilter) -> int:

@@ -199,16 +199,7 @@ def create_app(location: str | None = None, token: str | None = None, max_body: 
         """Store documents with their events and update the records (idempotent: a known text adds nothing)."""
         problems: list[str] = []
         docs = [
-            Document(
-                id=d.id or f"api-{n}",
-                text=d.text,
-                lang=d.lang,
-                date=d.date,
-                title=d.title,
-                url=d.url,
-                publisher=d.publisher,
-            )
-            for n, d in enumerate(body.documents, 1)
+            Document(id=d.id or f"api-{n}", **d.model_dump(exclude={"id"})) for n, d in enumerate(body.documents, 1)
         ]
         summary = ingest(store(), docs, report=problems.append)
         return {
