@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/throughput.py            # single process
     .venv/bin/python benchmarks/throughput.py --jobs 2   # also with a pool of 2 workers
     .venv/bin/python benchmarks/throughput.py --profile  # where the time goes (cProfile, top functions)
+    ARMSFLOW_PURE=1 .venv/bin/python benchmarks/throughput.py   # the Python sources, not the compiled core
 
 The corpus repeats the documents of the public dev set (../shared/eval/dev/*docs.jsonl)
 until it holds at least --mb megabytes of text. Sizes are UTF-8 bytes of the
@@ -24,7 +25,7 @@ import time
 from pathlib import Path
 
 import armsflow
-from armsflow import Document, extract_document
+from armsflow import Document, extract_document, native
 
 DEV = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "dev"
 TARGET_KB_S_PER_CORE = 1000
@@ -111,6 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dev", type=Path, default=DEV, help=f"folder of *docs.jsonl (default {DEV})")
     args = parser.parse_args(argv)
 
+    print(f"code                 {native.describe()}")
     startup = startup_seconds()
     print(
         f'start-up             {startup:8.2f} s  fresh `python -c "{STARTUP_CODE}"` '

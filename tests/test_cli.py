@@ -512,7 +512,8 @@ def test_exit_codes_seen_by_the_shell(tmp_path):
 
 def test_version_and_help_exit_0(capsys):
     code, out, _ = cli_raw(capsys, "--version")
-    assert code == 0 and out.strip() == f"armsflow {armsflow.__version__}"
+    assert code == 0 and out.startswith(f"armsflow {armsflow.__version__}, lexicons ")
+    assert out.strip().endswith(armsflow.native.describe())  # says whether the compiled core runs
     code, out, _ = cli_raw(capsys, "extract", "--help")
     assert code == 0 and "--jobs" in out
 

@@ -274,8 +274,8 @@ def _distributive(frame: Frame, items: list[ItemMention], recipients: list[str])
         return {}
     pairs: dict[int, str] = {}
     pending: list[int] = []
-    for _, kind, ref in order:
-        if kind == "item":
+    for _, _, ref in order:
+        if isinstance(ref, int):  # an item (its id); an actor's ref is its id string
             pending.append(ref)
         else:
             for item_id in pending:
@@ -567,8 +567,7 @@ class Assembler:
         suppliers = list(frame.suppliers)
         recipients = list(frame.recipients)
         kind = frame.trigger_kind
-        items = [self._resolve_item(it) for it in frame.items]
-        items = [it for it in items if it is not None and it.category]
+        items = [it for it in map(self._resolve_item, frame.items) if it is not None and it.category]
         if not items:
             return
         if frame.pronoun_subject:

@@ -12,6 +12,7 @@ oder dem Iran") and the direction of the verb (a buyer is the recipient).
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from armsflow.mentions import ActorMention, CueMention, ItemMention, Mentions
@@ -24,6 +25,8 @@ RECEIVE = frozenset({"get", "buy", "order", "request"})
 ARRIVE = frozenset({"arrive", "go", "seize"})
 DEAL = frozenset({"deal"})
 TRIGGERS = GIVE | RECEIVE | ARRIVE | DEAL | {"use"}
+_VERB_KINDS = TRIGGERS | {"deny", "refuse"}
+_GIVE_OR_RECEIVE = GIVE | RECEIVE
 # Which trigger of a clause leads when several occur: the most directional.
 _PRIORITY = [
     "give",
@@ -154,7 +157,7 @@ class SentenceGrammar:
 def analyse(tokens: list[Token], mentions: Mentions, lang: str) -> SentenceGrammar:
     listed = {i for a in mentions.actors for i in range(a.start, a.end)}
     listed |= {i for it in mentions.items for i in range(it.start, it.end)}
-    verbs = frozenset(c.start for c in mentions.cues if c.kinds & (TRIGGERS | {"deny", "refuse"}))
+    verbs = frozenset(c.start for c in mentions.cues if not c.kinds.isdisjoint(_VERB_KINDS))
     ids = clause_ids(tokens, listed, verbs)
     spans: list[tuple[int, int]] = []
     for i, cid in enumerate(ids):
@@ -449,7 +452,7 @@ def _participles(tokens: list[Token], mentions: Mentions, frames: list[Frame], l
     by_end = {it.end: it for it in mentions.items if it.category}
     actors = sorted(mentions.actors, key=lambda a: a.start)
     for cue in mentions.cues:
-        kind = next((k for k in _PRIORITY if k in cue.kinds and k in GIVE | RECEIVE), None)
+        kind = next((k for k in _PRIORITY if k in cue.kinds and k in _GIVE_OR_RECEIVE), None)
         item = by_end.get(cue.start)
         word = tokens[cue.start].lower
         if kind is None or item is None:
@@ -767,7 +770,7 @@ def _question(tokens: list[Token], grammar: SentenceGrammar, c: int) -> bool:
     return any(w in ("whether", "ob") for w in words)
 
 
-def _attributive_participle(tokens: list[Token], cue: CueMention, item_starts: set[int]) -> bool:
+def _attributive_participle(tokens: list[Token], cue: CueMention, item_starts: AbstractSet[int]) -> bool:
     """ "die zugesagten Kampfpanzer", "die bestellten Staffeln": a participle describing the goods."""
     tok = tokens[cue.start]
     return (
@@ -784,7 +787,7 @@ def _modifiers(
     lead: CueMention,
     tokens: list[Token],
     lead_kind: str,
-    item_starts: set[int] = frozenset(),
+    item_starts: AbstractSet[int] = frozenset(),
 ) -> set[str]:
     mods: set[str] = set()
     for cue in cues_by_clause[c]:
@@ -992,22 +995,22 @@ def _assign_transfer_roles(
         pronoun = _pronoun_subject(tokens, grammar, c, governors, frame.trigger.start)
         if pronoun is not None:
             # "Iran's announcement that it had …", "The Netherlands said it would …"
-            before = [a for a in actors_all if a.end <= pronoun and a.kind not in ("origin", "ref")]
-            if before:
-                subj = Group([before[-1]])
+            earlier = [a for a in actors_all if a.end <= pronoun and a.kind not in ("origin", "ref")]
+            if earlier:
+                subj = Group([earlier[-1]])
             else:
                 frame.pronoun_subject = True
-    by_prep = {}
+    by_prep: dict[str, list[Group]] = {}
     trig_end = frame.trigger.start
-    for g in own:
-        if lang == "en" and g.first.text.endswith(("'s", "’s")) and 0 <= trig_end - g.members[-1].end <= 2:
-            g.first.genitive = True  # "Canberra's 2023 order", "Moscow's request": the owner acts
+    for grp in own:
+        if lang == "en" and grp.first.text.endswith(("'s", "’s")) and 0 <= trig_end - grp.members[-1].end <= 2:
+            grp.first.genitive = True  # "Canberra's 2023 order", "Moscow's request": the owner acts
             continue
-        if g.first.prep:
-            prep = g.first.prep
-            if prep == "in" and g.first.article in ("die", "den", "das") and lang == "de":
+        if grp.first.prep:
+            prep = grp.first.prep
+            if prep == "in" and grp.first.article in ("die", "den", "das") and lang == "de":
                 prep = "nach"  # "in die Ukraine exportiert": a direction, not a place
-            by_prep.setdefault(prep, []).append(g)
+            by_prep.setdefault(prep, []).append(grp)
     genitives = [g for g in own if g.first.genitive and g.first.prep is None]
 
     def prep_ids(preps: frozenset[str]) -> list[str]:
@@ -1170,19 +1173,19 @@ def _assign_transfer_roles(
     # "accusing Pyongyang of arming Russia", "designated three Turkish companies for shipping …".
     accused_window = None
     if lang == "en" and kind in GIVE and trig >= 3:
-        before = tokens[trig - 1].lower
+        prev_word = tokens[trig - 1].lower
         if (
-            before in ("of", "over")
+            prev_word in ("of", "over")
             and tokens[trig - 2].lower in ("accused", "suspected", "sanctioned", "designated", "blacklisted")
             and tokens[trig - 3].lower not in ("has", "have", "had", "is", "are", "was", "were", "been")
         ):
             accused_window = (trig - 8, trig - 2)
-        elif before == "of" and any(
+        elif prev_word == "of" and any(
             t.lower in ("accusing", "accuses", "accuse") for t in tokens[max(0, trig - 6) : trig - 1]
         ):
             accused_window = (trig - 5, trig - 1)
         elif (
-            before == "for"
+            prev_word == "for"
             and tokens[trig].lower.endswith("ing")
             and any(
                 cue.kinds & {"sanction", "listing", "impose"} and cue.start < trig for x in cues_by_clause for cue in x
@@ -1655,24 +1658,24 @@ def _sanction_frames(
             if antecedent is not None and antecedent.first.kind not in ("adj", "origin"):
                 imposers = antecedent.ids  # "… the European Union, which adopted its own sanctions"
         if not imposers:
-            for g in _unique_ints(chain + _earlier(grammar, c)):
+            for ci in _unique_ints(chain + _earlier(grammar, c)):
                 cand = [
-                    x for x in _groups(actors_by_clause[g], tokens) if x.first.prep is None and not x.first.genitive
+                    x for x in _groups(actors_by_clause[ci], tokens) if x.first.prep is None and not x.first.genitive
                 ]
                 if cand:
                     imposers = cand[0].ids
                     break
         if not targets:
-            for g in chain:
-                for x in _groups(actors_by_clause[g], tokens):
+            for ci in chain:
+                for x in _groups(actors_by_clause[ci], tokens):
                     if x.first.prep in _TARGET:
                         targets += x.ids
         if not imposers:
             pronoun = _pronoun_subject(tokens, grammar, c, chain)
             if pronoun is not None:
-                before = [a for a in mentions.actors if a.end <= pronoun and a.kind not in ("origin", "ref", "adj")]
-                if before:
-                    imposers = [before[-1].id]
+                earlier = [a for a in mentions.actors if a.end <= pronoun and a.kind not in ("origin", "ref", "adj")]
+                if earlier:
+                    imposers = [earlier[-1].id]
                 else:
                     frame.pronoun_subject = True
         frame.imposers = _unique(imposers)

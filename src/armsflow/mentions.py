@@ -215,7 +215,7 @@ def _institution_follows(tokens: list[Token], j: int) -> bool:
 _COMPOUND_MEMO: dict[tuple[str, str], object] = {}
 
 
-def _memoised(memo: dict, key: tuple, compute):
+def _memoised(memo: dict, key: object, compute):
     """A per-word result kept across documents; the memo is emptied when it grows past a bound."""
     if key in memo:
         return memo[key]
@@ -255,6 +255,9 @@ INSTITUTIONS = frozenset(
 )
 
 
+_ARTICLE_OR_SKIP = ARTICLES | _SKIP_BEFORE_ACTOR
+
+
 def _governor(tokens: list[Token], i: int, lex: Lexicon | None = None) -> tuple[str | None, str | None]:
     """Preposition and article that govern the actor at token i.
 
@@ -265,7 +268,7 @@ def _governor(tokens: list[Token], i: int, lex: Lexicon | None = None) -> tuple[
     j = i - 1
     while (
         j >= 0
-        and tokens[j].lower in ARTICLES | _SKIP_BEFORE_ACTOR
+        and tokens[j].lower in _ARTICLE_OR_SKIP
         or (j >= 0 and tokens[j].text.islower() and tokens[j].lower.endswith(("en", "er", "e")) and j == i - 1)
     ):
         j -= 1
@@ -483,6 +486,7 @@ _FUNDS = frozenset(
 
 
 _REPLACEMENT = frozenset("ersatz nachfolger nachfolgemodell replacement replacements successor successors".split())
+_FUNDS_OR_REPLACEMENT = _FUNDS | _REPLACEMENT
 
 
 def _purposes(tokens: list[Token], items: list[ItemMention]) -> list[ItemMention]:
@@ -493,7 +497,7 @@ def _purposes(tokens: list[Token], items: list[ItemMention]) -> list[ItemMention
         before = [t.lower for t in tokens[max(0, item.start - 6) : item.start]]
         if "für" in before or "for" in before:
             cut = max(i for i, w in enumerate(before) if w in ("für", "for"))
-            if cut > 0 and before[cut - 1] in _FUNDS | _REPLACEMENT:
+            if cut > 0 and before[cut - 1] in _FUNDS_OR_REPLACEMENT:
                 # "100 Millionen Euro für Drohnen": money, not goods; "Ersatz für seine alten Kampfjets",
                 # "a replacement for its ageing MiG-29s": what is to be replaced is not what is sought
                 continue
@@ -605,9 +609,9 @@ def _designation_item(tokens: list[Token], i: int, lex: Lexicon) -> ItemMention 
             entry = lex.designations.get(stem) if stem else None
             if entry is not None:
                 surface = surface[: len(stem) - len(key)]
-        if entry is None and size == 1 and _CLASS_NAME.match(span[0].text):
+        if entry is None and size == 1 and (named_class := _CLASS_NAME.match(span[0].text)):
             # "Nagapasa-class", "Dakar-Klasse": a named class the catalogue may lack
-            name = _CLASS_NAME.match(span[0].text).group(1)
+            name = named_class.group(1)
             known = lex.designations.get(designation_key(name))
             return ItemMention(
                 i,
@@ -1042,9 +1046,9 @@ def find_cues(tokens: list[Token], lex: Lexicon) -> list[CueMention]:
         if hit is None:
             tok = tokens[i]
             nxt = tokens[i + 1].text if i + 1 < n else ""
-            kinds, lemma = _token_cue(tok.text, tok.lower, tok.lemma, nxt[:1].isupper(), lex)
-            if kinds:
-                hit = CueMention(i, i + 1, frozenset(kinds), lemma)
+            word_kinds, lemma = _token_cue(tok.text, tok.lower, tok.lemma, nxt[:1].isupper(), lex)
+            if word_kinds:
+                hit = CueMention(i, i + 1, word_kinds, lemma)
         if hit is not None:
             found.append(hit)
             i = hit.end

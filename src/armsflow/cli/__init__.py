@@ -21,9 +21,10 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from armsflow import __version__
+from armsflow import __version__, native
 from armsflow.cli import knowledge, serve
 from armsflow.ingest.files import PART_CHARS, DocumentPart, ReadProblem, iter_inputs
+from armsflow.lexicons import VERSION as LEXICON_VERSION
 from armsflow.model import Document, DocumentResult, Event
 from armsflow.pipeline import UnsupportedLanguage, extract_document
 from armsflow.text.lang import detect_language
@@ -39,7 +40,11 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="armsflow", description="Arms-transfer and sanction events from German and English news.")
-    parser.add_argument("--version", action="version", version=f"armsflow {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"armsflow {__version__}, lexicons {LEXICON_VERSION}; {native.describe()}",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     ext = sub.add_parser("extract", help="extract events from files, JSONL or standard input")

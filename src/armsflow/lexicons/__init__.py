@@ -9,6 +9,7 @@ dictionary hits.
 from __future__ import annotations
 
 import csv
+import io
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -22,7 +23,7 @@ _DATA = resources.files(__name__)
 
 def read_tsv(name: str) -> list[dict[str, str]]:
     """Rows of a bundled TSV file as dicts (header line gives the keys)."""
-    with (_DATA / name).open(encoding="utf-8", newline="") as handle:
+    with io.TextIOWrapper((_DATA / name).open("rb"), encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
         return [row for row in reader if row and not (next(iter(row.values())) or "").startswith("#")]
 
@@ -70,7 +71,7 @@ class Lexicon:
     actors: dict[tuple[str, ...], ActorEntry] = field(default_factory=dict)
     actor_max: int = 1
     actor_starts: dict[str, int] = field(default_factory=dict)  # first token -> longest form
-    actor_pairs: set[tuple[str, str]] = field(default_factory=set)  # first two tokens of longer forms
+    actor_pairs: set[tuple[str, ...]] = field(default_factory=set)  # first two tokens of longer forms
     compound_prefixes: dict[str, ActorEntry] = field(default_factory=dict)
     designations: dict[str, DesignationEntry] = field(default_factory=dict)
     designation_max: int = 1
@@ -85,7 +86,7 @@ class Lexicon:
     cue_phrases: dict[tuple[str, ...], set[str]] = field(default_factory=dict)
     cue_phrase_max: int = 1
     cue_phrase_starts: dict[str, int] = field(default_factory=dict)
-    cue_phrase_pairs: set[tuple[str, str]] = field(default_factory=set)  # first two words of each phrase
+    cue_phrase_pairs: set[tuple[str, ...]] = field(default_factory=set)  # first two words of each phrase
     numbers: dict[str, int] = field(default_factory=dict)
     carrier_lemmas: set[str] = field(default_factory=set)  # words that stand for a named item
 
@@ -122,11 +123,13 @@ def lexicon(lang: str) -> Lexicon:
     for row in read_tsv("designations.tsv"):
         if row["lang"] not in _langs(lang):
             continue
-        key = designation_key(row["form"])
-        if not key:
+        spelling = designation_key(row["form"])
+        if not spelling:
             continue
         case = not any(ch.isdigit() for ch in row["form"])
-        lex.designations.setdefault(key, DesignationEntry(row["designation"], row["category"], row["producer"], case))
+        lex.designations.setdefault(
+            spelling, DesignationEntry(row["designation"], row["category"], row["producer"], case)
+        )
         parts = form_tokens(row["form"])
         lex.designation_max = max(lex.designation_max, len(parts))
         _longest(lex.designation_starts, designation_key(parts[0]), len(parts))

@@ -1,0 +1,70 @@
+"""Build: compile the extraction core with mypyc when possible, else install it as plain Python.
+
+mypyc turns the typed modules of the core (``armsflow.native.COMPILED``) into C
+extensions; on the dev corpus extraction runs about twice as fast. Compiling
+needs a C compiler and Python's headers. Without them, with ``ARMSFLOW_PURE=1``,
+or when mypyc reports a type error, armsflow installs as plain Python and works
+the same, only slower. ``armsflow --version`` says which one runs.
+
+The hashes written to ``_native.json`` let ``armsflow.native`` notice an edited
+source in an editable install and run that source instead of stale compiled code.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from pathlib import Path
+
+from setuptools import setup
+
+ROOT = Path(__file__).resolve().parent
+PACKAGE = ROOT / "src" / "armsflow"
+# Kept equal to armsflow.native.COMPILED (a test checks); not imported, the package is not built yet.
+COMPILED = (
+    "armsflow.text.segment",
+    "armsflow.text.clauses",
+    "armsflow.mentions",
+    "armsflow.frames",
+    "armsflow.events",
+    "armsflow.pipeline",
+)
+
+
+def _path(module: str) -> Path:
+    return PACKAGE.joinpath(*module.split(".")[1:]).with_suffix(".py")
+
+
+def ext_modules() -> list:
+    hashes = PACKAGE / "_native.json"
+    hashes.unlink(missing_ok=True)
+    if os.environ.get("ARMSFLOW_PURE"):
+        return []
+    try:
+        from mypyc.build import mypycify
+    except ImportError:
+        print("armsflow: mypyc is not available; installing the extraction core as plain Python", file=sys.stderr)
+        return []
+    cwd = os.getcwd()
+    os.chdir(ROOT)  # mypyc names modules from paths relative to here
+    try:
+        extensions = mypycify(
+            ["--ignore-missing-imports", *(str(_path(m).relative_to(ROOT)) for m in COMPILED)],
+            opt_level="3",
+            group_name="armsflow.core",
+        )
+    except (SystemExit, Exception) as exc:  # mypyc exits on a type error
+        print(f"armsflow: mypyc failed ({exc}); installing the extraction core as plain Python", file=sys.stderr)
+        return []
+    finally:
+        os.chdir(cwd)
+    for extension in extensions:
+        extension.optional = True  # no compiler: plain Python, which armsflow.native then loads
+    recorded = {m: hashlib.sha256(_path(m).read_bytes()).hexdigest() for m in COMPILED}
+    hashes.write_text(json.dumps(recorded, indent=1) + "\n", encoding="utf-8")
+    return extensions
+
+
+setup(ext_modules=ext_modules())
