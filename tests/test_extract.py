@@ -620,3 +620,36 @@ def test_approved_requests_and_infinitives_after_a_fronted_phrase():
     }
     # a list of recipients stays a list
     assert len(events("Russland plant, Belarus, Kasachstan und Armenien Waffen zu liefern.", "de")) == 3
+
+
+def test_a_general_export_stop_is_a_measure_and_one_stopped_delivery_is_not():
+    # suspending, halting or revoking the permits for arms exports to a country imposes an export stop
+    for text, lang, imposer, target in [
+        ("Spain suspended arms exports to Israel.", "en", "ESP", "ISR"),
+        ("Britain revoked licences for arms exports to Israel.", "en", "GBR", "ISR"),
+        ("Berlin setzt Waffenlieferungen an Saudi-Arabien aus.", "de", "DEU", "SAU"),
+        ("Kanada hat die Exportgenehmigungen für Rüstungsgüter nach Israel eingefroren.", "de", "CAN", "ISR"),
+        ("Deutschland stoppt Rüstungsexporte in die Türkei.", "de", "DEU", "TUR"),
+    ]:
+        found = events(text, lang)
+        assert ("sanction", imposer, target, "imposed") in found, text
+        assert ("transfer", imposer, target, "technology", "refused") not in found, text  # permits are no goods
+    assert ("sanction", "DEU", "TUR", "lifted") in events(
+        "Deutschland hebt den Stopp der Rüstungsexporte in die Türkei auf.", "de"
+    )
+    assert ("sanction", "EU", "SYR", "lifted") in events("The EU suspended sanctions on Syria.", "en")
+    # a counted or named consignment is one refused transfer
+    assert events("Germany stopped the delivery of 48 Eurofighters to Saudi Arabia.", "en") == {
+        ("transfer", "DEU", "SAU", "combat-aircraft", "refused")
+    }
+
+
+def test_a_measure_right_after_another_continues_against_its_target():
+    text = (
+        "Die Slowakei lehnt weitere Militärhilfe ab. Die Slowakei werde keine Waffen mehr abgeben. "
+        "Die EU will ihre Sanktionen gegen Belarus verschärfen. "
+        "Künftig sollen auch Ausfuhren von Drohnenbauteilen in das Land verboten werden."
+    )
+    found = events(text, "de")
+    assert ("sanction", "EU", "BLR", "planned") in found
+    assert {e[2] for e in found if e[0] == "sanction"} == {"BLR"}

@@ -64,6 +64,7 @@ class Discourse:
     last_transfer: tuple[int, list[str], list[str], list[ItemMention]] | None = None
     items: list[ItemMention] = field(default_factory=list)
     imposers: dict[str, int] = field(default_factory=dict)  # how often each actor imposed a measure
+    last_targets: tuple[int, list[str]] | None = None  # sentence and targets of the latest measure
     imposer_order: list[str] = field(default_factory=list)
 
 
@@ -506,6 +507,16 @@ class Assembler:
                         # "Caracas took delivery … after Washington barred sales to the country": a state
                         # just named in the same sentence
                         actor = earlier[-1] if earlier[-1] not in used else earlier[0]
+                    elif (
+                        states
+                        and role is frame.targets
+                        and self.state.last_targets
+                        and self.state.last_targets[0] == index - 1
+                        and self.state.last_targets[1][0] not in used
+                    ):
+                        # "Sanktionen gegen Belarus verschärfen. … Ausfuhren in das Land verboten": a measure
+                        # right after another continues against its target
+                        actor = self.state.last_targets[1][0]
                     elif frame.ref_initial and states:
                         # "Das Land hat …" opening a sentence continues the state just talked about
                         actor = self.recent_state(index, exclude=used) or self.salient(index, exclude=used)
@@ -852,6 +863,7 @@ class Assembler:
             status = "planned"
         else:
             status = "imposed"
+        self.state.last_targets = (index, list(targets))
         for imposer in imposers:
             self.state.imposers[imposer] = self.state.imposers.get(imposer, 0) + 1
             if imposer not in self.state.imposer_order:

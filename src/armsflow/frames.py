@@ -1557,15 +1557,21 @@ def _sanction_frames(
             if any(t.lower in _ASSETS for t in tokens[start:end]):
                 sanction = next((cue for cue in cues if cue.lemma in ("einfrieren", "freeze")), None)
         prevent = next((cue for cue in cues if "prevent" in cue.kinds), None)
-        if sanction is None and not (prevent and any(cue.kinds & {"give_noun", "sell"} for cue in cues)):
+        if sanction is None and not (prevent and any(_stops_exports(cue, tokens, lang) for cue in cues)):
             continue
         if sanction is not None and any(
-            x.kinds & {"prevent", "refuse"} and x.start < sanction.start and tokens[x.start].text.islower()
+            x.kinds & {"prevent", "refuse"}
+            and "lift" not in x.kinds  # "suspended sanctions" lifts them
+            and x.start < sanction.start
+            and tokens[x.start].text.islower()
             for x in cues
         ):
             continue  # "Ungarn blockiert ein neues EU-Sanktionspaket", "vetoed new sanctions": nothing is imposed
         cue = sanction or prevent
         assert cue is not None
+        if sanction is None and not _general_goods(mentions.items, grammar, c):
+            # "stopped the delivery of 48 Eurofighters to Riyadh": one transfer refused, no export stop
+            continue
         if sanction is None:
             bare = [g for g in _groups(actors_by_clause[c], tokens) if g.first.prep is None and not g.first.genitive]
             if len(bare) > 1:
@@ -1573,7 +1579,13 @@ def _sanction_frames(
                 # stopped from passing goods on is refused one transfer; no measure against a country
                 continue
         frame = Frame("sanction", cue, "sanction" if sanction else "prevent", c)
-        frame.modifiers = {k for x in cues for k in x.kinds if not _attributive_doubt(x)}
+        frame.modifiers = {
+            k
+            for x in cues
+            if not _attributive_doubt(x)
+            for k in x.kinds
+            if not (k == "lift" and x is prevent and sanction is None)  # "suspended arms exports" imposes a stop
+        }
         chain = []
         k = c - 1
         while k >= 0 and not any("sanction" in x.kinds for x in cues_by_clause[k]):
@@ -1604,6 +1616,8 @@ def _sanction_frames(
                 targets += g.ids  # "sanctions on four leaders of Kataib Hezbollah"
                 continue
             prep = g.first.prep
+            if prep == "in" and g.first.article in ("die", "den", "das") and lang == "de":
+                prep = "nach"  # "Rüstungsexporte in die Türkei": a direction, not a place
             if (
                 prep in _TARGET
                 or (
@@ -1717,6 +1731,28 @@ _TARGET_NOUNS = frozenset(
 _COMPANY_NOUNS = frozenset(
     "company companies firm firms unternehmen firma firmen konzern konzerne bank banks entity entities".split()
 )
+
+
+def _stops_exports(cue: CueMention, tokens: list[Token], lang: str) -> bool:
+    """What a stopping verb must stop to be an export measure: exports, sales or export permits."""
+    if cue.kinds & {"give_noun", "sell"}:
+        # "paused a shipment of bombs": one consignment is refused, no export stop is imposed
+        return not any(t.lower in _INDEFINITE for t in tokens[max(0, cue.start - 2) : cue.start])
+    if "approve" not in cue.kinds:
+        return False
+    word = tokens[cue.start].text
+    return word[:1].isupper() if lang == "de" else cue.lemma in _PERMIT_NOUNS  # "Genehmigungen", "licences"
+
+
+_INDEFINITE = frozenset({"a", "an", "ein", "eine", "einen", "einer", "eines"})
+_PERMIT_NOUNS = frozenset({"licence", "license", "permit", "approval", "authorisation", "authorization"})
+
+
+def _general_goods(items: list[ItemMention], grammar: SentenceGrammar, c: int) -> bool:
+    """Whether what a clause stops is goods in general ("Rüstungsexporte", "arms sales", "goods
+    related to ballistic missiles"), the mark of an export measure against a country, rather than
+    one counted or named consignment ("the delivery of 48 Eurofighters")."""
+    return all(it.designation is None and it.quantity is None for it in items if grammar.clause[it.start] == c)
 
 
 def _sanctioned_adjective(actor: ActorMention, tokens: list[Token]) -> bool:

@@ -408,7 +408,7 @@ def find_items(tokens: list[Token], lex: Lexicon, actor_tokens: frozenset[int] =
         i = item.end
     # A token that names an actor is not also an item ("Wagner-Söldner" stays, "Elbit Systems" goes);
     # dropped before purposes are read, so "Elbit Systems for coastal radars" keeps its radars.
-    raw = [it for it in raw if not _inside_actor(tokens, it, actor_tokens)]
+    raw = [it for it in raw if not _inside_actor(tokens, it, actor_tokens) and not _export_permit(tokens, it)]
     _coordinated_heads(tokens, raw, lex)
     raw.sort(key=lambda m: m.start)
     if lex.lang == "en":
@@ -423,6 +423,23 @@ def find_items(tokens: list[Token], lex: Lexicon, actor_tokens: frozenset[int] =
     return items
 
 
+def _export_permit(tokens: list[Token], item: ItemMention) -> bool:
+    """ "export licences", "licences for arms exports", "Exportlizenzen": a permit to export is
+    an approval of the goods it names, not a production licence (technology) of its own."""
+    if item.category != "technology" or item.designation is not None or item.end - item.start != 1:
+        return False
+    tok = tokens[item.start]
+    if tok.lemma.startswith(_EXPORT_PREFIXES) and tok.lemma.endswith(("lizenz", "genehmigung")):
+        return True
+    if tok.lower not in _LICENCES:
+        return False
+    before = tokens[item.start - 1].lower if item.start else ""
+    after = tokens[item.end : item.end + 4]
+    return before.startswith(_EXPORT_PREFIXES) or any(t.lower.startswith(_EXPORT_PREFIXES) for t in after)
+
+
+_EXPORT_PREFIXES = ("export", "ausfuhr", "rüstungsexport", "waffenexport", "arms-export")
+_LICENCES = frozenset({"licence", "licences", "license", "licenses"})
 _ITEM_START_MEMO: dict[str, dict[str, bool]] = {}
 _PARTS = frozenset({"teile", "einzelteile", "bestandteile", "ersatzteile"})
 
