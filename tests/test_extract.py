@@ -653,3 +653,33 @@ def test_a_measure_right_after_another_continues_against_its_target():
     found = events(text, "de")
     assert ("sanction", "EU", "BLR", "planned") in found
     assert {e[2] for e in found if e[0] == "sanction"} == {"BLR"}
+
+
+def test_a_participle_set_off_by_commas_describes_the_goods():
+    # its agent supplies the goods of the clause before it
+    assert events(
+        "Mehrere Dutzend Leopard-1-Panzer sind in der Ukraine eingetroffen, geliefert von Dänemark und Norwegen.", "de"
+    ) >= {
+        ("transfer", "DNK", "UKR", "armoured-vehicle", "delivered"),
+        ("transfer", "NOR", "UKR", "armoured-vehicle", "delivered"),
+    }
+    assert events("The tanks arrived in Kyiv last week, supplied by Poland and Slovakia.", "en") == {
+        ("transfer", "POL", "UKR", "armoured-vehicle", "delivered"),
+        ("transfer", "SVK", "UKR", "armoured-vehicle", "delivered"),
+    }
+    # between subject and verb it is an aside: who paid is no party, the clause's verb still has the goods
+    assert events("Twelve Caesar howitzers, paid for by Denmark, were handed to Ukraine by France.", "en") == {
+        ("transfer", "FRA", "UKR", "artillery", "delivered")
+    }
+
+
+def test_answers_to_appeals_and_demands():
+    assert events("Seoul rejected Kyiv's appeal for lethal weapons.", "en") == {
+        ("transfer", "KOR", "UKR", "military-equipment", "refused")
+    }
+    assert events("Berlin lehnte die Forderung Kiews nach Taurus-Marschflugkörpern ab.", "de") == {
+        ("transfer", "DEU", "UKR", "cruise-missile", "refused")
+    }
+    assert events("Washington granted Taipei's demand for more Stinger missiles.", "en") == {
+        ("transfer", "USA", "TWN", "air-defence-system", "agreed")
+    }

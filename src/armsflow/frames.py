@@ -375,6 +375,10 @@ def build_frames(
         _trainees(frame, grammar, mentions, cues_by_clause, tokens)
         frame.rule = f"{lang}:{lead_kind}{':passive' if frame.passive else ''}"
         frames.append(frame)
+    for frame in frames:
+        agents = _trailing_agents(tokens, grammar, cues_by_clause, items_by_clause, actors_by_clause, frame.clause)
+        if agents and not set(agents) & set(frame.recipients):
+            frame.suppliers = agents  # "… sind in der Ukraine eingetroffen, geliefert von Dänemark und Deutschland"
     if participles:
         by_item = {id(it): f for f in participles for it in f.items}
         for f in frames:
@@ -442,7 +446,12 @@ def _trainees(frame: Frame, grammar: SentenceGrammar, mentions: Mentions, cues_b
         frame.items = [ItemMention(trig.start, trig.end, "personnel", text=tokens[trig.start].text)]
 
 
-_IRREGULAR_PARTICIPLES = frozenset("sold sent bought built made given shipped supplied delivered".split())
+# English past participles that do not end in "-ed" (the regular ones are recognised by their ending).
+_IRREGULAR_PARTICIPLES = frozenset(
+    "sold sent bought built made given paid lent brought taken held kept left led seen shown known found won "
+    "chosen drawn driven flown hidden stolen seized caught put set spent meant written thrown worn torn split "
+    "shipped supplied delivered".split()
+)
 
 
 def _participles(tokens: list[Token], mentions: Mentions, frames: list[Frame], lang: str) -> list[Frame]:
@@ -605,6 +614,30 @@ def _participial(tokens: list[Token], grammar: SentenceGrammar, c: int) -> bool:
     if first.text.islower() and (first.lower in _IRREGULAR_PARTICIPLES or first.lower.endswith("ed")):
         return True
     return last.text.islower() and last.lower.startswith("ge") and last.lower.endswith(("t", "en"))
+
+
+def _trailing_agents(
+    tokens: list[Token], grammar: SentenceGrammar, cues_by_clause, items_by_clause, actors_by_clause, c: int
+) -> list[str]:
+    """The agents of a giving participle set off after clause c (", geliefert von X", ", supplied by X"):
+    it describes the goods of clause c, so its agent supplies them."""
+    k = c + 1
+    if k >= len(grammar.clauses) or items_by_clause[k]:
+        return []
+    start, end = grammar.clauses[k]
+    words = [t for t in tokens[start:end] if t.text[:1].isalpha()]
+    if tokens[start].text != "," or not words:
+        return []
+    first = words[0]
+    participle = first.text.islower() and (
+        first.lower in _IRREGULAR_PARTICIPLES
+        or first.lower.endswith("ed")
+        or (first.lower.startswith("ge") and first.lower.endswith(("t", "en")))
+    )
+    lead = _lead(cues_by_clause[k])
+    if not participle or lead is None or lead[1] not in GIVE or lead[0].start != first.i:
+        return []
+    return _unique([i for g in _groups(actors_by_clause[k], tokens) if g.first.prep in _FROM for i in g.ids])
 
 
 def _lead(cues: list[CueMention]) -> tuple[CueMention, str] | None:
