@@ -683,3 +683,69 @@ def test_answers_to_appeals_and_demands():
     assert events("Washington granted Taipei's demand for more Stinger missiles.", "en") == {
         ("transfer", "USA", "TWN", "air-defence-system", "agreed")
     }
+
+
+def test_neither_nor_joins_the_suppliers():
+    assert events("Weder Russland noch China haben Waffen an Myanmar geliefert.", "de") == {
+        ("transfer", "RUS", "MMR", "military-equipment", "refused"),
+        ("transfer", "CHN", "MMR", "military-equipment", "refused"),
+    }
+    # the unnamed junta is neither of them, and nobody else is named: no transfer
+    assert events("Neither Russia nor China has supplied weapons to the junta, Moscow insisted.", "en") == set()
+
+
+def test_building_for_a_buyer_under_a_deal():
+    assert events("Im Rahmen eines Vertrags baut TKMS vier Fregatten für Ägypten.", "de") == {
+        ("transfer", "DEU", "EGY", "ship", "agreed")
+    }
+    assert ("transfer", "USA", "BGR", "combat-aircraft", "planned") in events(
+        "Lockheed Martin will build 24 F-16 Block 70 jets for Bulgaria under a deal signed in 2019.", "en"
+    )
+
+
+def test_promised_goods_awaited_from_a_state_and_weighing_whether():
+    assert events("Kiew wartet noch immer auf die zugesagten Gripen-Jets aus Schweden.", "de") == {
+        ("transfer", "SWE", "UKR", "combat-aircraft", "planned")
+    }
+    # "prüft, ob …" weighs the transfer (an open question alone asserts nothing); "es" is the subject
+    assert events("Griechenland prüft, ob es der Ukraine ältere Kampfjets überlassen kann.", "de") == {
+        ("transfer", "GRC", "UKR", "combat-aircraft", "considered")
+    }
+    assert events("Greece is considering whether it can give older fighter jets to Ukraine.", "en") == {
+        ("transfer", "GRC", "UKR", "combat-aircraft", "considered")
+    }
+    assert (
+        events("Vučić said he would investigate whether Serbian rounds had been re-exported to Ukraine.", "en") == set()
+    )
+
+
+def test_a_delayed_delivery_is_still_to_come():
+    assert events("Die Lieferung der ersten F-35 an Polen verzögert sich.", "de") == {
+        ("transfer", "USA", "POL", "combat-aircraft", "planned")
+    }
+    assert events("The delivery of the first F-35s to Poland has been delayed.", "en") == {
+        ("transfer", "USA", "POL", "combat-aircraft", "planned")
+    }
+    # after the delays it came
+    assert events("Poland received its first F-35s from the US after years of delays.", "en") == {
+        ("transfer", "USA", "POL", "combat-aircraft", "delivered")
+    }
+
+
+def test_a_plural_pronoun_takes_up_the_firms_just_named():
+    for text, lang in [
+        ("The US sanctioned three Chinese firms because they had shipped drone parts to Russia.", "en"),
+        (
+            "Die USA haben gegen drei chinesische Firmen Sanktionen verhängt, weil diese Drohnenteile an "
+            "Russland geliefert haben sollen.",
+            "de",
+        ),
+    ]:
+        assert events(text, lang) == {
+            ("sanction", "USA", "CHN", "imposed"),
+            ("transfer", "CHN", "RUS", "technology", "delivered"),
+        }, text
+    # a state is "it": the subject of the first clause
+    assert ("transfer", "IRN", "RUS", "uav", "delivered") in events(
+        "Iran delivered drones to Russia, and it also sent missiles.", "en"
+    )

@@ -802,6 +802,8 @@ class Assembler:
             return "denied"
         if "consider" in mods:
             return "considered"
+        if "delay" in mods and kind in GIVE | {"arrive", "get", "go"}:
+            return "planned"  # "Die Lieferung der F-35 an Polen verzögert sich": still to come
         if "agreed_over" in mods and not mods & {"request", "intend"}:
             return "agreed"  # a that-clause under "agreed" states what was agreed, future tense and all
         if kind == "request" or "request" in mods:

@@ -48,6 +48,7 @@ _PRIORITY = [
 MODIFIERS = frozenset(
     {
         "complete",
+        "delay",
         "deny",
         "refuse",
         "consider",
@@ -93,6 +94,10 @@ _LINK = frozenset(
         ",",
         "as",
         "well",
+        "nor",
+        "neither",
+        "noch",
+        "weder",
     }
 )
 _AUX_PASSIVE_DE = frozenset({"wurde", "wurden", "worden", "werden", "wird", "würden", "würde", "werde"})
@@ -251,6 +256,14 @@ def build_frames(
             # "Die Lieferung der F-16 aus Dänemark wird im Sommer erwartet": the delivery is the event, and
             # it is expected, so still to come
             lead_cue, lead_kind = awaited, "give_noun"
+        if lead_kind == "deal" and any(
+            t.lower in ("under", "rahmen", "part", "unter") for t in tokens[max(0, lead_cue.start - 4) : lead_cue.start]
+        ):
+            # "Im Rahmen eines Vertrags baut TKMS Fregatten für Ägypten": a deal in a prepositional phrase is the
+            # frame of the clause; its verb of building for someone leads
+            builder = next((x for x in cues_by_clause[c] if "use" in x.kinds and x.lemma in _BUILD_FOR), None)
+            if builder is not None and any(a.prep in ("für", "for") for a in actors_by_clause[c]):
+                lead_cue, lead_kind = builder, "use"
         if lead_kind == "use":
             if "carry" in lead_cue.kinds and any(a.prep in ("to", "nach") for a in actors_by_clause[c]):
                 lead_kind = "give"  # "flying ballistic missiles to Russia": carrying goods to someone hands them over
@@ -318,8 +331,11 @@ def build_frames(
             if k >= 0 and tokens[k].lower in ("gegen", "against"):
                 # "Gegen die Lieferung von Leopard-Panzern gibt es Widerstand": a contested plan, not a fact
                 frame.modifiers.add("consider")
-        frame.question = _question(tokens, grammar, c)
         governors = _governor_chain(grammar, cues_by_clause, items_by_clause, c)
+        # "Griechenland prüft, ob es … überlassen kann": whether is weighed, not only asked
+        frame.question = _question(tokens, grammar, c) and not any(
+            "consider" in cue.kinds and "doubt" not in cue.kinds for g in governors for cue in cues_by_clause[g]
+        )
         # Intentions and promises reach into an infinitive ("sagte zu, … zu liefern"); a
         # reported dass-clause keeps its own tense, only denial and doubt reach into it.
         passes = MODIFIERS if grammar.infinitive[c] else REACHING
@@ -833,8 +849,13 @@ def _modifiers(
             and _attributive_participle(tokens, cue, item_starts)
         ):
             kinds = kinds & {"order"}  # "hat alle zugesagten Kampfpanzer erhalten": the promise is history
+        if "delay" in kinds and any(t.lower in _DESPITE for t in tokens[max(0, cue.start - 3) : cue.start]):
+            kinds = kinds - {"delay"}  # "trotz Verzögerungen geliefert", "after long delays": it did come
         mods |= {k for k in kinds if k in MODIFIERS}
     return mods
+
+
+_DESPITE = frozenset({"trotz", "nach", "despite", "after", "following", "ohne", "without"})
 
 
 _ATTRIBUTIVE_DOUBT = frozenset({"possible", "potential", "möglich", "potenziell", "potentiell", "mögliche"})
@@ -989,8 +1010,13 @@ def _assign_transfer_roles(
         dative = [g for g in bare if g.first.article == "dem"]
         rest = [g for g in bare if g not in dative]
         start, end = grammar.clauses[c]
-        if any(t.lower in ("man", "er") for t in tokens[start:end]):
-            objects = dative + rest  # "Man liefere Russland keine Waffen": a nominative pronoun is the subject
+        first_bare = min((g.first.start for g in bare), default=end)
+        if any(t.lower in ("man", "er") for t in tokens[start:end]) or any(
+            t.lower in ("es", "sie") for t in tokens[start:first_bare]
+        ):
+            # "Man liefere Russland keine Waffen", "ob es der Ukraine Jets überlassen kann": a nominative
+            # pronoun (one ahead of every name, for the ambiguous "es" and "sie") is the subject
+            objects = dative + rest
         else:
             subject = rest[0] if rest else None
             objects = dative + rest[1:]
@@ -1002,6 +1028,14 @@ def _assign_transfer_roles(
         if subject is not None and subject is not antecedent:
             objects = [subject] + objects
         subject = antecedent
+    if subject is None:
+        plural = _pronoun_subject(tokens, grammar, c, [], frame.trigger.start)
+        if plural is not None and tokens[plural].lower in ("they", "diese", "jene"):
+            # "sanctioned three Chinese firms because they had shipped …": a plural pronoun takes up the
+            # firms or people of a state just named, not a state (a state is "it")
+            named = [a for a in actors_all if a.end <= plural and a.kind in ("adj", "demonym")]
+            if named:
+                subject = Group([named[-1]])
     if subject is None:
         for g in governors + _earlier(grammar, c):
             cand = [x for x in _groups(actors_by_clause[g], tokens) if x.first.prep is None and not x.first.genitive]
@@ -1202,6 +1236,9 @@ def _assign_transfer_roles(
                 # so the buyer is who signs, and the state it signs with sells
                 if with_partners[0] not in subj.ids:
                     frame.suppliers, frame.recipients = with_partners, list(subj.ids)
+        if frame.suppliers and not frame.recipients:
+            # "Lockheed Martin will build 24 F-16s for Bulgaria under a deal": whom the goods are for buys
+            frame.recipients = [i for i in prep_ids(frozenset({"for", "für"})) if i not in frame.suppliers]
     # The one a gerund is said of supplies: "Chinese companies accused of supplying components",
     # "accusing Pyongyang of arming Russia", "designated three Turkish companies for shipping …".
     accused_window = None
@@ -1237,13 +1274,16 @@ def _assign_transfer_roles(
         and trigger_word.text.islower()
         and trigger_word.lower.endswith(("en", "ten", "te", "tes", "ter", "tem"))
         and any(it.start == frame.trigger.end for it in frame.items)
-        and by_prep.get("von")
+        and (by_prep.get("von") or by_prep.get("aus"))
         and subj is not None
         and subj.first.start < trig
     ):
-        # "wartet auf die von Deutschland versprochenen Iris-T": the agent of an attributive participle
-        # supplies; the clause's subject is who the goods are for
-        agents = [i for g in by_prep["von"] if g.first.start < trig for i in g.ids]
+        # "wartet auf die von Deutschland versprochenen Iris-T", "auf die zugesagten Gripen aus Schweden": the
+        # agent of an attributive participle, or where the goods come from, supplies; the clause's subject is
+        # who the goods are for
+        agents = [i for g in by_prep.get("von", []) if g.first.start < trig for i in g.ids] or [
+            i for g in by_prep.get("aus", []) if g.first.start > trig for i in g.ids
+        ]
         if agents:
             frame.suppliers = agents
             frame.recipients = [i for i in subj.ids if i not in agents]
@@ -1470,7 +1510,20 @@ def _built_in(groups: list[Group], tokens: list[Token]) -> list[str]:
 
 
 _NOUN_GOVERNORS = frozenset(
-    {"approve", "refuse", "promise", "deal", "prevent", "deny", "intend", "consider", "request", "order", "future"}
+    {
+        "approve",
+        "refuse",
+        "promise",
+        "deal",
+        "prevent",
+        "deny",
+        "intend",
+        "consider",
+        "request",
+        "order",
+        "future",
+        "delay",
+    }
 )
 _OWN = frozenset("seine ihre sein ihr seinen ihren seiner ihrer its their".split())
 _FORCES = (
@@ -1496,7 +1549,7 @@ def _own_forces(tokens: list[Token], trigger: int, c: int, grammar: SentenceGram
     return False
 
 
-_REASON = frozenset("wegen aufgrund angesichts over because despite trotz".split())
+_REASON = frozenset("wegen aufgrund angesichts over despite trotz".split())
 
 
 def _reason_phrase(tokens: list[Token], trigger: int) -> bool:
@@ -1504,7 +1557,11 @@ def _reason_phrase(tokens: list[Token], trigger: int) -> bool:
     the subject did not deliver."""
     if trigger > 0 and tokens[trigger - 1].lower == "for" and tokens[trigger].lower.endswith("ing"):
         return True
-    return any(t.lower in _REASON for t in tokens[max(0, trigger - 3) : trigger])
+    window = tokens[max(0, trigger - 3) : trigger]
+    return any(
+        t.lower in _REASON or t.lower == "because" and k + 1 < len(window) and window[k + 1].lower == "of"
+        for k, t in enumerate(window)
+    )  # "because of the delivery" is a reason; "because they had shipped" a clause with its own subject
 
 
 def _phrase_from(tokens: list[Token], start: int, end: int) -> str:
@@ -1539,6 +1596,8 @@ def _pronoun_subject(
         for t in tokens[start:stop]:
             if t.lower in ("es", "it", "sie", "they", "er", "he", "she", "man"):
                 return t.i
+            if t.lower in ("diese", "jene") and k == c and t.i + 1 < end and not tokens[t.i + 1].text.islower():
+                return t.i  # "weil diese Drohnenteile an Russland geliefert haben": the firms just named
     return None
 
 
