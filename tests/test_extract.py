@@ -749,3 +749,16 @@ def test_a_plural_pronoun_takes_up_the_firms_just_named():
     assert ("transfer", "IRN", "RUS", "uav", "delivered") in events(
         "Iran delivered drones to Russia, and it also sent missiles.", "en"
     )
+
+
+def test_people_serving_with_another_states_forces_were_sent():
+    for text, lang, supplier, recipient in [
+        ("Nordkoreanische Soldaten kämpfen an der Seite russischer Truppen in der Region Kursk.", "de", "PRK", "RUS"),
+        ("Thousands of North Korean soldiers are fighting for Russia.", "en", "PRK", "RUS"),
+        ("Cuban mercenaries are serving in the Russian army.", "en", "CUB", "RUS"),
+        ("Kubanische Söldner dienen in der russischen Armee.", "de", "CUB", "RUS"),
+    ]:
+        assert events(text, lang) == {("transfer", supplier, recipient, "personnel", "delivered")}, text
+    # fighting in a country or against its troops sends nobody to anyone
+    assert events("Russische Soldaten kämpfen in der Ukraine.", "de") == set()
+    assert events("Ukrainische Soldaten kämpfen gegen russische Truppen.", "de") == set()

@@ -208,7 +208,7 @@ def build_frames(
     # Items in a clause without a trigger attach to the nearest clause that has one.
     owner: dict[int, int] = {}
     for c in range(n_clauses):
-        if _lead(cues_by_clause[c]) is not None:
+        if _lead(cues_by_clause[c]) is not None or _service(cues_by_clause[c], items_by_clause[c]) is not None:
             owner[c] = c
     for c in range(n_clauses):
         if c in owner or not items_by_clause[c]:
@@ -247,6 +247,8 @@ def build_frames(
     inside = {i for it in mentions.items for i in range(it.start, it.end)}
     for c in range(n_clauses):
         lead = _lead([x for x in cues_by_clause[c] if x.start not in participle_starts])
+        if lead is None:
+            lead = _service(cues_by_clause[c], items_by_clause[c])
         if lead is None:
             continue
         lead_cue, lead_kind = lead
@@ -385,6 +387,8 @@ def build_frames(
         _assign_transfer_roles(
             frame, grammar, actors_by_clause, cues_by_clause, governors, lang, tokens, mentions.actors
         )
+        if "serve" in lead_cue.kinds and lead_kind == "give":
+            _service_roles(frame, [a for a in mentions.actors if grammar.clause[a.start] == c], lead_cue)
         if not frame.suppliers and not frame.recipients and frames and _partitive(tokens, grammar, c):
             # "…, six of which have been delivered": the part goes the way the whole was ordered
             frame.suppliers, frame.recipients = list(frames[-1].suppliers), list(frames[-1].recipients)
@@ -654,6 +658,37 @@ def _trailing_agents(
     if not participle or lead is None or lead[1] not in GIVE or lead[0].start != first.i:
         return []
     return _unique([i for g in _groups(actors_by_clause[k], tokens) if g.first.prep in _FROM for i in g.ids])
+
+
+def _service(cues: list[CueMention], items: list[ItemMention]) -> tuple[CueMention, str] | None:
+    """ "Nordkoreanische Soldaten kämpfen für Russland", "Cuban mercenaries serving in the Russian army":
+    a state's people fighting or serving with another's forces were sent to them."""
+    if not any(it.category == "personnel" and it.origin for it in items):
+        return None
+    cue = next((x for x in cues if "serve" in x.kinds), None)
+    return (cue, "give") if cue is not None else None
+
+
+def _service_roles(frame: Frame, actors: list[ActorMention], cue: CueMention) -> None:
+    """Who serves with whom: the people whose state stands unmarked ("Nordkoreanische Soldaten") are
+    sent; the forces they serve ("an der Seite russischer Truppen", "in the Russian army", "für
+    Russland") receive them."""
+    by_start = {a.start: a for a in actors}
+    sent = [it for it in frame.items if it.category == "personnel" and it.origin]
+    senders = [it for it in sent if by_start.get(it.start - 1) is None or by_start[it.start - 1].prep is None]
+    hosts = [
+        a.id
+        for a in actors
+        if a.start > cue.start
+        and (a.prep in _SERVE_WITH or a.kind in ("adj", "origin", "adj-gen", "name-gen") and a.prep in _SERVE_IN)
+    ]  # a state's forces served in; "fighting in Ukraine" is only a place, "gegen russische Truppen" the enemy
+    suppliers = _unique([it.origin for it in senders if it.origin and it.origin not in hosts])
+    frame.items = [it for it in frame.items if it in senders]
+    frame.suppliers, frame.recipients = (suppliers, _unique(hosts)) if suppliers and hosts else ([], [])
+
+
+_SERVE_WITH = frozenset({"für", "for", "alongside", "neben"})
+_SERVE_IN = _SERVE_WITH | {"an", "in", "im", "bei", "beim", "into"}
 
 
 def _lead(cues: list[CueMention]) -> tuple[CueMention, str] | None:

@@ -1265,6 +1265,7 @@ EVENT_CUES = frozenset(
     {
         "go",
         "use",
+        "serve",
         "seize",
         "listing",
         "give",
