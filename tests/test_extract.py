@@ -762,3 +762,35 @@ def test_people_serving_with_another_states_forces_were_sent():
     # fighting in a country or against its troops sends nobody to anyone
     assert events("Russische Soldaten kämpfen in der Ukraine.", "de") == set()
     assert events("Ukrainische Soldaten kämpfen gegen russische Truppen.", "de") == set()
+
+
+def test_withdrawing_from_a_purchase_refuses_it():
+    for text, lang, supplier, recipient, item in [
+        ("India has pulled out of a deal to buy Russian Ka-226 helicopters.", "en", "RUS", "IND", "helicopter"),
+        ("Kasachstan hat den Kauf russischer Su-30SM auf Eis gelegt.", "de", "RUS", "KAZ", "combat-aircraft"),
+        ("Kazakhstan put the purchase of Russian Su-30SM jets on hold.", "en", "RUS", "KAZ", "combat-aircraft"),
+        ("Indien ist vom Kauf russischer Hubschrauber zurückgetreten.", "de", "RUS", "IND", "helicopter"),
+    ]:
+        assert events(text, lang) == {("transfer", supplier, recipient, item, "refused")}, text
+
+
+def test_goods_described_by_a_participle_or_a_purpose_are_still_the_goods():
+    # "built by" describes the submarines; "für Angriffe" is what the images are for
+    assert events("Jakarta took possession of two Scorpene submarines built by Naval Group.", "en") == {
+        ("transfer", "FRA", "IDN", "ship", "delivered")
+    }
+    assert events(
+        "China soll Russland Satellitenbilder für Angriffe auf ukrainische Ziele bereitgestellt haben.", "de"
+    ) == {("transfer", "CHN", "RUS", "space-technology", "delivered")}
+    # a navy commissioning ships puts them into service
+    assert ("transfer", "KOR", "PHL", "ship", "delivered") in events(
+        "The Philippine Navy commissioned two new corvettes built by South Korea's HD Hyundai.", "en"
+    )
+
+
+def test_a_blocked_re_export_from_a_states_stocks_is_that_states_refused_transfer():
+    for text, lang in [
+        ("Die Schweiz blockiert weiterhin die Weitergabe von Munition aus deutschen Beständen an die Ukraine.", "de"),
+        ("Switzerland blocked the re-export of ammunition from German stocks to Ukraine.", "en"),
+    ]:
+        assert events(text, lang) == {("transfer", "DEU", "UKR", "ammunition", "refused")}, text

@@ -324,6 +324,8 @@ def build_frames(
             continue
         frame = Frame("transfer", lead_cue, lead_kind, c, items)
         frame.modifiers = _modifiers(cues_by_clause, c, lead_cue, tokens, lead_kind, starts)
+        if lead_cue.lemma == "commission" and any(it.category == "ship" for it in items):
+            frame.modifiers.add("in_use")  # a navy commissioning a ship puts it into service: it has arrived
         if awaited is not None:
             frame.modifiers.add("future")
         if lead_kind in ("give_noun", "sell", "buy", "deal"):
@@ -724,6 +726,10 @@ def _used(
             nxt = tokens[cue.end] if cue.end < len(tokens) else None
             if word.endswith("ing") and nxt is not None and nxt.text.isalpha() and nxt.text.islower():
                 continue  # "a drone manufacturing plant": a gerund modifier, not a verb
+            if cue.start == item.end and nxt is not None and nxt.lower in ("by", "in", "von"):
+                continue  # "submarines built by Naval Group": a participle describing the goods
+            if cue.start > 0 and tokens[cue.start - 1].lower in ("für", "for", "zur", "zum"):
+                continue  # "Satellitenbilder für Angriffe": the purpose of the goods, not their use here
             if abs(cue.start - item.start) < abs(lead.start - item.start):
                 return True
     return False
@@ -1361,10 +1367,27 @@ def _assign_transfer_roles(
         permitted = [i for g in objects for i in g.ids if i not in frame.recipients]
         if permitted:
             frame.suppliers = permitted[:1]
+    if kind == "give_noun" and any(cue.kinds & {"approve", "refuse", "prevent"} for cue in cues_by_clause[c]):
+        # "blockiert die Weitergabe von Munition aus deutschen Beständen", "from German stocks": the goods leave
+        # the state whose stocks they are; who allows or blocks that is no party
+        stocks = [
+            a.id
+            for a in actors_all
+            if a.prep in ("aus", "from")
+            and a.start > trig
+            and a.end < len(tokens)
+            and tokens[a.end].lower.startswith(_STOCKS)
+            and a.id not in frame.recipients
+        ]
+        if stocks:
+            frame.suppliers = stocks[:1]
     if subj is not None:
         frame.subject_text = _phrase_from(tokens, subj.first.start, subj.members[-1].end)
     frame.suppliers = _unique(frame.suppliers)
     frame.recipients = [r for r in _unique(frame.recipients)]
+
+
+_STOCKS = ("bestand", "bestände", "lager", "depot", "arsenal", "stock", "stockpile", "inventor", "reserve")
 
 
 ACTING_HEADS = frozenset(
@@ -1863,7 +1886,10 @@ _COMPANY_NOUNS = frozenset(
 def _stops_exports(cue: CueMention, tokens: list[Token], lang: str) -> bool:
     """What a stopping verb must stop to be an export measure: exports, sales or export permits."""
     if cue.kinds & {"give_noun", "sell"}:
-        # "paused a shipment of bombs": one consignment is refused, no export stop is imposed
+        # "paused a shipment of bombs": one consignment is refused, no export stop is imposed; a blocked
+        # re-export ("Weitergabe", "re-export") is the re-exporter's refused transfer (the contract)
+        if cue.lemma in _REEXPORT:
+            return False
         return not any(t.lower in _INDEFINITE for t in tokens[max(0, cue.start - 2) : cue.start])
     if "approve" not in cue.kinds:
         return False
@@ -1871,6 +1897,7 @@ def _stops_exports(cue: CueMention, tokens: list[Token], lang: str) -> bool:
     return word[:1].isupper() if lang == "de" else cue.lemma in _PERMIT_NOUNS  # "Genehmigungen", "licences"
 
 
+_REEXPORT = frozenset({"weitergabe", "wiederausfuhr", "reexport", "re-export", "re-exports", "retransfer"})
 _INDEFINITE = frozenset({"a", "an", "ein", "eine", "einen", "einer", "eines"})
 _PERMIT_NOUNS = frozenset({"licence", "license", "permit", "approval", "authorisation", "authorization"})
 
