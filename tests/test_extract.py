@@ -782,6 +782,13 @@ def test_goods_described_by_a_participle_or_a_purpose_are_still_the_goods():
     assert events(
         "China soll Russland Satellitenbilder für Angriffe auf ukrainische Ziele bereitgestellt haben.", "de"
     ) == {("transfer", "CHN", "RUS", "space-technology", "delivered")}
+    assert ("transfer", "RUS", "houthis", "space-technology", "delivered") in events(
+        "Russland soll der Huthi-Miliz Satellitendaten für ihre Angriffe auf Handelsschiffe geliefert haben.", "de"
+    )
+    # kits for local assembly are technology
+    assert ("transfer", "IRN", "VEN", "technology", "delivered") in events(
+        "Iran has furnished Caracas with drones as well as kits for local assembly.", "en"
+    )
     # a navy commissioning ships puts them into service
     assert ("transfer", "KOR", "PHL", "ship", "delivered") in events(
         "The Philippine Navy commissioned two new corvettes built by South Korea's HD Hyundai.", "en"

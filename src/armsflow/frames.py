@@ -728,13 +728,17 @@ def _used(
                 continue  # "a drone manufacturing plant": a gerund modifier, not a verb
             if cue.start == item.end and nxt is not None and nxt.lower in ("by", "in", "von"):
                 continue  # "submarines built by Naval Group": a participle describing the goods
-            if cue.start > 0 and tokens[cue.start - 1].lower in ("für", "for", "zur", "zum"):
-                continue  # "Satellitenbilder für Angriffe": the purpose of the goods, not their use here
+            before = [t.lower for t in tokens[max(0, cue.start - 2) : cue.start]]
+            if before and (
+                before[-1] in _PURPOSE_PREPS or len(before) == 2 and before[0] in _PURPOSE_PREPS and before[1] in _OWN
+            ):
+                continue  # "Satellitendaten für ihre Angriffe": the purpose of the goods, not their use here
             if abs(cue.start - item.start) < abs(lead.start - item.start):
                 return True
     return False
 
 
+_PURPOSE_PREPS = frozenset({"für", "for", "zur", "zum"})
 _RELATIVE = frozenset("der die das den dem deren dessen welche welcher welches which that".split())
 
 
