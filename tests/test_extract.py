@@ -801,3 +801,34 @@ def test_a_blocked_re_export_from_a_states_stocks_is_that_states_refused_transfe
         ("Switzerland blocked the re-export of ammunition from German stocks to Ukraine.", "en"),
     ]:
         assert events(text, lang) == {("transfer", "DEU", "UKR", "ammunition", "refused")}, text
+
+
+def test_not_ruling_out_is_weighing():
+    assert events("Südkorea schließt Waffenlieferungen an die Ukraine nicht mehr aus.", "de") == {
+        ("transfer", "KOR", "UKR", "military-equipment", "considered")
+    }
+    assert events("Berlin has not ruled out sending Taurus missiles to Kyiv.", "en") == {
+        ("transfer", "DEU", "UKR", "cruise-missile", "considered")
+    }
+    assert events("Berlin has ruled out sending Taurus missiles to Kyiv.", "en") == {
+        ("transfer", "DEU", "UKR", "cruise-missile", "refused")
+    }
+
+
+def test_who_allows_completes_or_approaches():
+    # whoever allows a shipment exports it
+    assert events(
+        "Japan eased its restrictions on defence exports, allowing Patriot missiles to be shipped to the "
+        "United States.",
+        "en",
+    ) >= {("transfer", "JPN", "USA", "air-defence-system", "agreed")}
+    # completing the handover of one's own system delivers it (not the maker)
+    assert events("Romania completed the handover of its Patriot battery to Ukraine.", "en") == {
+        ("transfer", "ROU", "UKR", "air-defence-system", "delivered")
+    }
+    # a gerund after "about" belongs to the subject; the one approached would sell
+    assert events("Iraq has approached South Korea about acquiring KF-21 fighters.", "en") == {
+        ("transfer", "KOR", "IRQ", "combat-aircraft", "requested")
+    }
+    # trainers named by a designation are aircraft, not instructors
+    assert {e[3] for e in events("Turkey will supply 24 Hurjet trainers to Spain.", "en")} == {"other-aircraft"}

@@ -783,6 +783,8 @@ class Assembler:
         if "order" in mods and kind in ("get", "give", "arrive") and not mods & {"negation", "consider", "future"}:
             # "taken delivery of the tanks it ordered": the delivery and the order behind it
             return [(self._base(frame, mods), None), ("agreed", None)]
+        if "rule_out" in mods and "negation" in mods:
+            return [("considered", None)]  # "schließt Waffenlieferungen nicht mehr aus": possible now
         if "refuse" in mods and kind != "request":
             if frame.reported_by_report:
                 return [("denied", frame.subject_text), (self._base(frame, mods - {"refuse"}), None)]

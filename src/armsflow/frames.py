@@ -47,6 +47,7 @@ _PRIORITY = [
 ]
 MODIFIERS = frozenset(
     {
+        "rule_out",
         "complete",
         "delay",
         "deny",
@@ -70,7 +71,7 @@ MODIFIERS = frozenset(
     }
 )
 
-REACHING = frozenset({"deny", "consider", "refuse", "hearsay", "deal", "approve"})
+REACHING = frozenset({"deny", "consider", "refuse", "hearsay", "deal", "approve", "rule_out"})
 
 _TO = frozenset({"an", "nach", "für", "to", "for", "into", "zu", "zum", "zur", "toward", "towards"})
 _FROM = frozenset({"von", "vom", "aus", "from", "by", "seitens"})
@@ -1051,6 +1052,15 @@ def _assign_transfer_roles(
         after = [g for g in bare if g.first.start > trig]
         subject = before[-1] if before else None
         objects = after + before[:-1]
+        if (
+            len(before) > 1
+            and trig > 0
+            and tokens[trig].lower.endswith("ing")
+            and tokens[trig - 1].lower in _GERUND_PREPS
+        ):
+            # "Iraq has approached South Korea about acquiring KF-21s": a gerund after a preposition has the
+            # clause's subject; the name in between is the object of the verb before
+            subject, objects = before[0], after + before[1:]
     else:
         dative = [g for g in bare if g.first.article == "dem"]
         rest = [g for g in bare if g not in dative]
@@ -1151,6 +1161,9 @@ def _assign_transfer_roles(
     elif kind in GIVE:
         if frame.passive:
             frame.suppliers = prep_ids(_FROM)
+            if not frame.suppliers and "approve" in frame.modifiers and subj is not None and not subj.first.genitive:
+                # "…, allowing Patriot missiles to be shipped to the United States": who allows exports
+                frame.suppliers = [i for i in subj.ids if i not in prep_ids(_TO)]
             frame.recipients = prep_ids(_TO) or [i for g in bare for i in g.ids]
             if not frame.recipients and any("arrive" in cue.kinds for cue in cues_by_clause[c]):
                 frame.recipients = prep_ids(_IN)
@@ -1225,7 +1238,9 @@ def _assign_transfer_roles(
         if by_noun:
             preps = preps - {"by"}
         frame.suppliers = prep_ids(preps)
-        if not frame.suppliers and (kind == "request" or kind == "buy" and lang == "de"):
+        if not frame.suppliers and (
+            kind == "request" or kind == "buy" and (lang == "de" or "request" in frame.modifiers)
+        ):
             # "bat Berlin um Panzer", "hat Frankreich Kampfjets abgekauft": the dative object is asked or sells
             frame.suppliers = [i for g in objects for i in g.ids]
         if not frame.suppliers and origin:
@@ -1585,8 +1600,10 @@ _NOUN_GOVERNORS = frozenset(
         "order",
         "future",
         "delay",
+        "complete",
     }
 )
+_GERUND_PREPS = frozenset({"about", "on", "over", "into", "in"})
 _OWN = frozenset("seine ihre sein ihr seinen ihren seiner ihrer its their".split())
 _FORCES = (
     "marine",

@@ -729,6 +729,8 @@ def _specific_generic(generic: str, designated: str) -> bool:
     """
     if generic == "combat-aircraft" and designated == "other-aircraft":
         return False
+    if generic == "personnel":
+        return False  # "24 Hurjet trainers": a named system is no person, so the word means the aircraft
     return generic != "military-equipment" and generic != designated
 
 
