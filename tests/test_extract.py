@@ -832,3 +832,29 @@ def test_who_allows_completes_or_approaches():
     }
     # trainers named by a designation are aircraft, not instructors
     assert {e[3] for e in events("Turkey will supply 24 Hurjet trainers to Spain.", "en")} == {"other-aircraft"}
+
+
+def test_the_contents_of_a_transfer_or_package_just_reported():
+    assert events(
+        "Die Bundesregierung genehmigte Rüstungsexporte an Israel. Darunter sind auch Munition und Panzerabwehrwaffen.",
+        "de",
+    ) >= {("transfer", "DEU", "ISR", "ammunition", "agreed"), ("transfer", "DEU", "ISR", "anti-tank-weapon", "agreed")}
+    assert events("The US announced a new aid package for Ukraine. It includes Stinger missiles.", "en") == {
+        ("transfer", "USA", "UKR", "air-defence-system", "planned")
+    }
+    assert ("transfer", "USA", "UKR", "air-defence-system", "considered") in events(
+        "The US approved a new aid package for Ukraine. It could also include Stinger missiles.", "en"
+    )
+    # a sentence with a subject of its own is not the contents of the last transfer
+    assert events("Russia supplied jets to Iran. Russia's arsenal includes Su-35s.", "en") == {
+        ("transfer", "RUS", "IRN", "combat-aircraft", "delivered")
+    }
+
+
+def test_reports_called_fabrications_are_denied_and_loads_are_not_units():
+    text = "Iran sent two shipments of Fath-360 missiles to Russia last month. Tehran called the reports fabrications."
+    result = extract_document(Document(id="t", text=text, lang="en"))
+    assert sorted((e.status, e.quantity) for e in result.events) == [("delivered", None), ("denied", None)]
+    assert events(
+        "Armenia is diversifying away from Russia. The country signed a deal with France for radars.", "en"
+    ) == {("transfer", "FRA", "ARM", "sensor", "agreed")}

@@ -52,6 +52,9 @@ _WEEKDAYS = frozenset(
 _THAT = frozenset("das dies this that it these them".split())
 
 
+_COUNTRY_WORDS = ("country", "land", "staat", "nation", "königreich", "kingdom", "republic", "republik")
+
+
 @dataclass(slots=True)
 class Discourse:
     """What earlier sentences established."""
@@ -62,9 +65,12 @@ class Discourse:
     source: tuple[int, str] | None = None
     person_source: str | None = None
     last_transfer: tuple[int, list[str], list[str], list[ItemMention]] | None = None
+    # sentence, suppliers, recipients and statuses of the latest transfer or announced package
+    last_package: tuple[int, list[str], list[str], list[str]] | None = None
     items: list[ItemMention] = field(default_factory=list)
     imposers: dict[str, int] = field(default_factory=dict)  # how often each actor imposed a measure
     last_targets: tuple[int, list[str]] | None = None  # sentence and targets of the latest measure
+    subjects: dict[int, str] = field(default_factory=dict)  # sentence -> the state opening it as its subject
     imposer_order: list[str] = field(default_factory=list)
 
 
@@ -391,6 +397,17 @@ class Assembler:
                 self._sanction(index, sentence, frame, source)
         if not frames:
             self._denial_of_previous(index, sentence, mentions)
+            self._contents_of_previous(index, sentence, mentions, source)
+        subject = next(
+            (
+                a
+                for a in mentions.actors
+                if a.prep is None and not a.genitive and a.kind not in ("adj", "origin", "adj-gen", "demonym")
+            ),
+            None,
+        )
+        if subject is not None and len(subject.id) == 3 and subject.id.isupper() and subject.start <= 3:
+            state.subjects[index] = subject.id  # a state opening the sentence is what it is about
         for actor in mentions.actors:
             if actor.id not in (COUNTRY, GROUP):
                 state.actors.append((index, actor.id))
@@ -447,6 +464,47 @@ class Assembler:
                                 source=subject,
                             )
                         )
+
+    def _contents_of_previous(self, index: int, sentence: Sentence, mentions: Mentions, source: str | None) -> None:
+        """ "… approved a new aid package for Ukraine. It includes HIMARS rockets and Stinger missiles.",
+        "Darunter sind auch Munition und Panzerabwehrwaffen.": the goods of the transfer or package just
+        reported, with its parties and status."""
+        last = self.state.last_package
+        if last is None or last[0] < index - 2:
+            return
+        tokens = sentence.tokens
+        cue = next((c for c in mentions.cues if "include" in c.kinds), None)
+        if cue is None:
+            return
+        end = cue.start
+        if any(a.prep is None and not a.genitive and a.start < end for a in mentions.actors):
+            return  # "Russia's arsenal includes Su-35s": a subject of its own
+        _, suppliers, recipients, statuses = last
+        if any("consider" in c.kinds for c in mentions.cues):
+            statuses = ["considered"]  # "The package could also include …"
+        if any(a.id not in suppliers + recipients for a in mentions.actors if a.kind not in ("adj", "origin")):
+            return  # other parties named: not simply the contents of the last transfer
+        for item in mentions.items:
+            if not item.category:
+                continue
+            for supplier in suppliers:
+                for recipient in recipients:
+                    for status in statuses:
+                        if supplier != recipient:
+                            self._add(
+                                _stated(
+                                    sentence,
+                                    type="transfer",
+                                    status=status,
+                                    rule="contents-of-previous",
+                                    supplier=supplier,
+                                    recipient=recipient,
+                                    item=item.category,
+                                    designation=item.designation,
+                                    quantity=item.quantity,
+                                    source=source,
+                                )
+                            )
 
     # ------------------------------------------------------------------ attribution
     def _resolve_source(self, index: int, sentence: Sentence, source: str | None) -> str | None:
@@ -519,7 +577,14 @@ class Assembler:
                         actor = self.state.last_targets[1][0]
                     elif frame.ref_initial and states:
                         # "Das Land hat …" opening a sentence continues the state just talked about
-                        actor = self.recent_state(index, exclude=used) or self.salient(index, exclude=used)
+                        # "the country" continues the state the last sentence was about; "the administration",
+                        # "the government" may be any government just named
+                        country = any(
+                            a.id == COUNTRY and a.text.lower().endswith(_COUNTRY_WORDS) for a in self._sentence_actors
+                        )
+                        actor = self.recent_state(index, exclude=used, by_subject=country) or self.salient(
+                            index, exclude=used
+                        )
                     else:
                         # "genehmigte die Regierung": a government that acts is the story's own state
                         acting = role is frame.suppliers or role is frame.imposers
@@ -538,8 +603,12 @@ class Assembler:
         order = self.state.imposer_order
         return max(counts, key=lambda a: (counts[a], -order.index(a)))  # ties: the lead's imposer
 
-    def recent_state(self, index: int, exclude: set[str]) -> str | None:
-        """The last state named in the previous sentence, if any."""
+    def recent_state(self, index: int, exclude: set[str], by_subject: bool = False) -> str | None:
+        """The last state named in the previous sentence; with ``by_subject``, the state that sentence
+        opened with as its subject ("Armenia is diversifying away from Russia. The country signed …")."""
+        subject = self.state.subjects.get(index - 1) if by_subject else None
+        if subject is not None and subject not in exclude:
+            return subject
         for sent, actor in reversed(self.state.actors):
             if sent < index - 1:
                 return None
@@ -580,6 +649,9 @@ class Assembler:
         kind = frame.trigger_kind
         items = [it for it in map(self._resolve_item, frame.items) if it is not None and it.category]
         if not items:
+            if any(it.carrier for it in frame.items) and suppliers and recipients and not frame.question:
+                # "The US announced a new aid package for Ukraine.": its contents may follow
+                state.last_package = (index, suppliers, recipients, [st for st, _ in self._statuses(frame)])
             return
         if frame.pronoun_subject:
             role = suppliers if kind in GIVE and not frame.passive else recipients
@@ -685,6 +757,7 @@ class Assembler:
                         made = True
         if made:
             state.last_transfer = (index, suppliers, recipients, items)
+            state.last_package = (index, suppliers, recipients, [st for st, _ in statuses])
         if {"negation", "approve"} <= frame.modifiers | {frame.trigger_kind} and any(
             it.category == "military-equipment" for it in items
         ):

@@ -992,6 +992,8 @@ def _quantity(tokens: list[Token], start: int, lex: Lexicon) -> int | None:
             if _YEAR.match(tok.text):
                 return None
             return value
+        if word in _CONTAINERS:
+            return None  # "two shipments of Fath-360 missiles", "20 000 Container mit Munition": loads, not units
         if word in _QUANT_SKIP or (tok.text[:1].islower() and word.isalpha() and steps < 2 and lex.lang == "de"):
             j -= 1
             steps += 1
@@ -1002,6 +1004,13 @@ def _quantity(tokens: list[Token], start: int, lex: Lexicon) -> int | None:
             continue
         return None
     return None
+
+
+_CONTAINERS = frozenset(
+    "shipment shipments consignment consignments batch batches load loads cargo cargoes container containers "
+    "package packages tranche tranches lieferung lieferungen ladung ladungen container containern "
+    "sendung sendungen paket pakete tranche tranchen".split()
+)
 
 
 def _part(tokens: list[Token], start: int, total: int | None, lex: Lexicon) -> int | None:
@@ -1268,6 +1277,7 @@ EVENT_CUES = frozenset(
         "go",
         "use",
         "serve",
+        "include",
         "seize",
         "listing",
         "give",
