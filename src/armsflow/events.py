@@ -472,7 +472,6 @@ class Assembler:
         last = self.state.last_package
         if last is None or last[0] < index - 2:
             return
-        tokens = sentence.tokens
         cue = next((c for c in mentions.cues if "include" in c.kinds), None)
         if cue is None:
             return

@@ -38,12 +38,21 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"armsflow: error: {message}\n")
 
 
+class _Version(argparse.Action):
+    """argparse's own version action wraps the line at the terminal width; this prints it whole."""
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        print(f"armsflow {__version__}, lexicons {LEXICON_VERSION}; {native.describe()}")
+        parser.exit(EXIT_OK)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="armsflow", description="Arms-transfer and sanction events from German and English news.")
     parser.add_argument(
         "--version",
-        action="version",
-        version=f"armsflow {__version__}, lexicons {LEXICON_VERSION}; {native.describe()}",
+        action=_Version,
+        nargs=0,
+        help="show the version, the lexicon version and which code runs extraction, then exit",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
