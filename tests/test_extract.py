@@ -858,3 +858,39 @@ def test_reports_called_fabrications_are_denied_and_loads_are_not_units():
     assert events(
         "Armenia is diversifying away from Russia. The country signed a deal with France for radars.", "en"
     ) == {("transfer", "FRA", "ARM", "sensor", "agreed")}
+
+
+def test_sanction_targets_after_gegen_and_gegenueber():
+    # a genitive after "gegen" is the target's, not the imposer's ("Sanktionen der EU")
+    assert events("Großbritannien hebt die Sanktionen gegen Syriens Zentralbank auf.", "de") == {
+        ("sanction", "GBR", "SYR", "lifted")
+    }
+    assert events("Japan verschärft die Exportkontrollen gegenüber China.", "de") == {
+        ("sanction", "JPN", "CHN", "imposed")
+    }
+    assert events("Die Sanktionen der EU gegen Russland bleiben in Kraft.", "de") == {
+        ("sanction", "EU", "RUS", "imposed")
+    }
+
+
+def test_who_delivers_within_a_deal_or_a_request_being_weighed():
+    # partners agreeing on a named system: its maker's state supplies
+    assert events("Vietnam and the Czech Republic have agreed on the supply of twelve L-39NG trainer jets.", "en") == {
+        ("transfer", "CZE", "VNM", "other-aircraft", "agreed")
+    }
+    # "durch" after a delivery noun names who delivers; as a route it names nobody
+    assert events("Die Türkei hat die Lieferung von 40 Eurofightern durch Großbritannien vereinbart.", "de") == {
+        ("transfer", "GBR", "TUR", "combat-aircraft", "agreed")
+    }
+    assert events("Die Lieferungen durch Polen in die Ukraine laufen weiter.", "de") == set()
+    # weighing someone's request leaves it a request, from the one weighing it
+    assert events("Das Pentagon prüft derzeit eine Anfrage Polens nach weiteren Apache-Hubschraubern.", "de") == {
+        ("transfer", "USA", "POL", "helicopter", "requested")
+    }
+    # a state's navy takes over the ship; whoever uses smuggled goods received them
+    assert events("Die Marine Ägyptens hat eine weitere Meko-Fregatte aus Kiel übernommen.", "de") == {
+        ("transfer", "DEU", "EGY", "ship", "delivered")
+    }
+    assert events("Hamas fighters have used rockets smuggled from Iran, Israeli officials claim.", "en") == {
+        ("transfer", "IRN", "hamas", "artillery-ammunition", "delivered")
+    }

@@ -77,7 +77,7 @@ _TO = frozenset({"an", "nach", "für", "to", "for", "into", "zu", "zum", "zur", 
 _FROM = frozenset({"von", "vom", "aus", "from", "by", "seitens"})
 _FROM_BUY = _FROM | frozenset({"bei", "beim", "in", "of"})
 _IN = frozenset({"in", "im", "nach", "at", "to", "into"})
-_TARGET = frozenset({"gegen", "against", "on", "über", "upon"})
+_TARGET = frozenset({"gegen", "gegenüber", "against", "on", "über", "upon"})
 _LINK = frozenset(
     {
         "und",
@@ -502,6 +502,10 @@ def _participles(tokens: list[Token], mentions: Mentions, frames: list[Frame], l
         if kind in GIVE:
             frame.suppliers = agents
             frame.recipients = [a.id for a in after if a.prep in ("to", "for")]
+            if not frame.recipients and "in_use" in frame.modifiers:
+                # "Hamas fighters have used rockets smuggled from Iran": who uses the goods received them
+                users = [a.id for a in actors if a.end <= item.start and a.prep is None and not a.genitive]
+                frame.recipients = [u for u in users[:1] if u not in agents]
         else:
             # "tanks ordered by Lithuania from Germany": the agent of buying is the buyer
             frame.suppliers = [a.id for a in after if a.prep == "from"]
@@ -1223,7 +1227,7 @@ def _assign_transfer_roles(
             frame.recipients = prep_ids(frozenset({"by"}))
         else:
             frame.recipients = subj.ids if subj else []
-            if not frame.recipients and kind in ("buy", "order", "request"):
+            if not frame.recipients and kind in ("buy", "order", "request", "get"):
                 frame.recipients = [i for g in genitives for i in g.ids]
             if not frame.recipients and frame.passive:
                 # "Most of Nigeria's Super Tucanos were bought from the United States": the owner bought them
@@ -1347,7 +1351,9 @@ def _assign_transfer_roles(
         if agents:
             frame.suppliers = agents
             frame.recipients = [i for i in subj.ids if i not in agents]
-    answer = next((k for k in ("refuse", "approve") if any(k in cue.kinds for cue in cues_by_clause[c])), None)
+    answer = next(
+        (k for k in ("refuse", "approve", "consider") if any(k in cue.kinds for cue in cues_by_clause[c])), None
+    )
     if (
         kind == "request"
         and "request_noun" in frame.trigger.kinds
@@ -1366,9 +1372,13 @@ def _assign_transfer_roles(
         if askers:
             frame.suppliers = list(subj.ids)
             frame.recipients = askers[-1:]
-            frame.trigger_kind = "give"
-            frame.modifiers.add(answer)
-            frame.modifiers.discard("request")
+            if answer == "consider":
+                # "Das Pentagon prüft eine Anfrage Polens nach …": weighing a request leaves it a request
+                frame.modifiers.discard("consider")
+            else:
+                frame.trigger_kind = "give"
+                frame.modifiers.add(answer)
+                frame.modifiers.discard("request")
     if kind == "give_noun" and any("seize" in cue.kinds for cue in cues_by_clause[c]):
         # "A shipment of Iranian rifles … was seized by the US Navy": the seizer is neither side
         frame.suppliers = prep_ids(_FROM - {"by", "von", "vom"}) or origin[:1]
@@ -1400,6 +1410,27 @@ def _assign_transfer_roles(
         ]
         if stocks:
             frame.suppliers = stocks[:1]
+    if (
+        kind == "give_noun"
+        and lang == "de"
+        and by_prep.get("durch")
+        and not frame.passive
+        and frame.modifiers & {"deal", "approve", "promise", "refuse", "prevent", "request"}
+    ):
+        # "hat die Lieferung von 40 Eurofightern durch Großbritannien vereinbart": "durch" after the delivery
+        # noun names who delivers; the subject agreeing to it receives
+        agents = [i for g in by_prep["durch"] if g.first.start > trig for i in g.ids]
+        if agents:
+            if subj is not None and not frame.recipients:
+                frame.recipients = [i for i in subj.ids if i not in agents]
+            frame.suppliers = agents
+    if kind in GIVE and "deal" in frame.modifiers and len(frame.suppliers) > 1 and not frame.recipients:
+        # "Vietnam and the Czech Republic have agreed on the supply of L-39NG jets": partners to a deal on
+        # a named system; its maker's state supplies, the other receives
+        makers = [p for p in frame.suppliers if p in {it.producer for it in frame.items}]
+        if len(makers) == 1:
+            frame.recipients = [p for p in frame.suppliers if p not in makers]
+            frame.suppliers = makers
     if subj is not None:
         frame.subject_text = _phrase_from(tokens, subj.first.start, subj.members[-1].end)
     frame.suppliers = _unique(frame.suppliers)
@@ -1779,7 +1810,7 @@ def _sanction_frames(
             before = [t.lower for t in tokens[max(0, g.first.start - 3) : g.first.start]]
             if g.first.start > cue.start and any(w in ("for", "over", "wegen") for w in before[:-1]):
                 continue  # "… for supporting Russia's military": the reason, not the target
-            if g.first.genitive and g.first.start in (cue.end, cue.end + 1) and lang == "de":
+            if g.first.genitive and g.first.prep is None and g.first.start in (cue.end, cue.end + 1) and lang == "de":
                 if not imposers:
                     imposers = g.ids  # "ein Waffenembargo der Vereinten Nationen"
                 continue
