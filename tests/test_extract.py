@@ -894,3 +894,34 @@ def test_who_delivers_within_a_deal_or_a_request_being_weighed():
     assert events("Hamas fighters have used rockets smuggled from Iran, Israeli officials claim.", "en") == {
         ("transfer", "IRN", "hamas", "artillery-ammunition", "delivered")
     }
+
+
+def test_trainers_go_to_the_trainees_state_and_help_to_build():
+    assert events("German instructors are training Ukrainian soldiers in Lithuania.", "en") == {
+        ("transfer", "DEU", "UKR", "personnel", "delivered")
+    }
+    assert events("US instructors are training Ukrainian soldiers in Ukraine.", "en") == {
+        ("transfer", "USA", "UKR", "personnel", "delivered")
+    }
+    assert events("Russia is helping Iran build drones.", "en") == {
+        ("transfer", "RUS", "IRN", "technology", "delivered")
+    }
+    assert events("Russia is helping Iran build a satellite launch site.", "en") == {
+        ("transfer", "RUS", "IRN", "space-technology", "delivered")
+    }
+
+
+def test_stocks_fleets_parts_and_awaited_goods():
+    # a stock or fleet of goods is goods of that kind; parts of a named system are technology
+    assert events("Die Ukraine erhält von Dänemark das gesamte Artilleriearsenal.", "de") == {
+        ("transfer", "DNK", "UKR", "artillery", "delivered")
+    }
+    assert events("Die Niederlande liefern keine F-35-Teile mehr an Israel.", "de") == {
+        ("transfer", "NLD", "ISR", "technology", "refused")
+    }
+    assert events("Frankreich hat Kiew weitere Aster-Raketen zugesagt.", "de") == {
+        ("transfer", "FRA", "UKR", "air-defence-system", "planned")
+    }
+    assert events("Kyiv is still waiting for the F-16s promised by the Netherlands.", "en") == {
+        ("transfer", "NLD", "UKR", "combat-aircraft", "planned")
+    }

@@ -286,11 +286,20 @@ def build_frames(
                 it
                 for it in items
                 if clause[it.start] == c
-                and any(
-                    t.lower in ("mit", "with", "bei", "beim", "in") for t in tokens[max(0, it.start - 8) : it.start]
+                and (
+                    any(
+                        t.lower in ("mit", "with", "bei", "beim", "in") for t in tokens[max(0, it.start - 8) : it.start]
+                    )
+                    # "is helping Iran build drones": what the helped one builds is what the help gives
+                    or any(x.lemma in _BUILD_FOR and lead_cue.start < x.start < it.start for x in cues_by_clause[c])
                 )
                 and (lang == "de" or it.start > lead_cue.start)
             ]
+            for it in items:
+                if it.category not in ("technology", "space-technology") and any(
+                    x.lemma in _BUILD_FOR and lead_cue.start < x.start < it.start for x in cues_by_clause[c]
+                ):
+                    it.category = "technology"  # helping build drones passes on know-how (the contract)
         if "train" in lead_cue.kinds:
             # "bildet ukrainische Soldaten an Leopard-Panzern aus", "trains pilots on F-16s": what the training
             # is on stays where it is; the trainers are what is sent
@@ -458,15 +467,22 @@ def _trainees(frame: Frame, grammar: SentenceGrammar, mentions: Mentions, cues_b
         and a.kind in ("adj", "origin")
         and a.prep is None
         and a.end in forces
-        and a.id not in frame.suppliers
+        and (a.id not in frame.suppliers or len(frame.suppliers) > 1)
     ]
     if not trainees:
         return
+    # "German instructors are training Ukrainian soldiers in Lithuania": the trainers' state supplies, the
+    # trainees' state receives, wherever the training is (as the dev corpus annotates "sent instructors to
+    # Britain to train Ukrainian recruits")
+    frame.suppliers = [s for s in frame.suppliers if s != trainees[0].id]
     frame.recipients = [trainees[0].id]
     frame.items = [it for it in frame.items if it.origin != trainees[0].id]
     if not frame.items:  # "bildet ukrainische Soldaten aus": the trainers are what is sent
         trig = frame.trigger
         frame.items = [ItemMention(trig.start, trig.end, "personnel", text=tokens[trig.start].text)]
+
+
+_AWAIT = frozenset({"waiting", "wait", "waits", "waited", "awaiting", "awaits", "awaited", "expecting", "expects"})
 
 
 # English past participles that do not end in "-ed" (the regular ones are recognised by their ending).
@@ -510,6 +526,10 @@ def _participles(tokens: list[Token], mentions: Mentions, frames: list[Frame], l
             # "tanks ordered by Lithuania from Germany": the agent of buying is the buyer
             frame.suppliers = [a.id for a in after if a.prep == "from"]
             frame.recipients = [a.id for a in after if a.prep in ("to", "for", "by")]
+        if not frame.recipients and any(t.lower in _AWAIT for t in tokens[max(0, item.start - 5) : item.start]):
+            # "Kyiv is still waiting for the F-16s promised by the Netherlands": who awaits them receives
+            waiting = [a.id for a in actors if a.end <= item.start and a.prep is None and not a.genitive]
+            frame.recipients = [w for w in waiting[:1] if w not in frame.suppliers]
         frame.rule = f"{lang}:{kind}:participle"
         out.append(frame)
     return out
@@ -733,6 +753,10 @@ def _used(
                 continue  # "a drone manufacturing plant": a gerund modifier, not a verb
             if cue.start == item.end and nxt is not None and nxt.lower in ("by", "in", "von"):
                 continue  # "submarines built by Naval Group": a participle describing the goods
+            if "support" in lead.kinds and cue.lemma in _BUILD_FOR:
+                continue  # "is helping Iran build a satellite launch site": the help is the transfer
+            if cue.start > item.start and item.end <= cue.start <= item.end + 1 and word == "launch":
+                continue  # "satellite launch site": a noun modifier
             before = [t.lower for t in tokens[max(0, cue.start - 2) : cue.start]]
             if before and (
                 before[-1] in _PURPOSE_PREPS or len(before) == 2 and before[0] in _PURPOSE_PREPS and before[1] in _OWN

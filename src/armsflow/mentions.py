@@ -667,6 +667,8 @@ def _designation_item(tokens: list[Token], i: int, lex: Lexicon) -> ItemMention 
                     rest = "-".join(parts[cut:])
                     item = ItemMention(i, i + 1, entry.category, surface, producer=entry.producer)
                     generic = _head_category(rest.lower(), lex) if rest else None
+                    if rest.lower() in _PARTS or rest.lower() in ("bauteile", "komponenten"):
+                        generic = "technology"  # "F-35-Teile": parts of a system are technology (the contract)
                     if generic and generic not in ("military-equipment",):
                         item.category = generic if _specific_generic(generic, entry.category) else entry.category
                     if entry.case_sensitive and not head[:1].isupper():
@@ -852,7 +854,22 @@ def _longest_head_category(lemma: str, lex: Lexicon) -> str | None:
         cat = heads.get(word[cut:])
         if cat is not None:
             return cat
+    collection = next((c for c in _COLLECTIONS if word.endswith(c) and len(word) > len(c) + 3), None)
+    if collection is not None:
+        # "Artilleriearsenal", "Drohnenflotte", "Panzerbestand": a stock of goods is goods of that kind
+        stem = word[: -len(collection)].rstrip("-")
+        for joint in (
+            stem,
+            stem[:-1] if stem.endswith(("n", "s", "e")) else "",
+            stem[:-2] if stem.endswith("en") else "",
+        ):
+            cat = _longest_head_category(joint, lex) if len(joint) > 3 else None
+            if cat is not None:
+                return cat  # "Drohnen|flotte": without the joining -n- the modifier is "Drohne"
     return None
+
+
+_COLLECTIONS = ("arsenal", "arsenale", "flotte", "bestand", "bestände", "bestands", "park")
 
 
 def _coordinated_heads(tokens: list[Token], items: list[ItemMention], lex: Lexicon) -> None:
