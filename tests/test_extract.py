@@ -925,3 +925,18 @@ def test_stocks_fleets_parts_and_awaited_goods():
     assert events("Kyiv is still waiting for the F-16s promised by the Netherlands.", "en") == {
         ("transfer", "NLD", "UKR", "combat-aircraft", "planned")
     }
+
+
+def test_whose_goods_arrive_for_whom_and_refused_purchases():
+    assert events("Die ersten Leopard-2-Panzer für Tschechien sind aus Deutschland eingetroffen.", "de") == {
+        ("transfer", "DEU", "CZE", "armoured-vehicle", "delivered")
+    }
+    assert ("transfer", "SRB", "UKR", "ammunition", "denied") in events(
+        "Serbia has denied reports that its ammunition was reaching Ukraine through third countries.", "en"
+    )
+    assert events("Die USA verweigern Ankara seit Jahren den Kauf von F-35-Jets.", "de") == {
+        ("transfer", "USA", "TUR", "combat-aircraft", "refused")
+    }
+    assert events("China unterstützt Pakistan beim Bau von U-Booten.", "de") == {
+        ("transfer", "CHN", "PAK", "technology", "delivered")
+    }

@@ -296,10 +296,12 @@ def build_frames(
                 and (lang == "de" or it.start > lead_cue.start)
             ]
             for it in items:
-                if it.category not in ("technology", "space-technology") and any(
-                    x.lemma in _BUILD_FOR and lead_cue.start < x.start < it.start for x in cues_by_clause[c]
+                if it.category not in ("technology", "space-technology") and (
+                    any(x.lemma in _BUILD_FOR and lead_cue.start < x.start < it.start for x in cues_by_clause[c])
+                    or any(t.lemma in _BUILDING for t in tokens[max(lead_cue.start, it.start - 4) : it.start])
                 ):
-                    it.category = "technology"  # helping build drones passes on know-how (the contract)
+                    # "helping Iran build drones", "unterstützt Pakistan beim Bau von U-Booten": know-how (the contract)
+                    it.category = "technology"
         if "train" in lead_cue.kinds:
             # "bildet ukrainische Soldaten an Leopard-Panzern aus", "trains pilots on F-16s": what the training
             # is on stays where it is; the trainers are what is sent
@@ -482,6 +484,7 @@ def _trainees(frame: Frame, grammar: SentenceGrammar, mentions: Mentions, cues_b
         frame.items = [ItemMention(trig.start, trig.end, "personnel", text=tokens[trig.start].text)]
 
 
+_BUILDING = frozenset({"bau", "entwicklung", "herstellung", "produktion", "fertigung", "aufbau", "development"})
 _AWAIT = frozenset({"waiting", "wait", "waits", "waited", "awaiting", "awaits", "awaited", "expecting", "expects"})
 
 
@@ -1278,6 +1281,9 @@ def _assign_transfer_roles(
             frame.suppliers = _unique([it.producer for it in frame.items if it.producer])[:1]
     elif kind in ARRIVE:
         frame.recipients = prep_ids(_IN) or [i for g in objects for i in g.ids]
+        if not frame.recipients and kind == "arrive":
+            # "Die ersten Leopard-2-Panzer für Tschechien sind … eingetroffen": whom they are for receives
+            frame.recipients = prep_ids(frozenset({"für", "for"}))
         if not frame.recipients:
             # "reached Russian units", "erreichten russische Truppen": the forces' state receives
             frame.recipients = _unique(
@@ -1300,6 +1306,15 @@ def _assign_transfer_roles(
         # "… was seized by the US Navy": the agent of a seizure is neither side
         sources = _FROM - {"by", "von", "vom"} if kind == "seize" and frame.passive else _FROM
         frame.suppliers = prep_ids(sources) or origin[:1]
+        if (
+            not frame.suppliers
+            and frame.recipients
+            and any(tokens[it.start - 1].lower in _OWN for it in frame.items if it.start)
+        ):
+            # "Serbia has denied reports that its ammunition was reaching Ukraine": with the receiver named,
+            # "its" goods are the sentence subject's
+            owner = next((a.id for a in actors_all if a.prep is None and not a.genitive and a.start < trig), None)
+            frame.suppliers = [owner] if owner is not None and owner not in frame.recipients else []
         if not frame.suppliers:
             frame.suppliers = _unique([it.producer for it in frame.items if it.producer])[:1]
     elif kind in DEAL:
@@ -1434,6 +1449,18 @@ def _assign_transfer_roles(
         ]
         if stocks:
             frame.suppliers = stocks[:1]
+    if (
+        kind == "buy"
+        and lang == "de"
+        and trigger_word.text[:1].isupper()
+        and objects
+        and subj is not None
+        and any(cue.kinds & {"approve", "refuse"} for cue in cues_by_clause[c])
+    ):
+        # "Die USA verweigern Ankara den Kauf von F-35-Jets": whoever is allowed or refused the purchase (the
+        # dative object) buys; the one deciding sells
+        frame.recipients = [i for g in objects for i in g.ids]
+        frame.suppliers = [i for i in subj.ids if i not in frame.recipients]
     if (
         kind == "give_noun"
         and lang == "de"
