@@ -940,3 +940,15 @@ def test_whose_goods_arrive_for_whom_and_refused_purchases():
     assert events("China unterstützt Pakistan beim Bau von U-Booten.", "de") == {
         ("transfer", "CHN", "PAK", "technology", "delivered")
     }
+
+
+def test_funders_former_owners_and_forces_of_a_state():
+    # buying for another state: the seller's state supplies, the one bought for receives (funders are no party)
+    assert events("Britain and Norway jointly bought NASAMS launchers for Ukraine.", "en") == {
+        ("transfer", "NOR", "UKR", "air-defence-system", "agreed")
+    }
+    result = extract_document(Document(id="t", text="Argentina has signed for 24 ex-Danish F-16s.", lang="en"))
+    assert [(e.supplier, e.recipient, e.status, e.quantity) for e in result.events] == [("DNK", "ARG", "agreed", 24)]
+    assert events("The Indonesian air force will receive the first of 42 Rafales in early 2026.", "en") == {
+        ("transfer", "FRA", "IDN", "combat-aircraft", "planned")
+    }

@@ -1279,6 +1279,18 @@ def _assign_transfer_roles(
         if not frame.suppliers:
             # The producing state of a named new system ("Taiwan received 38 Abrams tanks").
             frame.suppliers = _unique([it.producer for it in frame.items if it.producer])[:1]
+        beneficiaries = [
+            i for g in by_prep.get("for", []) + by_prep.get("für", []) if g.first.start > trig for i in g.ids
+        ]
+        if kind in ("buy", "order") and beneficiaries and not frame.passive:
+            # "Britain and Norway jointly bought NASAMS launchers for Ukraine": the buyers pay, the one they buy
+            # for receives, and the seller's state supplies (funders are no suppliers, the contract)
+            frame.recipients = beneficiaries
+            frame.suppliers = [
+                s
+                for s in (prep_ids(preps) or origin[:1] or _unique([it.producer for it in frame.items if it.producer]))
+                if s not in beneficiaries
+            ][:1]
     elif kind in ARRIVE:
         frame.recipients = prep_ids(_IN) or [i for g in objects for i in g.ids]
         if not frame.recipients and kind == "arrive":
@@ -1499,7 +1511,8 @@ ACTING_HEADS = frozenset(
     "government army military forces navy ministry authorities companies company firms firm manufacturer "
     "manufacturers makers maker shipyard officials diplomats intelligence president leadership state-owned "
     "airline airlines reederei supplier suppliers lieferant lieferanten "
-    "state offiziere officers generäle generals kommandeure commanders".split()
+    "state offiziere officers generäle generals kommandeure commanders "
+    "air units troops defence defense coast einheiten truppen".split()  # "the Indonesian air force will receive"
 )
 
 

@@ -231,6 +231,10 @@ def _actor_in_compound(word: str, lex: Lexicon):
 
 
 def _compound_actor(word: str, lex: Lexicon):
+    if word.lower().startswith(("ex-", "ehemals-")) and word.count("-") == 1:
+        entry = lex.actors.get(form_tokens(word.split("-", 1)[1]))
+        if entry is not None and entry.kind in ("adj", "demonym"):
+            return ActorEntry(entry.id, "adj")  # "24 ex-Danish F-16s": the former owner's goods
     if "-" in word:
         parts = word.split("-")
         if parts[-1].lower() in _MEMBERS:
@@ -1019,8 +1023,20 @@ def _quantity(tokens: list[Token], start: int, lex: Lexicon) -> int | None:
             j -= 1
             steps += 1
             continue
+        if lex.lang == "en" and steps < 2 and _origin_word(tok.text, lex):
+            j -= 1  # "24 Danish F-16s", "12 ex-Danish F-16s", "40 US-made howitzers"
+            steps += 1
+            continue
         return None
     return None
+
+
+def _origin_word(text: str, lex: Lexicon) -> bool:
+    entry = lex.actors.get((text,))
+    if entry is not None:
+        return entry.kind == "adj"
+    compound = _actor_in_compound(text, lex)
+    return isinstance(compound, ActorEntry) and (compound.kind == "adj" or text.lower().endswith(_MADE))
 
 
 _CONTAINERS = frozenset(
