@@ -952,3 +952,12 @@ def test_funders_former_owners_and_forces_of_a_state():
     assert events("The Indonesian air force will receive the first of 42 Rafales in early 2026.", "en") == {
         ("transfer", "FRA", "IDN", "combat-aircraft", "planned")
     }
+
+
+def test_talks_that_are_over_do_not_hedge():
+    assert events("After months of negotiations, Washington agreed to provide Kyiv with ATACMS missiles.", "en") == {
+        ("transfer", "USA", "UKR", "ballistic-missile", "agreed")
+    }
+    assert events("Washington is negotiating with Kyiv about ATACMS missiles.", "en") <= {
+        ("transfer", "USA", "UKR", "ballistic-missile", "considered")
+    }

@@ -359,7 +359,9 @@ def build_frames(
             # "sanctions on Chinese firms that supply Russia": a relative clause describes its noun as
             # fact; the hedge on the measure does not reach it
             for g in governors:
-                frame.modifiers |= {k for cue in cues_by_clause[g] for k in cue.kinds if k in passes}
+                frame.modifiers |= {
+                    k for cue in cues_by_clause[g] for k in cue.kinds - _past_background(cue, tokens) if k in passes
+                }
                 if not grammar.infinitive[c] and any("deal" in cue.kinds for cue in cues_by_clause[g]):
                     # "Russia and Belarus have agreed that Minsk will receive …": the agreement is the news
                     frame.modifiers.add("agreed_over")
@@ -926,10 +928,19 @@ def _modifiers(
             and _attributive_participle(tokens, cue, item_starts)
         ):
             kinds = kinds & {"order"}  # "hat alle zugesagten Kampfpanzer erhalten": the promise is history
-        if "delay" in kinds and any(t.lower in _DESPITE for t in tokens[max(0, cue.start - 3) : cue.start]):
-            kinds = kinds - {"delay"}  # "trotz Verzögerungen geliefert", "after long delays": it did come
+        kinds = kinds - _past_background(cue, tokens)
         mods |= {k for k in kinds if k in MODIFIERS}
     return mods
+
+
+def _past_background(cue: CueMention, tokens: list[Token]) -> frozenset[str]:
+    """Kinds a cue loses after "trotz", "after" and the like: "trotz Verzögerungen geliefert", "after long
+    delays" (it did come), "After months of negotiations, Washington agreed …" (the talks are over)."""
+    if cue.kinds & {"delay", "consider"} and any(
+        t.lower in _DESPITE for t in tokens[max(0, cue.start - 3) : cue.start]
+    ):
+        return frozenset({"delay", "consider"})
+    return frozenset()
 
 
 _DESPITE = frozenset({"trotz", "nach", "despite", "after", "following", "ohne", "without"})
