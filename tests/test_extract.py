@@ -961,3 +961,19 @@ def test_talks_that_are_over_do_not_hedge():
     assert events("Washington is negotiating with Kyiv about ATACMS missiles.", "en") <= {
         ("transfer", "USA", "UKR", "ballistic-missile", "considered")
     }
+
+
+def test_awaited_goods_users_of_supplied_goods_and_relatives_on_an_order():
+    assert events("Thailand is still waiting for its Chinese-built submarine.", "en") == {
+        ("transfer", "CHN", "THA", "ship", "planned")
+    }
+    assert events("Kiew wartet auf Taurus-Marschflugkörper aus Deutschland.", "de") == {
+        ("transfer", "DEU", "UKR", "cruise-missile", "planned")
+    }
+    assert events("Ethiopian forces used Iranian Mohajer-6 drones supplied in 2021.", "en") == {
+        ("transfer", "IRN", "ETH", "uav", "delivered")
+    }
+    assert events("Die Philippinen haben bei Indien Brahmos-Raketen bestellt, die nun ausgeliefert wurden.", "de") == {
+        ("transfer", "IND", "PHL", "cruise-missile", "agreed"),
+        ("transfer", "IND", "PHL", "cruise-missile", "delivered"),
+    }

@@ -852,8 +852,9 @@ class Assembler:
         ):
             # "India will supply BrahMos to Vietnam under a deal signed on Tuesday": concluded, and to come
             return [(self._base(frame, mods), None), ("agreed", None)]  # "boats ordered from Korea entered service"
-        if "order" in mods and kind in ("get", "give", "arrive") and not mods & {"negation", "consider", "future"}:
-            # "taken delivery of the tanks it ordered": the delivery and the order behind it
+        if "order" in mods and kind in ("get", "give", "arrive") and not mods & {"negation", "consider"}:
+            # "taken delivery of the tanks it ordered": the delivery and the order behind it; "still waiting for
+            # the fighters it ordered": the order, and its delivery still to come
             return [(self._base(frame, mods), None), ("agreed", None)]
         if "rule_out" in mods and "negation" in mods:
             return [("considered", None)]  # "schließt Waffenlieferungen nicht mehr aus": possible now

@@ -408,6 +408,15 @@ def build_frames(
         if not frame.suppliers and not frame.recipients and frames and _partitive(tokens, grammar, c):
             # "…, six of which have been delivered": the part goes the way the whole was ordered
             frame.suppliers, frame.recipients = list(frames[-1].suppliers), list(frames[-1].recipients)
+        elif (
+            not frame.suppliers
+            and not frame.recipients
+            and frames
+            and _relative_clause(tokens, grammar, c)
+            and {id(it) for it in frame.items} <= {id(it) for it in frames[-1].items}
+        ):
+            # "… BrahMos-Raketen bestellt, die nun ausgeliefert wurden": the goods just ordered, the same parties
+            frame.suppliers, frame.recipients = list(frames[-1].suppliers), list(frames[-1].recipients)
         _trainees(frame, grammar, mentions, cues_by_clause, tokens)
         frame.rule = f"{lang}:{lead_kind}{':passive' if frame.passive else ''}"
         frames.append(frame)
@@ -514,11 +523,14 @@ def _participles(tokens: list[Token], mentions: Mentions, frames: list[Frame], l
             continue
         after = [a for a in actors if cue.end <= a.start <= cue.end + 4 and a.prep in ("by", "from", "to", "for")]
         agents = [a.id for a in after if a.prep in ("by", "from")]
+        in_use = any("use" in c.kinds and (c.start < item.start or "service" in c.lemma) for c in mentions.cues)
+        if not agents and in_use and item.origin and kind in GIVE:
+            agents = [item.origin]  # "Ethiopian forces used Iranian Mohajer-6 drones supplied in 2021"
         if not agents:
             continue
         frame = Frame("transfer", cue, kind, -1, [item])
         frame.passive = True
-        if any("use" in c.kinds and (c.start < item.start or "service" in c.lemma) for c in mentions.cues):
+        if in_use:
             frame.modifiers.add("in_use")  # "still flies MiG-29s bought from Belarus": they arrived
         if kind in GIVE:
             frame.suppliers = agents
