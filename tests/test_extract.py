@@ -977,3 +977,21 @@ def test_awaited_goods_users_of_supplied_goods_and_relatives_on_an_order():
         ("transfer", "IND", "PHL", "cruise-missile", "agreed"),
         ("transfer", "IND", "PHL", "cruise-missile", "delivered"),
     }
+
+
+def test_talks_framing_deals_and_factories_abroad():
+    assert events("India is in advanced talks to buy 26 Rafale Marine jets.", "en") == {
+        ("transfer", "FRA", "IND", "combat-aircraft", "considered")
+    }
+    # "Dem Vernehmen nach" is a source, not a "nach" that ends the weighing
+    assert events("Dem Vernehmen nach erwägt Seoul, Artilleriegranaten an die USA zu verkaufen.", "de") == {
+        ("transfer", "KOR", "USA", "artillery-ammunition", "considered")
+    }
+    # a deal named in a fronted phrase frames the transfer: agreed, and still to come
+    assert events("Under the agreement, Turkey will also transfer drone technology to Indonesia.", "en") == {
+        ("transfer", "TUR", "IDN", "technology", "agreed"),
+        ("transfer", "TUR", "IDN", "technology", "planned"),
+    }
+    assert events("Der Rüstungskonzern Rheinmetall soll Munitionsfabriken in der Ukraine bauen.", "de") == {
+        ("transfer", "DEU", "UKR", "technology", "planned")
+    }

@@ -852,6 +852,14 @@ class Assembler:
         ):
             # "India will supply BrahMos to Vietnam under a deal signed on Tuesday": concluded, and to come
             return [(self._base(frame, mods), None), ("agreed", None)]  # "boats ordered from Korea entered service"
+        if (
+            kind in ("buy", "order", "get")
+            and "deal" in mods
+            and "future" in mods
+            and not mods & {"consider", "negation", "request", "refuse", "intend"}
+        ):
+            # "Under the deal, Brazil will acquire 36 Gripens": the deal is concluded; receiving is still to come
+            return [("agreed", None)] + ([("planned", None)] if kind == "get" else [])
         if "order" in mods and kind in ("get", "give", "arrive") and not mods & {"negation", "consider"}:
             # "taken delivery of the tanks it ordered": the delivery and the order behind it; "still waiting for
             # the fighters it ordered": the order, and its delivery still to come

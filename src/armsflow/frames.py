@@ -272,6 +272,12 @@ def build_frames(
                 lead_kind = "give"  # "flying ballistic missiles to Russia": carrying goods to someone hands them over
             elif lead_cue.lemma in _BUILD_FOR and any(a.prep in ("für", "for") for a in actors_by_clause[c]):
                 lead_kind = "build_for"  # "Für Israel baut TKMS drei U-Boote": production under an export contract
+            elif (
+                lead_cue.lemma in _BUILD_FOR
+                and any(it.category == "technology" for it in items_by_clause[c])
+                and any(a.prep in ("in", "im") and a.kind not in ("adj", "origin") for a in actors_by_clause[c])
+            ):
+                lead_kind = "build_for"  # "Rheinmetall soll Munitionsfabriken in der Ukraine bauen": a factory abroad
             else:
                 continue
         items = [it for k, o in owner.items() if o == c for it in items_by_clause[k]]
@@ -362,7 +368,11 @@ def build_frames(
                 frame.modifiers |= {
                     k for cue in cues_by_clause[g] for k in cue.kinds - _past_background(cue, tokens) if k in passes
                 }
-                if not grammar.infinitive[c] and any("deal" in cue.kinds for cue in cues_by_clause[g]):
+                if not grammar.infinitive[c] and any(
+                    "deal" in cue.kinds
+                    and not any(t.lower in _FRAMING for t in tokens[max(0, cue.start - 4) : cue.start])
+                    for cue in cues_by_clause[g]
+                ):
                     # "Russia and Belarus have agreed that Minsk will receive …": the agreement is the news
                     frame.modifiers.add("agreed_over")
         if "complete" in frame.modifiers and any(
@@ -948,13 +958,19 @@ def _modifiers(
 def _past_background(cue: CueMention, tokens: list[Token]) -> frozenset[str]:
     """Kinds a cue loses after "trotz", "after" and the like: "trotz Verzögerungen geliefert", "after long
     delays" (it did come), "After months of negotiations, Washington agreed …" (the talks are over)."""
-    if cue.kinds & {"delay", "consider"} and any(
-        t.lower in _DESPITE for t in tokens[max(0, cue.start - 3) : cue.start]
+    word = tokens[cue.start].text
+    # a noun: capitalised inside a German sentence, or an English noun of talks and delays
+    noun = (word[:1].isupper() and cue.start > 0) or word.lower().endswith(("ion", "ions", "ay", "ays", "talks"))
+    if (
+        cue.kinds & {"delay", "consider"}
+        and noun
+        and any(t.lower in _DESPITE for t in tokens[max(0, cue.start - 3) : cue.start])
     ):
-        return frozenset({"delay", "consider"})
+        return frozenset({"delay", "consider"})  # a noun after the preposition, not "Dem Vernehmen nach erwägt"
     return frozenset()
 
 
+_FRAMING = frozenset({"under", "unter", "rahmen", "part", "gemäß", "laut"})  # "Under the agreement, Turkey will …"
 _DESPITE = frozenset({"trotz", "nach", "despite", "after", "following", "ohne", "without"})
 
 
@@ -1517,6 +1533,9 @@ def _assign_transfer_roles(
         if len(makers) == 1:
             frame.recipients = [p for p in frame.suppliers if p not in makers]
             frame.suppliers = makers
+    if kind == "build_for" and not frame.recipients:
+        frame.recipients = [i for i in prep_ids(frozenset({"in", "im"})) if i not in frame.suppliers]
+        frame.items = [it for it in frame.items if it.category == "technology"]
     if subj is not None:
         frame.subject_text = _phrase_from(tokens, subj.first.start, subj.members[-1].end)
     frame.suppliers = _unique(frame.suppliers)
