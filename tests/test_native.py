@@ -44,6 +44,25 @@ def test_the_install_runs_the_compiled_core():
     assert not str(armsflow.mentions.__file__).endswith(".py")
 
 
+def test_the_core_type_checks_as_mypyc_needs():
+    """mypyc compiles only type-correct modules; a type error would silently leave the core uncompiled."""
+    pytest.importorskip("mypy", reason="mypy is in the test extras")
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mypy",
+            "--ignore-missing-imports",
+            *(str(native.source_path(m)) for m in native.COMPILED),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout[-3000:]
+
+
 @pytest.mark.skipif(not COMPILED_HERE, reason="the core is not compiled in this install")
 def test_compiled_and_source_extraction_agree_on_the_dev_corpus(tmp_path):
     docs = tmp_path / "docs.jsonl"

@@ -856,10 +856,11 @@ class Assembler:
             kind in ("buy", "order", "get")
             and "deal" in mods
             and "future" in mods
-            and not mods & {"consider", "negation", "request", "refuse", "intend"}
+            and not mods & {"consider", "negation", "request", "refuse", "intend", "agreed_over"}
         ):
             # "Under the deal, Brazil will acquire 36 Gripens": the deal is concluded; receiving is still to come
-            return [("agreed", None)] + ([("planned", None)] if kind == "get" else [])
+            concluded: list[tuple[str, str | None]] = [("agreed", None)]
+            return concluded + [("planned", None)] if kind == "get" else concluded
         if "order" in mods and kind in ("get", "give", "arrive") and not mods & {"negation", "consider"}:
             # "taken delivery of the tanks it ordered": the delivery and the order behind it; "still waiting for
             # the fighters it ordered": the order, and its delivery still to come
