@@ -995,3 +995,14 @@ def test_talks_framing_deals_and_factories_abroad():
     assert events("Der Rüstungskonzern Rheinmetall soll Munitionsfabriken in der Ukraine bauen.", "de") == {
         ("transfer", "DEU", "UKR", "technology", "planned")
     }
+
+
+def test_the_one_whose_request_to_re_export_is_refused_re_exports():
+    for text, lang in [
+        (
+            "Die Schweizer Regierung lehnte ein Gesuch Spaniens ab, Flugabwehrkanonen an die Ukraine weiterzugeben.",
+            "de",
+        ),
+        ("Switzerland rejected Spain's request to re-export anti-aircraft guns to Ukraine.", "en"),
+    ]:
+        assert events(text, lang) == {("transfer", "ESP", "UKR", "air-defence-system", "refused")}, text

@@ -1153,6 +1153,19 @@ def _assign_transfer_roles(
         if subject is not None and subject is not antecedent:
             objects = [subject] + objects
         subject = antecedent
+    if subject is None and governors:
+        # "lehnte ein Gesuch Spaniens ab, Flugabwehrkanonen … weiterzugeben", "Spain's request to re-export …":
+        # whoever made the request is the subject of what was asked
+        request = next((x for x in cues_by_clause[governors[0]] if "request_noun" in x.kinds), None)
+        start = grammar.clauses[c][0]
+        if request is not None and (grammar.infinitive[c] or tokens[start].lower in ("to", "zu")):
+            askers = [
+                a
+                for a in actors_by_clause[governors[0]]
+                if a.genitive and (a.end in (request.start, request.start - 1) or a.start == request.end)
+            ]
+            if askers:
+                subject = Group([askers[0]])
     if subject is None:
         plural = _pronoun_subject(tokens, grammar, c, [], frame.trigger.start)
         if plural is not None and tokens[plural].lower in ("they", "diese", "jene"):
