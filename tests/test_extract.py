@@ -1006,3 +1006,12 @@ def test_the_one_whose_request_to_re_export_is_refused_re_exports():
         ("Switzerland rejected Spain's request to re-export anti-aircraft guns to Ukraine.", "en"),
     ]:
         assert events(text, lang) == {("transfer", "ESP", "UKR", "air-defence-system", "refused")}, text
+
+
+def test_a_request_from_a_state_answered():
+    assert events("Berlin approved a request from Kyiv for more Marder vehicles.", "en") == {
+        ("transfer", "DEU", "UKR", "armoured-vehicle", "agreed")
+    }
+    assert events("Berlin lehnte eine Anfrage aus Kiew nach weiteren Marder-Panzern ab.", "de") == {
+        ("transfer", "DEU", "UKR", "armoured-vehicle", "refused")
+    }

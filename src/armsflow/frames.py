@@ -1470,8 +1470,15 @@ def _assign_transfer_roles(
         askers = [
             a.id
             for a in actors_all
-            if (a.end in (trig, trig - 1) or a.start == frame.trigger.end and a.genitive) and a.id not in subj.ids
-        ]
+            if (
+                a.end in (trig, trig - 1)
+                or a.start == frame.trigger.end
+                and a.genitive
+                or a.prep in ("from", "von", "aus")
+                and frame.trigger.end <= a.start <= frame.trigger.end + 2
+            )
+            and a.id not in subj.ids
+        ]  # "Kyiv's request", "eine Anfrage Kiews", "a request from Kyiv"
         if askers:
             frame.suppliers = list(subj.ids)
             frame.recipients = askers[-1:]
