@@ -1015,3 +1015,9 @@ def test_a_request_from_a_state_answered():
     assert events("Berlin lehnte eine Anfrage aus Kiew nach weiteren Marder-Panzern ab.", "de") == {
         ("transfer", "DEU", "UKR", "armoured-vehicle", "refused")
     }
+
+
+def test_an_unnamed_army_in_a_named_state():
+    assert events("Das Afrikakorps hat in Mali Kampfhubschrauber an die Armee übergeben.", "de") == {
+        ("transfer", "africa-corps", "MLI", "helicopter", "delivered")
+    }

@@ -1278,6 +1278,9 @@ def _assign_transfer_roles(
                 frame.recipients = prep_ids(frozenset({"in"}))  # "Lieferungen in die USA"
             if not frame.recipients:
                 frame.recipients = _trailing_recipient(grammar, actors_by_clause, cues_by_clause, c)
+            if not frame.recipients and _to_institution(tokens, grammar, c):
+                # "hat in Mali Kampfhubschrauber an die Armee übergeben": the army of the state named as the place
+                frame.recipients = [i for i in prep_ids(frozenset({"in", "im"})) if i not in frame.suppliers]
             if not frame.recipients and asker is not None:
                 frame.recipients = asker.ids
         if not frame.suppliers and origin:
@@ -1805,6 +1808,19 @@ def _phrase_from(tokens: list[Token], start: int, end: int) -> str:
     while end < len(tokens) and end - start < 6 and tokens[end].text[:1].isupper() and tokens[end].text.isalpha():
         end += 1
     return " ".join(t.text for t in tokens[start:end])
+
+
+def _to_institution(tokens: list[Token], grammar: SentenceGrammar, c: int) -> bool:
+    """Whether the clause gives to an unnamed state institution: "an die Armee", "to the government"."""
+    start, end = grammar.clauses[c]
+    for k in range(start, end - 2):
+        if tokens[k].lower in ("an", "to") and tokens[k + 1].lower in ("die", "das", "den", "the"):
+            if tokens[k + 2].lower in ACTING_HEADS and tokens[k + 2].lower not in _COMPANY_WORDS:
+                return True
+    return False
+
+
+_COMPANY_WORDS = frozenset("unternehmen firmen firma konzern companies company firms firm manufacturer".split())
 
 
 def _trailing_recipient(grammar: SentenceGrammar, actors_by_clause, cues_by_clause, c: int) -> list[str]:
