@@ -1021,3 +1021,21 @@ def test_an_unnamed_army_in_a_named_state():
     assert events("Das Afrikakorps hat in Mali Kampfhubschrauber an die Armee übergeben.", "de") == {
         ("transfer", "africa-corps", "MLI", "helicopter", "delivered")
     }
+
+
+def test_launches_leases_refused_orders_and_nuclear_weapons():
+    assert events("Russia launched an Iranian satellite into orbit from Kazakhstan.", "en") == {
+        ("transfer", "RUS", "IRN", "space-technology", "delivered")
+    }
+    assert events("Russia launched missiles at Kyiv.", "en") == set()
+    assert events("South Korea has agreed to lease two submarines to Indonesia.", "en") == {
+        ("transfer", "KOR", "IDN", "ship", "agreed")
+    }
+    assert {e[1:3] for e in events("Indonesia will lease two submarines from South Korea.", "en")} == {("KOR", "IDN")}
+    assert events("Ankara refused to deliver the corvette Pakistan had ordered.", "en") == {
+        ("transfer", "TUR", "PAK", "ship", "refused"),
+        ("transfer", "TUR", "PAK", "ship", "agreed"),
+    }
+    assert events("Russland hat Weißrussland taktische Atomwaffen überlassen.", "de") == {
+        ("transfer", "RUS", "BLR", "military-equipment", "delivered")
+    }

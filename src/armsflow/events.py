@@ -863,8 +863,10 @@ class Assembler:
             return concluded + [("planned", None)] if kind == "get" else concluded
         if "order" in mods and kind in ("get", "give", "arrive") and not mods & {"negation", "consider"}:
             # "taken delivery of the tanks it ordered": the delivery and the order behind it; "still waiting for
-            # the fighters it ordered": the order, and its delivery still to come
-            return [(self._base(frame, mods), None), ("agreed", None)]
+            # the fighters it ordered": the order, and its delivery still to come; "refused to deliver the
+            # corvette Pakistan had ordered": the order, refused
+            first = "refused" if "refuse" in mods else self._base(frame, mods)
+            return [(first, None), ("agreed", None)]
         if "rule_out" in mods and "negation" in mods:
             return [("considered", None)]  # "schließt Waffenlieferungen nicht mehr aus": possible now
         if "refuse" in mods and kind != "request":

@@ -272,6 +272,10 @@ def build_frames(
                 lead_kind = "give"  # "flying ballistic missiles to Russia": carrying goods to someone hands them over
             elif lead_cue.lemma in _BUILD_FOR and any(a.prep in ("für", "for") for a in actors_by_clause[c]):
                 lead_kind = "build_for"  # "Für Israel baut TKMS drei U-Boote": production under an export contract
+            elif lead_cue.lemma in _LAUNCH and any(
+                it.category == "space-technology" and it.origin for it in items_by_clause[c]
+            ):
+                lead_kind = "give"  # "Russia launched an Iranian satellite": a launch service for the satellite's owner
             elif (
                 lead_cue.lemma in _BUILD_FOR
                 and any(it.category == "technology" for it in items_by_clause[c])
@@ -413,6 +417,8 @@ def build_frames(
         _assign_transfer_roles(
             frame, grammar, actors_by_clause, cues_by_clause, governors, lang, tokens, mentions.actors
         )
+        if lead_cue.lemma in _LAUNCH and lead_kind == "give" and not frame.recipients:
+            frame.recipients = [it.origin for it in frame.items if it.origin and it.origin not in frame.suppliers][:1]
         if "serve" in lead_cue.kinds and lead_kind == "give":
             _service_roles(frame, [a for a in mentions.actors if grammar.clause[a.start] == c], lead_cue)
         if not frame.suppliers and not frame.recipients and frames and _partitive(tokens, grammar, c):
@@ -506,6 +512,8 @@ def _trainees(frame: Frame, grammar: SentenceGrammar, mentions: Mentions, cues_b
 
 
 _BUILDING = frozenset({"bau", "entwicklung", "herstellung", "produktion", "fertigung", "aufbau", "development"})
+_LAUNCH = frozenset({"launch", "starten", "befördern"})
+_LEASE = frozenset({"lease", "leasen", "rent", "mieten", "charter", "chartern"})
 _AWAIT = frozenset({"waiting", "wait", "waits", "waited", "awaiting", "awaits", "awaited", "expecting", "expects"})
 
 
@@ -1250,6 +1258,9 @@ def _assign_transfer_roles(
             frame.recipients = prep_ids(_TO) or [i for g in bare for i in g.ids]
             if not frame.recipients and any("arrive" in cue.kinds for cue in cues_by_clause[c]):
                 frame.recipients = prep_ids(_IN)
+        elif frame.trigger.lemma in _LEASE and prep_ids(_FROM) and not prep_ids(_TO) and subj is not None:
+            # "Indonesia will lease submarines from South Korea": leasing from someone is receiving
+            frame.suppliers, frame.recipients = prep_ids(_FROM), list(subj.ids)
         else:
             frame.suppliers = subj.ids if subj and not _reason_phrase(tokens, frame.trigger.start) else []
             if (
