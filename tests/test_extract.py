@@ -1039,3 +1039,11 @@ def test_launches_leases_refused_orders_and_nuclear_weapons():
     assert events("Russland hat Weißrussland taktische Atomwaffen überlassen.", "de") == {
         ("transfer", "RUS", "BLR", "military-equipment", "delivered")
     }
+
+
+def test_it_continues_the_subject_of_the_sentence_before():
+    text = (
+        "Morocco is stepping up its military modernisation. The kingdom has ordered 24 Apache helicopters from "
+        "the United States. It is also negotiating with Israel over the purchase of Barak MX air defence systems."
+    )
+    assert ("transfer", "ISR", "MAR", "air-defence-system", "considered") in events(text, "en")

@@ -592,6 +592,8 @@ class Assembler:
                     if actor:
                         role[pos] = actor
                         used.add(actor)
+                        if frame.ref_initial and states:
+                            self.state.subjects[index] = actor  # "The kingdom has ordered …" opens about it
                     else:
                         del role[pos]
 
@@ -656,7 +658,9 @@ class Assembler:
             role = suppliers if kind in GIVE and not frame.passive else recipients
             if not role:
                 other = recipients if role is suppliers else suppliers
-                actor = self._last_actor(other)
+                # "The kingdom has ordered … It is also negotiating …": the subject of the sentence before
+                subject = state.subjects.get(index - 1)
+                actor = subject if subject is not None and subject not in other else self._last_actor(other)
                 if actor:
                     role.append(actor)
         last = state.last_transfer
