@@ -845,6 +845,11 @@ def test_the_contents_of_a_transfer_or_package_just_reported():
     assert ("transfer", "USA", "UKR", "air-defence-system", "considered") in events(
         "The US approved a new aid package for Ukraine. It could also include Stinger missiles.", "en"
     )
+    assert events(
+        "Die Bundesregierung hat weitere Rüstungsexporte an Israel genehmigt. Nach Angaben des Ministeriums "
+        "handelt es sich um Munition und Ersatzteile.",
+        "de",
+    ) >= {("transfer", "DEU", "ISR", "ammunition", "agreed"), ("transfer", "DEU", "ISR", "technology", "agreed")}
     # a sentence with a subject of its own is not the contents of the last transfer
     assert events("Russia supplied jets to Iran. Russia's arsenal includes Su-35s.", "en") == {
         ("transfer", "RUS", "IRN", "combat-aircraft", "delivered")
