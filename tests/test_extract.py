@@ -1052,3 +1052,18 @@ def test_it_continues_the_subject_of_the_sentence_before():
         "the United States. It is also negotiating with Israel over the purchase of Barak MX air defence systems."
     )
     assert ("transfer", "ISR", "MAR", "air-defence-system", "considered") in events(text, "en")
+
+
+def test_the_delivery_of_goods_just_ordered_is_scheduled():
+    for text, lang in [
+        (
+            "Poland signed a deal to buy 96 Apache attack helicopters from the United States. "
+            "Deliveries are due to begin in 2028.",
+            "en",
+        ),
+        ("Polen hat 96 Apache-Hubschrauber in den USA bestellt. Die Auslieferung soll 2028 beginnen.", "de"),
+    ]:
+        assert events(text, lang) == {
+            ("transfer", "USA", "POL", "helicopter", "agreed"),
+            ("transfer", "USA", "POL", "helicopter", "planned"),
+        }, text

@@ -398,6 +398,7 @@ class Assembler:
         if not frames:
             self._denial_of_previous(index, sentence, mentions)
             self._contents_of_previous(index, sentence, mentions, source)
+            self._delivery_of_previous(index, sentence, mentions, source)
         subject = next(
             (
                 a
@@ -504,6 +505,45 @@ class Assembler:
                                     source=source,
                                 )
                             )
+
+    def _delivery_of_previous(self, index: int, sentence: Sentence, mentions: Mentions, source: str | None) -> None:
+        """ "Poland signed a deal to buy 96 Apaches. Deliveries are due to begin in 2028.": a sentence about the
+        delivery of the goods just named, with no goods or parties of its own, schedules or reports it."""
+        last = self.state.last_transfer
+        if last is None or last[0] != index - 1:
+            return
+        opener = next((c for c in mentions.cues if "give_noun" in c.kinds and c.start <= 2), None)
+        if opener is None or any(it.category for it in mentions.items):
+            return
+        _, suppliers, recipients, items = last
+        if any(a.id not in suppliers + recipients for a in mentions.actors if a.kind not in ("adj", "origin")):
+            return
+        kinds = {k for c in mentions.cues for k in c.kinds}
+        if kinds & {"negation", "consider", "deny", "refuse"}:
+            return
+        if kinds & {"future", "delay", "intend"}:
+            status = "planned"  # "Deliveries are due to begin in 2028", "Die Auslieferung soll 2028 beginnen"
+        elif kinds & {"past", "complete"}:
+            status = "delivered"  # "Deliveries began in March"
+        else:
+            return
+        for supplier in suppliers:
+            for recipient in recipients:
+                for item in items:
+                    if supplier != recipient and item.category:
+                        self._add(
+                            _stated(
+                                sentence,
+                                type="transfer",
+                                status=status,
+                                rule="delivery-of-previous",
+                                supplier=supplier,
+                                recipient=recipient,
+                                item=item.category,
+                                designation=item.designation,
+                                source=source,
+                            )
+                        )
 
     # ------------------------------------------------------------------ attribution
     def _resolve_source(self, index: int, sentence: Sentence, source: str | None) -> str | None:
