@@ -17,8 +17,8 @@ from armsflow import Document, extract_document
 from tests.conftest import DEV, read_jsonl
 
 # Raised as quality rises; never lowered.
-FLOOR_HEADLINE_F1 = 0.815
-FLOOR_LANGUAGE_F1 = 0.80
+FLOOR_HEADLINE_F1 = 0.83
+FLOOR_LANGUAGE_F1 = 0.82
 FLOOR_STATUS_ACCURACY = 0.98
 
 
