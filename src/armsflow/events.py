@@ -448,23 +448,9 @@ class Assembler:
         if not deniers:
             return
         subject = deniers[0].text
-        for supplier in suppliers:
-            for recipient in recipients:
-                for item in items:
-                    if supplier != recipient and item.category:
-                        self._add(
-                            _stated(
-                                sentence,
-                                type="transfer",
-                                status="denied",
-                                rule="denial-of-previous",
-                                supplier=supplier,
-                                recipient=recipient,
-                                item=item.category,
-                                designation=item.designation,
-                                source=subject,
-                            )
-                        )
+        self._add_between(
+            sentence, suppliers, recipients, items, ["denied"], "denial-of-previous", subject, with_quantity=False
+        )
 
     def _contents_of_previous(self, index: int, sentence: Sentence, mentions: Mentions, source: str | None) -> None:
         """ "… approved a new aid package for Ukraine. It includes HIMARS rockets and Stinger missiles.",
@@ -484,27 +470,7 @@ class Assembler:
             statuses = ["considered"]  # "The package could also include …"
         if any(a.id not in suppliers + recipients for a in mentions.actors if a.kind not in ("adj", "origin")):
             return  # other parties named: not simply the contents of the last transfer
-        for item in mentions.items:
-            if not item.category:
-                continue
-            for supplier in suppliers:
-                for recipient in recipients:
-                    for status in statuses:
-                        if supplier != recipient:
-                            self._add(
-                                _stated(
-                                    sentence,
-                                    type="transfer",
-                                    status=status,
-                                    rule="contents-of-previous",
-                                    supplier=supplier,
-                                    recipient=recipient,
-                                    item=item.category,
-                                    designation=item.designation,
-                                    quantity=item.quantity,
-                                    source=source,
-                                )
-                            )
+        self._add_between(sentence, suppliers, recipients, mentions.items, statuses, "contents-of-previous", source)
 
     def _delivery_of_previous(self, index: int, sentence: Sentence, mentions: Mentions, source: str | None) -> None:
         """ "Poland signed a deal to buy 96 Apaches. Deliveries are due to begin in 2028.": a sentence about the
@@ -527,23 +493,41 @@ class Assembler:
             status = "delivered"  # "Deliveries began in March"
         else:
             return
+        self._add_between(
+            sentence, suppliers, recipients, items, [status], "delivery-of-previous", source, with_quantity=False
+        )
+
+    def _add_between(
+        self,
+        sentence: Sentence,
+        suppliers: list[str],
+        recipients: list[str],
+        items: list[ItemMention],
+        statuses: list[str],
+        rule: str,
+        source: str | None,
+        with_quantity: bool = True,
+    ) -> None:
+        """Transfers this sentence states about parties and goods already known (an earlier sentence's)."""
         for supplier in suppliers:
             for recipient in recipients:
                 for item in items:
-                    if supplier != recipient and item.category:
-                        self._add(
-                            _stated(
-                                sentence,
-                                type="transfer",
-                                status=status,
-                                rule="delivery-of-previous",
-                                supplier=supplier,
-                                recipient=recipient,
-                                item=item.category,
-                                designation=item.designation,
-                                source=source,
+                    for status in statuses:
+                        if supplier != recipient and item.category:
+                            self._add(
+                                _stated(
+                                    sentence,
+                                    type="transfer",
+                                    status=status,
+                                    rule=rule,
+                                    supplier=supplier,
+                                    recipient=recipient,
+                                    item=item.category,
+                                    designation=item.designation,
+                                    quantity=item.quantity if with_quantity else None,
+                                    source=source,
+                                )
                             )
-                        )
 
     # ------------------------------------------------------------------ attribution
     def _resolve_source(self, index: int, sentence: Sentence, source: str | None) -> str | None:

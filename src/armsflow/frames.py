@@ -260,7 +260,7 @@ def build_frames(
             # it is expected, so still to come
             lead_cue, lead_kind = awaited, "give_noun"
         if lead_kind == "deal" and any(
-            t.lower in ("under", "rahmen", "part", "unter") for t in tokens[max(0, lead_cue.start - 4) : lead_cue.start]
+            t.lower in _FRAMING for t in tokens[max(0, lead_cue.start - 4) : lead_cue.start]
         ):
             # "Im Rahmen eines Vertrags baut TKMS Fregatten für Ägypten": a deal in a prepositional phrase is the
             # frame of the clause; its verb of building for someone leads
