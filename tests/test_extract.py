@@ -1067,3 +1067,9 @@ def test_the_delivery_of_goods_just_ordered_is_scheduled():
             ("transfer", "USA", "POL", "helicopter", "agreed"),
             ("transfer", "USA", "POL", "helicopter", "planned"),
         }, text
+
+
+def test_what_a_shipment_included_went_with_it():
+    assert events("The shipment, which included Javelin missiles, was delivered to Kyiv on Friday.", "en") == {
+        ("transfer", "USA", "UKR", "anti-tank-weapon", "delivered")
+    }

@@ -237,6 +237,19 @@ def build_frames(
         ):
             owner[c] = c - 1  # "a package for Ukraine that includes CV90s": the package's contents
             continue
+        if (
+            c > 0
+            and (
+                any(it.carrier for it in items_by_clause[c - 1])
+                or any(x.kinds & {"give_noun", "carrier"} for x in cues_by_clause[c - 1])
+            )
+            and any("include" in x.kinds for x in cues_by_clause[c])
+        ):
+            # "The shipment, which included Javelin missiles, was delivered to Kyiv": the contents go with the load
+            target = next((k for k in (c + 1, c - 1) if owner.get(k) == k), None)
+            if target is not None:
+                owner[c] = target
+                continue
         if _dependent(tokens, grammar, c) or not _appended(tokens, grammar, c, items_by_clause[c], mentions):
             continue
         candidates = [k for k in owner if k != c]
