@@ -706,9 +706,15 @@ def _participial(tokens: list[Token], grammar: SentenceGrammar, c: int) -> bool:
     if not words or end >= len(tokens) or tokens[end].text != "," and tokens[end - 1].text != ",":
         return False
     first, last = words[0], words[-1]
-    if first.text.islower() and (first.lower in _IRREGULAR_PARTICIPLES or first.lower.endswith("ed")):
-        return True
-    return last.text.islower() and last.lower.startswith("ge") and last.lower.endswith(("t", "en"))
+    return _english_participle(first) or _german_participle(last)
+
+
+def _english_participle(tok: Token) -> bool:
+    return tok.text.islower() and (tok.lower in _IRREGULAR_PARTICIPLES or tok.lower.endswith("ed"))
+
+
+def _german_participle(tok: Token) -> bool:
+    return tok.text.islower() and tok.lower.startswith("ge") and tok.lower.endswith(("t", "en"))
 
 
 def _trailing_agents(
@@ -724,13 +730,13 @@ def _trailing_agents(
     if tokens[start].text != "," or not words:
         return []
     first = words[0]
-    participle = first.text.islower() and (
-        first.lower in _IRREGULAR_PARTICIPLES
-        or first.lower.endswith("ed")
-        or (first.lower.startswith("ge") and first.lower.endswith(("t", "en")))
-    )
     lead = _lead(cues_by_clause[k])
-    if not participle or lead is None or lead[1] not in GIVE or lead[0].start != first.i:
+    if (
+        not (_english_participle(first) or _german_participle(first))
+        or lead is None
+        or lead[1] not in GIVE
+        or lead[0].start != first.i
+    ):
         return []
     return _unique([i for g in _groups(actors_by_clause[k], tokens) if g.first.prep in _FROM for i in g.ids])
 
