@@ -1,58 +1,36 @@
-"""From frames to events: status, attribution, coreference, dedup.
+"""From frames to events: coreference, discourse, status and attribution, one event per key.
 
-This stage carries the discourse across sentences: who spoke last (reported
-speech in Konjunktiv I continues an attribution), which state "das Land" or
-"the country" stands for, which item "die Systeme" or "the missiles" refer
-to, and which transfer an elliptical follow-up sentence continues ("Die
-ersten fünf Flugzeuge seien bereits übergeben worden").
+This stage carries the discourse across sentences: who spoke last (reported speech in
+Konjunktiv I continues an attribution), which state "das Land" or "the country" stands for
+(``coref.*``), which item "die Systeme" or "the missiles" refer to, which transfer an elliptical
+follow-up continues, and which side the story's own state takes when a sentence names only one
+(``discourse.*``). Status comes from the table in ``rules/status.tsv`` (``status.py``). Every
+rule that decided something goes on the event's trace.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from armsflow.frames import GIVE, Frame
-from armsflow.mentions import COUNTRY, GROUP, ItemMention, Mentions
+from armsflow.attribution import is_subjunctive
+from armsflow.frame import GIVE, Frame, fire, reject
+from armsflow.lexicons import word_stems, words
+from armsflow.mentions import COUNTRY, GROUP, ActorMention, ItemMention, Mentions
 from armsflow.model import Event
-from armsflow.text.segment import Sentence, Token
+from armsflow.status import decide
+from armsflow.text.segment import Sentence
 
-_POSSESSIVES = frozenset("its their seine ihre sein ihr dessen deren".split())
-_VAGUE_PARTNERS = frozenset(
-    "partners allies partner verbündete verbündeten westen west countries länder staaten others andere anderen "
-    "donors geber abroad overseas ausland drittstaaten drittländer drittstaat governments customers buyers kunden "
-    "abnehmer käufer nations country side sides seiten neighbours neighbors nachbarn nachbarländer "
-    "nachbarstaaten".split()
-)
+_POSSESSIVES = words("pronoun.possessive-opening")
+_VAGUE_PARTNERS = words("noun.vague-partner")
 _MISSILES = ("ballistic-missile", "cruise-missile", "other-missile", "anti-tank-weapon", "air-defence-system")
-_PRONOUNS = frozenset("er sie he she they it es wir we".split())
-_NP_STOP_DE = frozenset(
-    "am an im in auf bei vor nach mit von dass ob und oder aber, die der das den dem des ein eine".split()
-)
-_NP_STOP = frozenset(
-    "on in at to that said says told and or but , . ; : whether if as from with for by of the a an also "
-    "am an im in auf bei vor nach mit dass ob und oder aber sagte sagten sagt erklärte on monday tuesday "
-    "wie als weil da wenn wonach zufolge laut who which as when while after before had has have been being was "
-    "were is are will would may might could also not it they he she we "
-    "wurde wurden wird werden hat haben hatte hatten ist sind war waren sei seien habe soll sollen kann können "
-    "hätten hätte würde würden".split()
-)
-_SPEAKER_NOUNS = frozenset(
-    "officials official analysts diplomats sources experts spokesman spokeswoman spokesperson minister ministry "
-    "government agency lawmakers people chairperson chairman chairwoman envoy ambassador committee council "
-    "prosecutors commander".split()
-)
-_NEW_PHRASE = frozenset("ein eine einen einem einer die das den dem the a an".split())
-_LEADING = frozenset("der die das den dem des ein eine einer eines the a an aus von vom from".split())
-_WEEKDAYS = frozenset(
-    "montag dienstag mittwoch donnerstag freitag samstag sonntag monday tuesday wednesday thursday friday "
-    "saturday sunday".split()
-)
-
-
-_THAT = frozenset("das dies this that it these them".split())
-
-
-_COUNTRY_WORDS = ("country", "land", "staat", "nation", "königreich", "kingdom", "republic", "republik")
+_PRONOUNS = words("pronoun.speaker")
+_THAT = words("pronoun.points-back")
+_COUNTRY_WORDS = word_stems("noun.country-reference-end")
+_DEFINITE = words("determiner.known-goods")
+_SUPRANATIONAL = ("EU", "NATO", "UN")
+_DESTINATION_PREPS = words("prep.destination-of-exports")
+_PLACE_PREPS = words("prep.place-of-story", "de")
+_ORIGIN_PREPS = words("prep.origin")
 
 
 @dataclass(slots=True)
@@ -74,197 +52,8 @@ class Discourse:
     imposer_order: list[str] = field(default_factory=list)
 
 
-def is_subjunctive(tokens: list[Token], lang: str) -> bool:
-    """Konjunktiv I marks reported speech in German ("habe", "sei", "liefere")."""
-    if lang != "de":
-        return False
-    for tok in tokens:
-        w = tok.lower
-        if w in (
-            "habe",
-            "sei",
-            "seien",
-            "werde",
-            "könne",
-            "müsse",
-            "solle",
-            "wolle",
-            "dürfe",
-            "gebe",
-            "erhalte",
-            "habest",
-            "bereite",
-            "beabsichtige",
-            "verfüge",
-            "liefere",
-            "erwäge",
-            "plane",
-            "stelle",
-            "wolle",
-        ):
-            return True
-        lemma = tok.lemma
-        if tok.text.islower() and lemma.endswith("en") and len(lemma) > 5 and w == lemma[:-2] + "e" and tok.i > 0:
-            return True
-    return False
-
-
-def find_sources(sentence: Sentence, mentions: Mentions, lang: str) -> tuple[str | None, set[int]]:
-    """The speaker this sentence attributes its claim to, and the speaker's tokens."""
-    tokens = sentence.tokens
-    goods = {i for it in mentions.items for i in range(it.start, it.end)}
-    source, span = _find_source(tokens, mentions, lang)
-    if span:
-        # A speaker phrase ends where the goods begin ("laut Weißem Haus ballistische Raketen").
-        cut = [i for i in sorted(span) if i in goods]
-        if cut:
-            span = {i for i in span if i < cut[0]}
-            source = " ".join(tokens[i].text for i in sorted(span)) or None
-            if source:
-                while span and tokens[max(span)].text.islower() and tokens[max(span)].lower.endswith(("e", "en")):
-                    span.discard(max(span))  # a dangling adjective of the goods
-                source = " ".join(tokens[i].text for i in sorted(span)) or None
-    return source, span
-
-
-_SOURCE_HEADS = ("-angaben", "-informationen", "-darstellung", "-kreisen", "-quellen", "-berichten")
-
-
-def _find_source(tokens: list[Token], mentions: Mentions, lang: str) -> tuple[str | None, set[int]]:
-    if lang == "de":
-        for i, tok in enumerate(tokens[1:], start=1):
-            if tok.lower.endswith(_SOURCE_HEADS) and tokens[i - 1].lower in ("nach", "laut", "aus"):
-                return tok.text, {i}  # "nach US-Angaben": the state named in the compound speaks
-    for cue in mentions.cues:
-        if "according" in cue.kinds:
-            span = _np_forward(tokens, cue.end)
-            if span:
-                return _span_text(tokens, span), set(range(*span))
-            if "zufolge" in cue.lemma:
-                span = _np_backward(tokens, cue.start)
-                if span:
-                    return _span_text(tokens, span), set(range(*span))
-    for cue in mentions.cues:
-        if "say" not in cue.kinds:
-            continue
-        if (
-            _accused_of(tokens, cue)
-            or any(t.lower == "bereit" for t in tokens[max(0, cue.start - 2) : cue.start])
-            or cue.lemma == "add"
-            and any(t.lower == "to" for t in tokens[cue.end : cue.end + 6])
-        ):
-            # "companies accused of supplying …", "sich bereit erklärt", "added X to its list": nobody is quoted
-            continue
-        if lang == "en" or "accuse" in cue.kinds:
-            # "Eriwan wirft Moskau vor, …": the accuser speaks, the accused follows the verb
-            span = _np_backward(tokens, cue.start) or _np_forward(tokens, cue.end)
-        else:
-            span = _np_forward(tokens, cue.end) or _np_backward(tokens, cue.start)
-        if span is None and lang == "de" and cue.start > 0 and tokens[cue.start - 1].text == ",":
-            span = _np_forward(tokens, 0)
-        if (
-            span
-            and "accuse" in cue.kinds
-            and lang == "de"
-            and not any(span[0] <= a.start < span[1] for a in mentions.actors)
-        ):
-            continue  # "…, dem Washington Angriffe auf Zivilisten vorwirft": no accuser found here
-        if span and not any(t.text[:1].isupper() or t.lower in _SPEAKER_NOUNS for t in tokens[span[0] : span[1]]):
-            continue
-        if span:
-            return _span_text(tokens, span), set(range(*span))
-    return None, set()
-
-
-def _accused_of(tokens: list[Token], cue) -> bool:
-    """A passive participle of accusing or suspecting ("accused of supplying", "suspected of")."""
-    word = tokens[cue.start].lower
-    nxt = tokens[cue.end].lower if cue.end < len(tokens) else ""
-    prev = tokens[cue.start - 1].lower if cue.start > 0 else ""
-    return word.endswith("ed") and nxt in ("of", "over") and prev not in ("has", "have", "had")
-
-
-def _np_forward(tokens: list[Token], pos: int) -> tuple[int, int] | None:
-    i = pos
-    while i < len(tokens) and tokens[i].lower in _LEADING:
-        i += 1
-    start = i
-    while i < len(tokens) and i - start < 7:
-        tok = tokens[i]
-        if tok.lower in _WEEKDAYS or tok.lower in _NP_STOP and tok.lower not in ("des", "der", "of"):
-            break
-        if i > start and tok.lower in _NEW_PHRASE:
-            break  # "nach Angaben aus Kiew | eine weitere Lieferung": a new noun phrase begins
-        if not (
-            tok.text[:1].isupper()
-            or tok.text[:1].isalpha()
-            and tok.lower in ("des", "der", "of")
-            or _np_lower_ok(tok, tokens, i)
-        ):
-            break
-        i += 1
-    while i > start and tokens[i - 1].lower in ("des", "der", "of"):
-        i -= 1
-    if not any(t.text[:1].isupper() for t in tokens[start:i]):
-        return None
-    # German speaker phrases hold nouns and inflected adjectives, not adverbs ("bereits").
-    cut = start
-    while cut < i and (
-        tokens[cut].text[:1].isupper()
-        or tokens[cut].lower in ("des", "der", "of")
-        or tokens[cut].lower.endswith(("e", "en", "er", "es", "em"))
-        or not tokens[cut].text.isalpha()
-    ):
-        cut += 1
-    i = cut
-    return (start, i) if i > start else None
-
-
-def _np_lower_ok(tok: Token, tokens: list[Token], i: int) -> bool:
-    """Lowercase words inside a speaker phrase: adjectives before a noun ("ukrainischen Militärgeheimdienstes")."""
-    if not tok.text.isalpha() or tok.lower in _NP_STOP:
-        return False
-    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-    return nxt is not None and (
-        nxt.text[:1].isupper()
-        or nxt.text.isalpha()
-        and nxt.lower not in _NP_STOP
-        and nxt.lower not in ("said", "says", "told", "sagte", "sagten")
-    )
-
-
-def _np_backward(tokens: list[Token], pos: int) -> tuple[int, int] | None:
-    end = pos
-    i = pos - 1
-    while i >= 0 and pos - i <= 7:
-        tok = tokens[i]
-        if tok.lower in _NP_STOP or not tok.text[:1].isalnum():
-            break
-        if tok.lower in _WEEKDAYS:
-            break
-        if not (tok.text[:1].isupper() or tok.text.isalpha()):
-            break
-        if tok.text.islower() and tok.lower.endswith(("ing", "ed")):
-            break
-        i -= 1
-    start = i + 1
-    while start < end and tokens[start].lower in _LEADING:
-        start += 1
-    if start >= end:
-        return None
-    # A lowercase verb is no speaker: "… and said" has no subject here.
-    if (
-        all(t.text.islower() for t in tokens[start:end])
-        and end - start == 1
-        and tokens[start].lower not in ("officials", "analysts", "diplomats", "sources", "experts")
-    ):
-        return None
-    return start, end
-
-
-def _span_text(tokens: list[Token], span: tuple[int, int]) -> str:
-    start, end = span
-    return " ".join(t.text for t in tokens[start:end])
+def _is_state(actor_id: str) -> bool:
+    return len(actor_id) == 3 and actor_id.isupper()
 
 
 def _distributive(frame: Frame, items: list[ItemMention], recipients: list[str]) -> dict[int, str]:
@@ -291,9 +80,9 @@ def _distributive(frame: Frame, items: list[ItemMention], recipients: list[str])
     return pairs if not pending else {}
 
 
-def _stated(sentence: Sentence, **fields) -> Event:
+def _stated(sentence: Sentence, trace: list[str], **fields) -> Event:
     """An event whose evidence is the sentence that states it."""
-    return Event(evidence=sentence.text, start=sentence.start, end=sentence.end, **fields)
+    return Event(evidence=sentence.text, start=sentence.start, end=sentence.end, trace=list(trace), **fields)
 
 
 def _share_roles(frames: list[Frame]) -> None:
@@ -313,8 +102,10 @@ def _share_roles(frames: list[Frame]) -> None:
             ):
                 # "Großbritannien will der Ukraine X liefern, Deutschland lehnt die Lieferung von Y ab"
                 frame.recipients = list(other.recipients)
+                fire(frame, "discourse.recipient-of-sentence-frame")
             elif frame.recipients and not frame.suppliers and frame.recipients == other.recipients and other.suppliers:
                 frame.suppliers = list(other.suppliers)
+                fire(frame, "discourse.supplier-of-sentence-frame")
     complete = [f for f in frames if f.suppliers and f.recipients and f.question]
     if len(complete) == 1:
         # "… whether South African weapons had reached Russia, the chairperson said no weapons had
@@ -322,23 +113,24 @@ def _share_roles(frames: list[Frame]) -> None:
         for frame in frames:
             if not frame.suppliers and not frame.recipients and frame.modifiers & {"negation", "deny"}:
                 frame.suppliers, frame.recipients = list(complete[0].suppliers), list(complete[0].recipients)
+                fire(frame, "discourse.answer-to-question")
 
 
-def _home_weight(actor) -> float:
+def _home_weight(actor: ActorMention) -> float:
     """The state a report is about acts (subject) or owns ("österreichische Waffen"); destinations
     ("nach Deutschland", "to Israel") are where its exports go."""
-    if actor.prep in ("nach", "an", "in", "im", "to", "into", "für", "for"):
+    if actor.prep in _DESTINATION_PREPS:
         return 0.3
     if actor.prep is None:
         return 1.5
     return 1.0
 
 
-def _mention_weight(actor) -> float:
+def _mention_weight(actor: ActorMention) -> float:
     """Where a story happens ("in Mali") says more about "das Land" than an origin ("aus Dänemark")."""
-    if actor.prep in ("in", "im", "nach"):
+    if actor.prep in _PLACE_PREPS:
         return 2.0
-    if actor.prep in ("aus", "von", "vom", "from", "bei", "beim") or actor.kind in (
+    if actor.prep in _ORIGIN_PREPS or actor.kind in (
         "adj",
         "origin",
         "adj-gen",
@@ -346,6 +138,24 @@ def _mention_weight(actor) -> float:
     ):
         return 0.5
     return 1.0
+
+
+@dataclass(slots=True)
+class _Parties:
+    """The supplier and recipient of a transfer while the discourse fills them, with the rules that did."""
+
+    suppliers: list[str]
+    recipients: list[str]
+    trace: list[str]
+    rule: str
+
+    def fill(self, role: str, ids: list[str], rule_id: str) -> None:
+        if role == "supplier":
+            self.suppliers = ids
+        else:
+            self.recipients = ids
+        self.trace.append(rule_id)
+        self.rule = rule_id
 
 
 class Assembler:
@@ -357,10 +167,11 @@ class Assembler:
         self.state = Discourse()
         self.events: dict[tuple[str, ...], Event] = {}
         self._sentence_items: list[ItemMention] = []
-        self._sentence_actors: list = []
+        self._sentence_actors: list[ActorMention] = []
         self._speaker_tokens: set[int] = set()
         self._sentence_suppliers: set[str] = set()
         self._sentence_says = False
+        self._source_rule = ""
 
     def add_title(self, mentions: Mentions) -> None:
         """Actors in the headline make a state salient for "das Land" later on."""
@@ -378,10 +189,11 @@ class Assembler:
         frames: list[Frame],
         source: str | None,
         speaker_tokens: set[int] | None = None,
+        source_rule: str = "",
     ) -> None:
         speaker_tokens = speaker_tokens or set()
-        tokens = sentence.tokens
         state = self.state
+        self._source_rule = source_rule
         source = self._resolve_source(index, sentence, source)
         self._sentence_items = mentions.items
         self._sentence_actors = mentions.actors
@@ -407,7 +219,7 @@ class Assembler:
             ),
             None,
         )
-        if subject is not None and len(subject.id) == 3 and subject.id.isupper() and subject.start <= 3:
+        if subject is not None and _is_state(subject.id) and subject.start <= 3:
             state.subjects[index] = subject.id  # a state opening the sentence is what it is about
         for actor in mentions.actors:
             if actor.id not in (COUNTRY, GROUP):
@@ -417,7 +229,11 @@ class Assembler:
         named = [it for it in mentions.items if it.category]
         if named:
             state.items.extend(named)
-        del tokens
+
+    def _source_trace(self, source: str | None) -> list[str]:
+        return [self._source_rule] if source is not None and self._source_rule else []
+
+    # ------------------------------------------------------------------ sentences about the last transfer
 
     def _others_named(self, pair: set[str]) -> bool:
         """ "Belgien hat die Lieferung seiner Jets verschoben": another state acting here is not the
@@ -447,9 +263,17 @@ class Assembler:
         deniers = [a for a in mentions.actors if a.prep is None and a.id in suppliers + recipients]
         if not deniers:
             return
-        subject = deniers[0].text
+        decision = decide("denial", "", frozenset(), frozenset())
         self._add_between(
-            sentence, suppliers, recipients, items, ["denied"], "denial-of-previous", subject, with_quantity=False
+            sentence,
+            suppliers,
+            recipients,
+            items,
+            [s for s, _ in decision.statuses],
+            "discourse.denial-of-previous",
+            deniers[0].text,
+            decision.rules,
+            with_quantity=False,
         )
 
     def _contents_of_previous(self, index: int, sentence: Sentence, mentions: Mentions, source: str | None) -> None:
@@ -466,11 +290,22 @@ class Assembler:
         if any(a.prep is None and not a.genitive and a.start < end for a in mentions.actors):
             return  # "Russia's arsenal includes Su-35s": a subject of its own
         _, suppliers, recipients, statuses = last
-        if any("consider" in c.kinds for c in mentions.cues):
-            statuses = ["considered"]  # "The package could also include …"
+        mods = frozenset(k for c in mentions.cues for k in c.kinds)
+        decision = decide("contents", "", mods, frozenset())
+        if decision.statuses and decision.statuses[0][0] != "previous":
+            statuses = [s for s, _ in decision.statuses]  # "The package could also include …"
         if any(a.id not in suppliers + recipients for a in mentions.actors if a.kind not in ("adj", "origin")):
             return  # other parties named: not simply the contents of the last transfer
-        self._add_between(sentence, suppliers, recipients, mentions.items, statuses, "contents-of-previous", source)
+        self._add_between(
+            sentence,
+            suppliers,
+            recipients,
+            mentions.items,
+            statuses,
+            "discourse.contents-of-previous",
+            source,
+            decision.rules + self._source_trace(source),
+        )
 
     def _delivery_of_previous(self, index: int, sentence: Sentence, mentions: Mentions, source: str | None) -> None:
         """ "Poland signed a deal to buy 96 Apaches. Deliveries are due to begin in 2028.": a sentence about the
@@ -484,17 +319,20 @@ class Assembler:
         _, suppliers, recipients, items = last
         if any(a.id not in suppliers + recipients for a in mentions.actors if a.kind not in ("adj", "origin")):
             return
-        kinds = {k for c in mentions.cues for k in c.kinds}
-        if kinds & {"negation", "consider", "deny", "refuse"}:
-            return
-        if kinds & {"future", "delay", "intend"}:
-            status = "planned"  # "Deliveries are due to begin in 2028", "Die Auslieferung soll 2028 beginnen"
-        elif kinds & {"past", "complete"}:
-            status = "delivered"  # "Deliveries began in March"
-        else:
+        kinds = frozenset(k for c in mentions.cues for k in c.kinds)
+        decision = decide("follow-up", "", kinds, frozenset())
+        if not decision.statuses:
             return
         self._add_between(
-            sentence, suppliers, recipients, items, [status], "delivery-of-previous", source, with_quantity=False
+            sentence,
+            suppliers,
+            recipients,
+            items,
+            [s for s, _ in decision.statuses],
+            "discourse.delivery-of-previous",
+            source,
+            decision.rules + self._source_trace(source),
+            with_quantity=False,
         )
 
     def _add_between(
@@ -506,9 +344,11 @@ class Assembler:
         statuses: list[str],
         rule: str,
         source: str | None,
+        trace_after: list[str],
         with_quantity: bool = True,
     ) -> None:
         """Transfers this sentence states about parties and goods already known (an earlier sentence's)."""
+        trace = [rule, *trace_after]
         for supplier in suppliers:
             for recipient in recipients:
                 for item in items:
@@ -517,6 +357,7 @@ class Assembler:
                             self._add(
                                 _stated(
                                     sentence,
+                                    trace,
                                     type="transfer",
                                     status=status,
                                     rule=rule,
@@ -535,6 +376,7 @@ class Assembler:
         if source is not None:
             if source.split()[0].lower() in _PRONOUNS:
                 source = state.person_source or (state.source[1] if state.source else None)
+                self._source_rule = "source.pronoun-takes-up-last-speaker"
             if source:
                 state.source = (index, source)
                 if any(w[:1].isupper() for w in source.split()) and source.split()[0].lower() not in _PRONOUNS:
@@ -546,6 +388,7 @@ class Assembler:
             and (is_subjunctive(sentence.tokens, self.lang) or sentence.text.lstrip()[:1] in '"„“»')
         ):
             state.source = (index, state.source[1])
+            self._source_rule = "source.reported-speech-continues"
             return state.source[1]
         return None
 
@@ -562,64 +405,70 @@ class Assembler:
                 for a in self._sentence_actors
                 if a.id not in used
                 and a.id not in (COUNTRY, GROUP)
-                and (len(a.id) == 3 and a.id.isupper()) == states
-                and a.id not in ("EU", "NATO", "UN")
+                and _is_state(a.id) == states
+                and a.id not in _SUPRANATIONAL
             ]
             for role in roles:
-                if ref in role:
-                    # Two references in one frame ("die Söldnertruppe … den Milizionären") are two actors.
-                    earlier = [
-                        a.id
-                        for a in self._sentence_actors
-                        if a.id not in used
-                        and len(a.id) == 3
-                        and a.id.isupper()
-                        and a.start < frame.trigger.start
-                        and a.kind not in ("adj", "origin")
-                        and a.prep is None
-                        and not a.genitive
-                    ]
-                    if here and not states:
-                        actor = here.pop(0)
-                    elif role is frame.imposers and states and self.state.imposers:
-                        # "The government also targeted …": the government that has been imposing measures
-                        actor = self._main_imposer(exclude=used)
-                    elif states and earlier and not frame.ref_initial:
-                        # "Caracas took delivery … after Washington barred sales to the country": a state
-                        # just named in the same sentence
-                        actor = earlier[-1] if earlier[-1] not in used else earlier[0]
-                    elif (
-                        states
-                        and role is frame.targets
-                        and self.state.last_targets
-                        and self.state.last_targets[0] == index - 1
-                        and self.state.last_targets[1][0] not in used
-                    ):
-                        # "Sanktionen gegen Belarus verschärfen. … Ausfuhren in das Land verboten": a measure
-                        # right after another continues against its target
-                        actor = self.state.last_targets[1][0]
-                    elif frame.ref_initial and states:
-                        # "Das Land hat …" opening a sentence continues the state just talked about
-                        # "the country" continues the state the last sentence was about; "the administration",
-                        # "the government" may be any government just named
-                        country = any(
-                            a.id == COUNTRY and a.text.lower().endswith(_COUNTRY_WORDS) for a in self._sentence_actors
-                        )
-                        actor = self.recent_state(index, exclude=used, by_subject=country) or self.salient(
-                            index, exclude=used
-                        )
-                    else:
-                        # "genehmigte die Regierung": a government that acts is the story's own state
-                        acting = role is frame.suppliers or role is frame.imposers
-                        actor = self.salient(index, exclude=used, states=states, home=acting and states)
-                    pos = role.index(ref)
-                    if actor:
-                        role[pos] = actor
-                        used.add(actor)
-                        if frame.ref_initial and states:
-                            self.state.subjects[index] = actor  # "The kingdom has ordered …" opens about it
-                    else:
-                        del role[pos]
+                if ref not in role:
+                    continue
+                actor, rule = self._referent(frame, index, role, states, used, here)
+                pos = role.index(ref)
+                if actor:
+                    role[pos] = actor
+                    used.add(actor)
+                    fire(frame, rule)
+                    if frame.ref_initial and states:
+                        self.state.subjects[index] = actor  # "The kingdom has ordered …" opens about it
+                else:
+                    del role[pos]
+                    fire(frame, "coref.unresolved-reference-dropped")
+
+    def _referent(
+        self, frame: Frame, index: int, role: list[str], states: bool, used: set[str], here: list[str]
+    ) -> tuple[str | None, str]:
+        """What one reference ("das Land", "die Miliz") in one role of the frame stands for, and the rule."""
+        # Two references in one frame ("die Söldnertruppe … den Milizionären") are two actors.
+        earlier = [
+            a.id
+            for a in self._sentence_actors
+            if a.id not in used
+            and _is_state(a.id)
+            and a.start < frame.trigger.start
+            and a.kind not in ("adj", "origin")
+            and a.prep is None
+            and not a.genitive
+        ]
+        if here and not states:
+            return here.pop(0), "coref.group-named-in-sentence"
+        if role is frame.imposers and states and self.state.imposers:
+            # "The government also targeted …": the government that has been imposing measures
+            return self._main_imposer(exclude=used), "coref.government-imposing-measures"
+        if states and earlier and not frame.ref_initial:
+            # "Caracas took delivery … after Washington barred sales to the country": a state
+            # just named in the same sentence
+            return (earlier[-1] if earlier[-1] not in used else earlier[0]), "coref.state-earlier-in-sentence"
+        last_targets = self.state.last_targets
+        if (
+            states
+            and role is frame.targets
+            and last_targets
+            and last_targets[0] == index - 1
+            and last_targets[1][0] not in used
+        ):
+            # "Sanktionen gegen Belarus verschärfen. … Ausfuhren in das Land verboten": a measure
+            # right after another continues against its target
+            return last_targets[1][0], "coref.target-of-last-measure"
+        if frame.ref_initial and states:
+            # "Das Land hat …" opening a sentence continues the state just talked about;
+            # "the country" continues the state the last sentence was about; "the administration",
+            # "the government" may be any government just named
+            country = any(a.id == COUNTRY and a.text.lower().endswith(_COUNTRY_WORDS) for a in self._sentence_actors)
+            actor = self.recent_state(index, exclude=used, by_subject=country) or self.salient(index, exclude=used)
+            return actor, "coref.sentence-opening-reference"
+        # "genehmigte die Regierung": a government that acts is the story's own state
+        acting = role is frame.suppliers or role is frame.imposers
+        actor = self.salient(index, exclude=used, states=states, home=acting and states)
+        return actor, "coref.salient-actor"
 
     def _main_imposer(self, exclude: set[str]) -> str | None:
         counts = {a: n for a, n in self.state.imposers.items() if a not in exclude}
@@ -637,7 +486,7 @@ class Assembler:
         for sent, actor in reversed(self.state.actors):
             if sent < index - 1:
                 return None
-            if sent == index - 1 and actor not in exclude and len(actor) == 3 and actor.isupper():
+            if sent == index - 1 and actor not in exclude and _is_state(actor):
                 return actor
         return None
 
@@ -650,8 +499,7 @@ class Assembler:
         scores: dict[str, float] = {}
         weights = self.state.home_weights if home else self.state.weights
         for (sent, actor), base in zip(self.state.actors, weights, strict=True):
-            is_state = len(actor) == 3 and actor.isupper()
-            if actor in exclude or is_state != states or actor in ("EU", "NATO", "UN"):
+            if actor in exclude or _is_state(actor) != states or actor in _SUPRANATIONAL:
                 continue
             weight = (3.0 if sent < 0 else 2.0 if sent == 0 else 1.0) * base
             weight += 0.5 if sent >= index - 1 else 0.0
@@ -669,61 +517,129 @@ class Assembler:
     # ------------------------------------------------------------------ transfers
     def _transfer(self, index: int, sentence: Sentence, frame: Frame, source: str | None) -> None:
         state = self.state
-        suppliers = list(frame.suppliers)
-        recipients = list(frame.recipients)
-        kind = frame.trigger_kind
-        items = [it for it in map(self._resolve_item, frame.items) if it is not None and it.category]
+        items = self._frame_goods(frame)
+        parties = _Parties(list(frame.suppliers), list(frame.recipients), list(frame.trace), frame.rule)
         if not items:
-            if any(it.carrier for it in frame.items) and suppliers and recipients and not frame.question:
-                # "The US announced a new aid package for Ukraine.": its contents may follow
-                state.last_package = (index, suppliers, recipients, [st for st, _ in self._statuses(frame)])
-            return
-        if frame.pronoun_subject:
-            role = suppliers if kind in GIVE and not frame.passive else recipients
-            if not role:
-                other = recipients if role is suppliers else suppliers
-                # "The kingdom has ordered … It is also negotiating …": the subject of the sentence before
-                subject = state.subjects.get(index - 1)
-                actor = subject if subject is not None and subject not in other else self._last_actor(other)
-                if actor:
-                    role.append(actor)
-        last = state.last_transfer
-        vague = _VAGUE_PARTNERS & {t.lower for t in sentence.tokens}
-        if last and last[0] >= index - 3 and (not suppliers or not recipients) and not vague:
-            _, l_sup, l_rec, l_items = last
-            cats = {it.category for it in l_items}
-            if suppliers and not recipients and set(suppliers) <= set(l_sup):
-                recipients = list(l_rec)
-            elif (
-                recipients
-                and not suppliers
-                and set(recipients) <= set(l_rec)
-                and (kind != "request" or self._definite(sentence, frame))
-            ):  # "Taipeh hatte die Systeme angefragt": the systems of the transfer just named
-                suppliers = list(l_sup)
-            elif (
-                not suppliers
-                and not recipients
-                and (
-                    {it.category for it in items} & cats
-                    or {it.producer for it in items} & set(l_sup)
-                    or (  # "Zudem sollen die zugesagten Jets übergeben werden", naming no one else
-                        last[0] == index - 1 and all(a.id in (COUNTRY, GROUP) for a in self._sentence_actors)
-                    )
-                )
-                and self._definite(sentence, frame)
-                and not self._others_named(set(l_sup) | set(l_rec))
+            if (
+                any(it.carrier for it in frame.items)
+                and parties.suppliers
+                and parties.recipients
+                and not frame.question
             ):
-                suppliers, recipients = list(l_sup), list(l_rec)
-        if recipients and not suppliers and (kind in GIVE or kind in ("arrive", "go")) and not vague:
-            # An agentless export ("Genehmigt wurde die Ausfuhr von Pistolen an …") is the story's state's.
-            actor = self.salient(index, exclude=set(recipients), home=True)
-            producers = {it.producer for it in items if it.producer}
-            if actor:
-                suppliers = [actor]
-            elif len(producers) == 1 and not producers & set(recipients):
-                # nothing else named: the maker's state of a named system exports it ("the sale of Rafale jets")
-                suppliers = list(producers)
+                # "The US announced a new aid package for Ukraine.": its contents may follow
+                state.last_package = (
+                    index,
+                    parties.suppliers,
+                    parties.recipients,
+                    [st for st, _ in self._statuses(frame).statuses],
+                )
+            reject("filter.no-goods-known", f"{frame.trigger.lemma!r}: goods named only by a word for them")
+            return
+        vague = bool(_VAGUE_PARTNERS & {t.lower for t in sentence.tokens})
+        self._fill_pronoun_subject(index, frame, parties)
+        self._fill_from_last_transfer(index, sentence, frame, parties, items, vague)
+        self._fill_agentless_supplier(index, frame, parties, items, vague)
+        self._fill_recipient(index, sentence, frame, parties, items, vague)
+        if frame.question or (frame.no_fill and (not frame.suppliers or not frame.recipients)):
+            # an open question ("whether … had reached Russia") asserts nothing
+            reject("filter.question" if frame.question else "filter.needs-both-sides-named", frame.trigger.lemma)
+            return
+        if not parties.suppliers or not parties.recipients:
+            reject("filter.missing-party", f"{frame.trigger.lemma!r}: {parties.suppliers} → {parties.recipients}")
+            return
+        frame.attributed = source is not None or self._sentence_says
+        made = self._emit_transfers(sentence, frame, parties, items, source)
+        if made:
+            statuses = [st for st, _ in self._statuses(frame).statuses]
+            state.last_transfer = (index, parties.suppliers, parties.recipients, items)
+            state.last_package = (index, parties.suppliers, parties.recipients, statuses)
+        if {"negation", "approve"} <= frame.modifiers | {frame.trigger_kind} and any(
+            it.category == "military-equipment" for it in items
+        ):
+            self._export_stop(sentence, parties, source)
+
+    def _frame_goods(self, frame: Frame) -> list[ItemMention]:
+        """The frame's goods with words for them ("the missiles", "sie") resolved to goods named before."""
+        out: list[ItemMention] = []
+        for it in frame.items:
+            resolved = self._resolve_item(it)
+            if resolved is not None and resolved.category:
+                if it.category is None:
+                    fire(frame, "coref.goods-named-before")
+                out.append(resolved)
+        return out
+
+    def _fill_pronoun_subject(self, index: int, frame: Frame, parties: _Parties) -> None:
+        """ "The kingdom has ordered … It is also negotiating …": the subject of the sentence before."""
+        if not frame.pronoun_subject:
+            return
+        giving = frame.trigger_kind in GIVE and not frame.passive
+        role = parties.suppliers if giving else parties.recipients
+        if role:
+            return
+        other = parties.recipients if giving else parties.suppliers
+        subject = self.state.subjects.get(index - 1)
+        actor = subject if subject is not None and subject not in other else self._last_actor(other)
+        if actor:
+            parties.fill("supplier" if giving else "recipient", [actor], "discourse.pronoun-subject-of-last-sentence")
+
+    def _fill_from_last_transfer(
+        self, index: int, sentence: Sentence, frame: Frame, parties: _Parties, items: list[ItemMention], vague: bool
+    ) -> None:
+        """A sentence naming one side (or none) of the transfer just reported continues it."""
+        last = self.state.last_transfer
+        if not last or last[0] < index - 3 or (parties.suppliers and parties.recipients) or vague:
+            return
+        _, l_sup, l_rec, l_items = last
+        cats = {it.category for it in l_items}
+        suppliers, recipients = parties.suppliers, parties.recipients
+        if suppliers and not recipients and set(suppliers) <= set(l_sup):
+            parties.fill("recipient", list(l_rec), "discourse.continue-last-transfer-recipient")
+        elif (
+            recipients
+            and not suppliers
+            and set(recipients) <= set(l_rec)
+            and (frame.trigger_kind != "request" or self._definite(sentence, frame))
+        ):  # "Taipeh hatte die Systeme angefragt": the systems of the transfer just named
+            parties.fill("supplier", list(l_sup), "discourse.continue-last-transfer-supplier")
+        elif (
+            not suppliers
+            and not recipients
+            and (
+                {it.category for it in items} & cats
+                or {it.producer for it in items} & set(l_sup)
+                or (  # "Zudem sollen die zugesagten Jets übergeben werden", naming no one else
+                    last[0] == index - 1 and all(a.id in (COUNTRY, GROUP) for a in self._sentence_actors)
+                )
+            )
+            and self._definite(sentence, frame)
+            and not self._others_named(set(l_sup) | set(l_rec))
+        ):
+            parties.fill("supplier", list(l_sup), "discourse.continue-last-transfer-pair")
+            parties.fill("recipient", list(l_rec), "discourse.continue-last-transfer-pair")
+
+    def _fill_agentless_supplier(
+        self, index: int, frame: Frame, parties: _Parties, items: list[ItemMention], vague: bool
+    ) -> None:
+        """An agentless export ("Genehmigt wurde die Ausfuhr von Pistolen an …") is the story's state's."""
+        kind = frame.trigger_kind
+        if not (
+            parties.recipients and not parties.suppliers and (kind in GIVE or kind in ("arrive", "go")) and not vague
+        ):
+            return
+        actor = self.salient(index, exclude=set(parties.recipients), home=True)
+        producers = {it.producer for it in items if it.producer}
+        if actor:
+            parties.fill("supplier", [actor], "discourse.home-state-exports")
+        elif len(producers) == 1 and not producers & set(parties.recipients):
+            # nothing else named: the maker's state of a named system exports it ("the sale of Rafale jets")
+            parties.fill("supplier", list(producers), "discourse.maker-exports")
+
+    def _fill_recipient(
+        self, index: int, sentence: Sentence, frame: Frame, parties: _Parties, items: list[ItemMention], vague: bool
+    ) -> None:
+        """The receiving side from the discourse when the sentence names only the supplier."""
+        kind = frame.trigger_kind
         # Other states named here could be the recipient, so only fill from the discourse when the
         # sentence names none (suppliers of its frames, speakers and origin adjectives do not count).
         named_here = {
@@ -733,31 +649,38 @@ class Assembler:
             and a.start not in self._speaker_tokens
             and a.kind not in ("adj", "origin", "demonym")
         } - self._sentence_suppliers
-        if not recipients and suppliers and sentence.tokens and sentence.tokens[0].lower in _POSSESSIVES:
-            actor = self.recent_state(index, exclude=set(suppliers))  # "Its air force still flies …"
+        if (
+            not parties.recipients
+            and parties.suppliers
+            and sentence.tokens
+            and sentence.tokens[0].lower in _POSSESSIVES
+        ):
+            actor = self.recent_state(index, exclude=set(parties.suppliers))  # "Its air force still flies …"
             if actor:
-                recipients = [actor]
-        if (suppliers or kind == "arrive") and not recipients and not vague and kind != "request":
+                parties.fill("recipient", [actor], "discourse.its-forces-are-the-last-state")
+        if (parties.suppliers or kind == "arrive") and not parties.recipients and not vague and kind != "request":
             # "Drei Staffeln hat Moskau bereits geliefert": to the state the story is about - unless
             # the sentence names another state that could be meant instead.
-            actor = self.salient(index, exclude=set(suppliers))
-            if actor and (named_here <= set(suppliers) or actor in named_here):
-                recipients = [actor]
-        if recipients and not suppliers and kind in ("get", "buy", "order", "arrive") and not vague:
+            actor = self.salient(index, exclude=set(parties.suppliers))
+            if actor and (named_here <= set(parties.suppliers) or actor in named_here):
+                parties.fill("recipient", [actor], "discourse.story-state-receives")
+        if parties.recipients and not parties.suppliers and kind in ("get", "buy", "order", "arrive") and not vague:
             # "…, which took delivery of its first batteries": goods named earlier come from their maker
-            producers = {it.producer for it in items if it.producer} - set(recipients)
+            producers = {it.producer for it in items if it.producer} - set(parties.recipients)
             if len(producers) == 1:
-                suppliers = list(producers)
-        if frame.question or (frame.no_fill and (not frame.suppliers or not frame.recipients)):
-            return  # an open question ("whether … had reached Russia") asserts nothing
-        if not suppliers or not recipients:
-            return
-        frame.attributed = source is not None or self._sentence_says
-        statuses = self._statuses(frame)
-        pairs = _distributive(frame, items, recipients)
+                parties.fill("supplier", list(producers), "discourse.maker-of-goods-named-before")
+
+    def _emit_transfers(
+        self, sentence: Sentence, frame: Frame, parties: _Parties, items: list[ItemMention], source: str | None
+    ) -> bool:
+        decision = self._statuses(frame)
+        trace = parties.trace + decision.rules + self._source_trace(source)
+        pairs = _distributive(frame, items, parties.recipients)
+        if pairs:
+            trace.append("discourse.each-good-to-its-recipient")
         made = False
-        for supplier in suppliers:
-            for recipient in recipients:
+        for supplier in parties.suppliers:
+            for recipient in parties.recipients:
                 if supplier == recipient:
                     continue
                 for item in items:
@@ -765,13 +688,15 @@ class Assembler:
                         continue
                     if frame.item_suppliers and frame.item_suppliers.get(id(item), supplier) != supplier:
                         continue
-                    for status, src in statuses:
+                    for status, from_subject in decision.statuses:
+                        src = frame.subject_text if from_subject else None
                         self._add(
                             _stated(
                                 sentence,
+                                trace,
                                 type="transfer",
                                 status=status,
-                                rule=frame.rule,
+                                rule=parties.rule or (parties.trace[0] if parties.trace else ""),
                                 supplier=supplier,
                                 recipient=recipient,
                                 item=item.category,
@@ -782,22 +707,23 @@ class Assembler:
                             )
                         )
                         made = True
-        if made:
-            state.last_transfer = (index, suppliers, recipients, items)
-            state.last_package = (index, suppliers, recipients, [st for st, _ in statuses])
-        if {"negation", "approve"} <= frame.modifiers | {frame.trigger_kind} and any(
-            it.category == "military-equipment" for it in items
-        ):
-            # "genehmigt keine Rüstungsexporte mehr nach X": a general export stop is a sanction.
-            for supplier in suppliers:
-                for recipient in recipients:
-                    if supplier != recipient:
+        return made
+
+    def _export_stop(self, sentence: Sentence, parties: _Parties, source: str | None) -> None:
+        """ "genehmigt keine Rüstungsexporte mehr nach X": a general export stop is a sanction."""
+        decision = decide("export-stop", "", frozenset(), frozenset())
+        trace = parties.trace + ["sanction.general-export-stop", *decision.rules] + self._source_trace(source)
+        for supplier in parties.suppliers:
+            for recipient in parties.recipients:
+                if supplier != recipient:
+                    for status, _ in decision.statuses:
                         self._add(
                             _stated(
                                 sentence,
+                                trace,
                                 type="sanction",
-                                status="imposed",
-                                rule=frame.rule + ":export-stop",
+                                status=status,
+                                rule="sanction.general-export-stop",
                                 imposer=supplier,
                                 target=recipient,
                                 source=source,
@@ -811,27 +737,7 @@ class Assembler:
             if item.carrier:
                 return True
             before = sentence.tokens[max(0, item.start - 3) : item.start]
-            if any(
-                t.lower
-                in (
-                    "die",
-                    "der",
-                    "das",
-                    "den",
-                    "dem",
-                    "the",
-                    "these",
-                    "those",
-                    "diese",
-                    "dieser",
-                    "ersten",
-                    "first",
-                    "weitere",
-                    "further",
-                    "more",
-                )
-                for t in before
-            ):
+            if any(t.lower in _DEFINITE for t in before):
                 return True
         return False
 
@@ -859,146 +765,69 @@ class Assembler:
             return ItemMention(item.start, item.end, "other-missile", None, item.quantity, item.origin, None, item.text)
         return None
 
-    def _statuses(self, frame: Frame) -> list[tuple[str, str | None]]:
-        """The strongest status the clause asserts, per the contract's precedence."""
-        mods = frame.modifiers
-        kind = frame.trigger_kind
-        if "deny" in mods:
-            out = [("denied", frame.subject_text)]
-            if frame.reported_by_report and "negation" not in mods:
-                # "wies einen Bericht zurück, wonach Russland … geliefert habe": the report's claim stands
-                # as reported; "Man liefere weder … noch …" is only the denier's own words
-                out.append((self._base(frame, mods - {"deny", "refuse", "negation"}), None))
-            return out
-        if "in_use" in mods and kind in ("order", "buy"):
-            return [("delivered", None), ("agreed", None)]
-        if (
-            kind in ("give", "sell")
-            and "deal" in mods
-            and mods & {"future", "intend"}
-            and not mods & {"consider", "negation", "request", "refuse"}
-        ):
-            # "India will supply BrahMos to Vietnam under a deal signed on Tuesday": concluded, and to come
-            return [(self._base(frame, mods), None), ("agreed", None)]  # "boats ordered from Korea entered service"
-        if (
-            kind in ("buy", "order", "get")
-            and "deal" in mods
-            and "future" in mods
-            and not mods & {"consider", "negation", "request", "refuse", "intend", "agreed_over"}
-        ):
-            # "Under the deal, Brazil will acquire 36 Gripens": the deal is concluded; receiving is still to come
-            concluded: list[tuple[str, str | None]] = [("agreed", None)]
-            return concluded + [("planned", None)] if kind == "get" else concluded
-        if "order" in mods and kind in ("get", "give", "arrive") and not mods & {"negation", "consider"}:
-            # "taken delivery of the tanks it ordered": the delivery and the order behind it; "still waiting for
-            # the fighters it ordered": the order, and its delivery still to come; "refused to deliver the
-            # corvette Pakistan had ordered": the order, refused
-            first = "refused" if "refuse" in mods else self._base(frame, mods)
-            return [(first, None), ("agreed", None)]
-        if "rule_out" in mods and "negation" in mods:
-            return [("considered", None)]  # "schließt Waffenlieferungen nicht mehr aus": possible now
-        if "refuse" in mods and kind != "request":
-            if frame.reported_by_report:
-                return [("denied", frame.subject_text), (self._base(frame, mods - {"refuse"}), None)]
-            return [("refused", None)]
-        return [(self._base(frame, mods), None)]
-
-    def _base(self, frame: Frame, mods: set[str]) -> str:
-        kind = frame.trigger_kind
-        if "negation" in mods and (kind == "approve" or "approve" in mods):
-            return "refused"  # "genehmigt keine Ausfuhren mehr", "will not approve transfers"
-        if "negation" in mods and kind in GIVE | {"arrive", "go", "get", "buy"}:
-            # "will not send", "cannot deliver" refuse; "has not delivered", "does not sell" deny.
-            # A claim rebutted by someone ("…, sagte eine Sprecherin") is denied; the story's own account
-            # that a state sent nothing ("In die Ukraine wurde kein Kriegsmaterial exportiert") a refusal.
-            if mods & {"future", "intend", "refuse", "consider"} or not frame.attributed:
-                return "refused"
-            return "denied"
-        if "consider" in mods:
-            return "considered"
-        if "delay" in mods and kind in GIVE | {"arrive", "get", "go"}:
-            return "planned"  # "Die Lieferung der F-35 an Polen verzögert sich": still to come
-        if "agreed_over" in mods and not mods & {"request", "intend"}:
-            return "agreed"  # a that-clause under "agreed" states what was agreed, future tense and all
-        if kind == "request" or "request" in mods:
-            return "requested"
-        if "intend" in mods:
-            return "requested" if kind in ("buy", "order", "get") else "planned"
-        if kind == "promise":
-            return "planned"  # "Ein Angebot Pekings über Jets": the offer itself
-        if "complete" in mods and kind == "give_noun" and not mods & {"future", "intend", "promise"}:
-            return "delivered"  # "hat die Lieferung der S-400 abgeschlossen": the delivery is done, not a deal
-        if mods & {"deal", "approve"} and "future" not in mods and kind not in ("get", "arrive", "go"):
-            return "agreed"  # "The agreement commits Saab to transferring know-how": a concluded deal
-        if kind in ("buy", "order") and mods & {"promise", "intend"}:
-            return "requested"  # "kündigte an, chinesische Drohnen zu beschaffen": the buyer's intention
-        if kind == "promise" or "promise" in mods:
-            return "planned"
-        if "future" in mods:
-            # "Denmark will buy …" is the buyer's intention; "soll erhalten" a planned delivery
-            return "requested" if kind in ("buy", "order") else "planned"
-        if "in_use" in mods and kind in ("buy", "order", "get"):
-            return "delivered"  # bought and now flown: the handover happened
-        if kind in ("buy", "order", "sell", "deal", "approve", "build_for"):
-            return "agreed"
-        if mods & {"deal", "approve"} or ("order" in mods and kind not in ("get", "give", "arrive", "go")):
-            # "taken delivery of the tanks it ordered": the order is background, the delivery the news
-            return "agreed"
-        if frame.infinitive and kind in GIVE | {"arrive", "get"} and "past" not in mods:
-            return "planned"  # an infinitive under a neutral verb ("expects them to arrive") is still to come
-        return "delivered"
+    def _statuses(self, frame: Frame):
+        """The status decision for a transfer frame (``rules/status.tsv``, table "transfer")."""
+        flags = set()
+        if frame.reported_by_report:
+            flags.add("reported_by_report")
+        if frame.attributed:
+            flags.add("attributed")
+        if frame.infinitive:
+            flags.add("infinitive")
+        return decide("transfer", frame.trigger_kind, frozenset(frame.modifiers), frozenset(flags))
 
     # ------------------------------------------------------------------ sanctions
     def _sanction(self, index: int, sentence: Sentence, frame: Frame, source: str | None) -> None:
         imposers = list(frame.imposers)
         targets = list(frame.targets)
+        trace = list(frame.trace)
         if not imposers and frame.pronoun_subject:
             actor = self._last_actor(targets)
             if actor:
                 imposers = [actor]
+                trace.append("discourse.pronoun-imposer-last-actor")
         if not imposers and self.state.imposers:
             # An agentless measure ("Three generals were designated") is the story's main imposer's.
             best = self._main_imposer(exclude=set())
             imposers = [best] if best and best not in targets else []
+            if imposers:
+                trace.append("discourse.main-imposer-of-story")
         if imposers and not targets and frame.target_noun and "sanction" in frame.trigger.kinds:
             # "considering sanctions on the state-owned oil and gas company": the story's country's firm
             actor = self.salient(index, exclude=set(imposers))
             if actor:
                 targets = [actor]
+                trace.append("discourse.firm-of-the-story-state")
         if not imposers or not targets:
+            reject("filter.missing-party", f"measure {frame.trigger.lemma!r}: {imposers} → {targets}")
             return
-        mods = frame.modifiers
-        if "negation" in mods and "lift" not in mods:
-            # "haben sich nicht auf Sanktionen einigen können", "gedroht, aber nie verhängt"
-            status = "planned" if "threaten" in mods else "considered"
-        elif "lift" in mods:
-            status = "lifted"
-        elif "consider" in mods:
-            status = "considered"
-        elif mods & {"threaten", "intend", "future"}:
-            status = "planned"
-        else:
-            status = "imposed"
+        decision = decide("sanction", frame.trigger_kind, frozenset(frame.modifiers), frozenset())
+        trace += decision.rules + self._source_trace(source)
         self.state.last_targets = (index, list(targets))
         for imposer in imposers:
             self.state.imposers[imposer] = self.state.imposers.get(imposer, 0) + 1
             if imposer not in self.state.imposer_order:
                 self.state.imposer_order.append(imposer)
+        rule = next(
+            (r for r in reversed(frame.trace) if r.startswith("sanction.")), frame.trace[0] if frame.trace else ""
+        )
         for imposer in imposers:
             for target in targets:
                 if imposer == target:
                     continue
-                self._add(
-                    _stated(
-                        sentence,
-                        type="sanction",
-                        status=status,
-                        rule=frame.rule,
-                        imposer=imposer,
-                        target=target,
-                        source=source,
+                for status, _ in decision.statuses:
+                    self._add(
+                        _stated(
+                            sentence,
+                            trace,
+                            type="sanction",
+                            status=status,
+                            rule=rule,
+                            imposer=imposer,
+                            target=target,
+                            source=source,
+                        )
                     )
-                )
 
     def _add(self, event: Event) -> None:
         key = event.key

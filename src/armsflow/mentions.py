@@ -12,40 +12,30 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from armsflow.lexicons import ActorEntry, Lexicon, designation_key, form_tokens
+from armsflow.lexicons import (
+    ActorEntry,
+    Lexicon,
+    designation_key,
+    form_tokens,
+    kind_group,
+    word_stems,
+    word_values,
+    words,
+)
 from armsflow.text.lemma import english_verb_candidates, german_verb_candidates
 from armsflow.text.segment import Sentence, Token
 
-ARTICLES = frozenset(
-    "der die das dem den des ein eine einen einem einer eines the a its their his her our this these "
-    "those that diesem dieser dieses diese jene jenem".split()
-)
-PREPOSITIONS = frozenset(
-    "an nach von vom aus mit gegen für bei beim in im ins über zu zum zur via durch seitens gegenüber "
-    "auf am ans unter vor hinter zwischen um ohne wegen trotz während innerhalb außerhalb "
-    "to from with between among against on for by at via through into of toward towards onto upon".split()
-)
-_SKIP_BEFORE_ACTOR = frozenset(
-    "entweder either both sowohl auch also ganz the der die das dem den des mehrere weitere einige alle zwei drei "
-    "vier fünf several some two three four five more many numerous various other andere anderen".split()
-)
-_TYPE_WORDS = frozenset("typ typs typen klasse class type modell model serie series".split())
+ARTICLES = words("determiner.before-actor")
+PREPOSITIONS = words("prep.any")
+_SKIP_BEFORE_ACTOR = words("function.skipped-before-actor")
+_TYPE_WORDS = words("noun.type")
 _DESIGNATION_SHAPE = re.compile(r"^(?:[A-Z][A-Za-z]*-?\d[\w-]*|\d{2,4}[A-Z]{1,3}\d?|[A-Z]{2,}\d*)$")
 _LETTER_VARIANT = re.compile(r"^(?:[A-Z]{1,2}\d{0,2}|[A-Z]/[A-Z])$")
 _CLASS_NAME = re.compile(r"^([A-Z][\w]+)-(?:class|Klasse)$")
 _VARIANT = re.compile(r"^(\d+)[A-Z]{1,2}\d{0,2}$")
 _YEAR = re.compile(r"^(19|20)\d\d$")
-_MONEY_AFTER = frozenset(
-    "mio mio. mrd mrd. millionen milliarden million billion billionen dollar euro pfund prozent % "
-    "millions billions trillion bn mln usd eur kilometer kilometern km meter metern millimeter mm tonnen tons "
-    "jahre jahren years prozentpunkte".split()
-)
-_QUANT_SKIP = frozenset(
-    "weitere weiteren weiterer zusätzliche zusätzlichen neue neuen neuer gebrauchte gebrauchten moderne modernen "
-    "ältere älteren alte alten erste ersten bis zu rund etwa ca. circa mehr als über knapp insgesamt je jeweils nur "
-    "more additional new used older old first up to about around some nearly almost over than at least mindestens "
-    "further another of der the des vom dieser".split()
-)
+_MONEY_AFTER = words("unit.not-a-count")
+_QUANT_SKIP = words("function.skipped-before-quantity")
 _NOUNY_PREFIX_MIN = 3
 
 
@@ -157,10 +147,7 @@ def find_actors(tokens: list[Token], lex: Lexicon) -> list[ActorMention]:
 
 
 _ACTOR_START_MEMO: dict[str, dict[str, bool]] = {}
-_MEMBERS = frozenset(
-    "staaten länder mitglieder mitgliedstaaten mitgliedsstaaten mitgliedsländer partner partnern verbündete "
-    "verbündeten alliierte alliierten".split()
-)
+_MEMBERS = words("noun.members", "de")
 
 
 def _may_start_actor(text: str, lex: Lexicon) -> bool:
@@ -172,40 +159,23 @@ def _may_start_actor(text: str, lex: Lexicon) -> bool:
     return _actor_in_compound(text, lex) is not None
 
 
-_MADE = (
-    "-made",
-    "-built",
-    "-designed",
-    "-produced",
-    "-supplied",
-    "-manufactured",
-    "-gebaute",
-    "-gebauten",
-    "-gefertigte",
-    "-gefertigten",
-)
+_MADE = tuple("-" + w for w in word_stems("participle.made-suffix"))
 
 
 def _clause_initial(tokens: list[Token], i: int) -> bool:
     if i == 0:
         return True
     prev = tokens[i - 1]
-    return not prev.text[:1].isalnum() or prev.lower in ("and", "while", "but", "gmt", "the") or prev.text.isdigit()
+    return not prev.text[:1].isalnum() or prev.lower in _CLAUSE_OPENERS_EN or prev.text.isdigit()
+
+
+_CLAUSE_OPENERS_EN = words("function.before-clause-initial-actor", "en")
+_STATE_BODIES_EN = words("noun.state-body", "en")
 
 
 def _institution_follows(tokens: list[Token], j: int) -> bool:
     for tok in tokens[j : j + 4]:
-        if tok.lower in INSTITUTIONS or tok.lower in (
-            "council",
-            "service",
-            "guards",
-            "spokesman",
-            "ministry",
-            "officials",
-            "intelligence",
-            "president",
-            "minister",
-        ):
+        if tok.lower in INSTITUTIONS or tok.lower in _STATE_BODIES_EN:
             return True
         if not tok.text.isalpha():
             return False
@@ -252,11 +222,7 @@ def _compound_actor(word: str, lex: Lexicon):
     return None
 
 
-INSTITUTIONS = frozenset(
-    "regierung führung staatsführung armee militär streitkräfte luftwaffe marine botschaft ministerium "
-    "außenministerium verteidigungsministerium behörden behörde junta machthaber präsident präsidentin "
-    "government authorities military army navy ministry embassy leadership junta forces administration".split()
-)
+INSTITUTIONS = words("noun.institution")
 
 
 _ARTICLE_OR_SKIP = ARTICLES | _SKIP_BEFORE_ACTOR
@@ -302,9 +268,9 @@ def _governor(tokens: list[Token], i: int, lex: Lexicon | None = None) -> tuple[
     ):
         outer, outer_article = _direct_governor(tokens, j)
         return (outer or "gen"), outer_article or article
-    if prep in ("in", "im", "von", "of"):
+    if prep in _SEAT_PREPS:
         k = i - 1
-        while k >= 0 and tokens[k].lower not in ("in", "im", "von", "of"):
+        while k >= 0 and tokens[k].lower not in _SEAT_PREPS:
             k -= 1
         if (
             k > 0
@@ -315,21 +281,8 @@ def _governor(tokens: list[Token], i: int, lex: Lexicon | None = None) -> tuple[
     return prep, article
 
 
-_INSTITUTION_ENDS = (
-    "regierung",
-    "führung",
-    "ministerium",
-    "armee",
-    "streitkräfte",
-    "luftwaffe",
-    "marine",
-    "junta",
-    "government",
-    "ministry",
-    "navy",
-    "army",
-    "military",
-)
+_INSTITUTION_ENDS = word_stems("stem.institution-end")
+_SEAT_PREPS = words("prep.seat")
 
 
 def _s_genitive(tokens: list[Token], i: int, lex: Lexicon) -> bool:
@@ -403,7 +356,7 @@ def find_items(tokens: list[Token], lex: Lexicon, actor_tokens: frozenset[int] =
             or tok.lemma in lex.carrier_lemmas
         ):
             item = _word_item(tokens, i, lex)
-        if item is None and tok.lower in _PARTS and i + 2 < n and tokens[i + 1].lower in ("für", "for"):
+        if item is None and tok.lower in _PARTS and i + 2 < n and tokens[i + 1].lower in _FOR:
             item = ItemMention(i, i + 1, "technology")  # "Teile für ballistische Raketen": the parts are sent
         if item is None:
             i += 1
@@ -442,10 +395,11 @@ def _export_permit(tokens: list[Token], item: ItemMention) -> bool:
     return before.startswith(_EXPORT_PREFIXES) or any(t.lower.startswith(_EXPORT_PREFIXES) for t in after)
 
 
-_EXPORT_PREFIXES = ("export", "ausfuhr", "rüstungsexport", "waffenexport", "arms-export")
-_LICENCES = frozenset({"licence", "licences", "license", "licenses"})
+_EXPORT_PREFIXES = word_stems("stem.export")
+_LICENCES = words("noun.licence", "en")
 _ITEM_START_MEMO: dict[str, dict[str, bool]] = {}
-_PARTS = frozenset({"teile", "einzelteile", "bestandteile", "ersatzteile"})
+_PARTS = words("noun.parts", "de")
+_PART_HEADS = words("noun.parts-head", "de")
 
 
 def _may_start_item(tok: Token, lex: Lexicon) -> bool:
@@ -468,7 +422,8 @@ def _may_start_item(tok: Token, lex: Lexicon) -> bool:
     return False
 
 
-_PURPOSE = frozenset({"für", "for", "fuer"})
+_PURPOSE = words("prep.purpose-of-goods")
+_FOR = words("prep.for")
 _AMMO_OF = {"artillery": "artillery-ammunition", "air-defence-system": "ammunition", "combat-aircraft": "ammunition"}
 
 
@@ -477,14 +432,14 @@ def _capability(tokens: list[Token], item: ItemMention) -> bool:
     before = [t.lower for t in tokens[max(0, item.start - 5) : item.start]]
     return any(
         before[k : k + 2] in (["capable", "of"], ["able", "to"], ["designed", "to"]) for k in range(len(before))
-    ) and any(w in ("carrying", "carry", "firing", "fire", "launching", "launch") for w in before)
+    ) and any(w in _CAPABLE_VERBS for w in before)
 
 
 def _vessel_of_cargo(tokens: list[Token], item: ItemMention, items: list[ItemMention]) -> bool:
     """ "Ein Frachtschiff mit iranischen Waffen", "a plane carrying drones": the vessel carries the goods."""
     if item.designation is not None or item.category not in ("ship", "other-aircraft"):
         return False
-    if item.end >= len(tokens) or tokens[item.end].lower not in ("mit", "with", "carrying", "loaded", "beladen"):
+    if item.end >= len(tokens) or tokens[item.end].lower not in _LOADED_WITH:
         return False
     words = " ".join(t.lower for t in tokens[max(0, item.start - 1) : item.end])
     if not any(w in words for w in _CARGO):
@@ -492,21 +447,21 @@ def _vessel_of_cargo(tokens: list[Token], item: ItemMention, items: list[ItemMen
     return any(item.end < other.start <= item.end + 4 for other in items)
 
 
-_CARGO = ("fracht", "cargo", "container", "tanker", "transport", "dhow", "handelsschiff", "merchant", "freighter")
+_CARGO = word_stems("stem.cargo-vessel")
+_CAPABLE_VERBS = words("verb.capable-of", "en")
+_LOADED_WITH = words("prep.loaded-with")
+_MEANS_OF_TRANSPORT = words("prep.means-of-transport")
 
 
 def _means_of_transport(tokens: list[Token], item: ItemMention) -> bool:
     """ "per Schiff und Bahn", "by ship": how goods travelled, not what was sent."""
-    return item.designation is None and item.start > 0 and tokens[item.start - 1].lower in ("per", "by", "via")
+    return item.designation is None and item.start > 0 and tokens[item.start - 1].lower in _MEANS_OF_TRANSPORT
 
 
-_FUNDS = frozenset(
-    "euro dollar dollars pfund pounds millionen milliarden million billion millions billions mio mrd bn funding "
-    "finanzierung mittel hilfsgelder gelder".split()
-)
-
-
-_REPLACEMENT = frozenset("ersatz nachfolger nachfolgemodell replacement replacements successor successors".split())
+_FUNDS = words("noun.funds")
+_REPLACEMENT = words("noun.replacement")
+_RELATIVE_OPENERS = words("function.opens-relative-goods", "en")
+_COORDINATORS = words("conj.coordinating")
 _FUNDS_OR_REPLACEMENT = _FUNDS | _REPLACEMENT
 
 
@@ -516,8 +471,8 @@ def _purposes(tokens: list[Token], items: list[ItemMention]) -> list[ItemMention
     out: list[ItemMention] = []
     for item in items:
         before = [t.lower for t in tokens[max(0, item.start - 6) : item.start]]
-        if "für" in before or "for" in before:
-            cut = max(i for i, w in enumerate(before) if w in ("für", "for"))
+        if any(w in _FOR for w in before):
+            cut = max(i for i, w in enumerate(before) if w in _FOR)
             if cut > 0 and before[cut - 1] in _FUNDS_OR_REPLACEMENT:
                 # "100 Millionen Euro für Drohnen": money, not goods; "Ersatz für seine alten Kampfjets",
                 # "a replacement for its ageing MiG-29s": what is to be replaced is not what is sought
@@ -531,9 +486,9 @@ def _purposes(tokens: list[Token], items: list[ItemMention]) -> list[ItemMention
                 and len(gap) <= 4
                 and all(w in _PURPOSE or w in ARTICLES or w.isalpha() for w in gap)
                 # "a package for Ukraine that includes CV90s": a relative clause names goods after all
-                and not any(w in ("that", "which", "who", "includes", "include", "including") for w in gap)
+                and not any(w in _RELATIVE_OPENERS for w in gap)
                 # "Fregatten für Algerien und Luftverteidigungssysteme für Singapur": coordinated goods
-                and not any(w in ("und", "and", "sowie", "oder", "or") for w in gap)
+                and not any(w in _COORDINATORS for w in gap)
             ):
                 if prev.category == "ammunition" and item.category == "artillery":
                     prev.category = "artillery-ammunition"
@@ -550,7 +505,7 @@ def _modifies_producer(tokens: list[Token], item: ItemMention, lex: Lexicon) -> 
         return False
     following = tokens[item.end].lower
     if item.designation is not None:
-        return following in ("programme", "program")  # "the F-35 programme"
+        return following in _PROGRAMME  # "the F-35 programme"
     return _has_kind(tokens[item.end], lex, "producer")
 
 
@@ -671,7 +626,7 @@ def _designation_item(tokens: list[Token], i: int, lex: Lexicon) -> ItemMention 
                     rest = "-".join(parts[cut:])
                     item = ItemMention(i, i + 1, entry.category, surface, producer=entry.producer)
                     generic = _head_category(rest.lower(), lex) if rest else None
-                    if rest.lower() in _PARTS or rest.lower() in ("bauteile", "komponenten"):
+                    if rest.lower() in _PARTS or rest.lower() in _PART_HEADS:
                         generic = "technology"  # "F-35-Teile": parts of a system are technology (the contract)
                     if generic and generic not in ("military-equipment",):
                         item.category = generic if _specific_generic(generic, entry.category) else entry.category
@@ -694,7 +649,7 @@ def _designation_item(tokens: list[Token], i: int, lex: Lexicon) -> ItemMention 
         if (
             end + 1 < n
             and tokens[end].text == "Block"
-            and tokens[end + 1].text[:1].isdigit() | (tokens[end + 1].text in ("I", "II", "III", "IV", "V"))
+            and tokens[end + 1].text[:1].isdigit() | (tokens[end + 1].text in _ROMAN)
         ):
             surface = f"{surface} Block {tokens[end + 1].text}"  # "F-16 Block 70"
             end += 2
@@ -775,24 +730,8 @@ def _word_category(tok: Token, lex: Lexicon) -> tuple[str | None, str | None] | 
     return None
 
 
-_TRANSFER_HEADS = (
-    "lieferung",
-    "lieferungen",
-    "export",
-    "exporte",
-    "ausfuhr",
-    "ausfuhren",
-    "verkauf",
-    "verkäufe",
-    "transfer",
-    "weitergabe",
-)
-_GOODS_PREFIXES = {
-    "waffen": "military-equipment",
-    "rüstungs": "military-equipment",
-    "kriegsmaterial": "military-equipment",
-    "militär": "military-equipment",
-}
+_TRANSFER_HEADS = tuple(words("noun.transfer-head", "de"))
+_GOODS_PREFIXES = word_values("stem.generic-goods")
 
 
 def _goods_of_transfer_noun(lemma: str, lex: Lexicon) -> str | None:
@@ -873,7 +812,7 @@ def _longest_head_category(lemma: str, lex: Lexicon) -> str | None:
     return None
 
 
-_COLLECTIONS = ("arsenal", "arsenale", "flotte", "bestand", "bestände", "bestands", "park")
+_COLLECTIONS = tuple(words("noun.collection", "de"))
 
 
 def _coordinated_heads(tokens: list[Token], items: list[ItemMention], lex: Lexicon) -> None:
@@ -884,7 +823,7 @@ def _coordinated_heads(tokens: list[Token], items: list[ItemMention], lex: Lexic
     for i, tok in enumerate(tokens[:-2]):
         if not tok.text.endswith("-") or len(tok.text) < 3:
             continue
-        if tokens[i + 1].lower not in ("und", "oder", "sowie", "bzw."):
+        if tokens[i + 1].lower not in _TRUNCATION_LINKS:
             continue
         nxt = by_start.get(i + 2)
         if nxt is None:
@@ -966,7 +905,7 @@ def _unknown_designation(tokens: list[Token], item: ItemMention, lex: Lexicon) -
     """A name the catalogue lacks, recognised by construction: "Jets vom Typ JF-99"."""
     j = item.end
     words = [t.lower for t in tokens[j : j + 3]]
-    if words and words[0] in ("vom", "des", "der", "of") and len(words) > 1 and words[1] in _TYPE_WORDS:
+    if words and words[0] in _TYPE_LINKS and len(words) > 1 and words[1] in _TYPE_WORDS:
         j += 2
     elif words and words[0] in _TYPE_WORDS:
         j += 1
@@ -981,10 +920,14 @@ def _unknown_designation(tokens: list[Token], item: ItemMention, lex: Lexicon) -
         item.end = j + 1
 
 
-_MULTIPLIERS = {"dutzend": 12, "dozen": 12, "hundert": 100, "hundred": 100, "tausend": 1000, "thousand": 1000}
-
-
-_MODEL_WORDS = frozenset("type typ model modell mk mark block serie series baureihe class klasse version".split())
+_MULTIPLIERS = {w: int(v) for w, v in word_values("number.multiplier").items()}
+_MODEL_WORDS = words("noun.model")
+_ONE = words("number.one")
+_PART_OF = words("prep.part-of")
+_TRUNCATION_LINKS = words("conj.truncation-link", "de")
+_TYPE_LINKS = words("prep.type-link")
+_PROGRAMME = words("noun.programme", "en")
+_ROMAN = words("number.roman")
 
 
 def _quantity(tokens: list[Token], start: int, lex: Lexicon) -> int | None:
@@ -1000,7 +943,7 @@ def _quantity(tokens: list[Token], start: int, lex: Lexicon) -> int | None:
             count = _number(before, lex) if before is not None else None
             if count is not None and count < factor:
                 return count * factor
-            return factor if before is not None and before.lower in ("ein", "einem", "a", "one") else None
+            return factor if before is not None and before.lower in _ONE else None
         value = _number(tok, lex)
         if value is not None and j > 0 and tokens[j - 1].lower in _MODEL_WORDS:
             j -= 2  # "40 used Type 74 tanks", "Leopard vom Typ 2": a model number counts nothing
@@ -1039,11 +982,7 @@ def _origin_word(text: str, lex: Lexicon) -> bool:
     return isinstance(compound, ActorEntry) and (compound.kind == "adj" or text.lower().endswith(_MADE))
 
 
-_CONTAINERS = frozenset(
-    "shipment shipments consignment consignments batch batches load loads cargo cargoes container containers "
-    "package packages tranche tranches lieferung lieferungen ladung ladungen container containern "
-    "sendung sendungen paket pakete tranche tranchen".split()
-)
+_CONTAINERS = words("noun.load")
 
 
 def _part(tokens: list[Token], start: int, total: int | None, lex: Lexicon) -> int | None:
@@ -1051,7 +990,7 @@ def _part(tokens: list[Token], start: int, total: int | None, lex: Lexicon) -> i
     if total is None:
         return None
     for j in range(start - 1, max(1, start - 6), -1):
-        if _number(tokens[j], lex) == total and tokens[j - 1].lower in ("of", "von", "der"):
+        if _number(tokens[j], lex) == total and tokens[j - 1].lower in _PART_OF:
             part = _number(tokens[j - 2], lex) if j >= 2 else None
             return part if part is not None and part < total else None
     return None
@@ -1160,8 +1099,8 @@ def _cue_entry(tok: Token, lex: Lexicon) -> tuple:
     return (without, with_noun)
 
 
-_VERB_KINDS = frozenset({"give", "get", "use"})
-_DETERMINERS = frozenset("the a an its their his her our my your this these those".split())
+_VERB_KINDS = kind_group("en-verb")
+_DETERMINERS = words("determiner.before-noun", "en")
 
 
 _CUE_MEMO: dict[str, dict[str, tuple]] = {}
@@ -1204,9 +1143,7 @@ def _token_cue(text: str, lower: str, lemma: str, noun_follows: bool, lex: Lexic
     return result
 
 
-_NOUN_CUE_KINDS = frozenset(
-    {"give_noun", "sanction", "buy", "order", "deal", "approve", "promise", "request", "refuse"}
-)
+_NOUN_CUE_KINDS = kind_group("noun-cue")
 
 
 def _noun_cue_head(lemma: str, lex: Lexicon) -> set[str]:
@@ -1220,31 +1157,8 @@ def _noun_cue_head(lemma: str, lex: Lexicon) -> set[str]:
     return set()
 
 
-_PARTICLES = frozenset(
-    (
-        "zurück",
-        "bereit",
-        "weiter",
-        "zu",
-        "ab",
-        "an",
-        "aus",
-        "vor",
-        "ein",
-        "fest",
-        "frei",
-        "auf",
-        "mit",
-        "nach",
-        "hin",
-        "fort",
-        "los",
-        "dar",
-        "her",
-        "bei",
-        "um",
-    )
-)
+_PARTICLES = words("particle.separable", "de")
+_PARTICLE_END = words("function.after-separable-particle")
 
 
 def _separable_particles(tokens: list[Token], cues: list[CueMention], lex: Lexicon) -> None:
@@ -1256,7 +1170,7 @@ def _separable_particles(tokens: list[Token], cues: list[CueMention], lex: Lexic
         if tok.lower not in _PARTICLES or not tok.text.islower():
             continue
         nxt = tokens[i + 1].text if i + 1 < n else "."
-        if nxt not in (".", ",", ";", ":", "!", "?", '"', "“", "”", "–", ")", "und", "oder", "sowie", "aber"):
+        if nxt not in _PARTICLE_END:
             continue
         for j in range(i - 1, max(-1, i - 25), -1):
             if tokens[j].text in (",", ";", ":"):
@@ -1284,7 +1198,7 @@ def _country_refs(tokens: list[Token], cues: list[CueMention], actors: list[Acto
     for cue in cues:
         if cue.kinds & {"country_ref", "group_ref"} and not taken & set(range(cue.start, cue.end)):
             nxt = tokens[cue.end].lower if cue.end < len(tokens) else ""
-            if nxt in ("in", "of", "von", "im", "der", "des", "the") and (cue.end + 1 in taken or cue.end + 2 in taken):
+            if nxt in _REFERENCE_NAMED and (cue.end + 1 in taken or cue.end + 2 in taken):
                 continue  # "die Regierung in Baku", "der Regierung der Republik X": the state is named
             head = cue.start + 1 if tokens[cue.start].lower in ARTICLES else cue.start
             prep, article = _governor(tokens, head, None)
@@ -1305,35 +1219,8 @@ def _country_refs(tokens: list[Token], cues: list[CueMention], actors: list[Acto
     actors.sort(key=lambda a: a.start)
 
 
-EVENT_CUES = frozenset(
-    {
-        "go",
-        "use",
-        "serve",
-        "include",
-        "seize",
-        "listing",
-        "give",
-        "give_noun",
-        "get",
-        "arrive",
-        "buy",
-        "order",
-        "sell",
-        "deal",
-        "approve",
-        "promise",
-        "request",
-        "support",
-        "deny",
-        "refuse",
-        "sanction",
-        "prevent",
-        "impose",
-        "lift",
-        "threaten",
-    }
-)
+EVENT_CUES = kind_group("event")
+_REFERENCE_NAMED = words("function.reference-names-its-state")
 
 
 def find_mentions(sentence: Sentence, lex: Lexicon) -> Mentions:
@@ -1398,7 +1285,7 @@ def find_mentions(sentence: Sentence, lex: Lexicon) -> Mentions:
     return Mentions(actors, items, cues)
 
 
-_FIGHTERS = frozenset({"fighters", "fighter", "kämpfer", "kämpfern"})
+_FIGHTERS = words("noun.fighters")
 
 
 def _inside_actor(tokens: list[Token], item: ItemMention, actor_tokens: frozenset[int]) -> bool:

@@ -104,6 +104,8 @@ class Event:
     imposer: str | None = None
     target: str | None = None
     source: str | None = None
+    trace: list[str] = field(default_factory=list)
+    confidence: float | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -143,6 +145,8 @@ class Event:
             "start",
             "end",
             "rule",
+            "trace",
+            "confidence",
         ]
         return {name: data[name] for name in order if name in data}
 

@@ -28,7 +28,13 @@ COMPILED = (
     "armsflow.text.segment",
     "armsflow.text.clauses",
     "armsflow.mentions",
+    "armsflow.grammar",
+    "armsflow.frame",
+    "armsflow.status",
+    "armsflow.roles",
+    "armsflow.sanctions",
     "armsflow.frames",
+    "armsflow.attribution",
     "armsflow.events",
     "armsflow.pipeline",
 )

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
-from armsflow.events import Assembler, find_sources
+from collections.abc import Callable
+
+from armsflow.attribution import find_sources
+from armsflow.events import Assembler
+from armsflow.frame import Frame
 from armsflow.frames import build_frames
 from armsflow.lexicons import lexicon
-from armsflow.mentions import EVENT_CUES, find_mentions
+from armsflow.mentions import EVENT_CUES, Mentions, find_mentions
 from armsflow.model import LANGUAGES, Document, DocumentResult, Event
 from armsflow.text.lang import detect_language
-from armsflow.text.segment import sentences
+from armsflow.text.segment import Sentence, sentences
+
+# Called after each sentence by ``armsflow explain``: index, sentence, mentions, frames, source and its rule.
+Observer = Callable[[int, Sentence, Mentions, list[Frame], str | None, str], None]
 
 
 class UnsupportedLanguage(ValueError):
@@ -24,7 +31,8 @@ def extract(text: str, lang: str | None = None, doc_id: str | None = None) -> li
     return extract_document(Document(id=doc_id or "", text=text, lang=lang)).events
 
 
-def extract_document(doc: Document) -> DocumentResult:
+def extract_document(doc: Document, observer: Observer | None = None) -> DocumentResult:
+    """Events of one document; ``observer`` sees every sentence's analysis (for ``explain``)."""
     lang = doc.lang or detect_language(doc.text)
     if lang not in LANGUAGES:
         raise UnsupportedLanguage(f"language {lang or 'unknown'!r} is not supported (de, en)")
@@ -35,11 +43,13 @@ def extract_document(doc: Document) -> DocumentResult:
             assembler.add_title(find_mentions(title, lex))
     for index, sentence in enumerate(sentences(doc.text, lang)):
         mentions = find_mentions(sentence, lex)
-        source, speaker_tokens = find_sources(sentence, mentions, lang)
+        source, speaker_tokens, source_rule = find_sources(sentence, mentions, lang)
         # A sentence without any cue of an event yields no frame: skip the clause analysis.
         eventful = any(c.kinds & EVENT_CUES for c in mentions.cues)
         story = bool(assembler.state.imposers)
         frames = build_frames(sentence.tokens, mentions, lang, speaker_tokens, story) if eventful else []
-        assembler.add_sentence(index, sentence, mentions, frames, source, speaker_tokens)
+        assembler.add_sentence(index, sentence, mentions, frames, source, speaker_tokens, source_rule)
+        if observer is not None:
+            observer(index, sentence, mentions, frames, source, source_rule)
     events = sorted(assembler.events.values(), key=lambda e: (e.start, e.type, e.key))
     return DocumentResult(doc.id, lang, events)

@@ -22,7 +22,7 @@ from importlib import resources
 from pathlib import Path
 
 from armsflow import __version__, native
-from armsflow.cli import knowledge, serve
+from armsflow.cli import knowledge, rules, serve
 from armsflow.ingest.files import PART_CHARS, DocumentPart, ReadProblem, iter_inputs
 from armsflow.lexicons import VERSION as LEXICON_VERSION
 from armsflow.model import Document, DocumentResult, Event
@@ -69,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="extract the bundled sample articles and print a table")
     _output_options(demo, default_format="table")
     knowledge.add_parsers(sub)
+    rules.add_parsers(sub)
     serve.add_parser(sub)
     return parser
 
@@ -115,6 +116,8 @@ def _main(argv: list[str] | None) -> int:
         return knowledge.run(args, str(sample_path()))
     if args.command == "serve":
         return serve.run(args)
+    if args.command in rules.COMMANDS:
+        return rules.run(args)
     if args.jobs < 1:
         parser.error("--jobs must be at least 1")
     paths: list[str] = list(getattr(args, "paths", []))

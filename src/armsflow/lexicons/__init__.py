@@ -171,3 +171,132 @@ def lexicon(lang: str) -> Lexicon:
 @lru_cache(maxsize=4)
 def abbreviations(lang: str) -> frozenset[str]:
     return frozenset(row["form"] for row in read_tsv("abbreviations.tsv") if row["lang"] in _langs(lang))
+
+
+# --------------------------------------------------------------------------- word classes
+
+WORDS_FILE = "words.tsv"
+
+
+class UnknownWordClass(KeyError):
+    """A rule names a word class that ``words.tsv`` does not define: a load-time error, not a silent miss."""
+
+    def __str__(self) -> str:
+        return f"unknown word class {self.args[0]!r}: add it to src/armsflow/lexicons/{WORDS_FILE}"
+
+
+@dataclass(frozen=True, slots=True)
+class WordClass:
+    """A closed list of words a rule reads ("prep.to", "aux.passive"), per language, with what it is for."""
+
+    name: str
+    by_lang: dict[str, tuple[str, ...]]
+    values: dict[str, str]
+    note: str
+    of: str = ""  # "cue-lemma": the words are compared with cue lemmas, so each must be one
+
+    @property
+    def all(self) -> frozenset[str]:
+        return frozenset(w for ws in self.by_lang.values() for w in ws)
+
+
+@lru_cache(maxsize=1)
+def word_classes() -> dict[str, WordClass]:
+    """Every word class of ``words.tsv`` (read once per process).
+
+    A row is ``class, lang, words, note``; words are separated by `` | `` and may carry a value
+    (``aufrüsten=military-equipment``). A class may span several rows, one per language.
+    """
+    by_lang: dict[str, dict[str, list[str]]] = {}
+    values: dict[str, dict[str, str]] = {}
+    notes: dict[str, str] = {}
+    of: dict[str, str] = {}
+    for row in read_tsv(WORDS_FILE):
+        name, lang = row["class"], row["lang"]
+        entries = [w.strip() for w in (row["words"] or "").split("|") if w.strip()]
+        for entry in entries:
+            word, _, value = entry.partition("=")
+            by_lang.setdefault(name, {}).setdefault(lang, []).append(word)
+            if value:
+                values.setdefault(name, {})[word] = value
+        if row.get("note"):
+            notes[name] = row["note"]
+        if row.get("of"):
+            of[name] = row["of"]
+        by_lang.setdefault(name, {})
+    return {
+        name: WordClass(
+            name, {k: tuple(v) for k, v in langs.items()}, values.get(name, {}), notes.get(name, ""), of.get(name, "")
+        )
+        for name, langs in by_lang.items()
+    }
+
+
+def word_class(name: str) -> WordClass:
+    try:
+        return word_classes()[name]
+    except KeyError:
+        raise UnknownWordClass(name) from None
+
+
+def words(name: str, lang: str | None = None) -> frozenset[str]:
+    """The words of a class, in one language (with the shared ``*`` rows) or in all of them."""
+    wc = word_class(name)
+    if lang is None:
+        return wc.all
+    return frozenset(w for key in (lang, "*") for w in wc.by_lang.get(key, ()))
+
+
+def word_list(name: str, lang: str) -> tuple[str, ...]:
+    """The words of a class in one language, in the order of the data (for rules that try them in order)."""
+    wc = word_class(name)
+    return tuple(w for key in (lang, "*") for w in wc.by_lang.get(key, ()))
+
+
+def word_stems(name: str) -> tuple[str, ...]:
+    """A class of word beginnings or parts (``str.startswith``/``in`` tests), in a stable order."""
+    return tuple(sorted(word_class(name).all))
+
+
+def word_values(name: str) -> dict[str, str]:
+    """The values attached to a class's words (``word=value`` in the data)."""
+    return dict(word_class(name).values)
+
+
+# --------------------------------------------------------------------------- cue kinds (the schema)
+
+CUE_KINDS_FILE = "cue_kinds.tsv"
+
+
+@dataclass(frozen=True, slots=True)
+class CueKind:
+    """A kind of cue word (schema as data): what it means, which groups it belongs to and, for
+    triggers, its rank when several triggers share a clause (1 leads)."""
+
+    kind: str
+    groups: frozenset[str]
+    priority: int | None
+    description: str
+
+
+@lru_cache(maxsize=1)
+def cue_kinds() -> dict[str, CueKind]:
+    out: dict[str, CueKind] = {}
+    for row in read_tsv(CUE_KINDS_FILE):
+        priority = int(row["priority"]) if row["priority"] else None
+        out[row["kind"]] = CueKind(row["kind"], frozenset(row["groups"].split()), priority, row["description"])
+    return out
+
+
+def kind_group(group: str) -> frozenset[str]:
+    """The cue kinds of a group ("give", "trigger", "modifier" …); an unknown group is an error."""
+    found = frozenset(k.kind for k in cue_kinds().values() if group in k.groups)
+    if not found:
+        raise KeyError(f"no cue kind belongs to group {group!r} in src/armsflow/lexicons/{CUE_KINDS_FILE}")
+    return found
+
+
+def trigger_priority() -> list[str]:
+    """Trigger kinds from the most directional to the least: which one leads a clause."""
+    ranked = [k for k in cue_kinds().values() if k.priority is not None]
+    return [k.kind for k in sorted(ranked, key=lambda k: k.priority or 0)]

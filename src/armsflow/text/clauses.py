@@ -9,19 +9,12 @@ Fliegerbomben und Artilleriemunition", "Iran, Russia and Belarus").
 
 from __future__ import annotations
 
+from armsflow.lexicons import words
 from armsflow.text.segment import Token
 
 _HARD = frozenset(";:–—()[]")
-_COORD = frozenset(
-    {"und", "oder", "sowie", "aber", "sondern", "doch", "jedoch", "and", "or", "but", "while", "whereas", "yet"}
-)
-SUBORDINATORS = frozenset(
-    "dass daß weil ob wenn als da nachdem während obwohl damit um wie wo wonach worauf sodass bevor "
-    "seit sofern indem wobei womit wofür weshalb warum welche welcher welches welchen welchem deren dessen "
-    "that which who whom whose while whereas although though because after before when as if whether "
-    "saying arguing adding citing unless until since so".split()
-)
-_RELATIVE_DE = frozenset("der die das dem den denen deren dessen".split())
+_COORD = words("conj.clause")
+SUBORDINATORS = words("conj.subordinating")
 
 
 def clause_ids(tokens: list[Token], listed: set[int], verbs: frozenset[int] = frozenset()) -> list[int]:
@@ -94,13 +87,12 @@ def clause_ids(tokens: list[Token], listed: set[int], verbs: frozenset[int] = fr
     return ids
 
 
-_EN_SPLITTERS = frozenset("after because although though whereas while but unless until before that whether if".split())
-_ARTICLES = frozenset("der die das dem den des ein eine einen einem einer eines the a an".split())
-_PRONOUNS = frozenset("er sie es wir ich man he she it they we i".split())
-_EN_VERBISH = frozenset(
-    "is are was were has have had will would said says can could may might must should did does do also then "
-    "later now still already".split()
-)
+_EN_SPLITTERS = words("conj.clause-splitter", "en")
+_ARTICLES = words("article.any")
+_PRONOUNS = words("pronoun.personal")
+_EN_VERBISH = words("function.verb-like", "en")
+_LIST_GOES_ON = words("function.list-goes-on")
+_ADJECTIVES_NOT_VERBS = words("adj.not-a-verb", "de")
 
 
 _MAYBE_BOUNDARY = _HARD | _EN_SPLITTERS | _COORD | {"to", ","}
@@ -113,7 +105,7 @@ def _list_goes_on(tokens: list[Token], j: int, listed: set[int]) -> bool:
         return False
     while j < len(tokens) and j in listed:
         j += 1
-    return j < len(tokens) and tokens[j].lower in ("and", "or", "und", "oder", "sowie", ",")
+    return j < len(tokens) and tokens[j].lower in _LIST_GOES_ON
 
 
 def _opens_clause(tok: Token) -> bool:
@@ -130,7 +122,7 @@ def _opens_clause(tok: Token) -> bool:
         not word.isascii()
         or word.endswith(("en", "te", "st", "t", "sich"))
         and len(word) > 2
-        and word not in ("zusätzlichen", "weiteren", "neuen", "gebrauchten", "modernen")
+        and word not in _ADJECTIVES_NOT_VERBS
     )
 
 

@@ -10,25 +10,15 @@ from __future__ import annotations
 
 import re
 
+from armsflow.lexicons import words
+
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
-_MARKERS: dict[str, frozenset[str]] = {
-    "de": frozenset(
-        "der die das und ist nicht mit von den dem des ein eine einen einem sich auf für zu im "
-        "hat haben wird werden wurde sei habe auch nach bei aus über als noch wie dass ob".split()
-    ),
-    "en": frozenset(
-        "the and of to in is was were has have had that with for on by from its it this will "
-        "would said are be been which as at not but".split()
-    ),
-}
+_MARKERS: dict[str, frozenset[str]] = {lang: words("function.language-marker", lang) for lang in ("de", "en")}
 
 
 # Function words of neighbouring languages: a French or Spanish text must not pass for German.
-_OTHER = frozenset(
-    "le la les et du au aux une est pas que qui avec sur pour dans selon el los las y del con por para una "
-    "het een van op voor niet il lo gli della per".split()
-)
+_OTHER = words("function.language-marker-other")
 
 
 def detect_language(text: str, sample: int = 4000) -> str | None:

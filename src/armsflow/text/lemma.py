@@ -29,6 +29,8 @@ from simplemma.strategies.dictionaries.dictionary_factory import (
     DictionaryFactory,
 )
 
+from armsflow.lexicons import word_list
+
 log = logging.getLogger(__name__)
 
 
@@ -130,36 +132,7 @@ def _feminine_e_noun(word: str, base: str) -> bool:
         return False
 
 
-_PARTICLES = (
-    "zurück",
-    "bereit",
-    "weiter",
-    "heraus",
-    "zusammen",
-    "vorbei",
-    "an",
-    "ab",
-    "auf",
-    "aus",
-    "bei",
-    "ein",
-    "fest",
-    "frei",
-    "her",
-    "hin",
-    "los",
-    "mit",
-    "nach",
-    "vor",
-    "weg",
-    "zu",
-    "um",
-    "dar",
-    "fort",
-    "durch",
-    "über",
-    "unter",
-)
+_PARTICLES = word_list("particle.separable-prefix", "de")
 
 
 @lru_cache(maxsize=50_000)

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from armsflow.lexicons import abbreviations
+from armsflow.lexicons import abbreviations, words
 from armsflow.text.lemma import lemmatize
 
 _TOKEN = re.compile(
@@ -114,14 +114,8 @@ def _is_abbreviation(text: str, floor: int, dot: int, abbrevs: frozenset[str], l
     return False
 
 
-_MONTHS = frozenset(
-    "januar jänner februar märz april mai juni juli august september oktober november dezember "
-    "jan. feb. mrz. apr. aug. sep. sept. okt. nov. dez.".split()
-)
-_ORDINAL_BEFORE = frozenset(
-    "am an bis zum zur vom im ab seit der die das den dem des ein eine einer einem einen eines "
-    "dieser diese dieses diesem diesen jeder jede jedes jedem jeden vor nach für bei".split()
-)
+_MONTHS = words("noun.month", "de")
+_ORDINAL_BEFORE = words("function.before-ordinal", "de")
 
 
 def _german_ordinal(text: str, floor: int, begin: int, after: int) -> bool:
@@ -143,9 +137,7 @@ def _german_ordinal(text: str, floor: int, begin: int, after: int) -> bool:
     return True
 
 
-_SENTENCE_STARTERS = frozenset(
-    "The A An In On At It This That These Those He She They We But And Meanwhile However Separately".split()
-)
+_SENTENCE_STARTERS = words("function.sentence-starter", "en")
 
 
 def _push(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:

@@ -1,0 +1,197 @@
+"""Attribution: to whom a sentence attributes its claim.
+
+A source is found in the sentence ("laut", "nach Angaben", "according to", a verb of saying
+with its subject, a state in an attribution compound such as "nach US-Angaben") and continued
+into the next sentences while they stay in reported speech (Konjunktiv I, quotation marks). The
+rule that found the source goes on the trace of every event the sentence states.
+"""
+
+from __future__ import annotations
+
+from armsflow.lexicons import words
+from armsflow.mentions import CueMention, Mentions
+from armsflow.text.segment import Sentence, Token
+
+_SUBJUNCTIVE = words("verb.subjunctive-form", "de")
+_NP_STOP = words("function.ends-speaker-phrase")
+_SPEAKER_NOUNS = words("noun.speaker", "en")
+_SPEAKER_PLURALS = words("noun.speaker-bare", "en")
+_NEW_PHRASE = words("article.opens-new-phrase")
+_LEADING = words("function.before-speaker")
+_WEEKDAYS = words("noun.weekday")
+_GENITIVE_LINKS = words("article.genitive-link")
+_SAY_NEXT = words("verb.say-past-short")
+_SOURCE_PREPS = words("prep.attribution-compound", "de")
+_SOURCE_HEADS = tuple("-" + w for w in sorted(words("noun.attribution-compound-head", "de")))
+
+
+def is_subjunctive(tokens: list[Token], lang: str) -> bool:
+    """Konjunktiv I marks reported speech in German ("habe", "sei", "liefere")."""
+    if lang != "de":
+        return False
+    for tok in tokens:
+        w = tok.lower
+        if w in _SUBJUNCTIVE:
+            return True
+        lemma = tok.lemma
+        if tok.text.islower() and lemma.endswith("en") and len(lemma) > 5 and w == lemma[:-2] + "e" and tok.i > 0:
+            return True
+    return False
+
+
+def find_sources(sentence: Sentence, mentions: Mentions, lang: str) -> tuple[str | None, set[int], str]:
+    """The speaker this sentence attributes its claim to, the speaker's tokens, and the rule that found it."""
+    tokens = sentence.tokens
+    goods = {i for it in mentions.items for i in range(it.start, it.end)}
+    source, span, rule = _find_source(tokens, mentions, lang)
+    if span:
+        # A speaker phrase ends where the goods begin ("laut Weißem Haus ballistische Raketen").
+        cut = [i for i in sorted(span) if i in goods]
+        if cut:
+            span = {i for i in span if i < cut[0]}
+            source = " ".join(tokens[i].text for i in sorted(span)) or None
+            if source:
+                while span and tokens[max(span)].text.islower() and tokens[max(span)].lower.endswith(("e", "en")):
+                    span.discard(max(span))  # a dangling adjective of the goods
+                source = " ".join(tokens[i].text for i in sorted(span)) or None
+    return source, span, rule
+
+
+def _find_source(tokens: list[Token], mentions: Mentions, lang: str) -> tuple[str | None, set[int], str]:
+    if lang == "de":
+        for i, tok in enumerate(tokens[1:], start=1):
+            if tok.lower.endswith(_SOURCE_HEADS) and tokens[i - 1].lower in _SOURCE_PREPS:
+                return tok.text, {i}, "source.de.attribution-compound"  # "nach US-Angaben": the state speaks
+    for cue in mentions.cues:
+        if "according" in cue.kinds:
+            span = _np_forward(tokens, cue.end)
+            if span:
+                return _span_text(tokens, span), set(range(*span)), "source.according-to"
+            if "zufolge" in cue.lemma:
+                span = _np_backward(tokens, cue.start)
+                if span:
+                    return _span_text(tokens, span), set(range(*span)), "source.de.zufolge"
+    for cue in mentions.cues:
+        if "say" not in cue.kinds:
+            continue
+        found = _speaker_of(tokens, mentions, cue, lang)
+        if found is not None:
+            return _span_text(tokens, found), set(range(*found)), "source.speaker-of-saying"
+    return None, set(), ""
+
+
+def _speaker_of(tokens: list[Token], mentions: Mentions, cue: CueMention, lang: str) -> tuple[int, int] | None:
+    """The noun phrase that says something, around a verb of saying."""
+    if (
+        _accused_of(tokens, cue)
+        or any(t.lower == "bereit" for t in tokens[max(0, cue.start - 2) : cue.start])
+        or cue.lemma == "add"
+        and any(t.lower == "to" for t in tokens[cue.end : cue.end + 6])
+    ):
+        # "companies accused of supplying …", "sich bereit erklärt", "added X to its list": nobody is quoted
+        return None
+    if lang == "en" or "accuse" in cue.kinds:
+        # "Eriwan wirft Moskau vor, …": the accuser speaks, the accused follows the verb
+        span = _np_backward(tokens, cue.start) or _np_forward(tokens, cue.end)
+    else:
+        span = _np_forward(tokens, cue.end) or _np_backward(tokens, cue.start)
+    if span is None and lang == "de" and cue.start > 0 and tokens[cue.start - 1].text == ",":
+        span = _np_forward(tokens, 0)
+    if (
+        span
+        and "accuse" in cue.kinds
+        and lang == "de"
+        and not any(span[0] <= a.start < span[1] for a in mentions.actors)
+    ):
+        return None  # "…, dem Washington Angriffe auf Zivilisten vorwirft": no accuser found here
+    if span and not any(t.text[:1].isupper() or t.lower in _SPEAKER_NOUNS for t in tokens[span[0] : span[1]]):
+        return None
+    return span
+
+
+def _accused_of(tokens: list[Token], cue: CueMention) -> bool:
+    """A passive participle of accusing or suspecting ("accused of supplying", "suspected of")."""
+    word = tokens[cue.start].lower
+    nxt = tokens[cue.end].lower if cue.end < len(tokens) else ""
+    prev = tokens[cue.start - 1].lower if cue.start > 0 else ""
+    return word.endswith("ed") and nxt in ("of", "over") and prev not in ("has", "have", "had")
+
+
+def _np_forward(tokens: list[Token], pos: int) -> tuple[int, int] | None:
+    i = pos
+    while i < len(tokens) and tokens[i].lower in _LEADING:
+        i += 1
+    start = i
+    while i < len(tokens) and i - start < 7:
+        tok = tokens[i]
+        if tok.lower in _WEEKDAYS or tok.lower in _NP_STOP and tok.lower not in _GENITIVE_LINKS:
+            break
+        if i > start and tok.lower in _NEW_PHRASE:
+            break  # "nach Angaben aus Kiew | eine weitere Lieferung": a new noun phrase begins
+        if not (
+            tok.text[:1].isupper()
+            or tok.text[:1].isalpha()
+            and tok.lower in _GENITIVE_LINKS
+            or _np_lower_ok(tok, tokens, i)
+        ):
+            break
+        i += 1
+    while i > start and tokens[i - 1].lower in _GENITIVE_LINKS:
+        i -= 1
+    if not any(t.text[:1].isupper() for t in tokens[start:i]):
+        return None
+    # German speaker phrases hold nouns and inflected adjectives, not adverbs ("bereits").
+    cut = start
+    while cut < i and (
+        tokens[cut].text[:1].isupper()
+        or tokens[cut].lower in _GENITIVE_LINKS
+        or tokens[cut].lower.endswith(("e", "en", "er", "es", "em"))
+        or not tokens[cut].text.isalpha()
+    ):
+        cut += 1
+    i = cut
+    return (start, i) if i > start else None
+
+
+def _np_lower_ok(tok: Token, tokens: list[Token], i: int) -> bool:
+    """Lowercase words inside a speaker phrase: adjectives before a noun ("ukrainischen Militärgeheimdienstes")."""
+    if not tok.text.isalpha() or tok.lower in _NP_STOP:
+        return False
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    return nxt is not None and (
+        nxt.text[:1].isupper() or nxt.text.isalpha() and nxt.lower not in _NP_STOP and nxt.lower not in _SAY_NEXT
+    )
+
+
+def _np_backward(tokens: list[Token], pos: int) -> tuple[int, int] | None:
+    end = pos
+    i = pos - 1
+    while i >= 0 and pos - i <= 7:
+        tok = tokens[i]
+        if tok.lower in _NP_STOP or not tok.text[:1].isalnum():
+            break
+        if tok.lower in _WEEKDAYS:
+            break
+        if not (tok.text[:1].isupper() or tok.text.isalpha()):
+            break
+        if tok.text.islower() and tok.lower.endswith(("ing", "ed")):
+            break
+        i -= 1
+    start = i + 1
+    while start < end and tokens[start].lower in _LEADING:
+        start += 1
+    if start >= end:
+        return None
+    # A lowercase verb is no speaker: "… and said" has no subject here.
+    if (
+        all(t.text.islower() for t in tokens[start:end])
+        and end - start == 1
+        and tokens[start].lower not in _SPEAKER_PLURALS
+    ):
+        return None
+    return start, end
+
+
+def _span_text(tokens: list[Token], span: tuple[int, int]) -> str:
+    start, end = span
+    return " ".join(t.text for t in tokens[start:end])

@@ -1,0 +1,406 @@
+"""Sentence grammar: clauses, coordinated actor groups, voice, relative clauses and pronouns.
+
+This stage sits between mentions and frames. It answers questions about the form of a
+sentence that several rules ask ("is this clause passive?", "which group opens a relative
+clause?", "is this clause an infinitive under that one?"), so that a rule reads grammar
+through one named helper instead of scanning tokens itself. Words it looks for are word
+classes in ``lexicons/words.tsv``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from armsflow.lexicons import kind_group, word_stems, words
+from armsflow.mentions import ActorMention, CueMention, ItemMention, Mentions
+from armsflow.text.clauses import SUBORDINATORS, clause_ids, is_infinitive
+from armsflow.text.segment import Token
+
+# Cue kinds whose words are verbs: an English "to" before one opens an infinitive clause.
+VERB_KINDS = kind_group("trigger") | kind_group("verb-kind")
+LINK = words("link.coordination")
+_LINK_ARTICLES = words("article.definite-short")
+AUX_PASSIVE_DE = words("aux.passive", "de")
+AUX_PASSIVE_EN = words("aux.passive", "en")
+_PASSIVE_GAP_EN = words("adverb.passive-gap", "en")
+_ACTIVE_BEFORE_PARTICIPLE = words("function.active-before-participle", "en")
+_SHORT_PARTICIPLES = words("participle.passive-short", "en")
+_AUX_AFTER_PARTICIPLE = words("aux.passive-after-participle", "de")
+_PARTITIVE_PRONOUNS = words("pronoun.partitive-of")
+IRREGULAR_PARTICIPLES = words("participle.irregular", "en")
+REL_PRONOUNS = words("pronoun.relative")
+_RELATIVE_OPENERS_EN = words("pronoun.relative-wh", "en")
+ACTING_HEADS = words("noun.acting-head")
+_ACTING_STEMS = word_stems("stem.acting-head")
+_COMPANY_HEADS = word_stems("stem.company-head")
+_GOVERNING = word_stems("stem.governing-body")
+_NOT_NOUN = words("function.not-noun")
+_SUBJECT_PRONOUNS = words("pronoun.subject")
+_DEMONSTRATIVE_SUBJECTS = words("pronoun.demonstrative-subject", "de")
+_COMPLEMENTIZERS = words("conj.complement")
+_QUESTION = words("conj.whether")
+_ASPECT = words("verb.aspectual")
+_DEPENDENT_ARTICLES = words("pronoun.relative-article", "de")
+
+
+@dataclass(slots=True)
+class Group:
+    """Coordinated actors sharing one role ("Iran, Russia and Belarus")."""
+
+    members: list[ActorMention]
+
+    @property
+    def first(self) -> ActorMention:
+        return self.members[0]
+
+    @property
+    def ids(self) -> list[str]:
+        seen: list[str] = []
+        for m in self.members:
+            if m.id not in seen:
+                seen.append(m.id)
+        return seen
+
+
+@dataclass(slots=True)
+class SentenceGrammar:
+    tokens: list[Token]
+    clause: list[int]
+    clauses: list[tuple[int, int]]  # token spans
+    infinitive: list[bool]
+
+
+@dataclass(slots=True)
+class ClauseView:
+    """One sentence seen clause by clause: what each clause holds, for the rules of the frames stage."""
+
+    tokens: list[Token]
+    grammar: SentenceGrammar
+    mentions: Mentions
+    lang: str
+    cues_by_clause: list[list[CueMention]]
+    items_by_clause: list[list[ItemMention]]
+    actors_by_clause: list[list[ActorMention]]  # actors that may take a role (no speakers, no origins)
+
+    @property
+    def n(self) -> int:
+        return len(self.grammar.clauses)
+
+
+def analyse(tokens: list[Token], mentions: Mentions, lang: str) -> SentenceGrammar:
+    """Clause spans of a sentence, and which clauses are infinitives (zu/to + verb)."""
+    listed = {i for a in mentions.actors for i in range(a.start, a.end)}
+    listed |= {i for it in mentions.items for i in range(it.start, it.end)}
+    verbs = frozenset(c.start for c in mentions.cues if not c.kinds.isdisjoint(VERB_KINDS))
+    ids = clause_ids(tokens, listed, verbs)
+    spans: list[tuple[int, int]] = []
+    for i, cid in enumerate(ids):
+        if cid == len(spans):
+            spans.append((i, i + 1))
+        else:
+            spans[cid] = (spans[cid][0], i + 1)
+    infinitive = [is_infinitive(tokens, s, e, lang) for s, e in spans]
+    return SentenceGrammar(tokens, ids, spans, infinitive)
+
+
+def unique(values: list[str]) -> list[str]:
+    out: list[str] = []
+    for v in values:
+        if v not in out:
+            out.append(v)
+    return out
+
+
+def unique_ints(values: list[int]) -> list[int]:
+    return list(dict.fromkeys(values))
+
+
+# --------------------------------------------------------------------------- groups and heads
+
+
+def groups(actors: list[ActorMention], tokens: list[Token]) -> list[Group]:
+    """Coordinated actors with the same preposition form one group ("Iran, Russland und Belarus")."""
+    out: list[Group] = []
+    for actor in sorted(actors, key=lambda a: a.start):
+        if out:
+            last = out[-1].members[-1]
+            between = tokens[last.end : actor.start]
+            if (
+                between
+                and all(t.lower in LINK or t.lower in _LINK_ARTICLES for t in between)
+                and any(t.lower in LINK for t in between)
+                and (actor.prep is None or actor.prep == out[-1].first.prep)
+            ):
+                out[-1].members.append(actor)
+                continue
+        out.append(Group([actor]))
+    return out
+
+
+def is_company(group: Group, tokens: list[Token]) -> bool:
+    """ "Der schwedische Rüstungskonzern Saab": an adjective of a company is a seller."""
+    return any(any(h in t.lower for h in _COMPANY_HEADS) for t in tokens[group.first.end : group.first.end + 2])
+
+
+def can_act(group: Group, tokens: list[Token]) -> bool:
+    """An adjective ("chinesische", "Chinese") acts only through its noun: "chinesische Firmen liefern"."""
+    first = group.first
+    if first.kind not in ("adj", "adj-gen"):
+        return True
+    for tok in tokens[first.end : first.end + 3]:
+        word = tok.lower
+        if word in ACTING_HEADS or tok.lemma in ACTING_HEADS or any(word.startswith(h) for h in _ACTING_STEMS):
+            return True
+    return False
+
+
+def governs(group: Group, tokens: list[Token]) -> bool:
+    """An adjective imposes only through a governing body: "die chinesische Regierung verhängte"."""
+    for tok in tokens[group.first.end : group.first.end + 2]:
+        if tok.lower.startswith(_GOVERNING):
+            return True
+    return False
+
+
+def phrase_from(tokens: list[Token], start: int, end: int) -> str:
+    """The actor's words with the capitalised name that follows: "Serbian President Aleksandar Vučić"."""
+    while end < len(tokens) and end - start < 6 and tokens[end].text[:1].isupper() and tokens[end].text.isalpha():
+        end += 1
+    return " ".join(t.text for t in tokens[start:end])
+
+
+# --------------------------------------------------------------------------- clause types
+
+
+def first_word(tokens: list[Token], grammar: SentenceGrammar, c: int) -> str:
+    """The clause's first word after an opening comma."""
+    start, end = grammar.clauses[c]
+    words_ = [t.lower for t in tokens[start : min(end, start + 2)]]
+    return words_[1] if words_ and words_[0] == "," and len(words_) > 1 else (words_[0] if words_ else "")
+
+
+def dependent(tokens: list[Token], grammar: SentenceGrammar, c: int) -> bool:
+    """A relative or subordinate clause keeps its items to itself (no trigger, no event)."""
+    first = first_word(tokens, grammar, c)
+    return first in SUBORDINATORS or first in _DEPENDENT_ARTICLES
+
+
+def appositive(tokens: list[Token], grammar: SentenceGrammar, c: int) -> bool:
+    """ ", KRI Cakra,": a name set off by commas, not a clause."""
+    start, end = grammar.clauses[c]
+    ws = [t for t in tokens[start:end] if t.text[:1].isalnum()]
+    return bool(ws) and len(ws) <= 4 and all(t.text[:1].isupper() or t.text[:1].isdigit() for t in ws)
+
+
+def english_participle(tok: Token) -> bool:
+    return tok.text.islower() and (tok.lower in IRREGULAR_PARTICIPLES or tok.lower.endswith("ed"))
+
+
+def german_participle(tok: Token) -> bool:
+    return tok.text.islower() and tok.lower.startswith("ge") and tok.lower.endswith(("t", "en"))
+
+
+def participial(tokens: list[Token], grammar: SentenceGrammar, c: int) -> bool:
+    """ ", built in Italy,", ", in Italien gebaut,": a participle set off by commas describes the noun
+    before it; it is not a clause of its own."""
+    start, end = grammar.clauses[c]
+    ws = [t for t in tokens[start:end] if t.text[:1].isalpha()]
+    if not ws or end >= len(tokens) or tokens[end].text != "," and tokens[end - 1].text != ",":
+        return False
+    return english_participle(ws[0]) or german_participle(ws[-1])
+
+
+def question(tokens: list[Token], grammar: SentenceGrammar, c: int) -> bool:
+    """A clause opened by "whether"/"ob": asked, not asserted."""
+    start, end = grammar.clauses[c]
+    return any(t.lower in _QUESTION for t in tokens[start : min(end, start + 2)])
+
+
+def partitive(tokens: list[Token], grammar: SentenceGrammar, c: int) -> bool:
+    """A clause about part of what was just named: "…, von denen sechs …", "…, six of which …"."""
+    start, end = grammar.clauses[c]
+    head = [t.lower for t in tokens[start : min(end, start + 5)]]
+    return c > 0 and any(
+        head[k : k + 2] in (["von", "denen"], ["of", "which"], ["of", "them"]) for k in range(len(head))
+    )
+
+
+def aspectual(tokens: list[Token], start: int) -> bool:
+    """ "continue to supply" goes on; it is no future."""
+    return any(t.lower in _ASPECT for t in tokens[max(0, start - 3) : start])
+
+
+def opens_complement(grammar: SentenceGrammar, c: int) -> bool:
+    """Whether clause c is a complement of the clause before (", that …", "dass …", an infinitive)."""
+    if c >= len(grammar.clauses):
+        return False
+    start, end = grammar.clauses[c]
+    ws = [t.lower for t in grammar.tokens[start : min(end, start + 3)]]
+    return bool(ws) and (
+        ws[0] == ","
+        or ws[0] == ":"
+        or ws[0] in _COMPLEMENTIZERS
+        or (len(ws) > 1 and ws[1] in _COMPLEMENTIZERS)
+        or grammar.infinitive[c]
+    )
+
+
+def relative_clause(tokens: list[Token], grammar: SentenceGrammar, c: int) -> bool:
+    """Whether clause c is a relative clause on a noun of the clause before."""
+    start, end = grammar.clauses[c]
+    if c == 0 or start >= end or grammar.infinitive[c]:
+        return False  # ", die Huthi mit Waffen auszurüsten": an article opening an infinitive
+    i = start + 1 if tokens[start].text == "," and start + 1 < end else start
+    word = tokens[i].lower
+    if word in _RELATIVE_OPENERS_EN:
+        return True
+    if word == "that":
+        prev = tokens[i - 1] if i > 0 else None
+        return prev is not None and (prev.lower in ACTING_HEADS or prev.lemma in ACTING_HEADS)
+    return tokens[start].text == "," and word in REL_PRONOUNS and tokens[i].text.islower()
+
+
+def relative_antecedent(grammar: SentenceGrammar, c: int, actors_by_clause, tokens: list[Token]) -> Group | None:
+    """The actor group a relative pronoun opening clause c (or a clause it continues) stands for."""
+    k = c
+    while k > 0:
+        start, end = grammar.clauses[k]
+        prev = [t for t in tokens[grammar.clauses[k - 1][0] : grammar.clauses[k - 1][1]] if t.text != ","]
+        if len(prev) > 1 and prev[-1].lower in _RELATIVE_OPENERS_EN:
+            # "companies in China, Turkey and Kyrgyzstan which, according to …, have shipped": the pronoun
+            # ends its clause when a parenthesis follows it
+            before = groups(actors_by_clause[k - 1], tokens)
+            pron = tokens.index(prev[-1], grammar.clauses[k - 1][0])
+            return before[-1] if before and before[-1].members[-1].end == pron else None
+        ws = [t.lower for t in tokens[start : min(end, start + 2)]]
+        first = ws[1] if ws and ws[0] == "," and len(ws) > 1 else (ws[0] if ws else "")
+        if first in REL_PRONOUNS and (
+            start + 1 < len(tokens)
+            and not tokens[start + 1 if ws[0] == "," else start].text[:1].isupper()
+            or first in _RELATIVE_OPENERS_EN
+            or first == "that"
+        ):
+            before = groups(actors_by_clause[k - 1], tokens)
+            prev_end = grammar.clauses[k - 1][1]
+            if before and before[-1].members[-1].end >= prev_end - 1:
+                return before[-1]
+            if before and before[-1].first.kind == "adj" and before[-1].members[-1].end >= prev_end - 3:
+                # "an Iranian cargo airline that …": the adjective names the noun the pronoun refers to
+                gap = tokens[before[-1].members[-1].end : prev_end]
+                if all(t.text.isalpha() and t.lower not in _NOT_NOUN for t in gap):
+                    return before[-1]
+            return None
+        if k != c and any(a.prep is None for a in actors_by_clause[k]):
+            return None
+        k -= 1
+        if c - k > 2:
+            return None
+    return None
+
+
+def governor_chain(
+    grammar: SentenceGrammar, cues_by_clause, items_by_clause, triggers: frozenset[str], c: int
+) -> list[int]:
+    """Preceding item-less clauses whose verbs govern clause c.
+
+    "…, sagte Kirby, bereite sich die Wagner-Gruppe darauf vor, [der Hisbollah
+    … zur Verfügung zu stellen]": the preparing clause governs the giving one.
+    """
+    chain: list[int] = []
+    k = c - 1
+    if k >= 0 and items_by_clause[k] and grammar.infinitive[c]:
+        return [k]  # "The first four aircraft are scheduled | to arrive in 2026"
+    while k >= 0 and not items_by_clause[k]:
+        kinds = {kind for cue in cues_by_clause[k] for kind in cue.kinds}
+        if kinds & triggers - {"use"} and not kinds & {"promise", "approve", "deal", "request", "deny", "refuse"}:
+            break
+        chain.append(k)
+        if not (grammar.infinitive[c] or opens_complement(grammar, k + 1)):
+            break
+        k -= 1
+    return chain
+
+
+def pronoun_subject(
+    tokens: list[Token], grammar: SentenceGrammar, c: int, governors: list[int], before: int | None = None
+) -> int | None:
+    """The token of a subject pronoun ("es", "it", "they", "man") in clause c or its governors."""
+    for k in [c] + governors:
+        start, end = grammar.clauses[k]
+        stop = min(end, before) if before is not None and k == c and before > start else min(end, start + 6)
+        for t in tokens[start:stop]:
+            if t.lower in _SUBJECT_PRONOUNS:
+                return t.i
+            if t.lower in _DEMONSTRATIVE_SUBJECTS and k == c and t.i + 1 < end and not tokens[t.i + 1].text.islower():
+                return t.i  # "weil diese Drohnenteile an Russland geliefert haben": the firms just named
+    return None
+
+
+# --------------------------------------------------------------------------- voice
+
+
+def passive(
+    tokens: list[Token], grammar: SentenceGrammar, c: int, lead: CueMention, lang: str, donors: tuple[int, ...] = ()
+) -> bool:
+    """Whether the clause of the trigger is in the passive voice."""
+    start, end = grammar.clauses[c]
+    ws = [t.lower for t in tokens[start:end]]
+    for k in donors:  # "Zudem wurden 15 Gepard, die …, an die Ukraine ausgeliefert": the auxiliary came first
+        ws += [t.lower for t in tokens[grammar.clauses[k][0] : grammar.clauses[k][1]]]
+    if lang == "de":
+        return _passive_de(tokens, ws, start, end, lead)
+    return _passive_en(tokens, start, lead)
+
+
+def _passive_de(tokens: list[Token], ws: list[str], start: int, end: int, lead: CueMention) -> bool:
+    trig = tokens[lead.start]
+    if trig.text[:1].isupper():
+        return False
+    return (
+        any(w in AUX_PASSIVE_DE for w in ws)
+        and (trig.lower.startswith("ge") or "ge" in trig.lower[2:6] or trig.lower != trig.lemma)
+        and (
+            "worden" in ws
+            or "wurde" in ws
+            or "wurden" in ws
+            or _follows_aux(tokens, lead.end, end)
+            # "Der Hisbollah werden vom Iran Raketen geliefert": "werden" with a clause-final participle
+            or (lead.end >= end or not tokens[lead.end].text[:1].isalnum())
+            and any(t.lower in ("werden", "wird") for t in tokens[start : lead.start])
+        )
+    )
+
+
+def _passive_en(tokens: list[Token], start: int, lead: CueMention) -> bool:
+    trig = tokens[lead.start]
+    if (
+        lead.start >= 2
+        and tokens[lead.start - 1].lower in _PARTITIVE_PRONOUNS
+        and tokens[lead.start - 2].lower == "of"
+        and (trig.lower.endswith(("ed", "nt", "ld", "wn")) or trig.lower in IRREGULAR_PARTICIPLES)
+    ):
+        return True  # "most of them shipped across the Caspian Sea": a participle with its own noun, passive
+    if (
+        lead.start > 0
+        and trig.lower.endswith(("ed", "nt", "ld", "wn"))
+        and lead.start + 1 < len(tokens)
+        and tokens[lead.start + 1].lower == "by"
+        and tokens[lead.start - 1].text.isalpha()
+        and tokens[lead.start - 1].lower not in _ACTIVE_BEFORE_PARTICIPLE
+    ):
+        return True  # "batteries supplied by the United States"
+    for j in range(lead.start - 1, max(start - 1, lead.start - 4), -1):
+        w = tokens[j].lower
+        if w in AUX_PASSIVE_EN:
+            return trig.lower.endswith(("ed", "en", "nt", "ld", "ht", "wn")) or trig.lower in _SHORT_PARTICIPLES
+        if w not in _PASSIVE_GAP_EN:
+            break
+    return False
+
+
+def _follows_aux(tokens: list[Token], pos: int, end: int) -> bool:
+    return pos < end and tokens[pos].lower in _AUX_AFTER_PARTICIPLE
+
+
+def item_at(items: list[ItemMention], start: int) -> ItemMention | None:
+    return next((it for it in items if it.start == start), None)

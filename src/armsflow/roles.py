@@ -1,0 +1,964 @@
+"""Who supplies and who receives: the roles of a transfer frame.
+
+Roles come from grammar in three steps, each a named rule on the frame's trace:
+
+1. the clause's grammatical functions (``grammar.*``): the subject, the objects, a subject
+   inherited from a governing clause, an asker under object control, a pronoun's antecedent,
+   and the actors governed by each preposition;
+2. the trigger kind's mapping of functions to roles (``roles.give.*``, ``roles.receive.*``,
+   ``roles.arrive.*``, ``roles.deal.*``, ``roles.offer.*``): a giver's subject supplies, a
+   buyer's subject receives, "to"/"an" marks the recipient, "from"/"von" the supplier …;
+3. constructions that override the mapping (``roles.*``), in a fixed order: accusations of
+   supplying, answered requests, seized shipments, permitted re-exports …
+
+Every assignment goes through :meth:`Roles.supply` or :meth:`Roles.receive`, which record the
+rule on the trace and make it the frame's deciding rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from armsflow.frame import ARRIVE, DEAL, GIVE, NOUN_GOVERNORS, RECEIVE, TRIGGERS, Frame, fire
+from armsflow.grammar import (
+    ClauseView,
+    Group,
+    can_act,
+    groups,
+    is_company,
+    participial,
+    phrase_from,
+    pronoun_subject,
+    relative_antecedent,
+    unique,
+)
+from armsflow.lexicons import word_stems, words
+from armsflow.mentions import ActorMention, CueMention, ItemMention
+from armsflow.text.segment import Token
+
+TO = words("prep.to")
+FROM = words("prep.from")
+_FROM_BUY = FROM | words("prep.from-seller")
+_IN = words("prep.in-destination")
+_IN_PLACE = words("prep.in-place")
+_FOR = words("prep.for")
+_WITH = words("prep.with")
+_BETWEEN = words("prep.between") | _WITH
+_AT_SELLER = words("prep.at-seller", "de")
+_REQUEST_AT = words("prep.request-at", "de")
+_COMPANY_ORDER = words("prep.order-from-company")
+_ARRIVE_FOR = words("prep.seized-bound-for")
+_TOGETHER = words("adverb.together")
+_IN_ACCUSATIVE = words("article.accusative-direction", "de")
+_DATIVE = words("article.dative", "de")
+_NOMINATIVE_PRONOUNS = words("pronoun.nominative", "de")
+_AMBIGUOUS_PRONOUNS = words("pronoun.nominative-ambiguous", "de")
+_PLURAL_PRONOUNS = words("pronoun.plural-subject")
+_GERUND_PREPS = words("prep.before-gerund", "en")
+_INFINITIVE_MARKS = words("particle.infinitive")
+_OWN = words("pronoun.possessive")
+_FORCES = word_stems("stem.forces")
+_STOCKS = word_stems("stem.stocks")
+_OFFER_NOUNS = words("noun.offer")
+_OFFER_DETERMINERS = words("determiner.before-offer", "en")
+_BUILT = words("participle.built")
+_REASON = words("prep.reason")
+_INSTITUTION_TO = words("prep.to-institution")
+_ACTING_HEADS = words("noun.acting-head")
+_COMPANY_WORDS = words("noun.company")
+_TRAIN = words("verb.train")
+_LEASE = words("verb.lease")
+_ACCUSED = words("participle.accused", "en")
+_ACCUSING = words("verb.accusing", "en")
+_AUX_BEFORE_ACCUSED = words("aux.before-accused", "en")
+_SERVE_WITH = words("prep.serve-with")
+_SERVE_IN = _SERVE_WITH | words("prep.serve-in")
+_ATTRIBUTIVE_ENDINGS = ("en", "ten", "te", "tes", "ter", "tem")
+_DEFINITE_OBJECT = words("article.definite-object")
+_ASKED_FROM = words("prep.request-from")
+
+ALL_PREPS_TO_SUPPLIER = FROM
+
+
+@dataclass(slots=True)
+class Roles:
+    """What role rules read about one frame: its clause's functions and prepositional phrases."""
+
+    view: ClauseView
+    frame: Frame
+    kind: str  # the trigger kind the roles were assigned for (an answered request turns the frame into giving)
+    governors: list[int]
+    own: list[Group]
+    trig: int
+    bare: list[Group]
+    subject: Group | None = None
+    objects: list[Group] = field(default_factory=list)
+    inherited: Group | None = None
+    asker: Group | None = None
+    subj: Group | None = None
+    by_prep: dict[str, list[Group]] = field(default_factory=dict)
+    genitives: list[Group] = field(default_factory=list)
+    origin: list[str] = field(default_factory=list)
+
+    @property
+    def tokens(self) -> list[Token]:
+        return self.view.tokens
+
+    @property
+    def c(self) -> int:
+        return self.frame.clause
+
+    def prep_ids(self, preps: frozenset[str]) -> list[str]:
+        """The actors governed by any of these prepositions ("mit" not after "gemeinsam", "together")."""
+        tokens = self.view.tokens
+        return [
+            i
+            for p in preps
+            for g in self.by_prep.get(p, [])
+            for i in g.ids
+            if not (
+                p in _WITH
+                and g.first.start > 0
+                and tokens[g.first.start - 2 if g.first.article else g.first.start - 1].lower in _TOGETHER
+            )
+        ]
+
+    def supply(self, ids: list[str], rule_id: str) -> None:
+        before = self.frame.suppliers
+        self.frame.suppliers = ids
+        self._decided(rule_id, bool(ids or before))
+
+    def receive(self, ids: list[str], rule_id: str) -> None:
+        before = self.frame.recipients
+        self.frame.recipients = ids
+        self._decided(rule_id, bool(ids or before))
+
+    def _decided(self, rule_id: str, changed: bool) -> None:
+        if changed and (not self.frame.trace or self.frame.trace[-1] != rule_id):
+            fire(self.frame, rule_id)
+        if changed:
+            self.frame.rule = rule_id
+
+
+def assign_transfer_roles(view: ClauseView, frame: Frame, governors: list[int]) -> None:
+    """Fill the frame's supplier and recipient from its clause (and governing clauses)."""
+    c = frame.clause
+    own = groups(view.actors_by_clause[c], view.tokens)
+    bare = [g for g in own if g.first.prep is None and not g.first.genitive and can_act(g, view.tokens)]
+    r = Roles(view, frame, frame.trigger_kind, governors, own, frame.trigger.start, bare)
+    _functions(r)
+    _phrases(r)
+    r.origin = [it.origin for it in frame.items if it.origin]
+    kind = r.kind
+    if kind == "promise" and _offer_noun(r.tokens, frame.trigger) and r.subj is not None and not frame.passive:
+        _roles_offer(r)
+    elif kind in GIVE:
+        _roles_give(r)
+    elif kind in ("order", "buy", "get") and r.subj is not None and _company_sells(r):
+        # "Saab erhielt einen Auftrag aus Thailand": the company sells.
+        r.supply(r.subj.ids, "roles.company-receives-order-sells")
+        r.receive(r.prep_ids(_COMPANY_ORDER), "roles.company-receives-order-sells")
+    elif kind in RECEIVE:
+        _roles_receive(r)
+    elif kind in ARRIVE:
+        _roles_arrive(r)
+    elif kind in DEAL:
+        _roles_deal(r)
+    for rule in CONSTRUCTIONS:
+        rule(r)
+    if r.subj is not None:
+        frame.subject_text = phrase_from(r.tokens, r.subj.first.start, r.subj.members[-1].end)
+    frame.suppliers = unique(frame.suppliers)
+    frame.recipients = [x for x in unique(frame.recipients)]
+
+
+# --------------------------------------------------------------------------- grammatical functions
+
+
+def _functions(r: Roles) -> None:
+    """Subject and objects of the clause, then a subject from elsewhere when the clause has none."""
+    view, frame, c = r.view, r.frame, r.c
+    tokens, grammar = view.tokens, view.grammar
+    if grammar.infinitive[c]:
+        r.objects = r.bare
+    elif view.lang == "en":
+        _english_functions(r)
+    else:
+        _german_functions(r)
+    antecedent = relative_antecedent(grammar, c, view.actors_by_clause, tokens)
+    if antecedent is not None:
+        # "Unternehmen aus China, die Russland mit Mikrochips beliefern": the relative pronoun is the subject.
+        if r.subject is not None and r.subject is not antecedent:
+            r.objects = [r.subject] + r.objects
+        r.subject = antecedent
+        fire(frame, "grammar.relative-pronoun-subject")
+    if r.subject is None and r.governors:
+        _requester_subject(r)
+    if r.subject is None:
+        _plural_pronoun_subject(r)
+    if r.subject is None:
+        _inherited_subject(r)
+    r.subj = r.subject or r.inherited
+    if r.subj is None:
+        pronoun = pronoun_subject(tokens, grammar, c, r.governors, frame.trigger.start)
+        if pronoun is not None:
+            # "Iran's announcement that it had …", "The Netherlands said it would …"
+            earlier = [a for a in view.mentions.actors if a.end <= pronoun and a.kind not in ("origin", "ref")]
+            if earlier:
+                r.subj = Group([earlier[-1]])
+                fire(frame, "grammar.pronoun-antecedent")
+            else:
+                frame.pronoun_subject = True
+
+
+def _english_functions(r: Roles) -> None:
+    tokens, trig = r.tokens, r.trig
+    before = [g for g in r.bare if g.first.start < trig]
+    after = [g for g in r.bare if g.first.start > trig]
+    r.subject = before[-1] if before else None
+    r.objects = after + before[:-1]
+    if len(before) > 1 and trig > 0 and tokens[trig].lower.endswith("ing") and tokens[trig - 1].lower in _GERUND_PREPS:
+        # "Iraq has approached South Korea about acquiring KF-21s": a gerund after a preposition has the
+        # clause's subject; the name in between is the object of the verb before
+        r.subject, r.objects = before[0], after + before[1:]
+        fire(r.frame, "grammar.en.gerund-after-preposition")
+
+
+def _german_functions(r: Roles) -> None:
+    tokens = r.tokens
+    dative = [g for g in r.bare if g.first.article in _DATIVE]
+    rest = [g for g in r.bare if g not in dative]
+    start, end = r.view.grammar.clauses[r.c]
+    first_bare = min((g.first.start for g in r.bare), default=end)
+    if any(t.lower in _NOMINATIVE_PRONOUNS for t in tokens[start:end]) or any(
+        t.lower in _AMBIGUOUS_PRONOUNS for t in tokens[start:first_bare]
+    ):
+        # "Man liefere Russland keine Waffen", "ob es der Ukraine Jets überlassen kann": a nominative
+        # pronoun (one ahead of every name, for the ambiguous "es" and "sie") is the subject
+        r.objects = dative + rest
+        fire(r.frame, "grammar.de.nominative-pronoun")
+    else:
+        r.subject = rest[0] if rest else None
+        r.objects = dative + rest[1:]
+    if dative:
+        fire(r.frame, "grammar.de.dative-object")
+
+
+def _requester_subject(r: Roles) -> None:
+    """ "lehnte ein Gesuch Spaniens ab, Flugabwehrkanonen … weiterzugeben", "Spain's request to re-export …":
+    whoever made the request is the subject of what was asked."""
+    view, g0 = r.view, r.governors[0]
+    request = next((x for x in view.cues_by_clause[g0] if "request_noun" in x.kinds), None)
+    start = view.grammar.clauses[r.c][0]
+    if request is None or not (view.grammar.infinitive[r.c] or r.tokens[start].lower in _INFINITIVE_MARKS):
+        return
+    askers = [
+        a
+        for a in view.actors_by_clause[g0]
+        if a.genitive and (a.end in (request.start, request.start - 1) or a.start == request.end)
+    ]
+    if askers:
+        r.subject = Group([askers[0]])
+        fire(r.frame, "grammar.requester-is-subject")
+
+
+def _plural_pronoun_subject(r: Roles) -> None:
+    """ "sanctioned three Chinese firms because they had shipped …": a plural pronoun takes up the
+    firms or people of a state just named, not a state (a state is "it")."""
+    plural = pronoun_subject(r.tokens, r.view.grammar, r.c, [], r.frame.trigger.start)
+    if plural is None or r.tokens[plural].lower not in _PLURAL_PRONOUNS:
+        return
+    named = [a for a in r.view.mentions.actors if a.end <= plural and a.kind in ("adj", "demonym")]
+    if named:
+        r.subject = Group([named[-1]])
+        fire(r.frame, "grammar.plural-pronoun-takes-up-firms")
+
+
+def _inherited_subject(r: Roles) -> None:
+    """The subject of a governing or earlier clause acts in this one; under "asked X to …" X acts."""
+    view, c = r.view, r.c
+    grammar, tokens = view.grammar, view.tokens
+    for g in r.governors + list(range(c - 1, -1, -1)):
+        found = groups(view.actors_by_clause[g], tokens)
+        cand = [x for x in found if x.first.prep is None and not x.first.genitive]
+        if not cand and grammar.infinitive[c] and g in r.governors:
+            # "Pläne der argentinischen Luftwaffe, … zu übernehmen": the planner of the noun acts
+            cand = [x for x in found if x.first.genitive and x.first.prep is None and can_act(x, tokens)]
+        if not cand:
+            continue
+        r.inherited = cand[0]
+        fire(r.frame, "grammar.subject-of-governing-clause")
+        # Object control: "Kyiv asked Seoul to supply …" - Seoul supplies, Kyiv receives.
+        if (
+            g in r.governors
+            and grammar.infinitive[c]
+            and len(cand) > 1
+            and any(kind in cue.kinds for cue in view.cues_by_clause[g] for kind in ("request", "accuse"))
+        ):
+            r.asker, r.inherited = cand[0], cand[1]
+            fire(r.frame, "grammar.object-control")
+        return
+
+
+def _phrases(r: Roles) -> None:
+    """Groups by governing preposition; an English possessive right before the trigger owns it."""
+    lang = r.view.lang
+    for grp in r.own:
+        if lang == "en" and grp.first.text.endswith(("'s", "’s")) and 0 <= r.trig - grp.members[-1].end <= 2:
+            grp.first.genitive = True  # "Canberra's 2023 order", "Moscow's request": the owner acts
+            fire(r.frame, "grammar.en.possessive-owner-acts")
+            continue
+        if grp.first.prep:
+            prep = grp.first.prep
+            if prep == "in" and grp.first.article in _IN_ACCUSATIVE and lang == "de":
+                prep = "nach"  # "in die Ukraine exportiert": a direction, not a place
+            r.by_prep.setdefault(prep, []).append(grp)
+    r.genitives = [g for g in r.own if g.first.genitive and g.first.prep is None]
+
+
+# --------------------------------------------------------------------------- offers
+
+
+def _offer_noun(tokens: list[Token], cue: CueMention) -> bool:
+    tok = tokens[cue.start]
+    if tok.lower not in _OFFER_NOUNS and tok.lemma not in _OFFER_NOUNS:
+        return False
+    before = tokens[cue.start - 1].lower if cue.start > 0 else ""
+    return tok.text[:1].isupper() or before in _OFFER_DETERMINERS or before.isdigit()
+
+
+def _roles_offer(r: Roles) -> None:
+    """ "Lima is weighing three bids: Saab's Gripen E, …", "Manila prüft ein Angebot aus Seoul":
+    whoever weighs an offer would receive; the offer names its supplier."""
+    assert r.subj is not None
+    r.receive(r.subj.ids, "roles.offer.weigher-receives")
+    from_ids = r.prep_ids(FROM)
+    r.supply(from_ids or [i for g in r.genitives for i in g.ids] or unique(r.origin), "roles.offer.bidder-supplies")
+    if len(unique(r.origin)) > 1 and not from_ids:
+        r.frame.item_suppliers = {id(it): it.origin for it in r.frame.items if it.origin}
+        fire(r.frame, "roles.offer.each-bid-its-maker")
+
+
+# --------------------------------------------------------------------------- giving
+
+
+def _roles_give(r: Roles) -> None:
+    """Supplying verbs and nouns: the subject (or the von/by agent of a passive) supplies."""
+    frame = r.frame
+    if frame.passive:
+        _give_passive(r)
+    elif frame.trigger.lemma in _LEASE and r.prep_ids(FROM) and not r.prep_ids(TO) and r.subj is not None:
+        # "Indonesia will lease submarines from South Korea": leasing from someone is receiving
+        r.supply(r.prep_ids(FROM), "roles.give.lease-from")
+        r.receive(list(r.subj.ids), "roles.give.lease-from")
+    else:
+        _give_active_supplier(r)
+        _give_active_recipient(r)
+    if not frame.suppliers and r.origin:
+        r.supply(unique(r.origin), "roles.give.origin-of-goods")
+        if len(frame.suppliers) > 1:
+            # "three bids: Saab's Gripen E, Lockheed Martin's F-16 and Dassault's Rafale"
+            frame.item_suppliers = {id(it): it.origin for it in frame.items if it.origin}
+    if not frame.suppliers:
+        built = _built_in(r.own, r.tokens)
+        if built:
+            r.supply(built, "roles.give.built-in")
+    if not frame.suppliers and r.c > 0 and participial(r.tokens, r.view.grammar, r.c - 1):
+        # "The frigates, built in Italy, were handed over …"
+        built = _built_in(groups(r.view.actors_by_clause[r.c - 1], r.tokens), r.tokens)
+        if built:
+            r.supply(built, "roles.give.built-in-participle")
+
+
+def _give_passive(r: Roles) -> None:
+    frame = r.frame
+    r.supply(r.prep_ids(FROM), "roles.give.passive-agent")
+    if not frame.suppliers and "approve" in frame.modifiers and r.subj is not None and not r.subj.first.genitive:
+        # "…, allowing Patriot missiles to be shipped to the United States": who allows exports
+        r.supply([i for i in r.subj.ids if i not in r.prep_ids(TO)], "roles.give.allower-exports")
+    to_ids = r.prep_ids(TO)
+    if to_ids:
+        r.receive(to_ids, "roles.give.to-recipient")
+    elif r.bare:
+        r.receive([i for g in r.bare for i in g.ids], "roles.give.passive-bare-recipient")
+    if not frame.recipients and any("arrive" in cue.kinds for cue in r.view.cues_by_clause[r.c]):
+        in_ids = r.prep_ids(_IN)
+        if in_ids:
+            r.receive(in_ids, "roles.give.arrived-in")
+
+
+def _give_active_supplier(r: Roles) -> None:
+    frame, tokens = r.frame, r.tokens
+    if r.subj is not None and not _reason_phrase(tokens, frame.trigger.start):
+        r.supply(r.subj.ids, "roles.give.subject-supplies")
+    elif r.subj is not None:
+        frame.suppliers = []
+        fire(frame, "roles.give.reason-not-supplier")
+    if (
+        frame.trigger_kind == "give_noun"
+        and frame.suppliers
+        and not frame.modifiers & NOUN_GOVERNORS
+        and not any(t.lower in _OWN for t in tokens[max(0, frame.trigger.start - 5) : frame.trigger.start])
+        and relative_antecedent(r.view.grammar, r.c, r.view.actors_by_clause, tokens) is None
+    ):
+        # "um die Zeit bis zur Auslieferung der Jets zu überbrücken": a delivery noun names its
+        # supplier itself (von, aus, genitive), unless a verb of deciding governs it
+        frame.suppliers = []
+        fire(frame, "roles.give.delivery-noun-names-its-supplier")
+    if frame.trigger_kind in ("give_noun", "promise", "approve", "sell") and not frame.suppliers:
+        from_ids = r.prep_ids(FROM)
+        if from_ids:
+            r.supply(from_ids, "roles.give.noun-from-supplier")
+        elif r.genitives:
+            r.supply([i for g in r.genitives for i in g.ids], "roles.give.noun-genitive-supplier")
+
+
+def _give_active_recipient(r: Roles) -> None:
+    frame, tokens, view = r.frame, r.tokens, r.view
+    to_ids = r.prep_ids(TO)
+    if to_ids:
+        r.receive(to_ids, "roles.give.to-recipient")
+    elif r.objects:
+        r.receive([i for g in r.objects for i in g.ids], "roles.give.object-recipient")
+    frame.recipient_marks = [(m.id, m.start) for p in TO for g in r.by_prep.get(p, []) for m in g.members]
+    if not frame.recipients and any("arrive" in cue.kinds for cue in view.cues_by_clause[r.c]):
+        in_ids = r.prep_ids(_IN)  # "tanks gifted by Australia have arrived in Ukraine"
+        if in_ids:
+            r.receive(in_ids, "roles.give.arrived-in")
+    trains = frame.trigger.lemma in _TRAIN
+    if not frame.recipients and trains:
+        in_ids = r.prep_ids(_IN)  # "Piloten in Baku auszubilden": trainers go there
+        if in_ids:
+            r.receive(in_ids, "roles.give.trainers-go-there")
+    if trains:
+        frame.no_fill = True  # who is trained where must be said; no guessing from the discourse
+        fire(frame, "roles.give.training-needs-both-sides")
+    if _own_forces(tokens, r.c, view) and r.subj is not None:
+        # "Norwegen will seine Marine mit britischen Fregatten ausrüsten": equipping one's own forces
+        r.receive(r.subj.ids, "roles.give.equipping-own-forces")
+        r.supply([o for o in r.origin if o not in r.subj.ids][:1], "roles.give.equipping-own-forces")
+    if not frame.recipients and frame.trigger_kind == "give_noun" and view.lang == "de":
+        in_ids = r.prep_ids(frozenset({"in"}))
+        if in_ids:
+            r.receive(in_ids, "roles.give.de.deliveries-in")  # "Lieferungen in die USA"
+    if not frame.recipients:
+        trailing = _trailing_recipient(view, r.c)
+        if trailing:
+            r.receive(trailing, "roles.give.destination-after-parenthesis")
+    if not frame.recipients and _to_institution(tokens, view, r.c):
+        # "hat in Mali Kampfhubschrauber an die Armee übergeben": the army of the state named as the place
+        placed = [i for i in r.prep_ids(_IN_PLACE) if i not in frame.suppliers]
+        if placed:
+            r.receive(placed, "roles.give.army-of-the-place")
+    if not frame.recipients and r.asker is not None:
+        r.receive(r.asker.ids, "roles.give.asker-receives")
+
+
+def _own_forces(tokens: list[Token], c: int, view: ClauseView) -> bool:
+    start, end = view.grammar.clauses[c]
+    for i in range(start, end - 1):
+        if tokens[i].lower in _OWN and tokens[i + 1].lower.startswith(_FORCES):
+            return True
+    return False
+
+
+def _reason_phrase(tokens: list[Token], trigger: int) -> bool:
+    """ "Die EU hat wegen der Lieferung von Drohnen an Russland …", "listed for supplying Russia":
+    the subject did not deliver."""
+    if trigger > 0 and tokens[trigger - 1].lower == "for" and tokens[trigger].lower.endswith("ing"):
+        return True
+    window = tokens[max(0, trigger - 3) : trigger]
+    return any(
+        t.lower in _REASON or t.lower == "because" and k + 1 < len(window) and window[k + 1].lower == "of"
+        for k, t in enumerate(window)
+    )  # "because of the delivery" is a reason; "because they had shipped" a clause with its own subject
+
+
+def _built_in(found: list[Group], tokens: list[Token]) -> list[str]:
+    """ "was built in Germany and delivered in 1981": where the goods were made is where they come from."""
+    for g in found:
+        start = g.first.start
+        if g.first.prep in _IN_PLACE and start >= 2 and tokens[start - 2].lower in _BUILT:
+            return g.ids
+        if g.first.prep in _IN_PLACE and start >= 3 and tokens[start - 3].lower in _BUILT:
+            return g.ids
+    return []
+
+
+def _to_institution(tokens: list[Token], view: ClauseView, c: int) -> bool:
+    """Whether the clause gives to an unnamed state institution: "an die Armee", "to the government"."""
+    start, end = view.grammar.clauses[c]
+    for k in range(start, end - 2):
+        if tokens[k].lower in _INSTITUTION_TO and tokens[k + 1].lower in _DEFINITE_OBJECT:
+            if tokens[k + 2].lower in _ACTING_HEADS and tokens[k + 2].lower not in _COMPANY_WORDS:
+                return True
+    return False
+
+
+def _trailing_recipient(view: ClauseView, c: int) -> list[str]:
+    """ "will dispatch 6,000 personnel, including 1,000 specialists, to Russia's Kursk region":
+    the destination can follow a parenthesis."""
+    for k in range(c + 1, min(c + 3, view.n)):
+        if any(cue.kinds & TRIGGERS for cue in view.cues_by_clause[k]):
+            return []
+        to = [a.id for a in view.actors_by_clause[k] if a.prep in TO]
+        if to and view.actors_by_clause[k][0].prep in TO:
+            return to
+    return []
+
+
+# --------------------------------------------------------------------------- buying and receiving
+
+
+def _company_sells(r: Roles) -> bool:
+    assert r.subj is not None
+    return (r.subj.first.kind == "org" or is_company(r.subj, r.tokens)) and bool(r.prep_ids(_COMPANY_ORDER))
+
+
+def _roles_receive(r: Roles) -> None:
+    """Receiving, buying, ordering and requesting: the subject receives; von/aus/from/bei supply."""
+    frame, tokens, lang = r.frame, r.tokens, r.view.lang
+    kind, trig = frame.trigger_kind, r.trig
+    by = r.by_prep.get("by", [])
+    by_noun = [g for g in by if trig < g.first.start <= trig + 3 and tokens[trig].text.islower()]
+    if (frame.passive or by_noun and not r.subj) and lang == "en" and by:
+        # "were bought by Manila", "the third Israeli arms purchase by the Philippines": the buyer
+        r.receive(r.prep_ids(frozenset({"by"})), "roles.receive.by-buyer")
+    else:
+        _receiver(r)
+    preps = _FROM_BUY if kind in ("buy", "order") and lang == "de" else FROM | _AT_SELLER
+    if frame.modifiers & {"deal"}:
+        preps = preps | _WITH  # "hatte Warschau den Kauf mit Washington vereinbart"
+    if kind == "request" and lang == "de":
+        preps = preps | _REQUEST_AT  # "bemüht sich in Moskau um Kampfflugzeuge"
+    if by_noun:
+        preps = preps - {"by"}
+    seller = r.prep_ids(preps)
+    if seller:
+        r.supply(seller, "roles.receive.from-supplier")
+    _seller_when_unnamed(r)
+    beneficiaries = [
+        i for g in r.by_prep.get("for", []) + r.by_prep.get("für", []) if g.first.start > trig for i in g.ids
+    ]
+    if kind in ("buy", "order") and beneficiaries and not frame.passive:
+        # "Britain and Norway jointly bought NASAMS launchers for Ukraine": the buyers pay, the one they buy
+        # for receives, and the seller's state supplies (funders are no suppliers, the contract)
+        r.receive(beneficiaries, "roles.receive.bought-for-beneficiary")
+        producers = unique([it.producer for it in frame.items if it.producer])
+        sellers = [s for s in (r.prep_ids(preps) or r.origin[:1] or producers) if s not in beneficiaries][:1]
+        r.supply(sellers, "roles.receive.bought-for-beneficiary")
+
+
+def _receiver(r: Roles) -> None:
+    frame, kind = r.frame, r.frame.trigger_kind
+    if r.subj:
+        r.receive(r.subj.ids, "roles.receive.subject-receives")
+        return
+    if kind in ("buy", "order", "request", "get") and r.genitives:
+        r.receive([i for g in r.genitives for i in g.ids], "roles.receive.genitive-owner")
+        return
+    if frame.passive:
+        # "Most of Nigeria's Super Tucanos were bought from the United States": the owner bought them
+        owners = [i for g in r.own if g.first.kind.endswith("-gen") and g.first.start < r.trig for i in g.ids]
+        if owners:
+            r.receive(owners, "roles.receive.owner-of-bought-goods")
+
+
+def _seller_when_unnamed(r: Roles) -> None:
+    frame, kind, lang = r.frame, r.frame.trigger_kind, r.view.lang
+    if not frame.suppliers and (kind == "request" or kind == "buy" and (lang == "de" or "request" in frame.modifiers)):
+        # "bat Berlin um Panzer", "hat Frankreich Kampfjets abgekauft": the dative object is asked or sells
+        asked = [i for g in r.objects for i in g.ids]
+        if asked:
+            r.supply(asked, "roles.receive.object-asked-or-sells")
+    if not frame.suppliers and r.origin:
+        r.supply(r.origin[:1], "roles.receive.origin-of-goods")
+    if not frame.suppliers:
+        # The producing state of a named new system ("Taiwan received 38 Abrams tanks").
+        producers = unique([it.producer for it in frame.items if it.producer])[:1]
+        if producers:
+            r.supply(producers, "roles.receive.producer-of-system")
+
+
+# --------------------------------------------------------------------------- arriving
+
+
+def _roles_arrive(r: Roles) -> None:
+    """Goods arriving, going or seized: where they arrive receives; where they come from supplies."""
+    frame, view, trig, kind = r.frame, r.view, r.trig, r.frame.trigger_kind
+    in_ids = r.prep_ids(_IN)
+    if in_ids:
+        r.receive(in_ids, "roles.arrive.in-destination")
+    elif r.objects:
+        r.receive([i for g in r.objects for i in g.ids], "roles.arrive.object-reached")
+    if not frame.recipients and kind == "arrive":
+        # "Die ersten Leopard-2-Panzer für Tschechien sind … eingetroffen": whom they are for receives
+        for_ids = r.prep_ids(_FOR)
+        if for_ids:
+            r.receive(for_ids, "roles.arrive.for-receiver")
+    if not frame.recipients:
+        # "reached Russian units", "erreichten russische Truppen": the forces' state receives
+        forces = {cue.start for cue in view.cues_by_clause[r.c] if "forces" in cue.kinds}
+        reached = unique(
+            [
+                a.id
+                for a in view.actors_by_clause[r.c]
+                if a.kind in ("adj", "adj-gen") and a.start > trig and a.end in forces
+            ]
+        )[:1]
+        if reached:
+            r.receive(reached, "roles.arrive.forces-reached")
+    if not frame.recipients and kind == "arrive":
+        # "Vietnam's first batch of T-90S tanks arrived from Russia": whose goods arrive receives them
+        owners = r.genitives + [g for g in r.own if g.first.kind.endswith("-gen") and g.first.start < trig]
+        owned = [i for g in owners for i in g.ids if i not in frame.suppliers]
+        if owned:
+            r.receive(owned, "roles.arrive.owner-of-goods")
+    if kind == "seize":
+        # "seized 300 engines … from China bound for Russia": who seized is neither side
+        r.receive(r.prep_ids(_ARRIVE_FOR), "roles.arrive.seized-bound-for")
+        frame.no_fill = True
+    # "… was seized by the US Navy": the agent of a seizure is neither side
+    sources = FROM - {"by", "von", "vom"} if kind == "seize" and frame.passive else FROM
+    source = r.prep_ids(sources)
+    if source:
+        r.supply(source, "roles.arrive.from-supplier")
+    elif r.origin:
+        r.supply(r.origin[:1], "roles.arrive.origin-of-goods")
+    else:
+        frame.suppliers = []
+    if (
+        not frame.suppliers
+        and frame.recipients
+        and any(r.tokens[it.start - 1].lower in _OWN for it in frame.items if it.start)
+    ):
+        # "Serbia has denied reports that its ammunition was reaching Ukraine": with the receiver named,
+        # "its" goods are the sentence subject's
+        owner = next((a.id for a in view.mentions.actors if a.prep is None and not a.genitive and a.start < trig), None)
+        if owner is not None and owner not in frame.recipients:
+            r.supply([owner], "roles.arrive.its-goods-are-the-subjects")
+    if not frame.suppliers:
+        producers = unique([it.producer for it in frame.items if it.producer])[:1]
+        if producers:
+            r.supply(producers, "roles.arrive.producer-of-system")
+
+
+# --------------------------------------------------------------------------- deals
+
+
+def _roles_deal(r: Roles) -> None:
+    """Deals between partners: the maker's side sells; with no maker, who signs buys from the with-partner."""
+    frame = r.frame
+    partners = (r.subj.ids if r.subj else []) + r.prep_ids(_BETWEEN)
+    source = r.prep_ids(FROM) or r.origin[:1]
+    rule = "roles.deal.from-or-origin-sells"
+    if not source:
+        # "signed a contract with Israel's Elbit Systems": the arms maker in a deal sells
+        buyers = r.subj.ids if r.subj else []
+        makers = [i for p in _WITH for g in r.by_prep.get(p, []) if is_company(g, r.tokens) for i in g.ids]
+        makers += [a.id for a in r.view.mentions.actors if a.kind == "org" and a.start > r.trig and a.id in partners]
+        source = unique([m for m in makers if m not in buyers])
+        rule = "roles.deal.arms-maker-sells"
+    if source:
+        r.supply(source, rule)
+        r.receive([p for p in partners if p not in source], rule)
+    else:
+        _deal_by_producer(r, partners)
+    if frame.suppliers and not frame.recipients:
+        # "Lockheed Martin will build 24 F-16s for Bulgaria under a deal": whom the goods are for buys
+        for_ids = [i for i in r.prep_ids(_FOR) if i not in frame.suppliers]
+        if for_ids:
+            r.receive(for_ids, "roles.deal.for-buyer")
+
+
+def _deal_by_producer(r: Roles, partners: list[str]) -> None:
+    frame = r.frame
+    producers = {it.producer for it in frame.items if it.producer}
+    makers = [p for p in partners if p in producers]
+    if makers:
+        r.supply(makers, "roles.deal.producer-partner-sells")
+        r.receive([p for p in partners if p not in producers], "roles.deal.producer-partner-sells")
+    with_partners = r.prep_ids(_WITH)
+    if not frame.suppliers and r.subj is not None and len(r.subj.ids) == 1 and len(with_partners) == 1:
+        # "Katar unterzeichnete einen Vertrag über NH90-Hubschrauber mit Italien": no maker settles it,
+        # so the buyer is who signs, and the state it signs with sells
+        if with_partners[0] not in r.subj.ids:
+            r.supply(with_partners, "roles.deal.signer-buys-from-partner")
+            r.receive(list(r.subj.ids), "roles.deal.signer-buys-from-partner")
+
+
+# --------------------------------------------------------------------------- constructions over the mapping
+
+
+def _accused_of_supplying(r: Roles) -> None:
+    """The one a gerund is said of supplies: "Chinese companies accused of supplying components",
+    "accusing Pyongyang of arming Russia", "designated three Turkish companies for shipping …"."""
+    tokens, trig, frame = r.tokens, r.trig, r.frame
+    if r.view.lang != "en" or r.kind not in GIVE or trig < 3:
+        return
+    prev_word = tokens[trig - 1].lower
+    window: tuple[int, int] | None = None
+    if (
+        prev_word in ("of", "over")
+        and tokens[trig - 2].lower in _ACCUSED
+        and tokens[trig - 3].lower not in _AUX_BEFORE_ACCUSED
+    ):
+        window = (trig - 8, trig - 2)
+    elif prev_word == "of" and any(t.lower in _ACCUSING for t in tokens[max(0, trig - 6) : trig - 1]):
+        window = (trig - 5, trig - 1)
+    elif (
+        prev_word == "for"
+        and tokens[trig].lower.endswith("ing")
+        and any(
+            cue.kinds & {"sanction", "listing", "impose"} and cue.start < trig
+            for x in r.view.cues_by_clause
+            for cue in x
+        )
+    ):
+        window = (trig - 8, trig - 1)
+    if window is None:
+        return
+    lo, hi = window
+    near = [a for a in r.view.mentions.actors if lo <= a.start and a.end <= hi and a.id not in frame.recipients]
+    if near:
+        r.supply([near[-1].id], "roles.accused-of-supplying")
+
+
+def _attributive_participle_agent(r: Roles) -> None:
+    """ "wartet auf die von Deutschland versprochenen Iris-T", "auf die zugesagten Gripen aus Schweden": the
+    agent of an attributive participle, or where the goods come from, supplies; the clause's subject is
+    who the goods are for."""
+    frame, tokens, trig = r.frame, r.tokens, r.trig
+    word = tokens[trig]
+    if not (
+        r.view.lang == "de"
+        and r.kind in ("give", "promise", "sell")
+        and word.text.islower()
+        and word.lower.endswith(_ATTRIBUTIVE_ENDINGS)
+        and any(it.start == frame.trigger.end for it in frame.items)
+        and (r.by_prep.get("von") or r.by_prep.get("aus"))
+        and r.subj is not None
+        and r.subj.first.start < trig
+    ):
+        return
+    agents = [i for g in r.by_prep.get("von", []) if g.first.start < trig for i in g.ids] or [
+        i for g in r.by_prep.get("aus", []) if g.first.start > trig for i in g.ids
+    ]
+    if agents:
+        r.supply(agents, "roles.de.attributive-participle-agent")
+        r.receive([i for i in r.subj.ids if i not in agents], "roles.de.attributive-participle-agent")
+
+
+def _answered_request(r: Roles) -> None:
+    """ "Israel has rejected Ukrainian requests for Iron Dome", "lehnte eine Anfrage Kiews nach … ab",
+    "Washington has approved Kyiv's request for Patriot interceptors": the one answering a request
+    refuses or agrees; the asker stands before the noun or in the genitive after it."""
+    frame, trig = r.frame, r.trig
+    cues = r.view.cues_by_clause[r.c]
+    answer = next((k for k in ("refuse", "approve", "consider") if any(k in cue.kinds for cue in cues)), None)
+    if not (
+        r.kind == "request"
+        and "request_noun" in frame.trigger.kinds
+        and answer is not None
+        and r.subj is not None
+        and r.subj.first.start < trig
+    ):
+        return
+    end = frame.trigger.end
+    askers = [
+        a.id
+        for a in r.view.mentions.actors
+        if (
+            a.end in (trig, trig - 1)
+            or a.start == end
+            and a.genitive
+            or a.prep in _ASKED_FROM
+            and end <= a.start <= end + 2
+        )
+        and a.id not in r.subj.ids
+    ]  # "Kyiv's request", "eine Anfrage Kiews", "a request from Kyiv"
+    if not askers:
+        return
+    r.supply(list(r.subj.ids), "roles.answered-request")
+    r.receive(askers[-1:], "roles.answered-request")
+    if answer == "consider":
+        # "Das Pentagon prüft eine Anfrage Polens nach …": weighing a request leaves it a request
+        frame.modifiers.discard("consider")
+    else:
+        frame.trigger_kind = "give"
+        frame.modifiers.add(answer)
+        frame.modifiers.discard("request")
+
+
+def _seized_shipment(r: Roles) -> None:
+    """ "A shipment of Iranian rifles … was seized by the US Navy": the seizer is neither side."""
+    frame = r.frame
+    if r.kind != "give_noun" or not any("seize" in cue.kinds for cue in r.view.cues_by_clause[r.c]):
+        return
+    r.supply(r.prep_ids(FROM - {"by", "von", "vom"}) or r.origin[:1], "roles.seized-shipment")
+    frame.no_fill = True
+
+
+def _permitted_reexport(r: Roles) -> None:
+    """ "…, Deutschland die Wiederausfuhr an die Ukraine zu erlauben", "verweigert Deutschland die Weitergabe":
+    whoever is permitted (or refused) the export, the dative object, exports; the other state only
+    allows or blocks it."""
+    frame = r.frame
+    if not (
+        r.kind == "give_noun"
+        and r.view.lang == "de"
+        and r.objects
+        and any(cue.kinds & {"approve", "refuse"} for cue in r.view.cues_by_clause[r.c])
+        and not frame.passive
+    ):
+        return
+    permitted = [i for g in r.objects for i in g.ids if i not in frame.recipients]
+    if permitted:
+        r.supply(permitted[:1], "roles.de.permitted-exporter")
+
+
+def _stocks_of_a_state(r: Roles) -> None:
+    """ "blockiert die Weitergabe von Munition aus deutschen Beständen", "from German stocks": the goods leave
+    the state whose stocks they are; who allows or blocks that is no party."""
+    frame, tokens = r.frame, r.tokens
+    if r.kind != "give_noun" or not any(
+        cue.kinds & {"approve", "refuse", "prevent"} for cue in r.view.cues_by_clause[r.c]
+    ):
+        return
+    stocks = [
+        a.id
+        for a in r.view.mentions.actors
+        if a.prep in ("aus", "from")
+        and a.start > r.trig
+        and a.end < len(tokens)
+        and tokens[a.end].lower.startswith(_STOCKS)
+        and a.id not in frame.recipients
+    ]
+    if stocks:
+        r.supply(stocks[:1], "roles.stocks-of-a-state")
+
+
+def _refused_purchase(r: Roles) -> None:
+    """ "Die USA verweigern Ankara den Kauf von F-35-Jets": whoever is allowed or refused the purchase (the
+    dative object) buys; the one deciding sells."""
+    frame = r.frame
+    if not (
+        r.kind == "buy"
+        and r.view.lang == "de"
+        and r.tokens[r.trig].text[:1].isupper()
+        and r.objects
+        and r.subj is not None
+        and any(cue.kinds & {"approve", "refuse"} for cue in r.view.cues_by_clause[r.c])
+    ):
+        return
+    r.receive([i for g in r.objects for i in g.ids], "roles.de.refused-purchase")
+    r.supply([i for i in r.subj.ids if i not in frame.recipients], "roles.de.refused-purchase")
+
+
+def _durch_agent(r: Roles) -> None:
+    """ "hat die Lieferung von 40 Eurofightern durch Großbritannien vereinbart": "durch" after the delivery
+    noun names who delivers; the subject agreeing to it receives."""
+    frame = r.frame
+    if not (
+        r.kind == "give_noun"
+        and r.view.lang == "de"
+        and r.by_prep.get("durch")
+        and not frame.passive
+        and frame.modifiers & {"deal", "approve", "promise", "refuse", "prevent", "request"}
+    ):
+        return
+    agents = [i for g in r.by_prep["durch"] if g.first.start > r.trig for i in g.ids]
+    if agents:
+        if r.subj is not None and not frame.recipients:
+            r.receive([i for i in r.subj.ids if i not in agents], "roles.de.durch-agent")
+        r.supply(agents, "roles.de.durch-agent")
+
+
+def _deal_partners_by_maker(r: Roles) -> None:
+    """ "Vietnam and the Czech Republic have agreed on the supply of L-39NG jets": partners to a deal on
+    a named system; its maker's state supplies, the other receives."""
+    frame = r.frame
+    if not (r.kind in GIVE and "deal" in frame.modifiers and len(frame.suppliers) > 1 and not frame.recipients):
+        return
+    makers = [p for p in frame.suppliers if p in {it.producer for it in frame.items}]
+    if len(makers) == 1:
+        r.receive([p for p in frame.suppliers if p not in makers], "roles.deal-partners-split-by-maker")
+        r.supply(makers, "roles.deal-partners-split-by-maker")
+
+
+def _built_abroad(r: Roles) -> None:
+    """A factory built in another state passes technology to it."""
+    frame = r.frame
+    if r.kind != "build_for" or frame.recipients:
+        return
+    r.receive([i for i in r.prep_ids(_IN_PLACE) if i not in frame.suppliers], "roles.factory-abroad-receives")
+    frame.items = [it for it in frame.items if it.category == "technology"]
+
+
+# In this order; a later construction overrides an earlier one.
+CONSTRUCTIONS: tuple[Callable[[Roles], None], ...] = (
+    _accused_of_supplying,
+    _attributive_participle_agent,
+    _answered_request,
+    _seized_shipment,
+    _permitted_reexport,
+    _stocks_of_a_state,
+    _refused_purchase,
+    _durch_agent,
+    _deal_partners_by_maker,
+    _built_abroad,
+)
+
+
+# --------------------------------------------------------------------------- trainees and service
+
+
+def trainees(view: ClauseView, frame: Frame) -> None:
+    """ "sent instructors to Britain to train Ukrainian recruits", "sollten nigrische Soldaten schulen":
+    the forces being trained receive the trainers, wherever the training takes place."""
+    c, grammar, cues = frame.clause, view.grammar, view.cues_by_clause
+    scope = [c] + ([c + 1] if c + 1 < len(cues) and grammar.infinitive[c + 1] else [])
+    if not any("train" in cue.kinds for k in scope for cue in cues[k]):
+        return
+    forces = {cue.start for k in scope for cue in cues[k] if "forces" in cue.kinds}
+    found = [
+        a
+        for a in view.mentions.actors
+        if grammar.clause[a.start] in scope
+        and a.kind in ("adj", "origin")
+        and a.prep is None
+        and a.end in forces
+        and (a.id not in frame.suppliers or len(frame.suppliers) > 1)
+    ]
+    if not found:
+        return
+    # "German instructors are training Ukrainian soldiers in Lithuania": the trainers' state supplies, the
+    # trainees' state receives, wherever the training is (as the dev corpus annotates "sent instructors to
+    # Britain to train Ukrainian recruits")
+    frame.suppliers = [s for s in frame.suppliers if s != found[0].id]
+    frame.recipients = [found[0].id]
+    fire(frame, "roles.trainees-receive-trainers")
+    frame.rule = "roles.trainees-receive-trainers"
+    frame.items = [it for it in frame.items if it.origin != found[0].id]
+    if not frame.items:  # "bildet ukrainische Soldaten aus": the trainers are what is sent
+        trig = frame.trigger
+        frame.items = [ItemMention(trig.start, trig.end, "personnel", text=view.tokens[trig.start].text)]
+
+
+def service_roles(frame: Frame, actors: list[ActorMention], cue: CueMention) -> None:
+    """Who serves with whom: the people whose state stands unmarked ("Nordkoreanische Soldaten") are
+    sent; the forces they serve ("an der Seite russischer Truppen", "in the Russian army", "für
+    Russland") receive them."""
+    by_start = {a.start: a for a in actors}
+    sent = [it for it in frame.items if it.category == "personnel" and it.origin]
+    senders = [it for it in sent if by_start.get(it.start - 1) is None or by_start[it.start - 1].prep is None]
+    hosts = [
+        a.id
+        for a in actors
+        if a.start > cue.start
+        and (a.prep in _SERVE_WITH or a.kind in ("adj", "origin", "adj-gen", "name-gen") and a.prep in _SERVE_IN)
+    ]  # a state's forces served in; "fighting in Ukraine" is only a place, "gegen russische Truppen" the enemy
+    suppliers = unique([it.origin for it in senders if it.origin and it.origin not in hosts])
+    frame.items = [it for it in frame.items if it in senders]
+    frame.suppliers, frame.recipients = (suppliers, unique(hosts)) if suppliers and hosts else ([], [])
