@@ -10,6 +10,7 @@ from armsflow.cli import sample_path
 from armsflow.ingest.files import iter_inputs
 from armsflow.load import ingest
 from armsflow.store import Store
+from armsflow.store.migrations import SCHEMA_VERSION
 
 SHAHED = {
     "id": "api-report",
@@ -35,7 +36,7 @@ def client(loaded):
 
 def test_health_and_openapi(client):
     health = client.get("/api/health").json()
-    assert health["status"] == "ok" and health["documents"] >= 30 and health["schema"] == 2
+    assert health["status"] == "ok" and health["documents"] >= 30 and health["schema"] == SCHEMA_VERSION
     spec = client.get("/openapi.json").json()
     assert {"/api/transfers", "/api/records/{record_id}", "/api/network", "/api/extract", "/api/ingest"} <= set(
         spec["paths"]

@@ -322,6 +322,7 @@ class Assembler:
         kinds = frozenset(k for c in mentions.cues for k in c.kinds)
         decision = decide("follow-up", "", kinds, frozenset())
         if not decision.statuses:
+            reject(decision.rules[0], f"a sentence about the delivery of goods just named: {sorted(kinds)}")
             return
         self._add_between(
             sentence,

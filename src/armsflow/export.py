@@ -29,8 +29,13 @@ FORMATS = ("csv", "json", "graphml", "ftm", "plover")
 NON_STATE_NAMES = {"EU": "European Union", "NATO": "NATO", "UN": "United Nations"}
 
 
-def _records(store: Store) -> list[dict[str, Any]]:
-    rows = store.fetchall("SELECT * FROM records ORDER BY type, first_reported, id")
+def _records(store: Store, min_confidence: float | None = None) -> list[dict[str, Any]]:
+    if min_confidence is None:
+        rows = store.fetchall("SELECT * FROM records ORDER BY type, first_reported, id")
+    else:
+        rows = store.fetchall(
+            "SELECT * FROM records WHERE confidence >= ? ORDER BY type, first_reported, id", (min_confidence,)
+        )
     for r in rows:
         r["quantities"] = loads_list(r["quantities"])
         r["history"] = loads_list(r["history"])
@@ -52,18 +57,19 @@ def _sources(evidence: list[dict[str, Any]]) -> list[str]:
     return sorted({e["source"] or e["publisher"] or f"doc:{e['document_id']}" for e in evidence})
 
 
-def export(store: Store, fmt: str, out: TextIO) -> int:
-    """Write the whole knowledge base in ``fmt``; returns the number of items written."""
+def export(store: Store, fmt: str, out: TextIO, min_confidence: float | None = None) -> int:
+    """Write the knowledge base in ``fmt`` (records, or events for PLOVER, with at least ``min_confidence``
+    when given); returns the number of items written."""
     if fmt == "csv":
-        return _csv(store, out)
+        return _csv(store, out, min_confidence)
     if fmt == "json":
-        return _json(store, out)
+        return _json(store, out, min_confidence)
     if fmt == "graphml":
-        return _graphml(store, out)
+        return _graphml(store, out, min_confidence)
     if fmt == "ftm":
-        return _ftm(store, out)
+        return _ftm(store, out, min_confidence)
     if fmt == "plover":
-        return _plover(store, out)
+        return _plover(store, out, min_confidence)
     raise ValueError(f"unknown export format {fmt!r}: one of {', '.join(FORMATS)}")
 
 
@@ -84,12 +90,12 @@ CSV_COLUMNS = (
 )
 
 
-def _csv(store: Store, out: TextIO) -> int:
+def _csv(store: Store, out: TextIO, min_confidence: float | None = None) -> int:
     evidence = _evidence_by_record(store)
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     n = 0
-    for r in _records(store):
+    for r in _records(store, min_confidence):
         if r["type"] != "transfer":
             continue
         writer.writerow(
@@ -113,9 +119,9 @@ def _csv(store: Store, out: TextIO) -> int:
     return n
 
 
-def _json(store: Store, out: TextIO) -> int:
+def _json(store: Store, out: TextIO, min_confidence: float | None = None) -> int:
     evidence = _evidence_by_record(store)
-    rows = _records(store)
+    rows = _records(store, min_confidence)
     for r in rows:
         r["evidence"] = evidence.get(r["id"], [])
     json.dump({"records": rows}, out, ensure_ascii=False, indent=1)
@@ -123,8 +129,8 @@ def _json(store: Store, out: TextIO) -> int:
     return len(rows)
 
 
-def _graphml(store: Store, out: TextIO) -> int:
-    rows = [r for r in _records(store) if r["type"] == "transfer"]
+def _graphml(store: Store, out: TextIO, min_confidence: float | None = None) -> int:
+    rows = [r for r in _records(store, min_confidence) if r["type"] == "transfer"]
     nodes = sorted({r["supplier"] for r in rows if r["supplier"]} | {r["recipient"] for r in rows if r["recipient"]})
     out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
     out.write('<graphml xmlns="http://graphml.graphdrawing.org/xmlns">\n')
@@ -162,7 +168,7 @@ def _xml(text: str) -> str:
     return quoteattr(text)[1:-1]
 
 
-def _ftm(store: Store, out: TextIO) -> int:
+def _ftm(store: Store, out: TextIO, min_confidence: float | None = None) -> int:
     from followthemoney import model
 
     written = 0
@@ -196,7 +202,7 @@ def _ftm(store: Store, out: TextIO) -> int:
         article.add("publishedAt", doc["date"], quiet=True)
         article.add("language", doc["lang"], quiet=True, fuzzy=True)
         emit(article)
-    for r in _records(store):
+    for r in _records(store, min_confidence):
         ev = evidence.get(r["id"], [])
         if r["type"] == "transfer":
             entity = model.make_entity("EconomicActivity")
@@ -235,10 +241,12 @@ _PLOVER = {
 }
 
 
-def plover_events(store: Store) -> Iterator[dict[str, Any]]:
+def plover_events(store: Store, min_confidence: float | None = None) -> Iterator[dict[str, Any]]:
+    where, params = ("", ()) if min_confidence is None else (" WHERE e.confidence >= ?", (min_confidence,))
     for e in store.fetchall(
         "SELECT e.*, d.url, d.publisher, COALESCE(d.date, SUBSTR(d.ingested_at, 1, 10)) AS reported "
-        "FROM events e JOIN documents d ON d.id = e.document_id ORDER BY reported, e.id"
+        f"FROM events e JOIN documents d ON d.id = e.document_id{where} ORDER BY reported, e.id",
+        params,
     ):
         kind = _PLOVER.get((e["type"], e["status"]))
         if kind is None:
@@ -260,7 +268,7 @@ def plover_events(store: Store) -> Iterator[dict[str, Any]]:
             "publisher": e["publisher"],
             "url": e["url"],
             "attributed_to": e["source"],
-            "armsflow": {"status": e["status"], "record_id": e["record_id"]},
+            "armsflow": {"status": e["status"], "record_id": e["record_id"], "confidence": e.get("confidence")},
         }
         if kind in ("AID", "AGREE", "REQUEST", "REJECT") and e["type"] == "transfer":
             event["mode"] = "military"
@@ -270,9 +278,9 @@ def plover_events(store: Store) -> Iterator[dict[str, Any]]:
         yield event
 
 
-def _plover(store: Store, out: TextIO) -> int:
+def _plover(store: Store, out: TextIO, min_confidence: float | None = None) -> int:
     n = 0
-    for event in plover_events(store):
+    for event in plover_events(store, min_confidence):
         out.write(json.dumps(event, ensure_ascii=False) + "\n")
         n += 1
     return n

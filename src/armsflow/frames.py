@@ -178,16 +178,13 @@ def _clause_frame(
 
 # --------------------------------------------------------------------------- item owners
 
-# The rule that attached a trigger-less clause's goods to another clause, by clause.
-_OWN_CLAUSE = "item.owner.own-clause"
-
 
 def item_owners(view: ClauseView) -> dict[int, tuple[int, str]]:
     """Which clause's trigger governs the goods of each clause, and the rule that said so."""
     owners: dict[int, tuple[int, str]] = {}
     for c in range(view.n):
         if _lead(view.cues_by_clause[c]) is not None or _service(view.cues_by_clause[c], view.items_by_clause[c]):
-            owners[c] = (c, _OWN_CLAUSE)
+            owners[c] = (c, "")  # a clause with a trigger owns its goods
     for c in range(view.n):
         if c in owners or not view.items_by_clause[c]:
             continue

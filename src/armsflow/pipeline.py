@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from armsflow.attribution import find_sources
+from armsflow.confidence import score
 from armsflow.events import Assembler
 from armsflow.frame import Frame
 from armsflow.frames import build_frames
@@ -52,4 +53,5 @@ def extract_document(doc: Document, observer: Observer | None = None) -> Documen
         if observer is not None:
             observer(index, sentence, mentions, frames, source, source_rule)
     events = sorted(assembler.events.values(), key=lambda e: (e.start, e.type, e.key))
+    score(events, lang)
     return DocumentResult(doc.id, lang, events)

@@ -74,6 +74,17 @@ def date_bound(value: str | None, end: bool = False) -> str | None:
     return text
 
 
+def confidence_bound(value: float | str) -> float:
+    """A confidence threshold in [0, 1]."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise QueryError(f"bad confidence {value!r}: a number between 0 and 1") from None
+    if not 0.0 <= number <= 1.0 or number != number:
+        raise QueryError(f"bad confidence {value!r}: a number between 0 and 1")
+    return number
+
+
 @dataclass(slots=True)
 class RecordFilter:
     type: str = "transfer"
@@ -86,6 +97,7 @@ class RecordFilter:
     since: str | None = None
     until: str | None = None
     actor: str | None = None  # either side
+    min_confidence: float | None = None
     limit: int = 100
     offset: int = 0
 
@@ -119,6 +131,9 @@ class RecordFilter:
         if until:
             clauses.append("first_reported <= ?")
             params.append(until)
+        if self.min_confidence is not None:
+            clauses.append("confidence >= ?")
+            params.append(confidence_bound(self.min_confidence))
         return " AND ".join(clauses), params
 
 
@@ -191,12 +206,14 @@ def record(store: Store, rid: str) -> dict[str, Any] | None:
     out = _record(row)
     out["evidence"] = store.fetchall(
         "SELECT e.id AS event_id, e.status, e.quantity, e.source, e.evidence, e.start_char, e.end_char, e.rule, "
-        "d.id AS document_id, d.doc_key, d.title, d.url, d.publisher, "
+        "e.trace, e.confidence, d.id AS document_id, d.doc_key, d.title, d.url, d.publisher, "
         "COALESCE(d.date, SUBSTR(d.ingested_at, 1, 10)) AS reported "
         "FROM events e JOIN documents d ON d.id = e.document_id WHERE e.record_id = ? "
         "ORDER BY reported, d.id, e.start_char",
         (rid,),
     )
+    for ev in out["evidence"]:
+        ev["trace"] = loads_list(ev.get("trace"))
     return out
 
 
@@ -256,9 +273,12 @@ def document(store: Store, doc_id: str) -> dict[str, Any] | None:
         return None
     row["events"] = store.fetchall(
         "SELECT id, record_id, type, status, supplier, recipient, imposer, target, item, designation, quantity, "
-        "source, evidence, start_char, end_char, rule FROM events WHERE document_id = ? ORDER BY start_char",
+        "source, evidence, start_char, end_char, rule, trace, confidence FROM events WHERE document_id = ? "
+        "ORDER BY start_char",
         (row["id"],),
     )
+    for ev in row["events"]:
+        ev["trace"] = loads_list(ev.get("trace"))
     return row
 
 
@@ -296,6 +316,7 @@ def network(store: Store, flt: RecordFilter) -> dict[str, Any]:
                 "last_reported": r["last_reported"],
                 "n_documents": r["n_documents"],
                 "contradiction": r["contradiction"],
+                "confidence": r.get("confidence"),
             }
         )
     return {"nodes": sorted(nodes.values(), key=lambda n: n["id"]), "edges": edges}

@@ -28,6 +28,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from armsflow.confidence import combine
 from armsflow.model import Event
 
 # Most definite first: breaks ties between events reported on the same day.
@@ -71,6 +72,7 @@ class EventRow:
     quantity: int | None = None
     source: str | None = None
     publisher: str | None = None
+    confidence: float | None = None
 
 
 @dataclass(slots=True)
@@ -92,6 +94,7 @@ class Record:
     designation: str | None = None
     imposer: str | None = None
     target: str | None = None
+    confidence: float | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
     def row(self) -> dict[str, Any]:
@@ -114,6 +117,7 @@ class Record:
             "contradiction": self.contradiction,
             "quantities": json.dumps(self.quantities),
             "history": json.dumps(self.history),
+            "confidence": self.confidence,
         }
 
 
@@ -161,4 +165,14 @@ def merge(events: Iterable[EventRow]) -> Record:
         designation=first.designation,
         imposer=first.imposer,
         target=first.target,
+        confidence=_confidence(rows),
     )
+
+
+def _confidence(rows: list[EventRow]) -> float | None:
+    """Independent documents confirm each other: the best event of each document, combined (noisy-or)."""
+    best: dict[str, float] = {}
+    for r in rows:
+        if r.confidence is not None:
+            best[r.document_id] = max(best.get(r.document_id, 0.0), r.confidence)
+    return combine(best.values()) if best else None

@@ -29,6 +29,7 @@ from armsflow.load import ingest
 from armsflow.model import Document
 from armsflow.pipeline import UnsupportedLanguage, extract_document
 from armsflow.query import QueryError, RecordFilter, actor, count_records, document, documents, network, record, records
+from armsflow.rules import catalogue
 from armsflow.store import Store, StoreError, default_location
 
 MAX_BODY = 2 * 1024 * 1024  # bytes; ARMSFLOW_MAX_BODY overrides
@@ -41,11 +42,15 @@ Offset = Annotated[int, Query(ge=0, le=1_000_000)]
 Text = Annotated[str | None, Query(max_length=200)]
 AuthHeader = Annotated[str | None, Header()]
 ActorParam = Annotated[str | None, Query(alias="actor", max_length=200, description="either side, id or name")]
+MinConfidence = Annotated[
+    float | None, Query(ge=0.0, le=1.0, description="only records (events) with at least this confidence")
+]
 
 
 class ExtractRequest(BaseModel):
     text: str = Field(min_length=1, max_length=MAX_TEXT, description="German or English news text")
     lang: Literal["de", "en"] | None = Field(None, description="force the language instead of detecting it")
+    min_confidence: float | None = Field(None, ge=0.0, le=1.0, description="only events with this confidence or more")
 
 
 class IngestDocument(BaseModel):
@@ -192,7 +197,26 @@ def create_app(location: str | None = None, token: str | None = None, max_body: 
             result = extract_document(Document(id="text", text=body.text, lang=body.lang))
         except UnsupportedLanguage as err:
             raise HTTPException(422, str(err)) from err
-        return {"lang": result.lang, "events": [e.to_dict() for e in result.events]}
+        events = [
+            e for e in result.events if body.min_confidence is None or (e.confidence or 0.0) >= body.min_confidence
+        ]
+        return {"lang": result.lang, "events": [e.to_dict() for e in events]}
+
+    @app.get("/api/rules", tags=["extraction"])
+    def rules() -> dict[str, Any]:
+        """Every rule of the extractor: id, language, stage, description (the names on event traces)."""
+        return {
+            "items": [
+                {
+                    "id": r.id,
+                    "lang": r.lang,
+                    "stage": r.stage,
+                    "description": r.description,
+                    "examples": len(r.examples),
+                }
+                for r in catalogue().values()
+            ]
+        }
 
     @app.post("/api/ingest", tags=["knowledge base"], dependencies=[Depends(authorised)])
     def ingest_documents(body: IngestRequest) -> dict[str, Any]:
@@ -225,6 +249,7 @@ def create_app(location: str | None = None, token: str | None = None, max_body: 
         status: Text = None,
         since: Text = None,
         until: Text = None,
+        min_confidence: MinConfidence = None,
         limit: Limit = 100,
         offset: Offset = 0,
     ) -> dict[str, Any]:
@@ -238,6 +263,7 @@ def create_app(location: str | None = None, token: str | None = None, max_body: 
                 status=status,
                 since=since,
                 until=until,
+                min_confidence=min_confidence,
                 limit=limit,
                 offset=offset,
             )
@@ -251,6 +277,7 @@ def create_app(location: str | None = None, token: str | None = None, max_body: 
         status: Text = None,
         since: Text = None,
         until: Text = None,
+        min_confidence: MinConfidence = None,
         limit: Limit = 100,
         offset: Offset = 0,
     ) -> dict[str, Any]:
@@ -263,6 +290,7 @@ def create_app(location: str | None = None, token: str | None = None, max_body: 
                 status=status,
                 since=since,
                 until=until,
+                min_confidence=min_confidence,
                 limit=limit,
                 offset=offset,
             )
@@ -291,12 +319,14 @@ def create_app(location: str | None = None, token: str | None = None, max_body: 
         status: Text = None,
         since: Text = None,
         until: Text = None,
+        min_confidence: MinConfidence = None,
         limit: Annotated[int, Query(ge=1, le=5000, description="at most this many edges")] = 1000,
     ) -> dict[str, Any]:
         """States and groups as nodes, transfer records as directed edges."""
-        return network(
-            store(), RecordFilter(actor=actor_, item=item, status=status, since=since, until=until, limit=limit)
+        flt = RecordFilter(
+            actor=actor_, item=item, status=status, since=since, until=until, min_confidence=min_confidence, limit=limit
         )
+        return network(store(), flt)
 
     @app.get("/api/documents", tags=["documents"])
     def list_documents(

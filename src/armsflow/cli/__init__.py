@@ -83,6 +83,9 @@ def _output_options(p: argparse.ArgumentParser, default_format: str = "json") ->
     )
     p.add_argument("--lang", choices=("de", "en"), help="force the language instead of detecting it")
     p.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (default 1)")
+    p.add_argument(
+        "--min-confidence", type=float, default=None, metavar="C", help="only events with confidence ≥ C (0–1)"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -120,6 +123,9 @@ def _main(argv: list[str] | None) -> int:
         return rules.run(args)
     if args.jobs < 1:
         parser.error("--jobs must be at least 1")
+    floor = args.min_confidence
+    if floor is not None and not 0.0 <= floor <= 1.0:
+        parser.error("--min-confidence must be between 0 and 1")
     paths: list[str] = list(getattr(args, "paths", []))
     # A path that does not exist is a mistake in the command line itself: stop before reading anything
     # (exit 2), rather than spend a long run on the other inputs and fail at the end.
@@ -137,7 +143,7 @@ def _main(argv: list[str] | None) -> int:
     if paths:
         inputs.append(iter_inputs(paths))
     try:
-        return run(_chain(inputs), args.format, args.lang, args.jobs)
+        return run(_chain(inputs), args.format, args.lang, args.jobs, floor)
     except BrokenPipeError:
         # The reader went away (e.g. piped into head): stop quietly, without a traceback at exit.
         _silence_stdout()
@@ -189,7 +195,7 @@ class _Parts:
                 self.keys.add(event.key)
 
 
-def run(inputs: Iterator, fmt: str, lang: str | None, jobs: int) -> int:
+def run(inputs: Iterator, fmt: str, lang: str | None, jobs: int, min_confidence: float | None = None) -> int:
     """Extract every input, write the results, report problems; returns the exit code.
 
     A large text comes as parts: they share one language (forced, else detected
@@ -282,6 +288,8 @@ def run(inputs: Iterator, fmt: str, lang: str | None, jobs: int) -> int:
             else:
                 ok = True
             assert result is not None
+            if min_confidence is not None:
+                result.events = [e for e in result.events if (e.confidence or 0.0) >= min_confidence]
             if ok:
                 read += 1
             else:

@@ -18,7 +18,7 @@ from typing import Any
 from armsflow.export import FORMATS, export
 from armsflow.ingest.web import MAX_BYTES, TIMEOUT, is_url
 from armsflow.load import IngestSummary, ingest, iter_sources
-from armsflow.query import QueryError, RecordFilter, actor, document, documents, record, records
+from armsflow.query import QueryError, RecordFilter, actor, confidence_bound, document, documents, record, records
 from armsflow.store import Store, StoreError, default_location
 
 COMMANDS = ("ingest", "merge", "transfers", "sanctions", "actor", "record", "docs", "export")
@@ -52,6 +52,7 @@ def add_parsers(sub: Any) -> None:
         p.add_argument("--status", help="only records whose current status is this")
         p.add_argument("--since", metavar="DATE", help="last reported on or after (YYYY[-MM[-DD]])")
         p.add_argument("--until", metavar="DATE", help="first reported on or before (YYYY[-MM[-DD]])")
+        p.add_argument("--min-confidence", type=float, metavar="C", help="only records with confidence ≥ C (0–1)")
         p.add_argument("--limit", type=int, default=100, metavar="N", help="at most N records (default 100)")
         p.add_argument("--offset", type=int, default=0, metavar="N", help="skip the first N records")
         p.add_argument("--format", choices=formats, default="table", help="output format (default table)")
@@ -93,6 +94,7 @@ def add_parsers(sub: Any) -> None:
     db(p)
     p.add_argument("--format", choices=FORMATS, required=True, help="csv, json, graphml, ftm or plover")
     p.add_argument("--output", "-o", metavar="FILE", help="write here instead of standard output")
+    p.add_argument("--min-confidence", type=float, metavar="C", help="only records (events) with confidence ≥ C")
 
 
 def run(args: argparse.Namespace, samples: str) -> int:
@@ -122,17 +124,18 @@ def _dispatch(args: argparse.Namespace, store: Store, samples: str) -> int:
             since=args.since,
             until=args.until,
             actor=args.actor,
+            min_confidence=None if args.min_confidence is None else confidence_bound(args.min_confidence),
             limit=args.limit,
             offset=args.offset,
         )
         if cmd == "transfers":
             flt.supplier, flt.recipient, flt.item = args.supplier, args.recipient, args.item
             columns = ("id", "supplier", "recipient", "item", "designation", "status", "first_reported",
-                       "last_reported", "n_documents", "n_sources", "contradiction")  # fmt: skip
+                       "last_reported", "n_documents", "n_sources", "confidence", "contradiction")  # fmt: skip
         else:
             flt.imposer, flt.target = args.imposer, args.target
             columns = ("id", "imposer", "target", "status", "first_reported", "last_reported", "n_documents",
-                       "n_sources")  # fmt: skip
+                       "n_sources", "confidence")  # fmt: skip
         _print_rows(records(store, flt), columns, args.format)
         return EXIT_OK
     if cmd == "actor":
@@ -180,15 +183,16 @@ def _dispatch(args: argparse.Namespace, store: Store, samples: str) -> int:
         _print_rows(rows, ("id", "reported", "lang", "publisher", "n_events", "title"), args.format)
         return EXIT_OK
     if cmd == "export":
+        floor = None if args.min_confidence is None else confidence_bound(args.min_confidence)
         if args.output:
             try:
                 with open(args.output, "w", encoding="utf-8", newline="") as out:
-                    n = export(store, args.format, out)
+                    n = export(store, args.format, out, floor)
             except OSError as err:
                 print(f"armsflow: error: cannot write {args.output}: {err.strerror or err}", file=sys.stderr)
                 return EXIT_FAILED
         else:
-            n = export(store, args.format, sys.stdout)
+            n = export(store, args.format, sys.stdout, floor)
         print(f"armsflow: {n} {args.format} items exported", file=sys.stderr)
         return EXIT_OK
     raise AssertionError(cmd)

@@ -43,7 +43,8 @@ def add_parsers(sub: Any) -> None:
         description="The named rules of the extractor (rules/catalogue.tsv, rules/status.tsv).",
         epilog="examples: armsflow rules --lang de --stage role · armsflow rules stats --set ../shared/eval/dev",
     )
-    p.add_argument("action", nargs="?", choices=("list", "stats", "check", "docs"), default="list")
+    p.add_argument("action", nargs="?", choices=("list", "stats", "check", "examples", "docs"), default="list")
+    p.add_argument("files", nargs="*", metavar="FILE", help="for examples: example files to run (default: all)")
     p.add_argument("--set", dest="sets", action="append", metavar="DIR", help="annotated set folder (for stats)")
     p.add_argument("--lang", choices=("de", "en", "*"), help="only rules of this language")
     p.add_argument("--stage", help="only rules of this stage (trigger, item, role, status, …)")
@@ -61,6 +62,8 @@ def run(args: argparse.Namespace) -> int:
         return _stats(args)
     if action == "docs":
         return _docs(args)
+    if action == "examples":
+        return _examples(args)
     return _list(args)
 
 
@@ -194,6 +197,43 @@ def _stats(args: argparse.Namespace) -> int:
     for rid in never:
         print(f"  {rid}: {described[rid].description}")
     return EXIT_OK
+
+
+def _examples(args: argparse.Namespace) -> int:
+    from armsflow.rules import all_examples
+    from armsflow.rules.verify import check_example
+
+    if args.files:
+        examples = []
+        for name in args.files:
+            lang = Path(name).parent.name if Path(name).parent.name in ("de", "en") else None
+            try:
+                lines = Path(name).read_text(encoding="utf-8").splitlines()
+            except OSError as err:
+                print(f"armsflow: error: cannot read {name}: {err.strerror or err}", file=sys.stderr)
+                return EXIT_USAGE
+            for n, line in enumerate(lines, start=1):
+                if line.strip() and not line.startswith("#"):
+                    try:
+                        ex = json.loads(line)
+                    except json.JSONDecodeError as err:
+                        print(f"armsflow: error: {name}:{n}: not JSON ({err.msg})", file=sys.stderr)
+                        return EXIT_USAGE
+                    ex.setdefault("lang", lang)
+                    ex["where"] = f"{name}:{n}"
+                    examples.append(ex)
+    else:
+        examples = all_examples()
+    failed = 0
+    for ex in examples:
+        if args.stage and not ex["rule"].startswith(args.stage):
+            continue
+        problem = check_example(ex)
+        if problem:
+            failed += 1
+            print(f"{ex['where']}: {problem}\n    {ex['text']}")
+    print(f"armsflow: {len(examples) - failed} of {len(examples)} examples hold", file=sys.stderr)
+    return EXIT_FAILED if failed else EXIT_OK
 
 
 def _docs(args: argparse.Namespace) -> int:

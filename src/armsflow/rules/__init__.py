@@ -71,19 +71,27 @@ def catalogue() -> dict[str, Rule]:
 
 @lru_cache(maxsize=1)
 def all_examples() -> list[dict]:
-    """The example sentences of every rule, from ``examples/*.jsonl`` (one JSON object a line)."""
+    """The example sentences of every rule, from ``examples/<lang>/*.jsonl`` (one JSON object a line).
+
+    A line is ``{"rule": ID, "text": …, "expect": [[type, supplier, recipient, item, status] |
+    [type, imposer, target, status], …]}``; ``"contrast": true`` marks a sentence the rule must leave
+    alone. Either way the extracted events must be exactly ``expect``.
+    """
     out: list[dict] = []
-    folder = _DATA / "examples"
-    for entry in sorted(folder.iterdir(), key=lambda p: p.name):
-        if not entry.name.endswith(".jsonl"):
+    root = _DATA / "examples"
+    for folder in sorted(root.iterdir(), key=lambda p: p.name):
+        if not folder.is_dir():
             continue
-        with entry.open("rb") as handle:
-            for n, raw in enumerate(handle, start=1):
-                line = raw.decode("utf-8").strip()
-                if not line or line.startswith("#"):
-                    continue
-                ex = json.loads(line)
-                ex.setdefault("lang", entry.name.split(".")[0])
-                ex["where"] = f"rules/examples/{entry.name}:{n}"
-                out.append(ex)
+        for entry in sorted(folder.iterdir(), key=lambda p: p.name):
+            if not entry.name.endswith(".jsonl"):
+                continue
+            with entry.open("rb") as handle:
+                for n, raw in enumerate(handle, start=1):
+                    line = raw.decode("utf-8").strip()
+                    if not line or line.startswith("#"):
+                        continue
+                    ex = json.loads(line)
+                    ex.setdefault("lang", folder.name)
+                    ex["where"] = f"rules/examples/{folder.name}/{entry.name}:{n}"
+                    out.append(ex)
     return out

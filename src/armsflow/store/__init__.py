@@ -231,6 +231,7 @@ class Store:
                     f"{self.label} has schema version {current}, newer than this armsflow knows "
                     f"({SCHEMA_VERSION}); upgrade armsflow"
                 )
+            rebuild = False
             for migration in MIGRATIONS:
                 if current < migration.version <= target:
                     for statement in migration.statements:
@@ -240,10 +241,12 @@ class Store:
                         "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                         (str(migration.version),),
                     )
-                    if migration.rebuild_records:
-                        self._assign_record_ids()
-                        self._rebuild_records()
+                    rebuild = rebuild or migration.rebuild_records
                     applied.append(migration.version)
+            if rebuild and target == SCHEMA_VERSION:
+                # derived tables are recomputed once, by the merge of this version, on the complete schema
+                self._assign_record_ids()
+                self._rebuild_records()
         return applied
 
     # ------------------------------------------------------------------ writing
@@ -305,20 +308,23 @@ class Store:
                     e.end,
                     e.rule,
                     rid,
+                    json.dumps(e.trace),
+                    e.confidence,
                 )
             )
         if rows:
             self.executemany(
                 "INSERT INTO events (id, document_id, type, status, supplier, recipient, item, designation, "
-                "quantity, imposer, target, source, evidence, start_char, end_char, rule, record_id) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+                "quantity, imposer, target, source, evidence, start_char, end_char, rule, record_id, trace, "
+                "confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (id) DO NOTHING",
                 rows,
             )
         return touched
 
     _EVENT_ROWS = (
         "SELECT e.record_id, e.type, e.status, e.document_id, e.supplier, e.recipient, e.item, e.designation, "
-        "e.imposer, e.target, e.quantity, e.source, d.publisher, d.ingested_at, "
+        "e.imposer, e.target, e.quantity, e.source, e.confidence, d.publisher, d.ingested_at, "
         "COALESCE(d.date, SUBSTR(d.ingested_at, 1, 10)) AS reported "
         "FROM events e JOIN documents d ON d.id = e.document_id"
     )
@@ -339,7 +345,7 @@ class Store:
     _RECORD_COLUMNS = (
         "id", "type", "supplier", "recipient", "item", "designation", "imposer", "target", "status",
         "first_reported", "last_reported", "n_documents", "n_sources", "n_publishers", "contradiction",
-        "quantities", "history",
+        "quantities", "history", "confidence",
     )  # fmt: skip
 
     def _upsert_many(self, rows: list[dict[str, Any]]) -> None:
@@ -410,6 +416,7 @@ def _event_row(r: dict[str, Any]) -> EventRow:
         quantity=r["quantity"],
         source=r["source"],
         publisher=r["publisher"],
+        confidence=r["confidence"],
     )
 
 

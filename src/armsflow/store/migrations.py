@@ -100,6 +100,17 @@ MIGRATIONS: tuple[Migration, ...] = (
         ),
         rebuild_records=True,
     ),
+    Migration(
+        3,
+        "the rules behind each event (trace) and confidence of events and records",
+        (
+            "ALTER TABLE events ADD COLUMN trace TEXT",  # JSON list of rule ids, in the order they decided
+            "ALTER TABLE events ADD COLUMN confidence REAL",
+            "ALTER TABLE records ADD COLUMN confidence REAL",  # combined over the record's documents
+            "CREATE INDEX records_confidence ON records (type, confidence)",
+        ),
+        rebuild_records=True,
+    ),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

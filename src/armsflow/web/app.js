@@ -91,6 +91,7 @@ function filterForm(q, onApply) {
     h("label", {}, "actor", h("input", { name: "actor", value: q.get("actor") || "", placeholder: "Iran, RUS…", size: 10 })),
     h("label", {}, "since", h("input", { name: "since", value: q.get("since") || "", placeholder: "YYYY[-MM[-DD]]", size: 11 })),
     h("label", {}, "until", h("input", { name: "until", value: q.get("until") || "", placeholder: "YYYY[-MM[-DD]]", size: 11 })),
+    h("label", {}, "min. confidence", h("input", { name: "min_confidence", type: "number", min: 0, max: 1, step: 0.05, value: q.get("min_confidence") || "", placeholder: "0–1", size: 5 })),
     h("button", { type: "submit" }, "Apply"));
   form.addEventListener("submit", (ev) => {
     ev.preventDefault();
@@ -195,6 +196,31 @@ async function networkPage(query) {
   say("");
 }
 
+// ------------------------------------------------------------------ why: the rules behind an event
+
+let RULES = null;
+async function ruleDescriptions() {
+  if (!RULES) RULES = new Map((await api("/api/rules")).items.map((r) => [r.id, r]));
+  return RULES;
+}
+
+function confidence(value) {
+  return typeof value === "number" ? h("span", { class: "confidence", title: "confidence that the event is right" }, value.toFixed(2)) : "";
+}
+
+// "why?": the rule ids on the event's trace, in the order they decided, with what each rule means.
+function why(trace, rule) {
+  const box = h("details", { class: "trace" }, h("summary", {}, "why?"));
+  box.addEventListener("toggle", async () => {
+    if (!box.open || box.dataset.filled) return;
+    box.dataset.filled = "1";
+    const rules = await ruleDescriptions();
+    box.append(h("ol", {}, (trace || []).map((id) => h("li", { class: id === rule ? "deciding" : "" },
+      h("code", {}, id), " ", (rules.get(id) || {}).description || ""))));
+  });
+  return box;
+}
+
 // ------------------------------------------------------------------ record
 
 function timeline(history) {
@@ -242,7 +268,8 @@ async function recordPage(id) {
       ? [actorLink(r.supplier), " → ", actorLink(r.recipient), ": ", r.designation ? `${r.designation} (${r.item})` : r.item]
       : [actorLink(r.imposer), " sanctions ", actorLink(r.target)]),
     h("p", {}, "current status ", badge(r.status), ` · reported ${r.first_reported} … ${r.last_reported} · `,
-      `${r.n_documents} document(s), ${r.n_sources} source(s), ${r.n_publishers} publisher(s)`),
+      `${r.n_documents} document(s), ${r.n_sources} source(s), ${r.n_publishers} publisher(s)`,
+      typeof r.confidence === "number" ? [" · confidence ", confidence(r.confidence)] : ""),
     r.contradiction ? h("p", { class: "warn" }, `Contradiction: ${r.contradiction.replace("/", " and ")} are both reported.`) : null,
     r.quantities && r.quantities.length ? h("p", {}, `Quantities reported: ${r.quantities.join(", ")}`) : null,
     h("h2", {}, "Status over time"),
@@ -254,8 +281,10 @@ async function recordPage(id) {
     h("div", { id: "evidence" }, r.evidence.map((e) => h("div", { class: "evidence" },
       h("div", { class: "meta" }, `${e.reported} · `, badge(e.status), e.source ? ` according to ${e.source}` : "",
         " · ", h("a", { href: `#/document/${encodeURIComponent(e.document_id)}?event=${e.event_id}` }, e.title || e.doc_key),
-        e.publisher ? ` · ${e.publisher}` : "", e.url ? [" · ", h("a", { href: e.url, rel: "noopener", target: "_blank" }, "original")] : ""),
-      h("div", { class: "context" }, texts.has(e.document_id) ? inContext(texts.get(e.document_id), e.start_char, e.end_char) : e.evidence)))));
+        e.publisher ? ` · ${e.publisher}` : "", e.url ? [" · ", h("a", { href: e.url, rel: "noopener", target: "_blank" }, "original")] : "",
+        typeof e.confidence === "number" ? [" · confidence ", confidence(e.confidence)] : ""),
+      h("div", { class: "context" }, texts.has(e.document_id) ? inContext(texts.get(e.document_id), e.start_char, e.end_char) : e.evidence),
+      e.trace && e.trace.length ? why(e.trace, e.rule) : null))));
   say("");
 }
 
@@ -288,14 +317,15 @@ async function actorPage(id) {
 
 function eventRows(events, onHover) {
   return h("table", { id: "events" },
-    h("tr", {}, h("th", {}, "event"), h("th", {}, "status"), h("th", {}, "source")),
+    h("tr", {}, h("th", {}, "event"), h("th", {}, "status"), h("th", {}, "source"), h("th", {}, "conf.")),
     events.map((e, i) => {
       const who = e.type === "transfer"
         ? `${e.supplier || "?"} → ${e.recipient || "?"}: ${e.designation ? e.designation + " " : ""}${e.item}${e.quantity ? " ×" + e.quantity : ""}`
         : `${e.imposer || "?"} sanctions ${e.target || "?"}`;
       const row = h("tr", { "data-key": String(i) },
-        h("td", {}, e.record_id ? h("a", { href: `#/record/${e.record_id}` }, who) : who),
-        h("td", {}, badge(e.status)), h("td", {}, e.source || ""));
+        h("td", {}, e.record_id ? h("a", { href: `#/record/${e.record_id}` }, who) : who,
+          e.trace && e.trace.length ? why(e.trace, e.rule) : null),
+        h("td", {}, badge(e.status)), h("td", {}, e.source || ""), h("td", {}, confidence(e.confidence)));
       if (onHover) {
         row.addEventListener("mouseenter", () => onHover(String(i)));
         row.addEventListener("mouseleave", () => onHover(null));
