@@ -5,9 +5,13 @@
     .venv/bin/python benchmarks/throughput.py --profile  # where the time goes (cProfile, top functions)
     ARMSFLOW_PURE=1 .venv/bin/python benchmarks/throughput.py   # the Python sources, not the compiled core
 
-The corpus repeats the documents of the public dev set (../shared/eval/dev/*docs.jsonl)
-until it holds at least --mb megabytes of text. Sizes are UTF-8 bytes of the
-document texts; KB = 1024 bytes, MB = 1024 KB.
+The corpus mixes the public annotated sets (../shared/eval/{dev,styles,probes}/*docs.jsonl:
+wire copy, news, analyses, official texts, tickers) and repeats them until it holds at least
+--mb megabytes of text. Three figures: the first pass over each distinct document (cold word
+caches: what new vocabulary costs), the warm in-process throughput, and a whole
+`armsflow extract` process over the corpus as a JSONL file (start-up, reading, cold caches and
+writing JSON included), best of --runs. Sizes are UTF-8 bytes of the document texts; KB = 1024
+bytes, MB = 1024 KB.
 """
 
 from __future__ import annotations
@@ -21,13 +25,16 @@ import pstats
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 import armsflow
 from armsflow import Document, extract_document, native
 
-DEV = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "dev"
+EVAL = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
+SETS = ("dev", "styles", "probes")
+TARGET_COLD_KB_S = 600
 TARGET_KB_S_PER_CORE = 1000
 TARGET_PEAK_MB = 300
 TARGET_STARTUP_S = 1.0
@@ -35,14 +42,15 @@ TARGET_STARTUP_S = 1.0
 STARTUP_CODE = "import armsflow; armsflow.extract('Der Iran liefert Drohnen.')"
 
 
-def load_corpus(dev: Path, min_mb: float) -> tuple[list[Document], int, int]:
-    """(documents, text bytes, distinct documents): the dev documents repeated to at least ``min_mb``."""
+def load_corpus(root: Path, min_mb: float) -> tuple[list[Document], int, int]:
+    """(documents, text bytes, distinct documents): the sets' documents repeated to at least ``min_mb``."""
     rows = []
-    for path in sorted(dev.glob("*docs.jsonl")):
-        with path.open(encoding="utf-8") as handle:
-            rows.extend(json.loads(line) for line in handle if line.strip())
+    for name in SETS:
+        for path in sorted((root / name).glob("*docs.jsonl")):
+            with path.open(encoding="utf-8") as handle:
+                rows.extend(json.loads(line) for line in handle if line.strip())
     if not rows:
-        sys.exit(f"no documents in {dev}/*docs.jsonl")
+        sys.exit(f"no documents in {root}/{{{','.join(SETS)}}}/*docs.jsonl")
     docs: list[Document] = []
     size = 0
     rounds = 0
@@ -74,6 +82,30 @@ def startup_seconds(repeat: int = 3) -> float:
         subprocess.run([sys.executable, "-c", STARTUP_CODE], check=True)
         best = min(best, time.perf_counter() - start)
     return best
+
+
+def whole_process(docs: list[Document], size: int, runs: int) -> None:
+    """A whole `armsflow extract` process over the corpus as one JSONL file, output discarded (best of runs)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "corpus.jsonl"
+        with path.open("w", encoding="utf-8") as out:
+            for doc in docs:
+                out.write(json.dumps({"id": doc.id, "lang": doc.lang, "text": doc.text}, ensure_ascii=False) + "\n")
+        exe = str(Path(sys.executable).with_name("armsflow"))
+        best = float("inf")
+        for _ in range(runs):
+            start = time.perf_counter()
+            subprocess.run(
+                [exe, "extract", str(path)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True
+            )
+            best = min(best, time.perf_counter() - start)
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    kb_s = size / 1024 / best
+    print(
+        f"whole process        {kb_s:8.0f} KB/s  `armsflow extract` on {size / 1024 / 1024:.1f} MB of JSONL, "
+        f"{best:.2f} s best of {runs} (target >= {TARGET_KB_S_PER_CORE}: {mark(kb_s >= TARGET_KB_S_PER_CORE)}), "
+        f"peak {peak:.0f} MB"
+    )
 
 
 def mark(ok: bool) -> str:
@@ -109,7 +141,8 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="profile the single-process run with cProfile and print the top functions",
     )
-    parser.add_argument("--dev", type=Path, default=DEV, help=f"folder of *docs.jsonl (default {DEV})")
+    parser.add_argument("--eval", type=Path, default=EVAL, help=f"folder of the annotated sets (default {EVAL})")
+    parser.add_argument("--runs", type=int, default=3, help="whole-process runs; the best counts (default 3)")
     args = parser.parse_args(argv)
 
     print(f"code                 {native.describe()}")
@@ -119,8 +152,9 @@ def main(argv: list[str] | None = None) -> int:
         f"(target < {TARGET_STARTUP_S:g}: {mark(startup < TARGET_STARTUP_S)})"
     )
 
-    docs, size, distinct = load_corpus(args.dev, args.mb)
-    print(f"corpus               {distinct} dev documents repeated {len(docs) // distinct}x")
+    docs, size, distinct = load_corpus(args.eval, args.mb)
+    print(f"corpus               {distinct} documents of {', '.join(SETS)} repeated {len(docs) // distinct}x")
+    whole_process(docs, size, args.runs)
     load_start = time.perf_counter()
     armsflow.extract("Der Iran hat Russland Drohnen geliefert.")  # load the lexicons outside the timing
     print(f"lexicon load         {time.perf_counter() - load_start:8.2f} s (in this process, before timing)")
@@ -136,9 +170,10 @@ def main(argv: list[str] | None = None) -> int:
         profiler.disable()
     seconds = time.perf_counter() - start
     first_kb = sum(len(doc.text.encode("utf-8")) for doc in docs[:distinct]) / 1024
+    cold = first_kb / first_pass
     print(
-        f"first pass           {first_kb / first_pass:8.0f} KB/s  each dev document once, word caches still cold "
-        f"({first_kb:.0f} KB in {first_pass:.2f} s; the repeats below find every word cached)"
+        f"first pass           {cold:8.0f} KB/s  each document once, word caches still cold "
+        f"({first_kb:.0f} KB in {first_pass:.2f} s; target >= {TARGET_COLD_KB_S}: {mark(cold >= TARGET_COLD_KB_S)})"
     )
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     report(

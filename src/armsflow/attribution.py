@@ -8,21 +8,23 @@ rule that found the source goes on the trace of every event the sentence states.
 
 from __future__ import annotations
 
+from typing import Final
+
 from armsflow.lexicons import words
 from armsflow.mentions import CueMention, Mentions
 from armsflow.text.segment import Sentence, Token
 
-_SUBJUNCTIVE = words("verb.subjunctive-form", "de")
-_NP_STOP = words("function.ends-speaker-phrase")
-_SPEAKER_NOUNS = words("noun.speaker", "en")
-_SPEAKER_PLURALS = words("noun.speaker-bare", "en")
-_NEW_PHRASE = words("article.opens-new-phrase")
-_LEADING = words("function.before-speaker")
-_WEEKDAYS = words("noun.weekday")
-_GENITIVE_LINKS = words("article.genitive-link")
-_SAY_NEXT = words("verb.say-past-short")
-_SOURCE_PREPS = words("prep.attribution-compound", "de")
-_SOURCE_HEADS = tuple("-" + w for w in sorted(words("noun.attribution-compound-head", "de")))
+_SUBJUNCTIVE: Final = words("verb.subjunctive-form", "de")
+_NP_STOP: Final = words("function.ends-speaker-phrase")
+_SPEAKER_NOUNS: Final = words("noun.speaker", "en")
+_SPEAKER_PLURALS: Final = words("noun.speaker-bare", "en")
+_NEW_PHRASE: Final = words("article.opens-new-phrase")
+_LEADING: Final = words("function.before-speaker")
+_WEEKDAYS: Final = words("noun.weekday")
+_GENITIVE_LINKS: Final = words("article.genitive-link")
+_SAY_NEXT: Final = words("verb.say-past-short")
+_SOURCE_PREPS: Final = words("prep.attribution-compound", "de")
+_SOURCE_HEADS: Final = tuple("-" + w for w in sorted(words("noun.attribution-compound-head", "de")))
 
 
 def is_subjunctive(tokens: list[Token], lang: str) -> bool:

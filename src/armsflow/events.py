@@ -11,6 +11,7 @@ rule that decided something goes on the event's trace.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Final
 
 from armsflow.attribution import is_subjunctive
 from armsflow.frame import GIVE, Frame, fire, reject
@@ -20,17 +21,17 @@ from armsflow.model import Event
 from armsflow.status import decide
 from armsflow.text.segment import Sentence
 
-_POSSESSIVES = words("pronoun.possessive-opening")
-_VAGUE_PARTNERS = words("noun.vague-partner")
-_MISSILES = ("ballistic-missile", "cruise-missile", "other-missile", "anti-tank-weapon", "air-defence-system")
-_PRONOUNS = words("pronoun.speaker")
-_THAT = words("pronoun.points-back")
-_COUNTRY_WORDS = word_stems("noun.country-reference-end")
-_DEFINITE = words("determiner.known-goods")
-_SUPRANATIONAL = ("EU", "NATO", "UN")
-_DESTINATION_PREPS = words("prep.destination-of-exports")
-_PLACE_PREPS = words("prep.place-of-story", "de")
-_ORIGIN_PREPS = words("prep.origin")
+_POSSESSIVES: Final = words("pronoun.possessive-opening")
+_VAGUE_PARTNERS: Final = words("noun.vague-partner")
+_MISSILES: Final = ("ballistic-missile", "cruise-missile", "other-missile", "anti-tank-weapon", "air-defence-system")
+_PRONOUNS: Final = words("pronoun.speaker")
+_THAT: Final = words("pronoun.points-back")
+_COUNTRY_WORDS: Final = word_stems("noun.country-reference-end")
+_DEFINITE: Final = words("determiner.known-goods")
+_SUPRANATIONAL: Final = ("EU", "NATO", "UN")
+_DESTINATION_PREPS: Final = words("prep.destination-of-exports")
+_PLACE_PREPS: Final = words("prep.place-of-story", "de")
+_ORIGIN_PREPS: Final = words("prep.origin")
 
 
 @dataclass(slots=True)

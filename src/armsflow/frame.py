@@ -9,21 +9,22 @@ means), so that an event can say why it exists. Candidates a rule rejects are lo
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Final
 
 from armsflow.lexicons import kind_group, trigger_priority
 from armsflow.mentions import CueMention, ItemMention
 
 # Kind groups, from the schema (lexicons/cue_kinds.tsv).
-GIVE = kind_group("give")
-RECEIVE = kind_group("receive")
-ARRIVE = kind_group("arrive")
-DEAL = kind_group("deal")
-TRIGGERS = kind_group("trigger")
-PRIORITY = trigger_priority()
-MODIFIERS = kind_group("modifier")
-REACHING = kind_group("reaching")
-NOUN_GOVERNORS = kind_group("noun-governor")
-GIVE_OR_RECEIVE = GIVE | RECEIVE
+GIVE: Final = kind_group("give")
+RECEIVE: Final = kind_group("receive")
+ARRIVE: Final = kind_group("arrive")
+DEAL: Final = kind_group("deal")
+TRIGGERS: Final = kind_group("trigger")
+PRIORITY: Final = trigger_priority()
+MODIFIERS: Final = kind_group("modifier")
+REACHING: Final = kind_group("reaching")
+NOUN_GOVERNORS: Final = kind_group("noun-governor")
+GIVE_OR_RECEIVE: Final = GIVE | RECEIVE
 
 
 @dataclass(slots=True)
@@ -68,7 +69,7 @@ class Explain:
     rejected: list[tuple[str, str]] = field(default_factory=list)  # (rule id, what was rejected)
 
 
-EXPLAIN = Explain()
+EXPLAIN: Final = Explain()
 
 
 def reject(rule_id: str, what: str) -> None:

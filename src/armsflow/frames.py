@@ -17,6 +17,7 @@ Sanction frames are built in ``sanctions.py``.
 from __future__ import annotations
 
 from collections.abc import Set as AbstractSet
+from typing import Final
 
 from armsflow.frame import (
     GIVE,
@@ -55,45 +56,45 @@ from armsflow.roles import FROM, assign_transfer_roles, service_roles, trainees
 from armsflow.sanctions import sanction_frames
 from armsflow.text.segment import Token
 
-_COORD_SPEAKER = words("conj.and")
-_BUILD_FOR = words("verb.build")
-_EXPECT = words("verb.expect")
-_LAUNCH = words("verb.launch")
-_FRAMING = words("prep.framing")
-_DESPITE = words("prep.despite")
-_ATTRIBUTIVE_DOUBT = words("adj.attributive-doubt")
-_BUILDING = words("noun.building")
-_AWAIT = words("verb.await", "en")
-_LIST_OPENERS = words("list.opener")
-_LIST_FILLERS = words("list.filler")
-_LIST_QUANTIFIERS = words("list.quantifier")
-_PURPOSE_PREPS = words("prep.purpose")
-_RELATIVE = words("pronoun.relative-object")
-_OWN = words("pronoun.possessive")
-_REMAINDER = words("pronoun.remainder")
-_NOUNISH_EN = words("function.after-remainder", "en")
-_ITEM_PRONOUNS = words("pronoun.goods")
-_DETERMINER_PRONOUNS = words("pronoun.demonstrative-determiner")
-_DETERMINER_PRONOUNS_EN = words("pronoun.demonstrative-determiner", "en")
-_SUPPORT_WITH = words("prep.support-with")
-_TRAINING_ON = words("prep.training-on")
-_AGAINST = words("prep.against-plan")
-_DETERMINERS_BEFORE_NOUN = words("article.before-transfer-noun")
-_CONDITION_OPENERS = words("conj.condition-sentence")
-_CONDITION_CLAUSE = words("conj.condition-clause")
-_PERFECT_AUX = words("aux.perfect-infinitive", "de")
-_PRESENT_PASSIVE = words("aux.present-passive", "de")
-_TRAIN = words("verb.train")
-_COUNT_WORDS = {w: int(v) for w, v in word_values("number.small").items()}
-_IMPLIED = {w: v.split(":") for w, v in word_values("verb.implies-goods").items()}
-_BARE_DELIVERY_NEXT = words("prep.after-delivery-noun")
-_BARE_DELIVERY_TO = words("prep.delivery-destination")
-_PARTICIPLE_AGENT = words("prep.participle-agent", "en")
-_PARTICIPLE_TO = words("prep.participle-recipient", "en")
-_DESTINATION = words("prep.carry-destination")
-_FOR = words("prep.for")
-_IN = words("prep.in-place")
-_AGENT_OR_PLACE = words("prep.after-describing-participle")
+_COORD_SPEAKER: Final = words("conj.and")
+_BUILD_FOR: Final = words("verb.build")
+_EXPECT: Final = words("verb.expect")
+_LAUNCH: Final = words("verb.launch")
+_FRAMING: Final = words("prep.framing")
+_DESPITE: Final = words("prep.despite")
+_ATTRIBUTIVE_DOUBT: Final = words("adj.attributive-doubt")
+_BUILDING: Final = words("noun.building")
+_AWAIT: Final = words("verb.await", "en")
+_LIST_OPENERS: Final = words("list.opener")
+_LIST_FILLERS: Final = words("list.filler")
+_LIST_QUANTIFIERS: Final = words("list.quantifier")
+_PURPOSE_PREPS: Final = words("prep.purpose")
+_RELATIVE: Final = words("pronoun.relative-object")
+_OWN: Final = words("pronoun.possessive")
+_REMAINDER: Final = words("pronoun.remainder")
+_NOUNISH_EN: Final = words("function.after-remainder", "en")
+_ITEM_PRONOUNS: Final = words("pronoun.goods")
+_DETERMINER_PRONOUNS: Final = words("pronoun.demonstrative-determiner")
+_DETERMINER_PRONOUNS_EN: Final = words("pronoun.demonstrative-determiner", "en")
+_SUPPORT_WITH: Final = words("prep.support-with")
+_TRAINING_ON: Final = words("prep.training-on")
+_AGAINST: Final = words("prep.against-plan")
+_DETERMINERS_BEFORE_NOUN: Final = words("article.before-transfer-noun")
+_CONDITION_OPENERS: Final = words("conj.condition-sentence")
+_CONDITION_CLAUSE: Final = words("conj.condition-clause")
+_PERFECT_AUX: Final = words("aux.perfect-infinitive", "de")
+_PRESENT_PASSIVE: Final = words("aux.present-passive", "de")
+_TRAIN: Final = words("verb.train")
+_COUNT_WORDS: Final = {w: int(v) for w, v in word_values("number.small").items()}
+_IMPLIED: Final = {w: v.split(":") for w, v in word_values("verb.implies-goods").items()}
+_BARE_DELIVERY_NEXT: Final = words("prep.after-delivery-noun")
+_BARE_DELIVERY_TO: Final = words("prep.delivery-destination")
+_PARTICIPLE_AGENT: Final = words("prep.participle-agent", "en")
+_PARTICIPLE_TO: Final = words("prep.participle-recipient", "en")
+_DESTINATION: Final = words("prep.carry-destination")
+_FOR: Final = words("prep.for")
+_IN: Final = words("prep.in-place")
+_AGENT_OR_PLACE: Final = words("prep.after-describing-participle")
 
 
 # --------------------------------------------------------------------------- the stage
@@ -259,7 +260,7 @@ def _appended(view: ClauseView, c: int) -> bool:
 # --------------------------------------------------------------------------- the lead trigger
 
 # The rule of each trigger kind that can lead a clause (``cue_kinds.tsv`` ranks them).
-_TRIGGER_RULES = {
+_TRIGGER_RULES: Final = {
     "give": "trigger.give",
     "get": "trigger.get",
     "buy": "trigger.buy",

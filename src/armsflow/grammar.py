@@ -10,6 +10,7 @@ classes in ``lexicons/words.tsv``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Final
 
 from armsflow.lexicons import kind_group, word_stems, words
 from armsflow.mentions import ActorMention, CueMention, ItemMention, Mentions
@@ -17,30 +18,30 @@ from armsflow.text.clauses import SUBORDINATORS, clause_ids, is_infinitive
 from armsflow.text.segment import Token
 
 # Cue kinds whose words are verbs: an English "to" before one opens an infinitive clause.
-VERB_KINDS = kind_group("trigger") | kind_group("verb-kind")
-LINK = words("link.coordination")
-_LINK_ARTICLES = words("article.definite-short")
-AUX_PASSIVE_DE = words("aux.passive", "de")
-AUX_PASSIVE_EN = words("aux.passive", "en")
-_PASSIVE_GAP_EN = words("adverb.passive-gap", "en")
-_ACTIVE_BEFORE_PARTICIPLE = words("function.active-before-participle", "en")
-_SHORT_PARTICIPLES = words("participle.passive-short", "en")
-_AUX_AFTER_PARTICIPLE = words("aux.passive-after-participle", "de")
-_PARTITIVE_PRONOUNS = words("pronoun.partitive-of")
-IRREGULAR_PARTICIPLES = words("participle.irregular", "en")
-REL_PRONOUNS = words("pronoun.relative")
-_RELATIVE_OPENERS_EN = words("pronoun.relative-wh", "en")
-ACTING_HEADS = words("noun.acting-head")
-_ACTING_STEMS = word_stems("stem.acting-head")
-_COMPANY_HEADS = word_stems("stem.company-head")
-_GOVERNING = word_stems("stem.governing-body")
-_NOT_NOUN = words("function.not-noun")
-_SUBJECT_PRONOUNS = words("pronoun.subject")
-_DEMONSTRATIVE_SUBJECTS = words("pronoun.demonstrative-subject", "de")
-_COMPLEMENTIZERS = words("conj.complement")
-_QUESTION = words("conj.whether")
-_ASPECT = words("verb.aspectual")
-_DEPENDENT_ARTICLES = words("pronoun.relative-article", "de")
+VERB_KINDS: Final = kind_group("trigger") | kind_group("verb-kind")
+LINK: Final = words("link.coordination")
+_LINK_ARTICLES: Final = words("article.definite-short")
+AUX_PASSIVE_DE: Final = words("aux.passive", "de")
+AUX_PASSIVE_EN: Final = words("aux.passive", "en")
+_PASSIVE_GAP_EN: Final = words("adverb.passive-gap", "en")
+_ACTIVE_BEFORE_PARTICIPLE: Final = words("function.active-before-participle", "en")
+_SHORT_PARTICIPLES: Final = words("participle.passive-short", "en")
+_AUX_AFTER_PARTICIPLE: Final = words("aux.passive-after-participle", "de")
+_PARTITIVE_PRONOUNS: Final = words("pronoun.partitive-of")
+IRREGULAR_PARTICIPLES: Final = words("participle.irregular", "en")
+REL_PRONOUNS: Final = words("pronoun.relative")
+_RELATIVE_OPENERS_EN: Final = words("pronoun.relative-wh", "en")
+ACTING_HEADS: Final = words("noun.acting-head")
+_ACTING_STEMS: Final = word_stems("stem.acting-head")
+_COMPANY_HEADS: Final = word_stems("stem.company-head")
+_GOVERNING: Final = word_stems("stem.governing-body")
+_NOT_NOUN: Final = words("function.not-noun")
+_SUBJECT_PRONOUNS: Final = words("pronoun.subject")
+_DEMONSTRATIVE_SUBJECTS: Final = words("pronoun.demonstrative-subject", "de")
+_COMPLEMENTIZERS: Final = words("conj.complement")
+_QUESTION: Final = words("conj.whether")
+_ASPECT: Final = words("verb.aspectual")
+_DEPENDENT_ARTICLES: Final = words("pronoun.relative-article", "de")
 
 
 @dataclass(slots=True)

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Final
 
 from armsflow.lexicons import (
     ActorEntry,
+    DesignationEntry,
     Lexicon,
     designation_key,
     form_tokens,
@@ -25,18 +27,18 @@ from armsflow.lexicons import (
 from armsflow.text.lemma import english_verb_candidates, german_verb_candidates
 from armsflow.text.segment import Sentence, Token
 
-ARTICLES = words("determiner.before-actor")
-PREPOSITIONS = words("prep.any")
-_SKIP_BEFORE_ACTOR = words("function.skipped-before-actor")
-_TYPE_WORDS = words("noun.type")
-_DESIGNATION_SHAPE = re.compile(r"^(?:[A-Z][A-Za-z]*-?\d[\w-]*|\d{2,4}[A-Z]{1,3}\d?|[A-Z]{2,}\d*)$")
-_LETTER_VARIANT = re.compile(r"^(?:[A-Z]{1,2}\d{0,2}|[A-Z]/[A-Z])$")
-_CLASS_NAME = re.compile(r"^([A-Z][\w]+)-(?:class|Klasse)$")
-_VARIANT = re.compile(r"^(\d+)[A-Z]{1,2}\d{0,2}$")
-_YEAR = re.compile(r"^(19|20)\d\d$")
-_MONEY_AFTER = words("unit.not-a-count")
-_QUANT_SKIP = words("function.skipped-before-quantity")
-_NOUNY_PREFIX_MIN = 3
+ARTICLES: Final = words("determiner.before-actor")
+PREPOSITIONS: Final = words("prep.any")
+_SKIP_BEFORE_ACTOR: Final = words("function.skipped-before-actor")
+_TYPE_WORDS: Final = words("noun.type")
+_DESIGNATION_SHAPE: Final = re.compile(r"^(?:[A-Z][A-Za-z]*-?\d[\w-]*|\d{2,4}[A-Z]{1,3}\d?|[A-Z]{2,}\d*)$")
+_LETTER_VARIANT: Final = re.compile(r"^(?:[A-Z]{1,2}\d{0,2}|[A-Z]/[A-Z])$")
+_CLASS_NAME: Final = re.compile(r"^([A-Z][\w]+)-(?:class|Klasse)$")
+_VARIANT: Final = re.compile(r"^(\d+)[A-Z]{1,2}\d{0,2}$")
+_YEAR: Final = re.compile(r"^(19|20)\d\d$")
+_MONEY_AFTER: Final = words("unit.not-a-count")
+_QUANT_SKIP: Final = words("function.skipped-before-quantity")
+_NOUNY_PREFIX_MIN: Final = 3
 
 
 @dataclass(slots=True)
@@ -146,8 +148,8 @@ def find_actors(tokens: list[Token], lex: Lexicon) -> list[ActorMention]:
     return found
 
 
-_ACTOR_START_MEMO: dict[str, dict[str, bool]] = {}
-_MEMBERS = words("noun.members", "de")
+_ACTOR_START_MEMO: Final[dict[str, dict[str, bool]]] = {}
+_MEMBERS: Final = words("noun.members", "de")
 
 
 def _may_start_actor(text: str, lex: Lexicon) -> bool:
@@ -159,7 +161,7 @@ def _may_start_actor(text: str, lex: Lexicon) -> bool:
     return _actor_in_compound(text, lex) is not None
 
 
-_MADE = tuple("-" + w for w in word_stems("participle.made-suffix"))
+_MADE: Final = tuple("-" + w for w in word_stems("participle.made-suffix"))
 
 
 def _clause_initial(tokens: list[Token], i: int) -> bool:
@@ -169,8 +171,8 @@ def _clause_initial(tokens: list[Token], i: int) -> bool:
     return not prev.text[:1].isalnum() or prev.lower in _CLAUSE_OPENERS_EN or prev.text.isdigit()
 
 
-_CLAUSE_OPENERS_EN = words("function.before-clause-initial-actor", "en")
-_STATE_BODIES_EN = words("noun.state-body", "en")
+_CLAUSE_OPENERS_EN: Final = words("function.before-clause-initial-actor", "en")
+_STATE_BODIES_EN: Final = words("noun.state-body", "en")
 
 
 def _institution_follows(tokens: list[Token], j: int) -> bool:
@@ -182,7 +184,7 @@ def _institution_follows(tokens: list[Token], j: int) -> bool:
     return False
 
 
-_COMPOUND_MEMO: dict[tuple[str, str], object] = {}
+_COMPOUND_MEMO: Final[dict[tuple[str, str], object]] = {}
 
 
 def _memoised(memo: dict, key: object, compute):
@@ -222,10 +224,10 @@ def _compound_actor(word: str, lex: Lexicon):
     return None
 
 
-INSTITUTIONS = words("noun.institution")
+INSTITUTIONS: Final = words("noun.institution")
 
 
-_ARTICLE_OR_SKIP = ARTICLES | _SKIP_BEFORE_ACTOR
+_ARTICLE_OR_SKIP: Final = ARTICLES | _SKIP_BEFORE_ACTOR
 
 
 def _governor(tokens: list[Token], i: int, lex: Lexicon | None = None) -> tuple[str | None, str | None]:
@@ -281,8 +283,8 @@ def _governor(tokens: list[Token], i: int, lex: Lexicon | None = None) -> tuple[
     return prep, article
 
 
-_INSTITUTION_ENDS = word_stems("stem.institution-end")
-_SEAT_PREPS = words("prep.seat")
+_INSTITUTION_ENDS: Final = word_stems("stem.institution-end")
+_SEAT_PREPS: Final = words("prep.seat")
 
 
 def _s_genitive(tokens: list[Token], i: int, lex: Lexicon) -> bool:
@@ -395,11 +397,11 @@ def _export_permit(tokens: list[Token], item: ItemMention) -> bool:
     return before.startswith(_EXPORT_PREFIXES) or any(t.lower.startswith(_EXPORT_PREFIXES) for t in after)
 
 
-_EXPORT_PREFIXES = word_stems("stem.export")
-_LICENCES = words("noun.licence", "en")
-_ITEM_START_MEMO: dict[str, dict[str, bool]] = {}
-_PARTS = words("noun.parts", "de")
-_PART_HEADS = words("noun.parts-head", "de")
+_EXPORT_PREFIXES: Final = word_stems("stem.export")
+_LICENCES: Final = words("noun.licence", "en")
+_ITEM_START_MEMO: Final[dict[str, dict[str, bool]]] = {}
+_PARTS: Final = words("noun.parts", "de")
+_PART_HEADS: Final = words("noun.parts-head", "de")
 
 
 def _may_start_item(tok: Token, lex: Lexicon) -> bool:
@@ -422,9 +424,13 @@ def _may_start_item(tok: Token, lex: Lexicon) -> bool:
     return False
 
 
-_PURPOSE = words("prep.purpose-of-goods")
-_FOR = words("prep.for")
-_AMMO_OF = {"artillery": "artillery-ammunition", "air-defence-system": "ammunition", "combat-aircraft": "ammunition"}
+_PURPOSE: Final = words("prep.purpose-of-goods")
+_FOR: Final = words("prep.for")
+_AMMO_OF: Final = {
+    "artillery": "artillery-ammunition",
+    "air-defence-system": "ammunition",
+    "combat-aircraft": "ammunition",
+}
 
 
 def _capability(tokens: list[Token], item: ItemMention) -> bool:
@@ -447,10 +453,10 @@ def _vessel_of_cargo(tokens: list[Token], item: ItemMention, items: list[ItemMen
     return any(item.end < other.start <= item.end + 4 for other in items)
 
 
-_CARGO = word_stems("stem.cargo-vessel")
-_CAPABLE_VERBS = words("verb.capable-of", "en")
-_LOADED_WITH = words("prep.loaded-with")
-_MEANS_OF_TRANSPORT = words("prep.means-of-transport")
+_CARGO: Final = word_stems("stem.cargo-vessel")
+_CAPABLE_VERBS: Final = words("verb.capable-of", "en")
+_LOADED_WITH: Final = words("prep.loaded-with")
+_MEANS_OF_TRANSPORT: Final = words("prep.means-of-transport")
 
 
 def _means_of_transport(tokens: list[Token], item: ItemMention) -> bool:
@@ -458,11 +464,11 @@ def _means_of_transport(tokens: list[Token], item: ItemMention) -> bool:
     return item.designation is None and item.start > 0 and tokens[item.start - 1].lower in _MEANS_OF_TRANSPORT
 
 
-_FUNDS = words("noun.funds")
-_REPLACEMENT = words("noun.replacement")
-_RELATIVE_OPENERS = words("function.opens-relative-goods", "en")
-_COORDINATORS = words("conj.coordinating")
-_FUNDS_OR_REPLACEMENT = _FUNDS | _REPLACEMENT
+_FUNDS: Final = words("noun.funds")
+_REPLACEMENT: Final = words("noun.replacement")
+_RELATIVE_OPENERS: Final = words("function.opens-relative-goods", "en")
+_COORDINATORS: Final = words("conj.coordinating")
+_FUNDS_OR_REPLACEMENT: Final = _FUNDS | _REPLACEMENT
 
 
 def _purposes(tokens: list[Token], items: list[ItemMention]) -> list[ItemMention]:
@@ -557,6 +563,7 @@ def _phrase_item(tokens: list[Token], i: int, lex: Lexicon) -> ItemMention | Non
 
 
 def _designation_item(tokens: list[Token], i: int, lex: Lexicon) -> ItemMention | None:
+    """A named system from the catalogue starting at token i, longest match first."""
     n = len(tokens)
     text = tokens[i].text
     memo = _DESIGNATION_START_MEMO.setdefault(lex.lang, {})
@@ -572,92 +579,118 @@ def _designation_item(tokens: list[Token], i: int, lex: Lexicon) -> ItemMention 
         if not span[0].text[:1].isalnum() or not span[-1].text[-1:].isalnum():
             continue
         key = designation_key("".join(t.text for t in span))
-        entry = lex.designations.get(key)
-        surface = " ".join(t.text for t in span)
-        if entry is None and span[-1].text.endswith("s") and len(span[-1].text) > 3:
-            # English plurals of names: "Kfirs", "F-16s", "Rafales"
-            entry = lex.designations.get(designation_key("".join(t.text for t in span)[:-1]))
-            if entry is not None:
-                surface = surface[:-1]
-        if entry is None and lex.lang == "de" and span[-1].text.endswith("n") and span[-1].text[:1].isupper():
-            # German dative plurals of names: "Eurofightern", "mit zwölf Tornados und vier Leoparden"
-            stem = _german_plural_stem(key)
-            entry = lex.designations.get(stem) if stem else None
-            if entry is not None:
-                surface = surface[: len(stem) - len(key)]
+        entry, surface = _catalogue_entry(span, key, lex)
         if entry is None and size == 1 and (named_class := _CLASS_NAME.match(span[0].text)):
-            # "Nagapasa-class", "Dakar-Klasse": a named class the catalogue may lack
-            name = named_class.group(1)
-            known = lex.designations.get(designation_key(name))
-            return ItemMention(
-                i,
-                i + 1,
-                known.category if known else None,
-                name,
-                producer=known.producer if known else None,
-                carrier=None if known else "carrier",
-            )
-        if entry is None:
-            m = _VARIANT.match(span[-1].text)
-            if m and size > 1:
-                entry = lex.designations.get(designation_key("".join(t.text for t in span[:-1]) + m.group(1)))
-        if entry is None and size == 1:
-            # "Su-57E", "F-16V", "J-10CE", "K2PL": a catalogue name with a version letter the catalogue lacks
-            word = span[0].text.rstrip("s") if span[0].text.endswith("s") and len(span[0].text) > 4 else span[0].text
-            for cut in (1, 2, 3):
-                stem, suffix = word[:-cut], word[-cut:]
-                if len(stem) >= 2 and suffix.isalpha() and suffix.isupper() and stem[-1:].isdigit():
-                    entry = lex.designations.get(designation_key(stem))
-                    if entry is not None:
-                        surface = word
-                        break
+            return _class_item(i, named_class.group(1), lex)  # "Nagapasa-class", "Dakar-Klasse"
         if entry is None and size == 1 and "-" in span[0].text:
-            # "Su-35-Kampfflugzeugen", "Taurus-Marschflugkörpern", "Leopard-2A6-Panzer"
-            parts = span[0].text.split("-")
-            for cut in range(len(parts) - 1, 0, -1):
-                head = "-".join(parts[:cut])
-                entry = lex.designations.get(designation_key(head))
-                if entry is None:
-                    m = _VARIANT.match(parts[cut - 1])
-                    if m:
-                        entry = lex.designations.get(designation_key("-".join(parts[: cut - 1] + [m.group(1)])))
-                if entry is not None:
-                    surface = head
-                    rest = "-".join(parts[cut:])
-                    item = ItemMention(i, i + 1, entry.category, surface, producer=entry.producer)
-                    generic = _head_category(rest.lower(), lex) if rest else None
-                    if rest.lower() in _PARTS or rest.lower() in _PART_HEADS:
-                        generic = "technology"  # "F-35-Teile": parts of a system are technology (the contract)
-                    if generic and generic not in ("military-equipment",):
-                        item.category = generic if _specific_generic(generic, entry.category) else entry.category
-                    if entry.case_sensitive and not head[:1].isupper():
-                        return None
-                    return item
+            compound = _compound_designation(i, span[0].text, lex)
+            if compound is not _NOT_A_COMPOUND:
+                return compound  # "Su-35-Kampfflugzeugen", "Leopard-2A6-Panzer" (or a lowercase miss: None)
         if entry is None:
             continue
         if entry.case_sensitive and not span[0].text[:1].isupper():
             continue
-        end = i + size
-        if (
-            end < n
-            and _LETTER_VARIANT.match(tokens[end].text)
-            and (tokens[end].text,) not in lex.actors
-            and not (end + 1 < n and tokens[end + 1].text[:1].isdigit())
-        ):
-            surface = f"{surface} {tokens[end].text}"  # "Gripen E", "Rafale F4", "SAMP/T NG"
-            end += 1
-        if (
-            end + 1 < n
-            and tokens[end].text == "Block"
-            and tokens[end + 1].text[:1].isdigit() | (tokens[end + 1].text in _ROMAN)
-        ):
-            surface = f"{surface} Block {tokens[end + 1].text}"  # "F-16 Block 70"
-            end += 2
+        end, surface = _variant_suffix(tokens, i + size, surface, lex)
         return ItemMention(i, end, entry.category, surface, producer=entry.producer)
     return None
 
 
-_DESIGNATION_START_MEMO: dict[str, dict[str, bool]] = {}
+def _catalogue_entry(span: list[Token], key: str, lex: Lexicon) -> tuple[DesignationEntry | None, str]:
+    """The catalogue entry a span names, with its inflected or versioned forms, and the surface to keep."""
+    surface = " ".join(t.text for t in span)
+    entry = lex.designations.get(key)
+    if entry is None and span[-1].text.endswith("s") and len(span[-1].text) > 3:
+        # English plurals of names: "Kfirs", "F-16s", "Rafales"
+        entry = lex.designations.get(designation_key("".join(t.text for t in span)[:-1]))
+        if entry is not None:
+            surface = surface[:-1]
+    if entry is None and lex.lang == "de" and span[-1].text.endswith("n") and span[-1].text[:1].isupper():
+        # German dative plurals of names: "Eurofightern", "mit zwölf Tornados und vier Leoparden"
+        stem = _german_plural_stem(key)
+        entry = lex.designations.get(stem) if stem else None
+        if entry is not None:
+            surface = surface[: len(stem) - len(key)]
+    if entry is None and len(span) > 1:
+        m = _VARIANT.match(span[-1].text)
+        if m:
+            entry = lex.designations.get(designation_key("".join(t.text for t in span[:-1]) + m.group(1)))
+    if entry is None and len(span) == 1:
+        # "Su-57E", "F-16V", "J-10CE", "K2PL": a catalogue name with a version letter the catalogue lacks
+        word = span[0].text.rstrip("s") if span[0].text.endswith("s") and len(span[0].text) > 4 else span[0].text
+        for cut in (1, 2, 3):
+            stem, suffix = word[:-cut], word[-cut:]
+            if len(stem) >= 2 and suffix.isalpha() and suffix.isupper() and stem[-1:].isdigit():
+                entry = lex.designations.get(designation_key(stem))
+                if entry is not None:
+                    surface = word
+                    break
+    return entry, surface
+
+
+def _class_item(i: int, name: str, lex: Lexicon) -> ItemMention:
+    """A named class the catalogue may lack: a word standing for a system until the text says more."""
+    known = lex.designations.get(designation_key(name))
+    return ItemMention(
+        i,
+        i + 1,
+        known.category if known else None,
+        name,
+        producer=known.producer if known else None,
+        carrier=None if known else "carrier",
+    )
+
+
+_NOT_A_COMPOUND: Final = ItemMention(0, 0, None)
+
+
+def _compound_designation(i: int, word: str, lex: Lexicon) -> ItemMention | None:
+    """ "Su-35-Kampfflugzeugen", "Taurus-Marschflugkörpern", "Leopard-2A6-Panzer": a name and a generic head;
+    ``_NOT_A_COMPOUND`` when no name begins the word, None when it does but in lowercase."""
+    parts = word.split("-")
+    for cut in range(len(parts) - 1, 0, -1):
+        head = "-".join(parts[:cut])
+        entry = lex.designations.get(designation_key(head))
+        if entry is None:
+            m = _VARIANT.match(parts[cut - 1])
+            if m:
+                entry = lex.designations.get(designation_key("-".join(parts[: cut - 1] + [m.group(1)])))
+        if entry is None:
+            continue
+        rest = "-".join(parts[cut:])
+        item = ItemMention(i, i + 1, entry.category, head, producer=entry.producer)
+        generic = _head_category(rest.lower(), lex) if rest else None
+        if rest.lower() in _PARTS or rest.lower() in _PART_HEADS:
+            generic = "technology"  # "F-35-Teile": parts of a system are technology (the contract)
+        if generic and generic not in ("military-equipment",):
+            item.category = generic if _specific_generic(generic, entry.category) else entry.category
+        if entry.case_sensitive and not head[:1].isupper():
+            return None
+        return item
+    return _NOT_A_COMPOUND
+
+
+def _variant_suffix(tokens: list[Token], end: int, surface: str, lex: Lexicon) -> tuple[int, str]:
+    """A version after the name: "Gripen E", "Rafale F4", "SAMP/T NG", "F-16 Block 70"."""
+    n = len(tokens)
+    if (
+        end < n
+        and _LETTER_VARIANT.match(tokens[end].text)
+        and (tokens[end].text,) not in lex.actors
+        and not (end + 1 < n and tokens[end + 1].text[:1].isdigit())
+    ):
+        surface = f"{surface} {tokens[end].text}"
+        end += 1
+    if (
+        end + 1 < n
+        and tokens[end].text == "Block"
+        and tokens[end + 1].text[:1].isdigit() | (tokens[end + 1].text in _ROMAN)
+    ):
+        surface = f"{surface} Block {tokens[end + 1].text}"
+        end += 2
+    return end, surface
+
+
+_DESIGNATION_START_MEMO: Final[dict[str, dict[str, bool]]] = {}
 
 
 def _may_start_designation(text: str, lex: Lexicon) -> bool:
@@ -703,7 +736,7 @@ def _word_item(tokens: list[Token], i: int, lex: Lexicon) -> ItemMention | None:
     return ItemMention(i, i + 1, found[0], carrier=found[1])
 
 
-_WORD_ITEM_MEMO: dict[tuple[str, str, str], tuple[str | None, str | None] | None] = {}
+_WORD_ITEM_MEMO: Final[dict[tuple[str, str, str], tuple[str | None, str | None] | None]] = {}
 
 
 def _word_category(tok: Token, lex: Lexicon) -> tuple[str | None, str | None] | None:
@@ -730,8 +763,8 @@ def _word_category(tok: Token, lex: Lexicon) -> tuple[str | None, str | None] | 
     return None
 
 
-_TRANSFER_HEADS = tuple(words("noun.transfer-head", "de"))
-_GOODS_PREFIXES = word_values("stem.generic-goods")
+_TRANSFER_HEADS: Final = tuple(words("noun.transfer-head", "de"))
+_GOODS_PREFIXES: Final = word_values("stem.generic-goods")
 
 
 def _goods_of_transfer_noun(lemma: str, lex: Lexicon) -> str | None:
@@ -780,7 +813,7 @@ def _carrier_head(lemma: str, lex: Lexicon) -> set[str]:
     return set()
 
 
-_HEAD_MEMO: dict[tuple[str, str], str | None] = {}
+_HEAD_MEMO: Final[dict[tuple[str, str], str | None]] = {}
 
 
 def _head_category(lemma: str, lex: Lexicon) -> str | None:
@@ -812,7 +845,7 @@ def _longest_head_category(lemma: str, lex: Lexicon) -> str | None:
     return None
 
 
-_COLLECTIONS = tuple(words("noun.collection", "de"))
+_COLLECTIONS: Final = tuple(words("noun.collection", "de"))
 
 
 def _coordinated_heads(tokens: list[Token], items: list[ItemMention], lex: Lexicon) -> None:
@@ -920,14 +953,14 @@ def _unknown_designation(tokens: list[Token], item: ItemMention, lex: Lexicon) -
         item.end = j + 1
 
 
-_MULTIPLIERS = {w: int(v) for w, v in word_values("number.multiplier").items()}
-_MODEL_WORDS = words("noun.model")
-_ONE = words("number.one")
-_PART_OF = words("prep.part-of")
-_TRUNCATION_LINKS = words("conj.truncation-link", "de")
-_TYPE_LINKS = words("prep.type-link")
-_PROGRAMME = words("noun.programme", "en")
-_ROMAN = words("number.roman")
+_MULTIPLIERS: Final = {w: int(v) for w, v in word_values("number.multiplier").items()}
+_MODEL_WORDS: Final = words("noun.model")
+_ONE: Final = words("number.one")
+_PART_OF: Final = words("prep.part-of")
+_TRUNCATION_LINKS: Final = words("conj.truncation-link", "de")
+_TYPE_LINKS: Final = words("prep.type-link")
+_PROGRAMME: Final = words("noun.programme", "en")
+_ROMAN: Final = words("number.roman")
 
 
 def _quantity(tokens: list[Token], start: int, lex: Lexicon) -> int | None:
@@ -982,7 +1015,7 @@ def _origin_word(text: str, lex: Lexicon) -> bool:
     return isinstance(compound, ActorEntry) and (compound.kind == "adj" or text.lower().endswith(_MADE))
 
 
-_CONTAINERS = words("noun.load")
+_CONTAINERS: Final = words("noun.load")
 
 
 def _part(tokens: list[Token], start: int, total: int | None, lex: Lexicon) -> int | None:
@@ -1083,8 +1116,8 @@ def find_cues(tokens: list[Token], lex: Lexicon) -> list[CueMention]:
     return found
 
 
-_PHRASE_START: tuple = ("phrase",)
-_NO_CUE: tuple = ("none",)
+_PHRASE_START: Final[tuple] = ("phrase",)
+_NO_CUE: Final[tuple] = ("none",)
 
 
 def _cue_entry(tok: Token, lex: Lexicon) -> tuple:
@@ -1099,12 +1132,12 @@ def _cue_entry(tok: Token, lex: Lexicon) -> tuple:
     return (without, with_noun)
 
 
-_VERB_KINDS = kind_group("en-verb")
-_DETERMINERS = words("determiner.before-noun", "en")
+_VERB_KINDS: Final = kind_group("en-verb")
+_DETERMINERS: Final = words("determiner.before-noun", "en")
 
 
-_CUE_MEMO: dict[str, dict[str, tuple]] = {}
-_TOKEN_MEMO: dict[tuple, tuple[frozenset[str], str]] = {}
+_CUE_MEMO: Final[dict[str, dict[str, tuple]]] = {}
+_TOKEN_MEMO: Final[dict[tuple, tuple[frozenset[str], str]]] = {}
 
 
 def _token_cue(text: str, lower: str, lemma: str, noun_follows: bool, lex: Lexicon) -> tuple[frozenset[str], str]:
@@ -1143,7 +1176,7 @@ def _token_cue(text: str, lower: str, lemma: str, noun_follows: bool, lex: Lexic
     return result
 
 
-_NOUN_CUE_KINDS = kind_group("noun-cue")
+_NOUN_CUE_KINDS: Final = kind_group("noun-cue")
 
 
 def _noun_cue_head(lemma: str, lex: Lexicon) -> set[str]:
@@ -1157,8 +1190,8 @@ def _noun_cue_head(lemma: str, lex: Lexicon) -> set[str]:
     return set()
 
 
-_PARTICLES = words("particle.separable", "de")
-_PARTICLE_END = words("function.after-separable-particle")
+_PARTICLES: Final = words("particle.separable", "de")
+_PARTICLE_END: Final = words("function.after-separable-particle")
 
 
 def _separable_particles(tokens: list[Token], cues: list[CueMention], lex: Lexicon) -> None:
@@ -1188,8 +1221,8 @@ def _separable_particles(tokens: list[Token], cues: list[CueMention], lex: Lexic
                 break
 
 
-COUNTRY = "@country"
-GROUP = "@group"
+COUNTRY: Final = "@country"
+GROUP: Final = "@group"
 
 
 def _country_refs(tokens: list[Token], cues: list[CueMention], actors: list[ActorMention]) -> None:
@@ -1219,8 +1252,8 @@ def _country_refs(tokens: list[Token], cues: list[CueMention], actors: list[Acto
     actors.sort(key=lambda a: a.start)
 
 
-EVENT_CUES = kind_group("event")
-_REFERENCE_NAMED = words("function.reference-names-its-state")
+EVENT_CUES: Final = kind_group("event")
+_REFERENCE_NAMED: Final = words("function.reference-names-its-state")
 
 
 def find_mentions(sentence: Sentence, lex: Lexicon) -> Mentions:
@@ -1285,7 +1318,7 @@ def find_mentions(sentence: Sentence, lex: Lexicon) -> Mentions:
     return Mentions(actors, items, cues)
 
 
-_FIGHTERS = words("noun.fighters")
+_FIGHTERS: Final = words("noun.fighters")
 
 
 def _inside_actor(tokens: list[Token], item: ItemMention, actor_tokens: frozenset[int]) -> bool:

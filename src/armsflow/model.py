@@ -7,7 +7,7 @@ the evaluation guidelines is encoded here once and nowhere else.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 ITEM_CATEGORIES: tuple[str, ...] = (
@@ -121,34 +121,26 @@ class Event:
         return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
 
     def to_dict(self) -> dict[str, Any]:
-        """The contract's output shape plus offsets and rule."""
-        data = asdict(self)
-        data.pop("extra")
+        """The contract's output shape plus offsets, rule, trace and confidence (fields read directly:
+        ``dataclasses.asdict`` deep-copies every trace and was a fifth of a whole extract run)."""
         if self.type == "transfer":
-            for name in ("imposer", "target"):
-                data.pop(name)
+            parties: dict[str, Any] = {"supplier": self.supplier, "recipient": self.recipient, "item": self.item}
         else:
-            for name in ("supplier", "recipient", "item", "designation", "quantity"):
-                data.pop(name)
-        order = [
-            "type",
-            "supplier",
-            "recipient",
-            "imposer",
-            "target",
-            "item",
-            "status",
-            "designation",
-            "quantity",
-            "source",
-            "evidence",
-            "start",
-            "end",
-            "rule",
-            "trace",
-            "confidence",
-        ]
-        return {name: data[name] for name in order if name in data}
+            parties = {"imposer": self.imposer, "target": self.target}
+        out: dict[str, Any] = {"type": self.type, **parties, "status": self.status}
+        if self.type == "transfer":
+            out["designation"] = self.designation
+            out["quantity"] = self.quantity
+        out.update(
+            source=self.source,
+            evidence=self.evidence,
+            start=self.start,
+            end=self.end,
+            rule=self.rule,
+            trace=list(self.trace),
+            confidence=self.confidence,
+        )
+        return out
 
 
 @dataclass(slots=True)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Final
 
 from armsflow.frame import ARRIVE, DEAL, GIVE, NOUN_GOVERNORS, RECEIVE, TRIGGERS, Frame, fire
 from armsflow.grammar import (
@@ -37,48 +38,48 @@ from armsflow.lexicons import word_stems, words
 from armsflow.mentions import ActorMention, CueMention, ItemMention
 from armsflow.text.segment import Token
 
-TO = words("prep.to")
-FROM = words("prep.from")
-_FROM_BUY = FROM | words("prep.from-seller")
-_IN = words("prep.in-destination")
-_IN_PLACE = words("prep.in-place")
-_FOR = words("prep.for")
-_WITH = words("prep.with")
-_BETWEEN = words("prep.between") | _WITH
-_AT_SELLER = words("prep.at-seller", "de")
-_REQUEST_AT = words("prep.request-at", "de")
-_COMPANY_ORDER = words("prep.order-from-company")
-_ARRIVE_FOR = words("prep.seized-bound-for")
-_TOGETHER = words("adverb.together")
-_IN_ACCUSATIVE = words("article.accusative-direction", "de")
-_DATIVE = words("article.dative", "de")
-_NOMINATIVE_PRONOUNS = words("pronoun.nominative", "de")
-_AMBIGUOUS_PRONOUNS = words("pronoun.nominative-ambiguous", "de")
-_PLURAL_PRONOUNS = words("pronoun.plural-subject")
-_GERUND_PREPS = words("prep.before-gerund", "en")
-_INFINITIVE_MARKS = words("particle.infinitive")
-_OWN = words("pronoun.possessive")
-_FORCES = word_stems("stem.forces")
-_STOCKS = word_stems("stem.stocks")
-_OFFER_NOUNS = words("noun.offer")
-_OFFER_DETERMINERS = words("determiner.before-offer", "en")
-_BUILT = words("participle.built")
-_REASON = words("prep.reason")
-_INSTITUTION_TO = words("prep.to-institution")
-_ACTING_HEADS = words("noun.acting-head")
-_COMPANY_WORDS = words("noun.company")
-_TRAIN = words("verb.train")
-_LEASE = words("verb.lease")
-_ACCUSED = words("participle.accused", "en")
-_ACCUSING = words("verb.accusing", "en")
-_AUX_BEFORE_ACCUSED = words("aux.before-accused", "en")
-_SERVE_WITH = words("prep.serve-with")
-_SERVE_IN = _SERVE_WITH | words("prep.serve-in")
-_ATTRIBUTIVE_ENDINGS = ("en", "ten", "te", "tes", "ter", "tem")
-_DEFINITE_OBJECT = words("article.definite-object")
-_ASKED_FROM = words("prep.request-from")
+TO: Final = words("prep.to")
+FROM: Final = words("prep.from")
+_FROM_BUY: Final = FROM | words("prep.from-seller")
+_IN: Final = words("prep.in-destination")
+_IN_PLACE: Final = words("prep.in-place")
+_FOR: Final = words("prep.for")
+_WITH: Final = words("prep.with")
+_BETWEEN: Final = words("prep.between") | _WITH
+_AT_SELLER: Final = words("prep.at-seller", "de")
+_REQUEST_AT: Final = words("prep.request-at", "de")
+_COMPANY_ORDER: Final = words("prep.order-from-company")
+_ARRIVE_FOR: Final = words("prep.seized-bound-for")
+_TOGETHER: Final = words("adverb.together")
+_IN_ACCUSATIVE: Final = words("article.accusative-direction", "de")
+_DATIVE: Final = words("article.dative", "de")
+_NOMINATIVE_PRONOUNS: Final = words("pronoun.nominative", "de")
+_AMBIGUOUS_PRONOUNS: Final = words("pronoun.nominative-ambiguous", "de")
+_PLURAL_PRONOUNS: Final = words("pronoun.plural-subject")
+_GERUND_PREPS: Final = words("prep.before-gerund", "en")
+_INFINITIVE_MARKS: Final = words("particle.infinitive")
+_OWN: Final = words("pronoun.possessive")
+_FORCES: Final = word_stems("stem.forces")
+_STOCKS: Final = word_stems("stem.stocks")
+_OFFER_NOUNS: Final = words("noun.offer")
+_OFFER_DETERMINERS: Final = words("determiner.before-offer", "en")
+_BUILT: Final = words("participle.built")
+_REASON: Final = words("prep.reason")
+_INSTITUTION_TO: Final = words("prep.to-institution")
+_ACTING_HEADS: Final = words("noun.acting-head")
+_COMPANY_WORDS: Final = words("noun.company")
+_TRAIN: Final = words("verb.train")
+_LEASE: Final = words("verb.lease")
+_ACCUSED: Final = words("participle.accused", "en")
+_ACCUSING: Final = words("verb.accusing", "en")
+_AUX_BEFORE_ACCUSED: Final = words("aux.before-accused", "en")
+_SERVE_WITH: Final = words("prep.serve-with")
+_SERVE_IN: Final = _SERVE_WITH | words("prep.serve-in")
+_ATTRIBUTIVE_ENDINGS: Final = ("en", "ten", "te", "tes", "ter", "tem")
+_DEFINITE_OBJECT: Final = words("article.definite-object")
+_ASKED_FROM: Final = words("prep.request-from")
 
-ALL_PREPS_TO_SUPPLIER = FROM
+ALL_PREPS_TO_SUPPLIER: Final = FROM
 
 
 @dataclass(slots=True)
@@ -897,7 +898,7 @@ def _built_abroad(r: Roles) -> None:
 
 
 # In this order; a later construction overrides an earlier one.
-CONSTRUCTIONS: tuple[Callable[[Roles], None], ...] = (
+CONSTRUCTIONS: Final[tuple[Callable[[Roles], None], ...]] = (
     _accused_of_supplying,
     _attributive_participle_agent,
     _answered_request,

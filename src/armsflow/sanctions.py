@@ -10,6 +10,8 @@ Each decision is a named rule (``sanction.*``) on the frame's trace.
 
 from __future__ import annotations
 
+from typing import Final
+
 from armsflow.frame import Frame, fire, reject
 from armsflow.grammar import (
     ClauseView,
@@ -27,19 +29,19 @@ from armsflow.lexicons import words
 from armsflow.mentions import ActorMention, CueMention, ItemMention
 from armsflow.text.segment import Token
 
-_ASSETS = words("noun.assets")
-_FREEZE = words("verb.freeze")
-TARGET = words("prep.against")
-_TARGET_NOUNS = words("noun.sanction-target")
-_COMPANY_NOUNS = words("noun.sanctioned-company")
-_REEXPORT = words("noun.re-export")
-_INDEFINITE = words("article.indefinite")
-_PERMIT_NOUNS = words("noun.permit", "en")
-_REASON_BEFORE = words("prep.reason-for-measure")
-_IN_ACCUSATIVE = words("article.accusative-direction", "de")
-_PLACE_PREPS = words("prep.place-of-target")
-_DESTINATION = words("prep.export-destination")
-_EXPORT_STEMS = ("export", "ausfuhr")
+_ASSETS: Final = words("noun.assets")
+_FREEZE: Final = words("verb.freeze")
+TARGET: Final = words("prep.against")
+_TARGET_NOUNS: Final = words("noun.sanction-target")
+_COMPANY_NOUNS: Final = words("noun.sanctioned-company")
+_REEXPORT: Final = words("noun.re-export")
+_INDEFINITE: Final = words("article.indefinite")
+_PERMIT_NOUNS: Final = words("noun.permit", "en")
+_REASON_BEFORE: Final = words("prep.reason-for-measure")
+_IN_ACCUSATIVE: Final = words("article.accusative-direction", "de")
+_PLACE_PREPS: Final = words("prep.place-of-target")
+_DESTINATION: Final = words("prep.export-destination")
+_EXPORT_STEMS: Final = ("export", "ausfuhr")
 
 
 def sanction_frames(view: ClauseView, sanction_story: bool = False) -> list[Frame]:

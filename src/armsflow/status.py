@@ -9,6 +9,7 @@ order behind a delivery, then the verb's own status), so the table reads like th
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Final
 
 from armsflow.lexicons import kind_group
 from armsflow.rules import read_tsv
@@ -76,7 +77,7 @@ def _load() -> dict[str, list[StatusRow]]:
     return tables
 
 
-TABLES = _load()
+TABLES: Final = _load()
 
 
 def decide(table: str, kind: str, mods: frozenset[str], flags: frozenset[str]) -> StatusDecision:

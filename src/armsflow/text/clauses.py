@@ -9,12 +9,14 @@ Fliegerbomben und Artilleriemunition", "Iran, Russia and Belarus").
 
 from __future__ import annotations
 
+from typing import Final
+
 from armsflow.lexicons import words
 from armsflow.text.segment import Token
 
-_HARD = frozenset(";:–—()[]")
-_COORD = words("conj.clause")
-SUBORDINATORS = words("conj.subordinating")
+_HARD: Final = frozenset(";:–—()[]")
+_COORD: Final = words("conj.clause")
+SUBORDINATORS: Final = words("conj.subordinating")
 
 
 def clause_ids(tokens: list[Token], listed: set[int], verbs: frozenset[int] = frozenset()) -> list[int]:
@@ -87,15 +89,15 @@ def clause_ids(tokens: list[Token], listed: set[int], verbs: frozenset[int] = fr
     return ids
 
 
-_EN_SPLITTERS = words("conj.clause-splitter", "en")
-_ARTICLES = words("article.any")
-_PRONOUNS = words("pronoun.personal")
-_EN_VERBISH = words("function.verb-like", "en")
-_LIST_GOES_ON = words("function.list-goes-on")
-_ADJECTIVES_NOT_VERBS = words("adj.not-a-verb", "de")
+_EN_SPLITTERS: Final = words("conj.clause-splitter", "en")
+_ARTICLES: Final = words("article.any")
+_PRONOUNS: Final = words("pronoun.personal")
+_EN_VERBISH: Final = words("function.verb-like", "en")
+_LIST_GOES_ON: Final = words("function.list-goes-on")
+_ADJECTIVES_NOT_VERBS: Final = words("adj.not-a-verb", "de")
 
 
-_MAYBE_BOUNDARY = _HARD | _EN_SPLITTERS | _COORD | {"to", ","}
+_MAYBE_BOUNDARY: Final = _HARD | _EN_SPLITTERS | _COORD | {"to", ","}
 
 
 def _list_goes_on(tokens: list[Token], j: int, listed: set[int]) -> bool:

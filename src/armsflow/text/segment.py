@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Final
 
 from armsflow.lexicons import abbreviations, words
 from armsflow.text.lemma import lemmatize
 
-_TOKEN = re.compile(
+_TOKEN: Final = re.compile(
     r"""
     (\s*)                                        # the whitespace before: offsets follow from lengths
     (
@@ -33,13 +34,13 @@ _TOKEN = re.compile(
 )
 
 # The lookahead lets the regex engine skip to candidate characters instead of trying both branches everywhere.
-_BOUNDARY = re.compile(r"(?=[.!?…\n])(?:[.!?…]+[\"'”“»«’)\]]*(?=\s|$)|\n+)")
-_VISIBLE = re.compile(r"\S")
-_WORD = re.compile(r"\S+")
-_WORD_BEFORE = re.compile(r"(\S+)\s+$")
-_INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
-_CAPITALISED = re.compile(r"[A-ZÄÖÜ][\w-]*")
-_OPENERS = "\"'“„»«‚(["
+_BOUNDARY: Final = re.compile(r"(?=[.!?…\n])(?:[.!?…]+[\"'”“»«’)\]]*(?=\s|$)|\n+)")
+_VISIBLE: Final = re.compile(r"\S")
+_WORD: Final = re.compile(r"\S+")
+_WORD_BEFORE: Final = re.compile(r"(\S+)\s+$")
+_INITIALS: Final = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+_CAPITALISED: Final = re.compile(r"[A-ZÄÖÜ][\w-]*")
+_OPENERS: Final = "\"'“„»«‚(["
 
 
 @dataclass(slots=True)
@@ -114,8 +115,8 @@ def _is_abbreviation(text: str, floor: int, dot: int, abbrevs: frozenset[str], l
     return False
 
 
-_MONTHS = words("noun.month", "de")
-_ORDINAL_BEFORE = words("function.before-ordinal", "de")
+_MONTHS: Final = words("noun.month", "de")
+_ORDINAL_BEFORE: Final = words("function.before-ordinal", "de")
 
 
 def _german_ordinal(text: str, floor: int, begin: int, after: int) -> bool:
@@ -137,7 +138,7 @@ def _german_ordinal(text: str, floor: int, begin: int, after: int) -> bool:
     return True
 
 
-_SENTENCE_STARTERS = words("function.sentence-starter", "en")
+_SENTENCE_STARTERS: Final = words("function.sentence-starter", "en")
 
 
 def _push(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
@@ -149,7 +150,7 @@ def _push(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None
         spans.append((start, end))
 
 
-_FORMS: dict[str, dict[str, tuple[str, str]]] = {}
+_FORMS: Final[dict[str, dict[str, tuple[str, str]]]] = {}
 
 
 def tokenize(text: str, lang: str, offset: int = 0) -> list[Token]:
