@@ -512,3 +512,32 @@ def test_lemmas_without_a_writable_cache_fall_back_to_memory(tmp_path):
     blocker.write_text("a file where the cache folder would go")
     # the same lemmas, from simplemma's in-memory dictionary
     assert _fresh(str(blocker)) == ["kampfflugzeug", "granate", "supply", "MappingStrToByteString"]
+
+
+def test_direct_dictionary_lemmas_equal_simplemmas_chain():
+    """The direct lookup (a shortcut for words the dictionary holds) gives what simplemma's whole chain
+    gives, on the samples' vocabulary and a sample of each dictionary's own words in three casings."""
+    import json
+    import random
+
+    from armsflow.cli import sample_path
+    from armsflow.text import lemma as L
+    from armsflow.text.segment import _TOKEN
+
+    words: set[tuple[str, str]] = set()
+    for line in sample_path().read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        words |= {(w, row["lang"]) for _, w in _TOKEN.findall(row["text"])}
+    rnd = random.Random(7)
+    for lang in ("de", "en"):
+        keys = list(L.dictionary(lang).keys())
+        for key in rnd.sample(keys, 3000):
+            words |= {(key, lang), (key.capitalize(), lang), (key.upper(), lang)}
+    checked = 0
+    for word, lang in sorted(words):
+        fast = L._direct(word, lang)
+        if fast is None:
+            continue
+        checked += 1
+        assert fast == L._lemmatizer(lang == "de").lemmatize(word, lang=lang), (word, lang)
+    assert checked > 10_000
