@@ -51,7 +51,7 @@ from armsflow.grammar import (
     unique,
 )
 from armsflow.lexicons import word_values, words
-from armsflow.mentions import ActorMention, CueMention, ItemMention, Mentions
+from armsflow.mentions import ARTICLES, PREPOSITIONS, ActorMention, CueMention, ItemMention, Mentions
 from armsflow.roles import FROM, assign_transfer_roles, service_roles, trainees
 from armsflow.sanctions import sanction_frames
 from armsflow.text.segment import Token
@@ -60,6 +60,9 @@ _COORD_SPEAKER: Final = words("conj.and")
 _BUILD_FOR: Final = words("verb.build")
 _EXPECT: Final = words("verb.expect")
 _LAUNCH: Final = words("verb.launch")
+_IN_SERVICE: Final = words("verb.in-service")
+_GOODS_FROM: Final = words("prep.goods-from")
+_SERVICE_OBJECT: Final = words("prep.service-object", "de")
 _FRAMING: Final = words("prep.framing")
 _DESPITE: Final = words("prep.despite")
 _ATTRIBUTIVE_DOUBT: Final = words("adj.attributive-doubt")
@@ -353,6 +356,10 @@ def _use_as_transfer(view: ClauseView, c: int, cue: CueMention) -> tuple[str, st
         return "build_for", "trigger.build-for"  # "Für Israel baut TKMS drei U-Boote": production under contract
     if cue.lemma in _LAUNCH and any(it.category == "space-technology" and it.origin for it in items):
         return "give", "trigger.launch-satellite"  # "Russia launched an Iranian satellite": a launch service
+    if cue.lemma in _IN_SERVICE and any(it.origin or _goods_from(view, it) for it in _in_service(view, cue, items)):
+        # "its air force also flies Russian MiG-29 fighters", "dessen Luftwaffe chinesische Kampfdrohnen
+        # einsetzt": goods of another state in service were received from it
+        return "get", "trigger.goods-in-service"
     if (
         cue.lemma in _BUILD_FOR
         and any(it.category == "technology" for it in items)
@@ -360,6 +367,33 @@ def _use_as_transfer(view: ClauseView, c: int, cue: CueMention) -> tuple[str, st
     ):
         return "build_for", "trigger.factory-abroad"  # "Rheinmetall soll Munitionsfabriken in der Ukraine bauen"
     return None
+
+
+def _in_service(view: ClauseView, cue: CueMention, items: list[ItemMention]) -> list[ItemMention]:
+    """The goods a verb of having in service governs."""
+    return [it for it in items if it.category not in ("personnel", None) and _object_of(view, cue, it)]
+
+
+def _goods_from(view: ClauseView, item: ItemMention) -> bool:
+    """ "gepanzerte Fahrzeuge aus den Emiraten": a from-phrase right after the goods."""
+    for a in view.actors_by_clause[view.grammar.clause[item.start]]:
+        between = view.tokens[item.end : a.start]
+        if a.prep in _GOODS_FROM and between and all(t.lower in _GOODS_FROM or t.lower in ARTICLES for t in between):
+            return True
+    return False
+
+
+def _object_of(view: ClauseView, cue: CueMention, item: ItemMention) -> bool:
+    """Whether the goods are the verb's object: in English right after it (no preposition, infinitive or
+    other noun between), in German not inside a prepositional phrase other than the verb's own ("verfügt über")."""
+    tokens = view.tokens
+    if view.lang == "en":
+        between = tokens[cue.end : item.start]
+        return item.start >= cue.end and len(between) <= 4 and all(t.lower not in PREPOSITIONS for t in between)
+    k = item.start - 1
+    while k >= 0 and (tokens[k].text.islower() and tokens[k].lower not in PREPOSITIONS or tokens[k].text.isdigit()):
+        k -= 1  # "über drei Unterseeboote", "chinesische Kampfdrohnen": back over numbers and adjectives
+    return k < 0 or tokens[k].lower not in PREPOSITIONS or tokens[k].lower in _SERVICE_OBJECT
 
 
 # --------------------------------------------------------------------------- goods
@@ -381,6 +415,8 @@ def frame_items(
                 trace.append(rule)
             items.extend(view.items_by_clause[k])
     items = _drop_used(view, items, lead_cue, trace)
+    if "trigger.goods-in-service" in trace:
+        items = _in_service(view, lead_cue, items)  # "Hamas fighters have used rockets": the fighters are no goods
     if lead_kind == "support":
         items = _support_goods(view, c, items, lead_cue, trace)
     if "train" in lead_cue.kinds:
@@ -591,6 +627,8 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
     if lead.lemma == "commission" and any(it.category == "ship" for it in frame.items):
         frame.modifiers.add("in_use")  # a navy commissioning a ship puts it into service: it has arrived
         fire(frame, "mod.commissioned-in-service")
+    if "trigger.goods-in-service" in frame.trace:
+        frame.modifiers.add("in_use")  # in service: the goods have arrived
     if "trigger.expected-delivery-noun" in frame.trace:
         frame.modifiers.add("future")
     if frame.trigger_kind in ("give_noun", "sell", "buy", "deal") and _contested(tokens, lead.start):

@@ -20,6 +20,7 @@ from armsflow.lexicons import (
     designation_key,
     form_tokens,
     kind_group,
+    word_list,
     word_stems,
     word_values,
     words,
@@ -31,6 +32,7 @@ ARTICLES: Final = words("determiner.before-actor")
 PREPOSITIONS: Final = words("prep.any")
 _SKIP_BEFORE_ACTOR: Final = words("function.skipped-before-actor")
 _TYPE_WORDS: Final = words("noun.type")
+_CLASS_LINKS: Final = words("article.class-link")
 _DESIGNATION_SHAPE: Final = re.compile(r"^(?:[A-Z][A-Za-z]*-?\d[\w-]*|\d{2,4}[A-Z]{1,3}\d?|[A-Z]{2,}\d*)$")
 _LETTER_VARIANT: Final = re.compile(r"^(?:[A-Z]{1,2}\d{0,2}|[A-Z]/[A-Z])$")
 _CLASS_NAME: Final = re.compile(r"^([A-Z][\w]+)-(?:class|Klasse)$")
@@ -369,6 +371,7 @@ def find_items(tokens: list[Token], lex: Lexicon, actor_tokens: frozenset[int] =
     # dropped before purposes are read, so "Elbit Systems for coastal radars" keeps its radars.
     raw = [it for it in raw if not _inside_actor(tokens, it, actor_tokens) and not _export_permit(tokens, it)]
     _coordinated_heads(tokens, raw, lex)
+    _armoured_vehicles(tokens, raw)
     raw.sort(key=lambda m: m.start)
     if lex.lang == "en":
         raw = [it for it in _english_compounds(raw) if not _modifies_producer(tokens, it, lex)]
@@ -380,6 +383,26 @@ def find_items(tokens: list[Token], lex: Lexicon, actor_tokens: frozenset[int] =
         item.part = _part(tokens, item.start, item.quantity, lex)
         item.text = " ".join(t.text for t in tokens[item.start : item.end])
     return items
+
+
+def _armoured_vehicles(tokens: list[Token], items: list[ItemMention]) -> None:
+    """ "geschützte Transportfahrzeuge", "armoured medical evacuation vehicles": a vehicle with armour is an
+    armoured vehicle, whatever it is for."""
+    for item in items:
+        if item.category is not None or item.designation is not None or item.end - item.start != 1:
+            continue
+        if not tokens[item.start].lemma.endswith(_VEHICLES):
+            continue
+        k = item.start - 1
+        while k >= 0 and item.start - k <= 4 and tokens[k].text.islower() and tokens[k].text[:1].isalpha():
+            if tokens[k].lower.startswith(_ARMOURED):
+                item.start, item.category, item.carrier = k, "armoured-vehicle", None
+                break
+            k -= 1
+
+
+_VEHICLES: Final = word_stems("stem.vehicle")
+_ARMOURED: Final = word_stems("stem.armoured")
 
 
 def _export_permit(tokens: list[Token], item: ItemMention) -> bool:
@@ -475,7 +498,13 @@ def _purposes(tokens: list[Token], items: list[ItemMention]) -> list[ItemMention
     """ "Munition für ihre Artillerie", "Ersatzteile für Panzerhaubitzen", "missiles for its destroyers":
     the second noun names what the goods are for; it is not itself transferred."""
     out: list[ItemMention] = []
+    purpose: ItemMention | None = None  # the last item read as a purpose
     for item in items:
+        if purpose is not None and item.start == purpose.end + 1 and tokens[purpose.end].lower in _COORDINATORS:
+            # "engines for tanks and helicopters": goods coordinated with a purpose are a purpose too
+            purpose = item
+            continue
+        purpose = None
         before = [t.lower for t in tokens[max(0, item.start - 6) : item.start]]
         if any(w in _FOR for w in before):
             cut = max(i for i, w in enumerate(before) if w in _FOR)
@@ -500,6 +529,7 @@ def _purposes(tokens: list[Token], items: list[ItemMention]) -> list[ItemMention
                     prev.category = "artillery-ammunition"
                 if item.category == "technology" and prev.designation is None:
                     prev.category = "technology"  # "equipment for a drone manufacturing plant"
+                purpose = item
                 continue
         out.append(item)
     return out
@@ -821,15 +851,19 @@ def _head_category(lemma: str, lex: Lexicon) -> str | None:
     return _memoised(_HEAD_MEMO, (lex.lang, lemma), lambda: _longest_head_category(lemma, lex))
 
 
-def _longest_head_category(lemma: str, lex: Lexicon) -> str | None:
+def _longest_head_category(lemma: str, lex: Lexicon, plural: bool = True) -> str | None:
     heads = lex.item_heads
     word = lemma.lower()
-    for cut in range(0, len(word) - 2):
-        if cut and cut < _NOUNY_PREFIX_MIN and word[cut - 1] != "-":
-            continue
-        cat = heads.get(word[cut:])
-        if cat is not None:
-            return cat
+    found = _compound_head(word, heads)
+    if found is None and plural:
+        # a plural the lemmatizer does not know ("Trainingsflugzeuge", "Minenwerfern"): its singular's head
+        for ending in _PLURAL_ENDINGS:
+            if word.endswith(ending) and len(word) > len(ending) + 4:
+                found = _compound_head(word[: -len(ending)], heads)
+                if found is not None:
+                    break
+    if found is not None:
+        return found
     collection = next((c for c in _COLLECTIONS if word.endswith(c) and len(word) > len(c) + 3), None)
     if collection is not None:
         # "Artilleriearsenal", "Drohnenflotte", "Panzerbestand": a stock of goods is goods of that kind
@@ -839,13 +873,25 @@ def _longest_head_category(lemma: str, lex: Lexicon) -> str | None:
             stem[:-1] if stem.endswith(("n", "s", "e")) else "",
             stem[:-2] if stem.endswith("en") else "",
         ):
-            cat = _longest_head_category(joint, lex) if len(joint) > 3 else None
+            cat = _longest_head_category(joint, lex, False) if len(joint) > 3 else None
             if cat is not None:
                 return cat  # "Drohnen|flotte": without the joining -n- the modifier is "Drohne"
     return None
 
 
 _COLLECTIONS: Final = tuple(words("noun.collection", "de"))
+_PLURAL_ENDINGS: Final = tuple(word_list("suffix.noun-plural", "de"))
+
+
+def _compound_head(word: str, heads: dict[str, str]) -> str | None:
+    """The category of the longest item head that ends the word."""
+    for cut in range(0, len(word) - 2):
+        if cut and cut < _NOUNY_PREFIX_MIN and word[cut - 1] != "-":
+            continue
+        cat = heads.get(word[cut:])
+        if cat is not None:
+            return cat
+    return None
 
 
 def _coordinated_heads(tokens: list[Token], items: list[ItemMention], lex: Lexicon) -> None:
@@ -905,7 +951,18 @@ def _merge_designations(tokens: list[Token], items: list[ItemMention], lex: Lexi
         nxt = items[idx + 1] if idx + 1 < len(items) else None
         if item.designation is None and nxt is not None and nxt.designation is not None:
             gap = [t.lower for t in tokens[item.end : nxt.start]]
-            if gap and gap[-1] in _TYPE_WORDS and len(gap) <= 3 or not gap and item.category is not None:
+            if (
+                gap
+                and gap[-1] in _TYPE_WORDS
+                and len(gap) <= 3
+                or not gap
+                and item.category is not None
+                # "U-Boote der Daphné-Klasse", "frigates of the Meko class": the class names the boats
+                or item.category is not None
+                and len(gap) <= 2
+                and all(w in _CLASS_LINKS for w in gap)
+                and tokens[nxt.end - 1].lower.rsplit("-", 1)[-1] in _TYPE_WORDS
+            ):
                 _combine(item, nxt)
                 item.end = nxt.end
                 skip.add(idx + 1)
@@ -1160,8 +1217,16 @@ def _token_cue(text: str, lower: str, lemma: str, noun_follows: bool, lex: Lexic
                 kinds |= by_rule
                 lemma = candidate
                 break
-    if not kinds and lex.lang == "de" and text.islower() and text.isalpha() and not noun_follows:
-        # (an inflected adjective before a noun, "gebrauchte Kampfjets", is no verb)
+    if (
+        not kinds
+        and lex.lang == "de"
+        and text.islower()
+        and text.isalpha()
+        and (not noun_follows or not lower.endswith(_ADJECTIVE_ENDINGS))
+    ):
+        # (an inflected adjective before a noun, "gebrauchte Kampfjets", is no verb; a form no attributive
+        # adjective can take is one, "Seit diesem Jahr beschafft Ungarn Haubitzen": the finite verb before its
+        # subject)
         for candidate in german_verb_candidates(text):
             by_rule = lex.cue_lemmas.get(candidate)
             if by_rule:
@@ -1177,6 +1242,7 @@ def _token_cue(text: str, lower: str, lemma: str, noun_follows: bool, lex: Lexic
 
 
 _NOUN_CUE_KINDS: Final = kind_group("noun-cue")
+_ADJECTIVE_ENDINGS: Final = tuple(sorted(words("suffix.attributive-adjective", "de")))
 
 
 def _noun_cue_head(lemma: str, lex: Lexicon) -> set[str]:

@@ -888,6 +888,24 @@ def _deal_partners_by_maker(r: Roles) -> None:
         r.supply(makers, "roles.deal-partners-split-by-maker")
 
 
+def _user_of_supplied_goods(r: Roles) -> None:
+    """ "Die Marine verfügte über drei U-Boote, die von Frankreich geliefert worden waren", "the navy operates
+    frigates that Italy delivered": whoever has or uses the goods a relative clause says were supplied
+    received them."""
+    frame, view, c = r.frame, r.view, r.c
+    if r.kind not in GIVE or frame.recipients or not frame.suppliers or "item.relative-antecedent" not in frame.trace:
+        return
+    if not any("use" in cue.kinds and not cue.kinds & TRIGGERS - {"use"} for cue in view.cues_by_clause[c - 1]):
+        return
+    users = [
+        g
+        for g in groups(view.actors_by_clause[c - 1], r.tokens)
+        if g.first.prep is None and not g.first.genitive and can_act(g, r.tokens)
+    ]
+    if users and not set(users[0].ids) & set(frame.suppliers):
+        r.receive(list(users[0].ids), "roles.give.user-of-supplied-goods")
+
+
 def _built_abroad(r: Roles) -> None:
     """A factory built in another state passes technology to it."""
     frame = r.frame
@@ -908,6 +926,7 @@ CONSTRUCTIONS: Final[tuple[Callable[[Roles], None], ...]] = (
     _refused_purchase,
     _durch_agent,
     _deal_partners_by_maker,
+    _user_of_supplied_goods,
     _built_abroad,
 )
 
