@@ -17,6 +17,7 @@ Sanction frames are built in ``sanctions.py``.
 from __future__ import annotations
 
 from collections.abc import Set as AbstractSet
+from dataclasses import replace
 from typing import Final
 
 from armsflow.frame import (
@@ -52,7 +53,7 @@ from armsflow.grammar import (
 )
 from armsflow.lexicons import word_values, words
 from armsflow.mentions import ARTICLES, PREPOSITIONS, ActorMention, CueMention, ItemMention, Mentions
-from armsflow.roles import FROM, assign_transfer_roles, service_roles, trainees
+from armsflow.roles import FROM, TO, assign_transfer_roles, service_roles, trainees
 from armsflow.sanctions import sanction_frames
 from armsflow.text.segment import Token
 
@@ -61,6 +62,9 @@ _BUILD_FOR: Final = words("verb.build")
 _EXPECT: Final = words("verb.expect")
 _LAUNCH: Final = words("verb.launch")
 _IN_SERVICE: Final = words("verb.in-service")
+_RESPECTIVELY: Final = words("conj.respectively")
+_GAP_ENDS: Final = words("punct.gapped-conjunct-end")
+_GAP_SUBJECTS: Final = frozenset({"name", "capital", "metonym", "org"})  # actor kinds that name a party
 _GOODS_FROM: Final = words("prep.goods-from")
 _SERVICE_OBJECT: Final = words("prep.service-object", "de")
 _FRAMING: Final = words("prep.framing")
@@ -118,7 +122,9 @@ def build_frames(
     for c in range(view.n):
         frame = _clause_frame(view, c, owners, participle_starts, frames)
         if frame is not None:
-            frames.append(frame)
+            gapped = _gapped_conjunct(view, frame, participle_starts, frames)
+            frames.extend(gapped or [frame])
+    frames[:] = [g for f in frames for g in _respectively(view, f)]
     for frame in frames:
         _trailing_agents(view, frame)
     if participles:
@@ -178,6 +184,104 @@ def _clause_frame(
     _roles_after_grammar(view, frame, frames, lead_kind)
     trainees(view, frame)
     return frame
+
+
+# --------------------------------------------------------------------------- gapping and "respectively"
+
+
+def _gapped_conjunct(
+    view: ClauseView, frame: Frame, participle_starts: set[int], frames: list[Frame]
+) -> list[Frame] | None:
+    """ "Bagdad bezog aus China Panzer, Teheran Seezielflugkörper", "Norway delivered NASAMS to Kyiv in June,
+    Spain Aspide missiles a month later": after a comma, a new subject with its own goods and no verb
+    shares the verb; the other party is the first clause's unless the conjunct names its own. Returns the
+    first clause's frame read without the conjunct, and the conjunct's frame."""
+    tokens, c = view.tokens, frame.clause
+    if frame.passive or frame.trigger_kind not in GIVE_OR_RECEIVE:
+        return None
+    start = frame.trigger.end
+    end = view.grammar.clauses[c + 1][1] if c + 1 < view.n else view.grammar.clauses[c][1]
+    actors = {a.start: a for a in view.mentions.actors}
+    for p in range(start, end - 2):
+        if tokens[p].text != "," or not frame.items or min(it.start for it in frame.items) > p:
+            continue
+        subject = actors.get(p + 1)
+        if subject is None or subject.prep is not None or subject.genitive or subject.kind not in _GAP_SUBJECTS:
+            continue
+        stop = next((k for k in range(p + 1, end) if tokens[k].text in _GAP_ENDS), end)
+        goods = [it for it in view.mentions.items if p < it.start < stop and it.category]
+        cues = [x for x in view.mentions.cues if p < x.start < stop and x.kinds & (TRIGGERS | MODIFIERS)]
+        if not goods or cues:
+            continue
+        return _split_gapped(view, frame, participle_starts, frames, p, stop, subject, goods)
+    return None
+
+
+def _split_gapped(
+    view: ClauseView,
+    frame: Frame,
+    participle_starts: set[int],
+    frames: list[Frame],
+    p: int,
+    stop: int,
+    subject: ActorMention,
+    goods: list[ItemMention],
+) -> list[Frame] | None:
+    c = frame.clause
+    inside = range(p, stop)
+    narrowed = ClauseView(
+        view.tokens,
+        view.grammar,
+        view.mentions,
+        view.lang,
+        view.cues_by_clause,
+        [[it for it in items if it.start not in inside] for items in view.items_by_clause],
+        [[a for a in actors if a.start not in inside] for actors in view.actors_by_clause],
+    )
+    first = _clause_frame(narrowed, c, item_owners(narrowed), participle_starts, frames)
+    if first is None or not first.suppliers or not first.recipients:
+        return None
+    if subject.id in first.suppliers or subject.id in first.recipients:
+        return None
+    own = [a for a in view.mentions.actors if p + 1 < a.start < stop and a.prep is not None]
+    second = Frame("transfer", frame.trigger, frame.trigger_kind, c, goods)
+    second.modifiers = set(first.modifiers)
+    second.trace = [first.trace[0], "frames.gapped-conjunct"]
+    second.rule = "frames.gapped-conjunct"
+    if first.trigger_kind in GIVE:
+        second.suppliers = [subject.id]
+        second.recipients = unique([a.id for a in own if a.prep in TO]) or list(first.recipients)
+    else:
+        second.recipients = [subject.id]
+        second.suppliers = unique([a.id for a in own if a.prep in FROM]) or list(first.suppliers)
+    return [first, second]
+
+
+def _respectively(view: ClauseView, frame: Frame) -> list[Frame]:
+    """ "Finnland und Schweden lieferten Lettland Minenwerfer beziehungsweise Radargeräte", "… mortars and
+    radars respectively": two lists of the same length pair off in order."""
+    if frame.clause < 0 or len(frame.items) < 2 and len(frame.suppliers) < 2:
+        return [frame]
+    start, end = view.grammar.clauses[frame.clause]
+    if not any(t.lower in _RESPECTIVELY for t in view.tokens[start:end]):
+        return [frame]
+    items = sorted(frame.items, key=lambda it: it.start)
+    sup, rec = frame.suppliers, frame.recipients
+    if len(sup) == len(items) >= 2 and len(rec) == 1:
+        return [_pair_frame(frame, [it], [s], list(rec)) for it, s in zip(items, sup, strict=True)]
+    if len(rec) == len(items) >= 2 and len(sup) == 1:
+        return [_pair_frame(frame, [it], list(sup), [r]) for it, r in zip(items, rec, strict=True)]
+    if len(sup) == len(rec) >= 2:
+        return [_pair_frame(frame, items, [s], [r]) for s, r in zip(sup, rec, strict=True)]
+    return [frame]
+
+
+def _pair_frame(frame: Frame, goods: list[ItemMention], suppliers: list[str], recipients: list[str]) -> Frame:
+    pair = replace(frame, items=goods, suppliers=suppliers, recipients=recipients)
+    pair.modifiers = set(frame.modifiers)
+    pair.trace = [*frame.trace, "frames.respectively-pairs"]
+    pair.rule = "frames.respectively-pairs"
+    return pair
 
 
 # --------------------------------------------------------------------------- item owners
