@@ -124,7 +124,7 @@ def build_frames(
         if frame is not None:
             gapped = _gapped_conjunct(view, frame, participle_starts, frames)
             frames.extend(gapped or [frame])
-    frames[:] = [g for f in frames for g in _respectively(view, f)]
+    frames[:] = [g for f in frames if f.items for g in _respectively(view, f)]
     for frame in frames:
         _trailing_agents(view, frame)
     if participles:
@@ -891,6 +891,17 @@ def _roles_after_grammar(view: ClauseView, frame: Frame, frames: list[Frame], le
     if "serve" in lead.kinds and lead_kind == "give":
         service_roles(frame, [a for a in view.mentions.actors if view.grammar.clause[a.start] == c], lead)
         _decided(frame, "roles.serving-people")
+    if (
+        "roles.arrive.come-from" in frame.trace
+        and frames
+        and frames[-1].clause == c - 1
+        and not frames[-1].suppliers
+        and {id(it) for it in frame.items} & {id(it) for it in frames[-1].items}
+    ):
+        # "hätten Waffenlieferungen erhalten, die mutmaßlich aus den Emiraten stammten": the relative clause
+        # states where the goods received came from; the receiving clause is the same transfer
+        frames[-1].items = []
+        reject("roles.arrive.come-from", f"clause {c - 1}: the goods' source is stated in clause {c}")
     if not frame.suppliers and not frame.recipients and frames and partitive(view.tokens, view.grammar, c):
         # "…, six of which have been delivered": the part goes the way the whole was ordered
         frame.suppliers, frame.recipients = list(frames[-1].suppliers), list(frames[-1].recipients)

@@ -491,6 +491,7 @@ _FUNDS: Final = words("noun.funds")
 _REPLACEMENT: Final = words("noun.replacement")
 _RELATIVE_OPENERS: Final = words("function.opens-relative-goods", "en")
 _COORDINATORS: Final = words("conj.coordinating")
+_PART_IN: Final = words("prep.part-in")
 _FUNDS_OR_REPLACEMENT: Final = _FUNDS | _REPLACEMENT
 
 
@@ -515,6 +516,9 @@ def _purposes(tokens: list[Token], items: list[ItemMention]) -> list[ItemMention
         prev = out[-1] if out else None
         if prev is not None:
             gap = [t.lower for t in tokens[prev.end : item.start]]
+            if prev.category == "technology" and gap and gap[0] in _PART_IN and len(gap) <= 4:
+                purpose = item  # "the engines in Iran's drones", "Triebwerke in russischen Raketen": parts of the whole
+                continue
             if (
                 gap
                 and gap[0] in _PURPOSE

@@ -78,6 +78,8 @@ _SERVE_IN: Final = _SERVE_WITH | words("prep.serve-in")
 _ATTRIBUTIVE_ENDINGS: Final = ("en", "ten", "te", "tes", "ter", "tem")
 _DEFINITE_OBJECT: Final = words("article.definite-object")
 _ASKED_FROM: Final = words("prep.request-from")
+_COME_FROM: Final = words("verb.come-from")
+_ONWARD: Final = words("adverb.onward")
 
 ALL_PREPS_TO_SUPPLIER: Final = FROM
 
@@ -906,6 +908,64 @@ def _user_of_supplied_goods(r: Roles) -> None:
         r.receive(list(users[0].ids), "roles.give.user-of-supplied-goods")
 
 
+def _onward_destination(r: Roles) -> None:
+    """ "per Schiff nach Conakry und von dort nach Ouagadougou gebracht", "shipped to Djibouti and from there
+    on to Addis Ababa": a stop on the way is no recipient; the last destination receives."""
+    frame, tokens = r.frame, r.tokens
+    if r.kind not in GIVE or len(frame.recipients) < 2:
+        return
+    marked = [g for p in TO for g in r.by_prep.get(p, []) if set(g.ids) <= set(frame.recipients)]
+    marked.sort(key=lambda g: g.first.start)
+    if len(marked) < 2:
+        return
+    between = tokens[marked[0].members[-1].end : marked[-1].first.start]
+    if any(t.lower in _ONWARD for t in between):
+        r.receive(list(marked[-1].ids), "roles.give.onward-destination")
+
+
+def _come_from(r: Roles) -> None:
+    """ "Die Triebwerke der iranischen Drohnen stammen aus China", "The engines in Iran's drones come from
+    China", "came from suppliers in Russia": where goods come from supplies; whose goods they are (a
+    genitive or adjective owner) receives - a place named with "in" is no destination here."""
+    frame, view, trig = r.frame, r.view, r.trig
+    if r.kind not in ARRIVE or frame.trigger.lemma not in _COME_FROM:
+        return
+    agents = {cue.end for cue in view.cues_by_clause[r.c] if "agent" in cue.kinds}
+    actors = view.actors_by_clause[r.c]
+    sources = [
+        i
+        for g in groups(actors, r.tokens)
+        if g.first.prep in FROM and g.first.start > trig or g.first.prep in _IN_PLACE and g.first.start - 1 in agents
+        for i in g.ids
+    ]
+    owners = [
+        a.id
+        for a in actors
+        if a.id not in sources
+        and (a.start < trig or view.lang == "de")
+        and (a.kind.endswith("-gen") or a.genitive or a.kind == "adj" and (a.prep is None or a.prep in _IN_PLACE))
+        and not (a.prep in FROM and a.start > trig)
+    ]
+    if not owners and r.c > 0 and {"item.partitive-part", "item.relative-antecedent"} & set(frame.trace):
+        before = view.actors_by_clause[r.c - 1]
+        # "Israel's arms imports, most of which come from the United States": whose goods they are
+        owners = [a.id for a in before if a.kind.endswith("-gen")]
+        if not owners and any(cue.kinds & RECEIVE for cue in view.cues_by_clause[r.c - 1]):
+            # "die RSF hätten Waffenlieferungen erhalten, die aus den Emiraten stammten": who received them
+            bare = [g for g in groups(before, r.tokens) if g.first.prep is None and not g.first.genitive]
+            owners = list(bare[0].ids) if bare else []
+    if not owners:
+        # "Die Triebwerke der iranischen Drohnen stammen aus China": the state of the goods they are part of
+        owners = [
+            a.id
+            for a in view.mentions.actors
+            if a.kind == "origin" and view.grammar.clause[a.start] == r.c and (a.start < trig or view.lang == "de")
+        ]
+    owners = [o for o in owners if o not in sources]
+    r.supply(unique(sources) or frame.suppliers, "roles.arrive.come-from")
+    r.receive(unique(owners), "roles.arrive.come-from")
+
+
 def _built_abroad(r: Roles) -> None:
     """A factory built in another state passes technology to it."""
     frame = r.frame
@@ -927,6 +987,8 @@ CONSTRUCTIONS: Final[tuple[Callable[[Roles], None], ...]] = (
     _durch_agent,
     _deal_partners_by_maker,
     _user_of_supplied_goods,
+    _onward_destination,
+    _come_from,
     _built_abroad,
 )
 
