@@ -63,6 +63,9 @@ _EXPECT: Final = words("verb.expect")
 _LAUNCH: Final = words("verb.launch")
 _IN_SERVICE: Final = words("verb.in-service")
 _RESPECTIVELY: Final = words("conj.respectively")
+_SET_OFF_MARKS: Final = words("punct.set-off")
+_BUILT_PARTICIPLES: Final = tuple(sorted(words("participle.built")))
+_PLACE_PREPS: Final = words("prep.in-place")
 _GAP_ENDS: Final = words("punct.gapped-conjunct-end")
 _GAP_SUBJECTS: Final = frozenset({"name", "capital", "metonym", "org"})  # actor kinds that name a party
 _GOODS_FROM: Final = words("prep.goods-from")
@@ -291,7 +294,10 @@ def item_owners(view: ClauseView) -> dict[int, tuple[int, str]]:
     """Which clause's trigger governs the goods of each clause, and the rule that said so."""
     owners: dict[int, tuple[int, str]] = {}
     for c in range(view.n):
-        if _lead(view.cues_by_clause[c]) is not None or _service(view.cues_by_clause[c], view.items_by_clause[c]):
+        lead = _lead(view.cues_by_clause[c])
+        if lead is not None and lead[1] == "use" and _built_where(view.tokens, lead[0]):
+            lead = None  # ", in Spanien gebaut,": a participle saying where goods were built owns nothing
+        if lead is not None or _service(view.cues_by_clause[c], view.items_by_clause[c]):
             owners[c] = (c, "")  # a clause with a trigger owns its goods
     for c in range(view.n):
         if c in owners or not view.items_by_clause[c]:
@@ -323,6 +329,10 @@ def _owner_of(view: ClauseView, c: int, owners: dict[int, tuple[int, str]]) -> t
     ):
         # "Zudem wurden 15 Gepard, | die Katar zurückgegeben hatte, | an die Ukraine ausgeliefert"
         return c + 2, "item.owner.across-inserted-clause"
+    if _owns_itself(owners, c + 1) and not items[c + 1] and _described_where_built(view, c):
+        # "Die Fregatten, in Spanien gebaut, | wurden an Saudi-Arabien übergeben": goods described by where
+        # they were built belong to the verb after the description
+        return c + 1, "item.owner.across-inserted-clause"
     if c - 1 in owners and any(it.carrier for it in items[c - 1]) and any("include" in x.kinds for x in cues[c]):
         return c - 1, "item.owner.package-contents"  # "a package for Ukraine that includes CV90s"
     if (
@@ -342,6 +352,13 @@ def _owner_of(view: ClauseView, c: int, owners: dict[int, tuple[int, str]]) -> t
         if abs(best - c) <= 2:
             return best, "item.owner.appended-list"  # "…, darunter Kampfhubschrauber"
     return None
+
+
+def _described_where_built(view: ClauseView, c: int) -> bool:
+    """Whether clause c is goods followed by where they were built, and nothing else leads it."""
+    cues = view.cues_by_clause[c]
+    lead = _lead(cues)
+    return lead is not None and lead[1] == "use" and _built_where(view.tokens, lead[0])
 
 
 def _appended(view: ClauseView, c: int) -> bool:
@@ -460,7 +477,11 @@ def _use_as_transfer(view: ClauseView, c: int, cue: CueMention) -> tuple[str, st
         return "build_for", "trigger.build-for"  # "Für Israel baut TKMS drei U-Boote": production under contract
     if cue.lemma in _LAUNCH and any(it.category == "space-technology" and it.origin for it in items):
         return "give", "trigger.launch-satellite"  # "Russia launched an Iranian satellite": a launch service
-    if cue.lemma in _IN_SERVICE and any(it.origin or _goods_from(view, it) for it in _in_service(view, cue, items)):
+    if (
+        cue.lemma in _IN_SERVICE
+        and view.tokens[cue.start].text.islower()  # a verb: "Einsatz" names use in attacks as well
+        and any(it.origin or _goods_from(view, it) for it in _in_service(view, cue, items))
+    ):
         # "its air force also flies Russian MiG-29 fighters", "dessen Luftwaffe chinesische Kampfdrohnen
         # einsetzt": goods of another state in service were received from it
         return "get", "trigger.goods-in-service"
@@ -640,6 +661,8 @@ def _used(
                 continue  # "a drone manufacturing plant": a gerund modifier, not a verb
             if cue.start == item.end and nxt is not None and nxt.lower in _AGENT_OR_PLACE:
                 continue  # "submarines built by Naval Group": a participle describing the goods
+            if _built_where(tokens, cue):
+                continue  # "The corvette was built in Italy and delivered": where it was built, not own production
             if "support" in lead.kinds and cue.lemma in _BUILD_FOR:
                 continue  # "is helping Iran build a satellite launch site": the help is the transfer
             if cue.start > item.start and item.end <= cue.start <= item.end + 1 and word == "launch":
@@ -652,6 +675,17 @@ def _used(
             if abs(cue.start - item.start) < abs(lead.start - item.start):
                 return True
     return False
+
+
+def _built_where(tokens: list[Token], cue: CueMention) -> bool:
+    """ "built in Italy", "in Deutschland gebaut", "eine in Italien gebaute Korvette": a participle of building
+    with the place where; it says where goods come from."""
+    word = tokens[cue.start].lower
+    if not word.startswith(_BUILT_PARTICIPLES):
+        return False
+    after = [t.lower for t in tokens[cue.end : cue.end + 1]]
+    before = [t.lower for t in tokens[max(0, cue.start - 4) : cue.start]]
+    return bool(after and after[0] in _PLACE_PREPS or any(w in _PLACE_PREPS for w in before[-3:]))
 
 
 def _antecedent(view: ClauseView, c: int) -> tuple[list[ItemMention], str] | None:
@@ -925,19 +959,35 @@ def _decided(frame: Frame, rule_id: str) -> None:
 
 def _trailing_agents(view: ClauseView, frame: Frame) -> None:
     """The agents of a giving participle set off after the frame's clause (", geliefert von X", ", supplied
-    by X"): it describes the goods of the clause, so its agent supplies them."""
+    by X"), or before it (", donated by Portugal,", "Donated by Portugal, the howitzers …"): it describes
+    the goods of the clause, so its agent supplies them."""
+    _trailing_agent(view, frame, frame.clause + 1, "roles.trailing-participle-agent")
+    if not frame.suppliers:
+        for k in (frame.clause - 1, frame.clause - 2):
+            if k >= 0 and not frame.suppliers:
+                _trailing_agent(view, frame, k, "roles.inserted-participle-agent")
+
+
+def _trailing_agent(view: ClauseView, frame: Frame, k: int, rule: str) -> None:
     tokens, grammar = view.tokens, view.grammar
-    k = frame.clause + 1
     if k >= view.n or view.items_by_clause[k]:
         return
     start, end = grammar.clauses[k]
     ws = [t for t in tokens[start:end] if t.text[:1].isalpha()]
-    if tokens[start].text != "," or not ws:
+    if tokens[start].text not in _SET_OFF_MARKS and start != 0 or not ws:
         return
     first = ws[0]
     lead = _lead(view.cues_by_clause[k])
     if (
-        not (english_participle(first) or german_participle(first))
+        not (
+            english_participle(first)
+            or german_participle(first)
+            or start == 0
+            and _capital_participle(first)
+            or view.lang == "de"
+            and first.text.islower()
+            and first.lower.endswith(("t", "en"))  # "bereitgestellt"
+        )
         or lead is None
         or lead[1] not in GIVE
         or lead[0].start != first.i
@@ -946,7 +996,13 @@ def _trailing_agents(view: ClauseView, frame: Frame) -> None:
     agents = unique([i for g in groups(view.actors_by_clause[k], tokens) if g.first.prep in FROM for i in g.ids])
     if agents and not set(agents) & set(frame.recipients):
         frame.suppliers = agents  # "… sind in der Ukraine eingetroffen, geliefert von Dänemark und Deutschland"
-        _decided(frame, "roles.trailing-participle-agent")
+        _decided(frame, rule)
+
+
+def _capital_participle(tok: Token) -> bool:
+    """ "Donated by Portugal, …", "Geliefert von Dänemark, …": a participle opening the sentence."""
+    lower = Token(tok.lower, tok.start, tok.end, tok.i, tok.lower, tok.lemma)
+    return english_participle(lower) or german_participle(lower)
 
 
 # --------------------------------------------------------------------------- participles after the goods

@@ -40,6 +40,7 @@ _SUBJECT_PRONOUNS: Final = words("pronoun.subject")
 _DEMONSTRATIVE_SUBJECTS: Final = words("pronoun.demonstrative-subject", "de")
 _COMPLEMENTIZERS: Final = words("conj.complement")
 _QUESTION: Final = words("conj.whether")
+_SET_OFF: Final = words("punct.set-off")
 _ASPECT: Final = words("verb.aspectual")
 _DEPENDENT_ARTICLES: Final = words("pronoun.relative-article", "de")
 
@@ -206,9 +207,9 @@ def participial(tokens: list[Token], grammar: SentenceGrammar, c: int) -> bool:
     before it; it is not a clause of its own."""
     start, end = grammar.clauses[c]
     ws = [t for t in tokens[start:end] if t.text[:1].isalpha()]
-    if not ws or end >= len(tokens) or tokens[end].text != "," and tokens[end - 1].text != ",":
+    if not ws or end >= len(tokens) or tokens[end].text not in _SET_OFF and tokens[end - 1].text not in _SET_OFF:
         return False
-    return english_participle(ws[0]) or german_participle(ws[-1])
+    return english_participle(ws[0]) or german_participle(ws[-1]) or german_participle(ws[0])  # ", gebaut in Spanien,"
 
 
 def question(tokens: list[Token], grammar: SentenceGrammar, c: int) -> bool:

@@ -64,6 +64,7 @@ _STOCKS: Final = word_stems("stem.stocks")
 _OFFER_NOUNS: Final = words("noun.offer")
 _OFFER_DETERMINERS: Final = words("determiner.before-offer", "en")
 _BUILT: Final = words("participle.built")
+_BUILT_STEMS: Final = tuple(sorted(_BUILT))
 _REASON: Final = words("prep.reason")
 _INSTITUTION_TO: Final = words("prep.to-institution")
 _ACTING_HEADS: Final = words("noun.acting-head")
@@ -80,6 +81,9 @@ _DEFINITE_OBJECT: Final = words("article.definite-object")
 _ASKED_FROM: Final = words("prep.request-from")
 _COME_FROM: Final = words("verb.come-from")
 _ONWARD: Final = words("adverb.onward")
+_AND: Final = words("conj.and")
+_IN_SERVICE: Final = words("verb.in-service")
+_SERVICE_WITH: Final = words("prep.in-service-with")
 
 ALL_PREPS_TO_SUPPLIER: Final = FROM
 
@@ -363,15 +367,28 @@ def _roles_give(r: Roles) -> None:
         if len(frame.suppliers) > 1:
             # "three bids: Saab's Gripen E, Lockheed Martin's F-16 and Dassault's Rafale"
             frame.item_suppliers = {id(it): it.origin for it in frame.items if it.origin}
+    _supplier_where_built(r)
+
+
+def _supplier_where_built(r: Roles) -> None:
+    """Where the goods were built supplies them: in the clause ("was built in Germany and delivered"), or in
+    a participle or relative clause set off next to it ("The frigates, built in Italy, were handed over",
+    "Built in Spain, the frigates …", "The frigate, which was built in Spain, was delivered")."""
+    frame, view = r.frame, r.view
     if not frame.suppliers:
         built = _built_in(r.own, r.tokens)
         if built:
             r.supply(built, "roles.give.built-in")
-    if not frame.suppliers and r.c > 0 and participial(r.tokens, r.view.grammar, r.c - 1):
-        # "The frigates, built in Italy, were handed over …"
-        built = _built_in(groups(r.view.actors_by_clause[r.c - 1], r.tokens), r.tokens)
-        if built:
-            r.supply(built, "roles.give.built-in-participle")
+    for k in (r.c - 1, r.c - 2):
+        if frame.suppliers or k < 0 or k == r.c - 2 and view.items_by_clause[k + 1]:
+            break
+        start, end = view.grammar.clauses[k]
+        if participial(r.tokens, view.grammar, k) or any(
+            r.tokens[i].lower.startswith(_BUILT_STEMS) for i in range(start, end)
+        ):
+            built = _built_in(groups(view.actors_by_clause[k], r.tokens), r.tokens)
+            if built:
+                r.supply([b for b in built if b not in frame.recipients], "roles.give.built-in-participle")
 
 
 def _give_passive(r: Roles) -> None:
@@ -389,6 +406,22 @@ def _give_passive(r: Roles) -> None:
         in_ids = r.prep_ids(_IN)
         if in_ids:
             r.receive(in_ids, "roles.give.arrived-in")
+    if not frame.recipients:
+        arrived = _arrived_in_next(r)
+        if arrived:
+            r.receive(arrived, "roles.give.arrived-in")
+
+
+def _arrived_in_next(r: Roles) -> list[str]:
+    """ "Howitzers from Portugal have been delivered and have arrived in Mozambique": a coordinated clause
+    without goods of its own says where the goods arrived."""
+    view, k = r.view, r.c + 1
+    if k >= view.n or view.items_by_clause[k]:
+        return []
+    start = view.grammar.clauses[k][0]
+    if r.tokens[start].lower not in _AND or not any("arrive" in cue.kinds for cue in view.cues_by_clause[k]):
+        return []
+    return unique([a.id for a in view.actors_by_clause[k] if a.prep in _IN])
 
 
 def _give_active_supplier(r: Roles) -> None:
@@ -481,11 +514,13 @@ def _reason_phrase(tokens: list[Token], trigger: int) -> bool:
 def _built_in(found: list[Group], tokens: list[Token]) -> list[str]:
     """ "was built in Germany and delivered in 1981": where the goods were made is where they come from."""
     for g in found:
-        start = g.first.start
+        start, end = g.first.start, g.members[-1].end
         if g.first.prep in _IN_PLACE and start >= 2 and tokens[start - 2].lower in _BUILT:
             return g.ids
         if g.first.prep in _IN_PLACE and start >= 3 and tokens[start - 3].lower in _BUILT:
             return g.ids
+        if g.first.prep in _IN_PLACE and end < len(tokens) and tokens[end].lower.startswith(_BUILT_STEMS):
+            return g.ids  # "in Spanien gebaut", "eine in Italien gebaute Korvette"
     return []
 
 
@@ -591,6 +626,8 @@ def _roles_arrive(r: Roles) -> None:
     """Goods arriving, going or seized: where they arrive receives; where they come from supplies."""
     frame, view, trig, kind = r.frame, r.view, r.trig, r.frame.trigger_kind
     in_ids = r.prep_ids(_IN)
+    if kind == "go" and not in_ids:
+        in_ids = r.prep_ids(TO)  # "Die Korvetten gingen im Mai an Katar", "went to Qatar"
     if in_ids:
         r.receive(in_ids, "roles.arrive.in-destination")
     elif r.objects:
@@ -641,6 +678,8 @@ def _roles_arrive(r: Roles) -> None:
         owner = next((a.id for a in view.mentions.actors if a.prep is None and not a.genitive and a.start < trig), None)
         if owner is not None and owner not in frame.recipients:
             r.supply([owner], "roles.arrive.its-goods-are-the-subjects")
+    if not frame.suppliers:
+        _supplier_where_built(r)  # "Die Korvetten, gefertigt in Italien, gingen an Katar"
     if not frame.suppliers:
         producers = unique([it.producer for it in frame.items if it.producer])[:1]
         if producers:
@@ -741,16 +780,33 @@ def _attributive_participle_agent(r: Roles) -> None:
         and word.lower.endswith(_ATTRIBUTIVE_ENDINGS)
         and any(it.start == frame.trigger.end for it in frame.items)
         and (r.by_prep.get("von") or r.by_prep.get("aus"))
-        and r.subj is not None
-        and r.subj.first.start < trig
+        and (r.subj is None or r.subj.first.start < trig)
     ):
         return
     agents = [i for g in r.by_prep.get("von", []) if g.first.start < trig for i in g.ids] or [
         i for g in r.by_prep.get("aus", []) if g.first.start > trig for i in g.ids
     ]
-    if agents:
-        r.supply(agents, "roles.de.attributive-participle-agent")
+    if not agents:
+        return
+    # "Die von Schweden gelieferten Schützenpanzer sind in Lettland eingetroffen": with the goods as the
+    # subject, where they arrived (roles.give.arrived-in) or who has them in service receives
+    r.supply(agents, "roles.de.attributive-participle-agent")
+    if r.subj is not None:
         r.receive([i for i in r.subj.ids if i not in agents], "roles.de.attributive-participle-agent")
+    elif not frame.recipients:
+        r.receive([i for i in _in_service_with(r) if i not in agents], "roles.de.attributive-participle-agent")
+
+
+def _in_service_with(r: Roles) -> list[str]:
+    """ "sind bei der lettischen Armee im Einsatz", "in service with the Latvian army": the state whose forces
+    have the goods in service."""
+    view = r.view
+    if not any("use" in cue.kinds and cue.lemma in _IN_SERVICE for cue in view.cues_by_clause[r.c]):
+        return []
+    forces = {cue.start for cue in view.cues_by_clause[r.c] if "forces" in cue.kinds}
+    return unique(
+        [a.id for a in view.actors_by_clause[r.c] if a.prep in _SERVICE_WITH and (a.end in forces or a.kind != "adj")]
+    )
 
 
 def _answered_request(r: Roles) -> None:
@@ -908,6 +964,27 @@ def _user_of_supplied_goods(r: Roles) -> None:
         r.receive(list(users[0].ids), "roles.give.user-of-supplied-goods")
 
 
+def _forces_in_service(r: Roles) -> None:
+    """ "Ukrainian troops are using Danish-supplied howitzers", "kirgisische Einheiten setzten türkische
+    Drohnen ein": the state of the forces that have the goods in service received them."""
+    frame, view, trig = r.frame, r.view, r.trig
+    if frame.recipients or "trigger.goods-in-service" not in frame.trace:
+        return
+    forces = {cue.start for cue in view.cues_by_clause[r.c] if "forces" in cue.kinds}
+    users = [
+        it.origin
+        for it in view.mentions.items
+        if it.category == "personnel" and it.origin and view.grammar.clause[it.start] == r.c and it.start < trig
+    ] + [
+        a.id
+        for a in view.mentions.actors
+        if a.kind in ("adj", "origin") and a.end in forces and a.prep is None and view.grammar.clause[a.start] == r.c
+    ]
+    users = [u for u in unique(users) if u not in frame.suppliers]
+    if users:
+        r.receive(users[:1], "roles.receive.forces-in-service")
+
+
 def _onward_destination(r: Roles) -> None:
     """ "per Schiff nach Conakry und von dort nach Ouagadougou gebracht", "shipped to Djibouti and from there
     on to Addis Ababa": a stop on the way is no recipient; the last destination receives."""
@@ -987,6 +1064,7 @@ CONSTRUCTIONS: Final[tuple[Callable[[Roles], None], ...]] = (
     _durch_agent,
     _deal_partners_by_maker,
     _user_of_supplied_goods,
+    _forces_in_service,
     _onward_destination,
     _come_from,
     _built_abroad,
