@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Final
 
 from armsflow.lexicons import words
-from armsflow.mentions import CueMention, Mentions
+from armsflow.mentions import ActorMention, CueMention, Mentions, governor
 from armsflow.text.segment import Sentence, Token
 
 _SUBJUNCTIVE: Final = words("verb.subjunctive-form", "de")
@@ -197,3 +197,108 @@ def _np_backward(tokens: list[Token], pos: int) -> tuple[int, int] | None:
 def _span_text(tokens: list[Token], span: tuple[int, int]) -> str:
     start, end = span
     return " ".join(t.text for t in tokens[start:end])
+
+
+# --------------------------------------------------------------------------- "we" and "you" in interviews and quotes
+
+
+_FIRST_PLURAL: Final = words("pronoun.first-plural")
+_SECOND_FORMAL: Final = words("pronoun.second-person")
+_INTERVIEW: Final = words("noun.interview")
+_QUESTION_LABELS: Final = words("label.question")
+_OFFICES: Final = tuple(sorted(words("stem.office")))
+_WITH_PERSON: Final = words("prep.interview-with")
+_ADDRESS: Final = words("noun.address")
+_OPENING_MARKS: Final = words("punct.opens-quote")
+_STATE_OWNERS: Final = frozenset({"name-gen", "adj", "adj-gen", "capital-gen"})  # actor kinds naming whose
+
+
+class Voices:
+    """Who "we" and "you" are in an interview or a quote: the state of the interviewee or of the quoted
+    speaker ("Interview with Colombia's air force chief … Ruiz: we buy our helicopters from the United
+    States", "Herr Cebotari, … liefere Ihnen Kampfdrohnen"). Pronouns that stand for that state become
+    actor mentions of it, before the roles are read; an answer speaks for the interviewee."""
+
+    __slots__ = ("asked", "interview", "interviewee", "name", "seen")
+
+    def __init__(self) -> None:
+        self.interview = False
+        self.interviewee: str | None = None
+        self.name: str | None = None
+        self.asked = False
+        self.seen = 0
+
+    def learn(self, tokens: list[Token], mentions: Mentions, title: bool = False) -> None:
+        """An interview is announced by its title or first sentences, or shown by question labels; the
+        interviewee's state is the one owning a title or office there ("Colombia's air force chief"), the
+        interviewee's name follows "mit"/"with" there or labels the answers ("Ruiz: …")."""
+        said = {t.lower for t in tokens}
+        labelled = _question_label(tokens)
+        announced = bool(said & _INTERVIEW)
+        if announced or labelled:
+            self.interview = True
+        if self.interviewee is None and not labelled and (title or self.seen < 2 or announced):
+            owners = [
+                a.id
+                for a in mentions.actors
+                if a.kind in _STATE_OWNERS
+                and a.id.isupper()
+                and any(t.lower.endswith(_OFFICES) for t in tokens[a.end : a.end + 3])
+            ]  # "Colombia's air force chief", "Moldaus Staatssekretär": whose office the interviewee holds
+            if owners:
+                self.interviewee = owners[0]
+        if self.name is None:
+            self.name = _interviewee_name(tokens, announced, labelled)
+        if not title:
+            self.seen += 1
+
+    def bind(self, tokens: list[Token], mentions: Mentions, speaker_tokens: set[int]) -> str | None:
+        """Add the state a first-person plural (in an answer or a quote) or a polite second person (in an
+        interview question) stands for; return the interviewee as the source of an answer."""
+        quoted = [a.id for a in mentions.actors if a.start in speaker_tokens and a.kind == "person"]
+        asking = _question_label(tokens) or bool(tokens) and tokens[-1].text == "?"
+        answering = self.interview and self.asked and not asking
+        if asking:
+            self.asked = True
+        state = None
+        pronouns = _FIRST_PLURAL
+        if asking and self.interview:
+            pronouns, state = _SECOND_FORMAL, self.interviewee
+        elif not asking:
+            state = quoted[0] if len(set(quoted)) == 1 else (self.interviewee if answering else None)
+        if state is not None:
+            taken = {i for a in mentions.actors for i in range(a.start, a.end)}
+            for tok in tokens:
+                if tok.i in taken or tok.i in speaker_tokens or tok.text not in pronouns:
+                    continue
+                if tok.text == "Sie" and (tok.i == 0 or tokens[tok.i - 1].text in _OPENING_MARKS):
+                    continue  # "Sie" opening a sentence may be "they"
+                prep, article = governor(tokens, tok.i)
+                mentions.actors.append(
+                    ActorMention(tok.i, tok.i + 1, state, "pronoun", prep, article or tok.lower, tok.text)
+                )
+            mentions.actors.sort(key=lambda a: a.start)
+        return self.name if answering and not speaker_tokens else None
+
+
+def _interviewee_name(tokens: list[Token], announced: bool, labelled: bool) -> str | None:
+    """ "Ein Gespräch mit Staatssekretär Andrei Cebotari über …", "Interview with Colonel Ana Ruiz, …",
+    "Ruiz: …", "Herr Cebotari, …": the interviewee's name."""
+    if len(tokens) > 2 and tokens[1].text == ":" and tokens[0].text[:1].isupper() and not labelled:
+        return tokens[0].text  # an answer label
+    for k, tok in enumerate(tokens[:-1]):
+        if (announced and tok.lower in _WITH_PERSON) or tok.text in _ADDRESS:
+            name: list[str] = []
+            for nxt in tokens[k + 1 : k + 7]:
+                if not nxt.text.isalpha() or not nxt.text[:1].isupper() and name:
+                    break
+                if nxt.text[:1].isupper():
+                    name.append(nxt.text)  # after "mit dem litauischen": the title and the name
+            if name:
+                return " ".join(name)
+    return None
+
+
+def _question_label(tokens: list[Token]) -> bool:
+    """ "Q: …", "Frage: …": a question of the interviewer."""
+    return len(tokens) > 1 and tokens[0].lower in _QUESTION_LABELS and tokens[1].text == ":"

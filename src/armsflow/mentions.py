@@ -232,6 +232,11 @@ INSTITUTIONS: Final = words("noun.institution")
 _ARTICLE_OR_SKIP: Final = ARTICLES | _SKIP_BEFORE_ACTOR
 
 
+def governor(tokens: list[Token], i: int) -> tuple[str | None, str | None]:
+    """Preposition and article that govern a word taken as an actor (a pronoun standing for a state)."""
+    return _direct_governor(tokens, i)
+
+
 def _governor(tokens: list[Token], i: int, lex: Lexicon | None = None) -> tuple[str | None, str | None]:
     """Preposition and article that govern the actor at token i.
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from armsflow.attribution import find_sources
+from armsflow.attribution import Voices, find_sources
 from armsflow.confidence import score
 from armsflow.events import Assembler
 from armsflow.frame import Frame
@@ -39,12 +39,19 @@ def extract_document(doc: Document, observer: Observer | None = None) -> Documen
         raise UnsupportedLanguage(f"language {lang or 'unknown'!r} is not supported (de, en)")
     lex = lexicon(lang)
     assembler = Assembler(doc.text, lang)
+    voices = Voices()
     if doc.title:
         for title in sentences(doc.title, lang):
-            assembler.add_title(find_mentions(title, lex))
+            title_mentions = find_mentions(title, lex)
+            voices.learn(title.tokens, title_mentions, title=True)
+            assembler.add_title(title_mentions)
     for index, sentence in enumerate(sentences(doc.text, lang)):
         mentions = find_mentions(sentence, lex)
+        voices.learn(sentence.tokens, mentions)
         source, speaker_tokens, source_rule = find_sources(sentence, mentions, lang)
+        answer_source = voices.bind(sentence.tokens, mentions, speaker_tokens)
+        if source is None and answer_source is not None:
+            source, source_rule = answer_source, "source.interviewee-answers"
         # A sentence without any cue of an event yields no frame: skip the clause analysis.
         eventful = any(c.kinds & EVENT_CUES for c in mentions.cues)
         story = bool(assembler.state.imposers)
