@@ -475,7 +475,10 @@ def _use_as_transfer(view: ClauseView, c: int, cue: CueMention) -> tuple[str, st
         return "give", "trigger.carry-to"  # "flying ballistic missiles to Russia": carrying goods hands them over
     if cue.lemma in _BUILD_FOR and any(a.prep in _FOR for a in actors):
         return "build_for", "trigger.build-for"  # "Für Israel baut TKMS drei U-Boote": production under contract
-    if cue.lemma in _LAUNCH and any(it.category == "space-technology" and it.origin for it in items):
+    if cue.lemma in _LAUNCH and any(
+        it.category == "space-technology" and (it.origin or any(a.prep in _FOR and a.start > it.end for a in actors))
+        for it in items
+    ):
         return "give", "trigger.launch-satellite"  # "Russia launched an Iranian satellite": a launch service
     if (
         cue.lemma in _IN_SERVICE
@@ -663,6 +666,8 @@ def _used(
                 continue  # "submarines built by Naval Group": a participle describing the goods
             if _built_where(tokens, cue):
                 continue  # "The corvette was built in Italy and delivered": where it was built, not own production
+            if cue.lemma in _LAUNCH and item.category != "space-technology":
+                continue  # "Die Lieferungen der Panzer starten im Mai": only satellites are launched
             if "support" in lead.kinds and cue.lemma in _BUILD_FOR:
                 continue  # "is helping Iran build a satellite launch site": the help is the transfer
             if cue.start > item.start and item.end <= cue.start <= item.end + 1 and word == "launch":
@@ -920,7 +925,10 @@ def _roles_after_grammar(view: ClauseView, frame: Frame, frames: list[Frame], le
     """Roles that come from the goods or from the frame just built, when the clause names no party."""
     lead, c = frame.trigger, frame.clause
     if lead.lemma in _LAUNCH and lead_kind == "give" and not frame.recipients:
-        frame.recipients = [it.origin for it in frame.items if it.origin and it.origin not in frame.suppliers][:1]
+        # "launched an Iranian satellite", "launched a satellite for Pakistan": the owner receives the launch
+        owners = [a.id for a in view.actors_by_clause[c] if a.prep in _FOR and a.start > lead.start]
+        owners += [it.origin for it in frame.items if it.origin]
+        frame.recipients = [o for o in owners if o not in frame.suppliers][:1]
         _decided(frame, "roles.launch-satellite-owner")
     if "serve" in lead.kinds and lead_kind == "give":
         service_roles(frame, [a for a in view.mentions.actors if view.grammar.clause[a.start] == c], lead)

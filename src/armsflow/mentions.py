@@ -638,8 +638,8 @@ def _catalogue_entry(span: list[Token], key: str, lex: Lexicon) -> tuple[Designa
     """The catalogue entry a span names, with its inflected or versioned forms, and the surface to keep."""
     surface = " ".join(t.text for t in span)
     entry = lex.designations.get(key)
-    if entry is None and span[-1].text.endswith("s") and len(span[-1].text) > 3:
-        # English plurals of names: "Kfirs", "F-16s", "Rafales"
+    if entry is None and span[-1].text.endswith("s") and (len(span[-1].text) > 3 or span[-1].text[-2:-1].isdigit()):
+        # English plurals of names: "Kfirs", "F-16s", "Rafales", "K9s", "Leopard 2s"
         entry = lex.designations.get(designation_key("".join(t.text for t in span)[:-1]))
         if entry is not None:
             surface = surface[:-1]
@@ -1168,6 +1168,7 @@ def find_cues(tokens: list[Token], lex: Lexicon) -> list[CueMention]:
                 and c.start > 0
                 and (
                     tokens[c.start - 1].lower in _DETERMINERS
+                    or tokens[c.start - 1].lower in _VESSEL_MODIFIERS  # "a cargo ship", "the supply ships"
                     or tokens[c.start - 1].lower in PREPOSITIONS
                     and tokens[c.start - 1].lower != "to"
                     and not tokens[c.start].lower.endswith("ing")  # "of flying": a gerund is a verb
@@ -1200,6 +1201,7 @@ def _cue_entry(tok: Token, lex: Lexicon) -> tuple:
 
 _VERB_KINDS: Final = kind_group("en-verb")
 _DETERMINERS: Final = words("determiner.before-noun", "en")
+_VESSEL_MODIFIERS: Final = words("noun.before-vessel", "en")
 
 
 _CUE_MEMO: Final[dict[str, dict[str, tuple]]] = {}

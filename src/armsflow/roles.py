@@ -84,6 +84,11 @@ _ONWARD: Final = words("adverb.onward")
 _AND: Final = words("conj.and")
 _IN_SERVICE: Final = words("verb.in-service")
 _SERVICE_WITH: Final = words("prep.in-service-with")
+_VEHICLES: Final = tuple(sorted(words("noun.vehicle")))
+_LAUNCHERS: Final = tuple(sorted(words("noun.launch-vehicle")))
+_LAUNCH: Final = words("verb.launch")
+_ORIGIN_RULES: Final = frozenset({"roles.give.origin-of-goods", "roles.arrive.origin-of-goods"})
+_VEHICLE_CATEGORIES: Final = frozenset({"ship", "other-aircraft"})  # categories a carrying vehicle has
 
 ALL_PREPS_TO_SUPPLIER: Final = FROM
 
@@ -964,6 +969,40 @@ def _user_of_supplied_goods(r: Roles) -> None:
         r.receive(list(users[0].ids), "roles.give.user-of-supplied-goods")
 
 
+def _vehicle_subject(r: Roles) -> None:
+    """ "A cargo ship from Belarus delivered 3,000 rifles to Venezuela", "Einen Monat später brachte ein
+    ägyptisches Kriegsschiff Artilleriegeschütze nach Mogadischu": a vehicle carrying the goods as the
+    subject is no goods of its own; its state (adjective or from-phrase) supplies."""
+    frame, view, trig, tokens = r.frame, r.view, r.trig, r.tokens
+    if frame.passive or r.subject is not None or not (r.kind in GIVE or r.kind in ARRIVE):
+        return
+    start, _ = view.grammar.clauses[r.c]
+    last = max((it.start for it in frame.items), default=start)
+    limit = trig if view.lang == "en" else last
+    vehicles = _VEHICLES + (_LAUNCHERS if frame.trigger.lemma in _LAUNCH else ())
+    vehicle = next((k for k in range(start, limit) if tokens[k].lemma.endswith(vehicles) and k != trig), None)
+    if vehicle is None:
+        return
+    carried = [it for it in frame.items if it.start <= vehicle < it.end]
+    cargo = [it for it in frame.items if it.start > vehicle and it not in carried]
+    if not cargo or any(it.category not in _VEHICLE_CATEGORIES for it in carried) and not cargo:
+        return
+    origins = [it.origin for it in carried if it.origin]
+    origins += [a.id for a in view.mentions.actors if a.kind in ("adj", "origin") and a.end in (vehicle, vehicle - 1)]
+    origins += [
+        i
+        for g in groups(view.actors_by_clause[r.c], tokens)
+        if g.first.prep in FROM and vehicle < g.first.start <= vehicle + 3
+        for i in g.ids
+    ]
+    frame.items = [it for it in frame.items if it not in carried]
+    fire(frame, "roles.give.vehicle-carries")
+    origins = [o for o in unique(origins) if o not in frame.recipients]
+    if origins and (not frame.suppliers or frame.rule in _ORIGIN_RULES):
+        frame.item_suppliers = {}  # the vehicle's origin was one of the goods' origins
+        r.supply(origins[:1], "roles.give.vehicle-carries")
+
+
 def _forces_in_service(r: Roles) -> None:
     """ "Ukrainian troops are using Danish-supplied howitzers", "kirgisische Einheiten setzten türkische
     Drohnen ein": the state of the forces that have the goods in service received them."""
@@ -1064,6 +1103,7 @@ CONSTRUCTIONS: Final[tuple[Callable[[Roles], None], ...]] = (
     _durch_agent,
     _deal_partners_by_maker,
     _user_of_supplied_goods,
+    _vehicle_subject,
     _forces_in_service,
     _onward_destination,
     _come_from,
