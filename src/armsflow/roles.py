@@ -88,6 +88,7 @@ _VEHICLES: Final = tuple(sorted(words("noun.vehicle")))
 _LAUNCHERS: Final = tuple(sorted(words("noun.launch-vehicle")))
 _LAUNCH: Final = words("verb.launch")
 _ORIGIN_RULES: Final = frozenset({"roles.give.origin-of-goods", "roles.arrive.origin-of-goods"})
+_RECEIVING_VERBS: Final = frozenset({"get"})
 _VEHICLE_CATEGORIES: Final = frozenset({"ship", "other-aircraft"})  # categories a carrying vehicle has
 
 ALL_PREPS_TO_SUPPLIER: Final = FROM
@@ -958,8 +959,11 @@ def _user_of_supplied_goods(r: Roles) -> None:
     frame, view, c = r.frame, r.view, r.c
     if r.kind not in GIVE or frame.recipients or not frame.suppliers or "item.relative-antecedent" not in frame.trace:
         return
-    if not any("use" in cue.kinds and not cue.kinds & TRIGGERS - {"use"} for cue in view.cues_by_clause[c - 1]):
-        return
+    if not any(
+        "use" in cue.kinds and not cue.kinds & TRIGGERS - {"use"} or cue.kinds & _RECEIVING_VERBS
+        for cue in view.cues_by_clause[c - 1]
+    ):
+        return  # "verfügte über U-Boote, die …", "received … a frigate that China donated"
     users = [
         g
         for g in groups(view.actors_by_clause[c - 1], r.tokens)
@@ -967,6 +971,36 @@ def _user_of_supplied_goods(r: Roles) -> None:
     ]
     if users and not set(users[0].ids) & set(frame.suppliers):
         r.receive(list(users[0].ids), "roles.give.user-of-supplied-goods")
+
+
+def _each_from_its_source(r: Roles) -> None:
+    """ "erhielt Kampfdrohnen aus den Emiraten, Bayraktar TB2 aus der Türkei und Mohajer-6 aus Iran", "received
+    a patrol aircraft from India and three cutters from the United States": each good comes from the source
+    named right after it."""
+    frame = r.frame
+    if r.kind not in RECEIVE or len(frame.suppliers) < 2 or len(frame.items) < 2:
+        return
+    sources = [(g.first.start, g.ids) for p in FROM for g in r.by_prep.get(p, []) if g.first.start > r.trig]
+    marks = sorted([(it.start, "item", id(it)) for it in frame.items] + [(pos, "source", 0) for pos, _ in sources])
+    kinds = [k for _, k, _ in marks]
+    if not kinds or kinds[0] != "item" or kinds[-1] != "source":
+        return
+    by_pos = {pos: ids for pos, ids in sources}
+    pairs: dict[int, str] = {}
+    pending: list[int] = []
+    for pos, kind, ref in marks:
+        if kind == "item":
+            pending.append(ref)
+            continue
+        ids = by_pos[pos]
+        if len(ids) != 1 or not pending:
+            return
+        for item_id in pending:
+            pairs[item_id] = ids[0]
+        pending = []
+    if len(set(pairs.values())) > 1:
+        frame.item_suppliers = pairs
+        fire(frame, "roles.receive.each-good-from-its-source")
 
 
 def _vehicle_subject(r: Roles) -> None:
@@ -1103,6 +1137,7 @@ CONSTRUCTIONS: Final[tuple[Callable[[Roles], None], ...]] = (
     _durch_agent,
     _deal_partners_by_maker,
     _user_of_supplied_goods,
+    _each_from_its_source,
     _vehicle_subject,
     _forces_in_service,
     _onward_destination,
