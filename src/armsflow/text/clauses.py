@@ -64,6 +64,12 @@ def clause_ids(tokens: list[Token], listed: set[int], verbs: frozenset[int] = fr
             )
             boundary = not (prev_in and next_in) or nxt in SUBORDINATORS
             if not boundary and (i + 1) in listed:
+                # "…, Minsk steuerte vier Kampfjets bei": a name followed by its own verb opens a clause
+                j = i + 1
+                while j < n and j in listed:
+                    j += 1
+                boundary = j in verbs and tokens[j].text.islower()
+            if not boundary and (i + 1) in listed:
                 # "plant Südkorea, Polen weitere Panzer zu liefern": an infinitive clause opens after the
                 # comma when "zu" follows the next mention with no "und" that would continue a list
                 j = i + 1
