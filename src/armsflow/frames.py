@@ -63,6 +63,7 @@ _EXPECT: Final = words("verb.expect")
 _LAUNCH: Final = words("verb.launch")
 _IN_SERVICE: Final = words("verb.in-service")
 _RESPECTIVELY: Final = words("conj.respectively")
+_DEAL_NOUNS: Final = words("noun.deal")
 _SET_OFF_MARKS: Final = words("punct.set-off")
 _BUILT_PARTICIPLES: Final = tuple(sorted(words("participle.built")))
 _PLACE_PREPS: Final = words("prep.in-place")
@@ -812,6 +813,21 @@ def _reach_from_governors(view: ClauseView, frame: Frame, governors: list[int]) 
     """Intentions and promises reach into an infinitive ("sagte zu, … zu liefern"); a reported
     dass-clause keeps its own tense, only denial and doubt reach into it."""
     tokens, grammar, c = view.tokens, view.grammar, frame.clause
+    start = grammar.clauses[c][0]
+    opener = next((t.lower for t in tokens[start : start + 2] if t.text != ","), "")
+    if (
+        c > 0
+        and opener in _RELATIVE
+        and any(
+            "deal" in cue.kinds and cue.lemma in _DEAL_NOUNS and start - 2 <= cue.end <= start
+            for cue in view.cues_by_clause[c - 1]
+        )
+    ):
+        # "two contracts that will bring Rafale jets into Jakarta's air force": what a deal will bring is
+        # what the deal concluded
+        frame.modifiers.add("deal")
+        fire(frame, "mod.relative-on-deal")
+        return
     if relative_clause(tokens, grammar, c):
         # "sanctions on Chinese firms that supply Russia": a relative clause describes its noun as
         # fact; the hedge on the measure does not reach it

@@ -1414,10 +1414,14 @@ def _has_kind(tok: Token, lex: Lexicon, kind: str) -> bool:
 
 def _origins(tokens: list[Token], actors: list[ActorMention], items: list[ItemMention], lex: Lexicon) -> None:
     """An origin adjective right in front of an item: "britische Fregatten", "Iranian drones"."""
-    by_end = {
-        a.end: a for a in actors if a.kind in ("adj", "adj-gen") or (a.kind == "org" and a.text.endswith(("'s", "’s")))
-    }  # "Saab's Gripen E", "Lockheed Martin's F-16": a maker's possessive names the origin too
+    by_end = {a.end: a for a in actors if a.kind in ("adj", "adj-gen")}
+    # "Saab's Gripen E", "Lockheed Martin's F-16", "Dassault fighter jets": a maker's name names the origin too
+    makers = {a.end: a for a in actors if a.kind == "org"}
     for item in items:
+        maker = makers.get(item.start)
+        if maker is not None and item.origin is None:
+            item.origin = maker.id
+            continue
         for gap in range(0, 3):
             actor = by_end.get(item.start - gap)
             if actor is not None:

@@ -88,6 +88,8 @@ _VEHICLES: Final = tuple(sorted(words("noun.vehicle")))
 _LAUNCHERS: Final = tuple(sorted(words("noun.launch-vehicle")))
 _LAUNCH: Final = words("verb.launch")
 _ORIGIN_RULES: Final = frozenset({"roles.give.origin-of-goods", "roles.arrive.origin-of-goods"})
+_RELATIVE_SUBJECTS: Final = words("pronoun.relative")
+_PERSONAL: Final = words("pronoun.personal")
 _RECEIVING_VERBS: Final = frozenset({"get"})
 _VEHICLE_CATEGORIES: Final = frozenset({"ship", "other-aircraft"})  # categories a carrying vehicle has
 
@@ -973,6 +975,27 @@ def _user_of_supplied_goods(r: Roles) -> None:
         r.receive(list(users[0].ids), "roles.give.user-of-supplied-goods")
 
 
+def _relative_pronoun_subject(r: Roles) -> None:
+    """ "Manila signed a contract that will bring Korean corvettes to the Philippines", "die Werft, die zwei
+    Korvetten nach Manila bringen wird": a relative pronoun right before the verb is the subject; the
+    governing clause's subject does not act here, the goods' origin supplies."""
+    frame, view, tokens = r.frame, r.view, r.tokens
+    if r.kind not in GIVE or frame.passive or r.subject is not None or r.inherited is None or r.c == 0:
+        return
+    start = view.grammar.clauses[r.c][0]
+    words = [t for t in tokens[start : r.trig] if t.text != ","]
+    if not words or words[0].lower not in _RELATIVE_SUBJECTS or words[0].text[:1].isupper():
+        return
+    if r.bare or set(frame.suppliers) != set(r.inherited.ids) or any(t.lower in _PERSONAL for t in words[1:]):
+        return  # "die Moskau geliefert hat", "the allegation that it had sold": another subject follows
+    antecedent = start - 1
+    while antecedent > 0 and tokens[antecedent].text == ",":
+        antecedent -= 1
+    if any(it.start <= antecedent < it.end for it in view.mentions.items):
+        return  # "unterstützt das Land mit Militärberatern, die … ausbilden": the subject's own people act
+    r.supply([o for o in unique(r.origin) if o not in frame.recipients], "roles.relative-pronoun-subject")
+
+
 def _each_from_its_source(r: Roles) -> None:
     """ "erhielt Kampfdrohnen aus den Emiraten, Bayraktar TB2 aus der Türkei und Mohajer-6 aus Iran", "received
     a patrol aircraft from India and three cutters from the United States": each good comes from the source
@@ -1062,9 +1085,9 @@ def _onward_destination(r: Roles) -> None:
     """ "per Schiff nach Conakry und von dort nach Ouagadougou gebracht", "shipped to Djibouti and from there
     on to Addis Ababa": a stop on the way is no recipient; the last destination receives."""
     frame, tokens = r.frame, r.tokens
-    if r.kind not in GIVE or len(frame.recipients) < 2:
+    if not (r.kind in GIVE or r.kind in ARRIVE) or len(frame.recipients) < 2:
         return
-    marked = [g for p in TO for g in r.by_prep.get(p, []) if set(g.ids) <= set(frame.recipients)]
+    marked = [g for p in TO | _IN for g in r.by_prep.get(p, []) if set(g.ids) <= set(frame.recipients)]
     marked.sort(key=lambda g: g.first.start)
     if len(marked) < 2:
         return
@@ -1137,6 +1160,7 @@ CONSTRUCTIONS: Final[tuple[Callable[[Roles], None], ...]] = (
     _durch_agent,
     _deal_partners_by_maker,
     _user_of_supplied_goods,
+    _relative_pronoun_subject,
     _each_from_its_source,
     _vehicle_subject,
     _forces_in_service,
