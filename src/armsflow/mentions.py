@@ -1378,6 +1378,10 @@ def find_mentions(sentence: Sentence, lex: Lexicon) -> Mentions:
         if group is not None and item.end - item.start == 1 and tokens[item.start].lower in _FIGHTERS:
             item.category, item.origin = "personnel", group.id  # "Africa Corps fighters": people, not jets
     for item in items:
+        group = groups_ending.get(item.start)
+        if group is not None and item.category == "personnel" and item.origin is None:
+            item.origin = group.id  # "Wagner instructors", "Hisbollah-Kämpfer": the group's people
+    for item in items:
         if item.category == "personnel" and item.origin is None:
             # "Wagner-Söldner": the group's own fighters come from the group
             group = next(
