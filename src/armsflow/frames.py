@@ -624,7 +624,11 @@ def _goods_from_context(
         if pronoun:
             trace.append("item.pronoun-object")
             return pronoun
-    if lead.lemma in _IMPLIED and len(actors) >= int(_IMPLIED[lead.lemma][1]):
+    named = len(actors)
+    if grammar.infinitive[c] and c > 0:
+        # "Moscow continues to arm Myanmar": the governing clause's subject arms
+        named += len([a for a in view.actors_by_clause[c - 1] if a.prep is None and not a.genitive])
+    if lead.lemma in _IMPLIED and named >= int(_IMPLIED[lead.lemma][1]):
         # "dass Washington Pakistan aufgerüstet hat": arming someone transfers weapons;
         # "Piloten in Baku auszubilden": trainers sent to the recipient are personnel
         trace.append("item.implied-by-verb")

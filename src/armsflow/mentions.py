@@ -10,7 +10,7 @@ an item, and German compounds resolved by their head.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Final
 
 from armsflow.lexicons import (
@@ -327,6 +327,15 @@ def _direct_governor(tokens: list[Token], i: int) -> tuple[str | None, str | Non
             noun_skipped = True
         elif noun_skipped and tok.text.islower() and word.endswith(("e", "en", "er", "es", "em")) and word.isalpha():
             pass  # an adjective of that noun
+        elif (
+            j == i - 1
+            and tok.text.islower()
+            and word.isalpha()
+            and word.endswith(("e", "en", "er", "es", "em"))
+            and j > 0
+            and tokens[j - 1].lower in ARTICLES
+        ):
+            pass  # "in die benachbarte Slowakei", "an das verbündete Polen": an adjective of the name
         elif word not in _SKIP_BEFORE_ACTOR:
             return None, article if not noun_skipped else None
         j -= 1
@@ -1377,10 +1386,12 @@ def find_mentions(sentence: Sentence, lex: Lexicon) -> Mentions:
         group = groups_ending.get(item.start)
         if group is not None and item.end - item.start == 1 and tokens[item.start].lower in _FIGHTERS:
             item.category, item.origin = "personnel", group.id  # "Africa Corps fighters": people, not jets
+    groups_after = {a.start: a for a in actors if not a.id.isupper() and (a.genitive or a.prep in _OF)}
     for item in items:
-        group = groups_ending.get(item.start)
+        group = groups_ending.get(item.start) or groups_after.get(item.end) or groups_after.get(item.end + 1)
         if group is not None and item.category == "personnel" and item.origin is None:
-            item.origin = group.id  # "Wagner instructors", "Hisbollah-Kämpfer": the group's people
+            # "Wagner instructors", "Kämpfer der Hisbollah", "fighters of Hezbollah": the group's people
+            item.origin = group.id
     for item in items:
         if item.category == "personnel" and item.origin is None:
             # "Wagner-Söldner": the group's own fighters come from the group
@@ -1400,6 +1411,8 @@ def find_mentions(sentence: Sentence, lex: Lexicon) -> Mentions:
 
 
 _FIGHTERS: Final = words("noun.fighters")
+_ORIGIN_LINKS: Final = words("link.coordination")
+_OF: Final = words("prep.of", "en")
 
 
 def _inside_actor(tokens: list[Token], item: ItemMention, actor_tokens: frozenset[int]) -> bool:
@@ -1421,6 +1434,7 @@ def _origins(tokens: list[Token], actors: list[ActorMention], items: list[ItemMe
     by_end = {a.end: a for a in actors if a.kind in ("adj", "adj-gen")}
     # "Saab's Gripen E", "Lockheed Martin's F-16", "Dassault fighter jets": a maker's name names the origin too
     makers = {a.end: a for a in actors if a.kind == "org"}
+    extra: list[ItemMention] = []
     for item in items:
         maker = makers.get(item.start)
         if maker is not None and item.origin is None:
@@ -1437,4 +1451,12 @@ def _origins(tokens: list[Token], actors: list[ActorMention], items: list[ItemMe
                 ):
                     item.origin = actor.id
                     actor.kind = "origin"
+                    # "Swedish, German and South Korean submarines": each coordinated origin has its own goods
+                    k = actor.start
+                    while k > 1 and tokens[k - 1].lower in _ORIGIN_LINKS and by_end.get(k - 1) is not None:
+                        other = by_end[k - 1]
+                        other.kind = "origin"
+                        extra.append(replace(item, origin=other.id))
+                        k = other.start
                 break
+    items.extend(extra)

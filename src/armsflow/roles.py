@@ -35,7 +35,7 @@ from armsflow.grammar import (
     unique,
 )
 from armsflow.lexicons import word_stems, words
-from armsflow.mentions import ActorMention, CueMention, ItemMention
+from armsflow.mentions import PREPOSITIONS, ActorMention, CueMention, ItemMention
 from armsflow.text.segment import Token
 
 TO: Final = words("prep.to")
@@ -90,6 +90,7 @@ _LAUNCH: Final = words("verb.launch")
 _ORIGIN_RULES: Final = frozenset({"roles.give.origin-of-goods", "roles.arrive.origin-of-goods"})
 _RELATIVE_SUBJECTS: Final = words("pronoun.relative")
 _PERSONAL: Final = words("pronoun.personal")
+_EXPECT: Final = words("verb.expect-arrival")
 _RECEIVING_VERBS: Final = frozenset({"get"})
 _VEHICLE_CATEGORIES: Final = frozenset({"ship", "other-aircraft"})  # categories a carrying vehicle has
 
@@ -340,7 +341,13 @@ def _offer_noun(tokens: list[Token], cue: CueMention) -> bool:
     if tok.lower not in _OFFER_NOUNS and tok.lemma not in _OFFER_NOUNS:
         return False
     before = tokens[cue.start - 1].lower if cue.start > 0 else ""
-    return tok.text[:1].isupper() or before in _OFFER_DETERMINERS or before.isdigit()
+    # "a Turkish bid", "Turkey's bid": a state's adjective or possessive between the determiner and the noun
+    owned = (
+        cue.start > 1
+        and tokens[cue.start - 1].text[:1].isupper()
+        and (tokens[cue.start - 2].lower in _OFFER_DETERMINERS or before.endswith(("'s", "’s")))
+    )
+    return tok.text[:1].isupper() or before in _OFFER_DETERMINERS or before.isdigit() or owned
 
 
 def _roles_offer(r: Roles) -> None:
@@ -557,6 +564,23 @@ def _trailing_recipient(view: ClauseView, c: int) -> list[str]:
 # --------------------------------------------------------------------------- buying and receiving
 
 
+def _origins_of_goods(r: Roles) -> list[str]:
+    """The goods' origin; with goods of several origins ("South Korean and American tanks"), each its own."""
+    origins = unique(r.origin)
+    if len(origins) > 1 and all(it.origin for it in r.frame.items):
+        r.frame.item_suppliers = {id(it): it.origin for it in r.frame.items if it.origin}
+        return origins
+    return origins[:1]
+
+
+def _expected(r: Roles) -> bool:
+    """Whether an infinitive's governing verb is one of expecting ("expects … to arrive")."""
+    if not r.view.grammar.infinitive[r.c] or r.c == 0:
+        return False
+    start, end = r.view.grammar.clauses[r.c - 1]
+    return any(t.lemma in _EXPECT for t in r.tokens[start:end])
+
+
 def _company_sells(r: Roles) -> bool:
     assert r.subj is not None
     return (r.subj.first.kind == "org" or is_company(r.subj, r.tokens)) and bool(r.prep_ids(_COMPANY_ORDER))
@@ -619,7 +643,7 @@ def _seller_when_unnamed(r: Roles) -> None:
         if asked:
             r.supply(asked, "roles.receive.object-asked-or-sells")
     if not frame.suppliers and r.origin:
-        r.supply(r.origin[:1], "roles.receive.origin-of-goods")
+        r.supply(_origins_of_goods(r), "roles.receive.origin-of-goods")
     if not frame.suppliers:
         # The producing state of a named new system ("Taiwan received 38 Abrams tanks").
         producers = unique([it.producer for it in frame.items if it.producer])[:1]
@@ -640,6 +664,17 @@ def _roles_arrive(r: Roles) -> None:
         r.receive(in_ids, "roles.arrive.in-destination")
     elif r.objects:
         r.receive([i for g in r.objects for i in g.ids], "roles.arrive.object-reached")
+    elif (
+        r.subject is not None
+        and r.subject.first.kind not in ("adj", "adj-gen")  # "die russische Armee": the forces reached
+        and frame.items
+        and min(it.start for it in frame.items) < r.subject.first.start
+    ):
+        # "Die Drohnen aus der Türkei erreichten Kenia": with the goods first, the bare name is what they reached
+        r.receive(list(r.subject.ids), "roles.arrive.object-reached")
+    if not frame.recipients and kind == "arrive" and r.inherited is not None and _expected(r):
+        # "Kazakhstan expects four transport aircraft to arrive from Spain": who expects them receives
+        r.receive(list(r.inherited.ids), "roles.arrive.expecter-receives")
     if not frame.recipients and kind == "arrive":
         # "Die ersten Leopard-2-Panzer für Tschechien sind … eingetroffen": whom they are for receives
         for_ids = r.prep_ids(_FOR)
@@ -652,9 +687,16 @@ def _roles_arrive(r: Roles) -> None:
             [
                 a.id
                 for a in view.actors_by_clause[r.c]
-                if a.kind in ("adj", "adj-gen") and a.start > trig and a.end in forces
+                if a.kind in ("adj", "adj-gen") and (a.start > trig or view.lang == "de") and a.end in forces
             ]
         )[:1]
+        if not reached:
+            # "reached Russian troops": people of a state after the goods are the forces reached, not goods
+            first = min((it.start for it in frame.items), default=trig)
+            people = [it for it in frame.items if it.category == "personnel" and it.origin and it.start > first]
+            if people and any(it.category != "personnel" for it in frame.items):
+                reached = [people[0].origin or ""]
+                frame.items = [it for it in frame.items if it not in people]
         if reached:
             r.receive(reached, "roles.arrive.forces-reached")
     if not frame.recipients and kind == "arrive":
@@ -673,7 +715,7 @@ def _roles_arrive(r: Roles) -> None:
     if source:
         r.supply(source, "roles.arrive.from-supplier")
     elif r.origin:
-        r.supply(r.origin[:1], "roles.arrive.origin-of-goods")
+        r.supply(_origins_of_goods(r), "roles.arrive.origin-of-goods")
     else:
         frame.suppliers = []
     if (
@@ -975,6 +1017,25 @@ def _user_of_supplied_goods(r: Roles) -> None:
         r.receive(list(users[0].ids), "roles.give.user-of-supplied-goods")
 
 
+def _adjective_on_supply_noun(r: Roles) -> None:
+    """ "Israeli deliveries to Azerbaijan", "a Turkish bid for two corvettes", "russische Waffenlieferungen":
+    a state's adjective on a noun of supplying or offering names the supplier."""
+    frame, tokens, trig = r.frame, r.tokens, r.trig
+    if frame.suppliers or r.kind not in ("give_noun", "promise", "sell") or not tokens[trig].text[:1].isalpha():
+        return
+    before = [
+        a
+        for a in r.view.mentions.actors
+        if a.kind in ("adj", "origin") and a.prep is None and trig - 2 <= a.end <= trig and a.id not in frame.recipients
+    ]
+    between = tokens[before[-1].end : trig] if before else []
+    if before and all(t.text.isalpha() and t.lower not in PREPOSITIONS for t in between):
+        r.supply([before[-1].id], "roles.give.adjective-on-supply-noun")
+        if r.kind == "promise" and not frame.recipients and r.subj is not None and r.subj.first.start < trig:
+            # "Manila is studying a Turkish bid": who weighs the offer would receive
+            r.receive([i for i in r.subj.ids if i != before[-1].id], "roles.give.adjective-on-supply-noun")
+
+
 def _relative_pronoun_subject(r: Roles) -> None:
     """ "Manila signed a contract that will bring Korean corvettes to the Philippines", "die Werft, die zwei
     Korvetten nach Manila bringen wird": a relative pronoun right before the verb is the subject; the
@@ -1160,6 +1221,7 @@ CONSTRUCTIONS: Final[tuple[Callable[[Roles], None], ...]] = (
     _durch_agent,
     _deal_partners_by_maker,
     _user_of_supplied_goods,
+    _adjective_on_supply_noun,
     _relative_pronoun_subject,
     _each_from_its_source,
     _vehicle_subject,
