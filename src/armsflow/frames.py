@@ -1087,6 +1087,11 @@ def _participle_frame(
         frame.suppliers = [a.id for a in after if a.prep == "from"]
         frame.recipients = [a.id for a in after if a.prep in _PARTICIPLE_TO or a.prep == "by"]
         _decided(frame, "roles.participle.buy-agent-receives")
+        if not frame.recipients and "in_use" in frame.modifiers:
+            # "Bangladesh's army has inducted launchers bought from Turkey": who has them in service bought them
+            users = [a.id for a in actors if a.end <= item.start and a.prep is None and a.kind != "org"]
+            frame.recipients = [u for u in users[:1] if u not in frame.suppliers]
+            _decided(frame, "roles.participle.user-received")
     if not frame.recipients and any(t.lower in _AWAIT for t in tokens[max(0, item.start - 5) : item.start]):
         # "Kyiv is still waiting for the F-16s promised by the Netherlands": who awaits them receives
         waiting = [a.id for a in actors if a.end <= item.start and a.prep is None and not a.genitive]

@@ -29,6 +29,7 @@ from armsflow.text.lemma import english_verb_candidates, german_verb_candidates
 from armsflow.text.segment import Sentence, Token
 
 ARTICLES: Final = words("determiner.before-actor")
+_TIME_NOUNS: Final = words("noun.month") | words("noun.weekday")
 PREPOSITIONS: Final = words("prep.any")
 _SKIP_BEFORE_ACTOR: Final = words("function.skipped-before-actor")
 _TYPE_WORDS: Final = words("noun.type")
@@ -322,7 +323,14 @@ def _direct_governor(tokens: list[Token], i: int) -> tuple[str | None, str | Non
             if article is not None and j > 0 and tokens[j - 1].text == "," and j == i - 2:
                 return None, None  # ", bei dem Deutschland …": a relative pronoun, not an article
             return word, article
-        elif not noun_skipped and j == i - 1 and tok.text[:1].isupper() and tok.text.isalpha() and j > 0:
+        elif (
+            not noun_skipped
+            and j == i - 1
+            and tok.text[:1].isupper()
+            and tok.text.isalpha()
+            and j > 0
+            and word not in _TIME_NOUNS  # "In September Baghdad signed": a date, no appositive
+        ):
             # An appositive name: "beim südkoreanischen Konzern Hanwha", "bei der Werft Naval Group".
             noun_skipped = True
         elif noun_skipped and tok.text.islower() and word.endswith(("e", "en", "er", "es", "em")) and word.isalpha():
@@ -507,6 +515,7 @@ _RELATIVE_OPENERS: Final = words("function.opens-relative-goods", "en")
 _COORDINATORS: Final = words("conj.coordinating")
 _PART_IN: Final = words("prep.part-in")
 _FUNDS_OR_REPLACEMENT: Final = _FUNDS | _REPLACEMENT
+_VALUE_WORDS: Final = words("noun.value-of-deal")
 
 
 def _purposes(tokens: list[Token], items: list[ItemMention]) -> list[ItemMention]:
@@ -523,7 +532,8 @@ def _purposes(tokens: list[Token], items: list[ItemMention]) -> list[ItemMention
         before = [t.lower for t in tokens[max(0, item.start - 6) : item.start]]
         if any(w in _FOR for w in before):
             cut = max(i for i, w in enumerate(before) if w in _FOR)
-            if cut > 0 and before[cut - 1] in _FUNDS_OR_REPLACEMENT:
+            valued = any(t.lower in _VALUE_WORDS for t in tokens[max(0, item.start - 10) : item.start])
+            if cut > 0 and before[cut - 1] in _FUNDS_OR_REPLACEMENT and not valued:
                 # "100 Millionen Euro für Drohnen": money, not goods; "Ersatz für seine alten Kampfjets",
                 # "a replacement for its ageing MiG-29s": what is to be replaced is not what is sought
                 continue

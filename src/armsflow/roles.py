@@ -746,6 +746,16 @@ def _roles_deal(r: Roles) -> None:
     source = r.prep_ids(FROM) or r.origin[:1]
     rule = "roles.deal.from-or-origin-sells"
     if not source:
+        # "signed a contract for South Korea's Cheongung II": the maker's state named as the system's owner
+        makers = [
+            a.id
+            for a in r.view.actors_by_clause[r.c]
+            for it in frame.items
+            if a.kind.endswith("-gen") and a.end == it.start and it.producer == a.id
+        ]
+        if makers:
+            source, rule = makers[:1], "roles.deal.makers-system-sells"
+    if not source:
         # "signed a contract with Israel's Elbit Systems": the arms maker in a deal sells
         buyers = r.subj.ids if r.subj else []
         makers = [i for p in _WITH for g in r.by_prep.get(p, []) if is_company(g, r.tokens) for i in g.ids]
