@@ -827,9 +827,10 @@ def _reach_from_governors(view: ClauseView, frame: Frame, governors: list[int]) 
             for cue in view.cues_by_clause[c - 1]
         )
     ):
-        # "two contracts that will bring Rafale jets into Jakarta's air force": what a deal will bring is
-        # what the deal concluded
+        # "two contracts that will bring Rafale jets into Jakarta's air force", "Verträge, die die Lieferung
+        # von Konstruktionsunterlagen vorsahen": what a deal will bring is what the deal concluded
         frame.modifiers.add("deal")
+        frame.modifiers -= {"future", "intend"}
         fire(frame, "mod.relative-on-deal")
         return
     if relative_clause(tokens, grammar, c):

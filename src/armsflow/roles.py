@@ -85,6 +85,9 @@ _AND: Final = words("conj.and")
 _IN_SERVICE: Final = words("verb.in-service")
 _SERVICE_WITH: Final = words("prep.in-service-with")
 _VEHICLES: Final = tuple(sorted(words("noun.vehicle")))
+_NOUN_KINDS: Final = frozenset({"give_noun"})
+_LOADED_WITH: Final = words("prep.loaded-with")
+_CARGO_STEMS: Final = word_stems("stem.cargo-vessel")
 _LAUNCHERS: Final = tuple(sorted(words("noun.launch-vehicle")))
 _LAUNCH: Final = words("verb.launch")
 _ORIGIN_RULES: Final = frozenset({"roles.give.origin-of-goods", "roles.arrive.origin-of-goods"})
@@ -1102,15 +1105,35 @@ def _vehicle_subject(r: Roles) -> None:
     ägyptisches Kriegsschiff Artilleriegeschütze nach Mogadischu": a vehicle carrying the goods as the
     subject is no goods of its own; its state (adjective or from-phrase) supplies."""
     frame, view, trig, tokens = r.frame, r.view, r.trig, r.tokens
-    if frame.passive or r.subject is not None or not (r.kind in GIVE or r.kind in ARRIVE):
+    if frame.passive or r.subject is not None or r.kind in _NOUN_KINDS or not (r.kind in GIVE or r.kind in ARRIVE):
         return
     start, _ = view.grammar.clauses[r.c]
     last = max((it.start for it in frame.items), default=start)
     limit = trig if view.lang == "en" else last
     vehicles = _VEHICLES + (_LAUNCHERS if frame.trigger.lemma in _LAUNCH else ())
-    vehicle = next((k for k in range(start, limit) if tokens[k].lemma.endswith(vehicles) and k != trig), None)
+    vehicle = next(
+        (
+            k
+            for k in range(start, limit)
+            if k != trig
+            and (
+                tokens[k].lemma.endswith(vehicles)
+                # "transport planes", "ein Transportflugzeug mit Instrukteuren": aircraft that carry cargo
+                or any(
+                    it.start <= k < it.end and it.category == "other-aircraft" and _cargo_word(it.text)
+                    for it in frame.items
+                )
+            )
+        ),
+        None,
+    )
     if vehicle is None:
         return
+    first_cargo = min((it.start for it in frame.items if not it.start <= vehicle < it.end), default=vehicle)
+    if r.kind in ARRIVE and not any(
+        t.lower in _LOADED_WITH for t in tokens[vehicle + 1 : max(first_cargo, vehicle + 1)]
+    ):
+        return  # arriving warships are goods, unless they come "with" a cargo
     carried = [it for it in frame.items if it.start <= vehicle < it.end]
     cargo = [it for it in frame.items if it.start > vehicle and it not in carried]
     if not cargo or any(it.category not in _VEHICLE_CATEGORIES for it in carried) and not cargo:
@@ -1129,6 +1152,10 @@ def _vehicle_subject(r: Roles) -> None:
     if origins and (not frame.suppliers or frame.rule in _ORIGIN_RULES):
         frame.item_suppliers = {}  # the vehicle's origin was one of the goods' origins
         r.supply(origins[:1], "roles.give.vehicle-carries")
+
+
+def _cargo_word(text: str) -> bool:
+    return any(stem in text.lower() for stem in _CARGO_STEMS)
 
 
 def _forces_in_service(r: Roles) -> None:
