@@ -94,6 +94,7 @@ _ORIGIN_RULES: Final = frozenset({"roles.give.origin-of-goods", "roles.arrive.or
 _RELATIVE_SUBJECTS: Final = words("pronoun.relative")
 _PERSONAL: Final = words("pronoun.personal")
 _EXPECT: Final = words("verb.expect-arrival")
+_PURPOSE_CONJ: Final = words("conj.purpose")
 _RECEIVING_VERBS: Final = frozenset({"get"})
 _VEHICLE_CATEGORIES: Final = frozenset({"ship", "other-aircraft"})  # categories a carrying vehicle has
 
@@ -1009,6 +1010,24 @@ def _deal_partners_by_maker(r: Roles) -> None:
         r.supply(makers, "roles.deal-partners-split-by-maker")
 
 
+def _purpose_clause_receiver(r: Roles) -> None:
+    """ "Portugal schickte drei Leopard 2A6, damit die Ukraine ein vollständiges Bataillon erhält", "sent the
+    jets so that Kyiv receives …": whoever the purpose clause says will receive is the recipient."""
+    frame, view = r.frame, r.view
+    k = r.c + 1
+    if r.kind not in GIVE or frame.passive or frame.recipients or not frame.suppliers or k >= view.n:
+        return
+    start = view.grammar.clauses[k][0]
+    opener = [t.lower for t in r.tokens[start : start + 3] if t.text != ","]
+    if not opener or not (opener[0] in _PURPOSE_CONJ or start > 0 and r.tokens[start - 1].lower in _PURPOSE_CONJ):
+        return  # "…, damit …", "… so | that …"
+    if not any(cue.kinds & RECEIVE for cue in view.cues_by_clause[k]):
+        return
+    bare = [g for g in groups(view.actors_by_clause[k], r.tokens) if g.first.prep is None and not g.first.genitive]
+    if bare and not set(bare[0].ids) & set(frame.suppliers):
+        r.receive(list(bare[0].ids), "roles.give.purpose-clause-receiver")
+
+
 def _user_of_supplied_goods(r: Roles) -> None:
     """ "Die Marine verfügte über drei U-Boote, die von Frankreich geliefert worden waren", "the navy operates
     frigates that Italy delivered": whoever has or uses the goods a relative clause says were supplied
@@ -1258,6 +1277,7 @@ CONSTRUCTIONS: Final[tuple[Callable[[Roles], None], ...]] = (
     _durch_agent,
     _deal_partners_by_maker,
     _user_of_supplied_goods,
+    _purpose_clause_receiver,
     _adjective_on_supply_noun,
     _relative_pronoun_subject,
     _each_from_its_source,
