@@ -63,6 +63,8 @@ _EXPECT: Final = words("verb.expect")
 _LAUNCH: Final = words("verb.launch")
 _IN_SERVICE: Final = words("verb.in-service")
 _RESPECTIVELY: Final = words("conj.respectively")
+_LICENCE_NOUNS: Final = words("noun.production-licence")
+_LICENCE_PREPS: Final = words("prep.under-licence")
 _DEAL_NOUNS: Final = words("noun.deal")
 _SET_OFF_MARKS: Final = words("punct.set-off")
 _BUILT_PARTICIPLES: Final = tuple(sorted(words("participle.built")))
@@ -458,6 +460,11 @@ def choose_lead(view: ClauseView, c: int, participle_starts: set[int]) -> tuple[
         if builder is not None and any(a.prep in _FOR for a in view.actors_by_clause[c]):
             lead_cue, lead_kind = builder, "use"
             trace.append("trigger.framing-deal-builder")
+    if lead_kind == "approve" and _licence_noun(view, lead_cue) and _licensed(view, c):
+        builder = next((x for x in cues if "use" in x.kinds and x.lemma in _BUILD_FOR), None)
+        if builder is not None:
+            # "Egypt builds K9 howitzers under a licence from South Korea": the licence frames the building
+            lead_cue, lead_kind = builder, "use"
     if lead_kind == "use":
         converted = _use_as_transfer(view, c, lead_cue)
         if converted is None:
@@ -474,6 +481,9 @@ def _use_as_transfer(view: ClauseView, c: int, cue: CueMention) -> tuple[str, st
     items = view.items_by_clause[c]
     if "carry" in cue.kinds and any(a.prep in _DESTINATION for a in actors):
         return "give", "trigger.carry-to"  # "flying ballistic missiles to Russia": carrying goods hands them over
+    if cue.lemma in _BUILD_FOR and _licensed(view, c):
+        # "fertigt Drohnen … mit einer Lizenz aus dem Iran", "builds K9s under a licence from South Korea"
+        return "give", "trigger.licence-production"  # the licence is handed over; the building goes on
     if cue.lemma in _BUILD_FOR and any(a.prep in _FOR for a in actors):
         return "build_for", "trigger.build-for"  # "Für Israel baut TKMS drei U-Boote": production under contract
     if cue.lemma in _LAUNCH and any(
@@ -512,6 +522,37 @@ def _goods_from(view: ClauseView, item: ItemMention) -> bool:
     return False
 
 
+def _licence_noun(view: ClauseView, cue: CueMention) -> bool:
+    """ "under a licence", "in Lizenz", "mit einer Lizenz": a licence to produce, not an export approval."""
+    tokens = view.tokens
+    return tokens[cue.start].lemma in _LICENCE_NOUNS and any(
+        t.lower in _LICENCE_PREPS for t in tokens[max(0, cue.start - 2) : cue.start]
+    )
+
+
+def _licensed(view: ClauseView, c: int) -> bool:
+    """Whether clause c builds under a licence whose licensor is named ("aus dem Iran", "russischer Lizenz")."""
+    return any(
+        it.origin or any(a.prep in FROM and 0 < a.start - it.start <= 4 for a in view.mentions.actors)
+        for it in _licences(view, c)
+    )
+
+
+def _licences(view: ClauseView, c: int) -> list[ItemMention]:
+    """Licence goods of clause c or of a verbless phrase set off after it ("… – mit einer Lizenz aus dem Iran")."""
+    tokens = view.tokens
+    found = []
+    for k in (c, c + 1):
+        if k >= view.n or k == c + 1 and any(x.kinds & TRIGGERS - {"approve"} for x in view.cues_by_clause[k]):
+            continue
+        for it in view.items_by_clause[k]:
+            if tokens[it.start].lemma in _LICENCE_NOUNS and any(
+                t.lower in _LICENCE_PREPS for t in tokens[max(0, it.start - 2) : it.start]
+            ):
+                found.append(it)
+    return found
+
+
 def _object_of(view: ClauseView, cue: CueMention, item: ItemMention) -> bool:
     """Whether the goods are the verb's object: in English right after it (no preposition, infinitive or
     other noun between), in German not inside a prepositional phrase other than the verb's own ("verfügt über")."""
@@ -543,6 +584,9 @@ def frame_items(
             if k != c and view.items_by_clause[k]:
                 trace.append(rule)
             items.extend(view.items_by_clause[k])
+    if "trigger.licence-production" in trace:
+        # what is transferred is the licence; the goods built with it stay where they are built
+        return _licences(view, c)
     items = _drop_used(view, items, lead_cue, trace)
     if "trigger.goods-in-service" in trace:
         items = _in_service(view, lead_cue, items)  # "Hamas fighters have used rockets": the fighters are no goods
@@ -777,6 +821,8 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
         fire(frame, "mod.commissioned-in-service")
     if "trigger.goods-in-service" in frame.trace:
         frame.modifiers.add("in_use")  # in service: the goods have arrived
+    if "trigger.licence-production" in frame.trace:
+        frame.modifiers.discard("approve")  # "under a licence": a licence to produce, no export approval
     if "trigger.expected-delivery-noun" in frame.trace:
         frame.modifiers.add("future")
     if frame.trigger_kind in ("give_noun", "sell", "buy", "deal") and _contested(tokens, lead.start):

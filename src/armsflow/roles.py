@@ -95,6 +95,7 @@ _RELATIVE_SUBJECTS: Final = words("pronoun.relative")
 _PERSONAL: Final = words("pronoun.personal")
 _EXPECT: Final = words("verb.expect-arrival")
 _PURPOSE_CONJ: Final = words("conj.purpose")
+_BUILT_AT: Final = words("prep.built-at")
 _RECEIVING_VERBS: Final = frozenset({"get"})
 _VEHICLE_CATEGORIES: Final = frozenset({"ship", "other-aircraft"})  # categories a carrying vehicle has
 
@@ -1256,10 +1257,28 @@ def _come_from(r: Roles) -> None:
     r.receive(unique(owners), "roles.arrive.come-from")
 
 
+def _licence_production(r: Roles) -> None:
+    """ "Egypt builds K9 howitzers under a licence from South Korea", "fertigt eine Fabrik bei Duschanbe
+    Drohnen – mit einer Lizenz aus dem Iran": the licensor supplies technology; who builds, or where, receives."""
+    frame, view = r.frame, r.view
+    if "trigger.licence-production" not in frame.trace:
+        return
+    licences = {it.start for it in frame.items}
+    licensors = [
+        a.id for a in view.mentions.actors if a.prep in FROM and any(0 < a.start - s <= 4 for s in licences)
+    ] + [it.origin for it in frame.items if it.origin]
+    builders = [i for i in (r.subj.ids if r.subj else []) if i not in licensors]
+    if not builders:
+        builders = [a.id for a in view.actors_by_clause[r.c] if a.prep in _BUILT_AT and a.id not in licensors]
+    r.supply(unique(licensors)[:1], "roles.licence-production")
+    r.receive(unique(builders)[:1], "roles.licence-production")
+    frame.no_fill = True  # "wo die Fahrzeuge in Lizenz gefertigt werden": a licensor nobody names is no party
+
+
 def _built_abroad(r: Roles) -> None:
     """A factory built in another state passes technology to it."""
     frame = r.frame
-    if r.kind != "build_for" or frame.recipients:
+    if r.kind != "build_for" or frame.recipients or "trigger.licence-production" in frame.trace:
         return
     r.receive([i for i in r.prep_ids(_IN_PLACE) if i not in frame.suppliers], "roles.factory-abroad-receives")
     frame.items = [it for it in frame.items if it.category == "technology"]
@@ -1276,6 +1295,7 @@ CONSTRUCTIONS: Final[tuple[Callable[[Roles], None], ...]] = (
     _refused_purchase,
     _durch_agent,
     _deal_partners_by_maker,
+    _licence_production,
     _user_of_supplied_goods,
     _purpose_clause_receiver,
     _adjective_on_supply_noun,
