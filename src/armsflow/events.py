@@ -800,6 +800,9 @@ class Assembler:
             if actor:
                 targets = [actor]
                 trace.append("discourse.firm-of-the-story-state")
+        if frame.question:
+            reject("filter.question", f"measure {frame.trigger.lemma!r}")  # "Will the EU impose sanctions …?"
+            return
         if not imposers or not targets:
             reject("filter.missing-party", f"measure {frame.trigger.lemma!r}: {imposers} → {targets}")
             return

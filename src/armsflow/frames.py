@@ -54,6 +54,7 @@ from armsflow.lexicons import word_values, words
 from armsflow.mentions import ActorMention, CueMention, ItemMention, Mentions
 from armsflow.roles import FROM, assign_transfer_roles, service_roles, trainees
 from armsflow.sanctions import sanction_frames
+from armsflow.text.mood import polar_questions
 from armsflow.text.segment import Token
 
 _COORD_SPEAKER: Final = words("conj.and")
@@ -122,7 +123,20 @@ def build_frames(
         _merge_participles(frames, participles)
     frames.extend(answer_frames(view, frames))
     frames.extend(sanction_frames(view, sanction_story))
+    _mood(view, frames)
     return frames
+
+
+def _mood(view: ClauseView, frames: list[Frame]) -> None:
+    """Frames in a stretch that asserts nothing: a yes/no question ("Hat Nordkorea … geliefert?",
+    "Will the EU impose sanctions …?") asks whether the transfer or measure exists."""
+    spans = polar_questions(view.tokens, view.lang)
+    if not spans:
+        return
+    for frame in frames:
+        if any(a <= frame.trigger.start < b for a, b in spans):
+            frame.question = True
+            fire(frame, "mod.polar-question")
 
 
 def _view(
