@@ -54,7 +54,7 @@ from armsflow.lexicons import word_values, words
 from armsflow.mentions import ActorMention, CueMention, ItemMention, Mentions
 from armsflow.roles import FROM, assign_transfer_roles, service_roles, trainees
 from armsflow.sanctions import sanction_frames
-from armsflow.text.mood import polar_questions
+from armsflow.text.mood import counterfactual, polar_questions
 from armsflow.text.segment import Token
 
 _COORD_SPEAKER: Final = words("conj.and")
@@ -123,20 +123,39 @@ def build_frames(
         _merge_participles(frames, participles)
     frames.extend(answer_frames(view, frames))
     frames.extend(sanction_frames(view, sanction_story))
-    _mood(view, frames)
-    return frames
+    return _mood(view, frames)
 
 
-def _mood(view: ClauseView, frames: list[Frame]) -> None:
+_REPORTING: Final = frozenset({"say", "according", "hearsay", "accuse", "report"})
+
+
+def _mood(view: ClauseView, frames: list[Frame]) -> list[Frame]:
     """Frames in a stretch that asserts nothing: a yes/no question ("Hat Nordkorea … geliefert?",
-    "Will the EU impose sanctions …?") asks whether the transfer or measure exists."""
+    "Will the EU impose sanctions …?") asks whether the transfer or measure exists; a counterfactual
+    ("hätte … exportieren können", "a resolution that would have blocked …") says it did not happen."""
     spans = polar_questions(view.tokens, view.lang)
-    if not spans:
-        return
     for frame in frames:
         if any(a <= frame.trigger.start < b for a, b in spans):
             frame.question = True
             fire(frame, "mod.polar-question")
+    reported = any(cue.kinds & _REPORTING for cue in view.mentions.cues)
+    kept: list[Frame] = []
+    for frame in frames:
+        if 0 <= frame.clause < view.n and _counterfactual(view, frame, reported):
+            reject("filter.counterfactual", f"clause {frame.clause}: {frame.trigger.lemma!r} would have been")
+            continue
+        kept.append(frame)
+    return kept
+
+
+def _counterfactual(view: ClauseView, frame: Frame, reported: bool) -> bool:
+    """The frame's clause (or, for an infinitive, the clause governing it) is a Konjunktiv II past or a
+    "would have": what it says did not happen."""
+    grammar, c = view.grammar, frame.clause
+    clauses = [c]
+    if grammar.infinitive[c] and c > 0:
+        clauses.append(c - 1)  # "Seoul would have been ready | to ship shells"
+    return any(counterfactual(view.tokens, *grammar.clauses[k], view.lang, reported) for k in clauses)
 
 
 def _view(
@@ -180,7 +199,7 @@ def _clause_frame(
     frame.trace = trace
     governors = governor_chain(view.grammar, view.cues_by_clause, view.items_by_clause, TRIGGERS, c)
     set_modifiers(view, frame, governors)
-    if c > 0 and _condition_clause(view, c) and not frame.modifiers & {"consider", "intend"}:
+    if _condition_clause(view, c) and not frame.modifiers & {"consider", "intend"}:
         # "droht mit Strafen, falls China Russland mit Waffen beliefert": a condition, no event
         reject("filter.condition-clause", f"clause {c}: {lead_cue.lemma!r} inside a condition")
         return None
@@ -629,7 +648,7 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
         frame.modifiers.discard("future")
         frame.modifiers.add("past")
         fire(frame, "mod.de.perfect-infinitive-past")
-    if tokens and tokens[0].lower in _CONDITION_OPENERS:
+    if tokens and tokens[0].lower in _CONDITION_OPENERS and not (c == 0 and _condition_clause(view, 0)):
         frame.modifiers.add("consider")  # "If Seoul decides to go ahead, it would send …"
         fire(frame, "mod.conditional-sentence")
 
@@ -719,8 +738,12 @@ def _past_background(cue: CueMention, tokens: list[Token]) -> frozenset[str]:
 
 
 def _condition_clause(view: ClauseView, c: int) -> bool:
-    start = view.grammar.clauses[c][0]
+    """A clause opened by "falls/if" inside the sentence, or the condition opening it ("Wenn Iran …
+    liefern würde, | wäre das …": the hypothetical itself, not what would follow from it)."""
+    start, end = view.grammar.clauses[c]
     opening = [t.lower for t in view.tokens[start : start + 2]]
+    if c == 0:
+        return bool(opening) and opening[0] in _CONDITION_OPENERS and end < len(view.tokens) - 1
     return any(w in _CONDITION_CLAUSE for w in opening)
 
 
