@@ -84,6 +84,7 @@ _DETERMINERS_BEFORE_NOUN: Final = words("article.before-transfer-noun")
 _CONDITION_OPENERS: Final = words("conj.condition-sentence")
 _CONDITION_CLAUSE: Final = words("conj.condition-clause")
 _PERFECT_AUX: Final = words("aux.perfect-infinitive", "de")
+_INFINITIVE_PARTICLE: Final = words("particle.infinitive", "de")
 _PRESENT_PASSIVE: Final = words("aux.present-passive", "de")
 _TRAIN: Final = words("verb.train")
 _COUNT_WORDS: Final = {w: int(v) for w, v in word_values("number.small").items()}
@@ -642,15 +643,28 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
     ):
         frame.modifiers.discard("complete")  # "schlossen einen Vertrag über die Lieferung … ab": a deal
         fire(frame, "mod.concluding-a-deal")
-    nxt = [t.lower for t in tokens[lead.end : lead.end + 2]]
-    if "future" in frame.modifiers and nxt and nxt[0] in _PERFECT_AUX:
-        # "soll … geliefert haben": a perfect infinitive under "soll" reports a past delivery
+    if view.lang == "de" and _perfect_infinitive(view, lead):
+        # "soll … geliefert haben", "wirft … vor, … geliefert zu haben": a perfect infinitive reports a
+        # past delivery, under "soll" as under a verb of saying or accusing
         frame.modifiers.discard("future")
         frame.modifiers.add("past")
         fire(frame, "mod.de.perfect-infinitive-past")
     if tokens and tokens[0].lower in _CONDITION_OPENERS and not (c == 0 and _condition_clause(view, 0)):
         frame.modifiers.add("consider")  # "If Seoul decides to go ahead, it would send …"
         fire(frame, "mod.conditional-sentence")
+
+
+def _perfect_infinitive(view: ClauseView, lead: CueMention) -> bool:
+    """ "geliefert haben", "zur Verfügung gestellt zu haben", "übergeben worden sein": the verb group after
+    the trigger (and the participle of its phrase) is a perfect infinitive."""
+    tokens = view.tokens
+    j = lead.end
+    parts = {x.start: x.end for x in view.cues_by_clause[view.grammar.clause[lead.start]] if x.kinds & TRIGGERS}
+    while j in parts and parts[j] > j and tokens[j].text.islower():
+        j = parts[j]  # "zur Verfügung | gestellt": the participle of the phrase
+    if j < len(tokens) and tokens[j].lower in _INFINITIVE_PARTICLE:
+        j += 1
+    return j < len(tokens) and tokens[j].lower in _PERFECT_AUX
 
 
 def _contested(tokens: list[Token], start: int) -> bool:
@@ -765,6 +779,11 @@ def set_voice(view: ClauseView, frame: Frame, owners: dict[int, tuple[int, str]]
             frame.modifiers.discard("future")
             fire(frame, "mod.de.present-passive-not-future")
     frame.infinitive = grammar.infinitive[c] and c > 0 and not aspectual(tokens, grammar.clauses[c][0])
+    if frame.infinitive and any("accuse" in x.kinds for k in governors for x in view.cues_by_clause[k]):
+        # "wirft Belarus vor, Russland mit Granaten zu beliefern": the infinitive is what the accused is
+        # said to do, a claim like any reported one, not something still to come
+        frame.infinitive = False
+        fire(frame, "mod.accused-act-is-claim")
     frame.ref_initial = any(a.id == "@country" and a.start <= 1 for a in view.mentions.actors)
     # "wies einen Bericht zurück, wonach …", "rejected accusations that …": the claim is the report's.
     if frame.modifiers & {"deny", "refuse"} and any(
