@@ -62,6 +62,7 @@ _BUILD_FOR: Final = words("verb.build")
 _EXPECT: Final = words("verb.expect")
 _LAUNCH: Final = words("verb.launch")
 _FRAMING: Final = words("prep.framing")
+_UNDER_DEAL: Final = words("prep.under-deal")
 _DESPITE: Final = words("prep.despite")
 _ATTRIBUTIVE_DOUBT: Final = words("adj.attributive-doubt")
 _BUILDING: Final = words("noun.building")
@@ -627,6 +628,9 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
         fire(frame, "mod.commissioned-in-service")
     if "trigger.expected-delivery-noun" in frame.trace:
         frame.modifiers.add("future")
+    elif lead.lemma in _EXPECT and frame.trigger_kind == "get":
+        frame.modifiers.add("future")  # "Die Slowakei erwartet im Frühjahr finnische Radpanzer": still to come
+        fire(frame, "mod.expecting-is-to-come")
     if frame.trigger_kind in ("give_noun", "sell", "buy", "deal") and _contested(tokens, lead.start):
         # "Gegen die Lieferung von Leopard-Panzern gibt es Widerstand": a contested plan, not a fact
         frame.modifiers.add("consider")
@@ -643,6 +647,14 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
     ):
         frame.modifiers.discard("complete")  # "schlossen einen Vertrag über die Lieferung … ab": a deal
         fire(frame, "mod.concluding-a-deal")
+    if "deal" in frame.modifiers and any(
+        "deal" in x.kinds and x is not lead and _framing_deal(view, x)
+        for k in [c, *governors]
+        for x in view.cues_by_clause[k]
+    ):
+        # "Under a 2019 contract, the air force has received …": the deal frames what the clause reports
+        frame.modifiers.add("under_deal")
+        fire(frame, "mod.under-deal")
     if view.lang == "de" and _perfect_infinitive(view, lead):
         # "soll … geliefert haben", "wirft … vor, … geliefert zu haben": a perfect infinitive reports a
         # past delivery, under "soll" as under a verb of saying or accusing
@@ -652,6 +664,23 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
     if tokens and tokens[0].lower in _CONDITION_OPENERS and not (c == 0 and _condition_clause(view, 0)):
         frame.modifiers.add("consider")  # "If Seoul decides to go ahead, it would send …"
         fire(frame, "mod.conditional-sentence")
+
+
+def _framing_deal(view: ClauseView, deal: CueMention) -> bool:
+    """ "Under a 2019 contract", "Im Rahmen eines Vertrags", "aus dem ersten Rahmenvertrag": a deal noun in a
+    phrase opened by a framing word, with only its determiners and modifiers in between."""
+    tokens = view.tokens
+    if not tokens[deal.start].text[:1].isupper() and tokens[deal.start].lower.endswith("ed"):
+        return False  # "has signed": a verb
+    cue_tokens = {i for x in view.mentions.cues for i in range(x.start, x.end)}
+    actor_tokens = {i for a in view.mentions.actors for i in range(a.start, a.end)}
+    for k in range(deal.start - 1, max(-1, deal.start - 5), -1):
+        tok = tokens[k]
+        if tok.lower in _UNDER_DEAL:
+            return True
+        if k in cue_tokens or k in actor_tokens or not tok.text[:1].isalnum():
+            return False
+    return False
 
 
 def _perfect_infinitive(view: ClauseView, lead: CueMention) -> bool:
