@@ -63,6 +63,8 @@ _EXPECT: Final = words("verb.expect")
 _LAUNCH: Final = words("verb.launch")
 _FRAMING: Final = words("prep.framing")
 _UNDER_DEAL: Final = words("prep.under-deal")
+_RESTRICTION_NOUNS: Final = words("noun.restriction")
+_RESTRICTION_LINKS: Final = words("function.restriction-link")
 _DESPITE: Final = words("prep.despite")
 _ATTRIBUTIVE_DOUBT: Final = words("adj.attributive-doubt")
 _BUILDING: Final = words("noun.building")
@@ -205,6 +207,21 @@ def _clause_frame(
         # "droht mit Strafen, falls China Russland mit Waffen beliefert": a condition, no event
         reject("filter.condition-clause", f"clause {c}: {lead_cue.lemma!r} inside a condition")
         return None
+    if _restricted(view, frame):
+        if (
+            any(
+                "lift" in x.kinds and not x.kinds & {"prevent", "refuse"}
+                for k in [c, *governors]
+                for x in view.cues_by_clause[k]
+            )
+            and "negation" not in frame.modifiers
+        ):
+            # "lifted its ban on arms exports to Kazakhstan": the exports name what the lifted measure was
+            # about; no transfer is reported
+            reject("filter.lifted-restriction", f"clause {c}: {lead_cue.lemma!r} inside a lifted restriction")
+            return None
+        frame.modifiers.add("refuse")  # "imposed a ban on arms exports to Georgia": the exports are barred
+        fire(frame, "mod.restricted-transfer")
     set_voice(view, frame, owners, governors)
     assign_transfer_roles(view, frame, governors)
     _roles_after_grammar(view, frame, frames, lead_kind)
@@ -664,6 +681,26 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
     if tokens and tokens[0].lower in _CONDITION_OPENERS and not (c == 0 and _condition_clause(view, 0)):
         frame.modifiers.add("consider")  # "If Seoul decides to go ahead, it would send …"
         fire(frame, "mod.conditional-sentence")
+
+
+def _restricted(view: ClauseView, frame: Frame) -> bool:
+    """A transfer noun right after a restriction ("ban on arms exports", "Verbot von Rüstungsexporten",
+    "suspension of export permits"): what the measure is about, not a transfer that happened."""
+    tokens, lead = view.tokens, frame.trigger
+    word = tokens[lead.start].text
+    if (view.lang == "de" and not word[:1].isupper()) or (view.lang == "en" and word.lower().endswith("ed")):
+        return False  # a verb: "Trotz des Embargos lieferte Belarus …"
+    restrictions = {
+        x.start for x in view.cues_by_clause[frame.clause] if x is not lead and x.kinds & {"prevent", "sanction"}
+    }
+    items = {i for it in view.items_by_clause[frame.clause] for i in range(it.start, it.end)}
+    for k in range(lead.start - 1, max(-1, lead.start - 5), -1):
+        tok = tokens[k]
+        if k in restrictions or tok.lower in _RESTRICTION_NOUNS:
+            return True
+        if k not in items and tok.lower not in _RESTRICTION_LINKS:
+            return False
+    return False
 
 
 def _framing_deal(view: ClauseView, deal: CueMention) -> bool:
