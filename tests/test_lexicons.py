@@ -84,6 +84,7 @@ CUE_KINDS = {
     "intend",
     "lift",
     "link",
+    "focus",
     "missile",
     "negation",
     "order",

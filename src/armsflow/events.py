@@ -555,9 +555,11 @@ class Assembler:
             statuses = [st for st, _ in self._statuses(frame).statuses]
             state.last_transfer = (index, parties.suppliers, parties.recipients, items)
             state.last_package = (index, parties.suppliers, parties.recipients, statuses)
-        if {"negation", "approve"} <= frame.modifiers | {frame.trigger_kind} and any(
-            it.category == "military-equipment" for it in items
-        ):
+        if (
+            {"negation", "approve"} <= frame.modifiers | {frame.trigger_kind}
+            and any(it.category == "military-equipment" for it in items)
+            and any(st == "refused" for st, _ in self._statuses(frame).statuses)
+        ):  # a rebutted claim of past approvals ("has not approved any since 2021, a spokesman said") stops nothing
             self._export_stop(sentence, parties, source)
 
     def _frame_goods(self, frame: Frame) -> list[ItemMention]:
@@ -676,6 +678,8 @@ class Assembler:
         self, sentence: Sentence, frame: Frame, parties: _Parties, items: list[ItemMention], source: str | None
     ) -> bool:
         decision = self._statuses(frame)
+        if not decision.statuses:
+            reject(decision.rules[-1], f"{frame.trigger.lemma!r}: the status table gives no event")
         trace = parties.trace + decision.rules + self._source_trace(source)
         pairs = _distributive(frame, items, parties.recipients)
         if pairs:

@@ -640,6 +640,10 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
     lead = frame.trigger
     starts = {it.start for it in view.mentions.items}
     frame.modifiers = _modifiers(view.cues_by_clause, c, lead, tokens, frame.trigger_kind, starts)
+    if any("focus" in x.kinds for x in view.cues_by_clause[c]):
+        # "nicht nur Drohnen, sondern auch Raketen", "not only drones but also missiles": no negation, and
+        # the goods after the correlative belong to the same clause (text/clauses.py)
+        fire(frame, "mod.not-only-is-no-negation")
     if lead.lemma == "commission" and any(it.category == "ship" for it in frame.items):
         frame.modifiers.add("in_use")  # a navy commissioning a ship puts it into service: it has arrived
         fire(frame, "mod.commissioned-in-service")

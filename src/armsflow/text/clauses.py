@@ -31,12 +31,22 @@ def clause_ids(tokens: list[Token], listed: set[int], verbs: frozenset[int] = fr
     current = 0
     n = len(tokens)
     maybe = _MAYBE_BOUNDARY
+    focus = False  # "nicht nur … | sondern auch …": the clause goes on after the correlative
     for i, tok in enumerate(tokens):
         word = tok.lower
         if word not in maybe:  # the common case: a word that never opens a clause
             ids.append(current)
             continue
         boundary = False
+        nxt_word = tokens[i + 1].lower if i + 1 < n else ""
+        if word in _FOCUS_NEGATION:
+            focus = focus or nxt_word in _FOCUS_AFTER
+            ids.append(current)
+            continue
+        if focus and (word in _CORRELATIVE_SECOND or word == "," and nxt_word in _CORRELATIVE_SECOND):
+            focus = word == ","  # "…, sondern auch Raketen": the comma and "sondern" stay in the clause
+            ids.append(current)
+            continue
         if word in _HARD:
             boundary = True
         elif (
@@ -82,9 +92,12 @@ def clause_ids(tokens: list[Token], listed: set[int], verbs: frozenset[int] = fr
             prev = tokens[i - 1].text
             prev_in = (i - 1) in listed or prev.endswith("-")
             next_in = any(j in listed for j in range(i + 1, min(i + 3, n)))
-            boundary = not (prev_in or next_in) and _opens_clause(tokens[i + 1])
+            boundary = _opens_clause(tokens[i + 1]) and (
+                not (prev_in or next_in) or (i + 1 not in listed and tokens[i + 1].lower in _VERBISH)
+            )  # "… an Russland und werde …": a finite verb after "und" opens a clause even after a name
         if boundary and ids and ids[-1] == current and i > 0:
             current += 1
+            focus = False
         ids.append(current)
     return ids
 
@@ -92,12 +105,17 @@ def clause_ids(tokens: list[Token], listed: set[int], verbs: frozenset[int] = fr
 _EN_SPLITTERS: Final = words("conj.clause-splitter", "en")
 _ARTICLES: Final = words("article.any")
 _PRONOUNS: Final = words("pronoun.personal")
-_EN_VERBISH: Final = words("function.verb-like", "en")
+_VERBISH: Final = words("function.verb-like")
 _LIST_GOES_ON: Final = words("function.list-goes-on")
 _ADJECTIVES_NOT_VERBS: Final = words("adj.not-a-verb", "de")
 
 
-_MAYBE_BOUNDARY: Final = _HARD | _EN_SPLITTERS | _COORD | {"to", ","}
+_FOCUS_NEGATION: Final = words("negation.focusable")
+_FOCUS_AFTER: Final = words("function.focus-after-negation")
+_CORRELATIVE_SECOND: Final = words("conj.correlative-second")
+
+
+_MAYBE_BOUNDARY: Final = _HARD | _EN_SPLITTERS | _COORD | _FOCUS_NEGATION | {"to", ","}
 
 
 def _list_goes_on(tokens: list[Token], j: int, listed: set[int]) -> bool:
@@ -117,7 +135,7 @@ def _opens_clause(tok: Token) -> bool:
         return True
     if tok.text[:1].isupper() or word in _ARTICLES or not word.isalpha():
         return False
-    if word in _EN_VERBISH or word.endswith("ed"):
+    if word in _VERBISH or word.endswith("ed"):
         return True
     # German nouns are capitalised, so a lowercase word here is a verb, adverb or reflexive.
     return (
