@@ -85,6 +85,7 @@ CUE_KINDS = {
     "lift",
     "link",
     "focus",
+    "oppose",
     "missile",
     "negation",
     "order",

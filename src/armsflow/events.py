@@ -811,6 +811,8 @@ class Assembler:
             reject("filter.missing-party", f"measure {frame.trigger.lemma!r}: {imposers} → {targets}")
             return
         decision = decide("sanction", frame.trigger_kind, frozenset(frame.modifiers), frozenset())
+        if not decision.statuses:
+            reject(decision.rules[-1], f"measure {frame.trigger.lemma!r}: the status table gives no event")
         trace += decision.rules + self._source_trace(source)
         self.state.last_targets = (index, list(targets))
         for imposer in imposers:

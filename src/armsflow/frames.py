@@ -46,6 +46,7 @@ from armsflow.grammar import (
     participial,
     partitive,
     passive,
+    pronoun_subject,
     question,
     relative_clause,
     unique,
@@ -64,6 +65,8 @@ _LAUNCH: Final = words("verb.launch")
 _FRAMING: Final = words("prep.framing")
 _UNDER_DEAL: Final = words("prep.under-deal")
 _RESTRICTION_NOUNS: Final = words("noun.restriction")
+_CONDITIONAL: Final = words("aux.conditional")
+_EVALUATIVE: Final = words("verb.evaluative")
 _RESTRICTION_LINKS: Final = words("function.restriction-link")
 _DESPITE: Final = words("prep.despite")
 _ATTRIBUTIVE_DOUBT: Final = words("adj.attributive-doubt")
@@ -222,8 +225,16 @@ def _clause_frame(
             return None
         frame.modifiers.add("refuse")  # "imposed a ban on arms exports to Georgia": the exports are barred
         fire(frame, "mod.restricted-transfer")
+    if _hypothetical_evaluation(view, frame):
+        # "It would be the first export of Japanese warships": a judgement on a transfer that may come
+        reject("filter.hypothetical-evaluation", f"clause {c}: {lead_cue.lemma!r} in a hypothetical judgement")
+        return None
     set_voice(view, frame, owners, governors)
     assign_transfer_roles(view, frame, governors)
+    if "mod.opposed-transfer" in frame.trace:
+        opposers = _opposers(view, frame, governors)
+        frame.suppliers = [x for x in frame.suppliers if x not in opposers]
+        frame.recipients = [x for x in frame.recipients if x not in opposers]
     _roles_after_grammar(view, frame, frames, lead_kind)
     trainees(view, frame)
     return frame
@@ -652,6 +663,12 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
     elif lead.lemma in _EXPECT and frame.trigger_kind == "get":
         frame.modifiers.add("future")  # "Die Slowakei erwartet im Frühjahr finnische Radpanzer": still to come
         fire(frame, "mod.expecting-is-to-come")
+    if "oppose" in frame.modifiers and "negation" not in frame.modifiers:
+        # "Beijing opposes any arms sales to Taiwan": who opposes is no party; the transfer is at most a
+        # contested plan, with both sides named in the sentence
+        frame.modifiers.add("consider")
+        frame.no_fill = True
+        fire(frame, "mod.opposed-transfer")
     if frame.trigger_kind in ("give_noun", "sell", "buy", "deal") and _contested(tokens, lead.start):
         # "Gegen die Lieferung von Leopard-Panzern gibt es Widerstand": a contested plan, not a fact
         frame.modifiers.add("consider")
@@ -685,6 +702,39 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
     if tokens and tokens[0].lower in _CONDITION_OPENERS and not (c == 0 and _condition_clause(view, 0)):
         frame.modifiers.add("consider")  # "If Seoul decides to go ahead, it would send …"
         fire(frame, "mod.conditional-sentence")
+
+
+def _hypothetical_evaluation(view: ClauseView, frame: Frame) -> bool:
+    """A transfer noun in a clause that judges it under "would/würde" ("It would be the first export of …",
+    "Die Lieferung würde die Armee unabhängig machen"): the clause evaluates, it reports no transfer."""
+    tokens, lead = view.tokens, view.tokens[frame.trigger.start]
+    if "give_noun" not in frame.trigger.kinds and not (view.lang == "de" and lead.text[:1].isupper()):
+        return False
+    start, end = view.grammar.clauses[frame.clause]
+    span = tokens[start:end]
+    return any(t.lower in _CONDITIONAL for t in span) and any(
+        t.lemma in _EVALUATIVE and t.lower not in _CONDITIONAL for t in span
+    )
+
+
+def _opposers(view: ClauseView, frame: Frame, governors: list[int]) -> set[str]:
+    """Who opposes: the subject before the verb of opposing (a pronoun stands for the actor before it)."""
+    tokens = view.tokens
+    out: set[str] = set()
+    for k in [frame.clause, *governors]:
+        cue = next((x for x in view.cues_by_clause[k] if "oppose" in x.kinds), None)
+        if cue is None:
+            continue
+        subjects = [
+            g for g in groups(view.actors_by_clause[k], tokens) if g.first.prep is None and g.first.start < cue.start
+        ]
+        if subjects:
+            out.update(subjects[-1].ids)
+        pronoun = pronoun_subject(tokens, view.grammar, k, [], cue.start)
+        if pronoun is not None:
+            earlier = [a for a in view.mentions.actors if a.end <= pronoun and a.kind not in ("origin", "ref")]
+            out.update(a.id for a in earlier[-1:])
+    return out
 
 
 def _restricted(view: ClauseView, frame: Frame) -> bool:
@@ -853,6 +903,7 @@ def set_voice(view: ClauseView, frame: Frame, owners: dict[int, tuple[int, str]]
         # "wirft Belarus vor, Russland mit Granaten zu beliefern": the infinitive is what the accused is
         # said to do, a claim like any reported one, not something still to come
         frame.infinitive = False
+        frame.modifiers.add("accused")
         fire(frame, "mod.accused-act-is-claim")
     frame.ref_initial = any(a.id == "@country" and a.start <= 1 for a in view.mentions.actors)
     # "wies einen Bericht zurück, wonach …", "rejected accusations that …": the claim is the report's.
