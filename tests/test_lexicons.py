@@ -86,6 +86,7 @@ CUE_KINDS = {
     "link",
     "focus",
     "oppose",
+    "investigate",
     "missile",
     "negation",
     "order",

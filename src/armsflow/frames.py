@@ -231,7 +231,7 @@ def _clause_frame(
         return None
     set_voice(view, frame, owners, governors)
     assign_transfer_roles(view, frame, governors)
-    if "mod.opposed-transfer" in frame.trace:
+    if "mod.opposed-transfer" in frame.trace or "mod.investigated-transfer" in frame.trace:
         opposers = _opposers(view, frame, governors)
         frame.suppliers = [x for x in frame.suppliers if x not in opposers]
         frame.recipients = [x for x in frame.recipients if x not in opposers]
@@ -663,23 +663,31 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
     elif lead.lemma in _EXPECT and frame.trigger_kind == "get":
         frame.modifiers.add("future")  # "Die Slowakei erwartet im Frühjahr finnische Radpanzer": still to come
         fire(frame, "mod.expecting-is-to-come")
-    if "oppose" in frame.modifiers and "negation" not in frame.modifiers:
-        # "Beijing opposes any arms sales to Taiwan": who opposes is no party; the transfer is at most a
-        # contested plan, with both sides named in the sentence
-        frame.modifiers.add("consider")
-        frame.no_fill = True
-        fire(frame, "mod.opposed-transfer")
     if frame.trigger_kind in ("give_noun", "sell", "buy", "deal") and _contested(tokens, lead.start):
         # "Gegen die Lieferung von Leopard-Panzern gibt es Widerstand": a contested plan, not a fact
         frame.modifiers.add("consider")
         fire(frame, "mod.opposed-plan")
     # "Griechenland prüft, ob es … überlassen kann": whether is weighed, not only asked
     frame.question = question(tokens, grammar, c) and not any(
-        "consider" in cue.kinds and "doubt" not in cue.kinds for g in governors for cue in view.cues_by_clause[g]
+        cue.kinds & {"consider", "investigate"} and "doubt" not in cue.kinds
+        for g in governors
+        for cue in view.cues_by_clause[g]
     )
     if frame.question:
         fire(frame, "mod.whether-asked")
     _reach_from_governors(view, frame, governors)
+    if "oppose" in frame.modifiers and "negation" not in frame.modifiers:
+        # "Beijing opposes any arms sales to Taiwan": who opposes is no party; the transfer is at most a
+        # contested plan, with both sides named in the sentence
+        frame.modifiers.add("consider")
+        frame.no_fill = True
+        fire(frame, "mod.opposed-transfer")
+    if "investigate" in frame.modifiers:
+        # "UN experts are investigating reports that Iran shipped drones to Russia": suspected, and the
+        # investigators are no party
+        frame.modifiers.add("consider")
+        frame.no_fill = True
+        fire(frame, "mod.investigated-transfer")
     if "complete" in frame.modifiers and any(
         "deal" in x.kinds and "complete" not in x.kinds for k in [c, *governors] for x in view.cues_by_clause[k]
     ):
@@ -718,11 +726,11 @@ def _hypothetical_evaluation(view: ClauseView, frame: Frame) -> bool:
 
 
 def _opposers(view: ClauseView, frame: Frame, governors: list[int]) -> set[str]:
-    """Who opposes: the subject before the verb of opposing (a pronoun stands for the actor before it)."""
+    """Who opposes or investigates: the subject before that verb (a pronoun stands for the actor before it)."""
     tokens = view.tokens
     out: set[str] = set()
     for k in [frame.clause, *governors]:
-        cue = next((x for x in view.cues_by_clause[k] if "oppose" in x.kinds), None)
+        cue = next((x for x in view.cues_by_clause[k] if x.kinds & {"oppose", "investigate"}), None)
         if cue is None:
             continue
         subjects = [
