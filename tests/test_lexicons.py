@@ -87,6 +87,7 @@ CUE_KINDS = {
     "focus",
     "oppose",
     "investigate",
+    "retract",
     "missile",
     "negation",
     "order",

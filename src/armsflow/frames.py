@@ -66,6 +66,8 @@ _FRAMING: Final = words("prep.framing")
 _UNDER_DEAL: Final = words("prep.under-deal")
 _RESTRICTION_NOUNS: Final = words("noun.restriction")
 _CONDITIONAL: Final = words("aux.conditional")
+_PERFECT_FINITE: Final = words("aux.perfect-finite", "en")
+_UNTIL: Final = words("conj.until")
 _EVALUATIVE: Final = words("verb.evaluative")
 _RESTRICTION_LINKS: Final = words("function.restriction-link")
 _DESPITE: Final = words("prep.despite")
@@ -145,6 +147,11 @@ def _mood(view: ClauseView, frames: list[Frame]) -> list[Frame]:
         if any(a <= frame.trigger.start < b for a, b in spans):
             frame.question = True
             fire(frame, "mod.polar-question")
+    if any("retract" in cue.kinds for cue in view.mentions.cues):
+        # "Korrektur: In einer früheren Fassung hieß es, …": what an earlier version said is withdrawn
+        for frame in frames:
+            reject("filter.retracted-claim", f"{frame.trigger.lemma!r} in a withdrawn claim")
+        return []
     reported = any(cue.kinds & _REPORTING for cue in view.mentions.cues)
     kept: list[Frame] = []
     for frame in frames:
@@ -682,6 +689,14 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
         frame.modifiers.add("consider")
         frame.no_fill = True
         fire(frame, "mod.opposed-transfer")
+    if "promise" in frame.modifiers and frame.trigger_kind != "promise" and _announced_past(view, frame):
+        # "announced Monday Indonesia had ordered 42 Rafale jets": a past act reported, not promised
+        frame.modifiers.discard("promise")
+        fire(frame, "mod.announced-past-is-report")
+    if _until_clause(view, frame):
+        # "as a stopgap until the Rafales arrive", "…, bis die Rafale eintreffen": not yet there
+        frame.modifiers.add("future")
+        fire(frame, "mod.until-still-to-come")
     if "investigate" in frame.modifiers:
         # "UN experts are investigating reports that Iran shipped drones to Russia": suspected, and the
         # investigators are no party
@@ -710,6 +725,31 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
     if tokens and tokens[0].lower in _CONDITION_OPENERS and not (c == 0 and _condition_clause(view, 0)):
         frame.modifiers.add("consider")  # "If Seoul decides to go ahead, it would send …"
         fire(frame, "mod.conditional-sentence")
+
+
+def _announced_past(view: ClauseView, frame: Frame) -> bool:
+    """A promise cue before the trigger with a finite perfect auxiliary in between ("announced Thursday
+    Indonesia had ordered"): the verb of announcing reports a past act."""
+    lead = frame.trigger
+    promise = [x for x in view.cues_by_clause[frame.clause] if "promise" in x.kinds and x.end <= lead.start]
+    if not promise:
+        return False
+    between = view.tokens[promise[-1].end : lead.start]
+    return view.lang == "en" and any(t.lower in _PERFECT_FINITE for t in between)
+
+
+def _until_clause(view: ClauseView, frame: Frame) -> bool:
+    """A clause opened by "until/bis" whose verb is in the present: what it says has not happened yet."""
+    tokens, c = view.tokens, frame.clause
+    start, end = view.grammar.clauses[c]
+    opening = [t for t in tokens[start : start + 2] if t.text[:1].isalpha()][:1]
+    if not opening or opening[0].lower not in _UNTIL or (view.lang == "de" and c == 0):
+        return False  # "Bis 2026 soll Polen …": a preposition, not the conjunction
+    tok = tokens[frame.trigger.start]
+    if view.lang == "en":
+        return not tok.lower.endswith("ed") and tok.lower not in IRREGULAR_PARTICIPLES
+    # the present: the plural form is the infinitive ("eintreffen"), or the present passive ("geliefert werden")
+    return tok.lower == tok.lemma or any(t.lower in _PRESENT_PASSIVE for t in tokens[start:end])
 
 
 def _hypothetical_evaluation(view: ClauseView, frame: Frame) -> bool:
