@@ -66,6 +66,7 @@ _FRAMING: Final = words("prep.framing")
 _UNDER_DEAL: Final = words("prep.under-deal")
 _RESTRICTION_NOUNS: Final = words("noun.restriction")
 _CONDITIONAL: Final = words("aux.conditional")
+_INSTEAD_OF: Final = words("prep.instead-of")
 _PERFECT_FINITE: Final = words("aux.perfect-finite", "en")
 _UNTIL: Final = words("conj.until")
 _EVALUATIVE: Final = words("verb.evaluative")
@@ -238,6 +239,15 @@ def _clause_frame(
         return None
     set_voice(view, frame, owners, governors)
     assign_transfer_roles(view, frame, governors)
+    excluded = _instead_of(view, frame)
+    if excluded:
+        # "kauft in Indien statt in Russland", "rather than hardware": what is set aside takes no part
+        frame.items = [it for it in frame.items if it.start not in excluded]
+        ids = {a.id for a in view.mentions.actors if a.start in excluded}
+        kept = {a.id for a in view.mentions.actors if a.start not in excluded}
+        frame.suppliers = [x for x in frame.suppliers if x not in ids - kept]
+        frame.recipients = [x for x in frame.recipients if x not in ids - kept]
+        fire(frame, "mod.instead-of-excluded")
     if "mod.opposed-transfer" in frame.trace or "mod.investigated-transfer" in frame.trace:
         opposers = _opposers(view, frame, governors)
         frame.suppliers = [x for x in frame.suppliers if x not in opposers]
@@ -763,6 +773,27 @@ def _hypothetical_evaluation(view: ClauseView, frame: Frame) -> bool:
     return any(t.lower in _CONDITIONAL for t in span) and any(
         t.lemma in _EVALUATIVE and t.lower not in _CONDITIONAL for t in span
     )
+
+
+def _instead_of(view: ClauseView, frame: Frame) -> set[int]:
+    """Token positions set aside by "statt/instead of/rather than" in the frame's clause: the phrase after it,
+    up to a comma or the next trigger verb."""
+    tokens = view.tokens
+    start, end = view.grammar.clauses[frame.clause]
+    triggers = {i for x in view.cues_by_clause[frame.clause] if x.kinds & TRIGGERS for i in range(x.start, x.end)}
+    out: set[int] = set()
+    for i in range(max(0, start - 1), end):
+        pair = f"{tokens[i].lower} {tokens[i + 1].lower}" if i + 1 < len(tokens) else ""
+        if tokens[i].lower in _INSTEAD_OF:
+            j = i + 1
+        elif pair in _INSTEAD_OF:
+            j = i + 2
+        else:
+            continue
+        while j < len(tokens) and tokens[j].text not in (",", ";", ":", ".") and j not in triggers:
+            out.add(j)
+            j += 1
+    return out
 
 
 def _opposers(view: ClauseView, frame: Frame, governors: list[int]) -> set[str]:
