@@ -674,6 +674,7 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
         fire(frame, "mod.not-only-is-no-negation")
     if lead.lemma == "commission" and any(it.category == "ship" for it in frame.items):
         frame.modifiers.add("in_use")  # a navy commissioning a ship puts it into service: it has arrived
+        frame.trigger_kind = "get"  # received, not bought: an order behind it must be named to count
         fire(frame, "mod.commissioned-in-service")
     if "trigger.expected-delivery-noun" in frame.trace:
         frame.modifiers.add("future")
