@@ -66,6 +66,7 @@ _FRAMING: Final = words("prep.framing")
 _UNDER_DEAL: Final = words("prep.under-deal")
 _RESTRICTION_NOUNS: Final = words("noun.restriction")
 _CONDITIONAL: Final = words("aux.conditional")
+_POPULATION_SHARE: Final = words("noun.population-share")
 _INSTEAD_OF: Final = words("prep.instead-of")
 _PERFECT_FINITE: Final = words("aux.perfect-finite", "en")
 _UNTIL: Final = words("conj.until")
@@ -233,6 +234,10 @@ def _clause_frame(
             return None
         frame.modifiers.add("refuse")  # "imposed a ban on arms exports to Georgia": the exports are barred
         fire(frame, "mod.restricted-transfer")
+    if frame.modifiers & {"refuse", "oppose"} and _public_opinion(view, frame):
+        # "Nach Umfragen lehnt die Hälfte der Japaner den Export tödlicher Waffen ab": an opinion poll
+        reject("filter.public-opinion", f"clause {c}: {lead_cue.lemma!r} rejected by a share of the public")
+        return None
     if _hypothetical_evaluation(view, frame):
         # "It would be the first export of Japanese warships": a judgement on a transfer that may come
         reject("filter.hypothetical-evaluation", f"clause {c}: {lead_cue.lemma!r} in a hypothetical judgement")
@@ -761,6 +766,15 @@ def _until_clause(view: ClauseView, frame: Frame) -> bool:
         return not tok.lower.endswith("ed") and tok.lower not in IRREGULAR_PARTICIPLES
     # the present: the plural form is the infinitive ("eintreffen"), or the present passive ("geliefert werden")
     return tok.lower == tok.lemma or any(t.lower in _PRESENT_PASSIVE for t in tokens[start:end])
+
+
+def _public_opinion(view: ClauseView, frame: Frame) -> bool:
+    """A share of a population ("die Hälfte der Japaner", "a majority of Germans") before the verb of
+    rejecting or opposing: the subject is part of the public, not a state."""
+    start = view.grammar.clauses[frame.clause][0]
+    cue = next((x for x in view.cues_by_clause[frame.clause] if x.kinds & {"refuse", "oppose"}), None)
+    stop = max(cue.start if cue is not None else 0, frame.trigger.start)  # V2: "lehnt die Hälfte … den Export ab"
+    return any(t.lower in _POPULATION_SHARE for t in view.tokens[start:stop])
 
 
 def _hypothetical_evaluation(view: ClauseView, frame: Frame) -> bool:
