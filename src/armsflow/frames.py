@@ -65,6 +65,7 @@ _LAUNCH: Final = words("verb.launch")
 _FRAMING: Final = words("prep.framing")
 _UNDER_DEAL: Final = words("prep.under-deal")
 _RESTRICTION_NOUNS: Final = words("noun.restriction")
+_DETERMINERS_BEFORE_NOUN_EN: Final = words("determiner.before-noun", "en")
 _CONDITIONAL: Final = words("aux.conditional")
 _POPULATION_SHARE: Final = words("noun.population-share")
 _INSTEAD_OF: Final = words("prep.instead-of")
@@ -219,20 +220,14 @@ def _clause_frame(
         # "droht mit Strafen, falls China Russland mit Waffen beliefert": a condition, no event
         reject("filter.condition-clause", f"clause {c}: {lead_cue.lemma!r} inside a condition")
         return None
-    if _restricted(view, frame):
-        if (
-            any(
-                "lift" in x.kinds and not x.kinds & {"prevent", "refuse"}
-                for k in [c, *governors]
-                for x in view.cues_by_clause[k]
-            )
-            and "negation" not in frame.modifiers
-        ):
-            # "lifted its ban on arms exports to Kazakhstan": the exports name what the lifted measure was
-            # about; no transfer is reported
-            reject("filter.lifted-restriction", f"clause {c}: {lead_cue.lemma!r} inside a lifted restriction")
-            return None
-        frame.modifiers.add("refuse")  # "imposed a ban on arms exports to Georgia": the exports are barred
+    restriction = _restriction(view, frame)
+    if restriction == "noun":
+        # "lifted its ban on arms exports to Kazakhstan", "imposed a ban on arms exports to Georgia": the
+        # exports name what the measure is about; the measure is the event (its refused transfer is optional)
+        reject("filter.restricted-transfer", f"clause {c}: {lead_cue.lemma!r} inside a restriction")
+        return None
+    if restriction == "verb" and "negation" not in frame.modifiers:
+        frame.modifiers.add("refuse")  # "restricts arms exports to Argentina": the exports are barred
         fire(frame, "mod.restricted-transfer")
     if frame.modifiers & {"refuse", "oppose"} and _public_opinion(view, frame):
         # "Nach Umfragen lehnt die Hälfte der Japaner den Export tödlicher Waffen ab": an opinion poll
@@ -831,13 +826,13 @@ def _opposers(view: ClauseView, frame: Frame, governors: list[int]) -> set[str]:
     return out
 
 
-def _restricted(view: ClauseView, frame: Frame) -> bool:
-    """A transfer noun right after a restriction ("ban on arms exports", "Verbot von Rüstungsexporten",
-    "suspension of export permits"): what the measure is about, not a transfer that happened."""
+def _restriction(view: ClauseView, frame: Frame) -> str:
+    """Whether a transfer noun comes right after a restriction ("ban on arms exports", "Verbot von
+    Rüstungsexporten", "suspension of export permits": "noun"; "restricts arms exports": "verb"), else ""."""
     tokens, lead = view.tokens, frame.trigger
     word = tokens[lead.start].text
     if (view.lang == "de" and not word[:1].isupper()) or (view.lang == "en" and word.lower().endswith("ed")):
-        return False  # a verb: "Trotz des Embargos lieferte Belarus …"
+        return ""  # a verb: "Trotz des Embargos lieferte Belarus …"
     restrictions = {
         x.start for x in view.cues_by_clause[frame.clause] if x is not lead and x.kinds & {"prevent", "sanction"}
     }
@@ -845,10 +840,22 @@ def _restricted(view: ClauseView, frame: Frame) -> bool:
     for k in range(lead.start - 1, max(-1, lead.start - 5), -1):
         tok = tokens[k]
         if k in restrictions or tok.lower in _RESTRICTION_NOUNS:
-            return True
+            return "noun" if _noun(view, k, items) else "verb"
         if k not in items and tok.lower not in _RESTRICTION_LINKS:
-            return False
-    return False
+            return ""
+    return ""
+
+
+def _noun(view: ClauseView, k: int, items: set[int]) -> bool:
+    """Is the restriction word at k a noun ("the ban", "Stopp", "arms embargo") rather than a verb ("blocked",
+    "restricts", "stoppte")?"""
+    tok = view.tokens[k]
+    if view.lang == "de":
+        return tok.text[:1].isupper() and k > 0  # "Verbot", not "verbot" (verbieten)
+    if tok.lower in _RESTRICTION_NOUNS:
+        return True
+    before = view.tokens[k - 1].lower if k > 0 else ""
+    return not tok.lower.endswith("ed") and (before in _DETERMINERS_BEFORE_NOUN_EN or k - 1 in items)
 
 
 def _framing_deal(view: ClauseView, deal: CueMention) -> bool:
