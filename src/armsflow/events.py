@@ -16,19 +16,30 @@ from typing import Final
 from armsflow.attribution import is_subjunctive
 from armsflow.frame import GIVE, Frame, fire, reject
 from armsflow.lexicons import word_stems, words
-from armsflow.mentions import COUNTRY, GROUP, ActorMention, ItemMention, Mentions
+from armsflow.mentions import GROUP, ActorMention, ItemMention, Mentions, is_reference
 from armsflow.model import Event
 from armsflow.status import decide
 from armsflow.text.segment import Sentence
 
 _POSSESSIVES: Final = words("pronoun.possessive-opening")
 _VAGUE_PARTNERS: Final = words("noun.vague-partner")
+_VAGUE_HEADS: Final = word_stems("noun.vague-partner-head")
 _MISSILES: Final = ("ballistic-missile", "cruise-missile", "other-missile", "anti-tank-weapon", "air-defence-system")
 _PRONOUNS: Final = words("pronoun.speaker")
 _THAT: Final = words("pronoun.points-back")
 _COUNTRY_WORDS: Final = word_stems("noun.country-reference-end")
 _DEFINITE: Final = words("determiner.known-goods")
 _SUPRANATIONAL: Final = ("EU", "NATO", "UN")
+# What a reference can take up, by its kind ("das Königreich": a monarchy); other references take any state.
+_INSTITUTIONS: Final = ("@forces", "@government")
+_PLACE: Final = words("prep.in-place")
+_DIRECTION: Final = words("article.accusative-direction", "de")
+_REFERENT_KINDS: Final = {
+    "@monarchy": words("state.monarchy"),
+    "@junta": words("state.military-rule"),
+    "@emirate": words("state.emirate"),
+    "@islamic-republic": words("state.islamic-republic"),
+}
 _DESTINATION_PREPS: Final = words("prep.destination-of-exports")
 _PLACE_PREPS: Final = words("prep.place-of-story", "de")
 _ORIGIN_PREPS: Final = words("prep.origin")
@@ -51,6 +62,17 @@ class Discourse:
     last_targets: tuple[int, list[str]] | None = None  # sentence and targets of the latest measure
     subjects: dict[int, str] = field(default_factory=dict)  # sentence -> the state opening it as its subject
     imposer_order: list[str] = field(default_factory=list)
+    suppliers_seen: set[str] = field(default_factory=set)  # who has supplied in a transfer stated so far
+    recipients_seen: set[str] = field(default_factory=set)  # who has received
+
+
+def _vague(word: str) -> bool:
+    """Unnamed states as a party: "Verbündete", "allies", and compounds with them ("EU-Staaten", "Golfstaaten",
+    "Nato-Partner"): no side can be filled in from the discourse then."""
+    if word in _VAGUE_PARTNERS:
+        return True
+    head = word.rsplit("-", 1)[-1]
+    return head in _VAGUE_PARTNERS or any(word.endswith(v) and len(word) > len(v) + 3 for v in _VAGUE_HEADS)
 
 
 def _is_state(actor_id: str) -> bool:
@@ -177,7 +199,7 @@ class Assembler:
     def add_title(self, mentions: Mentions) -> None:
         """Actors in the headline make a state salient for "das Land" later on."""
         for actor in mentions.actors:
-            if actor.id not in (COUNTRY, GROUP):
+            if not is_reference(actor.id):
                 self.state.actors.append((-1, actor.id))
                 self.state.weights.append(_mention_weight(actor))
                 self.state.home_weights.append(_home_weight(actor))
@@ -223,7 +245,7 @@ class Assembler:
         if subject is not None and _is_state(subject.id) and subject.start <= 3:
             state.subjects[index] = subject.id  # a state opening the sentence is what it is about
         for actor in mentions.actors:
-            if actor.id not in (COUNTRY, GROUP):
+            if not is_reference(actor.id):
                 state.actors.append((index, actor.id))
                 state.weights.append(_mention_weight(actor))
                 state.home_weights.append(_home_weight(actor))
@@ -241,7 +263,7 @@ class Assembler:
         pair just talked about."""
         return any(
             a.id not in pair
-            and a.id not in (COUNTRY, GROUP)
+            and not is_reference(a.id)
             and a.kind not in ("adj", "origin", "demonym")
             and a.prep is None
             for a in self._sentence_actors
@@ -396,29 +418,39 @@ class Assembler:
 
     # ------------------------------------------------------------------ coreference
     def _resolve_refs(self, frame: Frame, index: int) -> None:
-        """Replace "das Land"/"the country" by the state the discourse is about."""
+        """Replace "das Land", "the navy", "das Königreich", "die Miliz" by what the discourse is about."""
         roles = (frame.suppliers, frame.recipients, frame.imposers, frame.targets)
-        for ref, states in ((COUNTRY, True), (GROUP, False)):
-            if not any(ref in r for r in roles):
-                continue
-            used = {a for r in roles for a in r if a not in (COUNTRY, GROUP)}
+        refs = list(dict.fromkeys(a for r in roles for a in r if is_reference(a)))
+        for ref in refs:
+            states = ref != GROUP
+            allowed = _REFERENT_KINDS.get(ref)
+            used = {a for r in roles for a in r if not is_reference(a)}
+            if ref in _INSTITUTIONS:
+                for role in roles:
+                    if ref in role and any(_is_state(a) for a in role if not is_reference(a)):
+                        # "Für Indonesien … Radaranlagen für die Marine": the forces or government of a state
+                        # named in the same role are that state's; the reference adds no party
+                        role.remove(ref)
+                        fire(frame, "coref.institution-of-named-party")
             here = [
                 a.id
                 for a in self._sentence_actors
                 if a.id not in used
-                and a.id not in (COUNTRY, GROUP)
+                and not is_reference(a.id)
                 and _is_state(a.id) == states
                 and a.id not in _SUPRANATIONAL
             ]
             for role in roles:
                 if ref not in role:
                     continue
-                actor, rule = self._referent(frame, index, role, states, used, here)
+                actor, rule = self._referent(frame, index, role, ref, used, here)
                 pos = role.index(ref)
                 if actor:
                     role[pos] = actor
                     used.add(actor)
                     fire(frame, rule)
+                    if allowed is not None:
+                        fire(frame, "coref.reference-by-kind-of-state")
                     if frame.ref_initial and states:
                         self.state.subjects[index] = actor  # "The kingdom has ordered …" opens about it
                 else:
@@ -426,15 +458,21 @@ class Assembler:
                     fire(frame, "coref.unresolved-reference-dropped")
 
     def _referent(
-        self, frame: Frame, index: int, role: list[str], states: bool, used: set[str], here: list[str]
+        self, frame: Frame, index: int, role: list[str], ref: str, used: set[str], here: list[str]
     ) -> tuple[str | None, str]:
-        """What one reference ("das Land", "die Miliz") in one role of the frame stands for, and the rule."""
+        """What one reference ("das Land", "die Miliz", "das Königreich") in one role of the frame stands for,
+        and the rule. A reference by kind takes up only that kind of state ("das Königreich": a monarchy);
+        forces and governments are the story's, not another party's of the same sentence."""
+        states = ref != GROUP
+        allowed = _REFERENT_KINDS.get(ref)
+        institution = ref in _INSTITUTIONS
         # Two references in one frame ("die Söldnertruppe … den Milizionären") are two actors.
         earlier = [
             a.id
             for a in self._sentence_actors
             if a.id not in used
             and _is_state(a.id)
+            and (allowed is None or a.id in allowed)
             and a.start < frame.trigger.start
             and a.kind not in ("adj", "origin")
             and a.prep is None
@@ -442,10 +480,10 @@ class Assembler:
         ]
         if here and not states:
             return here.pop(0), "coref.group-named-in-sentence"
-        if role is frame.imposers and states and self.state.imposers:
+        if role is frame.imposers and states and self.state.imposers and allowed is None:
             # "The government also targeted …": the government that has been imposing measures
             return self._main_imposer(exclude=used), "coref.government-imposing-measures"
-        if states and earlier and not frame.ref_initial:
+        if states and earlier and not frame.ref_initial and not institution:
             # "Caracas took delivery … after Washington barred sales to the country": a state
             # just named in the same sentence
             return (earlier[-1] if earlier[-1] not in used else earlier[0]), "coref.state-earlier-in-sentence"
@@ -456,6 +494,7 @@ class Assembler:
             and last_targets
             and last_targets[0] == index - 1
             and last_targets[1][0] not in used
+            and (allowed is None or last_targets[1][0] in allowed)
         ):
             # "Sanktionen gegen Belarus verschärfen. … Ausfuhren in das Land verboten": a measure
             # right after another continues against its target
@@ -464,12 +503,33 @@ class Assembler:
             # "Das Land hat …" opening a sentence continues the state just talked about;
             # "the country" continues the state the last sentence was about; "the administration",
             # "the government" may be any government just named
-            country = any(a.id == COUNTRY and a.text.lower().endswith(_COUNTRY_WORDS) for a in self._sentence_actors)
-            actor = self.recent_state(index, exclude=used, by_subject=country) or self.salient(index, exclude=used)
+            country = any(
+                is_reference(a.id) and a.id != GROUP and a.text.lower().endswith(_COUNTRY_WORDS)
+                for a in self._sentence_actors
+            )
+            actor = self.recent_state(index, exclude=used, by_subject=country, allowed=allowed) or self.salient(
+                index, exclude=used, allowed=allowed
+            )
             return actor, "coref.sentence-opening-reference"
         # "genehmigte die Regierung": a government that acts is the story's own state
         acting = role is frame.suppliers or role is frame.imposers
-        actor = self.salient(index, exclude=used, states=states, home=acting and states)
+        if institution:
+            placed = [
+                a.id
+                for a in self._sentence_actors
+                if a.prep in _PLACE
+                and a.article not in _DIRECTION
+                and _is_state(a.id)
+                and a.id not in used
+                and a.id not in self._sentence_suppliers
+            ]  # "in die Ukraine" is where goods go, not where the transfer happens
+            if placed:
+                # "hat in Niger Flugzeuge an die Armee übergeben", "to the army at a ceremony in Yaoundé": the
+                # forces or government of the state where it happens
+                return placed[0], "coref.institution-of-the-place"
+        if institution and not acting:
+            used = used | self._sentence_suppliers  # "the air force's jets": not the forces of who supplies them
+        actor = self.salient(index, exclude=used, states=states, home=acting and states, allowed=allowed)
         return actor, "coref.salient-actor"
 
     def _main_imposer(self, exclude: set[str]) -> str | None:
@@ -479,20 +539,34 @@ class Assembler:
         order = self.state.imposer_order
         return max(counts, key=lambda a: (counts[a], -order.index(a)))  # ties: the lead's imposer
 
-    def recent_state(self, index: int, exclude: set[str], by_subject: bool = False) -> str | None:
+    def recent_state(
+        self, index: int, exclude: set[str], by_subject: bool = False, allowed: frozenset[str] | None = None
+    ) -> str | None:
         """The last state named in the previous sentence; with ``by_subject``, the state that sentence
         opened with as its subject ("Armenia is diversifying away from Russia. The country signed …")."""
         subject = self.state.subjects.get(index - 1) if by_subject else None
-        if subject is not None and subject not in exclude:
+        if subject is not None and subject not in exclude and (allowed is None or subject in allowed):
             return subject
         for sent, actor in reversed(self.state.actors):
             if sent < index - 1:
                 return None
-            if sent == index - 1 and actor not in exclude and _is_state(actor):
+            if (
+                sent == index - 1
+                and actor not in exclude
+                and _is_state(actor)
+                and (allowed is None or actor in allowed)
+            ):
                 return actor
         return None
 
-    def salient(self, index: int, exclude: set[str], states: bool = True, home: bool = False) -> str | None:
+    def salient(
+        self,
+        index: int,
+        exclude: set[str],
+        states: bool = True,
+        home: bool = False,
+        allowed: frozenset[str] | None = None,
+    ) -> str | None:
         """The state (or group) most talked about so far, recent mentions weighing more.
 
         ``home`` asks for the story's own state (the exporter of an agentless export)
@@ -502,6 +576,8 @@ class Assembler:
         weights = self.state.home_weights if home else self.state.weights
         for (sent, actor), base in zip(self.state.actors, weights, strict=True):
             if actor in exclude or _is_state(actor) != states or actor in _SUPRANATIONAL:
+                continue
+            if allowed is not None and actor not in allowed:
                 continue
             weight = (3.0 if sent < 0 else 2.0 if sent == 0 else 1.0) * base
             weight += 0.5 if sent >= index - 1 else 0.0
@@ -537,7 +613,11 @@ class Assembler:
                 )
             reject("filter.no-goods-known", f"{frame.trigger.lemma!r}: goods named only by a word for them")
             return
-        vague = bool(_VAGUE_PARTNERS & {t.lower for t in sentence.tokens})
+        vague = any(_vague(t.lower) for t in sentence.tokens)
+        if vague and not (parties.suppliers and parties.recipients):
+            reject(
+                "discourse.unnamed-states-fill-nothing", "unnamed states in the sentence: no side from the discourse"
+            )
         self._fill_pronoun_subject(index, frame, parties)
         self._fill_from_last_transfer(index, sentence, frame, parties, items, vague)
         self._fill_agentless_supplier(index, frame, parties, items, vague)
@@ -552,6 +632,8 @@ class Assembler:
         frame.attributed = source is not None or self._sentence_says
         made = self._emit_transfers(sentence, frame, parties, items, source)
         if made:
+            state.suppliers_seen.update(parties.suppliers)
+            state.recipients_seen.update(parties.recipients)
             statuses = [st for st, _ in self._statuses(frame).statuses]
             state.last_transfer = (index, parties.suppliers, parties.recipients, items)
             state.last_package = (index, parties.suppliers, parties.recipients, statuses)
@@ -611,7 +693,7 @@ class Assembler:
                 {it.category for it in items} & cats
                 or {it.producer for it in items} & set(l_sup)
                 or (  # "Zudem sollen die zugesagten Jets übergeben werden", naming no one else
-                    last[0] == index - 1 and all(a.id in (COUNTRY, GROUP) for a in self._sentence_actors)
+                    last[0] == index - 1 and all(is_reference(a.id) for a in self._sentence_actors)
                 )
             )
             and self._definite(sentence, frame)
@@ -631,6 +713,11 @@ class Assembler:
             return
         actor = self.salient(index, exclude=set(parties.recipients), home=True)
         producers = {it.producer for it in items if it.producer}
+        seen = self.state.suppliers_seen
+        if actor and seen and actor not in seen:
+            # the story's exports so far came from others: this state has not been the exporter
+            reject("discourse.home-state-not-an-exporter", f"{actor} has supplied nothing in this story")
+            actor = None
         if actor:
             parties.fill("supplier", [actor], "discourse.home-state-exports")
         elif len(producers) == 1 and not producers & set(parties.recipients):
@@ -647,7 +734,7 @@ class Assembler:
         named_here = {
             a.id
             for a in self._sentence_actors
-            if a.id not in (COUNTRY, GROUP)
+            if not is_reference(a.id)
             and a.start not in self._speaker_tokens
             and a.kind not in ("adj", "origin", "demonym")
         } - self._sentence_suppliers
@@ -664,6 +751,11 @@ class Assembler:
             # "Drei Staffeln hat Moskau bereits geliefert": to the state the story is about - unless
             # the sentence names another state that could be meant instead.
             actor = self.salient(index, exclude=set(parties.suppliers))
+            seen = self.state.recipients_seen
+            if actor and seen and actor not in seen:
+                # the story's transfers so far went to others: this state has not been the receiver
+                reject("discourse.story-state-not-a-receiver", f"{actor} has received nothing in this story")
+                actor = None
             if actor and (named_here <= set(parties.suppliers) or actor in named_here):
                 parties.fill("recipient", [actor], "discourse.story-state-receives")
         if parties.recipients and not parties.suppliers and kind in ("get", "buy", "order", "arrive") and not vague:

@@ -51,7 +51,7 @@ from armsflow.grammar import (
     unique,
 )
 from armsflow.lexicons import word_values, words
-from armsflow.mentions import ActorMention, CueMention, ItemMention, Mentions
+from armsflow.mentions import GROUP, ActorMention, CueMention, ItemMention, Mentions, is_reference
 from armsflow.roles import FROM, assign_transfer_roles, service_roles, trainees
 from armsflow.sanctions import sanction_frames
 from armsflow.text.segment import Token
@@ -143,7 +143,10 @@ def _view(
         # "Die USA haben Bedenken geäußert und drohen mit Sanktionen": the speaker is also the subject
         # of the coordinated clause, not only the source of a reported claim
         speaker_tokens = set()
-    actors = [a for a in mentions.actors if a.start not in speaker_tokens and a.kind != "origin"]
+    # a mention any of whose tokens belongs to the speaker phrase ("the defence ministry said") takes no role
+    actors = [
+        a for a in mentions.actors if a.kind != "origin" and not any(i in speaker_tokens for i in range(a.start, a.end))
+    ]
     actors_by_clause: list[list[ActorMention]] = [[] for _ in range(n)]
     for actor in actors:
         actors_by_clause[grammar.clause[actor.start]].append(actor)
@@ -728,7 +731,7 @@ def set_voice(view: ClauseView, frame: Frame, owners: dict[int, tuple[int, str]]
             frame.modifiers.discard("future")
             fire(frame, "mod.de.present-passive-not-future")
     frame.infinitive = grammar.infinitive[c] and c > 0 and not aspectual(tokens, grammar.clauses[c][0])
-    frame.ref_initial = any(a.id == "@country" and a.start <= 1 for a in view.mentions.actors)
+    frame.ref_initial = any(is_reference(a.id) and a.id != GROUP and a.start <= 1 for a in view.mentions.actors)
     # "wies einen Bericht zurück, wonach …", "rejected accusations that …": the claim is the report's.
     if frame.modifiers & {"deny", "refuse"} and any(
         "report" in cue.kinds for k in [c, *governors] for cue in view.cues_by_clause[k]

@@ -36,6 +36,7 @@ _ACTING_STEMS: Final = word_stems("stem.acting-head")
 _COMPANY_HEADS: Final = word_stems("stem.company-head")
 _GOVERNING: Final = word_stems("stem.governing-body")
 _NOT_NOUN: Final = words("function.not-noun")
+_NOT_VERB: Final = words("article.any") | words("prep.any")
 _SUBJECT_PRONOUNS: Final = words("pronoun.subject")
 _DEMONSTRATIVE_SUBJECTS: Final = words("pronoun.demonstrative-subject", "de")
 _COMPLEMENTIZERS: Final = words("conj.complement")
@@ -90,10 +91,10 @@ class ClauseView:
 
 def analyse(tokens: list[Token], mentions: Mentions, lang: str) -> SentenceGrammar:
     """Clause spans of a sentence, and which clauses are infinitives (zu/to + verb)."""
-    listed = {i for a in mentions.actors for i in range(a.start, a.end)}
-    listed |= {i for it in mentions.items for i in range(it.start, it.end)}
+    actor_tokens = frozenset(i for a in mentions.actors for i in range(a.start, a.end))
+    listed = set(actor_tokens) | {i for it in mentions.items for i in range(it.start, it.end)}
     verbs = frozenset(c.start for c in mentions.cues if not c.kinds.isdisjoint(VERB_KINDS))
-    ids = clause_ids(tokens, listed, verbs)
+    ids = clause_ids(tokens, listed, verbs, actor_tokens)
     spans: list[tuple[int, int]] = []
     for i, cid in enumerate(ids):
         if cid == len(spans):
@@ -126,16 +127,30 @@ def groups(actors: list[ActorMention], tokens: list[Token]) -> list[Group]:
         if out:
             last = out[-1].members[-1]
             between = tokens[last.end : actor.start]
+            comma_only = all(t.text == "," for t in between)
             if (
                 between
                 and all(t.lower in LINK or t.lower in _LINK_ARTICLES for t in between)
                 and any(t.lower in LINK for t in between)
                 and (actor.prep is None or actor.prep == out[-1].first.prep)
+                # "In Kamerun, China übergab …": after a comma an actor without preposition that a verb follows
+                # is the subject of that verb, not one more place
+                and not (
+                    comma_only and actor.prep is None and out[-1].first.prep is not None and _verb_next(tokens, actor)
+                )
             ):
                 out[-1].members.append(actor)
                 continue
         out.append(Group([actor]))
     return out
+
+
+def _verb_next(tokens: list[Token], actor: ActorMention) -> bool:
+    """Whether a verb follows the actor: a lowercase word that is no link, article or preposition."""
+    if actor.end >= len(tokens):
+        return False
+    nxt = tokens[actor.end]
+    return nxt.text.isalpha() and nxt.text.islower() and nxt.lower not in LINK and nxt.lower not in _NOT_VERB
 
 
 def is_company(group: Group, tokens: list[Token]) -> bool:
@@ -168,6 +183,55 @@ def phrase_from(tokens: list[Token], start: int, end: int) -> str:
     while end < len(tokens) and end - start < 6 and tokens[end].text[:1].isupper() and tokens[end].text.isalpha():
         end += 1
     return " ".join(t.text for t in tokens[start:end])
+
+
+# --------------------------------------------------------------------------- German case
+
+_GENDERS: Final = {
+    "m": words("noun.gender-masculine", "de"),
+    "f": words("noun.gender-feminine", "de"),
+    "p": words("noun.gender-plural", "de"),
+    "n": words("noun.gender-neuter", "de"),
+}
+# The cases a determiner allows for a head of each gender (German declension); a head of unknown gender
+# takes the union over genders.
+_CASES: Final = {
+    "der": {"m": ("nom",), "f": ("dat", "gen"), "p": ("gen",), "n": ()},
+    "die": {"m": (), "f": ("nom", "acc"), "p": ("nom", "acc"), "n": ()},
+    "das": {"m": (), "f": (), "p": (), "n": ("nom", "acc")},
+    "den": {"m": ("acc",), "f": (), "p": ("dat",), "n": ()},
+    "dem": {"m": ("dat",), "f": (), "p": (), "n": ("dat",)},
+    "des": {"m": ("gen",), "f": (), "p": (), "n": ("gen",)},
+    "einem": {"m": ("dat",), "f": (), "p": (), "n": ("dat",)},
+    "einen": {"m": ("acc",), "f": (), "p": (), "n": ()},
+    "einer": {"m": (), "f": ("dat", "gen"), "p": (), "n": ()},
+    "diesem": {"m": ("dat",), "f": (), "p": (), "n": ("dat",)},
+}
+
+
+def gender(head: str) -> str | None:
+    """m, f, n or p (plural) for a head the lexicon knows, else None."""
+    for g, heads in _GENDERS.items():
+        if head in heads:
+            return g
+    return None
+
+
+def german_cases(actor: ActorMention, tokens: list[Token]) -> frozenset[str]:
+    """The cases the determiner and the head's gender allow for an actor without preposition; empty when
+    nothing tells (a bare name: "Russland", "Kiew")."""
+    article = actor.article
+    if article is None or article not in _CASES:
+        return frozenset()
+    head = tokens[actor.end - 1].text
+    if actor.kind in ("adj", "adj-gen") and actor.end < len(tokens):
+        # "den kirgisischen Streitkräften", "der nigrischen Armee": the noun after the adjective heads it
+        head = tokens[actor.end].text
+    by_gender = _CASES[article]
+    g = gender(head)
+    if g is not None:
+        return frozenset(by_gender[g])
+    return frozenset(c for cases in by_gender.values() for c in cases)
 
 
 # --------------------------------------------------------------------------- clause types
@@ -283,7 +347,10 @@ def relative_antecedent(grammar: SentenceGrammar, c: int, actors_by_clause, toke
         ):
             before = groups(actors_by_clause[k - 1], tokens)
             prev_end = grammar.clauses[k - 1][1]
-            if before and before[-1].members[-1].end >= prev_end - 1:
+            # "that" opens a relative clause only right after its noun; after a verb ("the navy said that …")
+            # it opens a complement
+            slack = 0 if first == "that" else 1
+            if before and before[-1].members[-1].end >= prev_end - slack:
                 return before[-1]
             if before and before[-1].first.kind == "adj" and before[-1].members[-1].end >= prev_end - 3:
                 # "an Iranian cargo airline that …": the adjective names the noun the pronoun refers to

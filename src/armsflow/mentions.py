@@ -1223,20 +1223,44 @@ def _separable_particles(tokens: list[Token], cues: list[CueMention], lex: Lexic
 
 COUNTRY: Final = "@country"
 GROUP: Final = "@group"
+# A reference to a state names what kind of state it can be: forces, a government, a monarchy, a junta …
+# (resolved in events.py; ``state.*`` word classes list the states each kind can take up).
+REFERENCE_KINDS: Final = ("forces", "government", "monarchy", "junta", "emirate", "islamic-republic")
+_REFERENCE_WORDS: Final = {
+    "forces": words("reference.forces"),
+    "government": words("reference.government"),
+    "monarchy": words("reference.monarchy"),
+    "junta": words("reference.junta"),
+    "emirate": words("reference.emirate"),
+    "islamic-republic": words("reference.islamic-republic"),
+}
 
 
-def _country_refs(tokens: list[Token], cues: list[CueMention], actors: list[ActorMention]) -> None:
+def reference_id(text: str) -> str:
+    """ "@forces" for "die Armee", "@monarchy" for "the kingdom" …, "@country" for "das Land"."""
+    ws = [w.removesuffix("'s").removesuffix("’s") for w in text.lower().split()]
+    for kind in ("islamic-republic", "monarchy", "junta", "emirate", "forces", "government"):
+        if any(w in _REFERENCE_WORDS[kind] for w in ws):
+            return "@" + kind
+    return COUNTRY
+
+
+def is_reference(actor_id: str) -> bool:
+    return actor_id.startswith("@")
+
+
+def _country_refs(tokens: list[Token], cues: list[CueMention], actors: list[ActorMention], lex: Lexicon) -> None:
     """ "das Land", "the country", "the regime": an actor to resolve from the discourse."""
     taken = {i for a in actors for i in range(a.start, a.end)}
     for cue in cues:
         if cue.kinds & {"country_ref", "group_ref"} and not taken & set(range(cue.start, cue.end)):
             nxt = tokens[cue.end].lower if cue.end < len(tokens) else ""
-            if nxt in _REFERENCE_NAMED and (cue.end + 1 in taken or cue.end + 2 in taken):
-                continue  # "die Regierung in Baku", "der Regierung der Republik X": the state is named
+            if nxt in _REFERENCE_NAMED and (cue.end + 1 in taken or cue.end + 2 in taken) or cue.end in taken:
+                continue  # "die Regierung in Baku", "die Marine Ägyptens": the state is named
             head = cue.start + 1 if tokens[cue.start].lower in ARTICLES else cue.start
-            prep, article = _governor(tokens, head, None)
+            prep, article = _governor(tokens, head, lex)
             text = " ".join(t.text for t in tokens[cue.start : cue.end])
-            ref = COUNTRY if "country_ref" in cue.kinds else GROUP
+            ref = reference_id(text) if "country_ref" in cue.kinds else GROUP
             actors.append(
                 ActorMention(
                     cue.start,
@@ -1276,7 +1300,7 @@ def find_mentions(sentence: Sentence, lex: Lexicon) -> Mentions:
     if not any(c.kinds & EVENT_CUES for c in cues):
         # No verb or noun that could state an event: only the actors and the named systems
         # matter, for the discourse ("Das Flugabwehrsystem S-400 … Drei Staffeln hat Moskau geliefert").
-        _country_refs(tokens, cues, actors)
+        _country_refs(tokens, cues, actors, lex)
         return Mentions(actors, _named_systems(tokens, lex), cues)
     actor_tokens = frozenset(i for a in actors for i in range(a.start, a.end))
     items = find_items(tokens, lex, actor_tokens)
@@ -1310,7 +1334,7 @@ def find_mentions(sentence: Sentence, lex: Lexicon) -> Mentions:
                 item.origin = group.id
     inside = {i for it in items for i in range(it.start, it.end) if it.end - it.start > 1 or it.designation}
     cues = [c for c in cues if c.start not in inside or c.kinds & {"carrier", "missile"}]  # "F-16 Block 70"
-    _country_refs(tokens, cues, actors)
+    _country_refs(tokens, cues, actors, lex)
     # "Die Söldnertruppe bestritt …": a group opening the sentence is who acts, not what is sent
     opener = next((a for a in actors if a.kind == "ref" and a.start == 0), None)
     if opener is not None:

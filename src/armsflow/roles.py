@@ -26,6 +26,7 @@ from armsflow.grammar import (
     ClauseView,
     Group,
     can_act,
+    german_cases,
     groups,
     is_company,
     participial,
@@ -35,7 +36,7 @@ from armsflow.grammar import (
     unique,
 )
 from armsflow.lexicons import word_stems, words
-from armsflow.mentions import ActorMention, CueMention, ItemMention
+from armsflow.mentions import ActorMention, CueMention, ItemMention, is_reference
 from armsflow.text.segment import Token
 
 TO: Final = words("prep.to")
@@ -52,7 +53,8 @@ _COMPANY_ORDER: Final = words("prep.order-from-company")
 _ARRIVE_FOR: Final = words("prep.seized-bound-for")
 _TOGETHER: Final = words("adverb.together")
 _IN_ACCUSATIVE: Final = words("article.accusative-direction", "de")
-_DATIVE: Final = words("article.dative", "de")
+_OBLIQUE: Final = frozenset({"dat", "gen"})
+_NOMINATIVE: Final = frozenset({"nom"})
 _NOMINATIVE_PRONOUNS: Final = words("pronoun.nominative", "de")
 _AMBIGUOUS_PRONOUNS: Final = words("pronoun.nominative-ambiguous", "de")
 _PLURAL_PRONOUNS: Final = words("pronoun.plural-subject")
@@ -227,8 +229,12 @@ def _english_functions(r: Roles) -> None:
 
 
 def _german_functions(r: Roles) -> None:
+    """Subject and objects of a German clause from case: the determiner and the head's gender tell
+    nominative, dative or accusative ("der Iran" is the subject, "der Ukraine" and "den USA" are datives,
+    "den Iran" is an object); where nothing tells (bare names), the first name is the subject."""
     tokens = r.tokens
-    dative = [g for g in r.bare if g.first.article in _DATIVE]
+    cases = [german_cases(g.first, tokens) for g in r.bare]
+    dative = [g for g, cs in zip(r.bare, cases, strict=True) if "dat" in cs and cs <= _OBLIQUE]
     rest = [g for g in r.bare if g not in dative]
     start, end = r.view.grammar.clauses[r.c]
     first_bare = min((g.first.start for g in r.bare), default=end)
@@ -240,8 +246,15 @@ def _german_functions(r: Roles) -> None:
         r.objects = dative + rest
         fire(r.frame, "grammar.de.nominative-pronoun")
     else:
-        r.subject = rest[0] if rest else None
-        r.objects = dative + rest[1:]
+        case_of = {id(g): cs for g, cs in zip(r.bare, cases, strict=True)}
+        nominative = [g for g in rest if case_of[id(g)] == _NOMINATIVE]
+        possible = [g for g in rest if not case_of[id(g)] or "nom" in case_of[id(g)]]
+        r.subject = nominative[0] if nominative else possible[0] if possible else None
+        r.objects = dative + [g for g in rest if g is not r.subject]
+        if r.subject is not None and rest and r.subject is not rest[0]:
+            # "Den Philippinen übergab Tokio …", "den Iran beliefert Russland …": the case, not the order, says
+            # who acts
+            fire(r.frame, "grammar.de.case-marks-the-subject")
     if dative:
         fire(r.frame, "grammar.de.dative-object")
 
@@ -418,10 +431,14 @@ def _give_active_supplier(r: Roles) -> None:
 def _give_active_recipient(r: Roles) -> None:
     frame, tokens, view = r.frame, r.tokens, r.view
     to_ids = r.prep_ids(TO)
-    if to_ids:
+    objects = [i for g in r.objects for i in g.ids]
+    if to_ids and objects and all(is_reference(i) for i in to_ids):
+        # "liefert Brasilien Kampfjets für die Luftwaffe": the object names the state, the phrase its forces
+        r.receive(objects + to_ids, "roles.give.object-recipient")
+    elif to_ids:
         r.receive(to_ids, "roles.give.to-recipient")
-    elif r.objects:
-        r.receive([i for g in r.objects for i in g.ids], "roles.give.object-recipient")
+    elif objects:
+        r.receive(objects, "roles.give.object-recipient")
     frame.recipient_marks = [(m.id, m.start) for p in TO for g in r.by_prep.get(p, []) for m in g.members]
     if not frame.recipients and any("arrive" in cue.kinds for cue in view.cues_by_clause[r.c]):
         in_ids = r.prep_ids(_IN)  # "tanks gifted by Australia have arrived in Ukraine"
@@ -447,11 +464,6 @@ def _give_active_recipient(r: Roles) -> None:
         trailing = _trailing_recipient(view, r.c)
         if trailing:
             r.receive(trailing, "roles.give.destination-after-parenthesis")
-    if not frame.recipients and _to_institution(tokens, view, r.c):
-        # "hat in Mali Kampfhubschrauber an die Armee übergeben": the army of the state named as the place
-        placed = [i for i in r.prep_ids(_IN_PLACE) if i not in frame.suppliers]
-        if placed:
-            r.receive(placed, "roles.give.army-of-the-place")
     if not frame.recipients and r.asker is not None:
         r.receive(r.asker.ids, "roles.give.asker-receives")
 
@@ -485,16 +497,6 @@ def _built_in(found: list[Group], tokens: list[Token]) -> list[str]:
         if g.first.prep in _IN_PLACE and start >= 3 and tokens[start - 3].lower in _BUILT:
             return g.ids
     return []
-
-
-def _to_institution(tokens: list[Token], view: ClauseView, c: int) -> bool:
-    """Whether the clause gives to an unnamed state institution: "an die Armee", "to the government"."""
-    start, end = view.grammar.clauses[c]
-    for k in range(start, end - 2):
-        if tokens[k].lower in _INSTITUTION_TO and tokens[k + 1].lower in _DEFINITE_OBJECT:
-            if tokens[k + 2].lower in _ACTING_HEADS and tokens[k + 2].lower not in _COMPANY_WORDS:
-                return True
-    return False
 
 
 def _trailing_recipient(view: ClauseView, c: int) -> list[str]:

@@ -16,11 +16,15 @@ from armsflow.text.segment import Token
 
 _HARD: Final = frozenset(";:–—()[]")
 _COORD: Final = words("conj.clause")
+_AND: Final = words("conj.and")
 SUBORDINATORS: Final = words("conj.subordinating")
 
 
-def clause_ids(tokens: list[Token], listed: set[int], verbs: frozenset[int] = frozenset()) -> list[int]:
-    """Clause index per token; ``listed`` holds indices of tokens inside mentions.
+def clause_ids(
+    tokens: list[Token], listed: set[int], verbs: frozenset[int] = frozenset(), actors: frozenset[int] = frozenset()
+) -> list[int]:
+    """Clause index per token; ``listed`` holds indices of tokens inside mentions, ``actors`` those inside
+    actor mentions.
 
     ``verbs`` holds indices of trigger verbs: an English "to" before one opens
     an infinitive clause ("asked South Korea | to supply shells").
@@ -29,12 +33,15 @@ def clause_ids(tokens: list[Token], listed: set[int], verbs: frozenset[int] = fr
     """
     ids: list[int] = []
     current = 0
+    verb_seen = False
     n = len(tokens)
     maybe = _MAYBE_BOUNDARY
     for i, tok in enumerate(tokens):
         word = tok.lower
         if word not in maybe:  # the common case: a word that never opens a clause
             ids.append(current)
+            if i in verbs and _finite(tokens, i):
+                verb_seen = True
             continue
         boundary = False
         if word in _HARD:
@@ -83,9 +90,19 @@ def clause_ids(tokens: list[Token], listed: set[int], verbs: frozenset[int] = fr
             prev_in = (i - 1) in listed or prev.endswith("-")
             next_in = any(j in listed for j in range(i + 1, min(i + 3, n)))
             boundary = not (prev_in or next_in) and _opens_clause(tokens[i + 1])
+            if not boundary and verb_seen and word in _AND and (i + 1) in actors:
+                # "Italy sold frigates to Egypt and Germany sold submarines to Israel": after a verb, "and" with
+                # a name and then a verb of its own joins two clauses, not two names
+                j = i + 1
+                while j < n and j in actors:
+                    j += 1
+                boundary = j < n and j in verbs and _finite(tokens, j)
         if boundary and ids and ids[-1] == current and i > 0:
             current += 1
+            verb_seen = False
         ids.append(current)
+        if i in verbs and _finite(tokens, i):
+            verb_seen = True
     return ids
 
 
@@ -98,6 +115,11 @@ _ADJECTIVES_NOT_VERBS: Final = words("adj.not-a-verb", "de")
 
 
 _MAYBE_BOUNDARY: Final = _HARD | _EN_SPLITTERS | _COORD | {"to", ","}
+
+
+def _finite(tokens: list[Token], i: int) -> bool:
+    """A verb, not a noun: lowercase and not after a determiner ("sold", "lieferte"; not "the sale", "Lieferung")."""
+    return tokens[i].text.islower() and (i == 0 or tokens[i - 1].lower not in _ARTICLES)
 
 
 def _list_goes_on(tokens: list[Token], j: int, listed: set[int]) -> bool:
