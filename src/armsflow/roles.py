@@ -77,6 +77,7 @@ _ACCUSING: Final = words("verb.accusing", "en")
 _AUX_BEFORE_ACCUSED: Final = words("aux.before-accused", "en")
 _SERVE_WITH: Final = words("prep.serve-with")
 _SERVE_IN: Final = _SERVE_WITH | words("prep.serve-in")
+_NOUN_BEFORE: Final = words("determiner.before-noun") | words("article.any")
 _ATTRIBUTIVE_ENDINGS: Final = ("en", "ten", "te", "tes", "ter", "tem")
 _DEFINITE_OBJECT: Final = words("article.definite-object")
 _ASKED_FROM: Final = words("prep.request-from")
@@ -159,9 +160,10 @@ def assign_transfer_roles(view: ClauseView, frame: Frame, governors: list[int]) 
     elif kind in GIVE:
         _roles_give(r)
     elif kind in ("order", "buy", "get") and r.subj is not None and _company_sells(r):
-        # "Saab erhielt einen Auftrag aus Thailand": the company sells.
+        # "Saab erhielt einen Auftrag aus Thailand": the company sells, and what it received is an order
         r.supply(r.subj.ids, "roles.company-receives-order-sells")
         r.receive(r.prep_ids(_COMPANY_ORDER), "roles.company-receives-order-sells")
+        frame.trigger_kind = "order"
     elif kind in RECEIVE:
         _roles_receive(r)
     elif kind in ARRIVE:
@@ -515,8 +517,22 @@ def _trailing_recipient(view: ClauseView, c: int) -> list[str]:
 
 
 def _company_sells(r: Roles) -> bool:
+    """A company that receives or wins an order ("Saab erhielt einen Auftrag aus Thailand") sells; a company that
+    buys or imports ("Vietnamese shipyards import engines from Finland") does not."""
     assert r.subj is not None
-    return (r.subj.first.kind == "org" or is_company(r.subj, r.tokens)) and bool(r.prep_ids(_COMPANY_ORDER))
+    if not ((r.subj.first.kind == "org" or is_company(r.subj, r.tokens)) and r.prep_ids(_COMPANY_ORDER)):
+        return False
+    return any(
+        "order" in cue.kinds and _noun(r.tokens, cue.start) for cue in r.view.cues_by_clause[r.c]
+    )
+
+
+def _noun(tokens: list[Token], i: int) -> bool:
+    """A noun, not a verb: capitalised inside a German sentence, or after a determiner or number in English."""
+    word = tokens[i]
+    if word.text[:1].isupper() and i > 0:
+        return True
+    return any(t.lower in _NOUN_BEFORE or t.text.isdigit() for t in tokens[max(0, i - 3) : i])
 
 
 def _roles_receive(r: Roles) -> None:
@@ -899,8 +915,29 @@ def _built_abroad(r: Roles) -> None:
     frame.items = [it for it in frame.items if it.category == "technology"]
 
 
+def _delivery_under_deal(r: Roles) -> None:
+    """ "Indonesien unterzeichnete mit Frankreich ein Abkommen zur Lieferung von 42 Rafale", "Egypt signed a contract
+    with Italy for the delivery of two frigates": the delivery is between the partners of the deal; the maker's
+    side supplies, else the one the signer deals with."""
+    frame = r.frame
+    if r.kind != "give_noun" or "deal" not in frame.modifiers or r.subj is None:
+        return
+    partners = r.prep_ids(_WITH)
+    signers = [i for i in r.subj.ids if i not in partners]
+    if not partners or not signers or r.prep_ids(TO) or r.prep_ids(FROM):
+        return
+    makers = {it.producer for it in frame.items if it.producer}
+    if makers & set(signers) and not makers & set(partners):
+        supplier, recipient = [s for s in signers if s in makers], partners
+    else:
+        supplier, recipient = partners, signers
+    r.supply(supplier, "roles.deal.delivery-between-partners")
+    r.receive(recipient, "roles.deal.delivery-between-partners")
+
+
 # In this order; a later construction overrides an earlier one.
 CONSTRUCTIONS: Final[tuple[Callable[[Roles], None], ...]] = (
+    _delivery_under_deal,
     _accused_of_supplying,
     _attributive_participle_agent,
     _answered_request,
