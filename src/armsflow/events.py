@@ -776,6 +776,8 @@ class Assembler:
             flags.add("attributed")
         if frame.infinitive:
             flags.add("infinitive")
+        if "roles.company-receives-order-sells" in frame.trace:
+            flags.add("order_won")  # "Saab erhielt einen Auftrag": the order is what arrived, not the goods
         return decide("transfer", frame.trigger_kind, frozenset(frame.modifiers), frozenset(flags))
 
     # ------------------------------------------------------------------ sanctions

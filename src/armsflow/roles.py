@@ -156,7 +156,7 @@ def assign_transfer_roles(view: ClauseView, frame: Frame, governors: list[int]) 
         _roles_offer(r)
     elif kind in GIVE:
         _roles_give(r)
-    elif kind in ("order", "buy", "get") and r.subj is not None and _company_sells(r):
+    elif kind in ("order", "buy", "get", "deal") and r.subj is not None and _company_sells(r):
         # "Saab erhielt einen Auftrag aus Thailand": the company sells.
         r.supply(r.subj.ids, "roles.company-receives-order-sells")
         r.receive(r.prep_ids(_COMPANY_ORDER), "roles.company-receives-order-sells")
@@ -513,8 +513,27 @@ def _trailing_recipient(view: ClauseView, c: int) -> list[str]:
 
 
 def _company_sells(r: Roles) -> bool:
+    """A company (not a state institution) that wins an order or a contract, named as a noun, sells."""
     assert r.subj is not None
-    return (r.subj.first.kind == "org" or is_company(r.subj, r.tokens)) and bool(r.prep_ids(_COMPANY_ORDER))
+    # a contract "for" someone is the deal rules' ("signed a contract for jets for Thailand"); "from" names the client
+    customers = r.prep_ids(_COMPANY_ORDER & FROM if r.kind == "deal" else _COMPANY_ORDER)
+    if not (r.subj.first.kind == "org" or is_company(r.subj, r.tokens)) or not customers:
+        return False
+    return any(
+        cue.kinds & _ORDER_KINDS and _order_noun(r.tokens, cue.start, r.view.lang) for cue in r.view.cues_by_clause[r.c]
+    )
+
+
+_ORDER_KINDS: Final = frozenset({"order", "deal"})
+_BEFORE_VERB_EN: Final = words("function.verb-like", "en") | words("particle.infinitive", "en")
+
+
+def _order_noun(tokens: list[Token], k: int, lang: str) -> bool:
+    """ "einen Auftrag", "a new order", "won orders": the order is a noun, not the verb "ordered"."""
+    tok = tokens[k]
+    if lang == "de":
+        return tok.text[:1].isupper() and k > 0
+    return tok.lower in (tok.lemma, tok.lemma + "s") and (k == 0 or tokens[k - 1].lower not in _BEFORE_VERB_EN)
 
 
 def _roles_receive(r: Roles) -> None:
