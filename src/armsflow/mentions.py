@@ -30,6 +30,7 @@ from armsflow.text.segment import Sentence, Token
 ARTICLES: Final = words("determiner.before-actor")
 PREPOSITIONS: Final = words("prep.any")
 _SKIP_BEFORE_ACTOR: Final = words("function.skipped-before-actor")
+_GENITIVE_ARTICLES: Final = words("article.genitive-apposition", "de")
 _TYPE_WORDS: Final = words("noun.type")
 _DESIGNATION_SHAPE: Final = re.compile(r"^(?:[A-Z][A-Za-z]*-?\d[\w-]*|\d{2,4}[A-Z]{1,3}\d?|[A-Z]{2,}\d*)$")
 _LETTER_VARIANT: Final = re.compile(r"^(?:[A-Z]{1,2}\d{0,2}|[A-Z]/[A-Z])$")
@@ -321,10 +322,33 @@ def _direct_governor(tokens: list[Token], i: int) -> tuple[str | None, str | Non
         elif noun_skipped and tok.text.islower() and word.endswith(("e", "en", "er", "es", "em")) and word.isalpha():
             pass  # an adjective of that noun
         elif word not in _SKIP_BEFORE_ACTOR:
-            return None, article if not noun_skipped else None
+            if j == i - 1 and "-" in tok.text and tok.text[:1].isupper():
+                return None, _genitive_of_compound(tokens, j)
+            return None, _appositive_article(article, noun_skipped)
         j -= 1
         steps += 1
-    return None, article if not noun_skipped else None
+    return None, _appositive_article(article, noun_skipped)
+
+
+def _appositive_article(article: str | None, noun_skipped: bool) -> str | None:
+    """The article of an appositive name's noun tells its case only when it is the genitive "des":
+    "die Triebwerke des Konzerns General Electric" (the maker's), not "der Konzern Saab" (any case)."""
+    if not noun_skipped:
+        return article
+    return article if article in _GENITIVE_ARTICLES else None
+
+
+_ENDINGS: Final = ("e", "en", "er", "es", "em")
+
+
+def _genitive_of_compound(tokens: list[Token], j: int) -> str | None:
+    """ "des US-Konzerns General Electric": a name after a compound noun in the genitive shares its case."""
+    k = j - 1
+    while k >= 0 and tokens[k].lower not in ARTICLES and tokens[k].text.islower() and tokens[k].lower.endswith(_ENDINGS):
+        k -= 1  # "des amerikanischen US-Konzerns"
+    if k >= 0 and tokens[k].lower in _GENITIVE_ARTICLES:
+        return tokens[k].lower
+    return None
 
 
 # --------------------------------------------------------------------------- items
