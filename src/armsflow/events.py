@@ -16,7 +16,7 @@ from typing import Final
 from armsflow.attribution import is_subjunctive
 from armsflow.frame import GIVE, Frame, fire, reject
 from armsflow.lexicons import word_stems, words
-from armsflow.mentions import COUNTRY, GROUP, ActorMention, ItemMention, Mentions
+from armsflow.mentions import COMPANY, COUNTRY, GROUP, REFERENCES, ActorMention, ItemMention, Mentions
 from armsflow.model import Event
 from armsflow.status import decide
 from armsflow.text.segment import Sentence
@@ -51,10 +51,24 @@ class Discourse:
     last_targets: tuple[int, list[str]] | None = None  # sentence and targets of the latest measure
     subjects: dict[int, str] = field(default_factory=dict)  # sentence -> the state opening it as its subject
     imposer_order: list[str] = field(default_factory=list)
+    firms: list[tuple[int, int, str]] = field(default_factory=list)  # (sentence, token, state) of named firms
 
 
 def _is_state(actor_id: str) -> bool:
     return len(actor_id) == 3 and actor_id.isupper()
+
+
+_FIRM_HEADS: Final = word_stems("stem.company-head")
+
+
+def _names_firm(actor: ActorMention, tokens: list) -> bool:
+    """A named firm ("Rheinmetall", "Saab's") or a state's firm ("ein chinesisches Unternehmen")."""
+    if actor.kind in ("org", "org-gen"):
+        return True
+    if actor.kind not in ("adj", "adj-gen", "demonym") or actor.end >= len(tokens):
+        return False
+    head = tokens[actor.end].lower
+    return any(h in head for h in _FIRM_HEADS)
 
 
 def _distributive(frame: Frame, items: list[ItemMention], recipients: list[str]) -> dict[int, str]:
@@ -169,6 +183,7 @@ class Assembler:
         self.events: dict[tuple[str, ...], Event] = {}
         self._sentence_items: list[ItemMention] = []
         self._sentence_actors: list[ActorMention] = []
+        self._sentence_tokens: list = []
         self._speaker_tokens: set[int] = set()
         self._sentence_suppliers: set[str] = set()
         self._sentence_says = False
@@ -177,7 +192,7 @@ class Assembler:
     def add_title(self, mentions: Mentions) -> None:
         """Actors in the headline make a state salient for "das Land" later on."""
         for actor in mentions.actors:
-            if actor.id not in (COUNTRY, GROUP):
+            if actor.id not in REFERENCES:
                 self.state.actors.append((-1, actor.id))
                 self.state.weights.append(_mention_weight(actor))
                 self.state.home_weights.append(_home_weight(actor))
@@ -198,6 +213,7 @@ class Assembler:
         source = self._resolve_source(index, sentence, source)
         self._sentence_items = mentions.items
         self._sentence_actors = mentions.actors
+        self._sentence_tokens = sentence.tokens
         self._sentence_says = any(c.kinds & {"say", "according"} for c in mentions.cues)
         self._speaker_tokens = speaker_tokens
         _share_roles([f for f in frames if f.kind == "transfer"])
@@ -222,8 +238,9 @@ class Assembler:
         )
         if subject is not None and _is_state(subject.id) and subject.start <= 3:
             state.subjects[index] = subject.id  # a state opening the sentence is what it is about
+        state.firms.extend((index, a.start, a.id) for a in mentions.actors if _names_firm(a, sentence.tokens))
         for actor in mentions.actors:
-            if actor.id not in (COUNTRY, GROUP):
+            if actor.id not in REFERENCES:
                 state.actors.append((index, actor.id))
                 state.weights.append(_mention_weight(actor))
                 state.home_weights.append(_home_weight(actor))
@@ -241,7 +258,7 @@ class Assembler:
         pair just talked about."""
         return any(
             a.id not in pair
-            and a.id not in (COUNTRY, GROUP)
+            and a.id not in REFERENCES
             and a.kind not in ("adj", "origin", "demonym")
             and a.prep is None
             for a in self._sentence_actors
@@ -398,15 +415,17 @@ class Assembler:
     def _resolve_refs(self, frame: Frame, index: int) -> None:
         """Replace "das Land"/"the country" by the state the discourse is about."""
         roles = (frame.suppliers, frame.recipients, frame.imposers, frame.targets)
+        if any(COMPANY in r for r in roles):
+            self._resolve_firm(frame, index, roles)
         for ref, states in ((COUNTRY, True), (GROUP, False)):
             if not any(ref in r for r in roles):
                 continue
-            used = {a for r in roles for a in r if a not in (COUNTRY, GROUP)}
+            used = {a for r in roles for a in r if a not in REFERENCES}
             here = [
                 a.id
                 for a in self._sentence_actors
                 if a.id not in used
-                and a.id not in (COUNTRY, GROUP)
+                and a.id not in REFERENCES
                 and _is_state(a.id) == states
                 and a.id not in _SUPRANATIONAL
             ]
@@ -423,6 +442,26 @@ class Assembler:
                         self.state.subjects[index] = actor  # "The kingdom has ordered …" opens about it
                 else:
                     del role[pos]
+                    fire(frame, "coref.unresolved-reference-dropped")
+
+    def _resolve_firm(self, frame: Frame, index: int, roles: tuple[list[str], ...]) -> None:
+        """ "Das Unternehmen", "the company": the firm named last, in this sentence or the two before,
+        and so its state; with no firm named the role stays empty and the discourse may not fill it."""
+        ref = next(a for a in self._sentence_actors if a.id == COMPANY and any(a.id in r for r in roles))
+        firms = [f for f in self.state.firms if f[0] >= index - 2] + [
+            (index, a.start, a.id)
+            for a in self._sentence_actors
+            if a.start < ref.start and _names_firm(a, self._sentence_tokens)
+        ]
+        for role in roles:
+            while COMPANY in role:
+                pos = role.index(COMPANY)
+                if firms:
+                    role[pos] = firms[-1][2]
+                    fire(frame, "coref.company-just-named")
+                else:
+                    del role[pos]
+                    frame.no_fill = True  # the sentence names its party, a firm we cannot place
                     fire(frame, "coref.unresolved-reference-dropped")
 
     def _referent(
@@ -611,7 +650,7 @@ class Assembler:
                 {it.category for it in items} & cats
                 or {it.producer for it in items} & set(l_sup)
                 or (  # "Zudem sollen die zugesagten Jets übergeben werden", naming no one else
-                    last[0] == index - 1 and all(a.id in (COUNTRY, GROUP) for a in self._sentence_actors)
+                    last[0] == index - 1 and all(a.id in REFERENCES for a in self._sentence_actors)
                 )
             )
             and self._definite(sentence, frame)
@@ -647,7 +686,7 @@ class Assembler:
         named_here = {
             a.id
             for a in self._sentence_actors
-            if a.id not in (COUNTRY, GROUP)
+            if a.id not in REFERENCES
             and a.start not in self._speaker_tokens
             and a.kind not in ("adj", "origin", "demonym")
         } - self._sentence_suppliers

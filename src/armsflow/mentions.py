@@ -344,7 +344,9 @@ _ENDINGS: Final = ("e", "en", "er", "es", "em")
 def _genitive_of_compound(tokens: list[Token], j: int) -> str | None:
     """ "des US-Konzerns General Electric": a name after a compound noun in the genitive shares its case."""
     k = j - 1
-    while k >= 0 and tokens[k].lower not in ARTICLES and tokens[k].text.islower() and tokens[k].lower.endswith(_ENDINGS):
+    while (
+        k >= 0 and tokens[k].lower not in ARTICLES and tokens[k].text.islower() and tokens[k].lower.endswith(_ENDINGS)
+    ):
         k -= 1  # "des amerikanischen US-Konzerns"
     if k >= 0 and tokens[k].lower in _GENITIVE_ARTICLES:
         return tokens[k].lower
@@ -1247,20 +1249,26 @@ def _separable_particles(tokens: list[Token], cues: list[CueMention], lex: Lexic
 
 COUNTRY: Final = "@country"
 GROUP: Final = "@group"
+COMPANY: Final = "@company"
+REFERENCES: Final = (COUNTRY, GROUP, COMPANY)
+_REFERENCE_KINDS: Final = {"country_ref": COUNTRY, "group_ref": GROUP, "company_ref": COMPANY}
 
 
-def _country_refs(tokens: list[Token], cues: list[CueMention], actors: list[ActorMention]) -> None:
-    """ "das Land", "the country", "the regime": an actor to resolve from the discourse."""
+def _country_refs(tokens: list[Token], cues: list[CueMention], actors: list[ActorMention], lang: str) -> None:
+    """ "das Land", "the country", "the regime", "das Unternehmen": an actor to resolve from the discourse."""
     taken = {i for a in actors for i in range(a.start, a.end)}
     for cue in cues:
-        if cue.kinds & {"country_ref", "group_ref"} and not taken & set(range(cue.start, cue.end)):
+        kinds = [k for k in _REFERENCE_KINDS if k in cue.kinds]
+        if kinds and not taken & set(range(cue.start, cue.end)):
             nxt = tokens[cue.end].lower if cue.end < len(tokens) else ""
             if nxt in _REFERENCE_NAMED and (cue.end + 1 in taken or cue.end + 2 in taken):
                 continue  # "die Regierung in Baku", "der Regierung der Republik X": the state is named
+            ref = _REFERENCE_KINDS[kinds[0]]
+            if ref == COMPANY and (cue.end in taken or _names_follow(tokens, cue.end, lang)):
+                continue  # "der Konzern Saab", "den Hersteller KNDS": the firm is named right here
             head = cue.start + 1 if tokens[cue.start].lower in ARTICLES else cue.start
             prep, article = _governor(tokens, head, None)
             text = " ".join(t.text for t in tokens[cue.start : cue.end])
-            ref = COUNTRY if "country_ref" in cue.kinds else GROUP
             actors.append(
                 ActorMention(
                     cue.start,
@@ -1274,6 +1282,15 @@ def _country_refs(tokens: list[Token], cues: list[CueMention], actors: list[Acto
                 )
             )
     actors.sort(key=lambda a: a.start)
+
+
+def _names_follow(tokens: list[Token], k: int, lang: str) -> bool:
+    """A name the lexicon does not know follows: an acronym ("KNDS") or, in English, a capitalised word
+    (German capitalises every noun: "dem Konzern Aufträge")."""
+    if k >= len(tokens) or not tokens[k].text[:1].isupper():
+        return False
+    text = tokens[k].text
+    return (text.isupper() and len(text) > 1) or (lang == "en" and text.isalpha())
 
 
 EVENT_CUES: Final = kind_group("event")
@@ -1300,7 +1317,7 @@ def find_mentions(sentence: Sentence, lex: Lexicon) -> Mentions:
     if not any(c.kinds & EVENT_CUES for c in cues):
         # No verb or noun that could state an event: only the actors and the named systems
         # matter, for the discourse ("Das Flugabwehrsystem S-400 … Drei Staffeln hat Moskau geliefert").
-        _country_refs(tokens, cues, actors)
+        _country_refs(tokens, cues, actors, lex.lang)
         return Mentions(actors, _named_systems(tokens, lex), cues)
     actor_tokens = frozenset(i for a in actors for i in range(a.start, a.end))
     items = find_items(tokens, lex, actor_tokens)
@@ -1334,7 +1351,7 @@ def find_mentions(sentence: Sentence, lex: Lexicon) -> Mentions:
                 item.origin = group.id
     inside = {i for it in items for i in range(it.start, it.end) if it.end - it.start > 1 or it.designation}
     cues = [c for c in cues if c.start not in inside or c.kinds & {"carrier", "missile"}]  # "F-16 Block 70"
-    _country_refs(tokens, cues, actors)
+    _country_refs(tokens, cues, actors, lex.lang)
     # "Die Söldnertruppe bestritt …": a group opening the sentence is who acts, not what is sent
     opener = next((a for a in actors if a.kind == "ref" and a.start == 0), None)
     if opener is not None:
