@@ -69,6 +69,7 @@ CUE_KINDS = {
     "carrier",
     "consider",
     "country_ref",
+    "company_ref",
     "deal",
     "deny",
     "future",

@@ -418,6 +418,11 @@ GOVERNORS = [
     ("en", "Drones from Iran", "Iran", "from", None),
     ("en", "Tanks were sent to Ukraine.", "Ukraine", "to", None),
     ("en", "the Kremlin said", "Kremlin", None, "the"),
+    # An appositive name shares the case of its noun only when the article is the genitive "des".
+    ("de", "die Radare des Herstellers Hensoldt", "Hensoldt", None, "des"),
+    ("de", "die Motoren des US-Konzerns Pratt & Whitney", "Pratt & Whitney", None, "des"),
+    ("de", "Der Konzern Hensoldt liefert Radare.", "Hensoldt", None, None),
+    ("de", "nach dem NATO-Beitritt Finnlands", "Finnlands", None, None),
 ]
 
 

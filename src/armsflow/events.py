@@ -16,7 +16,7 @@ from typing import Final
 from armsflow.attribution import is_subjunctive
 from armsflow.frame import GIVE, Frame, fire, reject
 from armsflow.lexicons import word_stems, words
-from armsflow.mentions import GROUP, ActorMention, ItemMention, Mentions, is_reference
+from armsflow.mentions import COMPANY, GROUP, ActorMention, ItemMention, Mentions, is_reference
 from armsflow.model import Event
 from armsflow.status import decide
 from armsflow.text.segment import Sentence
@@ -64,6 +64,7 @@ class Discourse:
     imposer_order: list[str] = field(default_factory=list)
     suppliers_seen: set[str] = field(default_factory=set)  # who has supplied in a transfer stated so far
     recipients_seen: set[str] = field(default_factory=set)  # who has received
+    firms: list[tuple[int, int, str]] = field(default_factory=list)  # (sentence, token, state) of named firms
 
 
 def _vague(word: str) -> bool:
@@ -77,6 +78,19 @@ def _vague(word: str) -> bool:
 
 def _is_state(actor_id: str) -> bool:
     return len(actor_id) == 3 and actor_id.isupper()
+
+
+_FIRM_HEADS: Final = word_stems("stem.company-head")
+
+
+def _names_firm(actor: ActorMention, tokens: list) -> bool:
+    """A named firm ("Rheinmetall", "Saab's") or a state's firm ("ein chinesisches Unternehmen")."""
+    if actor.kind in ("org", "org-gen"):
+        return True
+    if actor.kind not in ("adj", "adj-gen", "demonym") or actor.end >= len(tokens):
+        return False
+    head = tokens[actor.end].lower
+    return any(h in head for h in _FIRM_HEADS)
 
 
 def _distributive(frame: Frame, items: list[ItemMention], recipients: list[str]) -> dict[int, str]:
@@ -191,6 +205,7 @@ class Assembler:
         self.events: dict[tuple[str, ...], Event] = {}
         self._sentence_items: list[ItemMention] = []
         self._sentence_actors: list[ActorMention] = []
+        self._sentence_tokens: list = []
         self._speaker_tokens: set[int] = set()
         self._sentence_suppliers: set[str] = set()
         self._sentence_says = False
@@ -220,6 +235,7 @@ class Assembler:
         source = self._resolve_source(index, sentence, source)
         self._sentence_items = mentions.items
         self._sentence_actors = mentions.actors
+        self._sentence_tokens = sentence.tokens
         self._sentence_says = any(c.kinds & {"say", "according"} for c in mentions.cues)
         self._speaker_tokens = speaker_tokens
         _share_roles([f for f in frames if f.kind == "transfer"])
@@ -244,6 +260,7 @@ class Assembler:
         )
         if subject is not None and _is_state(subject.id) and subject.start <= 3:
             state.subjects[index] = subject.id  # a state opening the sentence is what it is about
+        state.firms.extend((index, a.start, a.id) for a in mentions.actors if _names_firm(a, sentence.tokens))
         for actor in mentions.actors:
             if not is_reference(actor.id):
                 state.actors.append((index, actor.id))
@@ -420,6 +437,8 @@ class Assembler:
     def _resolve_refs(self, frame: Frame, index: int) -> None:
         """Replace "das Land", "the navy", "das Königreich", "die Miliz" by what the discourse is about."""
         roles = (frame.suppliers, frame.recipients, frame.imposers, frame.targets)
+        if any(COMPANY in r for r in roles):
+            self._resolve_firm(frame, index, roles)
         refs = list(dict.fromkeys(a for r in roles for a in r if is_reference(a)))
         for ref in refs:
             states = ref != GROUP
@@ -455,6 +474,26 @@ class Assembler:
                         self.state.subjects[index] = actor  # "The kingdom has ordered …" opens about it
                 else:
                     del role[pos]
+                    fire(frame, "coref.unresolved-reference-dropped")
+
+    def _resolve_firm(self, frame: Frame, index: int, roles: tuple[list[str], ...]) -> None:
+        """ "Das Unternehmen", "the company": the firm named last, in this sentence or the two before,
+        and so its state; with no firm named the role stays empty and the discourse may not fill it."""
+        ref = next(a for a in self._sentence_actors if a.id == COMPANY and any(a.id in r for r in roles))
+        firms = [f for f in self.state.firms if f[0] >= index - 2] + [
+            (index, a.start, a.id)
+            for a in self._sentence_actors
+            if a.start < ref.start and _names_firm(a, self._sentence_tokens)
+        ]
+        for role in roles:
+            while COMPANY in role:
+                pos = role.index(COMPANY)
+                if firms:
+                    role[pos] = firms[-1][2]
+                    fire(frame, "coref.company-just-named")
+                else:
+                    del role[pos]
+                    frame.no_fill = True  # the sentence names its party, a firm we cannot place
                     fire(frame, "coref.unresolved-reference-dropped")
 
     def _referent(
@@ -868,6 +907,8 @@ class Assembler:
             flags.add("attributed")
         if frame.infinitive:
             flags.add("infinitive")
+        if "roles.company-receives-order-sells" in frame.trace:
+            flags.add("order_won")  # "Saab erhielt einen Auftrag": the order is what arrived, not the goods
         return decide("transfer", frame.trigger_kind, frozenset(frame.modifiers), frozenset(flags))
 
     # ------------------------------------------------------------------ sanctions

@@ -30,6 +30,7 @@ from armsflow.text.segment import Sentence, Token
 ARTICLES: Final = words("determiner.before-actor")
 PREPOSITIONS: Final = words("prep.any")
 _SKIP_BEFORE_ACTOR: Final = words("function.skipped-before-actor")
+_GENITIVE_ARTICLES: Final = words("article.genitive-apposition", "de")
 _TYPE_WORDS: Final = words("noun.type")
 _DESIGNATION_SHAPE: Final = re.compile(r"^(?:[A-Z][A-Za-z]*-?\d[\w-]*|\d{2,4}[A-Z]{1,3}\d?|[A-Z]{2,}\d*)$")
 _LETTER_VARIANT: Final = re.compile(r"^(?:[A-Z]{1,2}\d{0,2}|[A-Z]/[A-Z])$")
@@ -321,10 +322,35 @@ def _direct_governor(tokens: list[Token], i: int) -> tuple[str | None, str | Non
         elif noun_skipped and tok.text.islower() and word.endswith(("e", "en", "er", "es", "em")) and word.isalpha():
             pass  # an adjective of that noun
         elif word not in _SKIP_BEFORE_ACTOR:
-            return None, article if not noun_skipped else None
+            if j == i - 1 and "-" in tok.text and tok.text[:1].isupper():
+                return None, _genitive_of_compound(tokens, j)
+            return None, _appositive_article(article, noun_skipped)
         j -= 1
         steps += 1
-    return None, article if not noun_skipped else None
+    return None, _appositive_article(article, noun_skipped)
+
+
+def _appositive_article(article: str | None, noun_skipped: bool) -> str | None:
+    """The article of an appositive name's noun tells its case only when it is the genitive "des":
+    "die Triebwerke des Konzerns General Electric" (the maker's), not "der Konzern Saab" (any case)."""
+    if not noun_skipped:
+        return article
+    return article if article in _GENITIVE_ARTICLES else None
+
+
+_ENDINGS: Final = ("e", "en", "er", "es", "em")
+
+
+def _genitive_of_compound(tokens: list[Token], j: int) -> str | None:
+    """ "des US-Konzerns General Electric": a name after a compound noun in the genitive shares its case."""
+    k = j - 1
+    while (
+        k >= 0 and tokens[k].lower not in ARTICLES and tokens[k].text.islower() and tokens[k].lower.endswith(_ENDINGS)
+    ):
+        k -= 1  # "des amerikanischen US-Konzerns"
+    if k >= 0 and tokens[k].lower in _GENITIVE_ARTICLES:
+        return tokens[k].lower
+    return None
 
 
 # --------------------------------------------------------------------------- items
@@ -1249,18 +1275,24 @@ def is_reference(actor_id: str) -> bool:
     return actor_id.startswith("@")
 
 
+COMPANY: Final = "@company"
+_REFERENCE_CUES: Final = frozenset({"country_ref", "group_ref", "company_ref"})
+
+
 def _country_refs(tokens: list[Token], cues: list[CueMention], actors: list[ActorMention], lex: Lexicon) -> None:
-    """ "das Land", "the country", "the regime": an actor to resolve from the discourse."""
+    """ "das Land", "the country", "the regime", "das Unternehmen": an actor to resolve from the discourse."""
     taken = {i for a in actors for i in range(a.start, a.end)}
     for cue in cues:
-        if cue.kinds & {"country_ref", "group_ref"} and not taken & set(range(cue.start, cue.end)):
+        if cue.kinds & _REFERENCE_CUES and not taken & set(range(cue.start, cue.end)):
             nxt = tokens[cue.end].lower if cue.end < len(tokens) else ""
             if nxt in _REFERENCE_NAMED and (cue.end + 1 in taken or cue.end + 2 in taken) or cue.end in taken:
                 continue  # "die Regierung in Baku", "die Marine Ägyptens": the state is named
+            text = " ".join(t.text for t in tokens[cue.start : cue.end])
+            ref = reference_id(text) if "country_ref" in cue.kinds else GROUP if "group_ref" in cue.kinds else COMPANY
+            if ref == COMPANY and _names_follow(tokens, cue.end, lex.lang):
+                continue  # "der Konzern Saab", "den Hersteller KNDS": the firm is named right here
             head = cue.start + 1 if tokens[cue.start].lower in ARTICLES else cue.start
             prep, article = _governor(tokens, head, lex)
-            text = " ".join(t.text for t in tokens[cue.start : cue.end])
-            ref = reference_id(text) if "country_ref" in cue.kinds else GROUP
             actors.append(
                 ActorMention(
                     cue.start,
@@ -1274,6 +1306,15 @@ def _country_refs(tokens: list[Token], cues: list[CueMention], actors: list[Acto
                 )
             )
     actors.sort(key=lambda a: a.start)
+
+
+def _names_follow(tokens: list[Token], k: int, lang: str) -> bool:
+    """A name the lexicon does not know follows: an acronym ("KNDS") or, in English, a capitalised word
+    (German capitalises every noun: "dem Konzern Aufträge")."""
+    if k >= len(tokens) or not tokens[k].text[:1].isupper():
+        return False
+    text = tokens[k].text
+    return (text.isupper() and len(text) > 1) or (lang == "en" and text.isalpha())
 
 
 EVENT_CUES: Final = kind_group("event")

@@ -77,7 +77,6 @@ _ACCUSING: Final = words("verb.accusing", "en")
 _AUX_BEFORE_ACCUSED: Final = words("aux.before-accused", "en")
 _SERVE_WITH: Final = words("prep.serve-with")
 _SERVE_IN: Final = _SERVE_WITH | words("prep.serve-in")
-_NOUN_BEFORE: Final = words("determiner.before-noun") | words("article.any")
 _ATTRIBUTIVE_ENDINGS: Final = ("en", "ten", "te", "tes", "ter", "tem")
 _DEFINITE_OBJECT: Final = words("article.definite-object")
 _ASKED_FROM: Final = words("prep.request-from")
@@ -159,11 +158,10 @@ def assign_transfer_roles(view: ClauseView, frame: Frame, governors: list[int]) 
         _roles_offer(r)
     elif kind in GIVE:
         _roles_give(r)
-    elif kind in ("order", "buy", "get") and r.subj is not None and _company_sells(r):
-        # "Saab erhielt einen Auftrag aus Thailand": the company sells, and what it received is an order
+    elif kind in ("order", "buy", "get", "deal") and r.subj is not None and _company_sells(r):
+        # "Saab erhielt einen Auftrag aus Thailand": the company sells.
         r.supply(r.subj.ids, "roles.company-receives-order-sells")
         r.receive(r.prep_ids(_COMPANY_ORDER), "roles.company-receives-order-sells")
-        frame.trigger_kind = "order"
     elif kind in RECEIVE:
         _roles_receive(r)
     elif kind in ARRIVE:
@@ -517,22 +515,27 @@ def _trailing_recipient(view: ClauseView, c: int) -> list[str]:
 
 
 def _company_sells(r: Roles) -> bool:
-    """A company that receives or wins an order ("Saab erhielt einen Auftrag aus Thailand") sells; a company that
-    buys or imports ("Vietnamese shipyards import engines from Finland") does not."""
+    """A company (not a state institution) that wins an order or a contract, named as a noun, sells."""
     assert r.subj is not None
-    if not ((r.subj.first.kind == "org" or is_company(r.subj, r.tokens)) and r.prep_ids(_COMPANY_ORDER)):
+    # a contract "for" someone is the deal rules' ("signed a contract for jets for Thailand"); "from" names the client
+    customers = r.prep_ids(_COMPANY_ORDER & FROM if r.kind == "deal" else _COMPANY_ORDER)
+    if not (r.subj.first.kind == "org" or is_company(r.subj, r.tokens)) or not customers:
         return False
     return any(
-        "order" in cue.kinds and _noun(r.tokens, cue.start) for cue in r.view.cues_by_clause[r.c]
+        cue.kinds & _ORDER_KINDS and _order_noun(r.tokens, cue.start, r.view.lang) for cue in r.view.cues_by_clause[r.c]
     )
 
 
-def _noun(tokens: list[Token], i: int) -> bool:
-    """A noun, not a verb: capitalised inside a German sentence, or after a determiner or number in English."""
-    word = tokens[i]
-    if word.text[:1].isupper() and i > 0:
-        return True
-    return any(t.lower in _NOUN_BEFORE or t.text.isdigit() for t in tokens[max(0, i - 3) : i])
+_ORDER_KINDS: Final = frozenset({"order", "deal"})
+_BEFORE_VERB_EN: Final = words("function.verb-like", "en") | words("particle.infinitive", "en")
+
+
+def _order_noun(tokens: list[Token], k: int, lang: str) -> bool:
+    """ "einen Auftrag", "a new order", "won orders": the order is a noun, not the verb "ordered"."""
+    tok = tokens[k]
+    if lang == "de":
+        return tok.text[:1].isupper() and k > 0
+    return tok.lower in (tok.lemma, tok.lemma + "s") and (k == 0 or tokens[k - 1].lower not in _BEFORE_VERB_EN)
 
 
 def _roles_receive(r: Roles) -> None:
