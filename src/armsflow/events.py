@@ -67,6 +67,9 @@ class Discourse:
     firms: list[tuple[int, int, str]] = field(default_factory=list)  # (sentence, token, state) of named firms
 
 
+_ORIGIN_KINDS: Final = ("adj", "origin", "demonym", "org", "org-gen")
+
+
 def _vague(word: str) -> bool:
     """Unnamed states as a party: "Verbündete", "allies", and compounds with them ("EU-Staaten", "Golfstaaten",
     "Nato-Partner"): no side can be filled in from the discourse then."""
@@ -283,6 +286,20 @@ class Assembler:
             and not is_reference(a.id)
             and a.kind not in ("adj", "origin", "demonym")
             and a.prep is None
+            for a in self._sentence_actors
+        )
+
+    def _party_named_besides(self, known: set[str]) -> bool:
+        """ "Washington supplied the British forces …", "die die spanischen Luftstreitkräfte bestellt hatten": a state
+        or group named here besides the known parties, even as an adjective of forces or an office, could be the
+        missing side; only the origin or maker of the goods ("Iranian-made drones", "Saab's Gripen") and speakers
+        do not count."""
+        before_goods = {it.start - k for it in self._sentence_items for k in range(3)}
+        return any(
+            a.id not in known
+            and not is_reference(a.id)
+            and a.start not in self._speaker_tokens
+            and not (a.kind in _ORIGIN_KINDS and a.end in before_goods)
             for a in self._sentence_actors
         )
 
@@ -717,11 +734,15 @@ class Assembler:
         cats = {it.category for it in l_items}
         suppliers, recipients = parties.suppliers, parties.recipients
         if suppliers and not recipients and set(suppliers) <= set(l_sup):
-            parties.fill("recipient", list(l_rec), "discourse.continue-last-transfer-recipient")
+            if self._party_named_besides(set(suppliers) | set(l_rec)):
+                reject("discourse.continue-last-transfer-recipient", "the sentence names another party")
+            else:
+                parties.fill("recipient", list(l_rec), "discourse.continue-last-transfer-recipient")
         elif (
             recipients
             and not suppliers
             and set(recipients) <= set(l_rec)
+            and not self._party_named_besides(set(recipients) | set(l_sup))
             and (frame.trigger_kind != "request" or self._definite(sentence, frame))
         ):  # "Taipeh hatte die Systeme angefragt": the systems of the transfer just named
             parties.fill("supplier", list(l_sup), "discourse.continue-last-transfer-supplier")
