@@ -51,6 +51,7 @@ CUE_MATCHES = {"lemma", "word", "phrase"}
 # (or a typo) must be added here deliberately.
 CUE_KINDS = {
     "agent",
+    "client",
     "rule_out",
     "serve",
     "delay",

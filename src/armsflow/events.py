@@ -669,7 +669,12 @@ class Assembler:
                 )
             reject("filter.no-goods-known", f"{frame.trigger.lemma!r}: goods named only by a word for them")
             return
-        vague = any(_vague(t.lower) for t in sentence.tokens)
+        # ("Die wichtigsten Abnehmerländer waren …": the role noun names the states listed, not unnamed ones)
+        vague = any(
+            _vague(t.lower)
+            for k, t in enumerate(sentence.tokens)
+            if not (frame.role_noun and frame.trigger.start <= k < frame.trigger.end)
+        )
         if vague and not (parties.suppliers and parties.recipients):
             reject(
                 "discourse.unnamed-states-fill-nothing", "unnamed states in the sentence: no side from the discourse"
@@ -828,6 +833,13 @@ class Assembler:
         self, sentence: Sentence, frame: Frame, parties: _Parties, items: list[ItemMention], source: str | None
     ) -> bool:
         decision = self._statuses(frame)
+        last = self.state.last_package
+        if frame.role_noun and parties.rule.startswith("discourse.") and last and last[3]:
+            # "Größtes Empfängerland war Brasilien" after licences granted: the recipient of those licences
+            decision.statuses = [(st, False) for st in dict.fromkeys(last[3])]
+            decision.rules = ["discourse.role-noun-continues-report"]
+        if not decision.statuses:
+            reject(decision.rules[-1], "the status table gives no event")
         trace = parties.trace + decision.rules + self._source_trace(source)
         pairs = _distributive(frame, items, parties.recipients)
         if pairs:
@@ -928,6 +940,8 @@ class Assembler:
             flags.add("attributed")
         if frame.infinitive:
             flags.add("infinitive")
+        if frame.role_noun:
+            flags.add("role_noun")
         if "roles.company-receives-order-sells" in frame.trace:
             flags.add("order_won")  # "Saab erhielt einen Auftrag": the order is what arrived, not the goods
         return decide("transfer", frame.trigger_kind, frozenset(frame.modifiers), frozenset(flags))

@@ -51,7 +51,7 @@ from armsflow.grammar import (
     unique,
 )
 from armsflow.lexicons import word_values, words
-from armsflow.mentions import GROUP, ActorMention, CueMention, ItemMention, Mentions, is_reference
+from armsflow.mentions import GROUP, ROLE_NOUNS, ActorMention, CueMention, ItemMention, Mentions, is_reference
 from armsflow.roles import FROM, assign_transfer_roles, service_roles, trainees
 from armsflow.sanctions import sanction_frames
 from armsflow.text.segment import Token
@@ -289,7 +289,7 @@ def _lead(cues: list[CueMention]) -> tuple[CueMention, str] | None:
         for kind in cue.kinds:
             if kind in TRIGGERS and kind in PRIORITY:
                 rank = PRIORITY.index(kind)
-                if "agent" in cue.kinds:
+                if cue.kinds & ROLE_NOUNS:
                     rank += len(PRIORITY)  # "negotiating with a South Korean supplier": the verb leads
                 if best is None or rank < best[0]:
                     best = (rank, cue, kind)
@@ -397,6 +397,11 @@ def frame_items(
         items = kept
     if not items:
         items = _goods_from_context(view, c, lead_cue, lead_kind, trace)
+    if not items and lead_cue.kinds & ROLE_NOUNS and not view.mentions.items:
+        # "Größtes Empfängerland war Brasilien", "Russia is India's largest supplier": arms, unspecified (when the
+        # sentence names goods elsewhere, its other clauses tell them)
+        items = [ItemMention(lead_cue.start, lead_cue.end, "military-equipment", text=lead_cue.lemma)]
+        trace.append("item.role-noun-general-goods")
     return items
 
 
@@ -773,6 +778,9 @@ def _decided(frame: Frame, rule_id: str) -> None:
     frame.rule = rule_id
 
 
+_SEQUENCE: Final = words("verb.sequence")
+
+
 def _trailing_agents(view: ClauseView, frame: Frame) -> None:
     """The agents of a giving participle set off after the frame's clause (", geliefert von X", ", supplied
     by X"): it describes the goods of the clause, so its agent supplies them."""
@@ -791,6 +799,7 @@ def _trailing_agents(view: ClauseView, frame: Frame) -> None:
         or lead is None
         or lead[1] not in GIVE
         or lead[0].start != first.i
+        or lead[0].lemma in _SEQUENCE
     ):
         return
     agents = unique([i for g in groups(view.actors_by_clause[k], tokens) if g.first.prep in FROM for i in g.ids])

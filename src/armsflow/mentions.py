@@ -302,6 +302,10 @@ def _names_actor(tokens: list[Token], j: int, lex: Lexicon) -> bool:
     return False
 
 
+_TIME_NOUNS: Final = words("noun.time", "de")
+_MONTHS: Final = words("noun.month", "de")
+
+
 def _direct_governor(tokens: list[Token], i: int) -> tuple[str | None, str | None]:
     article = None
     j = i - 1
@@ -316,7 +320,15 @@ def _direct_governor(tokens: list[Token], i: int) -> tuple[str | None, str | Non
             if article is not None and j > 0 and tokens[j - 1].text == "," and j == i - 2:
                 return None, None  # ", bei dem Deutschland …": a relative pronoun, not an article
             return word, article
-        elif not noun_skipped and j == i - 1 and tok.text[:1].isupper() and tok.text.isalpha() and j > 0:
+        elif (
+            not noun_skipped
+            and j == i - 1
+            and tok.text[:1].isupper()
+            and tok.text.isalpha()
+            and j > 0
+            and word not in _TIME_NOUNS
+            and word not in _MONTHS
+        ):
             # An appositive name: "beim südkoreanischen Konzern Hanwha", "bei der Werft Naval Group".
             noun_skipped = True
         elif noun_skipped and tok.text.islower() and word.endswith(("e", "en", "er", "es", "em")) and word.isalpha():
@@ -1203,6 +1215,7 @@ def _token_cue(text: str, lower: str, lemma: str, noun_follows: bool, lex: Lexic
 
 
 _NOUN_CUE_KINDS: Final = kind_group("noun-cue")
+ROLE_NOUNS: Final = kind_group("role-noun")
 
 
 def _noun_cue_head(lemma: str, lex: Lexicon) -> set[str]:
@@ -1211,6 +1224,8 @@ def _noun_cue_head(lemma: str, lex: Lexicon) -> set[str]:
         kinds = lex.cue_lemmas.get(lemma[cut:])
         if kinds:
             nouns = kinds & _NOUN_CUE_KINDS
+            if nouns & ROLE_NOUNS:
+                return set(kinds)  # "Waffenlieferant", "Hauptabnehmerland": the role and its trigger
             if nouns:
                 return set(nouns)
     return set()

@@ -36,7 +36,7 @@ from armsflow.grammar import (
     unique,
 )
 from armsflow.lexicons import word_stems, words
-from armsflow.mentions import ActorMention, CueMention, ItemMention, is_reference
+from armsflow.mentions import ARTICLES, ROLE_NOUNS, ActorMention, CueMention, ItemMention, is_reference
 from armsflow.text.segment import Token
 
 TO: Final = words("prep.to")
@@ -938,9 +938,73 @@ def _delivery_under_deal(r: Roles) -> None:
     r.receive(recipient, "roles.deal.delivery-between-partners")
 
 
+_ARMS_TRADE: Final = words("noun.arms-trade")
+_ROLE_TO: Final = words("prep.role-counterpart-recipient")
+_ROLE_FROM: Final = words("prep.role-counterpart-supplier")
+
+
+def _role_noun(r: Roles) -> None:
+    """ "Russland ist Indiens wichtigster Waffenlieferant", "Größtes Empfängerland war Brasilien", "Turkmenistan
+    zählt zu den Kunden des Herstellers Baykar": a noun of the role leads. Who holds the role (the subject or
+    the complement, or a state adjective of the noun: "ein türkischer Kunde") supplies or receives; its owner
+    ("Indiens", "India's", "des Herstellers Baykar") or an of/to/from phrase is the other side."""
+    frame = r.frame
+    cue = frame.trigger
+    if not cue.kinds & ROLE_NOUNS or _other_trade(r, cue):
+        return
+    # (a state adjective after the noun is the origin of its complement: "Abnehmer Schweizer Kriegsmaterials")
+    after = [g for g in r.bare if g.first.kind in ("adj", "demonym") and g.first.start > cue.start]
+    holders = [i for g in r.bare if g not in after for i in g.ids]
+    holders += [
+        a.id
+        for a in r.view.actors_by_clause[r.c]
+        if a.kind in ("adj", "demonym") and cue.start - 2 <= a.end <= cue.start and a.id not in holders
+    ]
+    owners = [i for g in r.genitives for i in g.ids if i not in holders]
+    client = "client" in cue.kinds
+    others = owners or [i for i in r.prep_ids(_ROLE_FROM if client else _ROLE_TO) if i not in holders]
+    if client and not others:
+        # "the largest recipient of Russian arms", "Abnehmer Schweizer Kriegsmaterials"
+        others = r.origin[:1] or [i for g in after for i in g.ids][:1]
+    if not holders or not (client or others):
+        frame.no_fill = True  # "tritt Japan als Lieferant auf": to whom, the story does not say
+        return
+    rule = "roles.role-noun.customer-receives" if client else "roles.role-noun.supplier-supplies"
+    r.supply(others if client else holders, rule)
+    r.receive(holders if client else others, rule)
+    frame.role_noun = True
+    frame.trigger_kind = "give_noun"
+
+
+def _other_trade(r: Roles, cue: CueMention) -> bool:
+    """ "Russland ist einer der größten Abnehmer ecuadorianischer Bananen", "buyer of Ecuadorian bananas": the noun
+    after the role noun is no goods, actor or arms trade, so the role is in another trade."""
+    tokens, view = r.tokens, r.view
+    named = {i for a in view.mentions.actors if a.kind not in ("adj", "demonym") for i in range(a.start, a.end)}
+    named |= {i for it in view.mentions.items for i in range(it.start, it.end)}
+    adjectives = {i for a in view.mentions.actors if a.kind in ("adj", "demonym") for i in range(a.start, a.end)}
+    start = cue.end
+    if view.lang == "en":
+        if start >= len(tokens) or tokens[start].lower != "of":
+            return False
+        start += 1
+    for k in range(start, min(len(tokens), start + 4)):
+        tok = tokens[k]
+        if not tok.text[:1].isalpha() or k in named or tok.lower.endswith(tuple(_ARMS_TRADE)):
+            return False
+        if k in adjectives:
+            continue  # "Abnehmer Schweizer Kriegsmaterials": the origin of what follows
+        end = k + 1 == len(tokens) or not tokens[k + 1].text[:1].isalpha()
+        noun = tok.text[:1].isupper() if view.lang == "de" else end
+        if noun and tok.lower not in ARTICLES:
+            return True
+    return False
+
+
 # In this order; a later construction overrides an earlier one.
 CONSTRUCTIONS: Final[tuple[Callable[[Roles], None], ...]] = (
     _delivery_under_deal,
+    _role_noun,
     _accused_of_supplying,
     _attributive_participle_agent,
     _answered_request,
