@@ -854,12 +854,18 @@ class Assembler:
                         continue
                     if frame.item_suppliers and frame.item_suppliers.get(id(item), supplier) != supplier:
                         continue
-                    for status, from_subject in decision.statuses:
+                    statuses = decision.statuses
+                    item_trace = trace
+                    if item.part and [st for st, _ in statuses] == ["delivered"]:
+                        # "received the first 11 of 29 HIMARS": the 29 were ordered
+                        statuses = [*statuses, ("agreed", False)]
+                        item_trace = [*trace, "status.part-of-an-order"]
+                    for status, from_subject in statuses:
                         src = frame.subject_text if from_subject else None
                         self._add(
                             _stated(
                                 sentence,
-                                trace,
+                                item_trace,
                                 type="transfer",
                                 status=status,
                                 rule=parties.rule or (parties.trace[0] if parties.trace else ""),

@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
-from armsflow.lexicons import kind_group, word_stems, words
-from armsflow.mentions import ActorMention, CueMention, ItemMention, Mentions
+from armsflow.lexicons import kind_group, word_stems, word_values, words
+from armsflow.mentions import PREPOSITIONS, ActorMention, CueMention, ItemMention, Mentions
 from armsflow.text.clauses import SUBORDINATORS, clause_ids, is_infinitive
 from armsflow.text.segment import Token
 
@@ -28,6 +28,10 @@ _ACTIVE_BEFORE_PARTICIPLE: Final = words("function.active-before-participle", "e
 _SHORT_PARTICIPLES: Final = words("participle.passive-short", "en")
 _AUX_AFTER_PARTICIPLE: Final = words("aux.passive-after-participle", "de")
 _PARTITIVE_PRONOUNS: Final = words("pronoun.partitive-of")
+_PARTITIVE_ORDINALS: Final = words("quantifier.partitive-ordinal")
+_DEFINITE_SHORT: Final = words("article.definite-short")
+_COUNTS: Final = set(word_values("number.small"))
+_FINITE: Final = words("aux.finite")
 IRREGULAR_PARTICIPLES: Final = words("participle.irregular", "en")
 REL_PRONOUNS: Final = words("pronoun.relative")
 _RELATIVE_OPENERS_EN: Final = words("pronoun.relative-wh", "en")
@@ -285,9 +289,25 @@ def partitive(tokens: list[Token], grammar: SentenceGrammar, c: int) -> bool:
     """A clause about part of what was just named: "…, von denen sechs …", "…, six of which …"."""
     start, end = grammar.clauses[c]
     head = [t.lower for t in tokens[start : min(end, start + 5)]]
-    return c > 0 and any(
-        head[k : k + 2] in (["von", "denen"], ["of", "which"], ["of", "them"]) for k in range(len(head))
+    return c > 0 and (
+        any(head[k : k + 2] in (["von", "denen"], ["of", "which"], ["of", "them"]) for k in range(len(head)))
+        or _ordinal_alone(tokens, start, end)
     )
+
+
+def _ordinal_alone(tokens: list[Token], start: int, end: int) -> bool:
+    """ "…; the first four arrived in May", "…, die ersten sind inzwischen im Land": an ordinal with no noun
+    after it (a number at most) opens the clause and stands for part of the goods just named."""
+    k = start
+    while k < end and not tokens[k].text[:1].isalnum():
+        k += 1  # the comma or semicolon that opens the clause
+    if k + 1 >= end or tokens[k].lower not in _DEFINITE_SHORT or tokens[k + 1].lower not in _PARTITIVE_ORDINALS:
+        return False
+    k += 2
+    if k < end and (tokens[k].text.isdigit() or tokens[k].lower in _COUNTS):
+        k += 1
+    # a finite verb ("die ersten sind …") or, in a verbless conjunct, a preposition ("…, die letzten im Sommer")
+    return k < end and (tokens[k].lower in _FINITE or tokens[k].lower in PREPOSITIONS)
 
 
 def aspectual(tokens: list[Token], start: int) -> bool:
