@@ -70,13 +70,26 @@ class Discourse:
 _ORIGIN_KINDS: Final = ("adj", "origin", "demonym", "org", "org-gen")
 
 
+_VAGUE_MEMO: Final[dict[str, bool]] = {}
+
+
 def _vague(word: str) -> bool:
     """Unnamed states as a party: "Verbündete", "allies", and compounds with them ("EU-Staaten", "Golfstaaten",
-    "Nato-Partner"): no side can be filled in from the discourse then."""
-    if word in _VAGUE_PARTNERS:
-        return True
+    "Nato-Partner"): no side can be filled in from the discourse then. (Memoised: asked for every word of a
+    sentence with a frame.)"""
+    known = _VAGUE_MEMO.get(word)
+    if known is not None:
+        return known
     head = word.rsplit("-", 1)[-1]
-    return head in _VAGUE_PARTNERS or any(word.endswith(v) and len(word) > len(v) + 3 for v in _VAGUE_HEADS)
+    found = (
+        word in _VAGUE_PARTNERS
+        or head in _VAGUE_PARTNERS
+        or any(word.endswith(v) and len(word) > len(v) + 3 for v in _VAGUE_HEADS)
+    )
+    if len(_VAGUE_MEMO) > 200_000:
+        _VAGUE_MEMO.clear()
+    _VAGUE_MEMO[word] = found
+    return found
 
 
 def _is_state(actor_id: str) -> bool:
@@ -209,6 +222,7 @@ class Assembler:
         self._sentence_items: list[ItemMention] = []
         self._sentence_actors: list[ActorMention] = []
         self._sentence_tokens: list = []
+        self._vague_tokens: list[int] = []  # tokens naming unnamed states ("Verbündete", "allies")
         self._speaker_tokens: set[int] = set()
         self._sentence_suppliers: set[str] = set()
         self._sentence_says = False
@@ -239,6 +253,7 @@ class Assembler:
         self._sentence_items = mentions.items
         self._sentence_actors = mentions.actors
         self._sentence_tokens = sentence.tokens
+        self._vague_tokens = [k for k, t in enumerate(sentence.tokens) if _vague(t.lower)]
         self._sentence_says = any(c.kinds & {"say", "according"} for c in mentions.cues)
         self._speaker_tokens = speaker_tokens
         _share_roles([f for f in frames if f.kind == "transfer"])
@@ -670,11 +685,7 @@ class Assembler:
             reject("filter.no-goods-known", f"{frame.trigger.lemma!r}: goods named only by a word for them")
             return
         # ("Die wichtigsten Abnehmerländer waren …": the role noun names the states listed, not unnamed ones)
-        vague = any(
-            _vague(t.lower)
-            for k, t in enumerate(sentence.tokens)
-            if not (frame.role_noun and frame.trigger.start <= k < frame.trigger.end)
-        )
+        vague = any(not (frame.role_noun and frame.trigger.start <= k < frame.trigger.end) for k in self._vague_tokens)
         if vague and not (parties.suppliers and parties.recipients):
             reject(
                 "discourse.unnamed-states-fill-nothing", "unnamed states in the sentence: no side from the discourse"
