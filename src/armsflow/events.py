@@ -43,6 +43,7 @@ _REFERENT_KINDS: Final = {
 _DESTINATION_PREPS: Final = words("prep.destination-of-exports")
 _PLACE_PREPS: Final = words("prep.place-of-story", "de")
 _ORIGIN_PREPS: Final = words("prep.origin")
+_FOR_PREPS: Final = words("prep.topic-recipient")
 
 
 @dataclass(slots=True)
@@ -65,6 +66,7 @@ class Discourse:
     suppliers_seen: set[str] = field(default_factory=set)  # who has supplied in a transfer stated so far
     recipients_seen: set[str] = field(default_factory=set)  # who has received
     firms: list[tuple[int, int, str]] = field(default_factory=list)  # (sentence, token, state) of named firms
+    topics: list[tuple[int, frozenset[str], str]] = field(default_factory=list)  # goods "für Kiew" talked about
 
 
 _ORIGIN_KINDS: Final = ("adj", "origin", "demonym", "org", "org-gen")
@@ -279,6 +281,7 @@ class Assembler:
         if subject is not None and _is_state(subject.id) and subject.start <= 3:
             state.subjects[index] = subject.id  # a state opening the sentence is what it is about
         state.firms.extend((index, a.start, a.id) for a in mentions.actors if _names_firm(a, sentence.tokens))
+        self._note_topic(index, mentions)
         for actor in mentions.actors:
             if not is_reference(actor.id):
                 state.actors.append((index, actor.id))
@@ -630,6 +633,27 @@ class Assembler:
                 return actor
         return None
 
+    def _note_topic(self, index: int, mentions: Mentions) -> None:
+        """ "Im Bundestag wird über Kampfjets für Kiew debattiert": goods for a state talked about without a
+        transfer of their own make that state the recipient of such goods the story goes on to report."""
+        cats = frozenset(it.category for it in mentions.items if it.category)
+        if not cats:
+            return
+        last_item = max(it.end for it in mentions.items if it.category)
+        for actor in mentions.actors:
+            if actor.prep in _FOR_PREPS and _is_state(actor.id) and last_item <= actor.start <= last_item + 2:
+                self.state.topics.append((index, cats, actor.id))
+
+    def _topic_recipient(self, index: int, items: list[ItemMention], exclude: set[str]) -> str | None:
+        recent = [(cats, actor) for sent, cats, actor in self.state.topics if sent < index and index - sent <= 3]
+        cats = {it.category for it in items if it.category}
+        same = [actor for topic_cats, actor in recent if cats & topic_cats and actor not in exclude]
+        if same:
+            return same[-1]
+        others = {actor for _, actor in recent}
+        # one state the arms talked about were for: other goods sent, unnamed where, go there too
+        return next(iter(others)) if len(others) == 1 and not others & exclude else None
+
     def salient(
         self,
         index: int,
@@ -826,6 +850,10 @@ class Assembler:
         if (parties.suppliers or kind == "arrive") and not parties.recipients and not vague and kind != "request":
             # "Drei Staffeln hat Moskau bereits geliefert": to the state the story is about - unless
             # the sentence names another state that could be meant instead.
+            topic = self._topic_recipient(index, items, set(parties.suppliers))
+            if topic is not None and named_here <= set(parties.suppliers):
+                parties.fill("recipient", [topic], "discourse.recipient-of-the-goods-talked-about")
+                return
             actor = self.salient(index, exclude=set(parties.suppliers))
             seen = self.state.recipients_seen
             if actor and seen and actor not in seen:

@@ -1333,6 +1333,7 @@ def _names_follow(tokens: list[Token], k: int, lang: str) -> bool:
 
 
 EVENT_CUES: Final = kind_group("event")
+_TOPIC_FOR: Final = words("prep.topic-recipient")
 _REFERENCE_NAMED: Final = words("function.reference-names-its-state")
 
 
@@ -1357,6 +1358,11 @@ def find_mentions(sentence: Sentence, lex: Lexicon) -> Mentions:
         # No verb or noun that could state an event: only the actors and the named systems
         # matter, for the discourse ("Das Flugabwehrsystem S-400 … Drei Staffeln hat Moskau geliefert").
         _country_refs(tokens, cues, actors, lex)
+        if any(a.prep in _TOPIC_FOR for a in actors):
+            # "über Kampfjets für Kiew debattiert": goods for a state talked about set the story's topic
+            return Mentions(
+                actors, find_items(tokens, lex, frozenset(i for a in actors for i in range(a.start, a.end))), cues
+            )
         return Mentions(actors, _named_systems(tokens, lex), cues)
     actor_tokens = frozenset(i for a in actors for i in range(a.start, a.end))
     items = find_items(tokens, lex, actor_tokens)
