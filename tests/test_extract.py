@@ -260,6 +260,14 @@ CASES = [
     ),
     # Price caps and embargoes are measures.
     ("en", "The EU agreed a cap on the price of Russian oil.", ("sanction", "EU", "RUS", "imposed")),
+    # A finite verb before a name is a verb ("beschafft Rumänien"), not an adjective ("gebrauchte Kampfjets").
+    ("de", "Inzwischen beschafft Rumänien Raketenwerfer in Israel.", ("transfer", "ISR", "ROU", "artillery", "agreed")),
+    # What a purchase replaces is no party, even with an adjective before its maker's name.
+    (
+        "de",
+        "Als Ersatz für die betagten Saab Gripen will Thailand acht Kampfjets in Südkorea kaufen.",
+        ("transfer", "KOR", "THA", "combat-aircraft", "requested"),
+    ),
     (
         "de",
         "Die USA verhängten Sanktionen gegen iranische Drohnenhersteller.",

@@ -44,6 +44,7 @@ _DESTINATION_PREPS: Final = words("prep.destination-of-exports")
 _PLACE_PREPS: Final = words("prep.place-of-story", "de")
 _ORIGIN_PREPS: Final = words("prep.origin")
 _FOR_PREPS: Final = words("prep.topic-recipient")
+_ADDITIVE: Final = words("adverb.additive")
 
 
 @dataclass(slots=True)
@@ -795,12 +796,21 @@ class Assembler:
                 or (  # "Zudem sollen die zugesagten Jets übergeben werden", naming no one else
                     last[0] == index - 1 and all(is_reference(a.id) for a in self._sentence_actors)
                 )
+                or self._adds_to_last(sentence)
             )
-            and self._definite(sentence, frame)
+            and (self._definite(sentence, frame) or self._adds_to_last(sentence))
             and not self._others_named(set(l_sup) | set(l_rec))
         ):
+            if self._adds_to_last(sentence):
+                fire(frame, "discourse.additive-adverb-continues")
             parties.fill("supplier", list(l_sup), "discourse.continue-last-transfer-pair")
             parties.fill("recipient", list(l_rec), "discourse.continue-last-transfer-pair")
+
+    def _adds_to_last(self, sentence: Sentence) -> bool:
+        """ "Zusätzlich wurden 8.000 Mörsergranaten geliefert.", "Additionally, 40 trucks were shipped.": an additive
+        adverb opening a sentence that names no one adds goods to the transfer just reported."""
+        opening = [t.lower for t in sentence.tokens[:3]]
+        return bool(set(opening) & _ADDITIVE) and not any(not is_reference(a.id) for a in self._sentence_actors)
 
     def _fill_agentless_supplier(
         self, index: int, frame: Frame, parties: _Parties, items: list[ItemMention], vague: bool

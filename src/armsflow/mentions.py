@@ -237,7 +237,7 @@ def _governor(tokens: list[Token], i: int, lex: Lexicon | None = None) -> tuple[
     A genitive attribute ("aus Beständen der Bundeswehr") and a seat
     ("die Regierung in Baku") take the role of the noun they hang on.
     """
-    prep, article = _direct_governor(tokens, i)
+    prep, article = _direct_governor(tokens, i, name=True)
     j = i - 1
     while (
         j >= 0
@@ -303,10 +303,13 @@ def _names_actor(tokens: list[Token], j: int, lex: Lexicon) -> bool:
 
 
 _TIME_NOUNS: Final = words("noun.time", "de")
+_REPLACEMENT: Final = words("noun.replacement")
 _MONTHS: Final = words("noun.month", "de")
 
 
-def _direct_governor(tokens: list[Token], i: int) -> tuple[str | None, str | None]:
+def _direct_governor(tokens: list[Token], i: int, name: bool = False) -> tuple[str | None, str | None]:
+    """The preposition and article right before token i (``name``: i is the actor's own name, which an
+    adjective may precede: "für die alten Dassault"; a noun it hangs on takes its own adjectives otherwise)."""
     article = None
     j = i - 1
     steps = 0
@@ -319,6 +322,8 @@ def _direct_governor(tokens: list[Token], i: int) -> tuple[str | None, str | Non
         elif word in PREPOSITIONS:
             if article is not None and j > 0 and tokens[j - 1].text == "," and j == i - 2:
                 return None, None  # ", bei dem Deutschland …": a relative pronoun, not an article
+            if j > 0 and tokens[j - 1].lower in _REPLACEMENT:
+                return "replacing", article  # "als Ersatz für", "to replace": what is replaced, no party
             return word, article
         elif (
             not noun_skipped
@@ -333,6 +338,18 @@ def _direct_governor(tokens: list[Token], i: int) -> tuple[str | None, str | Non
             noun_skipped = True
         elif noun_skipped and tok.text.islower() and word.endswith(("e", "en", "er", "es", "em")) and word.isalpha():
             pass  # an adjective of that noun
+        elif (
+            name
+            and j == i - 1
+            and article is None
+            and tok.text.islower()
+            and word.endswith(("en", "er", "es", "em"))
+            and word.isalpha()
+            and j > 1
+            and tokens[j - 1].lower in ARTICLES
+            and tokens[j - 2].lower in PREPOSITIONS
+        ):
+            pass  # "für die alten Dassault": preposition, article, adjective, name
         elif word not in _SKIP_BEFORE_ACTOR:
             if j == i - 1 and "-" in tok.text and tok.text[:1].isupper():
                 return None, _genitive_of_compound(tokens, j)
@@ -1198,8 +1215,14 @@ def _token_cue(text: str, lower: str, lemma: str, noun_follows: bool, lex: Lexic
                 kinds |= by_rule
                 lemma = candidate
                 break
-    if not kinds and lex.lang == "de" and text.islower() and text.isalpha() and not noun_follows:
-        # (an inflected adjective before a noun, "gebrauchte Kampfjets", is no verb)
+    if (
+        not kinds
+        and lex.lang == "de"
+        and text.islower()
+        and text.isalpha()
+        and not (noun_follows and lower.endswith(_ENDINGS))
+    ):
+        # (an inflected adjective before a noun, "gebrauchte Kampfjets", is no verb; "beschafft Ungarn" is)
         for candidate in german_verb_candidates(text):
             by_rule = lex.cue_lemmas.get(candidate)
             if by_rule:
