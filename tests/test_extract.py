@@ -1081,3 +1081,17 @@ def test_what_a_shipment_included_went_with_it():
     assert events("The shipment, which included Javelin missiles, was delivered to Kyiv on Friday.", "en") == {
         ("transfer", "USA", "UKR", "anti-tank-weapon", "delivered")
     }
+
+
+def test_goods_coordinated_with_a_purpose_are_a_purpose_too():
+    # what the parts are for (tanks, howitzers) is not itself shipped
+    assert events("Serbia ships spare parts for tanks and howitzers to Armenia.", "en") == {
+        ("transfer", "SRB", "ARM", "technology", "delivered")
+    }
+    assert events("Tschechien liefert der Ukraine Ersatzteile für Panzer und Haubitzen.", "de") == {
+        ("transfer", "CZE", "UKR", "technology", "delivered")
+    }
+    # coordinated goods of their own stay goods
+    assert ("transfer", "CZE", "UKR", "artillery", "delivered") in events(
+        "Tschechien liefert der Ukraine Ersatzteile für Panzer sowie zwölf Haubitzen.", "de"
+    )

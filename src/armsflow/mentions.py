@@ -530,7 +530,14 @@ def _purposes(tokens: list[Token], items: list[ItemMention]) -> list[ItemMention
     """ "Munition für ihre Artillerie", "Ersatzteile für Panzerhaubitzen", "missiles for its destroyers":
     the second noun names what the goods are for; it is not itself transferred."""
     out: list[ItemMention] = []
+    purpose: ItemMention | None = None  # the last item read as a purpose
     for item in items:
+        if purpose is not None and all(
+            t.lower in _COORDINATORS or t.text == "," for t in tokens[purpose.end : item.start]
+        ):
+            purpose = item  # "engines for tanks and helicopters": the helicopters are a purpose too
+            continue
+        purpose = None
         before = [t.lower for t in tokens[max(0, item.start - 6) : item.start]]
         if any(w in _FOR for w in before):
             cut = max(i for i, w in enumerate(before) if w in _FOR)
@@ -555,6 +562,7 @@ def _purposes(tokens: list[Token], items: list[ItemMention]) -> list[ItemMention
                     prev.category = "artillery-ammunition"
                 if item.category == "technology" and prev.designation is None:
                     prev.category = "technology"  # "equipment for a drone manufacturing plant"
+                purpose = item
                 continue
         out.append(item)
     return out
