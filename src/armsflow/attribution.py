@@ -25,6 +25,7 @@ _GENITIVE_LINKS: Final = words("article.genitive-link")
 _SAY_NEXT: Final = words("verb.say-past-short")
 _SOURCE_PREPS: Final = words("prep.attribution-compound", "de")
 _SOURCE_HEADS: Final = tuple("-" + w for w in sorted(words("noun.attribution-compound-head", "de")))
+_BARE_SOURCE_HEADS: Final = words("noun.attribution-compound-head", "de")
 
 
 def is_subjunctive(tokens: list[Token], lang: str) -> bool:
@@ -64,6 +65,14 @@ def _find_source(tokens: list[Token], mentions: Mentions, lang: str) -> tuple[st
         for i, tok in enumerate(tokens[1:], start=1):
             if tok.lower.endswith(_SOURCE_HEADS) and tokens[i - 1].lower in _SOURCE_PREPS:
                 return tok.text, {i}, "source.de.attribution-compound"  # "nach US-Angaben": the state speaks
+            if (
+                i > 1
+                and tok.lower in _BARE_SOURCE_HEADS
+                and tokens[i - 2].lower in _SOURCE_PREPS
+                and any(a.start == i - 1 and a.kind == "adj" for a in mentions.actors)
+            ):
+                # "nach französischen Angaben": the state of the adjective speaks, it is no party
+                return f"{tokens[i - 1].text} {tok.text}", {i - 1, i}, "source.de.state-adjective-sources"
     for cue in mentions.cues:
         if "according" in cue.kinds:
             span = _np_forward(tokens, cue.end)
