@@ -23,6 +23,7 @@ LINK: Final = words("link.coordination")
 _LINK_ARTICLES: Final = words("article.definite-short")
 AUX_PASSIVE_DE: Final = words("aux.passive", "de")
 AUX_PASSIVE_EN: Final = words("aux.passive", "en")
+_STATE_PASSIVE: Final = words("aux.state-passive", "de")
 _PASSIVE_GAP_EN: Final = words("adverb.passive-gap", "en")
 _ACTIVE_BEFORE_PARTICIPLE: Final = words("function.active-before-participle", "en")
 _SHORT_PARTICIPLES: Final = words("participle.passive-short", "en")
@@ -444,6 +445,13 @@ def _passive_de(tokens: list[Token], ws: list[str], start: int, end: int, lead: 
     trig = tokens[lead.start]
     if trig.text[:1].isupper():
         return False
+    if (
+        "give" in lead.kinds
+        and lead.end < end
+        and tokens[lead.end].lower in _STATE_PASSIVE
+        and (trig.lower.startswith("ge") or "ge" in trig.lower[2:6])
+    ):
+        return True  # "die inzwischen ausgeliefert sind": a giving verb with "sein" is the state passive
     return (
         any(w in AUX_PASSIVE_DE for w in ws)
         and (trig.lower.startswith("ge") or "ge" in trig.lower[2:6] or trig.lower != trig.lemma)
