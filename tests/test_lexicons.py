@@ -52,6 +52,7 @@ CUE_MATCHES = {"lemma", "word", "phrase"}
 CUE_KINDS = {
     "agent",
     "client",
+    "pair_ref",
     "rule_out",
     "serve",
     "delay",

@@ -16,7 +16,7 @@ from typing import Final
 from armsflow.attribution import is_subjunctive
 from armsflow.frame import GIVE, Frame, fire, reject
 from armsflow.lexicons import word_stems, words
-from armsflow.mentions import COMPANY, GROUP, ActorMention, ItemMention, Mentions, is_reference
+from armsflow.mentions import COMPANY, GROUP, PAIR, ActorMention, ItemMention, Mentions, is_reference
 from armsflow.model import Event
 from armsflow.status import decide
 from armsflow.text.segment import Sentence
@@ -45,6 +45,7 @@ _PLACE_PREPS: Final = words("prep.place-of-story", "de")
 _ORIGIN_PREPS: Final = words("prep.origin")
 _FOR_PREPS: Final = words("prep.topic-recipient")
 _ADDITIVE: Final = words("adverb.additive")
+_PAIR_LINKS: Final = words("link.pair")
 
 
 @dataclass(slots=True)
@@ -68,6 +69,7 @@ class Discourse:
     recipients_seen: set[str] = field(default_factory=set)  # who has received
     firms: list[tuple[int, int, str]] = field(default_factory=list)  # (sentence, token, state) of named firms
     topics: list[tuple[int, frozenset[str], str]] = field(default_factory=list)  # goods "für Kiew" talked about
+    last_pair: tuple[int, tuple[str, str]] | None = None  # two states last named together ("Egypt and China")
 
 
 _ORIGIN_KINDS: Final = ("adj", "origin", "demonym", "org", "org-gen")
@@ -283,6 +285,7 @@ class Assembler:
             state.subjects[index] = subject.id  # a state opening the sentence is what it is about
         state.firms.extend((index, a.start, a.id) for a in mentions.actors if _names_firm(a, sentence.tokens))
         self._note_topic(index, mentions)
+        self._note_pair(index, sentence, mentions)
         for actor in mentions.actors:
             if not is_reference(actor.id):
                 state.actors.append((index, actor.id))
@@ -475,6 +478,8 @@ class Assembler:
         roles = (frame.suppliers, frame.recipients, frame.imposers, frame.targets)
         if any(COMPANY in r for r in roles):
             self._resolve_firm(frame, index, roles)
+        if any(PAIR in r for r in roles):
+            self._resolve_pair(frame, index, roles)
         refs = list(dict.fromkeys(a for r in roles for a in r if is_reference(a)))
         for ref in refs:
             states = ref != GROUP
@@ -511,6 +516,25 @@ class Assembler:
                 else:
                     del role[pos]
                     fire(frame, "coref.unresolved-reference-dropped")
+
+    def _resolve_pair(self, frame: Frame, index: int, roles: tuple[list[str], ...]) -> None:
+        """ "Egypt and China signed a memorandum. The two states later signed a contract covering Wing Loong
+        drones.": the two states last named together; the maker's state of the goods supplies, the other
+        receives. Without a maker among them the direction is unknown and the reference is dropped."""
+        pair = self.state.last_pair if self.state.last_pair and self.state.last_pair[0] >= index - 3 else None
+        makers = {it.producer for it in frame.items if it.producer}
+        for role in roles:
+            while PAIR in role:
+                role.remove(PAIR)
+        if pair is None or frame.kind != "transfer" or len(makers & set(pair[1])) != 1:
+            fire(frame, "coref.unresolved-reference-dropped")
+            frame.no_fill = True
+            return
+        maker = next(iter(makers & set(pair[1])))
+        other = next(a for a in pair[1] if a != maker)
+        frame.suppliers = [maker] if not frame.suppliers else frame.suppliers
+        frame.recipients = [other] if not frame.recipients else frame.recipients
+        fire(frame, "coref.the-two-states")
 
     def _resolve_firm(self, frame: Frame, index: int, roles: tuple[list[str], ...]) -> None:
         """ "Das Unternehmen", "the company": the firm named last, in this sentence or the two before,
@@ -633,6 +657,14 @@ class Assembler:
             ):
                 return actor
         return None
+
+    def _note_pair(self, index: int, sentence: Sentence, mentions: Mentions) -> None:
+        """Two states joined by "und/and" ("Egypt and China signed …"), for "the two states" later."""
+        states = [a for a in mentions.actors if _is_state(a.id) and a.kind not in ("adj", "demonym")]
+        for a, b in zip(states, states[1:], strict=False):
+            between = [t.lower for t in sentence.tokens[a.end : b.start]]
+            if a.id != b.id and between and all(w in _PAIR_LINKS for w in between):
+                self.state.last_pair = (index, (a.id, b.id))
 
     def _note_topic(self, index: int, mentions: Mentions) -> None:
         """ "Im Bundestag wird über Kampfjets für Kiew debattiert": goods for a state talked about without a

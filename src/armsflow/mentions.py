@@ -1322,7 +1322,8 @@ def is_reference(actor_id: str) -> bool:
 
 
 COMPANY: Final = "@company"
-_REFERENCE_CUES: Final = frozenset({"country_ref", "group_ref", "company_ref"})
+PAIR: Final = "@pair"
+_REFERENCE_CUES: Final = frozenset({"country_ref", "group_ref", "company_ref", "pair_ref"})
 
 
 def _country_refs(tokens: list[Token], cues: list[CueMention], actors: list[ActorMention], lex: Lexicon) -> None:
@@ -1334,7 +1335,15 @@ def _country_refs(tokens: list[Token], cues: list[CueMention], actors: list[Acto
             if nxt in _REFERENCE_NAMED and (cue.end + 1 in taken or cue.end + 2 in taken) or cue.end in taken:
                 continue  # "die Regierung in Baku", "die Marine Ägyptens": the state is named
             text = " ".join(t.text for t in tokens[cue.start : cue.end])
-            ref = reference_id(text) if "country_ref" in cue.kinds else GROUP if "group_ref" in cue.kinds else COMPANY
+            ref = (
+                PAIR
+                if "pair_ref" in cue.kinds
+                else reference_id(text)
+                if "country_ref" in cue.kinds
+                else GROUP
+                if "group_ref" in cue.kinds
+                else COMPANY
+            )
             if ref == COMPANY and _names_follow(tokens, cue.end, lex.lang):
                 continue  # "der Konzern Saab", "den Hersteller KNDS": the firm is named right here
             head = cue.start + 1 if tokens[cue.start].lower in ARTICLES else cue.start

@@ -36,7 +36,7 @@ from armsflow.grammar import (
     unique,
 )
 from armsflow.lexicons import word_stems, words
-from armsflow.mentions import ARTICLES, ROLE_NOUNS, ActorMention, CueMention, ItemMention, is_reference
+from armsflow.mentions import ARTICLES, PAIR, ROLE_NOUNS, ActorMention, CueMention, ItemMention, is_reference
 from armsflow.text.segment import Token
 
 TO: Final = words("prep.to")
@@ -1001,10 +1001,19 @@ def _other_trade(r: Roles, cue: CueMention) -> bool:
     return False
 
 
+def _pair_subject(r: Roles) -> None:
+    """ "The two states signed a contract …": both sides act together; the discourse resolves which is which
+    (``coref.the-two-states``), so the pair stands in a role until then."""
+    frame = r.frame
+    if r.subj is not None and r.subj.ids == [PAIR] and not frame.suppliers and not frame.recipients:
+        frame.recipients = [PAIR]
+
+
 # In this order; a later construction overrides an earlier one.
 CONSTRUCTIONS: Final[tuple[Callable[[Roles], None], ...]] = (
     _delivery_under_deal,
     _role_noun,
+    _pair_subject,
     _accused_of_supplying,
     _attributive_participle_agent,
     _answered_request,
