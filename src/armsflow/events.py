@@ -366,8 +366,11 @@ class Assembler:
         if cue is None:
             return
         end = cue.start
-        if any(a.prep is None and not a.genitive and a.start < end for a in mentions.actors):
-            return  # "Russia's arsenal includes Su-35s": a subject of its own
+        if any(
+            a.prep is None and not a.genitive and a.start < end and a.kind not in ("adj", "demonym")
+            for a in mentions.actors
+        ):
+            return  # "Russia's arsenal includes Su-35s": a subject of its own ("from Danish stocks" is none)
         _, suppliers, recipients, statuses = last
         mods = frozenset(k for c in mentions.cues for k in c.kinds)
         decision = decide("contents", "", mods, frozenset())
