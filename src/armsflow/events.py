@@ -662,12 +662,17 @@ class Assembler:
         return None
 
     def _note_pair(self, index: int, sentence: Sentence, mentions: Mentions) -> None:
-        """Two states joined by "und/and" ("Egypt and China signed …"), for "the two states" later."""
+        """Two states joined by "und/and" ("Egypt and China signed …"), or the only two states a sentence names,
+        for "the two states" later."""
         states = [a for a in mentions.actors if _is_state(a.id) and a.kind not in ("adj", "demonym")]
         for a, b in zip(states, states[1:], strict=False):
             between = [t.lower for t in sentence.tokens[a.end : b.start]]
             if a.id != b.id and between and all(w in _PAIR_LINKS for w in between):
                 self.state.last_pair = (index, (a.id, b.id))
+                return
+        distinct = list(dict.fromkeys(a.id for a in states))
+        if len(distinct) == 2:  # "Indien rückt an die USA heran. … beide Regierungen …": the two states named
+            self.state.last_pair = (index, (distinct[0], distinct[1]))
 
     def _note_topic(self, index: int, mentions: Mentions) -> None:
         """ "Im Bundestag wird über Kampfjets für Kiew debattiert": goods for a state talked about without a
