@@ -46,6 +46,9 @@ _ORIGIN_PREPS: Final = words("prep.origin")
 _FOR_PREPS: Final = words("prep.topic-recipient")
 _ADDITIVE: Final = words("adverb.additive")
 _PAIR_LINKS: Final = words("link.pair")
+_SEQUENCE: Final = words("verb.sequence") | words("participle.sequence")
+_SHARES: Final = words("noun.share")
+_SHARE_PREPS: Final = words("prep.share-goes-to")
 
 
 @dataclass(slots=True)
@@ -70,6 +73,8 @@ class Discourse:
     firms: list[tuple[int, int, str]] = field(default_factory=list)  # (sentence, token, state) of named firms
     topics: list[tuple[int, frozenset[str], str]] = field(default_factory=list)  # goods "für Kiew" talked about
     last_pair: tuple[int, tuple[str, str]] | None = None  # two states last named together ("Egypt and China")
+    # a transfer stated without its recipient: (sentence, suppliers, goods, statuses)
+    open_transfer: tuple[int, list[str], list[ItemMention], list[str]] | None = None
 
 
 _ORIGIN_KINDS: Final = ("adj", "origin", "demonym", "org", "org-gen")
@@ -270,6 +275,9 @@ class Assembler:
             else:
                 self._sanction(index, sentence, frame, source)
         if not frames:
+            self._share_of_open_transfer(index, sentence, mentions, source)
+        self._ranking_goes_on(index, sentence, mentions, source)
+        if not frames:
             self._denial_of_previous(index, sentence, mentions)
             self._contents_of_previous(index, sentence, mentions, source)
             self._delivery_of_previous(index, sentence, mentions, source)
@@ -415,6 +423,70 @@ class Assembler:
             "discourse.delivery-of-previous",
             source,
             decision.rules + self._source_trace(source),
+            with_quantity=False,
+        )
+
+    def _share_of_open_transfer(self, index: int, sentence: Sentence, mentions: Mentions, source: str | None) -> None:
+        """ "Die Bundesregierung hat Ausfuhrgenehmigungen im Wert von 7,5 Milliarden Euro erteilt. Knapp zwei Drittel
+        entfielen auf die Ukraine.", "About a third went to Saudi Arabia.": a share of a transfer stated without
+        its recipient names where that share went."""
+        open_ = self.state.open_transfer
+        if open_ is None or open_[0] < index - 2:
+            return
+        if not any(t.lower in _SHARES for t in sentence.tokens) or any(it.category for it in mentions.items):
+            return
+        suppliers = open_[1]
+        shares = [
+            a.id
+            for a in mentions.actors
+            if a.prep in _SHARE_PREPS and _is_state(a.id) and a.kind not in ("adj", "demonym") and a.id not in suppliers
+        ]
+        if not shares:
+            return
+        shares = list(dict.fromkeys(shares))
+        self._add_between(
+            sentence,
+            suppliers,
+            shares[:1],
+            open_[2],
+            open_[3],
+            "discourse.share-of-the-transfer",
+            source,
+            self._source_trace(source),
+            with_quantity=False,
+        )
+        # the states ranked after it in the sentence ("…, auf den Plätzen folgen Singapur, Indien") go on from here
+        self.state.last_transfer = (index, suppliers, shares[:1], open_[2])
+        self.state.last_package = (index, suppliers, shares[:1], open_[3])
+
+    def _ranking_goes_on(self, index: int, sentence: Sentence, mentions: Mentions, source: str | None) -> None:
+        """ "Größter Abnehmer blieb Deutschland, gefolgt von den USA und Italien", "auf den Plätzen folgen Singapur,
+        Indien und Südkorea": states ranked after the recipient just reported received the same from the same
+        supplier, with the same status."""
+        last, package = self.state.last_transfer, self.state.last_package
+        if last is None or package is None or last[0] < index - 1 or package[0] != last[0]:
+            return
+        seq = next((t.i for t in sentence.tokens if t.lemma in _SEQUENCE or t.lower in _SEQUENCE), None)
+        if seq is None or any(it.category for it in mentions.items):
+            return
+        _, suppliers, recipients, items = last
+        ranked = [
+            a.id
+            for a in mentions.actors
+            if a.start > seq and _is_state(a.id) and a.kind not in ("adj", "demonym") and a.id not in suppliers
+        ]
+        ranked = [r for r in dict.fromkeys(ranked) if r not in recipients]
+        if not ranked:
+            return
+        self._add_between(
+            sentence,
+            suppliers,
+            ranked,
+            items,
+            package[3],
+            "discourse.ranking-goes-on",
+            source,
+            self._source_trace(source),
             with_quantity=False,
         )
 
@@ -765,6 +837,11 @@ class Assembler:
             return
         if not parties.suppliers or not parties.recipients:
             reject("filter.missing-party", f"{frame.trigger.lemma!r}: {parties.suppliers} → {parties.recipients}")
+            if parties.suppliers and not parties.recipients and not vague and not frame.no_fill:
+                # "Die Bundesregierung hat Ausfuhrgenehmigungen für 7,5 Milliarden Euro erteilt": where to, the
+                # next sentences may say ("Knapp zwei Drittel entfielen auf die Ukraine")
+                statuses = [st for st, _ in self._statuses(frame).statuses]
+                state.open_transfer = (index, list(parties.suppliers), items, statuses)
             return
         frame.attributed = source is not None or self._sentence_says
         made = self._emit_transfers(sentence, frame, parties, items, source)
