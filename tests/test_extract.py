@@ -1095,3 +1095,10 @@ def test_goods_coordinated_with_a_purpose_are_a_purpose_too():
     assert ("transfer", "CZE", "UKR", "artillery", "delivered") in events(
         "Tschechien liefert der Ukraine Ersatzteile für Panzer sowie zwölf Haubitzen.", "de"
     )
+
+
+def test_the_subject_of_a_perfect_of_saying_speaks_not_its_addressee():
+    text = "Frankreich hat der Slowakei mitgeteilt, dass Belgien zwölf Haubitzen an Kiew geliefert habe."
+    result = extract_document(Document(id="t", text=text, lang="de")).to_dict()
+    sources = {e["source"] for e in result["events"]}
+    assert sources == {"Frankreich"}, result["events"]

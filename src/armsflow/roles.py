@@ -296,6 +296,13 @@ def _inherited_subject(r: Roles) -> None:
     for g in r.governors + list(range(c - 1, -1, -1)):
         found = groups(view.actors_by_clause[g], tokens)
         cand = [x for x in found if x.first.prep is None and not x.first.genitive]
+        if view.lang == "de" and not grammar.infinitive[c]:
+            # "Die USA haben der Schweiz mitgeteilt, dass …": a dative addressee is no subject to take up
+            cand = [
+                x
+                for x in cand
+                if not (german_cases(x.first, tokens) - {"nom"}) or "nom" in german_cases(x.first, tokens)
+            ]
         if not cand and grammar.infinitive[c] and g in r.governors:
             # "Pläne der argentinischen Luftwaffe, … zu übernehmen": the planner of the noun acts
             cand = [x for x in found if x.first.genitive and x.first.prep is None and can_act(x, tokens)]
