@@ -1102,3 +1102,13 @@ def test_the_subject_of_a_perfect_of_saying_speaks_not_its_addressee():
     result = extract_document(Document(id="t", text=text, lang="de")).to_dict()
     sources = {e["source"] for e in result["events"]}
     assert sources == {"Frankreich"}, result["events"]
+
+
+def test_asides_in_parentheses_neither_end_a_clause_nor_break_a_list():
+    text = (
+        "Österreich hat im Vorjahr Kriegsmaterial an Deutschland exportiert. Die drei wichtigsten Abnehmerländer "
+        "waren Deutschland (80 Millionen Euro), die Niederlande (30 Millionen Euro) und Polen (12 Millionen Euro)."
+    )
+    found = events(text, "de")
+    for recipient in ("DEU", "NLD", "POL"):
+        assert ("transfer", "AUT", recipient, "military-equipment", "delivered") in found, found

@@ -131,7 +131,7 @@ def groups(actors: list[ActorMention], tokens: list[Token]) -> list[Group]:
     for actor in sorted(actors, key=lambda a: a.start):
         if out:
             last = out[-1].members[-1]
-            between = tokens[last.end : actor.start]
+            between = _without_asides(tokens[last.end : actor.start])
             comma_only = all(t.text == "," for t in between)
             if (
                 between
@@ -147,6 +147,22 @@ def groups(actors: list[ActorMention], tokens: list[Token]) -> list[Group]:
                 out[-1].members.append(actor)
                 continue
         out.append(Group([actor]))
+    return out
+
+
+def _without_asides(between: list[Token]) -> list[Token]:
+    """The tokens between two actors less parenthesised asides ("Deutschland (163 Mio. Franken), Dänemark")."""
+    if not any(t.text == "(" for t in between):
+        return between
+    out: list[Token] = []
+    depth = 0
+    for t in between:
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")" and depth:
+            depth -= 1
+        elif not depth:
+            out.append(t)
     return out
 
 

@@ -36,8 +36,12 @@ def clause_ids(
     verb_seen = False
     n = len(tokens)
     maybe = _MAYBE_BOUNDARY
+    aside = _asides(tokens, actors, verbs)
     for i, tok in enumerate(tokens):
         word = tok.lower
+        if i in aside:  # "Deutschland (163 Millionen Franken), …": an aside within the clause
+            ids.append(current)
+            continue
         if word not in maybe:  # the common case: a word that never opens a clause
             ids.append(current)
             if i in verbs and _finite(tokens, i):
@@ -61,13 +65,16 @@ def clause_ids(
         ):
             boundary = True
         elif word == ",":
-            prev_in = i > 0 and (i - 1) in listed
+            p = i - 1
+            while p in aside:
+                p -= 1
+            prev_in = p >= 0 and p in listed
             nxt = tokens[i + 1].lower if i + 1 < n else ""
             # A list goes on with a mention or an adjective before one, not with an article.
             next_in = (
                 (i + 1) in listed
                 or (nxt not in _ARTICLES and nxt.isalpha() and (i + 2) in listed)
-                or (nxt in _ARTICLES and _list_goes_on(tokens, i + 2, listed))
+                or (nxt in _ARTICLES and _list_goes_on(tokens, i + 2, listed, aside))
             )
             boundary = not (prev_in and next_in) or nxt in SUBORDINATORS
             if not boundary and (i + 1) in listed:
@@ -86,8 +93,11 @@ def clause_ids(
                     j += 1
                 boundary = j < n and _opens_clause(tokens[j]) and tokens[j].text.islower()
         elif word in _COORD and i > 0 and i + 1 < n:
-            prev = tokens[i - 1].text
-            prev_in = (i - 1) in listed or prev.endswith("-")
+            p = i - 1
+            while p in aside:
+                p -= 1
+            prev = tokens[p].text
+            prev_in = p in listed or prev.endswith("-")
             next_in = any(j in listed for j in range(i + 1, min(i + 3, n)))
             boundary = not (prev_in or next_in) and _opens_clause(tokens[i + 1])
             if not boundary and verb_seen and word in _AND and (i + 1) in actors:
@@ -117,17 +127,35 @@ _ADJECTIVES_NOT_VERBS: Final = words("adj.not-a-verb", "de")
 _MAYBE_BOUNDARY: Final = _HARD | _EN_SPLITTERS | _COORD | {"to", ","}
 
 
+def _asides(tokens: list[Token], actors: frozenset[int], verbs: frozenset[int]) -> set[int]:
+    """Parentheses holding no actor and no verb ("(163 Millionen Franken)", "(2023)", "(KNDS)" is an actor):
+    asides that neither end a clause nor break a list."""
+    aside: set[int] = set()
+    i = 0
+    n = len(tokens)
+    while i < n:
+        if tokens[i].text == "(":
+            j = i + 1
+            while j < n and j - i <= 12 and tokens[j].text not in ("(", ")"):
+                j += 1
+            if j < n and tokens[j].text == ")" and not any(k in actors or k in verbs for k in range(i + 1, j)):
+                aside.update(range(i, j + 1))
+                i = j
+        i += 1
+    return aside
+
+
 def _finite(tokens: list[Token], i: int) -> bool:
     """A verb, not a noun: lowercase and not after a determiner ("sold", "lieferte"; not "the sale", "Lieferung")."""
     return tokens[i].text.islower() and (i == 0 or tokens[i - 1].lower not in _ARTICLES)
 
 
-def _list_goes_on(tokens: list[Token], j: int, listed: set[int]) -> bool:
+def _list_goes_on(tokens: list[Token], j: int, listed: set[int], aside: set[int] | None = None) -> bool:
     """ "The United States, the European Union and Japan": an article starts a list member
-    when a mention follows and the list continues after it."""
+    when a mention follows and the list continues after it (an aside may stand between: "(102 Mio. Franken)")."""
     if j not in listed:
         return False
-    while j < len(tokens) and j in listed:
+    while j < len(tokens) and (j in listed or aside is not None and j in aside):
         j += 1
     return j < len(tokens) and tokens[j].lower in _LIST_GOES_ON
 
