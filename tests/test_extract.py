@@ -1112,3 +1112,9 @@ def test_asides_in_parentheses_neither_end_a_clause_nor_break_a_list():
     found = events(text, "de")
     for recipient in ("DEU", "NLD", "POL"):
         assert ("transfer", "AUT", recipient, "military-equipment", "delivered") in found, found
+
+
+def test_goods_after_against_are_the_threat_not_the_goods():
+    assert events(
+        "Kenya asked France for more Mistral systems to protect its bases against drones and rockets.", "en"
+    ) == {("transfer", "FRA", "KEN", "air-defence-system", "requested")}

@@ -27,6 +27,7 @@ _SOURCE_PREPS: Final = words("prep.attribution-compound", "de")
 _SOURCE_HEADS: Final = tuple("-" + w for w in sorted(words("noun.attribution-compound-head", "de")))
 _BARE_SOURCE_HEADS: Final = words("noun.attribution-compound-head", "de")
 _PERFECT_AUX_DE: Final = words("aux.perfect", "de")
+_AUX_BEFORE_VERB: Final = words("aux.before-accused", "en")
 _INSEPARABLE: Final = ("be", "er", "ver", "ent", "zer", "emp")  # participles without "ge": "erklärt", "betont"
 
 
@@ -104,8 +105,12 @@ def _speaker_of(tokens: list[Token], mentions: Mentions, cue: CueMention, lang: 
         # "companies accused of supplying …", "sich bereit erklärt", "added X to its list": nobody is quoted
         return None
     if lang == "en" or "accuse" in cue.kinds:
-        # "Eriwan wirft Moskau vor, …": the accuser speaks, the accused follows the verb
-        span = _np_backward(tokens, cue.start) or _np_forward(tokens, cue.end)
+        # "Eriwan wirft Moskau vor, …": the accuser speaks, the accused follows the verb; "Kyiv has accused
+        # Minsk of …": the subject before the auxiliary
+        before = cue.start
+        while before > 0 and tokens[before - 1].lower in _AUX_BEFORE_VERB:
+            before -= 1
+        span = _np_backward(tokens, before) or _np_forward(tokens, cue.end)
     else:
         span = _perfect_subject(tokens, cue) or _np_forward(tokens, cue.end) or _np_backward(tokens, cue.start)
     if span is None and lang == "de" and cue.start > 0 and tokens[cue.start - 1].text == ",":

@@ -480,6 +480,7 @@ def _may_start_item(tok: Token, lex: Lexicon) -> bool:
 
 
 _PURPOSE: Final = words("prep.purpose-of-goods")
+_AGAINST_GOODS: Final = words("prep.against-threat")
 _FOR: Final = words("prep.for")
 _AMMO_OF: Final = {
     "artillery": "artillery-ammunition",
@@ -538,6 +539,9 @@ def _purposes(tokens: list[Token], items: list[ItemMention]) -> list[ItemMention
             purpose = item  # "engines for tanks and helicopters": the helicopters are a purpose too
             continue
         purpose = None
+        if any(t.lower in _AGAINST_GOODS for t in tokens[max(0, item.start - 2) : item.start]):
+            purpose = item  # "Patriot systems to defend cities against missiles and drones": the threat, not goods
+            continue
         before = [t.lower for t in tokens[max(0, item.start - 6) : item.start]]
         if any(w in _FOR for w in before):
             cut = max(i for i, w in enumerate(before) if w in _FOR)
