@@ -946,6 +946,7 @@ def _delivery_under_deal(r: Roles) -> None:
 
 
 _ARMS_TRADE: Final = words("noun.arms-trade")
+_RANKING_SCOPE: Final = words("noun.ranking-scope")
 _ROLE_TO: Final = words("prep.role-counterpart-recipient")
 _ROLE_FROM: Final = words("prep.role-counterpart-supplier")
 
@@ -976,6 +977,8 @@ def _role_noun(r: Roles) -> None:
     if not holders or not (client or others):
         frame.no_fill = True  # "tritt Japan als Lieferant auf": to whom, the story does not say
         return
+    if not others and any(t.lower in _RANKING_SCOPE for t in r.tokens[cue.end : cue.end + 4]):
+        frame.no_fill = True  # "zu den größten Waffenimporteuren der Welt": a world ranking names no supplier
     rule = "roles.role-noun.customer-receives" if client else "roles.role-noun.supplier-supplies"
     r.supply(others if client else holders, rule)
     r.receive(holders if client else others, rule)
@@ -999,8 +1002,8 @@ def _other_trade(r: Roles, cue: CueMention) -> bool:
         tok = tokens[k]
         if not tok.text[:1].isalpha() or k in named or tok.lower.endswith(tuple(_ARMS_TRADE)):
             return False
-        if k in adjectives:
-            continue  # "Abnehmer Schweizer Kriegsmaterials": the origin of what follows
+        if k in adjectives or tok.lower in _RANKING_SCOPE:
+            continue  # "Abnehmer Schweizer Kriegsmaterials": the origin of what follows; "der Welt": a ranking
         end = k + 1 == len(tokens) or not tokens[k + 1].text[:1].isalpha()
         noun = tok.text[:1].isupper() if view.lang == "de" else end
         if noun and tok.lower not in ARTICLES:
