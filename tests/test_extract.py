@@ -1118,3 +1118,12 @@ def test_goods_after_against_are_the_threat_not_the_goods():
     assert events(
         "Kenya asked France for more Mistral systems to protect its bases against drones and rockets.", "en"
     ) == {("transfer", "FRA", "KEN", "air-defence-system", "requested")}
+
+
+def test_goods_words_modifying_another_noun_are_no_goods():
+    # "jet fuel" is fuel, "drone attacks" are attacks
+    found = events("The EU sanctioned a firm that supplies jet fuel to the Myanmar junta.", "en")
+    assert not [e for e in found if e[0] == "transfer"], found
+    assert ("transfer", "IRN", "RUS", "uav", "delivered") in events(
+        "Iran has shipped attack drones to Russia, and drone attacks on Kyiv have grown.", "en"
+    )

@@ -426,7 +426,11 @@ def find_items(tokens: list[Token], lex: Lexicon, actor_tokens: frozenset[int] =
     _coordinated_heads(tokens, raw, lex)
     raw.sort(key=lambda m: m.start)
     if lex.lang == "en":
-        raw = [it for it in _english_compounds(raw) if not _modifies_producer(tokens, it, lex)]
+        raw = [
+            it
+            for it in _english_compounds(raw)
+            if not _modifies_producer(tokens, it, lex) and not _modifies_other_noun(tokens, it)
+        ]
     items = _merge_designations(tokens, raw, lex)
     items = [it for it in _purposes(tokens, items) if not _means_of_transport(tokens, it)]
     items = [it for it in items if not _vessel_of_cargo(tokens, it, items) and not _capability(tokens, it)]
@@ -435,6 +439,14 @@ def find_items(tokens: list[Token], lex: Lexicon, actor_tokens: frozenset[int] =
         item.part = _part(tokens, item.start, item.quantity, lex)
         item.text = " ".join(t.text for t in tokens[item.start : item.end])
     return items
+
+
+def _modifies_other_noun(tokens: list[Token], item: ItemMention) -> bool:
+    """ "jet fuel", "drone attacks", "tank crews": in an English noun compound whose head is no goods, the goods
+    word only modifies it."""
+    if item.designation is not None or item.end >= len(tokens):
+        return False
+    return tokens[item.end].lower in _NOT_GOODS_HEADS and tokens[item.end - 1].text.islower()
 
 
 def _export_permit(tokens: list[Token], item: ItemMention) -> bool:
@@ -481,6 +493,7 @@ def _may_start_item(tok: Token, lex: Lexicon) -> bool:
 
 _PURPOSE: Final = words("prep.purpose-of-goods")
 _AGAINST_GOODS: Final = words("prep.against-threat")
+_NOT_GOODS_HEADS: Final = words("noun.not-goods-head", "en")
 _FOR: Final = words("prep.for")
 _AMMO_OF: Final = {
     "artillery": "artillery-ammunition",
