@@ -433,3 +433,12 @@ def test_no_designation_is_an_item_word_unless_reviewed(rows):
         if row["match"] in ("head", "word") and (row["lang"], designation_key(row["form"])) in designations
     }
     assert overlaps == DESIGNATION_ITEM_OVERLAPS
+
+
+def test_a_word_class_has_one_row_per_language():
+    """Two rows for one class and language would merge silently, and the second note would replace the first."""
+    seen: dict[tuple[str, str], int] = {}
+    for row in read_tsv("words.tsv"):
+        key = (row["class"], row["lang"])
+        seen[key] = seen.get(key, 0) + 1
+    assert [k for k, n in seen.items() if n > 1] == []

@@ -303,7 +303,6 @@ def _names_actor(tokens: list[Token], j: int, lex: Lexicon) -> bool:
 
 
 _TIME_NOUNS: Final = words("noun.time", "de")
-_REPLACEMENT: Final = words("noun.replacement")
 _MONTHS: Final = words("noun.month", "de")
 
 
