@@ -15,7 +15,7 @@ from typing import Final
 
 from armsflow.attribution import is_subjunctive
 from armsflow.frame import GIVE, Frame, fire, reject
-from armsflow.lexicons import word_stems, words
+from armsflow.lexicons import word_list, word_stems, words
 from armsflow.mentions import COUNTRY, GROUP, ActorMention, ItemMention, Mentions
 from armsflow.model import Event
 from armsflow.status import decide
@@ -32,6 +32,8 @@ _SUPRANATIONAL: Final = ("EU", "NATO", "UN")
 _DESTINATION_PREPS: Final = words("prep.destination-of-exports")
 _PLACE_PREPS: Final = words("prep.place-of-story", "de")
 _ORIGIN_PREPS: Final = words("prep.origin")
+
+_COUNCILS: Final = word_list("actor.council", "*")
 
 
 @dataclass(slots=True)
@@ -788,6 +790,11 @@ class Assembler:
             if actor:
                 imposers = [actor]
                 trace.append("discourse.pronoun-imposer-last-actor")
+        if not imposers and frame.council:
+            # "Der Rat": the council named last in the story (the Security Council's UN), else the EU's Council
+            named = [actor for _, actor in self.state.actors if actor in _COUNCILS]
+            imposers = [named[-1] if named else _COUNCILS[0]]
+            trace.append("discourse.council-of-the-story")
         if not imposers and self.state.imposers:
             # An agentless measure ("Three generals were designated") is the story's main imposer's.
             best = self._main_imposer(exclude=set())
@@ -804,6 +811,10 @@ class Assembler:
             reject("filter.missing-party", f"measure {frame.trigger.lemma!r}: {imposers} → {targets}")
             return
         decision = decide("sanction", frame.trigger_kind, frozenset(frame.modifiers), frozenset())
+        if not decision.statuses:
+            # "hat keine Sanktionen verhängt": the status table says the text states no measure
+            reject(decision.rules[0], f"measure {frame.trigger.lemma!r}: {imposers} → {targets}, no status")
+            return
         trace += decision.rules + self._source_trace(source)
         self.state.last_targets = (index, list(targets))
         for imposer in imposers:

@@ -10,23 +10,27 @@ Each decision is a named rule (``sanction.*``) on the frame's trace.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from typing import Final
 
 from armsflow.frame import Frame, fire, reject
 from armsflow.grammar import (
+    LINK,
     ClauseView,
     Group,
     dependent,
     governs,
     groups,
     opens_complement,
+    passive,
     pronoun_subject,
     relative_antecedent,
+    relative_clause,
     unique,
     unique_ints,
 )
-from armsflow.lexicons import words
-from armsflow.mentions import ActorMention, CueMention, ItemMention
+from armsflow.lexicons import word_stems, words
+from armsflow.mentions import PREPOSITIONS, ActorMention, CueMention, ItemMention
 from armsflow.text.segment import Token
 
 _ASSETS: Final = words("noun.assets")
@@ -38,10 +42,47 @@ _REEXPORT: Final = words("noun.re-export")
 _INDEFINITE: Final = words("article.indefinite")
 _PERMIT_NOUNS: Final = words("noun.permit", "en")
 _REASON_BEFORE: Final = words("prep.reason-for-measure")
+_REASON_WEAK: Final = words("prep.reason-only-before-a-deed")
 _IN_ACCUSATIVE: Final = words("article.accusative-direction", "de")
 _PLACE_PREPS: Final = words("prep.place-of-target")
 _DESTINATION: Final = words("prep.export-destination")
 _EXPORT_STEMS: Final = ("export", "ausfuhr")
+_NOT_ONLY: Final = words("adverb.not-only")
+_POSSESSIVE: Final = words("pronoun.possessive")
+_ARTICLES: Final = words("determiner.before-actor")
+_SKIPPED: Final = words("function.skipped-before-actor")
+_NOT_PREP: Final = {lang: words("article.any", lang) for lang in ("de", "en")}
+_AGENT_PREPS: Final = words("prep.agent")
+_COMPARISON: Final = words("conj.comparison")
+_SUBJECT_TO: Final = words("phrase.subject-to")
+_TARGET_STEMS: Final = word_stems("stem.sanction-target")
+_LOCATED: Final = words("participle.located")
+_CONTINUE: Final = words("verb.continue-measure")
+_DESIGNATION_CLASS: Final = word_stems("stem.designation-class")
+_BEFORE_CLASS: Final = words("function.before-designation-class")
+_INFLECTION_DE: Final = words("suffix.noun-inflection", "de") | {""}
+_INFLECTION_EN: Final = words("suffix.noun-inflection", "en") | {""}
+# The verbs of a measure whose agent imposes it.
+_MEASURE_VERBS: Final = frozenset({"impose", "listing", "designate", "sanction", "prevent"})
+_NO_LONGER: Final = words("adverb.no-longer")
+# Cue kinds of auxiliaries and adverbs, which a negation passes over to reach its verb.
+_AUXILIARY_KINDS: Final = frozenset({"past", "future", "hearsay", "negation"})
+# The verbs with which a relative clause on a measure says who imposed it.
+_IMPOSING: Final = frozenset({"impose", "threaten", "listing"})
+_RELATIVE_EN: Final = words("pronoun.relative", "en")
+_AUX_PASSIVE: Final = words("aux.passive-present", "de")
+_GENITIVE_LINK: Final = words("article.genitive-link", "de")
+_INFINITIVE_MARK: Final = words("particle.infinitive", "en")
+_COUNCIL: Final = words("noun.council")
+_RESTRICTION: Final = words("noun.restriction")
+_LIST_VERB: Final = words("verb.list-measure")
+# Nouns of transfers and permits: a measure on them names their destination as its target.
+_TRANSFER_NOUNS: Final = frozenset({"give_noun", "sell", "approve"})
+_DEFINITE: Final = words("article.definite-short")
+# The verbs a negation may negate, in the order of _negations_aside's questions.
+_NEGATED_KINDS: Final = frozenset(
+    {"adopt", "react", "lift", "threaten", "intend", "consider", "impose", "listing", "designate", "sanction"}
+)
 
 
 def sanction_frames(view: ClauseView, sanction_story: bool = False) -> list[Frame]:
@@ -49,10 +90,11 @@ def sanction_frames(view: ClauseView, sanction_story: bool = False) -> list[Fram
     steps" continue them."""
     frames: list[Frame] = []
     for c in range(view.n):
-        frame = _sanction_frame(view, c, sanction_story)
-        if frame is None:
+        found = _sanction_frame(view, c, sanction_story)
+        if not found:
             continue
-        frames.append(frame)
+        frames.extend(found)
+        frame = found[0]
         nxt = c + 1
         if (
             nxt < view.n
@@ -75,48 +117,140 @@ def sanction_frames(view: ClauseView, sanction_story: bool = False) -> list[Fram
     return frames
 
 
-def _sanction_frame(view: ClauseView, c: int, sanction_story: bool) -> Frame | None:
+def _sanction_frame(view: ClauseView, c: int, sanction_story: bool) -> list[Frame]:
     cues = view.cues_by_clause[c]
     measure = _measure(view, c, sanction_story)
     prevent = next((cue for cue in cues if "prevent" in cue.kinds), None)
     if measure is None and not (prevent and any(_stops_exports(cue, view.tokens, view.lang) for cue in cues)):
-        return None
+        return []
     sanction = measure[0] if measure is not None else None
-    if sanction is not None and any(
-        x.kinds & {"prevent", "refuse"}
-        and "lift" not in x.kinds  # "suspended sanctions" lifts them
-        and x.start < sanction.start
-        and view.tokens[x.start].text.islower()
-        for x in cues
-    ):
+    if sanction is not None and _vetoed(view, c, sanction):
         # "Ungarn blockiert ein neues EU-Sanktionspaket", "vetoed new sanctions": nothing is imposed
         reject("sanction.vetoed-measure", f"clause {c}: {sanction.lemma!r} is blocked")
-        return None
+        return []
     if sanction is None and not _general_goods(view.mentions.items, view, c):
         # "stopped the delivery of 48 Eurofighters to Riyadh": one transfer refused, no export stop
         reject("sanction.one-consignment-stopped", f"clause {c}: a named consignment, no export stop")
-        return None
+        return []
     if sanction is None:
         bare = [
-            g for g in groups(view.actors_by_clause[c], view.tokens) if g.first.prep is None and not g.first.genitive
+            g
+            for g in groups(view.actors_by_clause[c], view.tokens)
+            if _prep(g.first, view.lang) is None and not g.first.genitive
         ]
         if len(bare) > 1:
             # "Bern untersagte Dänemark die Weitergabe …", "blocked Germany from re-exporting …": a state
             # stopped from passing goods on is refused one transfer; no measure against a country
             reject("sanction.state-stopped-from-passing-on", f"clause {c}: a refused re-export")
-            return None
+            return []
     cue = sanction or prevent
     assert cue is not None
     frame = Frame("sanction", cue, "sanction" if sanction else "prevent", c)
     frame.trace.append(measure[1] if measure is not None else "sanction.export-stop")
     chain = _sanction_modifiers(view, frame, c, prevent, sanction)
-    _parties(view, frame, c, cue, prevent)
-    _fallback_parties(view, frame, c, chain)
-    frame.imposers = unique(frame.imposers)
-    frame.targets = [t for t in unique(frame.targets) if t not in frame.imposers]
+    relative = _relative_imposer(view, c, cue) if sanction is not None else None
+    if relative is not None:
+        frame.imposers = list(relative[0].ids)  # whoever a relative clause says imposed it; the subject adopts
+        fire(frame, "sanction.relative-clause-imposer")
+    _parties(view, frame, c, cue, prevent, relative[0] if relative else None)
+    found = [frame]
+    if relative is not None:
+        by = _relative_frame(view, frame, cue, *relative)
+        frame.imposers = [i for i in frame.imposers if i not in by.imposers]
+        found = [frame, by] if frame.imposers else [by]
+    else:
+        _fallback_parties(view, frame, c, chain)
     end = view.grammar.clauses[c][1]
-    frame.target_noun = any(t.lower in _COMPANY_NOUNS or t.lemma in _COMPANY_NOUNS for t in view.tokens[cue.end : end])
-    return frame
+    for f in found:
+        f.imposers = unique(f.imposers)
+        f.targets = [t for t in unique(f.targets) if t not in f.imposers]
+        f.target_noun = any(t.lower in _COMPANY_NOUNS or t.lemma in _COMPANY_NOUNS for t in view.tokens[cue.end : end])
+    return found
+
+
+def _relative_imposer(view: ClauseView, c: int, cue: CueMention) -> tuple[Group, int] | None:
+    """Who a relative clause on the measure says imposed it: "die Sanktionen, die die EU gegen Belarus
+    verhängt hat", "the sanctions (that) the EU imposed on Belarus"; with the clause it is in."""
+    tokens = view.tokens
+    if view.lang == "en":
+        # "the sanctions the EU imposed": a name right after the measure noun, then its verb
+        for g in groups(view.actors_by_clause[c], tokens):
+            k = g.members[-1].end
+            if (
+                cue.end <= g.first.start <= cue.end + 2
+                and all(t.lower in _ARTICLES or t.lower in _RELATIVE_EN for t in tokens[cue.end : g.first.start])
+                and _prep(g.first, view.lang) is None
+                and any(x.kinds & _IMPOSING for x in view.cues_by_clause[c] if k <= x.start <= k + 1)
+            ):
+                return g, c
+    rc = c + 1
+    if rc >= view.n:
+        return None
+    opener = tokens[view.grammar.clauses[rc][0]].lower
+    if not (relative_clause(tokens, view.grammar, rc) or opener in _RELATIVE_EN and view.lang == "en"):
+        return None  # ("the sanctions that the EU imposed": "that" on a measure noun opens a relative clause)
+    between = [a for a in view.actors_by_clause[c] if a.start >= cue.end]
+    if any(_prep(a, view.lang) not in TARGET for a in between) or any(
+        x.start >= cue.end and x.kinds & _IMPOSING for x in view.cues_by_clause[c]
+    ):
+        return None  # the relative clause hangs on another noun
+    if not any(x.kinds & _IMPOSING and tokens[x.start].text.islower() for x in view.cues_by_clause[rc]):
+        return None
+    for g in groups(view.actors_by_clause[rc], tokens):
+        if _prep(g.first, view.lang) is None and not g.first.genitive and g.first.kind not in ("adj", "demonym"):
+            return g, rc
+    return None
+
+
+def _relative_frame(view: ClauseView, frame: Frame, cue: CueMention, group: Group, rc: int) -> Frame:
+    """The measure as the relative clause states it: its imposer, with its own target and modality."""
+    by = Frame("sanction", cue, frame.trigger_kind, rc, imposers=list(group.ids), rule=frame.rule)
+    by.trace = [frame.trace[0], "sanction.relative-clause-imposer"]
+    if rc != frame.clause:
+        by.targets = [
+            i
+            for g in groups(view.actors_by_clause[rc], view.tokens)
+            if _prep(g.first, view.lang) in TARGET
+            for i in g.ids
+        ]
+        if by.targets and not frame.targets:
+            frame.targets = list(by.targets)  # "übernimmt die Sanktionen, die die EU gegen Belarus verhängt hat"
+            fire(frame, "sanction.target-in-relative-clause")
+        aside = _negations_aside(view, by, rc)
+        by.modifiers |= {k for x in view.cues_by_clause[rc] if x.start not in aside for k in x.kinds}
+    else:  # "the restrictions the United Kingdom imposed": the relative clause runs from its subject on
+        aside = _negations_aside(view, by, frame.clause)
+        by.modifiers |= {
+            k
+            for x in view.cues_by_clause[frame.clause]
+            if x.start > group.first.start and x.start not in aside
+            for k in x.kinds
+        }
+    by.targets = by.targets or [t for t in frame.targets if t not in group.ids]
+    by.rule = "sanction.relative-clause-imposer"
+    return by
+
+
+def _vetoed(view: ClauseView, c: int, sanction: CueMention) -> bool:
+    """A measure its clause blocks or rejects: a blocking verb before it ("vetoed new sanctions"), or a
+    rejecting verb after a fronted measure ("Sanktionen gegen Russland lehnt die Türkei ab")."""
+    tokens = view.tokens
+    start = view.grammar.clauses[c][0]
+    # the measure opens its clause (only determiners and adjectives before it): the object fronted
+    fronted = (
+        sanction.start - start <= 3
+        and not any(start <= a.start < sanction.start for a in view.mentions.actors)
+        and not any(start <= x.start < sanction.start for x in view.cues_by_clause[c])
+    )
+    prefixed = any(a.start == sanction.start for a in view.mentions.actors)
+    for x in view.cues_by_clause[c]:
+        if "lift" in x.kinds or not tokens[x.start].text.islower():
+            continue  # "suspended sanctions" lifts them
+        if x.kinds & {"prevent", "refuse"} and x.start < sanction.start:
+            return True
+        if "refuse" in x.kinds and "prevent" not in x.kinds and x.start > sanction.start and fronted and not prefixed:
+            return True
+    return False
 
 
 def _measure(view: ClauseView, c: int, sanction_story: bool) -> tuple[CueMention, str] | None:
@@ -125,6 +259,15 @@ def _measure(view: ClauseView, c: int, sanction_story: bool) -> tuple[CueMention
     sanction = next((cue for cue in cues if "sanction" in cue.kinds), None)
     if sanction is not None:
         return sanction, "sanction.measure-word"
+    designation = _designation(view, c)
+    if designation is not None:
+        return designation, "sanction.designated-as"
+    tokens = view.tokens
+    for x in cues:
+        if x.lemma in _RESTRICTION and any(y.kinds & {"give_noun", "sell"} and y.start > x.start for y in cues):
+            return x, "sanction.de.restriction-of-transfers"  # "Beschränkungen für Rüstungsexporte in die Türkei"
+        if x.lemma in _LIST_VERB and tokens[x.start].text.islower():
+            return x, "sanction.de.listing-verb"  # "Die EU hat drei Händler aus Serbien gelistet"
     if sanction_story:
         listing = next((cue for cue in cues if "listing" in cue.kinds), None)
         if listing is not None:
@@ -138,10 +281,41 @@ def _measure(view: ClauseView, c: int, sanction_story: bool) -> tuple[CueMention
                 return impose, "sanction.targeting-firms-in-sanctions-story"
     # "Japan friert die Vermögen von 30 Rüstungsfirmen ein": freezing assets is a measure
     start, end = view.grammar.clauses[c]
-    if any(t.lower in _ASSETS for t in view.tokens[start:end]):
+    assets = [t.i for t in view.tokens[start:end] if t.lower in _ASSETS]
+    if assets:
         freeze = next((cue for cue in cues if cue.lemma in _FREEZE), None)
-        if freeze is not None:
+        if freeze is not None and not _attributive_participle(view, freeze, assets):
             return freeze, "sanction.asset-freeze"
+    return None
+
+
+def _attributive_participle(view: ClauseView, verb: CueMention, nouns: list[int]) -> bool:
+    """ "frozen Russian assets", "eingefrorene russische Vermögen": a participle on its noun names a measure
+    taken before, by someone else than the clause's subject."""
+    named = {i for a in view.mentions.actors for i in range(a.start, a.end)}
+    return any(
+        verb.end <= n <= verb.end + 2
+        and all(
+            i in named or view.tokens[i].text.islower() and view.tokens[i].lower not in _ARTICLES
+            for i in range(verb.end, n)
+        )
+        for n in nouns
+    )
+
+
+def _designation(view: ClauseView, c: int) -> CueMention | None:
+    """ "stufte die Huthi als terroristische Organisation ein", "designated the group a terrorist
+    organisation", "listed Hamas as a terrorist organisation": a verb of designating with the class."""
+    tokens = view.tokens
+    start, end = view.grammar.clauses[c]
+    for x in view.cues_by_clause[c]:
+        if "designate" not in x.kinds or not tokens[x.start].text.islower():
+            continue
+        for j in range(start, end):
+            if tokens[j].lower.startswith(_DESIGNATION_CLASS) and any(
+                t.lower in _BEFORE_CLASS for t in tokens[max(start, j - 3) : j]
+            ):
+                return x
     return None
 
 
@@ -154,10 +328,12 @@ def _sanction_modifiers(
     view: ClauseView, frame: Frame, c: int, prevent: CueMention | None, sanction: CueMention | None
 ) -> list[int]:
     """Modality of the measure, from its clause and the clauses that govern it; the governing chain."""
-    frame.modifiers = {
+    frame.modifiers = set()
+    aside = _negations_aside(view, frame, c) | _passive_auxiliaries(view, frame, c)
+    frame.modifiers |= {
         k
         for x in view.cues_by_clause[c]
-        if not _attributive_doubt(x)
+        if not _attributive_doubt(x) and x.start not in aside
         for k in x.kinds
         if not (k == "lift" and x is prevent and sanction is None)  # "suspended arms exports" imposes a stop
     }
@@ -165,38 +341,343 @@ def _sanction_modifiers(
     k = c - 1
     while k >= 0 and not any("sanction" in x.kinds for x in view.cues_by_clause[k]):
         chain.append(k)
-        frame.modifiers |= {kk for x in view.cues_by_clause[k] for kk in x.kinds if not _attributive_doubt(x)}
+        aside |= _negations_aside(view, frame, k)
+        frame.modifiers |= {
+            kk for x in view.cues_by_clause[k] if not _attributive_doubt(x) and x.start not in aside for kk in x.kinds
+        }
         if not (view.grammar.infinitive[k + 1] or opens_complement(view.grammar, k + 1)):
             break
         k -= 1
     if chain:
         fire(frame, "sanction.modality-of-governing-clause")
+    start, end = view.grammar.clauses[c]
+    if any(t.lemma in _CONTINUE or t.lower in _CONTINUE for t in view.tokens[start:end]):
+        frame.modifiers.add("continues")  # "the arms embargo stays", "bleibt in Kraft": in force now
+        fire(frame, "sanction.continues")
     return chain
 
 
-def _parties(view: ClauseView, frame: Frame, c: int, cue: CueMention, prevent: CueMention | None) -> None:
+def _passive_auxiliaries(view: ClauseView, frame: Frame, c: int) -> set[int]:
+    """ "Die Hisbollah wird von Kanada als Terrorgruppe eingestuft": "wird" with a participle is the
+    present passive, no future (unless "werden" follows the participle: "wird … eingestuft werden")."""
+    if view.lang != "de" or not _passive_measure(view, c):
+        return set()
+    tokens = view.tokens
+    verbs = [x.start for x in view.cues_by_clause[c] if x.kinds & _MEASURE_VERBS and tokens[x.start].text.islower()]
+    aux = {
+        x.start
+        for x in view.cues_by_clause[c]
+        if x.kinds == {"future"} and tokens[x.start].lower in _AUX_PASSIVE and verbs and x.start < verbs[-1]
+    }
+    if aux and not any(t.lower in _AUX_PASSIVE for t in tokens[verbs[-1] + 1 : view.grammar.clauses[c][1]]):
+        fire(frame, "sanction.de.passive-auxiliary-no-future")
+        return aux
+    return set()
+
+
+def _negations_aside(view: ClauseView, frame: Frame, c: int) -> set[int]:
+    """What each negation in clause c negates: the first verb after it. Negating the measure's own verb
+    adds a derived kind for the status table; a negation of another verb (taking part, criticising, "not
+    only") leaves the measure alone, and its start is returned to be set aside."""
+    tokens = view.tokens
+    cues = view.cues_by_clause[c]
+    aside: set[int] = set()
+    for neg in cues:
+        if "negation" not in neg.kinds:
+            continue
+        after = [t.lower for t in tokens[neg.end : neg.end + 6]]
+        if after[:1] and after[0] in _NOT_ONLY:
+            aside.add(neg.start)  # "nicht nur Sanktionen verhängt": no negation at all
+            fire(frame, "sanction.negation-scope")
+            continue
+        verb = _negated_verb(view, c, neg, frame.trigger)
+        if any(w in _NO_LONGER for w in after) and not (verb is not None and "lift" in verb.kinds):
+            frame.modifiers.add("no_longer")  # "keinen Beschränkungen mehr", "no longer subject to"
+        elif verb is None:
+            continue
+        elif verb.kinds & {"adopt", "react"}:
+            aside.add(neg.start)  # "beteiligt sich nicht an den EU-Sanktionen": the measure stands
+        elif "lift" in verb.kinds:
+            frame.modifiers.add("not_lifted")  # "hat die Sanktionen nicht aufgehoben": still in force
+        elif verb.kinds & {"threaten", "intend", "consider"}:
+            frame.modifiers.add("measure_negated")  # "nie mit Sanktionen gedroht": nothing was threatened
+        elif verb.kinds & {"impose", "listing", "designate", "sanction"}:
+            frame.modifiers.add("not_imposed")  # "hat keine Sanktionen verhängt"
+        else:
+            continue
+        fire(frame, "sanction.negation-scope")
+    return aside
+
+
+def _negated_verb(view: ClauseView, c: int, neg: CueMention, measure: CueMention) -> CueMention | None:
+    """The verb a negation negates: the first verb after it ("hat keine Sanktionen verhängt", "has not
+    imposed"), else the nearest before it (the finite verb of a main clause: "trägt … nicht mit").
+    Auxiliaries, adverbs and the measure noun itself ("No sanctions were imposed") are passed over."""
+    tokens = view.tokens
+    verbs = [
+        x
+        for x in view.cues_by_clause[c]
+        if tokens[x.start].text.islower()
+        and not x.kinds <= _AUXILIARY_KINDS
+        and not (x is measure and "sanction" in x.kinds)
+    ]
+    after = [x for x in verbs if x.start >= neg.end]
+    if after:
+        return after[0]
+    if view.lang != "de":
+        return None  # an English negation comes before its verb ("without naming any": no verb of the measure)
+    before = [x for x in verbs if x.end <= neg.start and x.kinds & _NEGATED_KINDS]
+    return before[-1] if before else None
+
+
+def _negated(view: ClauseView, c: int, verb: CueMention, measure: CueMention) -> bool:
+    return any("negation" in x.kinds and _negated_verb(view, c, x, measure) is verb for x in view.cues_by_clause[c])
+
+
+def _parties(
+    view: ClauseView, frame: Frame, c: int, cue: CueMention, prevent: CueMention | None, relative: Group | None
+) -> None:
     """Imposer and targets from the measure's own clause."""
     tokens = view.tokens
-    own = groups(view.actors_by_clause[c], tokens)
-    prefixed = {a.start: a for a in view.mentions.actors}.get(cue.start)
-    if prefixed is not None and prefixed.kind not in ("adj", "origin"):
-        frame.imposers = [prefixed.id]  # "EU-Sanktionen": the compound names who imposes
-        fire(frame, "sanction.compound-imposer")
+    own = [part for g in groups(view.actors_by_clause[c], tokens) for part in _split_fronted(view, frame, g)]
+    named = _named_on_measure(view, frame, cue)
     adopting = bool(frame.imposers)
+    _possessive_imposer(view, frame, cue)
+    reason = _reason_span(view, c, cue)
+    role = _ClauseRole(_passive_measure(view, c), _subject_to(view, c, cue), adopting, [])
     for g in own:
-        if g.first.start == cue.start:
+        if (
+            g.first.start == cue.start
+            or g.first is named
+            or g is relative
+            or g.first.start == (relative and relative.first.start)
+        ):
             continue
-        _party(view, frame, g, own, cue, prevent, adopting)
+        if g.first.start in reason:
+            fire(frame, "sanction.reason-is-no-target")
+            continue  # "… over Russia's war in Ukraine", "wegen Russlands Krieg gegen die Ukraine": the reason
+        _party(view, frame, g, own, cue, prevent, role)
+    if c > 0 and _comparison_clause(view, c - 1):
+        role.fellows += groups(view.actors_by_clause[c - 1], tokens)  # "Like Canada, Australia has imposed …"
+    if role.fellows and frame.imposers:
+        for g in role.fellows:
+            frame.imposers += g.ids  # "Polen hat wie Litauen Sanktionen verhängt": Lithuania imposed them too
+        fire(frame, "sanction.comparison-shares-role")
     # Origin adjectives on the sanctioned nouns: "russische Einzelpersonen", "Iranian drone makers".
     for actor in view.mentions.actors:
         if (
             view.grammar.clause[actor.start] == c
             and actor.kind in ("adj", "origin")
             and actor.id not in frame.imposers
-            and _sanctioned_adjective(actor, tokens)
+            and actor is not named
+            and actor.start not in reason
+            and (actor.start > cue.start or role.passive or _prep(actor, view.lang) in TARGET)
+            and _sanctioned_adjective(actor, tokens, view.lang)
         ):
             frame.targets.append(actor.id)
             fire(frame, "sanction.adjective-on-targets")
+
+
+@dataclass(slots=True)
+class _ClauseRole:
+    """What the measure's clause says about the roles of its bare actors."""
+
+    passive: bool  # "Die Hamas wurde von Paraguay als Terrororganisation eingestuft": the subject is the target
+    subject_to: bool  # "Venezuela remains subject to an EU arms embargo": the subject is the target
+    adopting: bool  # the measure's imposer is named on it: a subject can only adopt it
+    fellows: list[Group]  # "wie Litauen": actors compared with the subject share its role
+
+
+def _split_fronted(view: ClauseView, frame: Frame, g: Group) -> list[Group]:
+    """ "Against Iran, Britain is preparing …", "Like Canada, Australia has imposed …": a fronted phrase
+    and the subject after its comma are no list (a list ends in "und"/"and": "Iran, Russland und Belarus")."""
+    tokens = view.tokens
+    first = g.first
+    start = view.grammar.clauses[view.grammar.clause[first.start]][0]
+    fronted = _prep(first, view.lang) is not None or first.start > 0 and tokens[first.start - 1].lower in _COMPARISON
+    if len(g.members) < 2 or first.start - start > 2 or not fronted:
+        return [g]  # not fronted: "companies in China, Turkey, the United Arab Emirates and other countries"
+    links = [tokens[a.end : b.start] for a, b in zip(g.members, g.members[1:], strict=False)]
+    last = len(links) - 1
+    if any(t.lower in LINK and t.text.isalpha() for t in links[last]):
+        return [g]
+    head, rest = g.members[: last + 1], g.members[last + 1 :]
+    if any(_prep(m, view.lang) not in (None, _prep(first, view.lang)) for m in rest):
+        return [g]
+    fire(frame, "sanction.fronted-phrase-is-no-list")
+    return [Group(head), Group([replace(m, prep=None) for m in rest])]
+
+
+def _comparison_clause(view: ClauseView, c: int) -> bool:
+    """A fronted comparison set off by a comma: "Like Canada, …", "Wie Litauen, …"."""
+    start, end = view.grammar.clauses[c]
+    words_ = [t for t in view.tokens[start:end] if t.text.isalnum()]
+    return (
+        bool(words_)
+        and words_[0].lower in _COMPARISON
+        and not view.cues_by_clause[c]
+        and bool(view.actors_by_clause[c])
+    )
+
+
+def _named_on_measure(view: ClauseView, frame: Frame, cue: CueMention) -> ActorMention | None:
+    """An actor named on the measure word itself: the compound "EU-Sanktionen", "Russland-Sanktionen",
+    or an attribute right before it ("US sanctions", "amerikanische Sanktionen", "Japan's sanctions",
+    "Iran sanctions"). Organisations, abbreviations, adjectives and possessives impose; a state's plain
+    name is what the measure is against."""
+    for actor in view.mentions.actors:
+        if actor.start == cue.start and actor.kind not in ("adj", "origin"):
+            if _attributive_imposes(actor, actor.text.split("-")[0]):
+                frame.imposers = [actor.id]  # "EU-Sanktionen": the compound names who imposes
+                fire(frame, "sanction.compound-imposer")
+            else:
+                frame.targets.append(actor.id)  # "Russland-Sanktionen", "Iran-Embargo"
+                fire(frame, "sanction.compound-target")
+            return actor
+        if actor.end == cue.start and actor.kind != "demonym" and _noun_measure(view, cue):
+            if _attributive_imposes(actor, actor.text):
+                # "the new US sanctions", "unter den amerikanischen Sanktionen", "subject to a UN arms
+                # embargo": the preposition before the attribute governs the measure noun
+                frame.imposers = [actor.id]
+                fire(frame, "sanction.attributive-imposer")
+                return actor
+            if actor.article is not None and not _prep(actor, view.lang) and view.lang == "en":
+                frame.targets.append(actor.id)  # "the Iran sanctions" (but "Japan sanctions …" is a verb)
+                fire(frame, "sanction.compound-target")
+                return actor
+    return None
+
+
+def _noun_measure(view: ClauseView, cue: CueMention) -> bool:
+    """The measure word is a noun here: not "Japan sanctions two banks" (a verb before its object)."""
+    if "sanction" not in cue.kinds:
+        return False
+    if view.lang == "de" or cue.end >= len(view.tokens):
+        return True
+    if view.tokens[cue.start].lower.endswith("ed"):
+        return False  # "The US Treasury sanctioned …"
+    nxt = view.tokens[cue.end]
+    return not (
+        nxt.lower in _ARTICLES
+        or nxt.lower in _SKIPPED
+        or nxt.text.isdigit()
+        or any(a.start == cue.end for a in view.mentions.actors)
+    )
+
+
+def _attributive_imposes(actor: ActorMention, text: str) -> bool:
+    if not actor.id.isupper():
+        return False  # a group: "Hamas-Sanktionen" are against it
+    return (
+        actor.kind in ("adj", "metonym", "org", "title")
+        or actor.kind.endswith("-gen")  # "Japan's sanctions", "the Treasury's sanctions office"
+        or len(actor.id) != 3  # "EU", "UN", "NATO": organisations
+        or text.replace(".", "").isupper()  # "US", "UK"
+    )
+
+
+def _possessive_imposer(view: ClauseView, frame: Frame, cue: CueMention) -> None:
+    """ "its arms embargo", "ihre Sanktionen", "on its sanctions list": the possessive stands for the
+    sentence's subject, speaker included ("Ottawa said its arms embargo … would stay")."""
+    if frame.imposers:
+        return
+    tokens = view.tokens
+    j = cue.start - 1
+    while j > 0 and cue.start - j <= 3 and tokens[j].text.islower() and tokens[j].lower not in _POSSESSIVE:
+        j -= 1
+    if j < 0 or tokens[j].lower not in _POSSESSIVE:
+        return
+    subjects = [
+        g
+        for g in groups(view.mentions.actors, tokens)
+        if g.members[-1].end <= j
+        and _prep(g.first, view.lang) is None
+        and not g.first.genitive
+        and g.first.kind not in ("adj", "origin", "demonym")
+    ]
+    if subjects:
+        frame.imposers = subjects[0].ids
+        fire(frame, "sanction.possessive-names-imposer")
+
+
+def _reason_span(view: ClauseView, c: int, cue: CueMention) -> range:
+    """The tokens of the measure's reason: from "wegen"/"over" to the end of its noun phrase, with its
+    genitives and prepositional phrases ("wegen Russlands Krieg gegen die Ukraine"); in German a new
+    noun phrase after it ("wegen Nordkoreas Raketentests drei Banken aus Hongkong") is the measure's again."""
+    start = _reason_start(view, c, cue)
+    end = view.grammar.clauses[c][1]
+    if start is None:
+        return range(0)
+    if view.lang != "de":
+        return range(start, end)
+    return range(start, _german_phrase_end(view, start + 1, end, depth=2))
+
+
+def _german_phrase_end(view: ClauseView, k: int, end: int, depth: int) -> int:
+    """Where the German noun phrase starting at token k ends: past determiners, adjectives, names and
+    its head noun, then genitives and (``depth`` levels of) prepositional phrases hanging on it."""
+    tokens = view.tokens
+    named = {i for a in view.mentions.actors for i in range(a.start, a.end)}
+    head = False
+    while k < end:
+        tok = tokens[k]
+        if tok.lower in _ARTICLES and not head or tok.text.islower() and tok.text.isalpha() and not head:
+            k += 1
+        elif k in named or tok.text[:1].isupper() and tok.text.isalpha():
+            head = head or k not in named
+            k += 1
+            if k < end and head and tokens[k].lower in _GENITIVE_LINK:
+                k += 1  # "Unterstützung des russischen Angriffskriegs": a genitive attribute
+                head = False
+            elif k < end and head and tokens[k].lower in PREPOSITIONS and depth > 0:
+                return _german_phrase_end(view, k + 1, end, depth - 1)  # "Krieg gegen die Ukraine"
+            elif head and not (k < end and (k in named or tokens[k].text[:1].isupper())):
+                return k
+        else:
+            return k
+    return k
+
+
+def _reason_start(view: ClauseView, c: int, cue: CueMention) -> int | None:
+    """Where the reason of the measure begins in its clause: "over", "wegen", "for" after the measure,
+    unless "for" names a state directly (export permits "for Turkey")."""
+    tokens = view.tokens
+    end = view.grammar.clauses[c][1]
+    actors = {a.start: a for a in view.mentions.actors}
+    for j in range(cue.end, end):
+        if tokens[j].lower not in _REASON_BEFORE:
+            continue
+        k = j + 1
+        while k < end and tokens[k].lower in _ARTICLES:
+            k += 1
+        actor = actors.get(k)
+        possessive = actor is not None and (
+            actor.genitive or actor.kind in ("adj", "adj-gen") or actor.text.endswith(("'s", "’s"))
+        )
+        if actor is not None and not possessive:
+            continue  # "export permits for Turkey": the destination, no reason
+        if tokens[j].lower in _REASON_WEAK and not possessive and not (k < end and tokens[k].lower.endswith("ing")):
+            continue  # "licences for arms exports to Israel": "for" gives a reason only before a deed
+        return j
+    return None
+
+
+def _passive_measure(view: ClauseView, c: int) -> bool:
+    """Whether the verb of the measure's clause (imposing, listing, designating) is passive."""
+    for x in view.cues_by_clause[c]:
+        if x.kinds & _MEASURE_VERBS and view.tokens[x.start].text.islower():
+            if passive(view.tokens, view.grammar, c, x, view.lang):
+                return True
+    return False
+
+
+def _subject_to(view: ClauseView, c: int, cue: CueMention) -> bool:
+    """ "Venezuela remains subject to an EU arms embargo", "Ausfuhren … unterliegen einem Embargo"."""
+    start = view.grammar.clauses[c][0]
+    return any(
+        t.lemma in _SUBJECT_TO or " ".join(w.lower for w in view.tokens[t.i : t.i + 2]) in _SUBJECT_TO
+        for t in view.tokens[start : cue.start]
+    )
 
 
 def _party(
@@ -206,34 +687,34 @@ def _party(
     own: list[Group],
     cue: CueMention,
     prevent: CueMention | None,
-    adopting: bool,
+    role: _ClauseRole,
 ) -> None:
     """The role of one actor group in the measure's clause."""
     tokens, lang = view.tokens, view.lang
     first = g.first
-    before = [t.lower for t in tokens[max(0, first.start - 3) : first.start]]
-    if first.start > cue.start and any(w in _REASON_BEFORE for w in before[:-1]):
-        fire(frame, "sanction.reason-is-no-target")
-        return  # "… for supporting Russia's military": the reason, not the target
-    if first.genitive and first.prep is None and first.start in (cue.end, cue.end + 1) and lang == "de":
+    if first.genitive and _prep(first, lang) is None and first.start in (cue.end, cue.end + 1) and lang == "de":
         if not frame.imposers:
             frame.imposers = g.ids  # "ein Waffenembargo der Vereinten Nationen"
             fire(frame, "sanction.de.genitive-imposer")
         return
-    if first.prep == "of" and first.start > cue.start:
+    if _prep(first, lang) == "of" and first.start > cue.start:
         frame.targets += g.ids  # "sanctions on four leaders of Kataib Hezbollah"
         fire(frame, "sanction.en.members-of-target")
         return
-    prep = first.prep
+    prep = _prep(first, lang) or (_prep_before(view, first) if first.start > cue.start else None)
+    if prep == "of" and first.start > cue.start:
+        frame.targets += g.ids  # "sanctions on the leader of Sudan's Rapid Support Forces"
+        fire(frame, "sanction.en.members-of-target")
+        return
+    if prep in _AGENT_PREPS and (lang == "en" or role.passive) and _agent_of_measure(view, first):
+        frame.imposers = unique(frame.imposers + g.ids)  # "designated by the United States", "vom Rat gelistet"
+        fire(frame, "sanction.passive-agent-imposes")
+        return
     if prep == "in" and first.article in _IN_ACCUSATIVE and lang == "de":
         prep = "nach"  # "Rüstungsexporte in die Türkei": a direction, not a place
     if (
         prep in TARGET
-        or (
-            prep in _PLACE_PREPS
-            and first.start > 1
-            and tokens[_before_prep(tokens, first.start)].lower in _TARGET_NOUNS
-        )
+        or (prep in _PLACE_PREPS and first.start > 1 and _unowned_target_noun(view, _before_prep(tokens, first.start)))
         or (
             prep in _DESTINATION
             and (
@@ -241,6 +722,11 @@ def _party(
                 or prevent is not None
                 # "export controls on chip tools to China": an export measure names its destination
                 or cue.lemma.startswith(_EXPORT_STEMS)
+                # "Beschränkungen für Rüstungsexporte in die Türkei", "the embargo on arms sales to Libya"
+                or any(
+                    x.kinds & _TRANSFER_NOUNS and cue.end <= x.start < first.start
+                    for x in view.cues_by_clause[frame.clause]
+                )
             )
         )
     ):
@@ -250,23 +736,75 @@ def _party(
         frame.targets += g.ids  # "sanctions on targets linked to Russia's war", "on Syria's central bank"
         fire(frame, "sanction.possessor-after-measure-is-target")
     elif prep is None and not first.genitive:
-        _bare_party(view, frame, g, own, cue, adopting)
+        _bare_party(view, frame, g, own, cue, role)
 
 
-def _bare_party(view: ClauseView, frame: Frame, g: Group, own: list[Group], cue: CueMention, adopting: bool) -> None:
+def _prep(actor: ActorMention, lang: str) -> str | None:
+    """The actor's preposition in its language ("an EU arms embargo": an English article)."""
+    return None if actor.prep in _NOT_PREP[lang] else actor.prep
+
+
+def _prep_before(view: ClauseView, actor: ActorMention) -> str | None:
+    """The preposition of a name after titles and possessives the mention did not pass: "against former
+    president Bashar al-Assad", "of Sudan's Rapid Support Forces"."""
+    tokens = view.tokens
+    if actor.kind != "person" and view.lang != "en":
+        return None
+    j = actor.start - 1
+    while j >= 0 and actor.start - j <= 4:
+        tok = tokens[j]
+        if tok.lower in PREPOSITIONS:
+            if tok.lower in _INFINITIVE_MARK and tokens[j + 1].text.islower():
+                return None  # "to punish Nicaragua": an infinitive, no preposition
+            return tok.lower
+        if (
+            not tok.text.isalpha()
+            and not tok.text.endswith(("'s", "’s"))
+            or any(x.start == j for x in view.mentions.cues)
+        ):
+            return None
+        j -= 1
+    return None
+
+
+def _agent_of_measure(view: ClauseView, actor: ActorMention) -> bool:
+    """ "by"/"von"/"durch" after or before a participle of imposing or listing: the agent."""
+    tokens = view.tokens
+    for x in view.mentions.cues:
+        if x.kinds & _MEASURE_VERBS and tokens[x.start].text.islower() and abs(x.start - actor.start) <= 6:
+            return True
+    return False
+
+
+def _bare_party(view: ClauseView, frame: Frame, g: Group, own: list[Group], cue: CueMention, role: _ClauseRole) -> None:
     """An actor without preposition: adjective targets, infinitive objects, adopters, threatened states,
     the subject imposing."""
     tokens, lang, c = view.tokens, view.lang, frame.clause
     first = g.first
-    if first.kind in ("adj", "demonym") and not governs(g, tokens):
+    cues = view.cues_by_clause[c]
+    if first.start > 0 and tokens[first.start - 1].lower in _COMPARISON and first.start < cue.start:
+        role.fellows.append(g)  # "Island hat ebenso wie Norwegen …": compared with the subject
+    elif first.kind in ("adj", "demonym") and not governs(g, tokens):
         frame.targets += g.ids
         fire(frame, "sanction.adjective-target")
     elif view.grammar.infinitive[c]:
         frame.targets += g.ids  # "erwägt, weitere Firmen auf die Liste zu setzen": objects only
         fire(frame, "sanction.infinitive-object-target")
-    elif adopting and g is own[0] and first.start < cue.start and not view.grammar.infinitive[c]:
-        frame.imposers += g.ids  # "Die Schweiz übernimmt die EU-Sanktionen": adopting them imposes them
-        fire(frame, "sanction.adopting-imposes")
+    elif (role.passive or role.subject_to) and first.start < cue.start:
+        frame.targets += g.ids  # "Die Hamas wurde … eingestuft", "Venezuela remains subject to an embargo"
+        fire(frame, "sanction.passive-subject-is-target" if role.passive else "sanction.subject-to-measure")
+    elif any("react" in x.kinds and first.start < x.start < cue.start and tokens[x.start].text.islower() for x in cues):
+        fire(frame, "sanction.subject-reacts-to-measure")  # "Russland kritisierte die EU-Sanktionen"
+    elif role.adopting and g is own[0] and first.start < cue.start:
+        adopt = next((x for x in cues if x.kinds & {"adopt", "impose"} and x.start != cue.start), None)
+        if adopt is not None and _negated(view, c, adopt, cue):
+            fire(frame, "sanction.not-adopting")  # "Ungarn trägt die EU-Sanktionen nicht mit": Hungary stays out
+        elif adopt is not None:
+            frame.imposers += g.ids  # "Die Schweiz übernimmt die EU-Sanktionen": adopting them imposes them
+            fire(frame, "sanction.adopting-imposes")
+        elif lang == "de":
+            frame.targets += g.ids  # "Indien treffen die US-Sanktionen hart"
+            fire(frame, "sanction.de.object-target")
     elif frame.imposers and lang == "de" and first.kind not in ("adj", "demonym"):
         frame.targets += g.ids  # "Die USA hatten Indien mit Sanktionen gedroht"
         fire(frame, "sanction.de.object-target")
@@ -275,20 +813,35 @@ def _bare_party(view: ClauseView, frame: Frame, g: Group, own: list[Group], cue:
         and lang == "en"
         and first.start < cue.start
         and "with" in [t.lower for t in tokens[g.members[-1].end : cue.start]]
+        and any("threaten" in x.kinds for x in cues)
     ):
         frame.targets += g.ids  # "Washington threatened Ankara with sanctions"
         fire(frame, "sanction.en.threatened-with")
     elif not frame.imposers and (first.start < cue.start or lang == "de"):
         frame.imposers = g.ids
         fire(frame, "sanction.subject-imposes")
-    elif lang == "en" and first.start > cue.start:
-        frame.targets += g.ids
+    elif lang == "en" and any(
+        (x is cue or x.kinds & _MEASURE_VERBS and tokens[x.start].text.islower())
+        and x.end <= first.start <= x.end + 3
+        and _object_gap(view, x.end, first.start)
+        for x in cues
+    ):
+        frame.targets += g.ids  # "OFAC designated the Houthis", "the committee added three Houthi commanders"
         fire(frame, "sanction.en.object-after-measure")
+
+
+def _object_gap(view: ClauseView, start: int, end: int) -> bool:
+    """Only determiners, numbers and adjectives between a verb and its object."""
+    return all(t.lower in _ARTICLES or t.text.isdigit() or t.lower in _SKIPPED for t in view.tokens[start:end])
 
 
 def _fallback_parties(view: ClauseView, frame: Frame, c: int, chain: list[int]) -> None:
     """Imposer and target from a relative antecedent, the governing or earlier clauses, or a pronoun."""
     tokens, grammar = view.tokens, view.grammar
+    if not frame.imposers and _council_subject(view, c):
+        frame.council = True  # "Der Rat hat weitere Sanktionen verhängt": the EU's or the Security Council
+        fire(frame, "sanction.council-imposes")
+        return
     if not frame.imposers:
         antecedent = relative_antecedent(grammar, c, view.actors_by_clause, tokens)
         if antecedent is not None and antecedent.first.kind not in ("adj", "origin"):
@@ -297,7 +850,9 @@ def _fallback_parties(view: ClauseView, frame: Frame, c: int, chain: list[int]) 
     if not frame.imposers:
         for ci in unique_ints(chain + list(range(c - 1, -1, -1))):
             cand = [
-                x for x in groups(view.actors_by_clause[ci], tokens) if x.first.prep is None and not x.first.genitive
+                x
+                for x in groups(view.actors_by_clause[ci], tokens)
+                if _prep(x.first, view.lang) is None and not x.first.genitive
             ]
             if cand:
                 frame.imposers = cand[0].ids
@@ -306,7 +861,7 @@ def _fallback_parties(view: ClauseView, frame: Frame, c: int, chain: list[int]) 
     if not frame.targets:
         for ci in chain:
             for x in groups(view.actors_by_clause[ci], tokens):
-                if x.first.prep in TARGET:
+                if _prep(x.first, view.lang) in TARGET:
                     frame.targets += x.ids
                     fire(frame, "sanction.target-in-governing-clause")
     if not frame.imposers:
@@ -318,6 +873,18 @@ def _fallback_parties(view: ClauseView, frame: Frame, c: int, chain: list[int]) 
                 fire(frame, "sanction.pronoun-antecedent-imposes")
             else:
                 frame.pronoun_subject = True
+
+
+def _council_subject(view: ClauseView, c: int) -> bool:
+    """ "Der Rat", "the Council" as the subject of the measure's clause (no preposition before it)."""
+    tokens = view.tokens
+    start, end = view.grammar.clauses[c]
+    named = {i for a in view.mentions.actors for i in range(a.start, a.end)}
+    for j in range(start + 1, end):
+        tok = tokens[j]
+        if tok.lower in _COUNCIL and tok.text[:1].isupper() and j not in named and tokens[j - 1].lower in _DEFINITE:
+            return j < 2 or tokens[j - 2].lower not in PREPOSITIONS
+    return False
 
 
 def _stops_exports(cue: CueMention, tokens: list[Token], lang: str) -> bool:
@@ -341,16 +908,42 @@ def _general_goods(items: list[ItemMention], view: ClauseView, c: int) -> bool:
     return all(it.designation is None and it.quantity is None for it in items if view.grammar.clause[it.start] == c)
 
 
-def _sanctioned_adjective(actor: ActorMention, tokens: list[Token]) -> bool:
+def _sanctioned_adjective(actor: ActorMention, tokens: list[Token], lang: str) -> bool:
     """ "gegen russische Einzelpersonen", "Three North Korean generals were designated" - but not
     "wegen dessen Unterstützung des russischen Angriffskriegs"."""
-    if actor.prep in TARGET:
+    if _prep(actor, lang) in TARGET:
         return True
-    return any(t.lower in _TARGET_NOUNS or t.lemma in _TARGET_NOUNS for t in tokens[actor.end : actor.end + 3])
+    return any(_target_noun(t, lang) for t in tokens[actor.end : actor.end + 3])
+
+
+def _unowned_target_noun(view: ClauseView, j: int) -> bool:
+    """ "Richter in Belarus", "firms based in Hong Kong": the place names the target, unless the noun
+    already names whose they are ("Wagner-Kommandeure in Mali", "Islamic State commanders in Somalia")."""
+    return _target_noun(view.tokens[j], view.lang) and not any(
+        a.start <= j < a.end or a.end == j for a in view.mentions.actors
+    )  # "Islamic State commanders in Somalia", "iranische Offiziere in Syrien": the owner is named
+
+
+def _target_noun(tok: Token, lang: str) -> bool:
+    """A noun for firms or people a measure may target, inflected or as the head of a compound
+    ("Richter", "Rüstungskonzernen", "money changers", "shipping companies")."""
+    word = tok.lower
+    if word in _TARGET_NOUNS or tok.lemma in _TARGET_NOUNS:
+        return True
+    endings = _INFLECTION_DE if lang == "de" else _INFLECTION_EN
+    for stem in _TARGET_STEMS:
+        at = word.rfind(stem)
+        if at >= 0 and (at == 0 or tok.text[:1].isupper()) and (word[at + len(stem) :] in endings):
+            return True
+    return False
 
 
 def _before_prep(tokens: list[Token], start: int) -> int:
+    """The word before the place preposition of the actor at start, past a participle ("firms based in")."""
     j = start - 1
     while j > 0 and tokens[j].lower not in _PLACE_PREPS:
         j -= 1
-    return max(j - 1, 0)
+    j = max(j - 1, 0)
+    if j > 0 and tokens[j].lower in _LOCATED:
+        j -= 1
+    return j
