@@ -795,7 +795,7 @@ class Assembler:
             named = [actor for _, actor in self.state.actors if actor in _COUNCILS]
             imposers = [named[-1] if named else _COUNCILS[0]]
             trace.append("discourse.council-of-the-story")
-        if not imposers and self.state.imposers:
+        if not imposers and self.state.imposers and not frame.no_fill:
             # An agentless measure ("Three generals were designated") is the story's main imposer's.
             best = self._main_imposer(exclude=set())
             imposers = [best] if best and best not in targets else []

@@ -30,7 +30,7 @@ from armsflow.grammar import (
     unique_ints,
 )
 from armsflow.lexicons import word_stems, words
-from armsflow.mentions import PREPOSITIONS, ActorMention, CueMention, ItemMention
+from armsflow.mentions import PREPOSITIONS, ActorMention, CueMention, ItemMention, Mentions
 from armsflow.text.segment import Token
 
 _ASSETS: Final = words("noun.assets")
@@ -58,6 +58,7 @@ _SUBJECT_TO: Final = words("phrase.subject-to")
 _TARGET_STEMS: Final = word_stems("stem.sanction-target")
 _LOCATED: Final = words("participle.located")
 _CONTINUE: Final = words("verb.continue-measure")
+_MILITARY_AID: Final = words("adjective.military-aid", "en")
 _DESIGNATION_CLASS: Final = word_stems("stem.designation-class")
 _BEFORE_CLASS: Final = words("function.before-designation-class")
 _INFLECTION_DE: Final = words("suffix.noun-inflection", "de") | {""}
@@ -73,12 +74,18 @@ _RELATIVE_EN: Final = words("pronoun.relative", "en")
 _AUX_PASSIVE: Final = words("aux.passive-present", "de")
 _GENITIVE_LINK: Final = words("article.genitive-link", "de")
 _INFINITIVE_MARK: Final = words("particle.infinitive", "en")
+_ADJECTIVE_ENDINGS: Final = tuple(sorted(words("suffix.adjective-inflection", "de")))
 _COUNCIL: Final = words("noun.council")
 _RESTRICTION: Final = words("noun.restriction")
 _LIST_VERB: Final = words("verb.list-measure")
 # Nouns of transfers and permits: a measure on them names their destination as its target.
 _TRANSFER_NOUNS: Final = frozenset({"give_noun", "sell", "approve"})
 _DEFINITE: Final = words("article.definite-short")
+_COORDINATORS: Final = words("conj.coordinating-verbs")
+# Verbs whose coordination splits a clause into verb phrases with their own measures and modality.
+_CONJUNCT_VERBS: Final = frozenset(
+    {"impose", "lift", "prevent", "refuse", "threaten", "intend", "consider", "adopt", "react", "designate"}
+)
 # The verbs a negation may negate, in the order of _negations_aside's questions.
 _NEGATED_KINDS: Final = frozenset(
     {"adopt", "react", "lift", "threaten", "intend", "consider", "impose", "listing", "designate", "sanction"}
@@ -90,9 +97,16 @@ def sanction_frames(view: ClauseView, sanction_story: bool = False) -> list[Fram
     steps" continue them."""
     frames: list[Frame] = []
     for c in range(view.n):
-        found = _sanction_frame(view, c, sanction_story)
+        found = []
+        subs = _conjunct_views(view, c)
+        for sub in subs:
+            found += _sanction_frame(sub, c, sanction_story)
         if not found:
             continue
+        if len(subs) > 1:
+            for f in found:
+                fire(f, "sanction.coordinated-verb-phrase")
+            _share_targets(view, c, found)
         frames.extend(found)
         frame = found[0]
         nxt = c + 1
@@ -117,6 +131,70 @@ def sanction_frames(view: ClauseView, sanction_story: bool = False) -> list[Fram
     return frames
 
 
+def _conjunct_views(view: ClauseView, c: int) -> list[ClauseView]:
+    """Clause c as one view per coordinated verb phrase ("lifted its economic restrictions … but kept its
+    arms embargo in place", "has suspended budget support … and is discussing an arms embargo"): each
+    sees its own words and what comes before the first verb (the shared subject and auxiliaries)."""
+    tokens = view.tokens
+    start, end = view.grammar.clauses[c]
+    verbs = [
+        x.start
+        for x in view.cues_by_clause[c]
+        if tokens[x.start].text.islower() and x.kinds & _CONJUNCT_VERBS and "sanction" not in x.kinds
+    ]
+    verbs += [t.i for t in tokens[start:end] if t.text.islower() and t.lemma in _CONTINUE]
+    cuts = [
+        j
+        for j in range(start, end)
+        if tokens[j].lower in _COORDINATORS and min(verbs, default=end) < j < max(verbs, default=start)
+    ]
+    if not cuts:
+        return [view]
+    shared = min(verbs)
+    bounds = [start, *cuts, end]
+    views = []
+    for lo, hi in zip(bounds, bounds[1:], strict=False):
+        keep = set(range(start, shared)) | set(range(lo, hi))
+        views.append(_restricted(view, c, keep))
+    return views
+
+
+def _share_targets(view: ClauseView, c: int, found: list[Frame]) -> None:
+    """ "has suspended budget support to Addis Ababa and is discussing an arms embargo": a measure of one
+    verb phrase without a target of its own is against whom the coordinated phrase names."""
+    named = [
+        i
+        for g in groups(view.actors_by_clause[c], view.tokens)
+        if _prep(g.first, view.lang) in TARGET or _prep(g.first, view.lang) in _DESTINATION
+        for i in g.ids
+    ]
+    for frame in found:
+        if frame.imposers and not frame.targets and named:
+            frame.targets = [i for i in unique(named) if i not in frame.imposers]
+            fire(frame, "sanction.target-of-coordinated-measure")
+
+
+def _restricted(view: ClauseView, c: int, keep: set[int]) -> ClauseView:
+    """The view with clause c reduced to the tokens in ``keep``."""
+    start, end = view.grammar.clauses[c]
+
+    def inside(i: int) -> bool:
+        return not start <= i < end or i in keep
+
+    cues = [list(x) for x in view.cues_by_clause]
+    actors = [list(x) for x in view.actors_by_clause]
+    items = [list(x) for x in view.items_by_clause]
+    cues[c] = [x for x in cues[c] if x.start in keep]
+    actors[c] = [a for a in actors[c] if a.start in keep]
+    items[c] = [it for it in items[c] if it.start in keep]
+    mentions = Mentions(
+        [a for a in view.mentions.actors if inside(a.start)],
+        [it for it in view.mentions.items if inside(it.start)],
+        [x for x in view.mentions.cues if inside(x.start)],
+    )
+    return ClauseView(view.tokens, view.grammar, mentions, view.lang, cues, items, actors)
+
+
 def _sanction_frame(view: ClauseView, c: int, sanction_story: bool) -> list[Frame]:
     cues = view.cues_by_clause[c]
     measure = _measure(view, c, sanction_story)
@@ -136,7 +214,7 @@ def _sanction_frame(view: ClauseView, c: int, sanction_story: bool) -> list[Fram
         bare = [
             g
             for g in groups(view.actors_by_clause[c], view.tokens)
-            if _prep(g.first, view.lang) is None and not g.first.genitive
+            if _prep(g.first, view.lang) is None and _prep_before(view, g.first) is None and not g.first.genitive
         ]
         if len(bare) > 1:
             # "Bern untersagte Dänemark die Weitergabe …", "blocked Germany from re-exporting …": a state
@@ -339,13 +417,23 @@ def _sanction_modifiers(
     }
     chain: list[int] = []
     k = c - 1
+    if _coordinated_clause(view, c):
+        k = -1  # "…, und auch die EU stoppte alle Lieferungen": a clause of its own, governed by none
+        fire(frame, "sanction.coordinated-clause-governs-nothing")
     while k >= 0 and not any("sanction" in x.kinds for x in view.cues_by_clause[k]):
         chain.append(k)
+        if _opens_with_coordinator(view, k + 1):
+            # "hat die Budgethilfe gestrichen | und erwägt ein Waffenembargo": a coordinated verb phrase
+            # shares the subject and the target, not the modality
+            fire(frame, "sanction.coordinated-verb-phrase")
+            break
         aside |= _negations_aside(view, frame, k)
         frame.modifiers |= {
             kk for x in view.cues_by_clause[k] if not _attributive_doubt(x) and x.start not in aside for kk in x.kinds
         }
-        if not (view.grammar.infinitive[k + 1] or opens_complement(view.grammar, k + 1)):
+        if not (view.grammar.infinitive[k + 1] or opens_complement(view.grammar, k + 1)) or _coordinated_clause(
+            view, k
+        ):
             break
         k -= 1
     if chain:
@@ -745,11 +833,11 @@ def _prep(actor: ActorMention, lang: str) -> str | None:
 
 
 def _prep_before(view: ClauseView, actor: ActorMention) -> str | None:
-    """The preposition of a name after titles and possessives the mention did not pass: "against former
-    president Bashar al-Assad", "of Sudan's Rapid Support Forces"."""
+    """The preposition of a name after titles, adjectives and possessives the mention did not pass:
+    "against former president Bashar al-Assad", "of Sudan's Rapid Support Forces", "gegen das
+    benachbarte Eritrea", "in north-eastern Syria"."""
     tokens = view.tokens
-    if actor.kind != "person" and view.lang != "en":
-        return None
+    german = view.lang == "de" and actor.kind != "person"
     j = actor.start - 1
     while j >= 0 and actor.start - j <= 4:
         tok = tokens[j]
@@ -758,11 +846,13 @@ def _prep_before(view: ClauseView, actor: ActorMention) -> str | None:
                 return None  # "to punish Nicaragua": an infinitive, no preposition
             return tok.lower
         if (
-            not tok.text.isalpha()
+            not tok.text.replace("-", "").isalpha()
             and not tok.text.endswith(("'s", "’s"))
             or any(x.start == j for x in view.mentions.cues)
         ):
             return None
+        if german and not (tok.lower in _ARTICLES or tok.text.islower() and tok.lower.endswith(_ADJECTIVE_ENDINGS)):
+            return None  # "gegen das benachbarte Eritrea": only articles and adjectives between
         j -= 1
     return None
 
@@ -838,6 +928,12 @@ def _object_gap(view: ClauseView, start: int, end: int) -> bool:
 def _fallback_parties(view: ClauseView, frame: Frame, c: int, chain: list[int]) -> None:
     """Imposer and target from a relative antecedent, the governing or earlier clauses, or a pronoun."""
     tokens, grammar = view.tokens, view.grammar
+    if not frame.imposers and _unnamed_subject(view, c):
+        # "Die westafrikanische Staatengemeinschaft Ecowas hob … auf": someone the lexicon does not know
+        # imposes; no one from the discourse
+        frame.no_fill = True
+        fire(frame, "sanction.unnamed-subject")
+        return
     if not frame.imposers and _council_subject(view, c):
         frame.council = True  # "Der Rat hat weitere Sanktionen verhängt": the EU's or the Security Council
         fire(frame, "sanction.council-imposes")
@@ -854,16 +950,28 @@ def _fallback_parties(view: ClauseView, frame: Frame, c: int, chain: list[int]) 
                 for x in groups(view.actors_by_clause[ci], tokens)
                 if _prep(x.first, view.lang) is None and not x.first.genitive
             ]
+            if cand and _opposes(view, ci):
+                # "praised Israel's decision to halt exports", "vetoed a resolution that would have extended
+                # sanctions", "mit dem Versuch gescheitert, … untersagen zu lassen": not the one imposing
+                reject("sanction.subject-of-earlier-clause", f"clause {ci}: its subject reacts to the measure")
+                break
             if cand:
                 frame.imposers = cand[0].ids
                 fire(frame, "sanction.subject-of-earlier-clause")
                 break
+    if not frame.targets and c > 0 and c - 1 not in chain and _opens_with_coordinator(view, c):
+        chain = [*chain, c - 1]  # "eased its trade restrictions on Cuba | but kept its arms embargo in place"
+        fire(frame, "sanction.coordinated-verb-phrase")
     if not frame.targets:
         for ci in chain:
+            coordinated = ci + 1 == c and _opens_with_coordinator(view, c)
             for x in groups(view.actors_by_clause[ci], tokens):
                 if _prep(x.first, view.lang) in TARGET:
                     frame.targets += x.ids
                     fire(frame, "sanction.target-in-governing-clause")
+                elif coordinated and _prep(x.first, view.lang) in _DESTINATION:
+                    frame.targets += x.ids  # "hat die Budgethilfe für Mali gestrichen und erwägt ein Waffenembargo"
+                    fire(frame, "sanction.target-of-coordinated-measure")
     if not frame.imposers:
         pronoun = pronoun_subject(tokens, grammar, c, chain)
         if pronoun is not None:
@@ -873,6 +981,52 @@ def _fallback_parties(view: ClauseView, frame: Frame, c: int, chain: list[int]) 
                 fire(frame, "sanction.pronoun-antecedent-imposes")
             else:
                 frame.pronoun_subject = True
+
+
+def _coordinated_clause(view: ClauseView, c: int) -> bool:
+    """A clause opened by a coordinator with a subject of its own (", und auch die EU stoppte …"; not the
+    shared subject of "will gegen Belarus vorgehen und plant, …")."""
+    return _opens_with_coordinator(view, c) and any(
+        _prep(a, view.lang) is None and not a.genitive for a in view.actors_by_clause[c]
+    )
+
+
+def _opens_with_coordinator(view: ClauseView, c: int) -> bool:
+    """Clause c opens with "und", "but", ", and" …"""
+    start, end = view.grammar.clauses[c]
+    ws = [t.lower for t in view.tokens[start : min(end, start + 2)]]
+    return c > 0 and bool(ws) and (ws[0] in _COORDINATORS or ws[0] == "," and len(ws) > 1 and ws[1] in _COORDINATORS)
+
+
+def _opposes(view: ClauseView, c: int) -> bool:
+    """Whether clause c reacts to, rejects or fails at something (its subject imposes nothing there)."""
+    return any(
+        x.kinds & {"react", "refuse"} and "lift" not in x.kinds and "prevent" not in x.kinds
+        for x in view.cues_by_clause[c]
+        if view.tokens[x.start].text.islower()
+    )
+
+
+def _unnamed_subject(view: ClauseView, c: int) -> bool:
+    """The clause opens with a noun and a name the lexicon does not know, before an active verb: its
+    subject is that organisation ("Die westafrikanische Staatengemeinschaft Ecowas hob … auf"), not the
+    story's imposer (as "Die Außenminister", "The Treasury" may be)."""
+    tokens = view.tokens
+    start, end = view.grammar.clauses[c]
+    verbs = [x.start for x in view.cues_by_clause[c] if tokens[x.start].text.islower()]
+    if not verbs or _passive_measure(view, c) or tokens[start].lower not in _ARTICLES:
+        return False
+    head = [t for t in tokens[start + 1 : verbs[0]] if t.text.isalpha()]
+    while head and head[-1].text.islower():
+        head.pop()  # "Ecowas wiederum hob …": an adverb after the subject
+    return (
+        len(head) >= 2
+        and head[-1].text[:1].isupper()
+        and (head[-2].text[:1].isupper() or view.lang == "en")
+        and not any(start <= a.start < verbs[0] for a in view.mentions.actors)
+        and not any(start <= x.start < verbs[0] for x in view.mentions.cues)
+        and not _council_subject(view, c)
+    )
 
 
 def _council_subject(view: ClauseView, c: int) -> bool:
@@ -889,6 +1043,8 @@ def _council_subject(view: ClauseView, c: int) -> bool:
 
 def _stops_exports(cue: CueMention, tokens: list[Token], lang: str) -> bool:
     """What a stopping verb must stop to be an export measure: exports, sales or export permits."""
+    if "support" in cue.kinds and lang == "en" and cue.start > 0:
+        return tokens[cue.start - 1].lower in _MILITARY_AID  # "suspended military aid to Niamey"
     if cue.kinds & {"give_noun", "sell"}:
         # "paused a shipment of bombs": one consignment is refused, no export stop is imposed; a blocked
         # re-export ("Weitergabe", "re-export") is the re-exporter's refused transfer (the contract)
