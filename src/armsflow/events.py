@@ -34,6 +34,10 @@ _PLACE_PREPS: Final = words("prep.place-of-story", "de")
 _ORIGIN_PREPS: Final = words("prep.origin")
 
 _COUNCILS: Final = word_list("actor.council", "*")
+# Modalities of a measure announced, threatened or weighed: "neue Strafmaßnahmen angekündigt".
+_ANNOUNCED: Final = frozenset({"threaten", "intend", "future", "consider"})
+# The rules by which the sentence's subject imposes a measure.
+_SUBJECT_IMPOSES: Final = frozenset({"sanction.subject-imposes", "sanction.subject-of-earlier-clause"})
 
 
 @dataclass(slots=True)
@@ -53,6 +57,7 @@ class Discourse:
     last_targets: tuple[int, list[str]] | None = None  # sentence and targets of the latest measure
     subjects: dict[int, str] = field(default_factory=dict)  # sentence -> the state opening it as its subject
     imposer_order: list[str] = field(default_factory=list)
+    targets: dict[str, int] = field(default_factory=dict)  # how often each actor was a measure's target
 
 
 def _is_state(actor_id: str) -> bool:
@@ -792,8 +797,8 @@ class Assembler:
                 trace.append("discourse.pronoun-imposer-last-actor")
         if not imposers and frame.council:
             # "Der Rat": the council named last in the story (the Security Council's UN), else the EU's Council
-            named = [actor for _, actor in self.state.actors if actor in _COUNCILS]
-            imposers = [named[-1] if named else _COUNCILS[0]]
+            councils = [actor for _, actor in self.state.actors if actor in _COUNCILS]
+            imposers = [councils[-1] if councils else _COUNCILS[0]]
             trace.append("discourse.council-of-the-story")
         if not imposers and self.state.imposers and not frame.no_fill:
             # An agentless measure ("Three generals were designated") is the story's main imposer's.
@@ -801,6 +806,20 @@ class Assembler:
             imposers = [best] if best and best not in targets else []
             if imposers:
                 trace.append("discourse.main-imposer-of-story")
+        announced = bool(_SUBJECT_IMPOSES & set(frame.trace))
+        if (
+            announced
+            and not targets
+            and self.state.targets
+            and frame.modifiers & _ANNOUNCED
+            and "sanction" in frame.trigger.kinds
+        ):
+            # "Auch Großbritannien und die USA kündigten neue Strafmaßnahmen an": against whom the story's
+            # measures are
+            counts = {t: n for t, n in self.state.targets.items() if t not in imposers}
+            if counts:
+                targets = [max(counts, key=lambda t: counts[t])]
+                trace.append("discourse.main-target-of-story")
         if imposers and not targets and frame.target_noun and "sanction" in frame.trigger.kinds:
             # "considering sanctions on the state-owned oil and gas company": the story's country's firm
             actor = self.salient(index, exclude=set(imposers))
@@ -817,6 +836,8 @@ class Assembler:
             return
         trace += decision.rules + self._source_trace(source)
         self.state.last_targets = (index, list(targets))
+        for target in targets:
+            self.state.targets[target] = self.state.targets.get(target, 0) + 1
         for imposer in imposers:
             self.state.imposers[imposer] = self.state.imposers.get(imposer, 0) + 1
             if imposer not in self.state.imposer_order:

@@ -29,7 +29,7 @@ from armsflow.grammar import (
     unique,
     unique_ints,
 )
-from armsflow.lexicons import word_stems, words
+from armsflow.lexicons import kind_group, word_stems, words
 from armsflow.mentions import PREPOSITIONS, ActorMention, CueMention, ItemMention, Mentions
 from armsflow.text.segment import Token
 
@@ -52,6 +52,7 @@ _POSSESSIVE: Final = words("pronoun.possessive")
 _ARTICLES: Final = words("determiner.before-actor")
 _SKIPPED: Final = words("function.skipped-before-actor")
 _NOT_PREP: Final = {lang: words("article.any", lang) for lang in ("de", "en")}
+_TIME_NOUNS: Final = words("noun.month") | words("noun.weekday")
 _AGENT_PREPS: Final = words("prep.agent")
 _COMPARISON: Final = words("conj.comparison")
 _SUBJECT_TO: Final = words("phrase.subject-to")
@@ -59,6 +60,9 @@ _TARGET_STEMS: Final = word_stems("stem.sanction-target")
 _LOCATED: Final = words("participle.located")
 _CONTINUE: Final = words("verb.continue-measure")
 _MILITARY_AID: Final = words("adjective.military-aid", "en")
+_VERB_TRIGGERS: Final = kind_group("trigger")
+_BRACKETS: Final = words("punctuation.bracket")
+_PLACED_ON: Final = words("prep.placed-on", "en")
 _DESIGNATION_CLASS: Final = word_stems("stem.designation-class")
 _BEFORE_CLASS: Final = words("function.before-designation-class")
 _INFLECTION_DE: Final = words("suffix.noun-inflection", "de") | {""}
@@ -165,7 +169,7 @@ def _share_targets(view: ClauseView, c: int, found: list[Frame]) -> None:
     named = [
         i
         for g in groups(view.actors_by_clause[c], view.tokens)
-        if _prep(g.first, view.lang) in TARGET or _prep(g.first, view.lang) in _DESTINATION
+        if _prep(g.first, view) in TARGET or _prep(g.first, view) in _DESTINATION
         for i in g.ids
     ]
     for frame in found:
@@ -214,7 +218,7 @@ def _sanction_frame(view: ClauseView, c: int, sanction_story: bool) -> list[Fram
         bare = [
             g
             for g in groups(view.actors_by_clause[c], view.tokens)
-            if _prep(g.first, view.lang) is None and _prep_before(view, g.first) is None and not g.first.genitive
+            if _prep(g.first, view) is None and _prep_before(view, g.first) is None and not g.first.genitive
         ]
         if len(bare) > 1:
             # "Bern untersagte Dänemark die Weitergabe …", "blocked Germany from re-exporting …": a state
@@ -257,7 +261,7 @@ def _relative_imposer(view: ClauseView, c: int, cue: CueMention) -> tuple[Group,
             if (
                 cue.end <= g.first.start <= cue.end + 2
                 and all(t.lower in _ARTICLES or t.lower in _RELATIVE_EN for t in tokens[cue.end : g.first.start])
-                and _prep(g.first, view.lang) is None
+                and _prep(g.first, view) is None
                 and any(x.kinds & _IMPOSING for x in view.cues_by_clause[c] if k <= x.start <= k + 1)
             ):
                 return g, c
@@ -268,14 +272,14 @@ def _relative_imposer(view: ClauseView, c: int, cue: CueMention) -> tuple[Group,
     if not (relative_clause(tokens, view.grammar, rc) or opener in _RELATIVE_EN and view.lang == "en"):
         return None  # ("the sanctions that the EU imposed": "that" on a measure noun opens a relative clause)
     between = [a for a in view.actors_by_clause[c] if a.start >= cue.end]
-    if any(_prep(a, view.lang) not in TARGET for a in between) or any(
+    if any(_prep(a, view) not in TARGET for a in between) or any(
         x.start >= cue.end and x.kinds & _IMPOSING for x in view.cues_by_clause[c]
     ):
         return None  # the relative clause hangs on another noun
     if not any(x.kinds & _IMPOSING and tokens[x.start].text.islower() for x in view.cues_by_clause[rc]):
         return None
     for g in groups(view.actors_by_clause[rc], tokens):
-        if _prep(g.first, view.lang) is None and not g.first.genitive and g.first.kind not in ("adj", "demonym"):
+        if _prep(g.first, view) is None and not g.first.genitive and g.first.kind not in ("adj", "demonym"):
             return g, rc
     return None
 
@@ -286,10 +290,7 @@ def _relative_frame(view: ClauseView, frame: Frame, cue: CueMention, group: Grou
     by.trace = [frame.trace[0], "sanction.relative-clause-imposer"]
     if rc != frame.clause:
         by.targets = [
-            i
-            for g in groups(view.actors_by_clause[rc], view.tokens)
-            if _prep(g.first, view.lang) in TARGET
-            for i in g.ids
+            i for g in groups(view.actors_by_clause[rc], view.tokens) if _prep(g.first, view) in TARGET for i in g.ids
         ]
         if by.targets and not frame.targets:
             frame.targets = list(by.targets)  # "übernimmt die Sanktionen, die die EU gegen Belarus verhängt hat"
@@ -451,13 +452,10 @@ def _passive_auxiliaries(view: ClauseView, frame: Frame, c: int) -> set[int]:
     if view.lang != "de" or not _passive_measure(view, c):
         return set()
     tokens = view.tokens
-    verbs = [x.start for x in view.cues_by_clause[c] if x.kinds & _MEASURE_VERBS and tokens[x.start].text.islower()]
-    aux = {
-        x.start
-        for x in view.cues_by_clause[c]
-        if x.kinds == {"future"} and tokens[x.start].lower in _AUX_PASSIVE and verbs and x.start < verbs[-1]
-    }
-    if aux and not any(t.lower in _AUX_PASSIVE for t in tokens[verbs[-1] + 1 : view.grammar.clauses[c][1]]):
+    start, end = view.grammar.clauses[c]
+    aux = {x.start for x in view.cues_by_clause[c] if x.kinds == {"future"} and tokens[x.start].lower in _AUX_PASSIVE}
+    # one werden-form is the passive ("wird … eingestuft", "… belegt wird"); a second makes it future
+    if len(aux) == 1 and sum(t.lower in _AUX_PASSIVE for t in tokens[start:end]) == 1:
         fire(frame, "sanction.de.passive-auxiliary-no-future")
         return aux
     return set()
@@ -532,7 +530,7 @@ def _parties(
     adopting = bool(frame.imposers)
     _possessive_imposer(view, frame, cue)
     reason = _reason_span(view, c, cue)
-    role = _ClauseRole(_passive_measure(view, c), _subject_to(view, c, cue), adopting, [])
+    role = _ClauseRole(_passive_measure(view, c), _subject_to(view, c, cue), adopting, [], _placed_on(view, cue))
     for g in own:
         if (
             g.first.start == cue.start
@@ -559,8 +557,8 @@ def _parties(
             and actor.id not in frame.imposers
             and actor is not named
             and actor.start not in reason
-            and (actor.start > cue.start or role.passive or _prep(actor, view.lang) in TARGET)
-            and _sanctioned_adjective(actor, tokens, view.lang)
+            and (actor.start > cue.start or role.passive or _prep(actor, view) in TARGET)
+            and _sanctioned_adjective(actor, view)
         ):
             frame.targets.append(actor.id)
             fire(frame, "sanction.adjective-on-targets")
@@ -574,6 +572,34 @@ class _ClauseRole:
     subject_to: bool  # "Venezuela remains subject to an EU arms embargo": the subject is the target
     adopting: bool  # the measure's imposer is named on it: a subject can only adopt it
     fellows: list[Group]  # "wie Litauen": actors compared with the subject share its role
+    placed_on: bool = False  # "put three firms on its sanctions list": what is put there is the target
+
+
+def _clause_subject(view: ClauseView, g: Group) -> bool:
+    """Whether g is the first actor of its clause without a preposition (speakers included)."""
+    c = view.grammar.clause[g.first.start]
+    first = next(
+        (
+            a
+            for a in view.mentions.actors
+            if view.grammar.clause[a.start] == c and _prep(a, view) is None and not a.genitive
+        ),
+        None,
+    )
+    return first is g.first
+
+
+def _placed_on(view: ClauseView, cue: CueMention) -> bool:
+    """ "put … on its sanctions list", "added … to the Entity List": the measure is where objects are put."""
+    if view.lang != "en":
+        return False
+    j = cue.start - 1
+    cued = {x.start for x in view.mentions.cues}
+    while j > 0 and cue.start - j <= 3 and view.tokens[j].lower not in _PLACED_ON:
+        if not (view.tokens[j].lower in _ARTICLES or view.tokens[j].text.islower()) or j in cued:
+            return False  # "to impose further sanctions": a verb, no place
+        j -= 1
+    return j >= 0 and view.tokens[j].lower in _PLACED_ON
 
 
 def _split_fronted(view: ClauseView, frame: Frame, g: Group) -> list[Group]:
@@ -582,7 +608,7 @@ def _split_fronted(view: ClauseView, frame: Frame, g: Group) -> list[Group]:
     tokens = view.tokens
     first = g.first
     start = view.grammar.clauses[view.grammar.clause[first.start]][0]
-    fronted = _prep(first, view.lang) is not None or first.start > 0 and tokens[first.start - 1].lower in _COMPARISON
+    fronted = _prep(first, view) is not None or first.start > 0 and tokens[first.start - 1].lower in _COMPARISON
     if len(g.members) < 2 or first.start - start > 2 or not fronted:
         return [g]  # not fronted: "companies in China, Turkey, the United Arab Emirates and other countries"
     links = [tokens[a.end : b.start] for a, b in zip(g.members, g.members[1:], strict=False)]
@@ -590,7 +616,7 @@ def _split_fronted(view: ClauseView, frame: Frame, g: Group) -> list[Group]:
     if any(t.lower in LINK and t.text.isalpha() for t in links[last]):
         return [g]
     head, rest = g.members[: last + 1], g.members[last + 1 :]
-    if any(_prep(m, view.lang) not in (None, _prep(first, view.lang)) for m in rest):
+    if any(_prep(m, view) not in (None, _prep(first, view)) for m in rest):
         return [g]
     fire(frame, "sanction.fronted-phrase-is-no-list")
     return [Group(head), Group([replace(m, prep=None) for m in rest])]
@@ -629,7 +655,7 @@ def _named_on_measure(view: ClauseView, frame: Frame, cue: CueMention) -> ActorM
                 frame.imposers = [actor.id]
                 fire(frame, "sanction.attributive-imposer")
                 return actor
-            if actor.article is not None and not _prep(actor, view.lang) and view.lang == "en":
+            if actor.article is not None and not _prep(actor, view) and view.lang == "en":
                 frame.targets.append(actor.id)  # "the Iran sanctions" (but "Japan sanctions …" is a verb)
                 fire(frame, "sanction.compound-target")
                 return actor
@@ -671,15 +697,22 @@ def _possessive_imposer(view: ClauseView, frame: Frame, cue: CueMention) -> None
         return
     tokens = view.tokens
     j = cue.start - 1
-    while j > 0 and cue.start - j <= 3 and tokens[j].text.islower() and tokens[j].lower not in _POSSESSIVE:
-        j -= 1
+    while (
+        j > 0
+        and cue.start - j < 3
+        and tokens[j].text.islower()
+        and tokens[j].lower not in _POSSESSIVE
+        and tokens[j].lower not in PREPOSITIONS
+        and tokens[j].lower not in _ARTICLES
+    ):
+        j -= 1  # only adjectives between the possessive and its measure: "its own sanctions", "ihre neuen Sanktionen"
     if j < 0 or tokens[j].lower not in _POSSESSIVE:
         return
     subjects = [
         g
         for g in groups(view.mentions.actors, tokens)
         if g.members[-1].end <= j
-        and _prep(g.first, view.lang) is None
+        and _prep(g.first, view) is None
         and not g.first.genitive
         and g.first.kind not in ("adj", "origin", "demonym")
     ]
@@ -744,8 +777,9 @@ def _reason_start(view: ClauseView, c: int, cue: CueMention) -> int | None:
         )
         if actor is not None and not possessive:
             continue  # "export permits for Turkey": the destination, no reason
-        if tokens[j].lower in _REASON_WEAK and not possessive and not (k < end and tokens[k].lower.endswith("ing")):
-            continue  # "licences for arms exports to Israel": "for" gives a reason only before a deed
+        deed = k < end and tokens[k].lower.endswith("ing") or actor is not None and actor.text.endswith(("'s", "’s"))
+        if tokens[j].lower in _REASON_WEAK and not deed:
+            continue  # "licences for arms exports to Israel", "weapons for the Sudanese Armed Forces": no reason
         return j
     return None
 
@@ -780,16 +814,25 @@ def _party(
     """The role of one actor group in the measure's clause."""
     tokens, lang = view.tokens, view.lang
     first = g.first
-    if first.genitive and _prep(first, lang) is None and first.start in (cue.end, cue.end + 1) and lang == "de":
+    if (
+        role.placed_on
+        and first.start < cue.start
+        and not _clause_subject(view, g)
+        and not set(g.ids) & set(frame.imposers)
+    ):
+        frame.targets += g.ids  # "Australia put three subsidiaries of China's state shipbuilder on its list"
+        fire(frame, "sanction.en.placed-on-list")
+        return
+    if first.genitive and _prep(first, view) is None and first.start in (cue.end, cue.end + 1) and lang == "de":
         if not frame.imposers:
             frame.imposers = g.ids  # "ein Waffenembargo der Vereinten Nationen"
             fire(frame, "sanction.de.genitive-imposer")
         return
-    if _prep(first, lang) == "of" and first.start > cue.start:
+    if _prep(first, view) == "of" and first.start > cue.start:
         frame.targets += g.ids  # "sanctions on four leaders of Kataib Hezbollah"
         fire(frame, "sanction.en.members-of-target")
         return
-    prep = _prep(first, lang) or (_prep_before(view, first) if first.start > cue.start else None)
+    prep = _prep(first, view) or (_prep_before(view, first) if first.start > cue.start else None)
     if prep == "of" and first.start > cue.start:
         frame.targets += g.ids  # "sanctions on the leader of Sudan's Rapid Support Forces"
         fire(frame, "sanction.en.members-of-target")
@@ -827,9 +870,14 @@ def _party(
         _bare_party(view, frame, g, own, cue, role)
 
 
-def _prep(actor: ActorMention, lang: str) -> str | None:
-    """The actor's preposition in its language ("an EU arms embargo": an English article)."""
-    return None if actor.prep in _NOT_PREP[lang] else actor.prep
+def _prep(actor: ActorMention, view: ClauseView) -> str | None:
+    """The actor's preposition in its language ("an EU arms embargo": an English article), unless it
+    governs a date before the name ("In December China placed …", "Im März hat Japan …")."""
+    if actor.prep in _NOT_PREP[view.lang]:
+        return None
+    if actor.prep is not None and actor.start > 0 and view.tokens[actor.start - 1].lower in _TIME_NOUNS:
+        return None
+    return actor.prep
 
 
 def _prep_before(view: ClauseView, actor: ActorMention) -> str | None:
@@ -928,6 +976,18 @@ def _object_gap(view: ClauseView, start: int, end: int) -> bool:
 def _fallback_parties(view: ClauseView, frame: Frame, c: int, chain: list[int]) -> None:
     """Imposer and target from a relative antecedent, the governing or earlier clauses, or a pronoun."""
     tokens, grammar = view.tokens, view.grammar
+    nxt = c + 1
+    while nxt < view.n and tokens[grammar.clauses[nxt][0]].text in _BRACKETS:
+        nxt += 1  # "(SAF)": a parenthesis between the list's parts
+    if frame.imposers and not frame.targets and nxt < view.n and _continues_objects(view, nxt):
+        # "sanctioned two entities and one individual …, as well as three companies based in the United
+        # Arab Emirates": the list of those targeted goes on after the comma
+        role = _ClauseRole(False, False, False, [])
+        own = groups(view.actors_by_clause[nxt], tokens)
+        for g in own:
+            _party(view, frame, g, own, frame.trigger, None, role)
+        if frame.targets:
+            fire(frame, "sanction.targets-listed-on")
     if not frame.imposers and _unnamed_subject(view, c):
         # "Die westafrikanische Staatengemeinschaft Ecowas hob … auf": someone the lexicon does not know
         # imposes; no one from the discourse
@@ -943,12 +1003,14 @@ def _fallback_parties(view: ClauseView, frame: Frame, c: int, chain: list[int]) 
         if antecedent is not None and antecedent.first.kind not in ("adj", "origin"):
             frame.imposers = antecedent.ids  # "… the European Union, which adopted its own sanctions"
             fire(frame, "sanction.relative-pronoun-imposes")
-    if not frame.imposers:
+    if not frame.imposers and _passive_measure(view, c):
+        reject("sanction.subject-of-earlier-clause", f"clause {c}: a passive measure's agent is not said here")
+    elif not frame.imposers:
         for ci in unique_ints(chain + list(range(c - 1, -1, -1))):
             cand = [
                 x
                 for x in groups(view.actors_by_clause[ci], tokens)
-                if _prep(x.first, view.lang) is None and not x.first.genitive
+                if _prep(x.first, view) is None and not x.first.genitive
             ]
             if cand and _opposes(view, ci):
                 # "praised Israel's decision to halt exports", "vetoed a resolution that would have extended
@@ -966,10 +1028,10 @@ def _fallback_parties(view: ClauseView, frame: Frame, c: int, chain: list[int]) 
         for ci in chain:
             coordinated = ci + 1 == c and _opens_with_coordinator(view, c)
             for x in groups(view.actors_by_clause[ci], tokens):
-                if _prep(x.first, view.lang) in TARGET:
+                if _prep(x.first, view) in TARGET:
                     frame.targets += x.ids
                     fire(frame, "sanction.target-in-governing-clause")
-                elif coordinated and _prep(x.first, view.lang) in _DESTINATION:
+                elif coordinated and _prep(x.first, view) in _DESTINATION:
                     frame.targets += x.ids  # "hat die Budgethilfe für Mali gestrichen und erwägt ein Waffenembargo"
                     fire(frame, "sanction.target-of-coordinated-measure")
     if not frame.imposers:
@@ -987,7 +1049,7 @@ def _coordinated_clause(view: ClauseView, c: int) -> bool:
     """A clause opened by a coordinator with a subject of its own (", und auch die EU stoppte …"; not the
     shared subject of "will gegen Belarus vorgehen und plant, …")."""
     return _opens_with_coordinator(view, c) and any(
-        _prep(a, view.lang) is None and not a.genitive for a in view.actors_by_clause[c]
+        _prep(a, view) is None and not a.genitive for a in view.actors_by_clause[c]
     )
 
 
@@ -996,6 +1058,18 @@ def _opens_with_coordinator(view: ClauseView, c: int) -> bool:
     start, end = view.grammar.clauses[c]
     ws = [t.lower for t in view.tokens[start : min(end, start + 2)]]
     return c > 0 and bool(ws) and (ws[0] in _COORDINATORS or ws[0] == "," and len(ws) > 1 and ws[1] in _COORDINATORS)
+
+
+def _continues_objects(view: ClauseView, c: int) -> bool:
+    """Clause c continues a list of objects: it opens with a list link (", as well as", ", sowie") and has
+    no verb of its own."""
+    start, end = view.grammar.clauses[c]
+    opener = next((x for x in view.cues_by_clause[c] if x.start <= start + 1), None)
+    return (
+        opener is not None
+        and "link" in opener.kinds
+        and not any(x.kinds & _CONJUNCT_VERBS or x.kinds & _VERB_TRIGGERS for x in view.cues_by_clause[c])
+    )
 
 
 def _opposes(view: ClauseView, c: int) -> bool:
@@ -1064,12 +1138,12 @@ def _general_goods(items: list[ItemMention], view: ClauseView, c: int) -> bool:
     return all(it.designation is None and it.quantity is None for it in items if view.grammar.clause[it.start] == c)
 
 
-def _sanctioned_adjective(actor: ActorMention, tokens: list[Token], lang: str) -> bool:
+def _sanctioned_adjective(actor: ActorMention, view: ClauseView) -> bool:
     """ "gegen russische Einzelpersonen", "Three North Korean generals were designated" - but not
     "wegen dessen Unterstützung des russischen Angriffskriegs"."""
-    if _prep(actor, lang) in TARGET:
+    if _prep(actor, view) in TARGET:
         return True
-    return any(_target_noun(t, lang) for t in tokens[actor.end : actor.end + 3])
+    return any(_target_noun(t, view.lang) for t in view.tokens[actor.end : actor.end + 3])
 
 
 def _unowned_target_noun(view: ClauseView, j: int) -> bool:
