@@ -721,31 +721,36 @@ def _possessive_imposer(view: ClauseView, frame: Frame, cue: CueMention) -> None
         fire(frame, "sanction.possessive-names-imposer")
 
 
-def _reason_span(view: ClauseView, c: int, cue: CueMention) -> range:
+def _reason_span(view: ClauseView, c: int, cue: CueMention) -> set[int]:
     """The tokens of the measure's reason: from "wegen"/"over" to the end of its noun phrase, with its
     genitives and prepositional phrases ("wegen Russlands Krieg gegen die Ukraine"); in German a new
     noun phrase after it ("wegen Nordkoreas Raketentests drei Banken aus Hongkong") is the measure's again."""
     start = _reason_start(view, c, cue)
-    end = view.grammar.clauses[c][1]
-    if start is None:
-        return range(0)
-    if view.lang != "de":
-        return range(start, end)
-    return range(start, _german_phrase_end(view, start + 1, end, depth=2))
+    first, end = view.grammar.clauses[c]
+    span: set[int] = set()
+    if start is not None:
+        span |= set(range(start, end if view.lang != "de" else _german_phrase_end(view, start + 1, end, depth=2)))
+    if view.lang == "de":
+        # "Wegen eines US-Rüstungsgeschäfts mit Taiwan hat China Sanktionen angekündigt": a fronted reason
+        for j in range(first, cue.start):
+            if view.tokens[j].lower in _REASON_BEFORE:
+                span |= set(range(j, _german_phrase_end(view, j + 1, cue.start, depth=2)))
+    return span
 
 
 def _german_phrase_end(view: ClauseView, k: int, end: int, depth: int) -> int:
     """Where the German noun phrase starting at token k ends: past determiners, adjectives, names and
     its head noun, then genitives and (``depth`` levels of) prepositional phrases hanging on it."""
     tokens = view.tokens
-    named = {i for a in view.mentions.actors for i in range(a.start, a.end)}
+    named = {i: a for a in view.mentions.actors for i in range(a.start, a.end)}
     head = False
     while k < end:
         tok = tokens[k]
         if tok.lower in _ARTICLES and not head or tok.text.islower() and tok.text.isalpha() and not head:
             k += 1
-        elif k in named or tok.text[:1].isupper() and tok.text.isalpha():
-            head = head or k not in named
+        elif k in named or tok.text[:1].isupper() and tok.text.replace("-", "").isalpha():
+            # a name in the genitive ("Russlands Krieg") comes before the head; any other noun is the head
+            head = head or k not in named or not (named[k].genitive or named[k].kind.endswith("-gen"))
             k += 1
             if k < end and head and tokens[k].lower in _GENITIVE_LINK:
                 k += 1  # "Unterstützung des russischen Angriffskriegs": a genitive attribute
@@ -1061,14 +1066,16 @@ def _opens_with_coordinator(view: ClauseView, c: int) -> bool:
 
 
 def _continues_objects(view: ClauseView, c: int) -> bool:
-    """Clause c continues a list of objects: it opens with a list link (", as well as", ", sowie") and has
-    no verb of its own."""
+    """Clause c continues the objects: it opens with a list link (", as well as", ", sowie") or is an
+    apposition (", a former Serbian intelligence chief"), and has no verb of its own."""
     start, end = view.grammar.clauses[c]
     opener = next((x for x in view.cues_by_clause[c] if x.start <= start + 1), None)
+    words_ = [t.lower for t in view.tokens[start : min(end, start + 2)]]
+    apposition = len(words_) == 2 and words_[0] == "," and words_[1] in _INDEFINITE
     return (
-        opener is not None
-        and "link" in opener.kinds
+        (opener is not None and "link" in opener.kinds or apposition)
         and not any(x.kinds & _CONJUNCT_VERBS or x.kinds & _VERB_TRIGGERS for x in view.cues_by_clause[c])
+        and not any("say" in x.kinds for x in view.cues_by_clause[c])
     )
 
 
