@@ -63,6 +63,7 @@ _MILITARY_AID: Final = words("adjective.military-aid", "en")
 _VERB_TRIGGERS: Final = kind_group("trigger")
 _BRACKETS: Final = words("punctuation.bracket")
 _PLACED_ON: Final = words("prep.placed-on", "en")
+_WITHHOLD: Final = words("verb.withhold")
 _DESIGNATION_CLASS: Final = word_stems("stem.designation-class")
 _BEFORE_CLASS: Final = words("function.before-designation-class")
 _INFLECTION_DE: Final = words("suffix.noun-inflection", "de") | {""}
@@ -144,7 +145,14 @@ def _conjunct_views(view: ClauseView, c: int) -> list[ClauseView]:
     verbs = [
         x.start
         for x in view.cues_by_clause[c]
-        if tokens[x.start].text.islower() and x.kinds & _CONJUNCT_VERBS and "sanction" not in x.kinds
+        if tokens[x.start].text.islower()
+        and x.kinds & _CONJUNCT_VERBS
+        and "sanction" not in x.kinds
+        # "its sanctions list": an English noun after a determiner is no verb
+        and not (
+            view.lang == "en"
+            and any(t.lower in _ARTICLES or t.lower in _POSSESSIVE for t in tokens[max(start, x.start - 2) : x.start])
+        )
     ]
     verbs += [t.i for t in tokens[start:end] if t.text.islower() and t.lemma in _CONTINUE]
     cuts = [
@@ -202,7 +210,15 @@ def _restricted(view: ClauseView, c: int, keep: set[int]) -> ClauseView:
 def _sanction_frame(view: ClauseView, c: int, sanction_story: bool) -> list[Frame]:
     cues = view.cues_by_clause[c]
     measure = _measure(view, c, sanction_story)
-    prevent = next((cue for cue in cues if "prevent" in cue.kinds), None)
+    prevent = next(
+        (
+            cue
+            for cue in cues
+            # "hatte Rüstungsexporte an Riad weitgehend verweigert": withholding exports stops them too
+            if "prevent" in cue.kinds or cue.lemma in _WITHHOLD and view.tokens[cue.start].text.islower()
+        ),
+        None,
+    )
     if measure is None and not (prevent and any(_stops_exports(cue, view.tokens, view.lang) for cue in cues)):
         return []
     sanction = measure[0] if measure is not None else None
@@ -545,6 +561,12 @@ def _parties(
         _party(view, frame, g, own, cue, prevent, role)
     if c > 0 and _comparison_clause(view, c - 1):
         role.fellows += groups(view.actors_by_clause[c - 1], tokens)  # "Like Canada, Australia has imposed …"
+    if not frame.imposers:
+        owner = _owner_of_subject(view, c, cue, own)
+        if owner is not None:
+            frame.imposers = owner.ids  # "Die Außenminister der EU einigten sich auf Sanktionen", "Resolutions of
+            fire(frame, "sanction.owner-of-subject-imposes")  # the UN Security Council prohibit the supply …"
+            frame.targets = [t for t in frame.targets if t not in owner.ids]
     if role.fellows and frame.imposers:
         for g in role.fellows:
             frame.imposers += g.ids  # "Polen hat wie Litauen Sanktionen verhängt": Lithuania imposed them too
@@ -573,6 +595,24 @@ class _ClauseRole:
     adopting: bool  # the measure's imposer is named on it: a subject can only adopt it
     fellows: list[Group]  # "wie Litauen": actors compared with the subject share its role
     placed_on: bool = False  # "put three firms on its sanctions list": what is put there is the target
+
+
+def _owner_of_subject(view: ClauseView, c: int, cue: CueMention, own: list[Group]) -> Group | None:
+    """A genitive or "of" on the clause's subject noun, before its verb and the measure ("Die
+    Außenminister der EU", "Resolutions of the United Nations Security Council")."""
+    tokens = view.tokens
+    start = view.grammar.clauses[c][0]
+    verbs = [x.start for x in view.cues_by_clause[c] if tokens[x.start].text.islower() and x.start != cue.start]
+    limit = min([cue.start, *verbs])
+    for g in own:
+        first = g.first
+        if not start < first.start < limit or first.kind in ("adj", "demonym"):
+            continue
+        if (_prep(first, view) == "of" or first.genitive and _prep(first, view) is None) and tokens[start].text[
+            :1
+        ].isupper():
+            return g
+    return None
 
 
 def _clause_subject(view: ClauseView, g: Group) -> bool:
