@@ -64,6 +64,8 @@ _VERB_TRIGGERS: Final = kind_group("trigger")
 _BRACKETS: Final = words("punctuation.bracket")
 _PLACED_ON: Final = words("prep.placed-on", "en")
 _WITHHOLD: Final = words("verb.withhold")
+_DAY: Final = words("noun.day")
+_BEFORE_NEXT_DAY: Final = words("function.before-next-day")
 _DESIGNATION_CLASS: Final = word_stems("stem.designation-class")
 _BEFORE_CLASS: Final = words("function.before-designation-class")
 _INFLECTION_DE: Final = words("suffix.noun-inflection", "de") | {""}
@@ -262,7 +264,7 @@ def _sanction_frame(view: ClauseView, c: int, sanction_story: bool) -> list[Fram
     for f in found:
         f.imposers = unique(f.imposers)
         f.targets = [t for t in unique(f.targets) if t not in f.imposers]
-        f.target_noun = any(t.lower in _COMPANY_NOUNS or t.lemma in _COMPANY_NOUNS for t in view.tokens[cue.end : end])
+        f.target_noun = any(_company_noun(t, view.lang) for t in view.tokens[cue.end : end])
     return found
 
 
@@ -424,7 +426,7 @@ def _sanction_modifiers(
 ) -> list[int]:
     """Modality of the measure, from its clause and the clauses that govern it; the governing chain."""
     frame.modifiers = set()
-    aside = _negations_aside(view, frame, c) | _passive_auxiliaries(view, frame, c)
+    aside = _negations_aside(view, frame, c) | _passive_auxiliaries(view, frame, c) | _day_after(view, frame, c)
     frame.modifiers |= {
         k
         for x in view.cues_by_clause[c]
@@ -475,6 +477,19 @@ def _passive_auxiliaries(view: ClauseView, frame: Frame, c: int) -> set[int]:
         fire(frame, "sanction.de.passive-auxiliary-no-future")
         return aux
     return set()
+
+
+def _day_after(view: ClauseView, frame: Frame, c: int) -> set[int]:
+    """ "It imposed sanctions on Russia the next day", "am nächsten Tag": a day after a past event, no future."""
+    tokens = view.tokens
+    out = set()
+    for x in view.cues_by_clause[c]:
+        if "future" in x.kinds and 0 < x.start and x.end < len(tokens):
+            if tokens[x.start - 1].lower in _BEFORE_NEXT_DAY and tokens[x.end].lower in _DAY:
+                out.add(x.start)
+    if out:
+        fire(frame, "sanction.next-day-is-no-future")
+    return out
 
 
 def _negations_aside(view: ClauseView, frame: Frame, c: int) -> set[int]:
@@ -1191,6 +1206,18 @@ def _sanctioned_adjective(actor: ActorMention, view: ClauseView) -> bool:
     if _prep(actor, view) in TARGET:
         return True
     return any(_target_noun(t, view.lang) for t in view.tokens[actor.end : actor.end + 3])
+
+
+def _company_noun(tok: Token, lang: str) -> bool:
+    """A company noun, also as the head of a German compound ("den staatlichen Ölkonzern")."""
+    if tok.lower in _COMPANY_NOUNS or tok.lemma in _COMPANY_NOUNS:
+        return True
+    endings = _INFLECTION_DE if lang == "de" else _INFLECTION_EN
+    return (
+        lang == "de"
+        and tok.text[:1].isupper()
+        and any(tok.lower[: len(tok.lower) - len(e)].endswith(n) for n in _COMPANY_NOUNS for e in endings if n)
+    )
 
 
 def _unowned_target_noun(view: ClauseView, j: int) -> bool:
