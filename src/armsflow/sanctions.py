@@ -70,9 +70,13 @@ _DESIGNATION_CLASS: Final = word_stems("stem.designation-class")
 _BEFORE_CLASS: Final = words("function.before-designation-class")
 _INFLECTION_DE: Final = words("suffix.noun-inflection", "de") | {""}
 _INFLECTION_EN: Final = words("suffix.noun-inflection", "en") | {""}
+# Company nouns with their inflections, as word endings ("Ölkonzern", "Rüstungsfirmen").
+_COMPANY_ENDINGS: Final = tuple(sorted({n + e for n in _COMPANY_NOUNS for e in _INFLECTION_DE}))
 # The verbs of a measure whose agent imposes it.
 _MEASURE_VERBS: Final = frozenset({"impose", "listing", "designate", "sanction", "prevent"})
 _NO_LONGER: Final = words("adverb.no-longer")
+# Cue kinds a measure may start from (with the freeze and withhold verbs; "impose" too in a sanctions story).
+_STARTS_MEASURE: Final = frozenset({"sanction", "designate", "listing", "prevent"})
 # Cue kinds of auxiliaries and adverbs, which a negation passes over to reach its verb.
 _AUXILIARY_KINDS: Final = frozenset({"past", "future", "hearsay", "negation"})
 # The verbs with which a relative clause on a measure says who imposed it.
@@ -104,6 +108,8 @@ def sanction_frames(view: ClauseView, sanction_story: bool = False) -> list[Fram
     steps" continue them."""
     frames: list[Frame] = []
     for c in range(view.n):
+        if not _may_hold_measure(view, c, sanction_story):
+            continue
         found = []
         subs = _conjunct_views(view, c)
         for sub in subs:
@@ -138,6 +144,12 @@ def sanction_frames(view: ClauseView, sanction_story: bool = False) -> list[Fram
     return frames
 
 
+def _may_hold_measure(view: ClauseView, c: int, sanction_story: bool) -> bool:
+    """Whether clause c has a word any measure rule starts from (most clauses have none)."""
+    kinds = _STARTS_MEASURE | ({"impose"} if sanction_story else set())
+    return any(x.kinds & kinds or x.lemma in _FREEZE or x.lemma in _WITHHOLD for x in view.cues_by_clause[c])
+
+
 def _conjunct_views(view: ClauseView, c: int) -> list[ClauseView]:
     """Clause c as one view per coordinated verb phrase ("lifted its economic restrictions … but kept its
     arms embargo in place", "has suspended budget support … and is discussing an arms embargo"): each
@@ -157,11 +169,10 @@ def _conjunct_views(view: ClauseView, c: int) -> list[ClauseView]:
         )
     ]
     verbs += [t.i for t in tokens[start:end] if t.text.islower() and t.lemma in _CONTINUE]
-    cuts = [
-        j
-        for j in range(start, end)
-        if tokens[j].lower in _COORDINATORS and min(verbs, default=end) < j < max(verbs, default=start)
-    ]
+    if len(verbs) < 2:
+        return [view]
+    lo, hi = min(verbs), max(verbs)
+    cuts = [j for j in range(lo + 1, hi) if tokens[j].lower in _COORDINATORS]
     if not cuts:
         return [view]
     shared = min(verbs)
@@ -1212,12 +1223,7 @@ def _company_noun(tok: Token, lang: str) -> bool:
     """A company noun, also as the head of a German compound ("den staatlichen Ölkonzern")."""
     if tok.lower in _COMPANY_NOUNS or tok.lemma in _COMPANY_NOUNS:
         return True
-    endings = _INFLECTION_DE if lang == "de" else _INFLECTION_EN
-    return (
-        lang == "de"
-        and tok.text[:1].isupper()
-        and any(tok.lower[: len(tok.lower) - len(e)].endswith(n) for n in _COMPANY_NOUNS for e in endings if n)
-    )
+    return lang == "de" and tok.text[:1].isupper() and tok.lower.endswith(_COMPANY_ENDINGS)
 
 
 def _unowned_target_noun(view: ClauseView, j: int) -> bool:
