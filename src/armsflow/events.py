@@ -15,7 +15,7 @@ from typing import Final
 
 from armsflow.attribution import is_subjunctive
 from armsflow.frame import GIVE, Frame, fire, reject
-from armsflow.lexicons import word_stems, words
+from armsflow.lexicons import word_list, word_stems, words
 from armsflow.mentions import COMPANY, GROUP, PAIR, ActorMention, ItemMention, Mentions, is_reference
 from armsflow.model import Event
 from armsflow.status import decide
@@ -50,6 +50,12 @@ _SEQUENCE: Final = words("verb.sequence") | words("participle.sequence")
 _SHARES: Final = words("noun.share")
 _SHARE_PREPS: Final = words("prep.share-goes-to")
 
+_COUNCILS: Final = word_list("actor.council", "*")
+# Modalities of a measure announced, threatened or weighed: "neue Strafmaßnahmen angekündigt".
+_ANNOUNCED: Final = frozenset({"threaten", "intend", "future", "consider"})
+# The rules by which the sentence's subject imposes a measure.
+_SUBJECT_IMPOSES: Final = frozenset({"sanction.subject-imposes", "sanction.subject-of-earlier-clause"})
+
 
 @dataclass(slots=True)
 class Discourse:
@@ -75,6 +81,7 @@ class Discourse:
     last_pair: tuple[int, tuple[str, str]] | None = None  # two states last named together ("Egypt and China")
     # a transfer stated without its recipient: (sentence, suppliers, goods, statuses)
     open_transfer: tuple[int, list[str], list[ItemMention], list[str]] | None = None
+    targets: dict[str, int] = field(default_factory=dict)  # how often each actor was a measure's target
 
 
 _ORIGIN_KINDS: Final = ("adj", "origin", "demonym", "org", "org-gen")
@@ -1130,12 +1137,31 @@ class Assembler:
             if actor:
                 imposers = [actor]
                 trace.append("discourse.pronoun-imposer-last-actor")
-        if not imposers and self.state.imposers:
+        if not imposers and frame.council:
+            # "Der Rat": the council named last in the story (the Security Council's UN), else the EU's Council
+            councils = [actor for _, actor in self.state.actors if actor in _COUNCILS]
+            imposers = [councils[-1] if councils else _COUNCILS[0]]
+            trace.append("discourse.council-of-the-story")
+        if not imposers and self.state.imposers and not frame.no_fill:
             # An agentless measure ("Three generals were designated") is the story's main imposer's.
             best = self._main_imposer(exclude=set())
             imposers = [best] if best and best not in targets else []
             if imposers:
                 trace.append("discourse.main-imposer-of-story")
+        announced = bool(_SUBJECT_IMPOSES & set(frame.trace))
+        if (
+            announced
+            and not targets
+            and self.state.targets
+            and frame.modifiers & _ANNOUNCED
+            and "sanction" in frame.trigger.kinds
+        ):
+            # "Auch Großbritannien und die USA kündigten neue Strafmaßnahmen an": against whom the story's
+            # measures are
+            counts = {t: n for t, n in self.state.targets.items() if t not in imposers}
+            if counts:
+                targets = [max(counts, key=lambda t: counts[t])]
+                trace.append("discourse.main-target-of-story")
         if imposers and not targets and frame.target_noun and "sanction" in frame.trigger.kinds:
             # "considering sanctions on the state-owned oil and gas company": the story's country's firm
             actor = self.salient(index, exclude=set(imposers))
@@ -1146,8 +1172,14 @@ class Assembler:
             reject("filter.missing-party", f"measure {frame.trigger.lemma!r}: {imposers} → {targets}")
             return
         decision = decide("sanction", frame.trigger_kind, frozenset(frame.modifiers), frozenset())
+        if not decision.statuses:
+            # "hat keine Sanktionen verhängt": the status table says the text states no measure
+            reject(decision.rules[0], f"measure {frame.trigger.lemma!r}: {imposers} → {targets}, no status")
+            return
         trace += decision.rules + self._source_trace(source)
         self.state.last_targets = (index, list(targets))
+        for target in targets:
+            self.state.targets[target] = self.state.targets.get(target, 0) + 1
         for imposer in imposers:
             self.state.imposers[imposer] = self.state.imposers.get(imposer, 0) + 1
             if imposer not in self.state.imposer_order:
