@@ -546,3 +546,12 @@ def test_direct_dictionary_lemmas_equal_simplemmas_chain():
         checked += 1
         assert fast == L._lemmatizer(lang == "de").lemmatize(word, lang=lang), (word, lang)
     assert checked > 10_000
+
+
+def test_a_number_after_und_starts_a_noun_phrase_not_a_clause():
+    from armsflow import Document, extract_document
+
+    text = "Rumänien wird ab 2027 zwölf Einsitzer und acht zweisitzige Gripen übernehmen."
+    events = extract_document(Document(id="t", text=text, lang="de")).to_dict()["events"]
+    # "wird … übernehmen" is one clause: the future reaches the verb
+    assert {(e["supplier"], e["recipient"], e["status"]) for e in events} == {("SWE", "ROU", "planned")}

@@ -779,6 +779,8 @@ def _decided(frame: Frame, rule_id: str) -> None:
 
 
 _SEQUENCE: Final = words("verb.sequence")
+_BOUGHT: Final = frozenset({"buy", "order"})
+_RECEIVING: Final = frozenset({"get", "arrive", "buy", "order"})
 
 
 def _trailing_agents(view: ClauseView, frame: Frame) -> None:
@@ -797,14 +799,18 @@ def _trailing_agents(view: ClauseView, frame: Frame) -> None:
     if (
         not (english_participle(first) or german_participle(first))
         or lead is None
-        or lead[1] not in GIVE
+        or lead[1] not in GIVE | _BOUGHT
         or lead[0].start != first.i
         or lead[0].lemma in _SEQUENCE
     ):
         return
+    if lead[1] in _BOUGHT and (frame.trigger_kind not in _RECEIVING or frame.suppliers):
+        return  # ", bought from China" names the seller of goods received, not of goods given
     agents = unique([i for g in groups(view.actors_by_clause[k], tokens) if g.first.prep in FROM for i in g.ids])
     if agents and not set(agents) & set(frame.recipients):
-        frame.suppliers = agents  # "… sind in der Ukraine eingetroffen, geliefert von Dänemark und Deutschland"
+        # "… sind in der Ukraine eingetroffen, geliefert von Dänemark und Deutschland", "took delivery of two
+        # submarines, bought from China"
+        frame.suppliers = agents
         _decided(frame, "roles.trailing-participle-agent")
 
 

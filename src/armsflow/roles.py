@@ -930,7 +930,8 @@ def _delivery_under_deal(r: Roles) -> None:
     with Italy for the delivery of two frigates": the delivery is between the partners of the deal; the maker's
     side supplies, else the one the signer deals with."""
     frame = r.frame
-    if r.kind != "give_noun" or "deal" not in frame.modifiers or r.subj is None:
+    noun = r.kind == "give_noun" or r.kind == "give" and r.trig > 0 and r.tokens[r.trig - 1].lower in _DEFINITE_OBJECT
+    if not noun or "deal" not in frame.modifiers or r.subj is None:
         return
     partners = r.prep_ids(_WITH)
     signers = [i for i in r.subj.ids if i not in partners]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from armsflow.lexicons import words
+from armsflow.lexicons import word_values, words
 from armsflow.text.segment import Token
 
 _HARD: Final = frozenset(";:–—()[]")
@@ -122,6 +122,7 @@ _PRONOUNS: Final = words("pronoun.personal")
 _EN_VERBISH: Final = words("function.verb-like", "en")
 _LIST_GOES_ON: Final = words("function.list-goes-on")
 _ADJECTIVES_NOT_VERBS: Final = words("adj.not-a-verb", "de")
+_NUMBERS: Final = frozenset(word_values("number.small"))
 
 
 _MAYBE_BOUNDARY: Final = _HARD | _EN_SPLITTERS | _COORD | {"to", ","}
@@ -165,8 +166,8 @@ def _opens_clause(tok: Token) -> bool:
     word = tok.lower
     if word in _PRONOUNS:
         return True
-    if tok.text[:1].isupper() or word in _ARTICLES or not word.isalpha():
-        return False
+    if tok.text[:1].isupper() or word in _ARTICLES or not word.isalpha() or word in _NUMBERS:
+        return False  # ("und acht zweisitzige Gripen": a number starts a noun phrase)
     if word in _EN_VERBISH or word.endswith("ed"):
         return True
     # German nouns are capitalised, so a lowercase word here is a verb, adverb or reflexive.
