@@ -1127,3 +1127,12 @@ def test_goods_words_modifying_another_noun_are_no_goods():
     assert ("transfer", "IRN", "RUS", "uav", "delivered") in events(
         "Iran has shipped attack drones to Russia, and drone attacks on Kyiv have grown.", "en"
     )
+
+
+def test_the_weapon_is_the_system_named_before():
+    text = "Norway builds the NASAMS air defence system. Norway sold the weapon to Lithuania in 2023."
+    assert ("transfer", "NOR", "LTU", "air-defence-system", "agreed") in events(text, "en")
+    # with no system named before, one weapon is weapons
+    assert ("transfer", "NOR", "LTU", "military-equipment", "agreed") in events(
+        "Norway sold the weapon to Lithuania.", "en"
+    )

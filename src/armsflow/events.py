@@ -1097,6 +1097,8 @@ class Assembler:
                 continue
             if item.carrier == "carrier" and not prev.designation and prev.category not in _MISSILES:
                 continue
+            if item.carrier == "weapon" and not prev.designation:
+                continue
             return ItemMention(
                 item.start,
                 item.end,
@@ -1110,6 +1112,9 @@ class Assembler:
         if item.carrier == "missile":
             # "Raketen an die Huthis geliefert": missiles no earlier name makes specific are missiles all the same
             return ItemMention(item.start, item.end, "other-missile", None, item.quantity, item.origin, None, item.text)
+        if item.carrier == "weapon":  # "the weapon" with no system named before: weapons
+            category = "military-equipment"
+            return ItemMention(item.start, item.end, category, None, item.quantity, item.origin, None, item.text)
         return None
 
     def _statuses(self, frame: Frame):

@@ -437,7 +437,17 @@ def find_items(tokens: list[Token], lex: Lexicon, actor_tokens: frozenset[int] =
         item.quantity = _quantity(tokens, item.start, lex)
         item.part = _part(tokens, item.start, item.quantity, lex)
         item.text = " ".join(t.text for t in tokens[item.start : item.end])
+        if _the_weapon(tokens, item):
+            item.category, item.carrier = None, "weapon"
     return items
+
+
+def _the_weapon(tokens: list[Token], item: ItemMention) -> bool:
+    """ "Kiew bittet um die Waffe", "Korea sold the weapon to …": one weapon with a definite article is the
+    system named before (resolved in events.py; weapons in general when none was named)."""
+    if item.designation is not None or item.end - item.start != 1 or item.start == 0:
+        return False
+    return tokens[item.start].lower in _WEAPON_SINGULAR and tokens[item.start - 1].lower in _DEFINITE_SINGULAR
 
 
 def _modifies_other_noun(tokens: list[Token], item: ItemMention) -> bool:
@@ -492,6 +502,8 @@ def _may_start_item(tok: Token, lex: Lexicon) -> bool:
 
 _PURPOSE: Final = words("prep.purpose-of-goods")
 _AGAINST_GOODS: Final = words("prep.against-threat")
+_WEAPON_SINGULAR: Final = words("noun.weapon-singular")
+_DEFINITE_SINGULAR: Final = words("determiner.definite-singular")
 _NOT_GOODS_HEADS: Final = words("noun.not-goods-head", "en")
 _FOR: Final = words("prep.for")
 _AMMO_OF: Final = {
