@@ -74,6 +74,7 @@ _TRAIN: Final = words("verb.train")
 _LEASE: Final = words("verb.lease")
 _ACCUSED: Final = words("participle.accused", "en")
 _ACCUSING: Final = words("verb.accusing", "en")
+_THANKING: Final = words("verb.thanking", "en")
 _AUX_BEFORE_ACCUSED: Final = words("aux.before-accused", "en")
 _SERVE_WITH: Final = words("prep.serve-with")
 _SERVE_IN: Final = _SERVE_WITH | words("prep.serve-in")
@@ -736,6 +737,8 @@ def _accused_of_supplying(r: Roles) -> None:
         window = (trig - 8, trig - 2)
     elif prev_word == "of" and any(t.lower in _ACCUSING for t in tokens[max(0, trig - 6) : trig - 1]):
         window = (trig - 5, trig - 1)
+    elif prev_word == "for" and any(t.lower in _THANKING for t in tokens[max(0, trig - 6) : trig - 1]):
+        window = (trig - 5, trig - 1)  # "Khan thanked China for providing the aircraft": the one thanked gave
     elif (
         prev_word == "for"
         and tokens[trig].lower.endswith("ing")
