@@ -1136,3 +1136,8 @@ def test_the_weapon_is_the_system_named_before():
     assert ("transfer", "NOR", "LTU", "military-equipment", "agreed") in events(
         "Norway sold the weapon to Lithuania.", "en"
     )
+
+
+def test_forces_in_the_dative_receive_and_equipment_is_military():
+    text = "Die Türkei hat der somalischen Spezialeinheit Gorgor Ausrüstung bereitgestellt."
+    assert events(text, "de") == {("transfer", "TUR", "SOM", "military-equipment", "delivered")}

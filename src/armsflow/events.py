@@ -45,6 +45,7 @@ _PLACE_PREPS: Final = words("prep.place-of-story", "de")
 _ORIGIN_PREPS: Final = words("prep.origin")
 _FOR_PREPS: Final = words("prep.topic-recipient")
 _ADDITIVE: Final = words("adverb.additive")
+_OWN_POSSESSIVES: Final = words("determiner.own-possessive")
 _PAIR_LINKS: Final = words("link.pair")
 _SEQUENCE: Final = words("verb.sequence") | words("participle.sequence")
 _SHARES: Final = words("noun.share")
@@ -640,6 +641,23 @@ class Assembler:
                     frame.no_fill = True  # the sentence names its party, a firm we cannot place
                     fire(frame, "coref.unresolved-reference-dropped")
 
+    def _speakers_state(self, used: set[str]) -> tuple[bool, str | None]:
+        """Whether the reference is "ihr/sein/unser Land", "their/his/our country", and the speaker's state."""
+        own = any(
+            is_reference(a.id)
+            and a.start < len(self._sentence_tokens)
+            and self._sentence_tokens[a.start].lower in _OWN_POSSESSIVES
+            for a in self._sentence_actors
+        )
+        if not own:
+            return False, None
+        speakers = [
+            a.id
+            for a in self._sentence_actors
+            if a.start in self._speaker_tokens and _is_state(a.id) and a.id not in used
+        ]
+        return True, (speakers[0] if speakers else None)
+
     def _referent(
         self, frame: Frame, index: int, role: list[str], ref: str, used: set[str], here: list[str]
     ) -> tuple[str | None, str]:
@@ -663,6 +681,11 @@ class Assembler:
         ]
         if here and not states:
             return here.pop(0), "coref.group-named-in-sentence"
+        own, speaker_state = self._speakers_state(used)
+        if states and own:
+            # "Die Vertreterin der Vereinigten Staaten erklärte, ihr Land habe …": the speaker's own country (with no
+            # speaker named, "sein Land" is nobody we know)
+            return speaker_state, "coref.speakers-own-country"
         if role is frame.imposers and states and self.state.imposers and allowed is None:
             # "The government also targeted …": the government that has been imposing measures
             return self._main_imposer(exclude=used), "coref.government-imposing-measures"

@@ -24,6 +24,7 @@ _LINK_ARTICLES: Final = words("article.definite-short")
 AUX_PASSIVE_DE: Final = words("aux.passive", "de")
 AUX_PASSIVE_EN: Final = words("aux.passive", "en")
 _STATE_PASSIVE: Final = words("aux.state-passive", "de")
+_FEMININE_SUFFIXES: Final = ("heit", "keit", "ung", "schaft", "ion", "tät", "garde", "polizei", "wache")
 _PASSIVE_GAP_EN: Final = words("adverb.passive-gap", "en")
 _ACTIVE_BEFORE_PARTICIPLE: Final = words("function.active-before-participle", "en")
 _SHORT_PARTICIPLES: Final = words("participle.passive-short", "en")
@@ -249,10 +250,19 @@ def german_cases(actor: ActorMention, tokens: list[Token]) -> frozenset[str]:
         # "den kirgisischen Streitkräften", "der nigrischen Armee": the noun after the adjective heads it
         head = tokens[actor.end].text
     by_gender = _CASES[article]
-    g = gender(head)
-    if g is not None:
-        return frozenset(by_gender[g])
-    return frozenset(c for cases in by_gender.values() for c in cases)
+    g = gender(head) or _gender_by_suffix(head)
+    cases = frozenset(by_gender[g]) if g is not None else frozenset(c for cs in by_gender.values() for c in cs)
+    if article == "der" and actor.kind in ("adj", "adj-gen") and tokens[actor.start].lower.endswith("en"):
+        # "der somalischen Spezialeinheit": after "der" an adjective in -en is genitive or dative ("der somalische
+        # … " would be the nominative)
+        cases = cases - {"nom"} or frozenset({"gen", "dat"})
+    return cases
+
+
+def _gender_by_suffix(head: str) -> str | None:
+    """Feminine by suffix: "-einheit", "-ung", "-schaft", "-ion", "-tät", "-garde", "-ei" ("Polizei")."""
+    word = head.lower()
+    return "f" if word.endswith(_FEMININE_SUFFIXES) and head[:1].isupper() else None
 
 
 # --------------------------------------------------------------------------- clause types

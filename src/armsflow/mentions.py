@@ -502,6 +502,7 @@ def _may_start_item(tok: Token, lex: Lexicon) -> bool:
 
 _PURPOSE: Final = words("prep.purpose-of-goods")
 _AGAINST_GOODS: Final = words("prep.against-threat")
+_OBLIQUE_ARTICLES: Final = words("article.oblique", "de")
 _WEAPON_SINGULAR: Final = words("noun.weapon-singular")
 _DEFINITE_SINGULAR: Final = words("determiner.definite-singular")
 _NOT_GOODS_HEADS: Final = words("noun.not-goods-head", "en")
@@ -1436,12 +1437,22 @@ def find_mentions(sentence: Sentence, lex: Lexicon) -> Mentions:
     items = find_items(tokens, lex, actor_tokens)
     # "reached Russian units", "Ukrainian units received": after a state's adjective a word that is both
     # a stand-in for a system and a word for forces ("units", "Einheiten") names the forces, not goods
-    adjective_ends = {a.end for a in actors if a.kind in ("adj", "adj-gen")}
+    adjective_ends = {a.end for a in actors if a.kind in ("adj", "adj-gen", "origin")}
+    # "der somalischen Spezialeinheit … bereitgestellt": forces after an adjective in the dative or genitive
+    # ("der/dem/den …-en") are who receives or owns, not people sent
+    oblique_ends = {
+        a.end
+        for a in actors
+        if a.kind in ("adj", "adj-gen", "origin")
+        and a.start > 0
+        and tokens[a.start - 1].lower in _OBLIQUE_ARTICLES
+        and tokens[a.start].lower.endswith("en")
+    }
     items = [
         it
         for it in items
         if not (
-            it.carrier
+            (it.carrier or it.category == "personnel" and it.start in oblique_ends)
             and it.designation is None
             and it.end - it.start == 1
             and it.start in adjective_ends
