@@ -52,7 +52,7 @@ from armsflow.grammar import (
     unique,
 )
 from armsflow.lexicons import word_values, words
-from armsflow.mentions import ActorMention, CueMention, ItemMention, Mentions
+from armsflow.mentions import GROUP, ROLE_NOUNS, ActorMention, CueMention, ItemMention, Mentions, is_reference
 from armsflow.roles import FROM, assign_transfer_roles, service_roles, trainees
 from armsflow.sanctions import sanction_frames
 from armsflow.text.mood import counterfactual, polar_questions
@@ -64,9 +64,10 @@ _EXPECT: Final = words("verb.expect")
 _LAUNCH: Final = words("verb.launch")
 _FRAMING: Final = words("prep.framing")
 _UNDER_DEAL: Final = words("prep.under-deal")
-_RESTRICTION_NOUNS: Final = words("noun.restriction")
+_RESTRICTION_NOUNS: Final = words("noun.export-restriction")
 _DETERMINERS_BEFORE_NOUN_EN: Final = words("determiner.before-noun", "en")
 _CONDITIONAL: Final = words("aux.conditional")
+_NOT_ONLY: Final = words("adverb.not-only")
 _POPULATION_SHARE: Final = words("noun.population-share")
 _INSTEAD_OF: Final = words("prep.instead-of")
 _PERFECT_FINITE: Final = words("aux.perfect-finite", "en")
@@ -193,7 +194,10 @@ def _view(
         # "Die USA haben Bedenken geäußert und drohen mit Sanktionen": the speaker is also the subject
         # of the coordinated clause, not only the source of a reported claim
         speaker_tokens = set()
-    actors = [a for a in mentions.actors if a.start not in speaker_tokens and a.kind != "origin"]
+    # a mention any of whose tokens belongs to the speaker phrase ("the defence ministry said") takes no role
+    actors = [
+        a for a in mentions.actors if a.kind != "origin" and not any(i in speaker_tokens for i in range(a.start, a.end))
+    ]
     actors_by_clause: list[list[ActorMention]] = [[] for _ in range(n)]
     for actor in actors:
         actors_by_clause[grammar.clause[actor.start]].append(actor)
@@ -366,7 +370,7 @@ def _lead(cues: list[CueMention]) -> tuple[CueMention, str] | None:
         for kind in cue.kinds:
             if kind in TRIGGERS and kind in PRIORITY:
                 rank = PRIORITY.index(kind)
-                if "agent" in cue.kinds:
+                if cue.kinds & ROLE_NOUNS:
                     rank += len(PRIORITY)  # "negotiating with a South Korean supplier": the verb leads
                 if best is None or rank < best[0]:
                     best = (rank, cue, kind)
@@ -474,6 +478,11 @@ def frame_items(
         items = kept
     if not items:
         items = _goods_from_context(view, c, lead_cue, lead_kind, trace)
+    if not items and lead_cue.kinds & ROLE_NOUNS and not view.mentions.items:
+        # "Größtes Empfängerland war Brasilien", "Russia is India's largest supplier": arms, unspecified (when the
+        # sentence names goods elsewhere, its other clauses tell them)
+        items = [ItemMention(lead_cue.start, lead_cue.end, "military-equipment", text=lead_cue.lemma)]
+        trace.append("item.role-noun-general-goods")
     return items
 
 
@@ -668,7 +677,7 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
     lead = frame.trigger
     starts = {it.start for it in view.mentions.items}
     frame.modifiers = _modifiers(view.cues_by_clause, c, lead, tokens, frame.trigger_kind, starts)
-    if any("focus" in x.kinds for x in view.cues_by_clause[c]):
+    if any(_not_only(x, tokens) for x in view.cues_by_clause[c]):
         # "nicht nur Drohnen, sondern auch Raketen", "not only drones but also missiles": no negation, and
         # the goods after the correlative belong to the same clause (text/clauses.py)
         fire(frame, "mod.not-only-is-no-negation")
@@ -953,8 +962,15 @@ def _modifiers(
         ):
             kinds = kinds & {"order"}  # "hat alle zugesagten Kampfpanzer erhalten": the promise is history
         kinds = kinds - _past_background(cue, tokens)
+        if _not_only(cue, tokens):
+            kinds = kinds - {"negation"}  # "nicht nur … sondern auch", "not only … but also"
         mods |= {k for k in kinds if k in MODIFIERS}
     return mods
+
+
+def _not_only(cue: CueMention, tokens: list[Token]) -> bool:
+    """A negation followed by "nur/only": a focus ("nicht nur Drohnen"), not a negation."""
+    return "negation" in cue.kinds and cue.end < len(tokens) and tokens[cue.end].lower in _NOT_ONLY
 
 
 def _past_background(cue: CueMention, tokens: list[Token]) -> frozenset[str]:
@@ -1006,7 +1022,7 @@ def set_voice(view: ClauseView, frame: Frame, owners: dict[int, tuple[int, str]]
         frame.infinitive = False
         frame.modifiers.add("accused")
         fire(frame, "mod.accused-act-is-claim")
-    frame.ref_initial = any(a.id == "@country" and a.start <= 1 for a in view.mentions.actors)
+    frame.ref_initial = any(is_reference(a.id) and a.id != GROUP and a.start <= 1 for a in view.mentions.actors)
     # "wies einen Bericht zurück, wonach …", "rejected accusations that …": the claim is the report's.
     if frame.modifiers & {"deny", "refuse"} and any(
         "report" in cue.kinds for k in [c, *governors] for cue in view.cues_by_clause[k]
@@ -1048,6 +1064,11 @@ def _decided(frame: Frame, rule_id: str) -> None:
     frame.rule = rule_id
 
 
+_SEQUENCE: Final = words("verb.sequence")
+_BOUGHT: Final = frozenset({"buy", "order"})
+_RECEIVING: Final = frozenset({"get", "arrive", "buy", "order"})
+
+
 def _trailing_agents(view: ClauseView, frame: Frame) -> None:
     """The agents of a giving participle set off after the frame's clause (", geliefert von X", ", supplied
     by X"): it describes the goods of the clause, so its agent supplies them."""
@@ -1064,13 +1085,18 @@ def _trailing_agents(view: ClauseView, frame: Frame) -> None:
     if (
         not (english_participle(first) or german_participle(first))
         or lead is None
-        or lead[1] not in GIVE
+        or lead[1] not in GIVE | _BOUGHT
         or lead[0].start != first.i
+        or lead[0].lemma in _SEQUENCE
     ):
         return
+    if lead[1] in _BOUGHT and (frame.trigger_kind not in _RECEIVING or frame.suppliers):
+        return  # ", bought from China" names the seller of goods received, not of goods given
     agents = unique([i for g in groups(view.actors_by_clause[k], tokens) if g.first.prep in FROM for i in g.ids])
     if agents and not set(agents) & set(frame.recipients):
-        frame.suppliers = agents  # "… sind in der Ukraine eingetroffen, geliefert von Dänemark und Deutschland"
+        # "… sind in der Ukraine eingetroffen, geliefert von Dänemark und Deutschland", "took delivery of two
+        # submarines, bought from China"
+        frame.suppliers = agents
         _decided(frame, "roles.trailing-participle-agent")
 
 
