@@ -26,6 +26,7 @@ PACKAGE = ROOT / "src" / "armsflow"
 COMPILED = (
     "armsflow.text.segment",
     "armsflow.text.clauses",
+    "armsflow.text.mood",
     "armsflow.mentions",
     "armsflow.grammar",
     "armsflow.frame",

@@ -260,6 +260,14 @@ CASES = [
     ),
     # Price caps and embargoes are measures.
     ("en", "The EU agreed a cap on the price of Russian oil.", ("sanction", "EU", "RUS", "imposed")),
+    # A finite verb before a name is a verb ("beschafft Rumänien"), not an adjective ("gebrauchte Kampfjets").
+    ("de", "Inzwischen beschafft Rumänien Raketenwerfer in Israel.", ("transfer", "ISR", "ROU", "artillery", "agreed")),
+    # What a purchase replaces is no party, even with an adjective before its maker's name.
+    (
+        "de",
+        "Als Ersatz für die betagten Saab Gripen will Thailand acht Kampfjets in Südkorea kaufen.",
+        ("transfer", "KOR", "THA", "combat-aircraft", "requested"),
+    ),
     (
         "de",
         "Die USA verhängten Sanktionen gegen iranische Drohnenhersteller.",
@@ -1073,3 +1081,63 @@ def test_what_a_shipment_included_went_with_it():
     assert events("The shipment, which included Javelin missiles, was delivered to Kyiv on Friday.", "en") == {
         ("transfer", "USA", "UKR", "anti-tank-weapon", "delivered")
     }
+
+
+def test_goods_coordinated_with_a_purpose_are_a_purpose_too():
+    # what the parts are for (tanks, howitzers) is not itself shipped
+    assert events("Serbia ships spare parts for tanks and howitzers to Armenia.", "en") == {
+        ("transfer", "SRB", "ARM", "technology", "delivered")
+    }
+    assert events("Tschechien liefert der Ukraine Ersatzteile für Panzer und Haubitzen.", "de") == {
+        ("transfer", "CZE", "UKR", "technology", "delivered")
+    }
+    # coordinated goods of their own stay goods
+    assert ("transfer", "CZE", "UKR", "artillery", "delivered") in events(
+        "Tschechien liefert der Ukraine Ersatzteile für Panzer sowie zwölf Haubitzen.", "de"
+    )
+
+
+def test_the_subject_of_a_perfect_of_saying_speaks_not_its_addressee():
+    text = "Frankreich hat der Slowakei mitgeteilt, dass Belgien zwölf Haubitzen an Kiew geliefert habe."
+    result = extract_document(Document(id="t", text=text, lang="de")).to_dict()
+    sources = {e["source"] for e in result["events"]}
+    assert sources == {"Frankreich"}, result["events"]
+
+
+def test_asides_in_parentheses_neither_end_a_clause_nor_break_a_list():
+    text = (
+        "Österreich hat im Vorjahr Kriegsmaterial an Deutschland exportiert. Die drei wichtigsten Abnehmerländer "
+        "waren Deutschland (80 Millionen Euro), die Niederlande (30 Millionen Euro) und Polen (12 Millionen Euro)."
+    )
+    found = events(text, "de")
+    for recipient in ("DEU", "NLD", "POL"):
+        assert ("transfer", "AUT", recipient, "military-equipment", "delivered") in found, found
+
+
+def test_goods_after_against_are_the_threat_not_the_goods():
+    assert events(
+        "Kenya asked France for more Mistral systems to protect its bases against drones and rockets.", "en"
+    ) == {("transfer", "FRA", "KEN", "air-defence-system", "requested")}
+
+
+def test_goods_words_modifying_another_noun_are_no_goods():
+    # "jet fuel" is fuel, "drone attacks" are attacks
+    found = events("The EU sanctioned a firm that supplies jet fuel to the Myanmar junta.", "en")
+    assert not [e for e in found if e[0] == "transfer"], found
+    assert ("transfer", "IRN", "RUS", "uav", "delivered") in events(
+        "Iran has shipped attack drones to Russia, and drone attacks on Kyiv have grown.", "en"
+    )
+
+
+def test_the_weapon_is_the_system_named_before():
+    text = "Norway builds the NASAMS air defence system. Norway sold the weapon to Lithuania in 2023."
+    assert ("transfer", "NOR", "LTU", "air-defence-system", "agreed") in events(text, "en")
+    # with no system named before, one weapon is weapons
+    assert ("transfer", "NOR", "LTU", "military-equipment", "agreed") in events(
+        "Norway sold the weapon to Lithuania.", "en"
+    )
+
+
+def test_forces_in_the_dative_receive_and_equipment_is_military():
+    text = "Die Türkei hat der somalischen Spezialeinheit Gorgor Ausrüstung bereitgestellt."
+    assert events(text, "de") == {("transfer", "TUR", "SOM", "military-equipment", "delivered")}

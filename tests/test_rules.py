@@ -130,6 +130,9 @@ def test_every_event_of_the_dev_corpus_has_a_trace_of_known_rules():
         ("buy", {"future"}, set(), [("requested", False)]),
         ("get", {"order"}, set(), [("delivered", False), ("agreed", False)]),
         ("request", {"refuse"}, set(), [("requested", False)]),  # refusing is no refusal of a request's asker
+        ("give_noun", set(), {"role_noun"}, [("delivered", False)]),  # "Indiens wichtigster Lieferant"
+        ("give_noun", {"future"}, {"role_noun"}, [("planned", False)]),  # "will become its main supplier"
+        ("give_noun", {"negation"}, {"role_noun"}, []),  # "no longer its main supplier": no transfer stated
     ],
 )
 def test_status_follows_the_table(kind, mods, flags, expected):

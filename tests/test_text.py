@@ -418,6 +418,11 @@ GOVERNORS = [
     ("en", "Drones from Iran", "Iran", "from", None),
     ("en", "Tanks were sent to Ukraine.", "Ukraine", "to", None),
     ("en", "the Kremlin said", "Kremlin", None, "the"),
+    # An appositive name shares the case of its noun only when the article is the genitive "des".
+    ("de", "die Radare des Herstellers Hensoldt", "Hensoldt", None, "des"),
+    ("de", "die Motoren des US-Konzerns Pratt & Whitney", "Pratt & Whitney", None, "des"),
+    ("de", "Der Konzern Hensoldt liefert Radare.", "Hensoldt", None, None),
+    ("de", "nach dem NATO-Beitritt Finnlands", "Finnlands", None, None),
 ]
 
 
@@ -541,3 +546,12 @@ def test_direct_dictionary_lemmas_equal_simplemmas_chain():
         checked += 1
         assert fast == L._lemmatizer(lang == "de").lemmatize(word, lang=lang), (word, lang)
     assert checked > 10_000
+
+
+def test_a_number_after_und_starts_a_noun_phrase_not_a_clause():
+    from armsflow import Document, extract_document
+
+    text = "Rumänien wird ab 2027 zwölf Einsitzer und acht zweisitzige Gripen übernehmen."
+    events = extract_document(Document(id="t", text=text, lang="de")).to_dict()["events"]
+    # "wird … übernehmen" is one clause: the future reaches the verb
+    assert {(e["supplier"], e["recipient"], e["status"]) for e in events} == {("SWE", "ROU", "planned")}

@@ -25,6 +25,10 @@ _GENITIVE_LINKS: Final = words("article.genitive-link")
 _SAY_NEXT: Final = words("verb.say-past-short")
 _SOURCE_PREPS: Final = words("prep.attribution-compound", "de")
 _SOURCE_HEADS: Final = tuple("-" + w for w in sorted(words("noun.attribution-compound-head", "de")))
+_BARE_SOURCE_HEADS: Final = words("noun.attribution-compound-head", "de")
+_PERFECT_AUX_DE: Final = words("aux.perfect", "de")
+_AUX_BEFORE_VERB: Final = words("aux.before-accused", "en")
+_INSEPARABLE: Final = ("be", "er", "ver", "ent", "zer", "emp")  # participles without "ge": "erklärt", "betont"
 
 
 def is_subjunctive(tokens: list[Token], lang: str) -> bool:
@@ -64,6 +68,14 @@ def _find_source(tokens: list[Token], mentions: Mentions, lang: str) -> tuple[st
         for i, tok in enumerate(tokens[1:], start=1):
             if tok.lower.endswith(_SOURCE_HEADS) and tokens[i - 1].lower in _SOURCE_PREPS:
                 return tok.text, {i}, "source.de.attribution-compound"  # "nach US-Angaben": the state speaks
+            if (
+                i > 1
+                and tok.lower in _BARE_SOURCE_HEADS
+                and tokens[i - 2].lower in _SOURCE_PREPS
+                and any(a.start == i - 1 and a.kind == "adj" for a in mentions.actors)
+            ):
+                # "nach französischen Angaben": the state of the adjective speaks, it is no party
+                return f"{tokens[i - 1].text} {tok.text}", {i - 1, i}, "source.de.state-adjective-sources"
     for cue in mentions.cues:
         if "according" in cue.kinds:
             span = _np_forward(tokens, cue.end)
@@ -93,10 +105,14 @@ def _speaker_of(tokens: list[Token], mentions: Mentions, cue: CueMention, lang: 
         # "companies accused of supplying …", "sich bereit erklärt", "added X to its list": nobody is quoted
         return None
     if lang == "en" or "accuse" in cue.kinds:
-        # "Eriwan wirft Moskau vor, …": the accuser speaks, the accused follows the verb
-        span = _np_backward(tokens, cue.start) or _np_forward(tokens, cue.end)
+        # "Eriwan wirft Moskau vor, …": the accuser speaks, the accused follows the verb; "Kyiv has accused
+        # Minsk of …": the subject before the auxiliary
+        before = cue.start
+        while before > 0 and tokens[before - 1].lower in _AUX_BEFORE_VERB:
+            before -= 1
+        span = _np_backward(tokens, before) or _np_forward(tokens, cue.end)
     else:
-        span = _np_forward(tokens, cue.end) or _np_backward(tokens, cue.start)
+        span = _perfect_subject(tokens, cue) or _np_forward(tokens, cue.end) or _np_backward(tokens, cue.start)
     if span is None and lang == "de" and cue.start > 0 and tokens[cue.start - 1].text == ",":
         span = _np_forward(tokens, 0)
     if (
@@ -109,6 +125,25 @@ def _speaker_of(tokens: list[Token], mentions: Mentions, cue: CueMention, lang: 
     if span and not any(t.text[:1].isupper() or t.lower in _SPEAKER_NOUNS for t in tokens[span[0] : span[1]]):
         return None
     return span
+
+
+def _perfect_subject(tokens: list[Token], cue: CueMention) -> tuple[int, int] | None:
+    """ "Die USA haben der Schweiz mitgeteilt, dass …": a participle of saying after a finite "haben" has the
+    clause's first noun phrase as its subject; the one just before it is the addressee."""
+    start = 0
+    aux = None
+    for k in range(cue.start - 1, -1, -1):
+        if tokens[k].text in (",", ";", ":"):
+            start = k + 1
+            break
+        if tokens[k].lower in _PERFECT_AUX_DE:
+            aux = k
+    word = tokens[cue.start].lower
+    participle = word.endswith(("t", "en")) and ("ge" in word[:6] or word.startswith(_INSEPARABLE))
+    if aux is None or aux == start or not participle:
+        return None
+    span = _np_forward(tokens, start)
+    return span if span is not None and span[1] <= aux else None
 
 
 def _accused_of(tokens: list[Token], cue: CueMention) -> bool:

@@ -15,23 +15,47 @@ from typing import Final
 
 from armsflow.attribution import is_subjunctive
 from armsflow.frame import GIVE, Frame, fire, reject
-from armsflow.lexicons import word_stems, words
-from armsflow.mentions import COUNTRY, GROUP, ActorMention, ItemMention, Mentions
+from armsflow.lexicons import word_list, word_stems, words
+from armsflow.mentions import COMPANY, GROUP, PAIR, ActorMention, ItemMention, Mentions, is_reference
 from armsflow.model import Event
 from armsflow.status import decide
 from armsflow.text.segment import Sentence
 
 _POSSESSIVES: Final = words("pronoun.possessive-opening")
 _VAGUE_PARTNERS: Final = words("noun.vague-partner")
+_VAGUE_HEADS: Final = word_stems("noun.vague-partner-head")
 _MISSILES: Final = ("ballistic-missile", "cruise-missile", "other-missile", "anti-tank-weapon", "air-defence-system")
 _PRONOUNS: Final = words("pronoun.speaker")
 _THAT: Final = words("pronoun.points-back")
 _COUNTRY_WORDS: Final = word_stems("noun.country-reference-end")
 _DEFINITE: Final = words("determiner.known-goods")
 _SUPRANATIONAL: Final = ("EU", "NATO", "UN")
+# What a reference can take up, by its kind ("das Königreich": a monarchy); other references take any state.
+_INSTITUTIONS: Final = ("@forces", "@government")
+_PLACE: Final = words("prep.in-place")
+_DIRECTION: Final = words("article.accusative-direction", "de")
+_REFERENT_KINDS: Final = {
+    "@monarchy": words("state.monarchy"),
+    "@junta": words("state.military-rule"),
+    "@emirate": words("state.emirate"),
+    "@islamic-republic": words("state.islamic-republic"),
+}
 _DESTINATION_PREPS: Final = words("prep.destination-of-exports")
 _PLACE_PREPS: Final = words("prep.place-of-story", "de")
 _ORIGIN_PREPS: Final = words("prep.origin")
+_FOR_PREPS: Final = words("prep.topic-recipient")
+_ADDITIVE: Final = words("adverb.additive")
+_OWN_POSSESSIVES: Final = words("determiner.own-possessive")
+_PAIR_LINKS: Final = words("link.pair")
+_SEQUENCE: Final = words("verb.sequence") | words("participle.sequence")
+_SHARES: Final = words("noun.share")
+_SHARE_PREPS: Final = words("prep.share-goes-to")
+
+_COUNCILS: Final = word_list("actor.council", "*")
+# Modalities of a measure announced, threatened or weighed: "neue Strafmaßnahmen angekündigt".
+_ANNOUNCED: Final = frozenset({"threaten", "intend", "future", "consider"})
+# The rules by which the sentence's subject imposes a measure.
+_SUBJECT_IMPOSES: Final = frozenset({"sanction.subject-imposes", "sanction.subject-of-earlier-clause"})
 
 
 @dataclass(slots=True)
@@ -51,10 +75,56 @@ class Discourse:
     last_targets: tuple[int, list[str]] | None = None  # sentence and targets of the latest measure
     subjects: dict[int, str] = field(default_factory=dict)  # sentence -> the state opening it as its subject
     imposer_order: list[str] = field(default_factory=list)
+    suppliers_seen: set[str] = field(default_factory=set)  # who has supplied in a transfer stated so far
+    recipients_seen: set[str] = field(default_factory=set)  # who has received
+    firms: list[tuple[int, int, str]] = field(default_factory=list)  # (sentence, token, state) of named firms
+    topics: list[tuple[int, frozenset[str], str]] = field(default_factory=list)  # goods "für Kiew" talked about
+    last_pair: tuple[int, tuple[str, str]] | None = None  # two states last named together ("Egypt and China")
+    # a transfer stated without its recipient: (sentence, suppliers, goods, statuses)
+    open_transfer: tuple[int, list[str], list[ItemMention], list[str]] | None = None
+    targets: dict[str, int] = field(default_factory=dict)  # how often each actor was a measure's target
+
+
+_ORIGIN_KINDS: Final = ("adj", "origin", "demonym", "org", "org-gen")
+
+
+_VAGUE_MEMO: Final[dict[str, bool]] = {}
+
+
+def _vague(word: str) -> bool:
+    """Unnamed states as a party: "Verbündete", "allies", and compounds with them ("EU-Staaten", "Golfstaaten",
+    "Nato-Partner"): no side can be filled in from the discourse then. (Memoised: asked for every word of a
+    sentence with a frame.)"""
+    known = _VAGUE_MEMO.get(word)
+    if known is not None:
+        return known
+    head = word.rsplit("-", 1)[-1]
+    found = (
+        word in _VAGUE_PARTNERS
+        or head in _VAGUE_PARTNERS
+        or any(word.endswith(v) and len(word) > len(v) + 3 for v in _VAGUE_HEADS)
+    )
+    if len(_VAGUE_MEMO) > 200_000:
+        _VAGUE_MEMO.clear()
+    _VAGUE_MEMO[word] = found
+    return found
 
 
 def _is_state(actor_id: str) -> bool:
     return len(actor_id) == 3 and actor_id.isupper()
+
+
+_FIRM_HEADS: Final = word_stems("stem.company-head")
+
+
+def _names_firm(actor: ActorMention, tokens: list) -> bool:
+    """A named firm ("Rheinmetall", "Saab's") or a state's firm ("ein chinesisches Unternehmen")."""
+    if actor.kind in ("org", "org-gen"):
+        return True
+    if actor.kind not in ("adj", "adj-gen", "demonym") or actor.end >= len(tokens):
+        return False
+    head = tokens[actor.end].lower
+    return any(h in head for h in _FIRM_HEADS)
 
 
 def _distributive(frame: Frame, items: list[ItemMention], recipients: list[str]) -> dict[int, str]:
@@ -169,6 +239,8 @@ class Assembler:
         self.events: dict[tuple[str, ...], Event] = {}
         self._sentence_items: list[ItemMention] = []
         self._sentence_actors: list[ActorMention] = []
+        self._sentence_tokens: list = []
+        self._vague_tokens: list[int] = []  # tokens naming unnamed states ("Verbündete", "allies")
         self._speaker_tokens: set[int] = set()
         self._sentence_suppliers: set[str] = set()
         self._sentence_says = False
@@ -177,7 +249,7 @@ class Assembler:
     def add_title(self, mentions: Mentions) -> None:
         """Actors in the headline make a state salient for "das Land" later on."""
         for actor in mentions.actors:
-            if actor.id not in (COUNTRY, GROUP):
+            if not is_reference(actor.id):
                 self.state.actors.append((-1, actor.id))
                 self.state.weights.append(_mention_weight(actor))
                 self.state.home_weights.append(_home_weight(actor))
@@ -198,6 +270,10 @@ class Assembler:
         source = self._resolve_source(index, sentence, source)
         self._sentence_items = mentions.items
         self._sentence_actors = mentions.actors
+        self._sentence_tokens = sentence.tokens
+        # ("die Vereinigten Staaten" is a name, not unnamed states; "the country" stays a vague word)
+        in_names = {k for a in mentions.actors if not is_reference(a.id) for k in range(a.start, a.end)}
+        self._vague_tokens = [k for k, t in enumerate(sentence.tokens) if k not in in_names and _vague(t.lower)]
         self._sentence_says = any(c.kinds & {"say", "according"} for c in mentions.cues)
         self._speaker_tokens = speaker_tokens
         _share_roles([f for f in frames if f.kind == "transfer"])
@@ -208,6 +284,9 @@ class Assembler:
                 self._transfer(index, sentence, frame, source)
             else:
                 self._sanction(index, sentence, frame, source)
+        if not frames:
+            self._share_of_open_transfer(index, sentence, mentions, source)
+        self._ranking_goes_on(index, sentence, mentions, source)
         if not frames:
             self._denial_of_previous(index, sentence, mentions)
             self._contents_of_previous(index, sentence, mentions, source)
@@ -222,8 +301,11 @@ class Assembler:
         )
         if subject is not None and _is_state(subject.id) and subject.start <= 3:
             state.subjects[index] = subject.id  # a state opening the sentence is what it is about
+        state.firms.extend((index, a.start, a.id) for a in mentions.actors if _names_firm(a, sentence.tokens))
+        self._note_topic(index, mentions)
+        self._note_pair(index, sentence, mentions)
         for actor in mentions.actors:
-            if actor.id not in (COUNTRY, GROUP):
+            if not is_reference(actor.id):
                 state.actors.append((index, actor.id))
                 state.weights.append(_mention_weight(actor))
                 state.home_weights.append(_home_weight(actor))
@@ -241,9 +323,23 @@ class Assembler:
         pair just talked about."""
         return any(
             a.id not in pair
-            and a.id not in (COUNTRY, GROUP)
+            and not is_reference(a.id)
             and a.kind not in ("adj", "origin", "demonym")
             and a.prep is None
+            for a in self._sentence_actors
+        )
+
+    def _party_named_besides(self, known: set[str]) -> bool:
+        """ "Washington supplied the British forces …", "die die spanischen Luftstreitkräfte bestellt hatten": a state
+        or group named here besides the known parties, even as an adjective of forces or an office, could be the
+        missing side; only the origin or maker of the goods ("Iranian-made drones", "Saab's Gripen") and speakers
+        do not count."""
+        before_goods = {it.start - k for it in self._sentence_items for k in range(3)}
+        return any(
+            a.id not in known
+            and not is_reference(a.id)
+            and a.start not in self._speaker_tokens
+            and not (a.kind in _ORIGIN_KINDS and a.end in before_goods)
             for a in self._sentence_actors
         )
 
@@ -288,8 +384,11 @@ class Assembler:
         if cue is None:
             return
         end = cue.start
-        if any(a.prep is None and not a.genitive and a.start < end for a in mentions.actors):
-            return  # "Russia's arsenal includes Su-35s": a subject of its own
+        if any(
+            a.prep is None and not a.genitive and a.start < end and a.kind not in ("adj", "demonym")
+            for a in mentions.actors
+        ):
+            return  # "Russia's arsenal includes Su-35s": a subject of its own ("from Danish stocks" is none)
         _, suppliers, recipients, statuses = last
         mods = frozenset(k for c in mentions.cues for k in c.kinds)
         decision = decide("contents", "", mods, frozenset())
@@ -334,6 +433,70 @@ class Assembler:
             "discourse.delivery-of-previous",
             source,
             decision.rules + self._source_trace(source),
+            with_quantity=False,
+        )
+
+    def _share_of_open_transfer(self, index: int, sentence: Sentence, mentions: Mentions, source: str | None) -> None:
+        """ "Die Bundesregierung hat Ausfuhrgenehmigungen im Wert von 7,5 Milliarden Euro erteilt. Knapp zwei Drittel
+        entfielen auf die Ukraine.", "About a third went to Saudi Arabia.": a share of a transfer stated without
+        its recipient names where that share went."""
+        open_ = self.state.open_transfer
+        if open_ is None or open_[0] < index - 2:
+            return
+        if not any(t.lower in _SHARES for t in sentence.tokens) or any(it.category for it in mentions.items):
+            return
+        suppliers = open_[1]
+        shares = [
+            a.id
+            for a in mentions.actors
+            if a.prep in _SHARE_PREPS and _is_state(a.id) and a.kind not in ("adj", "demonym") and a.id not in suppliers
+        ]
+        if not shares:
+            return
+        shares = list(dict.fromkeys(shares))
+        self._add_between(
+            sentence,
+            suppliers,
+            shares[:1],
+            open_[2],
+            open_[3],
+            "discourse.share-of-the-transfer",
+            source,
+            self._source_trace(source),
+            with_quantity=False,
+        )
+        # the states ranked after it in the sentence ("…, auf den Plätzen folgen Singapur, Indien") go on from here
+        self.state.last_transfer = (index, suppliers, shares[:1], open_[2])
+        self.state.last_package = (index, suppliers, shares[:1], open_[3])
+
+    def _ranking_goes_on(self, index: int, sentence: Sentence, mentions: Mentions, source: str | None) -> None:
+        """ "Größter Abnehmer blieb Deutschland, gefolgt von den USA und Italien", "auf den Plätzen folgen Singapur,
+        Indien und Südkorea": states ranked after the recipient just reported received the same from the same
+        supplier, with the same status."""
+        last, package = self.state.last_transfer, self.state.last_package
+        if last is None or package is None or last[0] < index - 1 or package[0] != last[0]:
+            return
+        seq = next((t.i for t in sentence.tokens if t.lemma in _SEQUENCE or t.lower in _SEQUENCE), None)
+        if seq is None or any(it.category for it in mentions.items):
+            return
+        _, suppliers, recipients, items = last
+        ranked = [
+            a.id
+            for a in mentions.actors
+            if a.start > seq and _is_state(a.id) and a.kind not in ("adj", "demonym") and a.id not in suppliers
+        ]
+        ranked = [r for r in dict.fromkeys(ranked) if r not in recipients]
+        if not ranked:
+            return
+        self._add_between(
+            sentence,
+            suppliers,
+            ranked,
+            items,
+            package[3],
+            "discourse.ranking-goes-on",
+            source,
+            self._source_trace(source),
             with_quantity=False,
         )
 
@@ -396,45 +559,121 @@ class Assembler:
 
     # ------------------------------------------------------------------ coreference
     def _resolve_refs(self, frame: Frame, index: int) -> None:
-        """Replace "das Land"/"the country" by the state the discourse is about."""
+        """Replace "das Land", "the navy", "das Königreich", "die Miliz" by what the discourse is about."""
         roles = (frame.suppliers, frame.recipients, frame.imposers, frame.targets)
-        for ref, states in ((COUNTRY, True), (GROUP, False)):
-            if not any(ref in r for r in roles):
-                continue
-            used = {a for r in roles for a in r if a not in (COUNTRY, GROUP)}
+        if any(COMPANY in r for r in roles):
+            self._resolve_firm(frame, index, roles)
+        if any(PAIR in r for r in roles):
+            self._resolve_pair(frame, index, roles)
+        refs = list(dict.fromkeys(a for r in roles for a in r if is_reference(a)))
+        for ref in refs:
+            states = ref != GROUP
+            allowed = _REFERENT_KINDS.get(ref)
+            used = {a for r in roles for a in r if not is_reference(a)}
+            if ref in _INSTITUTIONS:
+                for role in roles:
+                    if ref in role and any(_is_state(a) for a in role if not is_reference(a)):
+                        # "Für Indonesien … Radaranlagen für die Marine": the forces or government of a state
+                        # named in the same role are that state's; the reference adds no party
+                        role.remove(ref)
+                        fire(frame, "coref.institution-of-named-party")
             here = [
                 a.id
                 for a in self._sentence_actors
                 if a.id not in used
-                and a.id not in (COUNTRY, GROUP)
+                and not is_reference(a.id)
                 and _is_state(a.id) == states
                 and a.id not in _SUPRANATIONAL
             ]
             for role in roles:
                 if ref not in role:
                     continue
-                actor, rule = self._referent(frame, index, role, states, used, here)
+                actor, rule = self._referent(frame, index, role, ref, used, here)
                 pos = role.index(ref)
                 if actor:
                     role[pos] = actor
                     used.add(actor)
                     fire(frame, rule)
+                    if allowed is not None:
+                        fire(frame, "coref.reference-by-kind-of-state")
                     if frame.ref_initial and states:
                         self.state.subjects[index] = actor  # "The kingdom has ordered …" opens about it
                 else:
                     del role[pos]
                     fire(frame, "coref.unresolved-reference-dropped")
 
+    def _resolve_pair(self, frame: Frame, index: int, roles: tuple[list[str], ...]) -> None:
+        """ "Egypt and China signed a memorandum. The two states later signed a contract covering Wing Loong
+        drones.": the two states last named together; the maker's state of the goods supplies, the other
+        receives. Without a maker among them the direction is unknown and the reference is dropped."""
+        pair = self.state.last_pair if self.state.last_pair and self.state.last_pair[0] >= index - 3 else None
+        makers = {it.producer for it in frame.items if it.producer}
+        for role in roles:
+            while PAIR in role:
+                role.remove(PAIR)
+        if pair is None or frame.kind != "transfer" or len(makers & set(pair[1])) != 1:
+            fire(frame, "coref.unresolved-reference-dropped")
+            frame.no_fill = True
+            return
+        maker = next(iter(makers & set(pair[1])))
+        other = next(a for a in pair[1] if a != maker)
+        frame.suppliers = [maker] if not frame.suppliers else frame.suppliers
+        frame.recipients = [other] if not frame.recipients else frame.recipients
+        fire(frame, "coref.the-two-states")
+
+    def _resolve_firm(self, frame: Frame, index: int, roles: tuple[list[str], ...]) -> None:
+        """ "Das Unternehmen", "the company": the firm named last, in this sentence or the two before,
+        and so its state; with no firm named the role stays empty and the discourse may not fill it."""
+        ref = next(a for a in self._sentence_actors if a.id == COMPANY and any(a.id in r for r in roles))
+        firms = [f for f in self.state.firms if f[0] >= index - 2] + [
+            (index, a.start, a.id)
+            for a in self._sentence_actors
+            if a.start < ref.start and _names_firm(a, self._sentence_tokens)
+        ]
+        for role in roles:
+            while COMPANY in role:
+                pos = role.index(COMPANY)
+                if firms:
+                    role[pos] = firms[-1][2]
+                    fire(frame, "coref.company-just-named")
+                else:
+                    del role[pos]
+                    frame.no_fill = True  # the sentence names its party, a firm we cannot place
+                    fire(frame, "coref.unresolved-reference-dropped")
+
+    def _speakers_state(self, used: set[str]) -> tuple[bool, str | None]:
+        """Whether the reference is "ihr/sein/unser Land", "their/his/our country", and the speaker's state."""
+        own = any(
+            is_reference(a.id)
+            and a.start < len(self._sentence_tokens)
+            and self._sentence_tokens[a.start].lower in _OWN_POSSESSIVES
+            for a in self._sentence_actors
+        )
+        if not own:
+            return False, None
+        speakers = [
+            a.id
+            for a in self._sentence_actors
+            if a.start in self._speaker_tokens and _is_state(a.id) and a.id not in used
+        ]
+        return True, (speakers[0] if speakers else None)
+
     def _referent(
-        self, frame: Frame, index: int, role: list[str], states: bool, used: set[str], here: list[str]
+        self, frame: Frame, index: int, role: list[str], ref: str, used: set[str], here: list[str]
     ) -> tuple[str | None, str]:
-        """What one reference ("das Land", "die Miliz") in one role of the frame stands for, and the rule."""
+        """What one reference ("das Land", "die Miliz", "das Königreich") in one role of the frame stands for,
+        and the rule. A reference by kind takes up only that kind of state ("das Königreich": a monarchy);
+        forces and governments are the story's, not another party's of the same sentence."""
+        states = ref != GROUP
+        allowed = _REFERENT_KINDS.get(ref)
+        institution = ref in _INSTITUTIONS
         # Two references in one frame ("die Söldnertruppe … den Milizionären") are two actors.
         earlier = [
             a.id
             for a in self._sentence_actors
             if a.id not in used
             and _is_state(a.id)
+            and (allowed is None or a.id in allowed)
             and a.start < frame.trigger.start
             and a.kind not in ("adj", "origin")
             and a.prep is None
@@ -442,10 +681,15 @@ class Assembler:
         ]
         if here and not states:
             return here.pop(0), "coref.group-named-in-sentence"
-        if role is frame.imposers and states and self.state.imposers:
+        own, speaker_state = self._speakers_state(used)
+        if states and own:
+            # "Die Vertreterin der Vereinigten Staaten erklärte, ihr Land habe …": the speaker's own country (with no
+            # speaker named, "sein Land" is nobody we know)
+            return speaker_state, "coref.speakers-own-country"
+        if role is frame.imposers and states and self.state.imposers and allowed is None:
             # "The government also targeted …": the government that has been imposing measures
             return self._main_imposer(exclude=used), "coref.government-imposing-measures"
-        if states and earlier and not frame.ref_initial:
+        if states and earlier and not frame.ref_initial and not institution:
             # "Caracas took delivery … after Washington barred sales to the country": a state
             # just named in the same sentence
             return (earlier[-1] if earlier[-1] not in used else earlier[0]), "coref.state-earlier-in-sentence"
@@ -456,6 +700,7 @@ class Assembler:
             and last_targets
             and last_targets[0] == index - 1
             and last_targets[1][0] not in used
+            and (allowed is None or last_targets[1][0] in allowed)
         ):
             # "Sanktionen gegen Belarus verschärfen. … Ausfuhren in das Land verboten": a measure
             # right after another continues against its target
@@ -464,12 +709,33 @@ class Assembler:
             # "Das Land hat …" opening a sentence continues the state just talked about;
             # "the country" continues the state the last sentence was about; "the administration",
             # "the government" may be any government just named
-            country = any(a.id == COUNTRY and a.text.lower().endswith(_COUNTRY_WORDS) for a in self._sentence_actors)
-            actor = self.recent_state(index, exclude=used, by_subject=country) or self.salient(index, exclude=used)
+            country = any(
+                is_reference(a.id) and a.id != GROUP and a.text.lower().endswith(_COUNTRY_WORDS)
+                for a in self._sentence_actors
+            )
+            actor = self.recent_state(index, exclude=used, by_subject=country, allowed=allowed) or self.salient(
+                index, exclude=used, allowed=allowed
+            )
             return actor, "coref.sentence-opening-reference"
         # "genehmigte die Regierung": a government that acts is the story's own state
         acting = role is frame.suppliers or role is frame.imposers
-        actor = self.salient(index, exclude=used, states=states, home=acting and states)
+        if institution:
+            placed = [
+                a.id
+                for a in self._sentence_actors
+                if a.prep in _PLACE
+                and a.article not in _DIRECTION
+                and _is_state(a.id)
+                and a.id not in used
+                and a.id not in self._sentence_suppliers
+            ]  # "in die Ukraine" is where goods go, not where the transfer happens
+            if placed:
+                # "hat in Niger Flugzeuge an die Armee übergeben", "to the army at a ceremony in Yaoundé": the
+                # forces or government of the state where it happens
+                return placed[0], "coref.institution-of-the-place"
+        if institution and not acting:
+            used = used | self._sentence_suppliers  # "the air force's jets": not the forces of who supplies them
+        actor = self.salient(index, exclude=used, states=states, home=acting and states, allowed=allowed)
         return actor, "coref.salient-actor"
 
     def _main_imposer(self, exclude: set[str]) -> str | None:
@@ -479,20 +745,68 @@ class Assembler:
         order = self.state.imposer_order
         return max(counts, key=lambda a: (counts[a], -order.index(a)))  # ties: the lead's imposer
 
-    def recent_state(self, index: int, exclude: set[str], by_subject: bool = False) -> str | None:
+    def recent_state(
+        self, index: int, exclude: set[str], by_subject: bool = False, allowed: frozenset[str] | None = None
+    ) -> str | None:
         """The last state named in the previous sentence; with ``by_subject``, the state that sentence
         opened with as its subject ("Armenia is diversifying away from Russia. The country signed …")."""
         subject = self.state.subjects.get(index - 1) if by_subject else None
-        if subject is not None and subject not in exclude:
+        if subject is not None and subject not in exclude and (allowed is None or subject in allowed):
             return subject
         for sent, actor in reversed(self.state.actors):
             if sent < index - 1:
                 return None
-            if sent == index - 1 and actor not in exclude and _is_state(actor):
+            if (
+                sent == index - 1
+                and actor not in exclude
+                and _is_state(actor)
+                and (allowed is None or actor in allowed)
+            ):
                 return actor
         return None
 
-    def salient(self, index: int, exclude: set[str], states: bool = True, home: bool = False) -> str | None:
+    def _note_pair(self, index: int, sentence: Sentence, mentions: Mentions) -> None:
+        """Two states joined by "und/and" ("Egypt and China signed …"), or the only two states a sentence names,
+        for "the two states" later."""
+        states = [a for a in mentions.actors if _is_state(a.id) and a.kind not in ("adj", "demonym")]
+        for a, b in zip(states, states[1:], strict=False):
+            between = [t.lower for t in sentence.tokens[a.end : b.start]]
+            if a.id != b.id and between and all(w in _PAIR_LINKS for w in between):
+                self.state.last_pair = (index, (a.id, b.id))
+                return
+        distinct = list(dict.fromkeys(a.id for a in states))
+        if len(distinct) == 2:  # "Indien rückt an die USA heran. … beide Regierungen …": the two states named
+            self.state.last_pair = (index, (distinct[0], distinct[1]))
+
+    def _note_topic(self, index: int, mentions: Mentions) -> None:
+        """ "Im Bundestag wird über Kampfjets für Kiew debattiert": goods for a state talked about without a
+        transfer of their own make that state the recipient of such goods the story goes on to report."""
+        cats = frozenset(it.category for it in mentions.items if it.category)
+        if not cats:
+            return
+        last_item = max(it.end for it in mentions.items if it.category)
+        for actor in mentions.actors:
+            if actor.prep in _FOR_PREPS and _is_state(actor.id) and last_item <= actor.start <= last_item + 2:
+                self.state.topics.append((index, cats, actor.id))
+
+    def _topic_recipient(self, index: int, items: list[ItemMention], exclude: set[str]) -> str | None:
+        recent = [(cats, actor) for sent, cats, actor in self.state.topics if sent < index and index - sent <= 3]
+        cats = {it.category for it in items if it.category}
+        same = [actor for topic_cats, actor in recent if cats & topic_cats and actor not in exclude]
+        if same:
+            return same[-1]
+        others = {actor for _, actor in recent}
+        # one state the arms talked about were for: other goods sent, unnamed where, go there too
+        return next(iter(others)) if len(others) == 1 and not others & exclude else None
+
+    def salient(
+        self,
+        index: int,
+        exclude: set[str],
+        states: bool = True,
+        home: bool = False,
+        allowed: frozenset[str] | None = None,
+    ) -> str | None:
         """The state (or group) most talked about so far, recent mentions weighing more.
 
         ``home`` asks for the story's own state (the exporter of an agentless export)
@@ -502,6 +816,8 @@ class Assembler:
         weights = self.state.home_weights if home else self.state.weights
         for (sent, actor), base in zip(self.state.actors, weights, strict=True):
             if actor in exclude or _is_state(actor) != states or actor in _SUPRANATIONAL:
+                continue
+            if allowed is not None and actor not in allowed:
                 continue
             weight = (3.0 if sent < 0 else 2.0 if sent == 0 else 1.0) * base
             weight += 0.5 if sent >= index - 1 else 0.0
@@ -537,7 +853,12 @@ class Assembler:
                 )
             reject("filter.no-goods-known", f"{frame.trigger.lemma!r}: goods named only by a word for them")
             return
-        vague = bool(_VAGUE_PARTNERS & {t.lower for t in sentence.tokens})
+        # ("Die wichtigsten Abnehmerländer waren …": the role noun names the states listed, not unnamed ones)
+        vague = any(not (frame.role_noun and frame.trigger.start <= k < frame.trigger.end) for k in self._vague_tokens)
+        if vague and not (parties.suppliers and parties.recipients):
+            reject(
+                "discourse.unnamed-states-fill-nothing", "unnamed states in the sentence: no side from the discourse"
+            )
         self._fill_pronoun_subject(index, frame, parties)
         self._fill_from_last_transfer(index, sentence, frame, parties, items, vague)
         self._fill_agentless_supplier(index, frame, parties, items, vague)
@@ -548,16 +869,25 @@ class Assembler:
             return
         if not parties.suppliers or not parties.recipients:
             reject("filter.missing-party", f"{frame.trigger.lemma!r}: {parties.suppliers} → {parties.recipients}")
+            if parties.suppliers and not parties.recipients and not vague and not frame.no_fill:
+                # "Die Bundesregierung hat Ausfuhrgenehmigungen für 7,5 Milliarden Euro erteilt": where to, the
+                # next sentences may say ("Knapp zwei Drittel entfielen auf die Ukraine")
+                statuses = [st for st, _ in self._statuses(frame).statuses]
+                state.open_transfer = (index, list(parties.suppliers), items, statuses)
             return
         frame.attributed = source is not None or self._sentence_says
         made = self._emit_transfers(sentence, frame, parties, items, source)
         if made:
+            state.suppliers_seen.update(parties.suppliers)
+            state.recipients_seen.update(parties.recipients)
             statuses = [st for st, _ in self._statuses(frame).statuses]
             state.last_transfer = (index, parties.suppliers, parties.recipients, items)
             state.last_package = (index, parties.suppliers, parties.recipients, statuses)
-        if {"negation", "approve"} <= frame.modifiers | {frame.trigger_kind} and any(
-            it.category == "military-equipment" for it in items
-        ):
+        if (
+            {"negation", "approve"} <= frame.modifiers | {frame.trigger_kind}
+            and any(it.category == "military-equipment" for it in items)
+            and any(st == "refused" for st, _ in self._statuses(frame).statuses)
+        ):  # a rebutted claim of past approvals ("has not approved any since 2021, a spokesman said") stops nothing
             self._export_stop(sentence, parties, source)
 
     def _frame_goods(self, frame: Frame) -> list[ItemMention]:
@@ -596,11 +926,15 @@ class Assembler:
         cats = {it.category for it in l_items}
         suppliers, recipients = parties.suppliers, parties.recipients
         if suppliers and not recipients and set(suppliers) <= set(l_sup):
-            parties.fill("recipient", list(l_rec), "discourse.continue-last-transfer-recipient")
+            if self._party_named_besides(set(suppliers) | set(l_rec)):
+                reject("discourse.continue-last-transfer-recipient", "the sentence names another party")
+            else:
+                parties.fill("recipient", list(l_rec), "discourse.continue-last-transfer-recipient")
         elif (
             recipients
             and not suppliers
             and set(recipients) <= set(l_rec)
+            and not self._party_named_besides(set(recipients) | set(l_sup))
             and (frame.trigger_kind != "request" or self._definite(sentence, frame))
         ):  # "Taipeh hatte die Systeme angefragt": the systems of the transfer just named
             parties.fill("supplier", list(l_sup), "discourse.continue-last-transfer-supplier")
@@ -611,14 +945,23 @@ class Assembler:
                 {it.category for it in items} & cats
                 or {it.producer for it in items} & set(l_sup)
                 or (  # "Zudem sollen die zugesagten Jets übergeben werden", naming no one else
-                    last[0] == index - 1 and all(a.id in (COUNTRY, GROUP) for a in self._sentence_actors)
+                    last[0] == index - 1 and all(is_reference(a.id) for a in self._sentence_actors)
                 )
+                or self._adds_to_last(sentence)
             )
-            and self._definite(sentence, frame)
+            and (self._definite(sentence, frame) or self._adds_to_last(sentence))
             and not self._others_named(set(l_sup) | set(l_rec))
         ):
+            if self._adds_to_last(sentence):
+                fire(frame, "discourse.additive-adverb-continues")
             parties.fill("supplier", list(l_sup), "discourse.continue-last-transfer-pair")
             parties.fill("recipient", list(l_rec), "discourse.continue-last-transfer-pair")
+
+    def _adds_to_last(self, sentence: Sentence) -> bool:
+        """ "Zusätzlich wurden 8.000 Mörsergranaten geliefert.", "Additionally, 40 trucks were shipped.": an additive
+        adverb opening a sentence that names no one adds goods to the transfer just reported."""
+        opening = [t.lower for t in sentence.tokens[:3]]
+        return bool(set(opening) & _ADDITIVE) and not any(not is_reference(a.id) for a in self._sentence_actors)
 
     def _fill_agentless_supplier(
         self, index: int, frame: Frame, parties: _Parties, items: list[ItemMention], vague: bool
@@ -631,6 +974,11 @@ class Assembler:
             return
         actor = self.salient(index, exclude=set(parties.recipients), home=True)
         producers = {it.producer for it in items if it.producer}
+        seen = self.state.suppliers_seen
+        if actor and seen and actor not in seen:
+            # the story's exports so far came from others: this state has not been the exporter
+            reject("discourse.home-state-not-an-exporter", f"{actor} has supplied nothing in this story")
+            actor = None
         if actor:
             parties.fill("supplier", [actor], "discourse.home-state-exports")
         elif len(producers) == 1 and not producers & set(parties.recipients):
@@ -647,7 +995,7 @@ class Assembler:
         named_here = {
             a.id
             for a in self._sentence_actors
-            if a.id not in (COUNTRY, GROUP)
+            if not is_reference(a.id)
             and a.start not in self._speaker_tokens
             and a.kind not in ("adj", "origin", "demonym")
         } - self._sentence_suppliers
@@ -663,7 +1011,16 @@ class Assembler:
         if (parties.suppliers or kind == "arrive") and not parties.recipients and not vague and kind != "request":
             # "Drei Staffeln hat Moskau bereits geliefert": to the state the story is about - unless
             # the sentence names another state that could be meant instead.
+            topic = self._topic_recipient(index, items, set(parties.suppliers))
+            if topic is not None and named_here <= set(parties.suppliers):
+                parties.fill("recipient", [topic], "discourse.recipient-of-the-goods-talked-about")
+                return
             actor = self.salient(index, exclude=set(parties.suppliers))
+            seen = self.state.recipients_seen
+            if actor and seen and actor not in seen:
+                # the story's transfers so far went to others: this state has not been the receiver
+                reject("discourse.story-state-not-a-receiver", f"{actor} has received nothing in this story")
+                actor = None
             if actor and (named_here <= set(parties.suppliers) or actor in named_here):
                 parties.fill("recipient", [actor], "discourse.story-state-receives")
         if parties.recipients and not parties.suppliers and kind in ("get", "buy", "order", "arrive") and not vague:
@@ -676,6 +1033,13 @@ class Assembler:
         self, sentence: Sentence, frame: Frame, parties: _Parties, items: list[ItemMention], source: str | None
     ) -> bool:
         decision = self._statuses(frame)
+        last = self.state.last_package
+        if frame.role_noun and parties.rule.startswith("discourse.") and last and last[3]:
+            # "Größtes Empfängerland war Brasilien" after licences granted: the recipient of those licences
+            decision.statuses = [(st, False) for st in dict.fromkeys(last[3])]
+            decision.rules = ["discourse.role-noun-continues-report"]
+        if not decision.statuses:
+            reject(decision.rules[-1], "the status table gives no event")
         trace = parties.trace + decision.rules + self._source_trace(source)
         pairs = _distributive(frame, items, parties.recipients)
         if pairs:
@@ -690,12 +1054,18 @@ class Assembler:
                         continue
                     if frame.item_suppliers and frame.item_suppliers.get(id(item), supplier) != supplier:
                         continue
-                    for status, from_subject in decision.statuses:
+                    statuses = decision.statuses
+                    item_trace = trace
+                    if item.part and [st for st, _ in statuses] == ["delivered"]:
+                        # "received the first 11 of 29 HIMARS": the 29 were ordered
+                        statuses = [*statuses, ("agreed", False)]
+                        item_trace = [*trace, "status.part-of-an-order"]
+                    for status, from_subject in statuses:
                         src = frame.subject_text if from_subject else None
                         self._add(
                             _stated(
                                 sentence,
-                                trace,
+                                item_trace,
                                 type="transfer",
                                 status=status,
                                 rule=parties.rule or (parties.trace[0] if parties.trace else ""),
@@ -752,6 +1122,8 @@ class Assembler:
                 continue
             if item.carrier == "carrier" and not prev.designation and prev.category not in _MISSILES:
                 continue
+            if item.carrier == "weapon" and not prev.designation:
+                continue
             return ItemMention(
                 item.start,
                 item.end,
@@ -765,6 +1137,9 @@ class Assembler:
         if item.carrier == "missile":
             # "Raketen an die Huthis geliefert": missiles no earlier name makes specific are missiles all the same
             return ItemMention(item.start, item.end, "other-missile", None, item.quantity, item.origin, None, item.text)
+        if item.carrier == "weapon":  # "the weapon" with no system named before: weapons
+            category = "military-equipment"
+            return ItemMention(item.start, item.end, category, None, item.quantity, item.origin, None, item.text)
         return None
 
     def _statuses(self, frame: Frame):
@@ -776,6 +1151,10 @@ class Assembler:
             flags.add("attributed")
         if frame.infinitive:
             flags.add("infinitive")
+        if frame.role_noun:
+            flags.add("role_noun")
+        if "roles.company-receives-order-sells" in frame.trace:
+            flags.add("order_won")  # "Saab erhielt einen Auftrag": the order is what arrived, not the goods
         return decide("transfer", frame.trigger_kind, frozenset(frame.modifiers), frozenset(flags))
 
     # ------------------------------------------------------------------ sanctions
@@ -788,24 +1167,52 @@ class Assembler:
             if actor:
                 imposers = [actor]
                 trace.append("discourse.pronoun-imposer-last-actor")
-        if not imposers and self.state.imposers:
+        if not imposers and frame.council:
+            # "Der Rat": the council named last in the story (the Security Council's UN), else the EU's Council
+            councils = [actor for _, actor in self.state.actors if actor in _COUNCILS]
+            imposers = [councils[-1] if councils else _COUNCILS[0]]
+            trace.append("discourse.council-of-the-story")
+        if not imposers and self.state.imposers and not frame.no_fill:
             # An agentless measure ("Three generals were designated") is the story's main imposer's.
             best = self._main_imposer(exclude=set())
             imposers = [best] if best and best not in targets else []
             if imposers:
                 trace.append("discourse.main-imposer-of-story")
+        announced = bool(_SUBJECT_IMPOSES & set(frame.trace))
+        if (
+            announced
+            and not targets
+            and self.state.targets
+            and frame.modifiers & _ANNOUNCED
+            and "sanction" in frame.trigger.kinds
+        ):
+            # "Auch Großbritannien und die USA kündigten neue Strafmaßnahmen an": against whom the story's
+            # measures are
+            counts = {t: n for t, n in self.state.targets.items() if t not in imposers}
+            if counts:
+                targets = [max(counts, key=lambda t: counts[t])]
+                trace.append("discourse.main-target-of-story")
         if imposers and not targets and frame.target_noun and "sanction" in frame.trigger.kinds:
             # "considering sanctions on the state-owned oil and gas company": the story's country's firm
             actor = self.salient(index, exclude=set(imposers))
             if actor:
                 targets = [actor]
                 trace.append("discourse.firm-of-the-story-state")
+        if frame.question:
+            reject("filter.question", f"measure {frame.trigger.lemma!r}")  # "Will the EU impose sanctions …?"
+            return
         if not imposers or not targets:
             reject("filter.missing-party", f"measure {frame.trigger.lemma!r}: {imposers} → {targets}")
             return
         decision = decide("sanction", frame.trigger_kind, frozenset(frame.modifiers), frozenset())
+        if not decision.statuses:
+            # "hat keine Sanktionen verhängt": the status table says the text states no measure
+            reject(decision.rules[0], f"measure {frame.trigger.lemma!r}: {imposers} → {targets}, no status")
+            return
         trace += decision.rules + self._source_trace(source)
         self.state.last_targets = (index, list(targets))
+        for target in targets:
+            self.state.targets[target] = self.state.targets.get(target, 0) + 1
         for imposer in imposers:
             self.state.imposers[imposer] = self.state.imposers.get(imposer, 0) + 1
             if imposer not in self.state.imposer_order:

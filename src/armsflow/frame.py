@@ -49,8 +49,10 @@ class Frame:
     no_fill: bool = False  # roles must come from the sentence, not from the discourse
     question: bool = False  # inside "whether …"/"ob …": asked, not asserted
     attributed: bool = False  # the sentence attributes its claim to someone
+    role_noun: bool = False  # led by a noun of the supplier's or customer's role ("Hauptabnehmer", "supplier")
     item_suppliers: dict[int, str] = field(default_factory=dict)  # id(item) -> supplier, from each item's origin
     target_noun: bool = False  # "sanctions on the state-owned oil company": a target not named by a state
+    council: bool = False  # "Der Rat hat … verhängt": the council the story is about imposes
     country_ref: list[str] = field(default_factory=list)  # roles filled by "das Land"
     trace: list[str] = field(default_factory=list)  # rule ids, in the order they decided
     rule: str = ""  # the rule that decided the parties (the last role rule on the trace)

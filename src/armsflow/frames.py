@@ -47,14 +47,26 @@ from armsflow.grammar import (
     participial,
     partitive,
     passive,
+    pronoun_subject,
     question,
     relative_clause,
     unique,
 )
 from armsflow.lexicons import word_values, words
-from armsflow.mentions import ARTICLES, PREPOSITIONS, ActorMention, CueMention, ItemMention, Mentions
+from armsflow.mentions import (
+    ARTICLES,
+    GROUP,
+    PREPOSITIONS,
+    ROLE_NOUNS,
+    ActorMention,
+    CueMention,
+    ItemMention,
+    Mentions,
+    is_reference,
+)
 from armsflow.roles import FROM, TO, assign_transfer_roles, service_roles, trainees
 from armsflow.sanctions import sanction_frames
+from armsflow.text.mood import counterfactual, polar_questions
 from armsflow.text.segment import Token
 
 _COORD_SPEAKER: Final = words("conj.and")
@@ -74,6 +86,17 @@ _GAP_SUBJECTS: Final = frozenset({"name", "capital", "metonym", "org"})  # actor
 _GOODS_FROM: Final = words("prep.goods-from")
 _SERVICE_OBJECT: Final = words("prep.service-object", "de")
 _FRAMING: Final = words("prep.framing")
+_UNDER_DEAL: Final = words("prep.under-deal")
+_RESTRICTION_NOUNS: Final = words("noun.export-restriction")
+_DETERMINERS_BEFORE_NOUN_EN: Final = words("determiner.before-noun", "en")
+_CONDITIONAL: Final = words("aux.conditional")
+_NOT_ONLY: Final = words("adverb.not-only")
+_POPULATION_SHARE: Final = words("noun.population-share")
+_INSTEAD_OF: Final = words("prep.instead-of")
+_PERFECT_FINITE: Final = words("aux.perfect-finite", "en")
+_UNTIL: Final = words("conj.until")
+_EVALUATIVE: Final = words("verb.evaluative")
+_RESTRICTION_LINKS: Final = words("function.restriction-link")
 _DESPITE: Final = words("prep.despite")
 _ATTRIBUTIVE_DOUBT: Final = words("adj.attributive-doubt")
 _BUILDING: Final = words("noun.building")
@@ -96,6 +119,7 @@ _DETERMINERS_BEFORE_NOUN: Final = words("article.before-transfer-noun")
 _CONDITION_OPENERS: Final = words("conj.condition-sentence")
 _CONDITION_CLAUSE: Final = words("conj.condition-clause")
 _PERFECT_AUX: Final = words("aux.perfect-infinitive", "de")
+_INFINITIVE_PARTICLE: Final = words("particle.infinitive", "de")
 _PRESENT_PASSIVE: Final = words("aux.present-passive", "de")
 _TRAIN: Final = words("verb.train")
 _COUNT_WORDS: Final = {w: int(v) for w, v in word_values("number.small").items()}
@@ -137,7 +161,44 @@ def build_frames(
         _merge_participles(frames, participles)
     frames.extend(answer_frames(view, frames))
     frames.extend(sanction_frames(view, sanction_story))
-    return frames
+    return _mood(view, frames)
+
+
+_REPORTING: Final = frozenset({"say", "according", "hearsay", "accuse", "report"})
+
+
+def _mood(view: ClauseView, frames: list[Frame]) -> list[Frame]:
+    """Frames in a stretch that asserts nothing: a yes/no question ("Hat Nordkorea … geliefert?",
+    "Will the EU impose sanctions …?") asks whether the transfer or measure exists; a counterfactual
+    ("hätte … exportieren können", "a resolution that would have blocked …") says it did not happen."""
+    spans = polar_questions(view.tokens, view.lang)
+    for frame in frames:
+        if any(a <= frame.trigger.start < b for a, b in spans):
+            frame.question = True
+            fire(frame, "mod.polar-question")
+    if any("retract" in cue.kinds for cue in view.mentions.cues):
+        # "Korrektur: In einer früheren Fassung hieß es, …": what an earlier version said is withdrawn
+        for frame in frames:
+            reject("filter.retracted-claim", f"{frame.trigger.lemma!r} in a withdrawn claim")
+        return []
+    reported = any(cue.kinds & _REPORTING for cue in view.mentions.cues)
+    kept: list[Frame] = []
+    for frame in frames:
+        if 0 <= frame.clause < view.n and _counterfactual(view, frame, reported):
+            reject("filter.counterfactual", f"clause {frame.clause}: {frame.trigger.lemma!r} would have been")
+            continue
+        kept.append(frame)
+    return kept
+
+
+def _counterfactual(view: ClauseView, frame: Frame, reported: bool) -> bool:
+    """The frame's clause (or, for an infinitive, the clause governing it) is a Konjunktiv II past or a
+    "would have": what it says did not happen."""
+    grammar, c = view.grammar, frame.clause
+    clauses = [c]
+    if grammar.infinitive[c] and c > 0:
+        clauses.append(c - 1)  # "Seoul would have been ready | to ship shells"
+    return any(counterfactual(view.tokens, *grammar.clauses[k], view.lang, reported) for k in clauses)
 
 
 def _view(
@@ -158,7 +219,10 @@ def _view(
         # "Die USA haben Bedenken geäußert und drohen mit Sanktionen": the speaker is also the subject
         # of the coordinated clause, not only the source of a reported claim
         speaker_tokens = set()
-    actors = [a for a in mentions.actors if a.start not in speaker_tokens and a.kind != "origin"]
+    # a mention any of whose tokens belongs to the speaker phrase ("the defence ministry said") takes no role
+    actors = [
+        a for a in mentions.actors if a.kind != "origin" and not any(i in speaker_tokens for i in range(a.start, a.end))
+    ]
     actors_by_clause: list[list[ActorMention]] = [[] for _ in range(n)]
     for actor in actors:
         actors_by_clause[grammar.clause[actor.start]].append(actor)
@@ -181,12 +245,42 @@ def _clause_frame(
     frame.trace = trace
     governors = governor_chain(view.grammar, view.cues_by_clause, view.items_by_clause, TRIGGERS, c)
     set_modifiers(view, frame, governors)
-    if c > 0 and _condition_clause(view, c) and not frame.modifiers & {"consider", "intend"}:
+    if _condition_clause(view, c) and not frame.modifiers & {"consider", "intend"}:
         # "droht mit Strafen, falls China Russland mit Waffen beliefert": a condition, no event
         reject("filter.condition-clause", f"clause {c}: {lead_cue.lemma!r} inside a condition")
         return None
+    restriction = _restriction(view, frame)
+    if restriction == "noun":
+        # "lifted its ban on arms exports to Kazakhstan", "imposed a ban on arms exports to Georgia": the
+        # exports name what the measure is about; the measure is the event (its refused transfer is optional)
+        reject("filter.restricted-transfer", f"clause {c}: {lead_cue.lemma!r} inside a restriction")
+        return None
+    if restriction == "verb" and "negation" not in frame.modifiers:
+        frame.modifiers.add("refuse")  # "restricts arms exports to Argentina": the exports are barred
+        fire(frame, "mod.restricted-transfer")
+    if frame.modifiers & {"refuse", "oppose"} and _public_opinion(view, frame):
+        # "Nach Umfragen lehnt die Hälfte der Japaner den Export tödlicher Waffen ab": an opinion poll
+        reject("filter.public-opinion", f"clause {c}: {lead_cue.lemma!r} rejected by a share of the public")
+        return None
+    if _hypothetical_evaluation(view, frame):
+        # "It would be the first export of Japanese warships": a judgement on a transfer that may come
+        reject("filter.hypothetical-evaluation", f"clause {c}: {lead_cue.lemma!r} in a hypothetical judgement")
+        return None
     set_voice(view, frame, owners, governors)
     assign_transfer_roles(view, frame, governors)
+    excluded = _instead_of(view, frame)
+    if excluded:
+        # "kauft in Indien statt in Russland", "rather than hardware": what is set aside takes no part
+        frame.items = [it for it in frame.items if it.start not in excluded]
+        ids = {a.id for a in view.mentions.actors if a.start in excluded}
+        kept = {a.id for a in view.mentions.actors if a.start not in excluded}
+        frame.suppliers = [x for x in frame.suppliers if x not in ids - kept]
+        frame.recipients = [x for x in frame.recipients if x not in ids - kept]
+        fire(frame, "mod.instead-of-excluded")
+    if "mod.opposed-transfer" in frame.trace or "mod.investigated-transfer" in frame.trace:
+        opposers = _opposers(view, frame, governors)
+        frame.suppliers = [x for x in frame.suppliers if x not in opposers]
+        frame.recipients = [x for x in frame.recipients if x not in opposers]
     _roles_after_grammar(view, frame, frames, lead_kind)
     trainees(view, frame)
     return frame
@@ -413,7 +507,7 @@ def _lead(cues: list[CueMention]) -> tuple[CueMention, str] | None:
         for kind in cue.kinds:
             if kind in TRIGGERS and kind in PRIORITY:
                 rank = PRIORITY.index(kind)
-                if "agent" in cue.kinds:
+                if cue.kinds & ROLE_NOUNS:
                     rank += len(PRIORITY)  # "negotiating with a South Korean supplier": the verb leads
                 if best is None or rank < best[0]:
                     best = (rank, cue, kind)
@@ -603,6 +697,11 @@ def frame_items(
         items = kept
     if not items:
         items = _goods_from_context(view, c, lead_cue, lead_kind, trace)
+    if not items and lead_cue.kinds & ROLE_NOUNS and not view.mentions.items:
+        # "Größtes Empfängerland war Brasilien", "Russia is India's largest supplier": arms, unspecified (when the
+        # sentence names goods elsewhere, its other clauses tell them)
+        items = [ItemMention(lead_cue.start, lead_cue.end, "military-equipment", text=lead_cue.lemma)]
+        trace.append("item.role-noun-general-goods")
     return items
 
 
@@ -816,8 +915,13 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
     lead = frame.trigger
     starts = {it.start for it in view.mentions.items}
     frame.modifiers = _modifiers(view.cues_by_clause, c, lead, tokens, frame.trigger_kind, starts)
+    if any(_not_only(x, tokens) for x in view.cues_by_clause[c]):
+        # "nicht nur Drohnen, sondern auch Raketen", "not only drones but also missiles": no negation, and
+        # the goods after the correlative belong to the same clause (text/clauses.py)
+        fire(frame, "mod.not-only-is-no-negation")
     if lead.lemma == "commission" and any(it.category == "ship" for it in frame.items):
         frame.modifiers.add("in_use")  # a navy commissioning a ship puts it into service: it has arrived
+        frame.trigger_kind = "get"  # received, not bought: an order behind it must be named to count
         fire(frame, "mod.commissioned-in-service")
     if "trigger.goods-in-service" in frame.trace:
         frame.modifiers.add("in_use")  # in service: the goods have arrived
@@ -825,31 +929,214 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
         frame.modifiers.discard("approve")  # "under a licence": a licence to produce, no export approval
     if "trigger.expected-delivery-noun" in frame.trace:
         frame.modifiers.add("future")
+    elif lead.lemma in _EXPECT and frame.trigger_kind == "get":
+        frame.modifiers.add("future")  # "Die Slowakei erwartet im Frühjahr finnische Radpanzer": still to come
+        fire(frame, "mod.expecting-is-to-come")
     if frame.trigger_kind in ("give_noun", "sell", "buy", "deal") and _contested(tokens, lead.start):
         # "Gegen die Lieferung von Leopard-Panzern gibt es Widerstand": a contested plan, not a fact
         frame.modifiers.add("consider")
         fire(frame, "mod.opposed-plan")
     # "Griechenland prüft, ob es … überlassen kann": whether is weighed, not only asked
     frame.question = question(tokens, grammar, c) and not any(
-        "consider" in cue.kinds and "doubt" not in cue.kinds for g in governors for cue in view.cues_by_clause[g]
+        cue.kinds & {"consider", "investigate"} and "doubt" not in cue.kinds
+        for g in governors
+        for cue in view.cues_by_clause[g]
     )
     if frame.question:
         fire(frame, "mod.whether-asked")
     _reach_from_governors(view, frame, governors)
+    if "oppose" in frame.modifiers and "negation" not in frame.modifiers:
+        # "Beijing opposes any arms sales to Taiwan": who opposes is no party; the transfer is at most a
+        # contested plan, with both sides named in the sentence
+        frame.modifiers.add("consider")
+        frame.no_fill = True
+        fire(frame, "mod.opposed-transfer")
+    if "promise" in frame.modifiers and frame.trigger_kind != "promise" and _announced_past(view, frame):
+        # "announced Monday Indonesia had ordered 42 Rafale jets": a past act reported, not promised
+        frame.modifiers.discard("promise")
+        fire(frame, "mod.announced-past-is-report")
+    if _until_clause(view, frame):
+        # "as a stopgap until the Rafales arrive", "…, bis die Rafale eintreffen": not yet there
+        frame.modifiers.add("future")
+        fire(frame, "mod.until-still-to-come")
+    if "investigate" in frame.modifiers:
+        # "UN experts are investigating reports that Iran shipped drones to Russia": suspected, and the
+        # investigators are no party
+        frame.modifiers.add("consider")
+        frame.no_fill = True
+        fire(frame, "mod.investigated-transfer")
     if "complete" in frame.modifiers and any(
         "deal" in x.kinds and "complete" not in x.kinds for k in [c, *governors] for x in view.cues_by_clause[k]
     ):
         frame.modifiers.discard("complete")  # "schlossen einen Vertrag über die Lieferung … ab": a deal
         fire(frame, "mod.concluding-a-deal")
-    nxt = [t.lower for t in tokens[lead.end : lead.end + 2]]
-    if "future" in frame.modifiers and nxt and nxt[0] in _PERFECT_AUX:
-        # "soll … geliefert haben": a perfect infinitive under "soll" reports a past delivery
+    if "deal" in frame.modifiers and any(
+        "deal" in x.kinds and x is not lead and _framing_deal(view, x)
+        for k in [c, *governors]
+        for x in view.cues_by_clause[k]
+    ):
+        # "Under a 2019 contract, the air force has received …": the deal frames what the clause reports
+        frame.modifiers.add("under_deal")
+        fire(frame, "mod.under-deal")
+    if view.lang == "de" and _perfect_infinitive(view, lead):
+        # "soll … geliefert haben", "wirft … vor, … geliefert zu haben": a perfect infinitive reports a
+        # past delivery, under "soll" as under a verb of saying or accusing
         frame.modifiers.discard("future")
         frame.modifiers.add("past")
         fire(frame, "mod.de.perfect-infinitive-past")
-    if tokens and tokens[0].lower in _CONDITION_OPENERS:
+    if tokens and tokens[0].lower in _CONDITION_OPENERS and not (c == 0 and _condition_clause(view, 0)):
         frame.modifiers.add("consider")  # "If Seoul decides to go ahead, it would send …"
         fire(frame, "mod.conditional-sentence")
+
+
+def _announced_past(view: ClauseView, frame: Frame) -> bool:
+    """A promise cue before the trigger with a finite perfect auxiliary in between ("announced Thursday
+    Indonesia had ordered"): the verb of announcing reports a past act."""
+    lead = frame.trigger
+    promise = [x for x in view.cues_by_clause[frame.clause] if "promise" in x.kinds and x.end <= lead.start]
+    if not promise:
+        return False
+    between = view.tokens[promise[-1].end : lead.start]
+    return view.lang == "en" and any(t.lower in _PERFECT_FINITE for t in between)
+
+
+def _until_clause(view: ClauseView, frame: Frame) -> bool:
+    """A clause opened by "until/bis" whose verb is in the present: what it says has not happened yet."""
+    tokens, c = view.tokens, frame.clause
+    start, end = view.grammar.clauses[c]
+    opening = [t for t in tokens[start : start + 2] if t.text[:1].isalpha()][:1]
+    if not opening or opening[0].lower not in _UNTIL or (view.lang == "de" and c == 0):
+        return False  # "Bis 2026 soll Polen …": a preposition, not the conjunction
+    tok = tokens[frame.trigger.start]
+    if view.lang == "en":
+        return not tok.lower.endswith("ed") and tok.lower not in IRREGULAR_PARTICIPLES
+    # the present: the plural form is the infinitive ("eintreffen"), or the present passive ("geliefert werden")
+    return tok.lower == tok.lemma or any(t.lower in _PRESENT_PASSIVE for t in tokens[start:end])
+
+
+def _public_opinion(view: ClauseView, frame: Frame) -> bool:
+    """A share of a population ("die Hälfte der Japaner", "a majority of Germans") before the verb of
+    rejecting or opposing: the subject is part of the public, not a state."""
+    start = view.grammar.clauses[frame.clause][0]
+    cue = next((x for x in view.cues_by_clause[frame.clause] if x.kinds & {"refuse", "oppose"}), None)
+    stop = max(cue.start if cue is not None else 0, frame.trigger.start)  # V2: "lehnt die Hälfte … den Export ab"
+    return any(t.lower in _POPULATION_SHARE for t in view.tokens[start:stop])
+
+
+def _hypothetical_evaluation(view: ClauseView, frame: Frame) -> bool:
+    """A transfer noun in a clause that judges it under "would/würde" ("It would be the first export of …",
+    "Die Lieferung würde die Armee unabhängig machen"): the clause evaluates, it reports no transfer."""
+    tokens, lead = view.tokens, view.tokens[frame.trigger.start]
+    if "give_noun" not in frame.trigger.kinds and not (view.lang == "de" and lead.text[:1].isupper()):
+        return False
+    start, end = view.grammar.clauses[frame.clause]
+    span = tokens[start:end]
+    return any(t.lower in _CONDITIONAL for t in span) and any(
+        t.lemma in _EVALUATIVE and t.lower not in _CONDITIONAL for t in span
+    )
+
+
+def _instead_of(view: ClauseView, frame: Frame) -> set[int]:
+    """Token positions set aside by "statt/instead of/rather than" in the frame's clause: the phrase after it,
+    up to a comma or the next trigger verb."""
+    tokens = view.tokens
+    start, end = view.grammar.clauses[frame.clause]
+    triggers = {i for x in view.cues_by_clause[frame.clause] if x.kinds & TRIGGERS for i in range(x.start, x.end)}
+    out: set[int] = set()
+    for i in range(max(0, start - 1), end):
+        pair = f"{tokens[i].lower} {tokens[i + 1].lower}" if i + 1 < len(tokens) else ""
+        if tokens[i].lower in _INSTEAD_OF:
+            j = i + 1
+        elif pair in _INSTEAD_OF:
+            j = i + 2
+        else:
+            continue
+        while j < len(tokens) and tokens[j].text not in (",", ";", ":", ".") and j not in triggers:
+            out.add(j)
+            j += 1
+    return out
+
+
+def _opposers(view: ClauseView, frame: Frame, governors: list[int]) -> set[str]:
+    """Who opposes or investigates: the subject before that verb (a pronoun stands for the actor before it)."""
+    tokens = view.tokens
+    out: set[str] = set()
+    for k in [frame.clause, *governors]:
+        cue = next((x for x in view.cues_by_clause[k] if x.kinds & {"oppose", "investigate"}), None)
+        if cue is None:
+            continue
+        subjects = [
+            g for g in groups(view.actors_by_clause[k], tokens) if g.first.prep is None and g.first.start < cue.start
+        ]
+        if subjects:
+            out.update(subjects[-1].ids)
+        pronoun = pronoun_subject(tokens, view.grammar, k, [], cue.start)
+        if pronoun is not None:
+            earlier = [a for a in view.mentions.actors if a.end <= pronoun and a.kind not in ("origin", "ref")]
+            out.update(a.id for a in earlier[-1:])
+    return out
+
+
+def _restriction(view: ClauseView, frame: Frame) -> str:
+    """Whether a transfer noun comes right after a restriction ("ban on arms exports", "Verbot von
+    Rüstungsexporten", "suspension of export permits": "noun"; "restricts arms exports": "verb"), else ""."""
+    tokens, lead = view.tokens, frame.trigger
+    word = tokens[lead.start].text
+    if (view.lang == "de" and not word[:1].isupper()) or (view.lang == "en" and word.lower().endswith("ed")):
+        return ""  # a verb: "Trotz des Embargos lieferte Belarus …"
+    restrictions = {
+        x.start for x in view.cues_by_clause[frame.clause] if x is not lead and x.kinds & {"prevent", "sanction"}
+    }
+    items = {i for it in view.items_by_clause[frame.clause] for i in range(it.start, it.end)}
+    for k in range(lead.start - 1, max(-1, lead.start - 5), -1):
+        tok = tokens[k]
+        if k in restrictions or tok.lower in _RESTRICTION_NOUNS:
+            return "noun" if _noun(view, k, items) else "verb"
+        if k not in items and tok.lower not in _RESTRICTION_LINKS:
+            return ""
+    return ""
+
+
+def _noun(view: ClauseView, k: int, items: set[int]) -> bool:
+    """Is the restriction word at k a noun ("the ban", "Stopp", "arms embargo") rather than a verb ("blocked",
+    "restricts", "stoppte")?"""
+    tok = view.tokens[k]
+    if view.lang == "de":
+        return tok.text[:1].isupper() and k > 0  # "Verbot", not "verbot" (verbieten)
+    if tok.lower in _RESTRICTION_NOUNS:
+        return True
+    before = view.tokens[k - 1].lower if k > 0 else ""
+    return not tok.lower.endswith("ed") and (before in _DETERMINERS_BEFORE_NOUN_EN or k - 1 in items)
+
+
+def _framing_deal(view: ClauseView, deal: CueMention) -> bool:
+    """ "Under a 2019 contract", "Im Rahmen eines Vertrags", "aus dem ersten Rahmenvertrag": a deal noun in a
+    phrase opened by a framing word, with only its determiners and modifiers in between."""
+    tokens = view.tokens
+    if not tokens[deal.start].text[:1].isupper() and tokens[deal.start].lower.endswith("ed"):
+        return False  # "has signed": a verb
+    cue_tokens = {i for x in view.mentions.cues for i in range(x.start, x.end)}
+    actor_tokens = {i for a in view.mentions.actors for i in range(a.start, a.end)}
+    for k in range(deal.start - 1, max(-1, deal.start - 5), -1):
+        tok = tokens[k]
+        if tok.lower in _UNDER_DEAL:
+            return True
+        if k in cue_tokens or k in actor_tokens or not tok.text[:1].isalnum():
+            return False
+    return False
+
+
+def _perfect_infinitive(view: ClauseView, lead: CueMention) -> bool:
+    """ "geliefert haben", "zur Verfügung gestellt zu haben", "übergeben worden sein": the verb group after
+    the trigger (and the participle of its phrase) is a perfect infinitive."""
+    tokens = view.tokens
+    j = lead.end
+    parts = {x.start: x.end for x in view.cues_by_clause[view.grammar.clause[lead.start]] if x.kinds & TRIGGERS}
+    while j in parts and parts[j] > j and tokens[j].text.islower():
+        j = parts[j]  # "zur Verfügung | gestellt": the participle of the phrase
+    if j < len(tokens) and tokens[j].lower in _INFINITIVE_PARTICLE:
+        j += 1
+    return j < len(tokens) and tokens[j].lower in _PERFECT_AUX
 
 
 def _contested(tokens: list[Token], start: int) -> bool:
@@ -933,8 +1220,15 @@ def _modifiers(
         ):
             kinds = kinds & {"order"}  # "hat alle zugesagten Kampfpanzer erhalten": the promise is history
         kinds = kinds - _past_background(cue, tokens)
+        if _not_only(cue, tokens):
+            kinds = kinds - {"negation"}  # "nicht nur … sondern auch", "not only … but also"
         mods |= {k for k in kinds if k in MODIFIERS}
     return mods
+
+
+def _not_only(cue: CueMention, tokens: list[Token]) -> bool:
+    """A negation followed by "nur/only": a focus ("nicht nur Drohnen"), not a negation."""
+    return "negation" in cue.kinds and cue.end < len(tokens) and tokens[cue.end].lower in _NOT_ONLY
 
 
 def _past_background(cue: CueMention, tokens: list[Token]) -> frozenset[str]:
@@ -953,8 +1247,12 @@ def _past_background(cue: CueMention, tokens: list[Token]) -> frozenset[str]:
 
 
 def _condition_clause(view: ClauseView, c: int) -> bool:
-    start = view.grammar.clauses[c][0]
+    """A clause opened by "falls/if" inside the sentence, or the condition opening it ("Wenn Iran …
+    liefern würde, | wäre das …": the hypothetical itself, not what would follow from it)."""
+    start, end = view.grammar.clauses[c]
     opening = [t.lower for t in view.tokens[start : start + 2]]
+    if c == 0:
+        return bool(opening) and opening[0] in _CONDITION_OPENERS and end < len(view.tokens) - 1
     return any(w in _CONDITION_CLAUSE for w in opening)
 
 
@@ -976,7 +1274,13 @@ def set_voice(view: ClauseView, frame: Frame, owners: dict[int, tuple[int, str]]
             frame.modifiers.discard("future")
             fire(frame, "mod.de.present-passive-not-future")
     frame.infinitive = grammar.infinitive[c] and c > 0 and not aspectual(tokens, grammar.clauses[c][0])
-    frame.ref_initial = any(a.id == "@country" and a.start <= 1 for a in view.mentions.actors)
+    if frame.infinitive and any("accuse" in x.kinds for k in governors for x in view.cues_by_clause[k]):
+        # "wirft Belarus vor, Russland mit Granaten zu beliefern": the infinitive is what the accused is
+        # said to do, a claim like any reported one, not something still to come
+        frame.infinitive = False
+        frame.modifiers.add("accused")
+        fire(frame, "mod.accused-act-is-claim")
+    frame.ref_initial = any(is_reference(a.id) and a.id != GROUP and a.start <= 1 for a in view.mentions.actors)
     # "wies einen Bericht zurück, wonach …", "rejected accusations that …": the claim is the report's.
     if frame.modifiers & {"deny", "refuse"} and any(
         "report" in cue.kinds for k in [c, *governors] for cue in view.cues_by_clause[k]
@@ -1032,6 +1336,11 @@ def _decided(frame: Frame, rule_id: str) -> None:
     frame.rule = rule_id
 
 
+_SEQUENCE: Final = words("verb.sequence")
+_BOUGHT: Final = frozenset({"buy", "order"})
+_RECEIVING: Final = frozenset({"get", "arrive", "buy", "order"})
+
+
 def _trailing_agents(view: ClauseView, frame: Frame) -> None:
     """The agents of a giving participle set off after the frame's clause (", geliefert von X", ", supplied
     by X"), or before it (", donated by Portugal,", "Donated by Portugal, the howitzers …"): it describes
@@ -1064,13 +1373,18 @@ def _trailing_agent(view: ClauseView, frame: Frame, k: int, rule: str) -> None:
             and first.lower.endswith(("t", "en"))  # "bereitgestellt"
         )
         or lead is None
-        or lead[1] not in GIVE
+        or lead[1] not in GIVE | _BOUGHT
         or lead[0].start != first.i
+        or lead[0].lemma in _SEQUENCE
     ):
         return
+    if lead[1] in _BOUGHT and (frame.trigger_kind not in _RECEIVING or frame.suppliers):
+        return  # ", bought from China" names the seller of goods received, not of goods given
     agents = unique([i for g in groups(view.actors_by_clause[k], tokens) if g.first.prep in FROM for i in g.ids])
     if agents and not set(agents) & set(frame.recipients):
-        frame.suppliers = agents  # "… sind in der Ukraine eingetroffen, geliefert von Dänemark und Deutschland"
+        # "… sind in der Ukraine eingetroffen, geliefert von Dänemark und Deutschland", "took delivery of two
+        # submarines, bought from China"
+        frame.suppliers = agents
         _decided(frame, rule)
 
 

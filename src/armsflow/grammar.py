@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
-from armsflow.lexicons import kind_group, word_stems, words
-from armsflow.mentions import ActorMention, CueMention, ItemMention, Mentions
+from armsflow.lexicons import kind_group, word_stems, word_values, words
+from armsflow.mentions import PREPOSITIONS, ActorMention, CueMention, ItemMention, Mentions
 from armsflow.text.clauses import SUBORDINATORS, clause_ids, is_infinitive
 from armsflow.text.segment import Token
 
@@ -23,11 +23,17 @@ LINK: Final = words("link.coordination")
 _LINK_ARTICLES: Final = words("article.definite-short")
 AUX_PASSIVE_DE: Final = words("aux.passive", "de")
 AUX_PASSIVE_EN: Final = words("aux.passive", "en")
+_STATE_PASSIVE: Final = words("aux.state-passive", "de")
+_FEMININE_SUFFIXES: Final = ("heit", "keit", "ung", "schaft", "ion", "tät", "garde", "polizei", "wache")
 _PASSIVE_GAP_EN: Final = words("adverb.passive-gap", "en")
 _ACTIVE_BEFORE_PARTICIPLE: Final = words("function.active-before-participle", "en")
 _SHORT_PARTICIPLES: Final = words("participle.passive-short", "en")
 _AUX_AFTER_PARTICIPLE: Final = words("aux.passive-after-participle", "de")
 _PARTITIVE_PRONOUNS: Final = words("pronoun.partitive-of")
+_PARTITIVE_ORDINALS: Final = words("quantifier.partitive-ordinal")
+_DEFINITE_SHORT: Final = words("article.definite-short")
+_COUNTS: Final = set(word_values("number.small"))
+_FINITE: Final = words("aux.finite")
 IRREGULAR_PARTICIPLES: Final = words("participle.irregular", "en")
 REL_PRONOUNS: Final = words("pronoun.relative")
 _RELATIVE_OPENERS_EN: Final = words("pronoun.relative-wh", "en")
@@ -36,6 +42,7 @@ _ACTING_STEMS: Final = word_stems("stem.acting-head")
 _COMPANY_HEADS: Final = word_stems("stem.company-head")
 _GOVERNING: Final = word_stems("stem.governing-body")
 _NOT_NOUN: Final = words("function.not-noun")
+_NOT_VERB: Final = words("article.any") | words("prep.any")
 _SUBJECT_PRONOUNS: Final = words("pronoun.subject")
 _DEMONSTRATIVE_SUBJECTS: Final = words("pronoun.demonstrative-subject", "de")
 _COMPLEMENTIZERS: Final = words("conj.complement")
@@ -91,10 +98,10 @@ class ClauseView:
 
 def analyse(tokens: list[Token], mentions: Mentions, lang: str) -> SentenceGrammar:
     """Clause spans of a sentence, and which clauses are infinitives (zu/to + verb)."""
-    listed = {i for a in mentions.actors for i in range(a.start, a.end)}
-    listed |= {i for it in mentions.items for i in range(it.start, it.end)}
+    actor_tokens = frozenset(i for a in mentions.actors for i in range(a.start, a.end))
+    listed = set(actor_tokens) | {i for it in mentions.items for i in range(it.start, it.end)}
     verbs = frozenset(c.start for c in mentions.cues if not c.kinds.isdisjoint(VERB_KINDS))
-    ids = clause_ids(tokens, listed, verbs)
+    ids = clause_ids(tokens, listed, verbs, actor_tokens)
     spans: list[tuple[int, int]] = []
     for i, cid in enumerate(ids):
         if cid == len(spans):
@@ -126,17 +133,47 @@ def groups(actors: list[ActorMention], tokens: list[Token]) -> list[Group]:
     for actor in sorted(actors, key=lambda a: a.start):
         if out:
             last = out[-1].members[-1]
-            between = tokens[last.end : actor.start]
+            between = _without_asides(tokens[last.end : actor.start])
+            comma_only = all(t.text == "," for t in between)
             if (
                 between
                 and all(t.lower in LINK or t.lower in _LINK_ARTICLES for t in between)
                 and any(t.lower in LINK for t in between)
                 and (actor.prep is None or actor.prep == out[-1].first.prep)
+                # "In Kamerun, China übergab …": after a comma an actor without preposition that a verb follows
+                # is the subject of that verb, not one more place
+                and not (
+                    comma_only and actor.prep is None and out[-1].first.prep is not None and _verb_next(tokens, actor)
+                )
             ):
                 out[-1].members.append(actor)
                 continue
         out.append(Group([actor]))
     return out
+
+
+def _without_asides(between: list[Token]) -> list[Token]:
+    """The tokens between two actors less parenthesised asides ("Deutschland (163 Mio. Franken), Dänemark")."""
+    if not any(t.text == "(" for t in between):
+        return between
+    out: list[Token] = []
+    depth = 0
+    for t in between:
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")" and depth:
+            depth -= 1
+        elif not depth:
+            out.append(t)
+    return out
+
+
+def _verb_next(tokens: list[Token], actor: ActorMention) -> bool:
+    """Whether a verb follows the actor: a lowercase word that is no link, article or preposition."""
+    if actor.end >= len(tokens):
+        return False
+    nxt = tokens[actor.end]
+    return nxt.text.isalpha() and nxt.text.islower() and nxt.lower not in LINK and nxt.lower not in _NOT_VERB
 
 
 def is_company(group: Group, tokens: list[Token]) -> bool:
@@ -169,6 +206,64 @@ def phrase_from(tokens: list[Token], start: int, end: int) -> str:
     while end < len(tokens) and end - start < 6 and tokens[end].text[:1].isupper() and tokens[end].text.isalpha():
         end += 1
     return " ".join(t.text for t in tokens[start:end])
+
+
+# --------------------------------------------------------------------------- German case
+
+_GENDERS: Final = {
+    "m": words("noun.gender-masculine", "de"),
+    "f": words("noun.gender-feminine", "de"),
+    "p": words("noun.gender-plural", "de"),
+    "n": words("noun.gender-neuter", "de"),
+}
+# The cases a determiner allows for a head of each gender (German declension); a head of unknown gender
+# takes the union over genders.
+_CASES: Final = {
+    "der": {"m": ("nom",), "f": ("dat", "gen"), "p": ("gen",), "n": ()},
+    "die": {"m": (), "f": ("nom", "acc"), "p": ("nom", "acc"), "n": ()},
+    "das": {"m": (), "f": (), "p": (), "n": ("nom", "acc")},
+    "den": {"m": ("acc",), "f": (), "p": ("dat",), "n": ()},
+    "dem": {"m": ("dat",), "f": (), "p": (), "n": ("dat",)},
+    "des": {"m": ("gen",), "f": (), "p": (), "n": ("gen",)},
+    "einem": {"m": ("dat",), "f": (), "p": (), "n": ("dat",)},
+    "einen": {"m": ("acc",), "f": (), "p": (), "n": ()},
+    "einer": {"m": (), "f": ("dat", "gen"), "p": (), "n": ()},
+    "diesem": {"m": ("dat",), "f": (), "p": (), "n": ("dat",)},
+}
+
+
+def gender(head: str) -> str | None:
+    """m, f, n or p (plural) for a head the lexicon knows, else None."""
+    for g, heads in _GENDERS.items():
+        if head in heads:
+            return g
+    return None
+
+
+def german_cases(actor: ActorMention, tokens: list[Token]) -> frozenset[str]:
+    """The cases the determiner and the head's gender allow for an actor without preposition; empty when
+    nothing tells (a bare name: "Russland", "Kiew")."""
+    article = actor.article
+    if article is None or article not in _CASES:
+        return frozenset()
+    head = tokens[actor.end - 1].text
+    if actor.kind in ("adj", "adj-gen") and actor.end < len(tokens):
+        # "den kirgisischen Streitkräften", "der nigrischen Armee": the noun after the adjective heads it
+        head = tokens[actor.end].text
+    by_gender = _CASES[article]
+    g = gender(head) or _gender_by_suffix(head)
+    cases = frozenset(by_gender[g]) if g is not None else frozenset(c for cs in by_gender.values() for c in cs)
+    if article == "der" and actor.kind in ("adj", "adj-gen") and tokens[actor.start].lower.endswith("en"):
+        # "der somalischen Spezialeinheit": after "der" an adjective in -en is genitive or dative ("der somalische
+        # … " would be the nominative)
+        cases = cases - {"nom"} or frozenset({"gen", "dat"})
+    return cases
+
+
+def _gender_by_suffix(head: str) -> str | None:
+    """Feminine by suffix: "-einheit", "-ung", "-schaft", "-ion", "-tät", "-garde", "-ei" ("Polizei")."""
+    word = head.lower()
+    return "f" if word.endswith(_FEMININE_SUFFIXES) and head[:1].isupper() else None
 
 
 # --------------------------------------------------------------------------- clause types
@@ -222,9 +317,25 @@ def partitive(tokens: list[Token], grammar: SentenceGrammar, c: int) -> bool:
     """A clause about part of what was just named: "…, von denen sechs …", "…, six of which …"."""
     start, end = grammar.clauses[c]
     head = [t.lower for t in tokens[start : min(end, start + 5)]]
-    return c > 0 and any(
-        head[k : k + 2] in (["von", "denen"], ["of", "which"], ["of", "them"]) for k in range(len(head))
+    return c > 0 and (
+        any(head[k : k + 2] in (["von", "denen"], ["of", "which"], ["of", "them"]) for k in range(len(head)))
+        or _ordinal_alone(tokens, start, end)
     )
+
+
+def _ordinal_alone(tokens: list[Token], start: int, end: int) -> bool:
+    """ "…; the first four arrived in May", "…, die ersten sind inzwischen im Land": an ordinal with no noun
+    after it (a number at most) opens the clause and stands for part of the goods just named."""
+    k = start
+    while k < end and not tokens[k].text[:1].isalnum():
+        k += 1  # the comma or semicolon that opens the clause
+    if k + 1 >= end or tokens[k].lower not in _DEFINITE_SHORT or tokens[k + 1].lower not in _PARTITIVE_ORDINALS:
+        return False
+    k += 2
+    if k < end and (tokens[k].text.isdigit() or tokens[k].lower in _COUNTS):
+        k += 1
+    # a finite verb ("die ersten sind …") or, in a verbless conjunct, a preposition ("…, die letzten im Sommer")
+    return k < end and (tokens[k].lower in _FINITE or tokens[k].lower in PREPOSITIONS)
 
 
 def aspectual(tokens: list[Token], start: int) -> bool:
@@ -284,7 +395,10 @@ def relative_antecedent(grammar: SentenceGrammar, c: int, actors_by_clause, toke
         ):
             before = groups(actors_by_clause[k - 1], tokens)
             prev_end = grammar.clauses[k - 1][1]
-            if before and before[-1].members[-1].end >= prev_end - 1:
+            # "that" opens a relative clause only right after its noun; after a verb ("the navy said that …")
+            # it opens a complement
+            slack = 0 if first == "that" else 1
+            if before and before[-1].members[-1].end >= prev_end - slack:
                 return before[-1]
             if before and before[-1].first.kind == "adj" and before[-1].members[-1].end >= prev_end - 3:
                 # "an Iranian cargo airline that …": the adjective names the noun the pronoun refers to
@@ -358,6 +472,13 @@ def _passive_de(tokens: list[Token], ws: list[str], start: int, end: int, lead: 
     trig = tokens[lead.start]
     if trig.text[:1].isupper():
         return False
+    if (
+        "give" in lead.kinds
+        and lead.end < end
+        and tokens[lead.end].lower in _STATE_PASSIVE
+        and (trig.lower.startswith("ge") or "ge" in trig.lower[2:6])
+    ):
+        return True  # "die inzwischen ausgeliefert sind": a giving verb with "sein" is the state passive
     return (
         any(w in AUX_PASSIVE_DE for w in ws)
         and (trig.lower.startswith("ge") or "ge" in trig.lower[2:6] or trig.lower != trig.lemma)

@@ -29,9 +29,10 @@ from armsflow.text.lemma import english_verb_candidates, german_verb_candidates
 from armsflow.text.segment import Sentence, Token
 
 ARTICLES: Final = words("determiner.before-actor")
-_TIME_NOUNS: Final = words("noun.month") | words("noun.weekday")
+_DATE_WORDS: Final = words("noun.month") | words("noun.weekday")
 PREPOSITIONS: Final = words("prep.any")
 _SKIP_BEFORE_ACTOR: Final = words("function.skipped-before-actor")
+_GENITIVE_ARTICLES: Final = words("article.genitive-apposition", "de")
 _TYPE_WORDS: Final = words("noun.type")
 _CLASS_LINKS: Final = words("article.class-link")
 _DESIGNATION_SHAPE: Final = re.compile(r"^(?:[A-Z][A-Za-z]*-?\d[\w-]*|\d{2,4}[A-Z]{1,3}\d?|[A-Z]{2,}\d*)$")
@@ -244,7 +245,7 @@ def _governor(tokens: list[Token], i: int, lex: Lexicon | None = None) -> tuple[
     A genitive attribute ("aus Beständen der Bundeswehr") and a seat
     ("die Regierung in Baku") take the role of the noun they hang on.
     """
-    prep, article = _direct_governor(tokens, i)
+    prep, article = _direct_governor(tokens, i, name=True)
     j = i - 1
     while (
         j >= 0
@@ -309,7 +310,13 @@ def _names_actor(tokens: list[Token], j: int, lex: Lexicon) -> bool:
     return False
 
 
-def _direct_governor(tokens: list[Token], i: int) -> tuple[str | None, str | None]:
+_TIME_NOUNS: Final = words("noun.time", "de")
+_MONTHS: Final = words("noun.month", "de")
+
+
+def _direct_governor(tokens: list[Token], i: int, name: bool = False) -> tuple[str | None, str | None]:
+    """The preposition and article right before token i (``name``: i is the actor's own name, which an
+    adjective may precede: "für die alten Dassault"; a noun it hangs on takes its own adjectives otherwise)."""
     article = None
     j = i - 1
     steps = 0
@@ -322,6 +329,8 @@ def _direct_governor(tokens: list[Token], i: int) -> tuple[str | None, str | Non
         elif word in PREPOSITIONS:
             if article is not None and j > 0 and tokens[j - 1].text == "," and j == i - 2:
                 return None, None  # ", bei dem Deutschland …": a relative pronoun, not an article
+            if j > 0 and tokens[j - 1].lower in _REPLACEMENT:
+                return "replacing", article  # "als Ersatz für", "to replace": what is replaced, no party
             return word, article
         elif (
             not noun_skipped
@@ -329,26 +338,56 @@ def _direct_governor(tokens: list[Token], i: int) -> tuple[str | None, str | Non
             and tok.text[:1].isupper()
             and tok.text.isalpha()
             and j > 0
-            and word not in _TIME_NOUNS  # "In September Baghdad signed": a date, no appositive
+            and word not in _TIME_NOUNS
+            and word not in _MONTHS
+            and word not in _DATE_WORDS  # "In September Baghdad signed": a date, no appositive
         ):
             # An appositive name: "beim südkoreanischen Konzern Hanwha", "bei der Werft Naval Group".
             noun_skipped = True
         elif noun_skipped and tok.text.islower() and word.endswith(("e", "en", "er", "es", "em")) and word.isalpha():
             pass  # an adjective of that noun
         elif (
-            j == i - 1
+            name
+            and j == i - 1
+            and article is None
             and tok.text.islower()
-            and word.isalpha()
             and word.endswith(("e", "en", "er", "es", "em"))
-            and j > 0
+            and word.isalpha()
+            and j > 1
             and tokens[j - 1].lower in ARTICLES
+            and tokens[j - 2].lower in PREPOSITIONS
         ):
-            pass  # "in die benachbarte Slowakei", "an das verbündete Polen": an adjective of the name
+            pass  # "für die alten Dassault", "in die benachbarte Slowakei": preposition, article, adjective, name
         elif word not in _SKIP_BEFORE_ACTOR:
-            return None, article if not noun_skipped else None
+            if j == i - 1 and "-" in tok.text and tok.text[:1].isupper():
+                return None, _genitive_of_compound(tokens, j)
+            return None, _appositive_article(article, noun_skipped)
         j -= 1
         steps += 1
-    return None, article if not noun_skipped else None
+    return None, _appositive_article(article, noun_skipped)
+
+
+def _appositive_article(article: str | None, noun_skipped: bool) -> str | None:
+    """The article of an appositive name's noun tells its case only when it is the genitive "des":
+    "die Triebwerke des Konzerns General Electric" (the maker's), not "der Konzern Saab" (any case)."""
+    if not noun_skipped:
+        return article
+    return article if article in _GENITIVE_ARTICLES else None
+
+
+_ENDINGS: Final = ("e", "en", "er", "es", "em")
+
+
+def _genitive_of_compound(tokens: list[Token], j: int) -> str | None:
+    """ "des US-Konzerns General Electric": a name after a compound noun in the genitive shares its case."""
+    k = j - 1
+    while (
+        k >= 0 and tokens[k].lower not in ARTICLES and tokens[k].text.islower() and tokens[k].lower.endswith(_ENDINGS)
+    ):
+        k -= 1  # "des amerikanischen US-Konzerns"
+    if k >= 0 and tokens[k].lower in _GENITIVE_ARTICLES:
+        return tokens[k].lower
+    return None
 
 
 # --------------------------------------------------------------------------- items
@@ -396,7 +435,11 @@ def find_items(tokens: list[Token], lex: Lexicon, actor_tokens: frozenset[int] =
     _armoured_vehicles(tokens, raw)
     raw.sort(key=lambda m: m.start)
     if lex.lang == "en":
-        raw = [it for it in _english_compounds(raw) if not _modifies_producer(tokens, it, lex)]
+        raw = [
+            it
+            for it in _english_compounds(raw)
+            if not _modifies_producer(tokens, it, lex) and not _modifies_other_noun(tokens, it)
+        ]
     items = _merge_designations(tokens, raw, lex)
     items = [it for it in _purposes(tokens, items) if not _means_of_transport(tokens, it)]
     items = [it for it in items if not _vessel_of_cargo(tokens, it, items) and not _capability(tokens, it)]
@@ -404,6 +447,8 @@ def find_items(tokens: list[Token], lex: Lexicon, actor_tokens: frozenset[int] =
         item.quantity = _quantity(tokens, item.start, lex)
         item.part = _part(tokens, item.start, item.quantity, lex)
         item.text = " ".join(t.text for t in tokens[item.start : item.end])
+        if _the_weapon(tokens, item):
+            item.category, item.carrier = None, "weapon"
     return items
 
 
@@ -425,6 +470,22 @@ def _armoured_vehicles(tokens: list[Token], items: list[ItemMention]) -> None:
 
 _VEHICLES: Final = word_stems("stem.vehicle")
 _ARMOURED: Final = word_stems("stem.armoured")
+
+
+def _the_weapon(tokens: list[Token], item: ItemMention) -> bool:
+    """ "Kiew bittet um die Waffe", "Korea sold the weapon to …": one weapon with a definite article is the
+    system named before (resolved in events.py; weapons in general when none was named)."""
+    if item.designation is not None or item.end - item.start != 1 or item.start == 0:
+        return False
+    return tokens[item.start].lower in _WEAPON_SINGULAR and tokens[item.start - 1].lower in _DEFINITE_SINGULAR
+
+
+def _modifies_other_noun(tokens: list[Token], item: ItemMention) -> bool:
+    """ "jet fuel", "drone attacks", "tank crews": in an English noun compound whose head is no goods, the goods
+    word only modifies it."""
+    if item.designation is not None or item.end >= len(tokens):
+        return False
+    return tokens[item.end].lower in _NOT_GOODS_HEADS and tokens[item.end - 1].text.islower()
 
 
 def _export_permit(tokens: list[Token], item: ItemMention) -> bool:
@@ -470,6 +531,11 @@ def _may_start_item(tok: Token, lex: Lexicon) -> bool:
 
 
 _PURPOSE: Final = words("prep.purpose-of-goods")
+_AGAINST_GOODS: Final = words("prep.against-threat")
+_OBLIQUE_ARTICLES: Final = words("article.oblique", "de")
+_WEAPON_SINGULAR: Final = words("noun.weapon-singular")
+_DEFINITE_SINGULAR: Final = words("determiner.definite-singular")
+_NOT_GOODS_HEADS: Final = words("noun.not-goods-head", "en")
 _FOR: Final = words("prep.for")
 _AMMO_OF: Final = {
     "artillery": "artillery-ammunition",
@@ -524,11 +590,15 @@ def _purposes(tokens: list[Token], items: list[ItemMention]) -> list[ItemMention
     out: list[ItemMention] = []
     purpose: ItemMention | None = None  # the last item read as a purpose
     for item in items:
-        if purpose is not None and item.start == purpose.end + 1 and tokens[purpose.end].lower in _COORDINATORS:
-            # "engines for tanks and helicopters": goods coordinated with a purpose are a purpose too
-            purpose = item
+        if purpose is not None and all(
+            t.lower in _COORDINATORS or t.text == "," for t in tokens[purpose.end : item.start]
+        ):
+            purpose = item  # "engines for tanks and helicopters": the helicopters are a purpose too
             continue
         purpose = None
+        if any(t.lower in _AGAINST_GOODS for t in tokens[max(0, item.start - 2) : item.start]):
+            purpose = item  # "Patriot systems to defend cities against missiles and drones": the threat, not goods
+            continue
         before = [t.lower for t in tokens[max(0, item.start - 6) : item.start]]
         if any(w in _FOR for w in before):
             cut = max(i for i, w in enumerate(before) if w in _FOR)
@@ -1252,11 +1322,9 @@ def _token_cue(text: str, lower: str, lemma: str, noun_follows: bool, lex: Lexic
         and lex.lang == "de"
         and text.islower()
         and text.isalpha()
-        and (not noun_follows or not lower.endswith(_ADJECTIVE_ENDINGS))
+        and not (noun_follows and lower.endswith(_ENDINGS))
     ):
-        # (an inflected adjective before a noun, "gebrauchte Kampfjets", is no verb; a form no attributive
-        # adjective can take is one, "Seit diesem Jahr beschafft Ungarn Haubitzen": the finite verb before its
-        # subject)
+        # (an inflected adjective before a noun, "gebrauchte Kampfjets", is no verb; "beschafft Ungarn" is)
         for candidate in german_verb_candidates(text):
             by_rule = lex.cue_lemmas.get(candidate)
             if by_rule:
@@ -1272,7 +1340,7 @@ def _token_cue(text: str, lower: str, lemma: str, noun_follows: bool, lex: Lexic
 
 
 _NOUN_CUE_KINDS: Final = kind_group("noun-cue")
-_ADJECTIVE_ENDINGS: Final = tuple(sorted(words("suffix.attributive-adjective", "de")))
+ROLE_NOUNS: Final = kind_group("role-noun")
 
 
 def _noun_cue_head(lemma: str, lex: Lexicon) -> set[str]:
@@ -1281,6 +1349,8 @@ def _noun_cue_head(lemma: str, lex: Lexicon) -> set[str]:
         kinds = lex.cue_lemmas.get(lemma[cut:])
         if kinds:
             nouns = kinds & _NOUN_CUE_KINDS
+            if nouns & ROLE_NOUNS:
+                return set(kinds)  # "Waffenlieferant", "Hauptabnehmerland": the role and its trigger
             if nouns:
                 return set(nouns)
     return set()
@@ -1319,20 +1389,59 @@ def _separable_particles(tokens: list[Token], cues: list[CueMention], lex: Lexic
 
 COUNTRY: Final = "@country"
 GROUP: Final = "@group"
+# A reference to a state names what kind of state it can be: forces, a government, a monarchy, a junta …
+# (resolved in events.py; ``state.*`` word classes list the states each kind can take up).
+REFERENCE_KINDS: Final = ("forces", "government", "monarchy", "junta", "emirate", "islamic-republic")
+_REFERENCE_WORDS: Final = {
+    "forces": words("reference.forces"),
+    "government": words("reference.government"),
+    "monarchy": words("reference.monarchy"),
+    "junta": words("reference.junta"),
+    "emirate": words("reference.emirate"),
+    "islamic-republic": words("reference.islamic-republic"),
+}
 
 
-def _country_refs(tokens: list[Token], cues: list[CueMention], actors: list[ActorMention]) -> None:
-    """ "das Land", "the country", "the regime": an actor to resolve from the discourse."""
+def reference_id(text: str) -> str:
+    """ "@forces" for "die Armee", "@monarchy" for "the kingdom" …, "@country" for "das Land"."""
+    ws = [w.removesuffix("'s").removesuffix("’s") for w in text.lower().split()]
+    for kind in ("islamic-republic", "monarchy", "junta", "emirate", "forces", "government"):
+        if any(w in _REFERENCE_WORDS[kind] for w in ws):
+            return "@" + kind
+    return COUNTRY
+
+
+def is_reference(actor_id: str) -> bool:
+    return actor_id.startswith("@")
+
+
+COMPANY: Final = "@company"
+PAIR: Final = "@pair"
+_REFERENCE_CUES: Final = frozenset({"country_ref", "group_ref", "company_ref", "pair_ref"})
+
+
+def _country_refs(tokens: list[Token], cues: list[CueMention], actors: list[ActorMention], lex: Lexicon) -> None:
+    """ "das Land", "the country", "the regime", "das Unternehmen": an actor to resolve from the discourse."""
     taken = {i for a in actors for i in range(a.start, a.end)}
     for cue in cues:
-        if cue.kinds & {"country_ref", "group_ref"} and not taken & set(range(cue.start, cue.end)):
+        if cue.kinds & _REFERENCE_CUES and not taken & set(range(cue.start, cue.end)):
             nxt = tokens[cue.end].lower if cue.end < len(tokens) else ""
-            if nxt in _REFERENCE_NAMED and (cue.end + 1 in taken or cue.end + 2 in taken):
-                continue  # "die Regierung in Baku", "der Regierung der Republik X": the state is named
-            head = cue.start + 1 if tokens[cue.start].lower in ARTICLES else cue.start
-            prep, article = _governor(tokens, head, None)
+            if nxt in _REFERENCE_NAMED and (cue.end + 1 in taken or cue.end + 2 in taken) or cue.end in taken:
+                continue  # "die Regierung in Baku", "die Marine Ägyptens": the state is named
             text = " ".join(t.text for t in tokens[cue.start : cue.end])
-            ref = COUNTRY if "country_ref" in cue.kinds else GROUP
+            ref = (
+                PAIR
+                if "pair_ref" in cue.kinds
+                else reference_id(text)
+                if "country_ref" in cue.kinds
+                else GROUP
+                if "group_ref" in cue.kinds
+                else COMPANY
+            )
+            if ref == COMPANY and _names_follow(tokens, cue.end, lex.lang):
+                continue  # "der Konzern Saab", "den Hersteller KNDS": the firm is named right here
+            head = cue.start + 1 if tokens[cue.start].lower in ARTICLES else cue.start
+            prep, article = _governor(tokens, head, lex)
             actors.append(
                 ActorMention(
                     cue.start,
@@ -1348,7 +1457,17 @@ def _country_refs(tokens: list[Token], cues: list[CueMention], actors: list[Acto
     actors.sort(key=lambda a: a.start)
 
 
+def _names_follow(tokens: list[Token], k: int, lang: str) -> bool:
+    """A name the lexicon does not know follows: an acronym ("KNDS") or, in English, a capitalised word
+    (German capitalises every noun: "dem Konzern Aufträge")."""
+    if k >= len(tokens) or not tokens[k].text[:1].isupper():
+        return False
+    text = tokens[k].text
+    return (text.isupper() and len(text) > 1) or (lang == "en" and text.isalpha())
+
+
 EVENT_CUES: Final = kind_group("event")
+_TOPIC_FOR: Final = words("prep.topic-recipient")
 _REFERENCE_NAMED: Final = words("function.reference-names-its-state")
 
 
@@ -1372,18 +1491,33 @@ def find_mentions(sentence: Sentence, lex: Lexicon) -> Mentions:
     if not any(c.kinds & EVENT_CUES for c in cues):
         # No verb or noun that could state an event: only the actors and the named systems
         # matter, for the discourse ("Das Flugabwehrsystem S-400 … Drei Staffeln hat Moskau geliefert").
-        _country_refs(tokens, cues, actors)
+        _country_refs(tokens, cues, actors, lex)
+        if any(a.prep in _TOPIC_FOR for a in actors):
+            # "über Kampfjets für Kiew debattiert": goods for a state talked about set the story's topic
+            return Mentions(
+                actors, find_items(tokens, lex, frozenset(i for a in actors for i in range(a.start, a.end))), cues
+            )
         return Mentions(actors, _named_systems(tokens, lex), cues)
     actor_tokens = frozenset(i for a in actors for i in range(a.start, a.end))
     items = find_items(tokens, lex, actor_tokens)
     # "reached Russian units", "Ukrainian units received": after a state's adjective a word that is both
     # a stand-in for a system and a word for forces ("units", "Einheiten") names the forces, not goods
-    adjective_ends = {a.end for a in actors if a.kind in ("adj", "adj-gen")}
+    adjective_ends = {a.end for a in actors if a.kind in ("adj", "adj-gen", "origin")}
+    # "der somalischen Spezialeinheit … bereitgestellt": forces after an adjective in the dative or genitive
+    # ("der/dem/den …-en") are who receives or owns, not people sent
+    oblique_ends = {
+        a.end
+        for a in actors
+        if a.kind in ("adj", "adj-gen", "origin")
+        and a.start > 0
+        and tokens[a.start - 1].lower in _OBLIQUE_ARTICLES
+        and tokens[a.start].lower.endswith("en")
+    }
     items = [
         it
         for it in items
         if not (
-            it.carrier
+            (it.carrier or it.category == "personnel" and it.start in oblique_ends)
             and it.designation is None
             and it.end - it.start == 1
             and it.start in adjective_ends
@@ -1412,7 +1546,7 @@ def find_mentions(sentence: Sentence, lex: Lexicon) -> Mentions:
                 item.origin = group.id
     inside = {i for it in items for i in range(it.start, it.end) if it.end - it.start > 1 or it.designation}
     cues = [c for c in cues if c.start not in inside or c.kinds & {"carrier", "missile"}]  # "F-16 Block 70"
-    _country_refs(tokens, cues, actors)
+    _country_refs(tokens, cues, actors, lex)
     # "Die Söldnertruppe bestritt …": a group opening the sentence is who acts, not what is sent
     opener = next((a for a in actors if a.kind == "ref" and a.start == 0), None)
     if opener is not None:

@@ -27,6 +27,7 @@ from pathlib import Path
 COMPILED = (
     "armsflow.text.segment",
     "armsflow.text.clauses",
+    "armsflow.text.mood",
     "armsflow.mentions",
     "armsflow.grammar",
     "armsflow.frame",

@@ -26,6 +26,7 @@ from armsflow.grammar import (
     ClauseView,
     Group,
     can_act,
+    german_cases,
     groups,
     is_company,
     participial,
@@ -35,7 +36,16 @@ from armsflow.grammar import (
     unique,
 )
 from armsflow.lexicons import word_stems, words
-from armsflow.mentions import PREPOSITIONS, ActorMention, CueMention, ItemMention
+from armsflow.mentions import (
+    ARTICLES,
+    PAIR,
+    PREPOSITIONS,
+    ROLE_NOUNS,
+    ActorMention,
+    CueMention,
+    ItemMention,
+    is_reference,
+)
 from armsflow.text.segment import Token
 
 TO: Final = words("prep.to")
@@ -52,7 +62,8 @@ _COMPANY_ORDER: Final = words("prep.order-from-company")
 _ARRIVE_FOR: Final = words("prep.seized-bound-for")
 _TOGETHER: Final = words("adverb.together")
 _IN_ACCUSATIVE: Final = words("article.accusative-direction", "de")
-_DATIVE: Final = words("article.dative", "de")
+_OBLIQUE: Final = frozenset({"dat", "gen"})
+_NOMINATIVE: Final = frozenset({"nom"})
 _NOMINATIVE_PRONOUNS: Final = words("pronoun.nominative", "de")
 _AMBIGUOUS_PRONOUNS: Final = words("pronoun.nominative-ambiguous", "de")
 _PLURAL_PRONOUNS: Final = words("pronoun.plural-subject")
@@ -73,6 +84,7 @@ _TRAIN: Final = words("verb.train")
 _LEASE: Final = words("verb.lease")
 _ACCUSED: Final = words("participle.accused", "en")
 _ACCUSING: Final = words("verb.accusing", "en")
+_THANKING: Final = words("verb.thanking", "en")
 _AUX_BEFORE_ACCUSED: Final = words("aux.before-accused", "en")
 _SERVE_WITH: Final = words("prep.serve-with")
 _SERVE_IN: Final = _SERVE_WITH | words("prep.serve-in")
@@ -176,7 +188,7 @@ def assign_transfer_roles(view: ClauseView, frame: Frame, governors: list[int]) 
         _roles_offer(r)
     elif kind in GIVE:
         _roles_give(r)
-    elif kind in ("order", "buy", "get") and r.subj is not None and _company_sells(r):
+    elif kind in ("order", "buy", "get", "deal") and r.subj is not None and _company_sells(r):
         # "Saab erhielt einen Auftrag aus Thailand": the company sells.
         r.supply(r.subj.ids, "roles.company-receives-order-sells")
         r.receive(r.prep_ids(_COMPANY_ORDER), "roles.company-receives-order-sells")
@@ -247,8 +259,12 @@ def _english_functions(r: Roles) -> None:
 
 
 def _german_functions(r: Roles) -> None:
+    """Subject and objects of a German clause from case: the determiner and the head's gender tell
+    nominative, dative or accusative ("der Iran" is the subject, "der Ukraine" and "den USA" are datives,
+    "den Iran" is an object); where nothing tells (bare names), the first name is the subject."""
     tokens = r.tokens
-    dative = [g for g in r.bare if g.first.article in _DATIVE]
+    cases = [german_cases(g.first, tokens) for g in r.bare]
+    dative = [g for g, cs in zip(r.bare, cases, strict=True) if "dat" in cs and cs <= _OBLIQUE]
     rest = [g for g in r.bare if g not in dative]
     start, end = r.view.grammar.clauses[r.c]
     first_bare = min((g.first.start for g in r.bare), default=end)
@@ -260,8 +276,15 @@ def _german_functions(r: Roles) -> None:
         r.objects = dative + rest
         fire(r.frame, "grammar.de.nominative-pronoun")
     else:
-        r.subject = rest[0] if rest else None
-        r.objects = dative + rest[1:]
+        case_of = {id(g): cs for g, cs in zip(r.bare, cases, strict=True)}
+        nominative = [g for g in rest if case_of[id(g)] == _NOMINATIVE]
+        possible = [g for g in rest if not case_of[id(g)] or "nom" in case_of[id(g)]]
+        r.subject = nominative[0] if nominative else possible[0] if possible else None
+        r.objects = dative + [g for g in rest if g is not r.subject]
+        if r.subject is not None and rest and r.subject is not rest[0]:
+            # "Den Philippinen übergab Tokio …", "den Iran beliefert Russland …": the case, not the order, says
+            # who acts
+            fire(r.frame, "grammar.de.case-marks-the-subject")
     if dative:
         fire(r.frame, "grammar.de.dative-object")
 
@@ -303,6 +326,13 @@ def _inherited_subject(r: Roles) -> None:
     for g in r.governors + list(range(c - 1, -1, -1)):
         found = groups(view.actors_by_clause[g], tokens)
         cand = [x for x in found if x.first.prep is None and not x.first.genitive]
+        if view.lang == "de" and not grammar.infinitive[c]:
+            # "Die USA haben der Schweiz mitgeteilt, dass …": a dative addressee is no subject to take up
+            cand = [
+                x
+                for x in cand
+                if not (german_cases(x.first, tokens) - {"nom"}) or "nom" in german_cases(x.first, tokens)
+            ]
         if not cand and grammar.infinitive[c] and g in r.governors:
             # "Pläne der argentinischen Luftwaffe, … zu übernehmen": the planner of the noun acts
             cand = [x for x in found if x.first.genitive and x.first.prep is None and can_act(x, tokens)]
@@ -473,10 +503,14 @@ def _give_active_supplier(r: Roles) -> None:
 def _give_active_recipient(r: Roles) -> None:
     frame, tokens, view = r.frame, r.tokens, r.view
     to_ids = r.prep_ids(TO)
-    if to_ids:
+    objects = [i for g in r.objects for i in g.ids]
+    if to_ids and objects and all(is_reference(i) for i in to_ids):
+        # "liefert Brasilien Kampfjets für die Luftwaffe": the object names the state, the phrase its forces
+        r.receive(objects + to_ids, "roles.give.object-recipient")
+    elif to_ids:
         r.receive(to_ids, "roles.give.to-recipient")
-    elif r.objects:
-        r.receive([i for g in r.objects for i in g.ids], "roles.give.object-recipient")
+    elif objects:
+        r.receive(objects, "roles.give.object-recipient")
     frame.recipient_marks = [(m.id, m.start) for p in TO for g in r.by_prep.get(p, []) for m in g.members]
     if not frame.recipients and any("arrive" in cue.kinds for cue in view.cues_by_clause[r.c]):
         in_ids = r.prep_ids(_IN)  # "tanks gifted by Australia have arrived in Ukraine"
@@ -502,11 +536,6 @@ def _give_active_recipient(r: Roles) -> None:
         trailing = _trailing_recipient(view, r.c)
         if trailing:
             r.receive(trailing, "roles.give.destination-after-parenthesis")
-    if not frame.recipients and _to_institution(tokens, view, r.c):
-        # "hat in Mali Kampfhubschrauber an die Armee übergeben": the army of the state named as the place
-        placed = [i for i in r.prep_ids(_IN_PLACE) if i not in frame.suppliers]
-        if placed:
-            r.receive(placed, "roles.give.army-of-the-place")
     if not frame.recipients and r.asker is not None:
         r.receive(r.asker.ids, "roles.give.asker-receives")
 
@@ -544,16 +573,6 @@ def _built_in(found: list[Group], tokens: list[Token]) -> list[str]:
     return []
 
 
-def _to_institution(tokens: list[Token], view: ClauseView, c: int) -> bool:
-    """Whether the clause gives to an unnamed state institution: "an die Armee", "to the government"."""
-    start, end = view.grammar.clauses[c]
-    for k in range(start, end - 2):
-        if tokens[k].lower in _INSTITUTION_TO and tokens[k + 1].lower in _DEFINITE_OBJECT:
-            if tokens[k + 2].lower in _ACTING_HEADS and tokens[k + 2].lower not in _COMPANY_WORDS:
-                return True
-    return False
-
-
 def _trailing_recipient(view: ClauseView, c: int) -> list[str]:
     """ "will dispatch 6,000 personnel, including 1,000 specialists, to Russia's Kursk region":
     the destination can follow a parenthesis."""
@@ -587,8 +606,27 @@ def _expected(r: Roles) -> bool:
 
 
 def _company_sells(r: Roles) -> bool:
+    """A company (not a state institution) that wins an order or a contract, named as a noun, sells."""
     assert r.subj is not None
-    return (r.subj.first.kind == "org" or is_company(r.subj, r.tokens)) and bool(r.prep_ids(_COMPANY_ORDER))
+    # a contract "for" someone is the deal rules' ("signed a contract for jets for Thailand"); "from" names the client
+    customers = r.prep_ids(_COMPANY_ORDER & FROM if r.kind == "deal" else _COMPANY_ORDER)
+    if not (r.subj.first.kind == "org" or is_company(r.subj, r.tokens)) or not customers:
+        return False
+    return any(
+        cue.kinds & _ORDER_KINDS and _order_noun(r.tokens, cue.start, r.view.lang) for cue in r.view.cues_by_clause[r.c]
+    )
+
+
+_ORDER_KINDS: Final = frozenset({"order", "deal"})
+_BEFORE_VERB_EN: Final = words("function.verb-like", "en") | words("particle.infinitive", "en")
+
+
+def _order_noun(tokens: list[Token], k: int, lang: str) -> bool:
+    """ "einen Auftrag", "a new order", "won orders": the order is a noun, not the verb "ordered"."""
+    tok = tokens[k]
+    if lang == "de":
+        return tok.text[:1].isupper() and k > 0
+    return tok.lower in (tok.lemma, tok.lemma + "s") and (k == 0 or tokens[k - 1].lower not in _BEFORE_VERB_EN)
 
 
 def _roles_receive(r: Roles) -> None:
@@ -814,6 +852,8 @@ def _accused_of_supplying(r: Roles) -> None:
         window = (trig - 8, trig - 2)
     elif prev_word == "of" and any(t.lower in _ACCUSING for t in tokens[max(0, trig - 6) : trig - 1]):
         window = (trig - 5, trig - 1)
+    elif prev_word == "for" and any(t.lower in _THANKING for t in tokens[max(0, trig - 6) : trig - 1]):
+        window = (trig - 5, trig - 1)  # "Khan thanked China for providing the aircraft": the one thanked gave
     elif (
         prev_word == "for"
         and tokens[trig].lower.endswith("ing")
@@ -1284,8 +1324,106 @@ def _built_abroad(r: Roles) -> None:
     frame.items = [it for it in frame.items if it.category == "technology"]
 
 
+def _delivery_under_deal(r: Roles) -> None:
+    """ "Indonesien unterzeichnete mit Frankreich ein Abkommen zur Lieferung von 42 Rafale", "Egypt signed a contract
+    with Italy for the delivery of two frigates": the delivery is between the partners of the deal; the maker's
+    side supplies, else the one the signer deals with."""
+    frame = r.frame
+    noun = r.kind == "give_noun" or r.kind == "give" and r.trig > 0 and r.tokens[r.trig - 1].lower in _DEFINITE_OBJECT
+    if not noun or "deal" not in frame.modifiers or r.subj is None:
+        return
+    partners = r.prep_ids(_WITH)
+    signers = [i for i in r.subj.ids if i not in partners]
+    if not partners or not signers or r.prep_ids(TO) or r.prep_ids(FROM):
+        return
+    makers = {it.producer for it in frame.items if it.producer}
+    if makers & set(signers) and not makers & set(partners):
+        supplier, recipient = [s for s in signers if s in makers], partners
+    else:
+        supplier, recipient = partners, signers
+    r.supply(supplier, "roles.deal.delivery-between-partners")
+    r.receive(recipient, "roles.deal.delivery-between-partners")
+
+
+_ARMS_TRADE: Final = words("noun.arms-trade")
+_RANKING_SCOPE: Final = words("noun.ranking-scope")
+_ROLE_TO: Final = words("prep.role-counterpart-recipient")
+_ROLE_FROM: Final = words("prep.role-counterpart-supplier")
+
+
+def _role_noun(r: Roles) -> None:
+    """ "Russland ist Indiens wichtigster Waffenlieferant", "Größtes Empfängerland war Brasilien", "Turkmenistan
+    zählt zu den Kunden des Herstellers Baykar": a noun of the role leads. Who holds the role (the subject or
+    the complement, or a state adjective of the noun: "ein türkischer Kunde") supplies or receives; its owner
+    ("Indiens", "India's", "des Herstellers Baykar") or an of/to/from phrase is the other side."""
+    frame = r.frame
+    cue = frame.trigger
+    if not cue.kinds & ROLE_NOUNS or _other_trade(r, cue):
+        return
+    # (a state adjective after the noun is the origin of its complement: "Abnehmer Schweizer Kriegsmaterials")
+    after = [g for g in r.bare if g.first.kind in ("adj", "demonym") and g.first.start > cue.start]
+    holders = [i for g in r.bare if g not in after for i in g.ids]
+    holders += [
+        a.id
+        for a in r.view.actors_by_clause[r.c]
+        if a.kind in ("adj", "demonym") and cue.start - 2 <= a.end <= cue.start and a.id not in holders
+    ]
+    owners = [i for g in r.genitives for i in g.ids if i not in holders]
+    client = "client" in cue.kinds
+    others = owners or [i for i in r.prep_ids(_ROLE_FROM if client else _ROLE_TO) if i not in holders]
+    if client and not others:
+        # "the largest recipient of Russian arms", "Abnehmer Schweizer Kriegsmaterials"
+        others = r.origin[:1] or [i for g in after for i in g.ids][:1]
+    if not holders or not (client or others):
+        frame.no_fill = True  # "tritt Japan als Lieferant auf": to whom, the story does not say
+        return
+    if not others and any(t.lower in _RANKING_SCOPE for t in r.tokens[cue.end : cue.end + 4]):
+        frame.no_fill = True  # "zu den größten Waffenimporteuren der Welt": a world ranking names no supplier
+    rule = "roles.role-noun.customer-receives" if client else "roles.role-noun.supplier-supplies"
+    r.supply(others if client else holders, rule)
+    r.receive(holders if client else others, rule)
+    frame.role_noun = True
+    frame.trigger_kind = "give_noun"
+
+
+def _other_trade(r: Roles, cue: CueMention) -> bool:
+    """ "Russland ist einer der größten Abnehmer ecuadorianischer Bananen", "buyer of Ecuadorian bananas": the noun
+    after the role noun is no goods, actor or arms trade, so the role is in another trade."""
+    tokens, view = r.tokens, r.view
+    named = {i for a in view.mentions.actors if a.kind not in ("adj", "demonym") for i in range(a.start, a.end)}
+    named |= {i for it in view.mentions.items for i in range(it.start, it.end)}
+    adjectives = {i for a in view.mentions.actors if a.kind in ("adj", "demonym") for i in range(a.start, a.end)}
+    start = cue.end
+    if view.lang == "en":
+        if start >= len(tokens) or tokens[start].lower != "of":
+            return False
+        start += 1
+    for k in range(start, min(len(tokens), start + 4)):
+        tok = tokens[k]
+        if not tok.text[:1].isalpha() or k in named or tok.lower.endswith(tuple(_ARMS_TRADE)):
+            return False
+        if k in adjectives or tok.lower in _RANKING_SCOPE:
+            continue  # "Abnehmer Schweizer Kriegsmaterials": the origin of what follows; "der Welt": a ranking
+        end = k + 1 == len(tokens) or not tokens[k + 1].text[:1].isalpha()
+        noun = tok.text[:1].isupper() if view.lang == "de" else end
+        if noun and tok.lower not in ARTICLES:
+            return True
+    return False
+
+
+def _pair_subject(r: Roles) -> None:
+    """ "The two states signed a contract …": both sides act together; the discourse resolves which is which
+    (``coref.the-two-states``), so the pair stands in a role until then."""
+    frame = r.frame
+    if r.subj is not None and r.subj.ids == [PAIR] and not frame.suppliers and not frame.recipients:
+        frame.recipients = [PAIR]
+
+
 # In this order; a later construction overrides an earlier one.
 CONSTRUCTIONS: Final[tuple[Callable[[Roles], None], ...]] = (
+    _delivery_under_deal,
+    _role_noun,
+    _pair_subject,
     _accused_of_supplying,
     _attributive_participle_agent,
     _answered_request,

@@ -80,8 +80,20 @@ def _load() -> dict[str, list[StatusRow]]:
 TABLES: Final = _load()
 
 
+_DECIDED: Final[dict[tuple[str, str, frozenset[str], frozenset[str]], StatusDecision]] = {}
+
+
 def decide(table: str, kind: str, mods: frozenset[str], flags: frozenset[str]) -> StatusDecision:
-    """The statuses the first matching row of ``table`` gives (an empty list for "none")."""
+    """The statuses the first matching row of ``table`` gives (an empty list for "none"). The answer depends on
+    its arguments only, and the same few combinations recur, so it is memoised; callers get their own copy."""
+    key = (table, kind, mods, flags)
+    known = _DECIDED.get(key)
+    if known is None:
+        known = _DECIDED[key] = _first_row(table, kind, mods, flags)
+    return StatusDecision(list(known.statuses), list(known.rules))
+
+
+def _first_row(table: str, kind: str, mods: frozenset[str], flags: frozenset[str]) -> StatusDecision:
     for row in TABLES[table]:
         if row.holds(kind, mods, flags):
             return _apply(row, kind, mods, flags)

@@ -127,9 +127,8 @@ def lexicon(lang: str) -> Lexicon:
         if not spelling:
             continue
         case = not any(ch.isdigit() for ch in row["form"])
-        lex.designations.setdefault(
-            spelling, DesignationEntry(row["designation"], row["category"], row["producer"], case)
-        )
+        producer = "" if row["producer"] == "-" else row["producer"]  # "-": made by several states together
+        lex.designations.setdefault(spelling, DesignationEntry(row["designation"], row["category"], producer, case))
         parts = form_tokens(row["form"])
         lex.designation_max = max(lex.designation_max, len(parts))
         _longest(lex.designation_starts, designation_key(parts[0]), len(parts))

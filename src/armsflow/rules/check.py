@@ -19,6 +19,7 @@ PACKAGE = Path(__file__).resolve().parent.parent
 # The modules of the extraction core, where rules fire and words are read.
 CORE = (
     "text/clauses.py",
+    "text/mood.py",
     "text/segment.py",
     "text/lang.py",
     "text/lemma.py",

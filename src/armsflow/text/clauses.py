@@ -11,16 +11,20 @@ from __future__ import annotations
 
 from typing import Final
 
-from armsflow.lexicons import words
+from armsflow.lexicons import word_values, words
 from armsflow.text.segment import Token
 
 _HARD: Final = frozenset(";:–—()[]")
 _COORD: Final = words("conj.clause")
+_AND: Final = words("conj.and")
 SUBORDINATORS: Final = words("conj.subordinating")
 
 
-def clause_ids(tokens: list[Token], listed: set[int], verbs: frozenset[int] = frozenset()) -> list[int]:
-    """Clause index per token; ``listed`` holds indices of tokens inside mentions.
+def clause_ids(
+    tokens: list[Token], listed: set[int], verbs: frozenset[int] = frozenset(), actors: frozenset[int] = frozenset()
+) -> list[int]:
+    """Clause index per token; ``listed`` holds indices of tokens inside mentions, ``actors`` those inside
+    actor mentions.
 
     ``verbs`` holds indices of trigger verbs: an English "to" before one opens
     an infinitive clause ("asked South Korea | to supply shells").
@@ -29,14 +33,31 @@ def clause_ids(tokens: list[Token], listed: set[int], verbs: frozenset[int] = fr
     """
     ids: list[int] = []
     current = 0
+    verb_seen = False
     n = len(tokens)
     maybe = _MAYBE_BOUNDARY
+    focus = False  # "nicht nur … | sondern auch …": the clause goes on after the correlative
+    aside = _asides(tokens, actors, verbs)
     for i, tok in enumerate(tokens):
         word = tok.lower
-        if word not in maybe:  # the common case: a word that never opens a clause
+        if i in aside:  # "Deutschland (163 Millionen Franken), …": an aside within the clause
             ids.append(current)
             continue
+        if word not in maybe:  # the common case: a word that never opens a clause
+            ids.append(current)
+            if i in verbs and _finite(tokens, i):
+                verb_seen = True
+            continue
         boundary = False
+        nxt_word = tokens[i + 1].lower if i + 1 < n else ""
+        if word in _FOCUS_NEGATION:
+            focus = focus or nxt_word in _FOCUS_AFTER
+            ids.append(current)
+            continue
+        if focus and (word in _CORRELATIVE_SECOND or word == "," and nxt_word in _CORRELATIVE_SECOND):
+            focus = word == ","  # "…, sondern auch Raketen": the comma and "sondern" stay in the clause
+            ids.append(current)
+            continue
         if word in _HARD:
             boundary = True
         elif (
@@ -54,21 +75,25 @@ def clause_ids(tokens: list[Token], listed: set[int], verbs: frozenset[int] = fr
         ):
             boundary = True
         elif word == ",":
-            prev_in = i > 0 and (i - 1) in listed
+            p = i - 1
+            while p in aside:
+                p -= 1
+            prev_in = p >= 0 and p in listed
             nxt = tokens[i + 1].lower if i + 1 < n else ""
             # A list goes on with a mention or an adjective before one, not with an article.
             next_in = (
                 (i + 1) in listed
                 or (nxt not in _ARTICLES and nxt.isalpha() and (i + 2) in listed)
-                or (nxt in _ARTICLES and _list_goes_on(tokens, i + 2, listed))
+                or (nxt in _ARTICLES and _list_goes_on(tokens, i + 2, listed, aside))
             )
             boundary = not (prev_in and next_in) or nxt in SUBORDINATORS
             if not boundary and (i + 1) in listed:
-                # "…, Minsk steuerte vier Kampfjets bei": a name followed by its own verb opens a clause
+                # "…, Minsk steuerte vier Kampfjets bei": after a clause with its verb, a name followed by its
+                # own verb opens a clause
                 j = i + 1
                 while j < n and j in listed:
                     j += 1
-                boundary = j in verbs and tokens[j].text.islower()
+                boundary = verb_seen and j in verbs and tokens[j].text.islower()
             if not boundary and (i + 1) in listed:
                 # "plant Südkorea, Polen weitere Panzer zu liefern": an infinitive clause opens after the
                 # comma when "zu" follows the next mention with no "und" that would continue a list
@@ -85,33 +110,78 @@ def clause_ids(tokens: list[Token], listed: set[int], verbs: frozenset[int] = fr
                     j += 1
                 boundary = j < n and _opens_clause(tokens[j]) and tokens[j].text.islower()
         elif word in _COORD and i > 0 and i + 1 < n:
-            prev = tokens[i - 1].text
-            prev_in = (i - 1) in listed or prev.endswith("-")
+            p = i - 1
+            while p in aside:
+                p -= 1
+            prev = tokens[p].text
+            prev_in = p in listed or prev.endswith("-")
             next_in = any(j in listed for j in range(i + 1, min(i + 3, n)))
-            boundary = not (prev_in or next_in) and _opens_clause(tokens[i + 1])
+            boundary = _opens_clause(tokens[i + 1]) and (
+                not (prev_in or next_in) or (i + 1 not in listed and tokens[i + 1].lower in _VERBISH)
+            )  # "… an Russland und werde …": a finite verb after "und" opens a clause even after a name
+            if not boundary and verb_seen and word in _AND and (i + 1) in actors:
+                # "Italy sold frigates to Egypt and Germany sold submarines to Israel": after a verb, "and" with
+                # a name and then a verb of its own joins two clauses, not two names
+                j = i + 1
+                while j < n and j in actors:
+                    j += 1
+                boundary = j < n and j in verbs and _finite(tokens, j)
         if boundary and ids and ids[-1] == current and i > 0:
             current += 1
+            verb_seen = False
+            focus = False
         ids.append(current)
+        if i in verbs and _finite(tokens, i):
+            verb_seen = True
     return ids
 
 
 _EN_SPLITTERS: Final = words("conj.clause-splitter", "en")
 _ARTICLES: Final = words("article.any")
 _PRONOUNS: Final = words("pronoun.personal")
-_EN_VERBISH: Final = words("function.verb-like", "en")
+_VERBISH: Final = words("function.verb-like")
 _LIST_GOES_ON: Final = words("function.list-goes-on")
 _ADJECTIVES_NOT_VERBS: Final = words("adj.not-a-verb", "de")
+_NUMBERS: Final = frozenset(word_values("number.small"))
 
 
-_MAYBE_BOUNDARY: Final = _HARD | _EN_SPLITTERS | _COORD | {"to", ","}
+_FOCUS_NEGATION: Final = words("negation.focusable")
+_FOCUS_AFTER: Final = words("adverb.not-only")
+_CORRELATIVE_SECOND: Final = words("conj.correlative-second")
 
 
-def _list_goes_on(tokens: list[Token], j: int, listed: set[int]) -> bool:
+_MAYBE_BOUNDARY: Final = _HARD | _EN_SPLITTERS | _COORD | _FOCUS_NEGATION | {"to", ","}
+
+
+def _asides(tokens: list[Token], actors: frozenset[int], verbs: frozenset[int]) -> set[int]:
+    """Parentheses holding no actor and no verb ("(163 Millionen Franken)", "(2023)", "(KNDS)" is an actor):
+    asides that neither end a clause nor break a list."""
+    aside: set[int] = set()
+    i = 0
+    n = len(tokens)
+    while i < n:
+        if tokens[i].text == "(":
+            j = i + 1
+            while j < n and j - i <= 12 and tokens[j].text not in ("(", ")"):
+                j += 1
+            if j < n and tokens[j].text == ")" and not any(k in actors or k in verbs for k in range(i + 1, j)):
+                aside.update(range(i, j + 1))
+                i = j
+        i += 1
+    return aside
+
+
+def _finite(tokens: list[Token], i: int) -> bool:
+    """A verb, not a noun: lowercase and not after a determiner ("sold", "lieferte"; not "the sale", "Lieferung")."""
+    return tokens[i].text.islower() and (i == 0 or tokens[i - 1].lower not in _ARTICLES)
+
+
+def _list_goes_on(tokens: list[Token], j: int, listed: set[int], aside: set[int] | None = None) -> bool:
     """ "The United States, the European Union and Japan": an article starts a list member
-    when a mention follows and the list continues after it."""
+    when a mention follows and the list continues after it (an aside may stand between: "(102 Mio. Franken)")."""
     if j not in listed:
         return False
-    while j < len(tokens) and j in listed:
+    while j < len(tokens) and (j in listed or aside is not None and j in aside):
         j += 1
     return j < len(tokens) and tokens[j].lower in _LIST_GOES_ON
 
@@ -121,9 +191,9 @@ def _opens_clause(tok: Token) -> bool:
     word = tok.lower
     if word in _PRONOUNS:
         return True
-    if tok.text[:1].isupper() or word in _ARTICLES or not word.isalpha():
-        return False
-    if word in _EN_VERBISH or word.endswith("ed"):
+    if tok.text[:1].isupper() or word in _ARTICLES or not word.isalpha() or word in _NUMBERS:
+        return False  # ("und acht zweisitzige Gripen": a number starts a noun phrase)
+    if word in _VERBISH or word.endswith("ed"):
         return True
     # German nouns are capitalised, so a lowercase word here is a verb, adverb or reflexive.
     return (
