@@ -88,11 +88,22 @@ def model() -> Model:
     return Model(data["weights"], data["bias"], data["rule_precision"], data["prior"], data.get("meta", {}))
 
 
+_SCORED: dict[tuple[object, ...], float] = {}
+
+
 def score(events: Iterable[Event], lang: str | None) -> None:
-    """Set ``confidence`` on each event."""
+    """Set ``confidence`` on each event. The features repeat across events (trace, status, item, sentence
+    length class), so the prediction is memoised on them."""
     m = model()
     for event in events:
-        event.confidence = round(m.predict(features(event, lang), event.rule), 3)
+        feats = features(event, lang)
+        key = (event.rule, *feats)
+        known = _SCORED.get(key)
+        if known is None:
+            if len(_SCORED) > 100_000:
+                _SCORED.clear()
+            known = _SCORED[key] = round(m.predict(feats, event.rule), 3)
+        event.confidence = known
 
 
 def combine(values: Iterable[float]) -> float:

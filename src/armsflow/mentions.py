@@ -1184,12 +1184,15 @@ def _part(tokens: list[Token], start: int, total: int | None, lex: Lexicon) -> i
     return None
 
 
+_GROUPED_NUMBER: Final = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
+
+
 def _number(tok: Token, lex: Lexicon) -> int | None:
     text = tok.text
     if text.isdigit():
         return int(text)
-    if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", text):
-        return int(re.sub(r"[.,]", "", text))
+    if text[:1].isdigit() and _GROUPED_NUMBER.fullmatch(text):  # "8.000", "3,000"
+        return int(text.replace(".", "").replace(",", ""))
     return lex.numbers.get(tok.lower)
 
 
