@@ -1085,22 +1085,10 @@ class Assembler:
         """ "genehmigt keine Rüstungsexporte mehr nach X": a general export stop is a sanction."""
         decision = decide("export-stop", "", frozenset(), frozenset())
         trace = parties.trace + ["sanction.general-export-stop", *decision.rules] + self._source_trace(source)
-        for supplier in parties.suppliers:
-            for recipient in parties.recipients:
-                if supplier != recipient:
-                    for status, _ in decision.statuses:
-                        self._add(
-                            _stated(
-                                sentence,
-                                trace,
-                                type="sanction",
-                                status=status,
-                                rule="sanction.general-export-stop",
-                                imposer=supplier,
-                                target=recipient,
-                                source=source,
-                            )
-                        )
+        statuses = [st for st, _ in decision.statuses]
+        self._add_measures(
+            sentence, trace, parties.suppliers, parties.recipients, statuses, "sanction.general-export-stop", source
+        )
 
     @staticmethod
     def _definite(sentence: Sentence, frame: Frame) -> bool:
@@ -1220,11 +1208,24 @@ class Assembler:
         rule = next(
             (r for r in reversed(frame.trace) if r.startswith("sanction.")), frame.trace[0] if frame.trace else ""
         )
+        self._add_measures(sentence, trace, imposers, targets, [st for st, _ in decision.statuses], rule, source)
+
+    def _add_measures(
+        self,
+        sentence: Sentence,
+        trace: list[str],
+        imposers: list[str],
+        targets: list[str],
+        statuses: list[str],
+        rule: str,
+        source: str | None,
+    ) -> None:
+        """One sanction event per imposer, target and status (nobody sanctions itself)."""
         for imposer in imposers:
             for target in targets:
                 if imposer == target:
                     continue
-                for status, _ in decision.statuses:
+                for status in statuses:
                     self._add(
                         _stated(
                             sentence,
