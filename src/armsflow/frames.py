@@ -1172,6 +1172,12 @@ def _reach_from_governors(view: ClauseView, frame: Frame, governors: list[int]) 
         if governors:
             fire(frame, "mod.relative-clause-is-fact")
         return
+    if grammar.infinitive[c] and governors and _deal_provides(view, governors[0]):
+        # "The deal called for the U.S. to sell …", "The contract provides for France to deliver …": what a
+        # deal provides for is still to come; the deal neither asks nor concludes it in this clause
+        frame.modifiers.add("future")
+        fire(frame, "mod.deal-provides-for")
+        return
     passes = MODIFIERS if grammar.infinitive[c] else REACHING
     for g in governors:
         reached = {
@@ -1187,6 +1193,17 @@ def _reach_from_governors(view: ClauseView, frame: Frame, governors: list[int]) 
             # "Russia and Belarus have agreed that Minsk will receive …": the agreement is the news
             frame.modifiers.add("agreed_over")
             fire(frame, "mod.agreed-that")
+
+
+def _deal_provides(view: ClauseView, g: int) -> bool:
+    """A governing clause that a deal noun opens and that ends in a for-phrase right before the
+    infinitive ("The deal called for the U.S. | to sell …")."""
+    end = view.grammar.clauses[g][1]
+    cues = sorted(view.cues_by_clause[g], key=lambda x: x.start)
+    if view.lang != "en" or not cues or "deal" not in cues[0].kinds or cues[0].lemma not in _DEAL_NOUNS:
+        return False
+    last = max(view.actors_by_clause[g], key=lambda a: a.end, default=None)
+    return last is not None and last.prep in _FOR and last.end == end
 
 
 def _attributive_participle(tokens: list[Token], cue: CueMention, item_starts: AbstractSet[int]) -> bool:

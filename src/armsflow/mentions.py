@@ -34,6 +34,7 @@ PREPOSITIONS: Final = words("prep.any")
 _SKIP_BEFORE_ACTOR: Final = words("function.skipped-before-actor")
 _GENITIVE_ARTICLES: Final = words("article.genitive-apposition", "de")
 _TYPE_WORDS: Final = words("noun.type")
+_DESIGNATION_HEAD: Final = words("noun.designation-head", "en")
 _CLASS_LINKS: Final = words("article.class-link")
 _DESIGNATION_SHAPE: Final = re.compile(r"^(?:[A-Z][A-Za-z]*-?\d[\w-]*|\d{2,4}[A-Z]{1,3}\d?|[A-Z]{2,}\d*)$")
 _LETTER_VARIANT: Final = re.compile(r"^(?:[A-Z]{1,2}\d{0,2}|[A-Z]/[A-Z])$")
@@ -719,6 +720,8 @@ def _designation_item(tokens: list[Token], i: int, lex: Lexicon) -> ItemMention 
         if entry.case_sensitive and not span[0].text[:1].isupper():
             continue
         end, surface = _variant_suffix(tokens, i + size, surface, lex)
+        if end < n and tokens[end].lower in _DESIGNATION_HEAD:
+            end += 1  # "F-35 planes": the generic head belongs to the name
         return ItemMention(i, end, entry.category, surface, producer=entry.producer)
     return None
 

@@ -323,6 +323,8 @@ def _inherited_subject(r: Roles) -> None:
     """The subject of a governing or earlier clause acts in this one; under "asked X to …" X acts."""
     view, c = r.view, r.c
     grammar, tokens = view.grammar, view.tokens
+    if _for_to_subject(r):
+        return
     for g in r.governors + list(range(c - 1, -1, -1)):
         found = groups(view.actors_by_clause[g], tokens)
         cand = [x for x in found if x.first.prep is None and not x.first.genitive]
@@ -350,6 +352,22 @@ def _inherited_subject(r: Roles) -> None:
             r.asker, r.inherited = cand[0], cand[1]
             fire(r.frame, "grammar.object-control")
         return
+
+
+def _for_to_subject(r: Roles) -> bool:
+    """ "The deal called for the U.S. to sell …", "provides for France to deliver …": the for-phrase right
+    before an infinitive is the infinitive's subject."""
+    view, c = r.view, r.c
+    if view.lang != "en" or not view.grammar.infinitive[c] or c == 0 or c - 1 not in r.governors:
+        return False
+    start = view.grammar.clauses[c][0]
+    found = groups(view.actors_by_clause[c - 1], r.tokens)
+    last = found[-1] if found else None
+    if last is None or last.first.prep not in _FOR or last.members[-1].end != start:
+        return False
+    r.inherited = last
+    fire(r.frame, "grammar.en.for-to-subject")
+    return True
 
 
 def _phrases(r: Roles) -> None:

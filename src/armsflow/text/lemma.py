@@ -234,8 +234,8 @@ def english_verb_candidates(word: str) -> tuple[str, ...]:
             out.append(stem[:-1])
     if w.endswith("ies") and len(w) > 4:
         out.append(w[:-3] + "y")
-    if w.endswith("es") and len(w) > 3:
-        out.append(w[:-2])
+    if w.endswith("es") and len(w) > 3 and w[:-2].endswith(("s", "x", "z", "ch", "sh", "o")):
+        out.append(w[:-2])  # "pushes" -> "push"; "planes" is no form of "plan"
     if w.endswith("s") and len(w) > 3:
         out.append(w[:-1])
     return tuple(dict.fromkeys(out))
