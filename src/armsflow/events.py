@@ -238,6 +238,7 @@ class Assembler:
         self.state = Discourse()
         self.events: dict[tuple[str, ...], Event] = {}
         self._sentence_items: list[ItemMention] = []
+        self._sentence_buyers: list[str] = []
         self._sentence_actors: list[ActorMention] = []
         self._sentence_tokens: list = []
         self._vague_tokens: list[int] = []  # tokens naming unnamed states ("Verbündete", "allies")
@@ -278,7 +279,9 @@ class Assembler:
         self._speaker_tokens = speaker_tokens
         _share_roles([f for f in frames if f.kind == "transfer"])
         self._sentence_suppliers = {a for f in frames if f.kind == "transfer" for a in f.suppliers}
-        for frame in frames:
+        self._sentence_buyers = []
+        for frame in sorted(frames, key=lambda f: f.kind != "transfer"):
+            # transfers first: a measure threatened over a purchase is against the buyer the sentence names
             self._resolve_refs(frame, index)
             if frame.kind == "transfer":
                 self._transfer(index, sentence, frame, source)
@@ -1141,6 +1144,8 @@ class Assembler:
             flags.add("infinitive")
         if frame.role_noun:
             flags.add("role_noun")
+        if set(frame.requesters) & set(frame.recipients):
+            flags.add("asked_by_recipient")  # "plans to send drones to Somalia after a request from Mogadishu"
         if "roles.company-receives-order-sells" in frame.trace:
             flags.add("order_won")  # "Saab erhielt einen Auftrag": the order is what arrived, not the goods
         return decide("transfer", frame.trigger_kind, frozenset(frame.modifiers), frozenset(flags))
@@ -1186,6 +1191,13 @@ class Assembler:
             if actor:
                 targets = [actor]
                 trace.append("discourse.firm-of-the-story-state")
+        if imposers and not targets and "threaten" in frame.modifiers and "sanction" in frame.trigger.kinds:
+            # "Russia has begun delivering S-400s to India despite the threat of US sanctions": a threat over a
+            # transfer the sentence reports is against its buyer
+            buyers = [b for b in self._sentence_buyers if b not in imposers]
+            if buyers:
+                targets = buyers[:1]
+                trace.append("discourse.threat-against-buyer")
         if frame.question:
             reject("filter.question", f"measure {frame.trigger.lemma!r}")  # "Will the EU impose sanctions …?"
             return
@@ -1241,6 +1253,8 @@ class Assembler:
 
     def _add(self, event: Event) -> None:
         key = event.key
+        if event.type == "transfer" and event.recipient and event.recipient not in self._sentence_buyers:
+            self._sentence_buyers.append(event.recipient)
         have = self.events.get(key)
         if have is None:
             self.events[key] = event

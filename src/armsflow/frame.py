@@ -54,6 +54,7 @@ class Frame:
     target_noun: bool = False  # "sanctions on the state-owned oil company": a target not named by a state
     council: bool = False  # "Der Rat hat … verhängt": the council the story is about imposes
     country_ref: list[str] = field(default_factory=list)  # roles filled by "das Land"
+    requesters: list[str] = field(default_factory=list)  # who asked for what the clause does ("after a request from X")
     trace: list[str] = field(default_factory=list)  # rule ids, in the order they decided
     rule: str = ""  # the rule that decided the parties (the last role rule on the trace)
 

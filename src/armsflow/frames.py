@@ -130,6 +130,8 @@ _PARTICIPLE_AGENT: Final = words("prep.participle-agent", "en")
 _PARTICIPLE_TO: Final = words("prep.participle-recipient", "en")
 _DESTINATION: Final = words("prep.carry-destination")
 _FOR: Final = words("prep.for")
+_AFTER_REQUEST: Final = words("prep.after-request", "en")
+_OF_REQUESTER: Final = words("prep.of-requester", "en")
 _IN: Final = words("prep.in-place")
 _AGENT_OR_PLACE: Final = words("prep.after-describing-participle")
 
@@ -945,6 +947,7 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
     if frame.question:
         fire(frame, "mod.whether-asked")
     _reach_from_governors(view, frame, governors)
+    _answered_request(view, frame)
     if "oppose" in frame.modifiers and "negation" not in frame.modifiers:
         # "Beijing opposes any arms sales to Taiwan": who opposes is no party; the transfer is at most a
         # contested plan, with both sides named in the sentence
@@ -1193,6 +1196,39 @@ def _reach_from_governors(view: ClauseView, frame: Frame, governors: list[int]) 
             # "Russia and Belarus have agreed that Minsk will receive …": the agreement is the news
             frame.modifiers.add("agreed_over")
             fire(frame, "mod.agreed-that")
+
+
+def _answered_request(view: ClauseView, frame: Frame) -> None:
+    """ "plans to send drones to Somalia | after a request from the Somali government", "will deliver boats
+    at the request of Fiji": the act answers a request; the request is background, not the act's mood, and
+    whoever made it asked for the goods."""
+    if view.lang != "en" or frame.kind != "transfer":
+        return
+    tokens, grammar, c = view.tokens, view.grammar, frame.clause
+    found = [x for x in view.cues_by_clause[c] if "request_noun" in x.kinds]
+    for k in (c - 1, c + 1):
+        if 0 <= k < len(grammar.clauses) and tokens[grammar.clauses[k][0]].lower in _AFTER_REQUEST:
+            found += [x for x in view.cues_by_clause[k] if "request_noun" in x.kinds]
+    for cue in found:
+        before = [t.lower for t in tokens[max(0, cue.start - 3) : cue.start]]
+        if not any(w in _AFTER_REQUEST for w in before):
+            continue
+        k = grammar.clause[cue.start]
+        askers = [
+            a
+            for a in view.actors_by_clause[k]
+            if a.prep in _OF_REQUESTER
+            and cue.end <= a.start <= cue.end + 3
+            or (a.genitive or a.text.endswith(("'s", "’s")))
+            and a.end in (cue.start, cue.start - 1)
+        ]
+        if not askers:
+            continue
+        frame.requesters = [askers[0].id]
+        if k == c and not any("request" in x.kinds for x in view.cues_by_clause[c] if x is not cue):
+            frame.modifiers.discard("request")
+        fire(frame, "mod.answers-request")
+        return
 
 
 def _deal_provides(view: ClauseView, g: int) -> bool:

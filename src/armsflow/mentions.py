@@ -533,6 +533,8 @@ def _may_start_item(tok: Token, lex: Lexicon) -> bool:
 
 _PURPOSE: Final = words("prep.purpose-of-goods")
 _AGAINST_GOODS: Final = words("prep.against-threat")
+_THREAT_NOUNS: Final = words("noun.threat")
+_AFTER_THREAT: Final = words("prep.after-threat")
 _OBLIQUE_ARTICLES: Final = words("article.oblique", "de")
 _WEAPON_SINGULAR: Final = words("noun.weapon-singular")
 _DEFINITE_SINGULAR: Final = words("determiner.definite-singular")
@@ -585,6 +587,15 @@ _FUNDS_OR_REPLACEMENT: Final = _FUNDS | _REPLACEMENT
 _VALUE_WORDS: Final = words("noun.value-of-deal")
 
 
+def _threat_of(tokens: list[Token], start: int) -> bool:
+    """ "the threat of Russian cruise missiles", "threats posed by drones": goods after a threat noun."""
+    for k in range(start - 1, max(-1, start - 5), -1):
+        if tokens[k].lower in _THREAT_NOUNS:
+            gap = tokens[k + 1 : start]
+            return bool(gap) and gap[0].lower in _AFTER_THREAT and all(t.text.isalpha() for t in gap)
+    return False
+
+
 def _purposes(tokens: list[Token], items: list[ItemMention]) -> list[ItemMention]:
     """ "Munition für ihre Artillerie", "Ersatzteile für Panzerhaubitzen", "missiles for its destroyers":
     the second noun names what the goods are for; it is not itself transferred."""
@@ -597,7 +608,9 @@ def _purposes(tokens: list[Token], items: list[ItemMention]) -> list[ItemMention
             purpose = item  # "engines for tanks and helicopters": the helicopters are a purpose too
             continue
         purpose = None
-        if any(t.lower in _AGAINST_GOODS for t in tokens[max(0, item.start - 2) : item.start]):
+        if any(t.lower in _AGAINST_GOODS for t in tokens[max(0, item.start - 2) : item.start]) or _threat_of(
+            tokens, item.start
+        ):
             purpose = item  # "Patriot systems to defend cities against missiles and drones": the threat, not goods
             continue
         before = [t.lower for t in tokens[max(0, item.start - 6) : item.start]]
