@@ -21,6 +21,7 @@ from armsflow.model import Event
 from armsflow.status import decide
 from armsflow.text.segment import Sentence
 
+_PASSIVE_AUX: Final = words("aux.passive")
 _POSSESSIVES: Final = words("pronoun.possessive-opening")
 _VAGUE_PARTNERS: Final = words("noun.vague-partner")
 _VAGUE_HEADS: Final = word_stems("noun.vague-partner-head")
@@ -392,6 +393,13 @@ class Assembler:
             for a in mentions.actors
         ):
             return  # "Russia's arsenal includes Su-35s": a subject of its own ("from Danish stocks" is none)
+        items = [it for it in mentions.items if it.start > cue.start]
+        if not items and (
+            self.lang != "en" or cue.start > 0 and self._sentence_tokens[cue.start - 1].lower in _PASSIVE_AUX
+        ):
+            items = list(mentions.items)  # "Es könnte auch ATACMS-Raketen umfassen", "HIMARS rockets are included"
+        if not items:
+            return  # "The Akinci aircraft are designed to help contain …": goods that contain are no contents
         _, suppliers, recipients, statuses = last
         mods = frozenset(k for c in mentions.cues for k in c.kinds)
         decision = decide("contents", "", mods, frozenset())
@@ -403,7 +411,7 @@ class Assembler:
             sentence,
             suppliers,
             recipients,
-            mentions.items,
+            items,
             statuses,
             "discourse.contents-of-previous",
             source,

@@ -415,6 +415,11 @@ def _owner_of(view: ClauseView, c: int, owners: dict[int, tuple[int, str]]) -> t
     tokens, grammar = view.tokens, view.grammar
     items, cues = view.items_by_clause, view.cues_by_clause
     if _owns_itself(owners, c + 1) and grammar.infinitive[c + 1]:
+        lead = _lead(cues[c + 1])
+        if lead is not None and lead[1] == "support":
+            # "The Akinci aircraft are designed | to help contain …": goods that help are the means, not what
+            # is given
+            return None
         return c + 1, "item.owner.infinitive-next"  # "The remaining tanks are scheduled | to arrive in 2025"
     if (
         _owns_itself(owners, c + 2)
@@ -757,7 +762,8 @@ def _goods_from_context(
     """Goods when the clause names none: an earlier clause's, a pronoun's, or the verb's own."""
     tokens, grammar = view.tokens, view.grammar
     actors = view.actors_by_clause[c]
-    if grammar.infinitive[c] and c > 0 and view.items_by_clause[c - 1]:
+    if grammar.infinitive[c] and c > 0 and view.items_by_clause[c - 1] and lead_kind != "support":
+        # (goods before "to help" are the means that help, not what is given: "The jets are designed | to help …")
         trace.append("item.infinitive-previous-clause")  # "expects the first six jets | to arrive next year"
         return list(view.items_by_clause[c - 1])
     if lead_kind != "support":

@@ -1576,6 +1576,7 @@ def find_mentions(sentence: Sentence, lex: Lexicon) -> Mentions:
 _FIGHTERS: Final = words("noun.fighters")
 _ORIGIN_LINKS: Final = words("link.coordination")
 _OF: Final = words("prep.of", "en")
+_BEFORE_ATTRIBUTIVE_NAME: Final = words("word.before-attributive-name", "en")
 
 
 def _inside_actor(tokens: list[Token], item: ItemMention, actor_tokens: frozenset[int]) -> bool:
@@ -1623,3 +1624,14 @@ def _origins(tokens: list[Token], actors: list[ActorMention], items: list[ItemMe
                         k = other.start
                 break
     items.extend(extra)
+    if lex.lang == "en":
+        names = {a.end: a for a in actors if a.kind == "name" and a.prep is None and not a.genitive}
+        for item in items:
+            actor = names.get(item.start)
+            if actor is None or item.origin is not None or actor.start == 0:
+                continue
+            before = tokens[actor.start - 1]
+            if before.lower in _BEFORE_ATTRIBUTIVE_NAME or before.text[:1].isdigit():
+                # "the first UK submarines", "three US tanks": a name used as an adjective names the origin
+                item.origin = actor.id
+                actor.kind = "origin"
