@@ -22,6 +22,7 @@ from armsflow.status import decide
 from armsflow.text.segment import Sentence
 
 _PASSIVE_AUX: Final = words("aux.passive")
+_OF_EN: Final = words("prep.of", "en")
 _POSSESSIVES: Final = words("pronoun.possessive-opening")
 _VAGUE_PARTNERS: Final = words("noun.vague-partner")
 _VAGUE_HEADS: Final = word_stems("noun.vague-partner-head")
@@ -905,7 +906,7 @@ class Assembler:
         """The frame's goods with words for them ("the missiles", "sie") resolved to goods named before."""
         out: list[ItemMention] = []
         for it in frame.items:
-            resolved = self._resolve_item(it)
+            resolved = self._resolve_item(it, frame)
             if resolved is not None and resolved.category:
                 if it.category is None:
                     fire(frame, "coref.goods-named-before")
@@ -1112,9 +1113,30 @@ class Assembler:
                 return True
         return False
 
-    def _resolve_item(self, item: ItemMention) -> ItemMention | None:
+    def _resolve_item(self, item: ItemMention, frame: Frame | None = None) -> ItemMention | None:
         if item.category:
             return item
+        tokens = self._sentence_tokens
+        if item.carrier == "carrier" and item.end < len(tokens) and tokens[item.end].lower in _OF_EN:
+            # "three batteries of the shore-based, anti-ship variant of the BrahMos missile system": the system
+            # the of-phrase names
+            named = next(
+                (it for it in self._sentence_items if it.designation and item.end < it.start <= item.end + 10),
+                None,
+            )
+            if named is not None and all(t.text[:1].isalpha() or t.text == "," for t in tokens[item.end : named.start]):
+                if frame is not None:
+                    fire(frame, "coref.system-of-carrier")
+                return ItemMention(
+                    item.start,
+                    item.end,
+                    named.category,
+                    named.designation,
+                    item.quantity,
+                    named.origin,
+                    named.producer,
+                    item.text,
+                )
         here = [it for it in self._sentence_items if it.category and it.start < item.start]
         for prev in reversed(self.state.items + here):
             if item.carrier == "missile" and prev.category not in _MISSILES:

@@ -87,6 +87,16 @@ def clause_ids(
                 or (nxt in _ARTICLES and _list_goes_on(tokens, i + 2, listed, aside))
             )
             boundary = not (prev_in and next_in) or nxt in SUBORDINATORS
+            if (
+                boundary
+                and p >= 1
+                and tokens[p - 1].lower in _ARTICLES
+                and _compound_adjective(tokens[p])
+                and i + 1 < n
+                and _compound_adjective(tokens[i + 1])
+            ):
+                # "the shore-based, anti-ship variant": a comma between an article's adjectives ends nothing
+                boundary = False
             if not boundary and (i + 1) in listed:
                 # "…, Minsk steuerte vier Kampfjets bei": after a clause with its verb, a name followed by its
                 # own verb opens a clause
@@ -169,6 +179,12 @@ def _asides(tokens: list[Token], actors: frozenset[int], verbs: frozenset[int]) 
                 i = j
         i += 1
     return aside
+
+
+def _compound_adjective(tok: Token) -> bool:
+    """A lowercase hyphenated word such as "shore-based", "anti-ship", "long-range"."""
+    parts = tok.text.split("-")
+    return len(parts) > 1 and all(part.isalpha() and part.islower() for part in parts)
 
 
 def _finite(tokens: list[Token], i: int) -> bool:
