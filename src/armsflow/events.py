@@ -1221,7 +1221,13 @@ class Assembler:
             if actor:
                 targets = [actor]
                 trace.append("discourse.firm-of-the-story-state")
-        if imposers and not targets and "threaten" in frame.modifiers and "sanction" in frame.trigger.kinds:
+        if (
+            self.lang == "en"
+            and imposers
+            and not targets
+            and "threaten" in frame.modifiers
+            and "sanction" in frame.trigger.kinds
+        ):
             # "Russia has begun delivering S-400s to India despite the threat of US sanctions": a threat over a
             # transfer the sentence reports is against its buyer
             buyers = [b for b in self._sentence_buyers if b not in imposers]

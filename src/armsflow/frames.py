@@ -1583,8 +1583,26 @@ def answer_frames(view: ClauseView, frames: list[Frame]) -> list[Frame]:
         before = [f for f in frames if f.kind == "transfer" and c - 2 <= f.clause < c]
         if not before:
             continue
+        if (
+            view.lang == "en"
+            and "refuse" in cue.kinds
+            and "deny" not in cue.kinds
+            and _receiver_answers(view, c, before[-1])
+        ):
+            # "Israel shipped 18 HAWK missiles to Iran; the Iranians rejected them": the goods came; that the
+            # receiver turned them back refuses nothing the supplier did
+            reject("frames.receiver-rejects-goods", f"clause {c}: {cue.lemma!r} by the recipient")
+            continue
         out.append(_answer(view, c, cue, before[-1]))
     return out
+
+
+def _receiver_answers(view: ClauseView, c: int, prev: Frame) -> bool:
+    """The subject of the answering clause is the one the transfer went to."""
+    subject = [
+        g for g in groups(view.actors_by_clause[c], view.tokens) if g.first.prep is None and not g.first.genitive
+    ]
+    return bool(subject and prev.recipients) and set(subject[0].ids) <= set(prev.recipients)
 
 
 def _answer(view: ClauseView, c: int, cue: CueMention, prev: Frame) -> Frame:

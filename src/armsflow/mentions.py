@@ -533,8 +533,8 @@ def _may_start_item(tok: Token, lex: Lexicon) -> bool:
 
 _PURPOSE: Final = words("prep.purpose-of-goods")
 _AGAINST_GOODS: Final = words("prep.against-threat")
-_THREAT_NOUNS: Final = words("noun.threat")
-_AFTER_THREAT: Final = words("prep.after-threat")
+_THREAT_NOUNS: Final = words("noun.threat", "en")
+_AFTER_THREAT: Final = words("prep.after-threat", "en")
 _OBLIQUE_ARTICLES: Final = words("article.oblique", "de")
 _WEAPON_SINGULAR: Final = words("noun.weapon-singular")
 _DEFINITE_SINGULAR: Final = words("determiner.definite-singular")
