@@ -130,6 +130,7 @@ _PARTICIPLE_AGENT: Final = words("prep.participle-agent", "en")
 _PARTICIPLE_TO: Final = words("prep.participle-recipient", "en")
 _DESTINATION: Final = words("prep.carry-destination")
 _FOR: Final = words("prep.for")
+_HEAD_AFTER_TRADE_NOUN: Final = words("noun.head-after-trade-noun", "en")
 _AFTER_REQUEST: Final = words("prep.after-request", "en")
 _OF_REQUESTER: Final = words("prep.of-requester", "en")
 _IN: Final = words("prep.in-place")
@@ -239,6 +240,17 @@ def _clause_frame(
     if lead is None:
         return None
     lead_cue, lead_kind, trace = lead
+    if (
+        view.lang == "en"
+        and lead_cue.end < len(view.tokens)
+        and view.tokens[lead_cue.end].lower in _HEAD_AFTER_TRADE_NOUN
+        and not view.tokens[lead_cue.start].text.endswith("ing")
+    ):
+        # "it has a sales pitch", "the export office": the trade noun only modifies the noun after it
+        reject(
+            "filter.trade-noun-modifies", f"clause {c}: {lead_cue.lemma!r} before {view.tokens[lead_cue.end].text!r}"
+        )
+        return None
     items = frame_items(view, c, owners, lead_cue, lead_kind, trace)
     if not items:
         reject("filter.no-goods", f"clause {c}: trigger {lead_cue.lemma!r} without goods")

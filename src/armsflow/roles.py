@@ -430,6 +430,9 @@ def _roles_give(r: Roles) -> None:
     else:
         _give_active_supplier(r)
         _give_active_recipient(r)
+    if not frame.recipients and frame.requesters:
+        # "Despite repeated requests from Kyiv, the government has refused to send weapons": the one who asked
+        r.receive(list(frame.requesters), "roles.give.requester-receives")
     if not frame.suppliers and r.origin:
         r.supply(unique(r.origin), "roles.give.origin-of-goods")
         if len(frame.suppliers) > 1:
