@@ -255,6 +255,11 @@ def _clause_frame(
     if not items:
         reject("filter.no-goods", f"clause {c}: trigger {lead_cue.lemma!r} without goods")
         return None
+    if _en_attributive_participle(view, c, lead_cue, items):
+        # "the exported F-35 parts are used in violations": the participle describes the goods; the clause
+        # is about something else and names nobody
+        reject("filter.en.attributive-participle", f"clause {c}: {lead_cue.lemma!r} describes its goods")
+        return None
     frame = Frame("transfer", lead_cue, lead_kind, c, items)
     frame.trace = trace
     governors = governor_chain(view.grammar, view.cues_by_clause, view.items_by_clause, TRIGGERS, c)
@@ -1214,6 +1219,23 @@ def _reach_from_governors(view: ClauseView, frame: Frame, governors: list[int]) 
             # "Russia and Belarus have agreed that Minsk will receive …": the agreement is the news
             frame.modifiers.add("agreed_over")
             fire(frame, "mod.agreed-that")
+
+
+def _en_attributive_participle(view: ClauseView, c: int, lead: CueMention, items: list[ItemMention]) -> bool:
+    """ "the exported F-35 parts", "the delivered tanks": an English participle between a determiner and its
+    goods, in a clause that names no actor."""
+    tokens = view.tokens
+    tok = tokens[lead.start]
+    return (
+        view.lang == "en"
+        and lead.end - lead.start == 1
+        and tok.text.islower()
+        and tok.lower.endswith("ed")
+        and lead.start > 0
+        and tokens[lead.start - 1].lower in _DETERMINERS_BEFORE_NOUN
+        and any(lead.end <= it.start <= lead.end + 1 for it in items)
+        and not view.actors_by_clause[c]
+    )
 
 
 def _answered_request(view: ClauseView, frame: Frame) -> None:

@@ -559,6 +559,24 @@ def _give_active_recipient(r: Roles) -> None:
             r.receive(trailing, "roles.give.destination-after-parenthesis")
     if not frame.recipients and r.asker is not None:
         r.receive(r.asker.ids, "roles.give.asker-receives")
+    if not frame.recipients and view.lang == "en":
+        users = _user_of_goods(r)
+        if users:
+            # "to stop delivering parts for F-35 jets used by Israel": the parts go to whoever uses the jets
+            r.receive(users, "roles.give.user-of-goods-receives")
+
+
+def _user_of_goods(r: Roles) -> list[str]:
+    """The by-phrase right after a participle of use that follows the frame's goods ("jets used by Israel")."""
+    view, frame = r.view, r.frame
+    first_item = min((it.start for it in frame.items if it.start > frame.trigger.start), default=None)
+    if first_item is None:
+        return []
+    uses = [x for x in view.cues_by_clause[r.c] if "use" in x.kinds and x.start > first_item]
+    for g in r.by_prep.get("by", []):
+        if any(x.end == g.first.start - 1 for x in uses) and g.first.kind not in ("adj", "origin"):
+            return g.ids
+    return []
 
 
 def _own_forces(tokens: list[Token], c: int, view: ClauseView) -> bool:
