@@ -513,6 +513,17 @@ def _give_active_supplier(r: Roles) -> None:
         # supplier itself (von, aus, genitive), unless a verb of deciding governs it
         frame.suppliers = []
         fire(frame, "roles.give.delivery-noun-names-its-supplier")
+    owners = [g for g in r.genitives if 0 <= frame.trigger.start - g.members[-1].end <= 2]
+    if (
+        r.view.lang == "en"
+        and frame.trigger_kind in ("give_noun", "sell")
+        and owners
+        and frame.suppliers
+        and set(frame.suppliers) != set(owners[0].ids)
+    ):
+        # "The United States has approved Israel's sale of the Arrow 3 to Germany": the seller is the owner of
+        # the sale, not whoever approves or welcomes it
+        r.supply(owners[0].ids, "roles.give.noun-genitive-supplier")
     if frame.trigger_kind in ("give_noun", "promise", "approve", "sell") and not frame.suppliers:
         from_ids = r.prep_ids(FROM)
         if from_ids:
