@@ -131,6 +131,21 @@ def clause_ids(
             boundary = _opens_clause(tokens[i + 1]) and (
                 not (prev_in or next_in) or (i + 1 not in listed and tokens[i + 1].lower in _VERBISH)
             )  # "… an Russland und werde …": a finite verb after "und" opens a clause even after a name
+            if (
+                not boundary
+                and verb_seen
+                and word in _AND
+                and (i + 1) in verbs
+                and (i + 1) not in listed
+                and not any(
+                    tokens[k].lower in _PASSIVE_AUX for k in range(ids.index(current) if current in ids else 0, i)
+                )  # ("was built in Italy and delivered to Qatar": one passive subject, one clause)
+                and tokens[i + 1].text.islower()
+                and (tokens[i + 1].lower.endswith("ed") or tokens[i + 1].lower in _VERBISH)
+            ):
+                # "Rabat bought Israel's Barak MX system and signed for Turkish drones": after a verb, "and" with a
+                # second verb of trading opens a clause of its own even right after goods
+                boundary = True
             if not boundary and verb_seen and word in _AND and (i + 1) in actors:
                 # "Italy sold frigates to Egypt and Germany sold submarines to Israel": after a verb, "and" with
                 # a name and then a verb of its own joins two clauses, not two names
@@ -152,6 +167,7 @@ _EN_SPLITTERS: Final = words("conj.clause-splitter", "en")
 _ARTICLES: Final = words("article.any")
 _PRONOUNS: Final = words("pronoun.personal")
 _VERBISH: Final = words("function.verb-like")
+_PASSIVE_AUX: Final = words("aux.passive", "en")
 _LIST_GOES_ON: Final = words("function.list-goes-on")
 _ADJECTIVES_NOT_VERBS: Final = words("adj.not-a-verb", "de")
 _NUMBERS: Final = frozenset(word_values("number.small"))
