@@ -104,6 +104,16 @@ def _speaker_of(tokens: list[Token], mentions: Mentions, cue: CueMention, lang: 
     ):
         # "companies accused of supplying …", "sich bereit erklärt", "added X to its list": nobody is quoted
         return None
+    if (
+        lang == "en"
+        and tokens[cue.start].lower.endswith("ed")
+        and cue.end < len(tokens)
+        and tokens[cue.end].text.isalpha()
+        and tokens[cue.end].text.islower()
+        and cue.start > 0
+        and tokens[cue.start - 1].text.endswith(("'s", "’s", "'", "’"))
+    ):
+        return None  # "Israel's reported decision": a participle on a noun quotes nobody
     if lang == "en" or "accuse" in cue.kinds:
         # "Eriwan wirft Moskau vor, …": the accuser speaks, the accused follows the verb; "Kyiv has accused
         # Minsk of …": the subject before the auxiliary

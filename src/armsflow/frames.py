@@ -1221,6 +1221,24 @@ def _reach_from_governors(view: ClauseView, frame: Frame, governors: list[int]) 
             fire(frame, "mod.agreed-that")
 
 
+def _attributive_report(view: ClauseView, cue: CueMention) -> bool:
+    """ "Israel's reported decision to halt exports": an English participle on a noun is no report rejected."""
+    tokens = view.tokens
+    tok = tokens[cue.start]
+    return (
+        view.lang == "en"
+        and tok.lower.endswith("ed")
+        and cue.end < len(tokens)
+        and tokens[cue.end].text.isalpha()
+        and tokens[cue.end].text.islower()
+        and cue.start > 0
+        and (
+            tokens[cue.start - 1].lower in _DETERMINERS_BEFORE_NOUN
+            or tokens[cue.start - 1].text.endswith(("'", "’", "'s", "’s"))
+        )
+    )
+
+
 def _en_attributive_participle(view: ClauseView, c: int, lead: CueMention, items: list[ItemMention]) -> bool:
     """ "the exported F-35 parts", "the delivered tanks": an English participle between a determiner and its
     goods, in a clause that names no actor."""
@@ -1376,7 +1394,9 @@ def set_voice(view: ClauseView, frame: Frame, owners: dict[int, tuple[int, str]]
     frame.ref_initial = any(is_reference(a.id) and a.id != GROUP and a.start <= 1 for a in view.mentions.actors)
     # "wies einen Bericht zurück, wonach …", "rejected accusations that …": the claim is the report's.
     if frame.modifiers & {"deny", "refuse"} and any(
-        "report" in cue.kinds for k in [c, *governors] for cue in view.cues_by_clause[k]
+        "report" in cue.kinds and not _attributive_report(view, cue)
+        for k in [c, *governors]
+        for cue in view.cues_by_clause[k]
     ):
         frame.reported_by_report = True
         fire(frame, "mod.rejected-report")

@@ -54,6 +54,7 @@ _FROM_BUY: Final = FROM | words("prep.from-seller")
 _IN: Final = words("prep.in-destination")
 _IN_PLACE: Final = words("prep.in-place")
 _FOR: Final = words("prep.for")
+_DECISION_NOUNS: Final = words("noun.decision", "en")
 _WITH: Final = words("prep.with")
 _BETWEEN: Final = words("prep.between") | _WITH
 _AT_SELLER: Final = words("prep.at-seller", "de")
@@ -323,7 +324,7 @@ def _inherited_subject(r: Roles) -> None:
     """The subject of a governing or earlier clause acts in this one; under "asked X to …" X acts."""
     view, c = r.view, r.c
     grammar, tokens = view.grammar, view.tokens
-    if _for_to_subject(r):
+    if _for_to_subject(r) or _owner_of_decision(r):
         return
     for g in r.governors + list(range(c - 1, -1, -1)):
         found = groups(view.actors_by_clause[g], tokens)
@@ -368,6 +369,28 @@ def _for_to_subject(r: Roles) -> bool:
     r.inherited = last
     fire(r.frame, "grammar.en.for-to-subject")
     return True
+
+
+def _owner_of_decision(r: Roles) -> bool:
+    """ "praised Israel's decision | to halt exports …", "welcomed the Israeli government's plan | to sell …": the
+    owner of a noun of deciding or planning right before the infinitive acts in it, not the clause subject."""
+    view, c, tokens = r.view, r.c, r.tokens
+    if view.lang != "en" or not view.grammar.infinitive[c] or c == 0 or c - 1 not in r.governors:
+        return False
+    start = view.grammar.clauses[c][0]
+    noun = start - 1
+    if noun < 0 or tokens[noun].lower not in _DECISION_NOUNS:
+        return False
+    for a in sorted(view.actors_by_clause[c - 1], key=lambda a: -a.end):
+        if noun - 4 <= a.end <= noun and a.prep is None:
+            between = tokens[a.end : noun]
+            marks = ("'", "’", "'s", "’s")
+            owned = a.genitive or a.text.endswith(marks) or any(t.text.endswith(marks) for t in between)
+            if owned and all(t.text.isalpha() or t.text.endswith(marks) for t in between):
+                r.inherited = Group([a])
+                fire(r.frame, "grammar.en.owner-of-decision-acts")
+                return True
+    return False
 
 
 def _phrases(r: Roles) -> None:
