@@ -141,6 +141,13 @@ SENTENCES = [
         ["Will the U.S. send F-16s?", "Yes!", "The decision is final."],
     ),
     ("en", "It was delivered...  And then? Nothing.", ["It was delivered...", "And then?", "Nothing."]),
+    # a full stop glued to the next sentence (scraped text); initials and short abbreviations stay
+    (
+        "en",
+        "Seoul sold tanks to Warsaw.The first batch arrived in the U.S.A. last year.",
+        ["Seoul sold tanks to Warsaw.", "The first batch arrived in the U.S.A. last year."],
+    ),
+    ("en", "He visited St.Petersburg in May.", ["He visited St.Petersburg in May."]),
 ]
 
 

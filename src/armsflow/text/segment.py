@@ -34,7 +34,8 @@ _TOKEN: Final = re.compile(
 )
 
 # The lookahead lets the regex engine skip to candidate characters instead of trying both branches everywhere.
-_BOUNDARY: Final = re.compile(r"(?=[.!?…\n])(?:[.!?…]+[\"'”“»«’)\]]*(?=\s|$)|\n+)")
+# (a full stop glued to the next sentence, as scraped text has it: "to Poland.According to …", also ends one)
+_BOUNDARY: Final = re.compile(r"(?=[.!?…\n])(?:[.!?…]+[\"'”“»«’)\]]*(?=\s|$)|(?<=[a-z]{3})\.(?=[A-Z][a-z])|\n+)")
 _VISIBLE: Final = re.compile(r"\S")
 _WORD: Final = re.compile(r"\S+")
 _WORD_BEFORE: Final = re.compile(r"(\S+)\s+$")
