@@ -35,6 +35,7 @@ _SKIP_BEFORE_ACTOR: Final = words("function.skipped-before-actor")
 _GENITIVE_ARTICLES: Final = words("article.genitive-apposition", "de")
 _TYPE_WORDS: Final = words("noun.type")
 _DESIGNATION_HEAD: Final = words("noun.designation-head", "en")
+_INSTITUTION_HEADS: Final = words("noun.institution-head", "en")
 _CLASS_LINKS: Final = words("article.class-link")
 _DESIGNATION_SHAPE: Final = re.compile(r"^(?:[A-Z][A-Za-z]*-?\d[\w-]*|\d{2,4}[A-Z]{1,3}\d?|[A-Z]{2,}\d*)$")
 _LETTER_VARIANT: Final = re.compile(r"^(?:[A-Z]{1,2}\d{0,2}|[A-Z]/[A-Z])$")
@@ -439,7 +440,9 @@ def find_items(tokens: list[Token], lex: Lexicon, actor_tokens: frozenset[int] =
         raw = [
             it
             for it in _english_compounds(raw)
-            if not _modifies_producer(tokens, it, lex) and not _modifies_other_noun(tokens, it)
+            if not _modifies_producer(tokens, it, lex)
+            and not _modifies_other_noun(tokens, it)
+            and not _in_institution_name(tokens, it)
         ]
     items = _merge_designations(tokens, raw, lex)
     items = [it for it in _purposes(tokens, items) if not _means_of_transport(tokens, it)]
@@ -451,6 +454,20 @@ def find_items(tokens: list[Token], lex: Lexicon, actor_tokens: frozenset[int] =
         if _the_weapon(tokens, item):
             item.category, item.carrier = None, "weapon"
     return items
+
+
+def _in_institution_name(tokens: list[Token], item: ItemMention) -> bool:
+    """ "Poland's Armament Agency", "the Missile Defense Agency": a capitalised goods word before the head of an
+    institution's name is part of the name."""
+    return (
+        item.designation is None
+        and item.end - item.start == 1
+        and item.start > 0
+        and tokens[item.start].text[:1].isupper()
+        and item.end < len(tokens)
+        and tokens[item.end].text[:1].isupper()
+        and tokens[item.end].lower in _INSTITUTION_HEADS
+    )
 
 
 def _armoured_vehicles(tokens: list[Token], items: list[ItemMention]) -> None:
