@@ -31,6 +31,7 @@ from armsflow.text.segment import Sentence, Token
 ARTICLES: Final = words("determiner.before-actor")
 _DATE_WORDS: Final = words("noun.month") | words("noun.weekday")
 PREPOSITIONS: Final = words("prep.any")
+_EN_ARTICLES: Final = words("article.any", "en")
 _SKIP_BEFORE_ACTOR: Final = words("function.skipped-before-actor")
 _GENITIVE_ARTICLES: Final = words("article.genitive-apposition", "de")
 _TYPE_WORDS: Final = words("noun.type")
@@ -138,6 +139,9 @@ def find_actors(tokens: list[Token], lex: Lexicon) -> list[ActorMention]:
             continue
         size, entry = hit
         prep, article = _governor(tokens, i, lex)
+        if lex.lang == "en" and prep in _EN_ARTICLES:
+            # "an Israeli company": the German preposition "an" is an English article
+            prep, article = None, article or prep
         text = " ".join(t.text for t in tokens[i : i + size])
         genitive = entry.kind.endswith("-gen") or article == "des" or prep == "gen" or text.endswith(("'s", "’s"))
         if (
