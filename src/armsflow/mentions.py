@@ -37,6 +37,7 @@ _GENITIVE_ARTICLES: Final = words("article.genitive-apposition", "de")
 _TYPE_WORDS: Final = words("noun.type")
 _DESIGNATION_HEAD: Final = words("noun.designation-head", "en")
 _INSTITUTION_HEADS: Final = words("noun.institution-head", "en")
+_COMPOUND_HEAD_AFTER_CUE: Final = words("noun.compound-head-after-cue", "en")
 _CLASS_LINKS: Final = words("article.class-link")
 _DESIGNATION_SHAPE: Final = re.compile(r"^(?:[A-Z][A-Za-z]*-?\d[\w-]*|\d{2,4}[A-Z]{1,3}\d?|[A-Z]{2,}\d*)$")
 _LETTER_VARIANT: Final = re.compile(r"^(?:[A-Z]{1,2}\d{0,2}|[A-Z]/[A-Z])$")
@@ -1586,6 +1587,13 @@ def find_mentions(sentence: Sentence, lex: Lexicon) -> Mentions:
                 item.origin = group.id
     inside = {i for it in items for i in range(it.start, it.end) if it.end - it.start > 1 or it.designation}
     cues = [c for c in cues if c.start not in inside or c.kinds & {"carrier", "missile"}]  # "F-16 Block 70"
+    if lex.lang == "en":
+        # "a press release", "a press conference": a cue word as the first part of a noun compound cues nothing
+        cues = [
+            c
+            for c in cues
+            if not (c.end < len(tokens) and c.end - c.start == 1 and tokens[c.end].lower in _COMPOUND_HEAD_AFTER_CUE)
+        ]
     _country_refs(tokens, cues, actors, lex)
     # "Die Söldnertruppe bestritt …": a group opening the sentence is who acts, not what is sent
     opener = next((a for a in actors if a.kind == "ref" and a.start == 0), None)
