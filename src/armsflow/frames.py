@@ -131,6 +131,7 @@ _PARTICIPLE_TO: Final = words("prep.participle-recipient", "en")
 _DESTINATION: Final = words("prep.carry-destination")
 _FOR: Final = words("prep.for")
 _HEAD_AFTER_TRADE_NOUN: Final = words("noun.head-after-trade-noun", "en")
+_OPTION_NOUNS: Final = words("noun.option", "en")
 _AFTER_REQUEST: Final = words("prep.after-request", "en")
 _OF_REQUESTER: Final = words("prep.of-requester", "en")
 _IN: Final = words("prep.in-place")
@@ -254,6 +255,11 @@ def _clause_frame(
     items = frame_items(view, c, owners, lead_cue, lead_kind, trace)
     if not items:
         reject("filter.no-goods", f"clause {c}: trigger {lead_cue.lemma!r} without goods")
+        return None
+    if _under_option(view, c):
+        # "with an option to buy two more if needed": an option names what may be bought later, nothing
+        # concluded or planned
+        reject("filter.en.option-to-buy", f"clause {c}: {lead_cue.lemma!r} under an option")
         return None
     if _en_attributive_participle(view, c, lead_cue, items):
         # "the exported F-35 parts are used in violations": the participle describes the goods; the clause
@@ -1237,6 +1243,14 @@ def _attributive_report(view: ClauseView, cue: CueMention) -> bool:
             or tokens[cue.start - 1].text.endswith(("'", "’", "'s", "’s"))
         )
     )
+
+
+def _under_option(view: ClauseView, c: int) -> bool:
+    """An English infinitive right after an option noun ("an option | to buy two more")."""
+    if view.lang != "en" or c == 0 or not view.grammar.infinitive[c]:
+        return False
+    start = view.grammar.clauses[c][0]
+    return start > 0 and view.tokens[start - 1].lower in _OPTION_NOUNS
 
 
 def _en_attributive_participle(view: ClauseView, c: int, lead: CueMention, items: list[ItemMention]) -> bool:

@@ -1654,7 +1654,7 @@ def _origins(tokens: list[Token], actors: list[ActorMention], items: list[ItemMe
                 break
     items.extend(extra)
     if lex.lang == "en":
-        names = {a.end: a for a in actors if a.kind == "name" and a.prep is None and not a.genitive}
+        names = {a.end: a for a in actors if a.kind == "name" and not a.genitive}
         for item in items:
             actor = names.get(item.start)
             if actor is None or item.origin is not None or actor.start == 0:
