@@ -132,7 +132,6 @@ _DESTINATION: Final = words("prep.carry-destination")
 _FOR: Final = words("prep.for")
 _HEAD_AFTER_TRADE_NOUN: Final = words("noun.head-after-trade-noun", "en")
 _OPTION_NOUNS: Final = words("noun.option", "en")
-_DEPLOY: Final = words("verb.deploy", "en")
 _AFTER_REQUEST: Final = words("prep.after-request", "en")
 _OF_REQUESTER: Final = words("prep.of-requester", "en")
 _IN: Final = words("prep.in-place")
@@ -256,14 +255,6 @@ def _clause_frame(
     items = frame_items(view, c, owners, lead_cue, lead_kind, trace)
     if not items:
         reject("filter.no-goods", f"clause {c}: trigger {lead_cue.lemma!r} without goods")
-        return None
-    if (
-        view.lang == "en"
-        and lead_cue.lemma in _DEPLOY
-        and not any(it.category == "personnel" or it.category is None for it in items)
-    ):
-        # "will see US submarines deployed in Western Australia": equipment deployed stays with its own forces
-        reject("filter.en.deployed-equipment", f"clause {c}: {lead_cue.lemma!r} of equipment")
         return None
     if _under_option(view, c):
         # "with an option to buy two more if needed": an option names what may be bought later, nothing
@@ -448,7 +439,7 @@ def _owner_of(view: ClauseView, c: int, owners: dict[int, tuple[int, str]]) -> t
     items, cues = view.items_by_clause, view.cues_by_clause
     if _owns_itself(owners, c + 1) and grammar.infinitive[c + 1]:
         lead = _lead(cues[c + 1])
-        if lead is not None and (lead[1] == "support" or view.lang == "en" and lead[0].lemma in _TRAIN):
+        if lead is not None and lead[1] == "support":
             # "The Akinci aircraft are designed | to help contain …": goods that help are the means, not what
             # is given
             return None
@@ -794,15 +785,8 @@ def _goods_from_context(
     """Goods when the clause names none: an earlier clause's, a pronoun's, or the verb's own."""
     tokens, grammar = view.tokens, view.grammar
     actors = view.actors_by_clause[c]
-    if (
-        grammar.infinitive[c]
-        and c > 0
-        and view.items_by_clause[c - 1]
-        and lead_kind != "support"
-        and not (view.lang == "en" and lead.lemma in _TRAIN)
-    ):
-        # (goods before "to help" are the means that help, not what is given: "The jets are designed | to help …";
-        # "submarines deployed there | to help train crews": what trains is no goods of the training)
+    if grammar.infinitive[c] and c > 0 and view.items_by_clause[c - 1] and lead_kind != "support":
+        # (goods before "to help" are the means that help, not what is given: "The jets are designed | to help …")
         trace.append("item.infinitive-previous-clause")  # "expects the first six jets | to arrive next year"
         return list(view.items_by_clause[c - 1])
     if lead_kind != "support":
