@@ -132,6 +132,7 @@ _DESTINATION: Final = words("prep.carry-destination")
 _FOR: Final = words("prep.for")
 _HEAD_AFTER_TRADE_NOUN: Final = words("noun.head-after-trade-noun", "en")
 _OPTION_NOUNS: Final = words("noun.option", "en")
+_ALLOW: Final = words("verb.allow", "en")
 _AFTER_REQUEST: Final = words("prep.after-request", "en")
 _OF_REQUESTER: Final = words("prep.of-requester", "en")
 _IN: Final = words("prep.in-place")
@@ -255,6 +256,10 @@ def _clause_frame(
     items = frame_items(view, c, owners, lead_cue, lead_kind, trace)
     if not items:
         reject("filter.no-goods", f"clause {c}: trigger {lead_cue.lemma!r} without goods")
+        return None
+    if _allowed_other_act(view, c, lead_cue, items):
+        # "Colombo allowed Chinese research vessels to call at its ports": what is allowed is another act
+        reject("filter.en.allowed-other-act", f"clause {c}: {lead_cue.lemma!r} allows no transfer")
         return None
     if _under_option(view, c):
         # "with an option to buy two more if needed": an option names what may be bought later, nothing
@@ -1243,6 +1248,21 @@ def _attributive_report(view: ClauseView, cue: CueMention) -> bool:
             or tokens[cue.start - 1].text.endswith(("'", "’", "'s", "’s"))
         )
     )
+
+
+def _allowed_other_act(view: ClauseView, c: int, lead: CueMention, items: list[ItemMention]) -> bool:
+    """ "allowed Chinese research vessels | to call at its ports": an English verb of allowing whose goods are
+    followed by "to" and a verb that cues nothing."""
+    if view.lang != "en" or lead.lemma not in _ALLOW:
+        return False
+    tokens = view.tokens
+    cue_starts = {x.start for k in range(view.n) for x in view.cues_by_clause[k]}
+    for it in items:
+        j = it.end
+        if j + 1 < len(tokens) and tokens[j].lower == "to" and tokens[j + 1].text.isalpha():
+            nxt = tokens[j + 1]
+            return nxt.text.islower() and nxt.i not in cue_starts and nxt.lower not in ("be", "the", "a", "an")
+    return False
 
 
 def _under_option(view: ClauseView, c: int) -> bool:
