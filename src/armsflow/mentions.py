@@ -37,6 +37,7 @@ _GENITIVE_ARTICLES: Final = words("article.genitive-apposition", "de")
 _TYPE_WORDS: Final = words("noun.type")
 _DESIGNATION_HEAD: Final = words("noun.designation-head", "en")
 _INSTITUTION_HEADS: Final = words("noun.institution-head", "en")
+_CREW_HEADS: Final = words("noun.crew-head", "en")
 _COMPOUND_HEAD_AFTER_CUE: Final = words("noun.compound-head-after-cue", "en")
 _CLASS_LINKS: Final = words("article.class-link")
 _DESIGNATION_SHAPE: Final = re.compile(r"^(?:[A-Z][A-Za-z]*-?\d[\w-]*|\d{2,4}[A-Z]{1,3}\d?|[A-Z]{2,}\d*)$")
@@ -506,8 +507,11 @@ def _the_weapon(tokens: list[Token], item: ItemMention) -> bool:
 def _modifies_other_noun(tokens: list[Token], item: ItemMention) -> bool:
     """ "jet fuel", "drone attacks", "tank crews": in an English noun compound whose head is no goods, the goods
     word only modifies it."""
-    if item.designation is not None or item.end >= len(tokens):
+    if item.end >= len(tokens):
         return False
+    if item.designation is not None:
+        # "Harrier pilots", "F-16 crews": a named system before such a head only modifies it too
+        return tokens[item.end].lower in _NOT_GOODS_HEADS and tokens[item.end].lower in _CREW_HEADS
     return tokens[item.end].lower in _NOT_GOODS_HEADS and tokens[item.end - 1].text.islower()
 
 
