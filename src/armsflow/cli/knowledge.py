@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from armsflow.bulk import collector_tuned
 from armsflow.export import FORMATS, export
 from armsflow.ingest.web import MAX_BYTES, TIMEOUT, is_url
 from armsflow.load import IngestSummary, ingest, iter_sources
@@ -229,13 +230,14 @@ def _ingest(args: argparse.Namespace, store: Store, samples: str) -> int:
             print(message, file=sys.stderr)
 
     try:
-        summary = ingest(
-            store,
-            iter_sources(specs, timeout=args.timeout, max_bytes=args.max_bytes),
-            lang=args.lang,
-            report=report,
-            progress=progress,
-        )
+        with collector_tuned():
+            summary = ingest(
+                store,
+                iter_sources(specs, timeout=args.timeout, max_bytes=args.max_bytes),
+                lang=args.lang,
+                report=report,
+                progress=progress,
+            )
     except KeyboardInterrupt:
         if bar is not None:
             bar.close()
