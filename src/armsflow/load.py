@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from armsflow.ingest.files import DocumentPart, ReadProblem, iter_inputs
+from armsflow.ingest.files import DocumentPart, ReadProblem, folder_files, iter_inputs
 from armsflow.ingest.web import FEED_SUFFIXES, HTML_SUFFIXES, MAX_BYTES, TIMEOUT, is_web_source, read_web_source
 from armsflow.model import Document
 from armsflow.pipeline import UnsupportedLanguage, extract_document
@@ -51,11 +51,11 @@ def iter_sources(
     for spec in specs:
         path = Path(spec)
         if not is_web_source(spec) and path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in FOLDER_SUFFIXES)
-            if not files:
+            found = list(folder_files(path, FOLDER_SUFFIXES))
+            if not found:
                 yield ReadProblem(spec, "folder holds no files armsflow reads", skipped=True)
-            for file in files:
-                yield from _one(str(file), timeout, max_bytes)
+            for file in found:
+                yield from _one(str(file), timeout, max_bytes) if isinstance(file, Path) else [file]
         else:
             yield from _one(spec, timeout, max_bytes)
 
@@ -126,6 +126,9 @@ def _problem(summary: IngestSummary, say, where: str, message: str, skipped: boo
 def _reason(message: str) -> str:
     low = message.lower()
     for needle, reason in (
+        ("surrogate", "not valid Unicode"),
+        ("bad date", "bad date"),
+        ("cannot read the folder", "unreadable folder"),
         ("language", "unsupported language"),
         ("empty", "empty"),
         ("binary", "binary file"),

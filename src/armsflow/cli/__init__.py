@@ -218,8 +218,8 @@ def run(inputs: Iterator, fmt: str, lang: str | None, jobs: int, min_confidence:
             elif isinstance(thing, DocumentPart):
                 if thing.first:
                     part_lang = None
-                if not lang and part_lang is None:
-                    part_lang = detect_language(thing.doc.text)
+                if not lang and part_lang is None:  # a JSONL document's own "lang" holds for all its parts
+                    part_lang = thing.doc.lang or detect_language(thing.doc.text)
                 yield thing, (thing.doc, thing.offset, lang or part_lang)
             else:
                 yield thing, (thing, 0, lang)
