@@ -217,7 +217,16 @@ class Store:
         if not present:
             return 0
         row = self.fetchone("SELECT value FROM meta WHERE key = 'schema_version'")
-        return int(row["value"]) if row else 0
+        if row is None:
+            return 0
+        try:
+            return int(row["value"])
+        except (TypeError, ValueError):
+            # a hand-edited or foreign database: say what is wrong rather than fail with a traceback
+            raise StoreError(
+                f"{self.label} has schema version {row['value']!r} in its meta table, not a number; "
+                "is it an armsflow database?"
+            ) from None
 
     def migrate(self, target: int = SCHEMA_VERSION) -> list[int]:
         """Apply the migrations this database lacks, up to ``target``; returns the versions applied."""
