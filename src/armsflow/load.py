@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from armsflow.dates import DATE_FORMS, is_real_date
 from armsflow.ingest.files import DocumentPart, ReadProblem, folder_files, iter_inputs
 from armsflow.ingest.web import FEED_SUFFIXES, HTML_SUFFIXES, MAX_BYTES, TIMEOUT, is_web_source, read_web_source
 from armsflow.model import Document
@@ -93,6 +94,10 @@ def ingest(
 
 def _ingest_one(store: Store, doc: Document, lang: str | None, summary: IngestSummary, say) -> None:
     summary.read += 1
+    if doc.date is not None and not is_real_date(doc.date, with_time=True):
+        # readers check this already; library callers may not, and a stored 2024-13-45 breaks every timeline
+        _problem(summary, say, doc.id, f"bad date {doc.date!r}: {DATE_FORMS} (optionally with a time)", False)
+        return
     if store.has_document(content_hash(doc.text)):
         summary.duplicate += 1
         return

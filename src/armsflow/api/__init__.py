@@ -22,9 +22,10 @@ from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from armsflow import __version__
+from armsflow.dates import is_real_date
 from armsflow.load import ingest
 from armsflow.model import Document
 from armsflow.pipeline import UnsupportedLanguage, extract_document
@@ -57,10 +58,18 @@ class IngestDocument(BaseModel):
     text: str = Field(min_length=1, max_length=MAX_TEXT)
     id: str | None = Field(None, max_length=2000)
     lang: Literal["de", "en"] | None = None
-    date: str | None = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}$")
+    date: str | None = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}$", description="publication day, YYYY-MM-DD")
     title: str | None = Field(None, max_length=2000)
     url: str | None = Field(None, max_length=4000)
     publisher: str | None = Field(None, max_length=500)
+
+    @field_validator("date")
+    @classmethod
+    def _real_day(cls, value: str | None) -> str | None:
+        """The pattern lets 2024-02-30 through; stored, it would break sorting and the web timeline."""
+        if value is not None and not is_real_date(value):
+            raise ValueError(f"{value!r} is not a real date")
+        return value
 
 
 class IngestRequest(BaseModel):

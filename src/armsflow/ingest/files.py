@@ -264,8 +264,9 @@ def _jsonl_document(line: str, where: str, number: int) -> Document | ReadProble
         found = _SURROGATE.search(value) if isinstance(value, str) else None
         if found:
             return ReadProblem(
-                place, f'"{name}" holds a lone surrogate (\\u{ord(found.group()):04x}) at character {found.start()}, '
-                "which is not valid Unicode"
+                place,
+                f'"{name}" holds a lone surrogate (\\u{ord(found.group()):04x}) at character {found.start()}, '
+                "which is not valid Unicode",
             )
     doc_id = row.get("id")
     doc_id = str(doc_id) if doc_id is not None else f"{Path(where).stem}-{number}"
