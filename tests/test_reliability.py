@@ -352,7 +352,7 @@ def test_refused_scheme_is_named_as_such(tmp_path, capsys, spec):
 
 @pytest.mark.parametrize("value", ["inf", "1e308", "nan", "-1", "0", "-inf"])
 def test_timeout_must_be_a_sensible_number(tmp_path, capsys, value):
-    code = main(["ingest", "--samples", "--db", str(tmp_path / "kb.db"), "--timeout", value, "--quiet"])
+    code = main(["ingest", "--samples", "--db", str(tmp_path / "kb.db"), f"--timeout={value}", "--quiet"])
     err = capsys.readouterr().err
     assert code == 2 and "Traceback" not in err
     assert "--timeout must be a number of seconds between 0 and 3600" in err
