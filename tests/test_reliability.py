@@ -364,17 +364,18 @@ def test_timeout_must_be_a_sensible_number(tmp_path, capsys, value):
 
 def test_malformed_bodies_get_the_documented_error_shape(api):
     bodies = {
-        "invalid UTF-8": b'{"text": "caf\xe9 \xff"}',
-        "deep nesting": b'{"text": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
-        "not JSON": b"{",
+        b'{"text": "caf\xe9 \xff"}': (400, "not valid UTF-8"),
+        b'{"text": ' + b"[" * 100_000 + b"]" * 100_000 + b"}": (400, "nested too deeply"),
+        b"{": (422, "JSON decode error"),
     }
-    for name, body in bodies.items():
+    for body, (status, message) in bodies.items():
         for path in ("/api/extract", "/api/ingest"):
             answer = api.post(
                 path, content=body, headers={"Content-Type": "application/json", "Authorization": "Bearer s3cret"}
             )
-            assert answer.status_code in (400, 422), (name, path, answer.status_code)
-            assert set(answer.json()) == {"error"}, (name, path, answer.json())
+            assert answer.status_code == status, (message, path, answer.status_code)
+            assert set(answer.json()) == {"error"} and message in answer.json()["error"], (path, answer.json())
+    assert set(api.get("/api/no-such-endpoint").json()) == {"error"}
 
 
 def test_surrogates_in_api_bodies_are_refused(api):
