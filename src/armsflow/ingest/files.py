@@ -236,6 +236,7 @@ def _jsonl_records(lines, where: str) -> Iterator[Document | DocumentPart | Read
             continue
         seen += 1
         got = _jsonl_document(line, where, number)
+        line = ""  # a huge line's text is not kept alive beside its parts
         if isinstance(got, Document) and len(got.text) > LARGE_BYTES:
             yield from _document_parts(got)
         else:

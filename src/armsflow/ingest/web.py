@@ -146,6 +146,8 @@ def _opener(deadline: _Deadline) -> urllib.request.OpenerDirector:
 
 def fetch(url: str, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> Fetched | ReadProblem:
     """GET ``url`` within ``timeout`` seconds in all and a size cap; a problem says which of them failed."""
+    if not 0 < timeout <= MAX_TIMEOUT:  # a library caller's inf or nan: no timer can wait that long
+        return ReadProblem(url, f"timeout must be between 0 and {MAX_TIMEOUT:g} seconds (got {timeout:g})")
     deadline = _Deadline(timeout)
     try:
         got = _get(url, deadline, max_bytes)
