@@ -180,6 +180,20 @@ def test_unreadable_subfolder_is_reported_by_ingest(locked_folder, tmp_path, cap
     assert _doc_keys(str(tmp_path / "kb.db")) == {"ok"}
 
 
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may list any folder")
+def test_folder_without_permissions_is_reported(tmp_path, capsys):
+    top = tmp_path / "in"
+    (top / "locked").mkdir(parents=True)
+    (top / "ok.txt").write_text(DE, encoding="utf-8")
+    (top / "locked" / "hidden.txt").write_text(EN, encoding="utf-8")
+    (top / "locked").chmod(0)
+    try:
+        assert main(["extract", str(top)]) == 1
+        assert "locked: cannot read the folder" in capsys.readouterr().err
+    finally:
+        (top / "locked").chmod(0o755)
+
+
 # ---------------------------------------------------------------- 9: malformed metadata
 
 
