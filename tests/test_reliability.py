@@ -427,3 +427,41 @@ def test_openapi_documents_the_error_answers(api):
     ref = paths["/api/records/{record_id}"]["get"]["responses"]["404"]["content"]["application/json"]["schema"]
     assert ref == {"$ref": "#/components/schemas/ErrorAnswer"}
     assert "HTTPValidationError" not in spec["components"]["schemas"]
+
+
+# --- finding 6: records do not depend on the order or time of ingest
+
+
+def _records(db: str) -> list[dict]:
+    with Store(db) as store:
+        rows = store.fetchall("SELECT * FROM records ORDER BY id")
+    return [{k: v for k, v in row.items() if k not in ("updated_at",)} for row in rows]
+
+
+def test_records_are_the_same_for_any_ingest_order(tmp_path, monkeypatch):
+    import itertools
+
+    import armsflow.store as store_module
+    from armsflow.model import Document
+    from armsflow.pipeline import extract_document
+
+    texts = {
+        "a": "Norwegen hat der Ukraine zwölf Panzer geliefert.",
+        "b": "Norwegen will der Ukraine zwölf Panzer liefern.",
+        "c": "Norwegen hat den Verkauf von zwölf Panzern an die Ukraine abgelehnt.",
+    }
+    docs = {k: Document(id=k, text=t, lang="de", date="2024-05-01") for k, t in texts.items()}
+    results = {k: extract_document(d).events for k, d in docs.items()}
+    assert all(results.values()), "each sentence states a transfer"
+    clock = itertools.count()  # each document ingested a second after the one before, on one day
+    monkeypatch.setattr(store_module, "_now", lambda: f"2024-06-01T10:00:{next(clock) % 60:02d}Z")
+    stored = []
+    for n, order in enumerate(("abc", "cba", "bca")):
+        db = str(tmp_path / f"kb{n}.db")
+        with Store(db) as store:
+            for k in order:
+                store.add_document(docs[k], results[k], "de")
+        stored.append(_records(db))
+    assert stored[0] == stored[1] == stored[2]
+    statuses = {r["status"] for r in stored[0] if r["supplier"] == "NOR" and r["recipient"] == "UKR"}
+    assert statuses == {"delivered"}  # same day: the most definite claim
