@@ -26,7 +26,7 @@ import pytest
 from armsflow.cli import main
 from armsflow.ingest import files
 from armsflow.ingest.files import DocumentPart, ReadProblem, iter_inputs
-from armsflow.store import Store
+from armsflow.store import Store, StoreError
 
 ROOT = Path(__file__).resolve().parents[1]
 DE = "Der Iran hat Russland im vergangenen Jahr Hunderte Drohnen geliefert."
@@ -465,3 +465,38 @@ def test_records_are_the_same_for_any_ingest_order(tmp_path, monkeypatch):
     assert stored[0] == stored[1] == stored[2]
     statuses = {r["status"] for r in stored[0] if r["supplier"] == "NOR" and r["recipient"] == "UKR"}
     assert statuses == {"delivered"}  # same day: the most definite claim
+
+
+# --- finding 8: a read-only database in a folder nobody may write can be queried
+
+
+@pytest.fixture
+def locked_database(tmp_path):
+    """A WAL database with one document, in a folder whose permission bits allow no writing."""
+    from armsflow.model import Document
+    from armsflow.pipeline import extract_document
+
+    folder = tmp_path / "shelf"
+    folder.mkdir()
+    db = folder / "kb.db"
+    doc = Document(id="n1", text="Norwegen hat der Ukraine zwölf Panzer geliefert.", lang="de", date="2024-05-01")
+    with Store(str(db)) as store:
+        store.add_document(doc, extract_document(doc).events, "de")
+        assert store.fetchone("PRAGMA journal_mode")["journal_mode"] == "wal"
+    folder.chmod(0o555)
+    yield folder, db
+    folder.chmod(0o755)
+
+
+@pytest.mark.parametrize("file_mode", [0o444, 0o644])
+def test_database_in_a_locked_folder_is_read_in_place(locked_database, file_mode, capsys):
+    folder, db = locked_database
+    db.chmod(file_mode)
+    assert main(["transfers", "--db", str(db), "--format", "json"]) == 0
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines() if line.strip()]
+    assert [(r["supplier"], r["recipient"], r["status"]) for r in records] == [("NOR", "UKR", "delivered")]
+    # no side file: SQLite must not need to create anything where nothing may be created
+    assert sorted(p.name for p in folder.iterdir()) == ["kb.db"]
+    with Store(str(db)) as store, pytest.raises(StoreError, match="read-only"):
+        with store.write():
+            store.execute("DELETE FROM records")
