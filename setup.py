@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parent
 PACKAGE = ROOT / "src" / "armsflow"
 # Kept equal to armsflow.native.COMPILED (a test checks); not imported, the package is not built yet.
 COMPILED = (
+    "armsflow.text.verbforms",
     "armsflow.text.segment",
     "armsflow.text.clauses",
     "armsflow.text.mood",
@@ -36,6 +37,7 @@ COMPILED = (
     "armsflow.frames",
     "armsflow.attribution",
     "armsflow.events",
+    "armsflow.confidence",
     "armsflow.pipeline",
 )
 

@@ -16,7 +16,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from armsflow.ingest.files import DocumentPart, ReadProblem, iter_inputs
+from armsflow.dates import DATE_FORMS, is_real_date
+from armsflow.ingest.files import DocumentPart, ReadProblem, folder_files, iter_inputs
 from armsflow.ingest.web import FEED_SUFFIXES, HTML_SUFFIXES, MAX_BYTES, TIMEOUT, is_web_source, read_web_source
 from armsflow.model import Document
 from armsflow.pipeline import UnsupportedLanguage, extract_document
@@ -51,11 +52,11 @@ def iter_sources(
     for spec in specs:
         path = Path(spec)
         if not is_web_source(spec) and path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in FOLDER_SUFFIXES)
-            if not files:
+            found = list(folder_files(path, FOLDER_SUFFIXES))
+            if not found:
                 yield ReadProblem(spec, "folder holds no files armsflow reads", skipped=True)
-            for file in files:
-                yield from _one(str(file), timeout, max_bytes)
+            for file in found:
+                yield from _one(str(file), timeout, max_bytes) if isinstance(file, Path) else [file]
         else:
             yield from _one(spec, timeout, max_bytes)
 
@@ -93,6 +94,10 @@ def ingest(
 
 def _ingest_one(store: Store, doc: Document, lang: str | None, summary: IngestSummary, say) -> None:
     summary.read += 1
+    if doc.date is not None and not is_real_date(doc.date, with_time=True):
+        # readers check this already; library callers may not, and a stored 2024-13-45 breaks every timeline
+        _problem(summary, say, doc.id, f"bad date {doc.date!r}: {DATE_FORMS} (optionally with a time)", False)
+        return
     if store.has_document(content_hash(doc.text)):
         summary.duplicate += 1
         return
@@ -126,6 +131,9 @@ def _problem(summary: IngestSummary, say, where: str, message: str, skipped: boo
 def _reason(message: str) -> str:
     low = message.lower()
     for needle, reason in (
+        ("surrogate", "not valid Unicode"),
+        ("bad date", "bad date"),
+        ("cannot read the folder", "unreadable folder"),
         ("language", "unsupported language"),
         ("empty", "empty"),
         ("binary", "binary file"),

@@ -25,8 +25,8 @@ from armsflow.lexicons import (
     word_values,
     words,
 )
-from armsflow.text.lemma import english_verb_candidates, german_verb_candidates
 from armsflow.text.segment import Sentence, Token
+from armsflow.text.verbforms import english_verb_candidates, german_verb_candidates
 
 ARTICLES: Final = words("determiner.before-actor")
 _DATE_WORDS: Final = words("noun.month") | words("noun.weekday")

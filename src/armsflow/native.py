@@ -25,6 +25,7 @@ from pathlib import Path
 
 # The extraction core, in import order: text processing → mentions → frames → events → pipeline.
 COMPILED = (
+    "armsflow.text.verbforms",
     "armsflow.text.segment",
     "armsflow.text.clauses",
     "armsflow.text.mood",
@@ -37,6 +38,7 @@ COMPILED = (
     "armsflow.frames",
     "armsflow.attribution",
     "armsflow.events",
+    "armsflow.confidence",
     "armsflow.pipeline",
 )
 # mypyc's shared library for the group (``group_name`` in setup.py, plus "__mypyc").

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from armsflow.dates import DATE_FORMS, is_real_date
 from armsflow.lexicons import designation_key, form_tokens, lexicon, read_tsv
 from armsflow.model import ITEM_CATEGORIES, NON_STATE_ACTORS, SANCTION_STATUSES, TRANSFER_STATUSES
 from armsflow.store import Store, loads_list
@@ -67,8 +68,8 @@ def date_bound(value: str | None, end: bool = False) -> str | None:
     if value is None:
         return None
     text = value.strip()
-    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text):
-        raise QueryError(f"bad date {value!r}: use YYYY, YYYY-MM or YYYY-MM-DD")
+    if not is_real_date(text):  # the shape alone lets 2024-13-45 through, which matches nothing and means nothing
+        raise QueryError(f"bad date {value!r}: use {DATE_FORMS}")
     if end:
         return text + "~"  # sorts after every date with this prefix
     return text

@@ -128,7 +128,9 @@ def merge(events: Iterable[EventRow]) -> Record:
         raise ValueError("a record needs at least one event")
     first = rows[0]
     key = record_key({name: getattr(first, name) for name in EventRow.__slots__})
-    latest = max(rows, key=lambda r: (r.reported, r.ingested_at, -_RANK.get(r.status, 99)))
+    # The latest report decides; on the same day the more definite claim. Nothing about when or in which
+    # order the documents were ingested takes part, so the record is the same for any ingest order.
+    latest = max(rows, key=lambda r: (r.reported, -_RANK.get(r.status, 99), r.status))
     history: dict[str, dict[str, Any]] = {}
     for r in rows:
         h = history.setdefault(r.status, {"status": r.status, "first": r.reported, "last": r.reported, "docs": set()})

@@ -22,9 +22,11 @@ from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from armsflow import __version__
+from armsflow.dates import is_real_date
 from armsflow.load import ingest
 from armsflow.model import Document
 from armsflow.pipeline import UnsupportedLanguage, extract_document
@@ -57,14 +59,49 @@ class IngestDocument(BaseModel):
     text: str = Field(min_length=1, max_length=MAX_TEXT)
     id: str | None = Field(None, max_length=2000)
     lang: Literal["de", "en"] | None = None
-    date: str | None = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}$")
+    date: str | None = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}$", description="publication day, YYYY-MM-DD")
     title: str | None = Field(None, max_length=2000)
     url: str | None = Field(None, max_length=4000)
     publisher: str | None = Field(None, max_length=500)
 
+    @field_validator("date")
+    @classmethod
+    def _real_day(cls, value: str | None) -> str | None:
+        """The pattern lets 2024-02-30 through; stored, it would break sorting and the web timeline."""
+        if value is not None and not is_real_date(value):
+            raise ValueError(f"{value!r} is not a real date")
+        return value
+
 
 class IngestRequest(BaseModel):
     documents: list[IngestDocument] = Field(min_length=1, max_length=1000)
+
+
+class ErrorAnswer(BaseModel):
+    """The shape of every error answer, whatever its status."""
+
+    error: str = Field(description="what went wrong, in one line")
+
+
+_ERROR_TEXT = {
+    400: "a filter armsflow cannot read (unknown actor or status, bad date) or a body that is not UTF-8 JSON",
+    401: "a missing or wrong token (when ARMSFLOW_TOKEN is set): 'Authorization: Bearer <token>'",
+    404: "an unknown id",
+    413: "a request body over the limit (2 MB, $ARMSFLOW_MAX_BODY)",
+    422: "a malformed request: a missing or invalid field or parameter",
+    503: "the database failed",
+}
+
+
+def _errors(*codes: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI ``responses`` for these error statuses, each with the one error shape (422 replaces FastAPI's own)."""
+    return {code: {"model": ErrorAnswer, "description": _ERROR_TEXT[code]} for code in codes}
+
+
+_BODY_PROBLEMS = (
+    (UnicodeDecodeError, "the request body is not valid UTF-8"),
+    (RecursionError, "the request body is nested too deeply to read"),
+)
 
 
 class BodyLimit:
@@ -156,9 +193,13 @@ def create_app(location: str | None = None, token: str | None = None, max_body: 
         )
         return JSONResponse(status_code=422, content={"error": f"invalid request: {problems}"})
 
-    @app.exception_handler(HTTPException)
-    async def _http(request: Request, exc: HTTPException) -> JSONResponse:
-        return JSONResponse(status_code=exc.status_code, content={"error": str(exc.detail)}, headers=exc.headers)
+    @app.exception_handler(StarletteHTTPException)  # FastAPI's own, and Starlette's (body parsing, unknown paths)
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        message = str(exc.detail)
+        for kind, explained in _BODY_PROBLEMS:  # FastAPI says only "There was an error parsing the body"
+            if exc.status_code == 400 and isinstance(exc.__cause__, kind):
+                message = explained
+        return JSONResponse(status_code=exc.status_code, content={"error": message}, headers=exc.headers)
 
     @app.exception_handler(QueryError)
     async def _query(request: Request, exc: QueryError) -> JSONResponse:
@@ -175,11 +216,13 @@ def create_app(location: str | None = None, token: str | None = None, max_body: 
     def authorised(authorization: AuthHeader = None) -> None:
         if secret is None:
             return
-        given = (authorization or "").removeprefix("Bearer ").strip()
-        if not given or not hmac.compare_digest(given.encode(), secret.encode()):
+        scheme, _, given = (authorization or "").strip().partition(" ")
+        given = given.strip()
+        # a bare token (no "Bearer ") is refused: a token pasted where another scheme belongs is a mistake to report
+        if scheme.lower() != "bearer" or not given or not hmac.compare_digest(given.encode(), secret.encode()):
             raise HTTPException(401, "this endpoint needs 'Authorization: Bearer <token>' (ARMSFLOW_TOKEN)")
 
-    @app.get("/api/health", tags=["meta"])
+    @app.get("/api/health", tags=["meta"], responses=_errors(503))
     def health() -> dict[str, Any]:
         s = store()
         return {
@@ -190,7 +233,7 @@ def create_app(location: str | None = None, token: str | None = None, max_body: 
             **s.counts(),
         }
 
-    @app.post("/api/extract", tags=["extraction"])
+    @app.post("/api/extract", tags=["extraction"], responses=_errors(400, 413, 422))
     def extract(body: ExtractRequest) -> dict[str, Any]:
         """Events stated in a text (nothing is stored)."""
         try:
@@ -218,7 +261,12 @@ def create_app(location: str | None = None, token: str | None = None, max_body: 
             ]
         }
 
-    @app.post("/api/ingest", tags=["knowledge base"], dependencies=[Depends(authorised)])
+    @app.post(
+        "/api/ingest",
+        tags=["knowledge base"],
+        dependencies=[Depends(authorised)],
+        responses=_errors(400, 401, 413, 422, 503),
+    )
     def ingest_documents(body: IngestRequest) -> dict[str, Any]:
         """Store documents with their events and update the records (idempotent: a known text adds nothing)."""
         problems: list[str] = []
@@ -240,7 +288,7 @@ def create_app(location: str | None = None, token: str | None = None, max_body: 
         s = store()
         return {"total": count_records(s, flt), "limit": flt.limit, "offset": flt.offset, "items": records(s, flt)}
 
-    @app.get("/api/transfers", tags=["knowledge base"])
+    @app.get("/api/transfers", tags=["knowledge base"], responses=_errors(400, 422, 503))
     def transfers(
         supplier: Text = None,
         recipient: Text = None,
@@ -269,7 +317,7 @@ def create_app(location: str | None = None, token: str | None = None, max_body: 
             )
         )
 
-    @app.get("/api/sanctions", tags=["knowledge base"])
+    @app.get("/api/sanctions", tags=["knowledge base"], responses=_errors(400, 422, 503))
     def sanctions(
         imposer: Text = None,
         target: Text = None,
@@ -296,7 +344,7 @@ def create_app(location: str | None = None, token: str | None = None, max_body: 
             )
         )
 
-    @app.get("/api/records/{record_id}", tags=["knowledge base"])
+    @app.get("/api/records/{record_id}", tags=["knowledge base"], responses=_errors(404, 422, 503))
     def one_record(record_id: str) -> dict[str, Any]:
         """A record with its status history and every evidence sentence."""
         found = record(store(), record_id)
@@ -304,7 +352,7 @@ def create_app(location: str | None = None, token: str | None = None, max_body: 
             raise HTTPException(404, f"no record {record_id!r}")
         return found
 
-    @app.get("/api/actors/{name}", tags=["knowledge base"])
+    @app.get("/api/actors/{name}", tags=["knowledge base"], responses=_errors(404, 422, 503))
     def one_actor(name: str) -> dict[str, Any]:
         """What an actor supplies and receives, by partner and item, and the sanctions it imposes and faces."""
         try:
@@ -312,7 +360,7 @@ def create_app(location: str | None = None, token: str | None = None, max_body: 
         except QueryError as err:
             raise HTTPException(404, str(err)) from err
 
-    @app.get("/api/network", tags=["knowledge base"])
+    @app.get("/api/network", tags=["knowledge base"], responses=_errors(400, 422, 503))
     def graph(
         actor_: ActorParam = None,
         item: Text = None,
@@ -328,13 +376,13 @@ def create_app(location: str | None = None, token: str | None = None, max_body: 
         )
         return network(store(), flt)
 
-    @app.get("/api/documents", tags=["documents"])
+    @app.get("/api/documents", tags=["documents"], responses=_errors(400, 422, 503))
     def list_documents(
         search: Text = None, since: Text = None, until: Text = None, limit: Limit = 100, offset: Offset = 0
     ) -> dict[str, Any]:
         return {"items": documents(store(), search, since, until, limit, offset), "limit": limit, "offset": offset}
 
-    @app.get("/api/documents/{doc_id}", tags=["documents"])
+    @app.get("/api/documents/{doc_id}", tags=["documents"], responses=_errors(404, 422, 503))
     def one_document(doc_id: str) -> dict[str, Any]:
         """A document's text with its events and their character spans."""
         found = document(store(), doc_id)

@@ -22,6 +22,7 @@ from importlib import resources
 from pathlib import Path
 
 from armsflow import __version__, native
+from armsflow.bulk import collector_tuned
 from armsflow.cli import knowledge, rules, serve
 from armsflow.ingest.files import PART_CHARS, DocumentPart, ReadProblem, iter_inputs
 from armsflow.lexicons import VERSION as LEXICON_VERSION
@@ -143,7 +144,8 @@ def _main(argv: list[str] | None) -> int:
     if paths:
         inputs.append(iter_inputs(paths))
     try:
-        return run(_chain(inputs), args.format, args.lang, args.jobs, floor)
+        with collector_tuned():
+            return run(_chain(inputs), args.format, args.lang, args.jobs, floor)
     except BrokenPipeError:
         # The reader went away (e.g. piped into head): stop quietly, without a traceback at exit.
         _silence_stdout()
@@ -216,8 +218,8 @@ def run(inputs: Iterator, fmt: str, lang: str | None, jobs: int, min_confidence:
             elif isinstance(thing, DocumentPart):
                 if thing.first:
                     part_lang = None
-                if not lang and part_lang is None:
-                    part_lang = detect_language(thing.doc.text)
+                if not lang and part_lang is None:  # a JSONL document's own "lang" holds for all its parts
+                    part_lang = thing.doc.lang or detect_language(thing.doc.text)
                 yield thing, (thing.doc, thing.offset, lang or part_lang)
             else:
                 yield thing, (thing, 0, lang)

@@ -15,8 +15,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from armsflow.bulk import collector_tuned
 from armsflow.export import FORMATS, export
-from armsflow.ingest.web import MAX_BYTES, TIMEOUT, is_url
+from armsflow.ingest.web import MAX_BYTES, MAX_TIMEOUT, TIMEOUT, is_url, refused_scheme
 from armsflow.load import IngestSummary, ingest, iter_sources
 from armsflow.query import QueryError, RecordFilter, actor, confidence_bound, document, documents, record, records
 from armsflow.store import Store, StoreError, default_location
@@ -38,7 +39,13 @@ def add_parsers(sub: Any) -> None:
     db(p)
     p.add_argument("--samples", action="store_true", help="also ingest the bundled sample articles")
     p.add_argument("--lang", choices=("de", "en"), help="force the language instead of detecting it")
-    p.add_argument("--timeout", type=float, default=TIMEOUT, metavar="S", help=f"per request (default {TIMEOUT:g})")
+    p.add_argument(
+        "--timeout",
+        type=float,
+        default=TIMEOUT,
+        metavar="S",
+        help=f"seconds per HTTP request, all told (default {TIMEOUT:g}, at most {MAX_TIMEOUT:g})",
+    )
     p.add_argument(
         "--max-bytes", type=int, default=MAX_BYTES, metavar="N", help=f"cap on one response (default {MAX_BYTES})"
     )
@@ -203,12 +210,9 @@ def _ingest(args: argparse.Namespace, store: Store, samples: str) -> int:
     if not specs:
         print("armsflow: error: give at least one PATH or URL (or --samples)", file=sys.stderr)
         return EXIT_USAGE
-    missing = [s for s in args.sources if s != "-" and not is_url(s) and not Path(s).exists()]
-    if missing:  # a mistake in the command line itself: stop before reading anything
-        print(f"armsflow: error: no such file or folder: {', '.join(missing)}", file=sys.stderr)
-        return EXIT_USAGE
-    if args.timeout <= 0 or args.max_bytes <= 0:
-        print("armsflow: error: --timeout and --max-bytes must be positive", file=sys.stderr)
+    problem = _bad_sources(args)
+    if problem:  # a mistake in the command line itself: stop before reading anything
+        print(f"armsflow: error: {problem}", file=sys.stderr)
         return EXIT_USAGE
     bar = None
     if not args.quiet and sys.stderr.isatty():
@@ -229,13 +233,14 @@ def _ingest(args: argparse.Namespace, store: Store, samples: str) -> int:
             print(message, file=sys.stderr)
 
     try:
-        summary = ingest(
-            store,
-            iter_sources(specs, timeout=args.timeout, max_bytes=args.max_bytes),
-            lang=args.lang,
-            report=report,
-            progress=progress,
-        )
+        with collector_tuned():
+            summary = ingest(
+                store,
+                iter_sources(specs, timeout=args.timeout, max_bytes=args.max_bytes),
+                lang=args.lang,
+                report=report,
+                progress=progress,
+            )
     except KeyboardInterrupt:
         if bar is not None:
             bar.close()
@@ -251,6 +256,24 @@ def _ingest(args: argparse.Namespace, store: Store, samples: str) -> int:
         file=sys.stderr,
     )
     return EXIT_FAILED if summary.failed else EXIT_OK
+
+
+def _bad_sources(args: argparse.Namespace) -> str | None:
+    """What is wrong with ingest's sources or numeric options, if anything (a usage error, exit 2)."""
+    absent = [s for s in args.sources if s != "-" and not is_url(s) and not Path(s).exists()]
+    refused = [s for s in absent if refused_scheme(s)]
+    if refused:  # "ftp://…" is no missing file: say what armsflow does not do
+        return "; ".join(
+            f"{s}: only http:// and https:// URLs are fetched ({refused_scheme(s)} is refused)" for s in refused
+        )
+    if absent:
+        return f"no such file or folder: {', '.join(absent)}"
+    # "nan" fails every comparison, "inf" and 1e308 overflow the socket's timer: accept a sensible range only
+    if not 0 < args.timeout <= MAX_TIMEOUT:
+        return f"--timeout must be a number of seconds between 0 and {MAX_TIMEOUT:g} (got {args.timeout:g})"
+    if args.max_bytes <= 0:
+        return "--max-bytes must be positive"
+    return None
 
 
 def _print_rows(rows: list[dict[str, Any]], columns: tuple[str, ...], fmt: str) -> None:

@@ -12,12 +12,15 @@ from __future__ import annotations
 import codecs
 import io
 import json
+import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO
 
+from armsflow.dates import DATE_FORMS, is_real_date
 from armsflow.model import Document
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
@@ -26,6 +29,8 @@ LARGE_BYTES = PART_CHARS * 2  # inputs above this many bytes are read in parts
 READ_BLOCK = 1024 * 1024
 # Single-byte encodings accepted when charset-normalizer proposes them for non-UTF-8, non-Windows-1252 bytes.
 _LEGACY = ("cp1250", "iso8859_2", "iso8859_15", "latin_1")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_FIELDS = ("text", "id", "lang", "date", "title", "url", "publisher")
 
 
 @dataclass(slots=True)
@@ -100,17 +105,35 @@ def iter_inputs(paths: list[str], stdin: BinaryIO | None = None) -> Iterator[Doc
             continue
         path = Path(raw)
         if path.is_dir():
-            files = sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file() and (p.suffix.lower() in TEXT_SUFFIXES or p.suffix.lower() == ".jsonl")
-            )
-            if not files:
+            found = list(folder_files(path, TEXT_SUFFIXES | {".jsonl"}))
+            if not found:
                 yield ReadProblem(str(path), "folder holds no .txt, .md or .jsonl files", skipped=True)
-            for file in files:
-                yield from _from_path(file)
+            for file in found:
+                yield from _from_path(file) if isinstance(file, Path) else [file]
             continue
         yield from _from_path(path)
+
+
+def folder_files(folder: Path, suffixes: set[str]) -> Iterator[Path | ReadProblem]:
+    """The files under ``folder`` (recursively, sorted) with one of ``suffixes``; a problem per unreadable folder.
+
+    ``Path.rglob`` passes over a sub-folder it may not list without a word, so
+    its files would be missing from a run that ends "all done"; ``os.walk``
+    reports each such folder, and the caller counts it as a failure.
+    """
+    problems: list[ReadProblem] = []
+
+    def unreadable(err: OSError) -> None:
+        problems.append(ReadProblem(str(err.filename or folder), f"cannot read the folder ({err.strerror or err})"))
+
+    found = [
+        Path(top) / name
+        for top, _dirs, names in os.walk(folder, onerror=unreadable)
+        for name in names
+        if Path(name).suffix.lower() in suffixes and (Path(top) / name).is_file()
+    ]
+    yield from problems
+    yield from sorted(found)
 
 
 def _from_path(path: Path) -> Iterator[Document | DocumentPart | ReadProblem]:
@@ -197,7 +220,13 @@ def _jsonl_lines(stream: io.StringIO, where: str) -> Iterator[Document | ReadPro
     yield from _jsonl_records(((n, line) for n, line in enumerate(stream, 1)), where)
 
 
-def _jsonl_records(lines, where: str) -> Iterator[Document | ReadProblem]:
+def _jsonl_records(lines, where: str) -> Iterator[Document | DocumentPart | ReadProblem]:
+    """The documents of JSONL lines; a bad line is one problem naming ``where`` and its number, never a raise.
+
+    A document longer than a large text file's limit is cut into parts (with
+    its metadata on each), like a text file, so one huge line costs no more
+    memory downstream than a huge file.
+    """
     seen = 0
     for number, line in lines:
         if isinstance(line, ReadProblem):
@@ -206,36 +235,69 @@ def _jsonl_records(lines, where: str) -> Iterator[Document | ReadProblem]:
         if not line.strip():
             continue
         seen += 1
-        place = f"{where}:{number}"
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as err:
-            yield ReadProblem(place, f"not valid JSON ({err.msg} at column {err.colno})")
-            continue
-        if not isinstance(row, dict):
-            yield ReadProblem(place, 'a JSON object with a "text" field is expected')
-            continue
-        text = row.get("text")
-        if not isinstance(text, str):
-            yield ReadProblem(place, 'the document has no "text" string')
-            continue
-        doc_id = row.get("id")
-        doc_id = str(doc_id) if doc_id is not None else f"{Path(where).stem}-{number}"
-        if not text.strip():
-            yield ReadProblem(place, f"document {doc_id!r} is empty", skipped=True)
-            continue
-        lang = row.get("lang") if isinstance(row.get("lang"), str) else None
-        yield Document(
-            id=doc_id,
-            text=text,
-            lang=lang,
-            date=_opt(row.get("date")),
-            title=_opt(row.get("title")),
-            url=_opt(row.get("url")),
-            publisher=_opt(row.get("publisher")),
-        )
+        got = _jsonl_document(line, where, number)
+        line = ""  # a huge line's text is not kept alive beside its parts
+        if isinstance(got, Document) and len(got.text) > LARGE_BYTES:
+            yield from _document_parts(got)
+        else:
+            yield got
     if seen == 0:
         yield ReadProblem(where, "no documents in this JSONL file", skipped=True)
+
+
+def _jsonl_document(line: str, where: str, number: int) -> Document | ReadProblem:
+    place = f"{where}:{number}"
+    try:
+        row = json.loads(line)
+    except json.JSONDecodeError as err:
+        return ReadProblem(place, f"not valid JSON ({err.msg} at column {err.colno})")
+    except RecursionError:  # the JSON parser recurses once per level: "[[[[…" a hundred thousand deep
+        return ReadProblem(place, "not readable JSON (nested too deeply)")
+    if not isinstance(row, dict):
+        return ReadProblem(place, 'a JSON object with a "text" field is expected')
+    text = row.get("text")
+    if not isinstance(text, str):
+        return ReadProblem(place, 'the document has no "text" string')
+    for name in _FIELDS:
+        value = row.get(name)
+        # A lone surrogate ("\ud800") is valid JSON but no Unicode text: it cannot be written as UTF-8
+        # (standard output, the database), so it would stop the run far from this line.
+        found = _SURROGATE.search(value) if isinstance(value, str) else None
+        if found:
+            return ReadProblem(
+                place,
+                f'"{name}" holds a lone surrogate (\\u{ord(found.group()):04x}) at character {found.start()}, '
+                "which is not valid Unicode",
+            )
+    doc_id = row.get("id")
+    doc_id = str(doc_id) if doc_id is not None else f"{Path(where).stem}-{number}"
+    if not text.strip():
+        return ReadProblem(place, f"document {doc_id!r} is empty", skipped=True)
+    date = _opt(row.get("date"))
+    if date is not None and not is_real_date(date, with_time=True):
+        return ReadProblem(place, f"bad date {date!r}: {DATE_FORMS} (optionally with a time)")
+    lang = row.get("lang") if isinstance(row.get("lang"), str) else None
+    return Document(
+        id=doc_id,
+        text=text,
+        lang=lang,
+        date=date,
+        title=_opt(row.get("title")),
+        url=_opt(row.get("url")),
+        publisher=_opt(row.get("publisher")),
+    )
+
+
+def _document_parts(doc: Document) -> Iterator[DocumentPart]:
+    """``doc`` cut like a large text file, each part carrying the document's id and metadata."""
+    pending: DocumentPart | None = None
+    for offset, piece in split_parts([doc.text], PART_CHARS):
+        if pending is not None:
+            yield pending
+        pending = DocumentPart(replace(doc, text=piece), offset, last=False, first=pending is None)
+    if pending is not None:  # the text is not blank (checked before), so there is at least one part
+        pending.last = True
+        yield pending
 
 
 def _opt(value: object) -> str | None:

@@ -8,12 +8,17 @@ link — so one bad source never stops an ingest run.
 
 from __future__ import annotations
 
+import http.client
+import re
+import socket
+import threading
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import urljoin, urlparse
 
 from armsflow import __version__
 from armsflow.ingest.files import ReadProblem, choose_encoding
@@ -23,6 +28,8 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
 MAX_BYTES = 10 * 1024 * 1024  # default cap on one response
 TIMEOUT = 20.0
+MAX_TIMEOUT = 3600.0  # the longest --timeout taken: a socket cannot wait for inf or 1e308 seconds
+READ_CHUNK = 64 * 1024
 
 
 @dataclass(slots=True)
@@ -33,33 +40,153 @@ class Fetched:
 
 
 def is_url(spec: str) -> bool:
-    return spec.startswith(("http://", "https://"))
+    return spec[:8].lower().startswith(("http://", "https://"))
+
+
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]+):")
+
+
+def refused_scheme(spec: str) -> str | None:
+    """The scheme of ``spec`` when it is a URL armsflow will not fetch (``ftp:``, ``file:``, ``javascript:``)."""
+    found = _SCHEME.match(spec)
+    return found.group(1).lower() if found and not is_url(spec) else None
+
+
+class _RefusedRedirect(Exception):
+    def __init__(self, target: str) -> None:
+        super().__init__(target)
+        self.target = target
+
+
+class _Deadline:
+    """One deadline for a whole request: connecting, every redirect, the headers and the body.
+
+    A socket timeout bounds each read, so a server sending a byte every half
+    second would keep a "20 s" request alive for ever; at the deadline this
+    shuts the request's sockets down, which ends whatever read is waiting.
+    """
+
+    def __init__(self, seconds: float) -> None:
+        self.at = time.monotonic() + seconds
+        self.expired = False
+        self._connections: list[http.client.HTTPConnection] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def remaining(self) -> float:
+        return max(self.at - time.monotonic(), 0.001)
+
+    def connection(self, cls: type[http.client.HTTPConnection]):
+        """A connection factory for ``urllib``'s handlers that remembers each connection it makes."""
+
+        def make(host: str, **kwargs: object) -> http.client.HTTPConnection:
+            conn = cls(host, **kwargs)  # type: ignore[arg-type]
+            with self._lock:
+                self._connections.append(conn)
+            return conn
+
+        return make
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            connections = list(self._connections)
+        for conn in connections:
+            sock = getattr(conn, "sock", None)
+            if sock is not None:
+                try:
+                    sock.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+
+    def cancel(self) -> None:
+        self._timer.cancel()
+
+
+class _Redirects(urllib.request.HTTPRedirectHandler):
+    """Follows redirects to http(s) only: ``urllib`` would follow one to ``ftp://`` (and log in there)."""
+
+    def http_error_302(self, req, fp, code, msg, headers):  # noqa: ANN001 - urllib's signature
+        target = headers.get("location") or headers.get("uri")
+        if target:
+            absolute = urljoin(req.full_url, target.strip())
+            if urlparse(absolute).scheme.lower() not in ("http", "https"):
+                raise _RefusedRedirect(absolute)
+        return super().http_error_302(req, fp, code, msg, headers)
+
+    http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
+
+
+def _opener(deadline: _Deadline) -> urllib.request.OpenerDirector:
+    """An opener for http(s) alone (no ftp, file or data handlers), its connections under ``deadline``."""
+
+    class HTTP(urllib.request.HTTPHandler):
+        def http_open(self, req):  # noqa: ANN001
+            return self.do_open(deadline.connection(http.client.HTTPConnection), req)
+
+    class HTTPS(urllib.request.HTTPSHandler):
+        def https_open(self, req):  # noqa: ANN001
+            return self.do_open(deadline.connection(http.client.HTTPSConnection), req, context=self._context)
+
+    opener = urllib.request.OpenerDirector()
+    for handler in (
+        urllib.request.ProxyHandler(),
+        urllib.request.UnknownHandler(),
+        HTTP(),
+        HTTPS(),
+        urllib.request.HTTPDefaultErrorHandler(),
+        _Redirects(),
+        urllib.request.HTTPErrorProcessor(),
+    ):
+        opener.add_handler(handler)
+    return opener
 
 
 def fetch(url: str, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> Fetched | ReadProblem:
-    """GET ``url`` with a timeout and a size cap; a problem says which of them failed."""
-    request = urllib.request.Request(url, headers={"User-Agent": f"armsflow/{__version__}"})
+    """GET ``url`` within ``timeout`` seconds in all and a size cap; a problem says which of them failed."""
+    if not 0 < timeout <= MAX_TIMEOUT:  # a library caller's inf or nan: no timer can wait that long
+        return ReadProblem(url, f"timeout must be between 0 and {MAX_TIMEOUT:g} seconds (got {timeout:g})")
+    deadline = _Deadline(timeout)
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - http(s) only, checked above
-            declared = response.headers.get("Content-Length")
-            if declared and declared.isdigit() and int(declared) > max_bytes:
-                return ReadProblem(url, f"response too large ({int(declared)} bytes; the cap is {max_bytes})")
-            data = response.read(max_bytes + 1)
-            if len(data) > max_bytes:
-                return ReadProblem(url, f"response too large (over {max_bytes} bytes, the cap)")
-            content_type = response.headers.get_content_type() or ""
-            return Fetched(response.geturl(), data, content_type)
+        got = _get(url, deadline, max_bytes)
+        if deadline.expired:
+            raise TimeoutError
+        return got if isinstance(got, Fetched) else ReadProblem(url, got)
+    except _RefusedRedirect as err:
+        return ReadProblem(url, f"redirect to {err.target} refused: only http and https are followed")
     except urllib.error.HTTPError as err:
         return ReadProblem(url, f"HTTP error {err.code} {err.reason}")
-    except urllib.error.URLError as err:
-        reason = err.reason
-        if isinstance(reason, TimeoutError):
+    except (OSError, ValueError, http.client.HTTPException) as err:
+        if deadline.expired or isinstance(err, TimeoutError) or isinstance(getattr(err, "reason", None), TimeoutError):
             return ReadProblem(url, f"timed out after {timeout:g} s")
-        return ReadProblem(url, f"unreachable ({reason})")
-    except TimeoutError:
-        return ReadProblem(url, f"timed out after {timeout:g} s")
-    except (OSError, ValueError) as err:
-        return ReadProblem(url, f"cannot fetch: {err}")
+        if isinstance(err, urllib.error.URLError):
+            return ReadProblem(url, f"unreachable ({err.reason})")
+        return ReadProblem(url, f"cannot fetch: {err or type(err).__name__}")
+    finally:
+        deadline.cancel()
+
+
+def _get(url: str, deadline: _Deadline, max_bytes: int) -> Fetched | str:
+    """The response, or why it is refused (too large); raises what ``urllib`` raises."""
+    request = urllib.request.Request(url, headers={"User-Agent": f"armsflow/{__version__}"})
+    with _opener(deadline).open(request, timeout=deadline.remaining()) as response:
+        declared = response.headers.get("Content-Length")
+        if declared and declared.isdigit() and int(declared) > max_bytes:
+            return f"response too large ({int(declared)} bytes; the cap is {max_bytes})"
+        chunks: list[bytes] = []
+        size = 0
+        while not deadline.expired:
+            chunk = response.read1(min(READ_CHUNK, max_bytes + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > max_bytes:
+                return f"response too large (over {max_bytes} bytes, the cap)"
+        content_type = response.headers.get_content_type() or ""
+        return Fetched(response.geturl(), b"".join(chunks), content_type)
 
 
 def _kind(data: bytes, content_type: str, name: str) -> str | None:

@@ -23,6 +23,7 @@ CORE = (
     "text/segment.py",
     "text/lang.py",
     "text/lemma.py",
+    "text/verbforms.py",
     "mentions.py",
     "grammar.py",
     "frame.py",

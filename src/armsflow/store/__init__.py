@@ -65,6 +65,14 @@ def _now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def _writable(folder: Path) -> bool:
+    """Whether files can be created in ``folder``: its permission bits (which root ignores) and access."""
+    try:
+        return bool(folder.stat().st_mode & 0o222) and os.access(folder, os.W_OK)
+    except OSError:
+        return False
+
+
 def _redact(url: str) -> str:
     return re.sub(r"://([^:/@]+):[^@]*@", r"://\1:***@", url)
 
@@ -103,10 +111,15 @@ class Store:
         except OSError as err:
             raise StoreError(f"cannot create the folder for {path}: {err.strerror or err}") from err
         # A file without write permission bits is opened read-only, even by root, who could write anyway.
-        read_only = path.exists() and not path.stat().st_mode & 0o222
+        # So is any database in a folder without write permission bits: SQLite could create no journal
+        # there, and a WAL database would need its shared-memory side file, which it cannot create either;
+        # opened as immutable, it is read in place with no side file at all.
+        folder_locked = path.exists() and not _writable(path.parent)
+        read_only = path.exists() and (folder_locked or not path.stat().st_mode & 0o222)
         try:
             if read_only:
-                conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+                uri = f"{path.resolve().as_uri()}?mode=ro" + ("&immutable=1" if folder_locked else "")
+                conn = sqlite3.connect(uri, uri=True, isolation_level=None)
             else:
                 conn = sqlite3.connect(str(path), timeout=self.busy_ms / 1000, isolation_level=None)
             conn.execute(f"PRAGMA busy_timeout = {self.busy_ms}")
@@ -217,7 +230,16 @@ class Store:
         if not present:
             return 0
         row = self.fetchone("SELECT value FROM meta WHERE key = 'schema_version'")
-        return int(row["value"]) if row else 0
+        if row is None:
+            return 0
+        try:
+            return int(row["value"])
+        except (TypeError, ValueError):
+            # a hand-edited or foreign database: say what is wrong rather than fail with a traceback
+            raise StoreError(
+                f"{self.label} has schema version {row['value']!r} in its meta table, not a number; "
+                "is it an armsflow database?"
+            ) from None
 
     def migrate(self, target: int = SCHEMA_VERSION) -> list[int]:
         """Apply the migrations this database lacks, up to ``target``; returns the versions applied."""

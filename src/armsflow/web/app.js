@@ -62,6 +62,25 @@ function fail(err) { show(h("p", { class: "error" }, String(err.message || err))
 
 function params(query) { return new URLSearchParams(query || ""); }
 
+// A document's url as a link target only when it is http(s): javascript:, data:, file: and the like (in any
+// case, with tabs or newlines hidden in them) would run or open something on a click. The URL parser strips
+// what browsers strip before deciding, so what it calls http(s) is what the browser will open.
+function safeHref(url) {
+  if (typeof url !== "string" || !/^\s*https?:/i.test(url.replace(/[\t\n\r]/g, ""))) return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.href : null;
+  } catch (err) {
+    return null;
+  }
+}
+
+// A link to a document's original when its url is safe, else the url as plain text.
+function externalLink(url, label) {
+  const href = safeHref(url);
+  return href ? h("a", { href, rel: "noopener noreferrer", target: "_blank" }, label) : h("span", { class: "muted" }, url);
+}
+
 function actorLink(id) { return id ? h("a", { href: `#/actor/${encodeURIComponent(id)}` }, id) : "?"; }
 
 // The text with [start, end) spans wrapped in <mark>; spans may not overlap.
@@ -223,8 +242,11 @@ function why(trace, rule) {
 
 // ------------------------------------------------------------------ record
 
-function timeline(history) {
-  const days = (iso) => Date.parse(iso.slice(0, 10) + "T00:00:00Z") / 86400000;
+function timeline(all) {
+  const days = (iso) => Date.parse(String(iso).slice(0, 10) + "T00:00:00Z") / 86400000;
+  // A date armsflow now refuses may still be in an older database: leave its row out rather than fail the page.
+  const history = all.filter((x) => Number.isFinite(days(x.first)) && Number.isFinite(days(x.last)));
+  if (!history.length) return h("p", { class: "muted" }, "No valid dates to draw a timeline.");
   const first = Math.min(...history.map((x) => days(x.first)));
   const last = Math.max(...history.map((x) => days(x.last)));
   const span = Math.max(last - first, 1);
@@ -281,7 +303,7 @@ async function recordPage(id) {
     h("div", { id: "evidence" }, r.evidence.map((e) => h("div", { class: "evidence" },
       h("div", { class: "meta" }, `${e.reported} · `, badge(e.status), e.source ? ` according to ${e.source}` : "",
         " · ", h("a", { href: `#/document/${encodeURIComponent(e.document_id)}?event=${e.event_id}` }, e.title || e.doc_key),
-        e.publisher ? ` · ${e.publisher}` : "", e.url ? [" · ", h("a", { href: e.url, rel: "noopener", target: "_blank" }, "original")] : "",
+        e.publisher ? ` · ${e.publisher}` : "", e.url ? [" · ", externalLink(e.url, "original")] : "",
         typeof e.confidence === "number" ? [" · confidence ", confidence(e.confidence)] : ""),
       h("div", { class: "context" }, texts.has(e.document_id) ? inContext(texts.get(e.document_id), e.start_char, e.end_char) : e.evidence),
       e.trace && e.trace.length ? why(e.trace, e.rule) : null))));
@@ -350,7 +372,7 @@ async function documentPage(id, query) {
   show(
     h("h1", {}, d.title || d.doc_key),
     h("p", { class: "muted" }, [d.date, d.publisher, d.lang].filter(Boolean).join(" · "),
-      d.url ? [" · ", h("a", { href: d.url, rel: "noopener", target: "_blank" }, d.url)] : ""),
+      d.url ? [" · ", externalLink(d.url, d.url)] : ""),
     h("div", { class: "layout" }, text, h("div", { class: "panel" }, h("h2", {}, `Events (${d.events.length})`), eventRows(d.events, withHover(text)))));
   const marked = text.querySelector("mark.hot");
   if (marked) marked.scrollIntoView({ block: "center" });
