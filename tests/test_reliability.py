@@ -500,3 +500,67 @@ def test_database_in_a_locked_folder_is_read_in_place(locked_database, file_mode
     with Store(str(db)) as store, pytest.raises(StoreError, match="read-only"):
         with store.write():
             store.execute("DELETE FROM records")
+
+
+# --- finding 7: a full disk is one line on the CLI and 503 on the API, with nothing half-stored
+
+
+def _fill_disk(monkeypatch) -> None:
+    """From now on, every SQLite database opened cannot grow past the size it has when opened.
+
+    SQLite then answers exactly as on a full disk ("database or disk is full", SQLITE_FULL) and
+    may roll the transaction back by itself, as it does there.
+    """
+    original = Store._connect
+
+    def capped(self):
+        conn = original(self)
+        if self.backend == "sqlite":
+            pages = conn.execute("PRAGMA page_count").fetchone()[0]
+            conn.execute(f"PRAGMA max_page_count = {max(pages, 1)}")
+        return conn
+
+    monkeypatch.setattr(Store, "_connect", capped)
+
+
+def _one_document(db: Path) -> None:
+    """A database with one stored document (written before the disk fills)."""
+    from armsflow.model import Document
+    from armsflow.pipeline import extract_document
+
+    doc = Document(id="n1", text="Norwegen hat der Ukraine zwölf Panzer geliefert.", lang="de", date="2024-05-01")
+    with Store(str(db)) as store:
+        store.add_document(doc, extract_document(doc).events, "de")
+
+
+BIG_TEXT = "Frankreich hat Indien 26 Rafale geliefert. " + "Ein Satz über das Wetter. " * 4000
+
+
+def test_full_disk_is_one_line_on_the_cli(tmp_path, capsys, monkeypatch):
+    db = tmp_path / "kb.db"
+    _one_document(db)
+    source = _jsonl(tmp_path / "big.jsonl", [_row("big", BIG_TEXT, lang="de", date="2024-06-01")])
+    _fill_disk(monkeypatch)
+    code, err = _ingest(capsys, "--db", str(db), str(source))
+    assert code == 1
+    assert "Traceback" not in err and "no transaction" not in err
+    assert len([line for line in err.splitlines() if "disk is full" in line]) == 1
+    assert _doc_keys(str(db)) == {"n1"}  # the stored document is intact, nothing half-stored
+
+
+def test_full_disk_is_503_on_the_api(tmp_path, monkeypatch):
+    from fastapi.testclient import TestClient
+
+    from armsflow.api import create_app
+
+    db = tmp_path / "kb.db"
+    _one_document(db)
+    _fill_disk(monkeypatch)
+    with TestClient(create_app(str(db), token="s3cret"), raise_server_exceptions=False) as client:
+        body = {"documents": [{"id": "big", "text": BIG_TEXT, "lang": "de", "date": "2024-06-01"}]}
+        answer = client.post("/api/ingest", json=body, headers={"Authorization": "Bearer s3cret"})
+        assert answer.status_code == 503
+        assert "disk is full" in answer.json()["error"]
+        still = client.get("/api/transfers")
+        assert still.status_code == 200
+    assert _doc_keys(str(db)) == {"n1"}
