@@ -564,3 +564,36 @@ def test_full_disk_is_503_on_the_api(tmp_path, monkeypatch):
         still = client.get("/api/transfers")
         assert still.status_code == 200
     assert _doc_keys(str(db)) == {"n1"}
+
+
+# --- finding 1 (extraction part): cost linear in the input on hostile text
+
+
+def test_endless_hyphen_chain_is_cut_into_bounded_tokens():
+    from armsflow.text.segment import MAX_TOKEN_CHARS, sentences
+
+    text = "Su-35-" * 20_000
+    parts = sentences(text, "de")
+    tokens = [t for sentence in parts for t in sentence.tokens]
+    assert max(len(t.text) for t in tokens) <= MAX_TOKEN_CHARS
+    assert "".join(t.text for t in tokens) == text
+    assert all(text[t.start : t.end] == t.text for t in tokens)
+    assert all([t.i for t in s.tokens] == list(range(len(s.tokens))) for s in parts)
+
+
+def test_text_without_sentence_ends_is_cut_into_bounded_sentences():
+    from armsflow.text.segment import MAX_SENTENCE_CHARS, split_sentences
+
+    text = "Russland liefert Panzer und " * 2_000
+    spans = split_sentences(text, "de")
+    assert len(spans) > 1 and max(end - start for start, end in spans) <= MAX_SENTENCE_CHARS
+    # nothing lost: the pieces, in order, hold every word of the text
+    assert " ".join(text[start:end] for start, end in spans).split() == text.split()
+
+
+def test_hostile_text_still_yields_the_events_it_states():
+    from armsflow import extract
+
+    events = extract("Russland liefert Panzer an Belarus und " * 500, lang="de")
+    assert {(e.supplier, e.recipient, e.item) for e in events} == {("RUS", "BLR", "armoured-vehicle")}
+    assert all(len(e.evidence) <= 3000 for e in events)

@@ -63,8 +63,6 @@ class Discourse:
     """What earlier sentences established."""
 
     actors: list[tuple[int, str]] = field(default_factory=list)  # (sentence, id) in order
-    weights: list[float] = field(default_factory=list)  # how much each mention makes its actor salient
-    home_weights: list[float] = field(default_factory=list)  # … as the story's own state (the exporter)
     source: tuple[int, str] | None = None
     person_source: str | None = None
     last_transfer: tuple[int, list[str], list[str], list[ItemMention]] | None = None
@@ -78,6 +76,20 @@ class Discourse:
     suppliers_seen: set[str] = field(default_factory=set)  # who has supplied in a transfer stated so far
     recipients_seen: set[str] = field(default_factory=set)  # who has received
     firms: list[tuple[int, int, str]] = field(default_factory=list)  # (sentence, token, state) of named firms
+    # Per actor, the sum of its mentions' weights by position (title, lead, later) times their weight: what
+    # ``salient`` ranks by. Kept as mentions arrive, so asking costs the number of actors, not of mentions
+    # (a long document asks once per clause, which made the document's cost grow with its square).
+    totals: dict[str, float] = field(default_factory=dict)
+    home_totals: dict[str, float] = field(default_factory=dict)
+
+    def mention(self, sent: int, actor: ActorMention) -> None:
+        """Note one mention of a (non-reference) actor in sentence ``sent`` (-1: the title)."""
+        self.actors.append((sent, actor.id))
+        weight, home = _mention_weight(actor), _home_weight(actor)  # as the place talked about; as exporter
+        position = 3.0 if sent < 0 else 2.0 if sent == 0 else 1.0
+        self.totals[actor.id] = self.totals.get(actor.id, 0.0) + position * weight
+        self.home_totals[actor.id] = self.home_totals.get(actor.id, 0.0) + position * home
+
     topics: list[tuple[int, frozenset[str], str]] = field(default_factory=list)  # goods "für Kiew" talked about
     last_pair: tuple[int, tuple[str, str]] | None = None  # two states last named together ("Egypt and China")
     # a transfer stated without its recipient: (sentence, suppliers, goods, statuses)
@@ -250,9 +262,7 @@ class Assembler:
         """Actors in the headline make a state salient for "das Land" later on."""
         for actor in mentions.actors:
             if not is_reference(actor.id):
-                self.state.actors.append((-1, actor.id))
-                self.state.weights.append(_mention_weight(actor))
-                self.state.home_weights.append(_home_weight(actor))
+                self.state.mention(-1, actor)
 
     def add_sentence(
         self,
@@ -306,9 +316,7 @@ class Assembler:
         self._note_pair(index, sentence, mentions)
         for actor in mentions.actors:
             if not is_reference(actor.id):
-                state.actors.append((index, actor.id))
-                state.weights.append(_mention_weight(actor))
-                state.home_weights.append(_home_weight(actor))
+                state.mention(index, actor)
         named = [it for it in mentions.items if it.category]
         if named:
             state.items.extend(named)
@@ -812,18 +820,22 @@ class Assembler:
         ``home`` asks for the story's own state (the exporter of an agentless export)
         rather than the place the story is about.
         """
-        scores: dict[str, float] = {}
-        weights = self.state.home_weights if home else self.state.weights
-        for (sent, actor), base in zip(self.state.actors, weights, strict=True):
-            if actor in exclude or _is_state(actor) != states or actor in _SUPRANATIONAL:
-                continue
-            if allowed is not None and actor not in allowed:
-                continue
-            weight = (3.0 if sent < 0 else 2.0 if sent == 0 else 1.0) * base
-            weight += 0.5 if sent >= index - 1 else 0.0
-            scores[actor] = scores.get(actor, 0.0) + weight
+        totals = self.state.home_totals if home else self.state.totals
+        scores = {
+            actor: total
+            for actor, total in totals.items()
+            if actor not in exclude
+            and _is_state(actor) == states
+            and actor not in _SUPRANATIONAL
+            and (allowed is None or actor in allowed)
+        }
         if not scores:
             return None
+        for sent, actor in reversed(self.state.actors):  # mentions come in sentence order
+            if sent < index - 1:
+                break
+            if actor in scores:
+                scores[actor] += 0.5  # named in this or the previous sentence
         return max(scores, key=lambda a: scores[a])
 
     def _last_actor(self, exclude: list[str]) -> str | None:
