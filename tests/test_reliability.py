@@ -597,3 +597,44 @@ def test_hostile_text_still_yields_the_events_it_states():
     events = extract("Russland liefert Panzer an Belarus und " * 500, lang="de")
     assert {(e.supplier, e.recipient, e.item) for e in events} == {("RUS", "BLR", "armoured-vehicle")}
     assert all(len(e.evidence) <= 3000 for e in events)
+
+
+# --- finding 1 (server part): extraction off the server's interpreter, within a time budget
+
+
+def test_api_extraction_runs_in_a_worker_process(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from armsflow.api import create_app
+
+    app = create_app(str(tmp_path / "kb.db"))
+    with TestClient(app) as client:
+        answer = client.post("/api/extract", json={"text": "Norwegen hat der Ukraine zwölf Panzer geliefert."})
+        assert answer.status_code == 200
+        assert [(e["supplier"], e["recipient"]) for e in answer.json()["events"]] == [("NOR", "UKR")]
+        pids = app.state.worker.pids()
+        assert pids and os.getpid() not in pids  # the server's own interpreter stays free for other requests
+    assert app.state.worker.pids() == []  # stopped at shutdown
+
+
+def test_api_extraction_over_budget_is_503_and_the_server_goes_on(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from armsflow.api import create_app
+
+    app = create_app(str(tmp_path / "kb.db"), token="s3cret", extract_seconds=0.001)
+    with TestClient(app, raise_server_exceptions=False) as client:
+        text = "Russland liefert Panzer an Belarus und " * 2000
+        answer = client.post("/api/extract", json={"text": text, "lang": "de"})
+        assert answer.status_code == 503 and "budget" in answer.json()["error"]
+        body = {"documents": [{"id": "d", "text": text, "lang": "de"}]}
+        answer = client.post("/api/ingest", json=body, headers={"Authorization": "Bearer s3cret"})
+        assert answer.status_code == 503 and "ARMSFLOW_EXTRACT_SECONDS" in answer.json()["error"]
+        assert client.get("/api/health").status_code == 200
+        assert client.get("/api/health").json()["documents"] == 0  # nothing half-stored
+
+
+def test_bad_extraction_budget_is_a_clear_error(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("ARMSFLOW_EXTRACT_SECONDS", "soon")
+    assert main(["serve", "--db", str(tmp_path / "kb.db"), "--port", "8"]) == 2
+    assert "ARMSFLOW_EXTRACT_SECONDS" in capsys.readouterr().err
