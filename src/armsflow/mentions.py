@@ -336,7 +336,7 @@ def _direct_governor(tokens: list[Token], i: int, name: bool = False) -> tuple[s
             not noun_skipped
             and j == i - 1
             and tok.text[:1].isupper()
-            and tok.text.isalpha()
+            and (tok.text.isalpha() or _member_compound(word))
             and j > 0
             and word not in _TIME_NOUNS
             and word not in _MONTHS
@@ -365,6 +365,12 @@ def _direct_governor(tokens: list[Token], i: int, name: bool = False) -> tuple[s
         j -= 1
         steps += 1
     return None, _appositive_article(article, noun_skipped)
+
+
+def _member_compound(word: str) -> bool:
+    """ "das Nato-Mitglied Türkei", "dem EU-Mitgliedstaat Polen": a member described by its organisation,
+    the name after it the actor (the appositive noun's preposition governs the name)."""
+    return "-" in word and word.rsplit("-", 1)[1] in _MEMBERS
 
 
 def _appositive_article(article: str | None, noun_skipped: bool) -> str | None:
