@@ -116,6 +116,8 @@ _SUPPORT_WITH: Final = words("prep.support-with")
 _TRAINING_ON: Final = words("prep.training-on")
 _AGAINST: Final = words("prep.against-plan")
 _DETERMINERS_BEFORE_NOUN: Final = words("article.before-transfer-noun")
+_ATTRIBUTIVE_DETERMINERS: Final = words("determiner.before-attributive-participle", "de")
+_ATTRIBUTIVE_ENDINGS: Final = ("te", "ten", "tes", "ter", "tem", "ne", "nen", "nes", "ner", "nem")
 _CONDITION_OPENERS: Final = words("conj.condition-sentence")
 _CONDITION_CLAUSE: Final = words("conj.condition-clause")
 _PERFECT_AUX: Final = words("aux.perfect-infinitive", "de")
@@ -914,7 +916,12 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
     tokens, grammar, c = view.tokens, view.grammar, frame.clause
     lead = frame.trigger
     starts = {it.start for it in view.mentions.items}
-    frame.modifiers = _modifiers(view.cues_by_clause, c, lead, tokens, frame.trigger_kind, starts)
+    aside = _participles_of_other_nouns(view, starts) - {lead.start}
+    frame.modifiers = _modifiers(view.cues_by_clause, c, lead, tokens, frame.trigger_kind, starts, aside)
+    if any(x.start in aside and x.kinds & MODIFIERS for k in [c, *governors] for x in view.cues_by_clause[k]):
+        # "im Zuge seiner beantragten Mitgliedschaft … bereit, Waffen zu liefern": the participle describes
+        # the membership; what was requested is not the transfer
+        fire(frame, "mod.de.participle-describes-other-noun")
     if any(_not_only(x, tokens) for x in view.cues_by_clause[c]):
         # "nicht nur Drohnen, sondern auch Raketen", "not only drones but also missiles": no negation, and
         # the goods after the correlative belong to the same clause (text/clauses.py)
@@ -944,7 +951,7 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
     )
     if frame.question:
         fire(frame, "mod.whether-asked")
-    _reach_from_governors(view, frame, governors)
+    _reach_from_governors(view, frame, governors, aside)
     if "oppose" in frame.modifiers and "negation" not in frame.modifiers:
         # "Beijing opposes any arms sales to Taiwan": who opposes is no party; the transfer is at most a
         # contested plan, with both sides named in the sentence
@@ -1146,7 +1153,9 @@ def _contested(tokens: list[Token], start: int) -> bool:
     return k >= 0 and tokens[k].lower in _AGAINST
 
 
-def _reach_from_governors(view: ClauseView, frame: Frame, governors: list[int]) -> None:
+def _reach_from_governors(
+    view: ClauseView, frame: Frame, governors: list[int], aside: AbstractSet[int] = frozenset()
+) -> None:
     """Intentions and promises reach into an infinitive ("sagte zu, … zu liefern"); a reported
     dass-clause keeps its own tense, only denial and doubt reach into it."""
     tokens, grammar, c = view.tokens, view.grammar, frame.clause
@@ -1175,7 +1184,11 @@ def _reach_from_governors(view: ClauseView, frame: Frame, governors: list[int]) 
     passes = MODIFIERS if grammar.infinitive[c] else REACHING
     for g in governors:
         reached = {
-            k for cue in view.cues_by_clause[g] for k in cue.kinds - _past_background(cue, tokens) if k in passes
+            k
+            for cue in view.cues_by_clause[g]
+            if cue.start not in aside
+            for k in cue.kinds - _past_background(cue, tokens)
+            if k in passes
         }
         if reached - frame.modifiers:
             fire(frame, "mod.infinitive-under-governor" if grammar.infinitive[c] else "mod.reaching-into-complement")
@@ -1200,6 +1213,34 @@ def _attributive_participle(tokens: list[Token], cue: CueMention, item_starts: A
     )
 
 
+def _participles_of_other_nouns(view: ClauseView, item_starts: AbstractSet[int]) -> set[int]:
+    """ "im Zuge seiner beantragten Mitgliedschaft", "nach dem angekündigten Besuch": an inflected participle
+    between a determiner and a noun that is neither goods nor a cue describes that noun only."""
+    if view.lang != "de":
+        return set()
+    tokens = view.tokens
+    cue_starts = {x.start for xs in view.cues_by_clause for x in xs}
+    found = set()
+    for xs in view.cues_by_clause:
+        for cue in xs:
+            tok = tokens[cue.start]
+            nxt = cue.end
+            if (
+                cue.end == cue.start + 1
+                and tok.text.islower()
+                and tok.lower.endswith(_ATTRIBUTIVE_ENDINGS)
+                and cue.start > 0
+                and tokens[cue.start - 1].lower in _ATTRIBUTIVE_DETERMINERS
+                and nxt < len(tokens)
+                and tokens[nxt].text[:1].isupper()
+                and tokens[nxt].text.isalpha()
+                and nxt not in item_starts
+                and nxt not in cue_starts
+            ):
+                found.add(cue.start)
+    return found
+
+
 def _modifiers(
     cues_by_clause: list[list[CueMention]],
     c: int,
@@ -1207,9 +1248,12 @@ def _modifiers(
     tokens: list[Token],
     lead_kind: str,
     item_starts: AbstractSet[int] = frozenset(),
+    aside: AbstractSet[int] = frozenset(),
 ) -> set[str]:
     mods: set[str] = set()
     for cue in cues_by_clause[c]:
+        if cue.start in aside:
+            continue  # "seiner beantragten Mitgliedschaft": it describes another noun
         kinds = cue.kinds if cue is not lead else cue.kinds - TRIGGERS
         if cue.lemma in _ATTRIBUTIVE_DOUBT:
             continue  # "approved a possible sale": the sale is approved, not doubted
