@@ -116,8 +116,10 @@ _SUPPORT_WITH: Final = words("prep.support-with")
 _TRAINING_ON: Final = words("prep.training-on")
 _AGAINST: Final = words("prep.against-plan")
 _DETERMINERS_BEFORE_NOUN: Final = words("article.before-transfer-noun")
+_COPULA: Final = words("verb.copula")
+_TOPIC_PREDICATE: Final = words("noun.topic-predicate", "de")
 _ATTRIBUTIVE_DETERMINERS: Final = words("determiner.before-attributive-participle", "de")
-_ATTRIBUTIVE_ENDINGS: Final = ("te", "ten", "tes", "ter", "tem", "ne", "nen", "nes", "ner", "nem")
+_ATTRIBUTIVE_ENDINGS: Final = ("te", "ten", "tes", "ter", "tem", "ene", "enen", "enes", "ener", "enem")
 _CONDITION_OPENERS: Final = words("conj.condition-sentence")
 _CONDITION_CLAUSE: Final = words("conj.condition-clause")
 _PERFECT_AUX: Final = words("aux.perfect-infinitive", "de")
@@ -267,6 +269,11 @@ def _clause_frame(
     if _hypothetical_evaluation(view, frame):
         # "It would be the first export of Japanese warships": a judgement on a transfer that may come
         reject("filter.hypothetical-evaluation", f"clause {c}: {lead_cue.lemma!r} in a hypothetical judgement")
+        return None
+    if _topic_or_competence(view, frame):
+        # "Dabei spielten auch Waffenlieferungen an die Türkei eine Rolle", "Die Behörde ist für die
+        # Bewilligung von Waffenexporten zuständig": what is talked about or in someone's remit, not a transfer
+        reject("filter.topic-or-competence", f"clause {c}: {lead_cue.lemma!r} as a topic or a remit")
         return None
     set_voice(view, frame, owners, governors)
     assign_transfer_roles(view, frame, governors)
@@ -865,7 +872,30 @@ def _antecedent(view: ClauseView, c: int) -> tuple[list[ItemMention], str] | Non
     last = items_by_clause[c - 1][-1]
     if last.end < grammar.clauses[c - 1][1] - 4:  # "… die Eurofighter-Flotte des Königreichs, die …"
         return None
+    subject = _copula_subject(view, items_by_clause[c - 1], last)
+    if subject is not None:
+        # "Der Gepard war das erste Waffensystem, das Deutschland zugesagt hatte": the general noun is
+        # what the named system is; the relative clause is about the system
+        return [subject], "item.relative-on-predicate-noun"
     return [last], "item.relative-antecedent"
+
+
+def _copula_subject(view: ClauseView, items: list[ItemMention], last: ItemMention) -> ItemMention | None:
+    """Named goods as the subject of "sein" whose predicate noun is general goods ("Der Gepard war das
+    erste schwere Waffensystem")."""
+    if last.category != "military-equipment" or len(items) < 2:
+        return None
+    tokens = view.tokens
+    for it in items[:-1]:
+        if (
+            it.category != "military-equipment"
+            and it.end < last.start
+            and tokens[it.end].lower in _COPULA
+            and last.start - it.end <= 5
+            and not any(t.text in (",", ";", ":") for t in tokens[it.end : last.start])
+        ):
+            return it
+    return None
 
 
 def _count(tok: Token) -> int | None:
@@ -1028,6 +1058,24 @@ def _public_opinion(view: ClauseView, frame: Frame) -> bool:
     cue = next((x for x in view.cues_by_clause[frame.clause] if x.kinds & {"refuse", "oppose"}), None)
     stop = max(cue.start if cue is not None else 0, frame.trigger.start)  # V2: "lehnt die Hälfte … den Export ab"
     return any(t.lower in _POPULATION_SHARE for t in view.tokens[start:stop])
+
+
+def _topic_or_competence(view: ClauseView, frame: Frame) -> bool:
+    """A transfer noun whose clause says only that it plays a role, is a topic or lies in someone's remit
+    ("spielten … eine Rolle", "war Thema", "ist für die Bewilligung von Waffenexporten zuständig"), with no
+    verb of transfer, approval or modality in the clause."""
+    if view.lang != "de":
+        return False
+    tokens, lead = view.tokens, frame.trigger
+    if not tokens[lead.start].text[:1].isupper():
+        return False
+    start, end = view.grammar.clauses[frame.clause]
+    if not any(t.lower in _TOPIC_PREDICATE for t in tokens[start:end]):
+        return False
+    return not any(
+        x is not lead and tokens[x.start].text.islower() and x.kinds & (TRIGGERS | MODIFIERS)
+        for x in view.cues_by_clause[frame.clause]
+    )
 
 
 def _hypothetical_evaluation(view: ClauseView, frame: Frame) -> bool:
@@ -1207,7 +1255,7 @@ def _attributive_participle(tokens: list[Token], cue: CueMention, item_starts: A
     tok = tokens[cue.start]
     return (
         tok.text.islower()
-        and tok.lower.endswith(("te", "ten", "tes", "ter", "tem"))
+        and tok.lower.endswith(_ATTRIBUTIVE_ENDINGS)  # "zugesagten", "versprochenen"
         and (cue.end in item_starts or cue.end + 1 in item_starts)
         and not cue.kinds & {"consider", "future", "negation"}
     )
