@@ -117,6 +117,7 @@ _TRAINING_ON: Final = words("prep.training-on")
 _AGAINST: Final = words("prep.against-plan")
 _DETERMINERS_BEFORE_NOUN: Final = words("article.before-transfer-noun")
 _COPULA: Final = words("verb.copula")
+_PERMISSION_MODALS: Final = words("verb.permission-modal", "de")
 _TOPIC_PREDICATE: Final = words("noun.topic-predicate", "de")
 _ATTRIBUTIVE_DETERMINERS: Final = words("determiner.before-attributive-participle", "de")
 _ATTRIBUTIVE_ENDINGS: Final = ("te", "ten", "tes", "ter", "tem", "ene", "enen", "enes", "ener", "enem")
@@ -269,6 +270,10 @@ def _clause_frame(
     if _hypothetical_evaluation(view, frame):
         # "It would be the first export of Japanese warships": a judgement on a transfer that may come
         reject("filter.hypothetical-evaluation", f"clause {c}: {lead_cue.lemma!r} in a hypothetical judgement")
+        return None
+    if _modal_of_another_verb(view, frame):
+        # "Sie dürfen nicht in die EU einreisen": the permission is for the verb it governs, no transfer
+        reject("filter.modal-of-another-verb", f"clause {c}: {lead_cue.lemma!r} governs a verb of no transfer")
         return None
     if _topic_or_competence(view, frame):
         # "Dabei spielten auch Waffenlieferungen an die Türkei eine Rolle", "Die Behörde ist für die
@@ -1058,6 +1063,27 @@ def _public_opinion(view: ClauseView, frame: Frame) -> bool:
     cue = next((x for x in view.cues_by_clause[frame.clause] if x.kinds & {"refuse", "oppose"}), None)
     stop = max(cue.start if cue is not None else 0, frame.trigger.start)  # V2: "lehnt die Hälfte … den Export ab"
     return any(t.lower in _POPULATION_SHARE for t in view.tokens[start:stop])
+
+
+def _modal_of_another_verb(view: ClauseView, frame: Frame) -> bool:
+    """A modal verb of permission leads ("dürfen") while the clause ends in an infinitive that is no cue
+    ("Sie dürfen nicht in die EU einreisen"): the permission is for that verb."""
+    lead, tokens = frame.trigger, view.tokens
+    if view.lang != "de" or lead.lemma not in _PERMISSION_MODALS:
+        return False
+    start, end = view.grammar.clauses[frame.clause]
+    k = end - 1
+    while k > lead.end and not tokens[k].text.isalpha():
+        k -= 1
+    last = tokens[k]
+    covered = {i for x in view.cues_by_clause[frame.clause] for i in range(x.start, x.end)}
+    return (
+        k > lead.end
+        and k not in covered
+        and last.text.islower()
+        and last.lower.endswith("en")
+        and not any(it.start <= k < it.end for it in view.mentions.items)
+    )
 
 
 def _topic_or_competence(view: ClauseView, frame: Frame) -> bool:
