@@ -1196,7 +1196,8 @@ def _framing_deal(view: ClauseView, deal: CueMention) -> bool:
     tokens = view.tokens
     if not tokens[deal.start].text[:1].isupper() and tokens[deal.start].lower.endswith("ed"):
         return False  # "has signed": a verb
-    cue_tokens = {i for x in view.mentions.cues for i in range(x.start, x.end)}
+    # a demonstrative ("In Ausführung dieser Verträge") is a determiner here, not a cue that ends the phrase
+    cue_tokens = {i for x in view.mentions.cues if x.kinds - {"pronoun"} for i in range(x.start, x.end)}
     actor_tokens = {i for a in view.mentions.actors for i in range(a.start, a.end)}
     for k in range(deal.start - 1, max(-1, deal.start - 5), -1):
         tok = tokens[k]
