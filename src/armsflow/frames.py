@@ -117,6 +117,8 @@ _TRAINING_ON: Final = words("prep.training-on")
 _AGAINST: Final = words("prep.against-plan")
 _DETERMINERS_BEFORE_NOUN: Final = words("article.before-transfer-noun")
 _COPULA: Final = words("verb.copula")
+_MEMBERSHIP_VERBS: Final = words("verb.membership", "de")
+_MEMBER_ARTICLES: Final = words("article.dative-plural", "de")
 _PERMISSION_MODALS: Final = words("verb.permission-modal", "de")
 _TOPIC_PREDICATE: Final = words("noun.topic-predicate", "de")
 _ATTRIBUTIVE_DETERMINERS: Final = words("determiner.before-attributive-participle", "de")
@@ -410,6 +412,12 @@ def item_owners(view: ClauseView) -> dict[int, tuple[int, str]]:
             lead = None  # ", in Spanien gebaut,": a participle saying where goods were built owns nothing
         if lead is not None or _service(view.cues_by_clause[c], view.items_by_clause[c]):
             owners[c] = (c, "")  # a clause with a trigger owns its goods
+    for c in list(owners):
+        if owners[c][0] == c and c - 1 not in owners and c + 1 not in owners and _members_named_after(view, c):
+            # "Zu den Waffen, deren Export Deutschland zugestimmt hat, gehörten Getriebe für …": the members
+            # named are what the relative clause transfers, not the general noun they belong to
+            owners[c + 1] = (c, "item.members-of-the-goods")
+            owners[c - 1] = (-1, "")
     for c in range(view.n):
         if c in owners or not view.items_by_clause[c]:
             continue
@@ -883,6 +891,19 @@ def _antecedent(view: ClauseView, c: int) -> tuple[list[ItemMention], str] | Non
         # what the named system is; the relative clause is about the system
         return [subject], "item.relative-on-predicate-noun"
     return [last], "item.relative-antecedent"
+
+
+def _members_named_after(view: ClauseView, c: int) -> bool:
+    """ "Zu den Waffen, | deren … zugestimmt hat, | gehörten Getriebe": clause c is a relative clause on the noun
+    of "zu den …", and the clause after it names the goods that belong to that noun with "gehören/zählen"."""
+    tokens, grammar, items_by_clause = view.tokens, view.grammar, view.items_by_clause
+    if view.lang != "de" or c < 1 or c + 1 >= view.n or not items_by_clause[c + 1]:
+        return False
+    start = grammar.clauses[c - 1][0]
+    if tokens[start].lower != "zu" or start + 1 >= len(tokens) or tokens[start + 1].lower not in _MEMBER_ARTICLES:
+        return False
+    nxt = [t for t in tokens[grammar.clauses[c + 1][0] : grammar.clauses[c + 1][1]] if t.text != ","]
+    return bool(nxt) and nxt[0].lower in _MEMBERSHIP_VERBS and relative_clause(tokens, grammar, c)
 
 
 def _copula_subject(view: ClauseView, items: list[ItemMention], last: ItemMention) -> ItemMention | None:
