@@ -419,8 +419,16 @@ class Assembler:
         """ "Poland signed a deal to buy 96 Apaches. Deliveries are due to begin in 2028.": a sentence about the
         delivery of the goods just named, with no goods or parties of its own, schedules or reports it."""
         last = self.state.last_transfer
-        if last is None or last[0] != index - 1:
+        if last is None or last[0] < index - 2:
             return
+        if last[0] == index - 2:
+            if any(sent == index - 1 for sent, _ in self.state.actors):
+                return
+            # "… unterzeichnet. Der Auftragswert beläuft sich auf 3,1 Milliarden Euro. Die Auslieferung soll 2026
+            # beginnen.": a sentence naming no one in between keeps the deal the topic
+            fire_trace = ["discourse.delivery-after-an-aside"]
+        else:
+            fire_trace = []
         opener = next((c for c in mentions.cues if "give_noun" in c.kinds and c.start <= 2), None)
         if opener is None or any(it.category for it in mentions.items):
             return
@@ -440,7 +448,7 @@ class Assembler:
             [s for s, _ in decision.statuses],
             "discourse.delivery-of-previous",
             source,
-            decision.rules + self._source_trace(source),
+            fire_trace + decision.rules + self._source_trace(source),
             with_quantity=False,
         )
 
@@ -980,6 +988,13 @@ class Assembler:
     ) -> None:
         """An agentless export ("Genehmigt wurde die Ausfuhr von Pistolen an …") is the story's state's."""
         kind = frame.trigger_kind
+        if kind == "deal" and not parties.suppliers and not parties.recipients and not vague:
+            # "Am Freitag wurde der Kaufvertrag über 15 Gripen unterzeichnet": a deal naming neither side sells
+            # the maker's system; the buyer is the state the story is about (filled next)
+            producers = {it.producer for it in items if it.producer}
+            if len(producers) == 1 and index > 0 and self.salient(index, exclude=producers) is not None:
+                parties.fill("supplier", list(producers), "discourse.maker-sells-in-agentless-deal")
+            return
         if not (
             parties.recipients and not parties.suppliers and (kind in GIVE or kind in ("arrive", "go")) and not vague
         ):

@@ -35,6 +35,11 @@ _TOKEN: Final = re.compile(
 
 # The lookahead lets the regex engine skip to candidate characters instead of trying both branches everywhere.
 _BOUNDARY: Final = re.compile(r"(?=[.!?…\n])(?:[.!?…]+[\"'”“»«’)\]]*(?=\s|$)|\n+)")
+# German only: a full stop glued to the next sentence in scraped pages ("in Südkorea.Nordkorea habe"): after
+# a word ending in three lowercase letters, before a capitalised word (no abbreviation, URL or number).
+_BOUNDARY_DE: Final = re.compile(
+    r"(?=[.!?…\n])(?:[.!?…]+[\"'”“»«’)\]]*(?=\s|$)|(?<=[a-zäöüß]{3})[.!?](?=[A-ZÄÖÜ][a-zäöüß]{2})|\n+)"
+)
 _VISIBLE: Final = re.compile(r"\S")
 _WORD: Final = re.compile(r"\S+")
 _WORD_BEFORE: Final = re.compile(r"(\S+)\s+$")
@@ -104,7 +109,7 @@ def _sentence_spans(text: str, lang: str) -> list[tuple[int, int]]:
     abbrevs = _abbrev(lang)
     spans: list[tuple[int, int]] = []
     start = 0
-    for match in _BOUNDARY.finditer(text):
+    for match in (_BOUNDARY_DE if lang == "de" else _BOUNDARY).finditer(text):
         end = match.end()
         mark = match.group()
         if not mark.startswith("\n"):
