@@ -500,3 +500,141 @@ def test_database_in_a_locked_folder_is_read_in_place(locked_database, file_mode
     with Store(str(db)) as store, pytest.raises(StoreError, match="read-only"):
         with store.write():
             store.execute("DELETE FROM records")
+
+
+# --- finding 7: a full disk is one line on the CLI and 503 on the API, with nothing half-stored
+
+
+def _fill_disk(monkeypatch) -> None:
+    """From now on, every SQLite database opened cannot grow past the size it has when opened.
+
+    SQLite then answers exactly as on a full disk ("database or disk is full", SQLITE_FULL) and
+    may roll the transaction back by itself, as it does there.
+    """
+    original = Store._connect
+
+    def capped(self):
+        conn = original(self)
+        if self.backend == "sqlite":
+            pages = conn.execute("PRAGMA page_count").fetchone()[0]
+            conn.execute(f"PRAGMA max_page_count = {max(pages, 1)}")
+        return conn
+
+    monkeypatch.setattr(Store, "_connect", capped)
+
+
+def _one_document(db: Path) -> None:
+    """A database with one stored document (written before the disk fills)."""
+    from armsflow.model import Document
+    from armsflow.pipeline import extract_document
+
+    doc = Document(id="n1", text="Norwegen hat der Ukraine zwölf Panzer geliefert.", lang="de", date="2024-05-01")
+    with Store(str(db)) as store:
+        store.add_document(doc, extract_document(doc).events, "de")
+
+
+BIG_TEXT = "Frankreich hat Indien 26 Rafale geliefert. " + "Ein Satz über das Wetter. " * 4000
+
+
+def test_full_disk_is_one_line_on_the_cli(tmp_path, capsys, monkeypatch):
+    db = tmp_path / "kb.db"
+    _one_document(db)
+    source = _jsonl(tmp_path / "big.jsonl", [_row("big", BIG_TEXT, lang="de", date="2024-06-01")])
+    _fill_disk(monkeypatch)
+    code, err = _ingest(capsys, "--db", str(db), str(source))
+    assert code == 1
+    assert "Traceback" not in err and "no transaction" not in err
+    assert len([line for line in err.splitlines() if "disk is full" in line]) == 1
+    assert _doc_keys(str(db)) == {"n1"}  # the stored document is intact, nothing half-stored
+
+
+def test_full_disk_is_503_on_the_api(tmp_path, monkeypatch):
+    from fastapi.testclient import TestClient
+
+    from armsflow.api import create_app
+
+    db = tmp_path / "kb.db"
+    _one_document(db)
+    _fill_disk(monkeypatch)
+    with TestClient(create_app(str(db), token="s3cret"), raise_server_exceptions=False) as client:
+        body = {"documents": [{"id": "big", "text": BIG_TEXT, "lang": "de", "date": "2024-06-01"}]}
+        answer = client.post("/api/ingest", json=body, headers={"Authorization": "Bearer s3cret"})
+        assert answer.status_code == 503
+        assert "disk is full" in answer.json()["error"]
+        still = client.get("/api/transfers")
+        assert still.status_code == 200
+    assert _doc_keys(str(db)) == {"n1"}
+
+
+# --- finding 1 (extraction part): cost linear in the input on hostile text
+
+
+def test_endless_hyphen_chain_is_cut_into_bounded_tokens():
+    from armsflow.text.segment import MAX_TOKEN_CHARS, sentences
+
+    text = "Su-35-" * 20_000
+    parts = sentences(text, "de")
+    tokens = [t for sentence in parts for t in sentence.tokens]
+    assert max(len(t.text) for t in tokens) <= MAX_TOKEN_CHARS
+    assert "".join(t.text for t in tokens) == text
+    assert all(text[t.start : t.end] == t.text for t in tokens)
+    assert all([t.i for t in s.tokens] == list(range(len(s.tokens))) for s in parts)
+
+
+def test_text_without_sentence_ends_is_cut_into_bounded_sentences():
+    from armsflow.text.segment import MAX_SENTENCE_CHARS, split_sentences
+
+    text = "Russland liefert Panzer und " * 2_000
+    spans = split_sentences(text, "de")
+    assert len(spans) > 1 and max(end - start for start, end in spans) <= MAX_SENTENCE_CHARS
+    # nothing lost: the pieces, in order, hold every word of the text
+    assert " ".join(text[start:end] for start, end in spans).split() == text.split()
+
+
+def test_hostile_text_still_yields_the_events_it_states():
+    from armsflow import extract
+
+    events = extract("Russland liefert Panzer an Belarus und " * 500, lang="de")
+    assert {(e.supplier, e.recipient, e.item) for e in events} == {("RUS", "BLR", "armoured-vehicle")}
+    assert all(len(e.evidence) <= 3000 for e in events)
+
+
+# --- finding 1 (server part): extraction off the server's interpreter, within a time budget
+
+
+def test_api_extraction_runs_in_a_worker_process(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from armsflow.api import create_app
+
+    app = create_app(str(tmp_path / "kb.db"))
+    with TestClient(app) as client:
+        answer = client.post("/api/extract", json={"text": "Norwegen hat der Ukraine zwölf Panzer geliefert."})
+        assert answer.status_code == 200
+        assert [(e["supplier"], e["recipient"]) for e in answer.json()["events"]] == [("NOR", "UKR")]
+        pids = app.state.worker.pids()
+        assert pids and os.getpid() not in pids  # the server's own interpreter stays free for other requests
+    assert app.state.worker.pids() == []  # stopped at shutdown
+
+
+def test_api_extraction_over_budget_is_503_and_the_server_goes_on(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from armsflow.api import create_app
+
+    app = create_app(str(tmp_path / "kb.db"), token="s3cret", extract_seconds=0.001)
+    with TestClient(app, raise_server_exceptions=False) as client:
+        text = "Russland liefert Panzer an Belarus und " * 2000
+        answer = client.post("/api/extract", json={"text": text, "lang": "de"})
+        assert answer.status_code == 503 and "budget" in answer.json()["error"]
+        body = {"documents": [{"id": "d", "text": text, "lang": "de"}]}
+        answer = client.post("/api/ingest", json=body, headers={"Authorization": "Bearer s3cret"})
+        assert answer.status_code == 503 and "ARMSFLOW_EXTRACT_SECONDS" in answer.json()["error"]
+        assert client.get("/api/health").status_code == 200
+        assert client.get("/api/health").json()["documents"] == 0  # nothing half-stored
+
+
+def test_bad_extraction_budget_is_a_clear_error(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("ARMSFLOW_EXTRACT_SECONDS", "soon")
+    assert main(["serve", "--db", str(tmp_path / "kb.db"), "--port", "8"]) == 2
+    assert "ARMSFLOW_EXTRACT_SECONDS" in capsys.readouterr().err

@@ -141,6 +141,16 @@ SENTENCES = [
         ["Will the U.S. send F-16s?", "Yes!", "The decision is final."],
     ),
     ("en", "It was delivered...  And then? Nothing.", ["It was delivered...", "And then?", "Nothing."]),
+    # a full stop glued to the next sentence in a scraped German page; abbreviations, numbers and hosts stay
+    (
+        "de",
+        "Er sprach bei einem Besuch in Japan.Belarus habe Granaten geliefert.",
+        ["Er sprach bei einem Besuch in Japan.", "Belarus habe Granaten geliefert."],
+    ),
+    ("de", "Es gab Panzer bzw.Haubitzen für Kiew.", ["Es gab Panzer bzw.Haubitzen für Kiew."]),
+    ("de", "Der Preis lag bei 2.Millionen Euro.", ["Der Preis lag bei 2.Millionen Euro."]),
+    ("de", "Mehr auf www.example.De heute.", ["Mehr auf www.example.De heute."]),
+    ("en", "He spoke in Japan.Belarus had sent shells.", ["He spoke in Japan.", "Belarus had sent shells."]),
     # a full stop glued to the next sentence (scraped text); initials and short abbreviations stay
     (
         "en",

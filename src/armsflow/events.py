@@ -65,8 +65,6 @@ class Discourse:
     """What earlier sentences established."""
 
     actors: list[tuple[int, str]] = field(default_factory=list)  # (sentence, id) in order
-    weights: list[float] = field(default_factory=list)  # how much each mention makes its actor salient
-    home_weights: list[float] = field(default_factory=list)  # … as the story's own state (the exporter)
     source: tuple[int, str] | None = None
     person_source: str | None = None
     last_transfer: tuple[int, list[str], list[str], list[ItemMention]] | None = None
@@ -80,6 +78,20 @@ class Discourse:
     suppliers_seen: set[str] = field(default_factory=set)  # who has supplied in a transfer stated so far
     recipients_seen: set[str] = field(default_factory=set)  # who has received
     firms: list[tuple[int, int, str]] = field(default_factory=list)  # (sentence, token, state) of named firms
+    # Per actor, the sum of its mentions' weights by position (title, lead, later) times their weight: what
+    # ``salient`` ranks by. Kept as mentions arrive, so asking costs the number of actors, not of mentions
+    # (a long document asks once per clause, which made the document's cost grow with its square).
+    totals: dict[str, float] = field(default_factory=dict)
+    home_totals: dict[str, float] = field(default_factory=dict)
+
+    def mention(self, sent: int, actor: ActorMention) -> None:
+        """Note one mention of a (non-reference) actor in sentence ``sent`` (-1: the title)."""
+        self.actors.append((sent, actor.id))
+        weight, home = _mention_weight(actor), _home_weight(actor)  # as the place talked about; as exporter
+        position = 3.0 if sent < 0 else 2.0 if sent == 0 else 1.0
+        self.totals[actor.id] = self.totals.get(actor.id, 0.0) + position * weight
+        self.home_totals[actor.id] = self.home_totals.get(actor.id, 0.0) + position * home
+
     topics: list[tuple[int, frozenset[str], str]] = field(default_factory=list)  # goods "für Kiew" talked about
     last_pair: tuple[int, tuple[str, str]] | None = None  # two states last named together ("Egypt and China")
     # a transfer stated without its recipient: (sentence, suppliers, goods, statuses)
@@ -253,9 +265,7 @@ class Assembler:
         """Actors in the headline make a state salient for "das Land" later on."""
         for actor in mentions.actors:
             if not is_reference(actor.id):
-                self.state.actors.append((-1, actor.id))
-                self.state.weights.append(_mention_weight(actor))
-                self.state.home_weights.append(_home_weight(actor))
+                self.state.mention(-1, actor)
 
     def add_sentence(
         self,
@@ -311,9 +321,7 @@ class Assembler:
         self._note_pair(index, sentence, mentions)
         for actor in mentions.actors:
             if not is_reference(actor.id):
-                state.actors.append((index, actor.id))
-                state.weights.append(_mention_weight(actor))
-                state.home_weights.append(_home_weight(actor))
+                state.mention(index, actor)
         named = [it for it in mentions.items if it.category]
         if named:
             state.items.extend(named)
@@ -423,8 +431,16 @@ class Assembler:
         """ "Poland signed a deal to buy 96 Apaches. Deliveries are due to begin in 2028.": a sentence about the
         delivery of the goods just named, with no goods or parties of its own, schedules or reports it."""
         last = self.state.last_transfer
-        if last is None or last[0] != index - 1:
+        if last is None or last[0] < index - 2:
             return
+        if last[0] == index - 2:
+            if any(sent == index - 1 for sent, _ in self.state.actors):
+                return
+            # "… unterzeichnet. Der Auftragswert beläuft sich auf 3,1 Milliarden Euro. Die Auslieferung soll 2026
+            # beginnen.": a sentence naming no one in between keeps the deal the topic
+            fire_trace = ["discourse.delivery-after-an-aside"]
+        else:
+            fire_trace = []
         opener = next((c for c in mentions.cues if "give_noun" in c.kinds and c.start <= 2), None)
         if opener is None or any(it.category for it in mentions.items):
             return
@@ -444,7 +460,7 @@ class Assembler:
             [s for s, _ in decision.statuses],
             "discourse.delivery-of-previous",
             source,
-            decision.rules + self._source_trace(source),
+            fire_trace + decision.rules + self._source_trace(source),
             with_quantity=False,
         )
 
@@ -824,18 +840,22 @@ class Assembler:
         ``home`` asks for the story's own state (the exporter of an agentless export)
         rather than the place the story is about.
         """
-        scores: dict[str, float] = {}
-        weights = self.state.home_weights if home else self.state.weights
-        for (sent, actor), base in zip(self.state.actors, weights, strict=True):
-            if actor in exclude or _is_state(actor) != states or actor in _SUPRANATIONAL:
-                continue
-            if allowed is not None and actor not in allowed:
-                continue
-            weight = (3.0 if sent < 0 else 2.0 if sent == 0 else 1.0) * base
-            weight += 0.5 if sent >= index - 1 else 0.0
-            scores[actor] = scores.get(actor, 0.0) + weight
+        totals = self.state.home_totals if home else self.state.totals
+        scores = {
+            actor: total
+            for actor, total in totals.items()
+            if actor not in exclude
+            and _is_state(actor) == states
+            and actor not in _SUPRANATIONAL
+            and (allowed is None or actor in allowed)
+        }
         if not scores:
             return None
+        for sent, actor in reversed(self.state.actors):  # mentions come in sentence order
+            if sent < index - 1:
+                break
+            if actor in scores:
+                scores[actor] += 0.5  # named in this or the previous sentence
         return max(scores, key=lambda a: scores[a])
 
     def _last_actor(self, exclude: list[str]) -> str | None:
@@ -980,6 +1000,13 @@ class Assembler:
     ) -> None:
         """An agentless export ("Genehmigt wurde die Ausfuhr von Pistolen an …") is the story's state's."""
         kind = frame.trigger_kind
+        if kind == "deal" and not parties.suppliers and not parties.recipients and not vague:
+            # "Am Freitag wurde der Kaufvertrag über 15 Gripen unterzeichnet": a deal naming neither side sells
+            # the maker's system; the buyer is the state the story is about (filled next)
+            producers = {it.producer for it in items if it.producer}
+            if len(producers) == 1 and index > 0 and self.salient(index, exclude=producers) is not None:
+                parties.fill("supplier", list(producers), "discourse.maker-sells-in-agentless-deal")
+            return
         if not (
             parties.recipients and not parties.suppliers and (kind in GIVE or kind in ("arrive", "go")) and not vague
         ):

@@ -116,6 +116,13 @@ _SUPPORT_WITH: Final = words("prep.support-with")
 _TRAINING_ON: Final = words("prep.training-on")
 _AGAINST: Final = words("prep.against-plan")
 _DETERMINERS_BEFORE_NOUN: Final = words("article.before-transfer-noun")
+_COPULA: Final = words("verb.copula")
+_MEMBERSHIP_VERBS: Final = words("verb.membership", "de")
+_MEMBER_ARTICLES: Final = words("article.dative-plural", "de")
+_PERMISSION_MODALS: Final = words("verb.permission-modal", "de")
+_TOPIC_PREDICATE: Final = words("noun.topic-predicate", "de")
+_ATTRIBUTIVE_DETERMINERS: Final = words("determiner.before-attributive-participle", "de")
+_ATTRIBUTIVE_ENDINGS: Final = ("te", "ten", "tes", "ter", "tem", "ene", "enen", "enes", "ener", "enem")
 _CONDITION_OPENERS: Final = words("conj.condition-sentence")
 _CONDITION_CLAUSE: Final = words("conj.condition-clause")
 _PERFECT_AUX: Final = words("aux.perfect-infinitive", "de")
@@ -296,6 +303,15 @@ def _clause_frame(
         # "It would be the first export of Japanese warships": a judgement on a transfer that may come
         reject("filter.hypothetical-evaluation", f"clause {c}: {lead_cue.lemma!r} in a hypothetical judgement")
         return None
+    if _modal_of_another_verb(view, frame):
+        # "Sie dürfen nicht in die EU einreisen": the permission is for the verb it governs, no transfer
+        reject("filter.modal-of-another-verb", f"clause {c}: {lead_cue.lemma!r} governs a verb of no transfer")
+        return None
+    if _topic_or_competence(view, frame):
+        # "Dabei spielten auch Waffenlieferungen an die Türkei eine Rolle", "Die Behörde ist für die
+        # Bewilligung von Waffenexporten zuständig": what is talked about or in someone's remit, not a transfer
+        reject("filter.topic-or-competence", f"clause {c}: {lead_cue.lemma!r} as a topic or a remit")
+        return None
     set_voice(view, frame, owners, governors)
     assign_transfer_roles(view, frame, governors)
     excluded = _instead_of(view, frame)
@@ -426,6 +442,12 @@ def item_owners(view: ClauseView) -> dict[int, tuple[int, str]]:
             lead = None  # ", in Spanien gebaut,": a participle saying where goods were built owns nothing
         if lead is not None or _service(view.cues_by_clause[c], view.items_by_clause[c]):
             owners[c] = (c, "")  # a clause with a trigger owns its goods
+    for c in list(owners):
+        if owners[c][0] == c and c - 1 not in owners and c + 1 not in owners and _members_named_after(view, c):
+            # "Zu den Waffen, deren Export Deutschland zugestimmt hat, gehörten Getriebe für …": the members
+            # named are what the relative clause transfers, not the general noun they belong to
+            owners[c + 1] = (c, "item.members-of-the-goods")
+            owners[c - 1] = (-1, "")
     for c in range(view.n):
         if c in owners or not view.items_by_clause[c]:
             continue
@@ -899,7 +921,43 @@ def _antecedent(view: ClauseView, c: int) -> tuple[list[ItemMention], str] | Non
     last = items_by_clause[c - 1][-1]
     if last.end < grammar.clauses[c - 1][1] - 4:  # "… die Eurofighter-Flotte des Königreichs, die …"
         return None
+    subject = _copula_subject(view, items_by_clause[c - 1], last)
+    if subject is not None:
+        # "Der Gepard war das erste Waffensystem, das Deutschland zugesagt hatte": the general noun is
+        # what the named system is; the relative clause is about the system
+        return [subject], "item.relative-on-predicate-noun"
     return [last], "item.relative-antecedent"
+
+
+def _members_named_after(view: ClauseView, c: int) -> bool:
+    """ "Zu den Waffen, | deren … zugestimmt hat, | gehörten Getriebe": clause c is a relative clause on the noun
+    of "zu den …", and the clause after it names the goods that belong to that noun with "gehören/zählen"."""
+    tokens, grammar, items_by_clause = view.tokens, view.grammar, view.items_by_clause
+    if view.lang != "de" or c < 1 or c + 1 >= view.n or not items_by_clause[c + 1]:
+        return False
+    start = grammar.clauses[c - 1][0]
+    if tokens[start].lower != "zu" or start + 1 >= len(tokens) or tokens[start + 1].lower not in _MEMBER_ARTICLES:
+        return False
+    nxt = [t for t in tokens[grammar.clauses[c + 1][0] : grammar.clauses[c + 1][1]] if t.text != ","]
+    return bool(nxt) and nxt[0].lower in _MEMBERSHIP_VERBS and relative_clause(tokens, grammar, c)
+
+
+def _copula_subject(view: ClauseView, items: list[ItemMention], last: ItemMention) -> ItemMention | None:
+    """Named goods as the subject of "sein" whose predicate noun is general goods ("Der Gepard war das
+    erste schwere Waffensystem")."""
+    if last.category != "military-equipment" or len(items) < 2:
+        return None
+    tokens = view.tokens
+    for it in items[:-1]:
+        if (
+            it.category != "military-equipment"
+            and it.end < last.start
+            and tokens[it.end].lower in _COPULA
+            and last.start - it.end <= 5
+            and not any(t.text in (",", ";", ":") for t in tokens[it.end : last.start])
+        ):
+            return it
+    return None
 
 
 def _count(tok: Token) -> int | None:
@@ -950,7 +1008,12 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
     tokens, grammar, c = view.tokens, view.grammar, frame.clause
     lead = frame.trigger
     starts = {it.start for it in view.mentions.items}
-    frame.modifiers = _modifiers(view.cues_by_clause, c, lead, tokens, frame.trigger_kind, starts)
+    aside = _participles_of_other_nouns(view, starts) - {lead.start}
+    frame.modifiers = _modifiers(view.cues_by_clause, c, lead, tokens, frame.trigger_kind, starts, aside)
+    if any(x.start in aside and x.kinds & MODIFIERS for k in [c, *governors] for x in view.cues_by_clause[k]):
+        # "im Zuge seiner beantragten Mitgliedschaft … bereit, Waffen zu liefern": the participle describes
+        # the membership; what was requested is not the transfer
+        fire(frame, "mod.de.participle-describes-other-noun")
     if any(_not_only(x, tokens) for x in view.cues_by_clause[c]):
         # "nicht nur Drohnen, sondern auch Raketen", "not only drones but also missiles": no negation, and
         # the goods after the correlative belong to the same clause (text/clauses.py)
@@ -980,7 +1043,7 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
     )
     if frame.question:
         fire(frame, "mod.whether-asked")
-    _reach_from_governors(view, frame, governors)
+    _reach_from_governors(view, frame, governors, aside)
     _answered_request(view, frame)
     if "oppose" in frame.modifiers and "negation" not in frame.modifiers:
         # "Beijing opposes any arms sales to Taiwan": who opposes is no party; the transfer is at most a
@@ -1058,6 +1121,45 @@ def _public_opinion(view: ClauseView, frame: Frame) -> bool:
     cue = next((x for x in view.cues_by_clause[frame.clause] if x.kinds & {"refuse", "oppose"}), None)
     stop = max(cue.start if cue is not None else 0, frame.trigger.start)  # V2: "lehnt die Hälfte … den Export ab"
     return any(t.lower in _POPULATION_SHARE for t in view.tokens[start:stop])
+
+
+def _modal_of_another_verb(view: ClauseView, frame: Frame) -> bool:
+    """A modal verb of permission leads ("dürfen") while the clause ends in an infinitive that is no cue
+    ("Sie dürfen nicht in die EU einreisen"): the permission is for that verb."""
+    lead, tokens = frame.trigger, view.tokens
+    if view.lang != "de" or lead.lemma not in _PERMISSION_MODALS:
+        return False
+    start, end = view.grammar.clauses[frame.clause]
+    k = end - 1
+    while k > lead.end and not tokens[k].text.isalpha():
+        k -= 1
+    last = tokens[k]
+    covered = {i for x in view.cues_by_clause[frame.clause] for i in range(x.start, x.end)}
+    return (
+        k > lead.end
+        and k not in covered
+        and last.text.islower()
+        and last.lower.endswith("en")
+        and not any(it.start <= k < it.end for it in view.mentions.items)
+    )
+
+
+def _topic_or_competence(view: ClauseView, frame: Frame) -> bool:
+    """A transfer noun whose clause says only that it plays a role, is a topic or lies in someone's remit
+    ("spielten … eine Rolle", "war Thema", "ist für die Bewilligung von Waffenexporten zuständig"), with no
+    verb of transfer, approval or modality in the clause."""
+    if view.lang != "de":
+        return False
+    tokens, lead = view.tokens, frame.trigger
+    if not tokens[lead.start].text[:1].isupper():
+        return False
+    start, end = view.grammar.clauses[frame.clause]
+    if not any(t.lower in _TOPIC_PREDICATE for t in tokens[start:end]):
+        return False
+    return not any(
+        x is not lead and tokens[x.start].text.islower() and x.kinds & (TRIGGERS | MODIFIERS)
+        for x in view.cues_by_clause[frame.clause]
+    )
 
 
 def _hypothetical_evaluation(view: ClauseView, frame: Frame) -> bool:
@@ -1152,7 +1254,8 @@ def _framing_deal(view: ClauseView, deal: CueMention) -> bool:
     tokens = view.tokens
     if not tokens[deal.start].text[:1].isupper() and tokens[deal.start].lower.endswith("ed"):
         return False  # "has signed": a verb
-    cue_tokens = {i for x in view.mentions.cues for i in range(x.start, x.end)}
+    # a demonstrative ("In Ausführung dieser Verträge") is a determiner here, not a cue that ends the phrase
+    cue_tokens = {i for x in view.mentions.cues if x.kinds - {"pronoun"} for i in range(x.start, x.end)}
     actor_tokens = {i for a in view.mentions.actors for i in range(a.start, a.end)}
     for k in range(deal.start - 1, max(-1, deal.start - 5), -1):
         tok = tokens[k]
@@ -1183,7 +1286,9 @@ def _contested(tokens: list[Token], start: int) -> bool:
     return k >= 0 and tokens[k].lower in _AGAINST
 
 
-def _reach_from_governors(view: ClauseView, frame: Frame, governors: list[int]) -> None:
+def _reach_from_governors(
+    view: ClauseView, frame: Frame, governors: list[int], aside: AbstractSet[int] = frozenset()
+) -> None:
     """Intentions and promises reach into an infinitive ("sagte zu, … zu liefern"); a reported
     dass-clause keeps its own tense, only denial and doubt reach into it."""
     tokens, grammar, c = view.tokens, view.grammar, frame.clause
@@ -1218,7 +1323,11 @@ def _reach_from_governors(view: ClauseView, frame: Frame, governors: list[int]) 
     passes = MODIFIERS if grammar.infinitive[c] else REACHING
     for g in governors:
         reached = {
-            k for cue in view.cues_by_clause[g] for k in cue.kinds - _past_background(cue, tokens) if k in passes
+            k
+            for cue in view.cues_by_clause[g]
+            if cue.start not in aside
+            for k in cue.kinds - _past_background(cue, tokens)
+            if k in passes
         }
         if reached - frame.modifiers:
             fire(frame, "mod.infinitive-under-governor" if grammar.infinitive[c] else "mod.reaching-into-complement")
@@ -1339,10 +1448,38 @@ def _attributive_participle(tokens: list[Token], cue: CueMention, item_starts: A
     tok = tokens[cue.start]
     return (
         tok.text.islower()
-        and tok.lower.endswith(("te", "ten", "tes", "ter", "tem"))
+        and tok.lower.endswith(_ATTRIBUTIVE_ENDINGS)  # "zugesagten", "versprochenen"
         and (cue.end in item_starts or cue.end + 1 in item_starts)
         and not cue.kinds & {"consider", "future", "negation"}
     )
+
+
+def _participles_of_other_nouns(view: ClauseView, item_starts: AbstractSet[int]) -> set[int]:
+    """ "im Zuge seiner beantragten Mitgliedschaft", "nach dem angekündigten Besuch": an inflected participle
+    between a determiner and a noun that is neither goods nor a cue describes that noun only."""
+    if view.lang != "de":
+        return set()
+    tokens = view.tokens
+    cue_starts = {x.start for xs in view.cues_by_clause for x in xs}
+    found = set()
+    for xs in view.cues_by_clause:
+        for cue in xs:
+            tok = tokens[cue.start]
+            nxt = cue.end
+            if (
+                cue.end == cue.start + 1
+                and tok.text.islower()
+                and tok.lower.endswith(_ATTRIBUTIVE_ENDINGS)
+                and cue.start > 0
+                and tokens[cue.start - 1].lower in _ATTRIBUTIVE_DETERMINERS
+                and nxt < len(tokens)
+                and tokens[nxt].text[:1].isupper()
+                and tokens[nxt].text.isalpha()
+                and nxt not in item_starts
+                and nxt not in cue_starts
+            ):
+                found.add(cue.start)
+    return found
 
 
 def _modifiers(
@@ -1352,9 +1489,12 @@ def _modifiers(
     tokens: list[Token],
     lead_kind: str,
     item_starts: AbstractSet[int] = frozenset(),
+    aside: AbstractSet[int] = frozenset(),
 ) -> set[str]:
     mods: set[str] = set()
     for cue in cues_by_clause[c]:
+        if cue.start in aside:
+            continue  # "seiner beantragten Mitgliedschaft": it describes another noun
         kinds = cue.kinds if cue is not lead else cue.kinds - TRIGGERS
         if cue.lemma in _ATTRIBUTIVE_DOUBT:
             continue  # "approved a possible sale": the sale is approved, not doubted

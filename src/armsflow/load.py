@@ -19,7 +19,7 @@ from pathlib import Path
 from armsflow.dates import DATE_FORMS, is_real_date
 from armsflow.ingest.files import DocumentPart, ReadProblem, folder_files, iter_inputs
 from armsflow.ingest.web import FEED_SUFFIXES, HTML_SUFFIXES, MAX_BYTES, TIMEOUT, is_web_source, read_web_source
-from armsflow.model import Document
+from armsflow.model import Document, DocumentResult
 from armsflow.pipeline import UnsupportedLanguage, extract_document
 from armsflow.store import Store, content_hash
 from armsflow.text.lang import detect_language
@@ -68,14 +68,26 @@ def _one(spec: str, timeout: float, max_bytes: int) -> Iterator[Document | Docum
         yield from iter_inputs([spec])
 
 
+class BudgetExceeded(RuntimeError):
+    """Extraction ran past the time its caller allowed: the run stops; documents stored before stay."""
+
+
+Extractor = Callable[[Document], DocumentResult]
+
+
 def ingest(
     store: Store,
     sources: Iterable[Document | DocumentPart | ReadProblem],
     lang: str | None = None,
     report: Callable[[str], None] | None = None,
     progress: Callable[[IngestSummary], None] | None = None,
+    extractor: Extractor = extract_document,
 ) -> IngestSummary:
-    """Store every source document with its events; problems go to ``report`` and the summary."""
+    """Store every source document with its events; problems go to ``report`` and the summary.
+
+    ``extractor`` does the extraction (the server runs it in a worker process with a time budget;
+    :class:`BudgetExceeded` from it stops the run instead of counting as one failed document).
+    """
     summary = IngestSummary()
     say = report or (lambda message: print(message, file=sys.stderr))
     for thing in sources:
@@ -86,13 +98,15 @@ def ingest(
             if isinstance(thing, DocumentPart):
                 # a large text is stored part by part, each a document of its own
                 doc = replace(doc, id=f"{doc.id} (characters {thing.offset}-{thing.offset + len(doc.text)})")
-            _ingest_one(store, doc, lang, summary, say)
+            _ingest_one(store, doc, lang, summary, say, extractor)
         if progress:
             progress(summary)
     return summary
 
 
-def _ingest_one(store: Store, doc: Document, lang: str | None, summary: IngestSummary, say) -> None:
+def _ingest_one(
+    store: Store, doc: Document, lang: str | None, summary: IngestSummary, say, extractor: Extractor
+) -> None:
     summary.read += 1
     if doc.date is not None and not is_real_date(doc.date, with_time=True):
         # readers check this already; library callers may not, and a stored 2024-13-45 breaks every timeline
@@ -103,7 +117,9 @@ def _ingest_one(store: Store, doc: Document, lang: str | None, summary: IngestSu
         return
     doc.lang = lang or doc.lang or detect_language(doc.text)
     try:
-        result = extract_document(doc)
+        result = extractor(doc)
+    except BudgetExceeded:
+        raise
     except UnsupportedLanguage as err:
         _problem(summary, say, doc.id, str(err), skipped=True)
         return

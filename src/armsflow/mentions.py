@@ -162,6 +162,7 @@ def find_actors(tokens: list[Token], lex: Lexicon) -> list[ActorMention]:
 
 _ACTOR_START_MEMO: Final[dict[str, dict[str, bool]]] = {}
 _MEMBERS: Final = words("noun.members", "de")
+_CURRENCIES: Final = words("noun.currency")
 
 
 def _may_start_actor(text: str, lex: Lexicon) -> bool:
@@ -223,6 +224,8 @@ def _compound_actor(word: str, lex: Lexicon):
         parts = word.split("-")
         if parts[-1].lower() in _MEMBERS:
             return None  # "EU-Staaten", "Nato-Partner": some members, not the organisation itself
+        if parts[-1].lower() in _CURRENCIES:
+            return None  # "3,6 Milliarden US-Dollar": a currency, no actor
         for size in range(len(parts) - 1, 0, -1):
             entry = lex.actors.get(form_tokens("-".join(parts[:size])))
             if entry is not None and (entry.kind not in ("adj", "demonym") or word.lower().endswith(_MADE)):
@@ -344,7 +347,7 @@ def _direct_governor(tokens: list[Token], i: int, name: bool = False) -> tuple[s
             not noun_skipped
             and j == i - 1
             and tok.text[:1].isupper()
-            and tok.text.isalpha()
+            and (tok.text.isalpha() or _member_compound(word))
             and j > 0
             and word not in _TIME_NOUNS
             and word not in _MONTHS
@@ -373,6 +376,12 @@ def _direct_governor(tokens: list[Token], i: int, name: bool = False) -> tuple[s
         j -= 1
         steps += 1
     return None, _appositive_article(article, noun_skipped)
+
+
+def _member_compound(word: str) -> bool:
+    """ "das Nato-Mitglied Türkei", "dem EU-Mitgliedstaat Polen": a member described by its organisation,
+    the name after it the actor (the appositive noun's preposition governs the name)."""
+    return "-" in word and word.rsplit("-", 1)[1] in _MEMBERS
 
 
 def _appositive_article(article: str | None, noun_skipped: bool) -> str | None:

@@ -461,7 +461,31 @@ def _roles_give(r: Roles) -> None:
         if len(frame.suppliers) > 1:
             # "three bids: Saab's Gripen E, Lockheed Martin's F-16 and Dassault's Rafale"
             frame.item_suppliers = {id(it): it.origin for it in frame.items if it.origin}
+    if not frame.suppliers and frame.passive and "item.relative-antecedent" in frame.trace:
+        found = _antecedent_from(r)
+        if found:
+            # "zwölf Flugzeuge aus den USA, die 2021 übergeben wurden": an agentless handover of goods said to
+            # come from a state, in the relative clause on them
+            r.supply(found, "roles.give.antecedent-from")
     _supplier_where_built(r)
+
+
+def _antecedent_from(r: Roles) -> list[str]:
+    """The state of a from-phrase right after the goods a relative clause is about ("… A-29 aus den USA, die …")."""
+    if r.view.lang != "de" or not r.frame.items:
+        return []
+    item = r.frame.items[-1]
+    start = r.view.grammar.clauses[r.frame.clause][0]
+    home = r.view.grammar.clause[item.start]
+    if any(cue.kinds & TRIGGERS - {"use"} for cue in r.view.cues_by_clause[home]):
+        return []  # "hat zwei Fregatten aus Italien gekauft, die … übergeben werden": that clause's parties
+    return unique(
+        [
+            a.id
+            for a in r.view.mentions.actors
+            if a.prep in FROM and item.end < a.start <= item.end + 3 and a.end <= start and a.kind not in ("org",)
+        ]
+    )
 
 
 def _supplier_where_built(r: Roles) -> None:

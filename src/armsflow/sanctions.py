@@ -468,11 +468,38 @@ def _sanction_modifiers(
         k -= 1
     if chain:
         fire(frame, "sanction.modality-of-governing-clause")
+    if "future" in frame.modifiers and _perfect_infinitive_measure(view, c):
+        # "nachdem Deutschland einen Stopp … verhängt haben soll": a perfect infinitive under "soll" reports a
+        # measure taken, not one planned
+        frame.modifiers.discard("future")
+        frame.modifiers.add("past")
+        fire(frame, "mod.de.perfect-infinitive-past")
     start, end = view.grammar.clauses[c]
     if any(t.lemma in _CONTINUE or t.lower in _CONTINUE for t in view.tokens[start:end]):
         frame.modifiers.add("continues")  # "the arms embargo stays", "bleibt in Kraft": in force now
         fire(frame, "sanction.continues")
     return chain
+
+
+_PERFECT_AUX: Final = words("aux.perfect-infinitive", "de")
+_INFINITIVE_PARTICLE: Final = words("particle.infinitive", "de")
+
+
+def _perfect_infinitive_measure(view: ClauseView, c: int) -> bool:
+    """A verb of imposing or stopping in the clause followed by a perfect infinitive's auxiliary
+    ("verhängt haben soll", "gestoppt zu haben")."""
+    if view.lang != "de":
+        return False
+    tokens = view.tokens
+    for x in view.cues_by_clause[c]:
+        if not x.kinds & {"impose", "prevent"} or not tokens[x.start].text.islower():
+            continue
+        j = x.end
+        if j < len(tokens) and tokens[j].lower in _INFINITIVE_PARTICLE:
+            j += 1
+        if j < len(tokens) and tokens[j].lower in _PERFECT_AUX:
+            return True
+    return False
 
 
 def _passive_auxiliaries(view: ClauseView, frame: Frame, c: int) -> set[int]:

@@ -15,6 +15,8 @@ from __future__ import annotations
 import hmac
 import os
 import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from importlib import resources
 from typing import Annotated, Any, Literal
 
@@ -26,10 +28,11 @@ from pydantic import BaseModel, Field, field_validator
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from armsflow import __version__
+from armsflow.api.worker import ExtractionWorker, budget_from_environment
 from armsflow.dates import is_real_date
-from armsflow.load import ingest
+from armsflow.load import BudgetExceeded, ingest
 from armsflow.model import Document
-from armsflow.pipeline import UnsupportedLanguage, extract_document
+from armsflow.pipeline import UnsupportedLanguage
 from armsflow.query import QueryError, RecordFilter, actor, count_records, document, documents, network, record, records
 from armsflow.rules import catalogue
 from armsflow.store import Store, StoreError, default_location
@@ -164,9 +167,19 @@ async def _send_json(send: Any, status: int, body: dict) -> None:
     await send({"type": "http.response.body", "body": data})
 
 
-def create_app(location: str | None = None, token: str | None = None, max_body: int | None = None) -> FastAPI:
-    """The application over the knowledge base at ``location`` (default: as the CLI)."""
+def create_app(
+    location: str | None = None,
+    token: str | None = None,
+    max_body: int | None = None,
+    extract_seconds: float | None = None,
+) -> FastAPI:
+    """The application over the knowledge base at ``location`` (default: as the CLI).
+
+    Extraction runs in a worker process with ``extract_seconds`` per request (default
+    ``$ARMSFLOW_EXTRACT_SECONDS`` or 30 s; see :mod:`armsflow.api.worker`).
+    """
     where = location or default_location()
+    worker = ExtractionWorker(extract_seconds or budget_from_environment())
     secret = (token if token is not None else os.environ.get("ARMSFLOW_TOKEN")) or None
     limit = max_body or int(os.environ.get("ARMSFLOW_MAX_BODY") or MAX_BODY)
     Store(where).close()  # create or upgrade the schema once, before serving
@@ -179,12 +192,19 @@ def create_app(location: str | None = None, token: str | None = None, max_body: 
             found = local.store = Store(where)
         return found
 
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        worker.close()  # at shutdown (SIGTERM included) a running extraction is abandoned, not awaited
+
     app = FastAPI(
+        lifespan=lifespan,
         title="armsflow",
         version=__version__,
         description="Arms transfers and sanctions extracted from German and English news, merged into records "
         "with their evidence.",
     )
+    app.state.worker = worker
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -208,6 +228,10 @@ def create_app(location: str | None = None, token: str | None = None, max_body: 
     @app.exception_handler(StoreError)
     async def _store(request: Request, exc: StoreError) -> JSONResponse:
         return JSONResponse(status_code=503, content={"error": f"database: {exc}"})
+
+    @app.exception_handler(BudgetExceeded)
+    async def _budget(request: Request, exc: BudgetExceeded) -> JSONResponse:
+        return JSONResponse(status_code=503, content={"error": str(exc)})
 
     @app.exception_handler(Exception)
     async def _other(request: Request, exc: Exception) -> JSONResponse:
@@ -233,11 +257,11 @@ def create_app(location: str | None = None, token: str | None = None, max_body: 
             **s.counts(),
         }
 
-    @app.post("/api/extract", tags=["extraction"], responses=_errors(400, 413, 422))
+    @app.post("/api/extract", tags=["extraction"], responses=_errors(400, 413, 422, 503))
     def extract(body: ExtractRequest) -> dict[str, Any]:
         """Events stated in a text (nothing is stored)."""
         try:
-            result = extract_document(Document(id="text", text=body.text, lang=body.lang))
+            result = worker.extract(Document(id="text", text=body.text, lang=body.lang), worker.deadline())
         except UnsupportedLanguage as err:
             raise HTTPException(422, str(err)) from err
         events = [
@@ -273,7 +297,8 @@ def create_app(location: str | None = None, token: str | None = None, max_body: 
         docs = [
             Document(id=d.id or f"api-{n}", **d.model_dump(exclude={"id"})) for n, d in enumerate(body.documents, 1)
         ]
-        summary = ingest(store(), docs, report=problems.append)
+        deadline = worker.deadline()
+        summary = ingest(store(), docs, report=problems.append, extractor=lambda doc: worker.extract(doc, deadline))
         return {
             "read": summary.read,
             "new": summary.new,

@@ -29,10 +29,14 @@ def run(args: argparse.Namespace) -> int:
     except StoreError as err:
         print(f"armsflow: error: {err}", file=sys.stderr)
         return 1
+    except ValueError as err:  # a bad $ARMSFLOW_EXTRACT_SECONDS
+        print(f"armsflow: error: {err}", file=sys.stderr)
+        return 2
     host = f"[{args.host}]" if ":" in args.host else args.host
     print(f"armsflow: serving {args.db or default_location()} — open http://{host}:{args.port}/", file=sys.stderr)
     try:
-        uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+        # On SIGTERM, requests still running after 5 s are cancelled rather than awaited.
+        uvicorn.run(app, host=args.host, port=args.port, log_level="warning", timeout_graceful_shutdown=5)
     except (OSError, SystemExit) as err:
         print(f"armsflow: error: cannot serve on {args.host}:{args.port}: {err}", file=sys.stderr)
         return 1

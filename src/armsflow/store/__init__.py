@@ -192,6 +192,8 @@ class Store:
                 f"{self.label} is locked by another process and stayed locked for {self.busy_ms / 1000:g} s "
                 f"({text}); nothing was written"
             )
+        if "full" in low or "no space" in low:
+            return f"{self.label}: the disk is full ({text}); this document was not written, earlier ones are intact"
         return f"{self.label}: {text}"
 
     @contextmanager
@@ -211,13 +213,26 @@ class Store:
         try:
             yield
         except BaseException:
-            self._conn.execute("ROLLBACK")
+            self._rollback()
             raise
         try:
             self._conn.execute("COMMIT")
         except sqlite3.Error as err:
-            self._conn.execute("ROLLBACK")
+            self._rollback()
             raise StoreError(self._explain(err)) from err
+
+    def _rollback(self) -> None:
+        """Undo the open SQLite transaction, unless SQLite already has.
+
+        After some errors (a full disk, an I/O error) SQLite rolls the transaction back by itself; a
+        second ROLLBACK would then fail with "no transaction is active" and replace the real error.
+        """
+        if not self._conn.in_transaction:
+            return
+        try:
+            self._conn.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass  # the transaction is gone either way; the error that led here is the one to report
 
     # ------------------------------------------------------------------ schema
 

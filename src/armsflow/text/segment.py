@@ -34,8 +34,15 @@ _TOKEN: Final = re.compile(
 )
 
 # The lookahead lets the regex engine skip to candidate characters instead of trying both branches everywhere.
-# (a full stop glued to the next sentence, as scraped text has it: "to Poland.According to …", also ends one)
-_BOUNDARY: Final = re.compile(r"(?=[.!?…\n])(?:[.!?…]+[\"'”“»«’)\]]*(?=\s|$)|(?<=[a-z]{3})\.(?=[A-Z][a-z])|\n+)")
+_BOUNDARY: Final = re.compile(r"(?=[.!?…\n])(?:[.!?…]+[\"'”“»«’)\]]*(?=\s|$)|\n+)")
+# German and English: a full stop glued to the next sentence in scraped pages ("in Südkorea.Nordkorea habe"): after
+# a word ending in three lowercase letters, before a capitalised word (no abbreviation, URL or number).
+_BOUNDARY_DE: Final = re.compile(
+    r"(?=[.!?…\n])(?:[.!?…]+[\"'”“»«’)\]]*(?=\s|$)|(?<=[a-zäöüß]{3})[.!?](?=[A-ZÄÖÜ][a-zäöüß]{2})|\n+)"
+)
+_BOUNDARY_EN: Final = re.compile(
+    r"(?=[.!?…\n])(?:[.!?…]+[\"'”“»«’)\]]*(?=\s|$)|(?<=[a-z]{3})[.!?](?=[A-Z][a-z]{2})|\n+)"
+)  # ("to Poland.According to …")
 _VISIBLE: Final = re.compile(r"\S")
 _WORD: Final = re.compile(r"\S+")
 _WORD_BEFORE: Final = re.compile(r"(\S+)\s+$")
@@ -69,12 +76,43 @@ def _abbrev(lang: str) -> frozenset[str]:
     return abbreviations(lang)
 
 
+# No real sentence or word comes near these lengths (the longest sentence in all annotated sets has
+# about 1,000 characters, the longest word 33). Text without sentence ends or with endless hyphen
+# chains ("Su-35-Su-35-…") would otherwise reach the clause and compound analyses as one sentence or
+# one word, whose cost grows with the square of its length; cut, every piece costs the same, so
+# extraction stays linear in the size of any input.
+MAX_SENTENCE_CHARS: Final = 3000
+MAX_TOKEN_CHARS: Final = 64
+
+
 def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
-    """Return (start, end) character spans of sentences, whitespace trimmed."""
+    """Return (start, end) character spans of sentences, whitespace trimmed; none longer than
+    MAX_SENTENCE_CHARS (a longer stretch is cut at its last whitespace before the limit)."""
+    spans = _sentence_spans(text, lang)
+    if any(end - start > MAX_SENTENCE_CHARS for start, end in spans):
+        spans = [piece for span in spans for piece in _cut_long(text, span)]
+    return spans
+
+
+def _cut_long(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """A span cut into pieces of at most MAX_SENTENCE_CHARS, at whitespace where there is any."""
+    start, end = span
+    pieces: list[tuple[int, int]] = []
+    while end - start > MAX_SENTENCE_CHARS:
+        limit = start + MAX_SENTENCE_CHARS
+        cut = text.rfind(" ", start + 1, limit)
+        cut = cut if cut > start else limit
+        _push(text, start, cut, pieces)
+        start = cut
+    _push(text, start, end, pieces)
+    return pieces
+
+
+def _sentence_spans(text: str, lang: str) -> list[tuple[int, int]]:
     abbrevs = _abbrev(lang)
     spans: list[tuple[int, int]] = []
     start = 0
-    for match in _BOUNDARY.finditer(text):
+    for match in (_BOUNDARY_DE if lang == "de" else _BOUNDARY_EN if lang == "en" else _BOUNDARY).finditer(text):
         end = match.end()
         mark = match.group()
         if not mark.startswith("\n"):
@@ -163,20 +201,28 @@ def tokenize(text: str, lang: str, offset: int = 0) -> list[Token]:
     new = Token.__new__  # one object per token: skipping the generated __init__ saves a call each
     pos = offset
     # findall is about twice as fast as finditer: no match objects, the offsets are summed lengths
-    for i, (space, word) in enumerate(_TOKEN.findall(text)):
+    for space, found in _TOKEN.findall(text):
         pos += len(space)
-        known = forms.get(word)
-        if known is None:
-            known = forms[word] = (word.lower(), lemmatize(word, lang))
-        tok = new(Token)
-        tok.text = word
-        tok.start = pos
-        pos += len(word)
-        tok.end = pos
-        tok.i = i
-        tok.lower, tok.lemma = known
-        append(tok)
+        for word in _pieces(found):
+            known = forms.get(word)
+            if known is None:
+                known = forms[word] = (word.lower(), lemmatize(word, lang))
+            tok = new(Token)
+            tok.text = word
+            tok.start = pos
+            pos += len(word)
+            tok.end = pos
+            tok.i = len(tokens)
+            tok.lower, tok.lemma = known
+            append(tok)
     return tokens
+
+
+def _pieces(word: str) -> tuple[str, ...] | list[str]:
+    """The word, or for a run of characters longer than any word, pieces of MAX_TOKEN_CHARS."""
+    if len(word) <= MAX_TOKEN_CHARS:
+        return (word,)
+    return [word[k : k + MAX_TOKEN_CHARS] for k in range(0, len(word), MAX_TOKEN_CHARS)]
 
 
 def sentences(text: str, lang: str) -> list[Sentence]:
