@@ -143,7 +143,8 @@ def find_actors(tokens: list[Token], lex: Lexicon) -> list[ActorMention]:
         prep, article = _governor(tokens, i, lex)
         if lex.lang == "en" and prep in _EN_ARTICLES:
             # "an Israeli company": the German preposition "an" is an English article
-            prep, article = None, article or prep
+            article = article or prep
+            prep = None
         text = " ".join(t.text for t in tokens[i : i + size])
         genitive = entry.kind.endswith("-gen") or article == "des" or prep == "gen" or text.endswith(("'s", "’s"))
         if (
