@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from armsflow.attribution import is_subjunctive
-from armsflow.frame import GIVE, Frame, fire, reject
+from armsflow.frame import GIVE, RECEIVE, Frame, fire, reject
 from armsflow.lexicons import word_list, word_stems, words
 from armsflow.mentions import COMPANY, GROUP, PAIR, ActorMention, ItemMention, Mentions, is_reference
 from armsflow.model import Event
@@ -669,6 +669,36 @@ class Assembler:
                     frame.no_fill = True  # the sentence names its party, a firm we cannot place
                     fire(frame, "coref.unresolved-reference-dropped")
 
+    def _subject_role(self, frame: Frame) -> list[str] | None:
+        """The role the grammatical subject of the frame's verb takes: the supplier of active giving, the
+        recipient of active receiving, buying and ordering, the imposer of a measure."""
+        if frame.kind != "transfer":
+            return frame.imposers
+        if frame.passive:
+            return None
+        if frame.trigger_kind in GIVE:
+            return frame.suppliers
+        if frame.trigger_kind in RECEIVE:
+            return frame.recipients
+        return None
+
+    def _ref_is_subject(self, ref: str) -> bool:
+        """Whether the reference stands without a preposition or genitive, as a clause's subject or object."""
+        return any(a.id == ref and a.prep is None and not a.genitive for a in self._sentence_actors)
+
+    def _speaking_state(self, used: set[str]) -> str | None:
+        """The one state that speaks in the sentence ("Singapore's foreign ministry responded that …", "the
+        Government of Türkiye stated that …"), if exactly one does."""
+        speakers = {
+            a.id
+            for a in self._sentence_actors
+            if a.start in self._speaker_tokens and _is_state(a.id) and a.kind != "demonym"
+        }
+        if len(speakers) != 1:
+            return None
+        speaker = next(iter(speakers))
+        return None if speaker in used else speaker
+
     def _speakers_state(self, used: set[str]) -> tuple[bool, str | None]:
         """Whether the reference is "ihr/sein/unser Land", "their/his/our country", and the speaker's state."""
         own = any(
@@ -714,6 +744,12 @@ class Assembler:
             # "Die Vertreterin der Vereinigten Staaten erklärte, ihr Land habe …": the speaker's own country (with no
             # speaker named, "sein Land" is nobody we know)
             return speaker_state, "coref.speakers-own-country"
+        if institution and states and (role is frame.suppliers or role is frame.imposers):
+            speaker = self._speaking_state(used)
+            if speaker is not None:
+                # "Singapore's foreign ministry said the government had not authorised any exports": the
+                # government that acts in what a state's organ reports is that state's
+                return speaker, "coref.government-of-the-speaker"
         if role is frame.imposers and states and self.state.imposers and allowed is None:
             # "The government also targeted …": the government that has been imposing measures
             return self._main_imposer(exclude=used), "coref.government-imposing-measures"
@@ -763,6 +799,12 @@ class Assembler:
                 return placed[0], "coref.institution-of-the-place"
         if institution and not acting:
             used = used | self._sentence_suppliers  # "the air force's jets": not the forces of who supplies them
+        if institution and states and self._ref_is_subject(ref) and role is self._subject_role(frame):
+            last_subject = self.state.subjects.get(index - 1)
+            if last_subject is not None and last_subject not in used and (allowed is None or last_subject in allowed):
+                # "2021 unterzeichnete Zagreb einen Vertrag … Ende 2024 bestellte die Regierung zudem …": the
+                # government acting as subject is that of the state the sentence before was about
+                return last_subject, "coref.government-of-last-subject"
         actor = self.salient(index, exclude=used, states=states, home=acting and states, allowed=allowed)
         return actor, "coref.salient-actor"
 
