@@ -77,6 +77,8 @@ class Discourse:
     imposer_order: list[str] = field(default_factory=list)
     suppliers_seen: set[str] = field(default_factory=set)  # who has supplied in a transfer stated so far
     recipients_seen: set[str] = field(default_factory=set)  # who has received
+    supplied: dict[str, int] = field(default_factory=dict)  # how many transfers each actor supplied in
+    received: dict[str, int] = field(default_factory=dict)  # how many transfers each actor received in
     firms: list[tuple[int, int, str]] = field(default_factory=list)  # (sentence, token, state) of named firms
     # Per actor, the sum of its mentions' weights by position (title, lead, later) times their weight: what
     # ``salient`` ranks by. Kept as mentions arrive, so asking costs the number of actors, not of mentions
@@ -954,6 +956,10 @@ class Assembler:
         if made:
             state.suppliers_seen.update(parties.suppliers)
             state.recipients_seen.update(parties.recipients)
+            for supplier in parties.suppliers:
+                state.supplied[supplier] = state.supplied.get(supplier, 0) + 1
+            for recipient in parties.recipients:
+                state.received[recipient] = state.received.get(recipient, 0) + 1
             statuses = [st for st, _ in self._statuses(frame).statuses]
             state.last_transfer = (index, parties.suppliers, parties.recipients, items)
             state.last_package = (index, parties.suppliers, parties.recipients, statuses)
@@ -1098,9 +1104,16 @@ class Assembler:
                 return
             actor = self.salient(index, exclude=set(parties.suppliers))
             seen = self.state.recipients_seen
+            state_supplied = self.state.supplied
+            state_received = self.state.received
             if actor and seen and actor not in seen:
                 # the story's transfers so far went to others: this state has not been the receiver
                 reject("discourse.story-state-not-a-receiver", f"{actor} has received nothing in this story")
+                actor = None
+            if actor and state_supplied.get(actor, 0) > state_received.get(actor, 0):
+                # "Russia's arms business in Latin America …": a state the story shows supplying more often than
+                # receiving is not the one that receives unnamed
+                reject("discourse.story-state-not-a-receiver", f"{actor} has supplied more than received")
                 actor = None
             if actor and (named_here <= set(parties.suppliers) or actor in named_here):
                 parties.fill("recipient", [actor], "discourse.story-state-receives")
