@@ -47,6 +47,7 @@ _PLACE_PREPS: Final = words("prep.place-of-story", "de")
 _ORIGIN_PREPS: Final = words("prep.origin")
 _FOR_PREPS: Final = words("prep.topic-recipient")
 _ADDITIVE: Final = words("adverb.additive")
+_COMPLEMENTIZERS: Final = words("conj.complement")
 _OWN_POSSESSIVES: Final = words("determiner.own-possessive")
 _PAIR_LINKS: Final = words("link.pair")
 _SEQUENCE: Final = words("verb.sequence") | words("participle.sequence")
@@ -1043,6 +1044,16 @@ class Assembler:
         opening = [t.lower for t in sentence.tokens[:3]]
         return bool(set(opening) & _ADDITIVE) and not any(not is_reference(a.id) for a in self._sentence_actors)
 
+    def _named_here(self) -> set[str]:
+        """The actors the sentence names itself (no references, speakers or origin adjectives)."""
+        return {
+            a.id
+            for a in self._sentence_actors
+            if not is_reference(a.id)
+            and a.start not in self._speaker_tokens
+            and a.kind not in ("adj", "origin", "demonym")
+        }
+
     def _fill_agentless_supplier(
         self, index: int, frame: Frame, parties: _Parties, items: list[ItemMention], vague: bool
     ) -> None:
@@ -1066,6 +1077,25 @@ class Assembler:
             # the story's exports so far came from others: this state has not been the exporter
             reject("discourse.home-state-not-an-exporter", f"{actor} has supplied nothing in this story")
             actor = None
+        others = {
+            a.id
+            for a in self._sentence_actors
+            if a.id in self._named_here()
+            and a.id not in parties.recipients
+            and _is_state(a.id)
+            and a.prep is None
+            and not a.genitive
+            and a.kind == "name"
+            and not (a.start > 0 and self._sentence_tokens[a.start - 1].text == "(")  # "Schardscha (Emirate)"
+            and not any(  # "the U.S. had information that the North delivered weapons": a governing clause's
+                t.lower in _COMPLEMENTIZERS for t in self._sentence_tokens[a.end : frame.trigger.start]
+            )
+        }
+        if actor and others and actor not in others:
+            # "Die USA unterstützen Kairo mit Militärhilfe, mit der … Panzer … beschafft wurden": another state
+            # the sentence names could be the exporter
+            reject("discourse.home-state-not-with-another-state-named", f"{sorted(others)} named in the sentence")
+            actor = None
         if actor:
             parties.fill("supplier", [actor], "discourse.home-state-exports")
         elif len(producers) == 1 and not producers & set(parties.recipients):
@@ -1079,13 +1109,7 @@ class Assembler:
         kind = frame.trigger_kind
         # Other states named here could be the recipient, so only fill from the discourse when the
         # sentence names none (suppliers of its frames, speakers and origin adjectives do not count).
-        named_here = {
-            a.id
-            for a in self._sentence_actors
-            if not is_reference(a.id)
-            and a.start not in self._speaker_tokens
-            and a.kind not in ("adj", "origin", "demonym")
-        } - self._sentence_suppliers
+        named_here = self._named_here() - self._sentence_suppliers
         if (
             not parties.recipients
             and parties.suppliers
