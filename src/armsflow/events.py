@@ -903,8 +903,11 @@ class Assembler:
                 scores[actor] += 0.5  # named in this or the previous sentence
         return max(scores, key=lambda a: scores[a])
 
-    def _last_actor(self, exclude: list[str]) -> str | None:
-        for _, actor in reversed(self.state.actors):
+    def _last_actor(self, exclude: list[str], since: int = -1) -> str | None:
+        """The actor named last (in sentence ``since`` or later), other than those excluded."""
+        for sent, actor in reversed(self.state.actors):
+            if sent < since:
+                return None
             if actor not in exclude:
                 return actor
         return None
@@ -992,7 +995,7 @@ class Assembler:
             return
         other = parties.recipients if giving else parties.suppliers
         subject = self.state.subjects.get(index - 1)
-        actor = subject if subject is not None and subject not in other else self._last_actor(other)
+        actor = subject if subject is not None and subject not in other else self._last_actor(other, since=index - 1)
         if actor:
             parties.fill("supplier" if giving else "recipient", [actor], "discourse.pronoun-subject-of-last-sentence")
 
