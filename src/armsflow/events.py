@@ -48,6 +48,8 @@ _ORIGIN_PREPS: Final = words("prep.origin")
 _FOR_PREPS: Final = words("prep.topic-recipient")
 _ADDITIVE: Final = words("adverb.additive")
 _COMPLEMENTIZERS: Final = words("conj.complement")
+_GENITIVE_LINKS: Final = words("article.genitive-link")
+_ARTICLES: Final = words("article.any")
 _OWN_POSSESSIVES: Final = words("determiner.own-possessive")
 _PAIR_LINKS: Final = words("link.pair")
 _SEQUENCE: Final = words("verb.sequence") | words("participle.sequence")
@@ -631,6 +633,9 @@ class Assembler:
                         self.state.subjects[index] = actor  # "The kingdom has ordered …" opens about it
                 else:
                     del role[pos]
+                    if rule == "coref.reference-described-by-genitive":
+                        fire(frame, rule)
+                        frame.no_fill = True  # the sentence names a party we cannot place
                     fire(frame, "coref.unresolved-reference-dropped")
 
     def _resolve_pair(self, frame: Frame, index: int, roles: tuple[list[str], ...]) -> None:
@@ -671,6 +676,21 @@ class Assembler:
                     del role[pos]
                     frame.no_fill = True  # the sentence names its party, a firm we cannot place
                     fire(frame, "coref.unresolved-reference-dropped")
+
+    def _described_by_genitive(self, ref: str) -> bool:
+        """Whether the reference ("das Land", "the country") is followed by a genitive or of-phrase that names no
+        actor ("das Land des Lizenzgebers", "the country of origin")."""
+        tokens = self._sentence_tokens
+        starts = {a.start for a in self._sentence_actors if a.id != ref}
+        for a in self._sentence_actors:
+            if a.id != ref or a.end >= len(tokens) or tokens[a.end].lower not in _GENITIVE_LINKS:
+                continue
+            k = a.end + 1
+            if k < len(tokens) and tokens[k].lower in _ARTICLES and k not in starts:
+                k += 1
+            if k < len(tokens) and k not in starts and tokens[k].text[:1].isalpha():
+                return True
+        return False
 
     def _subject_role(self, frame: Frame) -> list[str] | None:
         """The role the grammatical subject of the frame's verb takes: the supplier of active giving, the
@@ -742,6 +762,10 @@ class Assembler:
         ]
         if here and not states:
             return here.pop(0), "coref.group-named-in-sentence"
+        if states and not institution and self._described_by_genitive(ref):
+            # "an das Land des Lizenzgebers", "to the country of origin": a state picked out by what the phrase
+            # says of it, not one the story has named
+            return None, "coref.reference-described-by-genitive"
         own, speaker_state = self._speakers_state(used)
         if states and own:
             # "Die Vertreterin der Vereinigten Staaten erklärte, ihr Land habe …": the speaker's own country (with no
