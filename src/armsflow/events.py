@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from armsflow.attribution import is_subjunctive
-from armsflow.frame import GIVE, Frame, fire, reject
+from armsflow.frame import GIVE, RECEIVE, Frame, fire, reject
 from armsflow.lexicons import word_list, word_stems, words
 from armsflow.mentions import COMPANY, GROUP, PAIR, ActorMention, ItemMention, Mentions, is_reference
 from armsflow.model import Event
@@ -47,6 +47,9 @@ _PLACE_PREPS: Final = words("prep.place-of-story", "de")
 _ORIGIN_PREPS: Final = words("prep.origin")
 _FOR_PREPS: Final = words("prep.topic-recipient")
 _ADDITIVE: Final = words("adverb.additive")
+_COMPLEMENTIZERS: Final = words("conj.complement")
+_GENITIVE_LINKS: Final = words("article.genitive-link")
+_ARTICLES: Final = words("article.any")
 _OWN_POSSESSIVES: Final = words("determiner.own-possessive")
 _PAIR_LINKS: Final = words("link.pair")
 _SEQUENCE: Final = words("verb.sequence") | words("participle.sequence")
@@ -77,6 +80,8 @@ class Discourse:
     imposer_order: list[str] = field(default_factory=list)
     suppliers_seen: set[str] = field(default_factory=set)  # who has supplied in a transfer stated so far
     recipients_seen: set[str] = field(default_factory=set)  # who has received
+    supplied: dict[str, int] = field(default_factory=dict)  # how many transfers each actor supplied in
+    received: dict[str, int] = field(default_factory=dict)  # how many transfers each actor received in
     firms: list[tuple[int, int, str]] = field(default_factory=list)  # (sentence, token, state) of named firms
     # Per actor, the sum of its mentions' weights by position (title, lead, later) times their weight: what
     # ``salient`` ranks by. Kept as mentions arrive, so asking costs the number of actors, not of mentions
@@ -628,6 +633,9 @@ class Assembler:
                         self.state.subjects[index] = actor  # "The kingdom has ordered …" opens about it
                 else:
                     del role[pos]
+                    if rule == "coref.reference-described-by-genitive":
+                        fire(frame, rule)
+                        frame.no_fill = True  # the sentence names a party we cannot place
                     fire(frame, "coref.unresolved-reference-dropped")
 
     def _resolve_pair(self, frame: Frame, index: int, roles: tuple[list[str], ...]) -> None:
@@ -669,6 +677,51 @@ class Assembler:
                     frame.no_fill = True  # the sentence names its party, a firm we cannot place
                     fire(frame, "coref.unresolved-reference-dropped")
 
+    def _described_by_genitive(self, ref: str) -> bool:
+        """Whether the reference ("das Land", "the country") is followed by a genitive or of-phrase that names no
+        actor ("das Land des Lizenzgebers", "the country of origin")."""
+        tokens = self._sentence_tokens
+        starts = {a.start for a in self._sentence_actors if a.id != ref}
+        for a in self._sentence_actors:
+            if a.id != ref or a.end >= len(tokens) or tokens[a.end].lower not in _GENITIVE_LINKS:
+                continue
+            k = a.end + 1
+            if k < len(tokens) and tokens[k].lower in _ARTICLES and k not in starts:
+                k += 1
+            if k < len(tokens) and k not in starts and tokens[k].text[:1].isalpha():
+                return True
+        return False
+
+    def _subject_role(self, frame: Frame) -> list[str] | None:
+        """The role the grammatical subject of the frame's verb takes: the supplier of active giving, the
+        recipient of active receiving, buying and ordering, the imposer of a measure."""
+        if frame.kind != "transfer":
+            return frame.imposers
+        if frame.passive:
+            return None
+        if frame.trigger_kind in GIVE:
+            return frame.suppliers
+        if frame.trigger_kind in RECEIVE:
+            return frame.recipients
+        return None
+
+    def _ref_is_subject(self, ref: str) -> bool:
+        """Whether the reference stands without a preposition or genitive, as a clause's subject or object."""
+        return any(a.id == ref and a.prep is None and not a.genitive for a in self._sentence_actors)
+
+    def _speaking_state(self, used: set[str]) -> str | None:
+        """The one state that speaks in the sentence ("Singapore's foreign ministry responded that …", "the
+        Government of Türkiye stated that …"), if exactly one does."""
+        speakers = {
+            a.id
+            for a in self._sentence_actors
+            if a.start in self._speaker_tokens and _is_state(a.id) and a.kind != "demonym"
+        }
+        if len(speakers) != 1:
+            return None
+        speaker = next(iter(speakers))
+        return None if speaker in used else speaker
+
     def _speakers_state(self, used: set[str]) -> tuple[bool, str | None]:
         """Whether the reference is "ihr/sein/unser Land", "their/his/our country", and the speaker's state."""
         own = any(
@@ -709,11 +762,21 @@ class Assembler:
         ]
         if here and not states:
             return here.pop(0), "coref.group-named-in-sentence"
+        if states and not institution and self._described_by_genitive(ref):
+            # "an das Land des Lizenzgebers", "to the country of origin": a state picked out by what the phrase
+            # says of it, not one the story has named
+            return None, "coref.reference-described-by-genitive"
         own, speaker_state = self._speakers_state(used)
         if states and own:
             # "Die Vertreterin der Vereinigten Staaten erklärte, ihr Land habe …": the speaker's own country (with no
             # speaker named, "sein Land" is nobody we know)
             return speaker_state, "coref.speakers-own-country"
+        if institution and states and (role is frame.suppliers or role is frame.imposers):
+            speaker = self._speaking_state(used)
+            if speaker is not None:
+                # "Singapore's foreign ministry said the government had not authorised any exports": the
+                # government that acts in what a state's organ reports is that state's
+                return speaker, "coref.government-of-the-speaker"
         if role is frame.imposers and states and self.state.imposers and allowed is None:
             # "The government also targeted …": the government that has been imposing measures
             return self._main_imposer(exclude=used), "coref.government-imposing-measures"
@@ -763,6 +826,12 @@ class Assembler:
                 return placed[0], "coref.institution-of-the-place"
         if institution and not acting:
             used = used | self._sentence_suppliers  # "the air force's jets": not the forces of who supplies them
+        if institution and states and self._ref_is_subject(ref) and role is self._subject_role(frame):
+            last_subject = self.state.subjects.get(index - 1)
+            if last_subject is not None and last_subject not in used and (allowed is None or last_subject in allowed):
+                # "2021 unterzeichnete Zagreb einen Vertrag … Ende 2024 bestellte die Regierung zudem …": the
+                # government acting as subject is that of the state the sentence before was about
+                return last_subject, "coref.government-of-last-subject"
         actor = self.salient(index, exclude=used, states=states, home=acting and states, allowed=allowed)
         return actor, "coref.salient-actor"
 
@@ -858,8 +927,11 @@ class Assembler:
                 scores[actor] += 0.5  # named in this or the previous sentence
         return max(scores, key=lambda a: scores[a])
 
-    def _last_actor(self, exclude: list[str]) -> str | None:
-        for _, actor in reversed(self.state.actors):
+    def _last_actor(self, exclude: list[str], since: int = -1) -> str | None:
+        """The actor named last (in sentence ``since`` or later), other than those excluded."""
+        for sent, actor in reversed(self.state.actors):
+            if sent < since:
+                return None
             if actor not in exclude:
                 return actor
         return None
@@ -912,6 +984,10 @@ class Assembler:
         if made:
             state.suppliers_seen.update(parties.suppliers)
             state.recipients_seen.update(parties.recipients)
+            for supplier in parties.suppliers:
+                state.supplied[supplier] = state.supplied.get(supplier, 0) + 1
+            for recipient in parties.recipients:
+                state.received[recipient] = state.received.get(recipient, 0) + 1
             statuses = [st for st, _ in self._statuses(frame).statuses]
             state.last_transfer = (index, parties.suppliers, parties.recipients, items)
             state.last_package = (index, parties.suppliers, parties.recipients, statuses)
@@ -943,7 +1019,7 @@ class Assembler:
             return
         other = parties.recipients if giving else parties.suppliers
         subject = self.state.subjects.get(index - 1)
-        actor = subject if subject is not None and subject not in other else self._last_actor(other)
+        actor = subject if subject is not None and subject not in other else self._last_actor(other, since=index - 1)
         if actor:
             parties.fill("supplier" if giving else "recipient", [actor], "discourse.pronoun-subject-of-last-sentence")
 
@@ -995,6 +1071,16 @@ class Assembler:
         opening = [t.lower for t in sentence.tokens[:3]]
         return bool(set(opening) & _ADDITIVE) and not any(not is_reference(a.id) for a in self._sentence_actors)
 
+    def _named_here(self) -> set[str]:
+        """The actors the sentence names itself (no references, speakers or origin adjectives)."""
+        return {
+            a.id
+            for a in self._sentence_actors
+            if not is_reference(a.id)
+            and a.start not in self._speaker_tokens
+            and a.kind not in ("adj", "origin", "demonym")
+        }
+
     def _fill_agentless_supplier(
         self, index: int, frame: Frame, parties: _Parties, items: list[ItemMention], vague: bool
     ) -> None:
@@ -1018,6 +1104,25 @@ class Assembler:
             # the story's exports so far came from others: this state has not been the exporter
             reject("discourse.home-state-not-an-exporter", f"{actor} has supplied nothing in this story")
             actor = None
+        others = {
+            a.id
+            for a in self._sentence_actors
+            if a.id in self._named_here()
+            and a.id not in parties.recipients
+            and _is_state(a.id)
+            and a.prep is None
+            and not a.genitive
+            and a.kind == "name"
+            and not (a.start > 0 and self._sentence_tokens[a.start - 1].text == "(")  # "Schardscha (Emirate)"
+            and not any(  # "the U.S. had information that the North delivered weapons": a governing clause's
+                t.lower in _COMPLEMENTIZERS for t in self._sentence_tokens[a.end : frame.trigger.start]
+            )
+        }
+        if actor and others and actor not in others:
+            # "Die USA unterstützen Kairo mit Militärhilfe, mit der … Panzer … beschafft wurden": another state
+            # the sentence names could be the exporter
+            reject("discourse.home-state-not-with-another-state-named", f"{sorted(others)} named in the sentence")
+            actor = None
         if actor:
             parties.fill("supplier", [actor], "discourse.home-state-exports")
         elif len(producers) == 1 and not producers & set(parties.recipients):
@@ -1031,13 +1136,7 @@ class Assembler:
         kind = frame.trigger_kind
         # Other states named here could be the recipient, so only fill from the discourse when the
         # sentence names none (suppliers of its frames, speakers and origin adjectives do not count).
-        named_here = {
-            a.id
-            for a in self._sentence_actors
-            if not is_reference(a.id)
-            and a.start not in self._speaker_tokens
-            and a.kind not in ("adj", "origin", "demonym")
-        } - self._sentence_suppliers
+        named_here = self._named_here() - self._sentence_suppliers
         if (
             not parties.recipients
             and parties.suppliers
@@ -1056,9 +1155,16 @@ class Assembler:
                 return
             actor = self.salient(index, exclude=set(parties.suppliers))
             seen = self.state.recipients_seen
+            state_supplied = self.state.supplied
+            state_received = self.state.received
             if actor and seen and actor not in seen:
                 # the story's transfers so far went to others: this state has not been the receiver
                 reject("discourse.story-state-not-a-receiver", f"{actor} has received nothing in this story")
+                actor = None
+            if actor and state_supplied.get(actor, 0) > state_received.get(actor, 0):
+                # "Russia's arms business in Latin America …": a state the story shows supplying more often than
+                # receiving is not the one that receives unnamed
+                reject("discourse.story-state-not-a-receiver", f"{actor} has supplied more than received")
                 actor = None
             if actor and (named_here <= set(parties.suppliers) or actor in named_here):
                 parties.fill("recipient", [actor], "discourse.story-state-receives")
