@@ -74,6 +74,8 @@ _BUILD_FOR: Final = words("verb.build")
 _EXPECT: Final = words("verb.expect")
 _LAUNCH: Final = words("verb.launch")
 _IN_SERVICE: Final = words("verb.in-service")
+# what keeps a purchase from being a past fact, in its own clause or in a relative clause on its goods
+_NOT_YET_BOUGHT: Final = frozenset({"future", "intend", "promise", "consider", "negation", "request", "refuse", "deny"})
 _RESPECTIVELY: Final = words("conj.respectively")
 _LICENCE_NOUNS: Final = words("noun.production-licence")
 _LICENCE_PREPS: Final = words("prep.under-licence")
@@ -1087,6 +1089,27 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
     if tokens and tokens[0].lower in _CONDITION_OPENERS and not (c == 0 and _condition_clause(view, 0)):
         frame.modifiers.add("consider")  # "If Seoul decides to go ahead, it would send …"
         fire(frame, "mod.conditional-sentence")
+    if _bought_goods_in_service(view, frame):
+        # "bought TB2 drones from Turkey, which its army has flown since 2023", "kaufte Drohnen in der Türkei,
+        # die seine Armee seither einsetzt": a relative clause puts the bought goods in service: they arrived
+        frame.modifiers.add("in_use")
+        fire(frame, "mod.bought-goods-in-service-relative")
+
+
+def _bought_goods_in_service(view: ClauseView, frame: Frame) -> bool:
+    """A past purchase whose goods a following relative clause has in service (no goods, no tense of its own
+    to come, no negation or hedge in it)."""
+    c = frame.clause
+    if frame.trigger_kind not in ("buy", "order") or not frame.items or c + 1 >= view.n:
+        return False
+    if frame.modifiers & _NOT_YET_BOUGHT:
+        return False
+    if not relative_clause(view.tokens, view.grammar, c + 1) or view.items_by_clause[c + 1]:
+        return False
+    cues = view.cues_by_clause[c + 1]
+    if any(x.kinds & _NOT_YET_BOUGHT for x in cues):
+        return False
+    return any(x.lemma in _IN_SERVICE and view.tokens[x.start].text.islower() for x in cues)
 
 
 def _announced_past(view: ClauseView, frame: Frame) -> bool:
