@@ -1109,7 +1109,8 @@ def _bought_goods_in_service(view: ClauseView, frame: Frame) -> bool:
     cues = view.cues_by_clause[c + 1]
     if any(x.kinds & _NOT_YET_BOUGHT for x in cues):
         return False
-    return any(x.lemma in _IN_SERVICE and view.tokens[x.start].text.islower() for x in cues)
+    # the noun too ("die inzwischen im Einsatz sind"): on goods already bought, use means they are there
+    return any(x.lemma in _IN_SERVICE for x in cues)
 
 
 def _announced_past(view: ClauseView, frame: Frame) -> bool:
