@@ -74,6 +74,7 @@ _BUILD_FOR: Final = words("verb.build")
 _EXPECT: Final = words("verb.expect")
 _LAUNCH: Final = words("verb.launch")
 _IN_SERVICE: Final = words("verb.in-service")
+_ONSET: Final = words("verb.onset")
 # what keeps a purchase from being a past fact, in its own clause or in a relative clause on its goods
 _NOT_YET_BOUGHT: Final = frozenset({"future", "intend", "promise", "consider", "negation", "request", "refuse", "deny"})
 _RESPECTIVELY: Final = words("conj.respectively")
@@ -1089,11 +1090,26 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
     if tokens and tokens[0].lower in _CONDITION_OPENERS and not (c == 0 and _condition_clause(view, 0)):
         frame.modifiers.add("consider")  # "If Seoul decides to go ahead, it would send …"
         fire(frame, "mod.conditional-sentence")
+    if frame.trigger_kind == "give_noun" and "negation" in frame.modifiers and _onset_negated(view, frame):
+        # "deliveries to the UAE had not begun", "Die Lieferungen haben noch nicht begonnen": pending, no
+        # refusal and no denial of a transfer
+        frame.modifiers.add("not_begun")
+        fire(frame, "mod.delivery-not-begun")
     if _bought_goods_in_service(view, frame):
         # "bought TB2 drones from Turkey, which its army has flown since 2023", "kaufte Drohnen in der Türkei,
         # die seine Armee seither einsetzt": a relative clause puts the bought goods in service: they arrived
         frame.modifiers.add("in_use")
         fire(frame, "mod.bought-goods-in-service-relative")
+
+
+def _onset_negated(view: ClauseView, frame: Frame) -> bool:
+    """The delivery noun's own clause says its start is negated: a verb of starting after the noun, and
+    no other verb of transfer in the clause."""
+    c, lead = frame.clause, frame.trigger
+    end = view.grammar.clauses[c][1]
+    if not any(t.lemma in _ONSET for t in view.tokens[lead.end : end]):
+        return False
+    return not any(x is not lead and x.kinds & GIVE_OR_RECEIVE for x in view.cues_by_clause[c])
 
 
 def _bought_goods_in_service(view: ClauseView, frame: Frame) -> bool:
