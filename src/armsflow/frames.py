@@ -598,6 +598,13 @@ def choose_lead(view: ClauseView, c: int, participle_starts: set[int]) -> tuple[
     else:
         trace.append(_TRIGGER_RULES[lead[1]])
     lead_cue, lead_kind = lead
+    if lead_kind in ("buy", "order") and _ordered_goods_participle(view, lead_cue):
+        moving = _lead([x for x in cues if x is not lead_cue and x.start not in participle_starts])
+        if moving is not None and moving[1] in ("arrive", "get", "give"):
+            # "the first of 400 ordered Tomahawks arrived", "trafen die ersten der bestellten Marschflugkörper
+            # ein": the participle describes the goods; the verb of arriving leads, the order stays behind it
+            lead_cue, lead_kind = moving
+            trace.append("trigger.ordered-goods-move")
     if lead_cue.lemma in _EXPECT and lead_kind == "get":
         awaited = next((x for x in cues if "give_noun" in x.kinds), None)
         if awaited is not None:
@@ -1481,6 +1488,14 @@ def _deal_provides(view: ClauseView, g: int) -> bool:
         return False
     last = max(view.actors_by_clause[g], key=lambda a: a.end, default=None)
     return last is not None and last.prep in _FOR and last.end == end
+
+
+def _ordered_goods_participle(view: ClauseView, cue: CueMention) -> bool:
+    """ "400 bestellten Marschflugkörpern", "400 ordered Tomahawks": a participle of buying right before goods."""
+    tok = view.tokens[cue.start]
+    if not tok.text.islower() or not tok.lower.endswith(_ATTRIBUTIVE_ENDINGS + ("ed",)):
+        return False
+    return any(it.start == cue.end for it in view.mentions.items)
 
 
 def _attributive_participle(tokens: list[Token], cue: CueMention, item_starts: AbstractSet[int]) -> bool:
