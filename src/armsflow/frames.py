@@ -74,6 +74,9 @@ _BUILD_FOR: Final = words("verb.build")
 _EXPECT: Final = words("verb.expect")
 _LAUNCH: Final = words("verb.launch")
 _IN_SERVICE: Final = words("verb.in-service")
+_ONSET: Final = words("verb.onset")
+# what keeps a purchase from being a past fact, in its own clause or in a relative clause on its goods
+_NOT_YET_BOUGHT: Final = frozenset({"future", "intend", "promise", "consider", "negation", "request", "refuse", "deny"})
 _RESPECTIVELY: Final = words("conj.respectively")
 _LICENCE_NOUNS: Final = words("noun.production-licence")
 _LICENCE_PREPS: Final = words("prep.under-licence")
@@ -595,6 +598,13 @@ def choose_lead(view: ClauseView, c: int, participle_starts: set[int]) -> tuple[
     else:
         trace.append(_TRIGGER_RULES[lead[1]])
     lead_cue, lead_kind = lead
+    if lead_kind in ("buy", "order") and _ordered_goods_participle(view, lead_cue):
+        moving = _lead([x for x in cues if x is not lead_cue and x.start not in participle_starts])
+        if moving is not None and moving[1] in ("arrive", "get", "give"):
+            # "the first of 400 ordered Tomahawks arrived", "trafen die ersten der bestellten Marschflugkörper
+            # ein": the participle describes the goods; the verb of arriving leads, the order stays behind it
+            lead_cue, lead_kind = moving
+            trace.append("trigger.ordered-goods-move")
     if lead_cue.lemma in _EXPECT and lead_kind == "get":
         awaited = next((x for x in cues if "give_noun" in x.kinds), None)
         if awaited is not None:
@@ -1087,6 +1097,43 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
     if tokens and tokens[0].lower in _CONDITION_OPENERS and not (c == 0 and _condition_clause(view, 0)):
         frame.modifiers.add("consider")  # "If Seoul decides to go ahead, it would send …"
         fire(frame, "mod.conditional-sentence")
+    if frame.trigger_kind == "give_noun" and "negation" in frame.modifiers and _onset_negated(view, frame):
+        # "deliveries to the UAE had not begun", "Die Lieferungen haben noch nicht begonnen": pending, no
+        # refusal and no denial of a transfer
+        frame.modifiers.add("not_begun")
+        fire(frame, "mod.delivery-not-begun")
+    if _bought_goods_in_service(view, frame):
+        # "bought TB2 drones from Turkey, which its army has flown since 2023", "kaufte Drohnen in der Türkei,
+        # die seine Armee seither einsetzt": a relative clause puts the bought goods in service: they arrived
+        frame.modifiers.add("in_use")
+        fire(frame, "mod.bought-goods-in-service-relative")
+
+
+def _onset_negated(view: ClauseView, frame: Frame) -> bool:
+    """The delivery noun's own clause says its start is negated: a verb of starting after the noun, and
+    no other verb of transfer in the clause."""
+    c, lead = frame.clause, frame.trigger
+    end = view.grammar.clauses[c][1]
+    if not any(t.lemma in _ONSET for t in view.tokens[lead.end : end]):
+        return False
+    return not any(x is not lead and x.kinds & GIVE_OR_RECEIVE for x in view.cues_by_clause[c])
+
+
+def _bought_goods_in_service(view: ClauseView, frame: Frame) -> bool:
+    """A past purchase whose goods a following relative clause has in service (no goods, no tense of its own
+    to come, no negation or hedge in it)."""
+    c = frame.clause
+    if frame.trigger_kind not in ("buy", "order") or not frame.items or c + 1 >= view.n:
+        return False
+    if frame.modifiers & _NOT_YET_BOUGHT:
+        return False
+    if not relative_clause(view.tokens, view.grammar, c + 1) or view.items_by_clause[c + 1]:
+        return False
+    cues = view.cues_by_clause[c + 1]
+    if any(x.kinds & _NOT_YET_BOUGHT for x in cues):
+        return False
+    # the noun too ("die inzwischen im Einsatz sind"): on goods already bought, use means they are there
+    return any(x.lemma in _IN_SERVICE for x in cues)
 
 
 def _announced_past(view: ClauseView, frame: Frame) -> bool:
@@ -1441,6 +1488,14 @@ def _deal_provides(view: ClauseView, g: int) -> bool:
         return False
     last = max(view.actors_by_clause[g], key=lambda a: a.end, default=None)
     return last is not None and last.prep in _FOR and last.end == end
+
+
+def _ordered_goods_participle(view: ClauseView, cue: CueMention) -> bool:
+    """ "400 bestellten Marschflugkörpern", "400 ordered Tomahawks": a participle of buying right before goods."""
+    tok = view.tokens[cue.start]
+    if not tok.text.islower() or not tok.lower.endswith(_ATTRIBUTIVE_ENDINGS + ("ed",)):
+        return False
+    return any(it.start == cue.end for it in view.mentions.items)
 
 
 def _attributive_participle(tokens: list[Token], cue: CueMention, item_starts: AbstractSet[int]) -> bool:
