@@ -18,14 +18,14 @@ from tests.conftest import DEV, ROOT, read_jsonl
 
 # Raised as quality rises; never lowered.
 FLOOR_HEADLINE_F1 = 0.86
-FLOOR_LANGUAGE_F1 = 0.84
+FLOOR_LANGUAGE_F1 = 0.85
 FLOOR_STATUS_ACCURACY = 0.99
 
 # Text the rules were not written on: each public slice has its own floor (strict F1), so a new slice can be
 # added with a floor pinned at its first figure without touching the others; raised as figures rise.
 SLICE_FLOORS = {
-    ("styles", "analysis"): 0.63,
-    ("styles", "fast"): 0.59,
+    ("styles", "analysis"): 0.66,
+    ("styles", "fast"): 0.63,
     ("styles", "official"): 0.57,
     ("probes", "constructions"): 0.98,
 }
