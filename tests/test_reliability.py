@@ -638,3 +638,30 @@ def test_bad_extraction_budget_is_a_clear_error(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("ARMSFLOW_EXTRACT_SECONDS", "soon")
     assert main(["serve", "--db", str(tmp_path / "kb.db"), "--port", "8"]) == 2
     assert "ARMSFLOW_EXTRACT_SECONDS" in capsys.readouterr().err
+
+
+def test_huge_api_document_is_stored_in_parts(tmp_path, small_parts):
+    from fastapi.testclient import TestClient
+
+    from armsflow.api import create_app
+
+    text = "\n\n".join(f"Absatz {n}. {DE}" for n in range(400))  # about 33,000 characters: 9 parts of 4,000
+    with TestClient(create_app(str(tmp_path / "kb.db"), token="s3cret")) as client:
+        body = {"documents": [{"id": "big", "text": text, "lang": "de", "date": "2024-03-01"}]}
+        answer = client.post("/api/ingest", json=body, headers={"Authorization": "Bearer s3cret"})
+        assert answer.status_code == 200, answer.text
+        assert answer.json()["failed"] == 0
+    keys = _doc_keys(str(tmp_path / "kb.db"))
+    assert len(keys) > 1 and all(k.startswith("big (characters ") for k in keys)
+
+
+def test_huge_web_page_is_cut_into_parts(monkeypatch, small_parts):
+    from armsflow import load
+    from armsflow.model import Document
+
+    text = "\n\n".join(f"Absatz {n}. {DE}" for n in range(400))
+    page = Document(id="https://example.org/a", text=text, lang="de", url="https://example.org/a")
+    monkeypatch.setattr(load, "read_web_source", lambda spec, timeout, max_bytes: iter([page]))
+    got = list(load.iter_sources(["https://example.org/a"]))
+    assert len(got) > 1 and all(isinstance(p, DocumentPart) for p in got)
+    assert "".join(p.doc.text for p in got).replace("\n", "") == text.replace("\n", "")

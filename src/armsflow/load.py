@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from armsflow.dates import DATE_FORMS, is_real_date
-from armsflow.ingest.files import DocumentPart, ReadProblem, folder_files, iter_inputs
+from armsflow.ingest.files import DocumentPart, ReadProblem, folder_files, in_parts, iter_inputs
 from armsflow.ingest.web import FEED_SUFFIXES, HTML_SUFFIXES, MAX_BYTES, TIMEOUT, is_web_source, read_web_source
 from armsflow.model import Document, DocumentResult
 from armsflow.pipeline import UnsupportedLanguage, extract_document
@@ -63,7 +63,8 @@ def iter_sources(
 
 def _one(spec: str, timeout: float, max_bytes: int) -> Iterator[Document | DocumentPart | ReadProblem]:
     if is_web_source(spec):
-        yield from read_web_source(spec, timeout, max_bytes)
+        for thing in read_web_source(spec, timeout, max_bytes):
+            yield from in_parts(thing)  # a huge page or feed entry is cut like a huge file
     else:
         yield from iter_inputs([spec])
 

@@ -30,6 +30,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from armsflow import __version__
 from armsflow.api.worker import ExtractionWorker, budget_from_environment
 from armsflow.dates import is_real_date
+from armsflow.ingest.files import in_parts
 from armsflow.load import BudgetExceeded, ingest
 from armsflow.model import Document
 from armsflow.pipeline import UnsupportedLanguage
@@ -298,7 +299,8 @@ def create_app(
             Document(id=d.id or f"api-{n}", **d.model_dump(exclude={"id"})) for n, d in enumerate(body.documents, 1)
         ]
         deadline = worker.deadline()
-        summary = ingest(store(), docs, report=problems.append, extractor=lambda doc: worker.extract(doc, deadline))
+        parts = [thing for doc in docs for thing in in_parts(doc)]  # a huge document is stored in parts
+        summary = ingest(store(), parts, report=problems.append, extractor=lambda doc: worker.extract(doc, deadline))
         return {
             "read": summary.read,
             "new": summary.new,

@@ -237,10 +237,7 @@ def _jsonl_records(lines, where: str) -> Iterator[Document | DocumentPart | Read
         seen += 1
         got = _jsonl_document(line, where, number)
         line = ""  # a huge line's text is not kept alive beside its parts
-        if isinstance(got, Document) and len(got.text) > LARGE_BYTES:
-            yield from _document_parts(got)
-        else:
-            yield got
+        yield from in_parts(got)
     if seen == 0:
         yield ReadProblem(where, "no documents in this JSONL file", skipped=True)
 
@@ -286,6 +283,18 @@ def _jsonl_document(line: str, where: str, number: int) -> Document | ReadProble
         url=_opt(row.get("url")),
         publisher=_opt(row.get("publisher")),
     )
+
+
+def in_parts(thing: Document | DocumentPart | ReadProblem) -> Iterator[Document | DocumentPart | ReadProblem]:
+    """A document longer than a large text file's limit as its parts, anything else as it is.
+
+    For documents from any source (JSONL lines, web pages, feeds, API bodies): cut like text files,
+    one huge document costs no more memory downstream than a huge file.
+    """
+    if isinstance(thing, Document) and len(thing.text) > LARGE_BYTES:
+        yield from _document_parts(thing)
+    else:
+        yield thing
 
 
 def _document_parts(doc: Document) -> Iterator[DocumentPart]:
