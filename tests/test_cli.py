@@ -560,3 +560,17 @@ def test_readme_documents_every_subcommand_and_option():
     options = _options(parser).union(*(_options(sub) for sub in commands.values()))
     missing += sorted(opt for opt in options if not re.search(rf"{re.escape(opt)}\b", readme))
     assert not missing, f"README.md does not mention: {', '.join(missing)}"
+
+
+def test_progress_bar_only_on_a_terminal(tmp_path, capsys, monkeypatch):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for n in range(3):
+        (folder / f"d{n}.txt").write_text(DE + "\n", encoding="utf-8")
+    code, docs, err = cli(capsys, "extract", str(folder))
+    assert code == 0 and len(docs) == 3
+    assert "inputs" not in err  # a pipe or log file gets only the summary line
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    code, docs, err = cli(capsys, "extract", str(folder))
+    assert code == 0 and len(docs) == 3
+    assert "inputs/s" in err  # the bar (redrawn at most twice a second, cleared at the end)

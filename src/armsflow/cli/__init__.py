@@ -235,7 +235,7 @@ def run(inputs: Iterator, fmt: str, lang: str | None, jobs: int, min_confidence:
         results = ((thing, _work(job) if job else None) for thing, job in stream)
     parts: _Parts | None = None
     try:
-        for thing, outcome in results:
+        for thing, outcome in _with_progress(results):
             if isinstance(thing, ReadProblem):
                 label = "warning" if thing.skipped else "error"
                 print(f"armsflow: {label}: {thing.where}: {thing.message}", file=sys.stderr)
@@ -314,6 +314,23 @@ def run(inputs: Iterator, fmt: str, lang: str | None, jobs: int, min_confidence:
         f"armsflow: {read} documents read, {skipped} skipped, {failed} failed, {events} events found", file=sys.stderr
     )
     return EXIT_FAILED if failed else EXIT_OK
+
+
+def _with_progress(results: Iterator) -> Iterator:
+    """The results, with a progress bar (inputs done, their rate) when standard error is a terminal.
+
+    Long runs over folders or large JSONL files give no other sign of life until the end; a pipe or
+    a log file gets nothing but the final summary line.
+    """
+    if not sys.stderr.isatty():
+        yield from results
+        return
+    from tqdm import tqdm
+
+    with tqdm(unit=" inputs", file=sys.stderr, leave=False, mininterval=0.5) as bar:
+        for item in results:
+            yield item
+            bar.update(1)
 
 
 def _parallel(pool, stream, jobs: int):
