@@ -52,7 +52,7 @@ from armsflow.grammar import (
     relative_clause,
     unique,
 )
-from armsflow.lexicons import word_values, words
+from armsflow.lexicons import word_list, word_values, words
 from armsflow.mentions import (
     ARTICLES,
     GROUP,
@@ -125,7 +125,7 @@ _MEMBER_ARTICLES: Final = words("article.dative-plural", "de")
 _PERMISSION_MODALS: Final = words("verb.permission-modal", "de")
 _TOPIC_PREDICATE: Final = words("noun.topic-predicate", "de")
 _ATTRIBUTIVE_DETERMINERS: Final = words("determiner.before-attributive-participle", "de")
-_ATTRIBUTIVE_ENDINGS: Final = ("te", "ten", "tes", "ter", "tem", "ene", "enen", "enes", "ener", "enem")
+_ATTRIBUTIVE_ENDINGS: Final = tuple(word_list("suffix.participle-attributive", "de"))
 _CONDITION_OPENERS: Final = words("conj.condition-sentence")
 _CONDITION_CLAUSE: Final = words("conj.condition-clause")
 _PERFECT_AUX: Final = words("aux.perfect-infinitive", "de")

@@ -33,16 +33,21 @@ _TOKEN: Final = re.compile(
     re.VERBOSE,
 )
 
-# The lookahead lets the regex engine skip to candidate characters instead of trying both branches everywhere.
-_BOUNDARY: Final = re.compile(r"(?=[.!?…\n])(?:[.!?…]+[\"'”“»«’)\]]*(?=\s|$)|\n+)")
-# German and English: a full stop glued to the next sentence in scraped pages ("in Südkorea.Nordkorea habe"): after
-# a word ending in three lowercase letters, before a capitalised word (no abbreviation, URL or number).
-_BOUNDARY_DE: Final = re.compile(
-    r"(?=[.!?…\n])(?:[.!?…]+[\"'”“»«’)\]]*(?=\s|$)|(?<=[a-zäöüß]{3})[.!?](?=[A-ZÄÖÜ][a-zäöüß]{2})|\n+)"
-)
-_BOUNDARY_EN: Final = re.compile(
-    r"(?=[.!?…\n])(?:[.!?…]+[\"'”“»«’)\]]*(?=\s|$)|(?<=[a-z]{3})[.!?](?=[A-Z][a-z]{2})|\n+)"
-)  # ("to Poland.According to …")
+
+def _boundary(glued: str = "") -> re.Pattern[str]:
+    """Where a sentence may end: punctuation before a space or the end, or a newline; with ``glued``, also a
+    full stop glued to the next sentence as scraped pages have it ("in Südkorea.Nordkorea habe", "to
+    Poland.According to …"). The lookahead lets the regex engine skip to candidate characters."""
+    return re.compile(r"(?=[.!?…\n])(?:[.!?…]+[\"'”“»«’)\]]*(?=\s|$)|" + (glued + "|" if glued else "") + r"\n+)")
+
+
+# The glued stop: after a word ending in three lowercase letters, before a capitalised word (so no
+# abbreviation, URL or number), with each language's letters.
+_BOUNDARIES: Final = {
+    "de": _boundary(r"(?<=[a-zäöüß]{3})[.!?](?=[A-ZÄÖÜ][a-zäöüß]{2})"),
+    "en": _boundary(r"(?<=[a-z]{3})[.!?](?=[A-Z][a-z]{2})"),
+}
+_BOUNDARY: Final = _boundary()
 _VISIBLE: Final = re.compile(r"\S")
 _WORD: Final = re.compile(r"\S+")
 _WORD_BEFORE: Final = re.compile(r"(\S+)\s+$")
@@ -112,7 +117,7 @@ def _sentence_spans(text: str, lang: str) -> list[tuple[int, int]]:
     abbrevs = _abbrev(lang)
     spans: list[tuple[int, int]] = []
     start = 0
-    for match in (_BOUNDARY_DE if lang == "de" else _BOUNDARY_EN if lang == "en" else _BOUNDARY).finditer(text):
+    for match in _BOUNDARIES.get(lang, _BOUNDARY).finditer(text):
         end = match.end()
         mark = match.group()
         if not mark.startswith("\n"):
