@@ -208,7 +208,8 @@ def tokenize(text: str, lang: str, offset: int = 0) -> list[Token]:
     # findall is about twice as fast as finditer: no match objects, the offsets are summed lengths
     for space, found in _TOKEN.findall(text):
         pos += len(space)
-        for word in _pieces(found):
+        # (a plain word is the common case: no call for it on this hot path)
+        for word in (found,) if len(found) <= MAX_TOKEN_CHARS else _pieces(found):
             known = forms.get(word)
             if known is None:
                 known = forms[word] = (word.lower(), lemmatize(word, lang))
@@ -223,10 +224,8 @@ def tokenize(text: str, lang: str, offset: int = 0) -> list[Token]:
     return tokens
 
 
-def _pieces(word: str) -> tuple[str, ...] | list[str]:
-    """The word, or for a run of characters longer than any word, pieces of MAX_TOKEN_CHARS."""
-    if len(word) <= MAX_TOKEN_CHARS:
-        return (word,)
+def _pieces(word: str) -> list[str]:
+    """A run of characters longer than any word, in pieces of MAX_TOKEN_CHARS."""
     return [word[k : k + MAX_TOKEN_CHARS] for k in range(0, len(word), MAX_TOKEN_CHARS)]
 
 
