@@ -47,7 +47,8 @@ def _evidence_by_record(store: Store) -> dict[str, list[dict[str, Any]]]:
     for e in store.fetchall(
         "SELECT e.record_id, e.id AS event_id, e.status, e.quantity, e.source, e.evidence, e.start_char, e.end_char, "
         "d.id AS document_id, d.url, d.title, d.publisher, COALESCE(d.date, SUBSTR(d.ingested_at, 1, 10)) AS reported "
-        "FROM events e JOIN documents d ON d.id = e.document_id ORDER BY reported, e.id"
+        "FROM events e JOIN documents d ON d.id = e.document_id "
+        "WHERE e.review IS NULL OR e.review <> 'rejected' ORDER BY reported, e.id"  # judged wrong: not evidence
     ):
         out[e["record_id"]].append(e)
     return out
@@ -242,7 +243,8 @@ _PLOVER = {
 
 
 def plover_events(store: Store, min_confidence: float | None = None) -> Iterator[dict[str, Any]]:
-    where, params = ("", ()) if min_confidence is None else (" WHERE e.confidence >= ?", (min_confidence,))
+    where, params = ("", ()) if min_confidence is None else (" AND e.confidence >= ?", (min_confidence,))
+    where = " WHERE (e.review IS NULL OR e.review <> 'rejected')" + where  # events judged wrong are not exported
     for e in store.fetchall(
         "SELECT e.*, d.url, d.publisher, COALESCE(d.date, SUBSTR(d.ingested_at, 1, 10)) AS reported "
         f"FROM events e JOIN documents d ON d.id = e.document_id{where} ORDER BY reported, e.id",

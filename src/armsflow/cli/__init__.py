@@ -23,7 +23,7 @@ from pathlib import Path
 
 from armsflow import __version__, native
 from armsflow.bulk import collector_tuned
-from armsflow.cli import knowledge, rules, serve
+from armsflow.cli import knowledge, review, rules, serve
 from armsflow.ingest.files import PART_CHARS, DocumentPart, ReadProblem, iter_inputs
 from armsflow.lexicons import VERSION as LEXICON_VERSION
 from armsflow.model import Document, DocumentResult, Event
@@ -70,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="extract the bundled sample articles and print a table")
     _output_options(demo, default_format="table")
     knowledge.add_parsers(sub)
+    review.add_parser(sub)
     rules.add_parsers(sub)
     serve.add_parser(sub)
     return parser
@@ -120,6 +121,8 @@ def _main(argv: list[str] | None) -> int:
         return knowledge.run(args, str(sample_path()))
     if args.command == "serve":
         return serve.run(args)
+    if args.command == "review":
+        return review.run(args)
     if args.command in rules.COMMANDS:
         return rules.run(args)
     if args.jobs < 1:
