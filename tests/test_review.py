@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shlex
 import subprocess
 import sys
 
@@ -17,12 +18,13 @@ from fastapi.testclient import TestClient
 
 from armsflow import Document, extract_document
 from armsflow.api import create_app
-from armsflow.cli import main
+from armsflow.cli import main, sample_path
 from armsflow.export import export
 from armsflow.query import QueryError, RecordFilter, document, network, record, records
 from armsflow.records import EventRow, merge
 from armsflow.review import Judgement, ReviewError, apply, gold, judge, judgements, need, queue, withdraw
 from armsflow.store import Store
+from tests.conftest import ROOT
 
 DOCS = [
     Document(id="r-1", lang="en", date="2024-03-02", publisher="Harbour Post",
@@ -415,3 +417,30 @@ def test_api_judgements_need_the_token_and_show_everywhere(db_url):
         spec = client.get("/openapi.json").json()["paths"]
         review_paths = {"/api/judgements", "/api/judgements/{judgement_id}/undo", "/api/review/queue"}
         assert review_paths | {"/api/review/export", "/api/judgements/{judgement_id}"} <= set(spec)
+
+
+def test_readme_review_examples_do_what_it_says_on_the_samples(tmp_path, capsys, monkeypatch):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Review judgements: `armsflow review …`", 1)[1].split("```bash", 1)[1].split("```", 1)[0]
+    commands = [line.split("#", 1)[0].strip() for line in section.splitlines() if line.startswith("armsflow review")]
+    assert len(commands) >= 7
+    db = str(tmp_path / "kb.db")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("ARMSFLOW_REVIEWER", "readme")
+    assert main(["ingest", str(sample_path()), "--db", db, "--quiet"]) == 0
+    for command in commands:
+        assert main([*shlex.split(command)[1:], "--db", db]) == 0, command
+    capsys.readouterr()
+    with Store(db) as store:
+        assert record(store, "9f8cdde6c4057cc6")["review"]["accepted"] == 2  # the Shahed deliveries
+        assert record(store, "8c2d8a94b49cc1b4") is None  # "Nicaragua supplies Israel": judged wrong
+        assert record(store, "a310d509713c2f00")["status"] == "planned"  # Arrow 3
+        ship = record(store, "4cfdae053457db70")  # one record for "Typ 212CD" and "212CD"
+        assert ship["n_documents"] == 1 and len(ship["evidence"]) == 2 and record(store, "6f2a03710fd13c51") is None
+        navy = record(store, "f6ed71c6ac211c22")  # the Navy's Rafale Marine, without the Air Force's 36
+        assert 36 not in navy["quantities"] and "delivered" not in {h["status"] for h in navy["history"]}
+        air = [r for r in records(store, RecordFilter(supplier="FRA", item="Rafale")) if r["status"] == "delivered"]
+        assert [r["quantities"] for r in air] == [[36]]
+    lines = [json.loads(line) for line in (tmp_path / "review.gold.jsonl").read_text(encoding="utf-8").splitlines()]
+    docs = [json.loads(line) for line in (tmp_path / "review.docs.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [d["id"] for d in docs] == [g["id"] for g in lines] and len(lines) == 3
