@@ -269,6 +269,9 @@ def test_cli_review_commands(tmp_path, capsys, monkeypatch):
     captured = capsys.readouterr()
     assert "records wait for review; showing 1–3" in captured.err
     assert main(["review", "--db", db]) == 2
+    # an argument that is not valid text (undecodable bytes in argv arrive as lone surrogates)
+    assert main(["review", "accept", su35, "--why", "caf\udce9", "--db", db]) == 2
+    assert "lone surrogate" in capsys.readouterr().err
 
 
 # --------------------------------------------------------------------------- the current status (part 5)
@@ -444,3 +447,31 @@ def test_readme_review_examples_do_what_it_says_on_the_samples(tmp_path, capsys,
     lines = [json.loads(line) for line in (tmp_path / "review.gold.jsonl").read_text(encoding="utf-8").splitlines()]
     docs = [json.loads(line) for line in (tmp_path / "review.docs.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [d["id"] for d in docs] == [g["id"] for g in lines] and len(lines) == 3
+
+
+def test_sanction_judgements(db_url):
+    doc = Document(id="s-1", lang="en", date="2024-06-03", publisher="Harbour Post",
+                   text="The European Union imposed new sanctions on Belarus on Monday, the Council said.")  # fmt: skip
+    with Store(db_url) as store:
+        _ingest(store, [doc])
+        rid = records(store, RecordFilter(type="sanction", imposer="EU"))[0]["id"]
+        with pytest.raises(QueryError, match="only a transfer has a direction"):
+            judge(store, "swap", [rid], by="ana")
+        with pytest.raises(QueryError, match="unknown field 'item' for a sanction"):
+            judge(store, "correct", [rid], by="ana", changes={"item": "uav"})
+        with pytest.raises(QueryError, match="unknown status 'delivered'"):
+            judge(store, "correct", [rid], by="ana", changes={"status": "delivered"})
+        done = judge(store, "correct", [rid], by="ana", changes={"target": "Weißrussland", "status": "planned"})
+        assert done["changes"] == {"status": "planned", "target": "BLR"}
+        (moved,) = records(store, RecordFilter(type="sanction", imposer="EU"))
+        assert moved["id"] == rid and moved["status"] == "planned" and moved["review"]["corrected"] == 1
+
+
+def test_api_refuses_text_it_cannot_store(db_url):
+    with TestClient(create_app(db_url, token=""), raise_server_exceptions=False) as client:
+        body = b'{"action": "accept", "ids": ["0123456789abcdef"], "by": "ana", "why": "\\ud800"}'
+        answer = client.post("/api/judgements", content=body, headers={"content-type": "application/json"})
+        assert answer.status_code == 422 and "why: " in answer.json()["error"]
+        answer = client.post("/api/judgements/nope/undo", json={"by": "ana"})
+        assert answer.status_code == 400 and "unknown judgement 'nope'" in answer.json()["error"]
+        assert client.get("/api/judgements/nope").status_code == 404

@@ -279,9 +279,34 @@ def judge(
     """
     if action not in ACTIONS:
         raise ReviewError(f"unknown action {action!r}: one of {', '.join(ACTIONS)}")
+    for text in (by, why, *targets, *events, *(str(v) for v in (changes or {}).values()), *(changes or {})):
+        _readable(text)
     author = reviewer(by)
     if not targets:
         raise ReviewError("name at least one record or event")
+    with store.write():  # read and write under the writers' lock: two analysts at once see each other's work
+        return _judge(store, action, targets, author, why, changes, events)
+
+
+def _readable(text: str | None) -> None:
+    """Text a database can store: a lone surrogate (from JSON's escapes) is refused, not a server error."""
+    if text is None:
+        return
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ReviewError(f"{text[:40]!r} is not valid text (it holds a lone surrogate)") from None
+
+
+def _judge(
+    store: Store,
+    action: str,
+    targets: Sequence[str],
+    author: str,
+    why: str | None,
+    changes: dict[str, Any] | None,
+    events: Sequence[str],
+) -> dict[str, Any]:
     found = [_target(store, t) for t in targets]
     kinds = {kind for _, kind, _ in found}
     if len(kinds) > 1:
@@ -328,27 +353,25 @@ def judge(
             if values[sides[0]] == values[sides[1]]:
                 raise ReviewError(f"{sides[0]} and {sides[1]} would both be {values[sides[0]]!r}")
     created = datetime.now(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
-    with store.write():
-        store.execute(
-            "INSERT INTO judgements (id, created_at, author, reason, action, scope, record_id, changes, group_id) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                jid,
-                created,
-                author,
-                (why or "").strip()[:2000] or None,
-                action,
-                scope,
-                first if scope == "record" else None,
-                json.dumps(checked, sort_keys=True, ensure_ascii=False) if checked else None,
-                group,
-            ),
-        )
-        store.executemany(
-            "INSERT INTO judgement_events (judgement_id, event_id) VALUES (?, ?)", [(jid, e["id"]) for e in covered]
-        )
-        touched = reapply(store, [e["id"] for e in covered])
-        store._refresh(touched)
+    store.execute(
+        "INSERT INTO judgements (id, created_at, author, reason, action, scope, record_id, changes, group_id) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            jid,
+            created,
+            author,
+            (why or "").strip()[:2000] or None,
+            action,
+            scope,
+            first if scope == "record" else None,
+            json.dumps(checked, sort_keys=True, ensure_ascii=False) if checked else None,
+            group,
+        ),
+    )
+    store.executemany(
+        "INSERT INTO judgement_events (judgement_id, event_id) VALUES (?, ?)", [(jid, e["id"]) for e in covered]
+    )
+    store._refresh(reapply(store, [e["id"] for e in covered]))
     out = judgement(store, jid)
     assert out is not None
     out["records"] = _records_now(store, [e["id"] for e in covered])
@@ -357,6 +380,8 @@ def judge(
 
 def withdraw(store: Store, jid: str, *, by: str | None = None) -> dict[str, Any]:
     """Withdraw a judgement (it stays on file, marked withdrawn); its events are derived again without it."""
+    _readable(jid)
+    _readable(by)
     author = reviewer(by)
     found = judgement(store, jid.strip())
     if found is None:
