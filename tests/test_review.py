@@ -166,7 +166,10 @@ def _holds_exports(store: Store, ids: dict[str, str]) -> None:
     export(store, "json", out)
     exported = {r["id"]: r for r in json.loads(out.getvalue())["records"]}
     assert ids["shahed"] in exported and ids["drones"] not in exported and ids["su35"] not in exported
-    assert json.loads(exported[ids["shahed"]]["review"])["unjudged"] == 4
+    assert exported[ids["shahed"]]["review"]["unjudged"] == 4
+    assert exported[ids["shahed"]]["dispute"]["denial"]["by_accused"] == ["Iran"]
+    (su35,) = [r for r in rows if r["designation"] == "Su-35"]
+    assert su35["review"] == "accepted 0; corrected 1; rejected 0; unjudged 0"
     out = io.StringIO()
     export(store, "plover", out)
     plover = [json.loads(line) for line in out.getvalue().splitlines()]

@@ -39,6 +39,8 @@ def _records(store: Store, min_confidence: float | None = None) -> list[dict[str
     for r in rows:
         r["quantities"] = loads_list(r["quantities"])
         r["history"] = loads_list(r["history"])
+        for name in ("review", "dispute"):  # judgements on the record; both sides of a contradiction
+            r[name] = json.loads(r[name]) if r.get(name) else None
     return rows
 
 
@@ -88,6 +90,7 @@ CSV_COLUMNS = (
     "sources",
     "contradiction",
     "record_id",
+    "review",
 )
 
 
@@ -114,10 +117,18 @@ def _csv(store: Store, out: TextIO, min_confidence: float | None = None) -> int:
                 "; ".join(_sources(evidence.get(r["id"], []))),
                 r["contradiction"] or "",
                 r["id"],
+                _review(r["review"]),
             )
         )
         n += 1
     return n
+
+
+def _review(review: dict[str, Any] | None) -> str:
+    """A judged record says so: "accepted 1; corrected 0; rejected 1; unjudged 2", empty when unjudged."""
+    if not review:
+        return ""
+    return "; ".join(f"{name} {review[name]}" for name in ("accepted", "corrected", "rejected", "unjudged"))
 
 
 def _json(store: Store, out: TextIO, min_confidence: float | None = None) -> int:

@@ -190,7 +190,7 @@ def _dispatch(args: argparse.Namespace, store: Store, samples: str) -> int:
                 print(doc["text"])
                 print()
                 _table(doc["events"], ("type", "supplier", "recipient", "imposer", "target", "item", "status",
-                                       "start_char", "end_char", "record_id"))  # fmt: skip
+                                       "start_char", "end_char", "record_id", "review"))  # fmt: skip
             return EXIT_OK
         rows = documents(store, args.search, args.since, args.until, args.limit)
         _print_rows(rows, ("id", "reported", "lang", "publisher", "n_events", "title"), args.format)
