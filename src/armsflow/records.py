@@ -33,6 +33,7 @@ import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from armsflow.confidence import combine
@@ -143,7 +144,7 @@ def derive(events: Iterable[EventRow]) -> Record | None:
     Events judged wrong leave the record and its counts; when every event is, there is no record
     (None). The ``review`` summary says how much of the record an analyst has judged.
     """
-    rows = sorted(events, key=lambda r: (r.reported, r.event_id))
+    rows = list(events)
     live = [r for r in rows if r.review != "rejected"]
     if not live:
         return None
@@ -152,7 +153,8 @@ def derive(events: Iterable[EventRow]) -> Record | None:
         # a judged merge or split assigned these events to one record: keep its id, and show the fields
         # of an event whose own key gives that id (the record merged into), else of the earliest
         rid = rows[0].record_id
-        lead = next((r for r in live if record_id(_key_of(r)) == rid), live[0])
+        leads = [r for r in live if record_id(_key_of(r)) == rid] or live
+        lead = min(leads, key=lambda r: (r.reported, r.event_id))
         rec.id = rid
         for name in ("supplier", "recipient", "item", "designation", "imposer", "target"):
             setattr(rec, name, getattr(lead, name))
@@ -274,7 +276,8 @@ def _dispute(rows: list[EventRow]) -> dict[str, Any] | None:
     }
 
 
-def source_actors(source: str) -> set[str]:
+@lru_cache(maxsize=20_000)
+def source_actors(source: str) -> frozenset[str]:
     """The actors a source string names ("Iran's foreign ministry" -> IRN, "Peskow" -> RUS), in either language."""
     tokens = form_tokens(source)
     found: set[str] = set()
@@ -286,7 +289,7 @@ def source_actors(source: str) -> set[str]:
                 if entry is not None:
                     found.add(entry.id)
                     break
-    return found
+    return frozenset(found)
 
 
 def _confidence(rows: list[EventRow]) -> float | None:
