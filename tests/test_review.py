@@ -478,3 +478,26 @@ def test_api_refuses_text_it_cannot_store(db_url):
         answer = client.post("/api/judgements/nope/undo", json={"by": "ana"})
         assert answer.status_code == 400 and "unknown judgement 'nope'" in answer.json()["error"]
         assert client.get("/api/judgements/nope").status_code == 404
+
+
+def test_gold_ids_and_unjudged_events(tmp_path):
+    twins = [  # two stored documents that came with the same id (parts of one long text do too)
+        Document(id="same", lang="en", date="2024-05-02", text="Russia has delivered Su-35 fighter jets to Iran."),
+        Document(id="same", lang="en", date="2024-05-03",
+                 text="Germany has delivered IRIS-T air defence systems to Ukraine. "
+                      "France will send Caesar howitzers to Ukraine."),
+    ]  # fmt: skip
+    with Store(str(tmp_path / "kb.db")) as store:
+        _ingest(store, [*twins, DOCS[5]])
+        judge(store, "accept", [_event(store, "r-6", designation="Rafale")], by="ana")
+        iris = store.fetchone("SELECT id, document_id FROM events WHERE supplier = 'DEU'")
+        judge(store, "reject", [iris["id"]], by="ana")
+        with pytest.raises(ReviewError, match="unknown --unjudged 'maybe'"):
+            list(gold(store, "maybe"))
+        for mode, expected in (("optional", [True]), ("keep", [None]), ("omit", [])):
+            lines = {line["id"]: line["events"] for _, line in gold(store, mode)}
+            assert set(lines) == {"r-6", iris["document_id"]}  # the shared id gives way to the content hash
+            assert [e.get("optional") for e in lines[iris["document_id"]]] == expected, mode
+            assert [e["designation"] for e in lines["r-6"] if not e.get("optional")] == (
+                ["Rafale"] if mode != "keep" else ["Rafale", "Rafale M"]
+            )
