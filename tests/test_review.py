@@ -501,3 +501,48 @@ def test_gold_ids_and_unjudged_events(tmp_path):
             assert [e["designation"] for e in lines["r-6"] if not e.get("optional")] == (
                 ["Rafale"] if mode != "keep" else ["Rafale", "Rafale M"]
             )
+
+
+def test_saved_judgements_load_into_another_knowledge_base(db_url, tmp_path, capsys):
+    first = str(tmp_path / "first.db")
+    with Store(first) as store:
+        _ingest(store, DOCS)
+        _judge_all(store)
+        withdraw(store, judgements(store)[-1]["id"], by="ana")  # the oldest (the merge): withdrawn ones travel too
+        expected = _state(store)
+    saved_file = str(tmp_path / "judgements.jsonl")
+    assert main(["review", "save", "--db", first, "-o", saved_file]) == 0
+    assert "6 judgements saved" in capsys.readouterr().err
+    with Store(db_url) as other:  # the same articles read in another order, on the other backend too
+        _ingest(other, list(reversed(DOCS[1:])))  # r-1 not (yet) here
+    assert main(["review", "load", saved_file, "--db", db_url]) == 0
+    # r-1's event is judged only by the merge, which was withdrawn: it arrives later, unjudged, as it was
+    assert "6 judgements loaded on 8 events (0 already here; 1 judged events not in this" in capsys.readouterr().err
+    with Store(db_url) as other:
+        _ingest(other, [DOCS[0]])
+        recs, evs = _state(other)
+    assert (recs, evs) == expected
+    assert main(["review", "load", saved_file, "--db", db_url]) == 0  # twice: nothing new
+    assert "0 judgements loaded on 0 events (6 already here" in capsys.readouterr().err
+    with Store(db_url) as other:
+        assert _state(other) == (recs, evs)
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "x", "created_at": "2026", "author": "a", "action": "approve", "scope": "event"}\n')
+    assert main(["review", "load", str(bad), "--db", db_url]) == 2
+    assert "line 1: unknown action 'approve'" in capsys.readouterr().err
+
+
+def test_loaded_judgements_give_the_same_records(db_url, tmp_path, capsys):
+    first = str(tmp_path / "first.db")
+    with Store(first) as store:
+        _ingest(store, DOCS)
+        _judge_all(store)
+        expected = _state(store)
+    saved_file = str(tmp_path / "judgements.jsonl")
+    assert main(["review", "save", "--db", first, "-o", saved_file]) == 0
+    with Store(db_url) as other:
+        _ingest(other, list(reversed(DOCS)))
+    assert main(["review", "load", saved_file, "--db", db_url]) == 0
+    assert "6 judgements loaded on" in capsys.readouterr().err
+    with Store(db_url) as other:
+        assert _state(other) == expected

@@ -589,6 +589,92 @@ def gold(store: Store, unjudged: str = "optional") -> Iterator[tuple[dict[str, A
         yield document, {"id": ident, "events": list(out.values())}
 
 
+# --------------------------------------------------------------------------- carrying judgements to another database
+
+
+def saved(store: Store) -> Iterator[dict[str, Any]]:
+    """Every judgement (withdrawn ones too) with its event ids, oldest first: what ``load`` reads."""
+    for row in store.fetchall("SELECT * FROM judgements ORDER BY created_at, id"):
+        events = [r["event_id"] for r in store.fetchall(
+            "SELECT event_id FROM judgement_events WHERE judgement_id = ? ORDER BY event_id", (row["id"],)
+        )]  # fmt: skip
+        yield _as_dict(row, events)
+
+
+_SAVED_COLUMNS = ("id", "created_at", "author", "reason", "action", "scope", "record_id", "changes", "group_id",
+                  "withdrawn_at", "withdrawn_by")  # fmt: skip
+
+
+def load(store: Store, lines: Iterable[dict[str, Any]]) -> dict[str, int]:
+    """Add saved judgements this database lacks (by id), then derive their events and records again.
+
+    Event ids are hashes of the document's text and the event's key, so the judgements of one
+    knowledge base apply to another that read the same articles — a fresh one, or one rebuilt after
+    an extractor upgrade. A judged event the other database does not hold (not ingested, or the
+    extractor now states it differently) is counted, not an error. Loading twice adds nothing.
+    """
+    rows = [_checked_saved(line, n) for n, line in enumerate(lines, 1)]
+    out = {"judgements": 0, "known": 0, "events": 0, "unknown_events": 0}
+    with store.write():
+        for row in rows:
+            if store.fetchone("SELECT id FROM judgements WHERE id = ?", (row["id"],)) is not None:
+                out["known"] += 1
+                continue
+            store.execute(
+                f"INSERT INTO judgements ({', '.join(_SAVED_COLUMNS)}) "
+                f"VALUES ({', '.join('?' for _ in _SAVED_COLUMNS)})",
+                [row[name] for name in _SAVED_COLUMNS],
+            )
+            present = _present(store, row["events"])
+            store.executemany(
+                "INSERT INTO judgement_events (judgement_id, event_id) VALUES (?, ?)", [(row["id"], e) for e in present]
+            )
+            out["judgements"] += 1
+            out["events"] += len(present)
+            out["unknown_events"] += len(row["events"]) - len(present)
+        if out["judgements"]:
+            store._refresh(reapply(store))
+    return out
+
+
+def _present(store: Store, event_ids: Sequence[str]) -> list[str]:
+    found: list[str] = []
+    for start in range(0, len(event_ids), 500):
+        chunk = list(event_ids[start : start + 500])
+        marks = ", ".join("?" for _ in chunk)
+        found += [r["id"] for r in store.fetchall(f"SELECT id FROM events WHERE id IN ({marks})", chunk)]
+    return sorted(found)
+
+
+def _checked_saved(line: Any, n: int) -> dict[str, Any]:
+    """One saved judgement, checked: a hand-edited or foreign line is an error naming its line."""
+    if not isinstance(line, dict):
+        raise ReviewError(f"line {n}: not a saved judgement (a JSON object)")
+    for name in ("id", "created_at", "author", "action", "scope"):
+        if not isinstance(line.get(name), str) or not line[name]:
+            raise ReviewError(f"line {n}: {name} missing")
+    if line["action"] not in ACTIONS:
+        raise ReviewError(f"line {n}: unknown action {line['action']!r}")
+    events = line.get("events")
+    if not isinstance(events, list) or not events or not all(isinstance(e, str) for e in events):
+        raise ReviewError(f"line {n}: events must be a list of event ids")
+    changes = line.get("changes") or {}
+    if not isinstance(changes, dict) or any(k not in _ALL_FIELDS for k in changes):
+        raise ReviewError(f"line {n}: changes must map fields to values")
+    row = {name: line.get(name) for name in _SAVED_COLUMNS}
+    for name, value in row.items():
+        if name == "changes":
+            continue
+        if value is not None and not isinstance(value, str):
+            raise ReviewError(f"line {n}: {name} must be text")
+        _readable(value)
+    for value in events:
+        _readable(value)
+    row["changes"] = json.dumps(changes, sort_keys=True, ensure_ascii=False) if changes else None
+    row["events"] = sorted(set(events))
+    return row
+
+
 def parse_changes(pairs: Iterable[str]) -> dict[str, str]:
     """``field=value`` pairs from the command line."""
     out = {}
@@ -619,9 +705,11 @@ __all__ = [
     "judge",
     "judgement",
     "judgements",
+    "load",
     "need",
     "queue",
     "reapply",
     "record_fate",
+    "saved",
     "withdraw",
 ]

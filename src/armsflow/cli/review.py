@@ -14,7 +14,7 @@ import sys
 from typing import Any
 
 from armsflow.query import QueryError
-from armsflow.review import gold, judge, judgements, parse_changes, queue, summary, withdraw
+from armsflow.review import gold, judge, judgements, load, parse_changes, queue, saved, summary, withdraw
 from armsflow.store import Store, StoreError, default_location
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -70,6 +70,12 @@ def add_parser(sub: Any) -> None:
         help="a judged document's unjudged events: optional gold (default), gold, or left out",
     )
     _db(p)
+    p = actions.add_parser("save", help="every judgement as JSON lines, to load into another knowledge base")
+    p.add_argument("--output", "-o", metavar="FILE", help="write here (default: standard output)")
+    _db(p)
+    p = actions.add_parser("load", help="add saved judgements this knowledge base lacks (idempotent)")
+    p.add_argument("file", metavar="FILE", help="a file written by 'review save' (- for standard input)")
+    _db(p)
 
 
 def _who(p: argparse.ArgumentParser) -> None:
@@ -83,7 +89,8 @@ def _db(p: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if args.review_command is None:
-        print("armsflow: error: review needs an action: " + ", ".join([*_HELP, "undo", "list", "queue", "export"]),
+        print("armsflow: error: review needs an action: "
+              + ", ".join([*_HELP, "undo", "list", "queue", "export", "save", "load"]),
               file=sys.stderr)  # fmt: skip
         return EXIT_USAGE
     try:
@@ -163,7 +170,53 @@ def _dispatch(args: argparse.Namespace, store: Store) -> int:
         return EXIT_OK
     if cmd == "export":
         return _export(args, store)
+    if cmd == "save":
+        return _save(args, store)
+    if cmd == "load":
+        return _load(args, store)
     raise AssertionError(cmd)
+
+
+def _save(args: argparse.Namespace, store: Store) -> int:
+    lines = [json.dumps(j, ensure_ascii=False) + "\n" for j in saved(store)]
+    try:
+        if args.output:
+            with open(args.output, "w", encoding="utf-8") as out:
+                out.writelines(lines)
+        else:
+            sys.stdout.writelines(lines)
+    except OSError as err:
+        print(f"armsflow: error: cannot write {args.output}: {err.strerror or err}", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"armsflow: {len(lines)} judgements saved", file=sys.stderr)
+    return EXIT_OK
+
+
+def _load(args: argparse.Namespace, store: Store) -> int:
+    try:
+        if args.file == "-":
+            text = sys.stdin.read()
+        else:
+            with open(args.file, encoding="utf-8") as handle:
+                text = handle.read()
+    except (OSError, UnicodeDecodeError) as err:
+        print(f"armsflow: error: cannot read {args.file}: {getattr(err, 'strerror', None) or err}", file=sys.stderr)
+        return EXIT_USAGE
+    lines = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if line.strip():
+            try:
+                lines.append(json.loads(line))
+            except (json.JSONDecodeError, RecursionError) as err:
+                print(f"armsflow: error: {args.file}:{n}: not JSON ({err})", file=sys.stderr)
+                return EXIT_USAGE
+    done = load(store, lines)
+    print(
+        f"armsflow: {done['judgements']} judgements loaded on {done['events']} events "
+        f"({done['known']} already here; {done['unknown_events']} judged events not in this knowledge base)",
+        file=sys.stderr,
+    )
+    return EXIT_OK
 
 
 def _export(args: argparse.Namespace, store: Store) -> int:
