@@ -317,41 +317,8 @@ def _judge(
     if not covered:
         raise ReviewError("no events left to judge there (all of them are rejected)")
     first = targets[0].strip()
-    checked: dict[str, Any] = {}
-    group: str | None = None
     jid = uuid.uuid4().hex[:16]
-    if action == "correct":
-        checked = _check_changes(kind, changes or {})
-    elif action == "swap":
-        if kind != "transfer":
-            raise ReviewError("only a transfer has a direction to swap")
-        pairs = {(e["supplier"], e["recipient"]) for e in covered}
-        if len(pairs) != 1:
-            raise ReviewError("these events have different directions; swap them one at a time")
-        supplier, recipient = pairs.pop()
-        checked = {"supplier": recipient, "recipient": supplier}
-    elif action == "merge":
-        if scope != "record" or len({t.strip() for t in targets}) < 2:
-            raise ReviewError("merge takes two or more record ids (the first is kept)")
-        group = first
-    elif action == "split":
-        if scope != "record" or len(targets) != 1:
-            raise ReviewError("split takes one record id and the events (--events) that form a new record")
-        chosen = {e.strip() for e in events}
-        ids = {e["id"] for e in covered}
-        unknown = sorted(chosen - ids)
-        if unknown:
-            raise ReviewError(f"event {unknown[0]!r} is not in record {first!r}")
-        if not chosen or chosen == ids:
-            raise ReviewError("split needs some, not all, of the record's events (--events ID ...)")
-        covered = [e for e in covered if e["id"] in chosen]
-        group = record_id(("split", jid))
-    if action in ("correct", "swap") and any(k in checked for k in ("supplier", "recipient", "imposer", "target")):
-        for e in covered:
-            values = {**{n: e[n] for n in _ALL_FIELDS}, **checked}
-            sides = ("supplier", "recipient") if kind == "transfer" else ("imposer", "target")
-            if values[sides[0]] == values[sides[1]]:
-                raise ReviewError(f"{sides[0]} and {sides[1]} would both be {values[sides[0]]!r}")
+    covered, checked, group = _plan(action, kind, scope, targets, covered, changes, events, jid)
     created = datetime.now(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
     store.execute(
         "INSERT INTO judgements (id, created_at, author, reason, action, scope, record_id, changes, group_id) "
@@ -378,18 +345,68 @@ def _judge(
     return out
 
 
+def _plan(
+    action: str,
+    kind: str,
+    scope: str,
+    targets: Sequence[str],
+    covered: list[dict[str, Any]],
+    changes: dict[str, Any] | None,
+    events: Sequence[str],
+    jid: str,
+) -> tuple[list[dict[str, Any]], dict[str, Any], str | None]:
+    """What a judgement does, checked before anything is written: (the events it covers, the field
+    values it sets, the record its events form for a merge or split)."""
+    first = targets[0].strip()
+    checked: dict[str, Any] = {}
+    group: str | None = None
+    if action == "correct":
+        checked = _check_changes(kind, changes or {})
+    elif action == "swap":
+        if kind != "transfer":
+            raise ReviewError("only a transfer has a direction to swap")
+        pairs = {(e["supplier"], e["recipient"]) for e in covered}
+        if len(pairs) != 1:
+            raise ReviewError("these events have different directions; swap them one at a time")
+        supplier, recipient = pairs.pop()
+        checked = {"supplier": recipient, "recipient": supplier}
+    elif action == "merge":
+        if scope != "record" or len({t.strip() for t in targets}) < 2:
+            raise ReviewError("merge takes two or more record ids (the first is kept)")
+        group = first
+    elif action == "split":
+        if scope != "record" or len(targets) != 1:
+            raise ReviewError("split takes one record id and the events (--events) that form a new record")
+        chosen = {e.strip() for e in events}
+        ids = {e["id"] for e in covered}
+        unknown = sorted(chosen - ids)
+        if unknown:
+            raise ReviewError(f"event {unknown[0]!r} is not in record {first!r}")
+        if not chosen or chosen == ids:
+            raise ReviewError("split needs some, not all, of the record's events (--events ID ...)")
+        covered = [e for e in covered if e["id"] in chosen]
+        group = record_id(("split", jid))
+    sides = ("supplier", "recipient") if kind == "transfer" else ("imposer", "target")
+    if any(side in checked for side in sides):
+        for e in covered:
+            values = {**{n: e[n] for n in _ALL_FIELDS}, **checked}
+            if values[sides[0]] == values[sides[1]]:
+                raise ReviewError(f"{sides[0]} and {sides[1]} would both be {values[sides[0]]!r}")
+    return covered, checked, group
+
+
 def withdraw(store: Store, jid: str, *, by: str | None = None) -> dict[str, Any]:
     """Withdraw a judgement (it stays on file, marked withdrawn); its events are derived again without it."""
     _readable(jid)
     _readable(by)
     author = reviewer(by)
-    found = judgement(store, jid.strip())
-    if found is None:
-        raise ReviewError(f"unknown judgement {jid!r}: see 'armsflow review list'")
-    if found["withdrawn_at"]:
-        raise ReviewError(f"judgement {jid!r} was already withdrawn ({found['withdrawn_at']})")
-    now = datetime.now(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
     with store.write():
+        found = judgement(store, jid.strip())
+        if found is None:
+            raise ReviewError(f"unknown judgement {jid!r}: see 'armsflow review list'")
+        if found["withdrawn_at"]:
+            raise ReviewError(f"judgement {jid!r} was already withdrawn ({found['withdrawn_at']})")
+        now = datetime.now(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
         store.execute(
             "UPDATE judgements SET withdrawn_at = ?, withdrawn_by = ? WHERE id = ?", (now, author, found["id"])
         )

@@ -45,7 +45,7 @@ def add_parser(sub: Any) -> None:
         p.add_argument("--format", choices=("text", "json"), default="text", help="output (default text)")
     p = actions.add_parser("undo", help="withdraw a judgement (it stays on file, marked withdrawn)")
     p.add_argument("ids", nargs=1, metavar="JUDGEMENT")
-    _who(p)
+    p.add_argument("--by", metavar="NAME", help="who withdraws it (default $ARMSFLOW_REVIEWER, else the login name)")
     _db(p)
     p.add_argument("--format", choices=("text", "json"), default="text")
     p = actions.add_parser("list", help="judgements, newest first")
