@@ -230,7 +230,7 @@ def _mention_weight(actor: ActorMention) -> float:
     return 1.0
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class _Parties:
     """The supplier and recipient of a transfer while the discourse fills them, with the rules that did."""
 
@@ -238,6 +238,13 @@ class _Parties:
     recipients: list[str]
     trace: list[str]
     rule: str
+
+    # (constructor written out, init=False: compiled, it is plain field stores, not interpreted Python)
+    def __init__(self, suppliers: list[str], recipients: list[str], trace: list[str], rule: str) -> None:
+        self.suppliers = suppliers
+        self.recipients = recipients
+        self.trace = trace
+        self.rule = rule
 
     def fill(self, role: str, ids: list[str], rule_id: str) -> None:
         if role == "supplier":

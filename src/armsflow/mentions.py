@@ -10,7 +10,7 @@ an item, and German compounds resolved by their head.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Final
 
 from armsflow.lexicons import (
@@ -50,7 +50,11 @@ _QUANT_SKIP: Final = words("function.skipped-before-quantity")
 _NOUNY_PREFIX_MIN: Final = 3
 
 
-@dataclass(slots=True)
+# The hot mention classes write their constructors out (``init=False``): compiled, a dataclass's generated
+# ``__init__`` runs as interpreted Python behind a keyword dictionary; these compile to plain field stores.
+
+
+@dataclass(slots=True, init=False)
 class ActorMention:
     start: int  # token index
     end: int  # exclusive
@@ -59,37 +63,95 @@ class ActorMention:
     prep: str | None  # governing preposition, lowercased
     article: str | None  # determiner in front, lowercased
     text: str
-    genitive: bool = False
+    genitive: bool
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        id: str,
+        kind: str,
+        prep: str | None,
+        article: str | None,
+        text: str,
+        genitive: bool = False,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.id = id
+        self.kind = kind
+        self.prep = prep
+        self.article = article
+        self.text = text
+        self.genitive = genitive
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class ItemMention:
     start: int
     end: int
     category: str | None  # None: a carrier noun or missile word to resolve later
-    designation: str | None = None
-    quantity: int | None = None
-    origin: str | None = None  # actor id of an origin adjective
-    producer: str | None = None
-    text: str = ""
-    carrier: str | None = None  # "carrier" or "missile" for words that stand for a named item
-    categories: list[str] = field(default_factory=list)
-    part: int | None = None  # "the first 24 of 96 helicopters": 24 of the quantity handed over so far
+    designation: str | None
+    quantity: int | None
+    origin: str | None  # actor id of an origin adjective
+    producer: str | None
+    text: str
+    carrier: str | None  # "carrier" or "missile" for words that stand for a named item
+    categories: list[str]
+    part: int | None  # "the first 24 of 96 helicopters": 24 of the quantity handed over so far
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        category: str | None,
+        designation: str | None = None,
+        quantity: int | None = None,
+        origin: str | None = None,
+        producer: str | None = None,
+        text: str = "",
+        carrier: str | None = None,
+        categories: list[str] | None = None,
+        part: int | None = None,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.category = category
+        self.designation = designation
+        self.quantity = quantity
+        self.origin = origin
+        self.producer = producer
+        self.text = text
+        self.carrier = carrier
+        self.categories = [] if categories is None else categories
+        self.part = part
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class CueMention:
     start: int
     end: int
     kinds: frozenset[str]
     lemma: str
 
+    def __init__(self, start: int, end: int, kinds: frozenset[str], lemma: str) -> None:
+        self.start = start
+        self.end = end
+        self.kinds = kinds
+        self.lemma = lemma
 
-@dataclass(slots=True)
+
+@dataclass(slots=True, init=False)
 class Mentions:
     actors: list[ActorMention]
     items: list[ItemMention]
     cues: list[CueMention]
+
+    # (constructor written out, init=False: compiled, it is plain field stores, not interpreted Python)
+    def __init__(self, actors: list[ActorMention], items: list[ItemMention], cues: list[CueMention]) -> None:
+        self.actors = actors
+        self.items = items
+        self.cues = cues
 
 
 # --------------------------------------------------------------------------- actors
