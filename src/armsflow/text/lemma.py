@@ -29,17 +29,14 @@ from simplemma.strategies.dictionaries.dictionary_factory import (
     DictionaryFactory,
 )
 
+from armsflow.cache import cache_root
+
 log = logging.getLogger(__name__)
 
 
 def cache_dir() -> Path:
-    """Where derived data lives: ``$ARMSFLOW_CACHE`` or the user cache folder, per simplemma version."""
-    root = os.environ.get("ARMSFLOW_CACHE")
-    if not root:
-        from platformdirs import user_cache_dir
-
-        root = user_cache_dir("armsflow")
-    return Path(root) / "lemmas" / f"simplemma-{simplemma.__version__}"
+    """Where the lemma tries live: under armsflow's cache folder, per simplemma version."""
+    return cache_root() / "lemmas" / f"simplemma-{simplemma.__version__}"
 
 
 def _trie_factory() -> DictionaryFactory:
