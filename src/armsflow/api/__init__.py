@@ -12,6 +12,7 @@ files from the package, so it works offline.
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import os
 import threading
@@ -154,7 +155,20 @@ class BodyLimit:
                 return {"type": "http.request", "body": body, "more_body": False}
             return await receive()
 
-        await self.app(scope, replay, send)
+        started = False
+
+        async def tracked(message: dict) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, replay, tracked)
+        except asyncio.CancelledError:
+            # SIGTERM while a request still runs: uvicorn waits a few seconds, then cancels it. The client
+            # gets a 503 it can retry instead of a dropped connection, and the log no traceback.
+            if not started:
+                await _send_json(send, 503, {"error": "the server is shutting down; send the request again"})
 
 
 async def _send_json(send: Any, status: int, body: dict) -> None:
