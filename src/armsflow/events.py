@@ -964,6 +964,7 @@ class Assembler:
                 "discourse.unnamed-states-fill-nothing", "unnamed states in the sentence: no side from the discourse"
             )
         self._fill_pronoun_subject(index, frame, parties)
+        self._fill_speaking_state_supplier(frame, parties, vague)
         self._fill_from_last_transfer(index, sentence, frame, parties, items, vague)
         self._fill_agentless_supplier(index, frame, parties, items, vague)
         self._fill_recipient(index, sentence, frame, parties, items, vague)
@@ -1080,6 +1081,23 @@ class Assembler:
             and a.start not in self._speaker_tokens
             and a.kind not in ("adj", "origin", "demonym")
         }
+
+    def _fill_speaking_state_supplier(self, frame: Frame, parties: _Parties, vague: bool) -> None:
+        """ "the Government of Türkiye stated that no drones had been exported to …": a state that says nothing
+        was exported speaks of its own exports."""
+        kind = frame.trigger_kind
+        if (
+            self.lang != "en"
+            or vague
+            or parties.suppliers
+            or not parties.recipients
+            or "negation" not in frame.modifiers
+            or not (kind in GIVE or kind in ("arrive", "go"))
+        ):
+            return
+        speaker = self._speaking_state(set(parties.recipients))
+        if speaker is not None:
+            parties.fill("supplier", [speaker], "discourse.speaking-state-exported-nothing")
 
     def _fill_agentless_supplier(
         self, index: int, frame: Frame, parties: _Parties, items: list[ItemMention], vague: bool
