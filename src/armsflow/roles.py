@@ -352,6 +352,16 @@ def _inherited_subject(r: Roles) -> None:
         ):
             r.asker, r.inherited = cand[0], cand[1]
             fire(r.frame, "grammar.object-control")
+        elif (
+            view.lang == "en"
+            and g in r.governors
+            and grammar.infinitive[c]
+            and len(cand) > 1
+            and any("approve" in cue.kinds for cue in view.cues_by_clause[g])
+        ):
+            # "Berlin allowed Poland to send Leopards to Ukraine": the one allowed acts; who allows decides only
+            r.inherited = cand[1]
+            fire(r.frame, "grammar.en.permission-object-control")
         return
 
 
