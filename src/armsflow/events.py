@@ -32,6 +32,7 @@ _THAT: Final = words("pronoun.points-back")
 _COUNTRY_WORDS: Final = word_stems("noun.country-reference-end")
 _DEFINITE: Final = words("determiner.known-goods")
 _SUPRANATIONAL: Final = ("EU", "NATO", "UN")
+_MEASURES_ONLY: Final = ("UN",)  # an organisation that imposes measures and exports nothing
 # What a reference can take up, by its kind ("das Königreich": a monarchy); other references take any state.
 _INSTITUTIONS: Final = ("@forces", "@government")
 _PLACE: Final = words("prep.in-place")
@@ -1209,6 +1210,11 @@ class Assembler:
             trace.append("discourse.each-good-to-its-recipient")
         made = False
         for supplier in parties.suppliers:
+            if supplier in _MEASURES_ONLY:
+                # "The UN Security Council prohibits the supply of arms to North Korea": the embargo is the measure;
+                # the UN has no arms to give
+                reject("filter.un-supplies-nothing", f"{supplier} exports nothing")
+                continue
             for recipient in parties.recipients:
                 if supplier == recipient:
                     continue
