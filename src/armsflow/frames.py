@@ -1895,6 +1895,7 @@ def _answer(view: ClauseView, c: int, cue: CueMention, prev: Frame) -> Frame:
     answer = Frame("transfer", cue, prev.trigger_kind, c, list(prev.items), list(prev.suppliers), list(prev.recipients))
     answer.trace = list(prev.trace)
     answer.rule = prev.rule
+    answer.no_fill = prev.no_fill  # the answer is about the same parties, named or not
     kind = "deny" if "deny" in cue.kinds else "refuse"
     answer.modifiers = {kind}
     fire(answer, "frames.answer-deny" if kind == "deny" else "frames.answer-refuse")

@@ -1518,6 +1518,33 @@ def _other_trade(r: Roles, cue: CueMention) -> bool:
     return False
 
 
+def _unknown_party_to(r: Roles) -> None:
+    """ "accused Algiers of supplying drones to the Polisario": a to-phrase after the verb naming a party we do not
+    know is the recipient all the same; the discourse must not put a known state in its place."""
+    frame = r.frame
+    view = r.view
+    tokens = r.tokens
+    if view.lang != "en" or frame.recipients or frame.passive or r.kind not in GIVE:
+        return
+    clause = view.grammar.clause
+    taken = {i for a in view.mentions.actors for i in range(a.start, a.end)}
+    taken |= {i for it in view.mentions.items for i in range(it.start, it.end)}
+    for k in range(frame.trigger.end, len(tokens) - 1):
+        if clause[k] != frame.clause:
+            break
+        if tokens[k].lower not in TO or k in taken:
+            continue
+        j = k + 1
+        if tokens[j].lower in ARTICLES and j + 1 < len(tokens):
+            j += 1
+        word = tokens[j]
+        if j in taken or not word.text[:1].isupper() or not word.text[:1].isalpha() or clause[j] != frame.clause:
+            continue
+        frame.no_fill = True
+        fire(frame, "roles.en.unknown-party-to")
+        return
+
+
 def _pair_subject(r: Roles) -> None:
     """ "The two states signed a contract …": both sides act together; the discourse resolves which is which
     (``coref.the-two-states``), so the pair stands in a role until then."""
@@ -1551,6 +1578,7 @@ CONSTRUCTIONS: Final[tuple[Callable[[Roles], None], ...]] = (
     _onward_destination,
     _come_from,
     _built_abroad,
+    _unknown_party_to,
 )
 
 
