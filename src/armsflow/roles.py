@@ -106,6 +106,7 @@ _LAUNCH: Final = words("verb.launch")
 _ORIGIN_RULES: Final = frozenset({"roles.give.origin-of-goods", "roles.arrive.origin-of-goods"})
 _RELATIVE_SUBJECTS: Final = words("pronoun.relative")
 _PERSONAL: Final = words("pronoun.personal")
+_INDEFINITE_PEOPLE: Final = words("pronoun.indefinite-people", "en")
 _EXPECT: Final = words("verb.expect-arrival")
 _PURPOSE_CONJ: Final = words("conj.purpose")
 _BUILT_AT: Final = words("prep.built-at")
@@ -1518,6 +1519,35 @@ def _other_trade(r: Roles, cue: CueMention) -> bool:
     return False
 
 
+def _indefinite_relative_subject(r: Roles) -> None:
+    """ "will punish anyone who sells drones to Russia", "tools against those who supply weapons to the RSF": the
+    subject is whoever might do it, nobody named; no state from the sentence or the discourse takes its place."""
+    frame = r.frame
+    view = r.view
+    tokens = r.tokens
+    if view.lang != "en" or frame.passive or not (r.kind in GIVE or r.kind in RECEIVE):
+        return
+    named = {i for a in view.mentions.actors for i in range(a.start, a.end)}
+    head = -1
+    for k in range(r.trig - 1, max(-1, r.trig - 4), -1):
+        if k in named or not tokens[k].text[:1].isalpha():
+            return
+        if tokens[k].lower in _INDEFINITE_PEOPLE:
+            head = k  # "whoever sells …"
+            break
+        if tokens[k].lower in _RELATIVE_SUBJECTS:
+            head = k - 1 if k > 0 and tokens[k - 1].text != "," else k - 2
+            break
+    if head < 0 or tokens[head].lower not in _INDEFINITE_PEOPLE:
+        return
+    if r.kind in GIVE:
+        r.supply([], "roles.en.indefinite-relative-subject")
+    else:
+        r.receive([], "roles.en.indefinite-relative-subject")
+    frame.no_fill = True
+    fire(frame, "roles.en.indefinite-relative-subject")
+
+
 def _unknown_party_to(r: Roles) -> None:
     """ "accused Algiers of supplying drones to the Polisario": a to-phrase after the verb naming a party we do not
     know is the recipient all the same; the discourse must not put a known state in its place."""
@@ -1579,6 +1609,7 @@ CONSTRUCTIONS: Final[tuple[Callable[[Roles], None], ...]] = (
     _come_from,
     _built_abroad,
     _unknown_party_to,
+    _indefinite_relative_subject,
 )
 
 
