@@ -617,6 +617,7 @@ def _means_of_transport(tokens: list[Token], item: ItemMention) -> bool:
 _FUNDS: Final = words("noun.funds")
 _REPLACEMENT: Final = words("noun.replacement")
 _RELATIVE_OPENERS: Final = words("function.opens-relative-goods", "en")
+_INCLUDING: Final = words("prep.including", "en")
 _COORDINATORS: Final = words("conj.coordinating")
 _PART_IN: Final = words("prep.part-in")
 _FUNDS_OR_REPLACEMENT: Final = _FUNDS | _REPLACEMENT
@@ -668,8 +669,11 @@ def _purposes(tokens: list[Token], items: list[ItemMention]) -> list[ItemMention
                 and gap[0] in _PURPOSE
                 and len(gap) <= 4
                 and all(w in _PURPOSE or w in ARTICLES or w.isalpha() for w in gap)
-                # "a package for Ukraine that includes CV90s": a relative clause names goods after all
-                and not any(w in _RELATIVE_OPENERS for w in gap)
+                # "a package for Ukraine that includes CV90s": a relative clause names goods after all; not after
+                # parts ("components for military aircraft including fighter jets": kinds of what they are for)
+                and not any(
+                    w in _RELATIVE_OPENERS and not (prev.category == "technology" and w in _INCLUDING) for w in gap
+                )
                 # "Fregatten für Algerien und Luftverteidigungssysteme für Singapur": coordinated goods
                 and not any(w in _COORDINATORS for w in gap)
             ):
