@@ -1023,7 +1023,7 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
     if any(x.start in aside and x.kinds & MODIFIERS for k in [c, *governors] for x in view.cues_by_clause[k]):
         # "im Zuge seiner beantragten Mitgliedschaft … bereit, Waffen zu liefern": the participle describes
         # the membership; what was requested is not the transfer
-        fire(frame, "mod.de.participle-describes-other-noun")
+        fire(frame, "mod.de.participle-describes-other-noun" if view.lang == "de" else "mod.en.restricted-goods")
     if any(_not_only(x, tokens) for x in view.cues_by_clause[c]):
         # "nicht nur Drohnen, sondern auch Raketen", "not only drones but also missiles": no negation, and
         # the goods after the correlative belong to the same clause (text/clauses.py)
@@ -1512,6 +1512,8 @@ def _attributive_participle(tokens: list[Token], cue: CueMention, item_starts: A
 def _participles_of_other_nouns(view: ClauseView, item_starts: AbstractSet[int]) -> set[int]:
     """ "im Zuge seiner beantragten Mitgliedschaft", "nach dem angekündigten Besuch": an inflected participle
     between a determiner and a noun that is neither goods nor a cue describes that noun only."""
+    if view.lang == "en":
+        return _restricted_goods(view, item_starts)
     if view.lang != "de":
         return set()
     tokens = view.tokens
@@ -1534,6 +1536,33 @@ def _participles_of_other_nouns(view: ClauseView, item_starts: AbstractSet[int])
                 and nxt not in cue_starts
             ):
                 found.add(cue.start)
+    return found
+
+
+def _restricted_goods(view: ClauseView, item_starts: AbstractSet[int]) -> set[int]:
+    """ "smuggling restricted firearms parts into Russia", "shipped banned drone engines": a participle of
+    restricting right before the goods describes them (controlled goods); it refuses no transfer."""
+    tokens = view.tokens
+    found = set()
+    verbs = {x.end for xs in view.cues_by_clause for x in xs if x.kinds & TRIGGERS}
+    for xs in view.cues_by_clause:
+        for cue in xs:
+            k = cue.start
+            if (
+                cue.end == k + 1
+                and cue.kinds & {"prevent", "refuse"}
+                and tokens[k].text.islower()
+                and tokens[k].lower.endswith("ed")
+                and cue.end in item_starts
+                and k > 0
+                and (
+                    tokens[k - 1].lower in ARTICLES
+                    or tokens[k - 1].lower in PREPOSITIONS
+                    or tokens[k - 1].lower.endswith("ing")
+                    or k in verbs  # "shipped restricted drone components": right after the verb, its object
+                )
+            ):
+                found.add(k)
     return found
 
 
