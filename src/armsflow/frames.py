@@ -72,6 +72,7 @@ from armsflow.text.segment import Token
 _COORD_SPEAKER: Final = words("conj.and")
 _BUILD_FOR: Final = words("verb.build")
 _EXPECT: Final = words("verb.expect")
+_SIGN: Final = words("verb.sign", "en")
 _LAUNCH: Final = words("verb.launch")
 _IN_SERVICE: Final = words("verb.in-service")
 _ONSET: Final = words("verb.onset")
@@ -585,6 +586,22 @@ def _service(cues: list[CueMention], items: list[ItemMention]) -> tuple[CueMenti
     return (cue, "give") if cue is not None else None
 
 
+def _signed_for_goods(view: ClauseView, c: int, cue: CueMention) -> bool:
+    """ "Romania signed for 54 K9s", "Jakarta signed for an initial six jets": a verb of signing with "for" and the
+    goods right after it, no contract noun in between."""
+    tokens = view.tokens
+    if view.lang != "en" or cue.lemma not in _SIGN or cue.end >= len(tokens) or tokens[cue.end].lower not in _FOR:
+        return False
+    starts = {it.start for it in view.items_by_clause[c]}
+    cue_tokens = {k for x in view.cues_by_clause[c] for k in range(x.start, x.end)}
+    for k in range(cue.end + 1, min(len(tokens), cue.end + 5)):
+        if k in starts:
+            return True
+        if k in cue_tokens or not tokens[k].text.islower() and not tokens[k].text[:1].isdigit():
+            return False  # "signed for the purchase of …": a deal noun leads; "signed for Poland": no goods
+    return False
+
+
 def choose_lead(view: ClauseView, c: int, participle_starts: set[int]) -> tuple[CueMention, str, list[str]] | None:
     """The trigger that leads clause c, its kind, and the rules that chose it."""
     cues = view.cues_by_clause[c]
@@ -612,6 +629,10 @@ def choose_lead(view: ClauseView, c: int, participle_starts: set[int]) -> tuple[
             # it is expected, so still to come
             lead_cue, lead_kind = awaited, "give_noun"
             trace.append("trigger.expected-delivery-noun")
+    if lead_kind == "deal" and _signed_for_goods(view, c, lead_cue):
+        # "Romania signed for 54 K9s in July": signing for goods is buying them; the signer buys
+        lead_kind = "buy"
+        trace.append("trigger.en.signed-for-goods")
     if lead_kind == "deal" and any(
         t.lower in _FRAMING for t in view.tokens[max(0, lead_cue.start - 4) : lead_cue.start]
     ):
