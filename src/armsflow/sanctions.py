@@ -637,6 +637,30 @@ def _parties(
         ):
             frame.targets.append(actor.id)
             fire(frame, "sanction.adjective-on-targets")
+    if not frame.targets and frame.imposers:
+        _appositive_target(view, frame, cue)
+
+
+def _appositive_target(view: ClauseView, frame: Frame, cue: CueMention) -> None:
+    """ "sanctioned Fly Baghdad, a private Iraqi airline it accused of …", "designating Adam Yahya Suleiman, an RSF
+    procurement officer who coordinated …": an appositive with a clause of its own right after the measure's
+    object says whose firm or person it is."""
+    c = frame.clause
+    tokens = view.tokens
+    if view.lang != "en" or c + 1 >= view.n or cue.start < view.grammar.clauses[c][0]:
+        return
+    start = view.grammar.clauses[c + 1][0]
+    if start >= len(tokens) or tokens[start].text != "," or tokens[start - 1].text[:1].islower():
+        return  # the object before the comma is a name
+    if start + 1 >= len(tokens) or tokens[start + 1].lower not in _INDEFINITE or _continues_objects(view, c + 1):
+        return  # a verbless apposition is a list of targets (sanction.targets-listed-on)
+    for actor in view.actors_by_clause[c + 1]:
+        if actor.start > start + 4:
+            break
+        if actor.kind in ("adj", "demonym", "name") and actor.prep is None and _sanctioned_adjective(actor, view):
+            frame.targets.append(actor.id)
+            fire(frame, "sanction.en.appositive-target")
+            return
 
 
 @dataclass(slots=True)
