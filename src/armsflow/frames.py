@@ -148,6 +148,7 @@ _AFTER_REQUEST: Final = words("prep.after-request", "en")
 _OF_REQUESTER: Final = words("prep.of-requester", "en")
 _IN: Final = words("prep.in-place")
 _AGENT_OR_PLACE: Final = words("prep.after-describing-participle")
+_COMPARATIVE_QUANTIFIERS: Final = words("word.comparative-quantifier", "en")
 
 
 # --------------------------------------------------------------------------- the stage
@@ -800,7 +801,9 @@ def _drop_used(view: ClauseView, items: list[ItemMention], lead: CueMention, tra
     kept = [
         it
         for it in items
-        if not _used(it, view.cues_by_clause[view.grammar.clause[it.start]], lead, starts, inside, view.tokens)
+        if not _used(
+            it, view.cues_by_clause[view.grammar.clause[it.start]], lead, starts, inside, view.tokens, view.lang
+        )
     ]
     if len(kept) < len(items):
         trace.append("item.used-not-sent")
@@ -889,6 +892,7 @@ def _used(
     item_starts: set[int],
     inside: set[int],
     tokens: list[Token],
+    lang: str,
 ) -> bool:
     """Is the item governed by a verb of use or own production rather than the trigger?"""
     for cue in cues:
@@ -901,6 +905,14 @@ def _used(
                 continue  # "a drone manufacturing plant": a gerund modifier, not a verb
             if cue.start == item.end and nxt is not None and nxt.lower in _AGENT_OR_PLACE:
                 continue  # "submarines built by Naval Group": a participle describing the goods
+            if (
+                lang == "en"
+                and word.endswith("ed")
+                and cue.start - 1 in inside
+                and lead.end <= item.start
+                and item.end <= cue.start
+            ):
+                continue  # "supplied … drones and rockets used in 170 attacks": a participle describing the goods
             if _built_where(tokens, cue):
                 continue  # "The corvette was built in Italy and delivered": where it was built, not own production
             if cue.lemma in _LAUNCH and item.category != "space-technology":
@@ -914,8 +926,26 @@ def _used(
                 before[-1] in _PURPOSE_PREPS or len(before) == 2 and before[0] in _PURPOSE_PREPS and before[1] in _OWN
             ):
                 continue  # "Satellitendaten für ihre Angriffe": the purpose of the goods, not their use here
+            if lang == "en" and item.end <= cue.start and _counted_noun(tokens, cue):
+                continue  # "rockets used in more than 170 attacks": attacks counted, a noun, no verb of use
             if abs(cue.start - item.start) < abs(lead.start - item.start):
                 return True
+    return False
+
+
+def _counted_noun(tokens: list[Token], cue: CueMention) -> bool:
+    """ "in more than 170 attacks", "in 40 strikes": a use word after a preposition and a number is a noun."""
+    k = cue.start - 1
+    seen_number = False
+    while k >= 0 and cue.start - k <= 5:
+        tok = tokens[k]
+        if tok.text[:1].isdigit():
+            seen_number = True
+        elif tok.lower in PREPOSITIONS:
+            return seen_number
+        elif tok.lower not in _COMPARATIVE_QUANTIFIERS:
+            return False
+        k -= 1
     return False
 
 
