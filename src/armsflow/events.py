@@ -77,6 +77,7 @@ class Discourse:
     items: list[ItemMention] = field(default_factory=list)
     imposers: dict[str, int] = field(default_factory=dict)  # how often each actor imposed a measure
     last_targets: tuple[int, list[str]] | None = None  # sentence and targets of the latest measure
+    last_imposers: list[str] = field(default_factory=list)  # imposers of the latest measure
     subjects: dict[int, str] = field(default_factory=dict)  # sentence -> the state opening it as its subject
     imposer_order: list[str] = field(default_factory=list)
     suppliers_seen: set[str] = field(default_factory=set)  # who has supplied in a transfer stated so far
@@ -1352,6 +1353,22 @@ class Assembler:
             councils = [actor for _, actor in self.state.actors if actor in _COUNCILS]
             imposers = [councils[-1] if councils else _COUNCILS[0]]
             trace.append("discourse.council-of-the-story")
+        last = self.state.last_targets
+        if (
+            not imposers
+            and targets
+            and not frame.no_fill
+            and last is not None
+            and last[0] == index - 1
+            and set(targets) <= set(last[1])
+            and self.state.last_imposers
+            and not set(self.state.last_imposers) & set(targets)
+            and "coref.target-of-last-measure" not in trace  # the target named here, not taken up from there
+        ):
+            # "EU foreign ministers agreed to suspend sanctions on Syria's banking … An arms embargo and measures
+            # against people linked to the Assad government remain in force": the same imposer's measures
+            imposers = list(self.state.last_imposers)
+            trace.append("discourse.imposer-of-last-measure")
         if not imposers and self.state.imposers and not frame.no_fill:
             # An agentless measure ("Three generals were designated") is the story's main imposer's.
             best = self._main_imposer(exclude=set())
@@ -1404,6 +1421,7 @@ class Assembler:
             return
         trace += decision.rules + self._source_trace(source)
         self.state.last_targets = (index, list(targets))
+        self.state.last_imposers = list(imposers)
         for target in targets:
             self.state.targets[target] = self.state.targets.get(target, 0) + 1
         for imposer in imposers:
