@@ -1519,6 +1519,29 @@ def _other_trade(r: Roles, cue: CueMention) -> bool:
     return False
 
 
+def _asker_of_exports(r: Roles) -> None:
+    """ "Türkiye has repeatedly requested the resumption of exports of these components": whoever asks for
+    exports in its own clause is who would receive them; the exporter comes from elsewhere."""
+    frame = r.frame
+    view = r.view
+    tokens = r.tokens
+    if view.lang != "en" or r.kind not in GIVE or frame.passive or frame.recipients or r.subj is None:
+        return
+    if "request" not in frame.modifiers or r.subj.ids != frame.suppliers:
+        return
+    asked = [
+        x
+        for x in view.cues_by_clause[r.c]
+        if "request" in x.kinds
+        and tokens[x.start].text.islower()
+        and r.subj.members[-1].end <= x.start < frame.trigger.start
+    ]
+    if not asked:
+        return
+    r.receive(list(frame.suppliers), "roles.en.asker-of-exports-receives")
+    r.supply([], "roles.en.asker-of-exports-receives")
+
+
 def _indefinite_relative_subject(r: Roles) -> None:
     """ "will punish anyone who sells drones to Russia", "tools against those who supply weapons to the RSF": the
     subject is whoever might do it, nobody named; no state from the sentence or the discourse takes its place."""
@@ -1610,6 +1633,7 @@ CONSTRUCTIONS: Final[tuple[Callable[[Roles], None], ...]] = (
     _built_abroad,
     _unknown_party_to,
     _indefinite_relative_subject,
+    _asker_of_exports,
 )
 
 
