@@ -73,6 +73,7 @@ _COORD_SPEAKER: Final = words("conj.and")
 _BUILD_FOR: Final = words("verb.build")
 _EXPECT: Final = words("verb.expect")
 _SIGN: Final = words("verb.sign", "en")
+_APPLICATION: Final = words("noun.application", "en")
 _LAUNCH: Final = words("verb.launch")
 _IN_SERVICE: Final = words("verb.in-service")
 _ONSET: Final = words("verb.onset")
@@ -290,6 +291,11 @@ def _clause_frame(
     if _condition_clause(view, c) and not frame.modifiers & {"consider", "intend"}:
         # "droht mit Strafen, falls China Russland mit Waffen beliefert": a condition, no event
         reject("filter.condition-clause", f"clause {c}: {lead_cue.lemma!r} inside a condition")
+        return None
+    if _applied_for(view, lead_cue):
+        # "Applications for permits for the export of military goods to Azerbaijan are assessed …": an export
+        # applied for is no transfer yet; the decision on it, if any, is stated elsewhere
+        reject("filter.en.export-applied-for", f"clause {c}: {lead_cue.lemma!r} applied for")
         return None
     restriction = _restriction(view, frame)
     if restriction == "noun":
@@ -585,6 +591,16 @@ def _service(cues: list[CueMention], items: list[ItemMention]) -> tuple[CueMenti
         return None
     cue = next((x for x in cues if "serve" in x.kinds), None)
     return (cue, "give") if cue is not None else None
+
+
+def _applied_for(view: ClauseView, cue: CueMention) -> bool:
+    """ "applications for permits for the export of …", "an application for the export of …": a transfer noun
+    in the object of an application."""
+    tokens = view.tokens
+    if view.lang != "en" or not tokens[cue.start].text.islower():
+        return False
+    window = [t.lower for t in tokens[max(0, cue.start - 6) : cue.start]]
+    return any(w in _APPLICATION and k + 1 < len(window) and window[k + 1] in _FOR for k, w in enumerate(window))
 
 
 def _signed_for_goods(view: ClauseView, c: int, cue: CueMention) -> bool:
