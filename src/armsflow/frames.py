@@ -1485,6 +1485,16 @@ def _allowed_other_act(view: ClauseView, c: int, lead: CueMention, items: list[I
         if j + 1 < len(tokens) and tokens[j].lower == "to" and tokens[j + 1].text.isalpha():
             nxt = tokens[j + 1]
             return nxt.text.islower() and nxt.i not in cue_starts and nxt.lower not in ("be", "the", "a", "an")
+    # "these units will allow the Moroccan armed forces | to respond to threats": whoever is allowed does
+    # another act, and nothing transferred is named in between
+    actor_ends = {a.end for a in view.mentions.actors}
+    forces = {x.end for k in range(view.n) for x in view.cues_by_clause[k] if "forces" in x.kinds}
+    for j in range(lead.end, min(len(tokens) - 1, lead.end + 7)):
+        if j in cue_starts and j not in forces and j not in actor_ends:
+            return False
+        if tokens[j].lower == "to" and (j in actor_ends or j in forces):
+            nxt = tokens[j + 1]
+            return nxt.text.islower() and nxt.text.isalpha() and nxt.i not in cue_starts and nxt.lower not in ARTICLES
     return False
 
 
