@@ -74,6 +74,7 @@ _BUILD_FOR: Final = words("verb.build")
 _EXPECT: Final = words("verb.expect")
 _SIGN: Final = words("verb.sign", "en")
 _APPLICATION: Final = words("noun.application", "en")
+_CLAIM_NOUNS: Final = words("noun.claim", "en")
 _LAUNCH: Final = words("verb.launch")
 _IN_SERVICE: Final = words("verb.in-service")
 _ONSET: Final = words("verb.onset")
@@ -1986,6 +1987,12 @@ def answer_frames(view: ClauseView, frames: list[Frame]) -> list[Frame]:
     return out
 
 
+def _rejects_claims(view: ClauseView, cue: CueMention) -> bool:
+    """ "Iranian officials rejected the U.S. accusations": rejecting what was said is denying it, not refusing."""
+    tokens = view.tokens
+    return view.lang == "en" and any(t.lower in _CLAIM_NOUNS for t in tokens[cue.end : cue.end + 4])
+
+
 def _receiver_answers(view: ClauseView, c: int, prev: Frame) -> bool:
     """The subject of the answering clause is the one the transfer went to."""
     subject = [
@@ -2002,7 +2009,7 @@ def _answer(view: ClauseView, c: int, cue: CueMention, prev: Frame) -> Frame:
     answer.trace = list(prev.trace)
     answer.rule = prev.rule
     answer.no_fill = prev.no_fill  # the answer is about the same parties, named or not
-    kind = "deny" if "deny" in cue.kinds else "refuse"
+    kind = "deny" if "deny" in cue.kinds or _rejects_claims(view, cue) else "refuse"
     answer.modifiers = {kind}
     fire(answer, "frames.answer-deny" if kind == "deny" else "frames.answer-refuse")
     if kind == "refuse" and prev.trigger_kind in RECEIVE:
