@@ -107,6 +107,7 @@ _ORIGIN_RULES: Final = frozenset({"roles.give.origin-of-goods", "roles.arrive.or
 _RELATIVE_SUBJECTS: Final = words("pronoun.relative")
 _PERSONAL: Final = words("pronoun.personal")
 _INDEFINITE_PEOPLE: Final = words("pronoun.indefinite-people", "en")
+_PLACE_OF_TRAINING: Final = words("prep.place-of-training", "en")
 _EXPECT: Final = words("verb.expect-arrival")
 _PURPOSE_CONJ: Final = words("conj.purpose")
 _BUILT_AT: Final = words("prep.built-at")
@@ -1658,6 +1659,19 @@ def trainees(view: ClauseView, frame: Frame) -> None:
         and (a.id not in frame.suppliers or len(frame.suppliers) > 1)
     ]
     if not found:
+        return
+    implied = all(it.start == frame.trigger.start for it in frame.items)
+    if (
+        view.lang == "en"
+        and implied
+        and not any(a.id == found[0].id and a.prep in _PLACE_OF_TRAINING for a in view.mentions.actors)
+    ):
+        # "Denmark has begun training Ukrainian pilots": no trainers are said to go anywhere, and the training
+        # is not said to take place in the trainees' state; by the contract no personnel move
+        frame.suppliers = []
+        frame.recipients = []
+        frame.no_fill = True
+        fire(frame, "roles.en.training-at-home")
         return
     # "German instructors are training Ukrainian soldiers in Lithuania": the trainers' state supplies, the
     # trainees' state receives, wherever the training is (as the dev corpus annotates "sent instructors to
