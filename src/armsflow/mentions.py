@@ -537,11 +537,16 @@ def _export_permit(tokens: list[Token], item: ItemMention) -> bool:
         return False
     before = tokens[item.start - 1].lower if item.start else ""
     after = tokens[item.end : item.end + 4]
-    return before.startswith(_EXPORT_PREFIXES) or any(t.lower.startswith(_EXPORT_PREFIXES) for t in after)
+    if before.startswith(_EXPORT_PREFIXES) or any(t.lower.startswith(_EXPORT_PREFIXES) for t in after):
+        return True
+    # "issues licences for companies to sell weapons", "a licence that had allowed oil and gas deals": a permit
+    # for trade, not a production licence
+    return any(t.lower in _PERMITTED_TRADE for t in tokens[item.end : item.end + 5])
 
 
 _EXPORT_PREFIXES: Final = word_stems("stem.export")
 _LICENCES: Final = words("noun.licence", "en")
+_PERMITTED_TRADE: Final = words("word.permitted-trade", "en")
 _ITEM_START_MEMO: Final[dict[str, dict[str, bool]]] = {}
 _PARTS: Final = words("noun.parts", "de")
 _PART_HEADS: Final = words("noun.parts-head", "de")
