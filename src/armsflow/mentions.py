@@ -546,6 +546,7 @@ def _export_permit(tokens: list[Token], item: ItemMention) -> bool:
 
 _EXPORT_PREFIXES: Final = word_stems("stem.export")
 _LICENCES: Final = words("noun.licence", "en")
+_DESCRIBED_HEADS: Final = words("reference.described-head", "en")
 _PERMITTED_TRADE: Final = words("word.permitted-trade", "en")
 _ITEM_START_MEMO: Final[dict[str, dict[str, bool]]] = {}
 _PARTS: Final = words("noun.parts", "de")
@@ -1518,7 +1519,27 @@ def _country_refs(tokens: list[Token], cues: list[CueMention], actors: list[Acto
                     genitive=article == "des" or tokens[cue.start].lower == "des",
                 )
             )
+    if lex.lang == "en":
+        _described_refs(tokens, actors, lex)
     actors.sort(key=lambda a: a.start)
+
+
+def _described_refs(tokens: list[Token], actors: list[ActorMention], lex: Lexicon) -> None:
+    """ "the gas-rich emirate", "the Balkan country", "the oil-rich kingdom": a reference with one describing
+    word between the article and its head is a reference all the same."""
+    taken = {i for a in actors for i in range(a.start, a.end)}
+    for i in range(len(tokens) - 2):
+        if tokens[i].lower != "the" or tokens[i + 2].lower not in _DESCRIBED_HEADS:
+            continue
+        if taken & {i, i + 1, i + 2}:
+            continue
+        word = tokens[i + 1].text
+        if not word[:1].isalpha() or not ("-" in word or word[:1].isupper()) or word.lower() in ARTICLES:
+            continue  # a describing word: hyphenated ("gas-rich") or a region's name ("Balkan", "Gulf")
+        text = " ".join(t.text for t in tokens[i : i + 3])
+        prep, article = _governor(tokens, i + 1, lex)
+        actors.append(ActorMention(i, i + 3, reference_id(text), "ref", prep, article or "the", text))
+        taken |= {i, i + 1, i + 2}
 
 
 def _names_follow(tokens: list[Token], k: int, lang: str) -> bool:
@@ -1683,7 +1704,11 @@ def _origins(tokens: list[Token], actors: list[ActorMention], items: list[ItemMe
             if actor is None or item.origin is not None or actor.start == 0:
                 continue
             before = tokens[actor.start - 1]
-            if before.lower in _BEFORE_ATTRIBUTIVE_NAME or before.text[:1].isdigit():
+            # "French Rafale and U.S. F-15QA fighters": after goods of another origin, coordinated
+            listed = before.lower in _ORIGIN_LINKS and any(
+                it.end == actor.start - 1 and it.origin is not None for it in items
+            )
+            if before.lower in _BEFORE_ATTRIBUTIVE_NAME or before.text[:1].isdigit() or listed:
                 # "the first UK submarines", "three US tanks": a name used as an adjective names the origin
                 item.origin = actor.id
                 actor.kind = "origin"
