@@ -1664,10 +1664,13 @@ def trainees(view: ClauseView, frame: Frame) -> None:
     if (
         view.lang == "en"
         and implied
-        and not any(a.id == found[0].id and a.prep in _PLACE_OF_TRAINING for a in view.mentions.actors)
+        and not any(
+            a.prep in _PLACE_OF_TRAINING and a.id not in frame.suppliers and a.kind not in ("adj", "demonym")
+            for a in view.mentions.actors
+        )
     ):
-        # "Denmark has begun training Ukrainian pilots": no trainers are said to go anywhere, and the training
-        # is not said to take place in the trainees' state; by the contract no personnel move
+        # "Denmark has begun training Ukrainian pilots": no trainers are said to go anywhere (abroad, "in
+        # Romania", or to the trainees' state); by the contract no personnel move
         frame.suppliers = []
         frame.recipients = []
         frame.no_fill = True
