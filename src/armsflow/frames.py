@@ -109,6 +109,7 @@ _BUILDING: Final = words("noun.building")
 _AWAIT: Final = words("verb.await", "en")
 _LIST_OPENERS: Final = words("list.opener")
 _LIST_FILLERS: Final = words("list.filler")
+_RELATIVE_OR_SUBORDINATE: Final = words("pronoun.relative", "en") | words("pronoun.interrogative", "en")
 _LIST_QUANTIFIERS: Final = words("list.quantifier")
 _PURPOSE_PREPS: Final = words("prep.purpose")
 _RELATIVE: Final = words("pronoun.relative-object")
@@ -533,6 +534,7 @@ def _appended(view: ClauseView, c: int) -> bool:
     start, end = view.grammar.clauses[c]
     covered = {i for it in view.items_by_clause[c] for i in range(it.start, it.end)}
     covered |= {i for a in view.mentions.actors for i in range(a.start, a.end)}
+    cue_tokens = {i for x in view.cues_by_clause[c] for i in range(x.start, x.end)}
     for i in range(start, end):
         tok = tokens[i]
         if i in covered or not tok.text[:1].isalpha() or tok.lower in _LIST_OPENERS:
@@ -541,6 +543,16 @@ def _appended(view: ClauseView, c: int) -> bool:
             continue  # "…, from Su-30 fighters to Kilo-class submarines"
         if tok.text.islower() and tok.lower.endswith(("e", "en", "er", "es", "em")) and (i + 1) in covered:
             continue  # an adjective of the next item
+        if (
+            view.lang == "en"
+            and tok.text.islower()
+            and i not in cue_tokens
+            and not tok.lower.endswith(("ed", "ing"))
+            and tok.lower not in _RELATIVE_OR_SUBORDINATE
+            and ((i + 1) in covered or (i + 2) in covered and tokens[i + 1].text.islower())
+            and (i - 1 in covered or tokens[i - 1].text.islower())
+        ):
+            continue  # "Harpoon coastal defense systems": modifiers of the goods they stand before
         if tok.text.isdigit() or tok.lower in _LIST_QUANTIFIERS:
             continue
         return False
