@@ -73,6 +73,8 @@ _COORD_SPEAKER: Final = words("conj.and")
 _BUILD_FOR: Final = words("verb.build")
 _EXPECT: Final = words("verb.expect")
 _SIGN: Final = words("verb.sign", "en")
+_WITHOUT: Final = words("prep.without", "en")
+_MODALS: Final = words("aux.modal", "en")
 _APPLICATION: Final = words("noun.application", "en")
 _CLAIM_NOUNS: Final = words("noun.claim", "en")
 _LAUNCH: Final = words("verb.launch")
@@ -616,6 +618,19 @@ def _applied_for(view: ClauseView, cue: CueMention) -> bool:
     return any(w in _APPLICATION and k + 1 < len(window) and window[k + 1] in _FOR for k, w in enumerate(window))
 
 
+def _only_without_after(view: ClauseView, frame: Frame, governors: list[int]) -> bool:
+    """Whether every negation in the frame's scope is an English "without" after its verb."""
+    if view.lang != "en":
+        return False
+    start = frame.trigger.start
+    if any(t.lower in _MODALS for t in view.tokens[max(0, start - 3) : start]):
+        return False  # "firms cannot obtain American technology without a licence": a condition, nothing happened
+    negations = [x for k in [frame.clause, *governors] for x in view.cues_by_clause[k] if "negation" in x.kinds]
+    return bool(negations) and all(
+        view.tokens[x.start].lower in _WITHOUT and x.start > frame.trigger.start for x in negations
+    )
+
+
 def _signed_for_goods(view: ClauseView, c: int, cue: CueMention) -> bool:
     """ "Romania signed for 54 K9s", "Jakarta signed for an initial six jets": a verb of signing with "for" and the
     goods right after it, no contract noun in between."""
@@ -1141,6 +1156,16 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
         frame.modifiers.add("consider")
         frame.no_fill = True
         fire(frame, "mod.opposed-transfer")
+    if "negation" in frame.modifiers and _only_without_after(view, frame, governors):
+        # "sentenced … for illegally exporting firearms to North Korea and for acting as an agent … without
+        # notifying the Attorney General", "exported rifle parts without a licence": what happens without
+        # something still happened
+        frame.modifiers.discard("negation")
+        scope = [x for k in [frame.clause, *governors] for x in view.cues_by_clause[k]]
+        without = min(x.start for x in scope if "negation" in x.kinds)
+        if not any("approve" in x.kinds and x.start < without for x in scope):
+            frame.modifiers.discard("approve")  # "without a licence": the approval is what is missing
+        fire(frame, "mod.en.without-after-the-verb")
     if "promise" in frame.modifiers and frame.trigger_kind != "promise" and _announced_past(view, frame):
         # "announced Monday Indonesia had ordered 42 Rafale jets": a past act reported, not promised
         frame.modifiers.discard("promise")
