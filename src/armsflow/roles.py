@@ -1543,6 +1543,17 @@ def _asker_of_exports(r: Roles) -> None:
     r.supply([], "roles.en.asker-of-exports-receives")
 
 
+def _carried_from(r: Roles) -> None:
+    """ "Rail wagons took 40,000 mortar rounds from Belarus to Russia": goods carried from a state to another
+    leave the state they are carried from."""
+    frame = r.frame
+    if "trigger.carry-to" not in frame.trace or frame.suppliers or not frame.recipients:
+        return
+    sources = [i for i in r.prep_ids(FROM) if i not in frame.recipients]
+    if sources:
+        r.supply(sources[:1], "roles.carried-from-source")
+
+
 def _indefinite_relative_subject(r: Roles) -> None:
     """ "will punish anyone who sells drones to Russia", "tools against those who supply weapons to the RSF": the
     subject is whoever might do it, nobody named; no state from the sentence or the discourse takes its place."""
@@ -1633,6 +1644,7 @@ CONSTRUCTIONS: Final[tuple[Callable[[Roles], None], ...]] = (
     _come_from,
     _built_abroad,
     _unknown_party_to,
+    _carried_from,
     _indefinite_relative_subject,
     _asker_of_exports,
 )
