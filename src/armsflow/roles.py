@@ -108,6 +108,7 @@ _RELATIVE_SUBJECTS: Final = words("pronoun.relative")
 _PERSONAL: Final = words("pronoun.personal")
 _INDEFINITE_PEOPLE: Final = words("pronoun.indefinite-people", "en")
 _PLACE_OF_TRAINING: Final = words("prep.place-of-training", "en")
+_DATE_WORDS: Final = words("noun.month", "en") | words("noun.weekday", "en")
 _EXPECT: Final = words("verb.expect-arrival")
 _PURPOSE_CONJ: Final = words("conj.purpose")
 _BUILT_AT: Final = words("prep.built-at")
@@ -1543,6 +1544,34 @@ def _asker_of_exports(r: Roles) -> None:
     r.supply([], "roles.en.asker-of-exports-receives")
 
 
+def _deployed_in_a_place(r: Roles) -> None:
+    """ "continued to deploy troops in North and South Kivu": forces deployed in a place no lexicon knows are
+    stationed there; the story's state does not become their recipient."""
+    frame = r.frame
+    view = r.view
+    tokens = r.tokens
+    if view.lang != "en" or frame.recipients or r.kind not in GIVE:
+        return
+    if not frame.items or any(it.category != "personnel" for it in frame.items):
+        return
+    clause = view.grammar.clause
+    taken = {i for a in view.mentions.actors for i in range(a.start, a.end)}
+    for k in range(frame.trigger.end, len(tokens) - 1):
+        if clause[k] != frame.clause:
+            break
+        word = tokens[k + 1]
+        if (
+            tokens[k].lower in _PLACE_OF_TRAINING
+            and k + 1 not in taken
+            and word.text[:1].isupper()
+            and word.text.isalpha()
+            and word.lower not in _DATE_WORDS
+        ):
+            frame.no_fill = True
+            fire(frame, "roles.en.deployed-in-a-place")
+            return
+
+
 def _carried_from(r: Roles) -> None:
     """ "Rail wagons took 40,000 mortar rounds from Belarus to Russia": goods carried from a state to another
     leave the state they are carried from."""
@@ -1644,6 +1673,7 @@ CONSTRUCTIONS: Final[tuple[Callable[[Roles], None], ...]] = (
     _come_from,
     _built_abroad,
     _unknown_party_to,
+    _deployed_in_a_place,
     _carried_from,
     _indefinite_relative_subject,
     _asker_of_exports,
