@@ -32,6 +32,7 @@ _THAT: Final = words("pronoun.points-back")
 _COUNTRY_WORDS: Final = word_stems("noun.country-reference-end")
 _DEFINITE: Final = words("determiner.known-goods")
 _SUPRANATIONAL: Final = ("EU", "NATO", "UN")
+_MEASURES_ONLY: Final = ("UN",)  # an organisation that imposes measures and exports nothing
 # What a reference can take up, by its kind ("das Königreich": a monarchy); other references take any state.
 _INSTITUTIONS: Final = ("@forces", "@government")
 _PLACE: Final = words("prep.in-place")
@@ -76,6 +77,7 @@ class Discourse:
     items: list[ItemMention] = field(default_factory=list)
     imposers: dict[str, int] = field(default_factory=dict)  # how often each actor imposed a measure
     last_targets: tuple[int, list[str]] | None = None  # sentence and targets of the latest measure
+    last_imposers: list[str] = field(default_factory=list)  # imposers of the latest measure
     subjects: dict[int, str] = field(default_factory=dict)  # sentence -> the state opening it as its subject
     imposer_order: list[str] = field(default_factory=list)
     suppliers_seen: set[str] = field(default_factory=set)  # who has supplied in a transfer stated so far
@@ -971,6 +973,7 @@ class Assembler:
                 "discourse.unnamed-states-fill-nothing", "unnamed states in the sentence: no side from the discourse"
             )
         self._fill_pronoun_subject(index, frame, parties)
+        self._fill_speaking_state_supplier(frame, parties, vague)
         self._fill_from_last_transfer(index, sentence, frame, parties, items, vague)
         self._fill_agentless_supplier(index, frame, parties, items, vague)
         self._fill_recipient(index, sentence, frame, parties, items, vague)
@@ -1088,6 +1091,23 @@ class Assembler:
             and a.kind not in ("adj", "origin", "demonym")
         }
 
+    def _fill_speaking_state_supplier(self, frame: Frame, parties: _Parties, vague: bool) -> None:
+        """ "the Government of Türkiye stated that no drones had been exported to …": a state that says nothing
+        was exported speaks of its own exports."""
+        kind = frame.trigger_kind
+        if (
+            self.lang != "en"
+            or vague
+            or parties.suppliers
+            or not parties.recipients
+            or "negation" not in frame.modifiers
+            or not (kind in GIVE or kind in ("arrive", "go"))
+        ):
+            return
+        speaker = self._speaking_state(set(parties.recipients))
+        if speaker is not None:
+            parties.fill("supplier", [speaker], "discourse.speaking-state-exported-nothing")
+
     def _fill_agentless_supplier(
         self, index: int, frame: Frame, parties: _Parties, items: list[ItemMention], vague: bool
     ) -> None:
@@ -1198,6 +1218,11 @@ class Assembler:
             trace.append("discourse.each-good-to-its-recipient")
         made = False
         for supplier in parties.suppliers:
+            if supplier in _MEASURES_ONLY:
+                # "The UN Security Council prohibits the supply of arms to North Korea": the embargo is the measure;
+                # the UN has no arms to give
+                reject("filter.un-supplies-nothing", f"{supplier} exports nothing")
+                continue
             for recipient in parties.recipients:
                 if supplier == recipient:
                     continue
@@ -1335,6 +1360,22 @@ class Assembler:
             councils = [actor for _, actor in self.state.actors if actor in _COUNCILS]
             imposers = [councils[-1] if councils else _COUNCILS[0]]
             trace.append("discourse.council-of-the-story")
+        last = self.state.last_targets
+        if (
+            not imposers
+            and targets
+            and not frame.no_fill
+            and last is not None
+            and last[0] == index - 1
+            and set(targets) <= set(last[1])
+            and self.state.last_imposers
+            and not set(self.state.last_imposers) & set(targets)
+            and "coref.target-of-last-measure" not in trace  # the target named here, not taken up from there
+        ):
+            # "EU foreign ministers agreed to suspend sanctions on Syria's banking … An arms embargo and measures
+            # against people linked to the Assad government remain in force": the same imposer's measures
+            imposers = list(self.state.last_imposers)
+            trace.append("discourse.imposer-of-last-measure")
         if not imposers and self.state.imposers and not frame.no_fill:
             # An agentless measure ("Three generals were designated") is the story's main imposer's.
             best = self._main_imposer(exclude=set())
@@ -1387,6 +1428,7 @@ class Assembler:
             return
         trace += decision.rules + self._source_trace(source)
         self.state.last_targets = (index, list(targets))
+        self.state.last_imposers = list(imposers)
         for target in targets:
             self.state.targets[target] = self.state.targets.get(target, 0) + 1
         for imposer in imposers:

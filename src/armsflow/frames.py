@@ -72,6 +72,11 @@ from armsflow.text.segment import Token
 _COORD_SPEAKER: Final = words("conj.and")
 _BUILD_FOR: Final = words("verb.build")
 _EXPECT: Final = words("verb.expect")
+_SIGN: Final = words("verb.sign", "en")
+_WITHOUT: Final = words("prep.without", "en")
+_MODALS: Final = words("aux.modal", "en")
+_APPLICATION: Final = words("noun.application", "en")
+_CLAIM_NOUNS: Final = words("noun.claim", "en")
 _LAUNCH: Final = words("verb.launch")
 _IN_SERVICE: Final = words("verb.in-service")
 _ONSET: Final = words("verb.onset")
@@ -106,6 +111,7 @@ _BUILDING: Final = words("noun.building")
 _AWAIT: Final = words("verb.await", "en")
 _LIST_OPENERS: Final = words("list.opener")
 _LIST_FILLERS: Final = words("list.filler")
+_RELATIVE_OR_SUBORDINATE: Final = words("pronoun.relative", "en") | words("pronoun.interrogative", "en")
 _LIST_QUANTIFIERS: Final = words("list.quantifier")
 _PURPOSE_PREPS: Final = words("prep.purpose")
 _RELATIVE: Final = words("pronoun.relative-object")
@@ -147,6 +153,7 @@ _AFTER_REQUEST: Final = words("prep.after-request", "en")
 _OF_REQUESTER: Final = words("prep.of-requester", "en")
 _IN: Final = words("prep.in-place")
 _AGENT_OR_PLACE: Final = words("prep.after-describing-participle")
+_COMPARATIVE_QUANTIFIERS: Final = words("word.comparative-quantifier", "en")
 
 
 # --------------------------------------------------------------------------- the stage
@@ -288,6 +295,11 @@ def _clause_frame(
     if _condition_clause(view, c) and not frame.modifiers & {"consider", "intend"}:
         # "droht mit Strafen, falls China Russland mit Waffen beliefert": a condition, no event
         reject("filter.condition-clause", f"clause {c}: {lead_cue.lemma!r} inside a condition")
+        return None
+    if _applied_for(view, lead_cue):
+        # "Applications for permits for the export of military goods to Azerbaijan are assessed …": an export
+        # applied for is no transfer yet; the decision on it, if any, is stated elsewhere
+        reject("filter.en.export-applied-for", f"clause {c}: {lead_cue.lemma!r} applied for")
         return None
     restriction = _restriction(view, frame)
     if restriction == "noun":
@@ -524,6 +536,7 @@ def _appended(view: ClauseView, c: int) -> bool:
     start, end = view.grammar.clauses[c]
     covered = {i for it in view.items_by_clause[c] for i in range(it.start, it.end)}
     covered |= {i for a in view.mentions.actors for i in range(a.start, a.end)}
+    cue_tokens = {i for x in view.cues_by_clause[c] for i in range(x.start, x.end)}
     for i in range(start, end):
         tok = tokens[i]
         if i in covered or not tok.text[:1].isalpha() or tok.lower in _LIST_OPENERS:
@@ -532,6 +545,16 @@ def _appended(view: ClauseView, c: int) -> bool:
             continue  # "…, from Su-30 fighters to Kilo-class submarines"
         if tok.text.islower() and tok.lower.endswith(("e", "en", "er", "es", "em")) and (i + 1) in covered:
             continue  # an adjective of the next item
+        if (
+            view.lang == "en"
+            and tok.text.islower()
+            and i not in cue_tokens
+            and not tok.lower.endswith(("ed", "ing"))
+            and tok.lower not in _RELATIVE_OR_SUBORDINATE
+            and ((i + 1) in covered or (i + 2) in covered and tokens[i + 1].text.islower())
+            and (i - 1 in covered or tokens[i - 1].text.islower())
+        ):
+            continue  # "Harpoon coastal defense systems": modifiers of the goods they stand before
         if tok.text.isdigit() or tok.lower in _LIST_QUANTIFIERS:
             continue
         return False
@@ -585,6 +608,45 @@ def _service(cues: list[CueMention], items: list[ItemMention]) -> tuple[CueMenti
     return (cue, "give") if cue is not None else None
 
 
+def _applied_for(view: ClauseView, cue: CueMention) -> bool:
+    """ "applications for permits for the export of …", "an application for the export of …": a transfer noun
+    in the object of an application."""
+    tokens = view.tokens
+    if view.lang != "en" or not tokens[cue.start].text.islower():
+        return False
+    window = [t.lower for t in tokens[max(0, cue.start - 6) : cue.start]]
+    return any(w in _APPLICATION and k + 1 < len(window) and window[k + 1] in _FOR for k, w in enumerate(window))
+
+
+def _only_without_after(view: ClauseView, frame: Frame, governors: list[int]) -> bool:
+    """Whether every negation in the frame's scope is an English "without" after its verb."""
+    if view.lang != "en":
+        return False
+    start = frame.trigger.start
+    if any(t.lower in _MODALS for t in view.tokens[max(0, start - 3) : start]):
+        return False  # "firms cannot obtain American technology without a licence": a condition, nothing happened
+    negations = [x for k in [frame.clause, *governors] for x in view.cues_by_clause[k] if "negation" in x.kinds]
+    return bool(negations) and all(
+        view.tokens[x.start].lower in _WITHOUT and x.start > frame.trigger.start for x in negations
+    )
+
+
+def _signed_for_goods(view: ClauseView, c: int, cue: CueMention) -> bool:
+    """ "Romania signed for 54 K9s", "Jakarta signed for an initial six jets": a verb of signing with "for" and the
+    goods right after it, no contract noun in between."""
+    tokens = view.tokens
+    if view.lang != "en" or cue.lemma not in _SIGN or cue.end >= len(tokens) or tokens[cue.end].lower not in _FOR:
+        return False
+    starts = {it.start for it in view.items_by_clause[c]}
+    cue_tokens = {k for x in view.cues_by_clause[c] for k in range(x.start, x.end)}
+    for k in range(cue.end + 1, min(len(tokens), cue.end + 5)):
+        if k in starts:
+            return True
+        if k in cue_tokens or not tokens[k].text.islower() and not tokens[k].text[:1].isdigit():
+            return False  # "signed for the purchase of …": a deal noun leads; "signed for Poland": no goods
+    return False
+
+
 def choose_lead(view: ClauseView, c: int, participle_starts: set[int]) -> tuple[CueMention, str, list[str]] | None:
     """The trigger that leads clause c, its kind, and the rules that chose it."""
     cues = view.cues_by_clause[c]
@@ -612,6 +674,10 @@ def choose_lead(view: ClauseView, c: int, participle_starts: set[int]) -> tuple[
             # it is expected, so still to come
             lead_cue, lead_kind = awaited, "give_noun"
             trace.append("trigger.expected-delivery-noun")
+    if lead_kind == "deal" and _signed_for_goods(view, c, lead_cue):
+        # "Romania signed for 54 K9s in July": signing for goods is buying them; the signer buys
+        lead_kind = "buy"
+        trace.append("trigger.en.signed-for-goods")
     if lead_kind == "deal" and any(
         t.lower in _FRAMING for t in view.tokens[max(0, lead_cue.start - 4) : lead_cue.start]
     ):
@@ -779,7 +845,9 @@ def _drop_used(view: ClauseView, items: list[ItemMention], lead: CueMention, tra
     kept = [
         it
         for it in items
-        if not _used(it, view.cues_by_clause[view.grammar.clause[it.start]], lead, starts, inside, view.tokens)
+        if not _used(
+            it, view.cues_by_clause[view.grammar.clause[it.start]], lead, starts, inside, view.tokens, view.lang
+        )
     ]
     if len(kept) < len(items):
         trace.append("item.used-not-sent")
@@ -868,6 +936,7 @@ def _used(
     item_starts: set[int],
     inside: set[int],
     tokens: list[Token],
+    lang: str,
 ) -> bool:
     """Is the item governed by a verb of use or own production rather than the trigger?"""
     for cue in cues:
@@ -880,6 +949,14 @@ def _used(
                 continue  # "a drone manufacturing plant": a gerund modifier, not a verb
             if cue.start == item.end and nxt is not None and nxt.lower in _AGENT_OR_PLACE:
                 continue  # "submarines built by Naval Group": a participle describing the goods
+            if (
+                lang == "en"
+                and word.endswith("ed")
+                and cue.start - 1 in inside
+                and lead.end <= item.start
+                and item.end <= cue.start
+            ):
+                continue  # "supplied … drones and rockets used in 170 attacks": a participle describing the goods
             if _built_where(tokens, cue):
                 continue  # "The corvette was built in Italy and delivered": where it was built, not own production
             if cue.lemma in _LAUNCH and item.category != "space-technology":
@@ -893,8 +970,26 @@ def _used(
                 before[-1] in _PURPOSE_PREPS or len(before) == 2 and before[0] in _PURPOSE_PREPS and before[1] in _OWN
             ):
                 continue  # "Satellitendaten für ihre Angriffe": the purpose of the goods, not their use here
+            if lang == "en" and item.end <= cue.start and _counted_noun(tokens, cue):
+                continue  # "rockets used in more than 170 attacks": attacks counted, a noun, no verb of use
             if abs(cue.start - item.start) < abs(lead.start - item.start):
                 return True
+    return False
+
+
+def _counted_noun(tokens: list[Token], cue: CueMention) -> bool:
+    """ "in more than 170 attacks", "in 40 strikes": a use word after a preposition and a number is a noun."""
+    k = cue.start - 1
+    seen_number = False
+    while k >= 0 and cue.start - k <= 5:
+        tok = tokens[k]
+        if tok.text[:1].isdigit():
+            seen_number = True
+        elif tok.lower in PREPOSITIONS:
+            return seen_number
+        elif tok.lower not in _COMPARATIVE_QUANTIFIERS:
+            return False
+        k -= 1
     return False
 
 
@@ -1023,7 +1118,7 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
     if any(x.start in aside and x.kinds & MODIFIERS for k in [c, *governors] for x in view.cues_by_clause[k]):
         # "im Zuge seiner beantragten Mitgliedschaft … bereit, Waffen zu liefern": the participle describes
         # the membership; what was requested is not the transfer
-        fire(frame, "mod.de.participle-describes-other-noun")
+        fire(frame, "mod.de.participle-describes-other-noun" if view.lang == "de" else "mod.en.restricted-goods")
     if any(_not_only(x, tokens) for x in view.cues_by_clause[c]):
         # "nicht nur Drohnen, sondern auch Raketen", "not only drones but also missiles": no negation, and
         # the goods after the correlative belong to the same clause (text/clauses.py)
@@ -1061,6 +1156,16 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
         frame.modifiers.add("consider")
         frame.no_fill = True
         fire(frame, "mod.opposed-transfer")
+    if "negation" in frame.modifiers and _only_without_after(view, frame, governors):
+        # "sentenced … for illegally exporting firearms to North Korea and for acting as an agent … without
+        # notifying the Attorney General", "exported rifle parts without a licence": what happens without
+        # something still happened
+        frame.modifiers.discard("negation")
+        scope = [x for k in [frame.clause, *governors] for x in view.cues_by_clause[k]]
+        without = min(x.start for x in scope if "negation" in x.kinds)
+        if not any("approve" in x.kinds and x.start < without for x in scope):
+            frame.modifiers.discard("approve")  # "without a licence": the approval is what is missing
+        fire(frame, "mod.en.without-after-the-verb")
     if "promise" in frame.modifiers and frame.trigger_kind != "promise" and _announced_past(view, frame):
         # "announced Monday Indonesia had ordered 42 Rafale jets": a past act reported, not promised
         frame.modifiers.discard("promise")
@@ -1418,6 +1523,16 @@ def _allowed_other_act(view: ClauseView, c: int, lead: CueMention, items: list[I
         if j + 1 < len(tokens) and tokens[j].lower == "to" and tokens[j + 1].text.isalpha():
             nxt = tokens[j + 1]
             return nxt.text.islower() and nxt.i not in cue_starts and nxt.lower not in ("be", "the", "a", "an")
+    # "these units will allow the Moroccan armed forces | to respond to threats": whoever is allowed does
+    # another act, and nothing transferred is named in between
+    actor_ends = {a.end for a in view.mentions.actors}
+    forces = {x.end for k in range(view.n) for x in view.cues_by_clause[k] if "forces" in x.kinds}
+    for j in range(lead.end, min(len(tokens) - 1, lead.end + 7)):
+        if j in cue_starts and j not in forces and j not in actor_ends:
+            return False
+        if tokens[j].lower == "to" and (j in actor_ends or j in forces):
+            nxt = tokens[j + 1]
+            return nxt.text.islower() and nxt.text.isalpha() and nxt.i not in cue_starts and nxt.lower not in ARTICLES
     return False
 
 
@@ -1512,6 +1627,8 @@ def _attributive_participle(tokens: list[Token], cue: CueMention, item_starts: A
 def _participles_of_other_nouns(view: ClauseView, item_starts: AbstractSet[int]) -> set[int]:
     """ "im Zuge seiner beantragten Mitgliedschaft", "nach dem angekündigten Besuch": an inflected participle
     between a determiner and a noun that is neither goods nor a cue describes that noun only."""
+    if view.lang == "en":
+        return _restricted_goods(view, item_starts)
     if view.lang != "de":
         return set()
     tokens = view.tokens
@@ -1534,6 +1651,33 @@ def _participles_of_other_nouns(view: ClauseView, item_starts: AbstractSet[int])
                 and nxt not in cue_starts
             ):
                 found.add(cue.start)
+    return found
+
+
+def _restricted_goods(view: ClauseView, item_starts: AbstractSet[int]) -> set[int]:
+    """ "smuggling restricted firearms parts into Russia", "shipped banned drone engines": a participle of
+    restricting right before the goods describes them (controlled goods); it refuses no transfer."""
+    tokens = view.tokens
+    found = set()
+    verbs = {x.end for xs in view.cues_by_clause for x in xs if x.kinds & TRIGGERS}
+    for xs in view.cues_by_clause:
+        for cue in xs:
+            k = cue.start
+            if (
+                cue.end == k + 1
+                and cue.kinds & {"prevent", "refuse"}
+                and tokens[k].text.islower()
+                and tokens[k].lower.endswith("ed")
+                and cue.end in item_starts
+                and k > 0
+                and (
+                    tokens[k - 1].lower in ARTICLES
+                    or tokens[k - 1].lower in PREPOSITIONS
+                    or tokens[k - 1].lower.endswith("ing")
+                    or k in verbs  # "shipped restricted drone components": right after the verb, its object
+                )
+            ):
+                found.add(k)
     return found
 
 
@@ -1880,6 +2024,12 @@ def answer_frames(view: ClauseView, frames: list[Frame]) -> list[Frame]:
     return out
 
 
+def _rejects_claims(view: ClauseView, cue: CueMention) -> bool:
+    """ "Iranian officials rejected the U.S. accusations": rejecting what was said is denying it, not refusing."""
+    tokens = view.tokens
+    return view.lang == "en" and any(t.lower in _CLAIM_NOUNS for t in tokens[cue.end : cue.end + 4])
+
+
 def _receiver_answers(view: ClauseView, c: int, prev: Frame) -> bool:
     """The subject of the answering clause is the one the transfer went to."""
     subject = [
@@ -1895,7 +2045,8 @@ def _answer(view: ClauseView, c: int, cue: CueMention, prev: Frame) -> Frame:
     answer = Frame("transfer", cue, prev.trigger_kind, c, list(prev.items), list(prev.suppliers), list(prev.recipients))
     answer.trace = list(prev.trace)
     answer.rule = prev.rule
-    kind = "deny" if "deny" in cue.kinds else "refuse"
+    answer.no_fill = prev.no_fill  # the answer is about the same parties, named or not
+    kind = "deny" if "deny" in cue.kinds or _rejects_claims(view, cue) else "refuse"
     answer.modifiers = {kind}
     fire(answer, "frames.answer-deny" if kind == "deny" else "frames.answer-refuse")
     if kind == "refuse" and prev.trigger_kind in RECEIVE:

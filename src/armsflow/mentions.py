@@ -599,11 +599,17 @@ def _export_permit(tokens: list[Token], item: ItemMention) -> bool:
         return False
     before = tokens[item.start - 1].lower if item.start else ""
     after = tokens[item.end : item.end + 4]
-    return before.startswith(_EXPORT_PREFIXES) or any(t.lower.startswith(_EXPORT_PREFIXES) for t in after)
+    if before.startswith(_EXPORT_PREFIXES) or any(t.lower.startswith(_EXPORT_PREFIXES) for t in after):
+        return True
+    # "issues licences for companies to sell weapons", "a licence that had allowed oil and gas deals": a permit
+    # for trade, not a production licence
+    return any(t.lower in _PERMITTED_TRADE for t in tokens[item.end : item.end + 5])
 
 
 _EXPORT_PREFIXES: Final = word_stems("stem.export")
 _LICENCES: Final = words("noun.licence", "en")
+_DESCRIBED_HEADS: Final = words("reference.described-head", "en")
+_PERMITTED_TRADE: Final = words("word.permitted-trade", "en")
 _ITEM_START_MEMO: Final[dict[str, dict[str, bool]]] = {}
 _PARTS: Final = words("noun.parts", "de")
 _PART_HEADS: Final = words("noun.parts-head", "de")
@@ -679,6 +685,7 @@ def _means_of_transport(tokens: list[Token], item: ItemMention) -> bool:
 _FUNDS: Final = words("noun.funds")
 _REPLACEMENT: Final = words("noun.replacement")
 _RELATIVE_OPENERS: Final = words("function.opens-relative-goods", "en")
+_INCLUDING: Final = words("prep.including", "en")
 _COORDINATORS: Final = words("conj.coordinating")
 _PART_IN: Final = words("prep.part-in")
 _FUNDS_OR_REPLACEMENT: Final = _FUNDS | _REPLACEMENT
@@ -730,8 +737,11 @@ def _purposes(tokens: list[Token], items: list[ItemMention]) -> list[ItemMention
                 and gap[0] in _PURPOSE
                 and len(gap) <= 4
                 and all(w in _PURPOSE or w in ARTICLES or w.isalpha() for w in gap)
-                # "a package for Ukraine that includes CV90s": a relative clause names goods after all
-                and not any(w in _RELATIVE_OPENERS for w in gap)
+                # "a package for Ukraine that includes CV90s": a relative clause names goods after all; not after
+                # parts ("components for military aircraft including fighter jets": kinds of what they are for)
+                and not any(
+                    w in _RELATIVE_OPENERS and not (prev.category == "technology" and w in _INCLUDING) for w in gap
+                )
                 # "Fregatten für Algerien und Luftverteidigungssysteme für Singapur": coordinated goods
                 and not any(w in _COORDINATORS for w in gap)
             ):
@@ -1571,7 +1581,27 @@ def _country_refs(tokens: list[Token], cues: list[CueMention], actors: list[Acto
                     genitive=article == "des" or tokens[cue.start].lower == "des",
                 )
             )
+    if lex.lang == "en":
+        _described_refs(tokens, actors, lex)
     actors.sort(key=lambda a: a.start)
+
+
+def _described_refs(tokens: list[Token], actors: list[ActorMention], lex: Lexicon) -> None:
+    """ "the gas-rich emirate", "the Balkan country", "the oil-rich kingdom": a reference with one describing
+    word between the article and its head is a reference all the same."""
+    taken = {i for a in actors for i in range(a.start, a.end)}
+    for i in range(len(tokens) - 2):
+        if tokens[i].lower != "the" or tokens[i + 2].lower not in _DESCRIBED_HEADS:
+            continue
+        if taken & {i, i + 1, i + 2}:
+            continue
+        word = tokens[i + 1].text
+        if not word[:1].isalpha() or not ("-" in word or word[:1].isupper()) or word.lower() in ARTICLES:
+            continue  # a describing word: hyphenated ("gas-rich") or a region's name ("Balkan", "Gulf")
+        text = " ".join(t.text for t in tokens[i : i + 3])
+        prep, article = _governor(tokens, i + 1, lex)
+        actors.append(ActorMention(i, i + 3, reference_id(text), "ref", prep, article or "the", text))
+        taken |= {i, i + 1, i + 2}
 
 
 def _names_follow(tokens: list[Token], k: int, lang: str) -> bool:
@@ -1736,7 +1766,11 @@ def _origins(tokens: list[Token], actors: list[ActorMention], items: list[ItemMe
             if actor is None or item.origin is not None or actor.start == 0:
                 continue
             before = tokens[actor.start - 1]
-            if before.lower in _BEFORE_ATTRIBUTIVE_NAME or before.text[:1].isdigit():
+            # "French Rafale and U.S. F-15QA fighters": after goods of another origin, coordinated
+            listed = before.lower in _ORIGIN_LINKS and any(
+                it.end == actor.start - 1 and it.origin is not None for it in items
+            )
+            if before.lower in _BEFORE_ATTRIBUTIVE_NAME or before.text[:1].isdigit() or listed:
                 # "the first UK submarines", "three US tanks": a name used as an adjective names the origin
                 item.origin = actor.id
                 actor.kind = "origin"

@@ -106,6 +106,9 @@ _LAUNCH: Final = words("verb.launch")
 _ORIGIN_RULES: Final = frozenset({"roles.give.origin-of-goods", "roles.arrive.origin-of-goods"})
 _RELATIVE_SUBJECTS: Final = words("pronoun.relative")
 _PERSONAL: Final = words("pronoun.personal")
+_INDEFINITE_PEOPLE: Final = words("pronoun.indefinite-people", "en")
+_PLACE_OF_TRAINING: Final = words("prep.place-of-training", "en")
+_DATE_WORDS: Final = words("noun.month", "en") | words("noun.weekday", "en")
 _EXPECT: Final = words("verb.expect-arrival")
 _PURPOSE_CONJ: Final = words("conj.purpose")
 _BUILT_AT: Final = words("prep.built-at")
@@ -352,6 +355,16 @@ def _inherited_subject(r: Roles) -> None:
         ):
             r.asker, r.inherited = cand[0], cand[1]
             fire(r.frame, "grammar.object-control")
+        elif (
+            view.lang == "en"
+            and g in r.governors
+            and grammar.infinitive[c]
+            and len(cand) > 1
+            and any("approve" in cue.kinds for cue in view.cues_by_clause[g])
+        ):
+            # "Berlin allowed Poland to send Leopards to Ukraine": the one allowed acts; who allows decides only
+            r.inherited = cand[1]
+            fire(r.frame, "grammar.en.permission-object-control")
         return
 
 
@@ -1508,6 +1521,124 @@ def _other_trade(r: Roles, cue: CueMention) -> bool:
     return False
 
 
+def _asker_of_exports(r: Roles) -> None:
+    """ "Türkiye has repeatedly requested the resumption of exports of these components": whoever asks for
+    exports in its own clause is who would receive them; the exporter comes from elsewhere."""
+    frame = r.frame
+    view = r.view
+    tokens = r.tokens
+    if view.lang != "en" or r.kind not in GIVE or frame.passive or frame.recipients or r.subj is None:
+        return
+    if "request" not in frame.modifiers or r.subj.ids != frame.suppliers:
+        return
+    asked = [
+        x
+        for x in view.cues_by_clause[r.c]
+        if "request" in x.kinds
+        and tokens[x.start].text.islower()
+        and r.subj.members[-1].end <= x.start < frame.trigger.start
+    ]
+    if not asked:
+        return
+    r.receive(list(frame.suppliers), "roles.en.asker-of-exports-receives")
+    r.supply([], "roles.en.asker-of-exports-receives")
+
+
+def _deployed_in_a_place(r: Roles) -> None:
+    """ "continued to deploy troops in North and South Kivu": forces deployed in a place no lexicon knows are
+    stationed there; the story's state does not become their recipient."""
+    frame = r.frame
+    view = r.view
+    tokens = r.tokens
+    if view.lang != "en" or frame.recipients or r.kind not in GIVE:
+        return
+    if not frame.items or any(it.category != "personnel" for it in frame.items):
+        return
+    clause = view.grammar.clause
+    taken = {i for a in view.mentions.actors for i in range(a.start, a.end)}
+    for k in range(frame.trigger.end, len(tokens) - 1):
+        if clause[k] != frame.clause:
+            break
+        word = tokens[k + 1]
+        if (
+            tokens[k].lower in _PLACE_OF_TRAINING
+            and k + 1 not in taken
+            and word.text[:1].isupper()
+            and word.text.isalpha()
+            and word.lower not in _DATE_WORDS
+        ):
+            frame.no_fill = True
+            fire(frame, "roles.en.deployed-in-a-place")
+            return
+
+
+def _carried_from(r: Roles) -> None:
+    """ "Rail wagons took 40,000 mortar rounds from Belarus to Russia": goods carried from a state to another
+    leave the state they are carried from."""
+    frame = r.frame
+    if "trigger.carry-to" not in frame.trace or frame.suppliers or not frame.recipients:
+        return
+    sources = [i for i in r.prep_ids(FROM) if i not in frame.recipients]
+    if sources:
+        r.supply(sources[:1], "roles.carried-from-source")
+
+
+def _indefinite_relative_subject(r: Roles) -> None:
+    """ "will punish anyone who sells drones to Russia", "tools against those who supply weapons to the RSF": the
+    subject is whoever might do it, nobody named; no state from the sentence or the discourse takes its place."""
+    frame = r.frame
+    view = r.view
+    tokens = r.tokens
+    if view.lang != "en" or frame.passive or not (r.kind in GIVE or r.kind in RECEIVE):
+        return
+    named = {i for a in view.mentions.actors for i in range(a.start, a.end)}
+    head = -1
+    for k in range(r.trig - 1, max(-1, r.trig - 4), -1):
+        if k in named or not tokens[k].text[:1].isalpha():
+            return
+        if tokens[k].lower in _INDEFINITE_PEOPLE:
+            head = k  # "whoever sells …"
+            break
+        if tokens[k].lower in _RELATIVE_SUBJECTS:
+            head = k - 1 if k > 0 and tokens[k - 1].text != "," else k - 2
+            break
+    if head < 0 or tokens[head].lower not in _INDEFINITE_PEOPLE:
+        return
+    if r.kind in GIVE:
+        r.supply([], "roles.en.indefinite-relative-subject")
+    else:
+        r.receive([], "roles.en.indefinite-relative-subject")
+    frame.no_fill = True
+    fire(frame, "roles.en.indefinite-relative-subject")
+
+
+def _unknown_party_to(r: Roles) -> None:
+    """ "accused Algiers of supplying drones to the Polisario": a to-phrase after the verb naming a party we do not
+    know is the recipient all the same; the discourse must not put a known state in its place."""
+    frame = r.frame
+    view = r.view
+    tokens = r.tokens
+    if view.lang != "en" or frame.recipients or frame.passive or r.kind not in GIVE:
+        return
+    clause = view.grammar.clause
+    taken = {i for a in view.mentions.actors for i in range(a.start, a.end)}
+    taken |= {i for it in view.mentions.items for i in range(it.start, it.end)}
+    for k in range(frame.trigger.end, len(tokens) - 1):
+        if clause[k] != frame.clause:
+            break
+        if tokens[k].lower not in TO or k in taken:
+            continue
+        j = k + 1
+        if tokens[j].lower in ARTICLES and j + 1 < len(tokens):
+            j += 1
+        word = tokens[j]
+        if j in taken or not word.text[:1].isupper() or not word.text[:1].isalpha() or clause[j] != frame.clause:
+            continue
+        frame.no_fill = True
+        fire(frame, "roles.en.unknown-party-to")
+        return
+
+
 def _pair_subject(r: Roles) -> None:
     """ "The two states signed a contract …": both sides act together; the discourse resolves which is which
     (``coref.the-two-states``), so the pair stands in a role until then."""
@@ -1541,6 +1672,11 @@ CONSTRUCTIONS: Final[tuple[Callable[[Roles], None], ...]] = (
     _onward_destination,
     _come_from,
     _built_abroad,
+    _unknown_party_to,
+    _deployed_in_a_place,
+    _carried_from,
+    _indefinite_relative_subject,
+    _asker_of_exports,
 )
 
 
@@ -1565,6 +1701,22 @@ def trainees(view: ClauseView, frame: Frame) -> None:
         and (a.id not in frame.suppliers or len(frame.suppliers) > 1)
     ]
     if not found:
+        return
+    implied = all(it.start == frame.trigger.start for it in frame.items)
+    if (
+        view.lang == "en"
+        and implied
+        and not any(
+            a.prep in _PLACE_OF_TRAINING and a.id not in frame.suppliers and a.kind not in ("adj", "demonym")
+            for a in view.mentions.actors
+        )
+    ):
+        # "Denmark has begun training Ukrainian pilots": no trainers are said to go anywhere (abroad, "in
+        # Romania", or to the trainees' state); by the contract no personnel move
+        frame.suppliers = []
+        frame.recipients = []
+        frame.no_fill = True
+        fire(frame, "roles.en.training-at-home")
         return
     # "German instructors are training Ukrainian soldiers in Lithuania": the trainers' state supplies, the
     # trainees' state receives, wherever the training is (as the dev corpus annotates "sent instructors to
