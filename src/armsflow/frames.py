@@ -80,6 +80,9 @@ _NOT_YET_BOUGHT: Final = frozenset({"future", "intend", "promise", "consider", "
 _RESPECTIVELY: Final = words("conj.respectively")
 _LICENCE_NOUNS: Final = words("noun.production-licence")
 _LICENCE_PREPS: Final = words("prep.under-licence")
+_EXPORT_LICENCES: Final = tuple(word_list("suffix.export-licence", "de"))
+_PURPOSE_FOR: Final = words("prep.for", "de")
+_VALUE_NOUNS: Final = words("noun.value-of-goods", "de")
 _DEAL_NOUNS: Final = words("noun.deal")
 _SET_OFF_MARKS: Final = words("punct.set-off")
 _BUILT_PARTICIPLES: Final = tuple(sorted(words("participle.built")))
@@ -501,14 +504,32 @@ def _owner_of(view: ClauseView, c: int, owners: dict[int, tuple[int, str]]) -> t
         target = next((k for k in (c + 1, c - 1) if _owns_itself(owners, k)), None)
         if target is not None:
             return target, "item.owner.shipment-contents"
-    if dependent(tokens, grammar, c) or not _appended(view, c):
+    if dependent(tokens, grammar, c):
         return None
+    rule = "item.owner.appended-list"  # "…, darunter Kampfhubschrauber"
+    if not _appended(view, c, -1):
+        cut = _purpose_start(view, c)
+        if cut < 0 or not _appended(view, c, cut):
+            return None
+        # "…, darunter für Ersatzteile und Übungsmunition für die Kampfpanzer Leopard 2 A4": what the listed
+        # goods are for only describes them
+        rule = "item.owner.appended-purpose"
     candidates = [k for k in owners if k != c]
     if candidates:
         best = min(candidates, key=lambda k: (abs(k - c), k > c))
         if abs(best - c) <= 2:
-            return best, "item.owner.appended-list"  # "…, darunter Kampfhubschrauber"
+            return best, rule
     return None
+
+
+def _purpose_start(view: ClauseView, c: int) -> int:
+    """Where a for-phrase right after listed goods begins in clause c ("Ersatzteile für die …"), else -1."""
+    start, end = view.grammar.clauses[c]
+    ends = {it.end for it in view.items_by_clause[c]}
+    for i in range(start + 1, end):
+        if view.tokens[i].lower in _PURPOSE_FOR and i in ends:
+            return i
+    return -1
 
 
 def _described_where_built(view: ClauseView, c: int) -> bool:
@@ -518,10 +539,13 @@ def _described_where_built(view: ClauseView, c: int) -> bool:
     return lead is not None and lead[1] == "use" and _built_where(view.tokens, lead[0])
 
 
-def _appended(view: ClauseView, c: int) -> bool:
-    """Only a verbless list of goods hangs on another clause's verb ("…, darunter Kampfhubschrauber")."""
+def _appended(view: ClauseView, c: int, stop: int) -> bool:
+    """Only a verbless list of goods hangs on another clause's verb ("…, darunter Kampfhubschrauber"); the
+    list ends at the clause's end or at ``stop`` when that is not negative."""
     tokens = view.tokens
     start, end = view.grammar.clauses[c]
+    if stop >= 0:
+        end = stop
     covered = {i for it in view.items_by_clause[c] for i in range(it.start, it.end)}
     covered |= {i for a in view.mentions.actors for i in range(a.start, a.end)}
     for i in range(start, end):
@@ -762,6 +786,15 @@ def frame_items(
             # is on stays where it is; the trainers are what is sent
             trace.append("item.training-on-stays")
         items = kept
+    if (
+        lead_kind == "approve"
+        and not any(view.grammar.clause[it.start] == c for it in items)
+        and _licence_value(view, c, lead_cue)
+    ):
+        # "Für Chile wurden Genehmigungen im Wert von 42,7 Millionen Euro erteilt": export licences measured in
+        # money license arms in general (goods listed after them, "darunter …", are some of them)
+        items = [ItemMention(lead_cue.start, lead_cue.end, "military-equipment", text=lead_cue.lemma), *items]
+        trace.append("item.licence-value-general-goods")
     if not items:
         items = _goods_from_context(view, c, lead_cue, lead_kind, trace)
     if not items and lead_cue.kinds & ROLE_NOUNS and not view.mentions.items:
@@ -770,6 +803,15 @@ def frame_items(
         items = [ItemMention(lead_cue.start, lead_cue.end, "military-equipment", text=lead_cue.lemma)]
         trace.append("item.role-noun-general-goods")
     return items
+
+
+def _licence_value(view: ClauseView, c: int, lead: CueMention) -> bool:
+    """Whether the lead is an export licence noun followed by its value ("Genehmigungen im Wert von …")."""
+    tokens = view.tokens
+    end = view.grammar.clauses[c][1]
+    return tokens[lead.start].lemma.endswith(_EXPORT_LICENCES) and any(
+        tokens[i].lower in _VALUE_NOUNS for i in range(lead.end, min(end, lead.end + 3))
+    )
 
 
 def _drop_used(view: ClauseView, items: list[ItemMention], lead: CueMention, trace: list[str]) -> list[ItemMention]:

@@ -63,6 +63,8 @@ _COMPANY_ORDER: Final = words("prep.order-from-company")
 _ARRIVE_FOR: Final = words("prep.seized-bound-for")
 _TOGETHER: Final = words("adverb.together")
 _IN_ACCUSATIVE: Final = words("article.accusative-direction", "de")
+_RANK_AFTER: Final = words("prep.rank-after", "de")
+_RANK_AMONG: Final = words("prep.rank-among", "de")
 _OBLIQUE: Final = frozenset({"dat", "gen"})
 _NOMINATIVE: Final = frozenset({"nom"})
 _NOMINATIVE_PRONOUNS: Final = words("pronoun.nominative", "de")
@@ -405,8 +407,22 @@ def _phrases(r: Roles) -> None:
             prep = grp.first.prep
             if prep == "in" and grp.first.article in _IN_ACCUSATIVE and lang == "de":
                 prep = "nach"  # "in die Ukraine exportiert": a direction, not a place
+            if prep in _RANK_AFTER and _ranked_after(r, grp):
+                # "Deutschland gehört nach den USA zu den wichtigsten Lieferanten Israels": "nach" ranks, it
+                # names no destination
+                fire(r.frame, "grammar.de.rank-after")
+                continue
             r.by_prep.setdefault(prep, []).append(grp)
     r.genitives = [g for g in r.own if g.first.genitive and g.first.prep is None]
+
+
+def _ranked_after(r: Roles, grp: Group) -> bool:
+    """Whether "nach X" is followed by "zu den …" and a role noun ("nach den USA zu den größten Lieferanten")."""
+    tokens = r.tokens
+    k = grp.members[-1].end
+    if k >= len(tokens) or tokens[k].lower not in _RANK_AMONG:
+        return False
+    return any(x.kinds & ROLE_NOUNS and k < x.start <= k + 4 for x in r.view.cues_by_clause[r.c])
 
 
 # --------------------------------------------------------------------------- offers
@@ -1466,6 +1482,18 @@ def _role_noun(r: Roles) -> None:
         if a.kind in ("adj", "demonym") and cue.start - 2 <= a.end <= cue.start and a.id not in holders
     ]
     owners = [i for g in r.genitives for i in g.ids if i not in holders]
+    if not owners:
+        # "zu den wichtigsten Waffenlieferanten Indiens": the preposition governs the role noun; the genitive
+        # right after the noun owns it
+        owners = [
+            i
+            for g in r.own
+            if g.first.genitive and g.first.start == cue.end and g.first.prep is not None
+            for i in g.ids
+            if i not in holders
+        ]
+        if owners:
+            fire(frame, "grammar.de.genitive-after-role-noun")
     client = "client" in cue.kinds
     others = owners or [i for i in r.prep_ids(_ROLE_FROM if client else _ROLE_TO) if i not in holders]
     if client and not others:
