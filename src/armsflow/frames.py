@@ -134,6 +134,8 @@ _CONDITION_CLAUSE: Final = words("conj.condition-clause")
 _PERFECT_AUX: Final = words("aux.perfect-infinitive", "de")
 _INFINITIVE_PARTICLE: Final = words("particle.infinitive", "de")
 _PRESENT_PASSIVE: Final = words("aux.present-passive", "de")
+_SCHEDULE_PREPS: Final = words("prep.schedule", "de")
+_SCHEDULE_POINTS: Final = words("noun.time", "de") | words("noun.schedule-point", "de")
 _TRAIN: Final = words("verb.train")
 _COUNT_WORDS: Final = {w: int(v) for w, v in word_values("number.small").items()}
 _IMPLIED: Final = {w: v.split(":") for w, v in word_values("verb.implies-goods").items()}
@@ -1628,6 +1630,19 @@ def _past_background(cue: CueMention, tokens: list[Token]) -> frozenset[str]:
     return frozenset()
 
 
+def _scheduled(view: ClauseView, c: int) -> bool:
+    """Whether clause c names a time from or by which something happens ("ab 2026", "bis Ende 2027")."""
+    tokens = view.tokens
+    start, end = view.grammar.clauses[c]
+    for i in range(start, end - 1):
+        if tokens[i].lower not in _SCHEDULE_PREPS:
+            continue
+        nxt = tokens[i + 1]
+        if nxt.text.isdigit() and len(nxt.text) == 4 or nxt.lower in _SCHEDULE_POINTS:
+            return True
+    return False
+
+
 def _condition_clause(view: ClauseView, c: int) -> bool:
     """A clause opened by "falls/if" inside the sentence, or the condition opening it ("Wenn Iran …
     liefern würde, | wäre das …": the hypothetical itself, not what would follow from it)."""
@@ -1650,7 +1665,11 @@ def set_voice(view: ClauseView, frame: Frame, owners: dict[int, tuple[int, str]]
             tokens[x.start].lower for k in [c, *governors] for x in view.cues_by_clause[k] if "future" in x.kinds
         }
         after = tokens[lead.end].lower if lead.end < len(tokens) else ""
-        if futures <= _PRESENT_PASSIVE and after not in _PRESENT_PASSIVE:
+        if futures <= _PRESENT_PASSIVE and after not in _PRESENT_PASSIVE and _scheduled(view, c):
+            # "Die Panzer werden ab 2026 an Polen geliefert": the present passive with a point it starts from
+            # or is due by speaks of what is to come
+            fire(frame, "mod.de.present-passive-scheduled")
+        elif futures <= _PRESENT_PASSIVE and after not in _PRESENT_PASSIVE:
             # "Der Ukraine werden von Deutschland Panzer geliefert": "werden" with a participle is the
             # present passive, not the future ("… geliefert werden")
             frame.modifiers.discard("future")
