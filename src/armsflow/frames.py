@@ -1718,6 +1718,21 @@ def _roles_after_grammar(view: ClauseView, frame: Frame, frames: list[Frame], le
         # states where the goods received came from; the receiving clause is the same transfer
         frames[-1].items = []
         reject("roles.arrive.come-from", f"clause {c - 1}: the goods' source is stated in clause {c}")
+    if (
+        view.lang == "de"
+        and frame.suppliers
+        and frames
+        and frames[-1].clause == c - 1
+        and not frames[-1].suppliers
+        and frames[-1].trigger_kind in _RECEIVING
+        and relative_clause(view.tokens, view.grammar, c)
+        and frame.items
+        and {id(it) for it in frame.items} <= {id(it) for it in frames[-1].items}
+    ):
+        # "will 48 Eurofighter kaufen, die von Großbritannien aus geliefert würden": the relative clause on the
+        # goods bought names who supplies them
+        frames[-1].suppliers = [x for x in frame.suppliers if x not in frames[-1].recipients]
+        _decided(frames[-1], "roles.relative-names-the-supplier")
     if not frame.suppliers and not frame.recipients and frames and partitive(view.tokens, view.grammar, c):
         # "…, six of which have been delivered": the part goes the way the whole was ordered
         frame.suppliers, frame.recipients = list(frames[-1].suppliers), list(frames[-1].recipients)

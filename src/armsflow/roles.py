@@ -63,6 +63,7 @@ _COMPANY_ORDER: Final = words("prep.order-from-company")
 _ARRIVE_FOR: Final = words("prep.seized-bound-for")
 _TOGETHER: Final = words("adverb.together")
 _IN_ACCUSATIVE: Final = words("article.accusative-direction", "de")
+_VON_AUS: Final = words("postposition.from-place", "de")
 _RANK_AFTER: Final = words("prep.rank-after", "de")
 _RANK_AMONG: Final = words("prep.rank-among", "de")
 _OBLIQUE: Final = frozenset({"dat", "gen"})
@@ -1544,6 +1545,23 @@ def _pair_subject(r: Roles) -> None:
         frame.recipients = [PAIR]
 
 
+def _from_place(r: Roles) -> None:
+    """ "Eurofighter, die von Großbritannien aus geliefert würden": "von X aus" names the place the goods
+    leave from, the supplier (not a passive agent, never a recipient)."""
+    if r.view.lang != "de" or r.kind not in GIVE:
+        return
+    tokens = r.tokens
+    found = [
+        i
+        for g in r.by_prep.get("von", [])
+        if g.members[-1].end < len(tokens) and tokens[g.members[-1].end].lower in _VON_AUS
+        for i in g.ids
+    ]
+    if found:
+        r.receive([x for x in r.frame.recipients if x not in found], "roles.give.de.from-place")
+        r.supply(found, "roles.give.de.from-place")
+
+
 # In this order; a later construction overrides an earlier one.
 CONSTRUCTIONS: Final[tuple[Callable[[Roles], None], ...]] = (
     _delivery_under_deal,
@@ -1569,6 +1587,7 @@ CONSTRUCTIONS: Final[tuple[Callable[[Roles], None], ...]] = (
     _onward_destination,
     _come_from,
     _built_abroad,
+    _from_place,
 )
 
 
