@@ -134,6 +134,8 @@ _CONDITION_CLAUSE: Final = words("conj.condition-clause")
 _PERFECT_AUX: Final = words("aux.perfect-infinitive", "de")
 _INFINITIVE_PARTICLE: Final = words("particle.infinitive", "de")
 _PRESENT_PASSIVE: Final = words("aux.present-passive", "de")
+_FAIL: Final = words("verb.fail", "de")
+_GENITIVE_RELATIVE: Final = words("pronoun.relative-genitive", "de")
 _SCHEDULE_PREPS: Final = words("prep.schedule", "de")
 _SCHEDULE_POINTS: Final = words("noun.time", "de") | words("noun.schedule-point", "de")
 _TRAIN: Final = words("verb.train")
@@ -290,6 +292,13 @@ def _clause_frame(
     frame.trace = trace
     governors = governor_chain(view.grammar, view.cues_by_clause, view.items_by_clause, TRIGGERS, c)
     set_modifiers(view, frame, governors)
+    if view.grammar.infinitive[c] and any(
+        view.tokens[i].lemma in _FAIL for k in governors for i in range(*view.grammar.clauses[k])
+    ):
+        # "ist mit dem Versuch gescheitert, deutsche Waffenlieferungen an Israel untersagen zu lassen": what an
+        # attempt that failed aimed at did not happen
+        reject("filter.failed-attempt", f"clause {c}: {lead_cue.lemma!r} under a failed attempt")
+        return None
     if _condition_clause(view, c) and not frame.modifiers & {"consider", "intend"}:
         # "droht mit Strafen, falls China Russland mit Waffen beliefert": a condition, no event
         reject("filter.condition-clause", f"clause {c}: {lead_cue.lemma!r} inside a condition")
@@ -1733,6 +1742,20 @@ def _roles_after_grammar(view: ClauseView, frame: Frame, frames: list[Frame], le
         # goods bought names who supplies them
         frames[-1].suppliers = [x for x in frame.suppliers if x not in frames[-1].recipients]
         _decided(frames[-1], "roles.relative-names-the-supplier")
+    if (
+        view.lang == "de"
+        and lead_kind == "arrive"
+        and frame.modifiers & {"future", "delay"}
+        and frames
+        and frames[-1].clause == c - 1
+        and frames[-1].trigger_kind == "get"
+        and not frames[-1].modifiers & {"future", "negation", "consider", "intend", "request"}
+        and view.tokens[view.grammar.clauses[c][0] + 1].lower in _GENITIVE_RELATIVE
+    ):
+        # "bezieht das System Arrow 3, dessen erste Komponenten noch in diesem Jahr eintreffen sollen": what is
+        # received is still on its way
+        frames[-1].modifiers.add("awaited")
+        fire(frames[-1], "mod.de.goods-still-to-arrive")
     if not frame.suppliers and not frame.recipients and frames and partitive(view.tokens, view.grammar, c):
         # "…, six of which have been delivered": the part goes the way the whole was ordered
         frame.suppliers, frame.recipients = list(frames[-1].suppliers), list(frames[-1].recipients)
