@@ -135,6 +135,7 @@ _PERFECT_AUX: Final = words("aux.perfect-infinitive", "de")
 _INFINITIVE_PARTICLE: Final = words("particle.infinitive", "de")
 _PRESENT_PASSIVE: Final = words("aux.present-passive", "de")
 _FAIL: Final = words("verb.fail", "de")
+_TO_INSTITUTION: Final = words("prep.to-institution", "de")
 _GENITIVE_RELATIVE: Final = words("pronoun.relative-genitive", "de")
 _SCHEDULE_PREPS: Final = words("prep.schedule", "de")
 _SCHEDULE_POINTS: Final = words("noun.time", "de") | words("noun.schedule-point", "de")
@@ -784,6 +785,12 @@ def frame_items(
         # what is transferred is the licence; the goods built with it stay where they are built
         return _licences(view, c)
     items = _drop_used(view, items, lead_cue, trace)
+    if view.lang == "de" and lead_kind in GIVE:
+        kept = [it for it in items if not _forces_receiving(view, it)]
+        if len(kept) < len(items):
+            # "die Maschinen seien an die Truppe übergeben worden": the forces the goods go to receive them
+            trace.append("item.de.forces-receiving")
+        items = kept
     if "trigger.goods-in-service" in trace:
         items = _in_service(view, lead_cue, items)  # "Hamas fighters have used rockets": the fighters are no goods
     if lead_kind == "support":
@@ -814,6 +821,14 @@ def frame_items(
         items = [ItemMention(lead_cue.start, lead_cue.end, "military-equipment", text=lead_cue.lemma)]
         trace.append("item.role-noun-general-goods")
     return items
+
+
+def _forces_receiving(view: ClauseView, item: ItemMention) -> bool:
+    """Whether personnel goods follow "an" and an article ("an die Truppe"): the forces that receive."""
+    if item.category != "personnel" or item.start < 2:
+        return False
+    tokens = view.tokens
+    return tokens[item.start - 1].lower in ARTICLES and tokens[item.start - 2].lower in _TO_INSTITUTION
 
 
 def _licence_value(view: ClauseView, c: int, lead: CueMention) -> bool:
