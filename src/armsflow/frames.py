@@ -136,6 +136,8 @@ _INFINITIVE_PARTICLE: Final = words("particle.infinitive", "de")
 _PRESENT_PASSIVE: Final = words("aux.present-passive", "de")
 _FAIL: Final = words("verb.fail", "de")
 _TO_INSTITUTION: Final = words("prep.to-institution", "de")
+_FURTHER: Final = words("adj.further-deliveries", "de")
+_VEHICLE_NOUNS: Final = tuple(sorted(words("noun.vehicle", "de")))
 _GENITIVE_RELATIVE: Final = words("pronoun.relative-genitive", "de")
 _SCHEDULE_PREPS: Final = words("prep.schedule", "de")
 _SCHEDULE_POINTS: Final = words("noun.time", "de") | words("noun.schedule-point", "de")
@@ -275,6 +277,15 @@ def _clause_frame(
     if not items:
         reject("filter.no-goods", f"clause {c}: trigger {lead_cue.lemma!r} without goods")
         return None
+    if (
+        view.lang == "de"
+        and "trigger.carry-to" in trace
+        and all(it.end <= lead_cue.start and view.tokens[it.start].lemma.endswith(_VEHICLE_NOUNS) for it in items)
+    ):
+        # "Frachtflugzeuge der Fluggesellschaft Silk Way seien nach Baku geflogen": the vehicles themselves fly;
+        # what they carry is not named
+        reject("filter.de.vehicle-without-cargo", f"clause {c}: {lead_cue.lemma!r} moves only its vehicles")
+        return None
     if _allowed_other_act(view, c, lead_cue, items):
         # "Colombo allowed Chinese research vessels to call at its ports": what is allowed is another act
         reject("filter.en.allowed-other-act", f"clause {c}: {lead_cue.lemma!r} allows no transfer")
@@ -299,6 +310,16 @@ def _clause_frame(
         # "ist mit dem Versuch gescheitert, deutsche Waffenlieferungen an Israel untersagen zu lassen": what an
         # attempt that failed aimed at did not happen
         reject("filter.failed-attempt", f"clause {c}: {lead_cue.lemma!r} under a failed attempt")
+        return None
+    if (
+        view.lang == "de"
+        and view.grammar.infinitive[c]
+        and any("refuse" in x.kinds and x.start > lead_cue.start for x in view.cues_by_clause[c])
+        and any("request" in x.kinds for k in governors for x in view.cues_by_clause[k])
+    ):
+        # "forderte Israel auf, die Rüstungsexporte an Baku einzustellen": a call to stop a transfer states no
+        # transfer of its own
+        reject("filter.asked-to-stop", f"clause {c}: {lead_cue.lemma!r} asked to be stopped")
         return None
     if _condition_clause(view, c) and not frame.modifiers & {"consider", "intend"}:
         # "droht mit Strafen, falls China Russland mit Waffen beliefert": a condition, no event
@@ -894,6 +915,15 @@ def _goods_from_context(
         # (goods before "to help" are the means that help, not what is given: "The jets are designed | to help …")
         trace.append("item.infinitive-previous-clause")  # "expects the first six jets | to arrive next year"
         return list(view.items_by_clause[c - 1])
+    if (
+        lead_kind == "give_noun"
+        and lead.start > 0
+        and tokens[lead.start - 1].lower in _FURTHER
+        and not view.items_by_clause[c]
+    ):
+        # "Peking stellte weitere Lieferungen danach ein": further deliveries are not the goods named before
+        trace.append("item.de.further-deliveries")
+        return [ItemMention(lead.start, lead.end, "military-equipment", text=tokens[lead.start].text)]
     if lead_kind != "support":
         found = _antecedent(view, c)
         if found:
@@ -1978,8 +2008,8 @@ def answer_frames(view: ClauseView, frames: list[Frame]) -> list[Frame]:
         if cue is None or any("negation" in x.kinds for x in view.cues_by_clause[c]):
             continue  # "Berlin werde kein Veto einlegen" answers nothing
         before = [f for f in frames if f.kind == "transfer" and c - 2 <= f.clause < c]
-        if not before:
-            continue
+        if not before or any(f.kind == "transfer" and f.clause == c for f in frames):
+            continue  # (a clause refusing a transfer of its own, "stellte weitere Lieferungen ein", answers nothing)
         if (
             view.lang == "en"
             and "refuse" in cue.kinds
