@@ -1045,7 +1045,15 @@ class Assembler:
             and not self._party_named_besides(set(recipients) | set(l_sup))
             and (frame.trigger_kind != "request" or self._definite(sentence, frame))
         ):  # "Taipeh hatte die Systeme angefragt": the systems of the transfer just named
-            parties.fill("supplier", list(l_sup), "discourse.continue-last-transfer-supplier")
+            makers = {it.producer for it in items if it.producer} - set(recipients)
+            maker = next(iter(makers)) if len(makers) == 1 else None
+            if maker is not None and maker not in l_sup and self.state.supplied.get(maker, 0) > 0:
+                # "Portugal schickte drei Leopard … Bereits im vergangenen Jahr war das Land mit Flakpanzern vom
+                # Typ Gepard versorgt worden": goods whose maker has supplied in this story come from that maker,
+                # not from whoever supplied last
+                parties.fill("supplier", [maker], "discourse.maker-supplied-before")
+            else:
+                parties.fill("supplier", list(l_sup), "discourse.continue-last-transfer-supplier")
         elif (
             not suppliers
             and not recipients
