@@ -555,6 +555,16 @@ def _owner_of(view: ClauseView, c: int, owners: dict[int, tuple[int, str]]) -> t
     return None
 
 
+def _modifies_item(tokens: list[Token], i: int, end: int, covered: set[int]) -> bool:
+    """Whether a run of lower-case words from token i runs into listed goods ("coastal defense systems")."""
+    k = i
+    while k < end and k - i < 3 and tokens[k].text.isalpha() and tokens[k].text.islower() and k not in covered:
+        if tokens[k].lower in _LIST_FILLERS:
+            return False
+        k += 1
+    return k < end and k in covered
+
+
 def _purpose_start(view: ClauseView, c: int) -> int:
     """Where a for-phrase right after listed goods begins in clause c ("Ersatzteile für die …"), else -1."""
     start, end = view.grammar.clauses[c]
@@ -579,6 +589,8 @@ def _appended(view: ClauseView, c: int, stop: int) -> bool:
     start, end = view.grammar.clauses[c]
     if stop >= 0:
         end = stop
+    first = next((t.lower for t in tokens[start:end] if t.text[:1].isalpha()), "")
+    opened = first in _LIST_OPENERS  # "…, including …": a list that says it is one
     covered = {i for it in view.items_by_clause[c] for i in range(it.start, it.end)}
     covered |= {i for a in view.mentions.actors for i in range(a.start, a.end)}
     for i in range(start, end):
@@ -589,6 +601,14 @@ def _appended(view: ClauseView, c: int, stop: int) -> bool:
             continue  # "…, from Su-30 fighters to Kilo-class submarines"
         if tok.text.islower() and tok.lower.endswith(("e", "en", "er", "es", "em")) and (i + 1) in covered:
             continue  # an adjective of the next item
+        if (
+            view.lang == "en"
+            and opened
+            and tok.text.isalpha()
+            and tok.text.islower()
+            and _modifies_item(tokens, i, end, covered)
+        ):
+            continue  # "including Harpoon coastal defense systems": words of the noun phrase before its head
         if tok.text.isdigit() or tok.lower in _LIST_QUANTIFIERS:
             continue
         return False
