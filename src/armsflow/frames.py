@@ -333,6 +333,7 @@ def _clause_frame(
         return None
     if restriction == "verb" and "negation" not in frame.modifiers:
         frame.modifiers.add("refuse")  # "restricts arms exports to Argentina": the exports are barred
+        frame.no_fill = True  # "An arms embargo bars weapons transfers to the group": nobody's exports in particular
         fire(frame, "mod.restricted-transfer")
     if frame.modifiers & {"refuse", "oppose"} and _public_opinion(view, frame):
         # "Nach Umfragen lehnt die Hälfte der Japaner den Export tödlicher Waffen ab": an opinion poll
@@ -826,6 +827,12 @@ def frame_items(
         # what is transferred is the licence; the goods built with it stay where they are built
         return _licences(view, c)
     items = _drop_used(view, items, lead_cue, trace)
+    measures = [x for x in view.mentions.cues if "sanction" in x.kinds and x.end - x.start > 1]
+    kept = [it for it in items if not any(x.start <= it.start and it.end <= x.end for x in measures)]
+    if len(kept) < len(items):
+        # "A U.N. arms embargo bars weapons transfers": the arms of "arms embargo" name the measure, no goods
+        trace.append("item.inside-measure-word")
+        items = kept
     if view.lang == "de" and lead_kind in GIVE:
         kept = [it for it in items if not _forces_receiving(view, it)]
         if len(kept) < len(items):
