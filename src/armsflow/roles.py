@@ -1562,6 +1562,23 @@ def _from_place(r: Roles) -> None:
         r.supply(found, "roles.give.de.from-place")
 
 
+def _possessed_agent(r: Roles) -> None:
+    """ "helicopters built by Lockheed Martin's Polish subsidiary PZL Mielec": the by-phrase's head is the firm
+    the possessive owns; the goods leave from that firm's state, not the owner's."""
+    if r.view.lang != "en" or not r.frame.suppliers:
+        return
+    actors = r.view.actors_by_clause[r.c]
+    for g in r.by_prep.get("by", []):
+        if not g.first.text.endswith(("'s", "’s")) or not set(g.ids) & set(r.frame.suppliers):
+            continue
+        end = g.members[-1].end
+        owned = next(
+            (a for a in actors if end <= a.start <= end + 2 and a.kind in ("org", "name") and a.prep is None), None
+        )
+        if owned is not None and owned.id not in g.ids and owned.id not in r.frame.recipients:
+            r.supply([owned.id if x in g.ids else x for x in r.frame.suppliers], "roles.en.possessed-agent")
+
+
 # In this order; a later construction overrides an earlier one.
 CONSTRUCTIONS: Final[tuple[Callable[[Roles], None], ...]] = (
     _delivery_under_deal,
@@ -1588,6 +1605,7 @@ CONSTRUCTIONS: Final[tuple[Callable[[Roles], None], ...]] = (
     _come_from,
     _built_abroad,
     _from_place,
+    _possessed_agent,
 )
 
 
