@@ -137,6 +137,7 @@ _PRESENT_PASSIVE: Final = words("aux.present-passive", "de")
 _FAIL: Final = words("verb.fail", "de")
 _TO_INSTITUTION: Final = words("prep.to-institution", "de")
 _FURTHER: Final = words("adj.further-deliveries", "de")
+_STATE_AUX: Final = words("aux.state-passive", "de")
 _VEHICLE_NOUNS: Final = tuple(sorted(words("noun.vehicle", "de")))
 _GENITIVE_RELATIVE: Final = words("pronoun.relative-genitive", "de")
 _SCHEDULE_PREPS: Final = words("prep.schedule", "de")
@@ -1395,6 +1396,11 @@ def _restriction(view: ClauseView, frame: Frame) -> str:
     word = tokens[lead.start].text
     if (view.lang == "de" and not word[:1].isupper()) or (view.lang == "en" and word.lower().endswith("ed")):
         return ""  # a verb: "Trotz des Embargos lieferte Belarus …"
+    if view.lang == "de" and _prohibited_predicate(view, frame.clause):
+        # "Ausfuhren nach Russland und Belarus sind gestützt auf die Verordnung …, untersagt": the exports are
+        # the subject of a prohibiting participle
+        fire(frame, "mod.de.prohibited-predicate")
+        return "verb"
     restrictions = {
         x.start for x in view.cues_by_clause[frame.clause] if x is not lead and x.kinds & {"prevent", "sanction"}
     }
@@ -1406,6 +1412,24 @@ def _restriction(view: ClauseView, frame: Frame) -> str:
         if k not in items and tok.lower not in _RESTRICTION_LINKS:
             return ""
     return ""
+
+
+def _prohibited_predicate(view: ClauseView, c: int) -> bool:
+    """Whether clause c (or the one-word tail closing it after an inserted clause) ends in a prohibiting
+    participle after a form of "sein"/"bleiben" ("… sind untersagt", "bleiben verboten")."""
+    tokens, grammar = view.tokens, view.grammar
+    start, end = grammar.clauses[c]
+    if not any(t.lower in _STATE_AUX for t in tokens[start:end]):
+        return False
+    for k in (c, c + 2):
+        if k >= view.n:
+            continue
+        words_k = [i for i in range(*grammar.clauses[k]) if tokens[i].text[:1].isalpha()]
+        if k == c + 2 and len(words_k) != 1:
+            continue
+        if words_k and any(x.start == words_k[-1] and "prevent" in x.kinds for x in view.cues_by_clause[k]):
+            return True
+    return False
 
 
 def _noun(view: ClauseView, k: int, items: set[int]) -> bool:
@@ -2035,7 +2059,11 @@ def answer_frames(view: ClauseView, frames: list[Frame]) -> list[Frame]:
         if cue is None or any("negation" in x.kinds for x in view.cues_by_clause[c]):
             continue  # "Berlin werde kein Veto einlegen" answers nothing
         before = [f for f in frames if f.kind == "transfer" and c - 2 <= f.clause < c]
-        if not before or any(f.kind == "transfer" and f.clause == c for f in frames):
+        if (
+            not before
+            or any(f.kind == "transfer" and f.clause == c for f in frames)
+            or "refuse" in before[-1].modifiers
+        ):
             continue  # (a clause refusing a transfer of its own, "stellte weitere Lieferungen ein", answers nothing)
         if (
             view.lang == "en"
