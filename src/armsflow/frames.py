@@ -828,6 +828,13 @@ def frame_items(
         # what is transferred is the licence; the goods built with it stay where they are built
         return _licences(view, c)
     items = _drop_used(view, items, lead_cue, trace)
+    if view.lang == "de":
+        kept = [it for it in items if not _for_own(view.tokens, it)]
+        if len(kept) < len(items) and kept:
+            # "Für seine Kampfjets vom Typ F-35 kauft Tokio Seezielflugkörper": what the goods are for is the
+            # buyer's own equipment
+            trace.append("item.de.for-own-equipment")
+            items = kept
     measures = [x for x in view.mentions.cues if "sanction" in x.kinds and x.end - x.start > 1]
     kept = [it for it in items if not any(x.start <= it.start and it.end <= x.end for x in measures)]
     if len(kept) < len(items):
@@ -870,6 +877,14 @@ def frame_items(
         items = [ItemMention(lead_cue.start, lead_cue.end, "military-equipment", text=lead_cue.lemma)]
         trace.append("item.role-noun-general-goods")
     return items
+
+
+def _for_own(tokens: list[Token], item: ItemMention) -> bool:
+    """Whether goods follow "für" and a possessive ("für seine Kampfjets", "für ihre neuen Fregatten")."""
+    k = item.start - 1
+    while k > 0 and tokens[k].text.islower() and tokens[k].lower not in _OWN and tokens[k].lower not in _PURPOSE_FOR:
+        k -= 1  # back over adjectives
+    return k > 0 and tokens[k].lower in _OWN and tokens[k - 1].lower in _PURPOSE_FOR
 
 
 def _forces_receiving(view: ClauseView, item: ItemMention) -> bool:
