@@ -1221,6 +1221,12 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
     ):
         frame.modifiers.discard("complete")  # "schlossen einen Vertrag über die Lieferung … ab": a deal
         fire(frame, "mod.concluding-a-deal")
+        negotiations = [x for k in [c, *governors] for x in view.cues_by_clause[k] if {"consider", "deal"} <= x.kinds]
+        if view.lang == "de" and "consider" in frame.modifiers and negotiations:
+            # "dass die Verhandlungen über den Vertrag … abgeschlossen worden seien": negotiations concluded are
+            # no longer weighed; the deal stands
+            frame.modifiers.discard("consider")
+            fire(frame, "mod.negotiations-concluded")
     if "deal" in frame.modifiers and any(
         "deal" in x.kinds and x is not lead and _framing_deal(view, x)
         for k in [c, *governors]
