@@ -137,6 +137,7 @@ _PRESENT_PASSIVE: Final = words("aux.present-passive", "de")
 _FAIL: Final = words("verb.fail", "de")
 _TO_INSTITUTION: Final = words("prep.to-institution", "de")
 _FURTHER: Final = words("adj.further-deliveries", "de")
+_TO_BUILD: Final = words("prep.to-build", "de")
 _STATE_AUX: Final = words("aux.state-passive", "de")
 _VEHICLE_NOUNS: Final = tuple(sorted(words("noun.vehicle", "de")))
 _GENITIVE_RELATIVE: Final = words("pronoun.relative-genitive", "de")
@@ -835,6 +836,12 @@ def frame_items(
             # buyer's own equipment
             trace.append("item.de.for-own-equipment")
             items = kept
+    if view.lang == "de" and any(view.tokens[it.start].lemma in _LICENCE_NOUNS for it in items):
+        kept = [it for it in items if not _built_under_licence(view.tokens, it)]
+        if len(kept) < len(items):
+            # "erhielt eine Lizenz zum Bau deutscher U-Boote": the licence is sent; the boats are built at home
+            trace.append("item.de.built-under-licence-stays")
+            items = kept
     measures = [x for x in view.mentions.cues if "sanction" in x.kinds and x.end - x.start > 1]
     kept = [it for it in items if not any(x.start <= it.start and it.end <= x.end for x in measures)]
     if len(kept) < len(items):
@@ -877,6 +884,14 @@ def frame_items(
         items = [ItemMention(lead_cue.start, lead_cue.end, "military-equipment", text=lead_cue.lemma)]
         trace.append("item.role-noun-general-goods")
     return items
+
+
+def _built_under_licence(tokens: list[Token], item: ItemMention) -> bool:
+    """Whether goods follow a licence noun and "zum Bau", "zur Herstellung" ("Lizenz zum Bau deutscher U-Boote")."""
+    for k in range(max(2, item.start - 3), item.start):
+        if tokens[k].lemma in _BUILDING and tokens[k - 1].lower in _TO_BUILD and tokens[k - 2].lemma in _LICENCE_NOUNS:
+            return True
+    return False
 
 
 def _for_own(tokens: list[Token], item: ItemMention) -> bool:

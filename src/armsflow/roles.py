@@ -1579,6 +1579,27 @@ def _possessed_agent(r: Roles) -> None:
             r.supply([owned.id if x in g.ids else x for x in r.frame.suppliers], "roles.en.possessed-agent")
 
 
+def _gapped_firms(r: Roles) -> None:
+    """ "Dassault liefert die Flugzeuge, Thales die Radargeräte und Safran die Triebwerke": firms of the
+    supplier's state after a comma or "und", each followed by its own goods, share the verb as its subjects;
+    they divide the supply among them and receive nothing."""
+    frame, tokens = r.frame, r.tokens
+    if r.view.lang != "de" or r.kind not in GIVE or frame.passive or not frame.recipients or not frame.suppliers:
+        return
+    starts = {it.start for it in frame.items}
+    gapped = set()
+    for g in r.own:
+        first, end = g.first, g.members[-1].end
+        if first.kind != "org" or first.prep is not None or first.start == 0:
+            continue
+        if tokens[first.start - 1].text != "," and tokens[first.start - 1].lower not in _AND:
+            continue
+        if end + 1 < len(tokens) and tokens[end].lower in ARTICLES and any(end < k <= end + 3 for k in starts):
+            gapped.update(g.ids)
+    if gapped and gapped <= set(frame.suppliers) and gapped & set(frame.recipients):
+        r.receive([x for x in frame.recipients if x not in gapped], "roles.de.gapped-firms-supply")
+
+
 # In this order; a later construction overrides an earlier one.
 CONSTRUCTIONS: Final[tuple[Callable[[Roles], None], ...]] = (
     _delivery_under_deal,
@@ -1606,6 +1627,7 @@ CONSTRUCTIONS: Final[tuple[Callable[[Roles], None], ...]] = (
     _built_abroad,
     _from_place,
     _possessed_agent,
+    _gapped_firms,
 )
 
 
