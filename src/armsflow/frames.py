@@ -138,6 +138,8 @@ _FAIL: Final = words("verb.fail", "de")
 _TO_INSTITUTION: Final = words("prep.to-institution", "de")
 _FURTHER: Final = words("adj.further-deliveries", "de")
 _TO_BUILD: Final = words("prep.to-build", "de")
+_IMPERSONAL: Final = words("pronoun.impersonal", "de")
+_ABOUT: Final = words("prep.about-topic", "de")
 _STATE_AUX: Final = words("aux.state-passive", "de")
 _VEHICLE_NOUNS: Final = tuple(sorted(words("noun.vehicle", "de")))
 _GENITIVE_RELATIVE: Final = words("pronoun.relative-genitive", "de")
@@ -287,6 +289,10 @@ def _clause_frame(
         # "Frachtflugzeuge der Fluggesellschaft Silk Way seien nach Baku geflogen": the vehicles themselves fly;
         # what they carry is not named
         reject("filter.de.vehicle-without-cargo", f"clause {c}: {lead_cue.lemma!r} moves only its vehicles")
+        return None
+    if view.lang == "de" and lead_kind == "go" and _about_idiom(view.tokens, lead_cue):
+        # "ging es um mehr als eine Modernisierung": "es geht um" says what something is about; nothing goes
+        reject("filter.de.es-geht-um", f"clause {c}: {lead_cue.lemma!r} in 'es geht um'")
         return None
     if _allowed_other_act(view, c, lead_cue, items):
         # "Colombo allowed Chinese research vessels to call at its ports": what is allowed is another act
@@ -884,6 +890,13 @@ def frame_items(
         items = [ItemMention(lead_cue.start, lead_cue.end, "military-equipment", text=lead_cue.lemma)]
         trace.append("item.role-noun-general-goods")
     return items
+
+
+def _about_idiom(tokens: list[Token], lead: CueMention) -> bool:
+    """ "es geht um", "ging es um": the impersonal pronoun next to the verb and "um" after it."""
+    near = [t.lower for t in tokens[max(0, lead.start - 1) : lead.end + 1]]
+    after = [t.lower for t in tokens[lead.end : lead.end + 4]]
+    return any(w in _IMPERSONAL for w in near) and any(w in _ABOUT for w in after)
 
 
 def _built_under_licence(tokens: list[Token], item: ItemMention) -> bool:
