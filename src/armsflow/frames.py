@@ -854,7 +854,7 @@ def frame_items(
         # "A U.N. arms embargo bars weapons transfers": the arms of "arms embargo" name the measure, no goods
         trace.append("item.inside-measure-word")
         items = kept
-    if view.lang == "de" and lead_kind in GIVE:
+    if view.lang == "de" and (lead_kind in GIVE or lead_kind in ("go", "arrive")):
         kept = [it for it in items if not _forces_receiving(view, it)]
         if len(kept) < len(items):
             # "die Maschinen seien an die Truppe übergeben worden": the forces the goods go to receive them
@@ -920,7 +920,10 @@ def _forces_receiving(view: ClauseView, item: ItemMention) -> bool:
     if item.category != "personnel" or item.start < 2:
         return False
     tokens = view.tokens
-    return tokens[item.start - 1].lower in ARTICLES and tokens[item.start - 2].lower in _TO_INSTITUTION
+    k = item.start - 1
+    while k > 1 and tokens[k].text.isalpha() and tokens[k].text.islower() and tokens[k].lower not in ARTICLES:
+        k -= 1  # "an die eigene Truppe": back over adjectives
+    return tokens[k].lower in ARTICLES and tokens[k - 1].lower in _TO_INSTITUTION
 
 
 def _licence_value(view: ClauseView, c: int, lead: CueMention) -> bool:
