@@ -1007,7 +1007,8 @@ def _goods_from_context(
         if pronoun:
             trace.append("item.pronoun-object")
             return pronoun
-    named = len(actors)
+    # (a party only named against whom or where, "im Krieg gegen die Rebellen", is no side of the arming)
+    named = len([a for a in actors if a.prep is None or a.prep in TO])
     if grammar.infinitive[c] and c > 0:
         # "Moscow continues to arm Myanmar": the governing clause's subject arms
         named += len([a for a in view.actors_by_clause[c - 1] if a.prep is None and not a.genitive])
