@@ -2118,6 +2118,11 @@ def answer_frames(view: ClauseView, frames: list[Frame]) -> list[Frame]:
             or "refuse" in before[-1].modifiers
         ):
             continue  # (a clause refusing a transfer of its own, "stellte weitere Lieferungen ein", answers nothing)
+        if view.lang == "de" and _own_matter(view, c):
+            # "… und hat ihre Mitarbeit in dem Militärbündnis auf Eis gelegt": what is put on hold is the
+            # subject's own matter, not the transfer just named
+            reject("frames.refusal-of-own-matter", f"clause {c}: {cue.lemma!r} refuses the subject's own matter")
+            continue
         if (
             view.lang == "en"
             and "refuse" in cue.kinds
@@ -2130,6 +2135,13 @@ def answer_frames(view: ClauseView, frames: list[Frame]) -> list[Frame]:
             continue
         out.append(_answer(view, c, cue, before[-1]))
     return out
+
+
+def _own_matter(view: ClauseView, c: int) -> bool:
+    """Whether clause c has a possessive before a noun as its object ("ihre Mitarbeit", "seine Teilnahme")."""
+    tokens = view.tokens
+    start, end = view.grammar.clauses[c]
+    return any(tokens[i].lower in _OWN and tokens[i + 1].text[:1].isupper() for i in range(start, end - 1))
 
 
 def _receiver_answers(view: ClauseView, c: int, prev: Frame) -> bool:
