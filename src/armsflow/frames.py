@@ -144,6 +144,7 @@ _STATE_AUX: Final = words("aux.state-passive", "de")
 _VEHICLE_NOUNS: Final = tuple(sorted(words("noun.vehicle", "de")))
 _GENITIVE_RELATIVE: Final = words("pronoun.relative-genitive", "de")
 _SCHEDULE_PREPS: Final = words("prep.schedule", "de")
+_SCHEDULE_ADVERBS: Final = words("adverb.schedule", "de")
 _SCHEDULE_POINTS: Final = words("noun.time", "de") | words("noun.schedule-point", "de")
 _TRAIN: Final = words("verb.train")
 _COUNT_WORDS: Final = {w: int(v) for w, v in word_values("number.small").items()}
@@ -1792,6 +1793,8 @@ def _scheduled(view: ClauseView, c: int) -> bool:
     """Whether clause c names a time from or by which something happens ("ab 2026", "bis Ende 2027")."""
     tokens = view.tokens
     start, end = view.grammar.clauses[c]
+    if any(t.lower in _SCHEDULE_ADVERBS for t in tokens[start:end]):
+        return True  # "Die Hubschrauber werden schrittweise geliefert": a delivery in stages to come
     for i in range(start, end - 1):
         if tokens[i].lower not in _SCHEDULE_PREPS:
             continue
