@@ -49,6 +49,7 @@ _ORIGIN_PREPS: Final = words("prep.origin")
 _FOR_PREPS: Final = words("prep.topic-recipient")
 _ADDITIVE: Final = words("adverb.additive")
 _COMPLEMENTIZERS: Final = words("conj.complement")
+_DEFINITE_MEASURE: Final = words("article.definite-short", "de") | words("pronoun.demonstrative-determiner", "de")
 _GENITIVE_LINKS: Final = words("article.genitive-link")
 _ARTICLES: Final = words("article.any")
 _OWN_POSSESSIVES: Final = words("determiner.own-possessive")
@@ -653,9 +654,16 @@ class Assembler:
         receives. Without a maker among them the direction is unknown and the reference is dropped."""
         pair = self.state.last_pair if self.state.last_pair and self.state.last_pair[0] >= index - 3 else None
         makers = {it.producer for it in frame.items if it.producer}
+        imposing = PAIR in frame.imposers
         for role in roles:
             while PAIR in role:
                 role.remove(PAIR)
+        if pair is not None and frame.kind != "transfer" and imposing:
+            # "Beide Länder hatten die Ausfuhr von Rüstungsgütern in die Türkei gestoppt": each of the two states
+            # named together takes the measure
+            frame.imposers = [a for a in pair[1] if a not in frame.targets]
+            fire(frame, "coref.both-states-impose")
+            return
         if pair is None or frame.kind != "transfer" or len(makers & set(pair[1])) != 1:
             fire(frame, "coref.unresolved-reference-dropped")
             frame.no_fill = True
@@ -1055,7 +1063,15 @@ class Assembler:
             and not self._party_named_besides(set(recipients) | set(l_sup))
             and (frame.trigger_kind != "request" or self._definite(sentence, frame))
         ):  # "Taipeh hatte die Systeme angefragt": the systems of the transfer just named
-            parties.fill("supplier", list(l_sup), "discourse.continue-last-transfer-supplier")
+            makers = {it.producer for it in items if it.producer} - set(recipients)
+            maker = next(iter(makers)) if len(makers) == 1 else None
+            if maker is not None and maker not in l_sup and self.state.supplied.get(maker, 0) > 0:
+                # "Portugal schickte drei Leopard … Bereits im vergangenen Jahr war das Land mit Flakpanzern vom
+                # Typ Gepard versorgt worden": goods whose maker has supplied in this story come from that maker,
+                # not from whoever supplied last
+                parties.fill("supplier", [maker], "discourse.maker-supplied-before")
+            else:
+                parties.fill("supplier", list(l_sup), "discourse.continue-last-transfer-supplier")
         elif (
             not suppliers
             and not recipients
@@ -1396,6 +1412,22 @@ class Assembler:
             if counts:
                 targets = [max(counts, key=lambda t: counts[t])]
                 trace.append("discourse.main-target-of-story")
+        last = self.state.last_targets
+        if (
+            self.lang == "de"
+            and imposers
+            and not targets
+            and "lift" in frame.modifiers
+            and last is not None
+            and index - last[0] <= 3
+            and frame.trigger.start > 0
+            and sentence.tokens[frame.trigger.start - 1].lower in _DEFINITE_MEASURE
+        ):
+            # "Schweden hatte die Ausfuhr in die Türkei gestoppt. … Schweden hob das Embargo 2022 auf": the measure
+            # named with a definite article is the one just reported, against its target
+            targets = [t for t in last[1] if t not in imposers]
+            if targets:
+                trace.append("discourse.definite-measure-lifted")
         if imposers and not targets and frame.target_noun and "sanction" in frame.trigger.kinds:
             # "considering sanctions on the state-owned oil and gas company": the story's country's firm
             actor = self.salient(index, exclude=set(imposers))

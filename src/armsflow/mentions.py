@@ -226,6 +226,7 @@ def find_actors(tokens: list[Token], lex: Lexicon) -> list[ActorMention]:
 _ACTOR_START_MEMO: Final[dict[str, dict[str, bool]]] = {}
 _MEMBERS: Final = words("noun.members", "de")
 _CURRENCIES: Final = words("noun.currency")
+_MEMBERSHIP_EVENTS: Final = words("noun.membership-event", "de")
 
 
 def _may_start_actor(text: str, lex: Lexicon) -> bool:
@@ -289,6 +290,8 @@ def _compound_actor(word: str, lex: Lexicon):
             return None  # "EU-Staaten", "Nato-Partner": some members, not the organisation itself
         if parts[-1].lower() in _CURRENCIES:
             return None  # "3,6 Milliarden US-Dollar": a currency, no actor
+        if parts[-1].lower() in _MEMBERSHIP_EVENTS:
+            return None  # "zum NATO-Beitritt Schwedens": someone's accession, the organisation does not act
         for size in range(len(parts) - 1, 0, -1):
             entry = lex.actors.get(form_tokens("-".join(parts[:size])))
             if entry is not None and (entry.kind not in ("adj", "demonym") or word.lower().endswith(_MADE)):

@@ -63,6 +63,9 @@ _COMPANY_ORDER: Final = words("prep.order-from-company")
 _ARRIVE_FOR: Final = words("prep.seized-bound-for")
 _TOGETHER: Final = words("adverb.together")
 _IN_ACCUSATIVE: Final = words("article.accusative-direction", "de")
+_VON_AUS: Final = words("postposition.from-place", "de")
+_RANK_AFTER: Final = words("prep.rank-after", "de")
+_RANK_AMONG: Final = words("prep.rank-among", "de")
 _OBLIQUE: Final = frozenset({"dat", "gen"})
 _NOMINATIVE: Final = frozenset({"nom"})
 _NOMINATIVE_PRONOUNS: Final = words("pronoun.nominative", "de")
@@ -418,8 +421,22 @@ def _phrases(r: Roles) -> None:
             prep = grp.first.prep
             if prep == "in" and grp.first.article in _IN_ACCUSATIVE and lang == "de":
                 prep = "nach"  # "in die Ukraine exportiert": a direction, not a place
+            if prep in _RANK_AFTER and _ranked_after(r, grp):
+                # "Deutschland gehört nach den USA zu den wichtigsten Lieferanten Israels": "nach" ranks, it
+                # names no destination
+                fire(r.frame, "grammar.de.rank-after")
+                continue
             r.by_prep.setdefault(prep, []).append(grp)
     r.genitives = [g for g in r.own if g.first.genitive and g.first.prep is None]
+
+
+def _ranked_after(r: Roles, grp: Group) -> bool:
+    """Whether "nach X" is followed by "zu den …" and a role noun ("nach den USA zu den größten Lieferanten")."""
+    tokens = r.tokens
+    k = grp.members[-1].end
+    if k >= len(tokens) or tokens[k].lower not in _RANK_AMONG:
+        return False
+    return any(x.kinds & ROLE_NOUNS and k < x.start <= k + 4 for x in r.view.cues_by_clause[r.c])
 
 
 # --------------------------------------------------------------------------- offers
@@ -1479,6 +1496,18 @@ def _role_noun(r: Roles) -> None:
         if a.kind in ("adj", "demonym") and cue.start - 2 <= a.end <= cue.start and a.id not in holders
     ]
     owners = [i for g in r.genitives for i in g.ids if i not in holders]
+    if not owners:
+        # "zu den wichtigsten Waffenlieferanten Indiens": the preposition governs the role noun; the genitive
+        # right after the noun owns it
+        owners = [
+            i
+            for g in r.own
+            if g.first.genitive and g.first.start == cue.end and g.first.prep is not None
+            for i in g.ids
+            if i not in holders
+        ]
+        if owners:
+            fire(frame, "grammar.de.genitive-after-role-noun")
     client = "client" in cue.kinds
     others = owners or [i for i in r.prep_ids(_ROLE_FROM if client else _ROLE_TO) if i not in holders]
     if client and not others:
@@ -1647,6 +1676,61 @@ def _pair_subject(r: Roles) -> None:
         frame.recipients = [PAIR]
 
 
+def _from_place(r: Roles) -> None:
+    """ "Eurofighter, die von Großbritannien aus geliefert würden": "von X aus" names the place the goods
+    leave from, the supplier (not a passive agent, never a recipient)."""
+    if r.view.lang != "de" or r.kind not in GIVE:
+        return
+    tokens = r.tokens
+    found = [
+        i
+        for g in r.by_prep.get("von", [])
+        if g.members[-1].end < len(tokens) and tokens[g.members[-1].end].lower in _VON_AUS
+        for i in g.ids
+    ]
+    if found:
+        r.receive([x for x in r.frame.recipients if x not in found], "roles.give.de.from-place")
+        r.supply(found, "roles.give.de.from-place")
+
+
+def _possessed_agent(r: Roles) -> None:
+    """ "helicopters built by Lockheed Martin's Polish subsidiary PZL Mielec": the by-phrase's head is the firm
+    the possessive owns; the goods leave from that firm's state, not the owner's."""
+    if r.view.lang != "en" or not r.frame.suppliers:
+        return
+    actors = r.view.actors_by_clause[r.c]
+    for g in r.by_prep.get("by", []):
+        if not g.first.text.endswith(("'s", "’s")) or not set(g.ids) & set(r.frame.suppliers):
+            continue
+        end = g.members[-1].end
+        owned = next(
+            (a for a in actors if end <= a.start <= end + 2 and a.kind in ("org", "name") and a.prep is None), None
+        )
+        if owned is not None and owned.id not in g.ids and owned.id not in r.frame.recipients:
+            r.supply([owned.id if x in g.ids else x for x in r.frame.suppliers], "roles.en.possessed-agent")
+
+
+def _gapped_firms(r: Roles) -> None:
+    """ "Dassault liefert die Flugzeuge, Thales die Radargeräte und Safran die Triebwerke": firms of the
+    supplier's state after a comma or "und", each followed by its own goods, share the verb as its subjects;
+    they divide the supply among them and receive nothing."""
+    frame, tokens = r.frame, r.tokens
+    if r.view.lang != "de" or r.kind not in GIVE or frame.passive or not frame.recipients or not frame.suppliers:
+        return
+    starts = {it.start for it in frame.items}
+    gapped = set()
+    for g in r.own:
+        first, end = g.first, g.members[-1].end
+        if first.kind != "org" or first.prep is not None or first.start == 0:
+            continue
+        if tokens[first.start - 1].text != "," and tokens[first.start - 1].lower not in _AND:
+            continue
+        if end + 1 < len(tokens) and tokens[end].lower in ARTICLES and any(end < k <= end + 3 for k in starts):
+            gapped.update(g.ids)
+    if gapped and gapped <= set(frame.suppliers) and gapped & set(frame.recipients):
+        r.receive([x for x in frame.recipients if x not in gapped], "roles.de.gapped-firms-supply")
+
+
 # In this order; a later construction overrides an earlier one.
 CONSTRUCTIONS: Final[tuple[Callable[[Roles], None], ...]] = (
     _delivery_under_deal,
@@ -1677,6 +1761,9 @@ CONSTRUCTIONS: Final[tuple[Callable[[Roles], None], ...]] = (
     _carried_from,
     _indefinite_relative_subject,
     _asker_of_exports,
+    _from_place,
+    _possessed_agent,
+    _gapped_firms,
 )
 
 
