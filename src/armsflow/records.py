@@ -1,8 +1,11 @@
 """Merging events from many documents into records: what is known about one transfer.
 
-A record gathers every event with the same key — supplier, recipient, item
-category and (where one is named) designation for transfers; imposer and
-target for sanctions — across all documents read. Its fields are a pure
+A record gathers the events of one deal: transfers with the same supplier,
+recipient, item category and designation *family* (:mod:`armsflow.designations`:
+"Eurofighter", "Typhoon" and "EF-2000" are one family) form a group, which
+:func:`deals` splits where the texts tell deals apart (different variants,
+armed services or quantities); sanctions with the same imposer and target are
+one record. Its fields are a pure
 function of those events and their documents, so recomputing a record is
 always safe: ingesting in another order, or re-running a merge, gives the
 same record.
@@ -15,7 +18,9 @@ Definitions an analyst can rely on:
   same day the more definite claim wins (delivered before agreed before
   planned …, and any claim before a denial);
 - *source* of an event: whom the article attributes it to, else its
-  publisher, else the document itself; ``n_sources`` counts distinct ones;
+  publisher, else the document itself, named canonically (:func:`canonical_source`:
+  "Kiews" and "Kiew" are one source, "Officials" and "officials" too);
+  ``n_sources`` counts distinct canonical sources;
 - *contradiction*: a transfer reported as happening (delivered, agreed,
   planned) and also denied or refused, e.g. ``delivered/denied``.
 """
@@ -24,11 +29,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from armsflow.confidence import combine
+from armsflow.designations import Canonical, canonical, services_named, variant_in_text
+from armsflow.lexicons import form_tokens, lexicon, read_tsv
 from armsflow.model import Event
 
 # Most definite first: breaks ties between events reported on the same day.
@@ -43,15 +52,26 @@ _NEGATION = ("denied", "refused")
 
 
 def record_key(event: Event | Mapping[str, Any]) -> tuple[str, ...]:
+    """The key of the event's group: the designation as its family, so every spelling meets."""
     get = (lambda name: getattr(event, name)) if isinstance(event, Event) else event.get
     if get("type") == "transfer":
-        return ("transfer", get("supplier") or "", get("recipient") or "", get("item") or "", get("designation") or "")
+        named = get("designation")
+        family = canonical(named).key if named else ""
+        return ("transfer", get("supplier") or "", get("recipient") or "", get("item") or "", family)
     return ("sanction", get("imposer") or "", get("target") or "")
 
 
-def record_id(key: tuple[str, ...]) -> str:
-    """Deterministic, so the same transfer keeps its id across databases and re-runs."""
-    return hashlib.sha1("\x1f".join(key).encode("utf-8")).hexdigest()[:16]
+def record_id(key: tuple[str, ...], deal: str = "") -> str:
+    """Deterministic, so the same transfer keeps its id across databases and re-runs.
+
+    The first deal of a group (the earliest reported) has the group's own id; a later deal adds its label
+    (variant, service and quantity that opened it), so a new deal arriving leaves the older ids alone.
+    """
+    parts = (*key, deal) if deal else key
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+group_id = record_id  # a group's id is its first deal's record id
 
 
 @dataclass(slots=True)
@@ -73,6 +93,10 @@ class EventRow:
     source: str | None = None
     publisher: str | None = None
     confidence: float | None = None
+    event_id: str = ""
+    start: int = 0
+    evidence: str = ""
+    lang: str | None = None
 
 
 @dataclass(slots=True)
@@ -95,6 +119,10 @@ class Record:
     imposer: str | None = None
     target: str | None = None
     confidence: float | None = None
+    variant: str | None = None
+    reported_as: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    group: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
     def row(self) -> dict[str, Any]:
@@ -118,14 +146,19 @@ class Record:
             "quantities": json.dumps(self.quantities),
             "history": json.dumps(self.history),
             "confidence": self.confidence,
+            "variant": self.variant,
+            "reported_as": json.dumps(self.reported_as, ensure_ascii=False),
+            "sources": json.dumps(self.sources, ensure_ascii=False),
+            "record_group": self.group,
         }
 
 
-def merge(events: Iterable[EventRow]) -> Record:
-    """The record that a non-empty set of events with one key states."""
+def merge(events: Iterable[EventRow], rid: str | None = None) -> Record:
+    """The record that a non-empty set of events of one deal states (``rid``: its id, else the key's)."""
     rows = list(events)
     if not rows:
         raise ValueError("a record needs at least one event")
+    rows.sort(key=_order)
     first = rows[0]
     key = record_key({name: getattr(first, name) for name in EventRow.__slots__})
     # The latest report decides; on the same day the more definite claim. Nothing about when or in which
@@ -145,15 +178,18 @@ def merge(events: Iterable[EventRow]) -> Record:
         negated = [s for s in _NEGATION if s in statuses]
         if claimed and negated:
             contradiction = f"{claimed[0]}/{negated[0]}"
-    sources = {r.source or r.publisher or f"doc:{r.document_id}" for r in rows}
+    sources = _sources(rows)
+    named = [(r.designation, variant_in_text(r.designation, r.evidence)) for r in rows if r.designation]
+    variants = sorted({c.variant for _, c in named if c.variant})
     return Record(
-        id=record_id(key),
+        id=rid or record_id(key),
         type=first.type,
         status=latest.status,
         first_reported=min(r.reported for r in rows),
         last_reported=max(r.reported for r in rows),
         n_documents=len({r.document_id for r in rows}),
         n_sources=len(sources),
+        sources=sorted(sources.values(), key=str.casefold),
         n_publishers=len({r.publisher for r in rows if r.publisher}),
         contradiction=contradiction,
         quantities=sorted({r.quantity for r in rows if r.quantity is not None}),
@@ -164,11 +200,181 @@ def merge(events: Iterable[EventRow]) -> Record:
         supplier=first.supplier,
         recipient=first.recipient,
         item=first.item,
-        designation=first.designation,
+        designation=named[0][1].family if named else None,
+        variant=variants[0] if len(variants) == 1 else None,
+        reported_as=sorted({" ".join(d.split()) for d, _ in named}),
         imposer=first.imposer,
         target=first.target,
         confidence=_confidence(rows),
+        group=record_id(key),
     )
+
+
+def _order(r: EventRow) -> tuple[str, str, int, str]:
+    """Events in the order they were reported: deals open and grow in this order, whatever the ingest order."""
+    return (r.reported, r.document_id, r.start, r.event_id)
+
+
+# ---------------------------------------------------------------------------------------------- deals
+
+
+@dataclass(slots=True)
+class _Deal:
+    label: str
+    variant: str | None
+    service: str | None
+    quantity: int | None
+    last: str
+    rows: list[EventRow]
+    deliveries_only: bool = True  # every quantity so far came from a delivery (tranches of one flow)
+
+
+def _traits(r: EventRow) -> tuple[str | None, str | None, int | None]:
+    """What the text says about the event's deal: variant, armed service, quantity."""
+    found: Canonical = variant_in_text(r.designation, r.evidence) if r.designation else Canonical("")
+    service = found.service
+    if service is None:
+        named = services_named(r.evidence)
+        service = next(iter(named)) if len(named) == 1 else None
+    return found.variant, service, r.quantity
+
+
+def deals(events: Iterable[EventRow]) -> list[tuple[str, list[EventRow]]]:
+    """Split one group's events into deals, each with its label ("" for the first).
+
+    In reporting order, each event joins the deal most recently reported that it does not contradict and
+    opens a new deal otherwise. An event contradicts a deal when both name a variant and they differ, both
+    name an armed service and they differ, or both give a quantity and it differs — except that deliveries
+    of different quantities are tranches of one flow ("40 drones", later "a further 60"), while an order,
+    offer or request names the size of its own deal. An event that says none of these joins the most
+    recent deal. Sanctions are never split.
+    """
+    rows = sorted(events, key=_order)
+    if not rows or rows[0].type != "transfer":
+        return [("", rows)]
+    found: list[_Deal] = []
+    for r in rows:
+        variant, service, quantity = _traits(r)
+        fitting = [
+            d
+            for d in found
+            if not (variant and d.variant and variant != d.variant)
+            and not (service and d.service and service != d.service)
+            and not (
+                quantity is not None
+                and d.quantity is not None
+                and quantity != d.quantity
+                and not (r.status == "delivered" and d.deliveries_only)
+            )
+        ]
+        if fitting:
+            deal = max(fitting, key=lambda d: d.last)  # the latest; among equals the first opened
+            deal.variant, deal.service = deal.variant or variant, deal.service or service
+            deal.quantity = deal.quantity if deal.quantity is not None else quantity
+            deal.deliveries_only = deal.deliveries_only and (quantity is None or r.status == "delivered")
+            deal.last = r.reported
+            deal.rows.append(r)
+            continue
+        label = "" if not found else "|".join((variant or "", service or "", "" if quantity is None else str(quantity)))
+        if any(d.label == label for d in found):
+            label += f"|{r.reported}"
+        only = quantity is None or r.status == "delivered"
+        found.append(_Deal(label, variant, service, quantity, r.reported, [r], only))
+    return [(d.label, d.rows) for d in found]
+
+
+def merge_group(events: Iterable[EventRow]) -> list[tuple[Record, list[str]]]:
+    """The records of one group (one per deal), each with the ids of its events."""
+    rows = list(events)
+    if not rows:
+        return []
+    key = record_key({name: getattr(rows[0], name) for name in EventRow.__slots__})
+    out = []
+    for label, members in deals(rows):
+        out.append((merge(members, record_id(key, label)), [r.event_id for r in members]))
+    return out
+
+
+# -------------------------------------------------------------------------------------------- sources
+
+_LEADING = {"the", "a", "an", "der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "laut"}
+_TRAILING = {"of", "the", "and", "von", "des", "der", "und", "zufolge", "said", "sagte"}
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+@cache
+def _actor_display() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for row in read_tsv("actors.tsv"):
+        if row["kind"] == "name" and row["lang"] in ("*", "en"):
+            names.setdefault(row["id"], row["form"])
+    return names
+
+
+def _as_actor(words: list[str]) -> str | None:
+    """The actor a whole source phrase names ("Kiews", "des Weißen Hauses", "UAE"), as its English name."""
+    key = form_tokens(" ".join(words))
+    for lang in ("de", "en"):
+        entry = lexicon(lang).actors.get(key)
+        if entry is not None:
+            return _actor_display().get(entry.id, entry.id)
+    return None
+
+
+def _german_stem(word: str) -> str:
+    """A German noun or adjective without its case ending, for comparing sources only (Instituts, Hauses)."""
+    low = word.casefold()
+    for ending in ("es", "en", "er", "em", "e", "s", "n"):
+        if low.endswith(ending) and len(low) - len(ending) >= 4:
+            return low[: -len(ending)]
+    return low
+
+
+def _german_display(word: str) -> str:
+    """A German noun without its genitive ending, for showing ("Geheimdienstes", "Instituts", "Hauses")."""
+    if len(word) > 5 and word[:1].isupper() and not word.isupper():
+        if word.endswith("es") and word[-3:-2].isalpha() and word[-3:-2] not in "aeiouäöüy":
+            return word[:-2]
+        if word.endswith("s") and not word.endswith("ers") and word[-2:-1].isalpha() and word[-2:-1] not in "sxze":
+            return word[:-1]
+    return word
+
+
+def canonical_source(name: str | None, lang: str | None = None) -> tuple[str, str] | None:
+    """(key, display name) of a source: one per source however the text inflected or capitalised it.
+
+    Articles and dangling function words go ("the UAE of" is the UAE); a phrase that names an actor the
+    lexicon knows, in any case form ("Kiews", "des Weißen Hauses"), is that actor; otherwise the phrase is
+    compared case-folded, each word without possessive or case ending ("Officials" = "officials",
+    "Geheimdienstes" = "Geheimdienst"), and shown with German genitive endings removed.
+    """
+    if not name:
+        return None
+    words = [w.strip("\"'“”„«»()[],;:") for w in name.replace("\u00a0", " ").split()]
+    words = [w for w in words if w]
+    while words and words[0].casefold() in _LEADING:
+        words = words[1:]
+    while words and words[-1].casefold() in _TRAILING:
+        words = words[:-1]
+    if not words:
+        return None
+    bare = [_POSSESSIVE.sub("", w) or w for w in words]
+    actor = _as_actor(words) or _as_actor(bare)
+    if actor is not None:
+        return "actor:" + actor.casefold(), actor
+    display = " ".join(_german_display(w) for w in words) if lang == "de" else " ".join(words)
+    return " ".join(_german_stem(w.rstrip(".")) for w in bare), display
+
+
+def _sources(rows: list[EventRow]) -> dict[str, str]:
+    """Distinct canonical sources of the events (key -> display name; the shortest spelling shows)."""
+    out: dict[str, str] = {}
+    for r in rows:
+        found = canonical_source(r.source, r.lang) or canonical_source(r.publisher)
+        key, display = found if found else (f"doc:{r.document_id}", f"document {r.document_id}")
+        if key not in out or (len(display), display) < (len(out[key]), out[key]):
+            out[key] = display
+    return out
 
 
 def _confidence(rows: list[EventRow]) -> float | None:

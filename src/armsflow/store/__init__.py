@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from armsflow.model import Document, Event
-from armsflow.records import EventRow, merge, record_id, record_key
+from armsflow.records import EventRow, group_id, merge_group, record_key
 from armsflow.store.migrations import MIGRATIONS, SCHEMA_VERSION
 
 _LOCK_KEY = 0x41524D53  # "ARMS": the advisory lock every PostgreSQL writer takes
@@ -271,7 +271,8 @@ class Store:
             rebuild = False
             for migration in MIGRATIONS:
                 if current < migration.version <= target:
-                    for statement in migration.statements:
+                    own = migration.postgresql if self.backend == "postgresql" else migration.sqlite
+                    for statement in (*migration.statements, *own):
                         self.execute(statement)
                     self.execute(
                         "INSERT INTO meta (key, value) VALUES ('schema_version', ?) "
@@ -282,7 +283,7 @@ class Store:
                     applied.append(migration.version)
             if rebuild and target == SCHEMA_VERSION:
                 # derived tables are recomputed once, by the merge of this version, on the complete schema
-                self._assign_record_ids()
+                self._assign_groups()
                 self._rebuild_records()
         return applied
 
@@ -324,7 +325,7 @@ class Store:
         rows = []
         touched: set[str] = set()
         for e in events:
-            rid = record_id(record_key(e))
+            rid = group_id(record_key(e))  # the group's; the merge moves it to its deal's record
             touched.add(rid)
             rows.append(
                 (
@@ -347,42 +348,61 @@ class Store:
                     rid,
                     json.dumps(e.trace),
                     e.confidence,
+                    rid,
                 )
             )
         if rows:
             self.executemany(
                 "INSERT INTO events (id, document_id, type, status, supplier, recipient, item, designation, "
                 "quantity, imposer, target, source, evidence, start_char, end_char, rule, record_id, trace, "
-                "confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "confidence, record_group) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT (id) DO NOTHING",
                 rows,
             )
         return touched
 
     _EVENT_ROWS = (
-        "SELECT e.record_id, e.type, e.status, e.document_id, e.supplier, e.recipient, e.item, e.designation, "
-        "e.imposer, e.target, e.quantity, e.source, e.confidence, d.publisher, d.ingested_at, "
-        "COALESCE(d.date, SUBSTR(d.ingested_at, 1, 10)) AS reported "
+        "SELECT e.id, e.record_id, e.record_group, e.type, e.status, e.document_id, e.supplier, e.recipient, e.item, "
+        "e.designation, e.imposer, e.target, e.quantity, e.source, e.confidence, e.start_char, e.evidence, "
+        "d.publisher, d.ingested_at, d.lang, COALESCE(d.date, SUBSTR(d.ingested_at, 1, 10)) AS reported "
         "FROM events e JOIN documents d ON d.id = e.document_id"
     )
 
-    def _refresh(self, ids: Iterable[str]) -> None:
-        wanted = sorted(set(ids))
+    def _refresh(self, groups: Iterable[str]) -> None:
+        """Recompute the records of these groups: their deals may split, join or move events."""
+        wanted = sorted(set(groups))
         for start in range(0, len(wanted), 500):
             chunk = wanted[start : start + 500]
             marks = ", ".join("?" for _ in chunk)
-            groups: dict[str, list[dict[str, Any]]] = {rid: [] for rid in chunk}
-            for row in self.fetchall(self._EVENT_ROWS + f" WHERE e.record_id IN ({marks})", chunk):
-                groups[row["record_id"]].append(row)
-            self._upsert_many([merge(_event_row(r) for r in rows).row() for rows in groups.values() if rows])
-            gone = [(rid,) for rid, rows in groups.items() if not rows]
+            members: dict[str, list[dict[str, Any]]] = {gid: [] for gid in chunk}
+            for row in self.fetchall(self._EVENT_ROWS + f" WHERE e.record_group IN ({marks})", chunk):
+                members[row["record_group"]].append(row)
+            kept = self._store_groups(list(members.values()))
+            stale = self.fetchall(f"SELECT id FROM records WHERE record_group IN ({marks})", chunk)
+            gone = [(r["id"],) for r in stale if r["id"] not in kept]
             if gone:
                 self.executemany("DELETE FROM records WHERE id = ?", gone)
+
+    def _store_groups(self, groups: list[list[dict[str, Any]]]) -> set[str]:
+        """Merge each group into its deals' records, write them and point the events at them; the record ids."""
+        rows: list[dict[str, Any]] = []
+        moved: list[tuple[str, str]] = []
+        for group in groups:
+            if not group:
+                continue
+            current = {r["id"]: r["record_id"] for r in group}
+            for rec, event_ids in merge_group(_event_row(r) for r in group):
+                rows.append(rec.row())
+                moved += [(rec.id, eid) for eid in event_ids if current.get(eid) != rec.id]
+        self._upsert_many(rows)
+        if moved:
+            self.executemany("UPDATE events SET record_id = ? WHERE id = ?", moved)
+        return {row["id"] for row in rows}
 
     _RECORD_COLUMNS = (
         "id", "type", "supplier", "recipient", "item", "designation", "imposer", "target", "status",
         "first_reported", "last_reported", "n_documents", "n_sources", "n_publishers", "contradiction",
-        "quantities", "history", "confidence",
+        "quantities", "history", "confidence", "variant", "reported_as", "sources", "record_group",
     )  # fmt: skip
 
     def _upsert_many(self, rows: list[dict[str, Any]]) -> None:
@@ -395,35 +415,37 @@ class Store:
             [[row[n] for n in names] for row in rows],
         )
 
-    def _assign_record_ids(self) -> None:
+    def _assign_groups(self) -> None:
+        """Each event's group from its fields, recomputed (a newer family list may regroup old events)."""
         rows = self.fetchall(
-            "SELECT id, type, supplier, recipient, item, designation, imposer, target FROM events "
-            "WHERE record_id IS NULL"
+            "SELECT id, record_group, type, supplier, recipient, item, designation, imposer, target FROM events"
         )
-        self.executemany(
-            "UPDATE events SET record_id = ? WHERE id = ?", [(record_id(record_key(r)), r["id"]) for r in rows]
-        )
+        changed = [(gid, r["id"]) for r in rows if (gid := group_id(record_key(r))) != r["record_group"]]
+        if changed:
+            self.executemany("UPDATE events SET record_group = ? WHERE id = ?", changed)
 
     def _rebuild_records(self) -> None:
         self.execute("DELETE FROM records")
-        pending: list[dict[str, Any]] = []
+        pending: list[list[dict[str, Any]]] = []
         group: list[dict[str, Any]] = []
-        for row in self.fetchall(self._EVENT_ROWS + " ORDER BY e.record_id"):
-            if group and row["record_id"] != group[0]["record_id"]:
-                pending.append(merge(_event_row(r) for r in group).row())
+        size = 0
+        for row in self.fetchall(self._EVENT_ROWS + " ORDER BY e.record_group"):
+            if group and row["record_group"] != group[0]["record_group"]:
+                pending.append(group)
+                size += len(group)
                 group = []
-                if len(pending) >= 2000:
-                    self._upsert_many(pending)
-                    pending = []
+                if size >= 5000:
+                    self._store_groups(pending)
+                    pending, size = [], 0
             group.append(row)
         if group:
-            pending.append(merge(_event_row(r) for r in group).row())
-        self._upsert_many(pending)
+            pending.append(group)
+        self._store_groups(pending)
 
     def rebuild_records(self) -> int:
         """Recompute every record from the stored events (the merge is deterministic); returns the count."""
         with self.write():
-            self._assign_record_ids()
+            self._assign_groups()
             self._rebuild_records()
         self.execute("ANALYZE")  # fresh statistics, so the planner picks the selective index
         row = self.fetchone("SELECT COUNT(*) AS n FROM records")
@@ -454,6 +476,10 @@ def _event_row(r: dict[str, Any]) -> EventRow:
         source=r["source"],
         publisher=r["publisher"],
         confidence=r["confidence"],
+        event_id=r["id"],
+        start=r["start_char"],
+        evidence=r["evidence"],
+        lang=r["lang"],
     )
 
 
