@@ -315,10 +315,9 @@ def _as_reported(row: dict[str, Any]) -> str | None:
     name = row.get("designation")
     if not name:
         return name
-    said = [d for d in row.get("reported_as") or () if d != name]
-    variant = row.get("variant")
-    shown = f"{name} {variant.removeprefix(name).strip()}" if variant and variant.startswith(name) else variant or name
-    return f"{shown} ({', '.join(said)})" if said and said != [shown] else shown
+    shown = row.get("variant") or name
+    said = [d for d in row.get("reported_as") or () if d not in (name, shown)]
+    return f"{shown} ({', '.join(said)})" if said else shown
 
 
 def _print_count(shown: int, total: int, offset: int, limit: int, what: str) -> None:
