@@ -112,21 +112,30 @@ def canonical(designation: str) -> Canonical:
 
 @cache
 def _service_patterns() -> tuple[re.Pattern[str], tuple[tuple[str, re.Pattern[str]], ...]]:
+    """One pattern of look-alikes to remove, and one pattern per service (all its words at a word start)."""
     ignore: list[str] = []
-    named: list[tuple[str, re.Pattern[str]]] = []
+    words: dict[str, list[str]] = {}
     for row in read_tsv(SERVICES_FILE):
         if row["service"] == "-":
             ignore.append(re.escape(row["form"]))
         else:
-            named.append((row["service"], re.compile(r"(?<!\w)" + re.escape(row["form"]), re.IGNORECASE)))
-    return re.compile("|".join(ignore) or r"(?!)", re.IGNORECASE), tuple(named)
+            words.setdefault(row["service"], []).append(re.escape(row["form"]))
+    named = tuple(
+        (service, re.compile(r"(?<!\w)(?:" + "|".join(forms) + ")", re.IGNORECASE))
+        for service, forms in sorted(words.items())
+    )
+    return re.compile("|".join(ignore) or r"(?!)", re.IGNORECASE), named
 
 
-def services_named(sentence: str) -> set[str]:
-    """The armed services an evidence sentence names ("the Indian Air Force", "für ihre Marine")."""
+@lru_cache(maxsize=50_000)
+def services_named(sentence: str) -> frozenset[str]:
+    """The armed services an evidence sentence names ("the Indian Air Force", "für ihre Marine").
+
+    Memoised: recomputing a group's records reads the same sentences again.
+    """
     ignore, named = _service_patterns()
     text = ignore.sub(" ", sentence)
-    return {service for service, pattern in named if pattern.search(text)}
+    return frozenset(service for service, pattern in named if pattern.search(text))
 
 
 def variant_in_text(designation: str, sentence: str) -> Canonical:

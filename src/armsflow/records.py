@@ -32,7 +32,7 @@ import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from armsflow.confidence import combine
@@ -250,7 +250,7 @@ def deals(events: Iterable[EventRow]) -> list[tuple[str, list[EventRow]]]:
     recent deal. Sanctions are never split.
     """
     rows = sorted(events, key=_order)
-    if not rows or rows[0].type != "transfer":
+    if len(rows) < 2 or rows[0].type != "transfer":
         return [("", rows)]
     found: list[_Deal] = []
     for r in rows:
@@ -340,6 +340,7 @@ def _german_display(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=100_000)
 def canonical_source(name: str | None, lang: str | None = None) -> tuple[str, str] | None:
     """(key, display name) of a source: one per source however the text inflected or capitalised it.
 
