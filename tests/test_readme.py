@@ -18,7 +18,7 @@ import pytest
 from armsflow.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
-QUERY_COMMANDS = ("transfers", "sanctions", "docs", "actor", "record", "export")
+QUERY_COMMANDS = ("transfers", "sanctions", "docs", "actor", "record", "export", "explain")
 
 
 def _examples() -> list[tuple[str, str]]:
@@ -38,7 +38,7 @@ EXAMPLES = _examples()
 
 def test_the_readme_has_query_examples_with_expectations():
     commands = {shlex.split(c)[1] for c, _ in EXAMPLES}
-    assert {"transfers", "sanctions", "docs"} <= commands
+    assert {"transfers", "sanctions", "docs", "explain"} <= commands
     assert len(EXAMPLES) >= 12
 
 
@@ -59,7 +59,8 @@ def _has_line(output: str, pair: str) -> bool:
 
 @pytest.mark.parametrize(("command", "expected"), EXAMPLES, ids=[c for c, _ in EXAMPLES])
 def test_readme_example(samples_db, capsys, command, expected):
-    code = main([*shlex.split(command)[1:], "--db", samples_db])
+    words = shlex.split(command)[1:]
+    code = main([*words, "--db", samples_db])
     out, err = capsys.readouterr()
     assert "Traceback" not in err
     if expected.startswith("error:"):

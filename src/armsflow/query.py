@@ -305,8 +305,8 @@ def record(store: Store, rid: str) -> dict[str, Any] | None:
         return None
     out = _record(row)
     out["evidence"] = store.fetchall(
-        "SELECT e.id AS event_id, e.status, e.quantity, e.source, e.evidence, e.start_char, e.end_char, e.rule, "
-        "e.trace, e.confidence, d.id AS document_id, d.doc_key, d.title, d.url, d.publisher, "
+        "SELECT e.id AS event_id, e.status, e.designation, e.quantity, e.source, e.evidence, e.start_char, "
+        "e.end_char, e.rule, e.trace, e.confidence, d.id AS document_id, d.doc_key, d.title, d.url, d.publisher, "
         "COALESCE(d.date, SUBSTR(d.ingested_at, 1, 10)) AS reported "
         "FROM events e JOIN documents d ON d.id = e.document_id WHERE e.record_id = ? "
         "ORDER BY reported, d.id, e.start_char",
@@ -330,11 +330,12 @@ def actor(store: Store, name: str) -> dict[str, Any]:
     for label, (own, other, kind) in sides.items():
         item_col = "item" if kind == "transfer" else "NULL"
         out[label] = store.fetchall(
-            f"SELECT {other} AS partner, {item_col} AS item, designation, status, first_reported, last_reported, "
-            f"n_documents, id AS record_id FROM records WHERE type = ? AND {own} = ? "
+            f"SELECT {other} AS partner, {item_col} AS item, designation, variant, status, first_reported, "
+            f"last_reported, n_documents, id AS record_id FROM records WHERE type = ? AND {own} = ? "
             f"ORDER BY partner, item, last_reported DESC",
             (kind, aid),
         )
+    out["totals"] = {label: len(out[label]) for label in sides}  # every list is complete: no paging
     return out
 
 

@@ -167,7 +167,8 @@ def _dispatch(args: argparse.Namespace, store: Store, samples: str) -> int:
             print(json.dumps(found, ensure_ascii=False, indent=1))
             return EXIT_OK
         for label in ("supplies", "receives", "imposes", "sanctioned_by"):
-            print(f"{found['id']} {label.replace('_', ' ')}:")
+            n = len(found[label])
+            print(f"{found['id']} {label.replace('_', ' ')} ({n} record{'' if n == 1 else 's'}, all shown):")
             rows = found[label]
             if rows:
                 _table(rows, ("partner", "item", "designation", "status", "first_reported", "last_reported",
@@ -356,7 +357,7 @@ def _cell(value: Any) -> str:
 
 def _print_record(found: dict[str, Any]) -> None:
     if found["type"] == "transfer":
-        what = " ".join(x for x in (found.get("designation"), found.get("item")) if x)
+        what = " ".join(x for x in (_as_reported(found), found.get("item")) if x)
         print(f"{found['supplier'] or '?'} → {found['recipient'] or '?'}: {what}   [{found['id']}]")
     else:
         print(f"{found['imposer'] or '?'} sanctions {found['target'] or '?'}   [{found['id']}]")
@@ -365,6 +366,8 @@ def _print_record(found: dict[str, Any]) -> None:
         f"documents: {found['n_documents']}   sources: {found['n_sources']}   publishers: {found['n_publishers']}"
         + (f"   contradiction: {found['contradiction']}" if found["contradiction"] else "")
     )
+    if found.get("sources"):
+        print("sources: " + "; ".join(found["sources"]))
     if found["quantities"]:
         print("quantities reported: " + ", ".join(str(q) for q in found["quantities"]))
     print("history:")
@@ -374,5 +377,6 @@ def _print_record(found: dict[str, Any]) -> None:
     for e in found["evidence"]:
         where = e["url"] or e["doc_key"]
         by = f" according to {e['source']}" if e["source"] else ""
-        print(f"  {e['reported']}  {e['status']}{by}  — {e['publisher'] or ''} {where}")
+        said = f" ({e['designation']})" if e.get("designation") else ""
+        print(f"  {e['reported']}  {e['status']}{said}{by}  — {e['publisher'] or ''} {where}")
         print(f"    “{' '.join(e['evidence'].split())}”")
