@@ -15,7 +15,7 @@ from armsflow import Document, extract_document
 from armsflow.api import create_app
 from armsflow.cli import main
 from armsflow.designations import canonical, services_named
-from armsflow.query import QueryError, RecordFilter, count_documents, count_records, documents, records
+from armsflow.query import QueryError, RecordFilter, count_documents, count_records, document, documents, records
 from armsflow.records import EventRow, canonical_source, deals, merge
 from armsflow.store import Store, content_hash
 from armsflow.store.migrations import SCHEMA_VERSION
@@ -141,6 +141,17 @@ def test_deals_split_on_variant_service_and_order_size_and_join_delivery_tranche
     shuffled = rows[:]
     random.Random(7).shuffle(shuffled)
     assert deals(shuffled) == found
+
+
+def test_orders_years_apart_are_new_deals_but_late_deliveries_are_not():
+    rows = [
+        _row(1, "2015-06-01", "agreed", "Rafale"),
+        _row(2, "2017-06-01", "delivered", "Rafale"),
+        _row(3, "2020-06-01", "delivered", "Rafale"),  # three years on: still the 2015 order arriving
+        _row(4, "2024-01-10", "agreed", "Rafale"),  # an order four years after: a deal of its own
+        _row(5, "2024-02-01", "refused", "Rafale"),
+    ]
+    assert [[r.event_id for r in m] for _, m in deals(rows)] == [["e1", "e2", "e3"], ["e4", "e5"]]
 
 
 def test_an_event_that_names_nothing_joins_the_latest_deal():
@@ -339,6 +350,8 @@ def test_document_search_is_full_text(loaded):
         assert keys(search="Ägypten") == {"eurofighter"}
         assert count_documents(store, search="Norwegen OR Norway") == 0  # words, not query syntax
         assert keys(search="Leopard", since="2024") == {"leopard-2"}
+        one = document(store, "typhoon")  # the search vector is no part of a document
+        assert one is not None and "search" not in one and one["text"].startswith("Britain")
         if store.backend == "postgresql":
             plan = store.fetchall("EXPLAIN SELECT id FROM documents WHERE search @@ to_tsquery('simple', 'x:*')")
             assert plan  # the column and its index exist (the planner may still scan a tiny table)

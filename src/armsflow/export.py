@@ -39,6 +39,9 @@ def _records(store: Store, min_confidence: float | None = None) -> list[dict[str
     for r in rows:
         r["quantities"] = loads_list(r["quantities"])
         r["history"] = loads_list(r["history"])
+        r["reported_as"] = loads_list(r.get("reported_as"))
+        r["sources"] = loads_list(r.get("sources"))
+        r.pop("record_group", None)  # the store's bookkeeping (which events are recomputed together)
     return rows
 
 

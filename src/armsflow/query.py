@@ -391,9 +391,15 @@ def count_documents(store: Store, search: str | None = None, since: str | None =
     return int(row["n"]) if row else 0
 
 
+# named, not "*": PostgreSQL's documents also hold the search vector, which is no part of a document
+DOCUMENT_COLUMNS = "id, doc_key, lang, title, date, url, publisher, text, n_events, ingested_at"
+
+
 def document(store: Store, doc_id: str) -> dict[str, Any] | None:
     """A document with its text and its events (with character spans into the text)."""
-    row = store.fetchone("SELECT * FROM documents WHERE id = ? OR doc_key = ? ORDER BY id LIMIT 1", (doc_id, doc_id))
+    row = store.fetchone(
+        f"SELECT {DOCUMENT_COLUMNS} FROM documents WHERE id = ? OR doc_key = ? ORDER BY id LIMIT 1", (doc_id, doc_id)
+    )
     if row is None:
         return None
     row["events"] = store.fetchall(

@@ -239,6 +239,18 @@ def _traits(r: EventRow) -> tuple[str | None, str | None, int | None]:
     return found.variant, service, r.quantity
 
 
+NEW_ORDER_YEARS = 3  # an order this many calendar years after a deal's last report is a deal of its own
+_COMMITMENTS = ("agreed", "planned", "considered", "requested")
+
+
+def _years_between(earlier: str, later: str) -> int:
+    """Calendar years between two reporting dates (ISO, or a bare year as some documents give)."""
+    try:
+        return int(later[:4]) - int(earlier[:4])
+    except ValueError:
+        return 0
+
+
 def deals(events: Iterable[EventRow]) -> list[tuple[str, list[EventRow]]]:
     """Split one group's events into deals, each with its label ("" for the first).
 
@@ -246,8 +258,9 @@ def deals(events: Iterable[EventRow]) -> list[tuple[str, list[EventRow]]]:
     opens a new deal otherwise. An event contradicts a deal when both name a variant and they differ, both
     name an armed service and they differ, or both give a quantity and it differs — except that deliveries
     of different quantities are tranches of one flow ("40 drones", later "a further 60"), while an order,
-    offer or request names the size of its own deal. An event that says none of these joins the most
-    recent deal. Sanctions are never split.
+    offer or request names the size of its own deal. An order, offer or request also contradicts a deal
+    last reported ``NEW_ORDER_YEARS`` or more calendar years before it: orders years apart are new deals.
+    An event that says none of these joins the most recent deal. Sanctions are never split.
     """
     rows = sorted(events, key=_order)
     if len(rows) < 2 or rows[0].type != "transfer":
@@ -266,6 +279,7 @@ def deals(events: Iterable[EventRow]) -> list[tuple[str, list[EventRow]]]:
                 and quantity != d.quantity
                 and not (r.status == "delivered" and d.deliveries_only)
             )
+            and not (r.status in _COMMITMENTS and _years_between(d.last, r.reported) >= NEW_ORDER_YEARS)
         ]
         if fitting:
             deal = max(fitting, key=lambda d: d.last)  # the latest; among equals the first opened

@@ -302,8 +302,13 @@ def create_app(
 
     @app.get("/api/rules", tags=["extraction"])
     def rules() -> dict[str, Any]:
-        """Every rule of the extractor: id, language, stage, description (the names on event traces)."""
+        """Every rule of the extractor: id, language, stage, description (the names on event traces); all of them,
+        so ``total`` is the length of ``items`` and there is no next page."""
+        rules = catalogue()
         return {
+            "total": len(rules),
+            "next": None,
+            "previous": None,
             "items": [
                 {
                     "id": r.id,
@@ -312,8 +317,8 @@ def create_app(
                     "description": r.description,
                     "examples": len(r.examples),
                 }
-                for r in catalogue().values()
-            ]
+                for r in rules.values()
+            ],
         }
 
     @app.post(
