@@ -101,6 +101,22 @@ def test_designations_have_families_and_variants(said, family, variant):
     assert (found.family, found.variant) == (family, variant)
 
 
+def test_the_family_list_is_consistent():
+    from armsflow.designations import FAMILIES_FILE, SERVICES, SERVICES_FILE
+    from armsflow.lexicons import designation_key, read_tsv
+
+    rows = read_tsv(FAMILIES_FILE)
+    assert rows and all(set(r) == {"form", "family", "variant", "service"} for r in rows)
+    meaning: dict[str, tuple[str, str]] = {}
+    for r in rows:
+        key = designation_key(r["form"])
+        assert meaning.setdefault(key, (r["family"], r["variant"])) == (r["family"], r["variant"]), r
+        assert r["service"] in ("", *SERVICES), r
+    families = {r["family"] for r in rows}
+    assert all(designation_key(f) in meaning and meaning[designation_key(f)] == (f, "") for f in families)
+    assert {r["service"] for r in read_tsv(SERVICES_FILE)} <= {"-", *SERVICES}
+
+
 def test_services_are_read_from_the_sentence_not_from_a_shipyard_name():
     assert services_named("India will buy 26 jets for its navy") == {"navy"}
     assert services_named("The Indian Air Force already flies 36 of them") == {"air"}
@@ -141,6 +157,16 @@ def test_deals_split_on_variant_service_and_order_size_and_join_delivery_tranche
     shuffled = rows[:]
     random.Random(7).shuffle(shuffled)
     assert deals(shuffled) == found
+
+
+def test_a_delivery_within_the_order_is_part_of_it_a_larger_one_is_not():
+    rows = [
+        _row(1, "2024-01-01", "agreed", "K2", 180),
+        _row(2, "2024-06-01", "delivered", "K2", 18),
+        _row(3, "2024-07-01", "delivered", "K2", 40),
+        _row(4, "2024-08-01", "delivered", "K2", 300),
+    ]
+    assert [[r.event_id for r in m] for _, m in deals(rows)] == [["e1", "e2", "e3"], ["e4"]]
 
 
 def test_orders_years_apart_are_new_deals_but_late_deliveries_are_not():

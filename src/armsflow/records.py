@@ -223,10 +223,10 @@ class _Deal:
     label: str
     variant: str | None
     service: str | None
-    quantity: int | None
+    quantity: int | None  # the first quantity reported
+    order: int | None  # the quantity an order, offer or request gave (None: only deliveries gave any)
     last: str
     rows: list[EventRow]
-    deliveries_only: bool = True  # every quantity so far came from a delivery (tranches of one flow)
 
 
 def _traits(r: EventRow) -> tuple[str | None, str | None, int | None]:
@@ -251,16 +251,35 @@ def _years_between(earlier: str, later: str) -> int:
         return 0
 
 
+def _quantity_fits(deal: _Deal, status: str, quantity: int | None) -> bool:
+    if quantity is None or deal.quantity is None:
+        return True
+    if status == "delivered":  # a tranche of the flow, or a part of the order the deal is about
+        return deal.order is None or quantity <= deal.order
+    return quantity == (deal.order if deal.order is not None else deal.quantity)
+
+
+def _fits(deal: _Deal, r: EventRow, variant: str | None, service: str | None, quantity: int | None) -> bool:
+    """Whether the event may belong to the deal: nothing it says contradicts it."""
+    return (
+        not (variant and deal.variant and variant != deal.variant)
+        and not (service and deal.service and service != deal.service)
+        and _quantity_fits(deal, r.status, quantity)
+        and not (r.status in _COMMITMENTS and _years_between(deal.last, r.reported) >= NEW_ORDER_YEARS)
+    )
+
+
 def deals(events: Iterable[EventRow]) -> list[tuple[str, list[EventRow]]]:
     """Split one group's events into deals, each with its label ("" for the first).
 
     In reporting order, each event joins the deal most recently reported that it does not contradict and
     opens a new deal otherwise. An event contradicts a deal when both name a variant and they differ, both
-    name an armed service and they differ, or both give a quantity and it differs — except that deliveries
-    of different quantities are tranches of one flow ("40 drones", later "a further 60"), while an order,
-    offer or request names the size of its own deal. An order, offer or request also contradicts a deal
-    last reported ``NEW_ORDER_YEARS`` or more calendar years before it: orders years apart are new deals.
-    An event that says none of these joins the most recent deal. Sanctions are never split.
+    name an armed service and they differ, or both give a quantity that cannot be the same deal's: an
+    order, offer or request of another size than the deal's, or a delivery larger than the deal's order
+    (deliveries of any size are tranches of one flow, "40 drones", later "a further 60"; a delivery
+    smaller than the order is a part of it). An order, offer or request also contradicts a deal last
+    reported ``NEW_ORDER_YEARS`` or more calendar years before it: orders years apart are new deals. An
+    event that says none of these joins the most recent deal. Sanctions are never split.
     """
     rows = sorted(events, key=_order)
     if len(rows) < 2 or rows[0].type != "transfer":
@@ -268,32 +287,20 @@ def deals(events: Iterable[EventRow]) -> list[tuple[str, list[EventRow]]]:
     found: list[_Deal] = []
     for r in rows:
         variant, service, quantity = _traits(r)
-        fitting = [
-            d
-            for d in found
-            if not (variant and d.variant and variant != d.variant)
-            and not (service and d.service and service != d.service)
-            and not (
-                quantity is not None
-                and d.quantity is not None
-                and quantity != d.quantity
-                and not (r.status == "delivered" and d.deliveries_only)
-            )
-            and not (r.status in _COMMITMENTS and _years_between(d.last, r.reported) >= NEW_ORDER_YEARS)
-        ]
+        order = quantity if r.status in _COMMITMENTS else None
+        fitting = [d for d in found if _fits(d, r, variant, service, quantity)]
         if fitting:
             deal = max(fitting, key=lambda d: d.last)  # the latest; among equals the first opened
             deal.variant, deal.service = deal.variant or variant, deal.service or service
             deal.quantity = deal.quantity if deal.quantity is not None else quantity
-            deal.deliveries_only = deal.deliveries_only and (quantity is None or r.status == "delivered")
+            deal.order = deal.order if deal.order is not None else order
             deal.last = r.reported
             deal.rows.append(r)
             continue
         label = "" if not found else "|".join((variant or "", service or "", "" if quantity is None else str(quantity)))
         if any(d.label == label for d in found):
             label += f"|{r.reported}"
-        only = quantity is None or r.status == "delivered"
-        found.append(_Deal(label, variant, service, quantity, r.reported, [r], only))
+        found.append(_Deal(label, variant, service, quantity, order, r.reported, [r]))
     return [(d.label, d.rows) for d in found]
 
 
