@@ -390,7 +390,7 @@ def test_query_commands_print_records(tmp_path, capsys):
     assert main(["sanctions", "--db", db, "--format", "csv"]) == 0
     assert capsys.readouterr().out.startswith("id,imposer,target,status")
     assert main(["actor", "Iran", "--db", db]) == 0
-    assert "IRN supplies:" in capsys.readouterr().out
+    assert "IRN supplies (" in capsys.readouterr().out  # with how many records it holds
     assert main(["docs", "--db", db, "--search", "Drohnen", "--format", "json"]) == 0
     found = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert found and all(d["lang"] == "de" for d in found)
