@@ -269,8 +269,10 @@ def test_cli_review_commands(tmp_path, capsys, monkeypatch):
     assert main(["transfers", "--supplier", "IRN", "--recipient", "RUS", "--item", "Su-35", "--db", db]) == 0
     assert "✎1" in capsys.readouterr().out  # a judged record says so in the list
     assert main(["review", "list", "--db", db, "--format", "json"]) == 0
-    made = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    listed = capsys.readouterr()
+    made = [json.loads(line) for line in listed.out.splitlines()]
     assert [(m["author"], m["action"], m["reason"]) for m in made] == [("dora", "swap", "reversed")]
+    assert "armsflow: 1 judgement matches, all shown" in listed.err  # every list says how many matched
     assert main(["review", "undo", made[0]["id"], "--db", db]) == 0
     assert main(["review", "queue", "--db", db, "--limit", "3"]) == 0
     captured = capsys.readouterr()
@@ -417,6 +419,11 @@ def test_api_judgements_need_the_token_and_show_everywhere(db_url):
         assert client.get("/api/judgements", params={"record": moved}).json()["items"][0]["id"] == made["id"]
         page = client.get("/api/review/queue", params={"limit": 2}).json()
         assert page["total"] >= 2 and len(page["items"]) == 2 and page["items"][0]["need"] >= page["items"][1]["need"]
+        assert page["previous"] is None and "offset=2" in page["next"]  # review lists page like every list
+        rest = client.get(page["next"]).json()
+        assert rest["offset"] == 2 and not {r["id"] for r in rest["items"]} & {r["id"] for r in page["items"]}
+        listed = client.get("/api/judgements", params={"limit": 1}).json()
+        assert listed["total"] == 1 and listed["next"] is None and len(listed["items"]) == 1
         assert client.get("/api/review/queue", params={"type": "weapons"}).status_code == 422
         exported = client.get("/api/review/export", params={"with_documents": True}).json()
         assert exported["total"] == 1 and exported["documents"][0]["id"] == "r-5"

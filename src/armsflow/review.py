@@ -455,10 +455,8 @@ def judgement(store: Store, jid: str) -> dict[str, Any] | None:
     return _as_dict(row, events)
 
 
-def judgements(
-    store: Store, record: str | None = None, event: str | None = None, limit: int = 100, offset: int = 0
-) -> list[dict[str, Any]]:
-    """Judgements, newest first: all, those made on or covering a record's events, or one event's."""
+def _judgement_filter(record: str | None, event: str | None) -> tuple[str, list[Any]]:
+    """The WHERE clause of the judgements made on or covering a record's events, or one event's."""
     clauses, params = ["1 = 1"], []
     if record:
         clauses.append(
@@ -469,8 +467,23 @@ def judgements(
     if event:
         clauses.append("j.id IN (SELECT judgement_id FROM judgement_events WHERE event_id = ?)")
         params.append(event)
+    return " AND ".join(clauses), params
+
+
+def count_judgements(store: Store, record: str | None = None, event: str | None = None) -> int:
+    """How many judgements :func:`judgements` would list without a limit (for "N of M shown")."""
+    where, params = _judgement_filter(record, event)
+    row = store.fetchone(f"SELECT COUNT(*) AS n FROM judgements j WHERE {where}", params)
+    return int(row["n"]) if row else 0
+
+
+def judgements(
+    store: Store, record: str | None = None, event: str | None = None, limit: int = 100, offset: int = 0
+) -> list[dict[str, Any]]:
+    """Judgements, newest first: all, those made on or covering a record's events, or one event's."""
+    where, params = _judgement_filter(record, event)
     rows = store.fetchall(
-        f"SELECT j.* FROM judgements j WHERE {' AND '.join(clauses)} ORDER BY j.created_at DESC, j.id LIMIT ? OFFSET ?",
+        f"SELECT j.* FROM judgements j WHERE {where} ORDER BY j.created_at DESC, j.id LIMIT ? OFFSET ?",
         [*params, limit, offset],
     )
     out = []

@@ -490,7 +490,7 @@ def create_app(
             raise HTTPException(404, f"no document {doc_id!r}")
         return found
 
-    add_review_routes(app, store, authorised, _errors)
+    add_review_routes(app, store, authorised, _errors, _paged)
 
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:

@@ -30,6 +30,7 @@ from armsflow.model import Document, Event
 from armsflow.records import PINNED, EventRow, derive, group_id, group_records, record_key
 from armsflow.store.migrations import MIGRATIONS, SCHEMA_VERSION
 
+_PINNED_RANGE = (PINNED, PINNED[:-1] + chr(ord(PINNED[-1]) + 1))  # every group id that starts with PINNED
 _LOCK_KEY = 0x41524D53  # "ARMS": the advisory lock every PostgreSQL writer takes
 _BUSY_MS = 30_000  # how long a writer waits for another's lock (ARMSFLOW_LOCK_TIMEOUT, seconds)
 
@@ -413,7 +414,19 @@ class Store:
 
     def _pinned_rows(self) -> list[dict[str, Any]]:
         """The events a judged merge or split pinned to a record (see armsflow.review)."""
-        return self.fetchall(self._EVENT_ROWS + " WHERE e.record_group LIKE ?", (PINNED + "%",))
+        # asked at every ingest: the judgements table (small) says first whether any merge or split is in force
+        if not self.fetchone(
+            "SELECT 1 AS x FROM judgements WHERE action IN ('merge', 'split') AND withdrawn_at IS NULL LIMIT 1"
+        ):
+            return []
+        return self.fetchall(self._EVENT_ROWS + " WHERE " + self._pinned_clause("e.record_group"), _PINNED_RANGE)
+
+    def _pinned_clause(self, column: str) -> str:
+        """Whether a group is pinned: a range on SQLite (binary collation, so the index serves it); on
+        PostgreSQL the database's collation may not order by code point, so the range's bounds compare as C."""
+        if self.backend == "postgresql":
+            return f'({column} COLLATE "C" >= ? AND {column} COLLATE "C" < ?)'
+        return f"({column} >= ? AND {column} < ?)"
 
     def _pin_related(self, pinned: list[dict[str, Any]]) -> set[str]:
         """The groups the pinned records are computed with: their own, their events' groups by key, and
@@ -468,8 +481,8 @@ class Store:
         events a judgement pinned keep their judged group (armsflow.review.reapply decides it)."""
         rows = self.fetchall(
             "SELECT id, record_group, type, supplier, recipient, item, designation, imposer, target FROM events "
-            "WHERE record_group IS NULL OR record_group NOT LIKE ?",
-            (PINNED + "%",),
+            f"WHERE record_group IS NULL OR NOT {self._pinned_clause('record_group')}",
+            _PINNED_RANGE,
         )
         changed = [(gid, r["id"]) for r in rows if (gid := group_id(record_key(r))) != r["record_group"]]
         if changed:
