@@ -183,6 +183,48 @@ def test_a_failed_write_leaves_no_half_stored_document(db_url, monkeypatch):
         assert store.counts()["events"] == len(events)
 
 
+def _sample_copies(copies: int) -> list[Document]:
+    """The bundled samples ``copies`` times over, each copy a distinct text."""
+    rows = [json.loads(line) for line in sample_path().read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [
+        Document(id=f"{r['id']}-{n}", text=r["text"] + f"\n\n(Copy {n}.)", lang=r.get("lang"), date=r.get("date"))
+        for n in range(copies)
+        for r in rows
+    ]
+
+
+def test_batched_ingest_stores_what_one_document_at_a_time_stores(db_url, tmp_path):
+    docs = _sample_copies(2)
+    twice = docs + docs[:5]  # five texts come again within the run
+    with Store(db_url) as store:
+        summary = ingest(store, iter(twice), report=lambda m: None, batch_size=7)
+        assert (summary.new, summary.duplicate) == (len(docs), 5)
+        assert store.counts()["documents"] == len(docs)
+        _consistent(store)
+        batched = _records(store)
+    with Store(str(tmp_path / "one-by-one.db")) as other:
+        for doc in docs:
+            result = extract_document(Document(**{f: getattr(doc, f) for f in doc.__slots__}))
+            other.add_document(doc, result.events, result.lang)
+        assert _records(other) == batched
+
+
+def test_an_interrupted_ingest_keeps_every_document_extracted_before_the_stop(db_url):
+    docs = _sample_copies(1)
+
+    def stopped_after_twelve():
+        yield from docs[:12]
+        raise KeyboardInterrupt
+
+    with Store(db_url) as store:
+        with pytest.raises(KeyboardInterrupt):
+            ingest(store, stopped_after_twelve(), report=lambda m: None, batch_size=500)
+        assert store.counts()["documents"] == 12  # all waited in one batch, written on the way out
+        _consistent(store)
+        again = ingest(store, iter(docs), report=lambda m: None)
+        assert (again.new, again.duplicate) == (len(docs) - 12, 12)
+
+
 def test_upgrade_from_schema_version_1(db_url):
     old = Store(db_url, migrate=False)
     assert old.migrate(target=1) == [1]
@@ -290,7 +332,7 @@ def test_killing_an_ingest_leaves_complete_documents_and_a_rerun_finishes(db_url
             row["text"] = row["text"] + f"\n\n(Copy {n}.)"
         (folder / f"batch-{n}.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
     Store(db_url).close()
-    proc = _cli("ingest", str(folder), "--db", db_url, "--quiet")
+    proc = _cli("ingest", str(folder), "--db", db_url, "--quiet", "--batch", "10")  # a kill between batches
     deadline = time.time() + 120
     with Store(db_url) as store:
         while store.counts()["documents"] < 20 and time.time() < deadline and proc.poll() is None:

@@ -18,7 +18,7 @@ from typing import Any
 from armsflow.bulk import collector_tuned
 from armsflow.export import FORMATS, export
 from armsflow.ingest.web import MAX_BYTES, MAX_TIMEOUT, TIMEOUT, is_url, refused_scheme
-from armsflow.load import IngestSummary, ingest, iter_sources
+from armsflow.load import BATCH_DOCUMENTS, IngestSummary, ingest, iter_sources
 from armsflow.query import QueryError, RecordFilter, actor, confidence_bound, document, documents, record, records
 from armsflow.store import Store, StoreError, default_location
 
@@ -48,6 +48,13 @@ def add_parsers(sub: Any) -> None:
     )
     p.add_argument(
         "--max-bytes", type=int, default=MAX_BYTES, metavar="N", help=f"cap on one response (default {MAX_BYTES})"
+    )
+    p.add_argument(
+        "--batch",
+        type=int,
+        default=BATCH_DOCUMENTS,
+        metavar="N",
+        help=f"documents stored per transaction, at most (default {BATCH_DOCUMENTS})",
     )
     p.add_argument("--quiet", action="store_true", help="no progress bar")
 
@@ -240,6 +247,7 @@ def _ingest(args: argparse.Namespace, store: Store, samples: str) -> int:
                 lang=args.lang,
                 report=report,
                 progress=progress,
+                batch_size=args.batch,
             )
     except KeyboardInterrupt:
         if bar is not None:
@@ -273,6 +281,8 @@ def _bad_sources(args: argparse.Namespace) -> str | None:
         return f"--timeout must be a number of seconds between 0 and {MAX_TIMEOUT:g} (got {args.timeout:g})"
     if args.max_bytes <= 0:
         return "--max-bytes must be positive"
+    if args.batch <= 0:
+        return f"--batch must be a positive number of documents (got {args.batch})"
     return None
 
 

@@ -126,6 +126,11 @@ class Store:
             conn.execute("PRAGMA foreign_keys = ON")
             if not read_only and os.access(path.parent, os.W_OK):
                 conn.execute("PRAGMA journal_mode = WAL")  # readers do not block the writer
+                # In WAL mode NORMAL syncs at checkpoints, not at every commit: a power cut may lose the last
+                # transactions but never corrupts the file, and an ingest re-run restores them (idempotent).
+                conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute("PRAGMA cache_size = -32768")  # 32 MB of pages: a batch's record refresh stays in memory
+            conn.execute("PRAGMA temp_store = MEMORY")
             conn.row_factory = sqlite3.Row
             return conn
         except sqlite3.DatabaseError as err:
@@ -296,68 +301,91 @@ class Store:
 
         Returns False (and stores nothing) when the same text is already stored.
         """
-        doc_hash = content_hash(doc.text)
-        with self.write():
-            cur = self.execute(
-                "INSERT INTO documents (id, doc_key, lang, title, date, url, publisher, text, n_events, ingested_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
-                (
-                    doc_hash,
-                    doc.id,
-                    lang or doc.lang,
-                    doc.title,
-                    doc.date,
-                    doc.url,
-                    doc.publisher,
-                    doc.text,
-                    len(events),
-                    _now(),
-                ),
-            )
-            if cur.rowcount == 0:
-                return False
-            touched = self._insert_events(doc_hash, events)
-            self._refresh(touched)
-        return True
+        return self.add_documents([(doc, events, lang)])[0]
 
-    def _insert_events(self, doc_hash: str, events: Sequence[Event]) -> set[str]:
-        rows = []
-        touched: set[str] = set()
+    def add_documents(
+        self, batch: Sequence[tuple[Document, Sequence[Event], str | None]], hashes: Sequence[str] | None = None
+    ) -> list[bool]:
+        """Store several documents with their events in one transaction, and refresh each touched record once.
+
+        One commit (one sync) and one record refresh per batch instead of per document is what lets
+        ingest keep up with extraction. Returns, per document, whether it was stored: False for a text
+        already in the database or earlier in the same batch. All of the batch is stored, or none of it.
+        ``hashes`` are the documents' content hashes when the caller has them already.
+        """
+        if hashes is None:
+            hashes = [content_hash(doc.text) for doc, _, _ in batch]
+        stored = [False] * len(batch)
+        with self.write():
+            # writers are serialised, so what is not stored now cannot be stored by another before we commit
+            existing = self._existing_documents(hashes)
+            doc_rows: list[tuple[Any, ...]] = []
+            event_rows: list[tuple[Any, ...]] = []
+            touched: set[str] = set()
+            for n, ((doc, events, lang), doc_hash) in enumerate(zip(batch, hashes, strict=True)):
+                if doc_hash in existing:
+                    continue
+                existing.add(doc_hash)
+                stored[n] = True
+                doc_rows.append(
+                    (doc_hash, doc.id, lang or doc.lang, doc.title, doc.date, doc.url, doc.publisher, doc.text,
+                     len(events), _now())
+                )  # fmt: skip
+                event_rows.extend(self._event_rows(doc_hash, events, touched))
+            self.insert_rows("documents", self._DOCUMENT_COLUMNS, doc_rows)
+            self.insert_rows("events", self._EVENT_COLUMNS, event_rows)
+            self._refresh(touched)
+        return stored
+
+    def _existing_documents(self, hashes: Sequence[str]) -> set[str]:
+        found: set[str] = set()
+        wanted = sorted(set(hashes))
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            rows = self.fetchall(f"SELECT id FROM documents WHERE id IN ({', '.join('?' for _ in chunk)})", chunk)
+            found.update(r["id"] for r in rows)
+        return found
+
+    _DOCUMENT_COLUMNS = (
+        "id", "doc_key", "lang", "title", "date", "url", "publisher", "text", "n_events", "ingested_at",
+    )  # fmt: skip
+    _EVENT_COLUMNS = (
+        "id", "document_id", "type", "status", "supplier", "recipient", "item", "designation", "quantity",
+        "imposer", "target", "source", "evidence", "start_char", "end_char", "rule", "record_id", "trace",
+        "confidence",
+    )  # fmt: skip
+
+    def insert_rows(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+        """Insert rows with multi-row ``INSERT … VALUES (…), (…)`` statements, skipping ids already present.
+
+        One statement per few hundred rows instead of one per row: on PostgreSQL each statement is a
+        round trip to the server, and on SQLite the statement is prepared once per chunk.
+        """
+        if not rows:
+            return
+        per = max(1, 30_000 // len(columns))  # under both backends' limits on parameters per statement
+        one = "(" + ", ".join("?" for _ in columns) + ")"
+        head = f"INSERT INTO {table} ({', '.join(columns)}) VALUES "
+        for start in range(0, len(rows), per):
+            chunk = rows[start : start + per]
+            params = [value for row in chunk for value in row]
+            self.execute(head + ", ".join(one for _ in chunk) + " ON CONFLICT (id) DO NOTHING", params)
+
+    @staticmethod
+    def _event_rows(doc_hash: str, events: Sequence[Event], touched: set[str]) -> Iterator[tuple[Any, ...]]:
+        seen: set[str] = set()
         for e in events:
             rid = record_id(record_key(e))
             touched.add(rid)
-            rows.append(
-                (
-                    e.event_id(doc_hash),
-                    doc_hash,
-                    e.type,
-                    e.status,
-                    e.supplier,
-                    e.recipient,
-                    e.item,
-                    e.designation,
-                    e.quantity,
-                    e.imposer,
-                    e.target,
-                    e.source,
-                    e.evidence,
-                    e.start,
-                    e.end,
-                    e.rule,
-                    rid,
-                    json.dumps(e.trace),
-                    e.confidence,
-                )
-            )
-        if rows:
-            self.executemany(
-                "INSERT INTO events (id, document_id, type, status, supplier, recipient, item, designation, "
-                "quantity, imposer, target, source, evidence, start_char, end_char, rule, record_id, trace, "
-                "confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                "ON CONFLICT (id) DO NOTHING",
-                rows,
-            )
-        return touched
+            eid = e.event_id(doc_hash)
+            if eid in seen:  # one multi-row statement may not insert the same id twice (PostgreSQL refuses)
+                continue
+            seen.add(eid)
+            yield (
+                eid, doc_hash, e.type, e.status, e.supplier, e.recipient, e.item, e.designation, e.quantity,
+                e.imposer, e.target, e.source, e.evidence, e.start, e.end, e.rule, rid, json.dumps(e.trace),
+                e.confidence,
+            )  # fmt: skip
 
     _EVENT_ROWS = (
         "SELECT e.record_id, e.type, e.status, e.document_id, e.supplier, e.recipient, e.item, e.designation, "
@@ -389,11 +417,16 @@ class Store:
         if not rows:
             return
         names = self._RECORD_COLUMNS
-        self.executemany(
-            f"INSERT INTO records ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)}) "
-            f"ON CONFLICT (id) DO UPDATE SET {', '.join(f'{n} = excluded.{n}' for n in names if n != 'id')}",
-            [[row[n] for n in names] for row in rows],
-        )
+        one = "(" + ", ".join("?" for _ in names) + ")"
+        update = ", ".join(f"{n} = excluded.{n}" for n in names if n != "id")
+        per = 30_000 // len(names)
+        for start in range(0, len(rows), per):  # multi-row statements: one round trip per chunk on PostgreSQL
+            chunk = rows[start : start + per]
+            self.execute(
+                f"INSERT INTO records ({', '.join(names)}) VALUES {', '.join(one for _ in chunk)} "
+                f"ON CONFLICT (id) DO UPDATE SET {update}",
+                [row[n] for row in chunk for n in names],
+            )
 
     def _assign_record_ids(self) -> None:
         rows = self.fetchall(
