@@ -13,7 +13,9 @@ Run on demand, not a test. It prints:
   extractor alone (documents/s), then the store alone (``armsflow.load.ingest``
   given the events already extracted: duplicate check, batched transactions,
   record refresh), then the whole ``armsflow ingest`` path into a fresh
-  database (extraction and store). Target: the whole ingest runs at >= 80 %
+  database (extraction and store). Each distinct article is extracted once
+  before the timing starts, so all three run with warm word caches. Target:
+  the whole ingest runs at >= 80 %
   of the extractor's documents/s, i.e. storing costs at most a quarter of
   the extraction time;
 - **bulk load and merge** of synthetic events shaped like news (a few dozen
@@ -30,12 +32,14 @@ Run on demand, not a test. It prints:
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import random
 import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from armsflow import extract_document, native
@@ -86,36 +90,64 @@ def _fresh(doc: Document) -> Document:
     return Document(**{name: getattr(doc, name) for name in Document.__slots__})
 
 
-def ingest_against_extraction(label: str, location: str, n_docs: int) -> None:
-    """Extraction alone, the store alone and the whole ingest on the same documents (documents/s)."""
+class Clock:
+    """Wall time and this process's CPU time of a block: on a busy shared machine the CPU time is the
+    steadier figure for SQLite (all its work is in this process); PostgreSQL also works in its server."""
+
+    def __enter__(self) -> Clock:
+        self.wall, self.cpu = time.perf_counter(), time.process_time()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.wall, self.cpu = time.perf_counter() - self.wall, time.process_time() - self.cpu
+
+
+def _best(clocks: list[Clock]) -> Clock:
+    best = Clock()
+    best.wall, best.cpu = min(c.wall for c in clocks), min(c.cpu for c in clocks)
+    return best
+
+
+def _timed_ingest(
+    location: str, docs: list[Document], n_events: int, extractor: Callable[[Document], DocumentResult]
+) -> Clock:
+    """``armsflow.load.ingest`` into an empty database with this extractor (the real one, or a lookup of
+    events extracted before: the store alone)."""
+    _empty(location)
+    with Store(location) as store, Clock() as clock:
+        summary = ingest(store, (_fresh(d) for d in docs), report=print, extractor=extractor)
+    assert summary.new == len(docs) and summary.events == n_events, summary.line()
+    _empty(location)
+    return clock
+
+
+def ingest_against_extraction(label: str, location: str, n_docs: int, runs: int) -> None:
+    """Extraction alone, the store alone and the whole ingest on the same documents (documents/s, best of runs)."""
     docs, origin = real_documents(n_docs)
-    print(f"\n== {label}: ingest beside extraction, {n_docs} documents from {origin}")
+    print(f"\n== {label}: ingest beside extraction, {n_docs} documents from {origin}, best of {runs}")
+    timings: dict[str, list[Clock]] = {"extraction alone": [], "store alone": [], "whole ingest": []}
     with collector_tuned():
-        start = time.perf_counter()
-        results: dict[str, DocumentResult] = {d.id: extract_document(_fresh(d)) for d in docs}
-        extraction = n_docs / (time.perf_counter() - start)
-        n_events = sum(len(r.events) for r in results.values())
-        timings = []
-        for n in range(2):
-            _empty(location)
-            with Store(location) as store:
-                start = time.perf_counter()
-                if n == 0:  # the store alone: the events are already extracted
-                    summary = ingest(store, (_fresh(d) for d in docs), report=print, extractor=lambda d: results[d.id])
-                else:  # the whole path armsflow ingest takes
-                    summary = ingest(store, (_fresh(d) for d in docs), report=print)
-                timings.append(time.perf_counter() - start)
-                assert summary.new == n_docs and summary.events == n_events, summary.line()
-        _empty(location)
-    store_only, whole = (n_docs / t for t in timings)
-    share = whole / extraction
-    verdict = "met" if share >= TARGET_INGEST_SHARE else "MISSED"
-    print(f"extraction alone           {extraction:8.0f} documents/s  ({n_events} events; {native.describe()})")
-    print(f"store alone                {store_only:8.0f} documents/s  (ingest with the events given)")
-    print(
-        f"whole ingest               {whole:8.0f} documents/s  = {share:.0%} of extraction "
-        f"(target >= {TARGET_INGEST_SHARE:.0%}: {verdict})"
-    )
+        for doc in docs[: len({d.text.split("\n\n(Copy")[0] for d in docs})]:
+            extract_document(_fresh(doc))  # warm the word caches first: every run below then meets known words
+        for _ in range(runs):
+            with Clock() as clock:
+                results: dict[str, DocumentResult] = {d.id: extract_document(_fresh(d)) for d in docs}
+            timings["extraction alone"].append(clock)
+            n_events = sum(len(r.events) for r in results.values())
+            lookup = results.__getitem__
+            timings["store alone"].append(_timed_ingest(location, docs, n_events, lambda d, get=lookup: get(d.id)))
+            del results  # as in a real run, the whole ingest holds only the batch it is about to store
+            gc.collect()
+            timings["whole ingest"].append(_timed_ingest(location, docs, n_events, extract_document))
+    print(f"code: {native.describe()}; {n_events} events; documents/s by wall time, and by CPU time of this process")
+    best = {name: _best(clocks) for name, clocks in timings.items()}
+    for name, clock in best.items():
+        print(f"{name:<26} {n_docs / clock.wall:8.0f} documents/s wall  {n_docs / clock.cpu:8.0f} documents/s CPU")
+    for kind in ("wall", "cpu"):
+        share = getattr(best["extraction alone"], kind) / getattr(best["whole ingest"], kind)
+        verdict = "met" if share >= TARGET_INGEST_SHARE else "MISSED"
+        target = f"target >= {TARGET_INGEST_SHARE:.0%}: {verdict}"
+        print(f"whole ingest / extraction  {share:8.0%} by {kind} time ({target})")
 
 
 def synthetic_documents(n_docs: int, seed: int = 7):
@@ -252,18 +284,19 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--events", type=int, default=1_000_000, help="synthetic events to bulk-load (default 1M)")
     parser.add_argument("--docs", type=int, default=3000, help="real documents for the ingest figures (default 3000)")
+    parser.add_argument("--runs", type=int, default=3, help="ingest figures: best of this many runs (default 3)")
     parser.add_argument("--queries", type=int, default=300, help="filtered queries to time (default 300)")
     parser.add_argument("--postgres", metavar="URL", help="also run on this (empty) PostgreSQL database")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
-        ingest_against_extraction("SQLite", str(Path(tmp) / "bench.db"), args.docs)
+        ingest_against_extraction("SQLite", str(Path(tmp) / "bench.db"), args.docs, args.runs)
         if args.events:
             run("SQLite", str(Path(tmp) / "bench.db"), args.events, args.queries)
     if args.postgres:
         with Store(args.postgres) as store:
             if store.counts()["documents"]:
                 sys.exit("PostgreSQL: the database is not empty; give an empty one")
-        ingest_against_extraction("PostgreSQL", args.postgres, args.docs)
+        ingest_against_extraction("PostgreSQL", args.postgres, args.docs, args.runs)
         if args.events:
             run("PostgreSQL", args.postgres, args.events, args.queries)
     return 0

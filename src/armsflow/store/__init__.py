@@ -393,16 +393,23 @@ class Store:
         "COALESCE(d.date, SUBSTR(d.ingested_at, 1, 10)) AS reported "
         "FROM events e JOIN documents d ON d.id = e.document_id"
     )
+    # The same, as plain tuples in EventRow's field order after the record id: the refresh of every
+    # batch reads tens of thousands of these, and building a dict per row was a third of its time.
+    _EVENT_TUPLES = (
+        "SELECT e.record_id, e.type, e.status, e.document_id, SUBSTR(COALESCE(d.date, d.ingested_at), 1, 10), "
+        "d.ingested_at, e.supplier, e.recipient, e.item, e.designation, e.imposer, e.target, e.quantity, "
+        "e.source, d.publisher, e.confidence FROM events e JOIN documents d ON d.id = e.document_id"
+    )
 
     def _refresh(self, ids: Iterable[str]) -> None:
         wanted = sorted(set(ids))
         for start in range(0, len(wanted), 500):
             chunk = wanted[start : start + 500]
             marks = ", ".join("?" for _ in chunk)
-            groups: dict[str, list[dict[str, Any]]] = {rid: [] for rid in chunk}
-            for row in self.fetchall(self._EVENT_ROWS + f" WHERE e.record_id IN ({marks})", chunk):
-                groups[row["record_id"]].append(row)
-            self._upsert_many([merge(_event_row(r) for r in rows).row() for rows in groups.values() if rows])
+            groups: dict[str, list[EventRow]] = {rid: [] for rid in chunk}
+            for row in self.execute(self._EVENT_TUPLES + f" WHERE e.record_id IN ({marks})", chunk).fetchall():
+                groups[row[0]].append(EventRow(*row[1:]))
+            self._upsert_many([merge(rows).row() for rows in groups.values() if rows])
             gone = [(rid,) for rid, rows in groups.items() if not rows]
             if gone:
                 self.executemany("DELETE FROM records WHERE id = ?", gone)
