@@ -32,8 +32,8 @@ from armsflow.store import Store, content_hash
 from armsflow.text.lang import detect_language
 
 FOLDER_SUFFIXES = {".txt", ".md", ".markdown", ".text", ".jsonl"} | HTML_SUFFIXES | FEED_SUFFIXES
-BATCH_DOCUMENTS = 500  # documents per transaction, at most (armsflow ingest --batch)
-BATCH_SECONDS = 2.0  # longest an extracted document waits for its batch
+BATCH_DOCUMENTS = 2000  # documents per transaction, at most (armsflow ingest --batch)
+BATCH_SECONDS = 5.0  # longest an extracted document waits for its batch
 
 
 @dataclass(slots=True)
