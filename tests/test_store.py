@@ -459,15 +459,17 @@ def test_exports_describe_the_same_records(db_url, tmp_path):
         events = store.counts()["events"]
 
     rows = list(csv.DictReader(paths["csv"].open(encoding="utf-8")))
-    assert len(rows) == len(transfers)
+    assert len(rows) == len(transfers) + len(sanctions)
+    assert sum(1 for r in rows if r["type"] == "sanction") == len(sanctions)
     shahed = next(r for r in rows if r["designation"] == "Shahed-136")
     assert (shahed["supplier"], shahed["recipient"], shahed["item_category"]) == ("IRN", "RUS", "uav")
+    assert (shahed["supplier_name"], shahed["recipient_name"]) == ("Iran", "Russia")
     assert shahed["quantity"] == "40;60" and shahed["status"] == "denied"
     assert shahed["contradiction"] == "delivered/denied" and shahed["n_documents"] == "3"
 
-    data = json.loads(paths["json"].read_text(encoding="utf-8"))
-    assert len(data["records"]) == len(transfers) + len(sanctions)
-    assert sum(len(r["evidence"]) for r in data["records"]) == events
+    data = [json.loads(line) for line in paths["json"].read_text(encoding="utf-8").splitlines()]
+    assert len(data) == len(transfers) + len(sanctions)
+    assert sum(len(r["evidence"]) for r in data) == events
 
     ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
     graph = ET.parse(paths["graphml"]).getroot().find("g:graph", ns)
@@ -487,9 +489,11 @@ def test_exports_describe_the_same_records(db_url, tmp_path):
     assert by_schema["Sanction"] and all(s.get("entity") for s in by_schema["Sanction"])
 
     plover = [json.loads(line) for line in paths["plover"].read_text(encoding="utf-8").splitlines()]
-    assert {p["event_type"] for p in plover} <= {"AID", "AGREE", "REQUEST", "REJECT", "SANCTION"}
-    aid = [p for p in plover if p["event_type"] == "AID" and p["armsflow"]["record_id"] == shahed["record_id"]]
-    assert len(aid) == 2 and all(p["mode"] == "military" and p["actor"] == "IRN" for p in aid)
+    assert {c for p in plover for c in p["event"]} <= {"AID", "AGREE", "REJECT", "SANCTION", "RETREAT"}
+    aid = [p for p in plover if p["event"] == ["AID"] and p["armsflow"]["record_id"] == shahed["record_id"]]
+    assert sorted(p["armsflow"]["status"] for p in aid) == ["delivered", "delivered", "denied"]
+    assert all(p["mode"] == ["military"] and p["source"][0]["code"] == "IRN" for p in aid)
+    assert [p["context"] for p in aid if p["armsflow"]["status"] == "denied"] == [["military", "negation"]]
 
 
 def test_either_side_filter_pages_like_a_plain_or(db_url):

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from armsflow.bulk import collector_tuned
-from armsflow.export import FORMATS, export
+from armsflow.export import FORMATS, Selection, export
 from armsflow.ingest.web import MAX_BYTES, MAX_TIMEOUT, TIMEOUT, is_url, refused_scheme
 from armsflow.load import BATCH_DOCUMENTS, IngestSummary, ingest, iter_sources
 from armsflow.query import QueryError, RecordFilter, actor, confidence_bound, document, documents, record, records
@@ -104,10 +104,16 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("--limit", type=int, default=100, metavar="N", help="at most N documents (default 100)")
     p.add_argument("--format", choices=("table", "json", "csv"), default="table", help="output format (default table)")
 
-    p = sub.add_parser("export", help="export the knowledge base")
+    p = sub.add_parser("export", help="export the knowledge base, or the records the filters select")
     db(p)
-    p.add_argument("--format", choices=FORMATS, required=True, help="csv, json, graphml, ftm or plover")
+    p.add_argument("--format", choices=FORMATS, required=True, help="csv, json (lines), graphml, ftm or plover")
     p.add_argument("--output", "-o", metavar="FILE", help="write here instead of standard output")
+    p.add_argument("--type", choices=("transfer", "sanction"), help="only transfer or only sanction records")
+    p.add_argument("--actor", metavar="ACTOR", help="records with this actor on either side (id or name)")
+    p.add_argument("--item", metavar="ITEM", help="transfers of this item category or designation")
+    p.add_argument("--status", help="only records whose current status is this")
+    p.add_argument("--since", metavar="DATE", help="last reported on or after (YYYY[-MM[-DD]])")
+    p.add_argument("--until", metavar="DATE", help="first reported on or before (YYYY[-MM[-DD]])")
     p.add_argument("--min-confidence", type=float, metavar="C", help="only records (events) with confidence ≥ C")
 
 
@@ -197,19 +203,32 @@ def _dispatch(args: argparse.Namespace, store: Store, samples: str) -> int:
         _print_rows(rows, ("id", "reported", "lang", "publisher", "n_events", "title"), args.format)
         return EXIT_OK
     if cmd == "export":
-        floor = None if args.min_confidence is None else confidence_bound(args.min_confidence)
-        if args.output:
-            try:
-                with open(args.output, "w", encoding="utf-8", newline="") as out:
-                    n = export(store, args.format, out, floor)
-            except OSError as err:
-                print(f"armsflow: error: cannot write {args.output}: {err.strerror or err}", file=sys.stderr)
-                return EXIT_FAILED
-        else:
-            n = export(store, args.format, sys.stdout, floor)
-        print(f"armsflow: {n} {args.format} items exported", file=sys.stderr)
-        return EXIT_OK
+        return _export(args, store)
     raise AssertionError(cmd)
+
+
+def _export(args: argparse.Namespace, store: Store) -> int:
+    selection = Selection(
+        type=args.type,
+        actor=args.actor,
+        item=args.item,
+        status=args.status,
+        since=args.since,
+        until=args.until,
+        min_confidence=args.min_confidence,
+    )
+    selection.filters()  # a bad filter value is a usage error before any file is created
+    if args.output:
+        try:
+            with open(args.output, "w", encoding="utf-8", newline="") as out:
+                n = export(store, args.format, out, selection=selection)
+        except OSError as err:
+            print(f"armsflow: error: cannot write {args.output}: {err.strerror or err}", file=sys.stderr)
+            return EXIT_FAILED
+    else:
+        n = export(store, args.format, sys.stdout, selection=selection)
+    print(f"armsflow: {n} {args.format} items exported", file=sys.stderr)
+    return EXIT_OK
 
 
 def _ingest(args: argparse.Namespace, store: Store, samples: str) -> int:
