@@ -138,7 +138,7 @@ def _evidence(store: Store, record_ids: list[str]) -> dict[str, list[dict[str, A
     out: dict[str, list[dict[str, Any]]] = {rid: [] for rid in record_ids}
     marks = ", ".join("?" for _ in record_ids)
     for e in store.fetchall(
-        f"{_EVIDENCE} WHERE e.record_id IN ({marks}) ORDER BY reported, d.id, e.start_char", record_ids
+        f"{_EVIDENCE} WHERE e.record_id IN ({marks}) ORDER BY reported, d.id, e.start_char, e.id", record_ids
     ):
         e["reported"] = str(e["reported"])[:10]
         out[e["record_id"]].append(e)

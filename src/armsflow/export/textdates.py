@@ -70,9 +70,9 @@ def transfer_dates(sentence: str) -> tuple[str, str] | None:
         for m in pattern.finditer(sentence):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue  # a longer, more precise form already covers these words
+            taken.append((m.start(), m.end()))  # an impossible day is no month either: its words are used up
             span = _span(kind, m)
             if span:
-                taken.append((m.start(), m.end()))
                 found.append((m.start(), *span))
     if not found:
         return None
