@@ -422,7 +422,10 @@ def test_query_commands_print_records(tmp_path, capsys):
     assert rows and all(r["supplier"] == "PRK" for r in rows)
     assert main(["record", rows[0]["id"], "--db", db]) == 0
     out = capsys.readouterr().out
-    assert "PRK → " in out and "evidence:" in out
+    assert "PRK (North Korea) → " in out and "evidence:" in out
+    assert main(["transfers", "--db", db, "--supplier", "Nordkorea"]) == 0
+    table = capsys.readouterr().out.splitlines()
+    assert table[0].split()[:3] == ["id", "supplier", "recipient"] and "PRK (North Korea)" in table[2]
     assert main(["transfers", "--db", db, "--supplier", "Atlantis"]) == 2
     assert "unknown actor" in capsys.readouterr().err
     assert main(["record", "0000000000000000", "--db", db]) == 1

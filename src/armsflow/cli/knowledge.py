@@ -17,6 +17,7 @@ from typing import Any
 
 from armsflow.bulk import collector_tuned
 from armsflow.export import FORMATS, Selection, export
+from armsflow.export.names import label
 from armsflow.ingest.web import MAX_BYTES, MAX_TIMEOUT, TIMEOUT, is_url, refused_scheme
 from armsflow.load import BATCH_DOCUMENTS, IngestSummary, ingest, iter_sources
 from armsflow.query import QueryError, RecordFilter, actor, confidence_bound, document, documents, record, records
@@ -156,7 +157,8 @@ def _dispatch(args: argparse.Namespace, store: Store, samples: str) -> int:
             flt.imposer, flt.target = args.imposer, args.target
             columns = ("id", "imposer", "target", "status", "first_reported", "last_reported", "n_documents",
                        "n_sources", "confidence")  # fmt: skip
-        _print_rows(records(store, flt), columns, args.format)
+        found_rows = records(store, flt)
+        _print_rows(_named(found_rows) if args.format == "table" else found_rows, columns, args.format)
         return EXIT_OK
     if cmd == "actor":
         found = actor(store, args.name)
@@ -165,7 +167,7 @@ def _dispatch(args: argparse.Namespace, store: Store, samples: str) -> int:
             return EXIT_OK
         for label in ("supplies", "receives", "imposes", "sanctioned_by"):
             print(f"{found['id']} {label.replace('_', ' ')}:")
-            rows = found[label]
+            rows = _named(found[label])
             if rows:
                 _table(rows, ("partner", "item", "designation", "status", "first_reported", "last_reported",
                               "n_documents", "record_id"))  # fmt: skip
@@ -305,6 +307,12 @@ def _bad_sources(args: argparse.Namespace) -> str | None:
     return None
 
 
+def _named(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows for a terminal table: each actor id with its English name beside it ("IRN (Iran)")."""
+    sides = ("supplier", "recipient", "imposer", "target", "partner")
+    return [{**r, **{s: label(r[s]) for s in sides if r.get(s)}} for r in rows]
+
+
 def _print_rows(rows: list[dict[str, Any]], columns: tuple[str, ...], fmt: str) -> None:
     if fmt == "json":
         for row in rows:
@@ -339,9 +347,9 @@ def _cell(value: Any) -> str:
 def _print_record(found: dict[str, Any]) -> None:
     if found["type"] == "transfer":
         what = " ".join(x for x in (found.get("designation"), found.get("item")) if x)
-        print(f"{found['supplier'] or '?'} → {found['recipient'] or '?'}: {what}   [{found['id']}]")
+        print(f"{label(found['supplier']) or '?'} → {label(found['recipient']) or '?'}: {what}   [{found['id']}]")
     else:
-        print(f"{found['imposer'] or '?'} sanctions {found['target'] or '?'}   [{found['id']}]")
+        print(f"{label(found['imposer']) or '?'} sanctions {label(found['target']) or '?'}   [{found['id']}]")
     print(f"status: {found['status']}   reported {found['first_reported']} … {found['last_reported']}")
     print(
         f"documents: {found['n_documents']}   sources: {found['n_sources']}   publishers: {found['n_publishers']}"
