@@ -71,3 +71,18 @@ def test_export_and_iter_records_stream_the_selection(db_url):
         out = io.StringIO()
         assert kb.export("json", out, actor="UKR", type="transfer") == len(streamed)
         assert [json.loads(line)["id"] for line in out.getvalue().splitlines()] == [r.id for r in streamed]
+
+
+def test_the_readme_example_runs_and_prints_what_it_says(tmp_path, monkeypatch, capsys):
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Knowledge base from Python", 1)[1]
+    code = re.search(r"```python\n(.*?)```", section, re.S).group(1)
+    monkeypatch.chdir(tmp_path)
+    exec(compile(code, "README.md", "exec"), {})  # noqa: S102 - the README's own example
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "Iran → Russia Shahed-136 delivered [40]"
+    assert out[1].startswith("  2024-03-02 delivered Iran has delivered 40 Shahed-136 drones to Russia")
+    assert out[2] == "Russia Russland ['Iran']"
