@@ -198,7 +198,7 @@ def _dispatch(args: argparse.Namespace, store: Store, samples: str) -> int:
                 print()
                 print(doc["text"])
                 print()
-                _table(doc["events"], ("type", "supplier", "recipient", "imposer", "target", "item", "status",
+                _table(_named(doc["events"]), ("type", "supplier", "recipient", "imposer", "target", "item", "status",
                                        "start_char", "end_char", "record_id"))  # fmt: skip
             return EXIT_OK
         rows = documents(store, args.search, args.since, args.until, args.limit)
