@@ -211,14 +211,17 @@ def test_batched_ingest_stores_what_one_document_at_a_time_stores(db_url, tmp_pa
 
 def test_an_interrupted_ingest_keeps_every_document_extracted_before_the_stop(db_url):
     docs = _sample_copies(1)
+    calls = []
 
-    def stopped_after_twelve():
-        yield from docs[:12]
-        raise KeyboardInterrupt
+    def stopped_at_the_thirteenth(doc):  # Ctrl-C during the extraction of the 13th document
+        calls.append(doc.id)
+        if len(calls) == 13:
+            raise KeyboardInterrupt
+        return extract_document(doc)
 
     with Store(db_url) as store:
         with pytest.raises(KeyboardInterrupt):
-            ingest(store, stopped_after_twelve(), report=lambda m: None, batch_size=500)
+            ingest(store, iter(docs), report=lambda m: None, batch_size=500, extractor=stopped_at_the_thirteenth)
         assert store.counts()["documents"] == 12  # all waited in one batch, written on the way out
         _consistent(store)
         again = ingest(store, iter(docs), report=lambda m: None)

@@ -34,6 +34,7 @@ from armsflow.text.lang import detect_language
 FOLDER_SUFFIXES = {".txt", ".md", ".markdown", ".text", ".jsonl"} | HTML_SUFFIXES | FEED_SUFFIXES
 BATCH_DOCUMENTS = 2000  # documents per transaction, at most (armsflow ingest --batch)
 BATCH_SECONDS = 5.0  # longest an extracted document waits for its batch
+LOOK_AHEAD = 50  # documents read ahead, to ask the database which are stored in one query
 
 
 @dataclass(slots=True)
@@ -99,9 +100,31 @@ class Batcher:
         self.hashes: set[str] = set()
         self.order: list[str] = []  # the pending documents' hashes, computed once
         self.since = 0.0
+        self.hash_of: dict[str, str] = {}  # text → content hash, for the documents looked ahead at
+        self.looked: set[str] = set()  # their hashes
+        self.stored: set[str] = set()  # of those, the hashes in the database (or stored by this run since)
+
+    def look_ahead(self, things: list[Document | DocumentPart | ReadProblem]) -> None:
+        """Ask the database about the next documents in one query instead of one query each."""
+        texts = [
+            t.doc.text if isinstance(t, DocumentPart) else t.text for t in things if not isinstance(t, ReadProblem)
+        ]
+        self.hash_of = {text: content_hash(text) for text in texts}
+        self.looked = set(self.hash_of.values())
+        self.stored = self.store.existing_documents(list(self.looked)) if texts else set()
+
+    def content_hash(self, text: str) -> str:
+        found = self.hash_of.get(text)
+        return found if found is not None else content_hash(text)
 
     def known(self, doc_hash: str) -> bool:
-        return doc_hash in self.hashes or self.store.has_document(doc_hash)
+        """Stored already, or waiting in this batch. (Another process may store the same text meanwhile:
+        :meth:`Store.add_documents` checks again under the write lock.)"""
+        if doc_hash in self.hashes or doc_hash in self.stored:
+            return True
+        if doc_hash in self.looked:
+            return False  # looked ahead at, and not stored then (nor stored by this run since: see flush)
+        return self.store.has_document(doc_hash)
 
     def add(self, doc: Document, doc_hash: str, result: DocumentResult) -> None:
         if not self.pending:
@@ -119,6 +142,7 @@ class Batcher:
             return
         batch, hashes = self.pending, self.order
         self.pending, self.hashes, self.order = [], set(), []
+        self.stored.update(hashes)  # a text looked ahead at may come again after its first copy is stored
         for (_, events, _), stored in zip(batch, self.store.add_documents(batch, hashes), strict=True):
             if stored:
                 self.summary.new += 1
@@ -147,7 +171,7 @@ def ingest(
     say = report or (lambda message: print(message, file=sys.stderr))
     batcher = Batcher(store, summary, size=batch_size)
     try:
-        for thing in sources:
+        for thing in _looked_ahead(sources, batcher):
             if isinstance(thing, ReadProblem):
                 _problem(summary, say, thing.where, thing.message, thing.skipped)
             else:
@@ -172,6 +196,21 @@ def ingest(
     return summary
 
 
+def _looked_ahead(
+    sources: Iterable[Document | DocumentPart | ReadProblem], batcher: Batcher
+) -> Iterator[Document | DocumentPart | ReadProblem]:
+    """The sources in order, read LOOK_AHEAD at a time so that one query tells which are stored."""
+    chunk: list[Document | DocumentPart | ReadProblem] = []
+    for thing in sources:
+        chunk.append(thing)
+        if len(chunk) >= LOOK_AHEAD:
+            batcher.look_ahead(chunk)
+            yield from chunk
+            chunk = []
+    batcher.look_ahead(chunk)
+    yield from chunk
+
+
 def _ingest_one(
     batcher: Batcher, doc: Document, lang: str | None, summary: IngestSummary, say, extractor: Extractor
 ) -> None:
@@ -180,7 +219,7 @@ def _ingest_one(
         # readers check this already; library callers may not, and a stored 2024-13-45 breaks every timeline
         _problem(summary, say, doc.id, f"bad date {doc.date!r}: {DATE_FORMS} (optionally with a time)", False)
         return
-    doc_hash = content_hash(doc.text)
+    doc_hash = batcher.content_hash(doc.text)
     if batcher.known(doc_hash):
         summary.duplicate += 1
         return

@@ -318,7 +318,7 @@ class Store:
         stored = [False] * len(batch)
         with self.write():
             # writers are serialised, so what is not stored now cannot be stored by another before we commit
-            existing = self._existing_documents(hashes)
+            existing = self.existing_documents(hashes)
             doc_rows: list[tuple[Any, ...]] = []
             event_rows: list[tuple[Any, ...]] = []
             touched: set[str] = set()
@@ -337,7 +337,8 @@ class Store:
             self._refresh(touched)
         return stored
 
-    def _existing_documents(self, hashes: Sequence[str]) -> set[str]:
+    def existing_documents(self, hashes: Sequence[str]) -> set[str]:
+        """Which of these content hashes are stored (one query per 500)."""
         found: set[str] = set()
         wanted = sorted(set(hashes))
         for start in range(0, len(wanted), 500):
@@ -356,20 +357,42 @@ class Store:
     )  # fmt: skip
 
     def insert_rows(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
-        """Insert rows with multi-row ``INSERT … VALUES (…), (…)`` statements, skipping ids already present.
-
-        One statement per few hundred rows instead of one per row: on PostgreSQL each statement is a
-        round trip to the server, and on SQLite the statement is prepared once per chunk.
+        """Insert rows, skipping ids already present: multi-row ``INSERT … VALUES (…), (…)`` statements
+        on SQLite (one prepared statement per chunk of rows), ``COPY`` on PostgreSQL (:meth:`_copy_in`).
         """
         if not rows:
             return
-        per = max(1, 30_000 // len(columns))  # under both backends' limits on parameters per statement
+        if self.backend == "postgresql":
+            self._copy_in(table, columns, rows, "ON CONFLICT (id) DO NOTHING")
+            return
+        per = max(1, 30_000 // len(columns))  # under SQLite's limit on parameters per statement
         one = "(" + ", ".join("?" for _ in columns) + ")"
         head = f"INSERT INTO {table} ({', '.join(columns)}) VALUES "
         for start in range(0, len(rows), per):
             chunk = rows[start : start + per]
             params = [value for row in chunk for value in row]
             self.execute(head + ", ".join(one for _ in chunk) + " ON CONFLICT (id) DO NOTHING", params)
+
+    def _copy_in(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]], conflict: str) -> None:
+        """PostgreSQL: ``COPY`` the rows into a temporary twin of ``table``, then one ``INSERT … SELECT``.
+
+        COPY streams the rows in one round trip without parsing a statement per row; a multi-row
+        ``INSERT`` with tens of thousands of placeholders cost more client time in psycopg's query
+        parser than the database spent storing them. ``conflict`` says what a present id does.
+        """
+        import psycopg
+
+        twin = f"armsflow_in_{table}"
+        names = ", ".join(columns)
+        try:
+            self._conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {twin} (LIKE {table}) ON COMMIT DELETE ROWS")
+            with self._conn.cursor() as cur, cur.copy(f"COPY {twin} ({names}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+            self._conn.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM {twin} {conflict}")
+            self._conn.execute(f"TRUNCATE {twin}")
+        except psycopg.Error as err:
+            raise StoreError(self._explain(err)) from err
 
     @staticmethod
     def _event_rows(doc_hash: str, events: Sequence[Event], touched: set[str]) -> Iterator[tuple[Any, ...]]:
@@ -424,10 +447,15 @@ class Store:
         if not rows:
             return
         names = self._RECORD_COLUMNS
-        one = "(" + ", ".join("?" for _ in names) + ")"
         update = ", ".join(f"{n} = excluded.{n}" for n in names if n != "id")
+        if self.backend == "postgresql":
+            self._copy_in(
+                "records", names, [[row[n] for n in names] for row in rows], f"ON CONFLICT (id) DO UPDATE SET {update}"
+            )
+            return
+        one = "(" + ", ".join("?" for _ in names) + ")"
         per = 30_000 // len(names)
-        for start in range(0, len(rows), per):  # multi-row statements: one round trip per chunk on PostgreSQL
+        for start in range(0, len(rows), per):  # multi-row statements: one prepared statement per chunk
             chunk = rows[start : start + per]
             self.execute(
                 f"INSERT INTO records ({', '.join(names)}) VALUES {', '.join(one for _ in chunk)} "
