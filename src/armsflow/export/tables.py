@@ -9,6 +9,7 @@ from xml.sax.saxutils import quoteattr
 
 from armsflow.export import Selection, iter_records, sources
 from armsflow.export.names import display_name
+from armsflow.model import TRANSFER_STATUSES
 
 ACTOR_FIELDS = ("supplier", "recipient", "imposer", "target")
 CSV_COLUMNS = (
@@ -113,8 +114,9 @@ def write_graphml(store: Any, out: TextIO, sel: Selection) -> int:
     out.write('  <graph id="armsflow" edgedefault="directed">\n')
     nodes: set[str] = set()
     n = 0
-    # sanctions are no transfer network: asked for sanctions only, the graph is empty
-    records = iter_records(store, transfers, with_evidence=False) if sel.type != "sanction" else iter(())
+    # sanctions are no transfer network: asked for sanctions only (or a sanction status), the graph is empty
+    only_sanctions = sel.type == "sanction" or (sel.status is not None and sel.status not in TRANSFER_STATUSES)
+    records = iter(()) if only_sanctions else iter_records(store, transfers, with_evidence=False)
     for r in records:
         if not (r["supplier"] and r["recipient"]):
             continue
