@@ -382,10 +382,15 @@ class Store:
         """
         import psycopg
 
-        twin = f"armsflow_in_{table}"
         names = ", ".join(columns)
+        # one twin per column list: a connection that outlives a migration never reuses a stale one
+        twin = f"armsflow_in_{table}_{hashlib.sha1(names.encode()).hexdigest()[:8]}"
         try:
-            self._conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {twin} (LIKE {table}) ON COMMIT DELETE ROWS")
+            # only the columns written, without constraints: columns later migrations add keep their defaults
+            self._conn.execute(
+                f"CREATE TEMP TABLE IF NOT EXISTS {twin} ON COMMIT DELETE ROWS "
+                f"AS SELECT {names} FROM {table} WITH NO DATA"
+            )
             with self._conn.cursor() as cur, cur.copy(f"COPY {twin} ({names}) FROM STDIN") as copy:
                 for row in rows:
                     copy.write_row(row)
@@ -401,7 +406,7 @@ class Store:
             rid = record_id(record_key(e))
             touched.add(rid)
             eid = e.event_id(doc_hash)
-            if eid in seen:  # one multi-row statement may not insert the same id twice (PostgreSQL refuses)
+            if eid in seen:  # the same claim twice in one document is one event, as it always was
                 continue
             seen.add(eid)
             yield (
