@@ -37,8 +37,9 @@ def test_open_ingest_and_query_records(db_url):
         assert (sentence.doc_key, sentence.reported) == ("report-1", "2024-03-02")
         assert REPORT[sentence.start_char : sentence.end_char] == sentence.evidence
         assert kb.record("0000000000000000") is None
-        as_dict = full.to_dict()
-        assert json.loads(json.dumps(as_dict))["evidence"][0]["event_id"] == full.evidence[0].event_id
+        as_dict = json.loads(json.dumps(full.to_dict()))
+        assert as_dict["evidence"][0]["event_id"] == full.evidence[0].event_id
+        assert (as_dict["supplier_name"], as_dict["recipient_name"]) == ("Iran", "Russia")
 
         russia = kb.actor("Russland")
         assert isinstance(russia, Actor) and (russia.id, russia.name, russia.name_de) == ("RUS", "Russia", "Russland")

@@ -90,6 +90,14 @@ class Record(_Dict):
     evidence: list[Evidence] = field(default_factory=list)  # filled by KnowledgeBase.record
     extra: dict[str, Any] = field(default_factory=dict)
 
+    def to_dict(self) -> dict[str, Any]:
+        """The record as a plain dict, with each actor's English name beside its id (``supplier_name``, …)."""
+        out = dataclasses.asdict(self)
+        for side in ("supplier", "recipient", "imposer", "target"):
+            if out[side]:
+                out[f"{side}_name"] = display_name(out[side])
+        return out
+
     @property
     def supplier_name(self) -> str | None:
         return display_name(self.supplier) if self.supplier else None

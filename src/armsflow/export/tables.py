@@ -77,6 +77,10 @@ def write_json_lines(store: Any, out: TextIO, sel: Selection) -> int:
     """One record per line with its history, evidence, and ``names``: each actor's English and German name."""
     n = 0
     for r in iter_records(store, sel):
+        # the other kind's columns are left out, as in `armsflow transfers --format json`
+        unused = ("imposer", "target") if r["type"] == "transfer" else ("supplier", "recipient", "item", "designation")
+        for name in unused:
+            r.pop(name, None)
         for e in r["evidence"]:
             del e["record_id"]
         r["names"] = {
