@@ -105,6 +105,33 @@ def ingest(
     return summary
 
 
+def ingest_batch(
+    store: Store,
+    spec: str,
+    summary: IngestSummary | None = None,
+    progress: Callable[[IngestSummary], None] | None = None,
+    chunk: int = 1000,
+) -> IngestSummary:
+    """Store the documents of an ``armsflow batch`` output with their events, without extracting again.
+
+    The bulk path: ``chunk`` documents per transaction (``COPY`` on PostgreSQL), the records they
+    touch merged in the same transaction, documents already stored counted as duplicates; so an
+    interrupted load loses at most one chunk, and running it again completes it.
+    """
+    from armsflow.batch import read_documents
+
+    summary = summary or IngestSummary()
+    for items in read_documents(spec, chunk):
+        docs, events = store.add_documents(items)
+        summary.read += len(items)
+        summary.new += docs
+        summary.duplicate += len(items) - docs
+        summary.events += events
+        if progress:
+            progress(summary)
+    return summary
+
+
 def _ingest_one(
     store: Store, doc: Document, lang: str | None, summary: IngestSummary, say, extractor: Extractor
 ) -> None:
@@ -142,10 +169,11 @@ def _problem(summary: IngestSummary, say, where: str, message: str, skipped: boo
         summary.skipped += 1
     else:
         summary.failed += 1
-    summary.reasons[_reason(message)] += 1
+    summary.reasons[reason_of(message)] += 1
 
 
-def _reason(message: str) -> str:
+def reason_of(message: str) -> str:
+    """A short name for what is wrong, to count problems by (the summary line, batch rejects)."""
     low = message.lower()
     for needle, reason in (
         ("surrogate", "not valid Unicode"),
