@@ -33,7 +33,7 @@ JSONL_GLOB = "*.{jsonl,JSONL,ndjson,json,jsonl.gz}"
 PARQUET_GLOB = "*.parquet"
 
 
-def session(master: str | None) -> Any:
+def session(master: str | None, conf: dict[str, str] | None = None) -> Any:
     """The active SparkSession (spark-submit's), else a new one on ``master`` (default ``local[*]``)."""
     from pyspark.sql import SparkSession
 
@@ -41,8 +41,12 @@ def session(master: str | None) -> Any:
     if master:
         builder = builder.master(master)
     launched = "PYSPARK_GATEWAY_PORT" in os.environ  # under spark-submit, its configuration decides
-    if not launched and "PYSPARK_PYTHON" not in os.environ and (master or "local").startswith("local"):
-        os.environ["PYSPARK_PYTHON"] = sys.executable  # local workers need this Python, which has armsflow
+    if not launched and (master or "local").startswith("local"):
+        # local mode: the workers must run this Python (which has armsflow), and need no network
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+        builder = builder.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
+    for key, value in (conf or {}).items():
+        builder = builder.config(key, value)
     spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("WARN")
     return spark
