@@ -1,0 +1,135 @@
+"""``armsflow batch`` throughput: 1 and 2 local cores, the scaling between them, Spark's overhead.
+
+    .venv/bin/python benchmarks/batch.py              # local engine, then Spark in local mode
+    .venv/bin/python benchmarks/batch.py --mb 8       # a larger input
+    .venv/bin/python benchmarks/batch.py --no-spark   # the local engine only
+
+Run on demand, not a test. It repeats the documents of ``../shared/eval/dev/*docs.jsonl`` (each
+copy with its own id) until they hold ``--mb`` MB of text, writes them as one JSONL file, and
+times the whole batch — reading, extraction, writing Parquet — on the same input:
+
+- **local, 1 core**: ``--engine local --jobs 1``, in this process (lexicons loaded beforehand);
+- **local, 2 cores**: ``--jobs 2``, a pool of two worker processes; the **scaling** is its
+  throughput over the 1-core figure (target at least 1.7);
+- **spark, local[1]** and **local[2]**: ``--engine spark`` on a session started beforehand (its
+  start-up is printed apart), ``--partitions`` equal to the cores; Spark's **overhead** is its
+  time over the local engine's with the same cores.
+
+Repeated documents find the word caches warm after the first copy, as a large archive's common
+vocabulary does; benchmarks/throughput.py reports the cold first pass separately. The machine's
+load average is printed before and after: other processes on the same cores lower every figure,
+and the scaling most. Last comes a paper estimate for 10 million articles on 100 cores, from the
+measured 1-core figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from armsflow import extract, native
+from armsflow.batch import run_local
+
+DEV = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev"
+TARGET_SCALING = 1.7
+ARCHIVE_ARTICLES = 10_000_000
+CLUSTER_CORES = 100
+
+
+def corpus(mb: float, folder: Path) -> tuple[Path, int, int]:
+    """A JSONL file of at least ``mb`` MB of text; its path, bytes of text and documents."""
+    docs = []
+    for name in sorted(DEV.glob("*docs.jsonl")):
+        docs += [json.loads(line) for line in name.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if not docs:
+        sys.exit(f"no documents in {DEV}: the benchmark reads the public dev corpus")
+    path = folder / "corpus.jsonl"
+    size = count = 0
+    with path.open("w", encoding="utf-8") as out:
+        while size < mb * 1024 * 1024:
+            for doc in docs:
+                out.write(json.dumps({**doc, "id": f"{doc['id']}-copy{count}"}, ensure_ascii=False) + "\n")
+                size += len(doc["text"].encode("utf-8"))
+                count += 1
+    return path, size, count
+
+
+def load() -> str:
+    one, five, _fifteen = os.getloadavg()
+    return f"load average {one:.2f} (1 min), {five:.2f} (5 min) on {os.cpu_count()} cores"
+
+
+def timed(label: str, size: int, docs: int, run) -> float:
+    start = time.perf_counter()
+    summary = run()
+    seconds = time.perf_counter() - start
+    print(
+        f"{label:<22} {seconds:7.1f} s  {size / 1024 / seconds:7.0f} KB/s  {docs / seconds:6.0f} docs/s  "
+        f"({summary.documents} documents, {summary.events} events, {summary.rejects} rejected)"
+    )
+    return seconds
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--mb", type=float, default=4.0, help="MB of text to extract (default 4)")
+    parser.add_argument("--no-spark", action="store_true", help="the local engine only")
+    parser.add_argument("--article-kb", type=float, help="article size for the estimate (default: the input's mean)")
+    args = parser.parse_args(argv)
+    print(f"{load()}; {native.describe()}")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        path, size, docs = corpus(args.mb, folder)
+        print(f"input: {size / 1024 / 1024:.1f} MB of text, {docs} documents (dev corpus repeated)")
+        extract("Der Iran liefert Drohnen.")  # lexicons loaded before any clock starts (and inherited by the pool)
+        extract("Iran delivers drones.")
+        out = str(folder / "out")
+        one = timed("local, 1 core", size, docs, lambda: run_local(str(path), out, "jsonl", "parquet", 1))
+        two = timed("local, 2 cores", size, docs, lambda: run_local(str(path), out, "jsonl", "parquet", 2))
+        scaling = one / two
+        verdict = "ok" if scaling >= TARGET_SCALING else "MISSED"
+        print(f"scaling 1 → 2 cores    {scaling:7.2f}×  (target ≥ {TARGET_SCALING}: {verdict})")
+        if not args.no_spark:
+            _spark(path, size, docs, folder, {1: one, 2: two})
+        per_core = size / 1024 / one
+        _estimate(per_core, args.article_kb * 1024 if args.article_kb else size / docs)
+    print(load())
+    return 0
+
+
+def _spark(path: Path, size: int, docs: int, folder: Path, local: dict[int, float]) -> None:
+    from armsflow.batch_spark import run_spark, session
+
+    for cores in (1, 2):
+        start = time.perf_counter()
+        spark = session(f"local[{cores}]", {"spark.ui.enabled": "false"})
+        print(f"spark start-up, local[{cores}] {time.perf_counter() - start:5.1f} s")
+        out = str(folder / f"spark{cores}")
+        seconds = timed(
+            f"spark, local[{cores}]",
+            size,
+            docs,
+            lambda spark=spark, out=out, cores=cores: run_spark(spark, str(path), out, "jsonl", "parquet", cores),
+        )
+        print(f"spark overhead, local[{cores}] {seconds / local[cores]:6.2f}× the local engine's time")
+        spark.stop()
+
+
+def _estimate(per_core_kb: float, bytes_per_doc: float) -> None:
+    """Core-hours and wall time for 10 million articles of the benchmark's average size, on 100 cores."""
+    total_kb = ARCHIVE_ARTICLES * bytes_per_doc / 1024
+    core_hours = total_kb / per_core_kb / 3600
+    print(
+        f"estimate: {ARCHIVE_ARTICLES:,} articles of {bytes_per_doc / 1024:.1f} KB = {total_kb / 1024 / 1024:.1f} GB "
+        f"of text at {per_core_kb:.0f} KB/s per core: {core_hours:.0f} core-hours, "
+        f"{core_hours / CLUSTER_CORES:.1f} h on {CLUSTER_CORES} cores (perfect scaling)"
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())
