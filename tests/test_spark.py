@@ -71,6 +71,10 @@ def test_spark_rejects_bad_records_and_its_json_lines_go_into_the_knowledge_base
     capsys.readouterr()
     assert main(["ingest", str(out), "--db", str(tmp_path / "kb.db")]) == 0
     assert "2 read, 2 new" in capsys.readouterr().err
+    missing = (tmp_path / "none.jsonl").as_uri()  # a URI only Spark looks at: still a usage error, in one line
+    assert main(["batch", missing, str(tmp_path / "out2"), *SPARK]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and f"no such file or folder: {missing}" in err
 
 
 def test_spark_rerun_writes_the_same_rows_as_before_and_as_the_local_engine(spark, tmp_path, capsys):

@@ -21,6 +21,7 @@ from typing import Any
 from armsflow.batch import (
     DOCUMENT_FIELDS,
     MANIFEST,
+    BatchError,
     Summary,
     document_fields,
     event_fields,
@@ -98,8 +99,7 @@ def _jsonl_frame(spark: Any, spec: str) -> Any:
     """
     from pyspark.sql import functions as F
 
-    reader = spark.read.option("recursiveFileLookup", "true").option("pathGlobFilter", JSONL_GLOB)
-    raw = reader.text(spec).select(
+    raw = _reader(spark, spec, JSONL_GLOB).text(spec).select(
         F.col("value").cast("binary").alias("raw"),
         F.col("_metadata.file_path").alias("source"),
         F.col("_metadata.file_block_start").alias("block"),
@@ -117,11 +117,22 @@ def _jsonl_frame(spark: Any, spec: str) -> Any:
     return joined.select("source", line.alias("line"), "raw")
 
 
+def _reader(spark: Any, spec: str, glob: str) -> Any:
+    """Spark's reader for INPUT: a folder is read recursively, its files of the format only."""
+    fs, path = _hadoop(spark, spec)
+    if not fs.exists(path):
+        raise BatchError(f"no such file or folder: {spec}")
+    reader = spark.read
+    if fs.getFileStatus(path).isDirectory():
+        reader = reader.option("recursiveFileLookup", "true").option("pathGlobFilter", glob)
+    return reader
+
+
 def _parquet_frame(spark: Any, spec: str) -> Any:
     """Records ``source``, ``line`` (row number in its file, from 1) and the document fields."""
     from pyspark.sql import functions as F
 
-    data = spark.read.option("recursiveFileLookup", "true").option("pathGlobFilter", PARQUET_GLOB).parquet(spec)
+    data = _reader(spark, spec, PARQUET_GLOB).parquet(spec)
     columns = [F.col("_metadata.file_path").alias("source"), (F.col("_metadata.row_index") + 1).alias("line")]
     for name in DOCUMENT_FIELDS:
         if name not in data.columns:

@@ -43,6 +43,9 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     try:
         summary = _run(args, in_fmt)
+    except BatchError as err:  # found only once Spark looks at a URI
+        print(f"armsflow: error: {err}", file=sys.stderr)
+        return EXIT_USAGE
     except ImportError as err:
         extra = "pyspark" if args.engine == "spark" else "pyarrow"
         print(f"armsflow: error: armsflow batch needs {extra} ({err}): pip install 'armsflow[spark]'", file=sys.stderr)
@@ -51,9 +54,15 @@ def run(args: argparse.Namespace) -> int:
         print("armsflow: interrupted; OUTPUT is as it was before this run", file=sys.stderr)
         return EXIT_FAILED
     except OSError as err:
-        print(f"armsflow: error: cannot write {args.output}: {err.strerror or err}", file=sys.stderr)
+        print(f"armsflow: error: {err.filename or args.output}: {err.strerror or err}", file=sys.stderr)
+        return EXIT_FAILED
+    except Exception as err:  # noqa: BLE001 - Spark's errors (a lost cluster, a denied write): one line, no trace
+        first = (str(err).strip().splitlines() or [type(err).__name__])[0]
+        print(f"armsflow: error: the Spark job failed: {first}", file=sys.stderr)
         return EXIT_FAILED
     print(f"armsflow: {summary.line()} → {args.output}", file=sys.stderr)
+    if not summary.documents and not summary.rejects:
+        print(f"armsflow: warning: {args.input} holds no records", file=sys.stderr)
     return EXIT_OK
 
 
