@@ -52,6 +52,7 @@ DOCUMENT_FIELDS = ("id", "text", "lang", "date", "title", "url", "publisher")
 CHUNK_ROWS = 64  # records per task of the local engine
 CHUNK_BYTES = 256 * 1024  # … or fewer, when they hold this much text
 EXCERPT_CHARS = 160
+ROW_GROUP_ROWS = 2000  # rows per Parquet row group of the local engine's output
 
 
 class BatchError(ValueError):
@@ -391,6 +392,7 @@ class LocalWriter:
         shutil.rmtree(self.tmp, ignore_errors=True)
         self.summary = Summary()
         self._files: dict[str, Any] = {}
+        self._pending: dict[str, list[pa.Table]] = {name: [] for name in DATASETS}
         for name in DATASETS:
             (self.tmp / name).mkdir(parents=True)
             part = self.tmp / name / f"part-00000.{fmt}"
@@ -411,14 +413,26 @@ class LocalWriter:
             if not table.num_rows:
                 continue
             if self.fmt == "parquet":
-                self._files[name].write_table(table)
+                # a chunk is a few dozen documents: gather row groups of a useful size before writing
+                self._pending[name].append(table)
+                if sum(t.num_rows for t in self._pending[name]) >= ROW_GROUP_ROWS:
+                    self._flush(name)
             else:
                 out = self._files[name]
                 for row in table.to_pylist():
                     out.write(json.dumps(row, ensure_ascii=False) + "\n")
 
+    def _flush(self, name: str) -> None:
+        import pyarrow as pa
+
+        if self._pending[name]:
+            self._files[name].write_table(pa.concat_tables(self._pending[name]))
+            self._pending[name] = []
+
     def close(self) -> None:
-        for handle in self._files.values():
+        for name, handle in self._files.items():
+            if self.fmt == "parquet":
+                self._flush(name)
             handle.close()
         self._files = {}
 
@@ -432,7 +446,9 @@ class LocalWriter:
         shutil.rmtree(old, ignore_errors=True)
 
     def abandon(self) -> None:
-        self.close()
+        for handle in self._files.values():
+            handle.close()
+        self._files = {}
         shutil.rmtree(self.tmp, ignore_errors=True)
 
 

@@ -99,11 +99,15 @@ def _jsonl_frame(spark: Any, spec: str) -> Any:
     """
     from pyspark.sql import functions as F
 
-    raw = _reader(spark, spec, JSONL_GLOB).text(spec).select(
-        F.col("value").cast("binary").alias("raw"),
-        F.col("_metadata.file_path").alias("source"),
-        F.col("_metadata.file_block_start").alias("block"),
-        F.monotonically_increasing_id().alias("row"),
+    raw = (
+        _reader(spark, spec, JSONL_GLOB)
+        .text(spec)
+        .select(
+            F.col("value").cast("binary").alias("raw"),
+            F.col("_metadata.file_path").alias("source"),
+            F.col("_metadata.file_block_start").alias("block"),
+            F.monotonically_increasing_id().alias("row"),
+        )
     )
     blocks = raw.groupBy("source", "block").agg(F.count("*").alias("n"), F.min("row").alias("first")).collect()
     starts = []
