@@ -11,7 +11,8 @@ times the whole batch — reading, extraction, writing Parquet — on the same i
 
 - **local, 1 core**: ``--engine local --jobs 1``, in this process (lexicons loaded beforehand);
 - **local, 2 cores**: ``--jobs 2``, a pool of two worker processes; the **scaling** is its
-  throughput over the 1-core figure (target at least 1.7);
+  throughput over the 1-core figure (target at least 1.7); and the CPU seconds of each run (this
+  process and its workers), whose ratio shows whether the pool adds work, whatever else runs;
 - **spark, local[1]** and **local[2]**: ``--engine spark`` on a session started beforehand (its
   start-up is printed apart), ``--partitions`` equal to the cores; Spark's **overhead** is its
   time over the local engine's with the same cores.
@@ -28,6 +29,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import sys
 import tempfile
 import time
@@ -65,19 +67,25 @@ def load() -> str:
     return f"load average {one:.2f} (1 min), {five:.2f} (5 min) on {os.cpu_count()} cores"
 
 
-def timed(label: str, size: int, docs: int, run, repeat: int = 1) -> float:
-    """Best of ``repeat`` runs: other processes on the machine only ever slow a run down."""
+def cpu_seconds() -> float:
+    """CPU time of this process and of its finished children (the local engine's pool workers)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def timed(label: str, size: int, docs: int, run, repeat: int = 1) -> tuple[float, float]:
+    """Wall and CPU seconds, best of ``repeat`` runs: other processes on the machine only ever slow a run down."""
     times = []
     for _ in range(repeat):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), cpu_seconds()
         summary = run()
-        times.append(time.perf_counter() - start)
-    seconds = min(times)
+        times.append((time.perf_counter() - start, cpu_seconds() - cpu))
+    seconds, cpu = min(times)
     print(
         f"{label:<22} {seconds:7.1f} s  {size / 1024 / seconds:7.0f} KB/s  {docs / seconds:6.0f} docs/s  "
-        f"({summary.documents} documents, {summary.events} events, {summary.rejects} rejected)"
+        f"({summary.documents} documents, {summary.events} events, {summary.rejects} rejected; {cpu:.1f} s CPU)"
     )
-    return seconds
+    return seconds, cpu
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -95,11 +103,20 @@ def main(argv: list[str] | None = None) -> int:
         extract("Der Iran liefert Drohnen.")  # lexicons loaded before any clock starts (and inherited by the pool)
         extract("Iran delivers drones.")
         out = str(folder / "out")
-        one = timed("local, 1 core", size, docs, lambda: run_local(str(path), out, "jsonl", "parquet", 1), args.repeat)
-        two = timed("local, 2 cores", size, docs, lambda: run_local(str(path), out, "jsonl", "parquet", 2), args.repeat)
+        one, cpu_one = timed(
+            "local, 1 core", size, docs, lambda: run_local(str(path), out, "jsonl", "parquet", 1), args.repeat
+        )
+        two, cpu_two = timed(
+            "local, 2 cores", size, docs, lambda: run_local(str(path), out, "jsonl", "parquet", 2), args.repeat
+        )
         scaling = one / two
         verdict = "ok" if scaling >= TARGET_SCALING else "MISSED"
         print(f"scaling 1 → 2 cores    {scaling:7.2f}×  (target ≥ {TARGET_SCALING}: {verdict})")
+        # Independent of other processes: whether the pool adds work (CPU of the parent and its workers).
+        print(
+            f"CPU per run, 2 vs 1    {cpu_two / cpu_one:7.2f}×  (1.00: the pool adds no work; two idle cores "
+            f"would give at most {2 * cpu_one / cpu_two:.2f}×)"
+        )
         if not args.no_spark:
             _spark(path, size, docs, folder, {1: one, 2: two}, args.repeat)
         per_core = size / 1024 / one
@@ -113,10 +130,10 @@ def _spark(path: Path, size: int, docs: int, folder: Path, local: dict[int, floa
 
     for cores in (1, 2):
         start = time.perf_counter()
-        spark = session(f"local[{cores}]", {"spark.ui.enabled": "false"})
+        spark = session(f"local[{cores}]", {"spark.ui.enabled": "false", "spark.ui.showConsoleProgress": "false"})
         print(f"spark start-up, local[{cores}] {time.perf_counter() - start:5.1f} s")
         out = str(folder / f"spark{cores}")
-        seconds = timed(
+        seconds, _cpu = timed(
             f"spark, local[{cores}]",
             size,
             docs,

@@ -102,6 +102,7 @@ def bad_rows(tmp_path: Path) -> Path:
         b"",  # a blank line is no record
         json.dumps({"id": "bad-date", "text": EN, "date": "2024-13-45"}).encode(),
         json.dumps({"text": EN}).encode(),  # no id: named after the file and line, as extract names it
+        json.dumps({"id": "huge-number", "text": "Iran delivered 99999999999999999999999 drones to Russia."}).encode(),
     ]
     path = tmp_path / "mixed.jsonl"
     path.write_bytes(b"\n".join(lines) + b"\n")
@@ -116,6 +117,7 @@ EXPECTED_REJECTS = {
     5: ("french", "unsupported language"),
     6: (None, "binary file"),
     8: ("bad-date", "bad date"),
+    10: ("huge-number", "other"),  # a quantity no 64-bit integer holds
 }
 
 
@@ -124,12 +126,13 @@ def assert_rejects(output: Path) -> None:
     assert {n: (r["id"], r["reason"]) for n, r in rejects.items()} == EXPECTED_REJECTS
     assert all(Path(r["source"]).name == "mixed.jsonl" and r["message"] for r in rejects.values())
     assert "2024-13-45" in rejects[8]["message"] and "is not supported (de, en)" in rejects[5]["message"]
+    assert "99999999999999999999999 does not fit a 64-bit integer" in rejects[10]["message"]
     assert rejects[2]["excerpt"] == '{"id": "broken", "text": "Der Iran'
     docs = {d["id"]: d for d in dataset(output, "documents")}
     assert sorted(docs) == ["good", "mixed-9"]
     assert docs["good"]["n_events"] >= 1 and docs["mixed-9"]["n_events"] >= 1
     manifest = json.loads((output / "_armsflow_batch.json").read_text())
-    assert (manifest["documents"], manifest["rejects"]) == (2, 6)
+    assert (manifest["documents"], manifest["rejects"]) == (2, 7)
 
 
 def files_of(output: Path) -> dict[str, bytes]:
@@ -153,7 +156,7 @@ def test_bad_records_go_to_rejects_with_their_reason(tmp_path, capsys):
     code = main(["batch", str(bad_rows(tmp_path)), str(tmp_path / "out"), "--jobs", "1"])
     _out, err = capsys.readouterr()
     assert code == 0  # bad records never fail the run
-    assert "2 documents" in err and "6 rejected" in err and "1 bad JSONL line" in err
+    assert "2 documents" in err and "7 rejected" in err and "1 bad JSONL line" in err
     assert_rejects(tmp_path / "out")
 
 
@@ -278,4 +281,4 @@ def test_ingest_warns_of_the_rejects_and_refuses_lang(tmp_path, capsys):
     assert "--lang does not apply to a batch output" in capsys.readouterr().err
     assert main(["ingest", str(out), "--db", db]) == 0
     err = capsys.readouterr().err
-    assert "the batch rejected 6 records" in err and "2 read, 2 new" in err
+    assert "the batch rejected 7 records" in err and "2 read, 2 new" in err

@@ -38,7 +38,7 @@ from armsflow.lexicons import VERSION as LEXICON_VERSION
 from armsflow.model import Document, Event
 from armsflow.pipeline import UnsupportedLanguage
 from armsflow.store import content_hash
-from armsflow.whole import extract_whole
+from armsflow.whole import PartFailed, extract_whole
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -129,8 +129,26 @@ def process(batch: pa.RecordBatch, lang: str | None = None) -> pa.RecordBatch:
     """
     import pyarrow as pa
 
-    rows = [outcome(record, lang) for record in batch.to_pylist()]
-    return pa.RecordBatch.from_pylist([r for r in rows if r is not None], schema=outcome_schema())
+    records = batch.to_pylist()
+    rows = [(record, outcome(record, lang)) for record in records]
+    kept = [(record, row) for record, row in rows if row is not None]
+    target = outcome_schema()
+    try:
+        return pa.RecordBatch.from_pylist([row for _, row in kept], schema=target)
+    except (pa.ArrowException, ValueError, TypeError, OverflowError):
+        # some row Arrow cannot hold: find it, reject it, keep the others of the batch
+        return pa.RecordBatch.from_pylist([_writable(record, row, target) for record, row in kept], schema=target)
+
+
+def _writable(record: dict[str, Any], row: dict[str, Any], target: pa.Schema) -> dict[str, Any]:
+    import pyarrow as pa
+
+    try:
+        pa.RecordBatch.from_pylist([row], schema=target)
+        return row
+    except (pa.ArrowException, ValueError, TypeError, OverflowError) as err:
+        source, line = str(record.get("source") or ""), int(record.get("line") or 0)
+        return _reject(record, source, line, f"cannot be written: {type(err).__name__}: {err}", row.get("id"))
 
 
 def outcome(record: dict[str, Any], lang: str | None) -> dict[str, Any] | None:
@@ -142,15 +160,15 @@ def outcome(record: dict[str, Any], lang: str | None) -> dict[str, Any] | None:
         return _reject(record, source, line, found.message)
     try:
         result = extract_whole(found, lang)
-    except UnsupportedLanguage as err:
+    except (UnsupportedLanguage, PartFailed) as err:
         return _reject(record, source, line, str(err), found.id)
     except Exception as err:  # noqa: BLE001 - one bad document must not stop the job
         return _reject(record, source, line, f"extraction failed: {type(err).__name__}: {err}", found.id)
     doc_hash = content_hash(found.text)
     events = [event_row(e, doc_hash) for e in result.events]
-    bad = next((e for e in events if not _fits_int64(e["quantity"])), None)
-    if bad is not None:  # a number Parquet cannot hold would fail the whole batch: this document only
-        return _reject(record, source, line, f"quantity {bad['quantity']} is out of range", found.id)
+    huge = next((e["quantity"] for e in events if e["quantity"] is not None and abs(e["quantity"]) >= 2**63), None)
+    if huge is not None:  # Parquet (and the knowledge base) hold 64-bit integers: say so, for this document only
+        return _reject(record, source, line, f"quantity {huge} does not fit a 64-bit integer", found.id)
     return {
         "id": found.id,
         "document_hash": doc_hash,
@@ -216,10 +234,6 @@ def event_row(e: Event, doc_hash: str) -> dict[str, Any]:
         "target": e.target, "status": e.status, "source": e.source, "evidence": e.evidence, "start": e.start,
         "end": e.end, "rule": e.rule, "trace": list(e.trace), "confidence": e.confidence,
     }  # fmt: skip
-
-
-def _fits_int64(value: int | None) -> bool:
-    return value is None or -(2**63) <= value < 2**63
 
 
 def split(outcomes: pa.RecordBatch) -> dict[str, pa.Table]:
