@@ -93,7 +93,7 @@ def assert_same_as_extract(output: Path, corpus: Path, reference: dict[str, list
 def bad_rows(tmp_path: Path) -> Path:
     """One good document among the kinds of bad record an archive holds, one a line."""
     lines = [
-        json.dumps({"id": "good", "text": DE, "date": "2024-02-01"}).encode(),
+        b"\xef\xbb\xbf" + json.dumps({"id": "good", "text": DE, "date": "2024-02-01"}).encode(),  # after a BOM
         b'{"id": "broken", "text": "Der Iran',  # not JSON
         json.dumps({"id": "no-text", "title": "Nur ein Titel"}).encode(),
         json.dumps({"id": "empty", "text": "   "}).encode(),

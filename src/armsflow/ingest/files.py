@@ -207,6 +207,8 @@ def _jsonl_file(path: Path) -> Iterator[Document | ReadProblem]:
 
 
 def decode_line(line: bytes, where: str, number: int) -> tuple[int, str | ReadProblem]:
+    if number == 1:
+        line = line.removeprefix(b"\xef\xbb\xbf")  # a UTF-8 byte-order mark (Windows editors write one)
     try:
         return number, line.decode("utf-8")
     except UnicodeDecodeError:
