@@ -83,7 +83,8 @@ def timed(label: str, size: int, docs: int, run, repeat: int = 1) -> tuple[float
     seconds, cpu = min(times)
     print(
         f"{label:<22} {seconds:7.1f} s  {size / 1024 / seconds:7.0f} KB/s  {docs / seconds:6.0f} docs/s  "
-        f"({summary.documents} documents, {summary.events} events, {summary.rejects} rejected; {cpu:.1f} s CPU)"
+        f"({summary.documents} documents, {summary.events} events, {summary.rejects} rejected"
+        + ("; Spark's processes not counted)" if label.startswith("spark") else f"; {cpu:.1f} s CPU)")
     )
     return seconds, cpu
 
