@@ -272,7 +272,7 @@ def test_ingest_reads_a_batch_output_as_ingest_of_the_documents_would(db_url, tm
     assert _kb(db_url) == (docs, events, records)
 
 
-def test_ingest_warns_of_the_rejects_and_refuses_lang(tmp_path, capsys):
+def test_ingest_warns_of_the_rejects_and_refuses_lang_and_unfinished_outputs(tmp_path, capsys):
     out = tmp_path / "out"
     assert main(["batch", str(bad_rows(tmp_path)), str(out)]) == 0
     capsys.readouterr()
@@ -282,3 +282,6 @@ def test_ingest_warns_of_the_rejects_and_refuses_lang(tmp_path, capsys):
     assert main(["ingest", str(out), "--db", db]) == 0
     err = capsys.readouterr().err
     assert "the batch rejected 7 records" in err and "2 read, 2 new" in err
+    (out / "_armsflow_batch.json").unlink()  # as while Spark is still writing, or after it failed
+    assert main(["ingest", str(out), "--db", db]) == 2
+    assert "is an unfinished armsflow batch output (no _armsflow_batch.json)" in capsys.readouterr().err

@@ -527,6 +527,12 @@ def is_batch_output(spec: str) -> bool:
     return Path(spec).is_dir() and (Path(spec) / MANIFEST).is_file()
 
 
+def is_unfinished_output(spec: str) -> bool:
+    """A batch output whose run has not finished (or failed): its datasets, but no manifest yet."""
+    path = Path(spec)
+    return path.is_dir() and not is_batch_output(spec) and all((path / name).is_dir() for name in DATASETS)
+
+
 def read_manifest(spec: str) -> dict[str, Any]:
     try:
         found = json.loads((Path(spec) / MANIFEST).read_text(encoding="utf-8"))

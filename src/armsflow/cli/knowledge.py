@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from armsflow.batch import BatchError, is_batch_output, read_manifest
+from armsflow.batch import MANIFEST, BatchError, is_batch_output, is_unfinished_output, read_manifest
 from armsflow.bulk import collector_tuned
 from armsflow.export import FORMATS, export
 from armsflow.ingest.web import MAX_BYTES, MAX_TIMEOUT, TIMEOUT, is_url, refused_scheme
@@ -277,6 +277,9 @@ def _bad_sources(args: argparse.Namespace) -> str | None:
     """What is wrong with ingest's sources or numeric options, if anything (a usage error, exit 2)."""
     if args.lang and any(is_batch_output(s) for s in args.sources):
         return "--lang does not apply to a batch output: its events are extracted already"
+    unfinished = [s for s in args.sources if is_unfinished_output(s)]
+    if unfinished:
+        return f"{unfinished[0]} is an unfinished armsflow batch output (no {MANIFEST}): run the batch again"
     absent = [s for s in args.sources if s != "-" and not is_url(s) and not Path(s).exists()]
     refused = [s for s in absent if refused_scheme(s)]
     if refused:  # "ftp://…" is no missing file: say what armsflow does not do
