@@ -114,10 +114,15 @@ def schema(dataset: str) -> pa.Schema:
 
 
 def process_batches(batches: Iterable[pa.RecordBatch], lang: str | None = None) -> Iterator[pa.RecordBatch]:
-    """:func:`process` over a stream of batches: the function Spark's executors run (``mapInArrow``)."""
+    """:func:`process` over a stream of batches: the function Spark's executors run (``mapInArrow``).
+
+    A batch is processed :data:`CHUNK_ROWS` records at a time, so a worker holds the Python objects
+    of a few dozen documents, not of the thousands an Arrow batch from Spark may carry.
+    """
     with collector_tuned():
         for batch in batches:
-            yield process(batch, lang)
+            for start in range(0, batch.num_rows, CHUNK_ROWS):
+                yield process(batch.slice(start, CHUNK_ROWS), lang)
 
 
 def process(batch: pa.RecordBatch, lang: str | None = None) -> pa.RecordBatch:

@@ -32,6 +32,10 @@ from armsflow.batch import (
 
 JSONL_GLOB = "*.{jsonl,JSONL,ndjson,json,jsonl.gz}"
 PARQUET_GLOB = "*.parquet"
+# Records per Arrow batch sent to a Python worker: Spark's default (10,000) of long articles can be a
+# gigabyte in one worker; a few hundred keep the worker small and cost nothing measurable.
+ARROW_BATCH = "spark.sql.execution.arrow.maxRecordsPerBatch"
+ARROW_BATCH_RECORDS = 256
 
 
 def session(master: str | None, conf: dict[str, str] | None = None) -> Any:
@@ -61,6 +65,8 @@ def run_spark(
     from pyspark.sql import functions as F
     from pyspark.sql.pandas.types import from_arrow_schema
 
+    if not spark.sparkContext.getConf().contains(ARROW_BATCH):  # unless spark-submit's --conf says otherwise
+        spark.conf.set(ARROW_BATCH, str(ARROW_BATCH_RECORDS))
     manifest = f"{output.rstrip('/')}/{MANIFEST}"
     _remove(spark, manifest)  # until the new one is written, OUTPUT is no finished output for ingest
     frame = _jsonl_frame(spark, spec) if in_fmt == "jsonl" else _parquet_frame(spark, spec)
