@@ -17,14 +17,16 @@ whole batch — reading, extraction, writing Parquet — on the same input:
   process and its workers), whose ratio shows whether the pool adds work, whatever else runs;
 - **spark, local[1]** and **local[2]**: ``--engine spark`` on a session started beforehand (its
   start-up is printed apart), ``--partitions`` equal to the cores; Spark's **overhead** is its
-  time over the local engine's with the same cores.
+  time over the local engine's with the same cores, and its CPU (driver, JVM and Python workers,
+  read from ``/proc``) over the local engine's CPU: unlike the wall-clock ratio, this does not
+  depend on what else runs on the machine.
 
 Repeated documents find the word caches warm after the first copy, as a large archive's common
 vocabulary does; benchmarks/throughput.py reports the cold first pass separately. The machine's
 load average is printed before and after: other processes on the same cores lower every figure,
 and the scaling most. Last comes a paper estimate for 10 million articles on 100 cores, from the
 1-core run's KB per CPU second (a cluster task has its core to itself; on a shared machine the
-wall-clock figure would understate a core), with and without Spark's measured overhead.
+wall-clock figure would understate a core), with and without Spark's CPU overhead.
 """
 
 from __future__ import annotations
@@ -133,7 +135,9 @@ def main(argv: list[str] | None = None) -> int:
             f"would give at most {2 * cpu_one / cpu_two:.2f}×)"
         )
         _ingest(out, folder)
-        overhead = _spark(path, size, docs, folder, {1: one, 2: two}, args.repeat) if not args.no_spark else None
+        overhead = None
+        if not args.no_spark:
+            overhead = _spark(path, size, docs, folder, {1: (one, cpu_one), 2: (two, cpu_two)}, args.repeat)
         # A cluster's task has its core to itself: the 1-core run's KB per CPU second is that core's speed,
         # whatever else ran on this machine meanwhile.
         per_core = size / 1024 / cpu_one
@@ -157,8 +161,12 @@ def _ingest(output: str, folder: Path) -> None:
     )
 
 
-def _spark(path: Path, size: int, docs: int, folder: Path, local: dict[int, float], repeat: int) -> float:
-    """Spark's runs; returns its overhead with one core (its time over the local engine's)."""
+def _spark(path: Path, size: int, docs: int, folder: Path, local: dict[int, tuple[float, float]], repeat: int) -> float:
+    """Spark's runs; returns the CPU overhead of the second (its CPU over the local engine's for the input).
+
+    The second session runs in the JVM the first one started and warmed up (class loading, the JIT),
+    as every job after the first does on a cluster's executors.
+    """
     from armsflow.batch_spark import run_spark, session
 
     overheads = {}
@@ -167,17 +175,50 @@ def _spark(path: Path, size: int, docs: int, folder: Path, local: dict[int, floa
         spark = session(f"local[{cores}]", {"spark.ui.enabled": "false", "spark.ui.showConsoleProgress": "false"})
         print(f"spark start-up, local[{cores}] {time.perf_counter() - start:5.1f} s")
         out = str(folder / f"spark{cores}")
-        seconds, _cpu = timed(
-            f"spark, local[{cores}]",
-            size,
-            docs,
-            lambda spark=spark, out=out, cores=cores: run_spark(spark, str(path), out, "jsonl", "parquet", cores),
-            repeat,
+        cpu: list[float] = []
+
+        def run(spark=spark, out=out, cores=cores, cpu=cpu):
+            before = tree_cpu(os.getpid())
+            summary = run_spark(spark, str(path), out, "jsonl", "parquet", cores)
+            cpu.append(tree_cpu(os.getpid()) - before)
+            return summary
+
+        seconds, _cpu = timed(f"spark, local[{cores}]", size, docs, run, repeat)
+        overheads[cores] = min(cpu) / local[cores][1]
+        print(
+            f"spark overhead, local[{cores}] {seconds / local[cores][0]:6.2f}× the local engine's time, "
+            f"{overheads[cores]:.2f}× its CPU ({min(cpu):.1f} s: driver, JVM and Python workers)"
         )
-        overheads[cores] = seconds / local[cores]
-        print(f"spark overhead, local[{cores}] {overheads[cores]:6.2f}× the local engine's time")
         spark.stop()
-    return overheads[1]
+    return overheads[2]
+
+
+def tree_cpu(root: int) -> float:
+    """CPU seconds of ``root`` and every live process below it, with their reaped children's.
+
+    Spark's JVM and its Python workers are children of this process that outlive a job, so
+    ``getrusage`` does not see them; ``/proc`` does (Linux only). Each process counts its own time
+    and that of the children it has reaped, which are no longer in the tree: nothing counts twice.
+    """
+    parents: dict[int, int] = {}
+    times: dict[int, float] = {}
+    tick = os.sysconf("SC_CLK_TCK")
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # gone meanwhile
+        parents[int(entry.name)] = int(fields[1])
+        times[int(entry.name)] = sum(int(f) for f in fields[11:15]) / tick  # utime stime cutime cstime
+    tree, frontier = {root}, [root]
+    while frontier:
+        pid = frontier.pop()
+        children = [child for child, parent in parents.items() if parent == pid and child not in tree]
+        tree.update(children)
+        frontier += children
+    return sum(times.get(pid, 0.0) for pid in tree)
 
 
 def _estimate(per_core_kb: float, bytes_per_doc: float, overhead: float | None) -> None:
@@ -188,7 +229,7 @@ def _estimate(per_core_kb: float, bytes_per_doc: float, overhead: float | None) 
         f"estimate: {ARCHIVE_ARTICLES:,} articles of {bytes_per_doc / 1024:.1f} KB = {total_kb / 1024 / 1024:.1f} GB "
         f"of text at {per_core_kb:.0f} KB/s per core: {core_hours:.1f} core-hours, "
         f"{core_hours / CLUSTER_CORES * 60:.0f} min on {CLUSTER_CORES} cores"
-        + (f", {core_hours / CLUSTER_CORES * 60 * overhead:.0f} min with Spark's measured overhead" if overhead else "")
+        + (f", {core_hours / CLUSTER_CORES * 60 * overhead:.0f} min with Spark's CPU overhead" if overhead else "")
     )
 
 
