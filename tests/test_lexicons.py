@@ -13,6 +13,7 @@ import csv
 import re
 from collections import defaultdict
 from importlib import resources
+from pathlib import Path
 
 import pytest
 
@@ -448,3 +449,65 @@ def test_a_word_class_has_one_row_per_language():
         key = (row["class"], row["lang"])
         seen[key] = seen.get(key, 0) + 1
     assert [k for k, n in seen.items() if n > 1] == []
+
+
+# --------------------------------------------------------------------------- cache of built lexicons
+
+_LEXICON_PROBE = (
+    "import json, pickle; from armsflow import lexicons as L; "
+    "built = [L.build_lexicon(x) for x in ('de', 'en')]; got = [L.lexicon(x) for x in ('de', 'en')]; "
+    "print(json.dumps({'equal': got == built, 'actors': len(got[0].actors), 'cues': len(got[1].cue_lemmas)}))"
+)
+
+
+def _lexicon_run(cache: str) -> dict:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, ARMSFLOW_CACHE=cache)
+    done = subprocess.run(
+        [sys.executable, "-c", _LEXICON_PROBE], env=env, capture_output=True, text=True, check=True, timeout=120
+    )
+    return json.loads(done.stdout)
+
+
+def test_built_lexicons_are_cached_and_read_back_equal(tmp_path):
+    first = _lexicon_run(str(tmp_path))
+    files = sorted(p.name.split("-")[0] for p in (tmp_path / "lexicons").glob("*.pickle"))
+    assert files == ["de", "en"]
+    assert not list(tmp_path.rglob("*.tmp"))  # written under a temporary name, then renamed
+    stamp = {p: p.stat().st_mtime_ns for p in (tmp_path / "lexicons").glob("*.pickle")}
+    second = _lexicon_run(str(tmp_path))
+    assert first["equal"] and second["equal"]  # what the cache gives is what the files build
+    assert first == second and first["actors"] > 1000
+    assert {p: p.stat().st_mtime_ns for p in (tmp_path / "lexicons").glob("*.pickle")} == stamp  # read, not rebuilt
+
+
+def test_a_damaged_or_unwritable_lexicon_cache_builds_in_memory(tmp_path):
+    _lexicon_run(str(tmp_path))
+    for path in (tmp_path / "lexicons").glob("*.pickle"):
+        path.write_bytes(b"not a pickle")
+    assert _lexicon_run(str(tmp_path))["equal"]
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder would go")
+    assert _lexicon_run(str(blocker))["equal"]
+
+
+def test_lexicon_cache_name_changes_with_any_data_file(tmp_path, monkeypatch):
+    import shutil
+
+    from armsflow import lexicons
+
+    copy = tmp_path / "data"
+    shutil.copytree(Path(lexicons.__file__).parent, copy, ignore=shutil.ignore_patterns("__pycache__", "*.py"))
+    monkeypatch.setattr(lexicons, "_DATA", copy)
+    lexicons._fingerprint.cache_clear()
+    before = lexicons._fingerprint()
+    with (copy / "cues.tsv").open("a", encoding="utf-8") as handle:
+        handle.write("# an edit\n")
+    lexicons._fingerprint.cache_clear()
+    after = lexicons._fingerprint()
+    lexicons._fingerprint.cache_clear()
+    assert before != after

@@ -665,3 +665,136 @@ def test_huge_web_page_is_cut_into_parts(monkeypatch, small_parts):
     got = list(load.iter_sources(["https://example.org/a"]))
     assert len(got) > 1 and all(isinstance(p, DocumentPart) for p in got)
     assert "".join(p.doc.text for p in got).replace("\n", "") == text.replace("\n", "")
+
+
+# --- finding 1 (the live server): other requests are answered during an extraction; SIGTERM stops it all
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(port: int, path: str, timeout: float = 30) -> int:
+    import http.client
+
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+    conn.request("GET", path)
+    status = conn.getresponse().status
+    conn.close()
+    return status
+
+
+def _serve(tmp_path) -> tuple[subprocess.Popen, int]:
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "armsflow.cli", "serve", "--db", str(tmp_path / "kb.db"), "--port", str(port)],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    for _ in range(300):
+        try:
+            if _get(port, "/api/health", timeout=2) == 200:
+                return server, port
+        except OSError:
+            time.sleep(0.2)
+        if server.poll() is not None:
+            break
+    server.kill()
+    raise AssertionError(f"the server did not start: {server.stderr.read() if server.stderr else ''}")
+
+
+def _post_extract(port: int, text: str) -> int:
+    import http.client
+
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
+    headers = {"Content-Type": "application/json"}
+    conn.request("POST", "/api/extract", body=json.dumps({"text": text, "lang": "de"}), headers=headers)
+    status = conn.getresponse().status
+    conn.close()
+    return status
+
+
+def _descendants(pid: int) -> set[int]:
+    """Live processes below ``pid`` (from /proc; zombies count as gone)."""
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if fields[0] != "Z":
+                parents[int(entry.name)] = int(fields[1])
+    found: set[int] = set()
+    frontier = {pid}
+    while frontier:
+        frontier = {child for child, parent in parents.items() if parent in frontier} - found
+        found |= frontier
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+HOSTILE_BODY = "Russland liefert Panzer und " * 35_000  # just under the API's 1,000,000-character cap
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc")
+def test_live_server_answers_health_while_extracting_and_stops_cleanly_on_sigterm(tmp_path):
+    """Not a timing test: health answers must arrive *while* hostile extractions are outstanding (a server
+    that computed on its event loop would answer each only after the extraction ended), and SIGTERM during
+    an extraction must end the server and its worker processes with a clean exit."""
+    import signal
+    import threading
+
+    server, port = _serve(tmp_path)
+    try:
+        spans: list[tuple[float, float, int]] = []
+
+        def hostile() -> None:
+            for _ in range(3):
+                start = time.monotonic()
+                status = _post_extract(port, HOSTILE_BODY)
+                spans.append((start, time.monotonic(), status))
+
+        poster = threading.Thread(target=hostile)
+        poster.start()
+        answered: list[float] = []
+        while poster.is_alive():
+            assert _get(port, "/api/health") == 200
+            answered.append(time.monotonic())
+            time.sleep(0.05)
+        poster.join()
+        assert [status for *_, status in spans] == [200, 200, 200]
+        during = [t for t in answered if any(start < t < end for start, end, _ in spans)]
+        assert len(during) >= 3, (len(during), len(answered), spans)
+
+        threading.Thread(target=_post_extract, args=(port, HOSTILE_BODY), daemon=True).start()
+        workers: set[int] = set()
+        for _ in range(200):  # until the extraction has reached a worker process
+            workers = _descendants(server.pid)
+            if workers:
+                break
+            time.sleep(0.05)
+        assert workers, "no worker process below the server"
+        server.send_signal(signal.SIGTERM)
+        # (uvicorn re-raises the signal once its graceful shutdown is over, so the exit is -SIGTERM or 0)
+        assert server.wait(timeout=120) in (0, -signal.SIGTERM)
+        errors = server.stderr.read() if server.stderr else ""
+        assert "Traceback" not in errors
+        for _ in range(100):
+            if not any(_alive(pid) for pid in workers):
+                break
+            time.sleep(0.1)
+        assert not any(_alive(pid) for pid in workers), "worker processes outlived the server"
+    finally:
+        if server.poll() is None:
+            server.kill()
+            server.wait()

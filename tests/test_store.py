@@ -76,8 +76,15 @@ def test_reports_merge_into_one_record(db_url):
         assert rec["n_documents"] == 3
         assert rec["n_publishers"] == 3
         assert rec["first_reported"] == "2024-03-02" and rec["last_reported"] == "2024-03-07"
-        assert rec["status"] == "denied"  # the latest report
+        # the latest report is Iran's own denial; two independent sources report the delivery (issue 11, part 5)
+        assert rec["status"] == "delivered"
         assert rec["contradiction"] == "delivered/denied"
+        assert rec["dispute"]["claim"] == {
+            "status": "delivered",
+            "sources": ["Kiew", "Ukrainian intelligence"],
+            "documents": 2,
+        }
+        assert rec["dispute"]["denial"]["by_accused"] == ["Iran"] and rec["dispute"]["denial_outweighed"] is True
         assert rec["quantities"] == [40, 60]
         history = {h["status"]: h for h in rec["history"]}
         assert history["delivered"] == {
@@ -152,7 +159,7 @@ def test_filters_take_names_in_both_languages(db_url):
         assert records(store, RecordFilter(actor="Moskau")) == by_id
         assert records(store, RecordFilter(supplier="IRN", since="2024-03-08")) == []
         assert records(store, RecordFilter(supplier="IRN", until="2024-03")) == by_id
-        assert records(store, RecordFilter(supplier="IRN", status="delivered")) == []  # current status is denied
+        assert records(store, RecordFilter(supplier="IRN", status="denied")) == []  # the accused's denial is outweighed
         with pytest.raises(QueryError, match="unknown actor"):
             records(store, RecordFilter(supplier="Atlantis"))
         with pytest.raises(QueryError, match="unknown status"):
@@ -420,7 +427,7 @@ def test_exports_describe_the_same_records(db_url, tmp_path):
     assert len(rows) == len(transfers)
     shahed = next(r for r in rows if r["designation"] == "Shahed-136")
     assert (shahed["supplier"], shahed["recipient"], shahed["item_category"]) == ("IRN", "RUS", "uav")
-    assert shahed["quantity"] == "40;60" and shahed["status"] == "denied"
+    assert shahed["quantity"] == "40;60" and shahed["status"] == "delivered"  # the denial is the accused's
     assert shahed["contradiction"] == "delivered/denied" and shahed["n_documents"] == "3"
 
     data = json.loads(paths["json"].read_text(encoding="utf-8"))

@@ -134,3 +134,30 @@ def test_document_and_actor_pages(server, page):
     page.wait_for_selector("h2:has-text('Supplies')")  # the actor page, not the document page before it
     text = page.inner_text("main")
     assert "Supplies" in text and "UKR" in text
+
+
+def test_record_page_shows_judgements_and_both_sides(server, page):
+    """Last in this module: it judges records of the shared sample database through the API."""
+    import json as _json
+    import urllib.request
+
+    def post(body: dict) -> dict:
+        request = urllib.request.Request(
+            f"{server}/api/judgements", data=_json.dumps(body).encode(), headers={"content-type": "application/json"}
+        )
+        with urllib.request.urlopen(request, timeout=30) as answer:
+            return _json.loads(answer.read())
+
+    post({"action": "merge", "ids": ["9f8cdde6c4057cc6", "28f6009abebd012a"], "by": "web", "why": "same drones"})
+    judged = post({"action": "reject", "ids": ["452b2a456c065ea0"], "by": "web"})
+    page.goto(f"{server}/#/record/9f8cdde6c4057cc6")
+    page.wait_for_selector("#evidence .evidence")
+    sides = page.inner_text("p.dispute")
+    assert "Claimed (delivered) by: " in sides and "Against (denied) by: " in sides
+    assert "a denial by the accused does not replace a claim" in sides
+    assert "0 accepted" in page.inner_text("p.review")
+    assert judged["records"] == []  # a rejected event belongs to no record's counts, but its record shows it judged
+    page.goto(f"{server}/#/record/45a4be588143ce8e")
+    page.wait_for_function("() => document.querySelectorAll('#evidence .evidence').length === 2", timeout=15000)
+    assert "judged rejected" in page.inner_text("#evidence")
+    assert "1 rejected, 1 not yet judged" in page.inner_text("p.review")

@@ -193,7 +193,7 @@ def _document(record: dict[str, Any], source: str, line: int) -> Document | Read
     if "raw" in record:  # a JSONL line, as bytes: decoded and checked exactly as extract does
         if raw is None or not raw.strip():
             return None
-        _number, text = decode_line(raw, source, line)
+        text = decode_line(raw, source, line)
         return text if isinstance(text, ReadProblem) else jsonl_document(text, source, line)
     fields = {name: record.get(name) for name in DOCUMENT_FIELDS}
     if isinstance(fields["text"], bytes):  # a binary column: text only if it decodes as text does in files

@@ -32,6 +32,7 @@ _THAT: Final = words("pronoun.points-back")
 _COUNTRY_WORDS: Final = word_stems("noun.country-reference-end")
 _DEFINITE: Final = words("determiner.known-goods")
 _SUPRANATIONAL: Final = ("EU", "NATO", "UN")
+_MEASURES_ONLY: Final = ("UN",)  # an organisation that imposes measures and exports nothing
 # What a reference can take up, by its kind ("das Königreich": a monarchy); other references take any state.
 _INSTITUTIONS: Final = ("@forces", "@government")
 _PLACE: Final = words("prep.in-place")
@@ -48,6 +49,7 @@ _ORIGIN_PREPS: Final = words("prep.origin")
 _FOR_PREPS: Final = words("prep.topic-recipient")
 _ADDITIVE: Final = words("adverb.additive")
 _COMPLEMENTIZERS: Final = words("conj.complement")
+_DEFINITE_MEASURE: Final = words("article.definite-short", "de") | words("pronoun.demonstrative-determiner", "de")
 _GENITIVE_LINKS: Final = words("article.genitive-link")
 _ARTICLES: Final = words("article.any")
 _OWN_POSSESSIVES: Final = words("determiner.own-possessive")
@@ -76,6 +78,7 @@ class Discourse:
     items: list[ItemMention] = field(default_factory=list)
     imposers: dict[str, int] = field(default_factory=dict)  # how often each actor imposed a measure
     last_targets: tuple[int, list[str]] | None = None  # sentence and targets of the latest measure
+    last_imposers: list[str] = field(default_factory=list)  # imposers of the latest measure
     subjects: dict[int, str] = field(default_factory=dict)  # sentence -> the state opening it as its subject
     imposer_order: list[str] = field(default_factory=list)
     suppliers_seen: set[str] = field(default_factory=set)  # who has supplied in a transfer stated so far
@@ -230,7 +233,7 @@ def _mention_weight(actor: ActorMention) -> float:
     return 1.0
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class _Parties:
     """The supplier and recipient of a transfer while the discourse fills them, with the rules that did."""
 
@@ -238,6 +241,13 @@ class _Parties:
     recipients: list[str]
     trace: list[str]
     rule: str
+
+    # (constructor written out, init=False: compiled, it is plain field stores, not interpreted Python)
+    def __init__(self, suppliers: list[str], recipients: list[str], trace: list[str], rule: str) -> None:
+        self.suppliers = suppliers
+        self.recipients = recipients
+        self.trace = trace
+        self.rule = rule
 
     def fill(self, role: str, ids: list[str], rule_id: str) -> None:
         if role == "supplier":
@@ -644,9 +654,16 @@ class Assembler:
         receives. Without a maker among them the direction is unknown and the reference is dropped."""
         pair = self.state.last_pair if self.state.last_pair and self.state.last_pair[0] >= index - 3 else None
         makers = {it.producer for it in frame.items if it.producer}
+        imposing = PAIR in frame.imposers
         for role in roles:
             while PAIR in role:
                 role.remove(PAIR)
+        if pair is not None and frame.kind != "transfer" and imposing:
+            # "Beide Länder hatten die Ausfuhr von Rüstungsgütern in die Türkei gestoppt": each of the two states
+            # named together takes the measure
+            frame.imposers = [a for a in pair[1] if a not in frame.targets]
+            fire(frame, "coref.both-states-impose")
+            return
         if pair is None or frame.kind != "transfer" or len(makers & set(pair[1])) != 1:
             fire(frame, "coref.unresolved-reference-dropped")
             frame.no_fill = True
@@ -964,6 +981,7 @@ class Assembler:
                 "discourse.unnamed-states-fill-nothing", "unnamed states in the sentence: no side from the discourse"
             )
         self._fill_pronoun_subject(index, frame, parties)
+        self._fill_speaking_state_supplier(frame, parties, vague)
         self._fill_from_last_transfer(index, sentence, frame, parties, items, vague)
         self._fill_agentless_supplier(index, frame, parties, items, vague)
         self._fill_recipient(index, sentence, frame, parties, items, vague)
@@ -1045,7 +1063,15 @@ class Assembler:
             and not self._party_named_besides(set(recipients) | set(l_sup))
             and (frame.trigger_kind != "request" or self._definite(sentence, frame))
         ):  # "Taipeh hatte die Systeme angefragt": the systems of the transfer just named
-            parties.fill("supplier", list(l_sup), "discourse.continue-last-transfer-supplier")
+            makers = {it.producer for it in items if it.producer} - set(recipients)
+            maker = next(iter(makers)) if len(makers) == 1 else None
+            if maker is not None and maker not in l_sup and self.state.supplied.get(maker, 0) > 0:
+                # "Portugal schickte drei Leopard … Bereits im vergangenen Jahr war das Land mit Flakpanzern vom
+                # Typ Gepard versorgt worden": goods whose maker has supplied in this story come from that maker,
+                # not from whoever supplied last
+                parties.fill("supplier", [maker], "discourse.maker-supplied-before")
+            else:
+                parties.fill("supplier", list(l_sup), "discourse.continue-last-transfer-supplier")
         elif (
             not suppliers
             and not recipients
@@ -1080,6 +1106,23 @@ class Assembler:
             and a.start not in self._speaker_tokens
             and a.kind not in ("adj", "origin", "demonym")
         }
+
+    def _fill_speaking_state_supplier(self, frame: Frame, parties: _Parties, vague: bool) -> None:
+        """ "the Government of Türkiye stated that no drones had been exported to …": a state that says nothing
+        was exported speaks of its own exports."""
+        kind = frame.trigger_kind
+        if (
+            self.lang != "en"
+            or vague
+            or parties.suppliers
+            or not parties.recipients
+            or "negation" not in frame.modifiers
+            or not (kind in GIVE or kind in ("arrive", "go"))
+        ):
+            return
+        speaker = self._speaking_state(set(parties.recipients))
+        if speaker is not None:
+            parties.fill("supplier", [speaker], "discourse.speaking-state-exported-nothing")
 
     def _fill_agentless_supplier(
         self, index: int, frame: Frame, parties: _Parties, items: list[ItemMention], vague: bool
@@ -1191,6 +1234,11 @@ class Assembler:
             trace.append("discourse.each-good-to-its-recipient")
         made = False
         for supplier in parties.suppliers:
+            if supplier in _MEASURES_ONLY:
+                # "The UN Security Council prohibits the supply of arms to North Korea": the embargo is the measure;
+                # the UN has no arms to give
+                reject("filter.un-supplies-nothing", f"{supplier} exports nothing")
+                continue
             for recipient in parties.recipients:
                 if supplier == recipient:
                     continue
@@ -1328,6 +1376,22 @@ class Assembler:
             councils = [actor for _, actor in self.state.actors if actor in _COUNCILS]
             imposers = [councils[-1] if councils else _COUNCILS[0]]
             trace.append("discourse.council-of-the-story")
+        last = self.state.last_targets
+        if (
+            not imposers
+            and targets
+            and not frame.no_fill
+            and last is not None
+            and last[0] == index - 1
+            and set(targets) <= set(last[1])
+            and self.state.last_imposers
+            and not set(self.state.last_imposers) & set(targets)
+            and "coref.target-of-last-measure" not in trace  # the target named here, not taken up from there
+        ):
+            # "EU foreign ministers agreed to suspend sanctions on Syria's banking … An arms embargo and measures
+            # against people linked to the Assad government remain in force": the same imposer's measures
+            imposers = list(self.state.last_imposers)
+            trace.append("discourse.imposer-of-last-measure")
         if not imposers and self.state.imposers and not frame.no_fill:
             # An agentless measure ("Three generals were designated") is the story's main imposer's.
             best = self._main_imposer(exclude=set())
@@ -1348,6 +1412,22 @@ class Assembler:
             if counts:
                 targets = [max(counts, key=lambda t: counts[t])]
                 trace.append("discourse.main-target-of-story")
+        last = self.state.last_targets
+        if (
+            self.lang == "de"
+            and imposers
+            and not targets
+            and "lift" in frame.modifiers
+            and last is not None
+            and index - last[0] <= 3
+            and frame.trigger.start > 0
+            and sentence.tokens[frame.trigger.start - 1].lower in _DEFINITE_MEASURE
+        ):
+            # "Schweden hatte die Ausfuhr in die Türkei gestoppt. … Schweden hob das Embargo 2022 auf": the measure
+            # named with a definite article is the one just reported, against its target
+            targets = [t for t in last[1] if t not in imposers]
+            if targets:
+                trace.append("discourse.definite-measure-lifted")
         if imposers and not targets and frame.target_noun and "sanction" in frame.trigger.kinds:
             # "considering sanctions on the state-owned oil and gas company": the story's country's firm
             actor = self.salient(index, exclude=set(imposers))
@@ -1380,6 +1460,7 @@ class Assembler:
             return
         trace += decision.rules + self._source_trace(source)
         self.state.last_targets = (index, list(targets))
+        self.state.last_imposers = list(imposers)
         for target in targets:
             self.state.targets[target] = self.state.targets.get(target, 0) + 1
         for imposer in imposers:

@@ -39,6 +39,8 @@ def _records(store: Store, min_confidence: float | None = None) -> list[dict[str
     for r in rows:
         r["quantities"] = loads_list(r["quantities"])
         r["history"] = loads_list(r["history"])
+        for name in ("review", "dispute"):  # judgements on the record; both sides of a contradiction
+            r[name] = json.loads(r[name]) if r.get(name) else None
     return rows
 
 
@@ -47,7 +49,8 @@ def _evidence_by_record(store: Store) -> dict[str, list[dict[str, Any]]]:
     for e in store.fetchall(
         "SELECT e.record_id, e.id AS event_id, e.status, e.quantity, e.source, e.evidence, e.start_char, e.end_char, "
         "d.id AS document_id, d.url, d.title, d.publisher, COALESCE(d.date, SUBSTR(d.ingested_at, 1, 10)) AS reported "
-        "FROM events e JOIN documents d ON d.id = e.document_id ORDER BY reported, e.id"
+        "FROM events e JOIN documents d ON d.id = e.document_id "
+        "WHERE e.review IS NULL OR e.review <> 'rejected' ORDER BY reported, e.id"  # judged wrong: not evidence
     ):
         out[e["record_id"]].append(e)
     return out
@@ -87,6 +90,7 @@ CSV_COLUMNS = (
     "sources",
     "contradiction",
     "record_id",
+    "review",
 )
 
 
@@ -113,10 +117,18 @@ def _csv(store: Store, out: TextIO, min_confidence: float | None = None) -> int:
                 "; ".join(_sources(evidence.get(r["id"], []))),
                 r["contradiction"] or "",
                 r["id"],
+                _review(r["review"]),
             )
         )
         n += 1
     return n
+
+
+def _review(review: dict[str, Any] | None) -> str:
+    """A judged record says so: "accepted 1; corrected 0; rejected 1; unjudged 2", empty when unjudged."""
+    if not review:
+        return ""
+    return "; ".join(f"{name} {review[name]}" for name in ("accepted", "corrected", "rejected", "unjudged"))
 
 
 def _json(store: Store, out: TextIO, min_confidence: float | None = None) -> int:
@@ -242,7 +254,8 @@ _PLOVER = {
 
 
 def plover_events(store: Store, min_confidence: float | None = None) -> Iterator[dict[str, Any]]:
-    where, params = ("", ()) if min_confidence is None else (" WHERE e.confidence >= ?", (min_confidence,))
+    where, params = ("", ()) if min_confidence is None else (" AND e.confidence >= ?", (min_confidence,))
+    where = " WHERE (e.review IS NULL OR e.review <> 'rejected')" + where  # events judged wrong are not exported
     for e in store.fetchall(
         "SELECT e.*, d.url, d.publisher, COALESCE(d.date, SUBSTR(d.ingested_at, 1, 10)) AS reported "
         f"FROM events e JOIN documents d ON d.id = e.document_id{where} ORDER BY reported, e.id",

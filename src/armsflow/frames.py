@@ -72,6 +72,11 @@ from armsflow.text.segment import Token
 _COORD_SPEAKER: Final = words("conj.and")
 _BUILD_FOR: Final = words("verb.build")
 _EXPECT: Final = words("verb.expect")
+_SIGN: Final = words("verb.sign", "en")
+_WITHOUT: Final = words("prep.without", "en")
+_MODALS: Final = words("aux.modal", "en")
+_APPLICATION: Final = words("noun.application", "en")
+_CLAIM_NOUNS: Final = words("noun.claim", "en")
 _LAUNCH: Final = words("verb.launch")
 _IN_SERVICE: Final = words("verb.in-service")
 _ONSET: Final = words("verb.onset")
@@ -80,6 +85,9 @@ _NOT_YET_BOUGHT: Final = frozenset({"future", "intend", "promise", "consider", "
 _RESPECTIVELY: Final = words("conj.respectively")
 _LICENCE_NOUNS: Final = words("noun.production-licence")
 _LICENCE_PREPS: Final = words("prep.under-licence")
+_EXPORT_LICENCES: Final = tuple(word_list("suffix.export-licence", "de"))
+_PURPOSE_FOR: Final = words("prep.for", "de")
+_VALUE_NOUNS: Final = words("noun.value-of-goods", "de")
 _DEAL_NOUNS: Final = words("noun.deal")
 _SET_OFF_MARKS: Final = words("punct.set-off")
 _BUILT_PARTICIPLES: Final = tuple(sorted(words("participle.built")))
@@ -106,6 +114,7 @@ _BUILDING: Final = words("noun.building")
 _AWAIT: Final = words("verb.await", "en")
 _LIST_OPENERS: Final = words("list.opener")
 _LIST_FILLERS: Final = words("list.filler")
+_RELATIVE_OR_SUBORDINATE: Final = words("pronoun.relative", "en") | words("pronoun.interrogative", "en")
 _LIST_QUANTIFIERS: Final = words("list.quantifier")
 _PURPOSE_PREPS: Final = words("prep.purpose")
 _RELATIVE: Final = words("pronoun.relative-object")
@@ -131,6 +140,18 @@ _CONDITION_CLAUSE: Final = words("conj.condition-clause")
 _PERFECT_AUX: Final = words("aux.perfect-infinitive", "de")
 _INFINITIVE_PARTICLE: Final = words("particle.infinitive", "de")
 _PRESENT_PASSIVE: Final = words("aux.present-passive", "de")
+_FAIL: Final = words("verb.fail", "de")
+_TO_INSTITUTION: Final = words("prep.to-institution", "de")
+_FURTHER: Final = words("adj.further-deliveries", "de")
+_TO_BUILD: Final = words("prep.to-build", "de")
+_IMPERSONAL: Final = words("pronoun.impersonal", "de")
+_ABOUT: Final = words("prep.about-topic", "de")
+_STATE_AUX: Final = words("aux.state-passive", "de")
+_VEHICLE_NOUNS: Final = tuple(sorted(words("noun.vehicle", "de")))
+_GENITIVE_RELATIVE: Final = words("pronoun.relative-genitive", "de")
+_SCHEDULE_PREPS: Final = words("prep.schedule", "de")
+_SCHEDULE_ADVERBS: Final = words("adverb.schedule", "de")
+_SCHEDULE_POINTS: Final = words("noun.time", "de") | words("noun.schedule-point", "de")
 _TRAIN: Final = words("verb.train")
 _COUNT_WORDS: Final = {w: int(v) for w, v in word_values("number.small").items()}
 _IMPLIED: Final = {w: v.split(":") for w, v in word_values("verb.implies-goods").items()}
@@ -147,6 +168,7 @@ _AFTER_REQUEST: Final = words("prep.after-request", "en")
 _OF_REQUESTER: Final = words("prep.of-requester", "en")
 _IN: Final = words("prep.in-place")
 _AGENT_OR_PLACE: Final = words("prep.after-describing-participle")
+_COMPARATIVE_QUANTIFIERS: Final = words("word.comparative-quantifier", "en")
 
 
 # --------------------------------------------------------------------------- the stage
@@ -267,6 +289,19 @@ def _clause_frame(
     if not items:
         reject("filter.no-goods", f"clause {c}: trigger {lead_cue.lemma!r} without goods")
         return None
+    if (
+        view.lang == "de"
+        and "trigger.carry-to" in trace
+        and all(it.end <= lead_cue.start and view.tokens[it.start].lemma.endswith(_VEHICLE_NOUNS) for it in items)
+    ):
+        # "Frachtflugzeuge der Fluggesellschaft Silk Way seien nach Baku geflogen": the vehicles themselves fly;
+        # what they carry is not named
+        reject("filter.de.vehicle-without-cargo", f"clause {c}: {lead_cue.lemma!r} moves only its vehicles")
+        return None
+    if view.lang == "de" and lead_kind == "go" and _about_idiom(view.tokens, lead_cue):
+        # "ging es um mehr als eine Modernisierung": "es geht um" says what something is about; nothing goes
+        reject("filter.de.es-geht-um", f"clause {c}: {lead_cue.lemma!r} in 'es geht um'")
+        return None
     if _allowed_other_act(view, c, lead_cue, items):
         # "Colombo allowed Chinese research vessels to call at its ports": what is allowed is another act
         reject("filter.en.allowed-other-act", f"clause {c}: {lead_cue.lemma!r} allows no transfer")
@@ -285,9 +320,31 @@ def _clause_frame(
     frame.trace = trace
     governors = governor_chain(view.grammar, view.cues_by_clause, view.items_by_clause, TRIGGERS, c)
     set_modifiers(view, frame, governors)
+    if view.grammar.infinitive[c] and any(
+        view.tokens[i].lemma in _FAIL for k in governors for i in range(*view.grammar.clauses[k])
+    ):
+        # "ist mit dem Versuch gescheitert, deutsche Waffenlieferungen an Israel untersagen zu lassen": what an
+        # attempt that failed aimed at did not happen
+        reject("filter.failed-attempt", f"clause {c}: {lead_cue.lemma!r} under a failed attempt")
+        return None
+    if (
+        view.lang == "de"
+        and view.grammar.infinitive[c]
+        and any("refuse" in x.kinds and x.start > lead_cue.start for x in view.cues_by_clause[c])
+        and any("request" in x.kinds for k in governors for x in view.cues_by_clause[k])
+    ):
+        # "forderte Israel auf, die Rüstungsexporte an Baku einzustellen": a call to stop a transfer states no
+        # transfer of its own
+        reject("filter.asked-to-stop", f"clause {c}: {lead_cue.lemma!r} asked to be stopped")
+        return None
     if _condition_clause(view, c) and not frame.modifiers & {"consider", "intend"}:
         # "droht mit Strafen, falls China Russland mit Waffen beliefert": a condition, no event
         reject("filter.condition-clause", f"clause {c}: {lead_cue.lemma!r} inside a condition")
+        return None
+    if _applied_for(view, lead_cue):
+        # "Applications for permits for the export of military goods to Azerbaijan are assessed …": an export
+        # applied for is no transfer yet; the decision on it, if any, is stated elsewhere
+        reject("filter.en.export-applied-for", f"clause {c}: {lead_cue.lemma!r} applied for")
         return None
     restriction = _restriction(view, frame)
     if restriction == "noun":
@@ -297,6 +354,7 @@ def _clause_frame(
         return None
     if restriction == "verb" and "negation" not in frame.modifiers:
         frame.modifiers.add("refuse")  # "restricts arms exports to Argentina": the exports are barred
+        frame.no_fill = True  # "An arms embargo bars weapons transfers to the group": nobody's exports in particular
         fire(frame, "mod.restricted-transfer")
     if frame.modifiers & {"refuse", "oppose"} and _public_opinion(view, frame):
         # "Nach Umfragen lehnt die Hälfte der Japaner den Export tödlicher Waffen ab": an opinion poll
@@ -501,14 +559,42 @@ def _owner_of(view: ClauseView, c: int, owners: dict[int, tuple[int, str]]) -> t
         target = next((k for k in (c + 1, c - 1) if _owns_itself(owners, k)), None)
         if target is not None:
             return target, "item.owner.shipment-contents"
-    if dependent(tokens, grammar, c) or not _appended(view, c):
+    if dependent(tokens, grammar, c):
         return None
+    rule = "item.owner.appended-list"  # "…, darunter Kampfhubschrauber"
+    if not _appended(view, c, -1):
+        cut = _purpose_start(view, c)
+        if cut < 0 or not _appended(view, c, cut):
+            return None
+        # "…, darunter für Ersatzteile und Übungsmunition für die Kampfpanzer Leopard 2 A4": what the listed
+        # goods are for only describes them
+        rule = "item.owner.appended-purpose"
     candidates = [k for k in owners if k != c]
     if candidates:
         best = min(candidates, key=lambda k: (abs(k - c), k > c))
         if abs(best - c) <= 2:
-            return best, "item.owner.appended-list"  # "…, darunter Kampfhubschrauber"
+            return best, rule
     return None
+
+
+def _modifies_item(tokens: list[Token], i: int, end: int, covered: set[int]) -> bool:
+    """Whether a run of lower-case words from token i runs into listed goods ("coastal defense systems")."""
+    k = i
+    while k < end and k - i < 3 and tokens[k].text.isalpha() and tokens[k].text.islower() and k not in covered:
+        if tokens[k].lower in _LIST_FILLERS:
+            return False
+        k += 1
+    return k < end and k in covered
+
+
+def _purpose_start(view: ClauseView, c: int) -> int:
+    """Where a for-phrase right after listed goods begins in clause c ("Ersatzteile für die …"), else -1."""
+    start, end = view.grammar.clauses[c]
+    ends = {it.end for it in view.items_by_clause[c]}
+    for i in range(start + 1, end):
+        if view.tokens[i].lower in _PURPOSE_FOR and i in ends:
+            return i
+    return -1
 
 
 def _described_where_built(view: ClauseView, c: int) -> bool:
@@ -518,12 +604,18 @@ def _described_where_built(view: ClauseView, c: int) -> bool:
     return lead is not None and lead[1] == "use" and _built_where(view.tokens, lead[0])
 
 
-def _appended(view: ClauseView, c: int) -> bool:
-    """Only a verbless list of goods hangs on another clause's verb ("…, darunter Kampfhubschrauber")."""
+def _appended(view: ClauseView, c: int, stop: int) -> bool:
+    """Only a verbless list of goods hangs on another clause's verb ("…, darunter Kampfhubschrauber"); the
+    list ends at the clause's end or at ``stop`` when that is not negative."""
     tokens = view.tokens
     start, end = view.grammar.clauses[c]
+    if stop >= 0:
+        end = stop
+    first = next((t.lower for t in tokens[start:end] if t.text[:1].isalpha()), "")
+    opened = first in _LIST_OPENERS  # "…, including …": a list that says it is one
     covered = {i for it in view.items_by_clause[c] for i in range(it.start, it.end)}
     covered |= {i for a in view.mentions.actors for i in range(a.start, a.end)}
+    cue_tokens = {i for x in view.cues_by_clause[c] for i in range(x.start, x.end)}
     for i in range(start, end):
         tok = tokens[i]
         if i in covered or not tok.text[:1].isalpha() or tok.lower in _LIST_OPENERS:
@@ -532,6 +624,24 @@ def _appended(view: ClauseView, c: int) -> bool:
             continue  # "…, from Su-30 fighters to Kilo-class submarines"
         if tok.text.islower() and tok.lower.endswith(("e", "en", "er", "es", "em")) and (i + 1) in covered:
             continue  # an adjective of the next item
+        if (
+            view.lang == "en"
+            and tok.text.islower()
+            and i not in cue_tokens
+            and not tok.lower.endswith(("ed", "ing"))
+            and tok.lower not in _RELATIVE_OR_SUBORDINATE
+            and ((i + 1) in covered or (i + 2) in covered and tokens[i + 1].text.islower())
+            and (i - 1 in covered or tokens[i - 1].text.islower())
+        ):
+            continue  # "Harpoon coastal defense systems": modifiers of the goods they stand before
+        if (
+            view.lang == "en"
+            and opened
+            and tok.text.isalpha()
+            and tok.text.islower()
+            and _modifies_item(tokens, i, end, covered)
+        ):
+            continue  # "including Harpoon coastal defense systems": words of the noun phrase before its head
         if tok.text.isdigit() or tok.lower in _LIST_QUANTIFIERS:
             continue
         return False
@@ -585,6 +695,45 @@ def _service(cues: list[CueMention], items: list[ItemMention]) -> tuple[CueMenti
     return (cue, "give") if cue is not None else None
 
 
+def _applied_for(view: ClauseView, cue: CueMention) -> bool:
+    """ "applications for permits for the export of …", "an application for the export of …": a transfer noun
+    in the object of an application."""
+    tokens = view.tokens
+    if view.lang != "en" or not tokens[cue.start].text.islower():
+        return False
+    window = [t.lower for t in tokens[max(0, cue.start - 6) : cue.start]]
+    return any(w in _APPLICATION and k + 1 < len(window) and window[k + 1] in _FOR for k, w in enumerate(window))
+
+
+def _only_without_after(view: ClauseView, frame: Frame, governors: list[int]) -> bool:
+    """Whether every negation in the frame's scope is an English "without" after its verb."""
+    if view.lang != "en":
+        return False
+    start = frame.trigger.start
+    if any(t.lower in _MODALS for t in view.tokens[max(0, start - 3) : start]):
+        return False  # "firms cannot obtain American technology without a licence": a condition, nothing happened
+    negations = [x for k in [frame.clause, *governors] for x in view.cues_by_clause[k] if "negation" in x.kinds]
+    return bool(negations) and all(
+        view.tokens[x.start].lower in _WITHOUT and x.start > frame.trigger.start for x in negations
+    )
+
+
+def _signed_for_goods(view: ClauseView, c: int, cue: CueMention) -> bool:
+    """ "Romania signed for 54 K9s", "Jakarta signed for an initial six jets": a verb of signing with "for" and the
+    goods right after it, no contract noun in between."""
+    tokens = view.tokens
+    if view.lang != "en" or cue.lemma not in _SIGN or cue.end >= len(tokens) or tokens[cue.end].lower not in _FOR:
+        return False
+    starts = {it.start for it in view.items_by_clause[c]}
+    cue_tokens = {k for x in view.cues_by_clause[c] for k in range(x.start, x.end)}
+    for k in range(cue.end + 1, min(len(tokens), cue.end + 5)):
+        if k in starts:
+            return True
+        if k in cue_tokens or not tokens[k].text.islower() and not tokens[k].text[:1].isdigit():
+            return False  # "signed for the purchase of …": a deal noun leads; "signed for Poland": no goods
+    return False
+
+
 def choose_lead(view: ClauseView, c: int, participle_starts: set[int]) -> tuple[CueMention, str, list[str]] | None:
     """The trigger that leads clause c, its kind, and the rules that chose it."""
     cues = view.cues_by_clause[c]
@@ -612,6 +761,10 @@ def choose_lead(view: ClauseView, c: int, participle_starts: set[int]) -> tuple[
             # it is expected, so still to come
             lead_cue, lead_kind = awaited, "give_noun"
             trace.append("trigger.expected-delivery-noun")
+    if lead_kind == "deal" and _signed_for_goods(view, c, lead_cue):
+        # "Romania signed for 54 K9s in July": signing for goods is buying them; the signer buys
+        lead_kind = "buy"
+        trace.append("trigger.en.signed-for-goods")
     if lead_kind == "deal" and any(
         t.lower in _FRAMING for t in view.tokens[max(0, lead_cue.start - 4) : lead_cue.start]
     ):
@@ -749,6 +902,31 @@ def frame_items(
         # what is transferred is the licence; the goods built with it stay where they are built
         return _licences(view, c)
     items = _drop_used(view, items, lead_cue, trace)
+    if view.lang == "de":
+        kept = [it for it in items if not _for_own(view.tokens, it)]
+        if len(kept) < len(items) and kept:
+            # "Für seine Kampfjets vom Typ F-35 kauft Tokio Seezielflugkörper": what the goods are for is the
+            # buyer's own equipment
+            trace.append("item.de.for-own-equipment")
+            items = kept
+    if view.lang == "de" and any(view.tokens[it.start].lemma in _LICENCE_NOUNS for it in items):
+        kept = [it for it in items if not _built_under_licence(view.tokens, it)]
+        if len(kept) < len(items):
+            # "erhielt eine Lizenz zum Bau deutscher U-Boote": the licence is sent; the boats are built at home
+            trace.append("item.de.built-under-licence-stays")
+            items = kept
+    measures = [x for x in view.mentions.cues if "sanction" in x.kinds and x.end - x.start > 1]
+    kept = [it for it in items if not any(x.start <= it.start and it.end <= x.end for x in measures)]
+    if len(kept) < len(items):
+        # "A U.N. arms embargo bars weapons transfers": the arms of "arms embargo" name the measure, no goods
+        trace.append("item.inside-measure-word")
+        items = kept
+    if view.lang == "de" and (lead_kind in GIVE or lead_kind in ("go", "arrive")):
+        kept = [it for it in items if not _forces_receiving(view, it)]
+        if len(kept) < len(items):
+            # "die Maschinen seien an die Truppe übergeben worden": the forces the goods go to receive them
+            trace.append("item.de.forces-receiving")
+        items = kept
     if "trigger.goods-in-service" in trace:
         items = _in_service(view, lead_cue, items)  # "Hamas fighters have used rockets": the fighters are no goods
     if lead_kind == "support":
@@ -762,6 +940,15 @@ def frame_items(
             # is on stays where it is; the trainers are what is sent
             trace.append("item.training-on-stays")
         items = kept
+    if (
+        lead_kind == "approve"
+        and not any(view.grammar.clause[it.start] == c for it in items)
+        and _licence_value(view, c, lead_cue)
+    ):
+        # "Für Chile wurden Genehmigungen im Wert von 42,7 Millionen Euro erteilt": export licences measured in
+        # money license arms in general (goods listed after them, "darunter …", are some of them)
+        items = [ItemMention(lead_cue.start, lead_cue.end, "military-equipment", text=lead_cue.lemma), *items]
+        trace.append("item.licence-value-general-goods")
     if not items:
         items = _goods_from_context(view, c, lead_cue, lead_kind, trace)
     if not items and lead_cue.kinds & ROLE_NOUNS and not view.mentions.items:
@@ -772,6 +959,49 @@ def frame_items(
     return items
 
 
+def _about_idiom(tokens: list[Token], lead: CueMention) -> bool:
+    """ "es geht um", "ging es um": the impersonal pronoun next to the verb and "um" after it."""
+    near = [t.lower for t in tokens[max(0, lead.start - 1) : lead.end + 1]]
+    after = [t.lower for t in tokens[lead.end : lead.end + 4]]
+    return any(w in _IMPERSONAL for w in near) and any(w in _ABOUT for w in after)
+
+
+def _built_under_licence(tokens: list[Token], item: ItemMention) -> bool:
+    """Whether goods follow a licence noun and "zum Bau", "zur Herstellung" ("Lizenz zum Bau deutscher U-Boote")."""
+    for k in range(max(2, item.start - 3), item.start):
+        if tokens[k].lemma in _BUILDING and tokens[k - 1].lower in _TO_BUILD and tokens[k - 2].lemma in _LICENCE_NOUNS:
+            return True
+    return False
+
+
+def _for_own(tokens: list[Token], item: ItemMention) -> bool:
+    """Whether goods follow "für" and a possessive ("für seine Kampfjets", "für ihre neuen Fregatten")."""
+    k = item.start - 1
+    while k > 0 and tokens[k].text.islower() and tokens[k].lower not in _OWN and tokens[k].lower not in _PURPOSE_FOR:
+        k -= 1  # back over adjectives
+    return k > 0 and tokens[k].lower in _OWN and tokens[k - 1].lower in _PURPOSE_FOR
+
+
+def _forces_receiving(view: ClauseView, item: ItemMention) -> bool:
+    """Whether personnel goods follow "an" and an article ("an die Truppe"): the forces that receive."""
+    if item.category != "personnel" or item.start < 2:
+        return False
+    tokens = view.tokens
+    k = item.start - 1
+    while k > 1 and tokens[k].text.isalpha() and tokens[k].text.islower() and tokens[k].lower not in ARTICLES:
+        k -= 1  # "an die eigene Truppe": back over adjectives
+    return tokens[k].lower in ARTICLES and tokens[k - 1].lower in _TO_INSTITUTION
+
+
+def _licence_value(view: ClauseView, c: int, lead: CueMention) -> bool:
+    """Whether the lead is an export licence noun followed by its value ("Genehmigungen im Wert von …")."""
+    tokens = view.tokens
+    end = view.grammar.clauses[c][1]
+    return tokens[lead.start].lemma.endswith(_EXPORT_LICENCES) and any(
+        tokens[i].lower in _VALUE_NOUNS for i in range(lead.end, min(end, lead.end + 3))
+    )
+
+
 def _drop_used(view: ClauseView, items: list[ItemMention], lead: CueMention, trace: list[str]) -> list[ItemMention]:
     """A use verb ("griffen an", "fired") closer to an item than the trigger keeps it."""
     starts = {it.start for it in view.mentions.items}
@@ -779,7 +1009,9 @@ def _drop_used(view: ClauseView, items: list[ItemMention], lead: CueMention, tra
     kept = [
         it
         for it in items
-        if not _used(it, view.cues_by_clause[view.grammar.clause[it.start]], lead, starts, inside, view.tokens)
+        if not _used(
+            it, view.cues_by_clause[view.grammar.clause[it.start]], lead, starts, inside, view.tokens, view.lang
+        )
     ]
     if len(kept) < len(items):
         trace.append("item.used-not-sent")
@@ -826,6 +1058,15 @@ def _goods_from_context(
         # (goods before "to help" are the means that help, not what is given: "The jets are designed | to help …")
         trace.append("item.infinitive-previous-clause")  # "expects the first six jets | to arrive next year"
         return list(view.items_by_clause[c - 1])
+    if (
+        lead_kind == "give_noun"
+        and lead.start > 0
+        and tokens[lead.start - 1].lower in _FURTHER
+        and not view.items_by_clause[c]
+    ):
+        # "Peking stellte weitere Lieferungen danach ein": further deliveries are not the goods named before
+        trace.append("item.de.further-deliveries")
+        return [ItemMention(lead.start, lead.end, "military-equipment", text=tokens[lead.start].text)]
     if lead_kind != "support":
         found = _antecedent(view, c)
         if found:
@@ -835,7 +1076,8 @@ def _goods_from_context(
         if pronoun:
             trace.append("item.pronoun-object")
             return pronoun
-    named = len(actors)
+    # (a party only named against whom or where, "im Krieg gegen die Rebellen", is no side of the arming)
+    named = len([a for a in actors if a.prep is None or a.prep in TO])
     if grammar.infinitive[c] and c > 0:
         # "Moscow continues to arm Myanmar": the governing clause's subject arms
         named += len([a for a in view.actors_by_clause[c - 1] if a.prep is None and not a.genitive])
@@ -868,6 +1110,7 @@ def _used(
     item_starts: set[int],
     inside: set[int],
     tokens: list[Token],
+    lang: str,
 ) -> bool:
     """Is the item governed by a verb of use or own production rather than the trigger?"""
     for cue in cues:
@@ -880,6 +1123,14 @@ def _used(
                 continue  # "a drone manufacturing plant": a gerund modifier, not a verb
             if cue.start == item.end and nxt is not None and nxt.lower in _AGENT_OR_PLACE:
                 continue  # "submarines built by Naval Group": a participle describing the goods
+            if (
+                lang == "en"
+                and word.endswith("ed")
+                and cue.start - 1 in inside
+                and lead.end <= item.start
+                and item.end <= cue.start
+            ):
+                continue  # "supplied … drones and rockets used in 170 attacks": a participle describing the goods
             if _built_where(tokens, cue):
                 continue  # "The corvette was built in Italy and delivered": where it was built, not own production
             if cue.lemma in _LAUNCH and item.category != "space-technology":
@@ -893,8 +1144,26 @@ def _used(
                 before[-1] in _PURPOSE_PREPS or len(before) == 2 and before[0] in _PURPOSE_PREPS and before[1] in _OWN
             ):
                 continue  # "Satellitendaten für ihre Angriffe": the purpose of the goods, not their use here
+            if lang == "en" and item.end <= cue.start and _counted_noun(tokens, cue):
+                continue  # "rockets used in more than 170 attacks": attacks counted, a noun, no verb of use
             if abs(cue.start - item.start) < abs(lead.start - item.start):
                 return True
+    return False
+
+
+def _counted_noun(tokens: list[Token], cue: CueMention) -> bool:
+    """ "in more than 170 attacks", "in 40 strikes": a use word after a preposition and a number is a noun."""
+    k = cue.start - 1
+    seen_number = False
+    while k >= 0 and cue.start - k <= 5:
+        tok = tokens[k]
+        if tok.text[:1].isdigit():
+            seen_number = True
+        elif tok.lower in PREPOSITIONS:
+            return seen_number
+        elif tok.lower not in _COMPARATIVE_QUANTIFIERS:
+            return False
+        k -= 1
     return False
 
 
@@ -1023,7 +1292,7 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
     if any(x.start in aside and x.kinds & MODIFIERS for k in [c, *governors] for x in view.cues_by_clause[k]):
         # "im Zuge seiner beantragten Mitgliedschaft … bereit, Waffen zu liefern": the participle describes
         # the membership; what was requested is not the transfer
-        fire(frame, "mod.de.participle-describes-other-noun")
+        fire(frame, "mod.de.participle-describes-other-noun" if view.lang == "de" else "mod.en.restricted-goods")
     if any(_not_only(x, tokens) for x in view.cues_by_clause[c]):
         # "nicht nur Drohnen, sondern auch Raketen", "not only drones but also missiles": no negation, and
         # the goods after the correlative belong to the same clause (text/clauses.py)
@@ -1061,6 +1330,16 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
         frame.modifiers.add("consider")
         frame.no_fill = True
         fire(frame, "mod.opposed-transfer")
+    if "negation" in frame.modifiers and _only_without_after(view, frame, governors):
+        # "sentenced … for illegally exporting firearms to North Korea and for acting as an agent … without
+        # notifying the Attorney General", "exported rifle parts without a licence": what happens without
+        # something still happened
+        frame.modifiers.discard("negation")
+        scope = [x for k in [frame.clause, *governors] for x in view.cues_by_clause[k]]
+        without = min(x.start for x in scope if "negation" in x.kinds)
+        if not any("approve" in x.kinds and x.start < without for x in scope):
+            frame.modifiers.discard("approve")  # "without a licence": the approval is what is missing
+        fire(frame, "mod.en.without-after-the-verb")
     if "promise" in frame.modifiers and frame.trigger_kind != "promise" and _announced_past(view, frame):
         # "announced Monday Indonesia had ordered 42 Rafale jets": a past act reported, not promised
         frame.modifiers.discard("promise")
@@ -1080,6 +1359,12 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
     ):
         frame.modifiers.discard("complete")  # "schlossen einen Vertrag über die Lieferung … ab": a deal
         fire(frame, "mod.concluding-a-deal")
+        negotiations = [x for k in [c, *governors] for x in view.cues_by_clause[k] if {"consider", "deal"} <= x.kinds]
+        if view.lang == "de" and "consider" in frame.modifiers and negotiations:
+            # "dass die Verhandlungen über den Vertrag … abgeschlossen worden seien": negotiations concluded are
+            # no longer weighed; the deal stands
+            frame.modifiers.discard("consider")
+            fire(frame, "mod.negotiations-concluded")
     if "deal" in frame.modifiers and any(
         "deal" in x.kinds and x is not lead and _framing_deal(view, x)
         for k in [c, *governors]
@@ -1270,6 +1555,11 @@ def _restriction(view: ClauseView, frame: Frame) -> str:
     word = tokens[lead.start].text
     if (view.lang == "de" and not word[:1].isupper()) or (view.lang == "en" and word.lower().endswith("ed")):
         return ""  # a verb: "Trotz des Embargos lieferte Belarus …"
+    if view.lang == "de" and _prohibited_predicate(view, frame.clause):
+        # "Ausfuhren nach Russland und Belarus sind gestützt auf die Verordnung …, untersagt": the exports are
+        # the subject of a prohibiting participle
+        fire(frame, "mod.de.prohibited-predicate")
+        return "verb"
     restrictions = {
         x.start for x in view.cues_by_clause[frame.clause] if x is not lead and x.kinds & {"prevent", "sanction"}
     }
@@ -1281,6 +1571,24 @@ def _restriction(view: ClauseView, frame: Frame) -> str:
         if k not in items and tok.lower not in _RESTRICTION_LINKS:
             return ""
     return ""
+
+
+def _prohibited_predicate(view: ClauseView, c: int) -> bool:
+    """Whether clause c (or the one-word tail closing it after an inserted clause) ends in a prohibiting
+    participle after a form of "sein"/"bleiben" ("… sind untersagt", "bleiben verboten")."""
+    tokens, grammar = view.tokens, view.grammar
+    start, end = grammar.clauses[c]
+    if not any(t.lower in _STATE_AUX for t in tokens[start:end]):
+        return False
+    for k in (c, c + 2):
+        if k >= view.n:
+            continue
+        words_k = [i for i in range(*grammar.clauses[k]) if tokens[i].text[:1].isalpha()]
+        if k == c + 2 and len(words_k) != 1:
+            continue
+        if words_k and any(x.start == words_k[-1] and "prevent" in x.kinds for x in view.cues_by_clause[k]):
+            return True
+    return False
 
 
 def _noun(view: ClauseView, k: int, items: set[int]) -> bool:
@@ -1418,6 +1726,16 @@ def _allowed_other_act(view: ClauseView, c: int, lead: CueMention, items: list[I
         if j + 1 < len(tokens) and tokens[j].lower == "to" and tokens[j + 1].text.isalpha():
             nxt = tokens[j + 1]
             return nxt.text.islower() and nxt.i not in cue_starts and nxt.lower not in ("be", "the", "a", "an")
+    # "these units will allow the Moroccan armed forces | to respond to threats": whoever is allowed does
+    # another act, and nothing transferred is named in between
+    actor_ends = {a.end for a in view.mentions.actors}
+    forces = {x.end for k in range(view.n) for x in view.cues_by_clause[k] if "forces" in x.kinds}
+    for j in range(lead.end, min(len(tokens) - 1, lead.end + 7)):
+        if j in cue_starts and j not in forces and j not in actor_ends:
+            return False
+        if tokens[j].lower == "to" and (j in actor_ends or j in forces):
+            nxt = tokens[j + 1]
+            return nxt.text.islower() and nxt.text.isalpha() and nxt.i not in cue_starts and nxt.lower not in ARTICLES
     return False
 
 
@@ -1512,6 +1830,8 @@ def _attributive_participle(tokens: list[Token], cue: CueMention, item_starts: A
 def _participles_of_other_nouns(view: ClauseView, item_starts: AbstractSet[int]) -> set[int]:
     """ "im Zuge seiner beantragten Mitgliedschaft", "nach dem angekündigten Besuch": an inflected participle
     between a determiner and a noun that is neither goods nor a cue describes that noun only."""
+    if view.lang == "en":
+        return _restricted_goods(view, item_starts)
     if view.lang != "de":
         return set()
     tokens = view.tokens
@@ -1534,6 +1854,33 @@ def _participles_of_other_nouns(view: ClauseView, item_starts: AbstractSet[int])
                 and nxt not in cue_starts
             ):
                 found.add(cue.start)
+    return found
+
+
+def _restricted_goods(view: ClauseView, item_starts: AbstractSet[int]) -> set[int]:
+    """ "smuggling restricted firearms parts into Russia", "shipped banned drone engines": a participle of
+    restricting right before the goods describes them (controlled goods); it refuses no transfer."""
+    tokens = view.tokens
+    found = set()
+    verbs = {x.end for xs in view.cues_by_clause for x in xs if x.kinds & TRIGGERS}
+    for xs in view.cues_by_clause:
+        for cue in xs:
+            k = cue.start
+            if (
+                cue.end == k + 1
+                and cue.kinds & {"prevent", "refuse"}
+                and tokens[k].text.islower()
+                and tokens[k].lower.endswith("ed")
+                and cue.end in item_starts
+                and k > 0
+                and (
+                    tokens[k - 1].lower in ARTICLES
+                    or tokens[k - 1].lower in PREPOSITIONS
+                    or tokens[k - 1].lower.endswith("ing")
+                    or k in verbs  # "shipped restricted drone components": right after the verb, its object
+                )
+            ):
+                found.add(k)
     return found
 
 
@@ -1586,6 +1933,21 @@ def _past_background(cue: CueMention, tokens: list[Token]) -> frozenset[str]:
     return frozenset()
 
 
+def _scheduled(view: ClauseView, c: int) -> bool:
+    """Whether clause c names a time from or by which something happens ("ab 2026", "bis Ende 2027")."""
+    tokens = view.tokens
+    start, end = view.grammar.clauses[c]
+    if any(t.lower in _SCHEDULE_ADVERBS for t in tokens[start:end]):
+        return True  # "Die Hubschrauber werden schrittweise geliefert": a delivery in stages to come
+    for i in range(start, end - 1):
+        if tokens[i].lower not in _SCHEDULE_PREPS:
+            continue
+        nxt = tokens[i + 1]
+        if nxt.text.isdigit() and len(nxt.text) == 4 or nxt.lower in _SCHEDULE_POINTS:
+            return True
+    return False
+
+
 def _condition_clause(view: ClauseView, c: int) -> bool:
     """A clause opened by "falls/if" inside the sentence, or the condition opening it ("Wenn Iran …
     liefern würde, | wäre das …": the hypothetical itself, not what would follow from it)."""
@@ -1608,7 +1970,11 @@ def set_voice(view: ClauseView, frame: Frame, owners: dict[int, tuple[int, str]]
             tokens[x.start].lower for k in [c, *governors] for x in view.cues_by_clause[k] if "future" in x.kinds
         }
         after = tokens[lead.end].lower if lead.end < len(tokens) else ""
-        if futures <= _PRESENT_PASSIVE and after not in _PRESENT_PASSIVE:
+        if futures <= _PRESENT_PASSIVE and after not in _PRESENT_PASSIVE and _scheduled(view, c):
+            # "Die Panzer werden ab 2026 an Polen geliefert": the present passive with a point it starts from
+            # or is due by speaks of what is to come
+            fire(frame, "mod.de.present-passive-scheduled")
+        elif futures <= _PRESENT_PASSIVE and after not in _PRESENT_PASSIVE:
             # "Der Ukraine werden von Deutschland Panzer geliefert": "werden" with a participle is the
             # present passive, not the future ("… geliefert werden")
             frame.modifiers.discard("future")
@@ -1657,6 +2023,35 @@ def _roles_after_grammar(view: ClauseView, frame: Frame, frames: list[Frame], le
         # states where the goods received came from; the receiving clause is the same transfer
         frames[-1].items = []
         reject("roles.arrive.come-from", f"clause {c - 1}: the goods' source is stated in clause {c}")
+    if (
+        view.lang == "de"
+        and frame.suppliers
+        and frames
+        and frames[-1].clause == c - 1
+        and not frames[-1].suppliers
+        and frames[-1].trigger_kind in _RECEIVING
+        and relative_clause(view.tokens, view.grammar, c)
+        and frame.items
+        and {id(it) for it in frame.items} <= {id(it) for it in frames[-1].items}
+    ):
+        # "will 48 Eurofighter kaufen, die von Großbritannien aus geliefert würden": the relative clause on the
+        # goods bought names who supplies them
+        frames[-1].suppliers = [x for x in frame.suppliers if x not in frames[-1].recipients]
+        _decided(frames[-1], "roles.relative-names-the-supplier")
+    if (
+        view.lang == "de"
+        and lead_kind == "arrive"
+        and frame.modifiers & {"future", "delay"}
+        and frames
+        and frames[-1].clause == c - 1
+        and frames[-1].trigger_kind == "get"
+        and not frames[-1].modifiers & {"future", "negation", "consider", "intend", "request"}
+        and view.tokens[view.grammar.clauses[c][0] + 1].lower in _GENITIVE_RELATIVE
+    ):
+        # "bezieht das System Arrow 3, dessen erste Komponenten noch in diesem Jahr eintreffen sollen": what is
+        # received is still on its way
+        frames[-1].modifiers.add("awaited")
+        fire(frames[-1], "mod.de.goods-still-to-arrive")
     if not frame.suppliers and not frame.recipients and frames and partitive(view.tokens, view.grammar, c):
         # "…, six of which have been delivered": the part goes the way the whole was ordered
         frame.suppliers, frame.recipients = list(frames[-1].suppliers), list(frames[-1].recipients)
@@ -1864,7 +2259,16 @@ def answer_frames(view: ClauseView, frames: list[Frame]) -> list[Frame]:
         if cue is None or any("negation" in x.kinds for x in view.cues_by_clause[c]):
             continue  # "Berlin werde kein Veto einlegen" answers nothing
         before = [f for f in frames if f.kind == "transfer" and c - 2 <= f.clause < c]
-        if not before:
+        if (
+            not before
+            or any(f.kind == "transfer" and f.clause == c for f in frames)
+            or "refuse" in before[-1].modifiers
+        ):
+            continue  # (a clause refusing a transfer of its own, "stellte weitere Lieferungen ein", answers nothing)
+        if view.lang == "de" and _own_matter(view, c):
+            # "… und hat ihre Mitarbeit in dem Militärbündnis auf Eis gelegt": what is put on hold is the
+            # subject's own matter, not the transfer just named
+            reject("frames.refusal-of-own-matter", f"clause {c}: {cue.lemma!r} refuses the subject's own matter")
             continue
         if (
             view.lang == "en"
@@ -1878,6 +2282,19 @@ def answer_frames(view: ClauseView, frames: list[Frame]) -> list[Frame]:
             continue
         out.append(_answer(view, c, cue, before[-1]))
     return out
+
+
+def _rejects_claims(view: ClauseView, cue: CueMention) -> bool:
+    """ "Iranian officials rejected the U.S. accusations": rejecting what was said is denying it, not refusing."""
+    tokens = view.tokens
+    return view.lang == "en" and any(t.lower in _CLAIM_NOUNS for t in tokens[cue.end : cue.end + 4])
+
+
+def _own_matter(view: ClauseView, c: int) -> bool:
+    """Whether clause c has a possessive before a noun as its object ("ihre Mitarbeit", "seine Teilnahme")."""
+    tokens = view.tokens
+    start, end = view.grammar.clauses[c]
+    return any(tokens[i].lower in _OWN and tokens[i + 1].text[:1].isupper() for i in range(start, end - 1))
 
 
 def _receiver_answers(view: ClauseView, c: int, prev: Frame) -> bool:
@@ -1895,7 +2312,8 @@ def _answer(view: ClauseView, c: int, cue: CueMention, prev: Frame) -> Frame:
     answer = Frame("transfer", cue, prev.trigger_kind, c, list(prev.items), list(prev.suppliers), list(prev.recipients))
     answer.trace = list(prev.trace)
     answer.rule = prev.rule
-    kind = "deny" if "deny" in cue.kinds else "refuse"
+    answer.no_fill = prev.no_fill  # the answer is about the same parties, named or not
+    kind = "deny" if "deny" in cue.kinds or _rejects_claims(view, cue) else "refuse"
     answer.modifiers = {kind}
     fire(answer, "frames.answer-deny" if kind == "deny" else "frames.answer-refuse")
     if kind == "refuse" and prev.trigger_kind in RECEIVE:

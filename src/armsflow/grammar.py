@@ -52,11 +52,15 @@ _ASPECT: Final = words("verb.aspectual")
 _DEPENDENT_ARTICLES: Final = words("pronoun.relative-article", "de")
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Group:
     """Coordinated actors sharing one role ("Iran, Russia and Belarus")."""
 
     members: list[ActorMention]
+
+    # (constructor written out, init=False: compiled, it is plain field stores, not interpreted Python)
+    def __init__(self, members: list[ActorMention]) -> None:
+        self.members = members
 
     @property
     def first(self) -> ActorMention:
@@ -71,15 +75,24 @@ class Group:
         return seen
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class SentenceGrammar:
     tokens: list[Token]
     clause: list[int]
     clauses: list[tuple[int, int]]  # token spans
     infinitive: list[bool]
 
+    # (constructor written out, init=False: compiled, it is plain field stores, not interpreted Python)
+    def __init__(
+        self, tokens: list[Token], clause: list[int], clauses: list[tuple[int, int]], infinitive: list[bool]
+    ) -> None:
+        self.tokens = tokens
+        self.clause = clause
+        self.clauses = clauses
+        self.infinitive = infinitive
 
-@dataclass(slots=True)
+
+@dataclass(slots=True, init=False)
 class ClauseView:
     """One sentence seen clause by clause: what each clause holds, for the rules of the frames stage."""
 
@@ -90,6 +103,25 @@ class ClauseView:
     cues_by_clause: list[list[CueMention]]
     items_by_clause: list[list[ItemMention]]
     actors_by_clause: list[list[ActorMention]]  # actors that may take a role (no speakers, no origins)
+
+    # (constructor written out, init=False: compiled, it is plain field stores, not interpreted Python)
+    def __init__(
+        self,
+        tokens: list[Token],
+        grammar: SentenceGrammar,
+        mentions: Mentions,
+        lang: str,
+        cues_by_clause: list[list[CueMention]],
+        items_by_clause: list[list[ItemMention]],
+        actors_by_clause: list[list[ActorMention]],
+    ) -> None:
+        self.tokens = tokens
+        self.grammar = grammar
+        self.mentions = mentions
+        self.lang = lang
+        self.cues_by_clause = cues_by_clause
+        self.items_by_clause = items_by_clause
+        self.actors_by_clause = actors_by_clause
 
     @property
     def n(self) -> int:

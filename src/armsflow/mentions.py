@@ -10,7 +10,7 @@ an item, and German compounds resolved by their head.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Final
 
 from armsflow.lexicons import (
@@ -50,7 +50,11 @@ _QUANT_SKIP: Final = words("function.skipped-before-quantity")
 _NOUNY_PREFIX_MIN: Final = 3
 
 
-@dataclass(slots=True)
+# The hot mention classes write their constructors out (``init=False``): compiled, a dataclass's generated
+# ``__init__`` runs as interpreted Python behind a keyword dictionary; these compile to plain field stores.
+
+
+@dataclass(slots=True, init=False)
 class ActorMention:
     start: int  # token index
     end: int  # exclusive
@@ -59,37 +63,95 @@ class ActorMention:
     prep: str | None  # governing preposition, lowercased
     article: str | None  # determiner in front, lowercased
     text: str
-    genitive: bool = False
+    genitive: bool
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        id: str,
+        kind: str,
+        prep: str | None,
+        article: str | None,
+        text: str,
+        genitive: bool = False,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.id = id
+        self.kind = kind
+        self.prep = prep
+        self.article = article
+        self.text = text
+        self.genitive = genitive
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class ItemMention:
     start: int
     end: int
     category: str | None  # None: a carrier noun or missile word to resolve later
-    designation: str | None = None
-    quantity: int | None = None
-    origin: str | None = None  # actor id of an origin adjective
-    producer: str | None = None
-    text: str = ""
-    carrier: str | None = None  # "carrier" or "missile" for words that stand for a named item
-    categories: list[str] = field(default_factory=list)
-    part: int | None = None  # "the first 24 of 96 helicopters": 24 of the quantity handed over so far
+    designation: str | None
+    quantity: int | None
+    origin: str | None  # actor id of an origin adjective
+    producer: str | None
+    text: str
+    carrier: str | None  # "carrier" or "missile" for words that stand for a named item
+    categories: list[str]
+    part: int | None  # "the first 24 of 96 helicopters": 24 of the quantity handed over so far
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        category: str | None,
+        designation: str | None = None,
+        quantity: int | None = None,
+        origin: str | None = None,
+        producer: str | None = None,
+        text: str = "",
+        carrier: str | None = None,
+        categories: list[str] | None = None,
+        part: int | None = None,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.category = category
+        self.designation = designation
+        self.quantity = quantity
+        self.origin = origin
+        self.producer = producer
+        self.text = text
+        self.carrier = carrier
+        self.categories = [] if categories is None else categories
+        self.part = part
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class CueMention:
     start: int
     end: int
     kinds: frozenset[str]
     lemma: str
 
+    def __init__(self, start: int, end: int, kinds: frozenset[str], lemma: str) -> None:
+        self.start = start
+        self.end = end
+        self.kinds = kinds
+        self.lemma = lemma
 
-@dataclass(slots=True)
+
+@dataclass(slots=True, init=False)
 class Mentions:
     actors: list[ActorMention]
     items: list[ItemMention]
     cues: list[CueMention]
+
+    # (constructor written out, init=False: compiled, it is plain field stores, not interpreted Python)
+    def __init__(self, actors: list[ActorMention], items: list[ItemMention], cues: list[CueMention]) -> None:
+        self.actors = actors
+        self.items = items
+        self.cues = cues
 
 
 # --------------------------------------------------------------------------- actors
@@ -164,6 +226,7 @@ def find_actors(tokens: list[Token], lex: Lexicon) -> list[ActorMention]:
 _ACTOR_START_MEMO: Final[dict[str, dict[str, bool]]] = {}
 _MEMBERS: Final = words("noun.members", "de")
 _CURRENCIES: Final = words("noun.currency")
+_MEMBERSHIP_EVENTS: Final = words("noun.membership-event", "de")
 
 
 def _may_start_actor(text: str, lex: Lexicon) -> bool:
@@ -227,6 +290,8 @@ def _compound_actor(word: str, lex: Lexicon):
             return None  # "EU-Staaten", "Nato-Partner": some members, not the organisation itself
         if parts[-1].lower() in _CURRENCIES:
             return None  # "3,6 Milliarden US-Dollar": a currency, no actor
+        if parts[-1].lower() in _MEMBERSHIP_EVENTS:
+            return None  # "zum NATO-Beitritt Schwedens": someone's accession, the organisation does not act
         for size in range(len(parts) - 1, 0, -1):
             entry = lex.actors.get(form_tokens("-".join(parts[:size])))
             if entry is not None and (entry.kind not in ("adj", "demonym") or word.lower().endswith(_MADE)):
@@ -537,11 +602,17 @@ def _export_permit(tokens: list[Token], item: ItemMention) -> bool:
         return False
     before = tokens[item.start - 1].lower if item.start else ""
     after = tokens[item.end : item.end + 4]
-    return before.startswith(_EXPORT_PREFIXES) or any(t.lower.startswith(_EXPORT_PREFIXES) for t in after)
+    if before.startswith(_EXPORT_PREFIXES) or any(t.lower.startswith(_EXPORT_PREFIXES) for t in after):
+        return True
+    # "issues licences for companies to sell weapons", "a licence that had allowed oil and gas deals": a permit
+    # for trade, not a production licence
+    return any(t.lower in _PERMITTED_TRADE for t in tokens[item.end : item.end + 5])
 
 
 _EXPORT_PREFIXES: Final = word_stems("stem.export")
 _LICENCES: Final = words("noun.licence", "en")
+_DESCRIBED_HEADS: Final = words("reference.described-head", "en")
+_PERMITTED_TRADE: Final = words("word.permitted-trade", "en")
 _ITEM_START_MEMO: Final[dict[str, dict[str, bool]]] = {}
 _PARTS: Final = words("noun.parts", "de")
 _PART_HEADS: Final = words("noun.parts-head", "de")
@@ -617,6 +688,7 @@ def _means_of_transport(tokens: list[Token], item: ItemMention) -> bool:
 _FUNDS: Final = words("noun.funds")
 _REPLACEMENT: Final = words("noun.replacement")
 _RELATIVE_OPENERS: Final = words("function.opens-relative-goods", "en")
+_INCLUDING: Final = words("prep.including", "en")
 _COORDINATORS: Final = words("conj.coordinating")
 _PART_IN: Final = words("prep.part-in")
 _FUNDS_OR_REPLACEMENT: Final = _FUNDS | _REPLACEMENT
@@ -668,8 +740,11 @@ def _purposes(tokens: list[Token], items: list[ItemMention]) -> list[ItemMention
                 and gap[0] in _PURPOSE
                 and len(gap) <= 4
                 and all(w in _PURPOSE or w in ARTICLES or w.isalpha() for w in gap)
-                # "a package for Ukraine that includes CV90s": a relative clause names goods after all
-                and not any(w in _RELATIVE_OPENERS for w in gap)
+                # "a package for Ukraine that includes CV90s": a relative clause names goods after all; not after
+                # parts ("components for military aircraft including fighter jets": kinds of what they are for)
+                and not any(
+                    w in _RELATIVE_OPENERS and not (prev.category == "technology" and w in _INCLUDING) for w in gap
+                )
                 # "Fregatten für Algerien und Luftverteidigungssysteme für Singapur": coordinated goods
                 and not any(w in _COORDINATORS for w in gap)
             ):
@@ -1509,7 +1584,27 @@ def _country_refs(tokens: list[Token], cues: list[CueMention], actors: list[Acto
                     genitive=article == "des" or tokens[cue.start].lower == "des",
                 )
             )
+    if lex.lang == "en":
+        _described_refs(tokens, actors, lex)
     actors.sort(key=lambda a: a.start)
+
+
+def _described_refs(tokens: list[Token], actors: list[ActorMention], lex: Lexicon) -> None:
+    """ "the gas-rich emirate", "the Balkan country", "the oil-rich kingdom": a reference with one describing
+    word between the article and its head is a reference all the same."""
+    taken = {i for a in actors for i in range(a.start, a.end)}
+    for i in range(len(tokens) - 2):
+        if tokens[i].lower != "the" or tokens[i + 2].lower not in _DESCRIBED_HEADS:
+            continue
+        if taken & {i, i + 1, i + 2}:
+            continue
+        word = tokens[i + 1].text
+        if not word[:1].isalpha() or not ("-" in word or word[:1].isupper()) or word.lower() in ARTICLES:
+            continue  # a describing word: hyphenated ("gas-rich") or a region's name ("Balkan", "Gulf")
+        text = " ".join(t.text for t in tokens[i : i + 3])
+        prep, article = _governor(tokens, i + 1, lex)
+        actors.append(ActorMention(i, i + 3, reference_id(text), "ref", prep, article or "the", text))
+        taken |= {i, i + 1, i + 2}
 
 
 def _names_follow(tokens: list[Token], k: int, lang: str) -> bool:
@@ -1674,7 +1769,11 @@ def _origins(tokens: list[Token], actors: list[ActorMention], items: list[ItemMe
             if actor is None or item.origin is not None or actor.start == 0:
                 continue
             before = tokens[actor.start - 1]
-            if before.lower in _BEFORE_ATTRIBUTIVE_NAME or before.text[:1].isdigit():
+            # "French Rafale and U.S. F-15QA fighters": after goods of another origin, coordinated
+            listed = before.lower in _ORIGIN_LINKS and any(
+                it.end == actor.start - 1 and it.origin is not None for it in items
+            )
+            if before.lower in _BEFORE_ATTRIBUTIVE_NAME or before.text[:1].isdigit() or listed:
                 # "the first UK submarines", "three US tanks": a name used as an adjective names the origin
                 item.origin = actor.id
                 actor.kind = "origin"

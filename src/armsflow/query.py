@@ -8,6 +8,7 @@ name that means nothing is an error that says so, not an empty result.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -190,6 +191,9 @@ def _record(row: dict[str, Any]) -> dict[str, Any]:
     out = dict(row)
     out["quantities"] = loads_list(row.get("quantities"))
     out["history"] = loads_list(row.get("history"))
+    for name in ("review", "dispute"):  # judgements (armsflow.review) and both sides of a contradiction
+        if name in out:
+            out[name] = json.loads(row[name]) if row[name] else None
     if out["type"] == "transfer":
         out.pop("imposer", None)
         out.pop("target", None)
@@ -207,15 +211,23 @@ def record(store: Store, rid: str) -> dict[str, Any] | None:
     out = _record(row)
     out["evidence"] = store.fetchall(
         "SELECT e.id AS event_id, e.status, e.quantity, e.source, e.evidence, e.start_char, e.end_char, e.rule, "
-        "e.trace, e.confidence, d.id AS document_id, d.doc_key, d.title, d.url, d.publisher, "
+        "e.trace, e.confidence, e.review, e.extracted, e.judgements, "
+        "d.id AS document_id, d.doc_key, d.title, d.url, d.publisher, "
         "COALESCE(d.date, SUBSTR(d.ingested_at, 1, 10)) AS reported "
         "FROM events e JOIN documents d ON d.id = e.document_id WHERE e.record_id = ? "
         "ORDER BY reported, d.id, e.start_char",
         (rid,),
     )
     for ev in out["evidence"]:
-        ev["trace"] = loads_list(ev.get("trace"))
+        _judged(ev)
     return out
+
+
+def _judged(ev: dict[str, Any]) -> None:
+    """An event row as data: its trace, what the extractor said where a judgement changed it, its judgements."""
+    ev["trace"] = loads_list(ev.get("trace"))
+    ev["extracted"] = json.loads(ev["extracted"]) if ev.get("extracted") else None
+    ev["judgements"] = loads_list(ev.get("judgements"))
 
 
 def actor(store: Store, name: str) -> dict[str, Any]:
@@ -274,12 +286,13 @@ def document(store: Store, doc_id: str) -> dict[str, Any] | None:
         return None
     row["events"] = store.fetchall(
         "SELECT id, record_id, type, status, supplier, recipient, imposer, target, item, designation, quantity, "
-        "source, evidence, start_char, end_char, rule, trace, confidence FROM events WHERE document_id = ? "
+        "source, evidence, start_char, end_char, rule, trace, confidence, review, extracted, judgements "
+        "FROM events WHERE document_id = ? "
         "ORDER BY start_char",
         (row["id"],),
     )
     for ev in row["events"]:
-        ev["trace"] = loads_list(ev.get("trace"))
+        _judged(ev)
     return row
 
 

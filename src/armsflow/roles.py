@@ -63,6 +63,9 @@ _COMPANY_ORDER: Final = words("prep.order-from-company")
 _ARRIVE_FOR: Final = words("prep.seized-bound-for")
 _TOGETHER: Final = words("adverb.together")
 _IN_ACCUSATIVE: Final = words("article.accusative-direction", "de")
+_VON_AUS: Final = words("postposition.from-place", "de")
+_RANK_AFTER: Final = words("prep.rank-after", "de")
+_RANK_AMONG: Final = words("prep.rank-among", "de")
 _OBLIQUE: Final = frozenset({"dat", "gen"})
 _NOMINATIVE: Final = frozenset({"nom"})
 _NOMINATIVE_PRONOUNS: Final = words("pronoun.nominative", "de")
@@ -106,6 +109,9 @@ _LAUNCH: Final = words("verb.launch")
 _ORIGIN_RULES: Final = frozenset({"roles.give.origin-of-goods", "roles.arrive.origin-of-goods"})
 _RELATIVE_SUBJECTS: Final = words("pronoun.relative")
 _PERSONAL: Final = words("pronoun.personal")
+_INDEFINITE_PEOPLE: Final = words("pronoun.indefinite-people", "en")
+_PLACE_OF_TRAINING: Final = words("prep.place-of-training", "en")
+_DATE_WORDS: Final = words("noun.month", "en") | words("noun.weekday", "en")
 _EXPECT: Final = words("verb.expect-arrival")
 _PURPOSE_CONJ: Final = words("conj.purpose")
 _BUILT_AT: Final = words("prep.built-at")
@@ -352,6 +358,16 @@ def _inherited_subject(r: Roles) -> None:
         ):
             r.asker, r.inherited = cand[0], cand[1]
             fire(r.frame, "grammar.object-control")
+        elif (
+            view.lang == "en"
+            and g in r.governors
+            and grammar.infinitive[c]
+            and len(cand) > 1
+            and any("approve" in cue.kinds for cue in view.cues_by_clause[g])
+        ):
+            # "Berlin allowed Poland to send Leopards to Ukraine": the one allowed acts; who allows decides only
+            r.inherited = cand[1]
+            fire(r.frame, "grammar.en.permission-object-control")
         return
 
 
@@ -405,8 +421,22 @@ def _phrases(r: Roles) -> None:
             prep = grp.first.prep
             if prep == "in" and grp.first.article in _IN_ACCUSATIVE and lang == "de":
                 prep = "nach"  # "in die Ukraine exportiert": a direction, not a place
+            if prep in _RANK_AFTER and _ranked_after(r, grp):
+                # "Deutschland gehört nach den USA zu den wichtigsten Lieferanten Israels": "nach" ranks, it
+                # names no destination
+                fire(r.frame, "grammar.de.rank-after")
+                continue
             r.by_prep.setdefault(prep, []).append(grp)
     r.genitives = [g for g in r.own if g.first.genitive and g.first.prep is None]
+
+
+def _ranked_after(r: Roles, grp: Group) -> bool:
+    """Whether "nach X" is followed by "zu den …" and a role noun ("nach den USA zu den größten Lieferanten")."""
+    tokens = r.tokens
+    k = grp.members[-1].end
+    if k >= len(tokens) or tokens[k].lower not in _RANK_AMONG:
+        return False
+    return any(x.kinds & ROLE_NOUNS and k < x.start <= k + 4 for x in r.view.cues_by_clause[r.c])
 
 
 # --------------------------------------------------------------------------- offers
@@ -1466,6 +1496,18 @@ def _role_noun(r: Roles) -> None:
         if a.kind in ("adj", "demonym") and cue.start - 2 <= a.end <= cue.start and a.id not in holders
     ]
     owners = [i for g in r.genitives for i in g.ids if i not in holders]
+    if not owners:
+        # "zu den wichtigsten Waffenlieferanten Indiens": the preposition governs the role noun; the genitive
+        # right after the noun owns it
+        owners = [
+            i
+            for g in r.own
+            if g.first.genitive and g.first.start == cue.end and g.first.prep is not None
+            for i in g.ids
+            if i not in holders
+        ]
+        if owners:
+            fire(frame, "grammar.de.genitive-after-role-noun")
     client = "client" in cue.kinds
     others = owners or [i for i in r.prep_ids(_ROLE_FROM if client else _ROLE_TO) if i not in holders]
     if client and not others:
@@ -1508,12 +1550,185 @@ def _other_trade(r: Roles, cue: CueMention) -> bool:
     return False
 
 
+def _asker_of_exports(r: Roles) -> None:
+    """ "Türkiye has repeatedly requested the resumption of exports of these components": whoever asks for
+    exports in its own clause is who would receive them; the exporter comes from elsewhere."""
+    frame = r.frame
+    view = r.view
+    tokens = r.tokens
+    if view.lang != "en" or r.kind not in GIVE or frame.passive or frame.recipients or r.subj is None:
+        return
+    if "request" not in frame.modifiers or r.subj.ids != frame.suppliers:
+        return
+    asked = [
+        x
+        for x in view.cues_by_clause[r.c]
+        if "request" in x.kinds
+        and tokens[x.start].text.islower()
+        and r.subj.members[-1].end <= x.start < frame.trigger.start
+    ]
+    if not asked:
+        return
+    r.receive(list(frame.suppliers), "roles.en.asker-of-exports-receives")
+    r.supply([], "roles.en.asker-of-exports-receives")
+
+
+def _deployed_in_a_place(r: Roles) -> None:
+    """ "continued to deploy troops in North and South Kivu": forces deployed in a place no lexicon knows are
+    stationed there; the story's state does not become their recipient."""
+    frame = r.frame
+    view = r.view
+    tokens = r.tokens
+    if view.lang != "en" or frame.recipients or r.kind not in GIVE:
+        return
+    if not frame.items or any(it.category != "personnel" for it in frame.items):
+        return
+    clause = view.grammar.clause
+    taken = {i for a in view.mentions.actors for i in range(a.start, a.end)}
+    for k in range(frame.trigger.end, len(tokens) - 1):
+        if clause[k] != frame.clause:
+            break
+        word = tokens[k + 1]
+        if (
+            tokens[k].lower in _PLACE_OF_TRAINING
+            and k + 1 not in taken
+            and word.text[:1].isupper()
+            and word.text.isalpha()
+            and word.lower not in _DATE_WORDS
+        ):
+            frame.no_fill = True
+            fire(frame, "roles.en.deployed-in-a-place")
+            return
+
+
+def _carried_from(r: Roles) -> None:
+    """ "Rail wagons took 40,000 mortar rounds from Belarus to Russia": goods carried from a state to another
+    leave the state they are carried from."""
+    frame = r.frame
+    if "trigger.carry-to" not in frame.trace or frame.suppliers or not frame.recipients:
+        return
+    sources = [i for i in r.prep_ids(FROM) if i not in frame.recipients]
+    if sources:
+        r.supply(sources[:1], "roles.carried-from-source")
+
+
+def _indefinite_relative_subject(r: Roles) -> None:
+    """ "will punish anyone who sells drones to Russia", "tools against those who supply weapons to the RSF": the
+    subject is whoever might do it, nobody named; no state from the sentence or the discourse takes its place."""
+    frame = r.frame
+    view = r.view
+    tokens = r.tokens
+    if view.lang != "en" or frame.passive or not (r.kind in GIVE or r.kind in RECEIVE):
+        return
+    named = {i for a in view.mentions.actors for i in range(a.start, a.end)}
+    head = -1
+    for k in range(r.trig - 1, max(-1, r.trig - 4), -1):
+        if k in named or not tokens[k].text[:1].isalpha():
+            return
+        if tokens[k].lower in _INDEFINITE_PEOPLE:
+            head = k  # "whoever sells …"
+            break
+        if tokens[k].lower in _RELATIVE_SUBJECTS:
+            head = k - 1 if k > 0 and tokens[k - 1].text != "," else k - 2
+            break
+    if head < 0 or tokens[head].lower not in _INDEFINITE_PEOPLE:
+        return
+    if r.kind in GIVE:
+        r.supply([], "roles.en.indefinite-relative-subject")
+    else:
+        r.receive([], "roles.en.indefinite-relative-subject")
+    frame.no_fill = True
+    fire(frame, "roles.en.indefinite-relative-subject")
+
+
+def _unknown_party_to(r: Roles) -> None:
+    """ "accused Algiers of supplying drones to the Polisario": a to-phrase after the verb naming a party we do not
+    know is the recipient all the same; the discourse must not put a known state in its place."""
+    frame = r.frame
+    view = r.view
+    tokens = r.tokens
+    if view.lang != "en" or frame.recipients or frame.passive or r.kind not in GIVE:
+        return
+    clause = view.grammar.clause
+    taken = {i for a in view.mentions.actors for i in range(a.start, a.end)}
+    taken |= {i for it in view.mentions.items for i in range(it.start, it.end)}
+    for k in range(frame.trigger.end, len(tokens) - 1):
+        if clause[k] != frame.clause:
+            break
+        if tokens[k].lower not in TO or k in taken:
+            continue
+        j = k + 1
+        if tokens[j].lower in ARTICLES and j + 1 < len(tokens):
+            j += 1
+        word = tokens[j]
+        if j in taken or not word.text[:1].isupper() or not word.text[:1].isalpha() or clause[j] != frame.clause:
+            continue
+        frame.no_fill = True
+        fire(frame, "roles.en.unknown-party-to")
+        return
+
+
 def _pair_subject(r: Roles) -> None:
     """ "The two states signed a contract …": both sides act together; the discourse resolves which is which
     (``coref.the-two-states``), so the pair stands in a role until then."""
     frame = r.frame
     if r.subj is not None and r.subj.ids == [PAIR] and not frame.suppliers and not frame.recipients:
         frame.recipients = [PAIR]
+
+
+def _from_place(r: Roles) -> None:
+    """ "Eurofighter, die von Großbritannien aus geliefert würden": "von X aus" names the place the goods
+    leave from, the supplier (not a passive agent, never a recipient)."""
+    if r.view.lang != "de" or r.kind not in GIVE:
+        return
+    tokens = r.tokens
+    found = [
+        i
+        for g in r.by_prep.get("von", [])
+        if g.members[-1].end < len(tokens) and tokens[g.members[-1].end].lower in _VON_AUS
+        for i in g.ids
+    ]
+    if found:
+        r.receive([x for x in r.frame.recipients if x not in found], "roles.give.de.from-place")
+        r.supply(found, "roles.give.de.from-place")
+
+
+def _possessed_agent(r: Roles) -> None:
+    """ "helicopters built by Lockheed Martin's Polish subsidiary PZL Mielec": the by-phrase's head is the firm
+    the possessive owns; the goods leave from that firm's state, not the owner's."""
+    if r.view.lang != "en" or not r.frame.suppliers:
+        return
+    actors = r.view.actors_by_clause[r.c]
+    for g in r.by_prep.get("by", []):
+        if not g.first.text.endswith(("'s", "’s")) or not set(g.ids) & set(r.frame.suppliers):
+            continue
+        end = g.members[-1].end
+        owned = next(
+            (a for a in actors if end <= a.start <= end + 2 and a.kind in ("org", "name") and a.prep is None), None
+        )
+        if owned is not None and owned.id not in g.ids and owned.id not in r.frame.recipients:
+            r.supply([owned.id if x in g.ids else x for x in r.frame.suppliers], "roles.en.possessed-agent")
+
+
+def _gapped_firms(r: Roles) -> None:
+    """ "Dassault liefert die Flugzeuge, Thales die Radargeräte und Safran die Triebwerke": firms of the
+    supplier's state after a comma or "und", each followed by its own goods, share the verb as its subjects;
+    they divide the supply among them and receive nothing."""
+    frame, tokens = r.frame, r.tokens
+    if r.view.lang != "de" or r.kind not in GIVE or frame.passive or not frame.recipients or not frame.suppliers:
+        return
+    starts = {it.start for it in frame.items}
+    gapped = set()
+    for g in r.own:
+        first, end = g.first, g.members[-1].end
+        if first.kind != "org" or first.prep is not None or first.start == 0:
+            continue
+        if tokens[first.start - 1].text != "," and tokens[first.start - 1].lower not in _AND:
+            continue
+        if end + 1 < len(tokens) and tokens[end].lower in ARTICLES and any(end < k <= end + 3 for k in starts):
+            gapped.update(g.ids)
+    if gapped and gapped <= set(frame.suppliers) and gapped & set(frame.recipients):
+        r.receive([x for x in frame.recipients if x not in gapped], "roles.de.gapped-firms-supply")
 
 
 # In this order; a later construction overrides an earlier one.
@@ -1541,6 +1756,14 @@ CONSTRUCTIONS: Final[tuple[Callable[[Roles], None], ...]] = (
     _onward_destination,
     _come_from,
     _built_abroad,
+    _unknown_party_to,
+    _deployed_in_a_place,
+    _carried_from,
+    _indefinite_relative_subject,
+    _asker_of_exports,
+    _from_place,
+    _possessed_agent,
+    _gapped_firms,
 )
 
 
@@ -1565,6 +1788,22 @@ def trainees(view: ClauseView, frame: Frame) -> None:
         and (a.id not in frame.suppliers or len(frame.suppliers) > 1)
     ]
     if not found:
+        return
+    implied = all(it.start == frame.trigger.start for it in frame.items)
+    if (
+        view.lang == "en"
+        and implied
+        and not any(
+            a.prep in _PLACE_OF_TRAINING and a.id not in frame.suppliers and a.kind not in ("adj", "demonym")
+            for a in view.mentions.actors
+        )
+    ):
+        # "Denmark has begun training Ukrainian pilots": no trainers are said to go anywhere (abroad, "in
+        # Romania", or to the trainees' state); by the contract no personnel move
+        frame.suppliers = []
+        frame.recipients = []
+        frame.no_fill = True
+        fire(frame, "roles.en.training-at-home")
         return
     # "German instructors are training Ukrainian soldiers in Lithuania": the trainers' state supplies, the
     # trainees' state receives, wherever the training is (as the dev corpus annotates "sent instructors to

@@ -58,6 +58,8 @@ _COMPARISON: Final = words("conj.comparison")
 _SUBJECT_TO: Final = words("phrase.subject-to")
 _TARGET_STEMS: Final = word_stems("stem.sanction-target")
 _LOCATED: Final = words("participle.located")
+_LINKED: Final = words("participle.linked", "en")
+_LINK_PREPS: Final = words("prep.linked-to", "en")
 _CONTINUE: Final = words("verb.continue-measure")
 _MILITARY_AID: Final = words("adjective.military-aid", "en")
 _VERB_TRIGGERS: Final = kind_group("trigger")
@@ -637,6 +639,30 @@ def _parties(
         ):
             frame.targets.append(actor.id)
             fire(frame, "sanction.adjective-on-targets")
+    if not frame.targets and frame.imposers:
+        _appositive_target(view, frame, cue)
+
+
+def _appositive_target(view: ClauseView, frame: Frame, cue: CueMention) -> None:
+    """ "sanctioned Fly Baghdad, a private Iraqi airline it accused of …", "designating Adam Yahya Suleiman, an RSF
+    procurement officer who coordinated …": an appositive with a clause of its own right after the measure's
+    object says whose firm or person it is."""
+    c = frame.clause
+    tokens = view.tokens
+    if view.lang != "en" or c + 1 >= view.n or cue.start < view.grammar.clauses[c][0]:
+        return
+    start = view.grammar.clauses[c + 1][0]
+    if start >= len(tokens) or tokens[start].text != "," or tokens[start - 1].text[:1].islower():
+        return  # the object before the comma is a name
+    if start + 1 >= len(tokens) or tokens[start + 1].lower not in _INDEFINITE or _continues_objects(view, c + 1):
+        return  # a verbless apposition is a list of targets (sanction.targets-listed-on)
+    for actor in view.actors_by_clause[c + 1]:
+        if actor.start > start + 4:
+            break
+        if actor.kind in ("adj", "demonym", "name") and actor.prep is None and _sanctioned_adjective(actor, view):
+            frame.targets.append(actor.id)
+            fire(frame, "sanction.en.appositive-target")
+            return
 
 
 @dataclass(slots=True)
@@ -938,6 +964,10 @@ def _party(
     if prep in _AGENT_PREPS and (lang == "en" or role.passive) and _agent_of_measure(view, first):
         frame.imposers = unique(frame.imposers + g.ids)  # "designated by the United States", "vom Rat gelistet"
         fire(frame, "sanction.passive-agent-imposes")
+        return
+    if lang == "en" and _linked_to(view, first.start):
+        frame.targets += g.ids  # "measures against people linked to the Assad government"
+        fire(frame, "sanction.en.linked-to-target")
         return
     if prep == "in" and first.article in _IN_ACCUSATIVE and lang == "de":
         prep = "nach"  # "Rüstungsexporte in die Türkei": a direction, not a place
@@ -1273,6 +1303,18 @@ def _target_noun(tok: Token, lang: str) -> bool:
         if at >= 0 and (at == 0 or tok.text[:1].isupper()) and (word[at + len(stem) :] in endings):
             return True
     return False
+
+
+def _linked_to(view: ClauseView, start: int) -> bool:
+    """ "measures against people linked to the Assad government", "firms tied to Iran's Revolutionary Guards": the
+    state or group those targeted are linked to is the target."""
+    tokens = view.tokens
+    j = start - 1
+    while j > 0 and tokens[j].lower in _ARTICLES:
+        j -= 1
+    if j < 2 or tokens[j].lower not in _LINK_PREPS or tokens[j - 1].lower not in _LINKED:
+        return False
+    return _unowned_target_noun(view, j - 2)
 
 
 def _before_prep(tokens: list[Token], start: int) -> int:

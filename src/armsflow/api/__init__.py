@@ -5,13 +5,14 @@
 with a message and the fitting status — 400 for a filter armsflow cannot
 read, 401 for a missing token, 404 for an unknown id, 413 for an oversized
 body, 422 for a malformed request, 503 when the database fails — never a
-traceback. Writing (``POST /api/ingest``) needs ``Authorization: Bearer
+traceback. Writing (``POST /api/ingest``, ``POST /api/judgements``) needs ``Authorization: Bearer
 <token>`` when ``ARMSFLOW_TOKEN`` is set. The web interface (``/``) is static
 files from the package, so it works offline.
 """
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import os
 import threading
@@ -28,6 +29,7 @@ from pydantic import BaseModel, Field, field_validator
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from armsflow import __version__
+from armsflow.api.review import add_routes as add_review_routes
 from armsflow.api.worker import ExtractionWorker, budget_from_environment
 from armsflow.dates import is_real_date
 from armsflow.ingest.files import in_parts
@@ -35,6 +37,7 @@ from armsflow.load import BudgetExceeded, ingest
 from armsflow.model import Document
 from armsflow.pipeline import UnsupportedLanguage
 from armsflow.query import QueryError, RecordFilter, actor, count_records, document, documents, network, record, records
+from armsflow.review import record_fate
 from armsflow.rules import catalogue
 from armsflow.store import Store, StoreError, default_location
 
@@ -88,7 +91,8 @@ class ErrorAnswer(BaseModel):
 
 
 _ERROR_TEXT = {
-    400: "a filter armsflow cannot read (unknown actor or status, bad date) or a body that is not UTF-8 JSON",
+    400: "a filter armsflow cannot read (unknown actor or status, bad date), a judgement naming an unknown id, "
+    "field or value, or a body that is not UTF-8 JSON",
     401: "a missing or wrong token (when ARMSFLOW_TOKEN is set): 'Authorization: Bearer <token>'",
     404: "an unknown id",
     413: "a request body over the limit (2 MB, $ARMSFLOW_MAX_BODY)",
@@ -151,7 +155,20 @@ class BodyLimit:
                 return {"type": "http.request", "body": body, "more_body": False}
             return await receive()
 
-        await self.app(scope, replay, send)
+        started = False
+
+        async def tracked(message: dict) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, replay, tracked)
+        except asyncio.CancelledError:
+            # SIGTERM while a request still runs: uvicorn waits a few seconds, then cancels it. The client
+            # gets a 503 it can retry instead of a dropped connection, and the log no traceback.
+            if not started:
+                await _send_json(send, 503, {"error": "the server is shutting down; send the request again"})
 
 
 async def _send_json(send: Any, status: int, body: dict) -> None:
@@ -376,6 +393,13 @@ def create_app(
         """A record with its status history and every evidence sentence."""
         found = record(store(), record_id)
         if found is None:
+            fate = record_fate(store(), record_id)
+            if fate is not None:  # judged away: say where its events went
+                now = ", ".join(fate["now_in"]) or "no record"
+                raise HTTPException(
+                    404,
+                    f"record {record_id!r} is no more: {fate['rejected_events']} events rejected, the others in {now}",
+                )
             raise HTTPException(404, f"no record {record_id!r}")
         return found
 
@@ -416,6 +440,8 @@ def create_app(
         if found is None:
             raise HTTPException(404, f"no document {doc_id!r}")
         return found
+
+    add_review_routes(app, store, authorised, _errors)
 
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:

@@ -86,6 +86,7 @@ class ExtractionWorker:
             pool, self._pool = self._pool, None
         if pool is not None:
             pool.terminate()
+            pool.join()  # the worker process is reaped, not left behind
 
     def _message(self) -> str:
         return (
@@ -105,3 +106,4 @@ class ExtractionWorker:
             if self._pool is pool:
                 self._pool = None
         pool.terminate()
+        pool.join()

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from armsflow import __version__, native
 from armsflow.bulk import collector_tuned
-from armsflow.cli import batch, knowledge, rules, serve
+from armsflow.cli import batch, knowledge, review, rules, serve
 from armsflow.ingest.files import PART_CHARS, DocumentPart, ReadProblem, iter_inputs
 from armsflow.lexicons import VERSION as LEXICON_VERSION
 from armsflow.model import Document, DocumentResult
@@ -71,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     _output_options(demo, default_format="table")
     batch.add_parser(sub)
     knowledge.add_parsers(sub)
+    review.add_parser(sub)
     rules.add_parsers(sub)
     serve.add_parser(sub)
     return parser
@@ -123,6 +124,8 @@ def _main(argv: list[str] | None) -> int:
         return serve.run(args)
     if args.command == "batch":
         return batch.run(args)
+    if args.command == "review":
+        return review.run(args)
     if args.command in rules.COMMANDS:
         return rules.run(args)
     if args.jobs < 1:

@@ -21,6 +21,7 @@ from armsflow.export import FORMATS, export
 from armsflow.ingest.web import MAX_BYTES, MAX_TIMEOUT, TIMEOUT, is_url, refused_scheme
 from armsflow.load import IngestSummary, ingest, ingest_batch, iter_sources
 from armsflow.query import QueryError, RecordFilter, actor, confidence_bound, document, documents, record, records
+from armsflow.review import record_fate, summary
 from armsflow.store import Store, StoreError, default_location
 
 COMMANDS = ("ingest", "merge", "transfers", "sanctions", "actor", "record", "docs", "export")
@@ -139,12 +140,18 @@ def _dispatch(args: argparse.Namespace, store: Store, samples: str) -> int:
         if cmd == "transfers":
             flt.supplier, flt.recipient, flt.item = args.supplier, args.recipient, args.item
             columns = ("id", "supplier", "recipient", "item", "designation", "status", "first_reported",
-                       "last_reported", "n_documents", "n_sources", "confidence", "contradiction")  # fmt: skip
+                       "last_reported", "n_documents", "n_sources", "confidence", "contradiction",
+                       "reviewed")  # fmt: skip
         else:
             flt.imposer, flt.target = args.imposer, args.target
             columns = ("id", "imposer", "target", "status", "first_reported", "last_reported", "n_documents",
                        "n_sources", "confidence")  # fmt: skip
-        _print_rows(records(store, flt), columns, args.format)
+        rows = records(store, flt)
+        if args.format != "json":  # a judged record says so (✓ accepted, ✎ corrected, ✗ rejected, ? unjudged)
+            for row in rows:
+                row["reviewed"] = summary(row.get("review"))
+            columns += () if "reviewed" in columns else ("reviewed",)
+        _print_rows(rows, columns, args.format)
         return EXIT_OK
     if cmd == "actor":
         found = actor(store, args.name)
@@ -163,8 +170,7 @@ def _dispatch(args: argparse.Namespace, store: Store, samples: str) -> int:
     if cmd == "record":
         found = record(store, args.id)
         if found is None:
-            print(f"armsflow: error: no record {args.id!r}", file=sys.stderr)
-            return EXIT_FAILED
+            return _gone(store, args.id, args.format)
         if args.format == "json":
             print(json.dumps(found, ensure_ascii=False, indent=1))
             return EXIT_OK
@@ -185,7 +191,7 @@ def _dispatch(args: argparse.Namespace, store: Store, samples: str) -> int:
                 print(doc["text"])
                 print()
                 _table(doc["events"], ("type", "supplier", "recipient", "imposer", "target", "item", "status",
-                                       "start_char", "end_char", "record_id"))  # fmt: skip
+                                       "start_char", "end_char", "record_id", "review"))  # fmt: skip
             return EXIT_OK
         rows = documents(store, args.search, args.since, args.until, args.limit)
         _print_rows(rows, ("id", "reported", "lang", "publisher", "n_events", "title"), args.format)
@@ -327,6 +333,22 @@ def _cell(value: Any) -> str:
     return " ".join(str(value).split())
 
 
+def _gone(store: Store, rid: str, fmt: str) -> int:
+    """A record id that names no record: say what judgements made of it, else that it is unknown."""
+    fate = record_fate(store, rid)
+    if fate is None:
+        print(f"armsflow: error: no record {rid!r}", file=sys.stderr)
+        return EXIT_FAILED
+    if fmt == "json":
+        print(json.dumps(fate, ensure_ascii=False, indent=1))
+        return EXIT_OK
+    now = ", ".join(fate["now_in"]) or "no record"
+    print(f"record {rid} is no more: {fate['rejected_events']} of its events rejected, the others now in {now}")
+    for j in fate["judgements"]:
+        print(f"  {j['created_at']}  {j['author']} {j['action']}  {j['reason'] or ''}  [{j['id']}]".rstrip())
+    return EXIT_OK
+
+
 def _print_record(found: dict[str, Any]) -> None:
     if found["type"] == "transfer":
         what = " ".join(x for x in (found.get("designation"), found.get("item")) if x)
@@ -338,6 +360,14 @@ def _print_record(found: dict[str, Any]) -> None:
         f"documents: {found['n_documents']}   sources: {found['n_sources']}   publishers: {found['n_publishers']}"
         + (f"   contradiction: {found['contradiction']}" if found["contradiction"] else "")
     )
+    if found.get("dispute"):
+        d = found["dispute"]
+        print(f"  claims ({d['claim']['status']}): " + "; ".join(d["claim"]["sources"]))
+        print(f"  against ({'/'.join(d['denial']['statuses'])}): " + "; ".join(d["denial"]["sources"]))
+        if d["denial_outweighed"]:
+            print(f"  current status {d['current']}: {d['rule']}")
+    if found.get("review"):
+        print("reviewed: " + summary(found["review"]) + "   judgements: " + " ".join(found["review"]["judgements"]))
     if found["quantities"]:
         print("quantities reported: " + ", ".join(str(q) for q in found["quantities"]))
     print("history:")
@@ -347,5 +377,6 @@ def _print_record(found: dict[str, Any]) -> None:
     for e in found["evidence"]:
         where = e["url"] or e["doc_key"]
         by = f" according to {e['source']}" if e["source"] else ""
-        print(f"  {e['reported']}  {e['status']}{by}  — {e['publisher'] or ''} {where}")
+        judged = f"  [{e['review']}]" if e.get("review") else ""
+        print(f"  {e['reported']}  {e['status']}{by}  — {e['publisher'] or ''} {where}{judged}")
         print(f"    “{' '.join(e['evidence'].split())}”")

@@ -163,8 +163,7 @@ def _from_stream(
         stripped = head.lstrip()
         jsonl = stripped.startswith(b"{") and b'"text"' in stripped[:100_000]
     if jsonl:
-        lines = (decode_line(line, where, n) for n, line in enumerate(_lines(head, handle), 1))
-        yield from _jsonl_records(lines, where)
+        yield from _jsonl_records(_lines(head, handle), where)
         return
     yield from _large_text(head, handle, where, doc_id)
 
@@ -182,7 +181,9 @@ def _lines(head: bytes, handle: BinaryIO) -> Iterator[bytes]:
     yield from handle
 
 
-def _from_bytes(data: bytes, where: str, doc_id: str, jsonl: bool | None) -> Iterator[Document | ReadProblem]:
+def _from_bytes(
+    data: bytes, where: str, doc_id: str, jsonl: bool | None
+) -> Iterator[Document | DocumentPart | ReadProblem]:
     try:
         text = decode(data, where)
     except ValueError as err:
@@ -200,37 +201,41 @@ def _from_bytes(data: bytes, where: str, doc_id: str, jsonl: bool | None) -> Ite
     yield Document(id=doc_id, text=text)
 
 
-def _jsonl_file(path: Path) -> Iterator[Document | ReadProblem]:
+def _jsonl_file(path: Path) -> Iterator[Document | DocumentPart | ReadProblem]:
     with path.open("rb") as handle:
-        lines = (decode_line(line, str(path), n) for n, line in enumerate(handle, 1))
-        yield from _jsonl_records(lines, str(path))
+        yield from _jsonl_records(handle, str(path))
 
 
-def decode_line(line: bytes, where: str, number: int) -> tuple[int, str | ReadProblem]:
+def decode_line(line: bytes, where: str, number: int) -> str | ReadProblem:
     if number == 1:
         line = line.removeprefix(b"\xef\xbb\xbf")  # a UTF-8 byte-order mark (Windows editors write one)
     try:
-        return number, line.decode("utf-8")
+        return line.decode("utf-8")
     except UnicodeDecodeError:
         try:
-            return number, decode(line, f"{where}:{number}")
+            return decode(line, f"{where}:{number}")
         except ValueError as err:
-            return number, ReadProblem(f"{where}:{number}", str(err).split(": ", 1)[-1])
+            return ReadProblem(f"{where}:{number}", str(err).split(": ", 1)[-1])
 
 
-def _jsonl_lines(stream: io.StringIO, where: str) -> Iterator[Document | ReadProblem]:
-    yield from _jsonl_records(((n, line) for n, line in enumerate(stream, 1)), where)
+def _jsonl_lines(stream: io.StringIO, where: str) -> Iterator[Document | DocumentPart | ReadProblem]:
+    yield from _jsonl_records(stream, where)
 
 
-def _jsonl_records(lines, where: str) -> Iterator[Document | DocumentPart | ReadProblem]:
+def _jsonl_records(lines: Iterable[bytes | str], where: str) -> Iterator[Document | DocumentPart | ReadProblem]:
     """The documents of JSONL lines; a bad line is one problem naming ``where`` and its number, never a raise.
 
     A document longer than a large text file's limit is cut into parts (with
     its metadata on each), like a text file, so one huge line costs no more
-    memory downstream than a huge file.
+    memory downstream than a huge file. Lines are read, decoded and parsed here,
+    each copy dropped as soon as the next exists (no generator in between holds
+    one): a 50 MB line then peaks at its text and one decoded copy, not three.
     """
     seen = 0
-    for number, line in lines:
+    line: bytes | str | ReadProblem
+    for number, line in enumerate(lines, 1):
+        if isinstance(line, bytes):
+            line = decode_line(line, where, number)  # rebinding lets the raw bytes go
         if isinstance(line, ReadProblem):
             yield line
             continue

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from armsflow.model import Document, Event
-from armsflow.records import EventRow, merge, record_id, record_key
+from armsflow.records import EventRow, derive, record_id, record_key
 from armsflow.store.migrations import MIGRATIONS, SCHEMA_VERSION
 
 _LOCK_KEY = 0x41524D53  # "ARMS": the advisory lock every PostgreSQL writer takes
@@ -283,6 +283,7 @@ class Store:
             if rebuild and target == SCHEMA_VERSION:
                 # derived tables are recomputed once, by the merge of this version, on the complete schema
                 self._assign_record_ids()
+                self._reapply_judgements()
                 self._rebuild_records()
         return applied
 
@@ -378,7 +379,8 @@ class Store:
 
     _EVENT_ROWS = (
         "SELECT e.record_id, e.type, e.status, e.document_id, e.supplier, e.recipient, e.item, e.designation, "
-        "e.imposer, e.target, e.quantity, e.source, e.confidence, d.publisher, d.ingested_at, "
+        "e.imposer, e.target, e.quantity, e.source, e.confidence, e.id AS event_id, e.review, e.judgements, "
+        "d.publisher, d.ingested_at, "
         "COALESCE(d.date, SUBSTR(d.ingested_at, 1, 10)) AS reported "
         "FROM events e JOIN documents d ON d.id = e.document_id"
     )
@@ -391,15 +393,16 @@ class Store:
             groups: dict[str, list[dict[str, Any]]] = {rid: [] for rid in chunk}
             for row in self.fetchall(self._EVENT_ROWS + f" WHERE e.record_id IN ({marks})", chunk):
                 groups[row["record_id"]].append(row)
-            self._upsert_many([merge(_event_row(r) for r in rows).row() for rows in groups.values() if rows])
-            gone = [(rid,) for rid, rows in groups.items() if not rows]
+            derived = {rid: derive(_event_row(r) for r in rows) if rows else None for rid, rows in groups.items()}
+            self._upsert_many([rec.row() for rec in derived.values() if rec is not None])
+            gone = [(rid,) for rid, rec in derived.items() if rec is None]
             if gone:
                 self.executemany("DELETE FROM records WHERE id = ?", gone)
 
     _RECORD_COLUMNS = (
         "id", "type", "supplier", "recipient", "item", "designation", "imposer", "target", "status",
         "first_reported", "last_reported", "n_documents", "n_sources", "n_publishers", "contradiction",
-        "quantities", "history", "confidence",
+        "quantities", "history", "confidence", "review", "dispute",
     )  # fmt: skip
 
     def _upsert_many(self, rows: list[dict[str, Any]]) -> None:
@@ -427,20 +430,30 @@ class Store:
         group: list[dict[str, Any]] = []
         for row in self.fetchall(self._EVENT_ROWS + " ORDER BY e.record_id"):
             if group and row["record_id"] != group[0]["record_id"]:
-                pending.append(merge(_event_row(r) for r in group).row())
+                rec = derive(_event_row(r) for r in group)
+                if rec is not None:
+                    pending.append(rec.row())
                 group = []
                 if len(pending) >= 2000:
                     self._upsert_many(pending)
                     pending = []
             group.append(row)
-        if group:
-            pending.append(merge(_event_row(r) for r in group).row())
+        rec = derive(_event_row(r) for r in group) if group else None
+        if rec is not None:
+            pending.append(rec.row())
         self._upsert_many(pending)
+
+    def _reapply_judgements(self) -> None:
+        """Derive every judged event's fields and record from what was extracted plus its judgements."""
+        from armsflow.review import reapply  # the review module builds on this one
+
+        reapply(self)
 
     def rebuild_records(self) -> int:
         """Recompute every record from the stored events (the merge is deterministic); returns the count."""
         with self.write():
             self._assign_record_ids()
+            self._reapply_judgements()
             self._rebuild_records()
         self.execute("ANALYZE")  # fresh statistics, so the planner picks the selective index
         row = self.fetchone("SELECT COUNT(*) AS n FROM records")
@@ -492,6 +505,10 @@ def _event_row(r: dict[str, Any]) -> EventRow:
         source=r["source"],
         publisher=r["publisher"],
         confidence=r["confidence"],
+        event_id=r["event_id"],
+        review=r["review"],
+        judgements=tuple(loads_list(r["judgements"])),
+        record_id=r["record_id"],
     )
 
 

@@ -111,6 +111,38 @@ MIGRATIONS: tuple[Migration, ...] = (
         ),
         rebuild_records=True,
     ),
+    Migration(
+        4,
+        "review judgements of events and records; how each record's current status was decided",
+        (
+            """CREATE TABLE judgements (
+                id TEXT PRIMARY KEY,
+                created_at TEXT NOT NULL,       -- ISO 8601 with microseconds: judgements apply in this order
+                author TEXT NOT NULL,
+                reason TEXT,
+                action TEXT NOT NULL,           -- accept, reject, correct, merge, split
+                scope TEXT NOT NULL,            -- event or record: what the analyst pointed at
+                record_id TEXT,                 -- the record judged, as it was then (informational)
+                changes TEXT,                   -- JSON {field: value} of a correction
+                group_id TEXT,                  -- merge/split: the record id the judged events form
+                withdrawn_at TEXT,              -- set by 'review undo'; a withdrawn judgement applies no more
+                withdrawn_by TEXT
+            )""",
+            """CREATE TABLE judgement_events (
+                judgement_id TEXT NOT NULL REFERENCES judgements(id) ON DELETE CASCADE,
+                event_id TEXT NOT NULL,         -- events.id: deterministic, so it survives re-ingest and merge
+                PRIMARY KEY (judgement_id, event_id)
+            )""",
+            "CREATE INDEX judgement_events_event ON judgement_events (event_id)",
+            "CREATE INDEX judgements_record ON judgements (record_id)",
+            "ALTER TABLE events ADD COLUMN review TEXT",  # NULL, accepted, corrected or rejected
+            "ALTER TABLE events ADD COLUMN extracted TEXT",  # JSON: what the extractor said, for fields judged
+            "ALTER TABLE events ADD COLUMN judgements TEXT",  # JSON list of the judgement ids that apply
+            "ALTER TABLE records ADD COLUMN review TEXT",  # JSON summary of the judgements, NULL when none
+            "ALTER TABLE records ADD COLUMN dispute TEXT",  # JSON: both sides of a contradiction, the decision
+        ),
+        rebuild_records=True,
+    ),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

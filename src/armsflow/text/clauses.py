@@ -121,6 +121,9 @@ def clause_ids(
                 while j < n and j in listed:
                     j += 1
                 boundary = j < n and _opens_clause(tokens[j]) and tokens[j].text.islower()
+                if not boundary and j + 1 < n and tokens[j].text.isalpha() and tokens[j].text.islower():
+                    # ", and Iranian officials rejected …": a name's people, then their own verb
+                    boundary = tokens[j + 1].text.islower() and tokens[j + 1].lower.endswith("ed")
         elif word in _COORD and i > 0 and i + 1 < n:
             p = i - 1
             while p in aside:

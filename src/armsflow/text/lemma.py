@@ -29,17 +29,14 @@ from simplemma.strategies.dictionaries.dictionary_factory import (
     DictionaryFactory,
 )
 
+from armsflow.cache import cache_root
+
 log = logging.getLogger(__name__)
 
 
 def cache_dir() -> Path:
-    """Where derived data lives: ``$ARMSFLOW_CACHE`` or the user cache folder, per simplemma version."""
-    root = os.environ.get("ARMSFLOW_CACHE")
-    if not root:
-        from platformdirs import user_cache_dir
-
-        root = user_cache_dir("armsflow")
-    return Path(root) / "lemmas" / f"simplemma-{simplemma.__version__}"
+    """Where the lemma tries live: under armsflow's cache folder, per simplemma version."""
+    return cache_root() / "lemmas" / f"simplemma-{simplemma.__version__}"
 
 
 def _trie_factory() -> DictionaryFactory:
@@ -131,7 +128,24 @@ def _direct_lookup(lang: str):
     from simplemma.utils import canonicalize_token, has_apostrophe, levenshtein_dist, normalize_token
 
     helpers = (canonicalize_token, has_apostrophe, levenshtein_dist, normalize_token)
-    return (dictionary(lang), greedy_min_length(lang), *helpers)
+    return (_getter(dictionary(lang)), greedy_min_length(lang), *helpers)
+
+
+def _getter(table: Mapping[str, str]):
+    """The fastest ``word -> lemma or None`` for ``table``: on the MARISA trie, the trie's own lookup.
+
+    simplemma's mapping over the trie answers through two Python layers per lookup; a first pass over new
+    vocabulary makes tens of thousands of lookups, so going to the trie directly saves a tenth of it.
+    """
+    trie = getattr(table, "_trie", None)
+    if trie is None or not hasattr(trie, "get"):
+        return table.get
+
+    def get(key: str) -> str | None:
+        value = trie.get(key)
+        return value[0].decode() if value else None
+
+    return get
 
 
 def _direct(word: str, lang: str) -> str | None:
@@ -146,13 +160,13 @@ def _direct(word: str, lang: str) -> str | None:
     found = _direct_lookup(lang)
     if found is None:
         return None
-    table, minimum, canonical, apostrophe, distance, normal = found
+    lookup, minimum, canonical, apostrophe, distance, normal = found
     token = canonical(normal(word), lang)
     if not token or token.isnumeric() or apostrophe(token):
         return None
-    candidate = table.get(token)
+    candidate = lookup(token)
     if candidate is None:
-        candidate = table.get(token.lower() if token[:1].isupper() else token.capitalize())
+        candidate = lookup(token.lower() if token[:1].isupper() else token.capitalize())
     if not candidate:
         return None
     if lang != "de":
@@ -160,7 +174,7 @@ def _direct(word: str, lang: str) -> str | None:
     token = canonical(candidate, lang)  # the greedy round (German): one more step towards the base
     if len(token) <= minimum:
         return token
-    further = table.get(token)
+    further = lookup(token)
     if not further or len(further) > len(token) or distance(further, token) > 5:
         return token
     return further

@@ -293,6 +293,12 @@ async function recordPage(id) {
       `${r.n_documents} document(s), ${r.n_sources} source(s), ${r.n_publishers} publisher(s)`,
       typeof r.confidence === "number" ? [" · confidence ", confidence(r.confidence)] : ""),
     r.contradiction ? h("p", { class: "warn" }, `Contradiction: ${r.contradiction.replace("/", " and ")} are both reported.`) : null,
+    r.dispute ? h("p", { class: "dispute" },
+      `Claimed (${r.dispute.claim.status}) by: ${r.dispute.claim.sources.join("; ")}`, h("br"),
+      `Against (${r.dispute.denial.statuses.join(", ")}) by: ${r.dispute.denial.sources.join("; ")}`,
+      r.dispute.denial_outweighed ? [h("br"), `Current status ${r.dispute.current}: ${r.dispute.rule}.`] : "") : null,
+    r.review ? h("p", { class: "review" }, `Reviewed: ${r.review.accepted} accepted, ${r.review.corrected} corrected, `,
+      `${r.review.rejected} rejected, ${r.review.unjudged} not yet judged (judgements ${r.review.judgements.join(", ")})`) : null,
     r.quantities && r.quantities.length ? h("p", {}, `Quantities reported: ${r.quantities.join(", ")}`) : null,
     h("h2", {}, "Status over time"),
     timeline(r.history),
@@ -304,7 +310,9 @@ async function recordPage(id) {
       h("div", { class: "meta" }, `${e.reported} · `, badge(e.status), e.source ? ` according to ${e.source}` : "",
         " · ", h("a", { href: `#/document/${encodeURIComponent(e.document_id)}?event=${e.event_id}` }, e.title || e.doc_key),
         e.publisher ? ` · ${e.publisher}` : "", e.url ? [" · ", externalLink(e.url, "original")] : "",
-        typeof e.confidence === "number" ? [" · confidence ", confidence(e.confidence)] : ""),
+        typeof e.confidence === "number" ? [" · confidence ", confidence(e.confidence)] : "",
+        e.review ? ` · judged ${e.review}` : "",
+        e.extracted ? ` (extracted: ${Object.entries(e.extracted).map(([k, v]) => `${k} ${v}`).join(", ")})` : ""),
       h("div", { class: "context" }, texts.has(e.document_id) ? inContext(texts.get(e.document_id), e.start_char, e.end_char) : e.evidence),
       e.trace && e.trace.length ? why(e.trace, e.rule) : null))));
   say("");
