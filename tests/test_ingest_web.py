@@ -98,9 +98,13 @@ def test_feed_over_http_follows_each_entry(server, tmp_path, capsys):
         assert docs[f"{server}/article-en.html"]["publisher"] == "Example Defence Daily"
         assert docs[f"{server}/article-en.html"]["date"] == "2024-06-03"
         deu = records(store, RecordFilter(supplier="DEU", recipient="LTU"))
-        assert any(r["designation"] == "IRIS-T SLM" and r["status"] == "delivered" for r in deu)
+        assert any(
+            r["designation"] == "IRIS-T" and r["variant"] == "IRIS-T SLM" and r["status"] == "delivered" for r in deu
+        )
         kor = records(store, RecordFilter(supplier="KOR", recipient="POL"))
-        assert any(r["designation"] == "K9" and r["item"] == "artillery" for r in kor)
+        assert any(
+            r["designation"] == "K9 Thunder" and r["reported_as"] == ["K9"] and r["item"] == "artillery" for r in kor
+        )
     # the same feed again: nothing new
     main(["ingest", f"{server}/feed.xml", "--db", db, "--quiet"])
     assert "0 new, 2 duplicate" in capsys.readouterr().err

@@ -24,13 +24,13 @@ FLOOR_STATUS_ACCURACY = 0.99
 # Text the rules were not written on: each public slice has its own floor (strict F1), so a new slice can be
 # added with a floor pinned at its first figure without touching the others; raised as figures rise.
 SLICE_FLOORS = {
-    ("styles", "analysis"): 0.66,
-    ("styles", "fast"): 0.63,
-    ("styles", "official"): 0.57,
-    ("probes", "constructions"): 0.98,
+    ("styles", "analysis"): 0.70,
+    ("styles", "fast"): 0.64,
+    ("styles", "official"): 0.64,
+    ("probes", "constructions"): 0.99,
 }
 # The bundled samples, annotated by the contract (tests/fixtures/samples.gold.jsonl).
-FLOOR_SAMPLES_F1 = 0.82
+FLOOR_SAMPLES_F1 = 0.88
 
 
 def _score(shared, tmp_path, dev_dir, pattern="*docs.jsonl") -> dict:

@@ -798,3 +798,27 @@ def test_live_server_answers_health_while_extracting_and_stops_cleanly_on_sigter
         if server.poll() is None:
             server.kill()
             server.wait()
+
+
+def test_huge_jsonl_line_is_read_with_few_copies_of_itself(tmp_path):
+    """Reading a JSONL line far larger than a part keeps no raw bytes of it while its text is parsed and cut
+    (a 50 MB line peaked at 427 MB of memory before, 252 MB after). Measured by tracemalloc on a 4 MB line:
+    3.95 times the text before, 3.22 now (the rest is the decoded line and the JSON parser's own buffer)."""
+    import tracemalloc
+
+    text = ("Ein Satz über Lieferungen.\n" * 160_000)[: 4 * 1024 * 1024]
+    path = tmp_path / "huge.jsonl"
+    path.write_text(json.dumps({"id": "huge", "text": text}, ensure_ascii=False) + "\n", encoding="utf-8")
+    size = len(text)  # characters; the text is Latin-1, one byte each in memory
+    del text
+    tracemalloc.start()
+    try:
+        parts = 0
+        for thing in iter_inputs([str(path)]):
+            assert isinstance(thing, DocumentPart)
+            parts += 1
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert parts >= 8
+    assert peak < 3.6 * size, (peak, size)

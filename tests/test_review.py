@@ -21,9 +21,10 @@ from armsflow.api import create_app
 from armsflow.cli import main, sample_path
 from armsflow.export import export
 from armsflow.query import QueryError, RecordFilter, document, network, record, records
-from armsflow.records import EventRow, merge
+from armsflow.records import EventRow, merge, record_id
 from armsflow.review import Judgement, ReviewError, apply, gold, judge, judgements, need, queue, withdraw
-from armsflow.store import Store
+from armsflow.store import Store, content_hash
+from armsflow.store.migrations import SCHEMA_VERSION
 from tests.conftest import ROOT
 
 DOCS = [
@@ -39,7 +40,7 @@ DOCS = [
              text="Russia has delivered Su-35 fighter jets to Iran, the defence ministry in Moscow said. "
                   "Germany will send IRIS-T air defence systems to Ukraine."),
     Document(id="r-6", lang="de", date="2025-02-10", publisher="Abendblatt Nord",
-             text="Frankreich hat Indien 36 Rafale-Kampfflugzeuge geliefert. "
+             text="Frankreich hat der indischen Luftwaffe 36 Rafale-Kampfflugzeuge geliefert. "
                   "Die indische Marine bestellte 2025 weitere 26 Rafale M."),
 ]  # fmt: skip
 LATER = Document(
@@ -57,8 +58,11 @@ def _ingest(store: Store, docs: list[Document]) -> None:
         store.add_document(doc, result.events, result.lang)
 
 
-def _one(store: Store, **flt: str) -> dict:
+def _one(store: Store, variant: str | None | bool = False, **flt: str) -> dict:
+    """The one record the filter matches (--item matches a family and its variants: ``variant`` picks a deal)."""
     rows = records(store, RecordFilter(limit=1000, **flt))
+    if variant is not False:
+        rows = [r for r in rows if r.get("variant") == variant]
     assert len(rows) == 1, rows
     return rows[0]
 
@@ -87,8 +91,8 @@ def _judge_all(store: Store) -> dict[str, str]:
         "shahed": _one(store, supplier="IRN", recipient="RUS", item="Shahed-136")["id"],
         "drones": _one(store, supplier="IRN", recipient="RUS", item="uav", status="denied")["id"],
         "su35": _one(store, supplier="RUS", recipient="IRN")["id"],
-        "rafale": _one(store, supplier="FRA", item="Rafale")["id"],
-        "rafale_m": _one(store, supplier="FRA", item="Rafale M")["id"],
+        "rafale": _one(store, supplier="FRA", item="Rafale", variant=None)["id"],
+        "rafale_m": _one(store, supplier="FRA", item="Rafale M", variant="Rafale M")["id"],
         "iris_t": _event(store, "r-5", supplier="DEU"),
         "r2": _event(store, "r-2"),
     }
@@ -105,14 +109,14 @@ def _holds(store: Store, ids: dict[str, str]) -> None:
     """What the judgements of _judge_all say, checked in records, lists, the network and the documents."""
     shahed = record(store, ids["shahed"])
     assert shahed is not None
-    assert shahed["designation"] == "Shahed-136"  # the record merged into keeps its fields
+    assert shahed["designation"] == "Shahed" and shahed["variant"] == "Shahed-136"  # the merged-into record's
     assert sorted(e["doc_key"] for e in shahed["evidence"]) == ["r-1", "r-3", "r-4"]  # r-2 split off
     assert shahed["status"] == "delivered" and shahed["contradiction"] == "delivered/denied"
     assert shahed["review"]["unjudged"] == 3 and len(shahed["review"]["judgements"]) == 1  # the merge
     assert [j["action"] for j in judgements(store, record=ids["shahed"])] == ["split", "merge"]
     assert record(store, ids["drones"]) is None  # merged away
     pair = records(store, RecordFilter(supplier="IRN", recipient="RUS", limit=1000))
-    split = [r for r in pair if r["id"] != ids["shahed"] and r["designation"] == "Shahed-136"]
+    split = [r for r in pair if r["id"] != ids["shahed"] and r["variant"] == "Shahed-136"]
     assert len(split) == 1 and record(store, split[0]["id"])["evidence"][0]["doc_key"] == "r-2"
     # rejected: gone from lists, the network and the counts; the document still shows it, judged
     assert records(store, RecordFilter(supplier="DEU", limit=1000)) == []
@@ -125,9 +129,9 @@ def _holds(store: Store, ids: dict[str, str]) -> None:
     su35 = _one(store, supplier="IRN", recipient="RUS", item="Su-35")
     assert record(store, su35["id"])["evidence"][0]["extracted"] == {"recipient": "IRN", "supplier": "RUS"}
     assert su35["review"]["corrected"] == 1
-    rafale_m = _one(store, supplier="FRA", item="Rafale M")
+    rafale_m = _one(store, supplier="FRA", item="Rafale M", variant="Rafale M")
     assert rafale_m["status"] == "planned" and rafale_m["quantities"] == []
-    accepted = _one(store, supplier="FRA", item="Rafale")["review"]
+    accepted = _one(store, supplier="FRA", item="Rafale", variant=None)["review"]
     assert {k: v for k, v in accepted.items() if k != "judgements"} == {
         "accepted": 1, "corrected": 0, "rejected": 0, "unjudged": 0
     }  # fmt: skip
@@ -265,8 +269,10 @@ def test_cli_review_commands(tmp_path, capsys, monkeypatch):
     assert main(["transfers", "--supplier", "IRN", "--recipient", "RUS", "--item", "Su-35", "--db", db]) == 0
     assert "✎1" in capsys.readouterr().out  # a judged record says so in the list
     assert main(["review", "list", "--db", db, "--format", "json"]) == 0
-    made = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    listed = capsys.readouterr()
+    made = [json.loads(line) for line in listed.out.splitlines()]
     assert [(m["author"], m["action"], m["reason"]) for m in made] == [("dora", "swap", "reversed")]
+    assert "armsflow: 1 judgement matches, all shown" in listed.err  # every list says how many matched
     assert main(["review", "undo", made[0]["id"], "--db", db]) == 0
     assert main(["review", "queue", "--db", db, "--limit", "3"]) == 0
     captured = capsys.readouterr()
@@ -413,6 +419,11 @@ def test_api_judgements_need_the_token_and_show_everywhere(db_url):
         assert client.get("/api/judgements", params={"record": moved}).json()["items"][0]["id"] == made["id"]
         page = client.get("/api/review/queue", params={"limit": 2}).json()
         assert page["total"] >= 2 and len(page["items"]) == 2 and page["items"][0]["need"] >= page["items"][1]["need"]
+        assert page["previous"] is None and "offset=2" in page["next"]  # review lists page like every list
+        rest = client.get(page["next"]).json()
+        assert rest["offset"] == 2 and not {r["id"] for r in rest["items"]} & {r["id"] for r in page["items"]}
+        listed = client.get("/api/judgements", params={"limit": 1}).json()
+        assert listed["total"] == 1 and listed["next"] is None and len(listed["items"]) == 1
         assert client.get("/api/review/queue", params={"type": "weapons"}).status_code == 422
         exported = client.get("/api/review/export", params={"with_documents": True}).json()
         assert exported["total"] == 1 and exported["documents"][0]["id"] == "r-5"
@@ -438,12 +449,18 @@ def test_readme_review_examples_do_what_it_says_on_the_samples(tmp_path, capsys,
         assert main([*shlex.split(command)[1:], "--db", db]) == 0, command
     capsys.readouterr()
     with Store(db) as store:
-        assert record(store, "9f8cdde6c4057cc6")["review"]["accepted"] == 2  # the Shahed deliveries
+        shahed = record(store, "72e1b5529048bf5e")  # the Shahed deliveries, with the undesignated drones merged in
+        assert shahed["review"]["accepted"] == 2 and record(store, "28f6009abebd012a") is None
+        assert shahed["status"] == "delivered" and shahed["dispute"]["denial_outweighed"] is True
         assert record(store, "8c2d8a94b49cc1b4") is None  # "Nicaragua supplies Israel": judged wrong
-        assert record(store, "a310d509713c2f00")["status"] == "planned"  # Arrow 3
-        ship = record(store, "4cfdae053457db70")  # one record for "Typ 212CD" and "212CD"
-        assert ship["n_documents"] == 1 and len(ship["evidence"]) == 2 and record(store, "6f2a03710fd13c51") is None
-        navy = record(store, "f6ed71c6ac211c22")  # the Navy's Rafale Marine, without the Air Force's 36
+        assert record(store, "ce00741f74a32161")["status"] == "planned"  # Arrow 3
+        pledges = records(store, RecordFilter(supplier="DEU", recipient="UKR", item="IRIS-T"))
+        assert sorted(r["first_reported"][:4] for r in pledges) == ["2023", "2024"]  # the 2024 pledge split off
+        assert [e["doc_key"] for e in record(store, "6d5465e7dbdcbaec")["evidence"]] == ["sample-de-01"]
+        # what the designation catalogue and the deals do without a judgement
+        ship = record(store, "35eb5fe00650f1ea")  # one record for "Typ 212CD" and "212CD"
+        assert ship["n_documents"] == 1 and len(ship["evidence"]) == 2
+        navy = record(store, "213d0e879898cada")  # the Navy's Rafale Marine, without the Air Force's 36
         assert 36 not in navy["quantities"] and "delivered" not in {h["status"] for h in navy["history"]}
         air = [r for r in records(store, RecordFilter(supplier="FRA", item="Rafale")) if r["status"] == "delivered"]
         assert [r["quantities"] for r in air] == [[36]]
@@ -546,3 +563,60 @@ def test_loaded_judgements_give_the_same_records(db_url, tmp_path, capsys):
     assert "6 judgements loaded on" in capsys.readouterr().err
     with Store(db_url) as other:
         assert _state(other) == expected
+
+
+def test_judgements_made_at_schema_4_hold_after_the_upgrade_to_families_and_deals(db_url):
+    """A knowledge base judged under schema 4 (records keyed on the designation as written) upgrades
+    to schema 5 (designation families, deals) with its judgements in force: the merged record keeps its
+    id, the rejected event stays out, and a rebuild changes nothing."""
+    old = Store(db_url, migrate=False)
+    old.migrate(target=4)
+    old.close()
+    with Store(db_url, migrate=False) as store:
+        assert store.schema_version() == 4
+        events: dict[str, list] = {}
+        for doc in DOCS[:4]:  # what schema 4 stored: documents, events with the old record key
+            found = extract_document(Document(**{f: getattr(doc, f) for f in doc.__slots__})).events
+            h = content_hash(doc.text)
+            store.execute(
+                "INSERT INTO documents (id, doc_key, lang, title, date, url, publisher, text, n_events, ingested_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (h, doc.id, doc.lang, None, doc.date, None, doc.publisher, doc.text, len(found), "2024-10-01"),
+            )
+            for e in found:
+                old_key = ("transfer", e.supplier or "", e.recipient or "", e.item or "", e.designation or "")
+                store.execute(
+                    "INSERT INTO events (id, document_id, type, status, supplier, recipient, item, designation, "
+                    "quantity, imposer, target, source, evidence, start_char, end_char, rule, record_id, confidence) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (e.event_id(h), h, e.type, e.status, e.supplier, e.recipient, e.item, e.designation, e.quantity,
+                     e.imposer, e.target, e.source, e.evidence, e.start, e.end, e.rule, record_id(old_key),
+                     e.confidence),
+                )  # fmt: skip
+                events.setdefault(doc.id, []).append((e.event_id(h), record_id(old_key)))
+        assert all(len(found) == 1 for found in events.values()), events
+        shahed = events["r-1"][0][1]  # the old id of the Shahed-136 record, merged into below
+        assert events["r-3"][0][1] != shahed
+        covered = [found[0][0] for found in events.values()]
+        made = [("j-merge", "2024-10-02T00:00:00.000000Z", "merge", shahed, covered),
+                ("j-reject", "2024-10-03T00:00:00.000000Z", "reject", None, [events["r-3"][0][0]])]  # fmt: skip
+        for jid, created, action, group, judged in made:
+            store.execute(
+                "INSERT INTO judgements (id, created_at, author, action, scope, record_id, group_id) "
+                "VALUES (?, ?, 'ana', ?, 'record', ?, ?)",
+                (jid, created, action, shahed, group),
+            )
+            store.executemany("INSERT INTO judgement_events (judgement_id, event_id) VALUES (?, ?)",
+                              [(jid, eid) for eid in judged])  # fmt: skip
+    with Store(db_url) as upgraded:
+        assert upgraded.schema_version() == SCHEMA_VERSION
+        pair = records(upgraded, RecordFilter(supplier="IRN", recipient="RUS", limit=1000))
+        assert [r["id"] for r in pair] == [shahed]  # one record: the merge holds, under its id
+        merged = record(upgraded, shahed)
+        assert merged is not None and merged["designation"] == "Shahed" and merged["variant"] == "Shahed-136"
+        assert merged["n_documents"] == 3 and merged["review"]["rejected"] == 1  # r-3 judged wrong
+        assert {e["doc_key"]: e["review"] for e in merged["evidence"]}["r-3"] == "rejected"
+        assert sorted(merged["review"]["judgements"]) == ["j-merge", "j-reject"]
+        state = _state(upgraded)
+        upgraded.rebuild_records()
+        assert _state(upgraded) == state

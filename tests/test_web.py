@@ -148,9 +148,9 @@ def test_record_page_shows_judgements_and_both_sides(server, page):
         with urllib.request.urlopen(request, timeout=30) as answer:
             return _json.loads(answer.read())
 
-    post({"action": "merge", "ids": ["9f8cdde6c4057cc6", "28f6009abebd012a"], "by": "web", "why": "same drones"})
+    post({"action": "merge", "ids": ["72e1b5529048bf5e", "28f6009abebd012a"], "by": "web", "why": "same drones"})
     judged = post({"action": "reject", "ids": ["452b2a456c065ea0"], "by": "web"})
-    page.goto(f"{server}/#/record/9f8cdde6c4057cc6")
+    page.goto(f"{server}/#/record/72e1b5529048bf5e")
     page.wait_for_selector("#evidence .evidence")
     sides = page.inner_text("p.dispute")
     assert "Claimed (delivered) by: " in sides and "Against (denied) by: " in sides

@@ -41,6 +41,9 @@ def _records(store: Store, min_confidence: float | None = None) -> list[dict[str
         r["history"] = loads_list(r["history"])
         for name in ("review", "dispute"):  # judgements on the record; both sides of a contradiction
             r[name] = json.loads(r[name]) if r.get(name) else None
+        r["reported_as"] = loads_list(r.get("reported_as"))
+        r["sources"] = loads_list(r.get("sources"))
+        r.pop("record_group", None)  # the store's bookkeeping (which events are recomputed together)
     return rows
 
 

@@ -8,14 +8,18 @@ name that means nothing is an error that says so, not an empty result.
 
 from __future__ import annotations
 
+import calendar
+import difflib
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from armsflow.dates import DATE_FORMS, is_real_date
-from armsflow.lexicons import designation_key, form_tokens, lexicon, read_tsv
+from armsflow.designations import Canonical, canonical, families, family_names
+from armsflow.lexicons import form_tokens, lexicon, read_tsv
 from armsflow.model import ITEM_CATEGORIES, NON_STATE_ACTORS, SANCTION_STATUSES, TRANSFER_STATUSES
 from armsflow.store import Store, loads_list
 
@@ -28,40 +32,101 @@ class QueryError(ValueError):
 
 @cache
 def _actor_index() -> dict[str, str]:
+    """Every actor name and id the lexicon knows, in either language, case-folded -> actor id."""
     index: dict[str, str] = {}
     for lang in ("en", "de"):
         for key, entry in lexicon(lang).actors.items():
-            index.setdefault(" ".join(key).lower(), entry.id)
+            if not entry.id.startswith("@"):
+                index.setdefault(" ".join(key).casefold(), entry.id)
+    for row in read_tsv("actors.tsv"):
+        index[row["id"].casefold()] = row["id"]  # ids win over a name that happens to spell another id
+    for aid in NON_STATE_ACTORS:
+        index[aid.casefold()] = aid
     return index
 
 
+_ARTICLES = ("the ", "der ", "die ", "das ", "den ", "dem ", "des ")
+
+
+def nearest(value: str, choices: Iterable[str], n: int = 3) -> list[str]:
+    """The valid values closest in spelling to what was typed, for the error message."""
+    pool = {c.casefold(): c for c in choices}
+    return [pool[m] for m in difflib.get_close_matches(value.casefold(), list(pool), n=n, cutoff=0.6)]
+
+
+def _suggest(value: str, choices: Iterable[str]) -> str:
+    found = nearest(value, choices)
+    return f"; nearest: {', '.join(found)}" if found else ""
+
+
 def actor_id(name: str) -> str:
-    """The actor id for an id or a name ("IRN", "Iran", "Russland", "Pjöngjang")."""
-    text = name.strip()
-    if re.fullmatch(r"[A-Z]{3}", text) or text in NON_STATE_ACTORS:
-        return text
-    if text.upper() in ("EU", "NATO", "UN"):
-        return text.upper()
-    found = _actor_index().get(" ".join(form_tokens(text)).lower())
-    if found is None:
-        raise QueryError(f"unknown actor {name!r}: give an ISO 3166 code (IRN) or a state's name")
-    return found
+    """The actor id for an id in any case or a name in either language ("irn", "Russland", "the Kremlin")."""
+    text = " ".join(name.split())
+    index = _actor_index()
+    candidates = [text]
+    low = text.casefold()
+    for article in _ARTICLES:
+        if low.startswith(article):
+            candidates.append(text[len(article) :])
+    for candidate in candidates:
+        found = index.get(candidate.casefold()) or index.get(" ".join(form_tokens(candidate)).casefold())
+        if found:
+            return found
+    hint = _suggest(text, _actor_choices())
+    raise QueryError(f"unknown actor {name!r}: give an actor id (IRN, rsf) or a name in German or English{hint}")
 
 
-def item_filter(value: str) -> tuple[str, str]:
-    """("item", category) or ("designation", name) for what the user typed."""
-    text = value.strip()
-    if text.lower() in ITEM_CATEGORIES:
-        return "item", text.lower()
-    for lang in ("en", "de"):
-        lex = lexicon(lang)
-        entry = lex.designations.get(designation_key(text))
-        if entry is not None:
-            return "designation", entry.designation
-        category = lex.item_words.get(text.lower())
-        if category:
-            return "item", category
-    return "designation", text
+@cache
+def _actor_choices() -> tuple[str, ...]:
+    """Ids and names to suggest (names shown as the lexicon spells them)."""
+    names: set[str] = set(NON_STATE_ACTORS)
+    for row in read_tsv("actors.tsv"):
+        names.add(row["id"])
+        if row["kind"] in ("name", "capital", "metonym", "org"):
+            names.add(row["form"])
+    return tuple(sorted(names))
+
+
+@dataclass(frozen=True, slots=True)
+class ItemMatch:
+    """What ``--item`` selects: a category, or a designation family (and, when named, one variant of it)."""
+
+    category: str | None = None
+    family: str | None = None
+    variant: str | None = None
+
+
+def item_filter(value: str, store: Store | None = None) -> ItemMatch:
+    """The category, family or variant a user's item names ("uav", "Drohnen", "Eurofighter", "Leopard 2A6").
+
+    A name neither the lexicons nor (with ``store``) any stored record knows is an error with suggestions.
+    """
+    text = " ".join(value.split())
+    low = text.casefold()
+    if low in ITEM_CATEGORIES:
+        return ItemMatch(category=low)
+    for form in dict.fromkeys((low, low.removesuffix("s"), low.removesuffix("n"), low.removesuffix("en"))):
+        for lang in ("en", "de"):
+            lex = lexicon(lang)
+            category = lex.item_words.get(form) or lex.item_heads.get(form) or lex.item_phrases.get(form_tokens(form))
+            if category:
+                return ItemMatch(category=category)  # "Drohnen", "tanks", "Kampfpanzer"
+    found = canonical(text)
+    if found.key in families() or _catalogued(found) or found.variant:
+        return ItemMatch(family=found.family, variant=found.variant)
+    if store is not None:
+        row = store.fetchone(
+            "SELECT designation FROM records WHERE type = 'transfer' AND LOWER(designation) = LOWER(?) LIMIT 1",
+            (found.family,),
+        )
+        if row is not None:
+            return ItemMatch(family=row["designation"])
+    hint = _suggest(text, (*ITEM_CATEGORIES, *family_names()))
+    raise QueryError(f"unknown item {value!r}: give an item category (uav) or a designation (Shahed-136){hint}")
+
+
+def _catalogued(found: Canonical) -> bool:
+    return any(found.key in lexicon(lang).designations for lang in ("en", "de"))
 
 
 def date_bound(value: str | None, end: bool = False) -> str | None:
@@ -70,10 +135,30 @@ def date_bound(value: str | None, end: bool = False) -> str | None:
         return None
     text = value.strip()
     if not is_real_date(text):  # the shape alone lets 2024-13-45 through, which matches nothing and means nothing
-        raise QueryError(f"bad date {value!r}: use {DATE_FORMS}")
+        raise QueryError(f"bad date {value!r}: {_why_not_a_date(text)}use {DATE_FORMS}")
     if end:
         return text + "~"  # sorts after every date with this prefix
     return text
+
+
+def _why_not_a_date(text: str) -> str:
+    """What is wrong with a date of the right shape ("2024 has no month 13", "February 2024 has 29 days")."""
+    found = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", text)
+    if not found:
+        return ""
+    year, month = int(found.group(1)), int(found.group(2))
+    if not 1 <= month <= 12:
+        return f"there is no month {month}; "
+    last = calendar.monthrange(year, month)[1]
+    return f"{calendar.month_name[month]} {year} has {last} days ({text[:7]}-01 to {text[:7]}-{last:02d}); "
+
+
+def period(since: str | None, until: str | None) -> tuple[str | None, str | None]:
+    """Both date bounds, checked against each other: a period that ends before it starts is a mistake."""
+    low, high = date_bound(since), date_bound(until, end=True)
+    if low and high and low > high:
+        raise QueryError(f"--since {since} is after --until {until}: no date can match both")
+    return low, high
 
 
 def confidence_bound(value: float | str) -> float:
@@ -103,7 +188,8 @@ class RecordFilter:
     limit: int = 100
     offset: int = 0
 
-    def where(self) -> tuple[str, list[Any]]:
+    def where(self, store: Store | None = None) -> tuple[str, list[Any]]:
+        """SQL conditions and parameters; every value is checked (``store`` lets ``item`` name a stored name)."""
         clauses = ["type = ?"]
         params: list[Any] = [self.type]
         for name in ("supplier", "recipient", "imposer", "target"):
@@ -117,16 +203,25 @@ class RecordFilter:
             clauses.append(f"({sides[0]} = ? OR {sides[1]} = ?)")
             params += [aid, aid]
         if self.item:
-            column, value = item_filter(self.item)
-            clauses.append(f"{column} = ?")
-            params.append(value)
+            match = item_filter(self.item, store)
+            if match.category:
+                clauses.append("item = ?")
+                params.append(match.category)
+            else:
+                clauses.append("designation = ?")
+                params.append(match.family)
+                if match.variant:  # that variant, or the family where the text named none (it may be that one)
+                    clauses.append("(variant = ? OR variant IS NULL)")
+                    params.append(match.variant)
         if self.status:
             allowed = TRANSFER_STATUSES if self.type == "transfer" else SANCTION_STATUSES
-            if self.status not in allowed:
-                raise QueryError(f"unknown status {self.status!r}: one of {', '.join(allowed)}")
+            status = self.status.strip().casefold()
+            if status not in allowed:
+                hint = _suggest(self.status, allowed)
+                raise QueryError(f"unknown status {self.status!r}: one of {', '.join(allowed)}{hint}")
             clauses.append("status = ?")
-            params.append(self.status)
-        since, until = date_bound(self.since), date_bound(self.until, end=True)
+            params.append(status)
+        since, until = period(self.since, self.until)
         if since:
             clauses.append("last_reported >= ?")
             params.append(since)
@@ -154,19 +249,19 @@ def records(store: Store, flt: RecordFilter) -> list[dict[str, Any]]:
             one = RecordFilter(**{**_fields(flt), "actor": None, side: flt.actor})
             if getattr(flt, side):  # the side is already fixed to another actor: both must hold
                 one = RecordFilter(**{**_fields(flt), "actor": None})
-                one_where, one_params = one.where()
+                one_where, one_params = one.where(store)
                 other = sides[1] if side == sides[0] else sides[0]
                 one_where += f" AND {other} = ?"
                 rows = _page(store, one_where, [*one_params, actor_id(flt.actor)], flt.limit + flt.offset, 0)
             else:
-                rows = _page(store, *one.where(), flt.limit + flt.offset, 0)
+                rows = _page(store, *one.where(store), flt.limit + flt.offset, 0)
             for row in rows:
                 merged[row["id"]] = row
         # ORDER BY last_reported DESC, id: two stable sorts, the minor key first
         ordered = sorted(merged.values(), key=lambda r: r["id"])
         ordered.sort(key=lambda r: r["last_reported"], reverse=True)
         return [_record(r) for r in ordered[flt.offset : flt.offset + flt.limit]]
-    where, params = flt.where()
+    where, params = flt.where(store)
     return [_record(r) for r in _page(store, where, params, flt.limit, flt.offset)]
 
 
@@ -182,7 +277,8 @@ def _fields(flt: RecordFilter) -> dict[str, Any]:
 
 
 def count_records(store: Store, flt: RecordFilter) -> int:
-    where, params = flt.where()
+    """How many records the filter matches (for "N of M shown")."""
+    where, params = flt.where(store)
     row = store.fetchone(f"SELECT COUNT(*) AS n FROM records WHERE {where}", params)
     return int(row["n"]) if row else 0
 
@@ -194,11 +290,14 @@ def _record(row: dict[str, Any]) -> dict[str, Any]:
     for name in ("review", "dispute"):  # judgements (armsflow.review) and both sides of a contradiction
         if name in out:
             out[name] = json.loads(row[name]) if row[name] else None
+    out["reported_as"] = loads_list(row.get("reported_as"))
+    out["sources"] = loads_list(row.get("sources"))
+    out.pop("record_group", None)
     if out["type"] == "transfer":
         out.pop("imposer", None)
         out.pop("target", None)
     else:
-        for name in ("supplier", "recipient", "item", "designation"):
+        for name in ("supplier", "recipient", "item", "designation", "variant", "reported_as"):
             out.pop(name, None)
     return out
 
@@ -210,8 +309,8 @@ def record(store: Store, rid: str) -> dict[str, Any] | None:
         return None
     out = _record(row)
     out["evidence"] = store.fetchall(
-        "SELECT e.id AS event_id, e.status, e.quantity, e.source, e.evidence, e.start_char, e.end_char, e.rule, "
-        "e.trace, e.confidence, e.review, e.extracted, e.judgements, "
+        "SELECT e.id AS event_id, e.status, e.designation, e.quantity, e.source, e.evidence, e.start_char, "
+        "e.end_char, e.rule, e.trace, e.confidence, e.review, e.extracted, e.judgements, "
         "d.id AS document_id, d.doc_key, d.title, d.url, d.publisher, "
         "COALESCE(d.date, SUBSTR(d.ingested_at, 1, 10)) AS reported "
         "FROM events e JOIN documents d ON d.id = e.document_id WHERE e.record_id = ? "
@@ -243,12 +342,37 @@ def actor(store: Store, name: str) -> dict[str, Any]:
     for label, (own, other, kind) in sides.items():
         item_col = "item" if kind == "transfer" else "NULL"
         out[label] = store.fetchall(
-            f"SELECT {other} AS partner, {item_col} AS item, designation, status, first_reported, last_reported, "
-            f"n_documents, id AS record_id FROM records WHERE type = ? AND {own} = ? "
+            f"SELECT {other} AS partner, {item_col} AS item, designation, variant, status, first_reported, "
+            f"last_reported, n_documents, id AS record_id FROM records WHERE type = ? AND {own} = ? "
             f"ORDER BY partner, item, last_reported DESC",
             (kind, aid),
         )
+    out["totals"] = {label: len(out[label]) for label in sides}  # every list is complete: no paging
     return out
+
+
+def _document_where(store: Store, search: str | None, since: str | None, until: str | None) -> tuple[str, list[Any]]:
+    clauses, params = ["1 = 1"], []
+    if search is not None:
+        words = re.findall(r"[^\W_]+", search)
+        if not words:
+            raise QueryError(f"bad search {search!r}: give at least one word")
+        # every word, as a word or the beginning of one, through the full-text index (no scan of every text)
+        if store.backend == "postgresql":
+            clauses.append("search @@ to_tsquery('simple', ?)")
+            params.append(" & ".join(f"{w}:*" for w in words))
+        else:
+            clauses.append("rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
+            params.append(" ".join(f'"{w}"*' for w in words))
+    reported = "COALESCE(date, SUBSTR(ingested_at, 1, 10))"
+    low, high = period(since, until)
+    if low:
+        clauses.append(f"{reported} >= ?")
+        params.append(low)
+    if high:
+        clauses.append(f"{reported} <= ?")
+        params.append(high)
+    return " AND ".join(clauses), params
 
 
 def documents(
@@ -259,29 +383,35 @@ def documents(
     limit: int = 100,
     offset: int = 0,
 ) -> list[dict[str, Any]]:
+    """Stored documents, most recently reported first; ``search``: every word in the title or text."""
     if not 1 <= limit <= MAX_LIMIT:
         raise QueryError(f"limit must be between 1 and {MAX_LIMIT}")
-    clauses, params = ["1 = 1"], []
-    if search:
-        clauses.append("(LOWER(title) LIKE ? OR LOWER(text) LIKE ?)")
-        params += [f"%{search.lower()}%"] * 2
-    reported = "COALESCE(date, SUBSTR(ingested_at, 1, 10))"
-    if since:
-        clauses.append(f"{reported} >= ?")
-        params.append(date_bound(since))
-    if until:
-        clauses.append(f"{reported} <= ?")
-        params.append(date_bound(until, end=True))
+    if offset < 0:
+        raise QueryError("offset must not be negative")
+    where, params = _document_where(store, search, since, until)
     return store.fetchall(
-        f"SELECT id, doc_key, {reported} AS reported, lang, title, publisher, url, n_events FROM documents "
-        f"WHERE {' AND '.join(clauses)} ORDER BY reported DESC, id LIMIT ? OFFSET ?",
+        "SELECT id, doc_key, COALESCE(date, SUBSTR(ingested_at, 1, 10)) AS reported, lang, title, publisher, url, "
+        f"n_events FROM documents WHERE {where} ORDER BY reported DESC, id LIMIT ? OFFSET ?",
         [*params, limit, offset],
     )
 
 
+def count_documents(store: Store, search: str | None = None, since: str | None = None, until: str | None = None) -> int:
+    """How many documents the filter matches."""
+    where, params = _document_where(store, search, since, until)
+    row = store.fetchone(f"SELECT COUNT(*) AS n FROM documents WHERE {where}", params)
+    return int(row["n"]) if row else 0
+
+
+# named, not "*": PostgreSQL's documents also hold the search vector, which is no part of a document
+DOCUMENT_COLUMNS = "id, doc_key, lang, title, date, url, publisher, text, n_events, ingested_at"
+
+
 def document(store: Store, doc_id: str) -> dict[str, Any] | None:
     """A document with its text and its events (with character spans into the text)."""
-    row = store.fetchone("SELECT * FROM documents WHERE id = ? OR doc_key = ? ORDER BY id LIMIT 1", (doc_id, doc_id))
+    row = store.fetchone(
+        f"SELECT {DOCUMENT_COLUMNS} FROM documents WHERE id = ? OR doc_key = ? ORDER BY id LIMIT 1", (doc_id, doc_id)
+    )
     if row is None:
         return None
     row["events"] = store.fetchall(
@@ -325,6 +455,7 @@ def network(store: Store, flt: RecordFilter) -> dict[str, Any]:
                 "target": r["recipient"],
                 "item": r["item"],
                 "designation": r["designation"],
+                "variant": r.get("variant"),
                 "status": r["status"],
                 "first_reported": r["first_reported"],
                 "last_reported": r["last_reported"],
@@ -333,4 +464,5 @@ def network(store: Store, flt: RecordFilter) -> dict[str, Any]:
                 "confidence": r.get("confidence"),
             }
         )
-    return {"nodes": sorted(nodes.values(), key=lambda n: n["id"]), "edges": edges}
+    # "shown": records on this page (an edge needs both sides, so edges may be fewer)
+    return {"nodes": sorted(nodes.values(), key=lambda n: n["id"]), "edges": edges, "shown": len(rows)}

@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, Any
 
 from armsflow.model import ITEM_CATEGORIES, SANCTION_STATUSES, TRANSFER_STATUSES
 from armsflow.query import QueryError, actor_id
-from armsflow.records import record_id, record_key
+from armsflow.records import PINNED, group_id, record_id, record_key
 
 if TYPE_CHECKING:
     from armsflow.store import Store
@@ -100,15 +100,16 @@ def apply(raw: dict[str, Any], judgements: Sequence[Judgement]) -> tuple[dict[st
     return values, verdict, group
 
 
-def assigned_record(values: dict[str, Any], event_type: str, group: str | None) -> str:
-    """The record an event belongs to: the judged merge or split, else its (judged) key."""
-    return group or record_id(record_key({"type": event_type, **values}))
+def assigned_group(values: dict[str, Any], event_type: str, pin: str | None) -> str:
+    """The group an event is merged in: the record a judged merge or split pinned it to, else the group of
+    its (judged) key, which :func:`armsflow.records.deals` splits into deals."""
+    return PINNED + pin if pin else group_id(record_key({"type": event_type, **values}))
 
 
 # --------------------------------------------------------------------------- applying to the store
 
 _EVENT_COLUMNS = (
-    "id, type, record_id, supplier, recipient, item, designation, status, quantity, imposer, target, "
+    "id, type, record_id, record_group, supplier, recipient, item, designation, status, quantity, imposer, target, "
     "review, extracted, judgements"
 )
 
@@ -145,7 +146,8 @@ def _judgement(row: dict[str, Any], events: list[str]) -> Judgement:
 
 
 def reapply(store: Store, event_ids: Iterable[str] | None = None) -> set[str]:
-    """Recompute judged events from what was extracted plus their judgements; the records touched.
+    """Recompute judged events from what was extracted plus their judgements; the groups touched
+    (``store._refresh`` recomputes their records).
 
     Without ``event_ids``: every event that has a judgement or carries a judged state (one whose
     judgements were withdrawn goes back to what was extracted). Call inside ``store.write()``.
@@ -172,29 +174,31 @@ def reapply(store: Store, event_ids: Iterable[str] | None = None) -> set[str]:
         found = judged.get(row["id"], [])
         values, verdict, group = apply(raw, found)
         changed = {name: raw[name] for name in _ALL_FIELDS if values[name] != raw[name]}
-        rid = assigned_record(values, row["type"], group)
+        gid = assigned_group(values, row["type"], group)
         ids = sorted(j.id for j in found)
         new = (
             *(values[name] for name in _ALL_FIELDS),
             verdict,
             json.dumps(changed, sort_keys=True, ensure_ascii=False) if changed else None,
             json.dumps(ids) if ids else None,
-            rid,
+            gid,
+            group or row["record_id"],  # a pinned event's record at once; the merge moves the others to their deal
         )
         old = (
             *(row[name] for name in _ALL_FIELDS),
             row["review"],
             row["extracted"],
             row["judgements"],
+            row["record_group"],
             row["record_id"],
         )
         if new != old:
             updates.append((*new, row["id"]))
-            touched.update(r for r in (row["record_id"], rid) if r)
+            touched.update(g for g in (row["record_group"], gid) if g)
     if updates:
         store.executemany(
             f"UPDATE events SET {', '.join(f'{n} = ?' for n in _ALL_FIELDS)}, review = ?, extracted = ?, "
-            "judgements = ?, record_id = ? WHERE id = ?",
+            "judgements = ?, record_group = ?, record_id = ? WHERE id = ?",
             updates,
         )
     return touched
@@ -451,10 +455,8 @@ def judgement(store: Store, jid: str) -> dict[str, Any] | None:
     return _as_dict(row, events)
 
 
-def judgements(
-    store: Store, record: str | None = None, event: str | None = None, limit: int = 100, offset: int = 0
-) -> list[dict[str, Any]]:
-    """Judgements, newest first: all, those made on or covering a record's events, or one event's."""
+def _judgement_filter(record: str | None, event: str | None) -> tuple[str, list[Any]]:
+    """The WHERE clause of the judgements made on or covering a record's events, or one event's."""
     clauses, params = ["1 = 1"], []
     if record:
         clauses.append(
@@ -465,8 +467,23 @@ def judgements(
     if event:
         clauses.append("j.id IN (SELECT judgement_id FROM judgement_events WHERE event_id = ?)")
         params.append(event)
+    return " AND ".join(clauses), params
+
+
+def count_judgements(store: Store, record: str | None = None, event: str | None = None) -> int:
+    """How many judgements :func:`judgements` would list without a limit (for "N of M shown")."""
+    where, params = _judgement_filter(record, event)
+    row = store.fetchone(f"SELECT COUNT(*) AS n FROM judgements j WHERE {where}", params)
+    return int(row["n"]) if row else 0
+
+
+def judgements(
+    store: Store, record: str | None = None, event: str | None = None, limit: int = 100, offset: int = 0
+) -> list[dict[str, Any]]:
+    """Judgements, newest first: all, those made on or covering a record's events, or one event's."""
+    where, params = _judgement_filter(record, event)
     rows = store.fetchall(
-        f"SELECT j.* FROM judgements j WHERE {' AND '.join(clauses)} ORDER BY j.created_at DESC, j.id LIMIT ? OFFSET ?",
+        f"SELECT j.* FROM judgements j WHERE {where} ORDER BY j.created_at DESC, j.id LIMIT ? OFFSET ?",
         [*params, limit, offset],
     )
     out = []

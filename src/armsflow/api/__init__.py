@@ -36,7 +36,18 @@ from armsflow.ingest.files import in_parts
 from armsflow.load import BudgetExceeded, ingest
 from armsflow.model import Document
 from armsflow.pipeline import UnsupportedLanguage
-from armsflow.query import QueryError, RecordFilter, actor, count_records, document, documents, network, record, records
+from armsflow.query import (
+    QueryError,
+    RecordFilter,
+    actor,
+    count_documents,
+    count_records,
+    document,
+    documents,
+    network,
+    record,
+    records,
+)
 from armsflow.review import record_fate
 from armsflow.rules import catalogue
 from armsflow.store import Store, StoreError, default_location
@@ -185,6 +196,25 @@ async def _send_json(send: Any, status: int, body: dict) -> None:
     await send({"type": "http.response.body", "body": data})
 
 
+def _links(request: Request, shown: int, total: int, limit: int, offset: int) -> dict[str, Any]:
+    """``total``, ``limit``, ``offset`` and the links to the next and previous pages (None at either end)."""
+
+    def at(start: int) -> str:
+        return str(request.url.include_query_params(offset=start, limit=limit))
+
+    return {
+        "total": total,
+        "limit": limit,
+        "offset": offset,
+        "next": at(offset + limit) if offset + shown < total and shown else None,
+        "previous": at(max(0, offset - limit)) if offset > 0 else None,
+    }
+
+
+def _paged(request: Request, items: list[dict[str, Any]], total: int, limit: int, offset: int) -> dict[str, Any]:
+    return {**_links(request, len(items), total, limit, offset), "items": items}
+
+
 def create_app(
     location: str | None = None,
     token: str | None = None,
@@ -289,8 +319,13 @@ def create_app(
 
     @app.get("/api/rules", tags=["extraction"])
     def rules() -> dict[str, Any]:
-        """Every rule of the extractor: id, language, stage, description (the names on event traces)."""
+        """Every rule of the extractor: id, language, stage, description (the names on event traces); all of them,
+        so ``total`` is the length of ``items`` and there is no next page."""
+        rules = catalogue()
         return {
+            "total": len(rules),
+            "next": None,
+            "previous": None,
             "items": [
                 {
                     "id": r.id,
@@ -299,8 +334,8 @@ def create_app(
                     "description": r.description,
                     "examples": len(r.examples),
                 }
-                for r in catalogue().values()
-            ]
+                for r in rules.values()
+            ],
         }
 
     @app.post(
@@ -328,12 +363,14 @@ def create_app(
             "problems": [p.removeprefix("armsflow: ") for p in problems],
         }
 
-    def _page(flt: RecordFilter) -> dict[str, Any]:
+    def _page(request: Request, flt: RecordFilter) -> dict[str, Any]:
         s = store()
-        return {"total": count_records(s, flt), "limit": flt.limit, "offset": flt.offset, "items": records(s, flt)}
+        items = records(s, flt)
+        return _paged(request, items, count_records(s, flt), flt.limit, flt.offset)
 
     @app.get("/api/transfers", tags=["knowledge base"], responses=_errors(400, 422, 503))
     def transfers(
+        request: Request,
         supplier: Text = None,
         recipient: Text = None,
         actor_: ActorParam = None,
@@ -345,8 +382,12 @@ def create_app(
         limit: Limit = 100,
         offset: Offset = 0,
     ) -> dict[str, Any]:
-        """Transfer records, most recently reported first; actors by id or name, items by category or designation."""
+        """Transfer records, most recently reported first; actors by id or name, items by category or designation.
+
+        ``total`` says how many match; ``next`` and ``previous`` are the links to the neighbouring pages (null
+        at either end)."""
         return _page(
+            request,
             RecordFilter(
                 supplier=supplier,
                 recipient=recipient,
@@ -358,11 +399,12 @@ def create_app(
                 min_confidence=min_confidence,
                 limit=limit,
                 offset=offset,
-            )
+            ),
         )
 
     @app.get("/api/sanctions", tags=["knowledge base"], responses=_errors(400, 422, 503))
     def sanctions(
+        request: Request,
         imposer: Text = None,
         target: Text = None,
         actor_: ActorParam = None,
@@ -373,7 +415,9 @@ def create_app(
         limit: Limit = 100,
         offset: Offset = 0,
     ) -> dict[str, Any]:
+        """Sanction records, most recently reported first, paged like ``/api/transfers``."""
         return _page(
+            request,
             RecordFilter(
                 type="sanction",
                 imposer=imposer,
@@ -385,7 +429,7 @@ def create_app(
                 min_confidence=min_confidence,
                 limit=limit,
                 offset=offset,
-            )
+            ),
         )
 
     @app.get("/api/records/{record_id}", tags=["knowledge base"], responses=_errors(404, 422, 503))
@@ -413,6 +457,7 @@ def create_app(
 
     @app.get("/api/network", tags=["knowledge base"], responses=_errors(400, 422, 503))
     def graph(
+        request: Request,
         actor_: ActorParam = None,
         item: Text = None,
         status: Text = None,
@@ -420,18 +465,36 @@ def create_app(
         until: Text = None,
         min_confidence: MinConfidence = None,
         limit: Annotated[int, Query(ge=1, le=5000, description="at most this many edges")] = 1000,
+        offset: Offset = 0,
     ) -> dict[str, Any]:
-        """States and groups as nodes, transfer records as directed edges."""
+        """States and groups as nodes, transfer records as directed edges; ``total`` records match the filters."""
         flt = RecordFilter(
-            actor=actor_, item=item, status=status, since=since, until=until, min_confidence=min_confidence, limit=limit
+            actor=actor_,
+            item=item,
+            status=status,
+            since=since,
+            until=until,
+            min_confidence=min_confidence,
+            limit=limit,
+            offset=offset,
         )
-        return network(store(), flt)
+        s = store()
+        found = network(s, flt)
+        return {**found, **_links(request, found["shown"], count_records(s, flt), limit, offset)}
 
     @app.get("/api/documents", tags=["documents"], responses=_errors(400, 422, 503))
     def list_documents(
-        search: Text = None, since: Text = None, until: Text = None, limit: Limit = 100, offset: Offset = 0
+        request: Request,
+        search: Text = None,
+        since: Text = None,
+        until: Text = None,
+        limit: Limit = 100,
+        offset: Offset = 0,
     ) -> dict[str, Any]:
-        return {"items": documents(store(), search, since, until, limit, offset), "limit": limit, "offset": offset}
+        """Stored documents, most recent first; ``search``: every word (or word beginning) in title or text."""
+        s = store()
+        items = documents(s, search, since, until, limit, offset)
+        return _paged(request, items, count_documents(s, search, since, until), limit, offset)
 
     @app.get("/api/documents/{doc_id}", tags=["documents"], responses=_errors(404, 422, 503))
     def one_document(doc_id: str) -> dict[str, Any]:
@@ -441,7 +504,7 @@ def create_app(
             raise HTTPException(404, f"no document {doc_id!r}")
         return found
 
-    add_review_routes(app, store, authorised, _errors)
+    add_review_routes(app, store, authorised, _errors, _paged)
 
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:

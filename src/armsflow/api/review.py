@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
-from fastapi import Depends, FastAPI, HTTPException, Query
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from pydantic import BaseModel, Field
 
-from armsflow.review import gold, judge, judgement, judgements, queue, withdraw
+from armsflow.review import count_judgements, gold, judge, judgement, judgements, queue, withdraw
 from armsflow.store import Store
 
 Id = Annotated[str, Field(min_length=1, max_length=64)]
@@ -45,8 +45,10 @@ def add_routes(
     store: Callable[[], Store],
     authorised: Callable[..., None],
     errors: Callable[..., dict[int | str, dict[str, Any]]],
+    paged: Callable[[Request, list[dict[str, Any]], int, int, int], dict[str, Any]],
 ) -> None:
-    """The review routes of ``app`` (``store`` gives the thread's connection, ``authorised`` checks the token)."""
+    """The review routes of ``app`` (``store`` gives the thread's connection, ``authorised`` checks the token,
+    ``paged`` answers a list as every list of the API: ``total``, ``limit``, ``offset``, ``next``, ``previous``)."""
 
     @app.post(
         "/api/judgements",
@@ -78,6 +80,7 @@ def add_routes(
 
     @app.get("/api/judgements", tags=["review"], responses=errors(422, 503))
     def list_judgements(
+        request: Request,
         record: Annotated[str | None, Query(max_length=64, description="on this record's events")] = None,
         event: Annotated[str | None, Query(max_length=64, description="on this event")] = None,
         limit: Annotated[int, Query(ge=1, le=1000)] = 100,
@@ -85,7 +88,7 @@ def add_routes(
     ) -> dict[str, Any]:
         """Judgements, newest first (withdrawn ones included, with who withdrew them and when)."""
         items = judgements(store(), record=record, event=event, limit=limit, offset=offset)
-        return {"limit": limit, "offset": offset, "items": items}
+        return paged(request, items, count_judgements(store(), record=record, event=event), limit, offset)
 
     @app.get("/api/judgements/{judgement_id}", tags=["review"], responses=errors(404, 422, 503))
     def one_judgement(judgement_id: str) -> dict[str, Any]:
@@ -96,13 +99,14 @@ def add_routes(
 
     @app.get("/api/review/queue", tags=["review"], responses=errors(400, 422, 503))
     def review_queue(
+        request: Request,
         type_: Annotated[Literal["transfer", "sanction"] | None, Query(alias="type")] = None,
         limit: Annotated[int, Query(ge=1, le=1000)] = 20,
         offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
     ) -> dict[str, Any]:
         """Records with unjudged events, the most in need of a human first (``need``, with ``why``)."""
         total, items = queue(store(), type_, limit, offset)
-        return {"total": total, "limit": limit, "offset": offset, "items": items}
+        return paged(request, items, total, limit, offset)
 
     @app.get("/api/review/export", tags=["review"], responses=errors(400, 422, 503))
     def review_export(

@@ -20,7 +20,18 @@ from armsflow.bulk import collector_tuned
 from armsflow.export import FORMATS, export
 from armsflow.ingest.web import MAX_BYTES, MAX_TIMEOUT, TIMEOUT, is_url, refused_scheme
 from armsflow.load import IngestSummary, ingest, ingest_batch, iter_sources
-from armsflow.query import QueryError, RecordFilter, actor, confidence_bound, document, documents, record, records
+from armsflow.query import (
+    QueryError,
+    RecordFilter,
+    actor,
+    confidence_bound,
+    count_documents,
+    count_records,
+    document,
+    documents,
+    record,
+    records,
+)
 from armsflow.review import record_fate, summary
 from armsflow.store import Store, StoreError, default_location
 
@@ -91,12 +102,13 @@ def add_parsers(sub: Any) -> None:
 
     p = sub.add_parser("docs", help="stored documents, or one document with its events")
     p.add_argument("id", nargs="?", metavar="ID", help="show this document (id or original id)")
-    p.add_argument("--search", metavar="TEXT", help="title or text contains")
+    p.add_argument("--search", metavar="TEXT", help="every word (or word beginning) in the title or text")
     listing_db = p
     db(listing_db)
     p.add_argument("--since", metavar="DATE", help="reported on or after")
     p.add_argument("--until", metavar="DATE", help="reported on or before")
     p.add_argument("--limit", type=int, default=100, metavar="N", help="at most N documents (default 100)")
+    p.add_argument("--offset", type=int, default=0, metavar="N", help="skip the first N documents")
     p.add_argument("--format", choices=("table", "json", "csv"), default="table", help="output format (default table)")
 
     p = sub.add_parser("export", help="export the knowledge base")
@@ -147,11 +159,14 @@ def _dispatch(args: argparse.Namespace, store: Store, samples: str) -> int:
             columns = ("id", "imposer", "target", "status", "first_reported", "last_reported", "n_documents",
                        "n_sources", "confidence")  # fmt: skip
         rows = records(store, flt)
+        if args.format == "table":
+            rows = [{**r, "designation": _as_reported(r)} for r in rows]
         if args.format != "json":  # a judged record says so (✓ accepted, ✎ corrected, ✗ rejected, ? unjudged)
             for row in rows:
                 row["reviewed"] = summary(row.get("review"))
             columns += () if "reviewed" in columns else ("reviewed",)
         _print_rows(rows, columns, args.format)
+        _print_count(len(rows), count_records(store, flt), flt.offset, flt.limit, "records")
         return EXIT_OK
     if cmd == "actor":
         found = actor(store, args.name)
@@ -159,7 +174,8 @@ def _dispatch(args: argparse.Namespace, store: Store, samples: str) -> int:
             print(json.dumps(found, ensure_ascii=False, indent=1))
             return EXIT_OK
         for label in ("supplies", "receives", "imposes", "sanctioned_by"):
-            print(f"{found['id']} {label.replace('_', ' ')}:")
+            n = len(found[label])
+            print(f"{found['id']} {label.replace('_', ' ')} ({n} record{'' if n == 1 else 's'}, all shown):")
             rows = found[label]
             if rows:
                 _table(rows, ("partner", "item", "designation", "status", "first_reported", "last_reported",
@@ -193,8 +209,10 @@ def _dispatch(args: argparse.Namespace, store: Store, samples: str) -> int:
                 _table(doc["events"], ("type", "supplier", "recipient", "imposer", "target", "item", "status",
                                        "start_char", "end_char", "record_id", "review"))  # fmt: skip
             return EXIT_OK
-        rows = documents(store, args.search, args.since, args.until, args.limit)
+        rows = documents(store, args.search, args.since, args.until, args.limit, args.offset)
         _print_rows(rows, ("id", "reported", "lang", "publisher", "n_events", "title"), args.format)
+        total = count_documents(store, args.search, args.since, args.until)
+        _print_count(len(rows), total, args.offset, args.limit, "documents")
         return EXIT_OK
     if cmd == "export":
         floor = None if args.min_confidence is None else confidence_bound(args.min_confidence)
@@ -318,6 +336,35 @@ def _print_rows(rows: list[dict[str, Any]], columns: tuple[str, ...], fmt: str) 
         _table(rows, columns)
 
 
+def _as_reported(row: dict[str, Any]) -> str | None:
+    """The canonical designation with what the texts said when that differs: "Type 212CD (212CD, Typ 212CD)"."""
+    name = row.get("designation")
+    if not name:
+        return name
+    shown = row.get("variant") or name
+    said = [d for d in row.get("reported_as") or () if d not in (name, shown)]
+    return f"{shown} ({', '.join(said)})" if said else shown
+
+
+def _print_count(shown: int, total: int, offset: int, limit: int, what: str) -> None:
+    """How many matched and how many are shown, with the options that show the rest (on standard error)."""
+    what = what.removesuffix("s") if total == 1 else what
+    if shown == total:
+        print(f"armsflow: {total} {what} {'matches' if total == 1 else 'match'}, all shown", file=sys.stderr)
+        return
+    if not shown:
+        print(f"armsflow: {total} {what} match, none shown at --offset {offset}", file=sys.stderr)
+        return
+    rest = []
+    if offset + shown < total:
+        rest.append(f"--offset {offset + shown} for the next {min(limit, total - offset - shown)}")
+    rest.append(f"--limit {total} for all" if total <= 10_000 else "--offset to page on")
+    print(
+        f"armsflow: {total} {what} match, showing {offset + 1}–{offset + shown} ({', '.join(rest)})",
+        file=sys.stderr,
+    )
+
+
 def _table(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> None:
     cells = [columns] + [tuple(_cell(r.get(c)) for c in columns) for r in rows]
     widths = [min(max(len(row[i]) for row in cells), 60) for i in range(len(columns))]
@@ -351,7 +398,7 @@ def _gone(store: Store, rid: str, fmt: str) -> int:
 
 def _print_record(found: dict[str, Any]) -> None:
     if found["type"] == "transfer":
-        what = " ".join(x for x in (found.get("designation"), found.get("item")) if x)
+        what = " ".join(x for x in (_as_reported(found), found.get("item")) if x)
         print(f"{found['supplier'] or '?'} → {found['recipient'] or '?'}: {what}   [{found['id']}]")
     else:
         print(f"{found['imposer'] or '?'} sanctions {found['target'] or '?'}   [{found['id']}]")
@@ -360,6 +407,8 @@ def _print_record(found: dict[str, Any]) -> None:
         f"documents: {found['n_documents']}   sources: {found['n_sources']}   publishers: {found['n_publishers']}"
         + (f"   contradiction: {found['contradiction']}" if found["contradiction"] else "")
     )
+    if found.get("sources"):
+        print("sources: " + "; ".join(found["sources"]))
     if found.get("dispute"):
         d = found["dispute"]
         print(f"  claims ({d['claim']['status']}): " + "; ".join(d["claim"]["sources"]))
@@ -377,6 +426,7 @@ def _print_record(found: dict[str, Any]) -> None:
     for e in found["evidence"]:
         where = e["url"] or e["doc_key"]
         by = f" according to {e['source']}" if e["source"] else ""
+        said = f" ({e['designation']})" if e.get("designation") else ""
         judged = f"  [{e['review']}]" if e.get("review") else ""
-        print(f"  {e['reported']}  {e['status']}{by}  — {e['publisher'] or ''} {where}{judged}")
+        print(f"  {e['reported']}  {e['status']}{said}{by}  — {e['publisher'] or ''} {where}{judged}")
         print(f"    “{' '.join(e['evidence'].split())}”")

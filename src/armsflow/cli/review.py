@@ -13,8 +13,20 @@ import json
 import sys
 from typing import Any
 
+from armsflow.cli.knowledge import _print_count
 from armsflow.query import QueryError
-from armsflow.review import gold, judge, judgements, load, parse_changes, queue, saved, summary, withdraw
+from armsflow.review import (
+    count_judgements,
+    gold,
+    judge,
+    judgements,
+    load,
+    parse_changes,
+    queue,
+    saved,
+    summary,
+    withdraw,
+)
 from armsflow.store import Store, StoreError, default_location
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -131,6 +143,7 @@ def _dispatch(args: argparse.Namespace, store: Store) -> int:
         if not 1 <= args.limit <= 10_000:
             raise QueryError("--limit must be between 1 and 10000")
         rows = judgements(store, record=args.record, event=args.event, limit=args.limit)
+        _print_count(len(rows), count_judgements(store, args.record, args.event), 0, args.limit, "judgements")
         if args.format == "json":
             for row in rows:
                 print(json.dumps(row, ensure_ascii=False))

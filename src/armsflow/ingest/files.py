@@ -232,14 +232,16 @@ def _jsonl_records(lines: Iterable[bytes | str], where: str) -> Iterator[Documen
     one): a 50 MB line then peaks at its text and one decoded copy, not three.
     """
     seen = 0
+    number = 0  # (counted by hand: enumerate keeps its last tuple, and with it the last raw line, alive)
     line: bytes | str | ReadProblem
-    for number, line in enumerate(lines, 1):
+    for line in lines:
+        number += 1
         if isinstance(line, bytes):
             line = decode_line(line, where, number)  # rebinding lets the raw bytes go
         if isinstance(line, ReadProblem):
             yield line
             continue
-        if not line.strip():
+        if not line or line.isspace():  # (no stripped copy of a huge line)
             continue
         seen += 1
         got = jsonl_document(line, where, number)
@@ -287,7 +289,7 @@ def row_document(row: dict, where: str, number: int) -> Document | ReadProblem:
             )
     doc_id = row.get("id")
     doc_id = str(doc_id) if doc_id is not None else f"{Path(where).stem}-{number}"
-    if not text.strip():
+    if not text or text.isspace():  # (no stripped copy of a huge text)
         return ReadProblem(place, f"document {doc_id!r} is empty", skipped=True)
     date = _opt(row.get("date"))
     if date is not None and not is_real_date(date, with_time=True):
@@ -367,20 +369,27 @@ def split_parts(blocks: Iterable[str], size: int = PART_CHARS) -> Iterator[tuple
     """(offset, text) pieces of about ``size`` characters, cut after a blank line, line end or sentence.
 
     Pieces holding only white space are left out; offsets count them, so an
-    offset is always the piece's start in the whole text.
+    offset is always the piece's start in the whole text. The pieces are sliced
+    from the buffer at a moving start, not by copying the rest of the buffer after
+    each piece: one 50-million-character block costs one copy per piece, not a
+    second and third copy of itself (and no quadratic time).
     """
     buf = ""
+    start = 0  # where the unread part of ``buf`` begins
     offset = 0
     for block in blocks:
-        buf += block
-        while len(buf) >= size:
-            cut = _cut(buf, size)
-            piece, buf = buf[:cut], buf[cut:]
+        buf = buf[start:] + block if start else buf + block
+        start = 0
+        while len(buf) - start >= size:
+            cut = _cut(buf[start : start + size], size)
+            piece = buf[start : start + cut]
+            start += cut
             if piece.strip():
                 yield offset, piece
             offset += len(piece)
-    if buf.strip():
-        yield offset, buf
+    rest = buf[start:]
+    if rest.strip():
+        yield offset, rest
 
 
 def _cut(text: str, size: int) -> int:

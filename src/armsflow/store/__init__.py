@@ -27,9 +27,10 @@ from pathlib import Path
 from typing import Any
 
 from armsflow.model import Document, Event
-from armsflow.records import EventRow, derive, record_id, record_key
+from armsflow.records import PINNED, EventRow, derive, group_id, group_records, record_key
 from armsflow.store.migrations import MIGRATIONS, SCHEMA_VERSION
 
+_PINNED_RANGE = (PINNED, PINNED[:-1] + chr(ord(PINNED[-1]) + 1))  # every group id that starts with PINNED
 _LOCK_KEY = 0x41524D53  # "ARMS": the advisory lock every PostgreSQL writer takes
 _BUSY_MS = 30_000  # how long a writer waits for another's lock (ARMSFLOW_LOCK_TIMEOUT, seconds)
 
@@ -271,7 +272,8 @@ class Store:
             rebuild = False
             for migration in MIGRATIONS:
                 if current < migration.version <= target:
-                    for statement in migration.statements:
+                    own = migration.postgresql if self.backend == "postgresql" else migration.sqlite
+                    for statement in (*migration.statements, *own):
                         self.execute(statement)
                     self.execute(
                         "INSERT INTO meta (key, value) VALUES ('schema_version', ?) "
@@ -282,7 +284,7 @@ class Store:
                     applied.append(migration.version)
             if rebuild and target == SCHEMA_VERSION:
                 # derived tables are recomputed once, by the merge of this version, on the complete schema
-                self._assign_record_ids()
+                self._assign_groups()
                 self._reapply_judgements()
                 self._rebuild_records()
         return applied
@@ -326,7 +328,7 @@ class Store:
         rows = _event_rows(doc_hash, events, touched)
         if rows:
             self.executemany(
-                f"INSERT INTO events ({_EVENT_COLUMNS}) VALUES ({', '.join('?' * 19)}) ON CONFLICT (id) DO NOTHING",
+                f"INSERT INTO events ({_EVENT_COLUMNS}) VALUES ({', '.join('?' * 20)}) ON CONFLICT (id) DO NOTHING",
                 rows,
             )
         return touched
@@ -378,31 +380,106 @@ class Store:
             raise StoreError(self._explain(err)) from err
 
     _EVENT_ROWS = (
-        "SELECT e.record_id, e.type, e.status, e.document_id, e.supplier, e.recipient, e.item, e.designation, "
-        "e.imposer, e.target, e.quantity, e.source, e.confidence, e.id AS event_id, e.review, e.judgements, "
-        "d.publisher, d.ingested_at, "
+        "SELECT e.id, e.record_id, e.record_group, e.type, e.status, e.document_id, e.supplier, e.recipient, e.item, "
+        "e.designation, e.imposer, e.target, e.quantity, e.source, e.confidence, e.start_char, e.evidence, "
+        "e.review, e.judgements, d.publisher, d.ingested_at, d.lang, "
         "COALESCE(d.date, SUBSTR(d.ingested_at, 1, 10)) AS reported "
         "FROM events e JOIN documents d ON d.id = e.document_id"
     )
 
-    def _refresh(self, ids: Iterable[str]) -> None:
-        wanted = sorted(set(ids))
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
+    def _refresh(self, groups: Iterable[str]) -> None:
+        """Recompute the records of these groups: their deals may split, join or move events.
+
+        A record a judged merge or split pinned is recomputed with every group that adds to it (the
+        groups of its events, and those whose deal has its id), all at once; there are as many of them
+        as an analyst made judgements, so this stays small.
+        """
+        wanted = set(groups)
+        pinned = self._pinned_rows()
+        related = self._pin_related(pinned) if pinned else set()
+        if not wanted & related:
+            related = set()
+        rest = sorted(wanted - related)
+        for start in range(0, len(rest), 500):
+            chunk = rest[start : start + 500]
+            self._drop_stale(chunk, self._store_groups(self._group_rows(chunk)))
+        if related:
+            both = sorted(related)
+            kept = self._store_groups(self._group_rows([g for g in both if not g.startswith(PINNED)]), pinned)
+            self._drop_stale(both, kept)
+
+    def _group_rows(self, gids: Sequence[str]) -> list[list[dict[str, Any]]]:
+        """The events of these groups, group by group."""
+        members: dict[str, list[dict[str, Any]]] = {gid: [] for gid in gids}
+        for start in range(0, len(gids), 500):
+            chunk = list(gids[start : start + 500])
             marks = ", ".join("?" for _ in chunk)
-            groups: dict[str, list[dict[str, Any]]] = {rid: [] for rid in chunk}
-            for row in self.fetchall(self._EVENT_ROWS + f" WHERE e.record_id IN ({marks})", chunk):
-                groups[row["record_id"]].append(row)
-            derived = {rid: derive(_event_row(r) for r in rows) if rows else None for rid, rows in groups.items()}
-            self._upsert_many([rec.row() for rec in derived.values() if rec is not None])
-            gone = [(rid,) for rid, rec in derived.items() if rec is None]
+            for row in self.fetchall(self._EVENT_ROWS + f" WHERE e.record_group IN ({marks})", chunk):
+                members[row["record_group"]].append(row)
+        return [rows for rows in members.values() if rows]
+
+    def _drop_stale(self, gids: Sequence[str], kept: set[str]) -> None:
+        """Delete the records of these groups that the merge did not write again."""
+        for start in range(0, len(gids), 500):
+            chunk = list(gids[start : start + 500])
+            marks = ", ".join("?" for _ in chunk)
+            stale = self.fetchall(f"SELECT id FROM records WHERE record_group IN ({marks})", chunk)
+            gone = [(r["id"],) for r in stale if r["id"] not in kept]
             if gone:
                 self.executemany("DELETE FROM records WHERE id = ?", gone)
+
+    def _pinned_rows(self) -> list[dict[str, Any]]:
+        """The events a judged merge or split pinned to a record (see armsflow.review)."""
+        # asked at every ingest: the judgements table (small) says first whether any merge or split is in force
+        if not self.fetchone(
+            "SELECT 1 AS x FROM judgements WHERE action IN ('merge', 'split') AND withdrawn_at IS NULL LIMIT 1"
+        ):
+            return []
+        return self.fetchall(self._EVENT_ROWS + " WHERE " + self._pinned_clause("e.record_group"), _PINNED_RANGE)
+
+    def _pinned_clause(self, column: str) -> str:
+        """Whether a group is pinned: a range on SQLite (binary collation, so the index serves it); on
+        PostgreSQL the database's collation may not order by code point, so the range's bounds compare as C."""
+        if self.backend == "postgresql":
+            return f'({column} COLLATE "C" >= ? AND {column} COLLATE "C" < ?)'
+        return f"({column} >= ? AND {column} < ?)"
+
+    def _pin_related(self, pinned: list[dict[str, Any]]) -> set[str]:
+        """The groups the pinned records are computed with: their own, their events' groups by key, and
+        the groups of other events now in them (new evidence that joined a merged record)."""
+        pins = sorted({r["record_group"][len(PINNED) :] for r in pinned})
+        out = {PINNED + pin for pin in pins} | {group_id(record_key(r)) for r in pinned}
+        for start in range(0, len(pins), 500):
+            chunk = pins[start : start + 500]
+            rows = self.fetchall(
+                f"SELECT DISTINCT record_group FROM events WHERE record_id IN ({', '.join('?' for _ in chunk)})",
+                chunk,
+            )
+            out |= {r["record_group"] for r in rows if r["record_group"]}
+        return out
+
+    def _store_groups(self, groups: list[list[dict[str, Any]]], pinned: Sequence[dict[str, Any]] = ()) -> set[str]:
+        """Merge the groups into their deals' records (with the pinned events, their judged records), write
+        them and point the events at them; the ids of the records written."""
+        current = {r["id"]: r["record_id"] for rows in (*groups, pinned) for r in rows}
+        found = group_records([[_event_row(r) for r in rows] for rows in groups], [_event_row(r) for r in pinned])
+        out: list[dict[str, Any]] = []
+        moved: list[tuple[str, str]] = []
+        for rid, is_pinned, members in found:
+            rec = derive(members, rid, is_pinned)
+            if rec is not None:
+                out.append(rec.row())
+            moved += [(rid, m.event_id) for m in members if current.get(m.event_id) != rid]
+        self._upsert_many(out)
+        if moved:
+            self.executemany("UPDATE events SET record_id = ? WHERE id = ?", moved)
+        return {row["id"] for row in out}
 
     _RECORD_COLUMNS = (
         "id", "type", "supplier", "recipient", "item", "designation", "imposer", "target", "status",
         "first_reported", "last_reported", "n_documents", "n_sources", "n_publishers", "contradiction",
-        "quantities", "history", "confidence", "review", "dispute",
+        "quantities", "history", "confidence", "review", "dispute", "variant", "reported_as", "sources",
+        "record_group",
     )  # fmt: skip
 
     def _upsert_many(self, rows: list[dict[str, Any]]) -> None:
@@ -415,33 +492,42 @@ class Store:
             [[row[n] for n in names] for row in rows],
         )
 
-    def _assign_record_ids(self) -> None:
+    def _assign_groups(self) -> None:
+        """Each event's group from its fields, recomputed (a newer family list may regroup old events);
+        events a judgement pinned keep their judged group (armsflow.review.reapply decides it)."""
         rows = self.fetchall(
-            "SELECT id, type, supplier, recipient, item, designation, imposer, target FROM events "
-            "WHERE record_id IS NULL"
+            "SELECT id, record_group, type, supplier, recipient, item, designation, imposer, target FROM events "
+            f"WHERE record_group IS NULL OR NOT {self._pinned_clause('record_group')}",
+            _PINNED_RANGE,
         )
-        self.executemany(
-            "UPDATE events SET record_id = ? WHERE id = ?", [(record_id(record_key(r)), r["id"]) for r in rows]
-        )
+        changed = [(gid, r["id"]) for r in rows if (gid := group_id(record_key(r))) != r["record_group"]]
+        if changed:
+            self.executemany("UPDATE events SET record_group = ? WHERE id = ?", changed)
 
     def _rebuild_records(self) -> None:
+        """Every record again from the events, group by group; the pinned records and their groups last."""
         self.execute("DELETE FROM records")
-        pending: list[dict[str, Any]] = []
+        pinned = self._pinned_rows()
+        related = self._pin_related(pinned) if pinned else set()
+        pending: list[list[dict[str, Any]]] = []
         group: list[dict[str, Any]] = []
-        for row in self.fetchall(self._EVENT_ROWS + " ORDER BY e.record_id"):
-            if group and row["record_id"] != group[0]["record_id"]:
-                rec = derive(_event_row(r) for r in group)
-                if rec is not None:
-                    pending.append(rec.row())
+        size = 0
+        for row in self.fetchall(self._EVENT_ROWS + " ORDER BY e.record_group"):
+            if row["record_group"] in related:
+                continue
+            if group and row["record_group"] != group[0]["record_group"]:
+                pending.append(group)
+                size += len(group)
                 group = []
-                if len(pending) >= 2000:
-                    self._upsert_many(pending)
-                    pending = []
+                if size >= 5000:
+                    self._store_groups(pending)
+                    pending, size = [], 0
             group.append(row)
-        rec = derive(_event_row(r) for r in group) if group else None
-        if rec is not None:
-            pending.append(rec.row())
-        self._upsert_many(pending)
+        if group:
+            pending.append(group)
+        self._store_groups(pending)
+        if related:
+            self._store_groups(self._group_rows(sorted(g for g in related if not g.startswith(PINNED))), pinned)
 
     def _reapply_judgements(self) -> None:
         """Derive every judged event's fields and record from what was extracted plus its judgements."""
@@ -452,7 +538,7 @@ class Store:
     def rebuild_records(self) -> int:
         """Recompute every record from the stored events (the merge is deterministic); returns the count."""
         with self.write():
-            self._assign_record_ids()
+            self._assign_groups()
             self._reapply_judgements()
             self._rebuild_records()
         self.execute("ANALYZE")  # fresh statistics, so the planner picks the selective index
@@ -470,7 +556,7 @@ class Store:
 _DOCUMENT_COLUMNS = "id, doc_key, lang, title, date, url, publisher, text, n_events, ingested_at"
 _EVENT_COLUMNS = (
     "id, document_id, type, status, supplier, recipient, item, designation, quantity, imposer, target, source, "
-    "evidence, start_char, end_char, rule, record_id, trace, confidence"
+    "evidence, start_char, end_char, rule, record_id, trace, confidence, record_group"
 )
 
 
@@ -478,12 +564,12 @@ def _event_rows(doc_hash: str, events: Sequence[Event], touched: set[str]) -> li
     """The rows of ``events`` in the order of :data:`_EVENT_COLUMNS`; their record ids go to ``touched``."""
     rows = []
     for e in events:
-        rid = record_id(record_key(e))
+        rid = group_id(record_key(e))  # the group's; the merge moves it to its deal's record
         touched.add(rid)
         rows.append(
             (e.event_id(doc_hash), doc_hash, e.type, e.status, e.supplier, e.recipient, e.item, e.designation,
              e.quantity, e.imposer, e.target, e.source, e.evidence, e.start, e.end, e.rule, rid, json.dumps(e.trace),
-             e.confidence)
+             e.confidence, rid)
         )  # fmt: skip
     return rows
 
@@ -505,10 +591,13 @@ def _event_row(r: dict[str, Any]) -> EventRow:
         source=r["source"],
         publisher=r["publisher"],
         confidence=r["confidence"],
-        event_id=r["event_id"],
+        event_id=r["id"],
+        start=r["start_char"],
+        evidence=r["evidence"],
+        lang=r["lang"],
         review=r["review"],
         judgements=tuple(loads_list(r["judgements"])),
-        record_id=r["record_id"],
+        pin=r["record_group"][len(PINNED) :] if (r["record_group"] or "").startswith(PINNED) else None,
     )
 
 

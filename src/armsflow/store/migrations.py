@@ -20,6 +20,8 @@ class Migration:
     description: str
     statements: tuple[str, ...]
     rebuild_records: bool = False  # derived tables to recompute from events after this step
+    sqlite: tuple[str, ...] = ()  # statements only one backend understands (full-text search), after the others
+    postgresql: tuple[str, ...] = ()
 
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -142,6 +144,43 @@ MIGRATIONS: tuple[Migration, ...] = (
             "ALTER TABLE records ADD COLUMN dispute TEXT",  # JSON: both sides of a contradiction, the decision
         ),
         rebuild_records=True,
+    ),
+    Migration(
+        5,
+        "canonical designations and deals (record groups), canonical sources, full-text document search",
+        (
+            "ALTER TABLE events ADD COLUMN record_group TEXT",  # id of the event's group (supplier, recipient, item,
+            "CREATE INDEX events_group ON events (record_group)",  # designation family), split into deals;
+            # 'review:' + a record id for the events a judged merge or split pinned to that record
+            "ALTER TABLE records ADD COLUMN record_group TEXT",
+            "ALTER TABLE records ADD COLUMN variant TEXT",  # the deal's variant (Leopard 2A6), when one is named
+            "ALTER TABLE records ADD COLUMN reported_as TEXT",  # JSON list: the designations as the texts gave them
+            "ALTER TABLE records ADD COLUMN sources TEXT",  # JSON list: the canonical sources n_sources counts
+            "CREATE INDEX records_group ON records (record_group)",
+            "CREATE INDEX records_designation ON records (type, designation, last_reported)",
+        ),
+        rebuild_records=True,
+        sqlite=(
+            "CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='documents', content_rowid='rowid', "
+            "tokenize='unicode61 remove_diacritics 0')",
+            "CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN "
+            "INSERT INTO documents_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text); END",
+            "CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN "
+            "INSERT INTO documents_fts (documents_fts, rowid, title, text) "
+            "VALUES ('delete', old.rowid, old.title, old.text); END",
+            "CREATE TRIGGER documents_fts_update AFTER UPDATE OF title, text ON documents BEGIN "
+            "INSERT INTO documents_fts (documents_fts, rowid, title, text) "
+            "VALUES ('delete', old.rowid, old.title, old.text); "
+            "INSERT INTO documents_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text); END",
+            "INSERT INTO documents_fts (documents_fts) VALUES ('rebuild')",
+        ),
+        postgresql=(
+            # 'simple': no stemming, so German and English words are found alike; strip() drops positions and
+            # left() bounds the lexemes, so no text (a hostile one of unique words included) exceeds tsvector's 1 MB
+            "ALTER TABLE documents ADD COLUMN search tsvector GENERATED ALWAYS AS "
+            "(strip(to_tsvector('simple', left(coalesce(title, '') || ' ' || text, 400000)))) STORED",
+            "CREATE INDEX documents_search ON documents USING GIN (search)",
+        ),
     ),
 )
 
