@@ -287,6 +287,6 @@ def test_records_have_confidence_and_filter_by_it(tmp_path, capsys):
     assert main(["transfers", "--db", db, "--min-confidence", "x"]) == 2
     out = tmp_path / "high.json"
     assert main(["export", "--db", db, "--format", "json", "--min-confidence", str(floor), "-o", str(out)]) == 0
-    exported = json.loads(out.read_text(encoding="utf-8"))["records"]
+    exported = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert exported and all(r["confidence"] >= floor for r in exported)
     assert re.search(r"\d+ json items exported", capsys.readouterr().err)

@@ -193,6 +193,51 @@ def test_a_failed_write_leaves_no_half_stored_document(db_url, monkeypatch):
         assert store.counts()["events"] == len(events)
 
 
+def _sample_copies(copies: int) -> list[Document]:
+    """The bundled samples ``copies`` times over, each copy a distinct text."""
+    rows = [json.loads(line) for line in sample_path().read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [
+        Document(id=f"{r['id']}-{n}", text=r["text"] + f"\n\n(Copy {n}.)", lang=r.get("lang"), date=r.get("date"))
+        for n in range(copies)
+        for r in rows
+    ]
+
+
+def test_batched_ingest_stores_what_one_document_at_a_time_stores(db_url, tmp_path):
+    docs = _sample_copies(2)
+    twice = docs + docs[:5]  # five texts come again within the run
+    with Store(db_url) as store:
+        summary = ingest(store, iter(twice), report=lambda m: None, batch_size=7)
+        assert (summary.new, summary.duplicate) == (len(docs), 5)
+        assert store.counts()["documents"] == len(docs)
+        _consistent(store)
+        batched = _records(store)
+    with Store(str(tmp_path / "one-by-one.db")) as other:
+        for doc in docs:
+            result = extract_document(Document(**{f: getattr(doc, f) for f in doc.__slots__}))
+            other.add_document(doc, result.events, result.lang)
+        assert _records(other) == batched
+
+
+def test_an_interrupted_ingest_keeps_every_document_extracted_before_the_stop(db_url):
+    docs = _sample_copies(1)
+    calls = []
+
+    def stopped_at_the_thirteenth(doc):  # Ctrl-C during the extraction of the 13th document
+        calls.append(doc.id)
+        if len(calls) == 13:
+            raise KeyboardInterrupt
+        return extract_document(doc)
+
+    with Store(db_url) as store:
+        with pytest.raises(KeyboardInterrupt):
+            ingest(store, iter(docs), report=lambda m: None, batch_size=500, extractor=stopped_at_the_thirteenth)
+        assert store.counts()["documents"] == 12  # all waited in one batch, written on the way out
+        _consistent(store)
+        again = ingest(store, iter(docs), report=lambda m: None)
+        assert (again.new, again.duplicate) == (len(docs) - 12, 12)
+
+
 def test_upgrade_from_schema_version_1(db_url):
     old = Store(db_url, migrate=False)
     assert old.migrate(target=1) == [1]
@@ -300,7 +345,7 @@ def test_killing_an_ingest_leaves_complete_documents_and_a_rerun_finishes(db_url
             row["text"] = row["text"] + f"\n\n(Copy {n}.)"
         (folder / f"batch-{n}.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
     Store(db_url).close()
-    proc = _cli("ingest", str(folder), "--db", db_url, "--quiet")
+    proc = _cli("ingest", str(folder), "--db", db_url, "--quiet", "--batch", "10")  # a kill between batches
     deadline = time.time() + 120
     with Store(db_url) as store:
         while store.counts()["documents"] < 20 and time.time() < deadline and proc.poll() is None:
@@ -390,7 +435,10 @@ def test_query_commands_print_records(tmp_path, capsys):
     assert rows and all(r["supplier"] == "PRK" for r in rows)
     assert main(["record", rows[0]["id"], "--db", db]) == 0
     out = capsys.readouterr().out
-    assert "PRK → " in out and "evidence:" in out
+    assert "PRK (North Korea) → " in out and "evidence:" in out
+    assert main(["transfers", "--db", db, "--supplier", "Nordkorea"]) == 0
+    table = capsys.readouterr().out.splitlines()
+    assert table[0].split()[:3] == ["id", "supplier", "recipient"] and "PRK (North Korea)" in table[2]
     assert main(["transfers", "--db", db, "--supplier", "Atlantis"]) == 2
     assert "unknown actor" in capsys.readouterr().err
     assert main(["record", "0000000000000000", "--db", db]) == 1
@@ -427,17 +475,19 @@ def test_exports_describe_the_same_records(db_url, tmp_path):
         events = store.counts()["events"]
 
     rows = list(csv.DictReader(paths["csv"].open(encoding="utf-8")))
-    assert len(rows) == len(transfers)
+    assert len(rows) == len(transfers) + len(sanctions)
+    assert sum(1 for r in rows if r["type"] == "sanction") == len(sanctions)
     # the three Shahed-136 reports join the samples' two on Shahed drones (one family, one flow of deliveries),
     # whose latest (2025-01-22) says delivered
     shahed = next(r for r in rows if r["designation"] == "Shahed" and r["supplier"] == "IRN")
     assert (shahed["supplier"], shahed["recipient"], shahed["item_category"]) == ("IRN", "RUS", "uav")
+    assert (shahed["supplier_name"], shahed["recipient_name"]) == ("Iran", "Russia")
     assert shahed["quantity"] == "40;60" and shahed["status"] == "delivered"  # the denial is the accused's
     assert shahed["contradiction"] == "delivered/denied" and shahed["n_documents"] == "5"
 
-    data = json.loads(paths["json"].read_text(encoding="utf-8"))
-    assert len(data["records"]) == len(transfers) + len(sanctions)
-    assert sum(len(r["evidence"]) for r in data["records"]) == events
+    data = [json.loads(line) for line in paths["json"].read_text(encoding="utf-8").splitlines()]
+    assert len(data) == len(transfers) + len(sanctions)
+    assert sum(len(r["evidence"]) for r in data) == events
 
     ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
     graph = ET.parse(paths["graphml"]).getroot().find("g:graph", ns)
@@ -457,9 +507,12 @@ def test_exports_describe_the_same_records(db_url, tmp_path):
     assert by_schema["Sanction"] and all(s.get("entity") for s in by_schema["Sanction"])
 
     plover = [json.loads(line) for line in paths["plover"].read_text(encoding="utf-8").splitlines()]
-    assert {p["event_type"] for p in plover} <= {"AID", "AGREE", "REQUEST", "REJECT", "SANCTION"}
-    aid = [p for p in plover if p["event_type"] == "AID" and p["armsflow"]["record_id"] == shahed["record_id"]]
-    assert len(aid) == 4 and all(p["mode"] == "military" and p["actor"] == "IRN" for p in aid)
+    assert {c for p in plover for c in p["event"]} <= {"AID", "AGREE", "REJECT", "SANCTION", "RETREAT"}
+    aid = [p for p in plover if p["event"] == ["AID"] and p["armsflow"]["record_id"] == shahed["record_id"]]
+    # four reports of deliveries (two samples, two reports) and Iran's denial, which PLOVER codes as negated aid
+    assert sorted(p["armsflow"]["status"] for p in aid) == ["delivered"] * 4 + ["denied"]
+    assert all(p["mode"] == ["military"] and p["source"][0]["code"] == "IRN" for p in aid)
+    assert [p["context"] for p in aid if p["armsflow"]["status"] == "denied"] == [["military", "negation"]]
 
 
 def test_either_side_filter_pages_like_a_plain_or(db_url):

@@ -17,9 +17,10 @@ from typing import Any
 
 from armsflow.batch import MANIFEST, BatchError, is_batch_output, is_unfinished_output, read_manifest
 from armsflow.bulk import collector_tuned
-from armsflow.export import FORMATS, export
+from armsflow.export import FORMATS, Selection, export
+from armsflow.export.names import label
 from armsflow.ingest.web import MAX_BYTES, MAX_TIMEOUT, TIMEOUT, is_url, refused_scheme
-from armsflow.load import IngestSummary, ingest, ingest_batch, iter_sources
+from armsflow.load import BATCH_DOCUMENTS, IngestSummary, ingest, ingest_batch, iter_sources
 from armsflow.query import (
     QueryError,
     RecordFilter,
@@ -61,6 +62,13 @@ def add_parsers(sub: Any) -> None:
     )
     p.add_argument(
         "--max-bytes", type=int, default=MAX_BYTES, metavar="N", help=f"cap on one response (default {MAX_BYTES})"
+    )
+    p.add_argument(
+        "--batch",
+        type=int,
+        default=BATCH_DOCUMENTS,
+        metavar="N",
+        help=f"documents stored per transaction, at most (default {BATCH_DOCUMENTS})",
     )
     p.add_argument("--quiet", action="store_true", help="no progress bar")
 
@@ -111,10 +119,16 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("--offset", type=int, default=0, metavar="N", help="skip the first N documents")
     p.add_argument("--format", choices=("table", "json", "csv"), default="table", help="output format (default table)")
 
-    p = sub.add_parser("export", help="export the knowledge base")
+    p = sub.add_parser("export", help="export the knowledge base, or the records the filters select")
     db(p)
-    p.add_argument("--format", choices=FORMATS, required=True, help="csv, json, graphml, ftm or plover")
+    p.add_argument("--format", choices=FORMATS, required=True, help="csv, json (lines), graphml, ftm or plover")
     p.add_argument("--output", "-o", metavar="FILE", help="write here instead of standard output")
+    p.add_argument("--type", choices=("transfer", "sanction"), help="only transfer or only sanction records")
+    p.add_argument("--actor", metavar="ACTOR", help="records with this actor on either side (id or name)")
+    p.add_argument("--item", metavar="ITEM", help="transfers of this item category or designation")
+    p.add_argument("--status", help="only records whose current status is this")
+    p.add_argument("--since", metavar="DATE", help="last reported on or after (YYYY[-MM[-DD]])")
+    p.add_argument("--until", metavar="DATE", help="first reported on or before (YYYY[-MM[-DD]])")
     p.add_argument("--min-confidence", type=float, metavar="C", help="only records (events) with confidence ≥ C")
 
 
@@ -159,8 +173,8 @@ def _dispatch(args: argparse.Namespace, store: Store, samples: str) -> int:
             columns = ("id", "imposer", "target", "status", "first_reported", "last_reported", "n_documents",
                        "n_sources", "confidence")  # fmt: skip
         rows = records(store, flt)
-        if args.format == "table":
-            rows = [{**r, "designation": _as_reported(r)} for r in rows]
+        if args.format == "table":  # names beside ids, the designation as the texts reported it
+            rows = _named([{**r, "designation": _as_reported(r)} for r in rows])
         if args.format != "json":  # a judged record says so (✓ accepted, ✎ corrected, ✗ rejected, ? unjudged)
             for row in rows:
                 row["reviewed"] = summary(row.get("review"))
@@ -176,7 +190,7 @@ def _dispatch(args: argparse.Namespace, store: Store, samples: str) -> int:
         for label in ("supplies", "receives", "imposes", "sanctioned_by"):
             n = len(found[label])
             print(f"{found['id']} {label.replace('_', ' ')} ({n} record{'' if n == 1 else 's'}, all shown):")
-            rows = found[label]
+            rows = _named(found[label])
             if rows:
                 _table(rows, ("partner", "item", "designation", "status", "first_reported", "last_reported",
                               "n_documents", "record_id"))  # fmt: skip
@@ -206,8 +220,8 @@ def _dispatch(args: argparse.Namespace, store: Store, samples: str) -> int:
                 print()
                 print(doc["text"])
                 print()
-                _table(doc["events"], ("type", "supplier", "recipient", "imposer", "target", "item", "status",
-                                       "start_char", "end_char", "record_id", "review"))  # fmt: skip
+                _table(_named(doc["events"]), ("type", "supplier", "recipient", "imposer", "target", "item", "status",
+                                               "start_char", "end_char", "record_id", "review"))  # fmt: skip
             return EXIT_OK
         rows = documents(store, args.search, args.since, args.until, args.limit, args.offset)
         _print_rows(rows, ("id", "reported", "lang", "publisher", "n_events", "title"), args.format)
@@ -215,19 +229,32 @@ def _dispatch(args: argparse.Namespace, store: Store, samples: str) -> int:
         _print_count(len(rows), total, args.offset, args.limit, "documents")
         return EXIT_OK
     if cmd == "export":
-        floor = None if args.min_confidence is None else confidence_bound(args.min_confidence)
-        if args.output:
-            try:
-                with open(args.output, "w", encoding="utf-8", newline="") as out:
-                    n = export(store, args.format, out, floor)
-            except OSError as err:
-                print(f"armsflow: error: cannot write {args.output}: {err.strerror or err}", file=sys.stderr)
-                return EXIT_FAILED
-        else:
-            n = export(store, args.format, sys.stdout, floor)
-        print(f"armsflow: {n} {args.format} items exported", file=sys.stderr)
-        return EXIT_OK
+        return _export(args, store)
     raise AssertionError(cmd)
+
+
+def _export(args: argparse.Namespace, store: Store) -> int:
+    selection = Selection(
+        type=args.type,
+        actor=args.actor,
+        item=args.item,
+        status=args.status,
+        since=args.since,
+        until=args.until,
+        min_confidence=args.min_confidence,
+    )
+    selection.filters(store)  # a bad filter value is a usage error before any file is created
+    if args.output:
+        try:
+            with open(args.output, "w", encoding="utf-8", newline="") as out:
+                n = export(store, args.format, out, selection=selection)
+        except OSError as err:
+            print(f"armsflow: error: cannot write {args.output}: {err.strerror or err}", file=sys.stderr)
+            return EXIT_FAILED
+    else:
+        n = export(store, args.format, sys.stdout, selection=selection)
+    print(f"armsflow: {n} {args.format} items exported", file=sys.stderr)
+    return EXIT_OK
 
 
 def _ingest(args: argparse.Namespace, store: Store, samples: str) -> int:
@@ -269,6 +296,7 @@ def _ingest(args: argparse.Namespace, store: Store, samples: str) -> int:
                     lang=args.lang,
                     report=report,
                     progress=progress,
+                    batch_size=args.batch,
                 )
             for spec in batches:  # extracted already: documents and events go in through the bulk path
                 ingest_batch(store, spec, summary, progress)
@@ -317,7 +345,15 @@ def _bad_sources(args: argparse.Namespace) -> str | None:
         return f"--timeout must be a number of seconds between 0 and {MAX_TIMEOUT:g} (got {args.timeout:g})"
     if args.max_bytes <= 0:
         return "--max-bytes must be positive"
+    if args.batch <= 0:
+        return f"--batch must be a positive number of documents (got {args.batch})"
     return None
+
+
+def _named(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows for a terminal table: each actor id with its English name beside it ("IRN (Iran)")."""
+    sides = ("supplier", "recipient", "imposer", "target", "partner")
+    return [{**r, **{s: label(r[s]) for s in sides if r.get(s)}} for r in rows]
 
 
 def _print_rows(rows: list[dict[str, Any]], columns: tuple[str, ...], fmt: str) -> None:
@@ -399,9 +435,9 @@ def _gone(store: Store, rid: str, fmt: str) -> int:
 def _print_record(found: dict[str, Any]) -> None:
     if found["type"] == "transfer":
         what = " ".join(x for x in (_as_reported(found), found.get("item")) if x)
-        print(f"{found['supplier'] or '?'} → {found['recipient'] or '?'}: {what}   [{found['id']}]")
+        print(f"{label(found['supplier']) or '?'} → {label(found['recipient']) or '?'}: {what}   [{found['id']}]")
     else:
-        print(f"{found['imposer'] or '?'} sanctions {found['target'] or '?'}   [{found['id']}]")
+        print(f"{label(found['imposer']) or '?'} sanctions {label(found['target']) or '?'}   [{found['id']}]")
     print(f"status: {found['status']}   reported {found['first_reported']} … {found['last_reported']}")
     print(
         f"documents: {found['n_documents']}   sources: {found['n_sources']}   publishers: {found['n_publishers']}"
