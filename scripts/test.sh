@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# The test command (README, .ci/run): set up the virtualenv, install PostgreSQL and Chromium
-# from Debian's packages when they are missing (and we may), start a throwaway PostgreSQL
-# server, run the tests. ARMSFLOW_REQUIRE_POSTGRES makes the PostgreSQL and browser tests
-# fail, not skip, when their server or browser is unavailable.
+# The test command (README, .ci/run): set up the virtualenv, install PostgreSQL, Chromium and a
+# Java runtime (for Spark) from Debian's packages when they are missing (and we may), start a
+# throwaway PostgreSQL server, run the tests. ARMSFLOW_REQUIRE_POSTGRES makes the PostgreSQL, browser and Spark
+# tests fail, not skip, when their server, browser or Java runtime is unavailable.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,6 +23,8 @@ need() {
 }
 [ -n "$(pg_bin)" ] || need postgresql "the PostgreSQL tests"
 [ -x /usr/bin/chromium ] || need chromium "the browser tests"
+# Spark (armsflow batch --engine spark) runs its tests in local mode on a Java runtime; pyspark comes from PyPI.
+command -v java >/dev/null || need default-jre-headless "the Spark tests"
 BIN="$(pg_bin)"
 if [ -n "$BIN" ]; then
     PGDIR="$(mktemp -d /tmp/armsflow-pg.XXXXXX)"

@@ -551,6 +551,13 @@ def _options(parser: argparse.ArgumentParser) -> set[str]:
     }
 
 
+def test_jsonl_file_starting_with_a_byte_order_mark(tmp_path, capsys):
+    path = tmp_path / "bom.jsonl"
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps({"id": "a", "text": DE}).encode() + b"\n")
+    code, docs, _err = cli(capsys, "extract", str(path))
+    assert code == 0 and docs[0]["id"] == "a" and docs[0]["events"][0]["supplier"] == "IRN"
+
+
 def test_readme_documents_every_subcommand_and_option():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     parser = build_parser()

@@ -196,6 +196,33 @@ def ingest(
     return summary
 
 
+def ingest_batch(
+    store: Store,
+    spec: str,
+    summary: IngestSummary | None = None,
+    progress: Callable[[IngestSummary], None] | None = None,
+    chunk: int = 1000,
+) -> IngestSummary:
+    """Store the documents of an ``armsflow batch`` output with their events, without extracting again.
+
+    The bulk path: ``chunk`` documents per transaction (``COPY`` on PostgreSQL), the records they
+    touch merged in the same transaction, documents already stored counted as duplicates; so an
+    interrupted load loses at most one chunk, and running it again completes it.
+    """
+    from armsflow.batch import read_documents
+
+    summary = summary or IngestSummary()
+    for items in read_documents(spec, chunk):
+        stored = store.add_documents(items)
+        summary.read += len(items)
+        summary.new += sum(stored)
+        summary.duplicate += len(items) - sum(stored)
+        summary.events += sum(len(events) for (_doc, events, _lang), new in zip(items, stored, strict=True) if new)
+        if progress:
+            progress(summary)
+    return summary
+
+
 def _looked_ahead(
     sources: Iterable[Document | DocumentPart | ReadProblem], batcher: Batcher
 ) -> Iterator[Document | DocumentPart | ReadProblem]:
@@ -245,10 +272,11 @@ def _problem(summary: IngestSummary, say, where: str, message: str, skipped: boo
         summary.skipped += 1
     else:
         summary.failed += 1
-    summary.reasons[_reason(message)] += 1
+    summary.reasons[reason_of(message)] += 1
 
 
-def _reason(message: str) -> str:
+def reason_of(message: str) -> str:
+    """A short name for what is wrong, to count problems by (the summary line, batch rejects)."""
     low = message.lower()
     for needle, reason in (
         ("surrogate", "not valid Unicode"),

@@ -17,18 +17,18 @@ import os
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
 from armsflow import __version__, native
 from armsflow.bulk import collector_tuned
-from armsflow.cli import knowledge, review, rules, serve
+from armsflow.cli import batch, knowledge, review, rules, serve
 from armsflow.ingest.files import PART_CHARS, DocumentPart, ReadProblem, iter_inputs
 from armsflow.lexicons import VERSION as LEXICON_VERSION
-from armsflow.model import Document, DocumentResult, Event
+from armsflow.model import Document, DocumentResult
 from armsflow.pipeline import UnsupportedLanguage, extract_document
 from armsflow.text.lang import detect_language
+from armsflow.whole import Parts
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -69,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = sub.add_parser("demo", help="extract the bundled sample articles and print a table")
     _output_options(demo, default_format="table")
+    batch.add_parser(sub)
     knowledge.add_parsers(sub)
     review.add_parser(sub)
     rules.add_parsers(sub)
@@ -121,6 +122,8 @@ def _main(argv: list[str] | None) -> int:
         return knowledge.run(args, str(sample_path()))
     if args.command == "serve":
         return serve.run(args)
+    if args.command == "batch":
+        return batch.run(args)
     if args.command == "review":
         return review.run(args)
     if args.command in rules.COMMANDS:
@@ -176,30 +179,6 @@ def _work(job: tuple[Document, int, str | None]) -> tuple[DocumentResult | None,
         return None, f"extraction failed: {type(err).__name__}: {err}", False
 
 
-@dataclass(slots=True)
-class _Parts:
-    """A large document's parts, merged as their results arrive (in order)."""
-
-    doc_id: str
-    events: list[Event] = field(default_factory=list)
-    keys: set[tuple[str, ...]] = field(default_factory=set)
-    lang: str | None = None
-    done: int = 0
-    skipped: int = 0
-    failed: int = 0
-    skip_reason: str = ""
-
-    def add(self, result: DocumentResult, offset: int) -> None:
-        self.done += 1
-        self.lang = self.lang or result.lang
-        for event in result.events:
-            if event.key not in self.keys:  # the contract's key is unique per document: keep the first
-                event.start += offset
-                event.end += offset
-                self.events.append(event)
-                self.keys.add(event.key)
-
-
 def run(inputs: Iterator, fmt: str, lang: str | None, jobs: int, min_confidence: float | None = None) -> int:
     """Extract every input, write the results, report problems; returns the exit code.
 
@@ -236,7 +215,7 @@ def run(inputs: Iterator, fmt: str, lang: str | None, jobs: int, min_confidence:
         results = _parallel(pool, stream, jobs)
     else:
         results = ((thing, _work(job) if job else None) for thing, job in stream)
-    parts: _Parts | None = None
+    parts: Parts | None = None
     try:
         for thing, outcome in _with_progress(results):
             if isinstance(thing, ReadProblem):
@@ -251,7 +230,7 @@ def run(inputs: Iterator, fmt: str, lang: str | None, jobs: int, min_confidence:
             if isinstance(thing, DocumentPart):
                 doc = thing.doc
                 if thing.first or parts is None:
-                    parts = _Parts(doc.id)
+                    parts = Parts(doc.id)
                 if result is not None:
                     parts.add(result, thing.offset)
                 elif was_skipped:

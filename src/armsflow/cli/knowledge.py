@@ -15,11 +15,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from armsflow.batch import MANIFEST, BatchError, is_batch_output, is_unfinished_output, read_manifest
 from armsflow.bulk import collector_tuned
 from armsflow.export import FORMATS, Selection, export
 from armsflow.export.names import label
 from armsflow.ingest.web import MAX_BYTES, MAX_TIMEOUT, TIMEOUT, is_url, refused_scheme
-from armsflow.load import BATCH_DOCUMENTS, IngestSummary, ingest, iter_sources
+from armsflow.load import BATCH_DOCUMENTS, IngestSummary, ingest, ingest_batch, iter_sources
 from armsflow.query import (
     QueryError,
     RecordFilter,
@@ -283,16 +284,30 @@ def _ingest(args: argparse.Namespace, store: Store, samples: str) -> int:
         else:
             print(message, file=sys.stderr)
 
+    batches = [s for s in specs if is_batch_output(s)]
+    others = [s for s in specs if s not in batches]
     try:
         with collector_tuned():
-            summary = ingest(
-                store,
-                iter_sources(specs, timeout=args.timeout, max_bytes=args.max_bytes),
-                lang=args.lang,
-                report=report,
-                progress=progress,
-                batch_size=args.batch,
-            )
+            summary = IngestSummary()
+            if others:
+                summary = ingest(
+                    store,
+                    iter_sources(others, timeout=args.timeout, max_bytes=args.max_bytes),
+                    lang=args.lang,
+                    report=report,
+                    progress=progress,
+                    batch_size=args.batch,
+                )
+            for spec in batches:  # extracted already: documents and events go in through the bulk path
+                ingest_batch(store, spec, summary, progress)
+                rejected = read_manifest(spec).get("rejects")
+                if rejected:
+                    report(f"armsflow: warning: {spec}: the batch rejected {rejected} records (see its rejects/)")
+    except BatchError as err:
+        if bar is not None:
+            bar.close()
+        print(f"armsflow: error: {err}", file=sys.stderr)
+        return EXIT_FAILED
     except KeyboardInterrupt:
         if bar is not None:
             bar.close()
@@ -312,6 +327,11 @@ def _ingest(args: argparse.Namespace, store: Store, samples: str) -> int:
 
 def _bad_sources(args: argparse.Namespace) -> str | None:
     """What is wrong with ingest's sources or numeric options, if anything (a usage error, exit 2)."""
+    if args.lang and any(is_batch_output(s) for s in args.sources):
+        return "--lang does not apply to a batch output: its events are extracted already"
+    unfinished = [s for s in args.sources if is_unfinished_output(s)]
+    if unfinished:
+        return f"{unfinished[0]} is an unfinished armsflow batch output (no {MANIFEST}): run the batch again"
     absent = [s for s in args.sources if s != "-" and not is_url(s) and not Path(s).exists()]
     refused = [s for s in absent if refused_scheme(s)]
     if refused:  # "ftp://…" is no missing file: say what armsflow does not do

@@ -207,6 +207,8 @@ def _jsonl_file(path: Path) -> Iterator[Document | DocumentPart | ReadProblem]:
 
 
 def decode_line(line: bytes, where: str, number: int) -> str | ReadProblem:
+    if number == 1:
+        line = line.removeprefix(b"\xef\xbb\xbf")  # a UTF-8 byte-order mark (Windows editors write one)
     try:
         return line.decode("utf-8")
     except UnicodeDecodeError:
@@ -242,14 +244,15 @@ def _jsonl_records(lines: Iterable[bytes | str], where: str) -> Iterator[Documen
         if not line or line.isspace():  # (no stripped copy of a huge line)
             continue
         seen += 1
-        got = _jsonl_document(line, where, number)
+        got = jsonl_document(line, where, number)
         line = ""  # a huge line's text is not kept alive beside its parts
         yield from in_parts(got)
     if seen == 0:
         yield ReadProblem(where, "no documents in this JSONL file", skipped=True)
 
 
-def _jsonl_document(line: str, where: str, number: int) -> Document | ReadProblem:
+def jsonl_document(line: str, where: str, number: int) -> Document | ReadProblem:
+    """The document on line ``number`` of ``where``, or the problem with that line."""
     place = f"{where}:{number}"
     try:
         row = json.loads(line)
@@ -259,6 +262,17 @@ def _jsonl_document(line: str, where: str, number: int) -> Document | ReadProble
         return ReadProblem(place, "not readable JSON (nested too deeply)")
     if not isinstance(row, dict):
         return ReadProblem(place, 'a JSON object with a "text" field is expected')
+    return row_document(row, where, number)
+
+
+def row_document(row: dict, where: str, number: int) -> Document | ReadProblem:
+    """The document in one record (a JSONL object or a Parquet row), checked as a JSONL line is.
+
+    One set of checks for every reader, so `armsflow extract` and `armsflow batch` accept and refuse
+    the same records for the same reasons; ``number`` is the line (or row) that names a document
+    without an id.
+    """
+    place = f"{where}:{number}"
     text = row.get("text")
     if not isinstance(text, str):
         return ReadProblem(place, 'the document has no "text" string')
