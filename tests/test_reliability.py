@@ -822,3 +822,21 @@ def test_huge_jsonl_line_is_read_with_few_copies_of_itself(tmp_path):
         tracemalloc.stop()
     assert parts >= 8
     assert peak < 3.6 * size, (peak, size)
+
+
+def test_quantity_beyond_64_bits_fails_its_document_not_the_run(tmp_path, capsys):
+    """ "99999999999999999999999 drones" is a number no database integer holds: that document is one error
+    line, the next is stored (before, the store's OverflowError ended the run with a traceback)."""
+    path = tmp_path / "news.jsonl"
+    rows = [
+        {"id": "absurd", "text": "Iran delivered 99999999999999999999999 drones to Russia.", "lang": "en"},
+        {"id": "plain", "text": "Iran delivered 40 drones to Russia.", "lang": "en"},
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    db = str(tmp_path / "kb.db")
+    assert main(["ingest", str(path), "--db", db, "--quiet"]) == 1
+    err = capsys.readouterr().err
+    assert "absurd: a quantity of 99999999999999999999999 is too large to store" in err
+    assert "Traceback" not in err
+    with Store(db) as store:
+        assert store.fetchone("SELECT COUNT(*) AS n FROM documents")["n"] == 1
