@@ -219,6 +219,7 @@ def _event_line(e: Event) -> str:
     conf = f", confidence {e.confidence:.2f}" if e.confidence is not None else ""
     src = f", source {e.source}" if e.source else ""
     if e.type == "transfer":
-        what = e.item + (f" {e.designation}" if e.designation else "") + (f" ×{e.quantity}" if e.quantity else "")
+        what = (e.item or "") + (f" {e.designation}" if e.designation else "")
+        what += f" ×{e.quantity}" if e.quantity else ""
         return f"{e.supplier} → {e.recipient} {what}: {e.status}{src}{conf}"
     return f"sanction {e.imposer} ⊣ {e.target}: {e.status}{src}{conf}"

@@ -19,6 +19,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
+from typing import NoReturn
 
 from armsflow import __version__, native
 from armsflow.bulk import collector_tuned
@@ -34,7 +35,7 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse exits 2 with usage: keep that, but be brief
+    def error(self, message: str) -> NoReturn:  # argparse exits 2 with usage: keep that, but be brief
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"armsflow: error: {message}\n")
 

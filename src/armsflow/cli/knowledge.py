@@ -163,6 +163,7 @@ def _dispatch(args: argparse.Namespace, store: Store, samples: str) -> int:
             limit=args.limit,
             offset=args.offset,
         )
+        columns: tuple[str, ...]
         if cmd == "transfers":
             flt.supplier, flt.recipient, flt.item = args.supplier, args.recipient, args.item
             columns = ("id", "supplier", "recipient", "item", "designation", "status", "first_reported",
@@ -198,13 +199,13 @@ def _dispatch(args: argparse.Namespace, store: Store, samples: str) -> int:
                 print("  (none)")
         return EXIT_OK
     if cmd == "record":
-        found = record(store, args.id)
-        if found is None:
+        rec = record(store, args.id)
+        if rec is None:
             return _gone(store, args.id, args.format)
         if args.format == "json":
-            print(json.dumps(found, ensure_ascii=False, indent=1))
+            print(json.dumps(rec, ensure_ascii=False, indent=1))
             return EXIT_OK
-        _print_record(found)
+        _print_record(rec)
         return EXIT_OK
     if cmd == "docs":
         if args.id:

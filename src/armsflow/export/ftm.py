@@ -59,7 +59,7 @@ class _Writer:
             if aid in NON_STATE and not public:
                 entity.add("topics", "mil")  # FtM's topic for military and armed groups
             self.emit(entity)
-            self.actors[aid] = entity.id
+            self.actors[aid] = str(entity.id)
         return self.actors[aid]
 
     def article(self, e: dict[str, Any]) -> str:
@@ -73,7 +73,7 @@ class _Writer:
             entity.add("publishedAt", e["published"], quiet=True)
             entity.add("language", e["lang"], quiet=True, fuzzy=True)
             self.emit(entity)
-            self.articles.add(entity.id)
+            self.articles.add(str(entity.id))
         return str(entity.id)
 
 

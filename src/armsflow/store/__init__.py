@@ -99,9 +99,9 @@ class Store:
             except ImportError as err:  # pragma: no cover - psycopg is a declared dependency
                 raise StoreError("PostgreSQL needs the psycopg package") from err
             try:
-                conn = psycopg.connect(self.location, autocommit=True, connect_timeout=10)
-                conn.execute(f"SET lock_timeout = {int(self.busy_ms)}")  # the writers' advisory lock included
-                return conn
+                pg = psycopg.connect(self.location, autocommit=True, connect_timeout=10)
+                pg.execute(f"SET lock_timeout = {int(self.busy_ms)}")  # the writers' advisory lock included
+                return pg
             except psycopg.Error as err:
                 raise StoreError(f"cannot connect to {self.label}: {_first_line(err)}") from err
         path = Path(self.location)
