@@ -548,3 +548,19 @@ def test_query_output_into_a_closed_pipe_is_no_traceback(tmp_path, command):
     proc.wait(timeout=60)
     proc.stderr.close()
     assert "Traceback" not in err and "Exception ignored" not in err, err
+
+
+def test_content_hash_ignores_how_whitespace_was_kept():
+    """The document id is the same for every way the same words were spaced: any run of Unicode white
+    space (tabs, line ends, no-break and em spaces, the information separators) counts as one space, and
+    none at the ends counts at all; different words give different ids."""
+    plain = content_hash("Iran liefert Drohnen an Russland.")
+    for spaced in (
+        "  Iran liefert\tDrohnen\n\nan Russland.  ",
+        "Iran\u00a0liefert\u2003Drohnen\r\nan\x1cRussland.",
+        "Iran liefert Drohnen an Russland.\n",
+    ):
+        assert content_hash(spaced) == plain, repr(spaced)
+    assert content_hash("Iran liefert Drohnen an Belarus.") != plain
+    assert content_hash("Iran liefert Droh nen an Russland.") != plain
+    assert len(plain) == 20 and int(plain, 16) >= 0
