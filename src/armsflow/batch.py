@@ -171,7 +171,7 @@ def outcome(record: dict[str, Any], lang: str | None) -> dict[str, Any] | None:
         return _reject(record, source, line, f"extraction failed: {type(err).__name__}: {err}", found.id)
     doc_hash = content_hash(found.text)
     events = [event_row(e, doc_hash) for e in result.events]
-    huge = next((e["quantity"] for e in events if e["quantity"] is not None and abs(e["quantity"]) >= 2**63), None)
+    huge = result.oversized_quantity()
     if huge is not None:  # Parquet (and the knowledge base) hold 64-bit integers: say so, for this document only
         return _reject(record, source, line, f"quantity {huge} does not fit a 64-bit integer", found.id)
     return {

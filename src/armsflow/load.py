@@ -261,16 +261,11 @@ def _ingest_one(
     except Exception as err:  # noqa: BLE001 - one bad document must not stop the run
         _problem(summary, say, doc.id, f"extraction failed: {type(err).__name__}: {err}", False)
         return
-    huge = next((e.quantity for e in result.events if e.quantity is not None and not _fits_int64(e.quantity)), None)
-    if huge is not None:
-        # SQLite and PostgreSQL store integers in 64 bits; one absurd number must not stop the whole run
+    huge = result.oversized_quantity()
+    if huge is not None:  # one absurd number must not stop the whole run
         _problem(summary, say, doc.id, f"a quantity of {huge} is too large to store (more than 64 bits)", False)
         return
     batcher.add(doc, doc_hash, result)
-
-
-def _fits_int64(value: int) -> bool:
-    return -(2**63) <= value < 2**63
 
 
 def _problem(summary: IngestSummary, say, where: str, message: str, skipped: bool) -> None:

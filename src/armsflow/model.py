@@ -153,3 +153,11 @@ class DocumentResult:
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "lang": self.lang, "events": [e.to_dict() for e in self.events]}
+
+    def oversized_quantity(self) -> int | None:
+        """The first quantity no 64-bit integer holds ("99999999999999999999999 drones"), or None.
+
+        SQLite, PostgreSQL and Parquet store integers in 64 bits: ingest and batch refuse such a document
+        with one message rather than fail on it later, far from its line."""
+        big = [e.quantity for e in self.events if e.quantity is not None and not -(2**63) <= e.quantity < 2**63]
+        return big[0] if big else None
