@@ -182,6 +182,50 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX documents_search ON documents USING GIN (search)",
         ),
     ),
+    Migration(
+        6,
+        "screening: sanctions and control lists, their entities, blocking keys, and analysts' decisions on hits",
+        (
+            """CREATE TABLE screening_lists (
+                name TEXT PRIMARY KEY,          -- ofac-sdn, eu-fsf, un-sc, uk, or an OpenSanctions dataset name
+                source TEXT NOT NULL,           -- the file or URL it was read from
+                format TEXT NOT NULL,
+                published TEXT,                 -- the date the list gives itself
+                loaded_at TEXT NOT NULL,
+                checked_at TEXT,                -- last update attempt
+                stale TEXT,                     -- NULL when the last update worked, else why it failed
+                n_entities INTEGER NOT NULL
+            )""",
+            """CREATE TABLE screening_entities (
+                list_name TEXT NOT NULL REFERENCES screening_lists(name) ON DELETE CASCADE,
+                id TEXT NOT NULL,               -- the list's own reference for the entry
+                schema TEXT NOT NULL,
+                name TEXT NOT NULL,
+                data TEXT NOT NULL,             -- JSON of the whole model.Entity
+                fingerprint TEXT NOT NULL,      -- hash of data: a changed entity re-opens decisions on it
+                PRIMARY KEY (list_name, id)
+            )""",
+            """CREATE TABLE screening_keys (
+                key TEXT NOT NULL,              -- a blocking key of one of the entity's names (names.blocking_keys)
+                list_name TEXT NOT NULL,
+                entity_id TEXT NOT NULL
+            )""",
+            "CREATE INDEX screening_keys_key ON screening_keys (key)",
+            "CREATE INDEX screening_keys_entity ON screening_keys (list_name, entity_id)",
+            """CREATE TABLE screening_decisions (
+                id TEXT PRIMARY KEY,
+                query_key TEXT NOT NULL,        -- the normalised counterparty screened (names.query_key)
+                list_name TEXT NOT NULL,
+                entity_id TEXT NOT NULL,
+                fingerprint TEXT NOT NULL,      -- of the entity as it was decided on
+                decision TEXT NOT NULL,         -- false_positive or confirmed
+                author TEXT NOT NULL,
+                reason TEXT,
+                created_at TEXT NOT NULL
+            )""",
+            "CREATE INDEX screening_decisions_query ON screening_decisions (query_key, list_name, entity_id)",
+        ),
+    ),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version
