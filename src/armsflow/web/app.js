@@ -433,6 +433,12 @@ function tryPage() {
 
 // ------------------------------------------------------------------ routing
 
+// Pages kept in their own files (screen.js, …) register here: armsflowPage("screen", async (parts, query) => …).
+// Loaded after app.js, they may use its helpers (h, api, show, say, fail).
+const PAGES = {};
+function armsflowPage(name, render) { PAGES[name] = render; }
+window.armsflowPage = armsflowPage;
+
 async function route() {
   const [path, query] = (location.hash.slice(1) || "/").split("?");
   const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
@@ -447,6 +453,7 @@ async function route() {
     else if (page === "document" && parts[1]) await documentPage(parts[1], query);
     else if (page === "documents") await documentsPage(query);
     else if (page === "try") tryPage();
+    else if (PAGES[page]) await PAGES[page](parts.slice(1), query);
     else show(h("p", { class: "error" }, "No such page."));
   } catch (err) {
     fail(err);
