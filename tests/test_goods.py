@@ -221,3 +221,30 @@ def test_the_readmes_goods_example_is_what_the_command_prints(capsys, tmp_path):
     lines = [line for line in shown.splitlines() if line.strip() != "…"]
     assert len(lines) >= 10
     assert all(line in printed for line in lines), [line for line in lines if line not in printed]
+
+
+# --------------------------------------------------------------------------- API
+
+
+def test_api_goods_answers_the_check_and_400_for_bad_input(db_url):
+    from fastapi.testclient import TestClient
+
+    from armsflow.api import create_app
+
+    with Store(db_url) as store:
+        doc = NEWS[0]
+        result = extract_document(Document(id=doc.id, lang=doc.lang, date=doc.date, text=doc.text))
+        store.add_document(doc, result.events, result.lang)
+    with TestClient(create_app(db_url, token="s3cret"), raise_server_exceptions=False) as client:
+        answer = client.get("/api/goods", params={"description": "Teile für Drohnen", "lang": "de"})
+        assert answer.status_code == 200  # read-only: no token needed
+        out = answer.json()
+        assert out["candidates"][0]["code"] == "880730"
+        assert {n["category"]: n["records"] for n in out["network"]}["uav"] == 1
+        coded = client.get("/api/goods", params={"hs": "8542 31 90"}).json()
+        assert coded["controlled"] and coded["candidates"][0]["controls"][0]["tier"] == "1"
+        bad = client.get("/api/goods", params={"hs": "85x42"})
+        assert bad.status_code == 400 and "bad HS/CN code '85x42'" in bad.json()["error"]
+        empty = client.get("/api/goods")
+        assert empty.status_code == 400 and "give a goods description" in empty.json()["error"]
+        assert client.get("/api/goods", params={"description": "chip", "top": 0}).status_code == 422
