@@ -49,7 +49,7 @@ def test_chpl_tiers_and_cn8_codes_by_their_hs6_prefix():
     assert _lists("854231")["chpl"] == ("full", "1")
     assert _lists("85423190")["chpl"] == ("full", "1")  # a CN8 code under a tier-1 subheading
     assert _lists("852691")["chpl"] == ("full", "2")
-    assert _lists("848210")["chpl"] == ("full", "4.A")
+    assert _lists("848210")["chpl"] == ("full", "3.B")
     assert _lists("845961")["chpl"] == ("full", "4.B")
     assert "chpl" not in _lists("850760")  # lithium-ion cells: EU/UK annexes, not the CHPL
     assert _lists("847989") == {}  # machines n.e.s.: on no list
@@ -154,7 +154,7 @@ def test_to_json_is_json_with_sources_for_every_control():
     text = json.dumps(out)
     assert json.loads(text)["algorithm"] == goods.ALGORITHM
     chpl = next(c for c in out["candidates"][0]["controls"] if c["list"] == "chpl")
-    assert chpl["tier"] == "4.A" and chpl["document"].startswith("Common High Priority") and chpl["date"]
+    assert chpl["tier"] == "3.B" and chpl["document"].startswith("Common High Priority") and chpl["date"]
     assert out["network"] is None
 
 

@@ -96,6 +96,9 @@ def render(out: dict[str, Any]) -> str:
             lines.append("      listed: on none of the control lists")
     for p in out["purposes"]:
         lines.append(f"  purpose: {p['word']!r} -> {p['category']}")
+    caveats = {e["list"]: e["caveat"] for c in out["candidates"] for e in c["controls"] if e["caveat"]}
+    for name, caveat in caveats.items():
+        lines.append(f"  note on {LIST_NAMES.get(name, name)}: {caveat}")
     lines.extend(_network_lines(out["network"]))
     return "\n".join(lines)
 

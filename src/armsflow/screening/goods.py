@@ -398,6 +398,7 @@ class Candidate:
 
 
 def _control_json(entry: ControlEntry, how: str) -> dict[str, Any]:
+    """One covering list entry; ``caveat`` is the data file's note on how far the list's entries are checked."""
     return {
         "list": entry.list,
         "code": entry.code,
@@ -407,6 +408,7 @@ def _control_json(entry: ControlEntry, how: str) -> dict[str, Any]:
         "annex": entry.annex,
         "date": entry.date,
         "description": entry.description,
+        "caveat": data().lists[entry.list].get("note"),
     }
 
 
