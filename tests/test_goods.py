@@ -142,7 +142,8 @@ def test_unknown_words_give_no_candidate_and_no_control():
 @pytest.mark.parametrize(
     ("kwargs", "says"),
     [({}, "give a goods description"), ({"description": "  "}, "give a goods description"),
-     ({"description": "chip", "lang": "fr"}, "bad language 'fr'"), ({"hs": "8542.3"}, "bad HS/CN code '8542.3'")],
+     ({"description": "chip", "lang": "fr"}, "bad language 'fr'"), ({"hs": "8542.3"}, "bad HS/CN code '8542.3'"),
+     ({"description": "Kugellager " * 200}, "2199 characters: at most 2000")],
 )  # fmt: skip
 def test_bad_input_is_a_goods_error(kwargs, says):
     with pytest.raises(GoodsError, match=re.escape(says)):

@@ -30,6 +30,7 @@ ALGORITHM = "armsflow-goods-v1"
 LANGS = ("de", "en")
 PARTS = "PARTS"  # the lexicon's mark for words such as "Teile", "parts"
 TOP = 5
+MAX_CHARS = 2000  # a goods description, not a document: longer text is refused, not read for minutes
 MIN_CONFIDENCE = 0.05
 TRANSFERS_SHOWN = 5
 
@@ -459,6 +460,8 @@ def check(
     text = (description or "").strip()
     if not text and not (hs or "").strip():
         raise GoodsError("give a goods description or an HS/CN code")
+    if len(text) > MAX_CHARS:
+        raise GoodsError(f"the goods description has {len(text)} characters: at most {MAX_CHARS}")
     found: list[Candidate] = []
     purposes: list[tuple[str, str]] = []
     if hs is not None and hs.strip():
