@@ -23,7 +23,7 @@ from typing import NoReturn
 
 from armsflow import __version__, native
 from armsflow.bulk import collector_tuned
-from armsflow.cli import batch, knowledge, review, rules, serve
+from armsflow.cli import batch, goods, knowledge, review, rules, serve
 from armsflow.ingest.files import PART_CHARS, DocumentPart, ReadProblem, iter_inputs
 from armsflow.lexicons import VERSION as LEXICON_VERSION
 from armsflow.model import Document, DocumentResult
@@ -71,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="extract the bundled sample articles and print a table")
     _output_options(demo, default_format="table")
     batch.add_parser(sub)
+    goods.add_parser(sub)
     knowledge.add_parsers(sub)
     review.add_parser(sub)
     rules.add_parsers(sub)
@@ -125,6 +126,8 @@ def _main(argv: list[str] | None) -> int:
         return serve.run(args)
     if args.command == "batch":
         return batch.run(args)
+    if args.command == "goods":
+        return goods.run(args)
     if args.command == "review":
         return review.run(args)
     if args.command in rules.COMMANDS:
