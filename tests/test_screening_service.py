@@ -178,3 +178,28 @@ def test_cli_csv_batch_writes_a_results_csv(loaded: str, tmp_path: Path, capsys:
     bad.write_text("name,country\nPetrov,Russia\n")
     assert main(["screen", "--csv", str(bad), "--db", loaded]) == 2
     assert f"{bad}:2: bad country 'Russia'" in capsys.readouterr().err
+
+
+def test_api_screen_and_decisions(loaded: str) -> None:
+    from fastapi.testclient import TestClient
+
+    from armsflow.api import create_app
+
+    with TestClient(create_app(loaded, token="s3cret"), raise_server_exceptions=False) as client:
+        answer = client.post("/api/screen", json={"name": "Alexander Petrov", "country": "RUS"})
+        assert answer.status_code == 200
+        assert answer.json()["hits"][0]["id"] == "ru-1"
+        bad = client.post("/api/screen", json={"name": "Petrov", "dob": "soon"})
+        assert bad.status_code == 400 and "bad birth date 'soon'" in bad.json()["error"]
+        body = {"name": "Alexander Petrov", "list": "test-list", "entity_id": "ru-1", "decision": "false_positive",
+                "by": "anna"}  # fmt: skip
+        assert client.post("/api/screen/decisions", json=body).status_code == 401
+        made = client.post("/api/screen/decisions", json=body, headers={"Authorization": "Bearer s3cret"})
+        assert made.status_code == 200 and made.json()["decision"] == "false_positive"
+        assert client.post("/api/screen", json={"name": "Alexander Petrov"}).json()["hits"] == []
+        listed = client.get("/api/screen/decisions", params={"name": "alexander petrov"}).json()
+        assert listed["total"] == 1 and listed["items"][0]["by"] == "anna"
+        unknown = client.post(
+            "/api/screen/decisions", json={**body, "entity_id": "zz"}, headers={"Authorization": "Bearer s3cret"}
+        )
+        assert unknown.status_code == 400 and "no entity 'zz'" in unknown.json()["error"]
