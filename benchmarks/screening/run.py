@@ -15,6 +15,7 @@ or of the entity's main name (Arabic covers Persian), else Latin.
 from __future__ import annotations
 
 import argparse
+import itertools
 import re
 import sys
 import time
@@ -165,13 +166,15 @@ def nomenklatura_scorer() -> Callable[[Pair], float] | None:
         return ent
 
     cache: dict[str, object] = {}
+    counter = itertools.count()
 
     def score(pair: Pair) -> float:
         e = pair.entity
         result = cache.get(e.id)
         if result is None:
             result = cache[e.id] = proxy(e.schema, e.id, list(e.names()))
-        query = proxy(e.schema, "q", [pair.query])
+        # a fresh id for every query: logic-v2 caches what it derives from an entity by the entity's id
+        query = proxy(e.schema, f"q{next(counter)}", [pair.query])
         return LogicV2.compare(query, result, config).score  # type: ignore[arg-type]
 
     return score

@@ -23,12 +23,12 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
-from armsflow.query import QueryError, actor_id
+from armsflow.query import QueryError, _actor_index
 from armsflow.screening import match, names
 from armsflow.screening.model import Entity, Hit, Identifier, Query
 from armsflow.store import Store, loads_list
 
-CANDIDATES = 200  # entities scored per screening: the ones sharing most blocking keys with the query
+CANDIDATES = 100  # entities scored per screening: the ones sharing most blocking keys with the query
 DECISIONS = ("false_positive", "confirmed")
 IDENTIFIER_KINDS = (
     "imo", "inn", "ogrn", "lei", "passport", "national_id", "registration", "swift", "vessel_mmsi", "other",
@@ -345,12 +345,10 @@ def decisions(store: Store, name: str | None = None, limit: int = 100) -> list[d
 def actors_of(entity: Entity) -> list[str]:
     """armsflow actor ids for the entity's state or group: its countries, and its names armsflow knows."""
     found = list(dict.fromkeys(c.upper() for c in entity.countries))
+    known = _actor_index()  # names only: actor_id's spelling suggestions on a miss cost a scan per alias
     for name in entity.names():
-        try:
-            aid = actor_id(name)
-        except QueryError:
-            continue
-        if aid not in found:
+        aid = known.get(" ".join(name.split()).casefold())
+        if aid and aid not in found:
             found.append(aid)
     return found
 
