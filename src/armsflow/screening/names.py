@@ -57,10 +57,13 @@ def _data_lines(name: str) -> list[list[str]]:
 
 
 @lru_cache(maxsize=1)
-def legal_forms() -> tuple[tuple[str, ...], ...]:
-    """The legal forms as token sequences, longest first (so "pte ltd" goes before "ltd")."""
-    forms = {tuple(row[0].split()) for row in _data_lines("legal_forms.tsv")}
-    return tuple(sorted(forms, key=lambda f: (-len(f), f)))
+def legal_forms() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The legal forms as token sequences by their first word, longest first ("pte ltd" before "pte")."""
+    forms = sorted({tuple(row[0].split()) for row in _data_lines("legal_forms.tsv")}, key=lambda f: (-len(f), f))
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for form in forms:
+        by_first.setdefault(form[0], []).append(form)
+    return {word: tuple(group) for word, group in by_first.items()}
 
 
 @lru_cache(maxsize=1)
@@ -69,18 +72,23 @@ def particles() -> frozenset[str]:
     return frozenset(row[0] for row in _data_lines("name_particles.tsv"))
 
 
-@lru_cache(maxsize=200_000)
 def transliterate(text: str) -> str:
-    """Lower-case ASCII for a name in any script; Latin names only lose their accents (cached: list names
-    repeat across millions of screenings)."""
+    """Lower-case ASCII for a name in any script; Latin names only lose their accents. Word by word, each
+    word cached: names repeat their words across a list and across millions of screenings."""
     text = unicodedata.normalize("NFKC", text)
-    if _NON_LATIN.search(text):
-        if _ARABIC.search(text):
-            if _PERSIAN_LETTERS.search(text):
-                text = text.translate(_PERSIAN_SOUNDS)
-            text = text.translate(_ARABIC_SCRIPT)
-        text = ascii_text(text)
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    persian = bool(_PERSIAN_LETTERS.search(text))  # a name with one Persian letter is read as Persian throughout
+    return " ".join(_word_ascii(word, persian) for word in text.split())
+
+
+@lru_cache(maxsize=500_000)
+def _word_ascii(word: str, persian: bool) -> str:
+    if _NON_LATIN.search(word):
+        if _ARABIC.search(word):
+            if persian:
+                word = word.translate(_PERSIAN_SOUNDS)
+            word = word.translate(_ARABIC_SCRIPT)
+        word = ascii_text(word)
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
@@ -105,7 +113,7 @@ def split_legal_form(words: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]
     i = 0
     forms = legal_forms()
     while i < len(words):
-        for form in forms:
+        for form in forms.get(words[i], ()):
             if tuple(words[i : i + len(form)]) == form:
                 found.append(" ".join(form))
                 i += len(form)

@@ -21,6 +21,7 @@ import json
 import uuid
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any, Protocol
 
 from armsflow.query import QueryError, _actor_index
@@ -28,7 +29,8 @@ from armsflow.screening import match, names
 from armsflow.screening.model import Entity, Hit, Identifier, Query
 from armsflow.store import Store, loads_list
 
-CANDIDATES = 100  # entities scored per screening: the ones sharing most blocking keys with the query
+POSTINGS = 20_000  # key postings a candidate lookup reads at most (see TableLists.candidates)
+CANDIDATES = 50  # entities scored per screening: the ones sharing most blocking keys with the query
 DECISIONS = ("false_positive", "confirmed")
 IDENTIFIER_KINDS = (
     "imo", "inn", "ogrn", "lei", "passport", "national_id", "registration", "swift", "vessel_mmsi", "other",
@@ -61,14 +63,30 @@ class TableLists:
         self.store = store
 
     def candidates(self, keys: Iterable[str], limit: int) -> list[Entity]:
+        """The ``limit`` entities sharing most keys with the query, counted over the query's rarest keys: the
+        keys are taken rarest first while their postings stay under ``POSTINGS`` (at least the rarest one),
+        so a name as common as "Mohammad" costs no scan of every Mohammad on a list of millions."""
         wanted = sorted(set(keys))
         if not wanted:
             return []
         marks = ", ".join("?" * len(wanted))
+        counts = self.store.fetchall(
+            f"SELECT key, COUNT(*) AS n FROM screening_keys WHERE key IN ({marks}) GROUP BY key", wanted
+        )
+        chosen: list[str] = []
+        total = 0
+        for row in sorted(counts, key=lambda r: (r["n"], r["key"])):
+            if chosen and total + row["n"] > POSTINGS:
+                break
+            chosen.append(row["key"])
+            total += row["n"]
+        if not chosen:
+            return []
+        marks = ", ".join("?" * len(chosen))
         rows = self.store.fetchall(
             f"SELECT list_name, entity_id, COUNT(*) AS n FROM screening_keys WHERE key IN ({marks}) "
             f"GROUP BY list_name, entity_id ORDER BY n DESC, list_name, entity_id LIMIT ?",
-            (*wanted, limit),
+            (*chosen, limit),
         )
         by_list: dict[str, list[str]] = {}
         for row in rows:
@@ -79,12 +97,17 @@ class TableLists:
             for row in self.store.fetchall(
                 f"SELECT data FROM screening_entities WHERE list_name = ? AND id IN ({marks})", (list_name, *ids)
             ):
-                found.append(entity_from_json(row["data"]))
+                found.append(_cached_entity(row["data"]))
         return found
 
     def entity(self, list_name: str, id: str) -> Entity | None:
         row = self.store.fetchone("SELECT data FROM screening_entities WHERE list_name = ? AND id = ?", (list_name, id))
         return entity_from_json(row["data"]) if row else None
+
+
+@lru_cache(maxsize=100_000)
+def _cached_entity(data: str) -> Entity:
+    return entity_from_json(data)
 
 
 def entity_from_json(data: str | dict[str, Any]) -> Entity:
