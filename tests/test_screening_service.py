@@ -203,3 +203,11 @@ def test_api_screen_and_decisions(loaded: str) -> None:
             "/api/screen/decisions", json={**body, "entity_id": "zz"}, headers={"Authorization": "Bearer s3cret"}
         )
         assert unknown.status_code == 400 and "no entity 'zz'" in unknown.json()["error"]
+
+
+def test_goods_are_handed_to_the_goods_check(loaded: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """--hs goes to goods.check and its answer is the result's "goods" (what it holds is the goods package's)."""
+    assert main(["screen", "Aleksandr Petrov", "--hs", "848210", "--format", "json", "--db", loaded]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert "goods" in data and data["hits"][0]["id"] == "ru-1"
+    assert main(["screen", "Petrov", "--hs", "1", "--goods", "x", "--db", loaded]) == 2  # one or the other
