@@ -45,7 +45,7 @@ _PERSIAN_SOUNDS = str.maketrans({"ض": "ز", "ظ": "ز", "ذ": "ز", "ث": "س",
 # Skeletons: the spellings of one sound in English, German, French and ICU's transliterations become one letter
 # (longest first), vowels and the half-vowels y, w, v are dropped, doubled letters are one.
 _DIGRAPHS = (("tsch", "s"), ("sch", "s"), ("tch", "s"), ("kh", "h"), ("gh", "k"), ("sh", "s"), ("ch", "s"),
-             ("zh", "s"), ("ts", "s"), ("tz", "s"), ("th", "s"), ("dh", "s"), ("ph", "f"), ("ck", "k"))  # fmt: skip
+             ("zh", "s"), ("ts", "s"), ("tz", "s"), ("th", "s"), ("dh", "d"), ("ph", "f"), ("ck", "k"))  # fmt: skip
 _SKELETON = str.maketrans({"q": "k", "g": "k", "c": "k", "x": "ks", "z": "s", "v": "", "w": "", "y": ""})
 _PROCLITICS = ("wal", "bal", "al", "el", "ll")  # ICU writes "and the", "with the", "the", "for the" onto the word
 _VOWELS = re.compile(r"[aeiou]")
@@ -134,6 +134,8 @@ def skeleton(token: str) -> str:
         if len(token) > len(clitic) + 2 and token.startswith(clitic) and token[len(clitic)] not in "aeiou":
             token = token[len(clitic) :]
             break
+    if token[:5] in ("abdul", "abdel", "abdol", "abdal"):
+        token = "abd" + token[5:]  # "servant of the": Abdulrahman, Abdel Karim and عبد الرحمن (bd alrhmn) agree
     for pair, single in _DIGRAPHS:
         token = token.replace(pair, single)
     token = _VOWELS.sub("", token.translate(_SKELETON))
