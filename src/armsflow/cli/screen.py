@@ -142,6 +142,7 @@ def print_table(result: dict[str, Any], out: TextIO) -> None:
         print(f"list {lst['name']}: {lst['entities']} entities, published {lst['published'] or '?'}{stale}", file=out)
     print(f"{q['name']!r}: {result['alerts']} alerts ({result['algorithm']}, threshold {result['threshold']})",
           file=out)  # fmt: skip
+    shown: set[str] = set()  # an actor's context is printed under its first hit only
     for hit in result["hits"]:
         ex = hit["explanation"]
         mark = "ALERT" if hit["alert"] else "     "
@@ -156,6 +157,10 @@ def print_table(result: dict[str, Any], out: TextIO) -> None:
             state = "RE-OPENED (the entity changed since)" if d["reopened"] else "applies"
             print(f"        decision: {d['decision']} by {d['by']} on {d['at'][:10]}, {state}", file=out)
         for ctx in hit["context"]:
+            if ctx["actor"] in shown:
+                print(f"        {ctx['actor']}: see above", file=out)
+                continue
+            shown.add(ctx["actor"])
             _print_context(ctx, out)
     if "goods" in result:
         print("goods: " + json.dumps(result["goods"], ensure_ascii=False), file=out)
