@@ -69,17 +69,23 @@ class TableLists:
         wanted = sorted(set(keys))
         if not wanted:
             return []
-        marks = ", ".join("?" * len(wanted))
-        counts = self.store.fetchall(
-            f"SELECT key, COUNT(*) AS n FROM screening_keys WHERE key IN ({marks}) GROUP BY key", wanted
-        )
+        # each key's postings, counted no further than the budget: a key held by a tenth of a list is not
+        # counted to the end only to be left out
+        counts = []
+        for key in wanted:
+            row = self.store.fetchone(
+                "SELECT COUNT(*) AS n FROM (SELECT 1 FROM screening_keys WHERE key = ? LIMIT ?) AS k",
+                (key, POSTINGS + 1),
+            )
+            if row and row["n"]:
+                counts.append((int(row["n"]), key))
         chosen: list[str] = []
         total = 0
-        for row in sorted(counts, key=lambda r: (r["n"], r["key"])):
-            if chosen and total + row["n"] > POSTINGS:
+        for n, key in sorted(counts):
+            if chosen and total + n > POSTINGS:
                 break
-            chosen.append(row["key"])
-            total += row["n"]
+            chosen.append(key)
+            total += n
         if not chosen:
             return []
         marks = ", ".join("?" * len(chosen))
