@@ -163,7 +163,9 @@ def print_table(result: dict[str, Any], out: TextIO) -> None:
             shown.add(ctx["actor"])
             _print_context(ctx, out)
     if "goods" in result:
-        print("goods: " + json.dumps(result["goods"], ensure_ascii=False), file=out)
+        from armsflow.cli.goods import render
+
+        print(render(result["goods"]), file=out)
 
 
 def _print_context(ctx: dict[str, Any], out: TextIO) -> None:

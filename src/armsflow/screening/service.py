@@ -224,13 +224,14 @@ def _entities(source: Lists, query: Query, limit: int) -> list[Entity]:
 
 
 def goods_check(store: Store, description: str | None, hs: str | None) -> Any:
-    """The goods package's answer for a description or code (its ``to_json()``)."""
+    """The goods package's answer for a description or code (its ``to_json()``); bad goods input is a
+    :class:`QueryError` like any other bad screening input (exit 2, HTTP 400)."""
     from armsflow.screening import goods
 
     try:
         return goods.check(description, hs, None, store).to_json()
-    except NotImplementedError as err:
-        return {"error": str(err)}
+    except goods.GoodsError as err:
+        raise QueryError(str(err)) from err
 
 
 def query_json(query: Query) -> dict[str, Any]:
