@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from armsflow.query import QueryError
-from armsflow.screening import service
+from armsflow.screening.model import DECISIONS, IDENTIFIER_KINDS
 from armsflow.store import Store, StoreError, default_location
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -61,7 +61,7 @@ def add_parser(sub: Any) -> None:
         action="append",
         default=[],
         metavar="KIND:VALUE",
-        help=f"an identifier, repeatable; KIND one of {', '.join(service.IDENTIFIER_KINDS)} (imo:9123456)",
+        help=f"an identifier, repeatable; KIND one of {', '.join(IDENTIFIER_KINDS)} (imo:9123456)",
     )
     goods = p.add_mutually_exclusive_group()
     goods.add_argument("--goods", metavar="TEXT", help='also check goods described in words ("Kugellager")')
@@ -74,7 +74,7 @@ def add_parser(sub: Any) -> None:
     )
     p.add_argument("--list", dest="list_name", metavar="LIST", help="decide: the list of the entity (ofac-sdn)")
     p.add_argument("--entity", metavar="ID", help="decide: the list entity's id")
-    p.add_argument("--as", dest="decision", choices=service.DECISIONS, help="decide: false_positive or confirmed")
+    p.add_argument("--as", dest="decision", choices=DECISIONS, help="decide: false_positive or confirmed")
     p.add_argument("--by", metavar="NAME", help="decide: who decides (default $ARMSFLOW_REVIEWER, else the login)")
     p.add_argument("--why", metavar="TEXT", help="decide: the reason, kept with the decision")
     p.add_argument("--db", metavar="PATH|URL", help="SQLite file or postgresql:// URL (default as for ingest)")
@@ -93,6 +93,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _dispatch(args: argparse.Namespace, store: Store) -> int:
+    from armsflow.screening import service  # (here: the matcher's imports cost start-up)
+
     words: list[str] = list(args.words)
     if args.csv:
         if words:
@@ -180,6 +182,8 @@ def _print_context(ctx: dict[str, Any], out: TextIO) -> None:
 
 def _batch(args: argparse.Namespace, store: Store) -> int:
     """Every row of a CSV file screened; one results row a hit (or one row without a hit)."""
+    from armsflow.screening import service  # (here: the matcher's imports cost start-up)
+
     path = Path(args.csv)
     if not path.is_file():
         raise QueryError(f"no such file: {args.csv}")

@@ -26,15 +26,11 @@ from typing import Any, Protocol
 
 from armsflow.query import QueryError, _actor_index
 from armsflow.screening import match, names
-from armsflow.screening.model import Entity, Hit, Identifier, Query
+from armsflow.screening.model import DECISIONS, IDENTIFIER_KINDS, Entity, Hit, Identifier, Query
 from armsflow.store import Store, loads_list
 
 POSTINGS = 20_000  # key postings a candidate lookup reads at most (see TableLists.candidates)
 CANDIDATES = 50  # entities scored per screening: the ones sharing most blocking keys with the query
-DECISIONS = ("false_positive", "confirmed")
-IDENTIFIER_KINDS = (
-    "imo", "inn", "ogrn", "lei", "passport", "national_id", "registration", "swift", "vessel_mmsi", "other",
-)  # fmt: skip
 _CONTEXT_ROWS = 20  # transfer records per side and actor in a hit's context
 
 
