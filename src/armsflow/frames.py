@@ -95,6 +95,8 @@ _PLACE_PREPS: Final = words("prep.in-place")
 _GAP_ENDS: Final = words("punct.gapped-conjunct-end")
 _GAP_SUBJECTS: Final = frozenset({"name", "capital", "metonym", "org"})  # actor kinds that name a party
 _GOODS_FROM: Final = words("prep.goods-from")
+_DE_FROM: Final = words("prep.from", "de")
+_DE_ORIGIN_AFTER: Final = words("prep.goods-origin-after-participle", "de")
 _SERVICE_OBJECT: Final = words("prep.service-object", "de")
 _FRAMING: Final = words("prep.framing")
 _UNDER_DEAL: Final = words("prep.under-deal")
@@ -747,6 +749,18 @@ def choose_lead(view: ClauseView, c: int, participle_starts: set[int]) -> tuple[
     else:
         trace.append(_TRIGGER_RULES[lead[1]])
     lead_cue, lead_kind = lead
+    if (
+        lead_kind not in ("buy", "order")
+        and trace == [_TRIGGER_RULES[lead_kind]]
+        and _de_attributive_before_goods(view, lead_cue)
+        and not _de_participle_agent(view, c, lead_cue)
+    ):
+        other = _lead([x for x in cues if x is not lead_cue and x.start not in participle_starts])
+        if other is not None and other[1] != "use" and not _de_attributive_before_goods(view, other[0]):
+            # "Die Türkei verkauft bewaffnete Drohnen an Äthiopien", "dass Marokko die erste Charge bewaffneter
+            # Drohnen erhalten habe": the participle inflected before the goods describes them; the verb leads
+            lead_cue, lead_kind = other
+            trace[-1:] = [_TRIGGER_RULES[lead_kind], "trigger.de.attributive-participle-describes"]
     if lead_kind in ("buy", "order") and _ordered_goods_participle(view, lead_cue):
         moving = _lead([x for x in cues if x is not lead_cue and x.start not in participle_starts])
         if moving is not None and moving[1] in ("arrive", "get", "give"):
@@ -1814,6 +1828,32 @@ def _ordered_goods_participle(view: ClauseView, cue: CueMention) -> bool:
     if not tok.text.islower() or not tok.lower.endswith(_ATTRIBUTIVE_ENDINGS + ("ed",)):
         return False
     return any(it.start == cue.end for it in view.mentions.items)
+
+
+def _de_participle_agent(view: ClauseView, c: int, cue: CueMention) -> bool:
+    """ "die von Portugal gespendeten Haubitzen", "die zugesagten Gripen aus Schweden": the participle names its
+    own supplier (roles.de.attributive-participle-agent reads it)."""
+    for a in view.actors_by_clause[c]:
+        if a.prep in _DE_FROM and a.end <= cue.start or a.prep in _DE_ORIGIN_AFTER and a.start > cue.start:
+            return True
+    return False
+
+
+def _de_attributive_before_goods(view: ClauseView, cue: CueMention) -> bool:
+    """ "bewaffnete Drohnen", "der gelieferten Panzer": a German participle with an adjective ending right before
+    the goods (at most one adjective between) inside a noun phrase, not a finite verb."""
+    tokens = view.tokens
+    k = cue.start
+    if view.lang != "de" or cue.end != k + 1 or k == 0:
+        return False
+    tok = tokens[k]
+    if not tok.text.islower() or not tok.lower.endswith(_ATTRIBUTIVE_ENDINGS):
+        return False
+    starts = {it.start for it in view.mentions.items}
+    nxt = cue.end
+    if nxt < len(tokens) and nxt not in starts and tokens[nxt].text.islower():
+        nxt += 1  # "bewaffnete unbemannte Drohnen": one more adjective
+    return nxt in starts
 
 
 def _attributive_participle(tokens: list[Token], cue: CueMention, item_starts: AbstractSet[int]) -> bool:
