@@ -98,6 +98,8 @@ _ASKED_FROM: Final = words("prep.request-from")
 _COME_FROM: Final = words("verb.come-from")
 _ONWARD: Final = words("adverb.onward")
 _AND: Final = words("conj.and")
+_GAP_CONJ: Final = words("conj.subject-gap", "de")
+_PERFECT_AUX: Final = words("aux.perfect", "de")
 _IN_SERVICE: Final = words("verb.in-service")
 _SERVICE_WITH: Final = words("prep.in-service-with")
 _VEHICLES: Final = tuple(sorted(words("noun.vehicle")))
@@ -222,6 +224,11 @@ def _functions(r: Roles) -> None:
     tokens, grammar = view.tokens, view.grammar
     if grammar.infinitive[c]:
         r.objects = r.bare
+    elif _de_subject_gap(r):
+        # "Moskau lieferte Aserbaidschan Panzer – und rüstete zugleich Armenien mit Raketen aus": after "und" the
+        # finite verb comes first; the conjunct shares the subject of the clause before, its names are objects
+        r.objects = r.bare
+        fire(frame, "grammar.de.coordinated-verb-shares-subject")
     elif view.lang == "en":
         _english_functions(r)
     else:
@@ -263,6 +270,18 @@ def _english_functions(r: Roles) -> None:
         # clause's subject; the name in between is the object of the verb before
         r.subject, r.objects = before[0], after + before[1:]
         fire(r.frame, "grammar.en.gerund-after-preposition")
+
+
+def _de_subject_gap(r: Roles) -> bool:
+    """A German clause opened by a coordinator and then its finite verb (the trigger or a perfect auxiliary):
+    "und rüstete zugleich …", "und hat … geliefert". A coordinator takes no place in the clause, so the verb
+    stands first and the subject is the one the conjuncts share."""
+    view, tokens = r.view, r.tokens
+    start = view.grammar.clauses[r.c][0]
+    if view.lang != "de" or r.c == 0 or start + 1 >= len(tokens) or tokens[start].lower not in _GAP_CONJ:
+        return False
+    verb = tokens[start + 1]
+    return verb.text.islower() and (start + 1 == r.trig or verb.lower in _PERFECT_AUX)
 
 
 def _german_functions(r: Roles) -> None:
