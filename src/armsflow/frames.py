@@ -124,6 +124,8 @@ _OWN: Final = words("pronoun.possessive")
 _REMAINDER: Final = words("pronoun.remainder")
 _NOUNISH_EN: Final = words("function.after-remainder", "en")
 _ITEM_PRONOUNS: Final = words("pronoun.goods")
+_EXPLETIVE: Final = words("pronoun.expletive", "de")
+_EXISTENTIAL: Final = words("verb.existential", "de")
 _DETERMINER_PRONOUNS: Final = words("pronoun.demonstrative-determiner")
 _DETERMINER_PRONOUNS_EN: Final = words("pronoun.demonstrative-determiner", "en")
 _SUPPORT_WITH: Final = words("prep.support-with")
@@ -1265,6 +1267,10 @@ def _anaphoric_items(tokens: list[Token], grammar: SentenceGrammar, c: int) -> l
     for i in range(start, end):
         word = tokens[i].lower
         if word in _ITEM_PRONOUNS and not _determiner(tokens, i):
+            if word in _EXPLETIVE and any(t.lemma in _EXISTENTIAL for t in tokens[start:end]):
+                # "Für entsprechende Anfragen habe es Genehmigungen gegeben": the "es" of "es gibt" stands for nothing
+                reject("item.de.existential-es", f"clause {c}: {tokens[i].text!r} of an existential")
+                continue
             return [ItemMention(i, i + 1, None, carrier="pronoun", text=tokens[i].text)]
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if word in _REMAINDER and (nxt is None or not nxt.text[:1].isupper() and nxt.lower not in _NOUNISH_EN):
