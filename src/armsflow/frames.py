@@ -76,6 +76,8 @@ _SIGN: Final = words("verb.sign", "en")
 _WITHOUT: Final = words("prep.without", "en")
 _MODALS: Final = words("aux.modal", "en")
 _APPLICATION: Final = words("noun.application", "en")
+_APPLICATION_DE: Final = tuple(word_list("suffix.application", "de"))
+_EXPORT_STEMS_DE: Final = tuple(word_list("stem.export", "de"))
 _CLAIM_NOUNS: Final = words("noun.claim", "en")
 _LAUNCH: Final = words("verb.launch")
 _IN_SERVICE: Final = words("verb.in-service")
@@ -153,6 +155,7 @@ _ABOUT: Final = words("prep.about-topic", "de")
 _STATE_AUX: Final = words("aux.state-passive", "de")
 _VEHICLE_NOUNS: Final = tuple(sorted(words("noun.vehicle", "de")))
 _GENITIVE_RELATIVE: Final = words("pronoun.relative-genitive", "de")
+_RELATIVE_DE: Final = words("pronoun.relative", "de")
 _SCHEDULE_PREPS: Final = words("prep.schedule", "de")
 _SCHEDULE_ADVERBS: Final = words("adverb.schedule", "de")
 _SCHEDULE_POINTS: Final = words("noun.time", "de") | words("noun.schedule-point", "de")
@@ -344,6 +347,16 @@ def _clause_frame(
     if _condition_clause(view, c) and not frame.modifiers & {"consider", "intend"}:
         # "droht mit Strafen, falls China Russland mit Waffen beliefert": a condition, no event
         reject("filter.condition-clause", f"clause {c}: {lead_cue.lemma!r} inside a condition")
+        return None
+    if "trigger.de.export-application" in frame.trace:
+        frame.modifiers.discard("request")  # the application is the exporter's, no request of the recipient
+        if not frame.modifiers & {"refuse", "approve"}:
+            # "zwei Anträge auf Ausfuhr … an Polizeibehörden in Honduras, die … versagt wurden": the decision on
+            # the applications in the relative clause after them
+            frame.modifiers |= _decision_in_relative(view, c)
+    if "trigger.de.export-application" in frame.trace and not frame.modifiers & {"refuse", "approve"}:
+        # "Anträge auf Ausfuhr von Gewehren nach Mexiko liegen vor": an export applied for is no transfer yet
+        reject("filter.de.export-applied-for", f"clause {c}: {lead_cue.lemma!r} applied for, not decided")
         return None
     if _applied_for(view, lead_cue):
         # "Applications for permits for the export of military goods to Azerbaijan are assessed …": an export
@@ -699,6 +712,22 @@ def _service(cues: list[CueMention], items: list[ItemMention]) -> tuple[CueMenti
     return (cue, "give") if cue is not None else None
 
 
+def _decision_in_relative(view: ClauseView, c: int) -> set[str]:
+    """Refusing or approving in a German relative clause right after clause c ("…, die … versagt wurden")."""
+    if c + 1 >= view.n:
+        return set()
+    start, end = view.grammar.clauses[c + 1]
+    words_ = [t.lower for t in view.tokens[start : min(end, start + 2)]]
+    if not any(w in _RELATIVE_DE for w in words_):
+        return set()
+    return {k for x in view.cues_by_clause[c + 1] for k in x.kinds & {"refuse", "approve"}}
+
+
+def _de_export_application(view: ClauseView, cue: CueMention) -> bool:
+    """ "Antrag", "Anträge", "Exportantrag": a German noun of applying (for a licence), not a buyer's request."""
+    return view.lang == "de" and cue.lemma.endswith(_APPLICATION_DE) and view.tokens[cue.start].text[:1].isupper()
+
+
 def _applied_for(view: ClauseView, cue: CueMention) -> bool:
     """ "applications for permits for the export of …", "an application for the export of …": a transfer noun
     in the object of an application."""
@@ -763,6 +792,22 @@ def choose_lead(view: ClauseView, c: int, participle_starts: set[int]) -> tuple[
             # Drohnen erhalten habe": the participle inflected before the goods describes them; the verb leads
             lead_cue, lead_kind = other
             trace[-1:] = [_TRIGGER_RULES[lead_kind], "trigger.de.attributive-participle-describes"]
+    if lead_kind == "request" and _de_export_application(view, lead_cue):
+        applied = next(
+            (
+                x
+                for x in cues
+                if "give_noun" in x.kinds and 0 < x.start - lead_cue.end <= 2 and x.lemma.startswith(_EXPORT_STEMS_DE)
+            ),
+            None,
+        )
+        if applied is not None or lead_cue.lemma.startswith(_EXPORT_STEMS_DE):
+            # "lehnte den Antrag auf Ausfuhr von Maschinenpistolen nach Honduras ab", "den Exportantrag": an
+            # exporter's application is for the export; the export leads, its recipient is no asker
+            if applied is not None:
+                lead_cue = applied
+            lead_kind = "give_noun"
+            trace.append("trigger.de.export-application")
     if lead_kind in ("buy", "order") and _ordered_goods_participle(view, lead_cue):
         moving = _lead([x for x in cues if x is not lead_cue and x.start not in participle_starts])
         if moving is not None and moving[1] in ("arrive", "get", "give"):
