@@ -378,6 +378,18 @@ def _inherited_subject(r: Roles) -> None:
             r.asker, r.inherited = cand[0], cand[1]
             fire(r.frame, "grammar.object-control")
         elif (
+            view.lang == "de"
+            and (g in r.governors or g == c - 1)
+            and grammar.infinitive[c]
+            and len(cand) > 1
+            and any("order" in cue.kinds and _order_noun(tokens, cue.start, "de") for cue in view.cues_by_clause[g])
+        ):
+            # "Südkorea erteilte Heckler & Koch den Auftrag, 400 Maschinenpistolen zu liefern": who is given the
+            # order delivers, who gives it receives
+            r.asker, r.inherited = cand[0], cand[1]
+            r.frame.modifiers.add("order")  # the delivery was ordered: a concluded purchase
+            fire(r.frame, "grammar.de.order-object-control")
+        elif (
             view.lang == "en"
             and g in r.governors
             and grammar.infinitive[c]
@@ -1262,6 +1274,8 @@ def _relative_pronoun_subject(r: Roles) -> None:
     frame, view, tokens = r.frame, r.view, r.tokens
     if r.kind not in GIVE or frame.passive or r.subject is not None or r.inherited is None or r.c == 0:
         return
+    if r.asker is not None:
+        return  # "erteilte Heckler & Koch den Auftrag, der dortigen Polizei … zu liefern": the controller acts
     start = view.grammar.clauses[r.c][0]
     words = [t for t in tokens[start : r.trig] if t.text != ","]
     if not words or words[0].lower not in _RELATIVE_SUBJECTS or words[0].text[:1].isupper():
