@@ -35,7 +35,7 @@ from armsflow.grammar import (
     relative_antecedent,
     unique,
 )
-from armsflow.lexicons import word_stems, words
+from armsflow.lexicons import word_list, word_stems, words
 from armsflow.mentions import (
     ARTICLES,
     PAIR,
@@ -98,6 +98,7 @@ _ASKED_FROM: Final = words("prep.request-from")
 _COME_FROM: Final = words("verb.come-from")
 _ONWARD: Final = words("adverb.onward")
 _AND: Final = words("conj.and")
+_EXPORT_STEMS_DE: Final = tuple(word_list("stem.export", "de"))
 _GAP_CONJ: Final = words("conj.subject-gap", "de")
 _PERFECT_AUX: Final = words("aux.perfect", "de")
 _IN_SERVICE: Final = words("verb.in-service")
@@ -1497,6 +1498,12 @@ def _delivery_under_deal(r: Roles) -> None:
     if not partners or not signers or r.prep_ids(TO) or r.prep_ids(FROM):
         return
     makers = {it.producer for it in frame.items if it.producer}
+    if r.view.lang == "de" and r.kind == "give_noun" and frame.trigger.lemma.startswith(_EXPORT_STEMS_DE):
+        # "Die Türkei hat ihre Exporte von Kampfdrohnen erhöht und Verkaufsabkommen mit Marokko ausgehandelt":
+        # exports are the signer's own; the partner buys
+        r.supply(signers, "roles.de.exports-under-deal")
+        r.receive(partners, "roles.de.exports-under-deal")
+        return
     if makers & set(signers) and not makers & set(partners):
         supplier, recipient = [s for s in signers if s in makers], partners
     else:
