@@ -98,6 +98,8 @@ _ASKED_FROM: Final = words("prep.request-from")
 _COME_FROM: Final = words("verb.come-from")
 _ONWARD: Final = words("adverb.onward")
 _AND: Final = words("conj.and")
+_RELATIVE_OBJECTS: Final = words("pronoun.relative-object-or-plural", "de")
+_SUBJECT_AFTER_RELATIVE: Final = words("pronoun.subject-after-relative", "de")
 _EXPORT_STEMS_DE: Final = tuple(word_list("stem.export", "de"))
 _GAP_CONJ: Final = words("conj.subject-gap", "de")
 _PERFECT_AUX: Final = words("aux.perfect", "de")
@@ -235,6 +237,11 @@ def _functions(r: Roles) -> None:
     else:
         _german_functions(r)
     antecedent = relative_antecedent(grammar, c, view.actors_by_clause, tokens)
+    if antecedent is not None and view.lang == "de" and _relative_object(r):
+        # ", die es kurz zuvor in Frankreich erhalten hatte": with a nominative pronoun in the clause the
+        # relative pronoun is an object
+        antecedent = None
+        fire(frame, "grammar.de.relative-object-before-pronoun")
     if antecedent is not None:
         # "Unternehmen aus China, die Russland mit Mikrochips beliefern": the relative pronoun is the subject.
         if r.subject is not None and r.subject is not antecedent:
@@ -283,6 +290,17 @@ def _de_subject_gap(r: Roles) -> bool:
         return False
     verb = tokens[start + 1]
     return verb.text.islower() and (start + 1 == r.trig or verb.lower in _PERFECT_AUX)
+
+
+def _relative_object(r: Roles) -> bool:
+    """A German relative clause opened by a pronoun that cannot be its subject next to a subject pronoun:
+    ", die es … erhalten hatte" ("die" for plural goods or an object, "es" the subject); not ", das sie …"."""
+    tokens = r.tokens
+    start, end = r.view.grammar.clauses[r.c]
+    k = start + 1 if tokens[start].text == "," else start
+    if k >= end or tokens[k].lower not in _RELATIVE_OBJECTS:
+        return False
+    return k + 1 < end and tokens[k + 1].lower in _SUBJECT_AFTER_RELATIVE
 
 
 def _german_functions(r: Roles) -> None:
