@@ -1392,6 +1392,21 @@ class Assembler:
             # against people linked to the Assad government remain in force": the same imposer's measures
             imposers = list(self.state.last_imposers)
             trace.append("discourse.imposer-of-last-measure")
+        if (
+            not imposers
+            and self.lang == "de"
+            and targets
+            and not frame.no_fill
+            and last is not None
+            and last[0] == index - 1
+            and self.state.last_imposers
+            and not set(self.state.last_imposers) & set(targets)
+            and "sanction.listing-in-sanctions-story" in frame.trace
+        ):
+            # "Die USA verschärfen ihre Sanktionen gegen die Militärregierung. Betroffen sind zwei Firmen aus
+            # Singapur.": who is affected is listed under the measure just reported, by its imposer
+            imposers = list(self.state.last_imposers)
+            trace.append("discourse.de.listing-under-last-measure")
         if not imposers and self.state.imposers and not frame.no_fill:
             # An agentless measure ("Three generals were designated") is the story's main imposer's.
             best = self._main_imposer(exclude=set())
