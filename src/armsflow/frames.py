@@ -98,6 +98,9 @@ _GAP_ENDS: Final = words("punct.gapped-conjunct-end")
 _GAP_SUBJECTS: Final = frozenset({"name", "capital", "metonym", "org"})  # actor kinds that name a party
 _GOODS_FROM: Final = words("prep.goods-from")
 _DE_FROM: Final = words("prep.from", "de")
+_PAST_TENSE_ENDINGS: Final = tuple(word_list("suffix.past-tense", "de"))
+_GAP_CONJ: Final = words("conj.subject-gap", "de")
+_SUBJECT_PRONOUNS: Final = words("pronoun.subject", "de")
 _DE_ORIGIN_AFTER: Final = words("prep.goods-origin-after-participle", "de")
 _SERVICE_OBJECT: Final = words("prep.service-object", "de")
 _FRAMING: Final = words("prep.framing")
@@ -1900,6 +1903,12 @@ def _de_attributive_before_goods(view: ClauseView, cue: CueMention) -> bool:
     tok = tokens[k]
     if not tok.text.islower() or not tok.lower.endswith(_ATTRIBUTIVE_ENDINGS):
         return False
+    prev = tokens[k - 1]
+    if tok.lower.endswith(_PAST_TENSE_ENDINGS) and not prev.text[:1].isdigit():
+        # "lieferte", "lieferten" may be the finite past ("Hensoldt lieferte Radargeräte", "sie lieferten"): an
+        # adjective only after a word of the noun phrase or a verb ("verkauft bewaffnete Drohnen")
+        if not prev.text.islower() or prev.lower in _GAP_CONJ or prev.lower in _SUBJECT_PRONOUNS:
+            return False
     starts = {it.start for it in view.mentions.items}
     nxt = cue.end
     if nxt < len(tokens) and nxt not in starts and tokens[nxt].text.islower():
