@@ -1073,6 +1073,19 @@ class Assembler:
             else:
                 parties.fill("supplier", list(l_sup), "discourse.continue-last-transfer-supplier")
         elif (
+            self.lang == "de"
+            and recipients
+            and not suppliers
+            and last[0] == index - 1
+            and "item.pronoun-object" in frame.trace
+            and {it.category for it in items} <= cats
+            and not set(recipients) & set(l_sup)
+            and not self._party_named_besides(set(recipients) | set(l_sup) | set(l_rec))
+        ):
+            # "… dass Marokko die erste Charge Drohnen erhalten habe. Äthiopien erwägt, sie zu kaufen": the same goods,
+            # from whoever just supplied them
+            parties.fill("supplier", list(l_sup), "discourse.de.pronoun-goods-same-supplier")
+        elif (
             not suppliers
             and not recipients
             and (
