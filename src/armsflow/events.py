@@ -23,6 +23,7 @@ from armsflow.text.segment import Sentence
 
 _PASSIVE_AUX: Final = words("aux.passive")
 _OF_EN: Final = words("prep.of", "en")
+_IN_RETURN: Final = words("noun.in-return", "de")
 _POSSESSIVES: Final = words("pronoun.possessive-opening")
 _VAGUE_PARTNERS: Final = words("noun.vague-partner")
 _VAGUE_HEADS: Final = word_stems("noun.vague-partner-head")
@@ -1051,7 +1052,19 @@ class Assembler:
         _, l_sup, l_rec, l_items = last
         cats = {it.category for it in l_items}
         suppliers, recipients = parties.suppliers, parties.recipients
-        if suppliers and not recipients and set(suppliers) <= set(l_sup):
+        if (
+            suppliers
+            and not recipients
+            and self.lang == "de"
+            and set(suppliers) <= set(l_rec)
+            and not set(suppliers) & set(l_sup)
+            and any(t.lower in _IN_RETURN for t in sentence.tokens)
+            and not self._party_named_besides(set(suppliers) | set(l_sup))
+        ):
+            # "… Militärgerät an die USA abzugeben. Im Gegenzug sollte Washington neue Ausrüstung liefern": what
+            # is given in return goes back to who gave
+            parties.fill("recipient", list(l_sup), "discourse.de.in-return-goes-back")
+        elif suppliers and not recipients and set(suppliers) <= set(l_sup):
             if self._party_named_besides(set(suppliers) | set(l_rec)):
                 reject("discourse.continue-last-transfer-recipient", "the sentence names another party")
             else:
