@@ -1159,6 +1159,32 @@ def _permitted_reexport(r: Roles) -> None:
         r.supply(permitted[:1], "roles.de.permitted-exporter")
 
 
+def _de_parts_for_forces_systems(r: Roles) -> None:
+    """ "Ersatzteile für die amerikanischen F-4-Kampfjets der iranischen Luftwaffe": an adjective on the systems
+    the parts are for names their maker; the forces whose systems they are receive."""
+    frame, view, tokens = r.frame, r.view, r.tokens
+    if view.lang != "de" or r.kind not in GIVE or not frame.items:
+        return
+    if any(it.category != "technology" for it in frame.items):
+        return
+    forces = {cue.start for cue in view.cues_by_clause[r.c] if "forces" in cue.kinds}
+    actors = view.actors_by_clause[r.c]
+    makers = [
+        a
+        for a in actors
+        if a.kind == "adj"
+        and a.prep in _FOR
+        and a.id in frame.recipients
+        and a.end < len(tokens)
+        and a.end not in forces
+    ]
+    if not makers:
+        return
+    owners = [a for a in actors if (a.genitive or a.prep is None) and a.start > makers[0].end and a.end in forces]
+    if owners and owners[0].id not in frame.suppliers:
+        r.receive([owners[0].id], "roles.de.parts-for-forces-systems")
+
+
 def _stocks_of_a_state(r: Roles) -> None:
     """ "blockiert die Weitergabe von Munition aus deutschen Beständen", "from German stocks": the goods leave
     the state whose stocks they are; who allows or blocks that is no party."""
@@ -1799,6 +1825,7 @@ CONSTRUCTIONS: Final[tuple[Callable[[Roles], None], ...]] = (
     _answered_request,
     _seized_shipment,
     _permitted_reexport,
+    _de_parts_for_forces_systems,
     _stocks_of_a_state,
     _refused_purchase,
     _durch_agent,
