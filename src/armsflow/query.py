@@ -466,3 +466,32 @@ def network(store: Store, flt: RecordFilter) -> dict[str, Any]:
         )
     # "shown": records on this page (an edge needs both sides, so edges may be fewer)
     return {"nodes": sorted(nodes.values(), key=lambda n: n["id"]), "edges": edges, "shown": len(rows)}
+
+
+def timeline(store: Store, flt: RecordFilter) -> list[dict[str, Any]]:
+    """Per month and status: how many of the filter's records had an event reported, in how many documents.
+
+    A record counts in every month it was reported in, under the status its events had then (a deal
+    agreed in March and delivered in June is in both months), so the chart shows when things were said,
+    not only where they stand now. Rejected events count nowhere; the period bounds the months too.
+    """
+    where, params = flt.where(store)
+    reported = "COALESCE(d.date, SUBSTR(d.ingested_at, 1, 10))"
+    clauses = [f"e.record_id IN (SELECT id FROM records WHERE {where})", "(e.review IS NULL OR e.review <> 'rejected')"]
+    since, until = period(flt.since, flt.until)
+    if since:
+        clauses.append(f"{reported} >= ?")
+        params.append(since)
+    if until:
+        clauses.append(f"{reported} <= ?")
+        params.append(until)
+    rows = store.fetchall(
+        f"SELECT SUBSTR({reported}, 1, 7) AS month, e.status AS status, COUNT(DISTINCT e.record_id) AS records, "
+        f"COUNT(DISTINCT e.document_id) AS documents FROM events e JOIN documents d ON d.id = e.document_id "
+        f"WHERE {' AND '.join(clauses)} GROUP BY SUBSTR({reported}, 1, 7), e.status ORDER BY month, status",
+        params,
+    )
+    return [
+        {"month": r["month"], "status": r["status"], "records": int(r["records"]), "documents": int(r["documents"])}
+        for r in rows
+    ]
