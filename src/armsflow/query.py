@@ -343,10 +343,13 @@ def actor(store: Store, name: str) -> dict[str, Any]:
         item_col = "item" if kind == "transfer" else "NULL"
         out[label] = store.fetchall(
             f"SELECT {other} AS partner, {item_col} AS item, designation, variant, status, first_reported, "
-            f"last_reported, n_documents, id AS record_id FROM records WHERE type = ? AND {own} = ? "
+            f"last_reported, n_documents, id AS record_id, review FROM records WHERE type = ? AND {own} = ? "
             f"ORDER BY partner, item, last_reported DESC",
             (kind, aid),
         )
+    for rows in (out[label] for label in sides):
+        for row in rows:  # judgement counts, as on records, so a judged record is marked in the actor's lists
+            row["review"] = json.loads(row["review"]) if row["review"] else None
     out["totals"] = {label: len(out[label]) for label in sides}  # every list is complete: no paging
     return out
 
@@ -462,6 +465,7 @@ def network(store: Store, flt: RecordFilter) -> dict[str, Any]:
                 "n_documents": r["n_documents"],
                 "contradiction": r["contradiction"],
                 "confidence": r.get("confidence"),
+                "review": r.get("review"),  # judgement counts: judged edges are marked in the web interface
             }
         )
     # "shown": records on this page (an edge needs both sides, so edges may be fewer)
