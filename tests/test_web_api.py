@@ -128,6 +128,14 @@ def test_timeline_counts_records_and_documents_per_month_and_status(client):
             recs[key].add(rid)
             docs[key].add(e["document_id"])
     assert got == {k: (len(recs[k]), len(docs[k])) for k in recs}
+    months = client.get("/api/timeline", params=params).json()["months"]
+    assert {m["month"]: (m["records"], m["documents"]) for m in months} == {
+        month: (
+            len(set().union(*(recs[k] for k in recs if k[0] == month))),
+            len(set().union(*(docs[k] for k in docs if k[0] == month))),
+        )
+        for month in {k[0] for k in recs}
+    }
     narrow = client.get("/api/timeline", params={**params, "since": "2025-01", "until": "2025-06"}).json()["items"]
     assert narrow and all("2025-01" <= r["month"] <= "2025-06" for r in narrow)
     assert client.get("/api/timeline", params={"status": "sold"}).status_code == 400

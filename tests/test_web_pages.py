@@ -198,10 +198,17 @@ def test_timeline_follows_the_period_selector(samples, tab):
         "#timeline-chart rect.bar", "els => els.reduce((n, e) => n + Number(e.dataset.records), 0)"
     )
     with urllib.request.urlopen(f"{samples}/api/timeline?since=2024-01&until=2024-06", timeout=30) as answer:
-        rows = json.loads(answer.read())["items"]
+        found = json.loads(answer.read())
+    rows = found["items"]
     assert drawn == sum(r["records"] for r in rows)
-    docs = tab.eval_on_selector_all("circle.documents-dot", "els => els.map(e => Number(e.dataset.documents))")
-    assert len(docs) == len(months) and sum(docs) == sum(r["documents"] for r in rows)
+    dots = tab.eval_on_selector_all(
+        "circle.documents-dot", "els => els.map(e => [e.dataset.month, +e.dataset.documents])"
+    )
+    per_month = {r["month"]: r["documents"] for r in found["months"]}
+    assert {m: n for m, n in dots if n} == per_month
+    shown = [m for m, _ in dots]  # every month of the span, a quiet one too
+    assert shown[0] == min(per_month) and shown[-1] == max(per_month) and len(shown) == len(set(shown))
+    assert all(int(b[5:]) - int(a[5:]) in (1, -11) for a, b in zip(shown, shown[1:], strict=False)), shown
 
 
 def test_map_draws_flows_between_states_and_names_the_groups_it_cannot_place(samples, tab):

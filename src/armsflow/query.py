@@ -472,12 +472,13 @@ def network(store: Store, flt: RecordFilter) -> dict[str, Any]:
     return {"nodes": sorted(nodes.values(), key=lambda n: n["id"]), "edges": edges, "shown": len(rows)}
 
 
-def timeline(store: Store, flt: RecordFilter) -> list[dict[str, Any]]:
-    """Per month and status: how many of the filter's records had an event reported, in how many documents.
+def timeline(store: Store, flt: RecordFilter, by_status: bool = True) -> list[dict[str, Any]]:
+    """Per month (and status): how many of the filter's records had an event reported, in how many documents.
 
     A record counts in every month it was reported in, under the status its events had then (a deal
     agreed in March and delivered in June is in both months), so the chart shows when things were said,
     not only where they stand now. Rejected events count nowhere; the period bounds the months too.
+    ``by_status=False`` gives one row per month: a document reporting two statuses counts once there.
     """
     where, params = flt.where(store)
     reported = "COALESCE(d.date, SUBSTR(d.ingested_at, 1, 10))"
@@ -489,13 +490,19 @@ def timeline(store: Store, flt: RecordFilter) -> list[dict[str, Any]]:
     if until:
         clauses.append(f"{reported} <= ?")
         params.append(until)
+    month = f"SUBSTR({reported}, 1, 7)"
+    keys = f"{month}, e.status" if by_status else month
     rows = store.fetchall(
-        f"SELECT SUBSTR({reported}, 1, 7) AS month, e.status AS status, COUNT(DISTINCT e.record_id) AS records, "
-        f"COUNT(DISTINCT e.document_id) AS documents FROM events e JOIN documents d ON d.id = e.document_id "
-        f"WHERE {' AND '.join(clauses)} GROUP BY SUBSTR({reported}, 1, 7), e.status ORDER BY month, status",
+        f"SELECT {month} AS month, {'e.status' if by_status else 'NULL'} AS status, "
+        f"COUNT(DISTINCT e.record_id) AS records, COUNT(DISTINCT e.document_id) AS documents "
+        f"FROM events e JOIN documents d ON d.id = e.document_id "
+        f"WHERE {' AND '.join(clauses)} GROUP BY {keys} ORDER BY {keys}",
         params,
     )
-    return [
-        {"month": r["month"], "status": r["status"], "records": int(r["records"]), "documents": int(r["documents"])}
-        for r in rows
-    ]
+    out = []
+    for r in rows:
+        row = {"month": r["month"], "records": int(r["records"]), "documents": int(r["documents"])}
+        if by_status:
+            row["status"] = r["status"]
+        out.append(row)
+    return out

@@ -537,12 +537,13 @@ def create_app(
         min_confidence: MinConfidence = None,
         type_: Annotated[Literal["transfer", "sanction"], Query(alias="type")] = "transfer",
     ) -> dict[str, Any]:
-        """Per month and status, the records (of these filters) with an event reported that month and the
-        documents that reported them; the network's filters apply."""
+        """Per month and status (``items``), the records (of these filters) with an event reported that month and
+        the documents that reported them; ``months``: the same per month, each record and document once; the
+        network's filters apply."""
         flt = RecordFilter(
             type=type_, actor=actor_, item=item, status=status, since=since, until=until, min_confidence=min_confidence
         )
-        return {"items": timeline(store(), flt)}
+        return {"items": timeline(store(), flt), "months": timeline(store(), flt, by_status=False)}
 
     @app.get(
         "/api/network",

@@ -232,8 +232,15 @@ class TimelineRow(_Open):
     documents: int = Field(description="documents reporting such an event this month")
 
 
+class MonthRow(_Open):
+    month: str = Field(description="YYYY-MM")
+    records: int = Field(description="records with an event reported this month, each once")
+    documents: int = Field(description="documents reporting one of them this month, each once")
+
+
 class TimelineAnswer(_Open):
     items: list[TimelineRow]
+    months: list[MonthRow]
 
 
 class Name(_Open):

@@ -241,13 +241,13 @@ async function recordPage(id) {
     r.review ? h("p", { class: "review" }, `Reviewed: ${r.review.accepted} accepted, ${r.review.corrected} corrected, `,
       `${r.review.rejected} rejected, ${r.review.unjudged} not yet judged (judgements ${r.review.judgements.join(", ")})`) : null,
     r.quantities && r.quantities.length ? h("p", {}, `Quantities reported: ${r.quantities.join(", ")}`) : null,
+    window.reviewPanel ? window.reviewPanel(r) : null, // review.js
     h("h2", {}, "Status over time"),
     timeline(r.history),
     h("h2", {}, "Sources and publishers"),
     h("p", {}, sources.length ? `Attributed to: ${sources.join("; ")}` : "No attribution in the articles.", h("br"),
       publishers.length ? `Published by: ${publishers.join("; ")}` : "No publisher known."),
     h("h2", {}, `Evidence (${r.evidence.length})`),
-    window.reviewPanel ? window.reviewPanel(r) : null,
     h("div", { id: "evidence" }, r.evidence.map((e) => h("div", { class: "evidence", "data-event": e.event_id },
       h("div", { class: "meta" }, h("input", { type: "checkbox", class: "split-pick", value: e.event_id, title: "pick for a split", "aria-label": "pick this event for a split" }),
         ` ${e.reported} · `, badge(e.status), e.source ? ` according to ${e.source}` : "",
@@ -392,6 +392,8 @@ async function route() {
   const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
   const page = parts[0] || "network";
   await loadNames().catch(() => null); // names are a nicety: a page still shows ids without them
+  if (route.last !== path) window.scrollTo(0, 0); // a new page starts at its top (a filter change keeps the place)
+  route.last = path;
   for (const a of document.querySelectorAll("nav a[data-page]")) {
     a.classList.toggle("active", a.dataset.page === page || (page === "document" && a.dataset.page === "documents"));
   }

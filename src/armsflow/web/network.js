@@ -69,7 +69,7 @@ function drawNetwork(data, width, height) {
   const defs = svg.append("defs");
   for (const [status, colour] of Object.entries(COLOURS)) {
     defs.append("marker").attr("id", `arrow-${status}`).attr("viewBox", "0 0 10 10").attr("refX", 9).attr("refY", 5)
-      .attr("markerWidth", 6).attr("markerHeight", 6).attr("orient", "auto")
+      .attr("markerUnits", "userSpaceOnUse").attr("markerWidth", 10).attr("markerHeight", 10).attr("orient", "auto")
       .append("path").attr("d", "M 0 0 L 10 5 L 0 10 z").attr("fill", colour);
   }
   const world = svg.append("g").attr("class", "world");
@@ -179,15 +179,27 @@ function relabel(net) {
 
 // ------------------------------------------------------------------ timeline
 
-function drawTimeline(rows, holder) {
+// Every month from first to last ("2024-11", "2024-12", "2025-01", …): a month without reports is a gap.
+function monthsBetween(first, last) {
+  const out = [];
+  let [y, m] = first.split("-").map(Number);
+  const [ly, lm] = last.split("-").map(Number);
+  while (y < ly || (y === ly && m <= lm)) {
+    out.push(`${y}-${String(m).padStart(2, "0")}`);
+    if (++m > 12) { m = 1; y++; }
+  }
+  return out;
+}
+
+function drawTimeline(rows, totals, holder) {
   if (!rows.length) { holder.replaceChildren(h("p", { class: "muted" }, "No reports in this period.")); return; }
-  const months = [...new Set(rows.map((r) => r.month))].sort();
+  const months = monthsBetween(d3.min(rows, (r) => r.month), d3.max(rows, (r) => r.month)); // quiet months too
   const statuses = STATUS_ORDER.filter((s) => rows.some((r) => r.status === s)).concat(
     [...new Set(rows.map((r) => r.status))].filter((s) => !STATUS_ORDER.includes(s)));
   const table = months.map((m) => {
-    const row = { month: m, documents: 0 };
+    const row = { month: m, documents: (totals.find((t) => t.month === m) || { documents: 0 }).documents };
     for (const s of statuses) row[s] = 0;
-    for (const r of rows.filter((x) => x.month === m)) { row[r.status] = r.records; row.documents += r.documents; }
+    for (const r of rows.filter((x) => x.month === m)) row[r.status] = r.records;
     return row;
   });
   const width = 1000, height = 220, left = 40, bottom = 40, top = 10;
@@ -215,6 +227,7 @@ function drawTimeline(rows, holder) {
   svg.append("g").attr("transform", `translate(0,${height - bottom})`)
     .call(d3.axisBottom(x).tickValues(months.filter((_, i) => i % step === 0)));
   svg.append("g").attr("transform", `translate(${left},0)`).call(d3.axisLeft(y).ticks(5));
+  svg.append("text").attr("x", left + 4).attr("y", top + 4).attr("class", "axis-note").text("records (bars) and documents (line) per month");
   const legend = h("p", { class: "legend" }, statuses.map((s) => h("span", {}, h("span", { class: "swatch", style: `background:${COLOURS[s] || "#888"}` }), s)),
     h("span", {}, h("span", { class: "swatch line" }), "documents"));
   holder.replaceChildren(svg.node(), legend);
@@ -224,7 +237,8 @@ async function timelineInto(holder, query) {
   const q = params(query);
   const keep = new URLSearchParams();
   for (const k of ["actor", "item", "status", "since", "until", "min_confidence"]) if (q.get(k)) keep.set(k, q.get(k));
-  drawTimeline((await api(`/api/timeline?${keep}`)).items, holder);
+  const answer = await api(`/api/timeline?${keep}`);
+  drawTimeline(answer.items, answer.months, holder);
 }
 window.timelineInto = timelineInto;
 
