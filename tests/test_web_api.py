@@ -1,6 +1,6 @@
 """The API behind the web interface: offline docs and assets, response models, timeline, names.
 
-Run against the bundled samples through FastAPI's test client (no browser, no network).
+Run against the bundled samples through FastAPI's test client (no browser, no network), on both backends.
 """
 
 from __future__ import annotations
@@ -23,9 +23,10 @@ from armsflow.store import Store
 EXTERNAL = re.compile(r"(?:https?:)?//(?!(?:www\.)?w3\.org/)[a-z0-9.-]+\.[a-z]{2,}", re.I)
 
 
-@pytest.fixture(scope="module")
-def client(tmp_path_factory):
-    db = str(tmp_path_factory.mktemp("webapi") / "kb.db")
+@pytest.fixture
+def client(db_url):
+    """The samples on SQLite and on PostgreSQL (the timeline and names are SQL of their own)."""
+    db = db_url
     with Store(db) as store:
         ingest(store, iter_inputs([str(sample_path())]), report=lambda m: None)
     with TestClient(create_app(db, token="")) as c:

@@ -136,6 +136,15 @@ def large(tmp_path_factory):
     thread.join(timeout=10)
 
 
+def _open(page, url: str, ready: str) -> None:
+    """Load ``url`` afresh and wait for ``ready``: going from one hash route to another keeps the old page's
+    elements until the new one is drawn, and a selector could match those. The tab (and its session storage)
+    stays the same."""
+    page.goto("about:blank")
+    page.goto(url)
+    page.wait_for_selector(ready)
+
+
 def _outside(page, base: str) -> list[str]:
     """Start recording every request of the page; the list fills with those that leave this server."""
     own = urlparse(base).netloc
@@ -240,15 +249,13 @@ def test_record_review_asks_for_the_token_once_per_tab(large, tab):
     assert tab.inner_text("h1").split(":")[0] == f"{recipient} → {supplier}"  # the direction swapped
     assert "corrected" in tab.inner_text("p.review")
     swapped = tab.url.split("#/record/")[1]  # another supplier and recipient: another record
-    tab.goto(f"{large}/#/record/{second}")  # same tab: no second question
-    tab.wait_for_selector("#review-panel")
+    _open(tab, f"{large}/#/record/{second}", "#review-panel")  # same tab: no second question
     tab.select_option("#correct-status", "agreed")
     tab.click("#review-panel button[data-action=correct]")
     tab.wait_for_function("() => document.getElementById('review-message')?.textContent.includes('status → agreed')")
     assert tab.locator("#token-form").count() == 0
     assert tab.inner_text("p:has(.badge)").startswith("current status agreed")
-    tab.goto(f"{large}/#/record/{swapped}")
-    tab.wait_for_selector("#review-panel")
+    _open(tab, f"{large}/#/record/{swapped}", "#review-panel")
     tab.fill("#merge-with", third)
     tab.click("#review-panel button[data-action=merge]")
     tab.wait_for_function("() => document.getElementById('review-message')?.textContent.includes('Merged')")
@@ -258,8 +265,7 @@ def test_record_review_asks_for_the_token_once_per_tab(large, tab):
     tab.wait_for_function("() => document.getElementById('review-message')?.textContent.includes('Split 1')")
     assert tab.locator("#evidence .evidence").count() == 1
     assert tab.locator("#review-panel h2 .judged-mark").count() == 1  # judged records are marked
-    tab.goto(f"{large}/#/actor/DEU")
-    tab.wait_for_selector("h2:has-text('Supplies')")
+    _open(tab, f"{large}/#/actor/DEU", "h2:has-text('Supplies')")
     assert tab.locator(f"tr:has(a[href='#/record/{second}']) .judged-mark").count() == 1
 
 
@@ -294,8 +300,7 @@ def test_review_queue_judges_and_drops_the_record(samples, tab):
     tab.reload()
     tab.wait_for_selector("#queue tr[data-record]")
     assert tab.locator(f"#queue tr[data-record='{rid}']").count() == 0  # every event judged: off the queue
-    tab.goto(f"{samples}/#/record/{rid}")
-    tab.wait_for_selector("#review-panel")
+    _open(tab, f"{samples}/#/record/{rid}", "#review-panel")
     review = tab.inner_text("p.review")
     assert re.search(r"\b[1-9]\d* accepted", review) and "0 not yet judged" in review, review
 
@@ -306,9 +311,7 @@ def test_document_page_never_scrolls_sideways_at_1280(samples, tab):
     links = tab.eval_on_selector_all("table a[href^='#/document/']", "els => els.map(e => e.getAttribute('href'))")
     widest = 0
     for href in links[:12]:
-        tab.goto("about:blank")  # a fresh load: no table of the document before
-        tab.goto(f"{samples}/{href}")
-        tab.wait_for_selector("#events")
+        _open(tab, f"{samples}/{href}", "#events")
         for row in tab.locator("#events tr[data-key]").all():
             row.hover()
         for box in tab.locator("#events details.trace").all()[:3]:
@@ -344,7 +347,25 @@ def test_no_page_requests_anything_from_another_host(samples, tab):
         ("/#/try", "#try-text"),
         ("/docs", ".swagger-ui .opblock"),
     ]:
-        tab.goto(f"{samples}{route}")
-        tab.wait_for_selector(ready, timeout=20000)
+        _open(tab, f"{samples}{route}", ready)
     assert tab.locator(".swagger-ui .opblock").count() >= 16  # the API docs rendered, offline
     assert outside == []
+
+
+def test_screenshot_script_writes_the_readme_pictures(tmp_path, chromium):
+    """scripts/screenshots.py (the README's pictures) runs on the samples and writes each PNG it names."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parent.parent / "scripts" / "screenshots.py"
+    done = subprocess.run(
+        [sys.executable, str(script), "--out", str(tmp_path)], capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    for name in ("network", "record", "timeline", "map"):
+        data = (tmp_path / f"{name}.png").read_bytes()
+        assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 10_000, name
+    readme = (script.parent.parent / "README.md").read_text(encoding="utf-8")
+    for name in ("network", "record", "timeline"):
+        assert f"(docs/{name}.png)" in readme and (script.parent.parent / "docs" / f"{name}.png").exists()
