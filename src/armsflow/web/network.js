@@ -125,6 +125,7 @@ function renderEdges(net) {
   const edge = edgeLayer.selectAll("path.edge").data(links).enter().append("path").attr("class", "edge")
     .attr("d", path).attr("stroke", (l) => COLOURS[l.status] || "#888")
     .attr("stroke-width", (l) => 1.2 + 4 * Math.sqrt(l.count / maxCount))
+    .attr("stroke-opacity", links.length > 150 ? 0.35 : null) // many pairs: fainter, so names and counts stay readable
     .attr("marker-end", (l) => `url(#arrow-${l.status})`)
     .attr("data-source", (l) => l.source).attr("data-target", (l) => l.target).attr("data-count", (l) => l.count)
     .attr("data-status", (l) => l.status).attr("data-items", (l) => [...new Set(l.records.map((r) => r.item))].join(" "))
