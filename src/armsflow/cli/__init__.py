@@ -24,6 +24,7 @@ from typing import NoReturn
 from armsflow import __version__, native
 from armsflow.bulk import collector_tuned
 from armsflow.cli import batch, knowledge, review, rules, serve
+from armsflow.cli import lists as lists_cli
 from armsflow.ingest.files import PART_CHARS, DocumentPart, ReadProblem, iter_inputs
 from armsflow.lexicons import VERSION as LEXICON_VERSION
 from armsflow.model import Document, DocumentResult
@@ -75,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     review.add_parser(sub)
     rules.add_parsers(sub)
     serve.add_parser(sub)
+    lists_cli.add_parsers(sub)
     return parser
 
 
@@ -129,6 +131,8 @@ def _main(argv: list[str] | None) -> int:
         return review.run(args)
     if args.command in rules.COMMANDS:
         return rules.run(args)
+    if args.command in lists_cli.COMMANDS:
+        return lists_cli.run(args)
     if args.jobs < 1:
         parser.error("--jobs must be at least 1")
     floor = args.min_confidence
