@@ -70,7 +70,7 @@ def test_countries_become_iso_alpha3(written, code):
     ("written", "iso"),
     [("14 Mar 1968", "1968-03-14"), ("1968-03-14", "1968-03-14"), ("2026-11-30T17:05:12.000+01:00", "2026-11-30"),
      ("May 1961", "1961-05"), ("circa 1961", "1961"), ("00/00/1971", "1971"), ("02/11/1975", "1975-11-02"),
-     ("00/05/1961", "1961-05"), ("unknown", None)],
+     ("00/05/1961", "1961-05"), ("Report Date: 05-Dec-2026", "2026-12-05"), ("unknown", None)],
 )  # fmt: skip
 def test_dates_become_iso(written, iso):
     assert iso_date(written) == iso
@@ -373,3 +373,28 @@ def test_ofac_csv_without_its_companions_still_reads(tmp_path):
     alone = {e.id: e for e in read_list(tmp_path / "SDN.CSV").entities}
     assert alone["90104"].aliases == ()  # the aliases are in ALT.CSV
     assert alone["90104"].birth_dates == ("1975-11-02",)  # the remarks are in SDN.CSV itself
+
+
+def test_rare_keys_rank_first_and_common_keys_are_left_out(db_url, monkeypatch):
+    import armsflow.screening.store as screening_store
+    from armsflow.screening.model import ListInfo
+
+    firms = [Entity(str(n), "t", "Company", f"{word} Trading") for n, word in enumerate(
+        ("Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Zeta", "Eta", "Theta", "Iota", "Kappa"))]  # fmt: skip
+    firms.append(Entity("golden", "t", "Company", "Golden Horizon Trading"))
+    firms.append(Entity("horizon", "t", "Company", "Horizon Alpha"))
+    with Store(db_url) as store:
+        lists = ListStore(store)
+        lists.load(ListInfo("t", "test", "ftm"), firms)
+        # every key counts: "golden" (1 entity) outweighs "trading" (11) and "horizon" (2) ranks next
+        ranked = [e.id for e in lists.candidates(names.blocking_keys("Golden Horizon Trading"), 3)]
+        assert ranked[:2] == ["golden", "horizon"]
+        assert len(lists.candidates(names.blocking_keys("Trading"), 20)) == 11
+        # "trading" held by 11 of 12 entities is over the cap: left out while the query has rarer keys ...
+        monkeypatch.setattr(screening_store, "COMMON_MIN", 2)
+        monkeypatch.setattr(screening_store, "COMMON", 0.5)
+        assert [e.id for e in lists.candidates(names.blocking_keys("Golden Horizon Trading"), 20)] == [
+            "golden", "horizon"
+        ]  # fmt: skip
+        # ... and used when it is all the query has
+        assert len(lists.candidates(names.blocking_keys("Trading"), 20)) == 11

@@ -105,6 +105,8 @@ def test_load_errors_are_one_line_and_exit_2(capsys, tmp_path):
     assert code == 2 and f"{broken}: line" in err and "nothing was loaded" in err
     code, _, err = _run(capsys, "lists", "load", str(tmp_path / "missing.csv"), "--db", db)
     assert code == 2 and "missing.csv: no such file" in err
+    code, _, err = _run(capsys, "lists", "load", str(tmp_path), "--db", db)
+    assert code == 2 and "a folder, not a list file" in err
     code, _, err = _run(capsys, "lists", "load", str(SAMPLES / "sdn.xml"), "--format", "uk-csv", "--db", db)
     assert code == 2 and "not UK sanctions list CSV" in err
     code, _, err = _run(capsys, "lists", "load", "ftp://example.org/sdn.xml", "--db", db)
@@ -132,20 +134,27 @@ def test_load_from_a_url_and_update_from_it(capsys, db_url, server):
 
 
 def test_a_failed_update_keeps_the_list_marked_stale(capsys, db_url, server):
-    for file in ("sdn.xml", "un-sc.xml", "uk-sanctions.csv"):
+    for file in ("sdn.xml", "un-sc.xml", "uk-sanctions.csv", "eu-fsf.xml", "opensanctions.ftm.jsonl"):
         assert _run(capsys, "lists", "load", str(SAMPLES / file), "--db", db_url)[0] == 0
     # the mirror works: every list is fetched from it again (OFAC's from sdn.xml, official file names)
     code, _, err = _run(capsys, "lists", "update", "--mirror", server.url, "--db", db_url)
     assert code == 0, err
     shown = _shown(capsys, db_url)
-    assert shown["ofac-sdn"]["source"] == f"{server.url}/sdn.xml" and shown["ofac-sdn"]["stale"] is None
+    assert shown["ofac-sdn"]["source"] == f"{server.url}/sdn.xml"
+    assert all(s["stale"] is None and s["source"].startswith(server.url) for s in shown.values())
     # the server fails: every list stays as it was, marked stale with the reason
     server.fail = 503
     code, _, err = _run(capsys, "lists", "update", "--mirror", server.url, "--db", db_url)
     assert code == 1
     assert "ofac-sdn: update failed, the list loaded" in err and "stays in use, marked stale" in err
     shown = _shown(capsys, db_url)
-    assert {n: s["entities"] for n, s in shown.items()} == {"ofac-sdn": 8, "un-sc": 4, "uk": 7}
+    assert {n: s["entities"] for n, s in shown.items()} == {
+        "ofac-sdn": 8,
+        "un-sc": 4,
+        "uk": 7,
+        "eu-fsf": 5,
+        "sanctions": 9,
+    }
     assert all("HTTP error 503" in s["stale"] for s in shown.values())
     code, out, _ = _run(capsys, "lists", "--db", db_url)
     assert "STALE (" in out and "update failed: " in out

@@ -229,6 +229,9 @@ def _load(args: argparse.Namespace, lists: ListStore) -> int:
     except FetchError as err:
         print(f"armsflow: error: {err}; nothing was loaded", file=sys.stderr)
         return EXIT_FAILED
+    except OSError as err:  # unreadable file, or no room for the download
+        print(f"armsflow: error: {err.filename or source}: {err.strerror or err}; nothing was loaded", file=sys.stderr)
+        return EXIT_FAILED
     print(f"armsflow: loaded {summary.line()}", file=sys.stderr)
     return EXIT_OK
 
@@ -274,7 +277,7 @@ def _update(args: argparse.Namespace, lists: ListStore) -> int:
                 path = _fetch(args, url, fmt, Path(folder))
                 summary = _read_and_load(args, lists, path, fmt, name, url)
             print(f"armsflow: updated {summary.line()}", file=sys.stderr)
-        except (FetchError, ListFormatError) as err:
+        except (FetchError, ListFormatError, OSError) as err:
             failed += 1
             lists.mark_stale(name, str(err))
             print(f"armsflow: {name}: update failed, the list loaded {item.age} ago stays in use, marked stale: {err}",

@@ -23,7 +23,10 @@ from armsflow.screening.model import Entity, Identifier, ListInfo
 from armsflow.store import Store
 
 CHUNK = 2000  # entities written per statement batch
-COMMON = 0.05  # a key held by more than this share of the entities (and over COMMON_MIN) is not looked up alone
+# A key held by more than this share of the entities (and by more than COMMON_MIN) is left out of a lookup that
+# has rarer keys: on 1,000,000 synthetic names, 5 % let "trading" and "llc" (16,000 and 23,000 entities) in and
+# a company lookup took 100 ms, 1 % took 30 ms with the same best candidates for people.
+COMMON = 0.01
 COMMON_MIN = 5000
 
 

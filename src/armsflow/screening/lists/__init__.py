@@ -88,6 +88,8 @@ def read_list(path: Path, fmt: str | None = None, name: str | None = None, sourc
     eu-fsf, un-sc, uk, the dataset of an FtM file); ``source`` is what ``lists`` shows as its origin, the
     URL it was fetched from, say (default: the file).
     """
+    if path.is_dir():
+        raise ListFormatError(f"{path}: a folder, not a list file")
     if not path.is_file():
         raise ListFormatError(f"{path}: no such file")
     fmt = fmt or detect(path)

@@ -171,7 +171,7 @@ _MONTHS = {
 }
 _ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _DMY = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
-_WORDS = re.compile(r"(?:(\d{1,2})\s+)?([A-Za-z]{3,9})\.?\s+(\d{4})")
+_WORDS = re.compile(r"(?:(\d{1,2})[\s-]+)?([A-Za-z]{3,9})\.?[\s-]+(\d{4})")
 
 
 def iso_date(text: str | None) -> str | None:
