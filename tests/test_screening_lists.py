@@ -398,3 +398,43 @@ def test_rare_keys_rank_first_and_common_keys_are_left_out(db_url, monkeypatch):
         ]  # fmt: skip
         # ... and used when it is all the query has
         assert len(lists.candidates(names.blocking_keys("Trading"), 20)) == 11
+
+
+def test_the_fixtures_have_names_in_latin_cyrillic_and_arabic_script():
+    import unicodedata
+
+    scripts: set[str] = set()
+    for file in FIXTURES:
+        for entity in read_list(SAMPLES / file).entities:
+            for name in entity.names():
+                scripts |= {unicodedata.name(c, "").split()[0] for c in name if c.isalpha()}
+    assert {"LATIN", "CYRILLIC", "ARABIC"} <= scripts
+
+
+def test_make_index_writes_a_loadable_list_of_n_names(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    script = Path(__file__).resolve().parents[1] / "benchmarks" / "screening" / "make_index.py"
+    outputs = []
+    for name in ("a.jsonl", "b.jsonl"):
+        done = subprocess.run(
+            [sys.executable, str(script), "500", "-o", str(tmp_path / name), "--seed", "3"],
+            capture_output=True, text=True, check=False,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        outputs.append((tmp_path / name).read_text(encoding="utf-8"))
+    assert outputs[0] == outputs[1]  # the same seed, the same file
+    rows = [json.loads(line) for line in outputs[0].splitlines()]
+    count = sum(1 + len(r["properties"].get("alias", [])) for r in rows)
+    assert 500 <= count <= 502  # the last entity may bring an alias or two beyond N
+    entities = list(read_list(tmp_path / "a.jsonl").entities)
+    assert len(entities) == len(rows)
+    from armsflow.screening.lists import identifier_valid
+
+    identifiers = [i for e in entities for i in e.identifiers]
+    assert {i.kind for i in identifiers} == {"inn", "imo", "lei"}
+    assert all(identifier_valid(i) for i in identifiers)
+    bad = subprocess.run([sys.executable, str(script), "0", "-o", str(tmp_path / "c")], capture_output=True, text=True)
+    assert bad.returncode == 2 and "N must be at least 1" in bad.stderr

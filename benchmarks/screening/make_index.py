@@ -3,9 +3,10 @@
     python benchmarks/screening/make_index.py 1000000 -o /tmp/index.ftm.jsonl        # 1,000,000 names
     armsflow lists load /tmp/index.ftm.jsonl --db /tmp/bench.db
 
-The names are made up from pools of given names, surnames and company words in Latin, Cyrillic and Arabic
-script (about 40 %, 30 % and 30 % of the entities), so the index has the skew real lists have: many people
-share a surname or a given name ("Mohammad", "Ivanov"), and firms share words ("Trading", "Group"). Each
+The names are made up from pools of given names, surnames (common ones, and others built from a root and an
+ending) and company words in Latin, Cyrillic and Arabic script (about 40 %, 30 % and 30 % of the entities), so
+the index has the skew real lists have: many people share a given name or a common surname ("Mohammad",
+"Ivanov"), and firms share words ("Trading", "Group"). Each
 entity has its name and, for about half, one or two aliases (a transliteration or a variant); people get a
 country and a birth date, firms a country and now and then an INN, IMO or LEI with valid check digits.
 ``N`` counts names (name + aliases), the size the speed target speaks of; ``--entities`` counts entities
@@ -72,6 +73,24 @@ CYRILLIC_COMPANY = (
 CYRILLIC_FORMS = ("ООО", "АО", "ПАО", "ЗАО", "ОАО")
 ARABIC_COMPANY = "التجارة العامة الصناعات التقنية الطاقة الخليج النجم الذهبي الشرق الهلال الفجر البحرية".split()
 ARABIC_FORMS = ("شركة", "مؤسسة", "مجموعة")
+# Surnames are also built from a root and an ending, as many are: real lists hold tens of thousands of
+# different surnames, and a handful shared by 5,000 entities each would make every lookup a worst case.
+LATIN_ROOTS = (
+    "Kowal Novak Horn Berg Lind Stein Wald Brand Feld Mark Rich Hart Wood Ash Fair Black White Green Castel "
+    "Monte Ferr Bianc Ross Mor Dal Val Sant Bel Gold Silver Iron Stone Hill Brook Rad Mil Jov Pet Stan"
+).split()
+LATIN_ENDINGS = ("", "ski", "son", "er", "man", "ov", "ic", "ini", "etti", "ford", "ton", "ley", "berg", "ez", "ova")
+CYRILLIC_ROOTS = (
+    "Кузн Волк Медвед Сокол Орл Лебед Гусь Зайц Бел Чёрн Сер Крас Зелен Бык Коз Баран Рыб Мельник Кузьм Бор "
+    "Гор Лес Пол Рек Мор Степ Гром Снег Мороз Ветр Камн Жук Комар Щук Карп Лис Ёж Стар Нов Добр"
+).split()
+CYRILLIC_ENDINGS = ("ов", "ев", "ин", "ский", "енко", "ович", "уков", "аков", "ышев", "ицкий")
+ARABIC_ROOTS = (
+    "حسن سعد نجم فهد رشيد منصور هاشم زعب قاسم عمر خطيب نجار حداد شام مصر بغداد حلب جبور تميم كعب شمر عنز "
+    "دليم زبيد عتيب حرب قحط سبع"
+).split()
+ARABIC_ENDINGS = ("ي", "اوي", "اني", "")
+PERSIAN_ENDINGS = ("ی", "زاده", "پور", "نیا", "یان")
 COUNTRIES = ("ir", "ru", "by", "sy", "kp", "cn", "ae", "tr", "iq", "lb", "ye", "af", "ve", "cu", "mm", "sd")
 
 
@@ -94,22 +113,33 @@ def _lei(rng: random.Random) -> str:
     return body + f"{98 - number % 97:02d}"
 
 
-def _person(rng: random.Random, script: str) -> tuple[str, list[str]]:
+def _surname(rng: random.Random, script: str) -> str:
+    """A surname: from the common ones three times in ten, else a root with an ending."""
+    common = rng.random() < 0.3
     if script == "latin":
-        given, surname = rng.choice(LATIN_GIVEN), rng.choice(LATIN_SURNAMES)
+        return rng.choice(LATIN_SURNAMES) if common else rng.choice(LATIN_ROOTS) + rng.choice(LATIN_ENDINGS)
+    if script == "cyrillic":
+        return rng.choice(CYRILLIC_SURNAMES) if common else rng.choice(CYRILLIC_ROOTS) + rng.choice(CYRILLIC_ENDINGS)
+    if common:
+        return rng.choice(ARABIC_SURNAMES)
+    if rng.random() < 0.6:
+        return "ال" + rng.choice(ARABIC_ROOTS) + rng.choice(ARABIC_ENDINGS)
+    return rng.choice(ARABIC_ROOTS) + rng.choice(PERSIAN_ENDINGS)
+
+
+def _person(rng: random.Random, script: str) -> tuple[str, list[str]]:
+    surname = _surname(rng, script)
+    if script == "latin":
+        given = rng.choice(LATIN_GIVEN)
         middle = rng.choice(LATIN_GIVEN) + " " if rng.random() < 0.3 else ""
         name = f"{given} {middle}{surname}"
         aliases = [f"{surname}, {given}"] if rng.random() < 0.3 else []
     elif script == "cyrillic":
-        given, patronymic, surname = (
-            rng.choice(CYRILLIC_GIVEN),
-            rng.choice(CYRILLIC_PATRONYMICS),
-            rng.choice(CYRILLIC_SURNAMES),
-        )
+        given, patronymic = rng.choice(CYRILLIC_GIVEN), rng.choice(CYRILLIC_PATRONYMICS)
         name = f"{given} {patronymic} {surname}"
         aliases = [f"{surname} {given}"] if rng.random() < 0.5 else []
     else:
-        given, father, surname = rng.choice(ARABIC_GIVEN), rng.choice(ARABIC_GIVEN), rng.choice(ARABIC_SURNAMES)
+        given, father = rng.choice(ARABIC_GIVEN), rng.choice(ARABIC_GIVEN)
         name = f"{given} {father} {surname}"
         aliases = [f"{given} {surname}"] if rng.random() < 0.5 else []
     return name, aliases
@@ -143,6 +173,7 @@ def entities(rng: random.Random, dataset: str) -> Iterator[dict]:
             roll = rng.random()
             if roll < 0.1:
                 props["innCode"] = [_inn(rng)]
+                props["country"] = ["ru"]  # an INN is Russian
             elif roll < 0.15:
                 props["imoNumber"] = [_imo(rng)]
             elif roll < 0.2:

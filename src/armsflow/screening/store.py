@@ -24,10 +24,12 @@ from armsflow.store import Store
 
 CHUNK = 2000  # entities written per statement batch
 # A key held by more than this share of the entities (and by more than COMMON_MIN) is left out of a lookup that
-# has rarer keys: on 1,000,000 synthetic names, 5 % let "trading" and "llc" (16,000 and 23,000 entities) in and
-# a company lookup took 100 ms, 1 % took 30 ms with the same best candidates for people.
-COMMON = 0.01
+# has rarer keys, and a lookup reads at most BUDGET index entries beyond its rarest key, rarest keys first. On
+# 1,000,000 synthetic names (benchmarks/screening/lookup_speed.py) a budget of 12,000 found the queried name among
+# the top 50 candidates for 65 % of the queries, 40,000 for 98 %, at twice the time.
+COMMON = 0.05
 COMMON_MIN = 5000
+BUDGET = 40_000
 
 
 def entity_data(entity: Entity) -> str:
@@ -265,8 +267,9 @@ class ListStore:
         A shared key counts by its rarity (the logarithm of entities per entity holding it), so an entity
         sharing a rare surname ranks above one sharing a common given name. Keys held by a large share of all
         entities ("al", "mohammed", "trading") would make every lookup scan most of the index: they are left
-        out while the query has rarer keys, and all keys count when it has none. ``lists`` limits the lookup
-        to those lists.
+        out while the query has rarer keys, and all keys count when it has none; beyond its rarest key a lookup
+        reads keys rarest first while it stays within BUDGET index entries. ``lists`` limits the lookup to
+        those lists.
         """
         wanted = sorted(set(keys))
         if not wanted:
@@ -287,7 +290,7 @@ class ListStore:
             return []
         total = max(self._total_entities(), 1)
         cap = max(COMMON_MIN, int(total * COMMON))
-        use = sorted(k for k, n in counts.items() if n <= cap) or sorted(counts)
+        use = _within_budget(counts, cap)
         weights: list[Any] = []
         for key in use:
             weights += [key, round(math.log(1 + total / counts[key]), 4)]
@@ -314,6 +317,20 @@ class ListStore:
         )
         by_ref = {(r["list_name"], r["id"]): r["data"] for r in rows}
         return [entity_from_data(by_ref[ref]) for ref in refs if ref in by_ref]
+
+
+def _within_budget(counts: dict[str, int], cap: int) -> list[str]:
+    """The keys a lookup reads: rarest first, while the index entries read stay within BUDGET (the rarest key
+    always), leaving out keys over ``cap`` unless the query has no other; sorted, for a stable statement."""
+    rare = sorted((n, k) for k, n in counts.items() if n <= cap) or sorted((n, k) for k, n in counts.items())
+    use: list[str] = []
+    read = 0
+    for n, key in rare:
+        if use and read + n > BUDGET:
+            break
+        use.append(key)
+        read += n
+    return sorted(use)
 
 
 def _chunks(items: Iterable[Entity], size: int) -> Iterator[list[Entity]]:
