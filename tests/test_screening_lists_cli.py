@@ -91,7 +91,7 @@ def test_load_detects_each_format_and_lists_shows_them(capsys, db_url):
 
 def test_load_again_reports_what_changed(capsys, tmp_path):
     db = str(tmp_path / "kb.db")
-    _run(capsys, "lists", "load", str(SAMPLES / "un-sc.xml"), "--db", db)
+    _run(capsys, "lists", "--db", db, "load", str(SAMPLES / "un-sc.xml"))  # --db before the action counts too
     code, _, err = _run(capsys, "lists", "load", str(SAMPLES / "un-sc.xml"), "--db", db)
     assert code == 0
     assert "loaded un-sc: 4 entities (0 new, 0 changed, 0 removed, 4 unchanged)" in err

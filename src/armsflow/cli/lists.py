@@ -47,7 +47,7 @@ def add_parsers(sub: Any) -> None:
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    _db(p)
+    _db(p, top=True)
     p.add_argument("--format", dest="output", choices=("table", "json"), default="table",
                    help="table (default) or json: one object per list")  # fmt: skip
     actions = p.add_subparsers(dest="lists_command", metavar="ACTION")
@@ -88,8 +88,10 @@ def add_parsers(sub: Any) -> None:
     _db(remove)
 
 
-def _db(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--db", metavar="PATH|URL",
+def _db(p: argparse.ArgumentParser, top: bool = False) -> None:
+    # an action's --db must not reset one given before the action ("lists --db X load F"): argparse lets a
+    # subparser's default overwrite the value, so only the top parser has a default
+    p.add_argument("--db", metavar="PATH|URL", default=None if top else argparse.SUPPRESS,
                    help="SQLite file or postgresql:// URL (default: $ARMSFLOW_DB, else "
                         "~/.local/share/armsflow/armsflow.db)")  # fmt: skip
 
