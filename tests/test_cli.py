@@ -583,3 +583,12 @@ def test_progress_bar_only_on_a_terminal(tmp_path, capsys, monkeypatch):
     code, docs, err = cli(capsys, "extract", str(folder))
     assert code == 0 and len(docs) == 3
     assert "inputs/s" in err  # the bar (redrawn at most twice a second, cleared at the end)
+
+
+def test_the_command_line_starts_without_the_name_matcher():
+    """Building the parser must not import screening's matcher (rigour, ICU, rapidfuzz): every command,
+    extract included, would pay for it at start-up."""
+    heavy = "('rigour', 'rapidfuzz', 'armsflow.screening.match')"
+    code = f"import sys, armsflow.cli; print(sorted(m for m in {heavy} if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]", out.stdout

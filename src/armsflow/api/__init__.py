@@ -29,7 +29,9 @@ from pydantic import BaseModel, Field, field_validator
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from armsflow import __version__
+from armsflow.api.goods import add_routes as add_goods_routes
 from armsflow.api.review import add_routes as add_review_routes
+from armsflow.api.screen import add_routes as add_screen_routes
 from armsflow.api.worker import ExtractionWorker, budget_from_environment
 from armsflow.dates import is_real_date
 from armsflow.ingest.files import in_parts
@@ -504,7 +506,9 @@ def create_app(
             raise HTTPException(404, f"no document {doc_id!r}")
         return found
 
+    add_goods_routes(app, store, _errors)
     add_review_routes(app, store, authorised, _errors, _paged)
+    add_screen_routes(app, store, authorised, _errors)
 
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:

@@ -23,7 +23,7 @@ from typing import NoReturn
 
 from armsflow import __version__, native
 from armsflow.bulk import collector_tuned
-from armsflow.cli import batch, knowledge, review, rules, serve
+from armsflow.cli import batch, goods, knowledge, review, rules, screen, serve
 from armsflow.cli import lists as lists_cli
 from armsflow.ingest.files import PART_CHARS, DocumentPart, ReadProblem, iter_inputs
 from armsflow.lexicons import VERSION as LEXICON_VERSION
@@ -72,10 +72,12 @@ def build_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="extract the bundled sample articles and print a table")
     _output_options(demo, default_format="table")
     batch.add_parser(sub)
+    goods.add_parser(sub)
     knowledge.add_parsers(sub)
     review.add_parser(sub)
     rules.add_parsers(sub)
     serve.add_parser(sub)
+    screen.add_parser(sub)
     lists_cli.add_parsers(sub)
     return parser
 
@@ -127,10 +129,14 @@ def _main(argv: list[str] | None) -> int:
         return serve.run(args)
     if args.command == "batch":
         return batch.run(args)
+    if args.command == "goods":
+        return goods.run(args)
     if args.command == "review":
         return review.run(args)
     if args.command in rules.COMMANDS:
         return rules.run(args)
+    if args.command == "screen":
+        return screen.run(args)
     if args.command in lists_cli.COMMANDS:
         return lists_cli.run(args)
     if args.jobs < 1:

@@ -278,18 +278,18 @@ class ListStore:
         if lists:
             scope = f" AND list_name IN ({', '.join('?' for _ in lists)})"
             scope_params = list(lists)
-        counts = {
-            r["key"]: int(r["n"])
-            for r in self.store.fetchall(
-                f"SELECT key, COUNT(*) AS n FROM screening_keys WHERE key IN ({', '.join('?' for _ in wanted)})"
-                f"{scope} GROUP BY key",
-                [*wanted, *scope_params],
-            )
-        }
-        if not counts:
-            return []
         total = max(self._total_entities(), 1)
         cap = max(COMMON_MIN, int(total * COMMON))
+        counts: dict[str, int] = {}
+        for key in wanted:  # counted no further than the cap: a key over it is not read unless all are
+            row = self.store.fetchone(
+                f"SELECT COUNT(*) AS n FROM (SELECT 1 FROM screening_keys WHERE key = ?{scope} LIMIT ?) AS k",
+                [key, *scope_params, cap + 1],
+            )
+            if row and row["n"]:
+                counts[key] = int(row["n"])
+        if not counts:
+            return []
         use = _within_budget(counts, cap)
         weights: list[Any] = []
         for key in use:
