@@ -24,6 +24,7 @@ from typing import NoReturn
 from armsflow import __version__, native
 from armsflow.bulk import collector_tuned
 from armsflow.cli import batch, goods, knowledge, review, rules, screen, serve
+from armsflow.cli import lists as lists_cli
 from armsflow.ingest.files import PART_CHARS, DocumentPart, ReadProblem, iter_inputs
 from armsflow.lexicons import VERSION as LEXICON_VERSION
 from armsflow.model import Document, DocumentResult
@@ -77,6 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_parsers(sub)
     serve.add_parser(sub)
     screen.add_parser(sub)
+    lists_cli.add_parsers(sub)
     return parser
 
 
@@ -135,6 +137,8 @@ def _main(argv: list[str] | None) -> int:
         return rules.run(args)
     if args.command == "screen":
         return screen.run(args)
+    if args.command in lists_cli.COMMANDS:
+        return lists_cli.run(args)
     if args.jobs < 1:
         parser.error("--jobs must be at least 1")
     floor = args.min_confidence
