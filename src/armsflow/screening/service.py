@@ -17,11 +17,9 @@ The CLI, the API and the web page all call :func:`screen`, so they answer alike:
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
-from functools import lru_cache
 from typing import Any, Protocol
 
 from armsflow.query import QueryError, _actor_index
@@ -29,7 +27,6 @@ from armsflow.screening import match, names
 from armsflow.screening.model import DECISIONS, IDENTIFIER_KINDS, Entity, Hit, Identifier, Query
 from armsflow.store import Store, loads_list
 
-POSTINGS = 20_000  # key postings a candidate lookup reads at most (see TableLists.candidates)
 CANDIDATES = 50  # entities scored per screening: the ones sharing most blocking keys with the query
 _CONTEXT_ROWS = 20  # transfer records per side and actor in a hit's context
 
@@ -43,92 +40,10 @@ class Lists(Protocol):
 
 
 def list_store(store: Store) -> Lists:
-    """The list store of the lists package; the tables' own reader until that package is installed."""
-    try:
-        from armsflow.screening.store import ListStore  # type: ignore[import-not-found, unused-ignore]
-    except ImportError:
-        return TableLists(store)
-    return ListStore(store)  # type: ignore[no-any-return, unused-ignore]
+    """The lists' store (candidates by blocking key, entities by id)."""
+    from armsflow.screening.store import ListStore
 
-
-class TableLists:
-    """Candidates and entities read straight from the screening tables of schema 6 (the lists package's
-    ``ListStore`` answers the same two questions once it is installed)."""
-
-    def __init__(self, store: Store) -> None:
-        self.store = store
-
-    def candidates(self, keys: Iterable[str], limit: int) -> list[Entity]:
-        """The ``limit`` entities sharing most keys with the query, counted over the query's rarest keys: the
-        keys are taken rarest first while their postings stay under ``POSTINGS`` (at least the rarest one),
-        so a name as common as "Mohammad" costs no scan of every Mohammad on a list of millions."""
-        wanted = sorted(set(keys))
-        if not wanted:
-            return []
-        # each key's postings, counted no further than the budget: a key held by a tenth of a list is not
-        # counted to the end only to be left out
-        counts = []
-        for key in wanted:
-            row = self.store.fetchone(
-                "SELECT COUNT(*) AS n FROM (SELECT 1 FROM screening_keys WHERE key = ? LIMIT ?) AS k",
-                (key, POSTINGS + 1),
-            )
-            if row and row["n"]:
-                counts.append((int(row["n"]), key))
-        chosen: list[str] = []
-        total = 0
-        for n, key in sorted(counts):
-            if chosen and total + n > POSTINGS:
-                break
-            chosen.append(key)
-            total += n
-        if not chosen:
-            return []
-        marks = ", ".join("?" * len(chosen))
-        rows = self.store.fetchall(
-            f"SELECT list_name, entity_id, COUNT(*) AS n FROM screening_keys WHERE key IN ({marks}) "
-            f"GROUP BY list_name, entity_id ORDER BY n DESC, list_name, entity_id LIMIT ?",
-            (*chosen, limit),
-        )
-        by_list: dict[str, list[str]] = {}
-        for row in rows:
-            by_list.setdefault(row["list_name"], []).append(row["entity_id"])
-        found: list[Entity] = []
-        for list_name, ids in by_list.items():
-            marks = ", ".join("?" * len(ids))
-            for row in self.store.fetchall(
-                f"SELECT data FROM screening_entities WHERE list_name = ? AND id IN ({marks})", (list_name, *ids)
-            ):
-                found.append(_cached_entity(row["data"]))
-        return found
-
-    def entity(self, list_name: str, id: str) -> Entity | None:
-        row = self.store.fetchone("SELECT data FROM screening_entities WHERE list_name = ? AND id = ?", (list_name, id))
-        return entity_from_json(row["data"]) if row else None
-
-
-@lru_cache(maxsize=100_000)
-def _cached_entity(data: str) -> Entity:
-    return entity_from_json(data)
-
-
-def entity_from_json(data: str | dict[str, Any]) -> Entity:
-    """An entity from the JSON the store keeps (``dataclasses.asdict`` of ``model.Entity``)."""
-    d = json.loads(data) if isinstance(data, str) else data
-    return Entity(
-        id=d["id"],
-        list_name=d["list_name"],
-        schema=d.get("schema", "LegalEntity"),
-        name=d["name"],
-        aliases=tuple(d.get("aliases") or ()),
-        countries=tuple(d.get("countries") or ()),
-        birth_dates=tuple(d.get("birth_dates") or ()),
-        identifiers=tuple(Identifier(**i) for i in d.get("identifiers") or ()),
-        addresses=tuple(d.get("addresses") or ()),
-        programs=tuple(d.get("programs") or ()),
-        listed_on=d.get("listed_on"),
-        extra=dict(d.get("extra") or {}),
-    )
+    return ListStore(store)
 
 
 def parse_identifier(text: str) -> Identifier:
