@@ -1323,6 +1323,13 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
     if frame.question:
         fire(frame, "mod.whether-asked")
     _reach_from_governors(view, frame, governors, aside)
+    stranded = _stranded_modal(view, c)
+    first = next((t.i for t in tokens[grammar.clauses[c][0] : grammar.clauses[c][1]] if t.text[:1].isalnum()), -1)
+    if first == lead.start and stranded - frame.modifiers:
+        # "it will, in the coming weeks, take delivery of …": a modal cut off from its verb by an inserted
+        # phrase governs the verb after the insertion
+        frame.modifiers |= stranded
+        fire(frame, "mod.en.stranded-modal")
     _answered_request(view, frame)
     if "oppose" in frame.modifiers and "negation" not in frame.modifiers:
         # "Beijing opposes any arms sales to Taiwan": who opposes is no party; the transfer is at most a
@@ -1392,6 +1399,25 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
         # die seine Armee seither einsetzt": a relative clause puts the bought goods in service: they arrived
         frame.modifiers.add("in_use")
         fire(frame, "mod.bought-goods-in-service-relative")
+
+
+def _stranded_modal(view: ClauseView, c: int) -> frozenset[str]:
+    """The modality of an English modal that ends an earlier clause with no verb after it, when only
+    inserted phrases without cues stand between it and clause c ("said it will, in the coming weeks, take")."""
+    if view.lang != "en" or c == 0:
+        return frozenset()
+    tokens, clauses = view.tokens, view.grammar.clauses
+    k = c - 1
+    while k > 0 and not view.cues_by_clause[k] and clauses[k][1] - clauses[k][0] <= 8:
+        k -= 1  # ", in the coming weeks": an inserted phrase
+    start, end = clauses[k]
+    words_k = [t for t in tokens[start:end] if t.text[:1].isalnum()]
+    if not words_k or not view.cues_by_clause[k]:
+        return frozenset()
+    last = view.cues_by_clause[k][-1]
+    if last.start != words_k[-1].i or last.end != words_k[-1].i + 1 or tokens[last.start].lower not in _MODALS:
+        return frozenset()
+    return frozenset(last.kinds & MODIFIERS)
 
 
 def _onset_negated(view: ClauseView, frame: Frame) -> bool:
