@@ -1394,11 +1394,32 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
         # refusal and no denial of a transfer
         frame.modifiers.add("not_begun")
         fire(frame, "mod.delivery-not-begun")
+    if frame.trigger_kind in ("build_for", "buy", "order") and _delivered_participle_after(view, c):
+        # "Beijing built three corvettes for the Algerian navy, delivered in 2015 and 2016": a past participle
+        # of handing over, set off after the clause, says the goods arrived
+        frame.modifiers.add("in_use")
+        fire(frame, "mod.en.delivered-participle-after")
     if _bought_goods_in_service(view, frame):
         # "bought TB2 drones from Turkey, which its army has flown since 2023", "kaufte Drohnen in der Türkei,
         # die seine Armee seither einsetzt": a relative clause puts the bought goods in service: they arrived
         frame.modifiers.add("in_use")
         fire(frame, "mod.bought-goods-in-service-relative")
+
+
+def _delivered_participle_after(view: ClauseView, c: int) -> bool:
+    """Clause c is followed by ", delivered in …": an English past participle of a giving verb opening the
+    next clause, with no goods, actors or subject of its own."""
+    if view.lang != "en" or c + 1 >= view.n:
+        return False
+    tokens = view.tokens
+    start, end = view.grammar.clauses[c + 1]
+    if tokens[start].text != "," or start + 1 >= end or view.items_by_clause[c + 1]:
+        return False
+    if view.actors_by_clause[c + 1]:
+        return False
+    lead = next((x for x in view.cues_by_clause[c + 1] if x.start == start + 1), None)
+    word = tokens[start + 1].lower
+    return lead is not None and "give" in lead.kinds and word != lead.lemma and word.endswith(("ed", "over"))
 
 
 def _stranded_modal(view: ClauseView, c: int) -> frozenset[str]:
