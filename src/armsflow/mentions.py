@@ -175,7 +175,11 @@ def find_actors(tokens: list[Token], lex: Lexicon) -> list[ActorMention]:
         longest = starts.get(text, 1)
         if longest > 1 and i + 1 < n:
             second = tokens[i + 1].text
-            if (text, second) not in lex.actor_pairs and (text, second[:-2]) not in lex.actor_pairs:
+            if (
+                (text, second) not in lex.actor_pairs
+                and (text, second[:-2]) not in lex.actor_pairs
+                and (text, second.split("-", 1)[0]) not in lex.actor_pairs
+            ):
                 longest = 1  # "The", "von": many names start so, few with this next word ("Martin's": possessive)
         for size in range(min(longest, n - i), 0, -1):
             key = tuple(t.text for t in tokens[i : i + size])
@@ -185,6 +189,8 @@ def find_actors(tokens: list[Token], lex: Lexicon) -> list[ActorMention]:
                 entry = lex.actors.get(key[:-1] + (key[-1][:-2],))
                 if entry is not None:
                     entry = ActorEntry(entry.id, entry.kind if entry.kind.endswith("-gen") else entry.kind + "-gen")
+            if entry is None and size > 1 and "-" in key[-1][1:]:
+                entry = _multiword_compound_actor(key, lex)  # "Hong Kong-based", "South Korean-made"
             if entry is not None:
                 hit = (size, entry)
                 break
@@ -272,6 +278,22 @@ def _memoised(memo: dict, key: object, compute):
         memo.clear()
     value = memo[key] = compute()
     return value
+
+
+def _multiword_compound_actor(key: tuple[str, ...], lex: Lexicon):
+    """ "Hong Kong-based", "New Delhi-based": a multi-word name as the first part of a hyphenated compound
+    counts as the single-word compounds do ("UAE-based")."""
+    head, rest = key[-1].split("-", 1)
+    if not head or not rest or "-" in rest:
+        return None
+    if rest.lower() in _MEMBERS or rest.lower() in _CURRENCIES or rest.lower() in _MEMBERSHIP_EVENTS:
+        return None
+    entry = lex.actors.get(key[:-1] + (head,))
+    if entry is None:
+        return None
+    if ("-" + rest.lower()).endswith(_MADE):
+        return ActorEntry(entry.id, "adj")
+    return entry if entry.kind not in ("adj", "demonym") else None
 
 
 def _actor_in_compound(word: str, lex: Lexicon):
