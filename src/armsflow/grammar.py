@@ -37,6 +37,8 @@ _FINITE: Final = words("verb.after-standalone-ordinal")
 IRREGULAR_PARTICIPLES: Final = words("participle.irregular", "en")
 REL_PRONOUNS: Final = words("pronoun.relative")
 _RELATIVE_OPENERS_EN: Final = words("pronoun.relative-wh", "en")
+_PLACE_ON_NOUN: Final = words("prep.place-on-noun", "en")
+_NAME_LINKS: Final = words("link.name-list", "en")
 ACTING_HEADS: Final = words("noun.acting-head")
 _ACTING_STEMS: Final = word_stems("stem.acting-head")
 _COMPANY_HEADS: Final = word_stems("stem.company-head")
@@ -401,8 +403,22 @@ def relative_clause(tokens: list[Token], grammar: SentenceGrammar, c: int) -> bo
         return True
     if word == "that":
         prev = tokens[i - 1] if i > 0 else None
-        return prev is not None and (prev.lower in ACTING_HEADS or prev.lemma in ACTING_HEADS)
+        return prev is not None and (
+            prev.lower in ACTING_HEADS or prev.lemma in ACTING_HEADS or _placed_acting_head(tokens, i)
+        )
     return tokens[start].text == "," and word in REL_PRONOUNS and tokens[i].text.islower()
+
+
+def _placed_acting_head(tokens: list[Token], i: int) -> bool:
+    """ "companies in China that …", "firms from the United Arab Emirates and Iran that …": names in a place
+    phrase on a noun of acting stand between the noun and "that"."""
+    k = i - 1
+    while k > 0 and (tokens[k].text[:1].isupper() or tokens[k].lower in _NAME_LINKS) and i - k <= 8:
+        k -= 1
+    if k == i - 1 or k < 1 or tokens[k].lower not in _PLACE_ON_NOUN:
+        return False
+    head = tokens[k - 1]
+    return head.lower in ACTING_HEADS or head.lemma in ACTING_HEADS
 
 
 def relative_antecedent(grammar: SentenceGrammar, c: int, actors_by_clause, tokens: list[Token]) -> Group | None:

@@ -216,6 +216,14 @@ def assign_transfer_roles(view: ClauseView, frame: Frame, governors: list[int]) 
 # --------------------------------------------------------------------------- grammatical functions
 
 
+def _own_subject_after_that(r: Roles) -> bool:
+    """The English clause opens with "that" and its subject follows it at once."""
+    tokens, start = r.view.tokens, r.view.grammar.clauses[r.c][0]
+    i = start + 1 if tokens[start].text == "," else start
+    subject = r.subject
+    return subject is not None and tokens[i].lower == "that" and subject.members[0].start == i + 1
+
+
 def _functions(r: Roles) -> None:
     """Subject and objects of the clause, then a subject from elsewhere when the clause has none."""
     view, frame, c = r.view, r.frame, r.c
@@ -227,6 +235,11 @@ def _functions(r: Roles) -> None:
     else:
         _german_functions(r)
     antecedent = relative_antecedent(grammar, c, view.actors_by_clause, tokens)
+    if antecedent is not None and view.lang == "en" and r.subject is not None and _own_subject_after_that(r):
+        # "told reporters in Ottawa that Iran had shipped …": a name right after "that" is the clause's own
+        # subject; the name before "that" is not
+        antecedent = None
+        fire(frame, "grammar.en.that-with-own-subject")
     if antecedent is not None:
         # "Unternehmen aus China, die Russland mit Mikrochips beliefern": the relative pronoun is the subject.
         if r.subject is not None and r.subject is not antecedent:
