@@ -1172,6 +1172,22 @@ class Assembler:
             # nothing else named: the maker's state of a named system exports it ("the sale of Rafale jets")
             parties.fill("supplier", list(producers), "discourse.maker-exports")
 
+    def _share_of_its(self, sentence: Sentence, frame: Frame) -> bool:
+        """ "supplied about 70 percent of its arms imports": a share of a possessor's goods after the verb."""
+        if self.lang != "en":
+            return False
+        tokens = sentence.tokens
+        stop = min((it.start for it in frame.items if it.start > frame.trigger.start), default=-1)
+        for k in range(frame.trigger.end, stop - 1):
+            if (
+                tokens[k].lower in _SHARES
+                and tokens[k + 1].lower == "of"
+                and k + 2 < len(tokens)
+                and tokens[k + 2].lower in _POSSESSIVES
+            ):
+                return True
+        return False
+
     def _fill_recipient(
         self, index: int, sentence: Sentence, frame: Frame, parties: _Parties, items: list[ItemMention], vague: bool
     ) -> None:
@@ -1189,6 +1205,21 @@ class Assembler:
             actor = self.recent_state(index, exclude=set(parties.suppliers))  # "Its air force still flies …"
             if actor:
                 parties.fill("recipient", [actor], "discourse.its-forces-are-the-last-state")
+        if not parties.recipients and parties.suppliers and not vague and self._share_of_its(sentence, frame):
+            # "Bangladesh leans towards Beijing. China supplied about 70 percent of its arms imports": whose
+            # imports they are is the state the sentence before was about
+            here = [
+                a.id
+                for a in self._sentence_actors
+                if a.id in named_here and a.id not in parties.suppliers and _is_state(a.id)
+            ]
+            if here:
+                # "For Hanoi, … Russia, which has furnished the bulk of its arsenal": a state the sentence names
+                actor = here[0] if len(set(here)) == 1 else None
+            else:
+                actor = self.recent_state(index, exclude=set(parties.suppliers), by_subject=True)
+            if actor:
+                parties.fill("recipient", [actor], "discourse.en.share-of-its-imports")
         if (parties.suppliers or kind == "arrive") and not parties.recipients and not vague and kind != "request":
             # "Drei Staffeln hat Moskau bereits geliefert": to the state the story is about - unless
             # the sentence names another state that could be meant instead.
