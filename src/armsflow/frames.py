@@ -128,6 +128,7 @@ _SUPPORT_WITH: Final = words("prep.support-with")
 _TRAINING_ON: Final = words("prep.training-on")
 _AGAINST: Final = words("prep.against-plan")
 _DETERMINERS_BEFORE_NOUN: Final = words("article.before-transfer-noun")
+_ANNOUNCE: Final = words("verb.announce", "en")
 _COPULA: Final = words("verb.copula")
 _MEMBERSHIP_VERBS: Final = words("verb.membership", "de")
 _MEMBER_ARTICLES: Final = words("article.dative-plural", "de")
@@ -1351,6 +1352,10 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
         # "announced Monday Indonesia had ordered 42 Rafale jets": a past act reported, not promised
         frame.modifiers.discard("promise")
         fire(frame, "mod.announced-past-is-report")
+    if "promise" in frame.modifiers and _announced_sale(view, frame):
+        # "announced the sale of six T-129 helicopters to Nigeria": the sale it reports is concluded
+        frame.modifiers.discard("promise")
+        fire(frame, "mod.en.announced-sale-concluded")
     if _until_clause(view, frame):
         # "as a stopgap until the Rafales arrive", "…, bis die Rafale eintreffen": not yet there
         frame.modifiers.add("future")
@@ -1477,6 +1482,22 @@ def _announced_past(view: ClauseView, frame: Frame) -> bool:
         return False
     between = view.tokens[promise[-1].end : lead.start]
     return view.lang == "en" and any(t.lower in _PERFECT_FINITE for t in between)
+
+
+def _announced_sale(view: ClauseView, frame: Frame) -> bool:
+    """ "announced the sale of …": a past verb of announcing right before a determiner and a sale noun."""
+    lead = frame.trigger
+    if view.lang != "en" or frame.trigger_kind != "sell" or lead.start < 2:
+        return False
+    tokens = view.tokens
+    verb = tokens[lead.start - 2]
+    return (
+        tokens[lead.start - 1].lower in _DETERMINERS_BEFORE_NOUN
+        and verb.lemma in _ANNOUNCE
+        and verb.lower != verb.lemma
+        and not verb.lower.endswith("s")
+        and any(x.start == verb.i and "promise" in x.kinds for x in view.cues_by_clause[frame.clause])
+    )
 
 
 def _until_clause(view: ClauseView, frame: Frame) -> bool:
