@@ -53,6 +53,9 @@ FROM: Final = words("prep.from")
 _FROM_BUY: Final = FROM | words("prep.from-seller")
 _IN: Final = words("prep.in-destination")
 _IN_PLACE: Final = words("prep.in-place")
+_AS: Final = words("prep.as-role", "en")
+_REPLACE: Final = words("verb.replace", "en")
+_THE: Final = words("article.definite-short", "en")
 _FOR: Final = words("prep.for")
 _DECISION_NOUNS: Final = words("noun.decision", "en")
 _WITH: Final = words("prep.with")
@@ -1706,6 +1709,35 @@ def _from_place(r: Roles) -> None:
         r.supply(found, "roles.give.de.from-place")
 
 
+def _replaced_as(r: Roles) -> None:
+    """ "China, which has replaced the United States as Thailand's biggest arms supplier", "Turkey has overtaken
+    Russia as Azerbaijan's main supplier": the state replaced "as" a supplier is a former supplier, neither side
+    of this transfer; the one who replaced it supplies, the possessor after "as" receives."""
+    if r.view.lang != "en" or r.kind != "sell":
+        return
+    tokens = r.tokens
+    start, end = r.view.grammar.clauses[r.c]
+    actors = r.view.actors_by_clause[r.c]
+    for a in actors:
+        if a.end >= end or tokens[a.end].lower not in _AS:
+            continue
+        before = [t for t in tokens[max(start, a.start - 2) : a.start] if t.lower not in _THE]
+        if not before or before[-1].lemma not in _REPLACE:
+            continue
+        owner = next((b for b in actors if b.start == a.end + 1 and b.genitive), None)
+        verb = before[-1].i
+        subject = [b.id for b in actors if b.end <= verb and b.prep is None and not b.genitive]
+        if subject and subject[-1] != a.id:
+            r.supply([subject[-1]], "roles.en.replaced-as-supplier")
+        if "agent" in r.frame.trigger.kinds:
+            r.frame.trigger_kind = "give_noun"  # a supplier named by its role has delivered, as "X is Y's supplier"
+        if owner is not None:
+            r.receive([owner.id], "roles.en.replaced-as-supplier")
+        else:
+            r.receive([x for x in r.frame.recipients if x != a.id], "roles.en.replaced-as-supplier")
+        return
+
+
 def _possessed_agent(r: Roles) -> None:
     """ "helicopters built by Lockheed Martin's Polish subsidiary PZL Mielec": the by-phrase's head is the firm
     the possessive owns; the goods leave from that firm's state, not the owner's."""
@@ -1775,6 +1807,7 @@ CONSTRUCTIONS: Final[tuple[Callable[[Roles], None], ...]] = (
     _indefinite_relative_subject,
     _asker_of_exports,
     _from_place,
+    _replaced_as,
     _possessed_agent,
     _gapped_firms,
 )
