@@ -1194,6 +1194,34 @@ def _deal_partners_by_maker(r: Roles) -> None:
         r.supply(makers, "roles.deal-partners-split-by-maker")
 
 
+def _forces_and_maker_sign(r: Roles) -> None:
+    """ "The Royal Thai Navy and China's state-owned shipbuilder signed the deal for the submarine", "the Thai
+    navy and a Chinese shipyard signed a contract": of two parties to a deal, the armed force buys and the maker
+    sells."""
+    frame, view = r.frame, r.view
+    if view.lang != "en" or r.kind != "deal" or frame.recipients:
+        return
+    lead = frame.trigger
+    if r.tokens[lead.start].lower == lead.lemma:
+        return  # a deal noun ("the arms deal"), no verb of signing with its parties as subject
+    cues = view.mentions.cues
+    if not any("link" in x.kinds and x.start < lead.start for x in cues):
+        return  # "A and B signed …": the two parties are coordinated
+    forces: set[str] = set()
+    makers: set[str] = set()
+    for a in view.mentions.actors:
+        if a.start >= lead.start or a.prep is not None or view.grammar.clause[a.start] > r.c:
+            continue
+        near = [x for x in cues if a.start <= x.start <= a.end + 2]
+        if a.kind == "org" or any("producer" in x.kinds for x in near):
+            makers.add(a.id)
+        elif any("forces" in x.kinds for x in near):
+            forces.add(a.id)
+    if len(forces) == 1 and len(makers) == 1 and forces != makers and set(frame.suppliers) <= forces | makers:
+        r.supply(list(makers), "roles.deal.forces-buy-from-maker")
+        r.receive(list(forces), "roles.deal.forces-buy-from-maker")
+
+
 def _purpose_clause_receiver(r: Roles) -> None:
     """ "Portugal schickte drei Leopard 2A6, damit die Ukraine ein vollständiges Bataillon erhält", "sent the
     jets so that Kyiv receives …": whoever the purpose clause says will receive is the recipient."""
@@ -1790,6 +1818,7 @@ CONSTRUCTIONS: Final[tuple[Callable[[Roles], None], ...]] = (
     _refused_purchase,
     _durch_agent,
     _deal_partners_by_maker,
+    _forces_and_maker_sign,
     _licence_production,
     _user_of_supplied_goods,
     _purpose_clause_receiver,
