@@ -1222,6 +1222,25 @@ def _forces_and_maker_sign(r: Roles) -> None:
         r.receive(list(forces), "roles.deal.forces-buy-from-maker")
 
 
+def _deal_partner_of_infinitive(r: Roles) -> None:
+    """ "BAE Systems has signed a deal with Brazil to supply three patrol vessels", "signed a contract with the
+    Brazilian Navy to supply it with …": the deal's with-partner receives what the infinitive supplies, and
+    sells what it buys."""
+    frame, view = r.frame, r.view
+    if view.lang != "en" or not view.grammar.infinitive[r.c] or not r.governors:
+        return
+    g = r.governors[0]
+    if not any("deal" in x.kinds for x in view.cues_by_clause[g]):
+        return
+    partners = [a.id for a in view.actors_by_clause[g] if a.prep in _WITH and not a.genitive]
+    if len(set(partners)) != 1:
+        return
+    if r.kind in GIVE and not frame.recipients and partners[0] not in frame.suppliers:
+        r.receive(partners[:1], "roles.en.deal-partner-of-infinitive")
+    elif r.kind in ("buy", "order") and not frame.suppliers and partners[0] not in frame.recipients:
+        r.supply(partners[:1], "roles.en.deal-partner-of-infinitive")
+
+
 def _purpose_clause_receiver(r: Roles) -> None:
     """ "Portugal schickte drei Leopard 2A6, damit die Ukraine ein vollständiges Bataillon erhält", "sent the
     jets so that Kyiv receives …": whoever the purpose clause says will receive is the recipient."""
@@ -1819,6 +1838,7 @@ CONSTRUCTIONS: Final[tuple[Callable[[Roles], None], ...]] = (
     _durch_agent,
     _deal_partners_by_maker,
     _forces_and_maker_sign,
+    _deal_partner_of_infinitive,
     _licence_production,
     _user_of_supplied_goods,
     _purpose_clause_receiver,
