@@ -24,6 +24,7 @@ from armsflow.text.segment import Sentence
 _PASSIVE_AUX: Final = words("aux.passive")
 _OF_EN: Final = words("prep.of", "en")
 _POSSESSIVES: Final = words("pronoun.possessive-opening")
+_BUYING: Final = frozenset({"buy", "order", "get"})
 _VAGUE_PARTNERS: Final = words("noun.vague-partner")
 _VAGUE_HEADS: Final = word_stems("noun.vague-partner-head")
 _MISSILES: Final = ("ballistic-missile", "cruise-missile", "other-missile", "anti-tank-weapon", "air-defence-system")
@@ -981,6 +982,7 @@ class Assembler:
                 "discourse.unnamed-states-fill-nothing", "unnamed states in the sentence: no side from the discourse"
             )
         self._fill_pronoun_subject(index, frame, parties)
+        self._fill_origin_of_pronoun_goods(frame, parties, items, vague)
         self._fill_speaking_state_supplier(frame, parties, vague)
         self._fill_from_last_transfer(index, sentence, frame, parties, items, vague)
         self._fill_agentless_supplier(index, frame, parties, items, vague)
@@ -1026,6 +1028,20 @@ class Assembler:
                     fire(frame, "coref.goods-named-before")
                 out.append(resolved)
         return out
+
+    def _fill_origin_of_pronoun_goods(
+        self, frame: Frame, parties: _Parties, items: list[ItemMention], vague: bool
+    ) -> None:
+        """ "More African countries want these Turkish drones. Niger, Togo and Ethiopia have already bought them.":
+        goods named by a pronoun come from where the goods it stands for were said to come from."""
+        if parties.suppliers or not parties.recipients or vague or frame.trigger_kind not in _BUYING:
+            return
+        if not frame.items or any(it.carrier != "pronoun" for it in frame.items):
+            return
+        origins = {it.origin for it in items}
+        origin = next(iter(origins)) if len(origins) == 1 else None
+        if origin is not None and origin not in parties.recipients and _is_state(origin):
+            parties.fill("supplier", [origin], "discourse.origin-of-goods-named-before")
 
     def _fill_pronoun_subject(self, index: int, frame: Frame, parties: _Parties) -> None:
         """ "The kingdom has ordered … It is also negotiating …": the subject of the sentence before."""
