@@ -128,6 +128,9 @@ _SUPPORT_WITH: Final = words("prep.support-with")
 _TRAINING_ON: Final = words("prep.training-on")
 _AGAINST: Final = words("prep.against-plan")
 _DETERMINERS_BEFORE_NOUN: Final = words("article.before-transfer-noun")
+_BUILT_IN: Final = words("verb.build-in", "en")
+_THAT_EN: Final = words("conj.that-finding", "en")
+_INTO: Final = words("prep.into-host", "en")
 _ANNOUNCE: Final = words("verb.announce", "en")
 _COPULA: Final = words("verb.copula")
 _MEMBERSHIP_VERBS: Final = words("verb.membership", "de")
@@ -903,6 +906,13 @@ def frame_items(
         # what is transferred is the licence; the goods built with it stay where they are built
         return _licences(view, c)
     items = _drop_used(view, items, lead_cue, trace)
+    if view.lang == "en" and len(items) > 1:
+        kept = [it for it in items if not _host_of_parts(view.tokens, it, items)]
+        if len(kept) < len(items):
+            # "components … had been integrated into Bayraktar TB2 drones": the system the parts went into
+            # is not what was sent
+            trace.append("item.en.host-of-integrated-parts")
+            items = kept
     if view.lang == "de":
         kept = [it for it in items if not _for_own(view.tokens, it)]
         if len(kept) < len(items) and kept:
@@ -1001,6 +1011,17 @@ def _licence_value(view: ClauseView, c: int, lead: CueMention) -> bool:
     return tokens[lead.start].lemma.endswith(_EXPORT_LICENCES) and any(
         tokens[i].lower in _VALUE_NOUNS for i in range(lead.end, min(end, lead.end + 3))
     )
+
+
+def _host_of_parts(tokens: list[Token], item: ItemMention, items: list[ItemMention]) -> bool:
+    """ "integrated into Bayraktar TB2 drones", "fitted to the frigates": goods after a participle of building in
+    and its preposition, with other goods named before them."""
+    for k in range(item.start - 1, max(0, item.start - 4), -1):
+        if tokens[k].lower in _INTO:
+            if tokens[k - 1].lemma not in _BUILT_IN:
+                return False
+            return any(other.end <= k - 1 for other in items if other is not item)
+    return False
 
 
 def _drop_used(view: ClauseView, items: list[ItemMention], lead: CueMention, trace: list[str]) -> list[ItemMention]:
@@ -1745,10 +1766,17 @@ def _reach_from_governors(
         return
     passes = MODIFIERS if grammar.infinitive[c] else REACHING
     for g in governors:
+        that_clause = tokens[grammar.clauses[c][0]].lower in _THAT_EN
+        subject_nouns = {
+            cue.start for cue in view.cues_by_clause[g] if that_clause and _hedge_noun_as_subject(view, g, cue)
+        }
+        if subject_nouns:
+            # "The subsequent review found credible evidence that …": the review is who found, it weighs nothing
+            fire(frame, "mod.en.review-as-subject")
         reached = {
             k
             for cue in view.cues_by_clause[g]
-            if cue.start not in aside
+            if cue.start not in aside and cue.start not in subject_nouns
             for k in cue.kinds - _past_background(cue, tokens)
             if k in passes
         }
@@ -1762,6 +1790,21 @@ def _reach_from_governors(
             # "Russia and Belarus have agreed that Minsk will receive …": the agreement is the news
             frame.modifiers.add("agreed_over")
             fire(frame, "mod.agreed-that")
+
+
+def _hedge_noun_as_subject(view: ClauseView, g: int, cue: CueMention) -> bool:
+    """An English noun of weighing ("review", "investigation") opening clause g after a determiner and
+    adjectives, so the subject of its verb, not a hedge on what the clause reports."""
+    if view.lang != "en" or "consider" not in cue.kinds:
+        return False
+    tokens = view.tokens
+    start = view.grammar.clauses[g][0]
+    before = [t for t in tokens[start : cue.start] if t.text != ","]
+    if not before or before[0].lower not in _DETERMINERS_BEFORE_NOUN_EN:
+        return False
+    return (
+        all(t.text.islower() and t.text.isalpha() and t.lower not in _MODALS for t in before[1:]) and len(before) <= 3
+    )
 
 
 def _attributive_report(view: ClauseView, cue: CueMention) -> bool:
