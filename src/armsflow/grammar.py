@@ -28,6 +28,7 @@ _FEMININE_SUFFIXES: Final = ("heit", "keit", "ung", "schaft", "ion", "tät", "ga
 _PASSIVE_GAP_EN: Final = words("adverb.passive-gap", "en")
 _ACTIVE_BEFORE_PARTICIPLE: Final = words("function.active-before-participle", "en")
 _SHORT_PARTICIPLES: Final = words("participle.passive-short", "en")
+_AND_EN: Final = words("conj.and", "en")
 _AUX_AFTER_PARTICIPLE: Final = words("aux.passive-after-participle", "de")
 _PARTITIVE_PRONOUNS: Final = words("pronoun.partitive-of")
 _PARTITIVE_ORDINALS: Final = words("quantifier.partitive-ordinal")
@@ -566,6 +567,25 @@ def _passive_en(tokens: list[Token], start: int, lead: CueMention) -> bool:
             return trig.lower.endswith(("ed", "en", "nt", "ld", "ht", "wn")) or trig.lower in _SHORT_PARTICIPLES
         if w not in _PASSIVE_GAP_EN:
             break
+    return _coordinated_participle(tokens, start, lead)
+
+
+def _coordinated_participle(tokens: list[Token], start: int, lead: CueMention) -> bool:
+    """ "was built in Germany and delivered in 1981": a participle after "and" shares the passive auxiliary of
+    the participle before it."""
+    trig = tokens[lead.start]
+    if not (trig.lower.endswith(("ed", "en", "nt", "ld", "ht", "wn")) or trig.lower in _SHORT_PARTICIPLES):
+        return False
+    if lead.start - 1 <= start or tokens[lead.start - 1].lower not in _AND_EN:
+        return False
+    for j in range(lead.start - 3, max(start - 1, lead.start - 10), -1):
+        if tokens[j].lower in AUX_PASSIVE_EN:
+            nxt = tokens[j + 1].lower
+            return (
+                nxt.endswith(("ed", "en", "nt", "ld", "lt", "ht", "wn"))
+                or nxt in _SHORT_PARTICIPLES
+                or nxt in IRREGULAR_PARTICIPLES
+            )
     return False
 
 

@@ -1220,6 +1220,14 @@ def _forces_and_maker_sign(r: Roles) -> None:
     if len(forces) == 1 and len(makers) == 1 and forces != makers and set(frame.suppliers) <= forces | makers:
         r.supply(list(makers), "roles.deal.forces-buy-from-maker")
         r.receive(list(forces), "roles.deal.forces-buy-from-maker")
+        return
+    parties = forces | makers
+    producers = {it.producer for it in frame.items if it.producer} & parties
+    if len(parties) == 2 and len(producers) == 1 and set(frame.suppliers) <= parties:
+        # "France's Naval Group and Indonesian state shipbuilder PT PAL have signed a contract for two Scorpène
+        # submarines": the maker of the system the deal is for sells it
+        r.supply(list(producers), "roles.deal-partners-split-by-maker")
+        r.receive(list(parties - producers), "roles.deal-partners-split-by-maker")
 
 
 def _deal_partner_of_infinitive(r: Roles) -> None:
