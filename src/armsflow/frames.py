@@ -129,6 +129,7 @@ _TRAINING_ON: Final = words("prep.training-on")
 _AGAINST: Final = words("prep.against-plan")
 _DETERMINERS_BEFORE_NOUN: Final = words("article.before-transfer-noun")
 _BUILT_IN: Final = words("verb.build-in", "en")
+_EN_PREPOSITIONS: Final = words("prep.any", "en") - words("prep.with") - words("prep.of", "en")
 _THAT_EN: Final = words("conj.that-finding", "en")
 _INTO: Final = words("prep.into-host", "en")
 _ANNOUNCE: Final = words("verb.announce", "en")
@@ -1094,7 +1095,7 @@ def _goods_from_context(
         if found:
             trace.append(found[1])
             return found[0]
-        pronoun = _anaphoric_items(tokens, grammar, c)
+        pronoun = _anaphoric_items(tokens, grammar, c, view.lang)
         if pronoun:
             trace.append("item.pronoun-object")
             return pronoun
@@ -1267,11 +1268,14 @@ def _count(tok: Token) -> int | None:
     return _COUNT_WORDS.get(tok.lower)
 
 
-def _anaphoric_items(tokens: list[Token], grammar: SentenceGrammar, c: int) -> list[ItemMention]:
-    """A pronoun object ("it", "sie", "them") stands for the last named item."""
+def _anaphoric_items(tokens: list[Token], grammar: SentenceGrammar, c: int, lang: str = "") -> list[ItemMention]:
+    """A pronoun object ("it", "sie", "them") stands for the last named item; an English pronoun after a
+    preposition other than "with"/"of" ("each government behind them") is no object of the verb."""
     start, end = grammar.clauses[c]
     for i in range(start, end):
         word = tokens[i].lower
+        if lang == "en" and i > 0 and tokens[i - 1].lower in _EN_PREPOSITIONS:
+            continue
         if word in _ITEM_PRONOUNS and not _determiner(tokens, i):
             return [ItemMention(i, i + 1, None, carrier="pronoun", text=tokens[i].text)]
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None

@@ -1358,6 +1358,26 @@ def _each_from_its_source(r: Roles) -> None:
         fire(frame, "roles.receive.each-good-from-its-source")
 
 
+def _each_by_its_maker(r: Roles) -> None:
+    """ "Lima is weighing three bids: Saab's Gripen E, Lockheed Martin's F-16 Block 70 and Dassault's Rafale": each
+    good named after its maker's possessive comes from that maker's state."""
+    frame, view = r.frame, r.view
+    if view.lang != "en" or not frame.items or not frame.recipients:
+        return
+    makers = {a.end: a.id for a in view.mentions.actors if a.kind == "org-gen"}
+    pairs: dict[int, str] = {}
+    for it in frame.items:
+        maker = makers.get(it.start)
+        if maker is None or maker in frame.recipients:
+            return
+        pairs[id(it)] = maker
+    if len(set(pairs.values())) > 1 and set(frame.suppliers) <= set(pairs.values()):
+        r.supply(list(dict.fromkeys(pairs.values())), "roles.en.each-good-by-its-maker")
+        frame.item_suppliers = pairs
+    elif len(set(pairs.values())) == 1 and not frame.suppliers:
+        r.supply(list(set(pairs.values())), "roles.en.each-good-by-its-maker")  # "is weighing Saab's Gripen E"
+
+
 def _vehicle_subject(r: Roles) -> None:
     """ "A cargo ship from Belarus delivered 3,000 rifles to Venezuela", "Einen Monat später brachte ein
     ägyptisches Kriegsschiff Artilleriegeschütze nach Mogadischu": a vehicle carrying the goods as the
@@ -1853,6 +1873,7 @@ CONSTRUCTIONS: Final[tuple[Callable[[Roles], None], ...]] = (
     _adjective_on_supply_noun,
     _relative_pronoun_subject,
     _each_from_its_source,
+    _each_by_its_maker,
     _vehicle_subject,
     _forces_in_service,
     _onward_destination,
