@@ -1510,9 +1510,10 @@ def _announced_past(view: ClauseView, frame: Frame) -> bool:
 
 
 def _announced_sale(view: ClauseView, frame: Frame) -> bool:
-    """ "announced the sale of …": a past verb of announcing right before a determiner and a sale noun."""
+    """ "announced the sale of …", "announced the arrival of …": a past verb of announcing right before a
+    determiner and a noun of sale or arrival."""
     lead = frame.trigger
-    if view.lang != "en" or frame.trigger_kind != "sell" or lead.start < 2:
+    if view.lang != "en" or frame.trigger_kind not in ("sell", "arrive") or lead.start < 2:
         return False
     tokens = view.tokens
     verb = tokens[lead.start - 2]
