@@ -24,6 +24,7 @@ from armsflow.text.segment import Sentence
 _PASSIVE_AUX: Final = words("aux.passive")
 _OF_EN: Final = words("prep.of", "en")
 _POSSESSIVES: Final = words("pronoun.possessive-opening")
+_AGAINST_EN: Final = words("prep.against-threat", "en")
 _BUYING: Final = frozenset({"buy", "order", "get"})
 _VAGUE_PARTNERS: Final = words("noun.vague-partner")
 _VAGUE_HEADS: Final = word_stems("noun.vague-partner-head")
@@ -1212,6 +1213,11 @@ class Assembler:
         # Other states named here could be the recipient, so only fill from the discourse when the
         # sentence names none (suppliers of its frames, speakers and origin adjectives do not count).
         named_here = self._named_here() - self._sentence_suppliers
+        if self.lang == "en":
+            # "flew hundreds of missions against Islamic State": whom goods are used against receives nothing
+            named_here -= {a.id for a in self._sentence_actors if a.prep in _AGAINST_EN} - {
+                a.id for a in self._sentence_actors if a.prep not in _AGAINST_EN
+            }
         if (
             not parties.recipients
             and parties.suppliers

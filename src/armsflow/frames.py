@@ -1014,6 +1014,18 @@ def _licence_value(view: ClauseView, c: int, lead: CueMention) -> bool:
     )
 
 
+def _appositive_participle(view: ClauseView, c: int, lead: CueMention) -> bool:
+    """Clause c is ", bought in 2015," right after a clause that names only goods (no cue, no verb)."""
+    if view.lang != "en" or c == 0 or not view.items_by_clause[c - 1] or view.cues_by_clause[c - 1]:
+        return False
+    tokens = view.tokens
+    start = view.grammar.clauses[c][0]
+    if tokens[start].text != "," or lead.start != start + 1:
+        return False
+    word = tokens[lead.start]
+    return word.lower != word.lemma and word.lower.endswith(("ed", "ght", "nt", "ld"))
+
+
 def _host_of_parts(tokens: list[Token], item: ItemMention, items: list[ItemMention]) -> bool:
     """ "integrated into Bayraktar TB2 drones", "fitted to the frigates": goods after a participle of building in
     and its preposition, with other goods named before them."""
@@ -1090,6 +1102,11 @@ def _goods_from_context(
         # "Peking stellte weitere Lieferungen danach ein": further deliveries are not the goods named before
         trace.append("item.de.further-deliveries")
         return [ItemMention(lead.start, lead.end, "military-equipment", text=tokens[lead.start].text)]
+    if _appositive_participle(view, c, lead):
+        # "Chinese CH-4B armed drones, bought in 2015, flew hundreds of missions": the participle set off after
+        # the goods is about them
+        trace.append("item.en.appositive-participle")
+        return list(view.items_by_clause[c - 1])
     if lead_kind != "support":
         found = _antecedent(view, c)
         if found:
@@ -1424,6 +1441,14 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
         # refusal and no denial of a transfer
         frame.modifiers.add("not_begun")
         fire(frame, "mod.delivery-not-begun")
+    if (
+        "item.en.appositive-participle" in frame.trace
+        and c + 1 < view.n
+        and any("use" in x.kinds for x in view.cues_by_clause[c + 1])
+    ):
+        # "Chinese CH-4B armed drones, bought in 2015, flew hundreds of missions": goods flown were delivered
+        frame.modifiers.add("in_use")
+        fire(frame, "mod.goods-in-use")
     if frame.trigger_kind in ("build_for", "buy", "order") and _delivered_participle_after(view, c):
         # "Beijing built three corvettes for the Algerian navy, delivered in 2015 and 2016": a past participle
         # of handing over, set off after the clause, says the goods arrived
