@@ -129,6 +129,10 @@ _TRAINING_ON: Final = words("prep.training-on")
 _AGAINST: Final = words("prep.against-plan")
 _DETERMINERS_BEFORE_NOUN: Final = words("article.before-transfer-noun")
 _BUILT_IN: Final = words("verb.build-in", "en")
+_SHARE_WORDS: Final = words("noun.share", "en")
+_SPEAKING: Final = words("verb.speaking", "en")
+_TO_INFINITIVE: Final = words("particle.infinitive", "en")
+_POSSESSIVE_OPENING: Final = words("pronoun.possessive-opening", "en")
 _EN_PREPOSITIONS: Final = words("prep.any", "en") - words("prep.with") - words("prep.of", "en")
 _THAT_EN: Final = words("conj.that-finding", "en")
 _INTO: Final = words("prep.into-host", "en")
@@ -1014,6 +1018,22 @@ def _licence_value(view: ClauseView, c: int, lead: CueMention) -> bool:
     )
 
 
+def _buys_share_of_its(view: ClauseView, lead: CueMention) -> bool:
+    """An English present "buys/buy" followed at once by a share of a possessor's goods ("buys most of its
+    weapons from Russia", "buy the bulk of their arms abroad")."""
+    if view.lang != "en":
+        return False
+    tokens = view.tokens
+    verb = tokens[lead.start]
+    if verb.lower not in (verb.lemma, verb.lemma + "s"):
+        return False  # "bought": a purchase, not a habit
+    after = [t.lower for t in tokens[lead.end : lead.end + 4]]
+    for k in range(len(after) - 2):
+        if after[k] in _SHARE_WORDS and after[k + 1] == "of" and after[k + 2] in _POSSESSIVE_OPENING:
+            return True
+    return False
+
+
 def _appositive_participle(view: ClauseView, c: int, lead: CueMention) -> bool:
     """Clause c is ", bought in 2015," right after a clause that names only goods (no cue, no verb)."""
     if view.lang != "en" or c == 0 or not view.items_by_clause[c - 1] or view.cues_by_clause[c - 1]:
@@ -1449,6 +1469,11 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
         # "Chinese CH-4B armed drones, bought in 2015, flew hundreds of missions": goods flown were delivered
         frame.modifiers.add("in_use")
         fire(frame, "mod.goods-in-use")
+    if frame.trigger_kind == "buy" and _buys_share_of_its(view, lead):
+        # "Algiers, which buys most of its weapons from Russia": a habitual share of its arms is what it has
+        # been receiving, not one deal
+        frame.trigger_kind = "get"
+        fire(frame, "mod.en.buys-share-of-its-arms")
     if frame.trigger_kind in ("build_for", "buy", "order") and _delivered_participle_after(view, c):
         # "Beijing built three corvettes for the Algerian navy, delivered in 2015 and 2016": a past participle
         # of handing over, set off after the clause, says the goods arrived
@@ -2406,6 +2431,10 @@ def answer_frames(view: ClauseView, frames: list[Frame]) -> list[Frame]:
             or "refuse" in before[-1].modifiers
         ):
             continue  # (a clause refusing a transfer of its own, "stellte weitere Lieferungen ein", answers nothing)
+        if _declined_to_speak(view, cue):
+            # "Hanoi … declined to comment", "refused to say": refusing to speak refuses no transfer
+            reject("frames.en.declined-to-comment", f"clause {c}: {cue.lemma!r} to speak")
+            continue
         if view.lang == "de" and _own_matter(view, c):
             # "… und hat ihre Mitarbeit in dem Militärbündnis auf Eis gelegt": what is put on hold is the
             # subject's own matter, not the transfer just named
@@ -2423,6 +2452,18 @@ def answer_frames(view: ClauseView, frames: list[Frame]) -> list[Frame]:
             continue
         out.append(_answer(view, c, cue, before[-1]))
     return out
+
+
+def _declined_to_speak(view: ClauseView, cue: CueMention) -> bool:
+    """An English refusal whose infinitive is a verb of speaking ("declined to comment", "refused to say")."""
+    tokens = view.tokens
+    k = cue.end
+    return (
+        view.lang == "en"
+        and k + 1 < len(tokens)
+        and tokens[k].lower in _TO_INFINITIVE
+        and tokens[k + 1].lemma in _SPEAKING
+    )
 
 
 def _rejects_claims(view: ClauseView, cue: CueMention) -> bool:
