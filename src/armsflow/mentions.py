@@ -159,6 +159,7 @@ class Mentions:
 
 def find_actors(tokens: list[Token], lex: Lexicon) -> list[ActorMention]:
     found: list[ActorMention] = []
+    classified: dict[int, int] = {}
     i = 0
     n = len(tokens)
     starts = lex.actor_starts
@@ -208,7 +209,13 @@ def find_actors(tokens: list[Token], lex: Lexicon) -> list[ActorMention]:
             i += 1
             continue
         size, entry = hit
-        prep, article = _governor(tokens, i, lex)
+        if lex.lang == "en" and _classifies_next_name(tokens, i + size):
+            # "the NATO country France", "NATO member Turkey", "Kremlin ally Belarus": the first name only
+            # classifies the state named after it, which takes the phrase's preposition
+            classified[i + size + 1] = i
+            i += size
+            continue
+        prep, article = _governor(tokens, classified.get(i, i), lex)
         if lex.lang == "en" and prep in _EN_ARTICLES:
             # "an Israeli company": the German preposition "an" is an English article
             article = article or prep
@@ -230,6 +237,20 @@ def find_actors(tokens: list[Token], lex: Lexicon) -> list[ActorMention]:
 
 
 _ACTOR_START_MEMO: Final[dict[str, dict[str, bool]]] = {}
+_MEMBER_CLASSIFIERS: Final = words("noun.member-classifier", "en")
+
+
+def _classifies_next_name(tokens: list[Token], k: int) -> bool:
+    """A classifying noun right after a name, then a capitalised name ("NATO country France")."""
+    return (
+        k + 1 < len(tokens)
+        and tokens[k].lower in _MEMBER_CLASSIFIERS
+        and tokens[k].text.islower()
+        and tokens[k + 1].text[:1].isupper()
+        and tokens[k + 1].text[:1].isalpha()
+    )
+
+
 _MEMBERS: Final = words("noun.members", "de")
 _CURRENCIES: Final = words("noun.currency")
 _MEMBERSHIP_EVENTS: Final = words("noun.membership-event", "de")
@@ -1621,6 +1642,14 @@ def _described_refs(tokens: list[Token], actors: list[ActorMention], lex: Lexico
         if taken & {i, i + 1, i + 2}:
             continue
         word = tokens[i + 1].text
+        if i + 3 in taken:
+            # "from the Balkan country Bulgaria": the state is named right here and takes the phrase's preposition
+            k = next((n for n, a in enumerate(actors) if a.start == i + 3 and a.prep is None), -1)
+            prep, article = _governor(tokens, i + 1, lex)
+            if k >= 0 and prep is not None and word[:1].isalpha() and ("-" in word or word[:1].isupper()):
+                a = actors[k]
+                actors[k] = ActorMention(a.start, a.end, a.id, a.kind, prep, article, a.text, a.genitive)
+            continue
         if not word[:1].isalpha() or not ("-" in word or word[:1].isupper()) or word.lower() in ARTICLES:
             continue  # a describing word: hyphenated ("gas-rich") or a region's name ("Balkan", "Gulf")
         text = " ".join(t.text for t in tokens[i : i + 3])
