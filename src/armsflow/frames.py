@@ -131,6 +131,7 @@ _DETERMINERS_BEFORE_NOUN: Final = words("article.before-transfer-noun")
 _BUILT_IN: Final = words("verb.build-in", "en")
 _SHARE_WORDS: Final = words("noun.share", "en")
 _SPEAKING: Final = words("verb.speaking", "en")
+_NEEDED_FOR: Final = words("participle.needed-for", "en")
 _TO_INFINITIVE: Final = words("particle.infinitive", "en")
 _POSSESSIVE_OPENING: Final = words("pronoun.possessive-opening", "en")
 _EN_PREPOSITIONS: Final = words("prep.any", "en") - words("prep.with") - words("prep.of", "en")
@@ -1047,12 +1048,15 @@ def _appositive_participle(view: ClauseView, c: int, lead: CueMention) -> bool:
 
 
 def _host_of_parts(tokens: list[Token], item: ItemMention, items: list[ItemMention]) -> bool:
-    """ "integrated into Bayraktar TB2 drones", "fitted to the frigates": goods after a participle of building in
-    and its preposition, with other goods named before them."""
+    """ "integrated into Bayraktar TB2 drones", "fitted to the frigates", "engines needed to finish the submarine":
+    goods after a participle of building in and its preposition, or after "needed to" and a verb, with other goods
+    named before them."""
     for k in range(item.start - 1, max(0, item.start - 4), -1):
-        if tokens[k].lower in _INTO:
-            if tokens[k - 1].lemma not in _BUILT_IN:
-                return False
+        if tokens[k].lower in _INTO and tokens[k - 1].lemma in _BUILT_IN:
+            return any(other.end <= k - 1 for other in items if other is not item)
+    for k in range(item.start - 2, max(0, item.start - 5), -1):
+        if tokens[k].lower in _TO_INFINITIVE and tokens[k - 1].lower in _NEEDED_FOR:
+            # "the engines needed to finish the submarine": what the parts are needed for is not sent
             return any(other.end <= k - 1 for other in items if other is not item)
     return False
 

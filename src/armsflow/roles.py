@@ -1799,7 +1799,11 @@ def _replaced_as(r: Roles) -> None:
         before = [t for t in tokens[max(start, a.start - 2) : a.start] if t.lower not in _THE]
         if not before or before[-1].lemma not in _REPLACE:
             continue
-        owner = next((b for b in actors if b.start == a.end + 1 and b.genitive), None)
+        owner = None
+        for b in actors:
+            if b.start == a.end + 1 and b.genitive:
+                owner = b
+                break
         verb = before[-1].i
         subject = [b.id for b in actors if b.end <= verb and b.prep is None and not b.genitive]
         if subject and subject[-1] != a.id:
