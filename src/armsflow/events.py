@@ -25,6 +25,8 @@ _PASSIVE_AUX: Final = words("aux.passive")
 _OF_EN: Final = words("prep.of", "en")
 _IN_RETURN: Final = words("noun.in-return", "de")
 _POSSESSIVES: Final = words("pronoun.possessive-opening")
+_AGAINST_EN: Final = words("prep.against-threat", "en")
+_BUYING: Final = frozenset({"buy", "order", "get"})
 _VAGUE_PARTNERS: Final = words("noun.vague-partner")
 _VAGUE_HEADS: Final = word_stems("noun.vague-partner-head")
 _MISSILES: Final = ("ballistic-missile", "cruise-missile", "other-missile", "anti-tank-weapon", "air-defence-system")
@@ -982,6 +984,7 @@ class Assembler:
                 "discourse.unnamed-states-fill-nothing", "unnamed states in the sentence: no side from the discourse"
             )
         self._fill_pronoun_subject(index, frame, parties)
+        self._fill_origin_of_pronoun_goods(frame, parties, items, vague)
         self._fill_speaking_state_supplier(frame, parties, vague)
         self._fill_from_last_transfer(index, sentence, frame, parties, items, vague)
         self._fill_agentless_supplier(index, frame, parties, items, vague)
@@ -1027,6 +1030,20 @@ class Assembler:
                     fire(frame, "coref.goods-named-before")
                 out.append(resolved)
         return out
+
+    def _fill_origin_of_pronoun_goods(
+        self, frame: Frame, parties: _Parties, items: list[ItemMention], vague: bool
+    ) -> None:
+        """ "More African countries want these Turkish drones. Niger, Togo and Ethiopia have already bought them.":
+        goods named by a pronoun come from where the goods it stands for were said to come from."""
+        if parties.suppliers or not parties.recipients or vague or frame.trigger_kind not in _BUYING:
+            return
+        if not frame.items or any(it.carrier != "pronoun" for it in frame.items):
+            return
+        origins = {it.origin for it in items}
+        origin = next(iter(origins)) if len(origins) == 1 else None
+        if origin is not None and origin not in parties.recipients and _is_state(origin):
+            parties.fill("supplier", [origin], "discourse.origin-of-goods-named-before")
 
     def _fill_pronoun_subject(self, index: int, frame: Frame, parties: _Parties) -> None:
         """ "The kingdom has ordered … It is also negotiating …": the subject of the sentence before."""
@@ -1198,6 +1215,22 @@ class Assembler:
             # nothing else named: the maker's state of a named system exports it ("the sale of Rafale jets")
             parties.fill("supplier", list(producers), "discourse.maker-exports")
 
+    def _share_of_its(self, sentence: Sentence, frame: Frame) -> bool:
+        """ "supplied about 70 percent of its arms imports": a share of a possessor's goods after the verb."""
+        if self.lang != "en":
+            return False
+        tokens = sentence.tokens
+        stop = min((it.start for it in frame.items if it.start > frame.trigger.start), default=-1)
+        for k in range(frame.trigger.end, stop - 1):
+            if (
+                tokens[k].lower in _SHARES
+                and tokens[k + 1].lower == "of"
+                and k + 2 < len(tokens)
+                and tokens[k + 2].lower in _POSSESSIVES
+            ):
+                return True
+        return False
+
     def _fill_recipient(
         self, index: int, sentence: Sentence, frame: Frame, parties: _Parties, items: list[ItemMention], vague: bool
     ) -> None:
@@ -1206,6 +1239,11 @@ class Assembler:
         # Other states named here could be the recipient, so only fill from the discourse when the
         # sentence names none (suppliers of its frames, speakers and origin adjectives do not count).
         named_here = self._named_here() - self._sentence_suppliers
+        if self.lang == "en":
+            # "flew hundreds of missions against Islamic State": whom goods are used against receives nothing
+            named_here -= {a.id for a in self._sentence_actors if a.prep in _AGAINST_EN} - {
+                a.id for a in self._sentence_actors if a.prep not in _AGAINST_EN
+            }
         if (
             not parties.recipients
             and parties.suppliers
@@ -1215,6 +1253,21 @@ class Assembler:
             actor = self.recent_state(index, exclude=set(parties.suppliers))  # "Its air force still flies …"
             if actor:
                 parties.fill("recipient", [actor], "discourse.its-forces-are-the-last-state")
+        if not parties.recipients and parties.suppliers and not vague and self._share_of_its(sentence, frame):
+            # "Bangladesh leans towards Beijing. China supplied about 70 percent of its arms imports": whose
+            # imports they are is the state the sentence before was about
+            here = [
+                a.id
+                for a in self._sentence_actors
+                if a.id in named_here and a.id not in parties.suppliers and _is_state(a.id)
+            ]
+            if here:
+                # "For Hanoi, … Russia, which has furnished the bulk of its arsenal": a state the sentence names
+                actor = here[0] if len(set(here)) == 1 else None
+            else:
+                actor = self.recent_state(index, exclude=set(parties.suppliers), by_subject=True)
+            if actor:
+                parties.fill("recipient", [actor], "discourse.en.share-of-its-imports")
         if (parties.suppliers or kind == "arrive") and not parties.recipients and not vague and kind != "request":
             # "Drei Staffeln hat Moskau bereits geliefert": to the state the story is about - unless
             # the sentence names another state that could be meant instead.

@@ -137,6 +137,16 @@ _SUPPORT_WITH: Final = words("prep.support-with")
 _TRAINING_ON: Final = words("prep.training-on")
 _AGAINST: Final = words("prep.against-plan")
 _DETERMINERS_BEFORE_NOUN: Final = words("article.before-transfer-noun")
+_BUILT_IN: Final = words("verb.build-in", "en")
+_SHARE_WORDS: Final = words("noun.share", "en")
+_SPEAKING: Final = words("verb.speaking", "en")
+_NEEDED_FOR: Final = words("participle.needed-for", "en")
+_TO_INFINITIVE: Final = words("particle.infinitive", "en")
+_POSSESSIVE_OPENING: Final = words("pronoun.possessive-opening", "en")
+_EN_PREPOSITIONS: Final = words("prep.any", "en") - words("prep.with") - words("prep.of", "en")
+_THAT_EN: Final = words("conj.that-finding", "en")
+_INTO: Final = words("prep.into-host", "en")
+_ANNOUNCE: Final = words("verb.announce", "en")
 _COPULA: Final = words("verb.copula")
 _MEMBERSHIP_VERBS: Final = words("verb.membership", "de")
 _MEMBER_ARTICLES: Final = words("article.dative-plural", "de")
@@ -966,6 +976,13 @@ def frame_items(
         # what is transferred is the licence; the goods built with it stay where they are built
         return _licences(view, c)
     items = _drop_used(view, items, lead_cue, trace)
+    if view.lang == "en" and len(items) > 1:
+        kept = [it for it in items if not _host_of_parts(view.tokens, it, items)]
+        if len(kept) < len(items):
+            # "components … had been integrated into Bayraktar TB2 drones": the system the parts went into
+            # is not what was sent
+            trace.append("item.en.host-of-integrated-parts")
+            items = kept
     if view.lang == "de":
         kept = [it for it in items if not _for_own(view.tokens, it)]
         if len(kept) < len(items) and kept:
@@ -1066,6 +1083,48 @@ def _licence_value(view: ClauseView, c: int, lead: CueMention) -> bool:
     )
 
 
+def _buys_share_of_its(view: ClauseView, lead: CueMention) -> bool:
+    """An English present "buys/buy" followed at once by a share of a possessor's goods ("buys most of its
+    weapons from Russia", "buy the bulk of their arms abroad")."""
+    if view.lang != "en":
+        return False
+    tokens = view.tokens
+    verb = tokens[lead.start]
+    if verb.lower not in (verb.lemma, verb.lemma + "s"):
+        return False  # "bought": a purchase, not a habit
+    after = [t.lower for t in tokens[lead.end : lead.end + 4]]
+    for k in range(len(after) - 2):
+        if after[k] in _SHARE_WORDS and after[k + 1] == "of" and after[k + 2] in _POSSESSIVE_OPENING:
+            return True
+    return False
+
+
+def _appositive_participle(view: ClauseView, c: int, lead: CueMention) -> bool:
+    """Clause c is ", bought in 2015," right after a clause that names only goods (no cue, no verb)."""
+    if view.lang != "en" or c == 0 or not view.items_by_clause[c - 1] or view.cues_by_clause[c - 1]:
+        return False
+    tokens = view.tokens
+    start = view.grammar.clauses[c][0]
+    if tokens[start].text != "," or lead.start != start + 1:
+        return False
+    word = tokens[lead.start]
+    return word.lower != word.lemma and word.lower.endswith(("ed", "ght", "nt", "ld"))
+
+
+def _host_of_parts(tokens: list[Token], item: ItemMention, items: list[ItemMention]) -> bool:
+    """ "integrated into Bayraktar TB2 drones", "fitted to the frigates", "engines needed to finish the submarine":
+    goods after a participle of building in and its preposition, or after "needed to" and a verb, with other goods
+    named before them."""
+    for k in range(item.start - 1, max(0, item.start - 4), -1):
+        if tokens[k].lower in _INTO and tokens[k - 1].lemma in _BUILT_IN:
+            return any(other.end <= k - 1 for other in items if other is not item)
+    for k in range(item.start - 2, max(0, item.start - 5), -1):
+        if tokens[k].lower in _TO_INFINITIVE and tokens[k - 1].lower in _NEEDED_FOR:
+            # "the engines needed to finish the submarine": what the parts are needed for is not sent
+            return any(other.end <= k - 1 for other in items if other is not item)
+    return False
+
+
 def _drop_used(view: ClauseView, items: list[ItemMention], lead: CueMention, trace: list[str]) -> list[ItemMention]:
     """A use verb ("griffen an", "fired") closer to an item than the trigger keeps it."""
     starts = {it.start for it in view.mentions.items}
@@ -1131,12 +1190,17 @@ def _goods_from_context(
         # "Peking stellte weitere Lieferungen danach ein": further deliveries are not the goods named before
         trace.append("item.de.further-deliveries")
         return [ItemMention(lead.start, lead.end, "military-equipment", text=tokens[lead.start].text)]
+    if _appositive_participle(view, c, lead):
+        # "Chinese CH-4B armed drones, bought in 2015, flew hundreds of missions": the participle set off after
+        # the goods is about them
+        trace.append("item.en.appositive-participle")
+        return list(view.items_by_clause[c - 1])
     if lead_kind != "support":
         found = _antecedent(view, c)
         if found:
             trace.append(found[1])
             return found[0]
-        pronoun = _anaphoric_items(tokens, grammar, c)
+        pronoun = _anaphoric_items(tokens, grammar, c, view.lang)
         if pronoun:
             trace.append("item.pronoun-object")
             return pronoun
@@ -1309,11 +1373,14 @@ def _count(tok: Token) -> int | None:
     return _COUNT_WORDS.get(tok.lower)
 
 
-def _anaphoric_items(tokens: list[Token], grammar: SentenceGrammar, c: int) -> list[ItemMention]:
-    """A pronoun object ("it", "sie", "them") stands for the last named item."""
+def _anaphoric_items(tokens: list[Token], grammar: SentenceGrammar, c: int, lang: str = "") -> list[ItemMention]:
+    """A pronoun object ("it", "sie", "them") stands for the last named item; an English pronoun after a
+    preposition other than "with"/"of" ("each government behind them") is no object of the verb."""
     start, end = grammar.clauses[c]
     for i in range(start, end):
         word = tokens[i].lower
+        if lang == "en" and i > 0 and tokens[i - 1].lower in _EN_PREPOSITIONS:
+            continue
         if word in _ITEM_PRONOUNS and not _determiner(tokens, i):
             if word in _EXPLETIVE and any(t.lemma in _EXISTENTIAL for t in tokens[start:end]):
                 # "Für entsprechende Anfragen habe es Genehmigungen gegeben": the "es" of "es gibt" stands for nothing
@@ -1391,6 +1458,13 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
     if frame.question:
         fire(frame, "mod.whether-asked")
     _reach_from_governors(view, frame, governors, aside)
+    stranded = _stranded_modal(view, c)
+    first = next((t.i for t in tokens[grammar.clauses[c][0] : grammar.clauses[c][1]] if t.text[:1].isalnum()), -1)
+    if first == lead.start and stranded - frame.modifiers:
+        # "it will, in the coming weeks, take delivery of …": a modal cut off from its verb by an inserted
+        # phrase governs the verb after the insertion
+        frame.modifiers |= stranded
+        fire(frame, "mod.en.stranded-modal")
     _answered_request(view, frame)
     if "oppose" in frame.modifiers and "negation" not in frame.modifiers:
         # "Beijing opposes any arms sales to Taiwan": who opposes is no party; the transfer is at most a
@@ -1412,6 +1486,10 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
         # "announced Monday Indonesia had ordered 42 Rafale jets": a past act reported, not promised
         frame.modifiers.discard("promise")
         fire(frame, "mod.announced-past-is-report")
+    if "promise" in frame.modifiers and _announced_sale(view, frame):
+        # "announced the sale of six T-129 helicopters to Nigeria": the sale it reports is concluded
+        frame.modifiers.discard("promise")
+        fire(frame, "mod.en.announced-sale-concluded")
     if _until_clause(view, frame):
         # "as a stopgap until the Rafales arrive", "…, bis die Rafale eintreffen": not yet there
         frame.modifiers.add("future")
@@ -1455,11 +1533,64 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
         # refusal and no denial of a transfer
         frame.modifiers.add("not_begun")
         fire(frame, "mod.delivery-not-begun")
+    if (
+        "item.en.appositive-participle" in frame.trace
+        and c + 1 < view.n
+        and any("use" in x.kinds for x in view.cues_by_clause[c + 1])
+    ):
+        # "Chinese CH-4B armed drones, bought in 2015, flew hundreds of missions": goods flown were delivered
+        frame.modifiers.add("in_use")
+        fire(frame, "mod.goods-in-use")
+    if frame.trigger_kind == "buy" and _buys_share_of_its(view, lead):
+        # "Algiers, which buys most of its weapons from Russia": a habitual share of its arms is what it has
+        # been receiving, not one deal
+        frame.trigger_kind = "get"
+        fire(frame, "mod.en.buys-share-of-its-arms")
+    if frame.trigger_kind in ("build_for", "buy", "order") and _delivered_participle_after(view, c):
+        # "Beijing built three corvettes for the Algerian navy, delivered in 2015 and 2016": a past participle
+        # of handing over, set off after the clause, says the goods arrived
+        frame.modifiers.add("in_use")
+        fire(frame, "mod.en.delivered-participle-after")
     if _bought_goods_in_service(view, frame):
         # "bought TB2 drones from Turkey, which its army has flown since 2023", "kaufte Drohnen in der Türkei,
         # die seine Armee seither einsetzt": a relative clause puts the bought goods in service: they arrived
         frame.modifiers.add("in_use")
         fire(frame, "mod.bought-goods-in-service-relative")
+
+
+def _delivered_participle_after(view: ClauseView, c: int) -> bool:
+    """Clause c is followed by ", delivered in …": an English past participle of a giving verb opening the
+    next clause, with no goods, actors or subject of its own."""
+    if view.lang != "en" or c + 1 >= view.n:
+        return False
+    tokens = view.tokens
+    start, end = view.grammar.clauses[c + 1]
+    if tokens[start].text != "," or start + 1 >= end or view.items_by_clause[c + 1]:
+        return False
+    if view.actors_by_clause[c + 1]:
+        return False
+    lead = next((x for x in view.cues_by_clause[c + 1] if x.start == start + 1), None)
+    word = tokens[start + 1].lower
+    return lead is not None and "give" in lead.kinds and word != lead.lemma and word.endswith(("ed", "over"))
+
+
+def _stranded_modal(view: ClauseView, c: int) -> frozenset[str]:
+    """The modality of an English modal that ends an earlier clause with no verb after it, when only
+    inserted phrases without cues stand between it and clause c ("said it will, in the coming weeks, take")."""
+    if view.lang != "en" or c == 0:
+        return frozenset()
+    tokens, clauses = view.tokens, view.grammar.clauses
+    k = c - 1
+    while k > 0 and not view.cues_by_clause[k] and clauses[k][1] - clauses[k][0] <= 8:
+        k -= 1  # ", in the coming weeks": an inserted phrase
+    start, end = clauses[k]
+    words_k = [t for t in tokens[start:end] if t.text[:1].isalnum()]
+    if not words_k or not view.cues_by_clause[k]:
+        return frozenset()
+    last = view.cues_by_clause[k][-1]
+    if last.start != words_k[-1].i or last.end != words_k[-1].i + 1 or tokens[last.start].lower not in _MODALS:
+        return frozenset()
+    return frozenset(last.kinds & MODIFIERS)
 
 
 def _onset_negated(view: ClauseView, frame: Frame) -> bool:
@@ -1498,6 +1629,23 @@ def _announced_past(view: ClauseView, frame: Frame) -> bool:
         return False
     between = view.tokens[promise[-1].end : lead.start]
     return view.lang == "en" and any(t.lower in _PERFECT_FINITE for t in between)
+
+
+def _announced_sale(view: ClauseView, frame: Frame) -> bool:
+    """ "announced the sale of …", "announced the arrival of …": a past verb of announcing right before a
+    determiner and a noun of sale or arrival."""
+    lead = frame.trigger
+    if view.lang != "en" or frame.trigger_kind not in ("sell", "arrive") or lead.start < 2:
+        return False
+    tokens = view.tokens
+    verb = tokens[lead.start - 2]
+    return (
+        tokens[lead.start - 1].lower in _DETERMINERS_BEFORE_NOUN
+        and verb.lemma in _ANNOUNCE
+        and verb.lower != verb.lemma
+        and not verb.lower.endswith("s")
+        and any(x.start == verb.i and "promise" in x.kinds for x in view.cues_by_clause[frame.clause])
+    )
 
 
 def _until_clause(view: ClauseView, frame: Frame) -> bool:
@@ -1745,10 +1893,17 @@ def _reach_from_governors(
         return
     passes = MODIFIERS if grammar.infinitive[c] else REACHING
     for g in governors:
+        that_clause = tokens[grammar.clauses[c][0]].lower in _THAT_EN
+        subject_nouns = {
+            cue.start for cue in view.cues_by_clause[g] if that_clause and _hedge_noun_as_subject(view, g, cue)
+        }
+        if subject_nouns:
+            # "The subsequent review found credible evidence that …": the review is who found, it weighs nothing
+            fire(frame, "mod.en.review-as-subject")
         reached = {
             k
             for cue in view.cues_by_clause[g]
-            if cue.start not in aside
+            if cue.start not in aside and cue.start not in subject_nouns
             for k in cue.kinds - _past_background(cue, tokens)
             if k in passes
         }
@@ -1762,6 +1917,21 @@ def _reach_from_governors(
             # "Russia and Belarus have agreed that Minsk will receive …": the agreement is the news
             frame.modifiers.add("agreed_over")
             fire(frame, "mod.agreed-that")
+
+
+def _hedge_noun_as_subject(view: ClauseView, g: int, cue: CueMention) -> bool:
+    """An English noun of weighing ("review", "investigation") opening clause g after a determiner and
+    adjectives, so the subject of its verb, not a hedge on what the clause reports."""
+    if view.lang != "en" or "consider" not in cue.kinds:
+        return False
+    tokens = view.tokens
+    start = view.grammar.clauses[g][0]
+    before = [t for t in tokens[start : cue.start] if t.text != ","]
+    if not before or before[0].lower not in _DETERMINERS_BEFORE_NOUN_EN:
+        return False
+    return (
+        all(t.text.islower() and t.text.isalpha() and t.lower not in _MODALS for t in before[1:]) and len(before) <= 3
+    )
 
 
 def _attributive_report(view: ClauseView, cue: CueMention) -> bool:
@@ -2365,6 +2535,10 @@ def answer_frames(view: ClauseView, frames: list[Frame]) -> list[Frame]:
             or "refuse" in before[-1].modifiers
         ):
             continue  # (a clause refusing a transfer of its own, "stellte weitere Lieferungen ein", answers nothing)
+        if _declined_to_speak(view, cue):
+            # "Hanoi … declined to comment", "refused to say": refusing to speak refuses no transfer
+            reject("frames.en.declined-to-comment", f"clause {c}: {cue.lemma!r} to speak")
+            continue
         if view.lang == "de" and _own_matter(view, c):
             # "… und hat ihre Mitarbeit in dem Militärbündnis auf Eis gelegt": what is put on hold is the
             # subject's own matter, not the transfer just named
@@ -2382,6 +2556,18 @@ def answer_frames(view: ClauseView, frames: list[Frame]) -> list[Frame]:
             continue
         out.append(_answer(view, c, cue, before[-1]))
     return out
+
+
+def _declined_to_speak(view: ClauseView, cue: CueMention) -> bool:
+    """An English refusal whose infinitive is a verb of speaking ("declined to comment", "refused to say")."""
+    tokens = view.tokens
+    k = cue.end
+    return (
+        view.lang == "en"
+        and k + 1 < len(tokens)
+        and tokens[k].lower in _TO_INFINITIVE
+        and tokens[k + 1].lemma in _SPEAKING
+    )
 
 
 def _rejects_claims(view: ClauseView, cue: CueMention) -> bool:

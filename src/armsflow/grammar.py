@@ -28,6 +28,7 @@ _FEMININE_SUFFIXES: Final = ("heit", "keit", "ung", "schaft", "ion", "tät", "ga
 _PASSIVE_GAP_EN: Final = words("adverb.passive-gap", "en")
 _ACTIVE_BEFORE_PARTICIPLE: Final = words("function.active-before-participle", "en")
 _SHORT_PARTICIPLES: Final = words("participle.passive-short", "en")
+_AND_EN: Final = words("conj.and", "en")
 _AUX_AFTER_PARTICIPLE: Final = words("aux.passive-after-participle", "de")
 _PARTITIVE_PRONOUNS: Final = words("pronoun.partitive-of")
 _PARTITIVE_ORDINALS: Final = words("quantifier.partitive-ordinal")
@@ -37,6 +38,8 @@ _FINITE: Final = words("verb.after-standalone-ordinal")
 IRREGULAR_PARTICIPLES: Final = words("participle.irregular", "en")
 REL_PRONOUNS: Final = words("pronoun.relative")
 _RELATIVE_OPENERS_EN: Final = words("pronoun.relative-wh", "en")
+_PLACE_ON_NOUN: Final = words("prep.place-on-noun", "en")
+_NAME_LINKS: Final = words("link.name-list", "en")
 ACTING_HEADS: Final = words("noun.acting-head")
 _ACTING_STEMS: Final = word_stems("stem.acting-head")
 _COMPANY_HEADS: Final = word_stems("stem.company-head")
@@ -401,8 +404,22 @@ def relative_clause(tokens: list[Token], grammar: SentenceGrammar, c: int) -> bo
         return True
     if word == "that":
         prev = tokens[i - 1] if i > 0 else None
-        return prev is not None and (prev.lower in ACTING_HEADS or prev.lemma in ACTING_HEADS)
+        return prev is not None and (
+            prev.lower in ACTING_HEADS or prev.lemma in ACTING_HEADS or _placed_acting_head(tokens, i)
+        )
     return tokens[start].text == "," and word in REL_PRONOUNS and tokens[i].text.islower()
+
+
+def _placed_acting_head(tokens: list[Token], i: int) -> bool:
+    """ "companies in China that …", "firms from the United Arab Emirates and Iran that …": names in a place
+    phrase on a noun of acting stand between the noun and "that"."""
+    k = i - 1
+    while k > 0 and (tokens[k].text[:1].isupper() or tokens[k].lower in _NAME_LINKS) and i - k <= 8:
+        k -= 1
+    if k == i - 1 or k < 1 or tokens[k].lower not in _PLACE_ON_NOUN:
+        return False
+    head = tokens[k - 1]
+    return head.lower in ACTING_HEADS or head.lemma in ACTING_HEADS
 
 
 def relative_antecedent(grammar: SentenceGrammar, c: int, actors_by_clause, tokens: list[Token]) -> Group | None:
@@ -550,6 +567,25 @@ def _passive_en(tokens: list[Token], start: int, lead: CueMention) -> bool:
             return trig.lower.endswith(("ed", "en", "nt", "ld", "ht", "wn")) or trig.lower in _SHORT_PARTICIPLES
         if w not in _PASSIVE_GAP_EN:
             break
+    return _coordinated_participle(tokens, start, lead)
+
+
+def _coordinated_participle(tokens: list[Token], start: int, lead: CueMention) -> bool:
+    """ "was built in Germany and delivered in 1981": a participle after "and" shares the passive auxiliary of
+    the participle before it."""
+    trig = tokens[lead.start]
+    if not (trig.lower.endswith(("ed", "en", "nt", "ld", "ht", "wn")) or trig.lower in _SHORT_PARTICIPLES):
+        return False
+    if lead.start - 1 <= start or tokens[lead.start - 1].lower not in _AND_EN:
+        return False
+    for j in range(lead.start - 3, max(start - 1, lead.start - 10), -1):
+        if tokens[j].lower in AUX_PASSIVE_EN:
+            nxt = tokens[j + 1].lower
+            return (
+                nxt.endswith(("ed", "en", "nt", "ld", "lt", "ht", "wn"))
+                or nxt in _SHORT_PARTICIPLES
+                or nxt in IRREGULAR_PARTICIPLES
+            )
     return False
 
 

@@ -159,6 +159,7 @@ class Mentions:
 
 def find_actors(tokens: list[Token], lex: Lexicon) -> list[ActorMention]:
     found: list[ActorMention] = []
+    classified: dict[int, int] = {}
     i = 0
     n = len(tokens)
     starts = lex.actor_starts
@@ -175,7 +176,11 @@ def find_actors(tokens: list[Token], lex: Lexicon) -> list[ActorMention]:
         longest = starts.get(text, 1)
         if longest > 1 and i + 1 < n:
             second = tokens[i + 1].text
-            if (text, second) not in lex.actor_pairs and (text, second[:-2]) not in lex.actor_pairs:
+            if (
+                (text, second) not in lex.actor_pairs
+                and (text, second[:-2]) not in lex.actor_pairs
+                and (text, second.split("-", 1)[0]) not in lex.actor_pairs
+            ):
                 longest = 1  # "The", "von": many names start so, few with this next word ("Martin's": possessive)
         for size in range(min(longest, n - i), 0, -1):
             key = tuple(t.text for t in tokens[i : i + size])
@@ -185,6 +190,8 @@ def find_actors(tokens: list[Token], lex: Lexicon) -> list[ActorMention]:
                 entry = lex.actors.get(key[:-1] + (key[-1][:-2],))
                 if entry is not None:
                     entry = ActorEntry(entry.id, entry.kind if entry.kind.endswith("-gen") else entry.kind + "-gen")
+            if entry is None and size > 1 and "-" in key[-1][1:]:
+                entry = _multiword_compound_actor(key, lex)  # "Hong Kong-based", "South Korean-made"
             if entry is not None:
                 hit = (size, entry)
                 break
@@ -202,7 +209,13 @@ def find_actors(tokens: list[Token], lex: Lexicon) -> list[ActorMention]:
             i += 1
             continue
         size, entry = hit
-        prep, article = _governor(tokens, i, lex)
+        if lex.lang == "en" and _classifies_next_name(tokens, i + size):
+            # "the NATO country France", "NATO member Turkey", "Kremlin ally Belarus": the first name only
+            # classifies the state named after it, which takes the phrase's preposition
+            classified[i + size + 1] = i
+            i += size
+            continue
+        prep, article = _governor(tokens, classified.get(i, i), lex)
         if lex.lang == "en" and prep in _EN_ARTICLES:
             # "an Israeli company": the German preposition "an" is an English article
             article = article or prep
@@ -224,6 +237,20 @@ def find_actors(tokens: list[Token], lex: Lexicon) -> list[ActorMention]:
 
 
 _ACTOR_START_MEMO: Final[dict[str, dict[str, bool]]] = {}
+_MEMBER_CLASSIFIERS: Final = words("noun.member-classifier", "en")
+
+
+def _classifies_next_name(tokens: list[Token], k: int) -> bool:
+    """A classifying noun right after a name, then a capitalised name ("NATO country France")."""
+    return (
+        k + 1 < len(tokens)
+        and tokens[k].lower in _MEMBER_CLASSIFIERS
+        and tokens[k].text.islower()
+        and tokens[k + 1].text[:1].isupper()
+        and tokens[k + 1].text[:1].isalpha()
+    )
+
+
 _MEMBERS: Final = words("noun.members", "de")
 _CURRENCIES: Final = words("noun.currency")
 _MEMBERSHIP_EVENTS: Final = words("noun.membership-event", "de")
@@ -272,6 +299,22 @@ def _memoised(memo: dict, key: object, compute):
         memo.clear()
     value = memo[key] = compute()
     return value
+
+
+def _multiword_compound_actor(key: tuple[str, ...], lex: Lexicon):
+    """ "Hong Kong-based", "New Delhi-based": a multi-word name as the first part of a hyphenated compound
+    counts as the single-word compounds do ("UAE-based")."""
+    head, rest = key[-1].split("-", 1)
+    if not head or not rest or "-" in rest:
+        return None
+    if rest.lower() in _MEMBERS or rest.lower() in _CURRENCIES or rest.lower() in _MEMBERSHIP_EVENTS:
+        return None
+    entry = lex.actors.get(key[:-1] + (head,))
+    if entry is None:
+        return None
+    if ("-" + rest.lower()).endswith(_MADE):
+        return ActorEntry(entry.id, "adj")
+    return entry if entry.kind not in ("adj", "demonym") else None
 
 
 def _actor_in_compound(word: str, lex: Lexicon):
@@ -1601,6 +1644,14 @@ def _described_refs(tokens: list[Token], actors: list[ActorMention], lex: Lexico
         if taken & {i, i + 1, i + 2}:
             continue
         word = tokens[i + 1].text
+        if i + 3 in taken:
+            # "from the Balkan country Bulgaria": the state is named right here and takes the phrase's preposition
+            k = next((n for n, a in enumerate(actors) if a.start == i + 3 and a.prep is None), -1)
+            prep, article = _governor(tokens, i + 1, lex)
+            if k >= 0 and prep is not None and word[:1].isalpha() and ("-" in word or word[:1].isupper()):
+                a = actors[k]
+                actors[k] = ActorMention(a.start, a.end, a.id, a.kind, prep, article, a.text, a.genitive)
+            continue
         if not word[:1].isalpha() or not ("-" in word or word[:1].isupper()) or word.lower() in ARTICLES:
             continue  # a describing word: hyphenated ("gas-rich") or a region's name ("Balkan", "Gulf")
         text = " ".join(t.text for t in tokens[i : i + 3])

@@ -53,6 +53,9 @@ FROM: Final = words("prep.from")
 _FROM_BUY: Final = FROM | words("prep.from-seller")
 _IN: Final = words("prep.in-destination")
 _IN_PLACE: Final = words("prep.in-place")
+_AS: Final = words("prep.as-role", "en")
+_REPLACE: Final = words("verb.replace", "en")
+_THE: Final = words("article.definite-short", "en")
 _FOR: Final = words("prep.for")
 _DECISION_NOUNS: Final = words("noun.decision", "en")
 _WITH: Final = words("prep.with")
@@ -221,6 +224,14 @@ def assign_transfer_roles(view: ClauseView, frame: Frame, governors: list[int]) 
 # --------------------------------------------------------------------------- grammatical functions
 
 
+def _own_subject_after_that(r: Roles) -> bool:
+    """The English clause opens with "that" and its subject follows it at once."""
+    tokens, start = r.view.tokens, r.view.grammar.clauses[r.c][0]
+    i = start + 1 if tokens[start].text == "," else start
+    subject = r.subject
+    return subject is not None and tokens[i].lower == "that" and subject.members[0].start == i + 1
+
+
 def _functions(r: Roles) -> None:
     """Subject and objects of the clause, then a subject from elsewhere when the clause has none."""
     view, frame, c = r.view, r.frame, r.c
@@ -242,6 +253,11 @@ def _functions(r: Roles) -> None:
         # relative pronoun is an object
         antecedent = None
         fire(frame, "grammar.de.relative-object-before-pronoun")
+    elif antecedent is not None and view.lang == "en" and r.subject is not None and _own_subject_after_that(r):
+        # "told reporters in Ottawa that Iran had shipped …": a name right after "that" is the clause's own
+        # subject; the name before "that" is not
+        antecedent = None
+        fire(frame, "grammar.en.that-with-own-subject")
     if antecedent is not None:
         # "Unternehmen aus China, die Russland mit Mikrochips beliefern": the relative pronoun is the subject.
         if r.subject is not None and r.subject is not antecedent:
@@ -1254,6 +1270,61 @@ def _deal_partners_by_maker(r: Roles) -> None:
         r.supply(makers, "roles.deal-partners-split-by-maker")
 
 
+def _forces_and_maker_sign(r: Roles) -> None:
+    """ "The Royal Thai Navy and China's state-owned shipbuilder signed the deal for the submarine", "the Thai
+    navy and a Chinese shipyard signed a contract": of two parties to a deal, the armed force buys and the maker
+    sells."""
+    frame, view = r.frame, r.view
+    if view.lang != "en" or r.kind != "deal" or frame.recipients:
+        return
+    lead = frame.trigger
+    if r.tokens[lead.start].lower == lead.lemma:
+        return  # a deal noun ("the arms deal"), no verb of signing with its parties as subject
+    cues = view.mentions.cues
+    if not any("link" in x.kinds and x.start < lead.start for x in cues):
+        return  # "A and B signed …": the two parties are coordinated
+    forces: set[str] = set()
+    makers: set[str] = set()
+    for a in view.mentions.actors:
+        if a.start >= lead.start or a.prep is not None or view.grammar.clause[a.start] > r.c:
+            continue
+        near = [x for x in cues if a.start <= x.start <= a.end + 2]
+        if a.kind == "org" or any("producer" in x.kinds for x in near):
+            makers.add(a.id)
+        elif any("forces" in x.kinds for x in near):
+            forces.add(a.id)
+    if len(forces) == 1 and len(makers) == 1 and forces != makers and set(frame.suppliers) <= forces | makers:
+        r.supply(list(makers), "roles.deal.forces-buy-from-maker")
+        r.receive(list(forces), "roles.deal.forces-buy-from-maker")
+        return
+    parties = forces | makers
+    producers = {it.producer for it in frame.items if it.producer} & parties
+    if len(parties) == 2 and len(producers) == 1 and set(frame.suppliers) <= parties:
+        # "France's Naval Group and Indonesian state shipbuilder PT PAL have signed a contract for two Scorpène
+        # submarines": the maker of the system the deal is for sells it
+        r.supply(list(producers), "roles.deal-partners-split-by-maker")
+        r.receive(list(parties - producers), "roles.deal-partners-split-by-maker")
+
+
+def _deal_partner_of_infinitive(r: Roles) -> None:
+    """ "BAE Systems has signed a deal with Brazil to supply three patrol vessels", "signed a contract with the
+    Brazilian Navy to supply it with …": the deal's with-partner receives what the infinitive supplies, and
+    sells what it buys."""
+    frame, view = r.frame, r.view
+    if view.lang != "en" or not view.grammar.infinitive[r.c] or not r.governors:
+        return
+    g = r.governors[0]
+    if not any("deal" in x.kinds for x in view.cues_by_clause[g]):
+        return
+    partners = [a.id for a in view.actors_by_clause[g] if a.prep in _WITH and not a.genitive]
+    if len(set(partners)) != 1:
+        return
+    if r.kind in GIVE and not frame.recipients and partners[0] not in frame.suppliers:
+        r.receive(partners[:1], "roles.en.deal-partner-of-infinitive")
+    elif r.kind in ("buy", "order") and not frame.suppliers and partners[0] not in frame.recipients:
+        r.supply(partners[:1], "roles.en.deal-partner-of-infinitive")
+
+
 def _purpose_clause_receiver(r: Roles) -> None:
     """ "Portugal schickte drei Leopard 2A6, damit die Ukraine ein vollständiges Bataillon erhält", "sent the
     jets so that Kyiv receives …": whoever the purpose clause says will receive is the recipient."""
@@ -1363,6 +1434,26 @@ def _each_from_its_source(r: Roles) -> None:
     if len(set(pairs.values())) > 1:
         frame.item_suppliers = pairs
         fire(frame, "roles.receive.each-good-from-its-source")
+
+
+def _each_by_its_maker(r: Roles) -> None:
+    """ "Lima is weighing three bids: Saab's Gripen E, Lockheed Martin's F-16 Block 70 and Dassault's Rafale": each
+    good named after its maker's possessive comes from that maker's state."""
+    frame, view = r.frame, r.view
+    if view.lang != "en" or not frame.items or not frame.recipients:
+        return
+    makers = {a.end: a.id for a in view.mentions.actors if a.kind == "org-gen"}
+    pairs: dict[int, str] = {}
+    for it in frame.items:
+        maker = makers.get(it.start)
+        if maker is None or maker in frame.recipients:
+            return
+        pairs[id(it)] = maker
+    if len(set(pairs.values())) > 1 and set(frame.suppliers) <= set(pairs.values()):
+        r.supply(list(dict.fromkeys(pairs.values())), "roles.en.each-good-by-its-maker")
+        frame.item_suppliers = pairs
+    elif len(set(pairs.values())) == 1 and not frame.suppliers:
+        r.supply(list(set(pairs.values())), "roles.en.each-good-by-its-maker")  # "is weighing Saab's Gripen E"
 
 
 def _vehicle_subject(r: Roles) -> None:
@@ -1777,6 +1868,39 @@ def _from_place(r: Roles) -> None:
         r.supply(found, "roles.give.de.from-place")
 
 
+def _replaced_as(r: Roles) -> None:
+    """ "China, which has replaced the United States as Thailand's biggest arms supplier", "Turkey has overtaken
+    Russia as Azerbaijan's main supplier": the state replaced "as" a supplier is a former supplier, neither side
+    of this transfer; the one who replaced it supplies, the possessor after "as" receives."""
+    if r.view.lang != "en" or r.kind != "sell":
+        return
+    tokens = r.tokens
+    start, end = r.view.grammar.clauses[r.c]
+    actors = r.view.actors_by_clause[r.c]
+    for a in actors:
+        if a.end >= end or tokens[a.end].lower not in _AS:
+            continue
+        before = [t for t in tokens[max(start, a.start - 2) : a.start] if t.lower not in _THE]
+        if not before or before[-1].lemma not in _REPLACE:
+            continue
+        owner = None
+        for b in actors:
+            if b.start == a.end + 1 and b.genitive:
+                owner = b
+                break
+        verb = before[-1].i
+        subject = [b.id for b in actors if b.end <= verb and b.prep is None and not b.genitive]
+        if subject and subject[-1] != a.id:
+            r.supply([subject[-1]], "roles.en.replaced-as-supplier")
+        if "agent" in r.frame.trigger.kinds:
+            r.frame.trigger_kind = "give_noun"  # a supplier named by its role has delivered, as "X is Y's supplier"
+        if owner is not None:
+            r.receive([owner.id], "roles.en.replaced-as-supplier")
+        else:
+            r.receive([x for x in r.frame.recipients if x != a.id], "roles.en.replaced-as-supplier")
+        return
+
+
 def _possessed_agent(r: Roles) -> None:
     """ "helicopters built by Lockheed Martin's Polish subsidiary PZL Mielec": the by-phrase's head is the firm
     the possessive owns; the goods leave from that firm's state, not the owner's."""
@@ -1830,12 +1954,15 @@ CONSTRUCTIONS: Final[tuple[Callable[[Roles], None], ...]] = (
     _refused_purchase,
     _durch_agent,
     _deal_partners_by_maker,
+    _forces_and_maker_sign,
+    _deal_partner_of_infinitive,
     _licence_production,
     _user_of_supplied_goods,
     _purpose_clause_receiver,
     _adjective_on_supply_noun,
     _relative_pronoun_subject,
     _each_from_its_source,
+    _each_by_its_maker,
     _vehicle_subject,
     _forces_in_service,
     _onward_destination,
@@ -1847,6 +1974,7 @@ CONSTRUCTIONS: Final[tuple[Callable[[Roles], None], ...]] = (
     _indefinite_relative_subject,
     _asker_of_exports,
     _from_place,
+    _replaced_as,
     _possessed_agent,
     _gapped_firms,
 )

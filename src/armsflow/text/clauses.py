@@ -17,6 +17,7 @@ from armsflow.text.segment import Token
 _HARD: Final = frozenset(";:–—()[]")
 _COORD: Final = words("conj.clause")
 _AND: Final = words("conj.and")
+_EN_COORD: Final = words("link.coordination", "en")
 SUBORDINATORS: Final = words("conj.subordinating")
 
 
@@ -115,8 +116,9 @@ def clause_ids(
                 rest = [t.lower for t in tokens[j:]]
                 if "zu" in rest and not any(w in _COORD or w == "," for w in rest[: rest.index("zu")]):
                     boundary = True
-            if not boundary and nxt in _COORD and (i + 2) in listed:
-                # ", and Washington offered …" coordinates clauses, ", and Belarus" ends a list
+            if not boundary and nxt in _COORD and (i + 2) in listed and (verb_seen or nxt not in _EN_COORD):
+                # ", and Washington offered …" coordinates clauses, ", and Belarus" ends a list; before any verb
+                # ("Niger, Togo, and Ethiopia have bought …") the serial comma ends a list of subjects
                 j = i + 2
                 while j < n and j in listed:
                     j += 1
