@@ -23,7 +23,7 @@ from typing import NoReturn
 
 from armsflow import __version__, native
 from armsflow.bulk import collector_tuned
-from armsflow.cli import batch, knowledge, review, rules, serve
+from armsflow.cli import batch, knowledge, output, review, rules, serve
 from armsflow.ingest.files import PART_CHARS, DocumentPart, ReadProblem, iter_inputs
 from armsflow.lexicons import VERSION as LEXICON_VERSION
 from armsflow.model import Document, DocumentResult
@@ -338,10 +338,12 @@ def _parallel(pool, stream, jobs: int):
 
 
 class _TablePrinter:
-    """A readable table: one line per event, grouped by document."""
+    """A readable table: one line per event, grouped by document (fitted to the terminal by cli.output)."""
+
+    COLUMNS = ("document", "actors", "item", "status", "designation", "source", "evidence")
 
     def __init__(self) -> None:
-        self.rows: list[tuple[str, ...]] = []
+        self.rows: list[dict[str, object]] = []
 
     def add(self, result: DocumentResult) -> None:
         for e in result.events:
@@ -354,17 +356,11 @@ class _TablePrinter:
             extra = e.designation or ""
             if e.quantity is not None:
                 extra = f"{extra} ×{e.quantity}".strip()
-            self.rows.append((result.id, who, what, e.status, extra, e.source or "", _short(e.evidence, 70)))
+            values = (result.id, who, what, e.status, extra, e.source or "", _short(e.evidence, 70))
+            self.rows.append(dict(zip(self.COLUMNS, values, strict=True)))
 
     def flush(self) -> None:
-        header = ("document", "actors", "item", "status", "designation", "source", "evidence")
-        rows = [header, *self.rows]
-        widths = [min(max(len(r[i]) for r in rows), 72) for i in range(len(header))]
-        out = sys.stdout
-        for n, row in enumerate(rows):
-            out.write("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip() + "\n")
-            if n == 0:
-                out.write("  ".join("-" * w for w in widths) + "\n")
+        output.table(self.rows, self.COLUMNS)
 
 
 def _short(text: str, width: int) -> str:

@@ -17,6 +17,7 @@ from typing import Any
 
 from armsflow.batch import MANIFEST, BatchError, is_batch_output, is_unfinished_output, read_manifest
 from armsflow.bulk import collector_tuned
+from armsflow.cli import output
 from armsflow.export import FORMATS, Selection, export
 from armsflow.export.names import label
 from armsflow.ingest.web import MAX_BYTES, MAX_TIMEOUT, TIMEOUT, is_url, refused_scheme
@@ -403,18 +404,7 @@ def _print_count(shown: int, total: int, offset: int, limit: int, what: str) -> 
 
 
 def _table(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> None:
-    cells = [columns] + [tuple(_cell(r.get(c)) for c in columns) for r in rows]
-    widths = [min(max(len(row[i]) for row in cells), 60) for i in range(len(columns))]
-    for n, row in enumerate(cells):
-        print("  ".join(cell[: widths[i]].ljust(widths[i]) for i, cell in enumerate(row)).rstrip())
-        if n == 0:
-            print("  ".join("-" * w for w in widths))
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    return " ".join(str(value).split())
+    output.table(rows, columns)
 
 
 def _gone(store: Store, rid: str, fmt: str) -> int:

@@ -139,10 +139,11 @@ def _list(args: argparse.Namespace) -> int:
             print(json.dumps({"id": r.id, "lang": r.lang, "stage": r.stage, "description": r.description,
                               "examples": len(r.examples)}, ensure_ascii=False))  # fmt: skip
         return EXIT_OK
-    width = max((len(r.id) for r in rules), default=10)
-    print(f"{'rule':<{width}}  lang  stage      ex  description")
-    for r in rules:
-        print(f"{r.id:<{width}}  {r.lang:<4}  {r.stage:<9} {len(r.examples):>3}  {r.description}")
+    from armsflow.cli.output import table
+
+    rows = [{"rule": r.id, "lang": r.lang, "stage": r.stage, "ex": len(r.examples), "description": r.description}
+            for r in rules]  # fmt: skip
+    table(rows, ("rule", "lang", "stage", "ex", "description"))
     print(f"({len(rules)} rules)", file=sys.stderr)
     return EXIT_OK
 

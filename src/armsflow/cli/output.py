@@ -1,0 +1,220 @@
+"""Tables for people: fitted to the terminal, status in colour on a terminal, plain when piped.
+
+Every table of the command line goes through :func:`table`, drawn by rich. The width is the
+terminal's when standard output is one (``$COLUMNS`` overrides it, as everywhere), ``$COLUMNS``
+when output is piped and it is set, else unlimited: a pipe or a file gets one line per row, whole,
+so ``grep`` and ``cut`` see every row as it is. A table wider than that first wraps its text
+columns (names, designations, evidence, titles) inside their width, then leaves out whole columns
+in the order of :data:`DROP_ORDER` until it fits, and says on standard error which it left out.
+Colour (each status its own, the header in bold) is rich's decision: on a terminal only, never
+with ``$NO_COLOR``, always with ``$FORCE_COLOR``.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import sys
+from collections.abc import Iterable, Sequence
+from typing import Any, TextIO
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+# Columns a narrow terminal leaves out, first to last; columns not named here always stay
+# (ids, actors, item, status, titles, evidence: what a row is about). The README states this order.
+DROP_ORDER: tuple[str, ...] = (
+    "contradiction",
+    "n_sources",
+    "lang",
+    "scope",
+    "start_char",
+    "end_char",
+    "first_reported",
+    "created_at",
+    "confidence",
+    "n_documents",
+    "events",
+    "source",
+    "publisher",
+    "withdrawn",
+    "reviewed",
+    "review",
+    "n_events",
+    "need",
+    "last_reported",
+    "reported",
+    "designation",
+    "record_id",
+    "why",
+    "reason",
+    "changes",
+)
+
+# Free text that may wrap over several lines inside its column; the other columns never break.
+WRAPPING: frozenset[str] = frozenset(
+    {"supplier", "recipient", "imposer", "target", "partner", "actors", "parties", "designation", "what",
+     "title", "evidence", "publisher", "source", "why", "reason", "changes", "description", "name", "name_de",
+     "words", "examples", "author"}
+)  # fmt: skip
+# Long free text, which takes most of the squeeze.
+PROSE: frozenset[str] = frozenset({"evidence", "title", "description", "why", "reason", "changes", "examples", "words"})
+NARROWEST = 10  # a wrapping column is not squeezed below this (or its content, if shorter)
+PROSE_NARROWEST = 20  # nor a prose column below this
+NAME_ROOM = 24  # names and items get up to this before prose gets more
+GAP = 2  # characters between columns
+
+STATUS_STYLES: dict[str, str] = {
+    "delivered": "green",
+    "agreed": "cyan",
+    "planned": "blue",
+    "considered": "yellow",
+    "requested": "magenta",
+    "denied": "red",
+    "refused": "bright_red",
+    "imposed": "red",
+    "lifted": "green",
+}
+
+# Short headers for long field names (CSV and JSON keep the field names).
+HEADERS: dict[str, str] = {
+    "first_reported": "first",
+    "last_reported": "last",
+    "n_documents": "docs",
+    "n_sources": "sources",
+    "confidence": "conf",
+}
+
+_PLAIN_HEAD = box.Box("    \n    \n -- \n    \n    \n    \n    \n    \n", ascii=True)
+
+
+def width(stream: TextIO | None = None) -> int | None:
+    """The width tables must fit: ``$COLUMNS``, else the terminal's, else None (no limit) when piped."""
+    stream = stream or sys.stdout
+    env = os.environ.get("COLUMNS", "")
+    if env.isdigit() and int(env) > 0:
+        return int(env)
+    try:
+        if stream.isatty():
+            return shutil.get_terminal_size().columns
+    except (AttributeError, ValueError):  # a closed or unusual stream: treat as piped
+        pass
+    return None
+
+
+def console(stream: TextIO | None = None, columns: int | None = None) -> Console:
+    """A rich console on ``stream`` that colours only when rich finds a terminal (NO_COLOR, FORCE_COLOR)."""
+    return Console(
+        file=stream or sys.stdout,
+        width=columns or 1_000_000,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        soft_wrap=False,
+    )
+
+
+def status_text(status: str | None) -> Text:
+    """A status as text in its colour (shown only where the console colours)."""
+    return Text(status or "", style=STATUS_STYLES.get(status or "", ""))
+
+
+def fit(
+    columns: Sequence[str], natural: dict[str, int], limit: int | None, names: dict[str, str] | None = None
+) -> tuple[list[str], list[str], dict[str, int]]:
+    """The columns kept, those left out, and each kept column's width, so that the table fits ``limit``.
+
+    ``natural`` is each column's widest cell (header included). A column that does not wrap needs
+    its natural width; a wrapping one at least :data:`NARROWEST` (prose: :data:`PROSE_NARROWEST`), or
+    its natural width when that is less. Columns go in DROP_ORDER until the rest fit. The room left
+    goes to the short wrapping columns first (names and items read best unbroken, up to
+    :data:`NAME_ROOM`), then to the prose, then to whatever still wraps.
+    """
+    kept = list(columns)
+    dropped: list[str] = []
+    if limit is None:
+        return kept, dropped, dict(natural)
+
+    def floor(c: str) -> int:
+        if c not in WRAPPING:
+            return natural[c]
+        return min(natural[c], max(len((names or {}).get(c, c)), PROSE_NARROWEST if c in PROSE else NARROWEST))
+
+    def needed(cols: list[str]) -> int:
+        return sum(floor(c) for c in cols) + GAP * (len(cols) - 1)
+
+    for name in DROP_ORDER:
+        if needed(kept) <= limit:
+            break
+        if name in kept and len(kept) > 1:
+            kept.remove(name)
+            dropped.append(name)
+    widths = {c: floor(c) for c in kept}
+    spare = limit - needed(kept)
+    names = [c for c in kept if c in WRAPPING and c not in PROSE]
+    for group, cap in ((names, NAME_ROOM), ([c for c in kept if c in PROSE], None), (names, None)):
+        spare = _share(widths, {c: min(natural[c], cap or natural[c]) for c in group}, spare)
+    return kept, dropped, widths
+
+
+def _share(widths: dict[str, int], targets: dict[str, int], spare: int) -> int:
+    """Give ``spare`` characters to the columns below their target, the narrowest first; returns what is left."""
+    while spare > 0:
+        short = [c for c, target in targets.items() if widths[c] < target]
+        if not short:
+            break
+        widths[min(short, key=lambda c: widths[c])] += 1
+        spare -= 1
+    return spare
+
+
+def cell(value: Any) -> str:
+    """A value as one line of text: None empty, white space (line ends included) collapsed."""
+    if value is None:
+        return ""
+    return " ".join(str(value).split())
+
+
+def table(
+    rows: Iterable[dict[str, Any]],
+    columns: Sequence[str],
+    stream: TextIO | None = None,
+    headers: dict[str, str] | None = None,
+) -> None:
+    """Print ``rows`` (dicts) as a table of ``columns``, fitted to the width (see the module's docstring)."""
+    out = stream or sys.stdout
+    texts = [{c: cell(r.get(c)) for c in columns} for r in rows]
+    names = {c: (headers or {}).get(c) or HEADERS.get(c, c) for c in columns}
+    natural = {c: max([len(names[c]), *(len(t[c]) for t in texts)]) for c in columns}
+    limit = width(out)
+    kept, dropped, widths = fit(columns, natural, limit, names)
+    con = console(out, limit)
+    coloured = con.is_terminal and con.color_system is not None
+    wraps = any(widths[c] < natural[c] for c in kept)
+    grid = Table(
+        box=box.SIMPLE_HEAD if coloured else _PLAIN_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        padding=(0, 1, 0, 0),
+        header_style="bold" if coloured else "",
+        leading=1 if wraps else 0,  # rows of several lines need a gap to tell them apart
+    )
+    for c in kept:  # rich adds the padding (one space) and the separator (one) to these widths
+        grid.add_column(names[c], no_wrap=c not in WRAPPING, overflow="fold", width=widths[c])
+    for t in texts:
+        grid.add_row(*(status_text(t[c]) if c == "status" else Text(t[c]) for c in kept))
+    if coloured:
+        con.print(grid)
+    else:  # plain: no padding at line ends
+        buffer = io.StringIO()
+        console(buffer, limit).print(grid)
+        out.write("".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines()))
+    if dropped:
+        print(
+            f"armsflow: {len(dropped)} column{'s' if len(dropped) > 1 else ''} left out to fit {limit} characters: "
+            f"{', '.join(names[c] for c in dropped)} (a wider terminal or $COLUMNS shows them)",
+            file=sys.stderr,
+        )
