@@ -175,3 +175,47 @@ def test_the_readme_states_the_order_in_which_columns_are_left_out():
     text = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
     order = ", ".join(f"`{HEADERS.get(c, c)}`" for c in DROP_ORDER)
     assert f"columns in this order until the rest fit: {order}." in text
+
+
+def _serve_first_lines(db: str, host: str, token: str | None) -> list[str]:
+    """Start ``armsflow serve`` for real; the lines it writes to standard error before it serves."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if k != "ARMSFLOW_TOKEN"}
+    if token:
+        env["ARMSFLOW_TOKEN"] = token
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "armsflow.cli", "serve", "--db", db, "--host", host, "--port", str(port)],
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    try:
+        lines = []
+        while not lines or "serving" not in lines[-1]:
+            line = proc.stderr.readline()
+            assert line, lines
+            lines.append(line)
+        return lines
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def test_serve_warns_when_it_binds_beyond_loopback_without_a_token(tmp_path):
+    db = str(tmp_path / "kb.db")
+    warned = _serve_first_lines(db, "0.0.0.0", None)
+    assert len(warned) == 2 and warned[0].startswith("armsflow: warning: 0.0.0.0:")
+    assert "ARMSFLOW_TOKEN is not set" in warned[0] and "POST /api/ingest" in warned[0]
+    assert _serve_first_lines(db, "0.0.0.0", "s3cret")[0].startswith("armsflow: serving")  # a token guards writes
+    assert _serve_first_lines(db, "127.0.0.1", None)[0].startswith("armsflow: serving")
+
+
+def test_loopback_hosts():
+    from armsflow.cli.serve import is_loopback
+
+    assert all(is_loopback(h) for h in ("127.0.0.1", "127.1.2.3", "::1", "[::1]", "localhost", "LOCALHOST."))
+    assert not any(is_loopback(h) for h in ("0.0.0.0", "::", "192.168.1.5", "example.org", "10.0.0.1"))
