@@ -23,7 +23,7 @@ from typing import NoReturn
 
 from armsflow import __version__, native
 from armsflow.bulk import collector_tuned
-from armsflow.cli import batch, knowledge, output, review, rules, serve
+from armsflow.cli import batch, helptext, knowledge, output, review, rules, serve
 from armsflow.ingest.files import PART_CHARS, DocumentPart, ReadProblem, iter_inputs
 from armsflow.lexicons import VERSION as LEXICON_VERSION
 from armsflow.model import Document, DocumentResult
@@ -35,6 +35,10 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs) -> None:  # every command's parser: epilogs of examples keep their lines
+        kwargs.setdefault("formatter_class", helptext.HelpFormatter)
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str) -> NoReturn:  # argparse exits 2 with usage: keep that, but be brief
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"armsflow: error: {message}\n")
@@ -49,7 +53,16 @@ class _Version(argparse.Action):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="armsflow", description="Arms-transfer and sanction events from German and English news.")
+    parser = _Parser(
+        prog="armsflow",
+        description="Arms-transfer and sanction events from German and English news. "
+        "'armsflow COMMAND --help' describes each command, with examples.",
+        epilog=helptext.examples(
+            "armsflow ingest --samples            # the bundled sample articles into the knowledge base",
+            "armsflow transfers --actor Ukraine   # what was reported, merged into records",
+            "armsflow serve                       # the web interface on http://127.0.0.1:8000/",
+        ),
+    )
     parser.add_argument(
         "--version",
         action=_Version,
@@ -58,7 +71,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    ext = sub.add_parser("extract", help="extract events from files, JSONL or standard input")
+    ext = sub.add_parser(
+        "extract",
+        help="extract events from files, JSONL or standard input",
+        description="Extract events from text files, folders, JSONL documents or standard input; nothing is stored.",
+        epilog=helptext.examples(
+            "armsflow extract article.txt news/             # one JSON line per document",
+            "armsflow extract --format table --lang de - < artikel.txt",
+            "armsflow extract --jobs 4 --min-confidence 0.8 archive.jsonl > events.jsonl",
+        ),
+    )
     ext.add_argument(
         "paths",
         nargs="*",
@@ -68,7 +90,16 @@ def build_parser() -> argparse.ArgumentParser:
     _output_options(ext)
     ext.add_argument("--samples", action="store_true", help="also read the bundled sample articles")
 
-    demo = sub.add_parser("demo", help="extract the bundled sample articles and print a table")
+    demo = sub.add_parser(
+        "demo",
+        help="extract the bundled sample articles and print a table",
+        description="Extract the bundled sample articles (nothing is stored) and print their events.",
+        epilog=helptext.examples(
+            "armsflow demo                    # a table of the samples' events",
+            "armsflow demo --format jsonl     # the same as JSON lines, one per article",
+            "armsflow demo --min-confidence 0.9",
+        ),
+    )
     _output_options(demo, default_format="table")
     batch.add_parser(sub)
     knowledge.add_parsers(sub)
@@ -78,12 +109,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _output_options(p: argparse.ArgumentParser, default_format: str = "json") -> None:
+def _output_options(p: argparse.ArgumentParser, default_format: str = "jsonl") -> None:
+    formats = ("jsonl", "table", "json")
     p.add_argument(
         "--format",
-        choices=("json", "table"),
+        choices=formats,
         default=default_format,
-        help="json: one JSON line per document (default for extract); table: readable",
+        help=helptext.format_help(formats, default_format, old_json=True, each="a document"),
     )
     p.add_argument("--lang", choices=("de", "en"), help="force the language instead of detecting it")
     p.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (default 1)")
@@ -152,7 +184,8 @@ def _main(argv: list[str] | None) -> int:
         inputs.append(iter_inputs(paths))
     try:
         with collector_tuned():
-            return run(_chain(inputs), args.format, args.lang, args.jobs, floor)
+            fmt = helptext.json_lines(args.format, args.command)
+            return run(_chain(inputs), fmt, args.lang, args.jobs, floor)
     except BrokenPipeError:
         # The reader went away (e.g. piped into head): stop quietly, without a traceback at exit.
         _silence_stdout()

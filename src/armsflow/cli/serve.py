@@ -8,11 +8,22 @@ import os
 import sys
 from typing import Any
 
+from armsflow.cli.helptext import examples
 from armsflow.store import StoreError, default_location
 
 
 def add_parser(sub: Any) -> None:
-    p = sub.add_parser("serve", help="serve the HTTP API and the web interface")
+    p = sub.add_parser(
+        "serve",
+        help="serve the HTTP API and the web interface",
+        description="Serve the knowledge base over HTTP: the JSON API (/api/…, described at /docs) and the "
+        "web interface (/). Writes need $ARMSFLOW_TOKEN when it is set.",
+        epilog=examples(
+            "armsflow serve                                  # http://127.0.0.1:8000/, this machine only",
+            "armsflow serve --db postgresql://localhost/armsflow --port 8080",
+            "ARMSFLOW_TOKEN=s3cret armsflow serve --host 0.0.0.0   # reachable from the network, writes guarded",
+        ),
+    )
     p.add_argument("--db", metavar="PATH|URL", help="SQLite file or postgresql:// URL (default as for ingest)")
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
     p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
