@@ -165,3 +165,39 @@ def test_extract_writes_json_lines_by_default_without_a_warning(tmp_path, capsys
     assert main(["extract", str(tmp_path / "a.txt")]) == 0
     out, err = capsys.readouterr()
     assert json.loads(out)["events"] and "deprecated" not in err
+
+
+def test_actors_lists_ids_with_names_that_the_filters_accept(capsys):
+    from armsflow.query import actor_id
+
+    assert main(["actors", "--format", "jsonl"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    by_id = {r["id"]: r for r in rows}
+    assert by_id["IRN"] == {"id": "IRN", "name": "Iran", "name_de": "Iran", "kind": "state"}
+    assert by_id["DEU"]["name_de"] == "Deutschland" and by_id["rsf"]["kind"] == "group"
+    assert by_id["EU"]["kind"] == "organisation"
+    assert len(rows) > 190
+    for row in rows:  # every id listed is one --supplier/--actor takes, and so is its English name
+        assert actor_id(row["id"]) == row["id"]
+    assert actor_id(by_id["PRK"]["name"]) == "PRK"
+    assert main(["actors", "Pjöngjang"]) == 0  # another name of North Korea
+    out = capsys.readouterr().out
+    assert re.search(r"^PRK\s+North Korea\s+Nordkorea\s+state$", out, flags=re.M) and len(out.splitlines()) == 3
+
+
+def test_items_lists_categories_and_a_categorys_designations(capsys):
+    from armsflow.query import item_filter
+
+    assert main(["items", "--format", "csv"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "category,designations,words"
+    assert [line.split(",")[0] for line in out[1:]] == list(ITEM_CATEGORIES)
+    assert main(["items", "Drohnen", "--format", "jsonl"]) == 0  # a word for a category, as --item reads it
+    drones = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    names = {d["designation"] for d in drones}
+    assert {"Shahed-136", "Bayraktar TB2"} <= names
+    assert next(d for d in drones if d["designation"] == "Shahed-136")["producer"] == "IRN"
+    for name in names:
+        assert item_filter(name).family  # every designation listed is one --item takes
+    assert main(["items", "Leopardd"]) == 2
+    assert "unknown item category 'Leopardd'" in capsys.readouterr().err

@@ -23,7 +23,7 @@ from typing import NoReturn
 
 from armsflow import __version__, native
 from armsflow.bulk import collector_tuned
-from armsflow.cli import batch, helptext, knowledge, output, review, rules, serve
+from armsflow.cli import batch, helptext, knowledge, output, review, rules, serve, vocab
 from armsflow.ingest.files import PART_CHARS, DocumentPart, ReadProblem, iter_inputs
 from armsflow.lexicons import VERSION as LEXICON_VERSION
 from armsflow.model import Document, DocumentResult
@@ -106,6 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
     review.add_parser(sub)
     rules.add_parsers(sub)
     serve.add_parser(sub)
+    vocab.add_parsers(sub)
     return parser
 
 
@@ -161,6 +162,8 @@ def _main(argv: list[str] | None) -> int:
         return review.run(args)
     if args.command in rules.COMMANDS:
         return rules.run(args)
+    if args.command in vocab.COMMANDS:
+        return vocab.run(args)
     if args.jobs < 1:
         parser.error("--jobs must be at least 1")
     floor = args.min_confidence
