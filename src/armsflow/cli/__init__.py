@@ -23,7 +23,7 @@ from typing import NoReturn
 
 from armsflow import __version__, native
 from armsflow.bulk import collector_tuned
-from armsflow.cli import batch, helptext, knowledge, output, review, rules, serve, vocab
+from armsflow.cli import batch, completion, helptext, knowledge, output, review, rules, serve, vocab
 from armsflow.ingest.files import PART_CHARS, DocumentPart, ReadProblem, iter_inputs
 from armsflow.lexicons import VERSION as LEXICON_VERSION
 from armsflow.model import Document, DocumentResult
@@ -107,6 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_parsers(sub)
     serve.add_parser(sub)
     vocab.add_parsers(sub)
+    completion.add_parser(sub)
     return parser
 
 
@@ -164,6 +165,8 @@ def _main(argv: list[str] | None) -> int:
         return rules.run(args)
     if args.command in vocab.COMMANDS:
         return vocab.run(args)
+    if args.command == "completion":
+        return completion.run(args)
     if args.jobs < 1:
         parser.error("--jobs must be at least 1")
     floor = args.min_confidence
