@@ -219,3 +219,43 @@ def test_loopback_hosts():
 
     assert all(is_loopback(h) for h in ("127.0.0.1", "127.1.2.3", "::1", "[::1]", "localhost", "LOCALHOST."))
     assert not any(is_loopback(h) for h in ("0.0.0.0", "::", "192.168.1.5", "example.org", "10.0.0.1"))
+
+
+def test_documents_are_counted_before_the_run_when_the_inputs_allow(tmp_path, monkeypatch):
+    from armsflow.cli import progress
+
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "a.txt").write_text("Der Iran hat Russland Drohnen geliefert.", encoding="utf-8")
+    (tmp_path / "news" / "b.md").write_text("# B\n\ntext", encoding="utf-8")
+    (tmp_path / "news" / "skip.csv").write_text("x", encoding="utf-8")
+    lines = tmp_path / "docs.jsonl"
+    lines.write_bytes(b'{"text": "a"}\n\n  \n{"text": "b"}\r\n{"text": "' + b"x" * 5000 + b'"}')  # no final newline
+    monkeypatch.setattr(progress, "CHUNK", 1000)  # lines across chunk boundaries
+    assert progress.count_lines(lines) == 3
+    assert progress.documents_in([str(tmp_path / "news"), str(lines)], {".txt", ".md", ".jsonl"}) == 5
+    assert progress.documents_in([str(lines), "-"], {".jsonl"}) is None  # standard input: unknown
+    assert progress.documents_in(["https://example.org/feed.xml"], {".jsonl"}) is None
+    (tmp_path / "feed.xml").write_text("<rss/>", encoding="utf-8")
+    assert progress.documents_in([str(tmp_path / "feed.xml")], {".xml"}) is None  # entries known once read
+
+
+@pytest.mark.parametrize("command", ["extract", "ingest", "batch"])
+def test_the_progress_bar_on_a_terminal_has_a_total_and_a_time_left(tmp_path, command):
+    docs = tmp_path / "docs.jsonl"
+    sample = (ROOT / "src" / "armsflow" / "samples" / "articles.jsonl").read_text(encoding="utf-8")
+    docs.write_text(sample * 3, encoding="utf-8")
+    total = len([line for line in sample.splitlines() if line.strip()]) * 3
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "NO_COLOR", "FORCE_COLOR")}
+    env["TERM"] = "xterm-256color"
+    args = {
+        "extract": ["extract", str(docs), "--format", "table"],
+        "ingest": ["ingest", str(docs), "--db", str(tmp_path / "kb.db")],
+        "batch": ["batch", str(docs), str(tmp_path / "out"), "--jobs", "1"],
+    }[command]
+    shown = ANSI.sub("", _on_terminal(args, 100, env))
+    frames = re.findall(rf"(\d+)%\|[^|]*\| (\d+)/{total} \[(\d\d:\d\d)<(\d\d:\d\d|\?)", shown)
+    assert frames, shown[-2000:]
+    if command != "batch":  # batch advances a chunk of records at a time: it may finish in one step
+        assert any(eta != "?" for *_, eta in frames)  # a time left, once the rate is known
+    assert "Traceback" not in shown
+    assert re.search(rf"armsflow: {total} (documents read|read|documents,)", shown), shown[-2000:]

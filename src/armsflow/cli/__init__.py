@@ -23,8 +23,8 @@ from typing import NoReturn
 
 from armsflow import __version__, native
 from armsflow.bulk import collector_tuned
-from armsflow.cli import batch, completion, helptext, knowledge, output, review, rules, serve, vocab
-from armsflow.ingest.files import PART_CHARS, DocumentPart, ReadProblem, iter_inputs
+from armsflow.cli import batch, completion, helptext, knowledge, output, progress, review, rules, serve, vocab
+from armsflow.ingest.files import PART_CHARS, TEXT_SUFFIXES, DocumentPart, ReadProblem, iter_inputs
 from armsflow.lexicons import VERSION as LEXICON_VERSION
 from armsflow.model import Document, DocumentResult
 from armsflow.pipeline import UnsupportedLanguage, extract_document
@@ -191,7 +191,11 @@ def _main(argv: list[str] | None) -> int:
     try:
         with collector_tuned():
             fmt = helptext.json_lines(args.format, args.command)
-            return run(_chain(inputs), fmt, args.lang, args.jobs, floor)
+            total = None
+            if sys.stderr.isatty():  # the bar's total: counted before the run, when the inputs allow
+                specs = [str(sample_path())] if use_samples else []
+                total = progress.documents_in([*specs, *paths], TEXT_SUFFIXES | {".jsonl"})
+            return run(_chain(inputs), fmt, args.lang, args.jobs, floor, total=total)
     except BrokenPipeError:
         # The reader went away (e.g. piped into head): stop quietly, without a traceback at exit.
         _silence_stdout()
@@ -219,14 +223,21 @@ def _work(job: tuple[Document, int, str | None]) -> tuple[DocumentResult | None,
         return None, f"extraction failed: {type(err).__name__}: {err}", False
 
 
-def run(inputs: Iterator, fmt: str, lang: str | None, jobs: int, min_confidence: float | None = None) -> int:
+def run(
+    inputs: Iterator,
+    fmt: str,
+    lang: str | None,
+    jobs: int,
+    min_confidence: float | None = None,
+    total: int | None = None,
+) -> int:
     """Extract every input, write the results, report problems; returns the exit code.
 
     A large text comes as parts: they share one language (forced, else detected
     on the first part that shows one), their events are merged into one result
     with offsets in the whole text, and the document counts once. If a part
     fails, the events of the other parts are still written but the document
-    counts as failed.
+    counts as failed. ``total``: the documents the inputs hold, if known (the progress bar's total).
     """
     read = skipped = failed = events = 0
     printer = _TablePrinter() if fmt == "table" else None
@@ -257,7 +268,7 @@ def run(inputs: Iterator, fmt: str, lang: str | None, jobs: int, min_confidence:
         results = ((thing, _work(job) if job else None) for thing, job in stream)
     parts: Parts | None = None
     try:
-        for thing, outcome in _with_progress(results):
+        for thing, outcome in _with_progress(results, total):
             if isinstance(thing, ReadProblem):
                 label = "warning" if thing.skipped else "error"
                 print(f"armsflow: {label}: {thing.where}: {thing.message}", file=sys.stderr)
@@ -338,21 +349,24 @@ def run(inputs: Iterator, fmt: str, lang: str | None, jobs: int, min_confidence:
     return EXIT_FAILED if failed else EXIT_OK
 
 
-def _with_progress(results: Iterator) -> Iterator:
-    """The results, with a progress bar (inputs done, their rate) when standard error is a terminal.
+def _with_progress(results: Iterator, total: int | None = None) -> Iterator:
+    """The results, with a progress bar (documents done, their rate; with a total, percentage and time
+    left) when standard error is a terminal.
 
     Long runs over folders or large JSONL files give no other sign of life until the end; a pipe or
-    a log file gets nothing but the final summary line.
+    a log file gets nothing but the final summary line. A document read in parts counts once, when
+    its last part is done.
     """
     if not sys.stderr.isatty():
         yield from results
         return
-    from tqdm import tqdm
-
-    with tqdm(unit=" inputs", file=sys.stderr, leave=False, mininterval=0.5) as bar:
+    with progress.bar(total, mininterval=0.5) as shown:
+        done = 0
         for item in results:
             yield item
-            bar.update(1)
+            if not isinstance(item[0], DocumentPart) or item[0].last:
+                done += 1
+                progress.advance_to(shown, done)
 
 
 def _parallel(pool, stream, jobs: int):

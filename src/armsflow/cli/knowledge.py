@@ -17,12 +17,12 @@ from typing import Any
 
 from armsflow.batch import MANIFEST, BatchError, is_batch_output, is_unfinished_output, read_manifest
 from armsflow.bulk import collector_tuned
-from armsflow.cli import helptext, output
+from armsflow.cli import helptext, output, progress
 from armsflow.cli.helptext import examples
 from armsflow.export import Selection, export
 from armsflow.export.names import label
 from armsflow.ingest.web import MAX_BYTES, MAX_TIMEOUT, TIMEOUT, is_url, refused_scheme
-from armsflow.load import BATCH_DOCUMENTS, IngestSummary, ingest, ingest_batch, iter_sources
+from armsflow.load import BATCH_DOCUMENTS, FOLDER_SUFFIXES, IngestSummary, ingest, ingest_batch, iter_sources
 from armsflow.query import (
     QueryError,
     RecordFilter,
@@ -360,17 +360,16 @@ def _ingest(args: argparse.Namespace, store: Store, samples: str) -> int:
     if problem:  # a mistake in the command line itself: stop before reading anything
         print(f"armsflow: error: {problem}", file=sys.stderr)
         return EXIT_USAGE
+    batches = [s for s in specs if is_batch_output(s)]
+    others = [s for s in specs if s not in batches]
     bar = None
     if not args.quiet and sys.stderr.isatty():
-        from tqdm import tqdm
+        bar = progress.bar(_ingest_total(others, batches), mininterval=0.5)
 
-        bar = tqdm(unit=" docs", file=sys.stderr, leave=False)
-
-    def progress(summary: IngestSummary) -> None:
+    def advance(summary: IngestSummary) -> None:
         if bar is not None:
-            bar.n = summary.read + summary.failed + summary.skipped
             bar.set_postfix(new=summary.new, events=summary.events, refresh=False)
-            bar.refresh()
+            progress.advance_to(bar, summary.read + summary.failed + summary.skipped)
 
     def report(message: str) -> None:
         if bar is not None:
@@ -378,8 +377,6 @@ def _ingest(args: argparse.Namespace, store: Store, samples: str) -> int:
         else:
             print(message, file=sys.stderr)
 
-    batches = [s for s in specs if is_batch_output(s)]
-    others = [s for s in specs if s not in batches]
     try:
         with collector_tuned():
             summary = IngestSummary()
@@ -389,11 +386,11 @@ def _ingest(args: argparse.Namespace, store: Store, samples: str) -> int:
                     iter_sources(others, timeout=args.timeout, max_bytes=args.max_bytes),
                     lang=args.lang,
                     report=report,
-                    progress=progress,
+                    progress=advance,
                     batch_size=args.batch,
                 )
             for spec in batches:  # extracted already: documents and events go in through the bulk path
-                ingest_batch(store, spec, summary, progress)
+                ingest_batch(store, spec, summary, advance)
                 rejected = read_manifest(spec).get("rejects")
                 if rejected:
                     report(f"armsflow: warning: {spec}: the batch rejected {rejected} records (see its rejects/)")
@@ -417,6 +414,17 @@ def _ingest(args: argparse.Namespace, store: Store, samples: str) -> int:
         file=sys.stderr,
     )
     return EXIT_FAILED if summary.failed else EXIT_OK
+
+
+def _ingest_total(others: list[str], batches: list[str]) -> int | None:
+    """The documents ingest will go through, when known before reading (for the progress bar)."""
+    total = progress.documents_in(others, FOLDER_SUFFIXES) if others else 0
+    for spec in batches:
+        counted = read_manifest(spec).get("documents")
+        if total is None or not isinstance(counted, int):
+            return None
+        total += counted
+    return total
 
 
 def _bad_sources(args: argparse.Namespace) -> str | None:
