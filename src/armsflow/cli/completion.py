@@ -88,7 +88,7 @@ def script(shell: str) -> str:
 
     parser = build_parser()
     _annotate(parser)
-    return shtab.complete(parser, shell=shell, preamble={shell: _preamble(shell)})
+    return shtab.complete(parser, shell=shell, preamble=_preamble(shell))
 
 
 def run(args: argparse.Namespace) -> int:

@@ -154,8 +154,8 @@ def fit(
             dropped.append(name)
     widths = {c: floor(c) for c in kept}
     spare = limit - needed(kept)
-    names = [c for c in kept if c in WRAPPING and c not in PROSE]
-    for group, cap in ((names, NAME_ROOM), ([c for c in kept if c in PROSE], None), (names, None)):
+    short = [c for c in kept if c in WRAPPING and c not in PROSE]
+    for group, cap in ((short, NAME_ROOM), ([c for c in kept if c in PROSE], None), (short, None)):
         spare = _share(widths, {c: min(natural[c], cap or natural[c]) for c in group}, spare)
     return kept, dropped, widths
 
