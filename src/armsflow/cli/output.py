@@ -44,7 +44,6 @@ DROP_ORDER: tuple[str, ...] = (
     "reviewed",
     "review",
     "n_events",
-    "need",
     "last_reported",
     "reported",
     "designation",
@@ -52,6 +51,7 @@ DROP_ORDER: tuple[str, ...] = (
     "why",
     "reason",
     "changes",
+    "need",
 )
 
 # Free text that may wrap over several lines inside its column; the other columns never break.
@@ -65,6 +65,7 @@ PROSE: frozenset[str] = frozenset({"evidence", "title", "description", "why", "r
 NARROWEST = 10  # a wrapping column is not squeezed below this (or its content, if shorter)
 PROSE_NARROWEST = 20  # nor a prose column below this
 NAME_ROOM = 24  # names and items get up to this before prose gets more
+WORD_CAP = 20  # a longer word may be broken to fit
 GAP = 2  # characters between columns
 
 STATUS_STYLES: dict[str, str] = {
@@ -123,15 +124,20 @@ def status_text(status: str | None) -> Text:
 
 
 def fit(
-    columns: Sequence[str], natural: dict[str, int], limit: int | None, names: dict[str, str] | None = None
+    columns: Sequence[str],
+    natural: dict[str, int],
+    limit: int | None,
+    names: dict[str, str] | None = None,
+    words: dict[str, int] | None = None,
 ) -> tuple[list[str], list[str], dict[str, int]]:
     """The columns kept, those left out, and each kept column's width, so that the table fits ``limit``.
 
-    ``natural`` is each column's widest cell (header included). A column that does not wrap needs
-    its natural width; a wrapping one at least :data:`NARROWEST` (prose: :data:`PROSE_NARROWEST`), or
-    its natural width when that is less. Columns go in DROP_ORDER until the rest fit. The room left
-    goes to the short wrapping columns first (names and items read best unbroken, up to
-    :data:`NAME_ROOM`), then to the prose, then to whatever still wraps.
+    ``natural`` is each column's widest cell (header included), ``words`` its longest word. A column
+    that does not wrap needs its natural width; a wrapping one its header and its longest word (up to
+    :data:`WORD_CAP`: a name such as "wagner-group" is not broken inside), at least :data:`NARROWEST`
+    (prose: :data:`PROSE_NARROWEST`), or its natural width when that is less. Columns go in DROP_ORDER
+    until the rest fit. The room left goes to the short wrapping columns first (names and items read
+    best unbroken, up to :data:`NAME_ROOM`), then to the prose, then to whatever still wraps.
     """
     kept = list(columns)
     dropped: list[str] = []
@@ -141,7 +147,8 @@ def fit(
     def floor(c: str) -> int:
         if c not in WRAPPING:
             return natural[c]
-        return min(natural[c], max(len((names or {}).get(c, c)), PROSE_NARROWEST if c in PROSE else NARROWEST))
+        least = PROSE_NARROWEST if c in PROSE else max(NARROWEST, min((words or {}).get(c, 0), WORD_CAP))
+        return min(natural[c], max(len((names or {}).get(c, c)), least))
 
     def needed(cols: list[str]) -> int:
         return sum(floor(c) for c in cols) + GAP * (len(cols) - 1)
@@ -190,7 +197,8 @@ def table(
     names = {c: (headers or {}).get(c) or HEADERS.get(c, c) for c in columns}
     natural = {c: max([len(names[c]), *(len(t[c]) for t in texts)]) for c in columns}
     limit = width(out)
-    kept, dropped, widths = fit(columns, natural, limit, names)
+    words = {c: max([0, *(len(w) for t in texts for w in t[c].split())]) for c in columns if c in WRAPPING}
+    kept, dropped, widths = fit(columns, natural, limit, names, words)
     con = console(out, limit)
     coloured = con.is_terminal and con.color_system is not None
     wraps = any(widths[c] < natural[c] for c in kept)
