@@ -523,13 +523,24 @@ def _gone(store: Store, rid: str, fmt: str) -> int:
     return EXIT_OK
 
 
+def _status_line(before: str, status: str, after: str) -> None:
+    """A line with a status in it, the status in its colour on a terminal (plain when piped)."""
+    from rich.text import Text
+
+    sys.stdout.flush()
+    line = Text(before)
+    line.append_text(output.status_text(status))
+    line.append(after)
+    output.console(sys.stdout).print(line)
+
+
 def _print_record(found: dict[str, Any]) -> None:
     if found["type"] == "transfer":
         what = " ".join(x for x in (_as_reported(found), found.get("item")) if x)
         print(f"{label(found['supplier']) or '?'} → {label(found['recipient']) or '?'}: {what}   [{found['id']}]")
     else:
         print(f"{label(found['imposer']) or '?'} sanctions {label(found['target']) or '?'}   [{found['id']}]")
-    print(f"status: {found['status']}   reported {found['first_reported']} … {found['last_reported']}")
+    _status_line("status: ", found["status"], f"   reported {found['first_reported']} … {found['last_reported']}")
     print(
         f"documents: {found['n_documents']}   sources: {found['n_sources']}   publishers: {found['n_publishers']}"
         + (f"   contradiction: {found['contradiction']}" if found["contradiction"] else "")
@@ -548,7 +559,8 @@ def _print_record(found: dict[str, Any]) -> None:
         print("quantities reported: " + ", ".join(str(q) for q in found["quantities"]))
     print("history:")
     for h in found["history"]:
-        print(f"  {h['status']:<10} {h['first']} … {h['last']}  ({h['documents']} documents)")
+        _status_line("  ", h["status"], f"{' ' * (10 - len(h['status']))} {h['first']} … {h['last']}  "
+                     f"({h['documents']} documents)")  # fmt: skip
     print("evidence:")
     for e in found["evidence"]:
         where = e["url"] or e["doc_key"]
