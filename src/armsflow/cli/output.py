@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -67,6 +68,7 @@ PROSE_NARROWEST = 20  # nor a prose column below this
 NAME_ROOM = 24  # names and items get up to this before prose gets more
 WORD_CAP = 20  # a longer word may be broken to fit
 GAP = 2  # characters between columns
+CHUNK_ROWS = 200  # rows rich draws at a time
 
 STATUS_STYLES: dict[str, str] = {
     "delivered": "green",
@@ -191,20 +193,52 @@ def table(
     stream: TextIO | None = None,
     headers: dict[str, str] | None = None,
 ) -> None:
-    """Print ``rows`` (dicts) as a table of ``columns``, fitted to the width (see the module's docstring)."""
+    """Print ``rows`` (dicts) as a table of ``columns``, fitted to the width (see the module's docstring).
+
+    rich draws a table that wraps or colours, :data:`CHUNK_ROWS` rows at a time with the widths fixed
+    here, so the first rows show at once however many follow; a table that needs neither (piped, no
+    width) is one padded line per row, written directly: rich measures every cell, which took tens
+    of seconds for 10,000 records.
+    """
     out = stream or sys.stdout
     texts = [{c: cell(r.get(c)) for c in columns} for r in rows]
     names = {c: (headers or {}).get(c) or HEADERS.get(c, c) for c in columns}
-    natural = {c: max([len(names[c]), *(len(t[c]) for t in texts)]) for c in columns}
+    natural = {c: max([cell_len(names[c]), *(cell_len(t[c]) for t in texts)]) for c in columns}
     limit = width(out)
-    words = {c: max([0, *(len(w) for t in texts for w in t[c].split())]) for c in columns if c in WRAPPING}
+    words = {c: max([0, *(cell_len(w) for t in texts for w in t[c].split())]) for c in columns if c in WRAPPING}
     kept, dropped, widths = fit(columns, natural, limit, names, words)
     con = console(out, limit)
     coloured = con.is_terminal and con.color_system is not None
     wraps = any(widths[c] < natural[c] for c in kept)
+    if not coloured and not wraps:
+        _plain(out, kept, names, widths, texts)
+    for start in range(0, max(len(texts), 1), CHUNK_ROWS) if coloured or wraps else ():
+        if start and wraps:
+            out.write("\n")  # the gap between rows of several lines, across chunks too
+        grid = _grid(kept, names, widths, coloured, wraps, header=start == 0)
+        for t in texts[start : start + CHUNK_ROWS]:
+            grid.add_row(*(status_text(t[c]) if c == "status" else Text(t[c]) for c in kept))
+        if coloured:
+            con.print(grid)
+        else:  # plain: no padding at line ends
+            buffer = io.StringIO()
+            console(buffer, limit).print(grid)
+            out.write("".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines()))
+    if dropped:
+        print(
+            f"armsflow: {len(dropped)} column{'s' if len(dropped) > 1 else ''} left out to fit {limit} characters: "
+            f"{', '.join(names[c] for c in dropped)} (a wider terminal or $COLUMNS shows them)",
+            file=sys.stderr,
+        )
+
+
+def _grid(
+    kept: list[str], names: dict[str, str], widths: dict[str, int], coloured: bool, wraps: bool, header: bool
+) -> Table:
     grid = Table(
         box=box.SIMPLE_HEAD if coloured else _PLAIN_HEAD,
         show_edge=False,
+        show_header=header,
         pad_edge=False,
         padding=(0, 1, 0, 0),
         header_style="bold" if coloured else "",
@@ -212,17 +246,17 @@ def table(
     )
     for c in kept:  # rich adds the padding (one space) and the separator (one) to these widths
         grid.add_column(names[c], no_wrap=c not in WRAPPING, overflow="fold", width=widths[c])
-    for t in texts:
-        grid.add_row(*(status_text(t[c]) if c == "status" else Text(t[c]) for c in kept))
-    if coloured:
-        con.print(grid)
-    else:  # plain: no padding at line ends
-        buffer = io.StringIO()
-        console(buffer, limit).print(grid)
-        out.write("".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines()))
-    if dropped:
-        print(
-            f"armsflow: {len(dropped)} column{'s' if len(dropped) > 1 else ''} left out to fit {limit} characters: "
-            f"{', '.join(names[c] for c in dropped)} (a wider terminal or $COLUMNS shows them)",
-            file=sys.stderr,
-        )
+    return grid
+
+
+def _plain(
+    out: TextIO, kept: list[str], names: dict[str, str], widths: dict[str, int], texts: list[dict[str, str]]
+) -> None:
+    """The table as rich draws it without colour or wrapping: padded cells, two spaces apart, a rule of dashes."""
+
+    def line(cells: list[str]) -> str:
+        return "  ".join(text + " " * (widths[c] - cell_len(text)) for c, text in zip(kept, cells, strict=True))
+
+    out.write(line([names[c] for c in kept]).rstrip() + "\n")
+    out.write("-" * (sum(widths[c] for c in kept) + GAP * (len(kept) - 1)) + "\n")
+    out.writelines(line([t[c] for c in kept]).rstrip() + "\n" for t in texts)
