@@ -187,6 +187,9 @@ def _stats(args: argparse.Namespace) -> int:
     if not args.sets:
         print("armsflow: error: rules stats needs --set DIR (an annotated corpus folder)", file=sys.stderr)
         return EXIT_USAGE
+    if args.format == "jsonl":  # the figures are one document, not a list of lines
+        print("armsflow: error: rules stats writes one JSON document: --format json", file=sys.stderr)
+        return EXIT_USAGE
     try:
         docs = [d for folder in args.sets for d in load_set(folder)]
     except SetError as err:
