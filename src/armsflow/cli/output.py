@@ -17,13 +17,12 @@ import os
 import shutil
 import sys
 from collections.abc import Iterable, Sequence
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from rich import box
-from rich.cells import cell_len
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
+if TYPE_CHECKING:  # rich is imported when a table is drawn: extraction's start-up does not pay for it
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
 
 # Columns a narrow terminal leaves out, first to last; columns not named here always stay
 # (ids, actors, item, status, titles, evidence: what a row is about). The README states this order.
@@ -91,7 +90,7 @@ HEADERS: dict[str, str] = {
     "confidence": "conf",
 }
 
-_PLAIN_HEAD = box.Box("    \n    \n -- \n    \n    \n    \n    \n    \n", ascii=True)
+_PLAIN_HEAD = "    \n    \n -- \n    \n    \n    \n    \n    \n"  # a rich box: a rule of dashes under the header
 
 
 def width(stream: TextIO | None = None) -> int | None:
@@ -110,6 +109,8 @@ def width(stream: TextIO | None = None) -> int | None:
 
 def console(stream: TextIO | None = None, columns: int | None = None) -> Console:
     """A rich console on ``stream`` that colours only when rich finds a terminal (NO_COLOR, FORCE_COLOR)."""
+    from rich.console import Console
+
     return Console(
         file=stream or sys.stdout,
         width=columns or 1_000_000,
@@ -122,6 +123,8 @@ def console(stream: TextIO | None = None, columns: int | None = None) -> Console
 
 def status_text(status: str | None) -> Text:
     """A status as text in its colour (shown only where the console colours)."""
+    from rich.text import Text
+
     return Text(status or "", style=STATUS_STYLES.get(status or "", ""))
 
 
@@ -200,6 +203,9 @@ def table(
     width) is one padded line per row, written directly: rich measures every cell, which took tens
     of seconds for 10,000 records.
     """
+    from rich.cells import cell_len
+    from rich.text import Text
+
     out = stream or sys.stdout
     texts = [{c: cell(r.get(c)) for c in columns} for r in rows]
     names = {c: (headers or {}).get(c) or HEADERS.get(c, c) for c in columns}
@@ -235,8 +241,11 @@ def table(
 def _grid(
     kept: list[str], names: dict[str, str], widths: dict[str, int], coloured: bool, wraps: bool, header: bool
 ) -> Table:
+    from rich import box
+    from rich.table import Table
+
     grid = Table(
-        box=box.SIMPLE_HEAD if coloured else _PLAIN_HEAD,
+        box=box.SIMPLE_HEAD if coloured else box.Box(_PLAIN_HEAD, ascii=True),
         show_edge=False,
         show_header=header,
         pad_edge=False,
@@ -253,6 +262,7 @@ def _plain(
     out: TextIO, kept: list[str], names: dict[str, str], widths: dict[str, int], texts: list[dict[str, str]]
 ) -> None:
     """The table as rich draws it without colour or wrapping: padded cells, two spaces apart, a rule of dashes."""
+    from rich.cells import cell_len
 
     def line(cells: list[str]) -> str:
         return "  ".join(text + " " * (widths[c] - cell_len(text)) for c, text in zip(kept, cells, strict=True))
