@@ -3,9 +3,9 @@
 ``extract``, ``ingest`` and ``batch`` show tqdm bars on standard error when it is a terminal. A bar
 gets its total from :func:`documents_in`, which counts the documents of local inputs before the run:
 one per text, Markdown or HTML file, one per non-blank line of a JSONL file (a line count in 1 MB
-chunks, a fraction of a second per gigabyte and constant memory), the rows of a Parquet file from
-its footer. Standard input, URLs and feeds (whose entries are known only once fetched) have no
-total: the bar then counts documents and their rate, as before.
+chunks in constant memory, 100 MB in 0.5 s on a loaded machine: noise beside extraction), the rows
+of a Parquet file from its footer. Standard input, URLs and feeds (whose entries are known only once
+fetched) have no total: the bar then counts documents and their rate, as before.
 """
 
 from __future__ import annotations
