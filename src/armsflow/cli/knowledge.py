@@ -326,8 +326,8 @@ def _dispatch(args: argparse.Namespace, store: Store, samples: str) -> int:
 
 
 def _export(args: argparse.Namespace, store: Store) -> int:
-    shown = args.format = helptext.json_lines(args.format, "export")
-    fmt = "json" if shown == "jsonl" else shown  # the library's name for JSON lines
+    fmt = helptext.json_lines(args.format, "export")
+    fmt = "json" if fmt == "jsonl" else fmt  # the library's name for JSON lines
     selection = Selection(
         type=args.type,
         actor=args.actor,
