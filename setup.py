@@ -25,6 +25,7 @@ PACKAGE = ROOT / "src" / "armsflow"
 # Kept equal to armsflow.native.COMPILED (a test checks); not imported, the package is not built yet.
 COMPILED = (
     "armsflow.text.verbforms",
+    "armsflow.text.lemma",
     "armsflow.text.segment",
     "armsflow.text.clauses",
     "armsflow.text.mood",

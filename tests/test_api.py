@@ -137,7 +137,9 @@ def test_web_interface_is_served_from_the_package(client):
     page = client.get("/")
     assert page.status_code == 200 and "/static/app.js" in page.text
     script = client.get("/static/app.js")
-    assert script.status_code == 200 and "networkPage" in script.text
+    assert script.status_code == 200 and "function armsflowPage" in script.text
+    network = client.get("/static/network.js")  # a page in its own file, registered through armsflowPage()
+    assert network.status_code == 200 and 'armsflowPage("network"' in network.text
     assert "http://" not in page.text and "https://" not in page.text  # nothing from a CDN
 
 

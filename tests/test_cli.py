@@ -584,3 +584,12 @@ def test_progress_bar_only_on_a_terminal(tmp_path, capsys, monkeypatch):
     assert code == 0 and len(docs) == 3
     assert "docs/s" in err  # the bar (redrawn at most twice a second, cleared at the end)
     assert "/3 [" in err  # with its total: the folder's three documents, counted before the run
+
+
+def test_the_command_line_starts_without_the_name_matcher():
+    """Building the parser must not import screening's matcher (rigour, ICU, rapidfuzz): every command,
+    extract included, would pay for it at start-up."""
+    heavy = "('rigour', 'rapidfuzz', 'armsflow.screening.match')"
+    code = f"import sys, armsflow.cli; print(sorted(m for m in {heavy} if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]", out.stdout

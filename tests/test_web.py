@@ -86,26 +86,32 @@ def page(browser):
 def test_network_filter_click_arrow_and_read_the_record(server, page):
     page.goto(f"{server}/#/")
     page.wait_for_selector("svg.network path.edge")
-    all_items = set(page.eval_on_selector_all("path.edge", "els => els.map(e => e.dataset.item)"))
+    items_of = "els => els.flatMap(e => e.dataset.items.split(' '))"
+    all_items = set(page.eval_on_selector_all("path.edge", items_of))
     assert len(all_items) > 3
     edges_before = page.locator("path.edge").count()
     page.select_option("select[name=item]", "uav")
     # the page re-renders once the filtered network has arrived: wait for that, not for the old drawing
     page.wait_for_function(
         "() => location.hash.includes('item=uav') && document.querySelectorAll('path.edge').length > 0"
-        " && [...document.querySelectorAll('path.edge')].every(e => e.dataset.item === 'uav')",
+        " && [...document.querySelectorAll('path.edge')].every(e => e.dataset.items === 'uav')",
         timeout=15000,
     )
-    items = set(page.eval_on_selector_all("path.edge", "els => els.map(e => e.dataset.item)"))
+    items = set(page.eval_on_selector_all("path.edge", items_of))
     assert items == {"uav"}
     assert page.locator("path.edge").count() < edges_before
     assert page.input_value("select[name=item]") == "uav"  # the filter form shows what is applied
     arrow = page.locator("path.edge[data-source=IRN][data-target=RUS]").first
-    arrow.dispatch_event("click")
+    count = int(arrow.get_attribute("data-count"))
+    arrow.dispatch_event("click")  # the aggregated edge opens into its records
+    page.wait_for_selector("#pair-panel .pair-records li")
+    assert page.locator("#pair-panel .pair-records li").count() == count
+    page.locator("#pair-panel .pair-records a").first.click()
     page.wait_for_selector("#evidence .evidence")
     assert "#/record/" in page.url
     heading = page.inner_text("h1")
-    assert "IRN" in heading and "RUS" in heading and "uav" in heading
+    assert "Iran" in heading and "Russia" in heading and "uav" in heading  # names; the codes on hover
+    assert page.get_attribute("h1 a.actor >> nth=0", "title") == "IRN"
     evidence = page.inner_text("#evidence")
     assert re.search(r"Iran|iranisch", evidence), evidence
     assert page.locator("#evidence mark").count() >= 1  # each sentence highlighted inside its article
@@ -133,7 +139,9 @@ def test_document_and_actor_pages(server, page):
     page.goto(f"{server}/#/actor/DEU")
     page.wait_for_selector("h2:has-text('Supplies')")  # the actor page, not the document page before it
     text = page.inner_text("main")
-    assert "Supplies" in text and "UKR" in text
+    assert "Supplies" in text and "Ukraine" in text
+    assert page.locator("main a.actor[title=UKR]").count() >= 1
+    page.wait_for_selector("#timeline-chart svg.months rect.bar")  # the actor's reports per month
 
 
 def test_record_page_shows_judgements_and_both_sides(server, page):

@@ -23,6 +23,7 @@ from armsflow.text.segment import Sentence
 
 _PASSIVE_AUX: Final = words("aux.passive")
 _OF_EN: Final = words("prep.of", "en")
+_IN_RETURN: Final = words("noun.in-return", "de")
 _POSSESSIVES: Final = words("pronoun.possessive-opening")
 _VAGUE_PARTNERS: Final = words("noun.vague-partner")
 _VAGUE_HEADS: Final = word_stems("noun.vague-partner-head")
@@ -1051,7 +1052,19 @@ class Assembler:
         _, l_sup, l_rec, l_items = last
         cats = {it.category for it in l_items}
         suppliers, recipients = parties.suppliers, parties.recipients
-        if suppliers and not recipients and set(suppliers) <= set(l_sup):
+        if (
+            suppliers
+            and not recipients
+            and self.lang == "de"
+            and set(suppliers) <= set(l_rec)
+            and not set(suppliers) & set(l_sup)
+            and any(t.lower in _IN_RETURN for t in sentence.tokens)
+            and not self._party_named_besides(set(suppliers) | set(l_sup))
+        ):
+            # "… Militärgerät an die USA abzugeben. Im Gegenzug sollte Washington neue Ausrüstung liefern": what
+            # is given in return goes back to who gave
+            parties.fill("recipient", list(l_sup), "discourse.de.in-return-goes-back")
+        elif suppliers and not recipients and set(suppliers) <= set(l_sup):
             if self._party_named_besides(set(suppliers) | set(l_rec)):
                 reject("discourse.continue-last-transfer-recipient", "the sentence names another party")
             else:
@@ -1072,6 +1085,19 @@ class Assembler:
                 parties.fill("supplier", [maker], "discourse.maker-supplied-before")
             else:
                 parties.fill("supplier", list(l_sup), "discourse.continue-last-transfer-supplier")
+        elif (
+            self.lang == "de"
+            and recipients
+            and not suppliers
+            and last[0] == index - 1
+            and "item.pronoun-object" in frame.trace
+            and {it.category for it in items} <= cats
+            and not set(recipients) & set(l_sup)
+            and not self._party_named_besides(set(recipients) | set(l_sup) | set(l_rec))
+        ):
+            # "… dass Marokko die erste Charge Drohnen erhalten habe. Äthiopien erwägt, sie zu kaufen": the same goods,
+            # from whoever just supplied them
+            parties.fill("supplier", list(l_sup), "discourse.de.pronoun-goods-same-supplier")
         elif (
             not suppliers
             and not recipients
@@ -1392,6 +1418,21 @@ class Assembler:
             # against people linked to the Assad government remain in force": the same imposer's measures
             imposers = list(self.state.last_imposers)
             trace.append("discourse.imposer-of-last-measure")
+        if (
+            not imposers
+            and self.lang == "de"
+            and targets
+            and not frame.no_fill
+            and last is not None
+            and last[0] == index - 1
+            and self.state.last_imposers
+            and not set(self.state.last_imposers) & set(targets)
+            and "sanction.listing-in-sanctions-story" in frame.trace
+        ):
+            # "Die USA verschärfen ihre Sanktionen gegen die Militärregierung. Betroffen sind zwei Firmen aus
+            # Singapur.": who is affected is listed under the measure just reported, by its imposer
+            imposers = list(self.state.last_imposers)
+            trace.append("discourse.de.listing-under-last-measure")
         if not imposers and self.state.imposers and not frame.no_fill:
             # An agentless measure ("Three generals were designated") is the story's main imposer's.
             best = self._main_imposer(exclude=set())

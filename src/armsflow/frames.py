@@ -76,6 +76,8 @@ _SIGN: Final = words("verb.sign", "en")
 _WITHOUT: Final = words("prep.without", "en")
 _MODALS: Final = words("aux.modal", "en")
 _APPLICATION: Final = words("noun.application", "en")
+_APPLICATION_DE: Final = tuple(word_list("suffix.application", "de"))
+_EXPORT_STEMS_DE: Final = tuple(word_list("stem.export", "de"))
 _CLAIM_NOUNS: Final = words("noun.claim", "en")
 _LAUNCH: Final = words("verb.launch")
 _IN_SERVICE: Final = words("verb.in-service")
@@ -95,6 +97,11 @@ _PLACE_PREPS: Final = words("prep.in-place")
 _GAP_ENDS: Final = words("punct.gapped-conjunct-end")
 _GAP_SUBJECTS: Final = frozenset({"name", "capital", "metonym", "org"})  # actor kinds that name a party
 _GOODS_FROM: Final = words("prep.goods-from")
+_DE_FROM: Final = words("prep.from", "de")
+_PAST_TENSE_ENDINGS: Final = tuple(word_list("suffix.past-tense", "de"))
+_GAP_CONJ: Final = words("conj.subject-gap", "de")
+_SUBJECT_PRONOUNS: Final = words("pronoun.subject", "de")
+_DE_ORIGIN_AFTER: Final = words("prep.goods-origin-after-participle", "de")
 _SERVICE_OBJECT: Final = words("prep.service-object", "de")
 _FRAMING: Final = words("prep.framing")
 _UNDER_DEAL: Final = words("prep.under-deal")
@@ -122,6 +129,8 @@ _OWN: Final = words("pronoun.possessive")
 _REMAINDER: Final = words("pronoun.remainder")
 _NOUNISH_EN: Final = words("function.after-remainder", "en")
 _ITEM_PRONOUNS: Final = words("pronoun.goods")
+_EXPLETIVE: Final = words("pronoun.expletive", "de")
+_EXISTENTIAL: Final = words("verb.existential", "de")
 _DETERMINER_PRONOUNS: Final = words("pronoun.demonstrative-determiner")
 _DETERMINER_PRONOUNS_EN: Final = words("pronoun.demonstrative-determiner", "en")
 _SUPPORT_WITH: Final = words("prep.support-with")
@@ -149,6 +158,7 @@ _ABOUT: Final = words("prep.about-topic", "de")
 _STATE_AUX: Final = words("aux.state-passive", "de")
 _VEHICLE_NOUNS: Final = tuple(sorted(words("noun.vehicle", "de")))
 _GENITIVE_RELATIVE: Final = words("pronoun.relative-genitive", "de")
+_RELATIVE_DE: Final = words("pronoun.relative", "de")
 _SCHEDULE_PREPS: Final = words("prep.schedule", "de")
 _SCHEDULE_ADVERBS: Final = words("adverb.schedule", "de")
 _SCHEDULE_POINTS: Final = words("noun.time", "de") | words("noun.schedule-point", "de")
@@ -340,6 +350,16 @@ def _clause_frame(
     if _condition_clause(view, c) and not frame.modifiers & {"consider", "intend"}:
         # "droht mit Strafen, falls China Russland mit Waffen beliefert": a condition, no event
         reject("filter.condition-clause", f"clause {c}: {lead_cue.lemma!r} inside a condition")
+        return None
+    if "trigger.de.export-application" in frame.trace:
+        frame.modifiers.discard("request")  # the application is the exporter's, no request of the recipient
+        if not frame.modifiers & {"refuse", "approve"}:
+            # "zwei Anträge auf Ausfuhr … an Polizeibehörden in Honduras, die … versagt wurden": the decision on
+            # the applications in the relative clause after them
+            frame.modifiers |= _decision_in_relative(view, c)
+    if "trigger.de.export-application" in frame.trace and not frame.modifiers & {"refuse", "approve"}:
+        # "Anträge auf Ausfuhr von Gewehren nach Mexiko liegen vor": an export applied for is no transfer yet
+        reject("filter.de.export-applied-for", f"clause {c}: {lead_cue.lemma!r} applied for, not decided")
         return None
     if _applied_for(view, lead_cue):
         # "Applications for permits for the export of military goods to Azerbaijan are assessed …": an export
@@ -695,6 +715,22 @@ def _service(cues: list[CueMention], items: list[ItemMention]) -> tuple[CueMenti
     return (cue, "give") if cue is not None else None
 
 
+def _decision_in_relative(view: ClauseView, c: int) -> set[str]:
+    """Refusing or approving in a German relative clause right after clause c ("…, die … versagt wurden")."""
+    if c + 1 >= view.n:
+        return set()
+    start, end = view.grammar.clauses[c + 1]
+    words_ = [t.lower for t in view.tokens[start : min(end, start + 2)]]
+    if not any(w in _RELATIVE_DE for w in words_):
+        return set()
+    return {k for x in view.cues_by_clause[c + 1] for k in x.kinds & {"refuse", "approve"}}
+
+
+def _de_export_application(view: ClauseView, cue: CueMention) -> bool:
+    """ "Antrag", "Anträge", "Exportantrag": a German noun of applying (for a licence), not a buyer's request."""
+    return view.lang == "de" and cue.lemma.endswith(_APPLICATION_DE) and view.tokens[cue.start].text[:1].isupper()
+
+
 def _applied_for(view: ClauseView, cue: CueMention) -> bool:
     """ "applications for permits for the export of …", "an application for the export of …": a transfer noun
     in the object of an application."""
@@ -747,6 +783,34 @@ def choose_lead(view: ClauseView, c: int, participle_starts: set[int]) -> tuple[
     else:
         trace.append(_TRIGGER_RULES[lead[1]])
     lead_cue, lead_kind = lead
+    if (
+        lead_kind not in ("buy", "order")
+        and trace == [_TRIGGER_RULES[lead_kind]]
+        and _de_attributive_before_goods(view, lead_cue)
+        and not _de_participle_agent(view, c, lead_cue)
+    ):
+        other = _lead([x for x in cues if x is not lead_cue and x.start not in participle_starts])
+        if other is not None and other[1] != "use" and not _de_attributive_before_goods(view, other[0]):
+            # "Die Türkei verkauft bewaffnete Drohnen an Äthiopien", "dass Marokko die erste Charge bewaffneter
+            # Drohnen erhalten habe": the participle inflected before the goods describes them; the verb leads
+            lead_cue, lead_kind = other
+            trace[-1:] = [_TRIGGER_RULES[lead_kind], "trigger.de.attributive-participle-describes"]
+    if lead_kind == "request" and _de_export_application(view, lead_cue):
+        applied = next(
+            (
+                x
+                for x in cues
+                if "give_noun" in x.kinds and 0 < x.start - lead_cue.end <= 2 and x.lemma.startswith(_EXPORT_STEMS_DE)
+            ),
+            None,
+        )
+        if applied is not None or lead_cue.lemma.startswith(_EXPORT_STEMS_DE):
+            # "lehnte den Antrag auf Ausfuhr von Maschinenpistolen nach Honduras ab", "den Exportantrag": an
+            # exporter's application is for the export; the export leads, its recipient is no asker
+            if applied is not None:
+                lead_cue = applied
+            lead_kind = "give_noun"
+            trace.append("trigger.de.export-application")
     if lead_kind in ("buy", "order") and _ordered_goods_participle(view, lead_cue):
         moving = _lead([x for x in cues if x is not lead_cue and x.start not in participle_starts])
         if moving is not None and moving[1] in ("arrive", "get", "give"):
@@ -1251,6 +1315,10 @@ def _anaphoric_items(tokens: list[Token], grammar: SentenceGrammar, c: int) -> l
     for i in range(start, end):
         word = tokens[i].lower
         if word in _ITEM_PRONOUNS and not _determiner(tokens, i):
+            if word in _EXPLETIVE and any(t.lemma in _EXISTENTIAL for t in tokens[start:end]):
+                # "Für entsprechende Anfragen habe es Genehmigungen gegeben": the "es" of "es gibt" stands for nothing
+                reject("item.de.existential-es", f"clause {c}: {tokens[i].text!r} of an existential")
+                continue
             return [ItemMention(i, i + 1, None, carrier="pronoun", text=tokens[i].text)]
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if word in _REMAINDER and (nxt is None or not nxt.text[:1].isupper() and nxt.lower not in _NOUNISH_EN):
@@ -1814,6 +1882,38 @@ def _ordered_goods_participle(view: ClauseView, cue: CueMention) -> bool:
     if not tok.text.islower() or not tok.lower.endswith(_ATTRIBUTIVE_ENDINGS + ("ed",)):
         return False
     return any(it.start == cue.end for it in view.mentions.items)
+
+
+def _de_participle_agent(view: ClauseView, c: int, cue: CueMention) -> bool:
+    """ "die von Portugal gespendeten Haubitzen", "die zugesagten Gripen aus Schweden": the participle names its
+    own supplier (roles.de.attributive-participle-agent reads it)."""
+    for a in view.actors_by_clause[c]:
+        if a.prep in _DE_FROM and a.end <= cue.start or a.prep in _DE_ORIGIN_AFTER and a.start > cue.start:
+            return True
+    return False
+
+
+def _de_attributive_before_goods(view: ClauseView, cue: CueMention) -> bool:
+    """ "bewaffnete Drohnen", "der gelieferten Panzer": a German participle with an adjective ending right before
+    the goods (at most one adjective between) inside a noun phrase, not a finite verb."""
+    tokens = view.tokens
+    k = cue.start
+    if view.lang != "de" or cue.end != k + 1 or k == 0:
+        return False
+    tok = tokens[k]
+    if not tok.text.islower() or not tok.lower.endswith(_ATTRIBUTIVE_ENDINGS):
+        return False
+    prev = tokens[k - 1]
+    if tok.lower.endswith(_PAST_TENSE_ENDINGS) and not prev.text[:1].isdigit():
+        # "lieferte", "lieferten" may be the finite past ("Hensoldt lieferte Radargeräte", "sie lieferten"): an
+        # adjective only after a word of the noun phrase or a verb ("verkauft bewaffnete Drohnen")
+        if not prev.text.islower() or prev.lower in _GAP_CONJ or prev.lower in _SUBJECT_PRONOUNS:
+            return False
+    starts = {it.start for it in view.mentions.items}
+    nxt = cue.end
+    if nxt < len(tokens) and nxt not in starts and tokens[nxt].text.islower():
+        nxt += 1  # "bewaffnete unbemannte Drohnen": one more adjective
+    return nxt in starts
 
 
 def _attributive_participle(tokens: list[Token], cue: CueMention, item_starts: AbstractSet[int]) -> bool:

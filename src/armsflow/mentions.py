@@ -1412,9 +1412,11 @@ def _cue_entry(tok: Token, lex: Lexicon) -> tuple:
     if tok.lower in lex.cue_phrase_starts:
         return _PHRASE_START
     without = _token_cue(tok.text, tok.lower, tok.lemma, False, lex)
-    with_noun = _token_cue(tok.text, tok.lower, tok.lemma, True, lex)
-    if not without[0] and not with_noun[0]:
+    if not without[0]:
+        # a following noun only ever narrows the reading (it rules out inflected adjectives as verbs),
+        # so a word that is no cue on its own is none before a noun either: most words stop here
         return _NO_CUE
+    with_noun = _token_cue(tok.text, tok.lower, tok.lemma, True, lex)
     return (without, with_noun)
 
 

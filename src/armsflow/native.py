@@ -26,6 +26,7 @@ from pathlib import Path
 # The extraction core, in import order: text processing → mentions → frames → events → pipeline.
 COMPILED = (
     "armsflow.text.verbforms",
+    "armsflow.text.lemma",
     "armsflow.text.segment",
     "armsflow.text.clauses",
     "armsflow.text.mood",

@@ -350,10 +350,13 @@ def actor(store: Store, name: str) -> dict[str, Any]:
         item_col = "item" if kind == "transfer" else "NULL"
         out[label] = store.fetchall(
             f"SELECT {other} AS partner, {item_col} AS item, designation, variant, status, first_reported, "
-            f"last_reported, n_documents, id AS record_id FROM records WHERE type = ? AND {own} = ? "
+            f"last_reported, n_documents, id AS record_id, review FROM records WHERE type = ? AND {own} = ? "
             f"ORDER BY partner, item, last_reported DESC",
             (kind, aid),
         )
+    for rows in (out[label] for label in sides):
+        for row in rows:  # judgement counts, as on records, so a judged record is marked in the actor's lists
+            row["review"] = json.loads(row["review"]) if row["review"] else None
     out["totals"] = {label: len(out[label]) for label in sides}  # every list is complete: no paging
     return out
 
@@ -469,7 +472,44 @@ def network(store: Store, flt: RecordFilter) -> dict[str, Any]:
                 "n_documents": r["n_documents"],
                 "contradiction": r["contradiction"],
                 "confidence": r.get("confidence"),
+                "review": r.get("review"),  # judgement counts: judged edges are marked in the web interface
             }
         )
     # "shown": records on this page (an edge needs both sides, so edges may be fewer)
     return {"nodes": sorted(nodes.values(), key=lambda n: n["id"]), "edges": edges, "shown": len(rows)}
+
+
+def timeline(store: Store, flt: RecordFilter, by_status: bool = True) -> list[dict[str, Any]]:
+    """Per month (and status): how many of the filter's records had an event reported, in how many documents.
+
+    A record counts in every month it was reported in, under the status its events had then (a deal
+    agreed in March and delivered in June is in both months), so the chart shows when things were said,
+    not only where they stand now. Rejected events count nowhere; the period bounds the months too.
+    ``by_status=False`` gives one row per month: a document reporting two statuses counts once there.
+    """
+    where, params = flt.where(store)
+    reported = "COALESCE(d.date, SUBSTR(d.ingested_at, 1, 10))"
+    clauses = [f"e.record_id IN (SELECT id FROM records WHERE {where})", "(e.review IS NULL OR e.review <> 'rejected')"]
+    since, until = period(flt.since, flt.until)
+    if since:
+        clauses.append(f"{reported} >= ?")
+        params.append(since)
+    if until:
+        clauses.append(f"{reported} <= ?")
+        params.append(until)
+    month = f"SUBSTR({reported}, 1, 7)"
+    keys = f"{month}, e.status" if by_status else month
+    rows = store.fetchall(
+        f"SELECT {month} AS month, {'e.status' if by_status else 'NULL'} AS status, "
+        f"COUNT(DISTINCT e.record_id) AS records, COUNT(DISTINCT e.document_id) AS documents "
+        f"FROM events e JOIN documents d ON d.id = e.document_id "
+        f"WHERE {' AND '.join(clauses)} GROUP BY {keys} ORDER BY {keys}",
+        params,
+    )
+    out = []
+    for r in rows:
+        row = {"month": r["month"], "records": int(r["records"]), "documents": int(r["documents"])}
+        if by_status:
+            row["status"] = r["status"]
+        out.append(row)
+    return out

@@ -35,7 +35,7 @@ from armsflow.grammar import (
     relative_antecedent,
     unique,
 )
-from armsflow.lexicons import word_stems, words
+from armsflow.lexicons import word_list, word_stems, words
 from armsflow.mentions import (
     ARTICLES,
     PAIR,
@@ -98,6 +98,11 @@ _ASKED_FROM: Final = words("prep.request-from")
 _COME_FROM: Final = words("verb.come-from")
 _ONWARD: Final = words("adverb.onward")
 _AND: Final = words("conj.and")
+_RELATIVE_OBJECTS: Final = words("pronoun.relative-object-or-plural", "de")
+_SUBJECT_AFTER_RELATIVE: Final = words("pronoun.subject-after-relative", "de")
+_EXPORT_STEMS_DE: Final = tuple(word_list("stem.export", "de"))
+_GAP_CONJ: Final = words("conj.subject-gap", "de")
+_PERFECT_AUX: Final = words("aux.perfect", "de")
 _IN_SERVICE: Final = words("verb.in-service")
 _SERVICE_WITH: Final = words("prep.in-service-with")
 _VEHICLES: Final = tuple(sorted(words("noun.vehicle")))
@@ -222,11 +227,21 @@ def _functions(r: Roles) -> None:
     tokens, grammar = view.tokens, view.grammar
     if grammar.infinitive[c]:
         r.objects = r.bare
+    elif _de_subject_gap(r):
+        # "Moskau lieferte Aserbaidschan Panzer – und rüstete zugleich Armenien mit Raketen aus": after "und" the
+        # finite verb comes first; the conjunct shares the subject of the clause before, its names are objects
+        r.objects = r.bare
+        fire(frame, "grammar.de.coordinated-verb-shares-subject")
     elif view.lang == "en":
         _english_functions(r)
     else:
         _german_functions(r)
     antecedent = relative_antecedent(grammar, c, view.actors_by_clause, tokens)
+    if antecedent is not None and view.lang == "de" and _relative_object(r):
+        # ", die es kurz zuvor in Frankreich erhalten hatte": with a nominative pronoun in the clause the
+        # relative pronoun is an object
+        antecedent = None
+        fire(frame, "grammar.de.relative-object-before-pronoun")
     if antecedent is not None:
         # "Unternehmen aus China, die Russland mit Mikrochips beliefern": the relative pronoun is the subject.
         if r.subject is not None and r.subject is not antecedent:
@@ -263,6 +278,29 @@ def _english_functions(r: Roles) -> None:
         # clause's subject; the name in between is the object of the verb before
         r.subject, r.objects = before[0], after + before[1:]
         fire(r.frame, "grammar.en.gerund-after-preposition")
+
+
+def _de_subject_gap(r: Roles) -> bool:
+    """A German clause opened by a coordinator and then its finite verb (the trigger or a perfect auxiliary):
+    "und rüstete zugleich …", "und hat … geliefert". A coordinator takes no place in the clause, so the verb
+    stands first and the subject is the one the conjuncts share."""
+    view, tokens = r.view, r.tokens
+    start = view.grammar.clauses[r.c][0]
+    if view.lang != "de" or r.c == 0 or start + 1 >= len(tokens) or tokens[start].lower not in _GAP_CONJ:
+        return False
+    verb = tokens[start + 1]
+    return verb.text.islower() and (start + 1 == r.trig or verb.lower in _PERFECT_AUX)
+
+
+def _relative_object(r: Roles) -> bool:
+    """A German relative clause opened by a pronoun that cannot be its subject next to a subject pronoun:
+    ", die es … erhalten hatte" ("die" for plural goods or an object, "es" the subject); not ", das sie …"."""
+    tokens = r.tokens
+    start, end = r.view.grammar.clauses[r.c]
+    k = start + 1 if tokens[start].text == "," else start
+    if k >= end or tokens[k].lower not in _RELATIVE_OBJECTS:
+        return False
+    return k + 1 < end and tokens[k + 1].lower in _SUBJECT_AFTER_RELATIVE
 
 
 def _german_functions(r: Roles) -> None:
@@ -358,6 +396,18 @@ def _inherited_subject(r: Roles) -> None:
         ):
             r.asker, r.inherited = cand[0], cand[1]
             fire(r.frame, "grammar.object-control")
+        elif (
+            view.lang == "de"
+            and (g in r.governors or g == c - 1)
+            and grammar.infinitive[c]
+            and len(cand) > 1
+            and any("order" in cue.kinds and _order_noun(tokens, cue.start, "de") for cue in view.cues_by_clause[g])
+        ):
+            # "Südkorea erteilte Heckler & Koch den Auftrag, 400 Maschinenpistolen zu liefern": who is given the
+            # order delivers, who gives it receives
+            r.asker, r.inherited = cand[0], cand[1]
+            r.frame.modifiers.add("order")  # the delivery was ordered: a concluded purchase
+            fire(r.frame, "grammar.de.order-object-control")
         elif (
             view.lang == "en"
             and g in r.governors
@@ -1109,6 +1159,32 @@ def _permitted_reexport(r: Roles) -> None:
         r.supply(permitted[:1], "roles.de.permitted-exporter")
 
 
+def _de_parts_for_forces_systems(r: Roles) -> None:
+    """ "Ersatzteile für die amerikanischen F-4-Kampfjets der iranischen Luftwaffe": an adjective on the systems
+    the parts are for names their maker; the forces whose systems they are receive."""
+    frame, view, tokens = r.frame, r.view, r.tokens
+    if view.lang != "de" or r.kind not in GIVE or not frame.items:
+        return
+    if any(it.category != "technology" for it in frame.items):
+        return
+    forces = {cue.start for cue in view.cues_by_clause[r.c] if "forces" in cue.kinds}
+    actors = view.actors_by_clause[r.c]
+    makers = [
+        a
+        for a in actors
+        if a.kind == "adj"
+        and a.prep in _FOR
+        and a.id in frame.recipients
+        and a.end < len(tokens)
+        and a.end not in forces
+    ]
+    if not makers:
+        return
+    owners = [a for a in actors if (a.genitive or a.prep is None) and a.start > makers[0].end and a.end in forces]
+    if owners and owners[0].id not in frame.suppliers:
+        r.receive([owners[0].id], "roles.de.parts-for-forces-systems")
+
+
 def _stocks_of_a_state(r: Roles) -> None:
     """ "blockiert die Weitergabe von Munition aus deutschen Beständen", "from German stocks": the goods leave
     the state whose stocks they are; who allows or blocks that is no party."""
@@ -1243,6 +1319,8 @@ def _relative_pronoun_subject(r: Roles) -> None:
     frame, view, tokens = r.frame, r.view, r.tokens
     if r.kind not in GIVE or frame.passive or r.subject is not None or r.inherited is None or r.c == 0:
         return
+    if r.asker is not None:
+        return  # "erteilte Heckler & Koch den Auftrag, der dortigen Polizei … zu liefern": the controller acts
     start = view.grammar.clauses[r.c][0]
     words = [t for t in tokens[start : r.trig] if t.text != ","]
     if not words or words[0].lower not in _RELATIVE_SUBJECTS or words[0].text[:1].isupper():
@@ -1464,6 +1542,12 @@ def _delivery_under_deal(r: Roles) -> None:
     if not partners or not signers or r.prep_ids(TO) or r.prep_ids(FROM):
         return
     makers = {it.producer for it in frame.items if it.producer}
+    if r.view.lang == "de" and r.kind == "give_noun" and frame.trigger.lemma.startswith(_EXPORT_STEMS_DE):
+        # "Die Türkei hat ihre Exporte von Kampfdrohnen erhöht und Verkaufsabkommen mit Marokko ausgehandelt":
+        # exports are the signer's own; the partner buys
+        r.supply(signers, "roles.de.exports-under-deal")
+        r.receive(partners, "roles.de.exports-under-deal")
+        return
     if makers & set(signers) and not makers & set(partners):
         supplier, recipient = [s for s in signers if s in makers], partners
     else:
@@ -1741,6 +1825,7 @@ CONSTRUCTIONS: Final[tuple[Callable[[Roles], None], ...]] = (
     _answered_request,
     _seized_shipment,
     _permitted_reexport,
+    _de_parts_for_forces_systems,
     _stocks_of_a_state,
     _refused_purchase,
     _durch_agent,

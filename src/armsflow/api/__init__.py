@@ -29,9 +29,14 @@ from pydantic import BaseModel, Field, field_validator
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from armsflow import __version__
+from armsflow.api.goods import add_routes as add_goods_routes
+from armsflow.api import models
+from armsflow.api.assets import add_routes as add_asset_routes
 from armsflow.api.review import add_routes as add_review_routes
+from armsflow.api.screen import add_routes as add_screen_routes
 from armsflow.api.worker import ExtractionWorker, budget_from_environment
 from armsflow.dates import is_real_date
+from armsflow.export.names import alpha2, display_name
 from armsflow.ingest.files import in_parts
 from armsflow.load import BudgetExceeded, ingest
 from armsflow.model import Document
@@ -47,6 +52,7 @@ from armsflow.query import (
     network,
     record,
     records,
+    timeline,
 )
 from armsflow.review import record_fate
 from armsflow.rules import catalogue
@@ -215,6 +221,16 @@ def _paged(request: Request, items: list[dict[str, Any]], total: int, limit: int
     return {**_links(request, len(items), total, limit, offset), "items": items}
 
 
+def _names(aid: str) -> dict[str, Any]:
+    """An actor's readable names, English and German, and its alpha-2 code when it is a state."""
+    return {"id": aid, "name_en": display_name(aid, "en"), "name_de": display_name(aid, "de"), "iso2": _iso2(aid)}
+
+
+def _iso2(aid: str) -> str | None:
+    code = alpha2(aid)
+    return code.lower() if code else None
+
+
 def create_app(
     location: str | None = None,
     token: str | None = None,
@@ -247,6 +263,8 @@ def create_app(
 
     app = FastAPI(
         lifespan=lifespan,
+        docs_url=None,  # /docs is served by add_asset_routes, from packaged Swagger UI files (no CDN)
+        redoc_url=None,
         title="armsflow",
         version=__version__,
         description="Arms transfers and sanctions extracted from German and English news, merged into records "
@@ -294,7 +312,13 @@ def create_app(
         if scheme.lower() != "bearer" or not given or not hmac.compare_digest(given.encode(), secret.encode()):
             raise HTTPException(401, "this endpoint needs 'Authorization: Bearer <token>' (ARMSFLOW_TOKEN)")
 
-    @app.get("/api/health", tags=["meta"], responses=_errors(503))
+    @app.get(
+        "/api/health",
+        tags=["meta"],
+        responses=_errors(503),
+        response_model=models.Health,
+        response_model_exclude_unset=True,
+    )
     def health() -> dict[str, Any]:
         s = store()
         return {
@@ -305,7 +329,13 @@ def create_app(
             **s.counts(),
         }
 
-    @app.post("/api/extract", tags=["extraction"], responses=_errors(400, 413, 422, 503))
+    @app.post(
+        "/api/extract",
+        tags=["extraction"],
+        responses=_errors(400, 413, 422, 503),
+        response_model=models.ExtractAnswer,
+        response_model_exclude_unset=True,
+    )
     def extract(body: ExtractRequest) -> dict[str, Any]:
         """Events stated in a text (nothing is stored)."""
         try:
@@ -317,7 +347,7 @@ def create_app(
         ]
         return {"lang": result.lang, "events": [e.to_dict() for e in events]}
 
-    @app.get("/api/rules", tags=["extraction"])
+    @app.get("/api/rules", tags=["extraction"], response_model=models.RulePage, response_model_exclude_unset=True)
     def rules() -> dict[str, Any]:
         """Every rule of the extractor: id, language, stage, description (the names on event traces); all of them,
         so ``total`` is the length of ``items`` and there is no next page."""
@@ -343,6 +373,8 @@ def create_app(
         tags=["knowledge base"],
         dependencies=[Depends(authorised)],
         responses=_errors(400, 401, 413, 422, 503),
+        response_model=models.IngestAnswer,
+        response_model_exclude_unset=True,
     )
     def ingest_documents(body: IngestRequest) -> dict[str, Any]:
         """Store documents with their events and update the records (idempotent: a known text adds nothing)."""
@@ -368,7 +400,13 @@ def create_app(
         items = records(s, flt)
         return _paged(request, items, count_records(s, flt), flt.limit, flt.offset)
 
-    @app.get("/api/transfers", tags=["knowledge base"], responses=_errors(400, 422, 503))
+    @app.get(
+        "/api/transfers",
+        tags=["knowledge base"],
+        responses=_errors(400, 422, 503),
+        response_model=models.RecordPage,
+        response_model_exclude_unset=True,
+    )
     def transfers(
         request: Request,
         supplier: Text = None,
@@ -402,7 +440,13 @@ def create_app(
             ),
         )
 
-    @app.get("/api/sanctions", tags=["knowledge base"], responses=_errors(400, 422, 503))
+    @app.get(
+        "/api/sanctions",
+        tags=["knowledge base"],
+        responses=_errors(400, 422, 503),
+        response_model=models.RecordPage,
+        response_model_exclude_unset=True,
+    )
     def sanctions(
         request: Request,
         imposer: Text = None,
@@ -432,7 +476,13 @@ def create_app(
             ),
         )
 
-    @app.get("/api/records/{record_id}", tags=["knowledge base"], responses=_errors(404, 422, 503))
+    @app.get(
+        "/api/records/{record_id}",
+        tags=["knowledge base"],
+        responses=_errors(404, 422, 503),
+        response_model=models.RecordDetail,
+        response_model_exclude_unset=True,
+    )
     def one_record(record_id: str) -> dict[str, Any]:
         """A record with its status history and every evidence sentence."""
         found = record(store(), record_id)
@@ -447,15 +497,63 @@ def create_app(
             raise HTTPException(404, f"no record {record_id!r}")
         return found
 
-    @app.get("/api/actors/{name}", tags=["knowledge base"], responses=_errors(404, 422, 503))
+    @app.get(
+        "/api/actors/{name}",
+        tags=["knowledge base"],
+        responses=_errors(404, 422, 503),
+        response_model=models.ActorAnswer,
+        response_model_exclude_unset=True,
+    )
     def one_actor(name: str) -> dict[str, Any]:
-        """What an actor supplies and receives, by partner and item, and the sanctions it imposes and faces."""
+        """What an actor supplies and receives, by partner and item, and the sanctions it imposes and faces;
+        its readable names in English and German."""
         try:
-            return actor(store(), name)
+            found = actor(store(), name)
         except QueryError as err:
             raise HTTPException(404, str(err)) from err
+        return {**found, "name_en": display_name(found["id"], "en"), "name_de": display_name(found["id"], "de")}
 
-    @app.get("/api/network", tags=["knowledge base"], responses=_errors(400, 422, 503))
+    @app.get("/api/names", tags=["knowledge base"], responses=_errors(503), response_model=models.NameList)
+    def names() -> dict[str, Any]:
+        """Every actor of the knowledge base with its readable names (English, German) and, for a state, its
+        ISO 3166 alpha-2 code: the web interface shows names and keeps the ids for hovering."""
+        rows = store().fetchall(
+            "SELECT supplier AS a FROM records UNION SELECT recipient FROM records "
+            "UNION SELECT imposer FROM records UNION SELECT target FROM records"
+        )
+        ids = sorted({r["a"] for r in rows if r["a"]})
+        return {"items": [_names(aid) for aid in ids]}
+
+    @app.get(
+        "/api/timeline",
+        tags=["knowledge base"],
+        responses=_errors(400, 422, 503),
+        response_model=models.TimelineAnswer,
+    )
+    def months(
+        actor_: ActorParam = None,
+        item: Text = None,
+        status: Text = None,
+        since: Text = None,
+        until: Text = None,
+        min_confidence: MinConfidence = None,
+        type_: Annotated[Literal["transfer", "sanction"], Query(alias="type")] = "transfer",
+    ) -> dict[str, Any]:
+        """Per month and status (``items``), the records (of these filters) with an event reported that month and
+        the documents that reported them; ``months``: the same per month, each record and document once; the
+        network's filters apply."""
+        flt = RecordFilter(
+            type=type_, actor=actor_, item=item, status=status, since=since, until=until, min_confidence=min_confidence
+        )
+        return {"items": timeline(store(), flt), "months": timeline(store(), flt, by_status=False)}
+
+    @app.get(
+        "/api/network",
+        tags=["knowledge base"],
+        responses=_errors(400, 422, 503),
+        response_model=models.NetworkAnswer,
+        response_model_exclude_unset=True,
+    )
     def graph(
         request: Request,
         actor_: ActorParam = None,
@@ -480,9 +578,16 @@ def create_app(
         )
         s = store()
         found = network(s, flt)
+        found["nodes"] = [{**node, **_names(node["id"])} for node in found["nodes"]]
         return {**found, **_links(request, found["shown"], count_records(s, flt), limit, offset)}
 
-    @app.get("/api/documents", tags=["documents"], responses=_errors(400, 422, 503))
+    @app.get(
+        "/api/documents",
+        tags=["documents"],
+        responses=_errors(400, 422, 503),
+        response_model=models.DocumentPage,
+        response_model_exclude_unset=True,
+    )
     def list_documents(
         request: Request,
         search: Text = None,
@@ -496,7 +601,13 @@ def create_app(
         items = documents(s, search, since, until, limit, offset)
         return _paged(request, items, count_documents(s, search, since, until), limit, offset)
 
-    @app.get("/api/documents/{doc_id}", tags=["documents"], responses=_errors(404, 422, 503))
+    @app.get(
+        "/api/documents/{doc_id}",
+        tags=["documents"],
+        responses=_errors(404, 422, 503),
+        response_model=models.DocumentDetail,
+        response_model_exclude_unset=True,
+    )
     def one_document(doc_id: str) -> dict[str, Any]:
         """A document's text with its events and their character spans."""
         found = document(store(), doc_id)
@@ -504,7 +615,10 @@ def create_app(
             raise HTTPException(404, f"no document {doc_id!r}")
         return found
 
+    add_goods_routes(app, store, _errors)
     add_review_routes(app, store, authorised, _errors, _paged)
+    add_screen_routes(app, store, authorised, _errors)
+    add_asset_routes(app)
 
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:

@@ -12,6 +12,7 @@ from typing import Annotated, Any, Literal
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from pydantic import BaseModel, Field
 
+from armsflow.api import models
 from armsflow.review import count_judgements, gold, judge, judgement, judgements, queue, withdraw
 from armsflow.store import Store
 
@@ -55,6 +56,8 @@ def add_routes(
         tags=["review"],
         dependencies=[Depends(authorised)],
         responses=errors(400, 401, 413, 422, 503),
+        response_model=models.Judgement,
+        response_model_exclude_unset=True,
     )
     def make_judgement(body: JudgementRequest) -> dict[str, Any]:
         """Judge records or events; answers the judgement with the records its events now form."""
@@ -73,12 +76,20 @@ def add_routes(
         tags=["review"],
         dependencies=[Depends(authorised)],
         responses=errors(400, 401, 413, 422, 503),
+        response_model=models.Judgement,
+        response_model_exclude_unset=True,
     )
     def undo_judgement(judgement_id: str, body: UndoRequest) -> dict[str, Any]:
         """Withdraw a judgement: it stays on file, marked withdrawn, and applies no more."""
         return withdraw(store(), judgement_id, by=body.by)
 
-    @app.get("/api/judgements", tags=["review"], responses=errors(422, 503))
+    @app.get(
+        "/api/judgements",
+        tags=["review"],
+        responses=errors(422, 503),
+        response_model=models.JudgementPage,
+        response_model_exclude_unset=True,
+    )
     def list_judgements(
         request: Request,
         record: Annotated[str | None, Query(max_length=64, description="on this record's events")] = None,
@@ -90,14 +101,26 @@ def add_routes(
         items = judgements(store(), record=record, event=event, limit=limit, offset=offset)
         return paged(request, items, count_judgements(store(), record=record, event=event), limit, offset)
 
-    @app.get("/api/judgements/{judgement_id}", tags=["review"], responses=errors(404, 422, 503))
+    @app.get(
+        "/api/judgements/{judgement_id}",
+        tags=["review"],
+        responses=errors(404, 422, 503),
+        response_model=models.Judgement,
+        response_model_exclude_unset=True,
+    )
     def one_judgement(judgement_id: str) -> dict[str, Any]:
         found = judgement(store(), judgement_id)
         if found is None:
             raise HTTPException(404, f"no judgement {judgement_id!r}")
         return found
 
-    @app.get("/api/review/queue", tags=["review"], responses=errors(400, 422, 503))
+    @app.get(
+        "/api/review/queue",
+        tags=["review"],
+        responses=errors(400, 422, 503),
+        response_model=models.QueuePage,
+        response_model_exclude_unset=True,
+    )
     def review_queue(
         request: Request,
         type_: Annotated[Literal["transfer", "sanction"] | None, Query(alias="type")] = None,
@@ -108,7 +131,13 @@ def add_routes(
         total, items = queue(store(), type_, limit, offset)
         return paged(request, items, total, limit, offset)
 
-    @app.get("/api/review/export", tags=["review"], responses=errors(400, 422, 503))
+    @app.get(
+        "/api/review/export",
+        tags=["review"],
+        responses=errors(400, 422, 503),
+        response_model=models.GoldExport,
+        response_model_exclude_unset=True,
+    )
     def review_export(
         unjudged: Annotated[Literal["optional", "keep", "omit"], Query()] = "optional",
         with_documents: Annotated[bool, Query(description="also the documents (contract's docs format)")] = False,

@@ -23,7 +23,20 @@ from typing import NoReturn
 
 from armsflow import __version__, native
 from armsflow.bulk import collector_tuned
-from armsflow.cli import batch, completion, helptext, knowledge, output, progress, review, rules, serve, vocab
+from armsflow.cli import (
+    batch,
+    completion,
+    goods,
+    helptext,
+    knowledge,
+    output,
+    progress,
+    review,
+    rules,
+    screen,
+    serve,
+    vocab,
+)
 from armsflow.ingest.files import PART_CHARS, TEXT_SUFFIXES, DocumentPart, ReadProblem, iter_inputs
 from armsflow.lexicons import VERSION as LEXICON_VERSION
 from armsflow.model import Document, DocumentResult
@@ -102,10 +115,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _output_options(demo, default_format="table")
     batch.add_parser(sub)
+    goods.add_parser(sub)
     knowledge.add_parsers(sub)
     review.add_parser(sub)
     rules.add_parsers(sub)
     serve.add_parser(sub)
+    screen.add_parser(sub)
     vocab.add_parsers(sub)
     completion.add_parser(sub)
     return parser
@@ -159,10 +174,14 @@ def _main(argv: list[str] | None) -> int:
         return serve.run(args)
     if args.command == "batch":
         return batch.run(args)
+    if args.command == "goods":
+        return goods.run(args)
     if args.command == "review":
         return review.run(args)
     if args.command in rules.COMMANDS:
         return rules.run(args)
+    if args.command == "screen":
+        return screen.run(args)
     if args.command in vocab.COMMANDS:
         return vocab.run(args)
     if args.command == "completion":

@@ -10,6 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# What an analyst may decide on a hit, and the identifier kinds a list entity or a query carries (light
+# constants here, so that the command line builds its parser without importing the matcher).
+DECISIONS = ("false_positive", "confirmed")
+IDENTIFIER_KINDS = (
+    "imo", "inn", "ogrn", "lei", "passport", "national_id", "registration", "swift", "vessel_mmsi", "other",
+)  # fmt: skip
+
 
 @dataclass(frozen=True, slots=True)
 class Identifier:

@@ -1,102 +1,46 @@
-"""Lemmas, memoised, from a dictionary that loads in milliseconds.
+"""Lemmas, memoised, for every token: the per-word half, compiled with the core.
 
 simplemma is a lookup lemmatizer; its greedy mode resolves German compounds
 to their inflected head's base form ("Kampfflugzeugen" -> "Kampfflugzeug").
-News vocabulary is Zipfian, so a cache makes lemmatising nearly free.
-
-simplemma ships its dictionaries compressed; decoding the German one takes
-about a second, which would be most of armsflow's start-up. The first run
-therefore stores each dictionary as a MARISA trie in the user's cache folder
-(``ARMSFLOW_CACHE`` or the platform cache dir); later runs map it in a few
-milliseconds. The trie is written to a temporary file and renamed into
-place, so concurrent first runs never read a half-written file. Where no
-cache folder is writable, the plain in-memory dictionary is used instead.
+News vocabulary is Zipfian, so a cache makes lemmatising repeated words free;
+what remains is the first sight of each word, and archives keep bringing new
+ones. For a word the dictionary holds (four in five new words), :func:`_direct`
+does simplemma's two steps (lookup, German greedy round) straight on the MARISA
+trie; compiled, a new word costs about a third of what the interpreted chain of
+simplemma's strategies costs. Everything else goes through simplemma itself.
+The dictionaries and the lemmatizer live in ``lemmadict`` (interpreted: it
+subclasses one of simplemma's classes).
 """
 
 from __future__ import annotations
 
-import logging
-import os
-import tempfile
-from collections.abc import Mapping
-from functools import lru_cache
-from pathlib import Path
+import unicodedata
+from typing import Any, Final
 
-import simplemma
-from simplemma.strategies import DefaultStrategy
-from simplemma.strategies.dictionaries.dictionary_factory import (
-    DEFAULT_DICTIONARY_FACTORY,
-    DictionaryFactory,
-)
+from simplemma.utils import canonicalize_token, levenshtein_dist
 
-from armsflow.cache import cache_root
+from armsflow.text.lemmadict import cache_dir, dictionary, direct_parts, vocabulary_share
+from armsflow.text.lemmadict import lemmatizer as _lemmatizer
 
-log = logging.getLogger(__name__)
+__all__ = ["cache_dir", "dictionary", "lemmatize", "vocabulary_share"]
+
+_MEMO: Final[dict[tuple[str, str], str]] = {}
+_MEMO_LIMIT: Final = 200_000  # bounded: a long run over many topics must not grow without end
 
 
-def cache_dir() -> Path:
-    """Where the lemma tries live: under armsflow's cache folder, per simplemma version."""
-    return cache_root() / "lemmas" / f"simplemma-{simplemma.__version__}"
-
-
-def _trie_factory() -> DictionaryFactory:
-    """A trie-backed dictionary factory with atomic cache writes, or the default one."""
-    try:
-        from simplemma.strategies.dictionaries.trie_dictionary_factory import (
-            TrieDictionaryFactory,
-        )
-    except ImportError:  # pragma: no cover - marisa-trie is a declared dependency
-        return DEFAULT_DICTIONARY_FACTORY
-
-    class AtomicTrieFactory(TrieDictionaryFactory):
-        def _write_trie_to_disk(self, lang: str, trie: object) -> None:
-            self._cache_dir.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{lang}.", suffix=".tmp", dir=self._cache_dir)
-            os.close(fd)
-            try:
-                trie.save(tmp)  # type: ignore[attr-defined]
-                os.chmod(tmp, 0o644)
-                os.replace(tmp, self._cache_dir / f"{lang}.dic")
-            finally:
-                Path(tmp).unlink(missing_ok=True)
-
-    folder = cache_dir()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        probe = tempfile.NamedTemporaryFile(dir=folder, prefix=".probe.")
-        probe.close()
-    except OSError:
-        log.info("lemma cache folder %s is not writable; using the in-memory dictionary", folder)
-        return DEFAULT_DICTIONARY_FACTORY
-    return AtomicTrieFactory(disk_cache_dir=str(folder))
-
-
-@lru_cache(maxsize=1)
-def _factory() -> DictionaryFactory:
-    return _trie_factory()
-
-
-@lru_cache(maxsize=2)
-def _lemmatizer(greedy: bool) -> simplemma.Lemmatizer:
-    strategy = DefaultStrategy(greedy=greedy, dictionary_factory=_factory())
-    return simplemma.Lemmatizer(lemmatization_strategy=strategy)
-
-
-def dictionary(lang: str) -> Mapping[str, str]:
-    """The word -> lemma dictionary for ``lang``."""
-    return _factory().get_dictionary(lang)
-
-
-def vocabulary_share(text: str, lang: str) -> float:
-    """Share of the text's words that ``lang``'s dictionary knows (for headline-length texts)."""
-    strategy = DefaultStrategy(greedy=False, dictionary_factory=_factory())
-    detector = simplemma.LanguageDetector(lang, lemmatization_strategy=strategy)
-    return detector.proportion_in_target_languages(text)
-
-
-@lru_cache(maxsize=200_000)
 def lemmatize(word: str, lang: str) -> str:
     """Lowercased lemma; for hyphenated words only the last part is lemmatised ("155-mm-Granaten")."""
+    key = (word, lang)
+    known = _MEMO.get(key)
+    if known is not None:
+        return known
+    if len(_MEMO) >= _MEMO_LIMIT:
+        _MEMO.clear()
+    result = _MEMO[key] = _lemma(word, lang)
+    return result
+
+
+def _lemma(word: str, lang: str) -> str:
     head = word
     prefix = ""
     if "-" in word.strip("-"):
@@ -115,37 +59,22 @@ def lemmatize(word: str, lang: str) -> str:
     return (prefix + base).lower()
 
 
-# The version whose lookup chain ``_direct`` reproduces (a test compares both on a large vocabulary).
-_DIRECT_VERSION = "2.0.0"
+_PARTS: Final[dict[str, tuple[Any, Any, int, bool] | None]] = {}
 
 
-@lru_cache(maxsize=4)
-def _direct_lookup(lang: str):
-    """The dictionary and helpers for ``_direct``, or None when simplemma is another version."""
-    if simplemma.__version__ != _DIRECT_VERSION:
-        return None
-    from simplemma.strategies.greedy_dictionary_lookup import greedy_min_length
-    from simplemma.utils import canonicalize_token, has_apostrophe, levenshtein_dist, normalize_token
-
-    helpers = (canonicalize_token, has_apostrophe, levenshtein_dist, normalize_token)
-    return (_getter(dictionary(lang)), greedy_min_length(lang), *helpers)
+def _parts(lang: str) -> tuple[Any, Any, int, bool] | None:
+    if lang not in _PARTS:
+        _PARTS[lang] = direct_parts(lang)
+    return _PARTS[lang]
 
 
-def _getter(table: Mapping[str, str]):
-    """The fastest ``word -> lemma or None`` for ``table``: on the MARISA trie, the trie's own lookup.
-
-    simplemma's mapping over the trie answers through two Python layers per lookup; a first pass over new
-    vocabulary makes tens of thousands of lookups, so going to the trie directly saves a tenth of it.
-    """
-    trie = getattr(table, "_trie", None)
-    if trie is None or not hasattr(trie, "get"):
-        return table.get
-
-    def get(key: str) -> str | None:
-        value = trie.get(key)
-        return value[0].decode() if value else None
-
-    return get
+def _lookup(trie: Any, table: Any, key: str) -> str | None:
+    """``key``'s entry: on the MARISA trie its own ``get`` (a list of UTF-8 values), else the mapping's."""
+    if trie is None:
+        found: str | None = table.get(key)
+        return found
+    value = trie.get(key)
+    return value[0].decode() if value else None
 
 
 def _direct(word: str, lang: str) -> str | None:
@@ -155,27 +84,31 @@ def _direct(word: str, lang: str) -> str | None:
     affixes) and, for German, a greedy round on the result; for a word the dictionary holds, that
     chain ends at the dictionary lookup and the greedy round. Doing those two steps here, without the
     chain's layers of calls, makes a first pass over new vocabulary markedly faster. Anything else
-    (no entry, apostrophes, numbers) returns None and goes through simplemma as before.
+    (no entry, apostrophes, numbers) returns None and goes through simplemma as before. The steps are
+    simplemma 2.0.0's: NFC normalisation, the language's canonical folding (none for German or English),
+    the lookup as written, then with the first letter's case changed.
     """
-    found = _direct_lookup(lang)
-    if found is None:
+    parts = _parts(lang)
+    if parts is None:
         return None
-    lookup, minimum, canonical, apostrophe, distance, normal = found
-    token = canonical(normal(word), lang)
-    if not token or token.isnumeric() or apostrophe(token):
+    trie, table, minimum, folds = parts
+    token = word if word.isascii() else unicodedata.normalize("NFC", word)
+    if folds:
+        token = canonicalize_token(token, lang)
+    if not token or token.isnumeric() or "'" in token or "’" in token or "ʼ" in token:
         return None
-    candidate = lookup(token)
+    candidate = _lookup(trie, table, token)
     if candidate is None:
-        candidate = lookup(token.lower() if token[:1].isupper() else token.capitalize())
+        candidate = _lookup(trie, table, token.lower() if token[:1].isupper() else token.capitalize())
     if not candidate:
         return None
     if lang != "de":
         return candidate
-    token = canonical(candidate, lang)  # the greedy round (German): one more step towards the base
+    token = canonicalize_token(candidate, lang) if folds else candidate  # the greedy round (German): one step further
     if len(token) <= minimum:
         return token
-    further = lookup(token)
-    if not further or len(further) > len(token) or distance(further, token) > 5:
+    further = _lookup(trie, table, token)
+    if not further or len(further) > len(token) or levenshtein_dist(further, token) > 5:
         return token
     return further
 
@@ -189,6 +122,6 @@ def _feminine_e_noun(word: str, base: str) -> bool:
     if not (word[:1].isupper() and base[:1].isupper() and word.endswith("e") and base + "e" == word):
         return False
     try:
-        return _lemmatizer(True).lemmatize(word + "n", lang="de") == word
+        return bool(_lemmatizer(True).lemmatize(word + "n", lang="de") == word)
     except (ValueError, KeyError):
         return False

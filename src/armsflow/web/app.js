@@ -1,5 +1,6 @@
-// armsflow web interface: plain JavaScript over the JSON API, no library, no network beyond this server.
-// Pages (hash routes): #/ network, #/record/ID, #/actor/ID, #/document/ID, #/documents, #/try.
+// armsflow web interface: plain JavaScript over the JSON API, no build step, no network beyond this server.
+// Pages (hash routes): #/ network (network.js, with D3 from /vendor), #/map, #/record/ID (review: review.js),
+// #/queue, #/actor/ID, #/document/ID, #/documents, #/try. Filters live in the URL after the route.
 "use strict";
 
 const CATEGORIES = [
@@ -81,7 +82,38 @@ function externalLink(url, label) {
   return href ? h("a", { href, rel: "noopener noreferrer", target: "_blank" }, label) : h("span", { class: "muted" }, url);
 }
 
-function actorLink(id) { return id ? h("a", { href: `#/actor/${encodeURIComponent(id)}` }, id) : "?"; }
+// ------------------------------------------------------------------ language and names
+
+// The interface's language for actor names: chosen in the header, kept in this browser, else the browser's.
+function lang() {
+  const chosen = localStorage.getItem("armsflow-lang");
+  if (chosen === "de" || chosen === "en") return chosen;
+  return (navigator.language || "en").toLowerCase().startsWith("de") ? "de" : "en";
+}
+
+let NAMES = null;
+async function loadNames() {
+  if (!NAMES) NAMES = new Map((await api("/api/names")).items.map((n) => [n.id, n]));
+  return NAMES;
+}
+
+// An actor's readable name in the interface's language; its id when no name is known.
+function actorName(id, known) {
+  const n = known || (NAMES && NAMES.get(id));
+  return (n && n[`name_${lang()}`]) || id;
+}
+
+function actorLink(id) {
+  return id ? h("a", { href: `#/actor/${encodeURIComponent(id)}`, title: id, class: "actor", "data-actor": id }, actorName(id)) : "?";
+}
+
+// A record or event someone judged is marked wherever it is listed.
+function judgedMark(review) {
+  if (!review) return null;
+  const text = typeof review === "string" ? review
+    : `${review.accepted || 0} accepted, ${review.corrected || 0} corrected, ${review.rejected || 0} rejected`;
+  return h("span", { class: "judged-mark", title: `judged: ${text}` }, " ✔ judged");
+}
 
 // The text with [start, end) spans wrapped in <mark>; spans may not overlap.
 function highlighted(text, spans, hot) {
@@ -122,99 +154,6 @@ function filterForm(q, onApply) {
   return form;
 }
 
-// A force-directed layout, computed before drawing: repulsion between all nodes, springs along edges.
-function layout(nodes, edges, width, height) {
-  const n = nodes.length;
-  const index = new Map(nodes.map((node, i) => [node.id, i]));
-  const pos = nodes.map((_, i) => {
-    const a = (2 * Math.PI * i) / Math.max(n, 1);
-    return { x: width / 2 + (width / 3) * Math.cos(a), y: height / 2 + (height / 3) * Math.sin(a) };
-  });
-  const k = Math.sqrt((width * height) / Math.max(n, 1)) * 0.6;
-  for (let step = 0; step < 300; step++) {
-    const move = pos.map(() => ({ x: 0, y: 0 }));
-    for (let i = 0; i < n; i++) {
-      for (let j = i + 1; j < n; j++) {
-        const dx = pos[i].x - pos[j].x, dy = pos[i].y - pos[j].y;
-        const d = Math.max(Math.hypot(dx, dy), 1);
-        const f = (k * k) / d;
-        move[i].x += (dx / d) * f; move[i].y += (dy / d) * f;
-        move[j].x -= (dx / d) * f; move[j].y -= (dy / d) * f;
-      }
-    }
-    for (const e of edges) {
-      const i = index.get(e.source), j = index.get(e.target);
-      if (i === undefined || j === undefined || i === j) continue;
-      const dx = pos[i].x - pos[j].x, dy = pos[i].y - pos[j].y;
-      const d = Math.max(Math.hypot(dx, dy), 1);
-      const f = (d * d) / k;
-      move[i].x -= (dx / d) * f; move[i].y -= (dy / d) * f;
-      move[j].x += (dx / d) * f; move[j].y += (dy / d) * f;
-    }
-    const temperature = (width / 10) * (1 - step / 300) + 1;
-    for (let i = 0; i < n; i++) {
-      const d = Math.max(Math.hypot(move[i].x, move[i].y), 1);
-      pos[i].x = Math.min(width - 40, Math.max(40, pos[i].x + (move[i].x / d) * Math.min(d, temperature)));
-      pos[i].y = Math.min(height - 30, Math.max(30, pos[i].y + (move[i].y / d) * Math.min(d, temperature)));
-    }
-  }
-  return new Map(nodes.map((node, i) => [node.id, pos[i]]));
-}
-
-async function networkPage(query) {
-  const q = params(query);
-  say("loading…");
-  const data = await api(`/api/network?${q}`);
-  const width = 1000, height = 640;
-  const pos = layout(data.nodes, data.edges, width, height);
-  const svg = s("svg", { class: "network", viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": "transfer network" });
-  const defs = s("defs");
-  for (const [status, colour] of Object.entries(COLOURS)) {
-    defs.append(s("marker", { id: `arrow-${status}`, viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 7, markerHeight: 7, orient: "auto-start-reverse" },
-      s("path", { d: "M 0 0 L 10 5 L 0 10 z", fill: colour })));
-  }
-  svg.append(defs);
-  const pairs = new Map();
-  for (const e of data.edges) {
-    const key = `${e.source}>${e.target}`;
-    const nth = pairs.get(key) || 0;
-    pairs.set(key, nth + 1);
-    const a = pos.get(e.source), b = pos.get(e.target);
-    if (!a || !b) continue;
-    const dx = b.x - a.x, dy = b.y - a.y, d = Math.max(Math.hypot(dx, dy), 1);
-    const ux = dx / d, uy = dy / d;
-    const x1 = a.x + ux * 14, y1 = a.y + uy * 14, x2 = b.x - ux * 16, y2 = b.y - uy * 16;
-    const bend = 18 + 16 * nth; // parallel records between one pair fan out
-    const cx = (x1 + x2) / 2 - uy * bend, cy = (y1 + y2) / 2 + ux * bend;
-    const title = `${e.source} → ${e.target}: ${e.designation ? e.designation + " " : ""}${e.item} (${e.status}, ${e.n_documents} document${e.n_documents === 1 ? "" : "s"})`;
-    const path = s("path", {
-      class: "edge", d: `M ${x1} ${y1} Q ${cx} ${cy} ${x2} ${y2}`, stroke: COLOURS[e.status] || "#888",
-      "marker-end": `url(#arrow-${e.status})`, "data-source": e.source, "data-target": e.target,
-      "data-item": e.item, "data-status": e.status, "data-record": e.id, tabindex: 0,
-    }, s("title", {}, title));
-    path.addEventListener("click", () => { location.hash = `#/record/${e.id}`; });
-    path.addEventListener("keydown", (ev) => { if (ev.key === "Enter") location.hash = `#/record/${e.id}`; });
-    svg.append(path);
-    svg.append(s("text", { class: "edge-label", x: (x1 + x2) / 2 - uy * bend * 0.55, y: (y1 + y2) / 2 + ux * bend * 0.55, "text-anchor": "middle" }, e.item));
-  }
-  for (const node of data.nodes) {
-    const p = pos.get(node.id);
-    const g = s("g", { class: "node", transform: `translate(${p.x},${p.y})`, "data-actor": node.id, style: "cursor:pointer" },
-      s("circle", { r: 12 }), s("text", { y: 4, "text-anchor": "middle" }, node.id), s("title", {}, node.label));
-    g.addEventListener("click", () => { location.hash = `#/actor/${encodeURIComponent(node.id)}`; });
-    svg.append(g);
-  }
-  const legend = h("p", { class: "legend" }, Object.entries(COLOURS).filter(([k]) => STATUSES.includes(k)).map(([k, c]) =>
-    h("span", {}, h("span", { class: "swatch", style: `background:${c}` }), k)));
-  show(
-    h("h1", {}, "Who arms whom"),
-    filterForm(q, (out) => { location.hash = `#/?${out}`; }),
-    legend,
-    data.edges.length ? svg : h("p", { class: "muted" }, "No transfer records match these filters."),
-    h("p", { class: "muted" }, `${data.nodes.length} actors, ${data.edges.length} transfer records. Click an arrow to open its record, a node for the actor.`));
-  say("");
-}
-
 // ------------------------------------------------------------------ why: the rules behind an event
 
 let RULES = null;
@@ -227,15 +166,17 @@ function confidence(value) {
   return typeof value === "number" ? h("span", { class: "confidence", title: "confidence that the event is right" }, value.toFixed(2)) : "";
 }
 
-// "why?": the rule ids on the event's trace, in the order they decided, with what each rule means.
-function why(trace, rule) {
+// "why?": the rule ids on the event's trace, in the order they decided, with what each rule means, and the
+// event's confidence; fetched and shown only when opened.
+function why(trace, rule, conf) {
   const box = h("details", { class: "trace" }, h("summary", {}, "why?"));
   box.addEventListener("toggle", async () => {
     if (!box.open || box.dataset.filled) return;
     box.dataset.filled = "1";
     const rules = await ruleDescriptions();
     box.append(h("ol", {}, (trace || []).map((id) => h("li", { class: id === rule ? "deciding" : "" },
-      h("code", {}, id), " ", (rules.get(id) || {}).description || ""))));
+      h("code", {}, id), " ", (rules.get(id) || {}).description || ""))),
+      typeof conf === "number" ? h("p", { class: "trace-confidence" }, `confidence ${conf.toFixed(2)} (how often events like this one are right)`) : null);
   });
   return box;
 }
@@ -251,7 +192,7 @@ function timeline(all) {
   const last = Math.max(...history.map((x) => days(x.last)));
   const span = Math.max(last - first, 1);
   const width = 700, row = 26, left = 110;
-  const svg = s("svg", { class: "timeline", viewBox: `0 0 ${width} ${history.length * row + 30}`, width, style: "max-width:100%" });
+  const svg = s("svg", { class: "timeline", viewBox: `0 0 ${width} ${history.length * row + 30}` });
   history.forEach((x, i) => {
     const a = left + ((days(x.first) - first) / span) * (width - left - 20);
     const b = left + ((days(x.last) - first) / span) * (width - left - 20);
@@ -300,21 +241,23 @@ async function recordPage(id) {
     r.review ? h("p", { class: "review" }, `Reviewed: ${r.review.accepted} accepted, ${r.review.corrected} corrected, `,
       `${r.review.rejected} rejected, ${r.review.unjudged} not yet judged (judgements ${r.review.judgements.join(", ")})`) : null,
     r.quantities && r.quantities.length ? h("p", {}, `Quantities reported: ${r.quantities.join(", ")}`) : null,
+    window.reviewPanel ? window.reviewPanel(r) : null, // review.js
     h("h2", {}, "Status over time"),
     timeline(r.history),
     h("h2", {}, "Sources and publishers"),
     h("p", {}, sources.length ? `Attributed to: ${sources.join("; ")}` : "No attribution in the articles.", h("br"),
       publishers.length ? `Published by: ${publishers.join("; ")}` : "No publisher known."),
     h("h2", {}, `Evidence (${r.evidence.length})`),
-    h("div", { id: "evidence" }, r.evidence.map((e) => h("div", { class: "evidence" },
-      h("div", { class: "meta" }, `${e.reported} · `, badge(e.status), e.source ? ` according to ${e.source}` : "",
+    h("div", { id: "evidence" }, r.evidence.map((e) => h("div", { class: "evidence", "data-event": e.event_id },
+      h("div", { class: "meta" }, h("input", { type: "checkbox", class: "split-pick", value: e.event_id, title: "pick for a split", "aria-label": "pick this event for a split" }),
+        ` ${e.reported} · `, badge(e.status), e.source ? ` according to ${e.source}` : "",
         " · ", h("a", { href: `#/document/${encodeURIComponent(e.document_id)}?event=${e.event_id}` }, e.title || e.doc_key),
         e.publisher ? ` · ${e.publisher}` : "", e.url ? [" · ", externalLink(e.url, "original")] : "",
         typeof e.confidence === "number" ? [" · confidence ", confidence(e.confidence)] : "",
-        e.review ? ` · judged ${e.review}` : "",
+        e.review ? h("span", { class: "judged-mark" }, ` · judged ${e.review}`) : "",
         e.extracted ? ` (extracted: ${Object.entries(e.extracted).map(([k, v]) => `${k} ${v}`).join(", ")})` : ""),
       h("div", { class: "context" }, texts.has(e.document_id) ? inContext(texts.get(e.document_id), e.start_char, e.end_char) : e.evidence),
-      e.trace && e.trace.length ? why(e.trace, e.rule) : null))));
+      e.trace && e.trace.length ? why(e.trace, e.rule, e.confidence) : null))));
   say("");
 }
 
@@ -323,6 +266,7 @@ async function recordPage(id) {
 async function actorPage(id) {
   say("loading…");
   const a = await api(`/api/actors/${encodeURIComponent(id)}`);
+  const name = a[`name_${lang()}`] || a.id;
   const section = (title, rows, partnerLabel) => [
     h("h2", {}, `${title} (${rows.length})`),
     rows.length ? h("table", {},
@@ -330,16 +274,20 @@ async function actorPage(id) {
       rows.map((r) => h("tr", {},
         h("td", {}, actorLink(r.partner)), h("td", {}, r.designation ? `${r.designation} (${r.item})` : r.item || ""),
         h("td", {}, badge(r.status)), h("td", {}, `${r.first_reported} … ${r.last_reported}`), h("td", {}, r.n_documents),
-        h("td", {}, h("a", { href: `#/record/${r.record_id}` }, "record")))))
+        h("td", {}, h("a", { href: `#/record/${r.record_id}` }, "record"), judgedMark(r.review)))))
       : h("p", { class: "muted" }, "none"),
   ];
   show(
-    h("h1", {}, a.id),
-    h("p", {}, h("a", { href: `#/?actor=${encodeURIComponent(a.id)}` }, "show in the network")),
+    h("h1", { title: a.id }, name, name !== a.id ? h("span", { class: "code" }, ` ${a.id}`) : null),
+    h("p", {}, h("a", { href: `#/?actor=${encodeURIComponent(a.id)}` }, "show in the network"), " · ",
+      h("a", { href: `#/map?actor=${encodeURIComponent(a.id)}` }, "on the map")),
+    h("h2", {}, "Reports per month"),
+    h("div", { id: "timeline-chart" }),
     section("Supplies", a.supplies, "to"),
     section("Receives", a.receives, "from"),
     section("Imposes sanctions", a.imposes, "on"),
     section("Sanctioned by", a.sanctioned_by, "by"));
+  if (window.timelineInto) await window.timelineInto(document.getElementById("timeline-chart"), `actor=${encodeURIComponent(a.id)}`);
   say("");
 }
 
@@ -353,8 +301,8 @@ function eventRows(events, onHover) {
         ? `${e.supplier || "?"} → ${e.recipient || "?"}: ${e.designation ? e.designation + " " : ""}${e.item}${e.quantity ? " ×" + e.quantity : ""}`
         : `${e.imposer || "?"} sanctions ${e.target || "?"}`;
       const row = h("tr", { "data-key": String(i) },
-        h("td", {}, e.record_id ? h("a", { href: `#/record/${e.record_id}` }, who) : who,
-          e.trace && e.trace.length ? why(e.trace, e.rule) : null),
+        h("td", {}, e.record_id ? h("a", { href: `#/record/${e.record_id}` }, who) : who, judgedMark(e.review),
+          e.trace && e.trace.length ? why(e.trace, e.rule, e.confidence) : null),
         h("td", {}, badge(e.status)), h("td", {}, e.source || ""), h("td", {}, confidence(e.confidence)));
       if (onHover) {
         row.addEventListener("mouseenter", () => onHover(String(i)));
@@ -443,12 +391,14 @@ async function route() {
   const [path, query] = (location.hash.slice(1) || "/").split("?");
   const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
   const page = parts[0] || "network";
+  await loadNames().catch(() => null); // names are a nicety: a page still shows ids without them
+  if (route.last !== path) window.scrollTo(0, 0); // a new page starts at its top (a filter change keeps the place)
+  route.last = path;
   for (const a of document.querySelectorAll("nav a[data-page]")) {
     a.classList.toggle("active", a.dataset.page === page || (page === "document" && a.dataset.page === "documents"));
   }
   try {
-    if (page === "network") await networkPage(query);
-    else if (page === "record" && parts[1]) await recordPage(parts[1]);
+    if (page === "record" && parts[1]) await recordPage(parts[1]);
     else if (page === "actor" && parts[1]) await actorPage(parts[1]);
     else if (page === "document" && parts[1]) await documentPage(parts[1], query);
     else if (page === "documents") await documentsPage(query);
@@ -461,4 +411,12 @@ async function route() {
 }
 
 window.addEventListener("hashchange", route);
-route();
+const langSelect = document.getElementById("lang");
+if (langSelect) {
+  langSelect.value = lang();
+  langSelect.addEventListener("change", () => { localStorage.setItem("armsflow-lang", langSelect.value); route(); });
+}
+// After every script of the page has run, so that pages in their own files (network.js, screen.js, …) are
+// registered before the first route.
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", route);
+else route();

@@ -1,0 +1,228 @@
+"""``armsflow screen``: a counterparty (and its goods) against the loaded sanctions lists; analysts' decisions.
+
+    armsflow screen "NAME" [--country ISO3] [--dob DATE] [--id KIND:VALUE …] [--goods TEXT | --hs CODE]
+                           [--format table|json] [--all] [--db PATH|URL]
+    armsflow screen --csv FILE [--output FILE]
+    armsflow screen decide "NAME" --list LIST --entity ID --as false_positive|confirmed [--by NAME] [--why TEXT]
+    armsflow screen decisions ["NAME"]
+
+Exit codes: 0 screened (with or without alerts), 1 a database problem, 2 bad input (one line naming it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import getpass
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+from armsflow.query import QueryError
+from armsflow.screening.model import DECISIONS, IDENTIFIER_KINDS
+from armsflow.store import Store, StoreError, default_location
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+CSV_COLUMNS = ("name", "country", "dob", "id")  # columns of a --csv file; only name is required
+RESULT_COLUMNS = (
+    "row", "query", "alerts", "rank", "score", "list", "entity_id", "entity_name", "matched_name", "features",
+    "decision",
+)  # fmt: skip
+
+EXAMPLES = """examples:
+  armsflow screen "Aleksandr Petrov" --country RUS --dob 1961
+  armsflow screen "Sea Star" --id imo:9123456 --format json
+  armsflow screen "Vektor Trade LLC" --goods "servo motors for a fixed-wing drone"
+  armsflow screen --csv counterparties.csv --output results.csv
+  armsflow screen decide "Aleksandr Petrov" --list ofac-sdn --entity 12345 --as false_positive --why "other DOB"
+  armsflow screen decisions "Aleksandr Petrov"
+"""
+
+
+def add_parser(sub: Any) -> None:
+    p = sub.add_parser(
+        "screen",
+        help="screen a counterparty against the loaded sanctions lists (decide: record a decision on a hit)",
+        description="Screen a name against the loaded lists (armsflow lists load …); hits at or above the "
+        "match threshold, best first, each with the list entity, its score, why it matched and what the "
+        "knowledge base reports about its state or group. 'screen decide' stores an analyst's decision, "
+        "'screen decisions' lists them.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("words", nargs="*", metavar="NAME", help="the name to screen (or: decide NAME, decisions [NAME])")
+    p.add_argument("--country", metavar="ISO3", help="the counterparty's country, ISO 3166 alpha-3 (RUS, IRN)")
+    p.add_argument("--dob", metavar="DATE", help="birth date: YYYY, YYYY-MM or YYYY-MM-DD")
+    p.add_argument(
+        "--id",
+        dest="ids",
+        action="append",
+        default=[],
+        metavar="KIND:VALUE",
+        help=f"an identifier, repeatable; KIND one of {', '.join(IDENTIFIER_KINDS)} (imo:9123456)",
+    )
+    goods = p.add_mutually_exclusive_group()
+    goods.add_argument("--goods", metavar="TEXT", help='also check goods described in words ("Kugellager")')
+    goods.add_argument("--hs", metavar="CODE", help="also check an HS6 or CN8 code (848210)")
+    p.add_argument("--format", choices=("table", "json"), default="table", help="output (default table)")
+    p.add_argument("--all", action="store_true", help="also hits below the threshold and decided false positives")
+    p.add_argument("--csv", metavar="FILE", help=f"screen every row of a CSV file (columns {', '.join(CSV_COLUMNS)})")
+    p.add_argument(
+        "--output", "-o", metavar="FILE", help="--csv: write the results CSV here (default: standard output)"
+    )
+    p.add_argument("--list", dest="list_name", metavar="LIST", help="decide: the list of the entity (ofac-sdn)")
+    p.add_argument("--entity", metavar="ID", help="decide: the list entity's id")
+    p.add_argument("--as", dest="decision", choices=DECISIONS, help="decide: false_positive or confirmed")
+    p.add_argument("--by", metavar="NAME", help="decide: who decides (default $ARMSFLOW_REVIEWER, else the login)")
+    p.add_argument("--why", metavar="TEXT", help="decide: the reason, kept with the decision")
+    p.add_argument("--db", metavar="PATH|URL", help="SQLite file or postgresql:// URL (default as for ingest)")
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        with Store(args.db or default_location()) as store:
+            return _dispatch(args, store)
+    except StoreError as err:
+        print(f"armsflow: error: {err}", file=sys.stderr)
+        return EXIT_FAILED
+    except QueryError as err:
+        print(f"armsflow: error: {err}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def _dispatch(args: argparse.Namespace, store: Store) -> int:
+    from armsflow.screening import service  # (here: the matcher's imports cost start-up)
+
+    words: list[str] = list(args.words)
+    if args.csv:
+        if words:
+            raise QueryError("give either NAME or --csv FILE, not both")
+        return _batch(args, store)
+    if words and words[0] == "decide":
+        if len(words) != 2 or not (args.list_name and args.entity and args.decision):
+            raise QueryError('screen decide needs "NAME" --list LIST --entity ID --as false_positive|confirmed')
+        by = args.by or os.environ.get("ARMSFLOW_REVIEWER") or getpass.getuser()
+        done = service.decide(store, words[1], args.list_name, args.entity, args.decision, by, args.why)
+        if args.format == "json":
+            print(json.dumps(done, ensure_ascii=False))
+        else:
+            print(f"decision {done['id']}: {done['by']} marked {done['list']}/{done['entity_id']} "
+                  f"{done['decision']} for {done['name']!r}")  # fmt: skip
+        return EXIT_OK
+    if words and words[0] == "decisions":
+        rows = service.decisions(store, words[1] if len(words) > 1 else None)
+        for row in rows:
+            if args.format == "json":
+                print(json.dumps(row, ensure_ascii=False))
+            else:
+                state = " (re-opened: the entity changed)" if row["reopened"] else ""
+                why = f" — {row['why']}" if row["why"] else ""
+                print(f"{row['at'][:19]}  {row['counterparty']!r} ~ {row['list']}/{row['entity_id']}: "
+                      f"{row['decision']} by {row['by']}{state}{why}")  # fmt: skip
+        return EXIT_OK
+    if len(words) != 1:
+        raise QueryError('give one NAME to screen (quote it: armsflow screen "Aleksandr Petrov")')
+    query = service.make_query(words[0], args.country, args.dob, args.ids)
+    result = service.screen(store, query, all_hits=args.all, goods=args.goods, hs=args.hs)
+    if args.format == "json":
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        print_table(result, sys.stdout)
+    return EXIT_OK
+
+
+def print_table(result: dict[str, Any], out: TextIO) -> None:
+    """A screening for people: the lists it ran against, each hit with why, the decision, the context."""
+    q = result["query"]
+    lists = result["lists"]
+    if not lists:
+        print("no lists are loaded: load one with 'armsflow lists load FILE'", file=out)
+    for lst in lists:
+        stale = f"  STALE: {lst['stale']}" if lst.get("stale") else ""
+        print(f"list {lst['name']}: {lst['entities']} entities, published {lst['published'] or '?'}{stale}", file=out)
+    print(f"{q['name']!r}: {result['alerts']} alerts ({result['algorithm']}, threshold {result['threshold']})",
+          file=out)  # fmt: skip
+    shown: set[str] = set()  # an actor's context is printed under its first hit only
+    for hit in result["hits"]:
+        ex = hit["explanation"]
+        mark = "ALERT" if hit["alert"] else "     "
+        print(f"{mark} {hit['score']:.2f}  {hit['list']}/{hit['id']}  {hit['name']}  [{hit['schema']}]", file=out)
+        print(f"        name {ex['name_score']:.2f}: {ex['query_name']!r} ~ {ex['matched_name']!r}", file=out)
+        for f in ex["features"]:
+            print(f"        {f['feature']}: {f['result']} ({f['effect']:+.2f})", file=out)
+        if hit["programs"]:
+            print(f"        programmes: {', '.join(hit['programs'])}", file=out)
+        if hit["decision"]:
+            d = hit["decision"]
+            state = "RE-OPENED (the entity changed since)" if d["reopened"] else "applies"
+            print(f"        decision: {d['decision']} by {d['by']} on {d['at'][:10]}, {state}", file=out)
+        for ctx in hit["context"]:
+            if ctx["actor"] in shown:
+                print(f"        {ctx['actor']}: see above", file=out)
+                continue
+            shown.add(ctx["actor"])
+            _print_context(ctx, out)
+    if "goods" in result:
+        from armsflow.cli.goods import render
+
+        print(render(result["goods"]), file=out)
+
+
+def _print_context(ctx: dict[str, Any], out: TextIO) -> None:
+    aid = ctx["actor"]
+    for label, verb in (("supplies", "supplies"), ("receives", "receives from")):
+        for row in ctx[label][:5]:
+            print(f"        {aid} {verb} {row['partner']}: {row['item']} ({row['status']}, "
+                  f"{row['n_documents']} documents; record {row['record_id']})", file=out)  # fmt: skip
+    for row in ctx["sanctioned_by"][:5]:
+        print(f"        {aid} sanctioned by {row['partner']} ({row['status']}; record {row['record_id']})", file=out)
+
+
+def _batch(args: argparse.Namespace, store: Store) -> int:
+    """Every row of a CSV file screened; one results row a hit (or one row without a hit)."""
+    from armsflow.screening import service  # (here: the matcher's imports cost start-up)
+
+    path = Path(args.csv)
+    if not path.is_file():
+        raise QueryError(f"no such file: {args.csv}")
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        reader = csv.DictReader(f)
+        if not reader.fieldnames or "name" not in [c.strip().lower() for c in reader.fieldnames]:
+            raise QueryError(f"{args.csv}: the first line must name the columns, with at least 'name'")
+        rows = [{(k or "").strip().lower(): (v or "").strip() for k, v in row.items()} for row in reader]
+    queries = []
+    for n, row in enumerate(rows, 2):
+        try:
+            ids = [i for i in row.get("id", "").split(";") if i.strip()]
+            queries.append(service.make_query(row.get("name", ""), row.get("country") or None,
+                                              row.get("dob") or None, ids))  # fmt: skip
+        except QueryError as err:
+            raise QueryError(f"{args.csv}:{n}: {err}") from err
+    out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout  # noqa: SIM115
+    try:
+        writer = csv.writer(out)
+        writer.writerow(RESULT_COLUMNS)
+        alerts = 0
+        for n, query in enumerate(queries, 2):
+            result = service.screen(store, query, all_hits=args.all)
+            alerts += result["alerts"]
+            _write_rows(writer, n, result)
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    print(f"{len(queries)} counterparties screened, {alerts} alerts", file=sys.stderr)
+    return EXIT_OK
+
+
+def _write_rows(writer: Any, row: int, result: dict[str, Any]) -> None:
+    name = result["query"]["name"]
+    if not result["hits"]:
+        writer.writerow([row, name, 0, "", "", "", "", "", "", "", ""])
+    for rank, hit in enumerate(result["hits"], 1):
+        ex = hit["explanation"]
+        features = "; ".join(f"{f['feature']} {f['result']}" for f in ex["features"])
+        decision = hit["decision"]["decision"] if hit["decision"] else ""
+        writer.writerow([row, name, result["alerts"], rank, f"{hit['score']:.4f}", hit["list"], hit["id"],
+                         hit["name"], ex["matched_name"], features, decision])  # fmt: skip
