@@ -8,6 +8,7 @@ real pseudo-terminal of 100 columns, as a person would see it.
 from __future__ import annotations
 
 import fcntl
+import json
 import os
 import pty
 import re
@@ -245,8 +246,14 @@ def test_documents_are_counted_before_the_run_when_the_inputs_allow(tmp_path, mo
 def test_the_progress_bar_on_a_terminal_has_a_total_and_a_time_left(tmp_path, command):
     docs = tmp_path / "docs.jsonl"
     sample = (ROOT / "src" / "armsflow" / "samples" / "articles.jsonl").read_text(encoding="utf-8")
-    docs.write_text(sample * 3, encoding="utf-8")
-    total = len([line for line in sample.splitlines() if line.strip()]) * 3
+    copies = 20  # a run of several seconds, so the bar is redrawn once the rate (and so the time left) is known
+    articles = [json.loads(line) for line in sample.splitlines() if line.strip()]
+    with docs.open("w", encoding="utf-8") as out:
+        for n in range(copies):  # distinct texts: ingest would pass over copies as duplicates at once
+            for article in articles:
+                changed = {**article, "id": f"{article['id']}-{n}", "text": f"{article['text']}\n\n({n})"}
+                out.write(json.dumps(changed, ensure_ascii=False) + "\n")
+    total = len(articles) * copies
     env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "NO_COLOR", "FORCE_COLOR")}
     env["TERM"] = "xterm-256color"
     args = {

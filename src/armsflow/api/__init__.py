@@ -29,9 +29,9 @@ from pydantic import BaseModel, Field, field_validator
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from armsflow import __version__
-from armsflow.api.goods import add_routes as add_goods_routes
 from armsflow.api import models
 from armsflow.api.assets import add_routes as add_asset_routes
+from armsflow.api.goods import add_routes as add_goods_routes
 from armsflow.api.review import add_routes as add_review_routes
 from armsflow.api.screen import add_routes as add_screen_routes
 from armsflow.api.worker import ExtractionWorker, budget_from_environment
