@@ -25,6 +25,8 @@ need() {
 [ -x /usr/bin/chromium ] || need chromium "the browser tests"
 # Spark (armsflow batch --engine spark) runs its tests in local mode on a Java runtime; pyspark comes from PyPI.
 command -v java >/dev/null || need default-jre-headless "the Spark tests"
+# armsflow completion zsh is tested in a real zsh.
+command -v zsh >/dev/null || need zsh "the zsh completion test"
 BIN="$(pg_bin)"
 if [ -n "$BIN" ]; then
     PGDIR="$(mktemp -d /tmp/armsflow-pg.XXXXXX)"

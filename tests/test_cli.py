@@ -578,11 +578,12 @@ def test_progress_bar_only_on_a_terminal(tmp_path, capsys, monkeypatch):
         (folder / f"d{n}.txt").write_text(DE + "\n", encoding="utf-8")
     code, docs, err = cli(capsys, "extract", str(folder))
     assert code == 0 and len(docs) == 3
-    assert "inputs" not in err  # a pipe or log file gets only the summary line
+    assert "docs/s" not in err  # a pipe or log file gets only the summary line
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
     code, docs, err = cli(capsys, "extract", str(folder))
     assert code == 0 and len(docs) == 3
-    assert "inputs/s" in err  # the bar (redrawn at most twice a second, cleared at the end)
+    assert "docs/s" in err  # the bar (redrawn at most twice a second, cleared at the end)
+    assert "/3 [" in err  # with its total: the folder's three documents, counted before the run
 
 
 def test_the_command_line_starts_without_the_name_matcher():

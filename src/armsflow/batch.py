@@ -24,7 +24,6 @@ import gzip
 import json
 import os
 import shutil
-import sys
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -479,10 +478,11 @@ def run_local(
     writer = LocalWriter(output, out_fmt)
     bar = None
     try:
-        if progress:
-            from tqdm import tqdm
+        if progress:  # a bar with a total (and so a time left) when the files' rows can be counted up front
+            from armsflow.cli.progress import bar as progress_bar
+            from armsflow.cli.progress import rows_in
 
-            bar = tqdm(unit=" docs", file=sys.stderr, leave=False, mininterval=0.5)
+            bar = progress_bar(rows_in(files), mininterval=0.5)
         with collector_tuned():
             for outcomes in _outcomes(read_chunks(files, in_fmt), jobs, lang):
                 writer.write(outcomes)

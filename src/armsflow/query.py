@@ -126,7 +126,14 @@ def item_filter(value: str, store: Store | None = None) -> ItemMatch:
 
 
 def _catalogued(found: Canonical) -> bool:
-    return any(found.key in lexicon(lang).designations for lang in ("en", "de"))
+    """Whether the lexicon knows the designation: as a spelling, or by its name ("Gerbera", which the
+    texts only ever write with a generic word: "Gerbera drones", "Gerbera-Drohne")."""
+    return any(found.key in lexicon(lang).designations for lang in ("en", "de")) or found.family in _names()
+
+
+@cache
+def _names() -> frozenset[str]:
+    return frozenset(family_names())
 
 
 def date_bound(value: str | None, end: bool = False) -> str | None:

@@ -23,9 +23,22 @@ from typing import NoReturn
 
 from armsflow import __version__, native
 from armsflow.bulk import collector_tuned
-from armsflow.cli import batch, goods, knowledge, review, rules, screen, serve
+from armsflow.cli import (
+    batch,
+    completion,
+    goods,
+    helptext,
+    knowledge,
+    output,
+    progress,
+    review,
+    rules,
+    screen,
+    serve,
+    vocab,
+)
 from armsflow.cli import lists as lists_cli
-from armsflow.ingest.files import PART_CHARS, DocumentPart, ReadProblem, iter_inputs
+from armsflow.ingest.files import PART_CHARS, TEXT_SUFFIXES, DocumentPart, ReadProblem, iter_inputs
 from armsflow.lexicons import VERSION as LEXICON_VERSION
 from armsflow.model import Document, DocumentResult
 from armsflow.pipeline import UnsupportedLanguage, extract_document
@@ -36,6 +49,10 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs) -> None:  # every command's parser: epilogs of examples keep their lines
+        kwargs.setdefault("formatter_class", helptext.HelpFormatter)
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str) -> NoReturn:  # argparse exits 2 with usage: keep that, but be brief
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"armsflow: error: {message}\n")
@@ -50,7 +67,16 @@ class _Version(argparse.Action):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="armsflow", description="Arms-transfer and sanction events from German and English news.")
+    parser = _Parser(
+        prog="armsflow",
+        description="Arms-transfer and sanction events from German and English news. "
+        "'armsflow COMMAND --help' describes each command, with examples.",
+        epilog=helptext.examples(
+            "armsflow ingest --samples            # the bundled sample articles into the knowledge base",
+            "armsflow transfers --actor Ukraine   # what was reported, merged into records",
+            "armsflow serve                       # the web interface on http://127.0.0.1:8000/",
+        ),
+    )
     parser.add_argument(
         "--version",
         action=_Version,
@@ -59,7 +85,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    ext = sub.add_parser("extract", help="extract events from files, JSONL or standard input")
+    ext = sub.add_parser(
+        "extract",
+        help="extract events from files, JSONL or standard input",
+        description="Extract events from text files, folders, JSONL documents or standard input; nothing is stored.",
+        epilog=helptext.examples(
+            "armsflow extract article.txt news/             # one JSON line per document",
+            "armsflow extract --format table --lang de - < artikel.txt",
+            "armsflow extract --jobs 4 --min-confidence 0.8 archive.jsonl > events.jsonl",
+        ),
+    )
     ext.add_argument(
         "paths",
         nargs="*",
@@ -69,7 +104,16 @@ def build_parser() -> argparse.ArgumentParser:
     _output_options(ext)
     ext.add_argument("--samples", action="store_true", help="also read the bundled sample articles")
 
-    demo = sub.add_parser("demo", help="extract the bundled sample articles and print a table")
+    demo = sub.add_parser(
+        "demo",
+        help="extract the bundled sample articles and print a table",
+        description="Extract the bundled sample articles (nothing is stored) and print their events.",
+        epilog=helptext.examples(
+            "armsflow demo                    # a table of the samples' events",
+            "armsflow demo --format jsonl     # the same as JSON lines, one per article",
+            "armsflow demo --min-confidence 0.9",
+        ),
+    )
     _output_options(demo, default_format="table")
     batch.add_parser(sub)
     goods.add_parser(sub)
@@ -79,15 +123,18 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_parser(sub)
     screen.add_parser(sub)
     lists_cli.add_parsers(sub)
+    vocab.add_parsers(sub)
+    completion.add_parser(sub)
     return parser
 
 
-def _output_options(p: argparse.ArgumentParser, default_format: str = "json") -> None:
+def _output_options(p: argparse.ArgumentParser, default_format: str = "jsonl") -> None:
+    formats = ("jsonl", "table", "json")
     p.add_argument(
         "--format",
-        choices=("json", "table"),
+        choices=formats,
         default=default_format,
-        help="json: one JSON line per document (default for extract); table: readable",
+        help=helptext.format_help(formats, default_format, old_json=True, each="a document"),
     )
     p.add_argument("--lang", choices=("de", "en"), help="force the language instead of detecting it")
     p.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (default 1)")
@@ -139,6 +186,10 @@ def _main(argv: list[str] | None) -> int:
         return screen.run(args)
     if args.command in lists_cli.COMMANDS:
         return lists_cli.run(args)
+    if args.command in vocab.COMMANDS:
+        return vocab.run(args)
+    if args.command == "completion":
+        return completion.run(args)
     if args.jobs < 1:
         parser.error("--jobs must be at least 1")
     floor = args.min_confidence
@@ -162,7 +213,12 @@ def _main(argv: list[str] | None) -> int:
         inputs.append(iter_inputs(paths))
     try:
         with collector_tuned():
-            return run(_chain(inputs), args.format, args.lang, args.jobs, floor)
+            fmt = helptext.json_lines(args.format, args.command)
+            total = None
+            if sys.stderr.isatty():  # the bar's total: counted before the run, when the inputs allow
+                specs = [str(sample_path())] if use_samples else []
+                total = progress.documents_in([*specs, *paths], TEXT_SUFFIXES | {".jsonl"})
+            return run(_chain(inputs), fmt, args.lang, args.jobs, floor, total=total)
     except BrokenPipeError:
         # The reader went away (e.g. piped into head): stop quietly, without a traceback at exit.
         _silence_stdout()
@@ -190,14 +246,21 @@ def _work(job: tuple[Document, int, str | None]) -> tuple[DocumentResult | None,
         return None, f"extraction failed: {type(err).__name__}: {err}", False
 
 
-def run(inputs: Iterator, fmt: str, lang: str | None, jobs: int, min_confidence: float | None = None) -> int:
+def run(
+    inputs: Iterator,
+    fmt: str,
+    lang: str | None,
+    jobs: int,
+    min_confidence: float | None = None,
+    total: int | None = None,
+) -> int:
     """Extract every input, write the results, report problems; returns the exit code.
 
     A large text comes as parts: they share one language (forced, else detected
     on the first part that shows one), their events are merged into one result
     with offsets in the whole text, and the document counts once. If a part
     fails, the events of the other parts are still written but the document
-    counts as failed.
+    counts as failed. ``total``: the documents the inputs hold, if known (the progress bar's total).
     """
     read = skipped = failed = events = 0
     printer = _TablePrinter() if fmt == "table" else None
@@ -228,7 +291,7 @@ def run(inputs: Iterator, fmt: str, lang: str | None, jobs: int, min_confidence:
         results = ((thing, _work(job) if job else None) for thing, job in stream)
     parts: Parts | None = None
     try:
-        for thing, outcome in _with_progress(results):
+        for thing, outcome in _with_progress(results, total):
             if isinstance(thing, ReadProblem):
                 label = "warning" if thing.skipped else "error"
                 print(f"armsflow: {label}: {thing.where}: {thing.message}", file=sys.stderr)
@@ -309,21 +372,24 @@ def run(inputs: Iterator, fmt: str, lang: str | None, jobs: int, min_confidence:
     return EXIT_FAILED if failed else EXIT_OK
 
 
-def _with_progress(results: Iterator) -> Iterator:
-    """The results, with a progress bar (inputs done, their rate) when standard error is a terminal.
+def _with_progress(results: Iterator, total: int | None = None) -> Iterator:
+    """The results, with a progress bar (documents done, their rate; with a total, percentage and time
+    left) when standard error is a terminal.
 
     Long runs over folders or large JSONL files give no other sign of life until the end; a pipe or
-    a log file gets nothing but the final summary line.
+    a log file gets nothing but the final summary line. A document read in parts counts once, when
+    its last part is done.
     """
     if not sys.stderr.isatty():
         yield from results
         return
-    from tqdm import tqdm
-
-    with tqdm(unit=" inputs", file=sys.stderr, leave=False, mininterval=0.5) as bar:
+    with progress.bar(total, mininterval=0.5) as shown:
+        done = 0
         for item in results:
             yield item
-            bar.update(1)
+            if not isinstance(item[0], DocumentPart) or item[0].last:
+                done += 1
+                progress.advance_to(shown, done)
 
 
 def _parallel(pool, stream, jobs: int):
@@ -348,10 +414,12 @@ def _parallel(pool, stream, jobs: int):
 
 
 class _TablePrinter:
-    """A readable table: one line per event, grouped by document."""
+    """A readable table: one line per event, grouped by document (fitted to the terminal by cli.output)."""
+
+    COLUMNS = ("document", "actors", "item", "status", "designation", "source", "evidence")
 
     def __init__(self) -> None:
-        self.rows: list[tuple[str, ...]] = []
+        self.rows: list[dict[str, object]] = []
 
     def add(self, result: DocumentResult) -> None:
         for e in result.events:
@@ -364,17 +432,11 @@ class _TablePrinter:
             extra = e.designation or ""
             if e.quantity is not None:
                 extra = f"{extra} ×{e.quantity}".strip()
-            self.rows.append((result.id, who, what, e.status, extra, e.source or "", _short(e.evidence, 70)))
+            values = (result.id, who, what, e.status, extra, e.source or "", _short(e.evidence, 70))
+            self.rows.append(dict(zip(self.COLUMNS, values, strict=True)))
 
     def flush(self) -> None:
-        header = ("document", "actors", "item", "status", "designation", "source", "evidence")
-        rows = [header, *self.rows]
-        widths = [min(max(len(r[i]) for r in rows), 72) for i in range(len(header))]
-        out = sys.stdout
-        for n, row in enumerate(rows):
-            out.write("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip() + "\n")
-            if n == 0:
-                out.write("  ".join("-" * w for w in widths) + "\n")
+        output.table(self.rows, self.COLUMNS)
 
 
 def _short(text: str, width: int) -> str:

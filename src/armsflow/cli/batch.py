@@ -13,19 +13,31 @@ from pathlib import Path
 from typing import Any
 
 from armsflow.batch import FORMATS, BatchError, Summary, check_output, input_format, is_uri
+from armsflow.cli.helptext import examples, format_help
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
 def add_parser(sub: Any) -> None:
-    p = sub.add_parser("batch", help="extract an archive into Parquet or JSON lines, locally or on Apache Spark")
+    p = sub.add_parser(
+        "batch",
+        help="extract an archive into Parquet or JSON lines, locally or on Apache Spark",
+        description="Extract a whole archive of documents into datasets of documents, events and rejects.",
+        epilog=examples(
+            "armsflow batch archive.jsonl out/                      # this machine, a process per core",
+            "armsflow batch archive/ out/ --jobs 2 --format jsonl   # a folder of .jsonl or .parquet files",
+            "armsflow batch hdfs:///news/ hdfs:///armsflow/run1 --engine spark --input-format parquet",
+        ),
+    )
     p.add_argument("input", metavar="INPUT", help="JSONL or Parquet documents: a file, a folder, or (Spark) a URI")
     p.add_argument("output", metavar="OUTPUT", help="folder (or, with Spark, URI) for documents/, events/, rejects/")
     p.add_argument("--engine", choices=("local", "spark"), default="local", help="local process pool or Spark")
     p.add_argument("--master", metavar="URL", help="Spark master (default: spark-submit's, else local[*])")
     p.add_argument("--partitions", type=int, metavar="N", help="Spark: repartition the input into N tasks")
     p.add_argument("--jobs", type=int, metavar="N", help="local: worker processes (default: all cores)")
-    p.add_argument("--format", choices=FORMATS, default="parquet", help="output format (default parquet)")
+    p.add_argument(
+        "--format", choices=FORMATS, default="parquet", help=format_help(FORMATS, "parquet", each="a document")
+    )
     p.add_argument(
         "--input-format",
         choices=("auto", "jsonl", "parquet"),

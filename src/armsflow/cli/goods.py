@@ -14,6 +14,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from armsflow.cli.helptext import examples, format_help
+
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 LIST_NAMES = {"chpl": "CHPL", "eu-2023-1529": "EU 2023/1529", "uk-iran-2023": "UK Iran Sch. 4"}
 
@@ -26,15 +28,17 @@ def add_parser(sub: Any) -> None:
         "words behind each), check them or a given HS4/HS6/CN8/TARIC code against the Common High Priority "
         "Items List (tiers), the EU annexes to Regulation (EU) 2023/1529 and the UK Iran Schedule 4, and show the "
         "knowledge base's transfer records of the item categories involved.",
-        epilog='examples: armsflow goods "servo motors for a fixed-wing drone" · armsflow goods Kugellager '
-        "--lang de · armsflow goods --hs 8542.31.90 --format json",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=examples(
+            'armsflow goods "servo motors for a fixed-wing drone"',
+            "armsflow goods Kugellager --lang de",
+            "armsflow goods --hs 8542.31.90 --format json",
+        ),
     )
     p.add_argument("description", nargs="?", metavar="DESCRIPTION", help="the goods in words (German or English)")
     p.add_argument("--hs", metavar="CODE", help="an HS4, HS6, CN8 or TARIC code (8542, 8542.31, 85423190)")
     p.add_argument("--lang", choices=("de", "en"), help="the description's language (default: read both)")
     p.add_argument("--top", type=int, default=5, metavar="N", help="at most N candidate codes (default 5)")
-    p.add_argument("--format", choices=("table", "json"), default="table", help="output format (default table)")
+    p.add_argument("--format", choices=("table", "json"), default="table", help=format_help(("table", "json"), "table"))
     p.add_argument(
         "--db",
         metavar="PATH|URL",

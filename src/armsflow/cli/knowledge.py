@@ -17,10 +17,12 @@ from typing import Any
 
 from armsflow.batch import MANIFEST, BatchError, is_batch_output, is_unfinished_output, read_manifest
 from armsflow.bulk import collector_tuned
-from armsflow.export import FORMATS, Selection, export
+from armsflow.cli import helptext, output, progress
+from armsflow.cli.helptext import examples
+from armsflow.export import Selection, export
 from armsflow.export.names import label
 from armsflow.ingest.web import MAX_BYTES, MAX_TIMEOUT, TIMEOUT, is_url, refused_scheme
-from armsflow.load import BATCH_DOCUMENTS, IngestSummary, ingest, ingest_batch, iter_sources
+from armsflow.load import BATCH_DOCUMENTS, FOLDER_SUFFIXES, IngestSummary, ingest, ingest_batch, iter_sources
 from armsflow.query import (
     QueryError,
     RecordFilter,
@@ -36,6 +38,8 @@ from armsflow.query import (
 from armsflow.review import record_fate, summary
 from armsflow.store import Store, StoreError, default_location
 
+# export's formats: jsonl added, json its old name (deprecated)
+EXPORT_FORMATS = ("csv", "jsonl", "graphml", "ftm", "plover", "json")
 COMMANDS = ("ingest", "merge", "transfers", "sanctions", "actor", "record", "docs", "export")
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -48,7 +52,17 @@ def add_parsers(sub: Any) -> None:
             help="SQLite file or postgresql:// URL (default: $ARMSFLOW_DB, else ~/.local/share/armsflow/armsflow.db)",
         )
 
-    p = sub.add_parser("ingest", help="read files, folders, HTML pages and feeds into the knowledge base")
+    p = sub.add_parser(
+        "ingest",
+        help="read files, folders, HTML pages and feeds into the knowledge base",
+        description="Read documents, extract their events and merge them into records in the knowledge base. "
+        "Documents already stored are recognised and skipped.",
+        epilog=examples(
+            "armsflow ingest --samples                       # the bundled sample articles",
+            "armsflow ingest news/ feed.xml https://example.org/article.html",
+            "armsflow ingest batch-out/ --db postgresql://localhost/armsflow   # an 'armsflow batch' output",
+        ),
+    )
     p.add_argument("sources", nargs="*", metavar="PATH|URL", help="file, folder, .jsonl, .html, feed file or URL")
     db(p)
     p.add_argument("--samples", action="store_true", help="also ingest the bundled sample articles")
@@ -72,43 +86,94 @@ def add_parsers(sub: Any) -> None:
     )
     p.add_argument("--quiet", action="store_true", help="no progress bar")
 
-    p = sub.add_parser("merge", help="recompute every record from the stored events")
+    p = sub.add_parser(
+        "merge",
+        help="recompute every record from the stored events",
+        description="Recompute every record from the stored events and the judgements on them.",
+        epilog=examples("armsflow merge", "armsflow merge --db postgresql://localhost/armsflow"),
+    )
     db(p)
 
-    def listing(p: argparse.ArgumentParser, formats: tuple[str, ...] = ("table", "json", "csv")) -> None:
+    def listing(p: argparse.ArgumentParser, status: str) -> None:
+        formats = ("table", "jsonl", "csv", "json")
         db(p)
-        p.add_argument("--status", help="only records whose current status is this")
+        p.add_argument("--status", metavar="STATUS", help=status)
         p.add_argument("--since", metavar="DATE", help="last reported on or after (YYYY[-MM[-DD]])")
         p.add_argument("--until", metavar="DATE", help="first reported on or before (YYYY[-MM[-DD]])")
         p.add_argument("--min-confidence", type=float, metavar="C", help="only records with confidence ≥ C (0–1)")
         p.add_argument("--limit", type=int, default=100, metavar="N", help="at most N records (default 100)")
         p.add_argument("--offset", type=int, default=0, metavar="N", help="skip the first N records")
-        p.add_argument("--format", choices=formats, default="table", help="output format (default table)")
+        p.add_argument(
+            "--format",
+            choices=formats,
+            default="table",
+            help=helptext.format_help(formats, "table", old_json=True, each="a record"),
+        )
 
-    p = sub.add_parser("transfers", help="transfer records, filtered")
-    p.add_argument("--supplier", metavar="ACTOR", help="id or name (IRN, Iran, Russland)")
-    p.add_argument("--recipient", metavar="ACTOR", help="id or name")
-    p.add_argument("--actor", metavar="ACTOR", help="either side")
-    p.add_argument("--item", metavar="ITEM", help="item category (uav) or designation (Shahed-136)")
-    listing(p)
+    p = sub.add_parser(
+        "transfers",
+        help="transfer records, filtered",
+        description="Transfer records (the events of one deal merged), most recently reported first.",
+        epilog=examples(
+            "armsflow transfers --supplier Iran --recipient Russland --since 2023",
+            'armsflow transfers --item "Leopard 2" --status delivered',
+            "armsflow transfers --actor UKR --format csv > ukraine.csv",
+        ),
+    )
+    p.add_argument("--supplier", metavar="ACTOR", help=helptext.ACTOR)
+    p.add_argument("--recipient", metavar="ACTOR", help="an actor id or name")
+    p.add_argument("--actor", metavar="ACTOR", help="an actor on either side")
+    p.add_argument("--item", metavar="ITEM", help=helptext.ITEM)
+    listing(p, helptext.TRANSFER_STATUS)
 
-    p = sub.add_parser("sanctions", help="sanction records, filtered")
-    p.add_argument("--imposer", metavar="ACTOR", help="id or name")
-    p.add_argument("--target", metavar="ACTOR", help="id or name")
-    p.add_argument("--actor", metavar="ACTOR", help="either side")
-    listing(p)
+    p = sub.add_parser(
+        "sanctions",
+        help="sanction records, filtered",
+        description="Sanction records (the sanction events of one imposer against one target merged).",
+        epilog=examples(
+            "armsflow sanctions --target Pjöngjang",
+            "armsflow sanctions --imposer EU --status imposed --since 2024",
+        ),
+    )
+    p.add_argument("--imposer", metavar="ACTOR", help=helptext.ACTOR)
+    p.add_argument("--target", metavar="ACTOR", help="an actor id or name")
+    p.add_argument("--actor", metavar="ACTOR", help="an actor on either side")
+    listing(p, helptext.SANCTION_STATUS)
 
-    p = sub.add_parser("actor", help="what an actor supplies and receives, by partner and item")
-    p.add_argument("name", metavar="ACTOR", help="id or name")
+    one = ("table", "json")
+    p = sub.add_parser(
+        "actor",
+        help="what an actor supplies and receives, by partner and item",
+        description="What an actor supplies and receives, by partner and item, and the sanctions it imposes and faces.",
+        epilog=examples("armsflow actor Iran", "armsflow actor wagner-group --format json"),
+    )
+    p.add_argument("name", metavar="ACTOR", help=helptext.ACTOR)
     db(p)
-    p.add_argument("--format", choices=("table", "json"), default="table", help="output format (default table)")
+    p.add_argument("--format", choices=one, default="table", help=helptext.format_help(one, "table"))
 
-    p = sub.add_parser("record", help="one record with its status history and evidence")
+    p = sub.add_parser(
+        "record",
+        help="one record with its status history and evidence",
+        description="One record with its status history, sources, contradiction and every evidence sentence.",
+        epilog=examples(
+            "armsflow record 72e1b5529048bf5e             # an id from transfers or sanctions",
+            "armsflow record 72e1b5529048bf5e --format json",
+        ),
+    )
     p.add_argument("id", metavar="ID", help="record id (from transfers/sanctions)")
     db(p)
-    p.add_argument("--format", choices=("table", "json"), default="table", help="output format (default table)")
+    p.add_argument("--format", choices=one, default="table", help=helptext.format_help(one, "table"))
 
-    p = sub.add_parser("docs", help="stored documents, or one document with its events")
+    p = sub.add_parser(
+        "docs",
+        help="stored documents, or one document with its events",
+        description="The stored documents, most recent first; with ID, one document's text and its events.",
+        epilog=examples(
+            'armsflow docs --search "Leopard Ukr"           # every word, or the beginning of one',
+            "armsflow docs --since 2024-06 --format csv",
+            "armsflow docs sample-de-01                     # one document with its events",
+        ),
+    )
     p.add_argument("id", nargs="?", metavar="ID", help="show this document (id or original id)")
     p.add_argument("--search", metavar="TEXT", help="every word (or word beginning) in the title or text")
     listing_db = p
@@ -117,16 +182,40 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("--until", metavar="DATE", help="reported on or before")
     p.add_argument("--limit", type=int, default=100, metavar="N", help="at most N documents (default 100)")
     p.add_argument("--offset", type=int, default=0, metavar="N", help="skip the first N documents")
-    p.add_argument("--format", choices=("table", "json", "csv"), default="table", help="output format (default table)")
+    docs_formats = ("table", "jsonl", "csv", "json")
+    p.add_argument(
+        "--format",
+        choices=docs_formats,
+        default="table",
+        help="table (default): a table fitted to the terminal (with ID: the text, then its events); "
+        "jsonl: one JSON object per line, a document each; csv: comma-separated values with a header row "
+        "(the list); json: with ID, one JSON document; without, the old name of jsonl (deprecated)",
+    )
 
-    p = sub.add_parser("export", help="export the knowledge base, or the records the filters select")
+    p = sub.add_parser(
+        "export",
+        help="export the knowledge base, or the records the filters select",
+        description="Write the whole knowledge base, or the records the filters select, in an exchange format.",
+        epilog=examples(
+            "armsflow export --format csv -o register.csv",
+            "armsflow export --format ftm --item uav --status delivered -o drones.ftm.jsonl",
+            "armsflow export --format plover --actor UKR --since 2024 -o ukraine.plover.jsonl",
+        ),
+    )
     db(p)
-    p.add_argument("--format", choices=FORMATS, required=True, help="csv, json (lines), graphml, ftm or plover")
+    p.add_argument(
+        "--format",
+        choices=EXPORT_FORMATS,
+        required=True,
+        help="csv: one row per record; jsonl: one record per line; graphml: a graph of actors and transfers; "
+        "ftm: FollowTheMoney entities, one per line; plover: PLOVER events, one per line; "
+        "json: the old name of jsonl here (deprecated)",
+    )
     p.add_argument("--output", "-o", metavar="FILE", help="write here instead of standard output")
     p.add_argument("--type", choices=("transfer", "sanction"), help="only transfer or only sanction records")
     p.add_argument("--actor", metavar="ACTOR", help="records with this actor on either side (id or name)")
-    p.add_argument("--item", metavar="ITEM", help="transfers of this item category or designation")
-    p.add_argument("--status", help="only records whose current status is this")
+    p.add_argument("--item", metavar="ITEM", help=helptext.ITEM)
+    p.add_argument("--status", metavar="STATUS", help=helptext.ANY_STATUS)
     p.add_argument("--since", metavar="DATE", help="last reported on or after (YYYY[-MM[-DD]])")
     p.add_argument("--until", metavar="DATE", help="first reported on or before (YYYY[-MM[-DD]])")
     p.add_argument("--min-confidence", type=float, metavar="C", help="only records (events) with confidence ≥ C")
@@ -152,6 +241,8 @@ def _dispatch(args: argparse.Namespace, store: Store, samples: str) -> int:
         n = store.rebuild_records()
         print(f"armsflow: {n} records rebuilt from {store.counts()['events']} events", file=sys.stderr)
         return EXIT_OK
+    if cmd in ("transfers", "sanctions") or (cmd == "docs" and not args.id):
+        args.format = helptext.json_lines(args.format, cmd)
     if cmd in ("transfers", "sanctions"):
         flt = RecordFilter(
             type="transfer" if cmd == "transfers" else "sanction",
@@ -176,7 +267,7 @@ def _dispatch(args: argparse.Namespace, store: Store, samples: str) -> int:
         rows = records(store, flt)
         if args.format == "table":  # names beside ids, the designation as the texts reported it
             rows = _named([{**r, "designation": _as_reported(r)} for r in rows])
-        if args.format != "json":  # a judged record says so (✓ accepted, ✎ corrected, ✗ rejected, ? unjudged)
+        if args.format != "jsonl":  # a judged record says so (✓ accepted, ✎ corrected, ✗ rejected, ? unjudged)
             for row in rows:
                 row["reviewed"] = summary(row.get("review"))
             columns += () if "reviewed" in columns else ("reviewed",)
@@ -213,8 +304,8 @@ def _dispatch(args: argparse.Namespace, store: Store, samples: str) -> int:
             if doc is None:
                 print(f"armsflow: error: no document {args.id!r}", file=sys.stderr)
                 return EXIT_FAILED
-            if args.format == "json":
-                print(json.dumps(doc, ensure_ascii=False, indent=1))
+            if args.format in ("json", "jsonl"):
+                print(json.dumps(doc, ensure_ascii=False, indent=1 if args.format == "json" else None))
             else:
                 print(f"{doc['title'] or doc['doc_key']}  [{doc['id']}]  {doc['date'] or ''}  {doc['publisher'] or ''}")
                 print(doc["url"] or "")
@@ -235,6 +326,8 @@ def _dispatch(args: argparse.Namespace, store: Store, samples: str) -> int:
 
 
 def _export(args: argparse.Namespace, store: Store) -> int:
+    fmt = helptext.json_lines(args.format, "export")
+    fmt = "json" if fmt == "jsonl" else fmt  # the library's name for JSON lines
     selection = Selection(
         type=args.type,
         actor=args.actor,
@@ -248,12 +341,12 @@ def _export(args: argparse.Namespace, store: Store) -> int:
     if args.output:
         try:
             with open(args.output, "w", encoding="utf-8", newline="") as out:
-                n = export(store, args.format, out, selection=selection)
+                n = export(store, fmt, out, selection=selection)
         except OSError as err:
             print(f"armsflow: error: cannot write {args.output}: {err.strerror or err}", file=sys.stderr)
             return EXIT_FAILED
     else:
-        n = export(store, args.format, sys.stdout, selection=selection)
+        n = export(store, fmt, sys.stdout, selection=selection)
     print(f"armsflow: {n} {args.format} items exported", file=sys.stderr)
     return EXIT_OK
 
@@ -267,17 +360,16 @@ def _ingest(args: argparse.Namespace, store: Store, samples: str) -> int:
     if problem:  # a mistake in the command line itself: stop before reading anything
         print(f"armsflow: error: {problem}", file=sys.stderr)
         return EXIT_USAGE
+    batches = [s for s in specs if is_batch_output(s)]
+    others = [s for s in specs if s not in batches]
     bar = None
     if not args.quiet and sys.stderr.isatty():
-        from tqdm import tqdm
+        bar = progress.bar(_ingest_total(others, batches), mininterval=0.5)
 
-        bar = tqdm(unit=" docs", file=sys.stderr, leave=False)
-
-    def progress(summary: IngestSummary) -> None:
+    def advance(summary: IngestSummary) -> None:
         if bar is not None:
-            bar.n = summary.read + summary.failed + summary.skipped
             bar.set_postfix(new=summary.new, events=summary.events, refresh=False)
-            bar.refresh()
+            progress.advance_to(bar, summary.read + summary.failed + summary.skipped)
 
     def report(message: str) -> None:
         if bar is not None:
@@ -285,8 +377,6 @@ def _ingest(args: argparse.Namespace, store: Store, samples: str) -> int:
         else:
             print(message, file=sys.stderr)
 
-    batches = [s for s in specs if is_batch_output(s)]
-    others = [s for s in specs if s not in batches]
     try:
         with collector_tuned():
             summary = IngestSummary()
@@ -296,11 +386,11 @@ def _ingest(args: argparse.Namespace, store: Store, samples: str) -> int:
                     iter_sources(others, timeout=args.timeout, max_bytes=args.max_bytes),
                     lang=args.lang,
                     report=report,
-                    progress=progress,
+                    progress=advance,
                     batch_size=args.batch,
                 )
             for spec in batches:  # extracted already: documents and events go in through the bulk path
-                ingest_batch(store, spec, summary, progress)
+                ingest_batch(store, spec, summary, advance)
                 rejected = read_manifest(spec).get("rejects")
                 if rejected:
                     report(f"armsflow: warning: {spec}: the batch rejected {rejected} records (see its rejects/)")
@@ -324,6 +414,17 @@ def _ingest(args: argparse.Namespace, store: Store, samples: str) -> int:
         file=sys.stderr,
     )
     return EXIT_FAILED if summary.failed else EXIT_OK
+
+
+def _ingest_total(others: list[str], batches: list[str]) -> int | None:
+    """The documents ingest will go through, when known before reading (for the progress bar)."""
+    total = progress.documents_in(others, FOLDER_SUFFIXES) if others else 0
+    for spec in batches:
+        counted = read_manifest(spec).get("documents")
+        if total is None or not isinstance(counted, int):
+            return None
+        total += counted
+    return total
 
 
 def _bad_sources(args: argparse.Namespace) -> str | None:
@@ -358,7 +459,7 @@ def _named(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _print_rows(rows: list[dict[str, Any]], columns: tuple[str, ...], fmt: str) -> None:
-    if fmt == "json":
+    if fmt == "jsonl":
         for row in rows:
             print(json.dumps(row, ensure_ascii=False))
     elif fmt == "csv":
@@ -403,18 +504,7 @@ def _print_count(shown: int, total: int, offset: int, limit: int, what: str) -> 
 
 
 def _table(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> None:
-    cells = [columns] + [tuple(_cell(r.get(c)) for c in columns) for r in rows]
-    widths = [min(max(len(row[i]) for row in cells), 60) for i in range(len(columns))]
-    for n, row in enumerate(cells):
-        print("  ".join(cell[: widths[i]].ljust(widths[i]) for i, cell in enumerate(row)).rstrip())
-        if n == 0:
-            print("  ".join("-" * w for w in widths))
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    return " ".join(str(value).split())
+    output.table(rows, columns)
 
 
 def _gone(store: Store, rid: str, fmt: str) -> int:
@@ -433,13 +523,24 @@ def _gone(store: Store, rid: str, fmt: str) -> int:
     return EXIT_OK
 
 
+def _status_line(before: str, status: str, after: str) -> None:
+    """A line with a status in it, the status in its colour on a terminal (plain when piped)."""
+    from rich.text import Text
+
+    sys.stdout.flush()
+    line = Text(before)
+    line.append_text(output.status_text(status))
+    line.append(after)
+    output.console(sys.stdout).print(line)
+
+
 def _print_record(found: dict[str, Any]) -> None:
     if found["type"] == "transfer":
         what = " ".join(x for x in (_as_reported(found), found.get("item")) if x)
         print(f"{label(found['supplier']) or '?'} → {label(found['recipient']) or '?'}: {what}   [{found['id']}]")
     else:
         print(f"{label(found['imposer']) or '?'} sanctions {label(found['target']) or '?'}   [{found['id']}]")
-    print(f"status: {found['status']}   reported {found['first_reported']} … {found['last_reported']}")
+    _status_line("status: ", found["status"], f"   reported {found['first_reported']} … {found['last_reported']}")
     print(
         f"documents: {found['n_documents']}   sources: {found['n_sources']}   publishers: {found['n_publishers']}"
         + (f"   contradiction: {found['contradiction']}" if found["contradiction"] else "")
@@ -458,7 +559,8 @@ def _print_record(found: dict[str, Any]) -> None:
         print("quantities reported: " + ", ".join(str(q) for q in found["quantities"]))
     print("history:")
     for h in found["history"]:
-        print(f"  {h['status']:<10} {h['first']} … {h['last']}  ({h['documents']} documents)")
+        _status_line("  ", h["status"], f"{' ' * (10 - len(h['status']))} {h['first']} … {h['last']}  "
+                     f"({h['documents']} documents)")  # fmt: skip
     print("evidence:")
     for e in found["evidence"]:
         where = e["url"] or e["doc_key"]

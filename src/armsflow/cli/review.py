@@ -13,6 +13,8 @@ import json
 import sys
 from typing import Any
 
+from armsflow.cli import helptext
+from armsflow.cli.helptext import examples
 from armsflow.cli.knowledge import _print_count
 from armsflow.query import QueryError
 from armsflow.review import (
@@ -30,6 +32,28 @@ from armsflow.review import (
 from armsflow.store import Store, StoreError, default_location
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+_EXAMPLES = {
+    "accept": ("armsflow review accept 72e1b5529048bf5e --why 'two intelligence services'",
+               "armsflow review accept 39972bccb4bcef00 28f6009abebd012a --by analyst1"),
+    "reject": ("armsflow review reject 7815f5fd7593427b --why 'a licence requirement refuses no transfer'",
+               "armsflow review reject 7815f5fd7593427b --format json"),
+    "correct": ("armsflow review correct ce00741f74a32161 --set status=planned",
+                "armsflow review correct 72e1b5529048bf5e --set designation=Shahed-136 --set quantity=none"),
+    "swap": ("armsflow review swap 213d0e879898cada --why 'India buys, France sells'",
+             "armsflow review swap 213d0e879898cada --format json"),
+    "merge": ("armsflow review merge 72e1b5529048bf5e 28f6009abebd012a",
+              "armsflow review merge 72e1b5529048bf5e 28f6009abebd012a --why 'the same deliveries'"),
+    "split": ("armsflow review split 6d5465e7dbdcbaec --events 39972bccb4bcef00",
+              "armsflow review split 6d5465e7dbdcbaec --events 39972bccb4bcef00 --why 'a new package'"),
+    "undo": ("armsflow review undo 5b0c2e7f1a9d4c3b", "armsflow review undo 5b0c2e7f1a9d4c3b --by analyst1"),
+    "list": ("armsflow review list", "armsflow review list --record 6d5465e7dbdcbaec --format jsonl"),
+    "queue": ("armsflow review queue", "armsflow review queue --type sanction --limit 50"),
+    "export": ("armsflow review export -o review.gold.jsonl --docs review.docs.jsonl",
+               "armsflow review export --unjudged omit"),
+    "save": ("armsflow review save -o judgements.jsonl", "armsflow review save --db postgresql://localhost/armsflow"),
+    "load": ("armsflow review load judgements.jsonl", "armsflow review load - --db other.db < judgements.jsonl"),
+}  # fmt: skip
+_LINES = ("table", "jsonl", "json")
 _HELP = {
     "accept": "the events (or every event of the records) are right",
     "reject": "the events (or records) are wrong: they leave every list, count and export",
@@ -41,10 +65,20 @@ _HELP = {
 
 
 def add_parser(sub: Any) -> None:
-    review = sub.add_parser("review", help="judge events and records; the review queue; judgements as gold")
+    review = sub.add_parser(
+        "review",
+        help="judge events and records; the review queue; judgements as gold",
+        description="Judge events and records (each judgement names who, when and why), see what needs "
+        "judging, and export judgements as gold data. 'armsflow review ACTION --help' for each action.",
+        epilog=examples(
+            "armsflow review queue                                     # what most needs a human, first",
+            "armsflow review accept 72e1b5529048bf5e --why 'two intelligence services'",
+            "armsflow review correct ce00741f74a32161 --set status=planned",
+        ),
+    )
     actions = review.add_subparsers(dest="review_command", metavar="ACTION")
     for name, text in _HELP.items():
-        p = actions.add_parser(name, help=text)
+        p = actions.add_parser(name, help=text, epilog=examples(*_EXAMPLES[name]))
         p.add_argument("ids", nargs="+", metavar="ID", help="record or event ids" if name != "split" else "record id")
         if name == "correct":
             p.add_argument("--set", dest="changes", action="append", default=[], metavar="FIELD=VALUE", required=True)
@@ -54,25 +88,35 @@ def add_parser(sub: Any) -> None:
             )
         _who(p)
         _db(p)
-        p.add_argument("--format", choices=("text", "json"), default="text", help="output (default text)")
-    p = actions.add_parser("undo", help="withdraw a judgement (it stays on file, marked withdrawn)")
+        p.add_argument("--format", choices=("text", "json"), default="text", help=_one_format)
+    p = actions.add_parser(
+        "undo", help="withdraw a judgement (it stays on file, marked withdrawn)", epilog=examples(*_EXAMPLES["undo"])
+    )
     p.add_argument("ids", nargs=1, metavar="JUDGEMENT")
     p.add_argument("--by", metavar="NAME", help="who withdraws it (default $ARMSFLOW_REVIEWER, else the login name)")
     _db(p)
-    p.add_argument("--format", choices=("text", "json"), default="text")
-    p = actions.add_parser("list", help="judgements, newest first")
+    p.add_argument("--format", choices=("text", "json"), default="text", help=_one_format)
+    p = actions.add_parser("list", help="judgements, newest first", epilog=examples(*_EXAMPLES["list"]))
     p.add_argument("--record", metavar="ID", help="judgements on this record's events")
     p.add_argument("--event", metavar="ID", help="judgements on this event")
-    p.add_argument("--limit", type=int, default=100, metavar="N")
-    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.add_argument("--limit", type=int, default=100, metavar="N", help="at most N judgements (default 100)")
+    p.add_argument("--format", choices=_LINES, default="table", help=_lines_format("a judgement"))
     _db(p)
-    p = actions.add_parser("queue", help="records with unjudged events, the most in need of a human first")
+    p = actions.add_parser(
+        "queue",
+        help="records with unjudged events, the most in need of a human first",
+        epilog=examples(*_EXAMPLES["queue"]),
+    )
     p.add_argument("--type", choices=("transfer", "sanction"), help="only transfers or only sanctions")
     p.add_argument("--limit", type=int, default=20, metavar="N", help="at most N records (default 20)")
-    p.add_argument("--offset", type=int, default=0, metavar="N")
-    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.add_argument("--offset", type=int, default=0, metavar="N", help="skip the first N records")
+    p.add_argument("--format", choices=_LINES, default="table", help=_lines_format("a record"))
     _db(p)
-    p = actions.add_parser("export", help="documents with judged events, in the evaluation contract's gold format")
+    p = actions.add_parser(
+        "export",
+        help="documents with judged events, in the evaluation contract's gold format",
+        epilog=examples(*_EXAMPLES["export"]),
+    )
     p.add_argument("--output", "-o", metavar="FILE", help="gold lines here (default: standard output)")
     p.add_argument("--docs", metavar="FILE", help="also write the documents (id, lang, date, title, text) here")
     p.add_argument(
@@ -82,12 +126,25 @@ def add_parser(sub: Any) -> None:
         help="a judged document's unjudged events: optional gold (default), gold, or left out",
     )
     _db(p)
-    p = actions.add_parser("save", help="every judgement as JSON lines, to load into another knowledge base")
+    p = actions.add_parser(
+        "save",
+        help="every judgement as JSON lines, to load into another knowledge base",
+        epilog=examples(*_EXAMPLES["save"]),
+    )
     p.add_argument("--output", "-o", metavar="FILE", help="write here (default: standard output)")
     _db(p)
-    p = actions.add_parser("load", help="add saved judgements this knowledge base lacks (idempotent)")
+    p = actions.add_parser(
+        "load", help="add saved judgements this knowledge base lacks (idempotent)", epilog=examples(*_EXAMPLES["load"])
+    )
     p.add_argument("file", metavar="FILE", help="a file written by 'review save' (- for standard input)")
     _db(p)
+
+
+_one_format = helptext.format_help(("text", "json"), "text") + " (the judgement)"
+
+
+def _lines_format(each: str) -> str:
+    return helptext.format_help(("table", "jsonl", "json"), "table", old_json=True, each=each)
 
 
 def _who(p: argparse.ArgumentParser) -> None:
@@ -139,12 +196,14 @@ def _dispatch(args: argparse.Namespace, store: Store) -> int:
             print(f"judgement {done['id']}: {done['author']} {verb} {len(done['events'])} events {changes}".rstrip())
             print("records now: " + (", ".join(done["records"]) or "(none: every event rejected)"))
         return EXIT_OK
+    if cmd in ("list", "queue"):
+        args.format = helptext.json_lines(args.format, f"review {cmd}")
     if cmd == "list":
         if not 1 <= args.limit <= 10_000:
             raise QueryError("--limit must be between 1 and 10000")
         rows = judgements(store, record=args.record, event=args.event, limit=args.limit)
         _print_count(len(rows), count_judgements(store, args.record, args.event), 0, args.limit, "judgements")
-        if args.format == "json":
+        if args.format == "jsonl":
             for row in rows:
                 print(json.dumps(row, ensure_ascii=False))
             return EXIT_OK
@@ -166,7 +225,7 @@ def _dispatch(args: argparse.Namespace, store: Store) -> int:
         return EXIT_OK
     if cmd == "queue":
         total, rows = queue(store, args.type, args.limit, args.offset)
-        if args.format == "json":
+        if args.format == "jsonl":
             for row in rows:
                 print(json.dumps(row, ensure_ascii=False))
         elif rows:

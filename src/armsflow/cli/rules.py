@@ -18,6 +18,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from armsflow.cli import helptext
+from armsflow.cli.helptext import examples
+
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 COMMANDS = ("explain", "rules")
 
@@ -28,27 +31,43 @@ def add_parsers(sub: Any) -> None:
         help="show how a text is read, sentence by sentence, and the rules behind each event",
         description="Show how armsflow reads a text: tokens and lemmas, clauses, mentions, frames, "
         "the events with the rules that fired, and the candidates rules rejected.",
-        epilog='example: armsflow explain "Der Iran hat Russland Drohnen geliefert, sagte Kirby."',
+        epilog=examples(
+            'armsflow explain "Der Iran hat Russland Drohnen geliefert, sagte Kirby."',
+            "armsflow explain --lang en - < article.txt       # standard input",
+            "armsflow explain --doc 3f2a91c0 --format json    # a stored document, as data",
+        ),
     )
     p.add_argument("text", nargs="?", metavar="TEXT", help="the text to explain (- reads standard input)")
     p.add_argument("--lang", choices=("de", "en"), help="the text's language (detected when not given)")
     p.add_argument("--doc", metavar="ID", help="explain a document stored in the knowledge base instead")
     p.add_argument("--db", metavar="PATH|URL", help="knowledge base for --doc (default: $ARMSFLOW_DB or the default)")
-    p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default text)")
+    p.add_argument(
+        "--format", choices=("text", "json"), default="text", help=helptext.format_help(("text", "json"), "text")
+    )
     p.add_argument("--brief", action="store_true", help="list rule ids only, without their descriptions")
 
     p = sub.add_parser(
         "rules",
         help="list the extraction rules; per-rule figures on an annotated corpus; consistency checks",
         description="The named rules of the extractor (rules/catalogue.tsv, rules/status.tsv).",
-        epilog="examples: armsflow rules --lang de --stage role · armsflow rules stats --set ../shared/eval/dev",
+        epilog=examples(
+            "armsflow rules --lang de --stage role          # id, language, stage, examples, description",
+            "armsflow rules stats --set ../shared/eval/dev  # per rule: events, right and wrong, never fired",
+            "armsflow rules check                           # rules, word lists and code agree",
+        ),
     )
     p.add_argument("action", nargs="?", choices=("list", "stats", "check", "examples", "docs"), default="list")
     p.add_argument("files", nargs="*", metavar="FILE", help="for examples: example files to run (default: all)")
     p.add_argument("--set", dest="sets", action="append", metavar="DIR", help="annotated set folder (for stats)")
     p.add_argument("--lang", choices=("de", "en", "*"), help="only rules of this language")
     p.add_argument("--stage", help="only rules of this stage (trigger, item, role, status, …)")
-    p.add_argument("--format", choices=("table", "json"), default="table", help="output format (default table)")
+    p.add_argument(
+        "--format",
+        choices=("table", "jsonl", "json"),
+        default="table",
+        help="table (default): a table fitted to the terminal (list, stats); jsonl: one JSON object per line, "
+        "a rule each (list); json: one JSON document (stats), for list the old name of jsonl (deprecated)",
+    )
     p.add_argument("--output", "-o", metavar="FILE", help="for docs: where to write (default docs/rules.md)")
 
 
@@ -134,15 +153,16 @@ def _selected(args: argparse.Namespace):
 
 def _list(args: argparse.Namespace) -> int:
     rules = _selected(args)
-    if args.format == "json":
+    if helptext.json_lines(args.format, "rules") == "jsonl":
         for r in rules:
             print(json.dumps({"id": r.id, "lang": r.lang, "stage": r.stage, "description": r.description,
                               "examples": len(r.examples)}, ensure_ascii=False))  # fmt: skip
         return EXIT_OK
-    width = max((len(r.id) for r in rules), default=10)
-    print(f"{'rule':<{width}}  lang  stage      ex  description")
-    for r in rules:
-        print(f"{r.id:<{width}}  {r.lang:<4}  {r.stage:<9} {len(r.examples):>3}  {r.description}")
+    from armsflow.cli.output import table
+
+    rows = [{"rule": r.id, "lang": r.lang, "stage": r.stage, "ex": len(r.examples), "description": r.description}
+            for r in rules]  # fmt: skip
+    table(rows, ("rule", "lang", "stage", "ex", "description"))
     print(f"({len(rules)} rules)", file=sys.stderr)
     return EXIT_OK
 
@@ -166,6 +186,9 @@ def _stats(args: argparse.Namespace) -> int:
 
     if not args.sets:
         print("armsflow: error: rules stats needs --set DIR (an annotated corpus folder)", file=sys.stderr)
+        return EXIT_USAGE
+    if args.format == "jsonl":  # the figures are one document, not a list of lines
+        print("armsflow: error: rules stats writes one JSON document: --format json", file=sys.stderr)
         return EXIT_USAGE
     try:
         docs = [d for folder in args.sets for d in load_set(folder)]

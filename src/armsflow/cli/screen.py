@@ -20,6 +20,7 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
+from armsflow.cli.helptext import json_lines
 from armsflow.query import QueryError
 from armsflow.screening.model import DECISIONS, IDENTIFIER_KINDS
 from armsflow.store import Store, StoreError, default_location
@@ -66,7 +67,13 @@ def add_parser(sub: Any) -> None:
     goods = p.add_mutually_exclusive_group()
     goods.add_argument("--goods", metavar="TEXT", help='also check goods described in words ("Kugellager")')
     goods.add_argument("--hs", metavar="CODE", help="also check an HS6 or CN8 code (848210)")
-    p.add_argument("--format", choices=("table", "json"), default="table", help="output (default table)")
+    p.add_argument(
+        "--format",
+        choices=("table", "jsonl", "json"),
+        default="table",
+        help="table (default): readable; json: one JSON document (a screening, a decision); jsonl: one JSON "
+        "object per line, a decision each (screen decisions, where json is its deprecated old name)",
+    )
     p.add_argument("--all", action="store_true", help="also hits below the threshold and decided false positives")
     p.add_argument("--csv", metavar="FILE", help=f"screen every row of a CSV file (columns {', '.join(CSV_COLUMNS)})")
     p.add_argument(
@@ -105,7 +112,7 @@ def _dispatch(args: argparse.Namespace, store: Store) -> int:
             raise QueryError('screen decide needs "NAME" --list LIST --entity ID --as false_positive|confirmed')
         by = args.by or os.environ.get("ARMSFLOW_REVIEWER") or getpass.getuser()
         done = service.decide(store, words[1], args.list_name, args.entity, args.decision, by, args.why)
-        if args.format == "json":
+        if args.format in ("json", "jsonl"):  # one decision: one document
             print(json.dumps(done, ensure_ascii=False))
         else:
             print(f"decision {done['id']}: {done['by']} marked {done['list']}/{done['entity_id']} "
@@ -113,8 +120,9 @@ def _dispatch(args: argparse.Namespace, store: Store) -> int:
         return EXIT_OK
     if words and words[0] == "decisions":
         rows = service.decisions(store, words[1] if len(words) > 1 else None)
+        fmt = json_lines(args.format, "screen decisions")
         for row in rows:
-            if args.format == "json":
+            if fmt == "jsonl":
                 print(json.dumps(row, ensure_ascii=False))
             else:
                 state = " (re-opened: the entity changed)" if row["reopened"] else ""
@@ -126,8 +134,8 @@ def _dispatch(args: argparse.Namespace, store: Store) -> int:
         raise QueryError('give one NAME to screen (quote it: armsflow screen "Aleksandr Petrov")')
     query = service.make_query(words[0], args.country, args.dob, args.ids)
     result = service.screen(store, query, all_hits=args.all, goods=args.goods, hs=args.hs)
-    if args.format == "json":
-        print(json.dumps(result, ensure_ascii=False, indent=2))
+    if args.format in ("json", "jsonl"):  # one screening: one document (jsonl: on one line)
+        print(json.dumps(result, ensure_ascii=False, indent=2 if args.format == "json" else None))
     else:
         print_table(result, sys.stdout)
     return EXIT_OK
