@@ -65,9 +65,12 @@ def _run(capsys, *argv: str) -> tuple[int, str, str]:
 
 
 def _shown(capsys, db: str) -> dict[str, dict]:
-    code, out, _ = _run(capsys, "lists", "--format", "json", "--db", db)
+    code, out, _ = _run(capsys, "lists", "--format", "jsonl", "--db", db)
     assert code == 0
-    return {item["name"]: item for item in map(json.loads, out.splitlines())}
+    lines = {item["name"]: item for item in map(json.loads, out.splitlines())}
+    code, out, _ = _run(capsys, "lists", "--format", "json", "--db", db)  # the same, as one document
+    assert code == 0 and {item["name"]: item for item in json.loads(out)}.keys() == lines.keys()
+    return lines
 
 
 def test_load_detects_each_format_and_lists_shows_them(capsys, db_url):

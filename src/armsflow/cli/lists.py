@@ -20,6 +20,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from armsflow.cli.helptext import format_help
 from armsflow.screening.lists import FORMATS, OFFICIAL, ListFormatError, read_list
 from armsflow.screening.lists.fetch import MAX_BYTES, TIMEOUT, FetchError, download_list, is_url
 from armsflow.store import Store, StoreError, default_location
@@ -50,15 +51,20 @@ def add_parsers(sub: Any) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _db(p, top=True)
-    p.add_argument("--format", dest="output", choices=("table", "json"), default="table",
-                   help="table (default) or json: one object per list")  # fmt: skip
+    p.add_argument("--format", dest="output", choices=("table", "jsonl", "json"), default="table",
+                   help=format_help(("table", "jsonl", "json"), "table", each="one list"))  # fmt: skip
     actions = p.add_subparsers(dest="lists_command", metavar="ACTION")
 
     load = actions.add_parser(
         "load",
         help="load a list file or URL (replaces that list, in one transaction)",
         description="Load a sanctions list in its official format; the list it replaces stays if this fails.",
-        epilog="formats:\n" + "\n".join(f"  {k:<9} {v[1]}" for k, v in FORMATS.items()),
+        epilog="formats:\n"
+        + "\n".join(f"  {k:<9} {v[1]}" for k, v in FORMATS.items())
+        + "\n\nexamples:\n"
+        + "  armsflow lists load src/armsflow/samples/lists/sdn.xml      # format detected: ofac-xml\n"
+        + "  armsflow lists load SDN.CSV --format ofac-csv               # reads ADD.CSV and ALT.CSV beside it\n"
+        + "  armsflow lists load https://scsanctions.un.org/resources/xml/en/consolidated.xml --name un-sc\n",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     load.add_argument("source", metavar="FILE|URL", help="a list file, or an http(s) address to fetch it from")
@@ -75,7 +81,12 @@ def add_parsers(sub: Any) -> None:
         help="fetch every loaded list again; one that fails stays in use, marked stale",
         description="Fetch each loaded list (or those named) from its official address, or from the URL it was "
         "loaded from, and load it again. A list that cannot be fetched or read stays as it was, marked stale.",
-        epilog="official addresses:\n" + "\n".join(f"  {k:<9} {v[1]}" for k, v in OFFICIAL.items()),
+        epilog="official addresses:\n"
+        + "\n".join(f"  {k:<9} {v[1]}" for k, v in OFFICIAL.items())
+        + "\n\nexamples:\n"
+        + "  armsflow lists update                                       # fetch every loaded list again\n"
+        + "  armsflow lists update ofac-sdn un-sc                        # only these two\n"
+        + "  armsflow lists update --mirror http://lists.internal/       # from a mirror folder of the list files\n",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     update.add_argument("names", nargs="*", metavar="NAME", help="only these lists (default: every loaded list)")
@@ -85,7 +96,12 @@ def add_parsers(sub: Any) -> None:
     _fetching(update)
     _db(update)
 
-    remove = actions.add_parser("remove", help="remove a loaded list and its entities")
+    remove = actions.add_parser(
+        "remove",
+        help="remove a loaded list and its entities",
+        epilog="examples:\n  armsflow lists remove test-list\n  armsflow lists remove ofac-sdn --db screening.db\n",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     remove.add_argument("name", metavar="NAME", help="the list's name, as 'armsflow lists' shows it")
     _db(remove)
 
@@ -140,9 +156,12 @@ def run(args: argparse.Namespace) -> int:
 
 def _show(args: argparse.Namespace, lists: ListStore) -> int:
     stored = lists.lists()
-    if args.output == "json":
+    if args.output == "jsonl":
         for item in stored:
             print(json.dumps(item.to_json(), ensure_ascii=False))
+        return EXIT_OK
+    if args.output == "json":
+        print(json.dumps([item.to_json() for item in stored], ensure_ascii=False, indent=1))
         return EXIT_OK
     if not stored:
         print("armsflow: no lists loaded (armsflow lists load FILE|URL)", file=sys.stderr)
