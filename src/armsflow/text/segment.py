@@ -218,14 +218,18 @@ def _push(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None
 
 
 _FORMS: Final[dict[str, dict[str, tuple[str, str]]]] = {}
+# Marks after a run of letters and digits that the regex makes a token of their own: none of them continues
+# a word, a number or a designation (as "'", "-" or "/" may)
+_CLOSERS: Final = '.,;:!?)"”“»«'
 
 
 def tokenize(text: str, lang: str, offset: int = 0) -> list[Token]:
     """The tokens of ``text``, their offsets shifted by ``offset``.
 
-    Most chunks between white space are plain words, which the regex would return whole as one token:
-    they skip it (a regex call costs more than ten string operations: each match allocates and frees
-    the engine's stack). ``str.split()`` and the regex's ``\\s`` agree on what white space is.
+    Most chunks between white space are plain words or numbers, which the regex would return whole as one
+    token, or such a run with a closing mark, which it would return as two: they skip it (a regex call
+    costs more than ten string operations: each match allocates and frees the engine's stack).
+    ``str.split()`` and the regex's ``\\s`` agree on what white space is.
     """
     tokens: list[Token] = []
     forms = _FORMS.setdefault(lang, {})
@@ -234,9 +238,15 @@ def tokenize(text: str, lang: str, offset: int = 0) -> list[Token]:
     pos = 0
     for chunk in text.split():
         pos = text.find(chunk, pos)  # only white space lies between the last chunk and this one
-        if chunk.isalpha() and len(chunk) <= MAX_TOKEN_CHARS:
+        size = len(chunk)
+        if size <= MAX_TOKEN_CHARS and chunk.isalnum():  # "Drohnen", "2024": one run of letters and digits
             tokens.append(_token(chunk, pos + offset, len(tokens), forms, lang))
-            pos += len(chunk)
+            pos += size
+            continue
+        if size <= MAX_TOKEN_CHARS and chunk[-1] in _CLOSERS and chunk[:-1].isalnum():  # "Russland.", "2024,"
+            tokens.append(_token(chunk[:-1], pos + offset, len(tokens), forms, lang))
+            tokens.append(_token(chunk[-1], pos + offset + size - 1, len(tokens), forms, lang))
+            pos += size
             continue
         found: str
         for found in _TOKEN.findall(chunk):
