@@ -549,7 +549,7 @@ def test_direct_dictionary_lemmas_equal_simplemmas_chain():
     words: set[tuple[str, str]] = set()
     for line in sample_path().read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
-        words |= {(w, row["lang"]) for _, w in _TOKEN.findall(row["text"])}
+        words |= {(w, row["lang"]) for w in _TOKEN.findall(row["text"])}
     rnd = random.Random(7)
     for lang in ("de", "en"):
         keys = list(L.dictionary(lang).keys())
@@ -572,3 +572,37 @@ def test_a_number_after_und_starts_a_noun_phrase_not_a_clause():
     events = extract_document(Document(id="t", text=text, lang="de")).to_dict()["events"]
     # "wird … übernehmen" is one clause: the future reaches the verb
     assert {(e["supplier"], e["recipient"], e["status"]) for e in events} == {("SWE", "ROU", "planned")}
+
+
+def test_tokenize_fast_paths_equal_the_token_regex():
+    """tokenize gives plain words, numbers and a word with one closing mark their tokens without the regex;
+    the tokens and offsets must be the regex's own over the whole text, white space of any kind included."""
+    import random
+    import re
+
+    from armsflow.text.segment import _TOKEN, MAX_TOKEN_CHARS, _pieces, tokenize
+
+    # the token pattern over the whole text, as tokenize ran it before: white space, then a token
+    whole = re.compile(r"(\s*+)(" + _TOKEN.pattern + "\n)", re.VERBOSE)
+
+    def by_regex(text: str) -> list[tuple[str, int]]:
+        out: list[tuple[str, int]] = []
+        pos = 0
+        for space, found in whole.findall(text):
+            pos += len(space)
+            for piece in [found] if len(found) <= MAX_TOKEN_CHARS else _pieces(found):
+                out.append((piece, pos))
+                pos += len(piece)
+        return out
+
+    parts = ["Drohnen", "a", "A", "ß", "2024", "²", "٣", "x" * 63, "y" * 64, "U.S.", "F/A-18", "Su-35-", "3,5"]
+    marks = list(".,;:!?)\"”“»«„('’-/$€£_…")
+    rnd = random.Random(3)
+    for _ in range(3000):
+        text = ""
+        for _ in range(rnd.randint(1, 6)):
+            chunk = "".join(rnd.choice(parts) for _ in range(rnd.randint(0, 2)))
+            chunk = (rnd.choice(marks) if rnd.random() < 0.3 else "") + chunk
+            chunk += rnd.choice(marks) if rnd.random() < 0.7 else ""
+            text += chunk + rnd.choice([" ", "", "\n", "  ", "\xa0", "\x1c", "\u2028"])
+        assert [(t.text, t.start - 5) for t in tokenize(text, "en", 5)] == by_regex(text), repr(text)

@@ -137,12 +137,15 @@ def analyse(tokens: list[Token], mentions: Mentions, lang: str) -> SentenceGramm
     listed = set(actor_tokens) | {i for it in mentions.items for i in range(it.start, it.end)}
     verbs = frozenset(c.start for c in mentions.cues if not c.kinds.isdisjoint(VERB_KINDS))
     ids = clause_ids(tokens, listed, verbs, actor_tokens)
+    # clause ids run 0, 0, …, 1, 1, …: a span ends where the id changes (one tuple per clause, not per token)
     spans: list[tuple[int, int]] = []
-    for i, cid in enumerate(ids):
-        if cid == len(spans):
-            spans.append((i, i + 1))
-        else:
-            spans[cid] = (spans[cid][0], i + 1)
+    start = 0
+    for i in range(1, len(ids)):
+        if ids[i] != ids[i - 1]:
+            spans.append((start, i))
+            start = i
+    if ids:
+        spans.append((start, len(ids)))
     infinitive = [is_infinitive(tokens, s, e, lang) for s, e in spans]
     return SentenceGrammar(tokens, ids, spans, infinitive)
 

@@ -39,9 +39,10 @@ def clause_ids(
     maybe = _MAYBE_BOUNDARY
     focus = False  # "nicht nur … | sondern auch …": the clause goes on after the correlative
     aside = _asides(tokens, actors, verbs)
+    any_aside = bool(aside)  # most sentences have none: no set lookup per token then
     for i, tok in enumerate(tokens):
         word = tok.lower
-        if i in aside:  # "Deutschland (163 Millionen Franken), …": an aside within the clause
+        if any_aside and i in aside:  # "Deutschland (163 Millionen Franken), …": an aside within the clause
             ids.append(current)
             continue
         if word not in maybe:  # the common case: a word that never opens a clause
