@@ -174,6 +174,7 @@ _SCHEDULE_ADVERBS: Final = words("adverb.schedule", "de")
 _SCHEDULE_POINTS: Final = words("noun.time", "de") | words("noun.schedule-point", "de")
 _TRAIN: Final = words("verb.train")
 _COUNT_WORDS: Final = {w: int(v) for w, v in word_values("number.small").items()}
+_COUNT_SCALE: Final = set(_COUNT_WORDS) | set(word_values("number.multiplier")) | words("number.scale")
 _IMPLIED: Final = {w: v.split(":") for w, v in word_values("verb.implies-goods").items()}
 _BARE_DELIVERY_NEXT: Final = words("prep.after-delivery-noun")
 _BARE_DELIVERY_TO: Final = words("prep.delivery-destination")
@@ -762,6 +763,27 @@ def _only_without_after(view: ClauseView, frame: Frame, governors: list[int]) ->
     return bool(negations) and all(
         view.tokens[x.start].lower in _WITHOUT and x.start > frame.trigger.start for x in negations
     )
+
+
+def _negation_after_described_goods(view: ClauseView, frame: Frame, governors: list[int]) -> bool:
+    """Whether the trigger is a German participle inflected before its goods (a count may come between) and
+    every negation in its scope comes after those goods, so it negates the clause's own verb."""
+    tokens = view.tokens
+    trig = tokens[frame.trigger.start]
+    if view.lang != "de" or frame.trigger.end != frame.trigger.start + 1:
+        return False
+    if not trig.text.islower() or not trig.lower.endswith(_ATTRIBUTIVE_ENDINGS):
+        return False
+    ends = [
+        it.end
+        for it in view.mentions.items
+        if 0 <= it.start - frame.trigger.end <= 3
+        and all(t.text[:1].isdigit() or t.lower in _COUNT_SCALE for t in tokens[frame.trigger.end : it.start])
+    ]
+    if not ends:
+        return False
+    negations = [x for k in [frame.clause, *governors] for x in view.cues_by_clause[k] if "negation" in x.kinds]
+    return all(x.start >= min(ends) for x in negations)
 
 
 def _signed_for_goods(view: ClauseView, c: int, cue: CueMention) -> bool:
@@ -1482,6 +1504,11 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
         if not any("approve" in x.kinds and x.start < without for x in scope):
             frame.modifiers.discard("approve")  # "without a licence": the approval is what is missing
         fire(frame, "mod.en.without-after-the-verb")
+    if "negation" in frame.modifiers and _negation_after_described_goods(view, frame, governors):
+        # "die Hälfte der von Nordkorea gelieferten Granaten ist nicht funktionstüchtig": the negation is the
+        # main predicate's; the participle describing the goods stays asserted
+        frame.modifiers.discard("negation")
+        fire(frame, "mod.de.negation-after-described-goods")
     if "promise" in frame.modifiers and frame.trigger_kind != "promise" and _announced_past(view, frame):
         # "announced Monday Indonesia had ordered 42 Rafale jets": a past act reported, not promised
         frame.modifiers.discard("promise")

@@ -35,7 +35,7 @@ from armsflow.grammar import (
     relative_antecedent,
     unique,
 )
-from armsflow.lexicons import word_list, word_stems, words
+from armsflow.lexicons import word_list, word_stems, word_values, words
 from armsflow.mentions import (
     ARTICLES,
     PAIR,
@@ -95,7 +95,10 @@ _THANKING: Final = words("verb.thanking", "en")
 _AUX_BEFORE_ACCUSED: Final = words("aux.before-accused", "en")
 _SERVE_WITH: Final = words("prep.serve-with")
 _SERVE_IN: Final = _SERVE_WITH | words("prep.serve-in")
-_ATTRIBUTIVE_ENDINGS: Final = ("en", "ten", "te", "tes", "ter", "tem")
+_ATTRIBUTIVE_ENDINGS: Final = tuple(word_list("suffix.participle-attributive", "de"))
+_COUNT_WORDS: Final = (
+    set(word_values("number.small")) | set(word_values("number.multiplier")) | words("number.scale")
+)
 _DEFINITE_OBJECT: Final = words("article.definite-object")
 _ASKED_FROM: Final = words("prep.request-from")
 _COME_FROM: Final = words("verb.come-from")
@@ -1076,7 +1079,7 @@ def _attributive_participle_agent(r: Roles) -> None:
         and r.kind in ("give", "promise", "sell")
         and word.text.islower()
         and word.lower.endswith(_ATTRIBUTIVE_ENDINGS)
-        and any(it.start == frame.trigger.end for it in frame.items)
+        and any(_counted_after(tokens, frame.trigger.end, it.start) for it in frame.items)
         and (r.by_prep.get("von") or r.by_prep.get("aus"))
         and (r.subj is None or r.subj.first.start < trig)
     ):
@@ -1093,6 +1096,14 @@ def _attributive_participle_agent(r: Roles) -> None:
         r.receive([i for i in r.subj.ids if i not in agents], "roles.de.attributive-participle-agent")
     elif not frame.recipients:
         r.receive([i for i in _in_service_with(r) if i not in agents], "roles.de.attributive-participle-agent")
+
+
+def _counted_after(tokens: list[Token], end: int, start: int) -> bool:
+    """ "die gelieferten Panzer", "der gelieferten 1,5 Millionen Granaten": the goods follow the participle,
+    at most a count between."""
+    if start < end or start - end > 3:
+        return False
+    return all(t.text[:1].isdigit() or t.lower in _COUNT_WORDS for t in tokens[end:start])
 
 
 def _in_service_with(r: Roles) -> list[str]:
