@@ -174,6 +174,9 @@ _SCHEDULE_ADVERBS: Final = words("adverb.schedule", "de")
 _SCHEDULE_POINTS: Final = words("noun.time", "de") | words("noun.schedule-point", "de")
 _TRAIN: Final = words("verb.train")
 _COUNT_WORDS: Final = {w: int(v) for w, v in word_values("number.small").items()}
+_EXCHANGE_NOUNS: Final = words("noun.exchange")
+_EXCHANGE_FOR: Final = words("prep.exchange-for")
+_EXCHANGE_BEFORE: Final = words("prep.before-exchange")
 _COUNT_SCALE: Final = set(_COUNT_WORDS) | set(word_values("number.multiplier")) | words("number.scale")
 _IMPLIED: Final = {w: v.split(":") for w, v in word_values("verb.implies-goods").items()}
 _BARE_DELIVERY_NEXT: Final = words("prep.after-delivery-noun")
@@ -979,6 +982,19 @@ def _object_of(view: ClauseView, cue: CueMention, item: ItemMention) -> bool:
 # --------------------------------------------------------------------------- goods
 
 
+def _in_exchange(tokens: list[Token], item: ItemMention, items: list[ItemMention]) -> bool:
+    """Whether the goods follow "im Austausch für", "im Gegenzug für", "in exchange for", "in return for"
+    within their noun phrase (at most four words between, no other goods)."""
+    others = {k for it in items if it is not item for k in range(it.start, it.end)}
+    for k in range(item.start - 1, max(0, item.start - 7), -1):
+        tok = tokens[k]
+        if not tok.text[:1].isalnum() or k in others:
+            return False
+        if tok.lower in _EXCHANGE_FOR and k > 1 and tokens[k - 1].lower in _EXCHANGE_NOUNS:
+            return tokens[k - 2].lower in _EXCHANGE_BEFORE
+    return False
+
+
 def frame_items(
     view: ClauseView,
     c: int,
@@ -1012,6 +1028,12 @@ def frame_items(
             # buyer's own equipment
             trace.append("item.de.for-own-equipment")
             items = kept
+    kept = [it for it in items if not _in_exchange(view.tokens, it, items)]
+    if len(kept) < len(items) and kept:
+        # "lieferte Munition im Austausch für Satellitentechnik", "in exchange for fighter jets": what comes
+        # back in exchange is not what this transfer sends
+        trace.append("item.in-exchange-goes-back")
+        items = kept
     if view.lang == "de" and any(view.tokens[it.start].lemma in _LICENCE_NOUNS for it in items):
         kept = [it for it in items if not _built_under_licence(view.tokens, it)]
         if len(kept) < len(items):
