@@ -895,10 +895,15 @@ def _roles_arrive(r: Roles) -> None:
     """Goods arriving, going or seized: where they arrive receives; where they come from supplies."""
     frame, view, trig, kind = r.frame, r.view, r.trig, r.frame.trigger_kind
     in_ids = r.prep_ids(_IN)
+    preps = _IN
     if kind == "go" and not in_ids:
         in_ids = r.prep_ids(TO)  # "Die Korvetten gingen im Mai an Katar", "went to Qatar"
+        preps = TO
     if in_ids:
         r.receive(in_ids, "roles.arrive.in-destination")
+        # "Ein Flugzeug geht an Pakistan und 72 Raketen an die Philippinen": where each destination stands,
+        # for goods and destinations that alternate (discourse.each-good-to-its-recipient)
+        frame.recipient_marks = [(m.id, m.start) for p in preps for g in r.by_prep.get(p, []) for m in g.members]
     elif r.objects:
         r.receive([i for g in r.objects for i in g.ids], "roles.arrive.object-reached")
     elif (
