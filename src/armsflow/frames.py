@@ -85,6 +85,7 @@ _ONSET: Final = words("verb.onset")
 # what keeps a purchase from being a past fact, in its own clause or in a relative clause on its goods
 _NOT_YET_BOUGHT: Final = frozenset({"future", "intend", "promise", "consider", "negation", "request", "refuse", "deny"})
 _RESPECTIVELY: Final = words("conj.respectively")
+_REASON_PREPS: Final = words("prep.reason-for-measure")
 _LICENCE_NOUNS: Final = words("noun.production-licence")
 _LICENCE_PREPS: Final = words("prep.under-licence")
 _EXPORT_LICENCES: Final = tuple(word_list("suffix.export-licence", "de"))
@@ -1461,12 +1462,34 @@ def _bare_deliveries(tokens: list[Token], cue: CueMention, actors: list[ActorMen
 # --------------------------------------------------------------------------- modality in scope
 
 
+def _reason_of_measure(view: ClauseView, frame: Frame) -> int | None:
+    """Where the reason phrase starts when the transfer is a noun right after "wegen"/"over" (an article and
+    adjectives between) and a measure word comes before it in the sentence."""
+    tokens = view.tokens
+    if frame.trigger_kind not in ("give_noun", "give"):
+        return None
+    k = frame.trigger.start - 1
+    while k >= 0 and frame.trigger.start - k <= 4 and tokens[k].text.islower() and tokens[k].lower not in _REASON_PREPS:
+        k -= 1
+    if k < 0 or tokens[k].lower not in _REASON_PREPS:
+        return None
+    if not any("sanction" in x.kinds and x.end <= k for x in view.mentions.cues):
+        return None
+    return k
+
+
 def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
     """The modality cues that govern the frame: its own clause's, and those reaching in from governors."""
     tokens, grammar, c = view.tokens, view.grammar, frame.clause
     lead = frame.trigger
     starts = {it.start for it in view.mentions.items}
     aside = _participles_of_other_nouns(view, starts) - {lead.start}
+    reason = _reason_of_measure(view, frame)
+    if reason is not None:
+        # "erwägt Sanktionen wegen der Lieferung von Drohnen": the delivery is why; the measure's modality
+        # is not the delivery's
+        aside |= set(range(reason))
+        fire(frame, "mod.reason-outside-measure-modality")
     frame.modifiers = _modifiers(view.cues_by_clause, c, lead, tokens, frame.trigger_kind, starts, aside)
     if any(x.start in aside and x.kinds & MODIFIERS for k in [c, *governors] for x in view.cues_by_clause[k]):
         # "im Zuge seiner beantragten Mitgliedschaft … bereit, Waffen zu liefern": the participle describes

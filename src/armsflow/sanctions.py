@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Final
 
-from armsflow.frame import Frame, fire, reject
+from armsflow.frame import MODIFIERS, Frame, fire, reject
 from armsflow.grammar import (
     LINK,
     ClauseView,
@@ -440,6 +440,12 @@ def _sanction_modifiers(
     """Modality of the measure, from its clause and the clauses that govern it; the governing chain."""
     frame.modifiers = set()
     aside = _negations_aside(view, frame, c) | _passive_auxiliaries(view, frame, c) | _day_after(view, frame, c)
+    reason = _reason_span(view, c, sanction or prevent) if (sanction or prevent) is not None else set()
+    if any(x.start in reason and x.kinds & MODIFIERS for x in view.cues_by_clause[c]):
+        # "verhängt Sanktionen wegen der mutmaßlichen Lieferung von Drohnen": the doubt is about the reason,
+        # the measure is taken
+        aside |= reason
+        fire(frame, "sanction.reason-modality-aside")
     frame.modifiers |= {
         k
         for x in view.cues_by_clause[c]
@@ -873,6 +879,15 @@ def _german_phrase_end(view: ClauseView, k: int, end: int, depth: int) -> int:
             k += 1
             if k < end and head and tokens[k].lower in _GENITIVE_LINK:
                 k += 1  # "Unterstützung des russischen Angriffskriegs": a genitive attribute
+                head = False
+            elif (
+                k + 1 < end
+                and head
+                and tokens[k].text.islower()
+                and tokens[k].lower.endswith("er")
+                and tokens[k + 1].text[:1].isupper()
+            ):
+                k += 1  # "Lieferung sogenannter Kamikaze-Drohnen": a genitive plural without article
                 head = False
             elif k < end and head and tokens[k].lower in PREPOSITIONS and depth > 0:
                 return _german_phrase_end(view, k + 1, end, depth - 1)  # "Krieg gegen die Ukraine"
