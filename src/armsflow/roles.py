@@ -101,6 +101,7 @@ _DEFINITE_OBJECT: Final = words("article.definite-object")
 _ASKED_FROM: Final = words("prep.request-from")
 _COME_FROM: Final = words("verb.come-from")
 _ONWARD: Final = words("adverb.onward")
+_INTERMEDIARIES: Final = words("noun.intermediary")
 _AND: Final = words("conj.and")
 _RELATIVE_OBJECTS: Final = words("pronoun.relative-object-or-plural", "de")
 _SUBJECT_AFTER_RELATIVE: Final = words("pronoun.subject-after-relative", "de")
@@ -670,10 +671,29 @@ def _give_active_supplier(r: Roles) -> None:
         r.supply(owners[0].ids, "roles.give.noun-genitive-supplier")
     if frame.trigger_kind in ("give_noun", "promise", "approve", "sell") and not frame.suppliers:
         from_ids = r.prep_ids(FROM)
+        brokers = _intermediaries(r)
+        if brokers and set(from_ids) & brokers:
+            # "Waffenlieferungen an die Ukraine über Vermittler aus der NATO": where the intermediaries come
+            # from is no supplier (the contract: transit countries and intermediaries are not suppliers)
+            from_ids = [i for i in from_ids if i not in brokers]
+            fire(frame, "roles.intermediary-is-no-supplier")
         if from_ids:
             r.supply(from_ids, "roles.give.noun-from-supplier")
         elif r.genitives:
             r.supply([i for g in r.genitives for i in g.ids], "roles.give.noun-genitive-supplier")
+
+
+def _intermediaries(r: Roles) -> set[str]:
+    """Actors of a from-phrase right after a noun of intermediaries ("über Vermittler aus der NATO",
+    "via middlemen from Bulgaria")."""
+    tokens = r.tokens
+    found: set[str] = set()
+    for p in FROM:
+        for g in r.by_prep.get(p, []):
+            k = g.first.start - (2 if g.first.article else 1) - 1
+            if k >= 0 and tokens[k].lower in _INTERMEDIARIES:
+                found.update(g.ids)
+    return found
 
 
 def _give_active_recipient(r: Roles) -> None:
