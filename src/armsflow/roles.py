@@ -102,6 +102,7 @@ _ASKED_FROM: Final = words("prep.request-from")
 _COME_FROM: Final = words("verb.come-from")
 _ONWARD: Final = words("adverb.onward")
 _INTERMEDIARIES: Final = words("noun.intermediary")
+_WAR_NOUNS: Final = words("noun.war")
 _AND: Final = words("conj.and")
 _RELATIVE_OBJECTS: Final = words("pronoun.relative-object-or-plural", "de")
 _SUBJECT_AFTER_RELATIVE: Final = words("pronoun.subject-after-relative", "de")
@@ -1974,6 +1975,20 @@ def _gapped_firms(r: Roles) -> None:
 
 
 # In this order; a later construction overrides an earlier one.
+def _owner_of_supported_war(r: Roles) -> None:
+    """ "den russischen Angriffskrieg mit Drohnen zu unterstützen", "to support Russia's war with drones": whose
+    war is supported with goods receives them."""
+    frame, tokens = r.frame, r.tokens
+    if r.kind != "support" or frame.recipients:
+        return
+    for a in r.view.actors_by_clause[r.c]:
+        if a.id in frame.suppliers or a.prep is not None or a.kind not in ("adj", "name-gen", "capital-gen"):
+            continue
+        if a.end < len(tokens) and tokens[a.end].lower in _WAR_NOUNS:
+            r.receive([a.id], "roles.owner-of-supported-war")
+            return
+
+
 CONSTRUCTIONS: Final[tuple[Callable[[Roles], None], ...]] = (
     _delivery_under_deal,
     _role_noun,
@@ -2011,6 +2026,7 @@ CONSTRUCTIONS: Final[tuple[Callable[[Roles], None], ...]] = (
     _replaced_as,
     _possessed_agent,
     _gapped_firms,
+    _owner_of_supported_war,
 )
 
 
