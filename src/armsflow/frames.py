@@ -86,6 +86,8 @@ _ONSET: Final = words("verb.onset")
 _NOT_YET_BOUGHT: Final = frozenset({"future", "intend", "promise", "consider", "negation", "request", "refuse", "deny"})
 _RESPECTIVELY: Final = words("conj.respectively")
 _REASON_PREPS: Final = words("prep.reason-for-measure")
+_DEAL_BACK: Final = words("determiner.deal-named-before")
+_A: Final = words("article.indefinite", "en")
 _LICENCE_NOUNS: Final = words("noun.production-licence")
 _LICENCE_PREPS: Final = words("prep.under-licence")
 _EXPORT_LICENCES: Final = tuple(word_list("suffix.export-licence", "de"))
@@ -1249,6 +1251,10 @@ def _goods_from_context(
         if pronoun:
             trace.append("item.pronoun-object")
             return pronoun
+        deal = _deal_named_before(view, c, lead_kind)
+        if deal:
+            trace.append("item.deal-named-before")
+            return deal
     # (a party only named against whom or where, "im Krieg gegen die Rebellen", is no side of the arming)
     named = len([a for a in actors if a.prep is None or a.prep in TO])
     if grammar.infinitive[c] and c > 0:
@@ -1436,6 +1442,23 @@ def _anaphoric_items(tokens: list[Token], grammar: SentenceGrammar, c: int, lang
         if word in _REMAINDER and (nxt is None or not nxt.text[:1].isupper() and nxt.lower not in _NOUNISH_EN):
             # "two more would follow", "die übrigen sollen folgen", "weitere sollen folgen"
             return [ItemMention(i, i + 1, None, carrier="pronoun", text=tokens[i].text)]
+    return []
+
+
+def _deal_named_before(view: ClauseView, c: int, lead_kind: str) -> list[ItemMention]:
+    """ "unterzeichneten ein entsprechendes Abkommen", "signed the deal": a deal noun with a determiner that
+    points back stands for the goods of the transfer named before (resolved from the discourse)."""
+    if lead_kind != "deal":
+        return []
+    tokens = view.tokens
+    if sum("deal" in x.kinds for x in view.cues_by_clause[c]) < 2:
+        return []  # "Von dem Exportstopp ist dieses Geschäft nicht betroffen": no verb of signing the deal
+    for x in view.cues_by_clause[c]:
+        if "deal" not in x.kinds or not tokens[x.start].text[:1].isupper() and view.lang == "de":
+            continue
+        before = [t.lower for t in tokens[max(0, x.start - 2) : x.start]]
+        if before and (before[-1] in _DEAL_BACK or len(before) == 2 and before[0] in _DEAL_BACK and before[1] in _A):
+            return [ItemMention(x.start, x.end, None, carrier="pronoun", text=tokens[x.start].text)]
     return []
 
 
