@@ -1437,7 +1437,7 @@ class Assembler:
         if item.carrier == "missile":
             # "Raketen an die Huthis geliefert": missiles no earlier name makes specific are missiles all the same
             return ItemMention(item.start, item.end, "other-missile", None, item.quantity, item.origin, None, item.text)
-        if item.carrier == "weapon":  # "the weapon" with no system named before: weapons
+        if item.carrier in ("weapon", "delivery"):  # "the weapon", "die Lieferung" with nothing named before
             category = "military-equipment"
             return ItemMention(item.start, item.end, category, None, item.quantity, item.origin, None, item.text)
         return None

@@ -87,6 +87,7 @@ _NOT_YET_BOUGHT: Final = frozenset({"future", "intend", "promise", "consider", "
 _RESPECTIVELY: Final = words("conj.respectively")
 _REASON_PREPS: Final = words("prep.reason-for-measure")
 _DEAL_BACK: Final = words("determiner.deal-named-before")
+_DEFINITE_SINGULAR: Final = words("article.definite-singular")
 _A: Final = words("article.indefinite", "en")
 _LICENCE_NOUNS: Final = words("noun.production-licence")
 _LICENCE_PREPS: Final = words("prep.under-licence")
@@ -1275,11 +1276,33 @@ def _goods_from_context(
     if noun is None and lead_kind == "arrive":
         # "Erste Lieferungen aus Indien waren nach Armenien gelangt": the deliveries themselves arrived
         noun = next((x for x in view.cues_by_clause[c] if "give_noun" in x.kinds and x.start < lead.start), None)
+    sale = noun or (lead if lead_kind == "sell" else None)
+    if (
+        sale is not None
+        and _definite_singular(tokens, sale)
+        and any(a.prep in _BARE_DELIVERY_TO and a.start > sale.start for a in actors)
+    ):
+        # "grünes Licht für die Lieferung durch die israelische Industrie an Deutschland", "approved the sale to
+        # Finland": the delivery talked about, of the goods named before (else arms in general)
+        trace.append("item.definite-delivery-named-before")
+        return [ItemMention(sale.start, sale.end, None, carrier="delivery", text=tokens[sale.start].text)]
     if noun is not None and _bare_deliveries(tokens, noun, actors):
         # "Lieferungen in die USA, nach Deutschland und in die Schweiz": goods not specified further
         trace.append("item.bare-deliveries")
         return [ItemMention(noun.start, noun.end, "military-equipment", text=tokens[noun.start].text)]
     return []
+
+
+def _definite_singular(tokens: list[Token], noun: CueMention) -> bool:
+    """ "die Lieferung", "der Verkauf", "the sale": a single delivery with a definite article, its goods not
+    named after it ("die Ausfuhr von Erdöl": other goods)."""
+    word = tokens[noun.start]
+    if noun.start == 0 or tokens[noun.start - 1].lower not in _DEFINITE_SINGULAR:
+        return False
+    nxt = tokens[noun.end].lower if noun.end < len(tokens) else ""
+    if nxt in _BARE_DELIVERY_NEXT and nxt not in _BARE_DELIVERY_TO:
+        return False
+    return word.lower == word.lemma or word.lower.endswith("ung")
 
 
 def _used(
