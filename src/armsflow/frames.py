@@ -87,6 +87,7 @@ _NOT_YET_BOUGHT: Final = frozenset({"future", "intend", "promise", "consider", "
 _RESPECTIVELY: Final = words("conj.respectively")
 _REASON_PREPS: Final = words("prep.reason-for-measure")
 _DEAL_BACK: Final = words("determiner.deal-named-before")
+_MODAL_INFINITIVES: Final = words("verb.modal-infinitive", "de")
 _DEFINITE_SINGULAR: Final = words("article.definite-singular")
 _A: Final = words("article.indefinite", "en")
 _LICENCE_NOUNS: Final = words("noun.production-licence")
@@ -2358,7 +2359,13 @@ def set_voice(view: ClauseView, frame: Frame, owners: dict[int, tuple[int, str]]
             tokens[x.start].lower for k in [c, *governors] for x in view.cues_by_clause[k] if "future" in x.kinds
         }
         after = tokens[lead.end].lower if lead.end < len(tokens) else ""
-        if futures <= _PRESENT_PASSIVE and after not in _PRESENT_PASSIVE and _scheduled(view, c):
+        modal = tokens[lead.end + 1].lower if lead.end + 1 < len(tokens) else ""
+        if futures <= _PRESENT_PASSIVE and after in _PRESENT_PASSIVE and modal in _MODAL_INFINITIVES:
+            # "dass die Panzer an Deutschland weitergegeben werden dürfen": a passive infinitive under a modal,
+            # no future; the modal says what is allowed or possible
+            frame.modifiers.discard("future")
+            fire(frame, "mod.de.passive-infinitive-under-modal")
+        elif futures <= _PRESENT_PASSIVE and after not in _PRESENT_PASSIVE and _scheduled(view, c):
             # "Die Panzer werden ab 2026 an Polen geliefert": the present passive with a point it starts from
             # or is due by speaks of what is to come
             fire(frame, "mod.de.present-passive-scheduled")
