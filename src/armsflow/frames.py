@@ -87,6 +87,7 @@ _NOT_YET_BOUGHT: Final = frozenset({"future", "intend", "promise", "consider", "
 _RESPECTIVELY: Final = words("conj.respectively")
 _REASON_PREPS: Final = words("prep.reason-for-measure")
 _DEAL_BACK: Final = words("determiner.deal-named-before")
+_TARGET_NOUNS: Final = words("noun.weapon-target")
 _MODAL_INFINITIVES: Final = words("verb.modal-infinitive", "de")
 _DEFINITE_SINGULAR: Final = words("article.definite-singular")
 _A: Final = words("article.indefinite", "en")
@@ -330,6 +331,11 @@ def _clause_frame(
     if view.lang == "de" and lead_kind == "go" and _about_idiom(view.tokens, lead_cue):
         # "ging es um mehr als eine Modernisierung": "es geht um" says what something is about; nothing goes
         reject("filter.de.es-geht-um", f"clause {c}: {lead_cue.lemma!r} in 'es geht um'")
+        return None
+    if lead_kind == "arrive" and _reaches_targets(view, c):
+        # "mit den Zielen, die dieses System erreicht", "can reach targets deep inside Russia": the weapon's
+        # range or use, nothing delivered
+        reject("filter.reaches-targets", f"clause {c}: {lead_cue.lemma!r} reaches targets")
         return None
     if _allowed_other_act(view, c, lead_cue, items):
         # "Colombo allowed Chinese research vessels to call at its ports": what is allowed is another act
@@ -1467,6 +1473,13 @@ def _anaphoric_items(tokens: list[Token], grammar: SentenceGrammar, c: int, lang
             # "two more would follow", "die übrigen sollen folgen", "weitere sollen folgen"
             return [ItemMention(i, i + 1, None, carrier="pronoun", text=tokens[i].text)]
     return []
+
+
+def _reaches_targets(view: ClauseView, c: int) -> bool:
+    """Whether the clause, or the noun a relative clause hangs on, names targets ("die Ziele, die das System
+    erreicht", "reach targets")."""
+    start, end = view.grammar.clauses[c]
+    return any(t.lower in _TARGET_NOUNS for t in view.tokens[max(0, start - 2) : end])
 
 
 def _deal_named_before(view: ClauseView, c: int, lead_kind: str) -> list[ItemMention]:
