@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Final
 
 from armsflow.lexicons import words
-from armsflow.mentions import ActorMention, CueMention, Mentions, governor
+from armsflow.mentions import ActorMention, CueMention, ItemMention, Mentions, governor
 from armsflow.text.segment import Sentence, Token
 
 _SUBJUNCTIVE: Final = words("verb.subjunctive-form", "de")
@@ -51,6 +51,13 @@ def find_sources(sentence: Sentence, mentions: Mentions, lang: str) -> tuple[str
     goods = {i for it in mentions.items for i in range(it.start, it.end)}
     source, span, rule = _find_source(tokens, mentions, lang)
     if span:
+        speaker = _person_heading_span(mentions, span)
+        if speaker is not None:
+            # "laut einem hochrangigen Geheimdienstoffizier", "according to a senior officer": a person noun
+            # that heads the speaker phrase is who speaks, not personnel sent anywhere
+            mentions.items.remove(speaker)
+            goods = {i for it in mentions.items for i in range(it.start, it.end)}
+            rule = "source.person-noun-speaks"
         # A speaker phrase ends where the goods begin ("laut Weißem Haus ballistische Raketen").
         cut = [i for i in sorted(span) if i in goods]
         if cut:
@@ -61,6 +68,14 @@ def find_sources(sentence: Sentence, mentions: Mentions, lang: str) -> tuple[str
                     span.discard(max(span))  # a dangling adjective of the goods
                 source = " ".join(tokens[i].text for i in sorted(span)) or None
     return source, span, rule
+
+
+def _person_heading_span(mentions: Mentions, span: set[int]) -> ItemMention | None:
+    """The personnel mention that ends the speaker phrase, when it is the phrase's only goods."""
+    inside = [it for it in mentions.items if it.start in span]
+    if len(inside) != 1 or inside[0].category != "personnel" or inside[0].end != max(span) + 1:
+        return None
+    return inside[0]
 
 
 def _find_source(tokens: list[Token], mentions: Mentions, lang: str) -> tuple[str | None, set[int], str]:

@@ -19,7 +19,7 @@ from armsflow.lexicons import word_list, word_stems, words
 from armsflow.mentions import COMPANY, GROUP, PAIR, ActorMention, ItemMention, Mentions, is_reference
 from armsflow.model import Event
 from armsflow.status import decide
-from armsflow.text.segment import Sentence
+from armsflow.text.segment import Sentence, Token
 
 _PASSIVE_AUX: Final = words("aux.passive")
 _OF_EN: Final = words("prep.of", "en")
@@ -28,6 +28,8 @@ _POSSESSIVES: Final = words("pronoun.possessive-opening")
 _AGAINST_EN: Final = words("prep.against-threat", "en")
 _BUYING: Final = frozenset({"buy", "order", "get"})
 _VAGUE_PARTNERS: Final = words("noun.vague-partner")
+_EXAMPLE_MARKERS: Final = words("prep.such-as")
+_EXAMPLE_ARTICLES: Final = words("article.before-example")
 _VAGUE_HEADS: Final = word_stems("noun.vague-partner-head")
 _MISSILES: Final = ("ballistic-missile", "cruise-missile", "other-missile", "anti-tank-weapon", "air-defence-system")
 _PRONOUNS: Final = words("pronoun.speaker")
@@ -114,6 +116,19 @@ _ORIGIN_KINDS: Final = ("adj", "origin", "demonym", "org", "org-gen")
 
 
 _VAGUE_MEMO: Final[dict[str, bool]] = {}
+
+
+def _named_examples_follow(tokens: list[Token], k: int, in_names: set[int]) -> bool:
+    """ "an Staaten wie die USA, Spanien oder Tschechien", "to countries such as Poland": the states are
+    named right after the vague word, by examples."""
+    j = k + 1
+    while j < len(tokens) and j - k <= 3 and tokens[j].lower in _EXAMPLE_MARKERS:
+        j += 1
+    if j == k + 1:
+        return False
+    while j < len(tokens) and tokens[j].lower in _EXAMPLE_ARTICLES:
+        j += 1
+    return j in in_names
 
 
 def _vague(word: str) -> bool:
@@ -304,7 +319,11 @@ class Assembler:
         self._sentence_tokens = sentence.tokens
         # ("die Vereinigten Staaten" is a name, not unnamed states; "the country" stays a vague word)
         in_names = {k for a in mentions.actors if not is_reference(a.id) for k in range(a.start, a.end)}
-        self._vague_tokens = [k for k, t in enumerate(sentence.tokens) if k not in in_names and _vague(t.lower)]
+        self._vague_tokens = [
+            k
+            for k, t in enumerate(sentence.tokens)
+            if k not in in_names and _vague(t.lower) and not _named_examples_follow(sentence.tokens, k, in_names)
+        ]
         self._sentence_says = any(c.kinds & {"say", "according"} for c in mentions.cues)
         self._speaker_tokens = speaker_tokens
         _share_roles([f for f in frames if f.kind == "transfer"])
@@ -1418,7 +1437,7 @@ class Assembler:
         if item.carrier == "missile":
             # "Raketen an die Huthis geliefert": missiles no earlier name makes specific are missiles all the same
             return ItemMention(item.start, item.end, "other-missile", None, item.quantity, item.origin, None, item.text)
-        if item.carrier == "weapon":  # "the weapon" with no system named before: weapons
+        if item.carrier in ("weapon", "delivery"):  # "the weapon", "die Lieferung" with nothing named before
             category = "military-equipment"
             return ItemMention(item.start, item.end, category, None, item.quantity, item.origin, None, item.text)
         return None

@@ -85,6 +85,12 @@ _ONSET: Final = words("verb.onset")
 # what keeps a purchase from being a past fact, in its own clause or in a relative clause on its goods
 _NOT_YET_BOUGHT: Final = frozenset({"future", "intend", "promise", "consider", "negation", "request", "refuse", "deny"})
 _RESPECTIVELY: Final = words("conj.respectively")
+_REASON_PREPS: Final = words("prep.reason-for-measure")
+_DEAL_BACK: Final = words("determiner.deal-named-before")
+_TARGET_NOUNS: Final = words("noun.weapon-target")
+_MODAL_INFINITIVES: Final = words("verb.modal-infinitive", "de")
+_DEFINITE_SINGULAR: Final = words("article.definite-singular")
+_A: Final = words("article.indefinite", "en")
 _LICENCE_NOUNS: Final = words("noun.production-licence")
 _LICENCE_PREPS: Final = words("prep.under-licence")
 _EXPORT_LICENCES: Final = tuple(word_list("suffix.export-licence", "de"))
@@ -174,6 +180,10 @@ _SCHEDULE_ADVERBS: Final = words("adverb.schedule", "de")
 _SCHEDULE_POINTS: Final = words("noun.time", "de") | words("noun.schedule-point", "de")
 _TRAIN: Final = words("verb.train")
 _COUNT_WORDS: Final = {w: int(v) for w, v in word_values("number.small").items()}
+_EXCHANGE_NOUNS: Final = words("noun.exchange")
+_EXCHANGE_FOR: Final = words("prep.exchange-for")
+_EXCHANGE_BEFORE: Final = words("prep.before-exchange")
+_COUNT_SCALE: Final = set(_COUNT_WORDS) | set(word_values("number.multiplier")) | words("number.scale")
 _IMPLIED: Final = {w: v.split(":") for w, v in word_values("verb.implies-goods").items()}
 _BARE_DELIVERY_NEXT: Final = words("prep.after-delivery-noun")
 _BARE_DELIVERY_TO: Final = words("prep.delivery-destination")
@@ -321,6 +331,11 @@ def _clause_frame(
     if view.lang == "de" and lead_kind == "go" and _about_idiom(view.tokens, lead_cue):
         # "ging es um mehr als eine Modernisierung": "es geht um" says what something is about; nothing goes
         reject("filter.de.es-geht-um", f"clause {c}: {lead_cue.lemma!r} in 'es geht um'")
+        return None
+    if lead_kind == "arrive" and _reaches_targets(view, c):
+        # "mit den Zielen, die dieses System erreicht", "can reach targets deep inside Russia": the weapon's
+        # range or use, nothing delivered
+        reject("filter.reaches-targets", f"clause {c}: {lead_cue.lemma!r} reaches targets")
         return None
     if _allowed_other_act(view, c, lead_cue, items):
         # "Colombo allowed Chinese research vessels to call at its ports": what is allowed is another act
@@ -764,6 +779,27 @@ def _only_without_after(view: ClauseView, frame: Frame, governors: list[int]) ->
     )
 
 
+def _negation_after_described_goods(view: ClauseView, frame: Frame, governors: list[int]) -> bool:
+    """Whether the trigger is a German participle inflected before its goods (a count may come between) and
+    every negation in its scope comes after those goods, so it negates the clause's own verb."""
+    tokens = view.tokens
+    trig = tokens[frame.trigger.start]
+    if view.lang != "de" or frame.trigger.end != frame.trigger.start + 1:
+        return False
+    if not trig.text.islower() or not trig.lower.endswith(_ATTRIBUTIVE_ENDINGS):
+        return False
+    ends = [
+        it.end
+        for it in view.mentions.items
+        if 0 <= it.start - frame.trigger.end <= 3
+        and all(t.text[:1].isdigit() or t.lower in _COUNT_SCALE for t in tokens[frame.trigger.end : it.start])
+    ]
+    if not ends:
+        return False
+    negations = [x for k in [frame.clause, *governors] for x in view.cues_by_clause[k] if "negation" in x.kinds]
+    return all(x.start >= min(ends) for x in negations)
+
+
 def _signed_for_goods(view: ClauseView, c: int, cue: CueMention) -> bool:
     """ "Romania signed for 54 K9s", "Jakarta signed for an initial six jets": a verb of signing with "for" and the
     goods right after it, no contract noun in between."""
@@ -957,6 +993,19 @@ def _object_of(view: ClauseView, cue: CueMention, item: ItemMention) -> bool:
 # --------------------------------------------------------------------------- goods
 
 
+def _in_exchange(tokens: list[Token], item: ItemMention, items: list[ItemMention]) -> bool:
+    """Whether the goods follow "im Austausch für", "im Gegenzug für", "in exchange for", "in return for"
+    within their noun phrase (at most four words between, no other goods)."""
+    others = {k for it in items if it is not item for k in range(it.start, it.end)}
+    for k in range(item.start - 1, max(0, item.start - 7), -1):
+        tok = tokens[k]
+        if not tok.text[:1].isalnum() or k in others:
+            return False
+        if tok.lower in _EXCHANGE_FOR and k > 1 and tokens[k - 1].lower in _EXCHANGE_NOUNS:
+            return tokens[k - 2].lower in _EXCHANGE_BEFORE
+    return False
+
+
 def frame_items(
     view: ClauseView,
     c: int,
@@ -990,6 +1039,12 @@ def frame_items(
             # buyer's own equipment
             trace.append("item.de.for-own-equipment")
             items = kept
+    kept = [it for it in items if not _in_exchange(view.tokens, it, items)]
+    if len(kept) < len(items) and kept:
+        # "lieferte Munition im Austausch für Satellitentechnik", "in exchange for fighter jets": what comes
+        # back in exchange is not what this transfer sends
+        trace.append("item.in-exchange-goes-back")
+        items = kept
     if view.lang == "de" and any(view.tokens[it.start].lemma in _LICENCE_NOUNS for it in items):
         kept = [it for it in items if not _built_under_licence(view.tokens, it)]
         if len(kept) < len(items):
@@ -1204,6 +1259,10 @@ def _goods_from_context(
         if pronoun:
             trace.append("item.pronoun-object")
             return pronoun
+        deal = _deal_named_before(view, c, lead_kind)
+        if deal:
+            trace.append("item.deal-named-before")
+            return deal
     # (a party only named against whom or where, "im Krieg gegen die Rebellen", is no side of the arming)
     named = len([a for a in actors if a.prep is None or a.prep in TO])
     if grammar.infinitive[c] and c > 0:
@@ -1224,11 +1283,33 @@ def _goods_from_context(
     if noun is None and lead_kind == "arrive":
         # "Erste Lieferungen aus Indien waren nach Armenien gelangt": the deliveries themselves arrived
         noun = next((x for x in view.cues_by_clause[c] if "give_noun" in x.kinds and x.start < lead.start), None)
+    sale = noun or (lead if lead_kind == "sell" else None)
+    if (
+        sale is not None
+        and _definite_singular(tokens, sale)
+        and any(a.prep in _BARE_DELIVERY_TO and a.start > sale.start for a in actors)
+    ):
+        # "grünes Licht für die Lieferung durch die israelische Industrie an Deutschland", "approved the sale to
+        # Finland": the delivery talked about, of the goods named before (else arms in general)
+        trace.append("item.definite-delivery-named-before")
+        return [ItemMention(sale.start, sale.end, None, carrier="delivery", text=tokens[sale.start].text)]
     if noun is not None and _bare_deliveries(tokens, noun, actors):
         # "Lieferungen in die USA, nach Deutschland und in die Schweiz": goods not specified further
         trace.append("item.bare-deliveries")
         return [ItemMention(noun.start, noun.end, "military-equipment", text=tokens[noun.start].text)]
     return []
+
+
+def _definite_singular(tokens: list[Token], noun: CueMention) -> bool:
+    """ "die Lieferung", "der Verkauf", "the sale": a single delivery with a definite article, its goods not
+    named after it ("die Ausfuhr von Erdöl": other goods)."""
+    word = tokens[noun.start]
+    if noun.start == 0 or tokens[noun.start - 1].lower not in _DEFINITE_SINGULAR:
+        return False
+    nxt = tokens[noun.end].lower if noun.end < len(tokens) else ""
+    if nxt in _BARE_DELIVERY_NEXT and nxt not in _BARE_DELIVERY_TO:
+        return False
+    return word.lower == word.lemma or word.lower.endswith("ung")
 
 
 def _used(
@@ -1394,6 +1475,30 @@ def _anaphoric_items(tokens: list[Token], grammar: SentenceGrammar, c: int, lang
     return []
 
 
+def _reaches_targets(view: ClauseView, c: int) -> bool:
+    """Whether the clause, or the noun a relative clause hangs on, names targets ("die Ziele, die das System
+    erreicht", "reach targets")."""
+    start, end = view.grammar.clauses[c]
+    return any(t.lower in _TARGET_NOUNS for t in view.tokens[max(0, start - 2) : end])
+
+
+def _deal_named_before(view: ClauseView, c: int, lead_kind: str) -> list[ItemMention]:
+    """ "unterzeichneten ein entsprechendes Abkommen", "signed the deal": a deal noun with a determiner that
+    points back stands for the goods of the transfer named before (resolved from the discourse)."""
+    if lead_kind != "deal":
+        return []
+    tokens = view.tokens
+    if sum("deal" in x.kinds for x in view.cues_by_clause[c]) < 2:
+        return []  # "Von dem Exportstopp ist dieses Geschäft nicht betroffen": no verb of signing the deal
+    for x in view.cues_by_clause[c]:
+        if "deal" not in x.kinds or not tokens[x.start].text[:1].isupper() and view.lang == "de":
+            continue
+        before = [t.lower for t in tokens[max(0, x.start - 2) : x.start]]
+        if before and (before[-1] in _DEAL_BACK or len(before) == 2 and before[0] in _DEAL_BACK and before[1] in _A):
+            return [ItemMention(x.start, x.end, None, carrier="pronoun", text=tokens[x.start].text)]
+    return []
+
+
 def _determiner(tokens: list[Token], i: int) -> bool:
     """ "diese destabilisierenden Transfers", "these drones": a determiner, not a pronoun."""
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -1417,12 +1522,34 @@ def _bare_deliveries(tokens: list[Token], cue: CueMention, actors: list[ActorMen
 # --------------------------------------------------------------------------- modality in scope
 
 
+def _reason_of_measure(view: ClauseView, frame: Frame) -> int | None:
+    """Where the reason phrase starts when the transfer is a noun right after "wegen"/"over" (an article and
+    adjectives between) and a measure word comes before it in the sentence."""
+    tokens = view.tokens
+    if frame.trigger_kind not in ("give_noun", "give"):
+        return None
+    k = frame.trigger.start - 1
+    while k >= 0 and frame.trigger.start - k <= 4 and tokens[k].text.islower() and tokens[k].lower not in _REASON_PREPS:
+        k -= 1
+    if k < 0 or tokens[k].lower not in _REASON_PREPS:
+        return None
+    if not any("sanction" in x.kinds and x.end <= k for x in view.mentions.cues):
+        return None
+    return k
+
+
 def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
     """The modality cues that govern the frame: its own clause's, and those reaching in from governors."""
     tokens, grammar, c = view.tokens, view.grammar, frame.clause
     lead = frame.trigger
     starts = {it.start for it in view.mentions.items}
     aside = _participles_of_other_nouns(view, starts) - {lead.start}
+    reason = _reason_of_measure(view, frame)
+    if reason is not None:
+        # "erwägt Sanktionen wegen der Lieferung von Drohnen": the delivery is why; the measure's modality
+        # is not the delivery's
+        aside |= set(range(reason))
+        fire(frame, "mod.reason-outside-measure-modality")
     frame.modifiers = _modifiers(view.cues_by_clause, c, lead, tokens, frame.trigger_kind, starts, aside)
     if any(x.start in aside and x.kinds & MODIFIERS for k in [c, *governors] for x in view.cues_by_clause[k]):
         # "im Zuge seiner beantragten Mitgliedschaft … bereit, Waffen zu liefern": the participle describes
@@ -1482,6 +1609,11 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
         if not any("approve" in x.kinds and x.start < without for x in scope):
             frame.modifiers.discard("approve")  # "without a licence": the approval is what is missing
         fire(frame, "mod.en.without-after-the-verb")
+    if "negation" in frame.modifiers and _negation_after_described_goods(view, frame, governors):
+        # "die Hälfte der von Nordkorea gelieferten Granaten ist nicht funktionstüchtig": the negation is the
+        # main predicate's; the participle describing the goods stays asserted
+        frame.modifiers.discard("negation")
+        fire(frame, "mod.de.negation-after-described-goods")
     if "promise" in frame.modifiers and frame.trigger_kind != "promise" and _announced_past(view, frame):
         # "announced Monday Indonesia had ordered 42 Rafale jets": a past act reported, not promised
         frame.modifiers.discard("promise")
@@ -2240,7 +2372,13 @@ def set_voice(view: ClauseView, frame: Frame, owners: dict[int, tuple[int, str]]
             tokens[x.start].lower for k in [c, *governors] for x in view.cues_by_clause[k] if "future" in x.kinds
         }
         after = tokens[lead.end].lower if lead.end < len(tokens) else ""
-        if futures <= _PRESENT_PASSIVE and after not in _PRESENT_PASSIVE and _scheduled(view, c):
+        modal = tokens[lead.end + 1].lower if lead.end + 1 < len(tokens) else ""
+        if futures <= _PRESENT_PASSIVE and after in _PRESENT_PASSIVE and modal in _MODAL_INFINITIVES:
+            # "dass die Panzer an Deutschland weitergegeben werden dürfen": a passive infinitive under a modal,
+            # no future; the modal says what is allowed or possible
+            frame.modifiers.discard("future")
+            fire(frame, "mod.de.passive-infinitive-under-modal")
+        elif futures <= _PRESENT_PASSIVE and after not in _PRESENT_PASSIVE and _scheduled(view, c):
             # "Die Panzer werden ab 2026 an Polen geliefert": the present passive with a point it starts from
             # or is due by speaks of what is to come
             fire(frame, "mod.de.present-passive-scheduled")

@@ -764,7 +764,8 @@ def _purposes(tokens: list[Token], items: list[ItemMention]) -> list[ItemMention
         ):
             purpose = item  # "Patriot systems to defend cities against missiles and drones": the threat, not goods
             continue
-        before = [t.lower for t in tokens[max(0, item.start - 6) : item.start]]
+        # up to eight words back: "Ersatz für bereits an die Ukraine gelieferte T72-Panzer"
+        before = [t.lower for t in tokens[max(0, item.start - 8) : item.start]]
         if any(w in _FOR for w in before):
             cut = max(i for i, w in enumerate(before) if w in _FOR)
             valued = any(t.lower in _VALUE_WORDS for t in tokens[max(0, item.start - 10) : item.start])

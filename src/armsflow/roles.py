@@ -35,7 +35,7 @@ from armsflow.grammar import (
     relative_antecedent,
     unique,
 )
-from armsflow.lexicons import word_list, word_stems, words
+from armsflow.lexicons import word_list, word_stems, word_values, words
 from armsflow.mentions import (
     ARTICLES,
     PAIR,
@@ -95,11 +95,14 @@ _THANKING: Final = words("verb.thanking", "en")
 _AUX_BEFORE_ACCUSED: Final = words("aux.before-accused", "en")
 _SERVE_WITH: Final = words("prep.serve-with")
 _SERVE_IN: Final = _SERVE_WITH | words("prep.serve-in")
-_ATTRIBUTIVE_ENDINGS: Final = ("en", "ten", "te", "tes", "ter", "tem")
+_ATTRIBUTIVE_ENDINGS: Final = tuple(word_list("suffix.participle-attributive", "de"))
+_COUNT_WORDS: Final = set(word_values("number.small")) | set(word_values("number.multiplier")) | words("number.scale")
 _DEFINITE_OBJECT: Final = words("article.definite-object")
 _ASKED_FROM: Final = words("prep.request-from")
 _COME_FROM: Final = words("verb.come-from")
 _ONWARD: Final = words("adverb.onward")
+_INTERMEDIARIES: Final = words("noun.intermediary")
+_WAR_NOUNS: Final = words("noun.war")
 _AND: Final = words("conj.and")
 _RELATIVE_OBJECTS: Final = words("pronoun.relative-object-or-plural", "de")
 _SUBJECT_AFTER_RELATIVE: Final = words("pronoun.subject-after-relative", "de")
@@ -669,10 +672,29 @@ def _give_active_supplier(r: Roles) -> None:
         r.supply(owners[0].ids, "roles.give.noun-genitive-supplier")
     if frame.trigger_kind in ("give_noun", "promise", "approve", "sell") and not frame.suppliers:
         from_ids = r.prep_ids(FROM)
+        brokers = _intermediaries(r)
+        if brokers and set(from_ids) & brokers:
+            # "Waffenlieferungen an die Ukraine über Vermittler aus der NATO": where the intermediaries come
+            # from is no supplier (the contract: transit countries and intermediaries are not suppliers)
+            from_ids = [i for i in from_ids if i not in brokers]
+            fire(frame, "roles.intermediary-is-no-supplier")
         if from_ids:
             r.supply(from_ids, "roles.give.noun-from-supplier")
         elif r.genitives:
             r.supply([i for g in r.genitives for i in g.ids], "roles.give.noun-genitive-supplier")
+
+
+def _intermediaries(r: Roles) -> set[str]:
+    """Actors of a from-phrase right after a noun of intermediaries ("über Vermittler aus der NATO",
+    "via middlemen from Bulgaria")."""
+    tokens = r.tokens
+    found: set[str] = set()
+    for p in FROM:
+        for g in r.by_prep.get(p, []):
+            k = g.first.start - (2 if g.first.article else 1) - 1
+            if k >= 0 and tokens[k].lower in _INTERMEDIARIES:
+                found.update(g.ids)
+    return found
 
 
 def _give_active_recipient(r: Roles) -> None:
@@ -894,10 +916,15 @@ def _roles_arrive(r: Roles) -> None:
     """Goods arriving, going or seized: where they arrive receives; where they come from supplies."""
     frame, view, trig, kind = r.frame, r.view, r.trig, r.frame.trigger_kind
     in_ids = r.prep_ids(_IN)
+    preps = _IN
     if kind == "go" and not in_ids:
         in_ids = r.prep_ids(TO)  # "Die Korvetten gingen im Mai an Katar", "went to Qatar"
+        preps = TO
     if in_ids:
         r.receive(in_ids, "roles.arrive.in-destination")
+        # "Ein Flugzeug geht an Pakistan und 72 Raketen an die Philippinen": where each destination stands,
+        # for goods and destinations that alternate (discourse.each-good-to-its-recipient)
+        frame.recipient_marks = [(m.id, m.start) for p in preps for g in r.by_prep.get(p, []) for m in g.members]
     elif r.objects:
         r.receive([i for g in r.objects for i in g.ids], "roles.arrive.object-reached")
     elif (
@@ -1076,7 +1103,7 @@ def _attributive_participle_agent(r: Roles) -> None:
         and r.kind in ("give", "promise", "sell")
         and word.text.islower()
         and word.lower.endswith(_ATTRIBUTIVE_ENDINGS)
-        and any(it.start == frame.trigger.end for it in frame.items)
+        and any(_counted_after(tokens, frame.trigger.end, it.start) for it in frame.items)
         and (r.by_prep.get("von") or r.by_prep.get("aus"))
         and (r.subj is None or r.subj.first.start < trig)
     ):
@@ -1093,6 +1120,14 @@ def _attributive_participle_agent(r: Roles) -> None:
         r.receive([i for i in r.subj.ids if i not in agents], "roles.de.attributive-participle-agent")
     elif not frame.recipients:
         r.receive([i for i in _in_service_with(r) if i not in agents], "roles.de.attributive-participle-agent")
+
+
+def _counted_after(tokens: list[Token], end: int, start: int) -> bool:
+    """ "die gelieferten Panzer", "der gelieferten 1,5 Millionen Granaten": the goods follow the participle,
+    at most a count between."""
+    if start < end or start - end > 3:
+        return False
+    return all(t.text[:1].isdigit() or t.lower in _COUNT_WORDS for t in tokens[end:start])
 
 
 def _in_service_with(r: Roles) -> list[str]:
@@ -1940,6 +1975,20 @@ def _gapped_firms(r: Roles) -> None:
 
 
 # In this order; a later construction overrides an earlier one.
+def _owner_of_supported_war(r: Roles) -> None:
+    """ "den russischen Angriffskrieg mit Drohnen zu unterstützen", "to support Russia's war with drones": whose
+    war is supported with goods receives them."""
+    frame, tokens = r.frame, r.tokens
+    if r.kind != "support" or frame.recipients:
+        return
+    for a in r.view.actors_by_clause[r.c]:
+        if a.id in frame.suppliers or a.prep is not None or a.kind not in ("adj", "name-gen", "capital-gen"):
+            continue
+        if a.end < len(tokens) and tokens[a.end].lower in _WAR_NOUNS:
+            r.receive([a.id], "roles.owner-of-supported-war")
+            return
+
+
 CONSTRUCTIONS: Final[tuple[Callable[[Roles], None], ...]] = (
     _delivery_under_deal,
     _role_noun,
@@ -1977,6 +2026,7 @@ CONSTRUCTIONS: Final[tuple[Callable[[Roles], None], ...]] = (
     _replaced_as,
     _possessed_agent,
     _gapped_firms,
+    _owner_of_supported_war,
 )
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Final
 
-from armsflow.frame import Frame, fire, reject
+from armsflow.frame import MODIFIERS, Frame, fire, reject
 from armsflow.grammar import (
     LINK,
     ClauseView,
@@ -86,6 +86,7 @@ _IMPOSING: Final = frozenset({"impose", "threaten", "listing"})
 _RELATIVE_EN: Final = words("pronoun.relative", "en")
 _AUX_PASSIVE: Final = words("aux.passive-present", "de")
 _GENITIVE_LINK: Final = words("article.genitive-link", "de")
+_WAR_NOUNS: Final = words("noun.war")
 _INFINITIVE_MARK: Final = words("particle.infinitive", "en")
 _ADJECTIVE_ENDINGS: Final = tuple(sorted(words("suffix.adjective-inflection", "de")))
 _COUNCIL: Final = words("noun.council")
@@ -192,7 +193,8 @@ def _share_targets(view: ClauseView, c: int, found: list[Frame]) -> None:
     named = [
         i
         for g in groups(view.actors_by_clause[c], view.tokens)
-        if _prep(g.first, view) in TARGET or _prep(g.first, view) in _DESTINATION
+        if (_prep(g.first, view) in TARGET or _prep(g.first, view) in _DESTINATION)
+        and not _after_war_noun(view, g.first)  # "den Krieg gegen die Ukraine": the victim
         for i in g.ids
     ]
     for frame in found:
@@ -440,6 +442,12 @@ def _sanction_modifiers(
     """Modality of the measure, from its clause and the clauses that govern it; the governing chain."""
     frame.modifiers = set()
     aside = _negations_aside(view, frame, c) | _passive_auxiliaries(view, frame, c) | _day_after(view, frame, c)
+    reason = _reason_span(view, c, sanction or prevent) if (sanction or prevent) is not None else set()
+    if any(x.start in reason and x.kinds & MODIFIERS for x in view.cues_by_clause[c]):
+        # "verhängt Sanktionen wegen der mutmaßlichen Lieferung von Drohnen": the doubt is about the reason,
+        # the measure is taken
+        aside |= reason
+        fire(frame, "sanction.reason-modality-aside")
     frame.modifiers |= {
         k
         for x in view.cues_by_clause[c]
@@ -874,6 +882,15 @@ def _german_phrase_end(view: ClauseView, k: int, end: int, depth: int) -> int:
             if k < end and head and tokens[k].lower in _GENITIVE_LINK:
                 k += 1  # "Unterstützung des russischen Angriffskriegs": a genitive attribute
                 head = False
+            elif (
+                k + 1 < end
+                and head
+                and tokens[k].text.islower()
+                and tokens[k].lower.endswith("er")
+                and tokens[k + 1].text[:1].isupper()
+            ):
+                k += 1  # "Lieferung sogenannter Kamikaze-Drohnen": a genitive plural without article
+                head = False
             elif k < end and head and tokens[k].lower in PREPOSITIONS and depth > 0:
                 return _german_phrase_end(view, k + 1, end, depth - 1)  # "Krieg gegen die Ukraine"
             elif head and not (k < end and (k in named or tokens[k].text[:1].isupper())):
@@ -1096,6 +1113,12 @@ def _bare_party(view: ClauseView, frame: Frame, g: Group, own: list[Group], cue:
         fire(frame, "sanction.en.object-after-measure")
 
 
+def _after_war_noun(view: ClauseView, actor: ActorMention) -> bool:
+    """ "Angriffskrieg gegen die Ukraine", "war against Ukraine": the actor is what a war is waged against."""
+    k = actor.start - (2 if actor.article else 1) - 1
+    return k >= 0 and view.tokens[k].lower in _WAR_NOUNS
+
+
 def _object_gap(view: ClauseView, start: int, end: int) -> bool:
     """Only determiners, numbers and adjectives between a verb and its object."""
     return all(t.lower in _ARTICLES or t.text.isdigit() or t.lower in _SKIPPED for t in view.tokens[start:end])
@@ -1135,6 +1158,11 @@ def _fallback_parties(view: ClauseView, frame: Frame, c: int, chain: list[int]) 
         reject("sanction.subject-of-earlier-clause", f"clause {c}: a passive measure's agent is not said here")
     elif not frame.imposers:
         for ci in unique_ints(chain + list(range(c - 1, -1, -1))):
+            if grammar.infinitive[ci] and ci != c:
+                # "wirft Teheran vor, den russischen Krieg … zu unterstützen | und beschließt Strafmaßnahmen": an
+                # infinitive clause has no subject of its own to lend
+                fire(frame, "sanction.infinitive-lends-no-subject")
+                continue
             cand = [
                 x
                 for x in groups(view.actors_by_clause[ci], tokens)
@@ -1156,7 +1184,9 @@ def _fallback_parties(view: ClauseView, frame: Frame, c: int, chain: list[int]) 
         for ci in chain:
             coordinated = ci + 1 == c and _opens_with_coordinator(view, c)
             for x in groups(view.actors_by_clause[ci], tokens):
-                if _prep(x.first, view) in TARGET:
+                if _after_war_noun(view, x.first):
+                    fire(frame, "sanction.victim-of-war-no-target")  # "den Krieg gegen die Ukraine": the victim
+                elif _prep(x.first, view) in TARGET:
                     frame.targets += x.ids
                     fire(frame, "sanction.target-in-governing-clause")
                 elif coordinated and _prep(x.first, view) in _DESTINATION:
