@@ -65,7 +65,7 @@ from armsflow.mentions import (
     is_reference,
 )
 from armsflow.roles import FROM, TO, assign_transfer_roles, service_roles, trainees
-from armsflow.sanctions import sanction_frames
+from armsflow.sanctions import sanction_frames, whether_or_not
 from armsflow.text.mood import counterfactual, polar_questions
 from armsflow.text.segment import Token
 
@@ -1432,6 +1432,8 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
         # "nicht nur Drohnen, sondern auch Raketen", "not only drones but also missiles": no negation, and
         # the goods after the correlative belong to the same clause (text/clauses.py)
         fire(frame, "mod.not-only-is-no-negation")
+    if any(whether_or_not(x, tokens) for x in view.cues_by_clause[c]):
+        fire(frame, "mod.en.whether-or-not-is-no-negation")
     if lead.lemma == "commission" and any(it.category == "ship" for it in frame.items):
         frame.modifiers.add("in_use")  # a navy commissioning a ship puts it into service: it has arrived
         frame.trigger_kind = "get"  # received, not bought: an order behind it must be named to count
@@ -1904,7 +1906,7 @@ def _reach_from_governors(
             k
             for cue in view.cues_by_clause[g]
             if cue.start not in aside and cue.start not in subject_nouns
-            for k in cue.kinds - _past_background(cue, tokens)
+            for k in cue.kinds - _past_background(cue, tokens) - _open_question(cue, tokens, frame)
             if k in passes
         }
         if reached - frame.modifiers:
@@ -1917,6 +1919,15 @@ def _reach_from_governors(
             # "Russia and Belarus have agreed that Minsk will receive …": the agreement is the news
             frame.modifiers.add("agreed_over")
             fire(frame, "mod.agreed-that")
+
+
+def _open_question(cue: CueMention, tokens: list[Token], frame: Frame) -> frozenset[str]:
+    """ "whether or not to send tanks": the negation is one side of an open question, no negation."""
+    if whether_or_not(cue, tokens):
+        fire(frame, "mod.en.whether-or-not-is-no-negation")
+        frame.modifiers.add("consider")  # an open question: weighed, whatever verb governs it
+        return frozenset({"negation"})
+    return frozenset()
 
 
 def _hedge_noun_as_subject(view: ClauseView, g: int, cue: CueMention) -> bool:
@@ -2179,6 +2190,8 @@ def _modifiers(
         kinds = kinds - _past_background(cue, tokens)
         if _not_only(cue, tokens):
             kinds = kinds - {"negation"}  # "nicht nur … sondern auch", "not only … but also"
+        elif whether_or_not(cue, tokens):
+            kinds = (kinds - {"negation"}) | {"consider"}  # "whether or not to send": an open question
         mods |= {k for k in kinds if k in MODIFIERS}
     return mods
 

@@ -90,6 +90,7 @@ _COMPANY_WORDS: Final = words("noun.company")
 _TRAIN: Final = words("verb.train")
 _LEASE: Final = words("verb.lease")
 _ACCUSED: Final = words("participle.accused", "en")
+_ACCUSED_OF: Final = words("prep.accused-of", "en")
 _ACCUSING: Final = words("verb.accusing", "en")
 _THANKING: Final = words("verb.thanking", "en")
 _AUX_BEFORE_ACCUSED: Final = words("aux.before-accused", "en")
@@ -1038,7 +1039,7 @@ def _accused_of_supplying(r: Roles) -> None:
     prev_word = tokens[trig - 1].lower
     window: tuple[int, int] | None = None
     if (
-        prev_word in ("of", "over")
+        prev_word in _ACCUSED_OF
         and tokens[trig - 2].lower in _ACCUSED
         and tokens[trig - 3].lower not in _AUX_BEFORE_ACCUSED
     ):

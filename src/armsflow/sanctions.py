@@ -48,6 +48,8 @@ _PLACE_PREPS: Final = words("prep.place-of-target")
 _DESTINATION: Final = words("prep.export-destination")
 _EXPORT_STEMS: Final = ("export", "ausfuhr")
 _NOT_ONLY: Final = words("adverb.not-only")
+_WHETHER_OR: Final = words("phrase.whether-or", "en")
+_ABSOLUTE: Final = words("prep.absolute-subject", "en")
 _POSSESSIVE: Final = words("pronoun.possessive")
 _ARTICLES: Final = words("determiner.before-actor")
 _SKIPPED: Final = words("function.skipped-before-actor")
@@ -463,9 +465,11 @@ def _sanction_modifiers(
         frame.modifiers |= {
             kk for x in view.cues_by_clause[k] if not _attributive_doubt(x) and x.start not in aside for kk in x.kinds
         }
-        if not (view.grammar.infinitive[k + 1] or opens_complement(view.grammar, k + 1)) or _coordinated_clause(
-            view, k
-        ):
+        if not (
+            view.grammar.infinitive[k + 1]
+            or opens_complement(view.grammar, k + 1)
+            or _open_question_clause(view, k + 1)
+        ) or _coordinated_clause(view, k):
             break
         k -= 1
     if chain:
@@ -547,6 +551,11 @@ def _negations_aside(view: ClauseView, frame: Frame, c: int) -> set[int]:
             aside.add(neg.start)  # "nicht nur Sanktionen verhängt": no negation at all
             fire(frame, "sanction.negation-scope")
             continue
+        if whether_or_not(neg, tokens):
+            aside.add(neg.start)  # "whether or not to impose sanctions": an open question, no negation
+            frame.modifiers.add("consider")
+            fire(frame, "mod.en.whether-or-not-is-no-negation")
+            continue
         verb = _negated_verb(view, c, neg, frame.trigger)
         if any(w in _NO_LONGER for w in after) and not (verb is not None and "lift" in verb.kinds):
             frame.modifiers.add("no_longer")  # "keinen Beschränkungen mehr", "no longer subject to"
@@ -564,6 +573,14 @@ def _negations_aside(view: ClauseView, frame: Frame, c: int) -> set[int]:
             continue
         fire(frame, "sanction.negation-scope")
     return aside
+
+
+def whether_or_not(cue: CueMention, tokens: list[Token]) -> bool:
+    """A negation right after "whether or": one side of an open question ("whether or not to impose"), no
+    negation."""
+    if "negation" not in cue.kinds or cue.start < 2:
+        return False
+    return " ".join(t.lower for t in tokens[cue.start - 2 : cue.start]) in _WHETHER_OR
 
 
 def _negated_verb(view: ClauseView, c: int, neg: CueMention, measure: CueMention) -> CueMention | None:
@@ -982,10 +999,7 @@ def _party(
                 # "export controls on chip tools to China": an export measure names its destination
                 or cue.lemma.startswith(_EXPORT_STEMS)
                 # "Beschränkungen für Rüstungsexporte in die Türkei", "the embargo on arms sales to Libya"
-                or any(
-                    x.kinds & _TRANSFER_NOUNS and cue.end <= x.start < first.start
-                    for x in view.cues_by_clause[frame.clause]
-                )
+                or _restricted_transfer_before(view, frame, cue, first.start)
             )
         )
     ):
@@ -996,6 +1010,26 @@ def _party(
         fire(frame, "sanction.possessor-after-measure-is-target")
     elif prep is None and not first.genitive:
         _bare_party(view, frame, g, own, cue, role)
+    elif _absolute_subject(view, g) and first.start < cue.start and not frame.imposers:
+        frame.imposers = g.ids  # "…, with Tokyo considering sanctions against Moscow"
+        fire(frame, "sanction.en.with-absolute-subject")
+
+
+def _restricted_transfer_before(view: ClauseView, frame: Frame, cue: CueMention, start: int) -> bool:
+    """A transfer noun between the measure and an actor: the measure restricts that transfer ("the embargo on
+    arms sales to Libya"). When a noun for those targeted comes between the measure and the transfer, the
+    transfer is their deed and its destination is not targeted ("sanctions on Iranian firms involved in
+    supplying drones to Russia")."""
+    tokens = view.tokens
+    transfers = [
+        x for x in view.cues_by_clause[frame.clause] if x.kinds & _TRANSFER_NOUNS and cue.end <= x.start < start
+    ]
+    if not transfers:
+        return False
+    if all(any(_target_noun(tokens[j], view.lang) for j in range(cue.end, x.start)) for x in transfers):
+        fire(frame, "sanction.deed-of-targets-names-no-target")
+        return False
+    return True
 
 
 def _prep(actor: ActorMention, view: ClauseView) -> str | None:
@@ -1096,6 +1130,19 @@ def _bare_party(view: ClauseView, frame: Frame, g: Group, own: list[Group], cue:
         fire(frame, "sanction.en.object-after-measure")
 
 
+def _absolute_subject(view: ClauseView, g: Group) -> bool:
+    """ "with Berlin considering whether to impose sanctions": the actor after "with" is the subject of the
+    -ing verb right after it."""
+    tokens = view.tokens
+    end = g.members[-1].end
+    return (
+        _prep(g.first, view) in _ABSOLUTE
+        and end < len(tokens)
+        and tokens[end].text.islower()
+        and tokens[end].lower.endswith("ing")
+    )
+
+
 def _object_gap(view: ClauseView, start: int, end: int) -> bool:
     """Only determiners, numbers and adjectives between a verb and its object."""
     return all(t.lower in _ARTICLES or t.text.isdigit() or t.lower in _SKIPPED for t in view.tokens[start:end])
@@ -1138,7 +1185,7 @@ def _fallback_parties(view: ClauseView, frame: Frame, c: int, chain: list[int]) 
             cand = [
                 x
                 for x in groups(view.actors_by_clause[ci], tokens)
-                if _prep(x.first, view) is None and not x.first.genitive
+                if (_prep(x.first, view) is None or _absolute_subject(view, x)) and not x.first.genitive
             ]
             if cand and _opposes(view, ci):
                 # "praised Israel's decision to halt exports", "vetoed a resolution that would have extended
@@ -1147,6 +1194,8 @@ def _fallback_parties(view: ClauseView, frame: Frame, c: int, chain: list[int]) 
                 break
             if cand:
                 frame.imposers = cand[0].ids
+                if _absolute_subject(view, cand[0]):
+                    fire(frame, "sanction.en.with-absolute-subject")
                 fire(frame, "sanction.subject-of-earlier-clause")
                 break
     if not frame.targets and c > 0 and c - 1 not in chain and _opens_with_coordinator(view, c):
@@ -1185,7 +1234,15 @@ def _opens_with_coordinator(view: ClauseView, c: int) -> bool:
     """Clause c opens with "und", "but", ", and" …"""
     start, end = view.grammar.clauses[c]
     ws = [t.lower for t in view.tokens[start : min(end, start + 2)]]
+    if _open_question_clause(view, c):
+        return False  # "whether | or not to impose": one side of an open question, no coordinated verb phrase
     return c > 0 and bool(ws) and (ws[0] in _COORDINATORS or ws[0] == "," and len(ws) > 1 and ws[1] in _COORDINATORS)
+
+
+def _open_question_clause(view: ClauseView, c: int) -> bool:
+    """Clause c is "or not to …" after "whether": the second half of an open question."""
+    start = view.grammar.clauses[c][0]
+    return any(whether_or_not(x, view.tokens) and x.start == start + 1 for x in view.cues_by_clause[c])
 
 
 def _continues_objects(view: ClauseView, c: int) -> bool:
