@@ -62,6 +62,7 @@ _SHARES: Final = words("noun.share")
 _SHARE_PREPS: Final = words("prep.share-goes-to")
 
 _COUNCILS: Final = word_list("actor.council", "*")
+_TREASURIES: Final = word_list("actor.treasury", "*")
 # Modalities of a measure announced, threatened or weighed: "neue Strafmaßnahmen angekündigt".
 _ANNOUNCED: Final = frozenset({"threaten", "intend", "future", "consider"})
 # The rules by which the sentence's subject imposes a measure.
@@ -1455,6 +1456,12 @@ class Assembler:
             councils = [actor for _, actor in self.state.actors if actor in _COUNCILS]
             imposers = [councils[-1] if councils else _COUNCILS[0]]
             trace.append("discourse.council-of-the-story")
+        if not imposers and frame.treasury:
+            # "The Treasury sanctioned …": the treasury of the state named last among those that have one (the
+            # UK's in a British story), else the US Treasury
+            treasuries = [actor for _, actor in self.state.actors if actor in _TREASURIES]
+            imposers = [treasuries[-1] if treasuries else _TREASURIES[0]]
+            trace.append("discourse.treasury-of-the-story")
         last = self.state.last_targets
         if (
             not imposers

@@ -91,6 +91,7 @@ _GENITIVE_LINK: Final = words("article.genitive-link", "de")
 _INFINITIVE_MARK: Final = words("particle.infinitive", "en")
 _ADJECTIVE_ENDINGS: Final = tuple(sorted(words("suffix.adjective-inflection", "de")))
 _COUNCIL: Final = words("noun.council")
+_TREASURY: Final = words("noun.treasury", "en")
 _RESTRICTION: Final = words("noun.restriction")
 _LIST_VERB: Final = words("verb.list-measure")
 # Nouns of transfers and permits: a measure on them names their destination as its target.
@@ -656,7 +657,7 @@ def _parties(
         ):
             frame.targets.append(actor.id)
             fire(frame, "sanction.adjective-on-targets")
-    if not frame.targets and frame.imposers:
+    if not frame.targets and (frame.imposers or _council_subject(view, c, _TREASURY)):
         _appositive_target(view, frame, cue)
 
 
@@ -1173,6 +1174,10 @@ def _fallback_parties(view: ClauseView, frame: Frame, c: int, chain: list[int]) 
         frame.council = True  # "Der Rat hat weitere Sanktionen verhängt": the EU's or the Security Council
         fire(frame, "sanction.council-imposes")
         return
+    if not frame.imposers and _council_subject(view, c, _TREASURY):
+        frame.treasury = True  # "The Treasury sanctioned …": the US Treasury, or the one of the story's state
+        fire(frame, "sanction.en.treasury-imposes")
+        return
     if not frame.imposers:
         antecedent = relative_antecedent(grammar, c, view.actors_by_clause, tokens)
         if antecedent is not None and antecedent.first.kind not in ("adj", "origin"):
@@ -1290,14 +1295,15 @@ def _unnamed_subject(view: ClauseView, c: int) -> bool:
     )
 
 
-def _council_subject(view: ClauseView, c: int) -> bool:
-    """ "Der Rat", "the Council" as the subject of the measure's clause (no preposition before it)."""
+def _council_subject(view: ClauseView, c: int, heads: frozenset[str] = _COUNCIL) -> bool:
+    """ "Der Rat", "the Council" (or "the Treasury") as the subject of the measure's clause (no preposition
+    before it)."""
     tokens = view.tokens
     start, end = view.grammar.clauses[c]
     named = {i for a in view.mentions.actors for i in range(a.start, a.end)}
     for j in range(start + 1, end):
         tok = tokens[j]
-        if tok.lower in _COUNCIL and tok.text[:1].isupper() and j not in named and tokens[j - 1].lower in _DEFINITE:
+        if tok.lower in heads and tok.text[:1].isupper() and j not in named and tokens[j - 1].lower in _DEFINITE:
             return j < 2 or tokens[j - 2].lower not in PREPOSITIONS
     return False
 
