@@ -50,6 +50,7 @@ _EXPORT_STEMS: Final = ("export", "ausfuhr")
 _NOT_ONLY: Final = words("adverb.not-only")
 _WHETHER_OR: Final = words("phrase.whether-or", "en")
 _ABSOLUTE: Final = words("prep.absolute-subject", "en")
+_BENEFICIARY: Final = words("prep.procured-for", "en")
 _POSSESSIVE: Final = words("pronoun.possessive")
 _ARTICLES: Final = words("determiner.before-actor")
 _SKIPPED: Final = words("function.skipped-before-actor")
@@ -1006,6 +1007,9 @@ def _party(
     ):
         frame.targets += g.ids
         fire(frame, "sanction.against-target")
+    elif prep in _BENEFICIARY and first.start > cue.start and _procured_by_targets(view, frame, cue, first.start):
+        frame.targets += g.ids  # "sanctioned two entities involved in procuring weapons for the Sudanese Armed Forces"
+        fire(frame, "sanction.en.procuring-for-target")
     elif (first.genitive or first.text.endswith(("'s", "’s"))) and first.start > cue.start:
         frame.targets += g.ids  # "sanctions on targets linked to Russia's war", "on Syria's central bank"
         fire(frame, "sanction.possessor-after-measure-is-target")
@@ -1014,6 +1018,18 @@ def _party(
     elif _absolute_subject(view, g) and first.start < cue.start and not frame.imposers:
         frame.imposers = g.ids  # "…, with Tokyo considering sanctions against Moscow"
         fire(frame, "sanction.en.with-absolute-subject")
+
+
+def _procured_by_targets(view: ClauseView, frame: Frame, cue: CueMention, start: int) -> bool:
+    """A verb of buying between the measure and an actor, after a noun for those targeted: they procure for
+    that actor, whose network is targeted ("entities involved in procuring weapons for the SAF")."""
+    tokens = view.tokens
+    return view.lang == "en" and any(
+        "buy" in x.kinds
+        and cue.end <= x.start < start
+        and any(_target_noun(tokens[j], view.lang) for j in range(cue.end, x.start))
+        for x in view.cues_by_clause[frame.clause]
+    )
 
 
 def _restricted_transfer_before(view: ClauseView, frame: Frame, cue: CueMention, start: int) -> bool:
@@ -1144,6 +1160,23 @@ def _absolute_subject(view: ClauseView, g: Group) -> bool:
     )
 
 
+def _targets_listed_on(view: ClauseView, frame: Frame, c: int) -> None:
+    """ "sanctioned two entities and one individual …, as well as three companies based in the United Arab
+    Emirates": the list of those targeted goes on after the comma."""
+    tokens, grammar = view.tokens, view.grammar
+    nxt = c + 1
+    while nxt < view.n and tokens[grammar.clauses[nxt][0]].text in _BRACKETS:
+        nxt += 1  # "(SAF)": a parenthesis between the list's parts
+    if frame.imposers and nxt < view.n and _continues_objects(view, nxt):
+        role = _ClauseRole(False, False, False, [])
+        own = groups(view.actors_by_clause[nxt], tokens)
+        before = len(frame.targets)
+        for g in own:
+            _party(view, frame, g, own, frame.trigger, None, role)
+        if len(frame.targets) > before:
+            fire(frame, "sanction.targets-listed-on")
+
+
 def _object_gap(view: ClauseView, start: int, end: int) -> bool:
     """Only determiners, numbers and adjectives between a verb and its object."""
     return all(t.lower in _ARTICLES or t.text.isdigit() or t.lower in _SKIPPED for t in view.tokens[start:end])
@@ -1152,18 +1185,7 @@ def _object_gap(view: ClauseView, start: int, end: int) -> bool:
 def _fallback_parties(view: ClauseView, frame: Frame, c: int, chain: list[int]) -> None:
     """Imposer and target from a relative antecedent, the governing or earlier clauses, or a pronoun."""
     tokens, grammar = view.tokens, view.grammar
-    nxt = c + 1
-    while nxt < view.n and tokens[grammar.clauses[nxt][0]].text in _BRACKETS:
-        nxt += 1  # "(SAF)": a parenthesis between the list's parts
-    if frame.imposers and not frame.targets and nxt < view.n and _continues_objects(view, nxt):
-        # "sanctioned two entities and one individual …, as well as three companies based in the United
-        # Arab Emirates": the list of those targeted goes on after the comma
-        role = _ClauseRole(False, False, False, [])
-        own = groups(view.actors_by_clause[nxt], tokens)
-        for g in own:
-            _party(view, frame, g, own, frame.trigger, None, role)
-        if frame.targets:
-            fire(frame, "sanction.targets-listed-on")
+    _targets_listed_on(view, frame, c)
     if not frame.imposers and _unnamed_subject(view, c):
         # "Die westafrikanische Staatengemeinschaft Ecowas hob … auf": someone the lexicon does not know
         # imposes; no one from the discourse
@@ -1202,6 +1224,7 @@ def _fallback_parties(view: ClauseView, frame: Frame, c: int, chain: list[int]) 
                 if _absolute_subject(view, cand[0]):
                     fire(frame, "sanction.en.with-absolute-subject")
                 fire(frame, "sanction.subject-of-earlier-clause")
+                _targets_listed_on(view, frame, c)
                 break
     if not frame.targets and c > 0 and c - 1 not in chain and _opens_with_coordinator(view, c):
         chain = [*chain, c - 1]  # "eased its trade restrictions on Cuba | but kept its arms embargo in place"
