@@ -1140,10 +1140,10 @@ def _answered_request(r: Roles) -> None:
         return
     r.supply(list(r.subj.ids), "roles.answered-request")
     r.receive(askers[-1:], "roles.answered-request")
-    if answer == "consider":
-        # "Das Pentagon prüft eine Anfrage Polens nach …": weighing a request leaves it a request
-        frame.modifiers.discard("consider")
-    else:
+    # the asker asked: the request stands beside the answer ("Das Pentagon prüft eine Anfrage Polens nach …":
+    # weighed, and requested; "rejected Warsaw's request": refused, and requested)
+    frame.requesters = askers[-1:]
+    if answer != "consider":
         frame.trigger_kind = "give"
         frame.modifiers.add(answer)
         frame.modifiers.discard("request")

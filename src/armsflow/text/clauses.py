@@ -77,6 +77,8 @@ def clause_ids(
             and tokens[i - 1].lower not in ("just", "shortly")
         ):
             boundary = True
+        elif word in _SUBJECT_PRONOUNS_EN and i > 0 and tokens[i - 1].lower in _SAID and tok.text.islower():
+            boundary = True  # "said it would impose sanctions": a reported clause without "that"
         elif word == ",":
             p = i - 1
             while p in aside:
@@ -187,7 +189,9 @@ _FOCUS_AFTER: Final = words("adverb.not-only")
 _CORRELATIVE_SECOND: Final = words("conj.correlative-second")
 
 
-_MAYBE_BOUNDARY: Final = _HARD | _EN_SPLITTERS | _COORD | _FOCUS_NEGATION | {"to", ","}
+_SUBJECT_PRONOUNS_EN: Final = words("pronoun.subject", "en")
+_SAID: Final = words("verb.say-past-short", "en")
+_MAYBE_BOUNDARY: Final = _HARD | _EN_SPLITTERS | _COORD | _FOCUS_NEGATION | _SUBJECT_PRONOUNS_EN | {"to", ","}
 
 
 def _asides(tokens: list[Token], actors: frozenset[int], verbs: frozenset[int]) -> set[int]:
