@@ -62,6 +62,8 @@ _SHARES: Final = words("noun.share")
 _SHARE_PREPS: Final = words("prep.share-goes-to")
 
 _COUNCILS: Final = word_list("actor.council", "*")
+# Trigger kinds of a purchase or deal, whose buyer a threat of sanctions is against.
+_PURCHASE_KINDS: Final = frozenset({"buy", "order", "deal"})
 _TREASURIES: Final = word_list("actor.treasury", "*")
 # Modalities of a measure announced, threatened or weighed: "neue Strafmaßnahmen angekündigt".
 _ANNOUNCED: Final = frozenset({"threaten", "intend", "future", "consider"})
@@ -272,6 +274,7 @@ class Assembler:
         self.events: dict[tuple[str, ...], Event] = {}
         self._sentence_items: list[ItemMention] = []
         self._sentence_buyers: list[str] = []
+        self._open_purchase_sellers: list[str] = []
         self._sentence_actors: list[ActorMention] = []
         self._sentence_tokens: list = []
         self._vague_tokens: list[int] = []  # tokens naming unnamed states ("Verbündete", "allies")
@@ -311,6 +314,14 @@ class Assembler:
         _share_roles([f for f in frames if f.kind == "transfer"])
         self._sentence_suppliers = {a for f in frames if f.kind == "transfer" for a in f.suppliers}
         self._sentence_buyers = []
+        # "A plan to buy Su-35 fighters from Moscow was shelved after Washington threatened sanctions": a purchase
+        # whose buyer the sentence does not name, with the sellers it names
+        self._open_purchase_sellers = [
+            a
+            for f in frames
+            if f.kind == "transfer" and not f.recipients and f.trigger_kind in _PURCHASE_KINDS
+            for a in [*f.suppliers, ""]
+        ]
         for frame in sorted(frames, key=lambda f: f.kind != "transfer"):
             # transfers first: a measure threatened over a purchase is against the buyer the sentence names
             self._resolve_refs(frame, index)
@@ -1548,6 +1559,14 @@ class Assembler:
             if buyers:
                 targets = buyers[:1]
                 trace.append("discourse.threat-against-buyer")
+            elif self._open_purchase_sellers and not frame.no_fill:
+                # "A plan to buy Su-35 fighters from Moscow was shelved after Washington threatened sanctions":
+                # the buyer left unnamed is the state the story is about
+                exclude = set(imposers) | set(self._open_purchase_sellers)
+                actor = self.salient(index, exclude=exclude)
+                if actor:
+                    targets = [actor]
+                    trace.append("discourse.threat-against-story-buyer")
         if frame.question:
             reject("filter.question", f"measure {frame.trigger.lemma!r}")  # "Will the EU impose sanctions …?"
             return

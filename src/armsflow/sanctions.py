@@ -51,6 +51,7 @@ _NOT_ONLY: Final = words("adverb.not-only")
 _WHETHER_OR: Final = words("phrase.whether-or", "en")
 _ABSOLUTE: Final = words("prep.absolute-subject", "en")
 _BENEFICIARY: Final = words("prep.procured-for", "en")
+_ADVERBIAL: Final = words("conj.adverbial-clause", "en")
 _POSSESSIVE: Final = words("pronoun.possessive")
 _ARTICLES: Final = words("determiner.before-actor")
 _SKIPPED: Final = words("function.skipped-before-actor")
@@ -456,6 +457,11 @@ def _sanction_modifiers(
     if _coordinated_clause(view, c):
         k = -1  # "…, und auch die EU stoppte alle Lieferungen": a clause of its own, governed by none
         fire(frame, "sanction.coordinated-clause-governs-nothing")
+    elif c > 0 and view.tokens[view.grammar.clauses[c][0]].lower in _ADVERBIAL:
+        k = (
+            -1
+        )  # "The plan was dropped | after Washington threatened sanctions": the main clause's mood is not the measure's
+        fire(frame, "sanction.en.adverbial-clause-governs-itself")
     while k >= 0 and not any("sanction" in x.kinds for x in view.cues_by_clause[k]):
         chain.append(k)
         if _opens_with_coordinator(view, k + 1):
