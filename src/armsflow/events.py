@@ -62,6 +62,8 @@ _SHARES: Final = words("noun.share")
 _SHARE_PREPS: Final = words("prep.share-goes-to")
 
 _COUNCILS: Final = word_list("actor.council", "*")
+# Goods a general export measure covers: its refused transfer is the measure itself.
+_GENERAL_GOODS: Final = frozenset({"military-equipment", "technology"})
 # Trigger kinds of a purchase or deal, whose buyer a threat of sanctions is against.
 _PURCHASE_KINDS: Final = frozenset({"buy", "order", "deal"})
 _TREASURIES: Final = word_list("actor.treasury", "*")
@@ -275,6 +277,7 @@ class Assembler:
         self._sentence_items: list[ItemMention] = []
         self._sentence_buyers: list[str] = []
         self._open_purchase_sellers: list[str] = []
+        self._sentence_imposers: set[str] = set()
         self._sentence_actors: list[ActorMention] = []
         self._sentence_tokens: list = []
         self._vague_tokens: list[int] = []  # tokens naming unnamed states ("Verbündete", "allies")
@@ -316,6 +319,7 @@ class Assembler:
         self._sentence_buyers = []
         # "A plan to buy Su-35 fighters from Moscow was shelved after Washington threatened sanctions": a purchase
         # whose buyer the sentence does not name, with the sellers it names
+        self._sentence_imposers = {a for f in frames if f.kind != "transfer" for a in f.imposers}
         self._open_purchase_sellers = [
             a
             for f in frames
@@ -1603,6 +1607,7 @@ class Assembler:
         source: str | None,
     ) -> None:
         """One sanction event per imposer, target and status (nobody sanctions itself)."""
+        self._drop_refusals_under_measure(sentence, imposers, targets)
         for imposer in imposers:
             for target in targets:
                 if imposer == target:
@@ -1620,6 +1625,26 @@ class Assembler:
                             source=source,
                         )
                     )
+
+    def _drop_refusals_under_measure(self, sentence: Sentence, imposers: list[str], targets: list[str]) -> None:
+        """ "Resolutions of the Security Council prohibit the supply of arms to North Korea": the measure against a
+        state is the event; a refused transfer to it that the same sentence states from a supplier other than
+        the one imposing (found only in the discourse) is the measure's content, not news of its own."""
+        for key, event in list(self.events.items()):
+            if (
+                event.type == "transfer"
+                and event.status == "refused"
+                and event.recipient in targets
+                and event.supplier not in imposers
+                and event.supplier not in self._sentence_imposers
+                and event.start == sentence.start
+                and event.item in _GENERAL_GOODS
+            ):
+                del self.events[key]
+                reject(
+                    "filter.refused-transfer-under-measure",
+                    f"{event.supplier} → {event.recipient} {event.item}: the measure against {event.recipient}",
+                )
 
     def _add(self, event: Event) -> None:
         key = event.key
