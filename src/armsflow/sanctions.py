@@ -52,6 +52,10 @@ _WHETHER_OR: Final = words("phrase.whether-or", "en")
 _ABSOLUTE: Final = words("prep.absolute-subject", "en")
 _BENEFICIARY: Final = words("prep.procured-for", "en")
 _ADVERBIAL: Final = words("conj.adverbial-clause", "en")
+_PURPOSE_AGAINST: Final = words("verb.purpose-against", "en")
+_AUX_PASSIVE_EN: Final = words("aux.passive", "en")
+# Cue kinds of exporting: an infinitive of exporting after a measure names its destination.
+_EXPORT_KINDS: Final = frozenset({"give", "sell"})
 _POSSESSIVE: Final = words("pronoun.possessive")
 _ARTICLES: Final = words("determiner.before-actor")
 _SKIPPED: Final = words("function.skipped-before-actor")
@@ -445,6 +449,7 @@ def _sanction_modifiers(
     """Modality of the measure, from its clause and the clauses that govern it; the governing chain."""
     frame.modifiers = set()
     aside = _negations_aside(view, frame, c) | _passive_auxiliaries(view, frame, c) | _day_after(view, frame, c)
+    aside |= _purposes(view, frame, c)
     frame.modifiers |= {
         k
         for x in view.cues_by_clause[c]
@@ -497,6 +502,24 @@ def _sanction_modifiers(
 
 _PERFECT_AUX: Final = words("aux.perfect-infinitive", "de")
 _INFINITIVE_PARTICLE: Final = words("particle.infinitive", "de")
+
+
+def _purposes(view: ClauseView, frame: Frame, c: int) -> set[int]:
+    """ "the UN sanctions, which are intended to deny Pyongyang revenue": a passive participle of intending
+    states the measure's purpose, not an intention to impose it."""
+    tokens = view.tokens
+    found = {
+        x.start
+        for x in view.cues_by_clause[c]
+        if view.lang == "en"
+        and "intend" in x.kinds
+        and x.start > frame.trigger.start
+        and tokens[x.start].lower.endswith("ed")
+        and tokens[x.start - 1].lower in _AUX_PASSIVE_EN
+    }
+    if found:
+        fire(frame, "sanction.en.purpose-is-no-intention")
+    return found
 
 
 def _perfect_infinitive_measure(view: ClauseView, c: int) -> bool:
@@ -1245,6 +1268,8 @@ def _fallback_parties(view: ClauseView, frame: Frame, c: int, chain: list[int]) 
                 elif coordinated and _prep(x.first, view) in _DESTINATION:
                     frame.targets += x.ids  # "hat die Budgethilfe für Mali gestrichen und erwägt ein Waffenembargo"
                     fire(frame, "sanction.target-of-coordinated-measure")
+    if not frame.targets and view.lang == "en":
+        _target_in_purpose_infinitive(view, frame, c)
     if not frame.imposers:
         pronoun = pronoun_subject(tokens, grammar, c, chain)
         if pronoun is not None:
@@ -1254,6 +1279,47 @@ def _fallback_parties(view: ClauseView, frame: Frame, c: int, chain: list[int]) 
                 fire(frame, "sanction.pronoun-antecedent-imposes")
             else:
                 frame.pronoun_subject = True
+
+
+def _target_in_purpose_infinitive(view: ClauseView, frame: Frame, c: int) -> None:
+    """ "halt the granting of new licences | to export arms to Saudi Arabia", "the UN sanctions which are intended |
+    to deny Pyongyang revenue": the infinitive after the measure (or its relative clause) names the
+    destination of the exports it restricts, or the one its purpose verb acts against."""
+    tokens, grammar = view.tokens, view.grammar
+    starts = {a.start: a for a in view.actors_by_clause[c]}
+    for j in range(frame.trigger.end, grammar.clauses[c][1] - 2):
+        # the purpose inside the measure's own clause: "the UN sanctions which are intended to weaken Pyongyang"
+        word = tokens[j + 1]
+        actor = starts.get(j + 2)
+        if (
+            tokens[j].lower in _INFINITIVE_MARK
+            and (word.lemma in _PURPOSE_AGAINST or word.lower in _PURPOSE_AGAINST)
+            and actor is not None
+            and _prep(actor, view) is None
+        ):
+            frame.targets.append(actor.id)
+            fire(frame, "sanction.en.target-in-purpose-infinitive")
+            return
+    for k in range(c + 1, min(c + 3, view.n)):
+        if not grammar.infinitive[k]:
+            if k == c + 1 and relative_clause(tokens, grammar, k):
+                continue  # "the sanctions | which are intended | to deny Pyongyang revenue"
+            return
+        start, end = grammar.clauses[k]
+        verb = next((t for t in tokens[start:end] if t.lower not in _INFINITIVE_MARK), None)
+        exports = any(x.kinds & _EXPORT_KINDS for x in view.cues_by_clause[k])
+        for g in groups(view.actors_by_clause[k], tokens):
+            prep = _prep(g.first, view)
+            against = (
+                verb is not None
+                and (verb.lemma in _PURPOSE_AGAINST or verb.lower in _PURPOSE_AGAINST)
+                and prep is None
+                and g.first.start == verb.i + 1
+            )
+            if (exports and prep in _DESTINATION) or against:
+                frame.targets += g.ids
+                fire(frame, "sanction.en.target-in-purpose-infinitive")
+        return
 
 
 def _coordinated_clause(view: ClauseView, c: int) -> bool:
