@@ -62,6 +62,7 @@ _SHARES: Final = words("noun.share")
 _SHARE_PREPS: Final = words("prep.share-goes-to")
 
 _COUNCILS: Final = word_list("actor.council", "*")
+_CLAIMS: Final = words("noun.claim", "en")
 # Goods a general export measure covers: its refused transfer is the measure itself.
 _GENERAL_GOODS: Final = frozenset({"military-equipment", "technology"})
 # Trigger kinds of a purchase or deal, whose buyer a threat of sanctions is against.
@@ -396,11 +397,17 @@ class Assembler:
         last = self.state.last_transfer
         if last is None or last[0] != index - 1:
             return
-        if not any("deny" in c.kinds for c in mentions.cues) or any("negation" in c.kinds for c in mentions.cues):
+        toks = sentence.tokens
+        rejects_claim = any(
+            "refuse" in c.kinds and any(t.lower in _CLAIMS for t in toks[c.end : c.end + 4]) for c in mentions.cues
+        )  # "rejected the accusations": rejecting what was said denies it
+        if not (rejects_claim or any("deny" in c.kinds for c in mentions.cues)) or any(
+            "negation" in c.kinds for c in mentions.cues
+        ):
             return
         points_back = any("report" in c.kinds for c in mentions.cues) or any(
-            t.lower in _THAT for t in sentence.tokens
-        )  # "bestreitet das", "denied the reports"
+            t.lower in _THAT or t.lower in _CLAIMS for t in sentence.tokens
+        )  # "bestreitet das", "denied the reports", "rejected the accusations"
         if not points_back:
             return
         _, suppliers, recipients, items = last

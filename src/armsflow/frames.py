@@ -79,6 +79,7 @@ _APPLICATION: Final = words("noun.application", "en")
 _APPLICATION_DE: Final = tuple(word_list("suffix.application", "de"))
 _EXPORT_STEMS_DE: Final = tuple(word_list("stem.export", "de"))
 _CLAIM_NOUNS: Final = words("noun.claim", "en")
+_RELATIVE_EN_CLAIM: Final = words("pronoun.relative", "en")
 _LAUNCH: Final = words("verb.launch")
 _IN_SERVICE: Final = words("verb.in-service")
 _ONSET: Final = words("verb.onset")
@@ -2586,7 +2587,16 @@ def _declined_to_speak(view: ClauseView, cue: CueMention) -> bool:
 def _rejects_claims(view: ClauseView, cue: CueMention) -> bool:
     """ "Iranian officials rejected the U.S. accusations": rejecting what was said is denying it, not refusing."""
     tokens = view.tokens
-    return view.lang == "en" and any(t.lower in _CLAIM_NOUNS for t in tokens[cue.end : cue.end + 4])
+    if view.lang != "en":
+        return False
+    if any(t.lower in _CLAIM_NOUNS for t in tokens[cue.end : cue.end + 4]):
+        return True
+    # "…, a claim Havana rejects as slander", "allegations that Moscow denies": the claim before its denier
+    named = {k for a in view.mentions.actors for k in range(a.start, a.end)}
+    k = cue.start - 1
+    while k >= 0 and (k in named or tokens[k].lower in _RELATIVE_EN_CLAIM):
+        k -= 1
+    return 0 <= k < cue.start - 1 and tokens[k].lower in _CLAIM_NOUNS and any(j in named for j in range(k, cue.start))
 
 
 def _own_matter(view: ClauseView, c: int) -> bool:
