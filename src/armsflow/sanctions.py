@@ -53,6 +53,7 @@ _ABSOLUTE: Final = words("prep.absolute-subject", "en")
 _BENEFICIARY: Final = words("prep.procured-for", "en")
 _ADVERBIAL: Final = words("conj.adverbial-clause", "en")
 _PURPOSE_AGAINST: Final = words("verb.purpose-against", "en")
+_LEADING_VERBS: Final = words("verb.leading-organ", "en")
 _AUX_PASSIVE_EN: Final = words("aux.passive", "en")
 # Cue kinds of exporting: an infinitive of exporting after a measure names its destination.
 _EXPORT_KINDS: Final = frozenset({"give", "sell"})
@@ -649,6 +650,7 @@ def _parties(
     adopting = bool(frame.imposers)
     _possessive_imposer(view, frame, cue)
     reason = _reason_span(view, c, cue)
+    _leader_of_target(view, frame, c, cue)
     role = _ClauseRole(_passive_measure(view, c), _subject_to(view, c, cue), adopting, [], _placed_on(view, cue))
     for g in own:
         if (
@@ -903,6 +905,22 @@ def _reason_span(view: ClauseView, c: int, cue: CueMention) -> set[int]:
             if view.tokens[j].lower in _REASON_BEFORE:
                 span |= set(range(j, _german_phrase_end(view, j + 1, cue.start, depth=2)))
     return span
+
+
+def _leader_of_target(view: ClauseView, frame: Frame, c: int, cue: CueMention) -> None:
+    """ "sanctioned Mirghani Idris Suleiman for leading the Sudanese Armed Forces' efforts to acquire weapons": the
+    one sanctioned for leading or running a state's organ is that state's; what the organ does is the reason."""
+    if view.lang != "en":
+        return
+    start = _reason_start(view, c, cue)
+    tokens = view.tokens
+    if start is None or start + 1 >= len(tokens) or tokens[start + 1].lower not in _LEADING_VERBS:
+        return
+    for actor in view.actors_by_clause[c]:
+        if start + 2 <= actor.start <= start + 4 and actor.kind != "origin" and actor.id not in frame.imposers:
+            frame.targets.append(actor.id)
+            fire(frame, "sanction.en.leader-of-target")
+            return
 
 
 def _german_phrase_end(view: ClauseView, k: int, end: int, depth: int) -> int:
