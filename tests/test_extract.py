@@ -431,8 +431,10 @@ def test_measures_against_suppliers_and_refused_requests():
     assert events("Britain froze the assets of two Belarusian arms dealers.", "en") == {
         ("sanction", "GBR", "BLR", "imposed")
     }
+    # the refused request is stated too: Kyiv asked (the contract keeps it as requested)
     assert events("Die Regierung in Rom lehnte eine Anfrage Kiews nach SAMP/T-Systemen ab.", "de") == {
-        ("transfer", "ITA", "UKR", "air-defence-system", "refused")
+        ("transfer", "ITA", "UKR", "air-defence-system", "refused"),
+        ("transfer", "ITA", "UKR", "air-defence-system", "requested"),
     }
     # "-teil" names parts of weapons only after a weapon word
     found = events("Der Großteil der Panzer ging an die Ukraine, ein Vorteil für Kiew.", "de")
@@ -620,8 +622,10 @@ def test_a_catch_all_head_takes_the_kind_of_its_modifier():
 
 
 def test_approved_requests_and_infinitives_after_a_fronted_phrase():
+    # the approval and the request it answers (two statuses: both, by the contract)
     assert events("Washington has approved Kyiv's request for Patriot interceptors.", "en") == {
-        ("transfer", "USA", "UKR", "air-defence-system", "agreed")
+        ("transfer", "USA", "UKR", "air-defence-system", "agreed"),
+        ("transfer", "USA", "UKR", "air-defence-system", "requested"),
     }
     assert events("Laut Medienberichten plant Südkorea, Polen weitere K2-Panzer zu liefern.", "de") == {
         ("transfer", "KOR", "POL", "armoured-vehicle", "planned")
@@ -682,14 +686,18 @@ def test_a_participle_set_off_by_commas_describes_the_goods():
 
 
 def test_answers_to_appeals_and_demands():
+    # the answer and the appeal or demand it answers (two statuses: both, by the contract)
     assert events("Seoul rejected Kyiv's appeal for lethal weapons.", "en") == {
-        ("transfer", "KOR", "UKR", "military-equipment", "refused")
+        ("transfer", "KOR", "UKR", "military-equipment", "refused"),
+        ("transfer", "KOR", "UKR", "military-equipment", "requested"),
     }
     assert events("Berlin lehnte die Forderung Kiews nach Taurus-Marschflugkörpern ab.", "de") == {
-        ("transfer", "DEU", "UKR", "cruise-missile", "refused")
+        ("transfer", "DEU", "UKR", "cruise-missile", "refused"),
+        ("transfer", "DEU", "UKR", "cruise-missile", "requested"),
     }
     assert events("Washington granted Taipei's demand for more Stinger missiles.", "en") == {
-        ("transfer", "USA", "TWN", "air-defence-system", "agreed")
+        ("transfer", "USA", "TWN", "air-defence-system", "agreed"),
+        ("transfer", "USA", "TWN", "air-defence-system", "requested"),
     }
 
 
@@ -896,9 +904,10 @@ def test_who_delivers_within_a_deal_or_a_request_being_weighed():
         ("transfer", "GBR", "TUR", "combat-aircraft", "agreed")
     }
     assert events("Die Lieferungen durch Polen in die Ukraine laufen weiter.", "de") == set()
-    # weighing someone's request leaves it a request, from the one weighing it
+    # weighing someone's request: the request, from the one weighing it, and the answer weighed
     assert events("Das Pentagon prüft derzeit eine Anfrage Polens nach weiteren Apache-Hubschraubern.", "de") == {
-        ("transfer", "USA", "POL", "helicopter", "requested")
+        ("transfer", "USA", "POL", "helicopter", "requested"),
+        ("transfer", "USA", "POL", "helicopter", "considered"),
     }
     # a state's navy takes over the ship; whoever uses smuggled goods received them
     assert events("Die Marine Ägyptens hat eine weitere Meko-Fregatte aus Kiel übernommen.", "de") == {
@@ -1022,11 +1031,14 @@ def test_the_one_whose_request_to_re_export_is_refused_re_exports():
 
 
 def test_a_request_from_a_state_answered():
+    # the answer and the request it answers (two statuses: both, by the contract)
     assert events("Berlin approved a request from Kyiv for more Marder vehicles.", "en") == {
-        ("transfer", "DEU", "UKR", "armoured-vehicle", "agreed")
+        ("transfer", "DEU", "UKR", "armoured-vehicle", "agreed"),
+        ("transfer", "DEU", "UKR", "armoured-vehicle", "requested"),
     }
     assert events("Berlin lehnte eine Anfrage aus Kiew nach weiteren Marder-Panzern ab.", "de") == {
-        ("transfer", "DEU", "UKR", "armoured-vehicle", "refused")
+        ("transfer", "DEU", "UKR", "armoured-vehicle", "refused"),
+        ("transfer", "DEU", "UKR", "armoured-vehicle", "requested"),
     }
 
 

@@ -64,6 +64,12 @@ _SHARES: Final = words("noun.share")
 _SHARE_PREPS: Final = words("prep.share-goes-to")
 
 _COUNCILS: Final = word_list("actor.council", "*")
+_CLAIMS: Final = words("noun.claim", "en")
+# Goods a general export measure covers: its refused transfer is the measure itself.
+_GENERAL_GOODS: Final = frozenset({"military-equipment", "technology"})
+# Trigger kinds of a purchase or deal, whose buyer a threat of sanctions is against.
+_PURCHASE_KINDS: Final = frozenset({"buy", "order", "deal"})
+_TREASURIES: Final = word_list("actor.treasury", "*")
 # Modalities of a measure announced, threatened or weighed: "neue Strafmaßnahmen angekündigt".
 _ANNOUNCED: Final = frozenset({"threaten", "intend", "future", "consider"})
 # The rules by which the sentence's subject imposes a measure.
@@ -286,6 +292,8 @@ class Assembler:
         self.events: dict[tuple[str, ...], Event] = {}
         self._sentence_items: list[ItemMention] = []
         self._sentence_buyers: list[str] = []
+        self._open_purchase_sellers: list[str] = []
+        self._sentence_imposers: set[str] = set()
         self._sentence_actors: list[ActorMention] = []
         self._sentence_tokens: list = []
         self._vague_tokens: list[int] = []  # tokens naming unnamed states ("Verbündete", "allies")
@@ -329,6 +337,15 @@ class Assembler:
         _share_roles([f for f in frames if f.kind == "transfer"])
         self._sentence_suppliers = {a for f in frames if f.kind == "transfer" for a in f.suppliers}
         self._sentence_buyers = []
+        # "A plan to buy Su-35 fighters from Moscow was shelved after Washington threatened sanctions": a purchase
+        # whose buyer the sentence does not name, with the sellers it names
+        self._sentence_imposers = {a for f in frames if f.kind != "transfer" for a in f.imposers}
+        self._open_purchase_sellers = [
+            a
+            for f in frames
+            if f.kind == "transfer" and not f.recipients and f.trigger_kind in _PURCHASE_KINDS
+            for a in [*f.suppliers, ""]
+        ]
         for frame in sorted(frames, key=lambda f: f.kind != "transfer"):
             # transfers first: a measure threatened over a purchase is against the buyer the sentence names
             self._resolve_refs(frame, index)
@@ -399,11 +416,17 @@ class Assembler:
         last = self.state.last_transfer
         if last is None or last[0] != index - 1:
             return
-        if not any("deny" in c.kinds for c in mentions.cues) or any("negation" in c.kinds for c in mentions.cues):
+        toks = sentence.tokens
+        rejects_claim = any(
+            "refuse" in c.kinds and any(t.lower in _CLAIMS for t in toks[c.end : c.end + 4]) for c in mentions.cues
+        )  # "rejected the accusations": rejecting what was said denies it
+        if not (rejects_claim or any("deny" in c.kinds for c in mentions.cues)) or any(
+            "negation" in c.kinds for c in mentions.cues
+        ):
             return
         points_back = any("report" in c.kinds for c in mentions.cues) or any(
-            t.lower in _THAT for t in sentence.tokens
-        )  # "bestreitet das", "denied the reports"
+            t.lower in _THAT or t.lower in _CLAIMS for t in sentence.tokens
+        )  # "bestreitet das", "denied the reports", "rejected the accusations"
         if not points_back:
             return
         _, suppliers, recipients, items = last
@@ -1474,6 +1497,12 @@ class Assembler:
             councils = [actor for _, actor in self.state.actors if actor in _COUNCILS]
             imposers = [councils[-1] if councils else _COUNCILS[0]]
             trace.append("discourse.council-of-the-story")
+        if not imposers and frame.treasury:
+            # "The Treasury sanctioned …": the treasury of the state named last among those that have one (the
+            # UK's in a British story), else the US Treasury
+            treasuries = [actor for _, actor in self.state.actors if actor in _TREASURIES]
+            imposers = [treasuries[-1] if treasuries else _TREASURIES[0]]
+            trace.append("discourse.treasury-of-the-story")
         last = self.state.last_targets
         if (
             not imposers
@@ -1560,6 +1589,14 @@ class Assembler:
             if buyers:
                 targets = buyers[:1]
                 trace.append("discourse.threat-against-buyer")
+            elif self._open_purchase_sellers and not frame.no_fill:
+                # "A plan to buy Su-35 fighters from Moscow was shelved after Washington threatened sanctions":
+                # the buyer left unnamed is the state the story is about
+                exclude = set(imposers) | set(self._open_purchase_sellers)
+                actor = self.salient(index, exclude=exclude)
+                if actor:
+                    targets = [actor]
+                    trace.append("discourse.threat-against-story-buyer")
         if frame.question:
             reject("filter.question", f"measure {frame.trigger.lemma!r}")  # "Will the EU impose sanctions …?"
             return
@@ -1596,6 +1633,7 @@ class Assembler:
         source: str | None,
     ) -> None:
         """One sanction event per imposer, target and status (nobody sanctions itself)."""
+        self._drop_refusals_under_measure(sentence, imposers, targets)
         for imposer in imposers:
             for target in targets:
                 if imposer == target:
@@ -1613,6 +1651,26 @@ class Assembler:
                             source=source,
                         )
                     )
+
+    def _drop_refusals_under_measure(self, sentence: Sentence, imposers: list[str], targets: list[str]) -> None:
+        """ "Resolutions of the Security Council prohibit the supply of arms to North Korea": the measure against a
+        state is the event; a refused transfer to it that the same sentence states from a supplier other than
+        the one imposing (found only in the discourse) is the measure's content, not news of its own."""
+        for key, event in list(self.events.items()):
+            if (
+                event.type == "transfer"
+                and event.status == "refused"
+                and event.recipient in targets
+                and event.supplier not in imposers
+                and event.supplier not in self._sentence_imposers
+                and event.start == sentence.start
+                and event.item in _GENERAL_GOODS
+            ):
+                del self.events[key]
+                reject(
+                    "filter.refused-transfer-under-measure",
+                    f"{event.supplier} → {event.recipient} {event.item}: the measure against {event.recipient}",
+                )
 
     def _add(self, event: Event) -> None:
         key = event.key

@@ -60,6 +60,7 @@ class Frame:
     item_suppliers: dict[int, str]  # id(item) -> supplier, from each item's origin
     target_noun: bool  # "sanctions on the state-owned oil company": a target not named by a state
     council: bool  # "Der Rat hat … verhängt": the council the story is about imposes
+    treasury: bool  # "The Treasury sanctioned …": the treasury of the story's state imposes
     country_ref: list[str]  # roles filled by "das Land"
     requesters: list[str]  # who asked for what the clause does ("after a request from X")
     trace: list[str]  # rule ids, in the order they decided
@@ -91,6 +92,7 @@ class Frame:
         item_suppliers: dict[int, str] | None = None,
         target_noun: bool = False,
         council: bool = False,
+        treasury: bool = False,
         country_ref: list[str] | None = None,
         requesters: list[str] | None = None,
         trace: list[str] | None = None,
@@ -120,6 +122,7 @@ class Frame:
         self.item_suppliers = {} if item_suppliers is None else item_suppliers
         self.target_noun = target_noun
         self.council = council
+        self.treasury = treasury
         self.country_ref = [] if country_ref is None else country_ref
         self.requesters = [] if requesters is None else requesters
         self.trace = [] if trace is None else trace

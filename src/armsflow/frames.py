@@ -65,7 +65,7 @@ from armsflow.mentions import (
     is_reference,
 )
 from armsflow.roles import FROM, TO, assign_transfer_roles, service_roles, trainees
-from armsflow.sanctions import sanction_frames
+from armsflow.sanctions import sanction_frames, whether_or_not
 from armsflow.text.mood import counterfactual, polar_questions
 from armsflow.text.segment import Token
 
@@ -79,6 +79,7 @@ _APPLICATION: Final = words("noun.application", "en")
 _APPLICATION_DE: Final = tuple(word_list("suffix.application", "de"))
 _EXPORT_STEMS_DE: Final = tuple(word_list("stem.export", "de"))
 _CLAIM_NOUNS: Final = words("noun.claim", "en")
+_RELATIVE_EN_CLAIM: Final = words("pronoun.relative", "en")
 _LAUNCH: Final = words("verb.launch")
 _IN_SERVICE: Final = words("verb.in-service")
 _ONSET: Final = words("verb.onset")
@@ -1559,6 +1560,8 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
         # "nicht nur Drohnen, sondern auch Raketen", "not only drones but also missiles": no negation, and
         # the goods after the correlative belong to the same clause (text/clauses.py)
         fire(frame, "mod.not-only-is-no-negation")
+    if any(whether_or_not(x, tokens) for x in view.cues_by_clause[c]):
+        fire(frame, "mod.en.whether-or-not-is-no-negation")
     if lead.lemma == "commission" and any(it.category == "ship" for it in frame.items):
         frame.modifiers.add("in_use")  # a navy commissioning a ship puts it into service: it has arrived
         frame.trigger_kind = "get"  # received, not bought: an order behind it must be named to count
@@ -2036,7 +2039,7 @@ def _reach_from_governors(
             k
             for cue in view.cues_by_clause[g]
             if cue.start not in aside and cue.start not in subject_nouns
-            for k in cue.kinds - _past_background(cue, tokens)
+            for k in cue.kinds - _past_background(cue, tokens) - _open_question(cue, tokens, frame)
             if k in passes
         }
         if reached - frame.modifiers:
@@ -2049,6 +2052,15 @@ def _reach_from_governors(
             # "Russia and Belarus have agreed that Minsk will receive …": the agreement is the news
             frame.modifiers.add("agreed_over")
             fire(frame, "mod.agreed-that")
+
+
+def _open_question(cue: CueMention, tokens: list[Token], frame: Frame) -> frozenset[str]:
+    """ "whether or not to send tanks": the negation is one side of an open question, no negation."""
+    if whether_or_not(cue, tokens):
+        fire(frame, "mod.en.whether-or-not-is-no-negation")
+        frame.modifiers.add("consider")  # an open question: weighed, whatever verb governs it
+        return frozenset({"negation"})
+    return frozenset()
 
 
 def _hedge_noun_as_subject(view: ClauseView, g: int, cue: CueMention) -> bool:
@@ -2311,6 +2323,8 @@ def _modifiers(
         kinds = kinds - _past_background(cue, tokens)
         if _not_only(cue, tokens):
             kinds = kinds - {"negation"}  # "nicht nur … sondern auch", "not only … but also"
+        elif whether_or_not(cue, tokens):
+            kinds = (kinds - {"negation"}) | {"consider"}  # "whether or not to send": an open question
         mods |= {k for k in kinds if k in MODIFIERS}
     return mods
 
@@ -2711,7 +2725,16 @@ def _declined_to_speak(view: ClauseView, cue: CueMention) -> bool:
 def _rejects_claims(view: ClauseView, cue: CueMention) -> bool:
     """ "Iranian officials rejected the U.S. accusations": rejecting what was said is denying it, not refusing."""
     tokens = view.tokens
-    return view.lang == "en" and any(t.lower in _CLAIM_NOUNS for t in tokens[cue.end : cue.end + 4])
+    if view.lang != "en":
+        return False
+    if any(t.lower in _CLAIM_NOUNS for t in tokens[cue.end : cue.end + 4]):
+        return True
+    # "…, a claim Havana rejects as slander", "allegations that Moscow denies": the claim before its denier
+    named = {k for a in view.mentions.actors for k in range(a.start, a.end)}
+    k = cue.start - 1
+    while k >= 0 and (k in named or tokens[k].lower in _RELATIVE_EN_CLAIM):
+        k -= 1
+    return 0 <= k < cue.start - 1 and tokens[k].lower in _CLAIM_NOUNS and any(j in named for j in range(k, cue.start))
 
 
 def _own_matter(view: ClauseView, c: int) -> bool:

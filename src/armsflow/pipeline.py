@@ -7,7 +7,7 @@ from collections.abc import Callable
 from armsflow.attribution import Voices, find_sources
 from armsflow.confidence import score
 from armsflow.events import Assembler
-from armsflow.frame import Frame
+from armsflow.frame import Frame, reject
 from armsflow.frames import build_frames
 from armsflow.lexicons import lexicon
 from armsflow.mentions import EVENT_CUES, Mentions, find_mentions
@@ -47,6 +47,15 @@ def extract_document(doc: Document, observer: Observer | None = None) -> Documen
             assembler.add_title(title_mentions)
     for index, sentence in enumerate(sentences(doc.text, lang)):
         mentions = find_mentions(sentence, lex)
+        if lang == "en" and headline_line(sentence):
+            # "Commerce Restricts Foreign-Made Components to Seven Iranian Entities …": a headline in title case
+            # inside the text reads like the title; the body states its events
+            voices.learn(sentence.tokens, mentions, title=True)
+            assembler.add_title(mentions)
+            reject("filter.en.headline-in-text", f"sentence {index}: a headline in title case")
+            if observer is not None:
+                observer(index, sentence, mentions, [], None, "")
+            continue
         voices.learn(sentence.tokens, mentions)
         source, speaker_tokens, source_rule = find_sources(sentence, mentions, lang)
         answer_source = voices.bind(sentence.tokens, mentions, speaker_tokens)
@@ -62,3 +71,14 @@ def extract_document(doc: Document, observer: Observer | None = None) -> Documen
     events = sorted(assembler.events.values(), key=lambda e: (e.start, e.type, e.key))
     score(events, lang)
     return DocumentResult(doc.id, lang, events)
+
+
+def headline_line(sentence: Sentence) -> bool:
+    """An English line in title case without a closing full stop: at least five words, and all but small
+    function words capitalised."""
+    text = sentence.text.rstrip()
+    if text.endswith((".", "?", "!", ":", '"', "”")):
+        return False
+    words = [t.text for t in sentence.tokens if t.text.isalpha() or "-" in t.text]
+    long = [w for w in words if len(w) > 3]
+    return len(words) >= 5 and len(long) >= 4 and all(w[:1].isupper() for w in long)

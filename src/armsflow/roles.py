@@ -90,6 +90,7 @@ _COMPANY_WORDS: Final = words("noun.company")
 _TRAIN: Final = words("verb.train")
 _LEASE: Final = words("verb.lease")
 _ACCUSED: Final = words("participle.accused", "en")
+_ACCUSED_OF: Final = words("prep.accused-of", "en")
 _ACCUSING: Final = words("verb.accusing", "en")
 _THANKING: Final = words("verb.thanking", "en")
 _AUX_BEFORE_ACCUSED: Final = words("aux.before-accused", "en")
@@ -1065,7 +1066,7 @@ def _accused_of_supplying(r: Roles) -> None:
     prev_word = tokens[trig - 1].lower
     window: tuple[int, int] | None = None
     if (
-        prev_word in ("of", "over")
+        prev_word in _ACCUSED_OF
         and tokens[trig - 2].lower in _ACCUSED
         and tokens[trig - 3].lower not in _AUX_BEFORE_ACCUSED
     ):
@@ -1174,10 +1175,10 @@ def _answered_request(r: Roles) -> None:
         return
     r.supply(list(r.subj.ids), "roles.answered-request")
     r.receive(askers[-1:], "roles.answered-request")
-    if answer == "consider":
-        # "Das Pentagon prüft eine Anfrage Polens nach …": weighing a request leaves it a request
-        frame.modifiers.discard("consider")
-    else:
+    # the asker asked: the request stands beside the answer ("Das Pentagon prüft eine Anfrage Polens nach …":
+    # weighed, and requested; "rejected Warsaw's request": refused, and requested)
+    frame.requesters = askers[-1:]
+    if answer != "consider":
         frame.trigger_kind = "give"
         frame.modifiers.add(answer)
         frame.modifiers.discard("request")

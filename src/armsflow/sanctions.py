@@ -48,6 +48,15 @@ _PLACE_PREPS: Final = words("prep.place-of-target")
 _DESTINATION: Final = words("prep.export-destination")
 _EXPORT_STEMS: Final = ("export", "ausfuhr")
 _NOT_ONLY: Final = words("adverb.not-only")
+_WHETHER_OR: Final = words("phrase.whether-or", "en")
+_ABSOLUTE: Final = words("prep.absolute-subject", "en")
+_BENEFICIARY: Final = words("prep.procured-for", "en")
+_ADVERBIAL: Final = words("conj.adverbial-clause", "en")
+_PURPOSE_AGAINST: Final = words("verb.purpose-against", "en")
+_LEADING_VERBS: Final = words("verb.leading-organ", "en")
+_AUX_PASSIVE_EN: Final = words("aux.passive", "en")
+# Cue kinds of exporting: an infinitive of exporting after a measure names its destination.
+_EXPORT_KINDS: Final = frozenset({"give", "sell"})
 _POSSESSIVE: Final = words("pronoun.possessive")
 _ARTICLES: Final = words("determiner.before-actor")
 _SKIPPED: Final = words("function.skipped-before-actor")
@@ -90,6 +99,7 @@ _WAR_NOUNS: Final = words("noun.war")
 _INFINITIVE_MARK: Final = words("particle.infinitive", "en")
 _ADJECTIVE_ENDINGS: Final = tuple(sorted(words("suffix.adjective-inflection", "de")))
 _COUNCIL: Final = words("noun.council")
+_TREASURY: Final = words("noun.treasury", "en")
 _RESTRICTION: Final = words("noun.restriction")
 _LIST_VERB: Final = words("verb.list-measure")
 # Nouns of transfers and permits: a measure on them names their destination as its target.
@@ -448,6 +458,7 @@ def _sanction_modifiers(
         # the measure is taken
         aside |= reason
         fire(frame, "sanction.reason-modality-aside")
+    aside |= _purposes(view, frame, c)
     frame.modifiers |= {
         k
         for x in view.cues_by_clause[c]
@@ -460,6 +471,11 @@ def _sanction_modifiers(
     if _coordinated_clause(view, c):
         k = -1  # "…, und auch die EU stoppte alle Lieferungen": a clause of its own, governed by none
         fire(frame, "sanction.coordinated-clause-governs-nothing")
+    elif c > 0 and view.tokens[view.grammar.clauses[c][0]].lower in _ADVERBIAL:
+        k = (
+            -1
+        )  # "The plan was dropped | after Washington threatened sanctions": the main clause's mood is not the measure's
+        fire(frame, "sanction.en.adverbial-clause-governs-itself")
     while k >= 0 and not any("sanction" in x.kinds for x in view.cues_by_clause[k]):
         chain.append(k)
         if _opens_with_coordinator(view, k + 1):
@@ -471,9 +487,11 @@ def _sanction_modifiers(
         frame.modifiers |= {
             kk for x in view.cues_by_clause[k] if not _attributive_doubt(x) and x.start not in aside for kk in x.kinds
         }
-        if not (view.grammar.infinitive[k + 1] or opens_complement(view.grammar, k + 1)) or _coordinated_clause(
-            view, k
-        ):
+        if not (
+            view.grammar.infinitive[k + 1]
+            or opens_complement(view.grammar, k + 1)
+            or _open_question_clause(view, k + 1)
+        ) or _coordinated_clause(view, k):
             break
         k -= 1
     if chain:
@@ -493,6 +511,24 @@ def _sanction_modifiers(
 
 _PERFECT_AUX: Final = words("aux.perfect-infinitive", "de")
 _INFINITIVE_PARTICLE: Final = words("particle.infinitive", "de")
+
+
+def _purposes(view: ClauseView, frame: Frame, c: int) -> set[int]:
+    """ "the UN sanctions, which are intended to deny Pyongyang revenue": a passive participle of intending
+    states the measure's purpose, not an intention to impose it."""
+    tokens = view.tokens
+    found = {
+        x.start
+        for x in view.cues_by_clause[c]
+        if view.lang == "en"
+        and "intend" in x.kinds
+        and x.start > frame.trigger.start
+        and tokens[x.start].lower.endswith("ed")
+        and tokens[x.start - 1].lower in _AUX_PASSIVE_EN
+    }
+    if found:
+        fire(frame, "sanction.en.purpose-is-no-intention")
+    return found
 
 
 def _perfect_infinitive_measure(view: ClauseView, c: int) -> bool:
@@ -555,6 +591,11 @@ def _negations_aside(view: ClauseView, frame: Frame, c: int) -> set[int]:
             aside.add(neg.start)  # "nicht nur Sanktionen verhängt": no negation at all
             fire(frame, "sanction.negation-scope")
             continue
+        if whether_or_not(neg, tokens):
+            aside.add(neg.start)  # "whether or not to impose sanctions": an open question, no negation
+            frame.modifiers.add("consider")
+            fire(frame, "mod.en.whether-or-not-is-no-negation")
+            continue
         verb = _negated_verb(view, c, neg, frame.trigger)
         if any(w in _NO_LONGER for w in after) and not (verb is not None and "lift" in verb.kinds):
             frame.modifiers.add("no_longer")  # "keinen Beschränkungen mehr", "no longer subject to"
@@ -572,6 +613,14 @@ def _negations_aside(view: ClauseView, frame: Frame, c: int) -> set[int]:
             continue
         fire(frame, "sanction.negation-scope")
     return aside
+
+
+def whether_or_not(cue: CueMention, tokens: list[Token]) -> bool:
+    """A negation right after "whether or": one side of an open question ("whether or not to impose"), no
+    negation."""
+    if "negation" not in cue.kinds or cue.start < 2:
+        return False
+    return " ".join(t.lower for t in tokens[cue.start - 2 : cue.start]) in _WHETHER_OR
 
 
 def _negated_verb(view: ClauseView, c: int, neg: CueMention, measure: CueMention) -> CueMention | None:
@@ -609,6 +658,7 @@ def _parties(
     adopting = bool(frame.imposers)
     _possessive_imposer(view, frame, cue)
     reason = _reason_span(view, c, cue)
+    _leader_of_target(view, frame, c, cue)
     role = _ClauseRole(_passive_measure(view, c), _subject_to(view, c, cue), adopting, [], _placed_on(view, cue))
     for g in own:
         if (
@@ -647,7 +697,7 @@ def _parties(
         ):
             frame.targets.append(actor.id)
             fire(frame, "sanction.adjective-on-targets")
-    if not frame.targets and frame.imposers:
+    if not frame.targets and (frame.imposers or _council_subject(view, c, _TREASURY)):
         _appositive_target(view, frame, cue)
 
 
@@ -865,6 +915,22 @@ def _reason_span(view: ClauseView, c: int, cue: CueMention) -> set[int]:
     return span
 
 
+def _leader_of_target(view: ClauseView, frame: Frame, c: int, cue: CueMention) -> None:
+    """ "sanctioned Mirghani Idris Suleiman for leading the Sudanese Armed Forces' efforts to acquire weapons": the
+    one sanctioned for leading or running a state's organ is that state's; what the organ does is the reason."""
+    if view.lang != "en":
+        return
+    start = _reason_start(view, c, cue)
+    tokens = view.tokens
+    if start is None or start + 1 >= len(tokens) or tokens[start + 1].lower not in _LEADING_VERBS:
+        return
+    for actor in view.actors_by_clause[c]:
+        if start + 2 <= actor.start <= start + 4 and actor.kind != "origin" and actor.id not in frame.imposers:
+            frame.targets.append(actor.id)
+            fire(frame, "sanction.en.leader-of-target")
+            return
+
+
 def _german_phrase_end(view: ClauseView, k: int, end: int, depth: int) -> int:
     """Where the German noun phrase starting at token k ends: past determiners, adjectives, names and
     its head noun, then genitives and (``depth`` levels of) prepositional phrases hanging on it."""
@@ -999,20 +1065,52 @@ def _party(
                 # "export controls on chip tools to China": an export measure names its destination
                 or cue.lemma.startswith(_EXPORT_STEMS)
                 # "Beschränkungen für Rüstungsexporte in die Türkei", "the embargo on arms sales to Libya"
-                or any(
-                    x.kinds & _TRANSFER_NOUNS and cue.end <= x.start < first.start
-                    for x in view.cues_by_clause[frame.clause]
-                )
+                or _restricted_transfer_before(view, frame, cue, first.start)
             )
         )
     ):
         frame.targets += g.ids
         fire(frame, "sanction.against-target")
+    elif prep in _BENEFICIARY and first.start > cue.start and _procured_by_targets(view, frame, cue, first.start):
+        frame.targets += g.ids  # "sanctioned two entities involved in procuring weapons for the Sudanese Armed Forces"
+        fire(frame, "sanction.en.procuring-for-target")
     elif (first.genitive or first.text.endswith(("'s", "’s"))) and first.start > cue.start:
         frame.targets += g.ids  # "sanctions on targets linked to Russia's war", "on Syria's central bank"
         fire(frame, "sanction.possessor-after-measure-is-target")
     elif prep is None and not first.genitive:
         _bare_party(view, frame, g, own, cue, role)
+    elif _absolute_subject(view, g) and first.start < cue.start and not frame.imposers:
+        frame.imposers = g.ids  # "…, with Tokyo considering sanctions against Moscow"
+        fire(frame, "sanction.en.with-absolute-subject")
+
+
+def _procured_by_targets(view: ClauseView, frame: Frame, cue: CueMention, start: int) -> bool:
+    """A verb of buying between the measure and an actor, after a noun for those targeted: they procure for
+    that actor, whose network is targeted ("entities involved in procuring weapons for the SAF")."""
+    tokens = view.tokens
+    return view.lang == "en" and any(
+        "buy" in x.kinds
+        and cue.end <= x.start < start
+        and any(_target_noun(tokens[j], view.lang) for j in range(cue.end, x.start))
+        for x in view.cues_by_clause[frame.clause]
+    )
+
+
+def _restricted_transfer_before(view: ClauseView, frame: Frame, cue: CueMention, start: int) -> bool:
+    """A transfer noun between the measure and an actor: the measure restricts that transfer ("the embargo on
+    arms sales to Libya"). When a noun for those targeted comes between the measure and the transfer, the
+    transfer is their deed and its destination is not targeted ("sanctions on Iranian firms involved in
+    supplying drones to Russia")."""
+    tokens = view.tokens
+    transfers = [
+        x for x in view.cues_by_clause[frame.clause] if x.kinds & _TRANSFER_NOUNS and cue.end <= x.start < start
+    ]
+    if not transfers:
+        return False
+    if all(any(_target_noun(tokens[j], view.lang) for j in range(cue.end, x.start)) for x in transfers):
+        fire(frame, "sanction.deed-of-targets-names-no-target")
+        return False
+    return True
 
 
 def _prep(actor: ActorMention, view: ClauseView) -> str | None:
@@ -1119,6 +1217,36 @@ def _after_war_noun(view: ClauseView, actor: ActorMention) -> bool:
     return k >= 0 and view.tokens[k].lower in _WAR_NOUNS
 
 
+def _absolute_subject(view: ClauseView, g: Group) -> bool:
+    """ "with Berlin considering whether to impose sanctions": the actor after "with" is the subject of the
+    -ing verb right after it."""
+    tokens = view.tokens
+    end = g.members[-1].end
+    return (
+        _prep(g.first, view) in _ABSOLUTE
+        and end < len(tokens)
+        and tokens[end].text.islower()
+        and tokens[end].lower.endswith("ing")
+    )
+
+
+def _targets_listed_on(view: ClauseView, frame: Frame, c: int) -> None:
+    """ "sanctioned two entities and one individual …, as well as three companies based in the United Arab
+    Emirates": the list of those targeted goes on after the comma."""
+    tokens, grammar = view.tokens, view.grammar
+    nxt = c + 1
+    while nxt < view.n and tokens[grammar.clauses[nxt][0]].text in _BRACKETS:
+        nxt += 1  # "(SAF)": a parenthesis between the list's parts
+    if frame.imposers and nxt < view.n and _continues_objects(view, nxt):
+        role = _ClauseRole(False, False, False, [])
+        own = groups(view.actors_by_clause[nxt], tokens)
+        before = len(frame.targets)
+        for g in own:
+            _party(view, frame, g, own, frame.trigger, None, role)
+        if len(frame.targets) > before:
+            fire(frame, "sanction.targets-listed-on")
+
+
 def _object_gap(view: ClauseView, start: int, end: int) -> bool:
     """Only determiners, numbers and adjectives between a verb and its object."""
     return all(t.lower in _ARTICLES or t.text.isdigit() or t.lower in _SKIPPED for t in view.tokens[start:end])
@@ -1127,18 +1255,7 @@ def _object_gap(view: ClauseView, start: int, end: int) -> bool:
 def _fallback_parties(view: ClauseView, frame: Frame, c: int, chain: list[int]) -> None:
     """Imposer and target from a relative antecedent, the governing or earlier clauses, or a pronoun."""
     tokens, grammar = view.tokens, view.grammar
-    nxt = c + 1
-    while nxt < view.n and tokens[grammar.clauses[nxt][0]].text in _BRACKETS:
-        nxt += 1  # "(SAF)": a parenthesis between the list's parts
-    if frame.imposers and not frame.targets and nxt < view.n and _continues_objects(view, nxt):
-        # "sanctioned two entities and one individual …, as well as three companies based in the United
-        # Arab Emirates": the list of those targeted goes on after the comma
-        role = _ClauseRole(False, False, False, [])
-        own = groups(view.actors_by_clause[nxt], tokens)
-        for g in own:
-            _party(view, frame, g, own, frame.trigger, None, role)
-        if frame.targets:
-            fire(frame, "sanction.targets-listed-on")
+    _targets_listed_on(view, frame, c)
     if not frame.imposers and _unnamed_subject(view, c):
         # "Die westafrikanische Staatengemeinschaft Ecowas hob … auf": someone the lexicon does not know
         # imposes; no one from the discourse
@@ -1148,6 +1265,10 @@ def _fallback_parties(view: ClauseView, frame: Frame, c: int, chain: list[int]) 
     if not frame.imposers and _council_subject(view, c):
         frame.council = True  # "Der Rat hat weitere Sanktionen verhängt": the EU's or the Security Council
         fire(frame, "sanction.council-imposes")
+        return
+    if not frame.imposers and _council_subject(view, c, _TREASURY):
+        frame.treasury = True  # "The Treasury sanctioned …": the US Treasury, or the one of the story's state
+        fire(frame, "sanction.en.treasury-imposes")
         return
     if not frame.imposers:
         antecedent = relative_antecedent(grammar, c, view.actors_by_clause, tokens)
@@ -1166,7 +1287,7 @@ def _fallback_parties(view: ClauseView, frame: Frame, c: int, chain: list[int]) 
             cand = [
                 x
                 for x in groups(view.actors_by_clause[ci], tokens)
-                if _prep(x.first, view) is None and not x.first.genitive
+                if (_prep(x.first, view) is None or _absolute_subject(view, x)) and not x.first.genitive
             ]
             if cand and _opposes(view, ci):
                 # "praised Israel's decision to halt exports", "vetoed a resolution that would have extended
@@ -1175,7 +1296,10 @@ def _fallback_parties(view: ClauseView, frame: Frame, c: int, chain: list[int]) 
                 break
             if cand:
                 frame.imposers = cand[0].ids
+                if _absolute_subject(view, cand[0]):
+                    fire(frame, "sanction.en.with-absolute-subject")
                 fire(frame, "sanction.subject-of-earlier-clause")
+                _targets_listed_on(view, frame, c)
                 break
     if not frame.targets and c > 0 and c - 1 not in chain and _opens_with_coordinator(view, c):
         chain = [*chain, c - 1]  # "eased its trade restrictions on Cuba | but kept its arms embargo in place"
@@ -1192,6 +1316,8 @@ def _fallback_parties(view: ClauseView, frame: Frame, c: int, chain: list[int]) 
                 elif coordinated and _prep(x.first, view) in _DESTINATION:
                     frame.targets += x.ids  # "hat die Budgethilfe für Mali gestrichen und erwägt ein Waffenembargo"
                     fire(frame, "sanction.target-of-coordinated-measure")
+    if not frame.targets and view.lang == "en":
+        _target_in_purpose_infinitive(view, frame, c)
     if not frame.imposers:
         pronoun = pronoun_subject(tokens, grammar, c, chain)
         if pronoun is not None:
@@ -1201,6 +1327,47 @@ def _fallback_parties(view: ClauseView, frame: Frame, c: int, chain: list[int]) 
                 fire(frame, "sanction.pronoun-antecedent-imposes")
             else:
                 frame.pronoun_subject = True
+
+
+def _target_in_purpose_infinitive(view: ClauseView, frame: Frame, c: int) -> None:
+    """ "halt the granting of new licences | to export arms to Saudi Arabia", "the UN sanctions which are intended |
+    to deny Pyongyang revenue": the infinitive after the measure (or its relative clause) names the
+    destination of the exports it restricts, or the one its purpose verb acts against."""
+    tokens, grammar = view.tokens, view.grammar
+    starts = {a.start: a for a in view.actors_by_clause[c]}
+    for j in range(frame.trigger.end, grammar.clauses[c][1] - 2):
+        # the purpose inside the measure's own clause: "the UN sanctions which are intended to weaken Pyongyang"
+        word = tokens[j + 1]
+        actor = starts.get(j + 2)
+        if (
+            tokens[j].lower in _INFINITIVE_MARK
+            and (word.lemma in _PURPOSE_AGAINST or word.lower in _PURPOSE_AGAINST)
+            and actor is not None
+            and _prep(actor, view) is None
+        ):
+            frame.targets.append(actor.id)
+            fire(frame, "sanction.en.target-in-purpose-infinitive")
+            return
+    for k in range(c + 1, min(c + 3, view.n)):
+        if not grammar.infinitive[k]:
+            if k == c + 1 and relative_clause(tokens, grammar, k):
+                continue  # "the sanctions | which are intended | to deny Pyongyang revenue"
+            return
+        start, end = grammar.clauses[k]
+        verb = next((t for t in tokens[start:end] if t.lower not in _INFINITIVE_MARK), None)
+        exports = any(x.kinds & _EXPORT_KINDS for x in view.cues_by_clause[k])
+        for g in groups(view.actors_by_clause[k], tokens):
+            prep = _prep(g.first, view)
+            against = (
+                verb is not None
+                and (verb.lemma in _PURPOSE_AGAINST or verb.lower in _PURPOSE_AGAINST)
+                and prep is None
+                and g.first.start == verb.i + 1
+            )
+            if (exports and prep in _DESTINATION) or against:
+                frame.targets += g.ids
+                fire(frame, "sanction.en.target-in-purpose-infinitive")
+        return
 
 
 def _coordinated_clause(view: ClauseView, c: int) -> bool:
@@ -1215,7 +1382,15 @@ def _opens_with_coordinator(view: ClauseView, c: int) -> bool:
     """Clause c opens with "und", "but", ", and" …"""
     start, end = view.grammar.clauses[c]
     ws = [t.lower for t in view.tokens[start : min(end, start + 2)]]
+    if _open_question_clause(view, c):
+        return False  # "whether | or not to impose": one side of an open question, no coordinated verb phrase
     return c > 0 and bool(ws) and (ws[0] in _COORDINATORS or ws[0] == "," and len(ws) > 1 and ws[1] in _COORDINATORS)
+
+
+def _open_question_clause(view: ClauseView, c: int) -> bool:
+    """Clause c is "or not to …" after "whether": the second half of an open question."""
+    start = view.grammar.clauses[c][0]
+    return any(whether_or_not(x, view.tokens) and x.start == start + 1 for x in view.cues_by_clause[c])
 
 
 def _continues_objects(view: ClauseView, c: int) -> bool:
@@ -1263,14 +1438,15 @@ def _unnamed_subject(view: ClauseView, c: int) -> bool:
     )
 
 
-def _council_subject(view: ClauseView, c: int) -> bool:
-    """ "Der Rat", "the Council" as the subject of the measure's clause (no preposition before it)."""
+def _council_subject(view: ClauseView, c: int, heads: frozenset[str] = _COUNCIL) -> bool:
+    """ "Der Rat", "the Council" (or "the Treasury") as the subject of the measure's clause (no preposition
+    before it)."""
     tokens = view.tokens
     start, end = view.grammar.clauses[c]
     named = {i for a in view.mentions.actors for i in range(a.start, a.end)}
     for j in range(start + 1, end):
         tok = tokens[j]
-        if tok.lower in _COUNCIL and tok.text[:1].isupper() and j not in named and tokens[j - 1].lower in _DEFINITE:
+        if tok.lower in heads and tok.text[:1].isupper() and j not in named and tokens[j - 1].lower in _DEFINITE:
             return j < 2 or tokens[j - 2].lower not in PREPOSITIONS
     return False
 

@@ -17,6 +17,7 @@ from armsflow.text.segment import Token
 _HARD: Final = frozenset(";:–—()[]")
 _COORD: Final = words("conj.clause")
 _AND: Final = words("conj.and")
+_NEG_PREFIXES: Final = words("prefix.negative-adjective")
 _EN_COORD: Final = words("link.coordination", "en")
 SUBORDINATORS: Final = words("conj.subordinating")
 
@@ -76,6 +77,8 @@ def clause_ids(
             and tokens[i - 1].lower not in ("just", "shortly")
         ):
             boundary = True
+        elif word in _SUBJECT_PRONOUNS_EN and i > 0 and tokens[i - 1].lower in _SAID and tok.text.islower():
+            boundary = True  # "said it would impose sanctions": a reported clause without "that"
         elif word == ",":
             p = i - 1
             while p in aside:
@@ -137,6 +140,8 @@ def clause_ids(
             boundary = _opens_clause(tokens[i + 1]) and (
                 not (prev_in or next_in) or (i + 1 not in listed and tokens[i + 1].lower in _VERBISH)
             )  # "… an Russland und werde …": a finite verb after "und" opens a clause even after a name
+            if boundary and _negated_pair(tokens[p], tokens[i + 1]):
+                boundary = False  # "the direct or indirect supply", "legal and illegal exports": one phrase
             if (
                 not boundary
                 and verb_seen
@@ -184,7 +189,9 @@ _FOCUS_AFTER: Final = words("adverb.not-only")
 _CORRELATIVE_SECOND: Final = words("conj.correlative-second")
 
 
-_MAYBE_BOUNDARY: Final = _HARD | _EN_SPLITTERS | _COORD | _FOCUS_NEGATION | {"to", ","}
+_SUBJECT_PRONOUNS_EN: Final = words("pronoun.subject", "en")
+_SAID: Final = words("verb.say-past-short", "en")
+_MAYBE_BOUNDARY: Final = _HARD | _EN_SPLITTERS | _COORD | _FOCUS_NEGATION | _SUBJECT_PRONOUNS_EN | {"to", ","}
 
 
 def _asides(tokens: list[Token], actors: frozenset[int], verbs: frozenset[int]) -> set[int]:
@@ -203,6 +210,12 @@ def _asides(tokens: list[Token], actors: frozenset[int], verbs: frozenset[int]) 
                 i = j
         i += 1
     return aside
+
+
+def _negated_pair(first: Token, second: Token) -> bool:
+    """ "direct or indirect", "formal and informal": a word and its negative-prefixed form, coordinated."""
+    word = first.lower
+    return first.text.islower() and second.text.islower() and any(second.lower == p + word for p in _NEG_PREFIXES)
 
 
 def _compound_adjective(tok: Token) -> bool:
