@@ -46,6 +46,7 @@ from armsflow.mentions import (
     ItemMention,
     is_reference,
 )
+from armsflow.text.clauses import REPORTING_ZERO_THAT
 from armsflow.text.segment import Token
 
 TO: Final = words("prep.to")
@@ -232,6 +233,21 @@ def _own_subject_after_that(r: Roles) -> bool:
     return subject is not None and tokens[i].lower == "that" and subject.members[0].start == i + 1
 
 
+def _zero_that_opened(r: Roles) -> bool:
+    """Did a reporting verb right before this clause open it around its subject ("Kirby said | Iran is …")?"""
+    return r.subject is not None and _zero_that_clause(r.view.tokens, r.view.grammar.clauses[r.c][0], r.subject)
+
+
+def _zero_that_clause(tokens: list[Token], start: int, subject: Group) -> bool:
+    """Does the clause starting at ``start`` follow a reporting verb and open with ``subject``?"""
+    return (
+        start > 0
+        and tokens[start - 1].lower in REPORTING_ZERO_THAT
+        and tokens[start - 1].text.islower()
+        and subject.first.start in (start, start + 1)
+    )
+
+
 def _functions(r: Roles) -> None:
     """Subject and objects of the clause, then a subject from elsewhere when the clause has none."""
     view, frame, c = r.view, r.frame, r.c
@@ -245,6 +261,8 @@ def _functions(r: Roles) -> None:
         fire(frame, "grammar.de.coordinated-verb-shares-subject")
     elif view.lang == "en":
         _english_functions(r)
+        if r.subject is not None and _zero_that_opened(r):
+            fire(frame, "grammar.en.zero-that-complement")
     else:
         _german_functions(r)
     antecedent = relative_antecedent(grammar, c, view.actors_by_clause, tokens)
@@ -403,6 +421,8 @@ def _inherited_subject(r: Roles) -> None:
             continue
         r.inherited = cand[0]
         fire(r.frame, "grammar.subject-of-governing-clause")
+        if view.lang == "en" and _zero_that_clause(tokens, grammar.clauses[g][0], cand[0]):
+            fire(r.frame, "grammar.en.zero-that-complement")  # "believes | Iran is preparing | to send …"
         # Object control: "Kyiv asked Seoul to supply …" - Seoul supplies, Kyiv receives.
         if (
             g in r.governors
