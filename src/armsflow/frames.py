@@ -1432,8 +1432,11 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
         # "nicht nur Drohnen, sondern auch Raketen", "not only drones but also missiles": no negation, and
         # the goods after the correlative belong to the same clause (text/clauses.py)
         fire(frame, "mod.not-only-is-no-negation")
-    if lead.lemma == "commission" and any(it.category == "ship" for it in frame.items):
-        frame.modifiers.add("in_use")  # a navy commissioning a ship puts it into service: it has arrived
+    if lead.lemma == "commission" and (
+        any(it.category == "ship" for it in frame.items)
+        or any("forces" in x.kinds and x.start < lead.start for x in view.cues_by_clause[c])
+    ):
+        frame.modifiers.add("in_use")  # a navy commissioning a ship, an air force its jets: in service, arrived
         frame.trigger_kind = "get"  # received, not bought: an order behind it must be named to count
         fire(frame, "mod.commissioned-in-service")
     if "trigger.goods-in-service" in frame.trace:

@@ -1041,7 +1041,12 @@ def _deal_by_producer(r: Roles, partners: list[str]) -> None:
     if not frame.suppliers and r.subj is not None and len(r.subj.ids) == 1 and len(with_partners) == 1:
         # "Katar unterzeichnete einen Vertrag über NH90-Hubschrauber mit Italien": no maker settles it,
         # so the buyer is who signs, and the state it signs with sells
-        if with_partners[0] not in r.subj.ids:
+        if with_partners[0] not in r.subj.ids and (r.subj.first.kind == "org" or is_company(r.subj, r.tokens)):
+            # "The Tokyo-based company has signed a contract with the Philippine defense ministry for four radar
+            # systems": a company signing with a state sells to it
+            r.supply(list(r.subj.ids), "roles.deal.company-signer-sells")
+            r.receive(with_partners, "roles.deal.company-signer-sells")
+        elif with_partners[0] not in r.subj.ids:
             r.supply(with_partners, "roles.deal.signer-buys-from-partner")
             r.receive(list(r.subj.ids), "roles.deal.signer-buys-from-partner")
 
