@@ -211,6 +211,8 @@ def build_frames(
         if frame is not None:
             gapped = _gapped_conjunct(view, frame, participle_starts, frames)
             frames.extend(gapped or [frame])
+            if not gapped:
+                frames.extend(_gapped_goods_with_party(view, frame))
     frames[:] = [g for f in frames if f.items for g in _respectively(view, f)]
     for frame in frames:
         _trailing_agents(view, frame)
@@ -452,6 +454,50 @@ def _gapped_conjunct(
             continue
         return _split_gapped(view, frame, participle_starts, frames, p, stop, subject, goods)
     return None
+
+
+def _gapped_goods_with_party(view: ClauseView, frame: Frame) -> list[Frame]:
+    """ "Sri Lanka received a patrol aircraft from India in 2022, three cutters from the United States and a
+    frigate from China": verbless conjuncts after a comma, each goods with its own from-phrase (to-phrase after a
+    verb of giving), repeat the verb and its subject; each names its own other party."""
+    tokens, c = view.tokens, frame.clause
+    if frame.passive or frame.trigger_kind not in GIVE_OR_RECEIVE or c + 1 >= view.n:
+        return []
+    if not frame.suppliers or not frame.recipients or not frame.items:
+        return []
+    preps = TO if frame.trigger_kind in GIVE else FROM
+    start, end = view.grammar.clauses[c]
+    # the first clause itself names its party by the same preposition, after the trigger
+    if not any(a.prep in preps and frame.trigger.end <= a.start < end for a in view.actors_by_clause[c]):
+        return []
+    n_start, n_end = view.grammar.clauses[c + 1]
+    if tokens[n_start].text != "," or any(x.kinds & (TRIGGERS | MODIFIERS) for x in view.cues_by_clause[c + 1]):
+        return []
+    cuts = [n_start] + [k for k in range(n_start + 1, n_end) if tokens[k].lower in _GAP_SPLITS] + [n_end]
+    out: list[Frame] = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        goods = [it for it in view.items_by_clause[c + 1] if a < it.start < b and it.category]
+        named = [x for x in view.actors_by_clause[c + 1] if a < x.start < b]
+        parties = [x for x in named if x.prep is not None]
+        if goods and not named and b == cuts[-1] and out:
+            continue  # "… and a Type 053 frigate | that China donated": the last goods may have a clause of their own
+        if not goods or len(parties) != 1 or parties[0].prep not in preps or parties[0].start < goods[0].start:
+            return []  # not a clean list of goods with their parties: leave the conjunct alone
+        if any(x.prep is None and x.start > goods[-1].end for x in named):
+            return []  # a name of its own after the goods: a clause of its own, not a conjunct
+        second = Frame("transfer", frame.trigger, frame.trigger_kind, c, goods)
+        second.modifiers = set(frame.modifiers)
+        second.trace = [frame.trace[0], "frames.gapped-goods-with-party"]
+        second.rule = "frames.gapped-goods-with-party"
+        if frame.trigger_kind in GIVE:
+            second.suppliers, second.recipients = list(frame.suppliers), [parties[0].id]
+        else:
+            second.suppliers, second.recipients = [parties[0].id], list(frame.recipients)
+        out.append(second)
+    return out
+
+
+_GAP_SPLITS: Final = words("punct.gapped-goods-split", "en")
 
 
 def _split_gapped(
