@@ -826,6 +826,17 @@ def _signed_for_goods(view: ClauseView, c: int, cue: CueMention) -> bool:
     return False
 
 
+def _noun_in_list(view: ClauseView, cue: CueMention) -> bool:
+    """ "… as well as supplies and parts": a form of supplying between list links is a noun, not a verb."""
+    tokens = view.tokens
+    if view.lang != "en" or cue.start == 0 or cue.end >= len(tokens):
+        return False
+    return tokens[cue.start - 1].lower in _LIST_LINKS and tokens[cue.end].lower in _LIST_LINKS
+
+
+_LIST_LINKS: Final = words("link.coordination", "en") | words("link.coordination", "*")
+
+
 def choose_lead(view: ClauseView, c: int, participle_starts: set[int]) -> tuple[CueMention, str, list[str]] | None:
     """The trigger that leads clause c, its kind, and the rules that chose it."""
     cues = view.cues_by_clause[c]
@@ -851,6 +862,13 @@ def choose_lead(view: ClauseView, c: int, participle_starts: set[int]) -> tuple[
             # Drohnen erhalten habe": the participle inflected before the goods describes them; the verb leads
             lead_cue, lead_kind = other
             trace[-1:] = [_TRIGGER_RULES[lead_kind], "trigger.de.attributive-participle-describes"]
+    if lead_kind == "give" and "give_noun" in lead_cue.kinds and _noun_in_list(view, lead_cue):
+        other = _lead([x for x in cues if x is not lead_cue and x.start not in participle_starts])
+        if other is not None and other[0].start < lead_cue.start:
+            # "requested to purchase 6,700 anti-tank missiles as well as supplies and parts": "supplies" in a
+            # list of goods is a noun; the verb before it leads
+            lead_cue, lead_kind = other
+            trace[-1:] = [_TRIGGER_RULES[lead_kind], "trigger.en.supplies-noun-in-list"]
     if lead_kind == "request" and _de_export_application(view, lead_cue):
         applied = next(
             (
