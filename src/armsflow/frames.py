@@ -2569,6 +2569,19 @@ def _join_participle(f: Frame, p: Frame) -> None:
         f.recipients = list(buyers)
         p.recipients = p.recipients or list(buyers)
         _decided(f, "roles.ordered-goods-handed-over")
+    if (
+        f.trigger_kind == "give"
+        and not f.passive
+        and p.trigger_kind in RECEIVE
+        and p.recipients
+        and set(f.recipients) <= set(f.suppliers)
+    ):
+        # "Embraer has delivered the first two of six Super Tucanos ordered by the Uruguayan Air Force": who
+        # ordered the goods receives them, and who delivers them sold them
+        f.recipients = list(p.recipients)
+        p.suppliers = p.suppliers or list(f.suppliers)
+        _decided(f, "roles.delivered-goods-ordered-by")
+        _decided(p, "roles.delivered-goods-ordered-by")
     # "has received the corvettes ordered from South Korea": handed over, and ordered before
     if not f.suppliers and p.trigger_kind in RECEIVE:
         f.suppliers = list(p.suppliers)
