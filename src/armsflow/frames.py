@@ -974,6 +974,14 @@ def _goods_from(view: ClauseView, item: ItemMention) -> bool:
     return False
 
 
+def _licence_item(view: ClauseView, it: ItemMention) -> bool:
+    """ "under licence" as goods: a production licence after "under"/"in"."""
+    tokens = view.tokens
+    return tokens[it.start].lemma in _LICENCE_NOUNS and any(
+        t.lower in _LICENCE_PREPS for t in tokens[max(0, it.start - 2) : it.start]
+    )
+
+
 def _licence_noun(view: ClauseView, cue: CueMention) -> bool:
     """ "under a licence", "in Lizenz", "mit einer Lizenz": a licence to produce, not an export approval."""
     tokens = view.tokens
@@ -1060,6 +1068,16 @@ def frame_items(
             # "erhielt eine Lizenz zum Bau deutscher U-Boote": the licence is sent; the boats are built at home
             trace.append("item.de.built-under-licence-stays")
             items = kept
+    if view.lang == "en" and len(items) > 1:
+        licences = [it for it in items if _licence_item(view, it)]
+        builders = [x.start for x in view.cues_by_clause[c] if x.lemma in _BUILD_FOR]
+        if licences and builders:
+            built = [it for it in items if it not in licences and min(builders) < it.start < licences[0].start]
+            if built:
+                # "agreed to build a factory to produce the rifles and their ammunition under licence": the
+                # licence is transferred; the goods made with it are made where it goes
+                trace.append("item.en.built-under-licence-stays")
+                items = [it for it in items if it not in built]
     measures = [x for x in view.mentions.cues if "sanction" in x.kinds and x.end - x.start > 1]
     kept = [it for it in items if not any(x.start <= it.start and it.end <= x.end for x in measures)]
     if len(kept) < len(items):
