@@ -1055,6 +1055,16 @@ class Assembler:
             return
         other = parties.recipients if giving else parties.suppliers
         subject = self.state.subjects.get(index - 1)
+        last = self.state.last_transfer
+        if self.lang == "en" and subject is None and last is not None and last[0] == index - 1:
+            # "Despite requests from Kyiv, the government has refused to send weapons. Instead, it lent …": with
+            # no state opening the sentence before, the pronoun continues the same side of its transfer
+            same = [x for x in (last[1] if giving else last[2]) if x not in other]
+            if len(same) == 1:
+                parties.fill(
+                    "supplier" if giving else "recipient", same, "discourse.pronoun-continues-side-of-last-transfer"
+                )
+                return
         actor = subject if subject is not None and subject not in other else self._last_actor(other, since=index - 1)
         if actor:
             parties.fill("supplier" if giving else "recipient", [actor], "discourse.pronoun-subject-of-last-sentence")
