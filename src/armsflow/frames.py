@@ -974,6 +974,10 @@ def _goods_from(view: ClauseView, item: ItemMention) -> bool:
     return False
 
 
+_ENEMY: Final = words("adj.enemy", "en")
+_RELATED: Final = words("adj.related-equipment", "en")
+
+
 def _licence_item(view: ClauseView, it: ItemMention) -> bool:
     """ "under licence" as goods: a production licence after "under"/"in"."""
     tokens = view.tokens
@@ -1067,6 +1071,29 @@ def frame_items(
         if len(kept) < len(items):
             # "erhielt eine Lizenz zum Bau deutscher U-Boote": the licence is sent; the boats are built at home
             trace.append("item.de.built-under-licence-stays")
+            items = kept
+    if view.lang == "en" and items:
+        enemy: set[int] = set()
+        for it in sorted(items, key=lambda x: x.start):
+            before = view.tokens[it.start - 1].lower if it.start > 0 else ""
+            if before in _ENEMY or before in ("and", "or", ",") and it.start - 1 in enemy:
+                enemy.update(range(it.start, it.end + 1))  # "enemy radars and drones": the list shares the word
+        kept = [it for it in items if it.start not in enemy]
+        if len(kept) < len(items):
+            # "capability to suppress and destroy enemy air defenses": the enemy's goods are targets, not sent
+            trace.append("item.en.enemy-goods-are-targets")
+            items = kept
+    if view.lang == "en" and len(items) > 1:
+        named = [it for it in items if it.category not in (None, "military-equipment")]
+        kept = [
+            it
+            for it in items
+            if not (it.category == "military-equipment" and view.tokens[it.start - 1].lower in _RELATED and named)
+        ]
+        if len(kept) < len(items) and kept:
+            # "F-16 Block 70/72 aircraft and related equipment": the equipment goes with the goods named, it is
+            # no transfer of its own
+            trace.append("item.en.related-equipment-goes-with-goods")
             items = kept
     if view.lang == "en" and len(items) > 1:
         licences = [it for it in items if _licence_item(view, it)]
