@@ -307,6 +307,15 @@ def _english_functions(r: Roles) -> None:
     after = [g for g in r.bare if g.first.start > trig]
     r.subject = before[-1] if before else None
     r.objects = after + before[:-1]
+    if (
+        len(before) > 1
+        and before[-2].first.text.endswith(("'s", "’s"))
+        and before[-2].members[-1].end == before[-1].first.start
+    ):
+        # "Germany's TKMS handed over two frigates": the possessive owns the name after it, which acts; the
+        # owner is no object
+        r.objects = after + before[:-2]
+        fire(r.frame, "grammar.en.possessive-owns-the-name")
     if len(before) > 1 and trig > 0 and tokens[trig].lower.endswith("ing") and tokens[trig - 1].lower in _GERUND_PREPS:
         # "Iraq has approached South Korea about acquiring KF-21s": a gerund after a preposition has the
         # clause's subject; the name in between is the object of the verb before
