@@ -890,6 +890,13 @@ def _receiver(r: Roles) -> None:
     if r.subj:
         r.receive(r.subj.ids, "roles.receive.subject-receives")
         return
+    if kind in ("buy", "order") and r.view.lang == "en" and r.genitives and not frame.passive:
+        makers = [g for g in r.genitives if g.first.start > r.trig and _owns_goods(r, g)]
+        if makers and len(makers) == len(r.genitives):
+            # "considering buying Russia's S-400 air defence system": the owner of the goods bought sells them
+            if not frame.suppliers:
+                r.supply([i for g in makers for i in g.ids], "roles.receive.owner-of-goods-bought-sells")
+            return
     if kind in ("buy", "order", "request", "get") and r.genitives:
         r.receive([i for g in r.genitives for i in g.ids], "roles.receive.genitive-owner")
         return
@@ -898,6 +905,12 @@ def _receiver(r: Roles) -> None:
         owners = [i for g in r.own if g.first.kind.endswith("-gen") and g.first.start < r.trig for i in g.ids]
         if owners:
             r.receive(owners, "roles.receive.owner-of-bought-goods")
+
+
+def _owns_goods(r: Roles, g: Group) -> bool:
+    """A possessive right before goods of the frame ("Russia's S-400 air defence system")."""
+    end = g.members[-1].end
+    return any(0 <= it.start - end <= 1 for it in r.frame.items)
 
 
 def _seller_when_unnamed(r: Roles) -> None:
