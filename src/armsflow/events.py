@@ -29,6 +29,7 @@ _AGAINST_EN: Final = words("prep.against-threat", "en")
 _BUYING: Final = frozenset({"buy", "order", "get"})
 _VAGUE_PARTNERS: Final = words("noun.vague-partner")
 _VAGUE_HEADS: Final = word_stems("noun.vague-partner-head")
+_BOTH: Final = words("det.both", "en")
 _MISSILES: Final = ("ballistic-missile", "cruise-missile", "other-missile", "anti-tank-weapon", "air-defence-system")
 _PRONOUNS: Final = words("pronoun.speaker")
 _THAT: Final = words("pronoun.points-back")
@@ -274,6 +275,7 @@ class Assembler:
         self._sentence_actors: list[ActorMention] = []
         self._sentence_tokens: list = []
         self._vague_tokens: list[int] = []  # tokens naming unnamed states ("Verbündete", "allies")
+        self._both_named = False  # "both governments": the two states named, no unnamed ones
         self._speaker_tokens: set[int] = set()
         self._sentence_suppliers: set[str] = set()
         self._sentence_says = False
@@ -305,6 +307,11 @@ class Assembler:
         # ("die Vereinigten Staaten" is a name, not unnamed states; "the country" stays a vague word)
         in_names = {k for a in mentions.actors if not is_reference(a.id) for k in range(a.start, a.end)}
         self._vague_tokens = [k for k, t in enumerate(sentence.tokens) if k not in in_names and _vague(t.lower)]
+        both = [k for k in self._vague_tokens if k > 0 and sentence.tokens[k - 1].lower in _BOTH]
+        if both and self.lang == "en":
+            # "under an agreement that both governments are renegotiating": the two states named, not unnamed ones
+            self._vague_tokens = [k for k in self._vague_tokens if k not in both]
+        self._both_named = bool(both) and self.lang == "en"
         self._sentence_says = any(c.kinds & {"say", "according"} for c in mentions.cues)
         self._speaker_tokens = speaker_tokens
         _share_roles([f for f in frames if f.kind == "transfer"])
@@ -979,6 +986,8 @@ class Assembler:
             return
         # ("Die wichtigsten Abnehmerländer waren …": the role noun names the states listed, not unnamed ones)
         vague = any(not (frame.role_noun and frame.trigger.start <= k < frame.trigger.end) for k in self._vague_tokens)
+        if self._both_named and not vague and not (parties.suppliers and parties.recipients):
+            fire(frame, "discourse.both-states-are-named")
         if vague and not (parties.suppliers and parties.recipients):
             reject(
                 "discourse.unnamed-states-fill-nothing", "unnamed states in the sentence: no side from the discourse"
