@@ -578,6 +578,7 @@ def _roles_give(r: Roles) -> None:
     else:
         _give_active_supplier(r)
         _give_active_recipient(r)
+        _holder_of_decided_transfer(r)
     if not frame.recipients and frame.requesters:
         # "Despite repeated requests from Kyiv, the government has refused to send weapons": the one who asked
         r.receive(list(frame.requesters), "roles.give.requester-receives")
@@ -653,6 +654,30 @@ def _give_passive(r: Roles) -> None:
         arrived = _arrived_in_next(r)
         if arrived:
             r.receive(arrived, "roles.give.arrived-in")
+
+
+def _holder_of_decided_transfer(r: Roles) -> None:
+    """ "Switzerland has blocked the re-export of Gepard ammunition from Germany to Ukraine", "Washington approved
+    the transfer of HAWK missiles from Spanish stocks to Ukraine": a transfer noun under a verb of deciding, with
+    its own from-phrase, is made by who holds the goods; who decides does not supply."""
+    frame, tokens = r.frame, r.tokens
+    if r.view.lang != "en" or not frame.modifiers & {"approve", "refuse", "prevent"} or r.subj is None:
+        return
+    if not tokens[r.trig].text.islower() or tokens[r.trig].lower not in _TRANSFER_NOUNS:
+        return
+    deciding = [x for x in r.view.cues_by_clause[r.c] if x.kinds & {"approve", "refuse", "prevent"} and x.end <= r.trig]
+    if not deciding or r.subj.first.start > deciding[0].start:
+        return  # the decider is the subject of a verb of deciding before the noun ("Washington approved the sale …")
+    holders = unique(
+        [i for p in FROM for g in r.by_prep.get(p, []) if g.first.start > r.trig for i in g.ids if i not in r.subj.ids]
+    )
+    if len(holders) != 1 or holders[0] in frame.recipients:
+        return
+    frame.suppliers = list(holders)
+    fire(frame, "roles.give.holder-of-decided-transfer")
+
+
+_TRANSFER_NOUNS: Final = words("noun.transfer", "en")
 
 
 def _arrived_in_next(r: Roles) -> list[str]:
