@@ -214,6 +214,7 @@ def build_frames(
             if not gapped:
                 frames.extend(_gapped_goods_with_party(view, frame))
     frames[:] = [g for f in frames if f.items for g in _respectively(view, f)]
+    _infinitive_continues_transfer(view, frames)
     for frame in frames:
         _trailing_agents(view, frame)
     if participles:
@@ -454,6 +455,26 @@ def _gapped_conjunct(
             continue
         return _split_gapped(view, frame, participle_starts, frames, p, stop, subject, goods)
     return None
+
+
+def _infinitive_continues_transfer(view: ClauseView, frames: list[Frame]) -> None:
+    """ "Poland has ordered 48 K9 howitzers from South Korea, to be delivered by 2026": a passive infinitive that
+    takes the goods of the clause before, naming no party, moves them between that clause's parties."""
+    if view.lang != "en":
+        return
+    for f in frames:
+        if not f.passive or f.suppliers or f.recipients or "item.infinitive-previous-clause" not in f.trace:
+            continue
+        before = [g for g in frames if g.clause < f.clause and g.suppliers and g.recipients]
+        shared = [g for g in before if any(it in g.items for it in f.items)]
+        if len(shared) != 1:
+            continue
+        f.suppliers = list(shared[0].suppliers)
+        f.recipients = list(shared[0].recipients)
+        f.modifiers.discard("past")  # the infinitive's time is its own ("to be delivered by 2026")
+        f.modifiers.discard("order")
+        f.modifiers.add("future")
+        fire(f, "frames.en.infinitive-continues-transfer")
 
 
 def _gapped_goods_with_party(view: ClauseView, frame: Frame) -> list[Frame]:
