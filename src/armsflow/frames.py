@@ -1517,11 +1517,34 @@ def _anaphoric_items(tokens: list[Token], grammar: SentenceGrammar, c: int, lang
                 reject("item.de.existential-es", f"clause {c}: {tokens[i].text!r} of an existential")
                 continue
             return [ItemMention(i, i + 1, None, carrier="pronoun", text=tokens[i].text)]
+        if lang == "en" and word in _PASSIVE_SUBJECT_PRONOUNS and _passive_after(tokens, i + 1, end):
+            # "Kazakhstan bought Su-30SM fighters from Russia. They were delivered last year.": the subject of a
+            # passive of supplying stands for the goods named last
+            return [ItemMention(i, i + 1, None, carrier="pronoun", text=tokens[i].text)]
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if word in _REMAINDER and (nxt is None or not nxt.text[:1].isupper() and nxt.lower not in _NOUNISH_EN):
             # "two more would follow", "die übrigen sollen folgen", "weitere sollen folgen"
             return [ItemMention(i, i + 1, None, carrier="pronoun", text=tokens[i].text)]
     return []
+
+
+def _passive_after(tokens: list[Token], k: int, end: int) -> bool:
+    """A passive auxiliary right after a pronoun ("They were delivered", "they have been handed over")."""
+    if k >= end:
+        return False
+    if tokens[k].lower in _PASSIVE_AUX_EN:
+        verb = k + 1
+    elif k + 1 < end and tokens[k].lower in ("have", "had", "will") and tokens[k + 1].lower in ("been", "be"):
+        verb = k + 2
+    else:
+        return False
+    # "They were trained in Moscow": people are trained, goods are not
+    return verb < end and tokens[verb].lemma not in _TRAIN_VERBS and tokens[verb].lower not in _TRAIN_VERBS
+
+
+_PASSIVE_SUBJECT_PRONOUNS: Final = words("pronoun.goods-passive-subject", "en")
+_TRAIN_VERBS: Final = words("verb.train", "en") | {"trained"}
+_PASSIVE_AUX_EN: Final = words("aux.passive", "en") - {"get", "got", "be", "been", "being"}
 
 
 def _determiner(tokens: list[Token], i: int) -> bool:
