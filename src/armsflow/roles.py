@@ -1218,10 +1218,6 @@ def _answered_request(r: Roles) -> None:
         frame.trigger_kind = "give"
         frame.modifiers.add(answer)
         frame.modifiers.discard("request")
-        if r.view.lang == "en":
-            # "Seoul has rejected Warsaw's request for 180 K2 tanks": the answer, and the request it answers
-            frame.requesters = unique(list(frame.requesters) + askers[-1:])
-            fire(frame, "roles.en.answered-request-was-made")
 
 
 def _seized_shipment(r: Roles) -> None:
