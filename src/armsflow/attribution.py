@@ -12,6 +12,7 @@ from typing import Final
 
 from armsflow.lexicons import words
 from armsflow.mentions import ActorMention, CueMention, ItemMention, Mentions, governor
+from armsflow.text.clauses import zero_that_subjects
 from armsflow.text.segment import Sentence, Token
 
 _SUBJUNCTIVE: Final = words("verb.subjunctive-form", "de")
@@ -135,7 +136,9 @@ def _speaker_of(tokens: list[Token], mentions: Mentions, cue: CueMention, lang: 
         before = cue.start
         while before > 0 and tokens[before - 1].lower in _AUX_BEFORE_VERB:
             before -= 1
-        span = _np_backward(tokens, before) or _np_forward(tokens, cue.end)
+        span = _np_backward(tokens, before)
+        if span is None and not _opens_complement(tokens, mentions, cue):
+            span = _np_forward(tokens, cue.end)
     else:
         span = _perfect_subject(tokens, cue) or _np_forward(tokens, cue.end) or _np_backward(tokens, cue.start)
     if span is None and lang == "de" and cue.start > 0 and tokens[cue.start - 1].text == ",":
@@ -150,6 +153,15 @@ def _speaker_of(tokens: list[Token], mentions: Mentions, cue: CueMention, lang: 
     if span and not any(t.text[:1].isupper() or t.lower in _SPEAKER_NOUNS for t in tokens[span[0] : span[1]]):
         return None
     return span
+
+
+def _opens_complement(tokens: list[Token], mentions: Mentions, cue: CueMention) -> bool:
+    """ "He said Tehran is seeking …": a name after the verb of saying with its own finite verb is the subject of
+    the complement clause, not the speaker (grammar.en.zero-that-complement)."""
+    if cue.end >= len(tokens) or cue.end - 1 != cue.start:
+        return False
+    actor_tokens = frozenset(i for a in mentions.actors for i in range(a.start, a.end))
+    return cue.end in zero_that_subjects(tokens, actor_tokens, frozenset())
 
 
 def _perfect_subject(tokens: list[Token], cue: CueMention) -> tuple[int, int] | None:

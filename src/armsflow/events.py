@@ -31,6 +31,7 @@ _VAGUE_PARTNERS: Final = words("noun.vague-partner")
 _EXAMPLE_MARKERS: Final = words("prep.such-as")
 _EXAMPLE_ARTICLES: Final = words("article.before-example")
 _VAGUE_HEADS: Final = word_stems("noun.vague-partner-head")
+_BOTH: Final = words("det.both", "en")
 _MISSILES: Final = ("ballistic-missile", "cruise-missile", "other-missile", "anti-tank-weapon", "air-defence-system")
 _PRONOUNS: Final = words("pronoun.speaker")
 _THAT: Final = words("pronoun.points-back")
@@ -297,6 +298,7 @@ class Assembler:
         self._sentence_actors: list[ActorMention] = []
         self._sentence_tokens: list = []
         self._vague_tokens: list[int] = []  # tokens naming unnamed states ("Verbündete", "allies")
+        self._both_named = False  # "both governments": the two states named, no unnamed ones
         self._speaker_tokens: set[int] = set()
         self._sentence_suppliers: set[str] = set()
         self._sentence_says = False
@@ -332,6 +334,11 @@ class Assembler:
             for k, t in enumerate(sentence.tokens)
             if k not in in_names and _vague(t.lower) and not _named_examples_follow(sentence.tokens, k, in_names)
         ]
+        both = [k for k in self._vague_tokens if k > 0 and sentence.tokens[k - 1].lower in _BOTH]
+        if both and self.lang == "en":
+            # "under an agreement that both governments are renegotiating": the two states named, not unnamed ones
+            self._vague_tokens = [k for k in self._vague_tokens if k not in both]
+        self._both_named = bool(both) and self.lang == "en"
         self._sentence_says = any(c.kinds & {"say", "according"} for c in mentions.cues)
         self._speaker_tokens = speaker_tokens
         _share_roles([f for f in frames if f.kind == "transfer"])
@@ -1021,6 +1028,8 @@ class Assembler:
             return
         # ("Die wichtigsten Abnehmerländer waren …": the role noun names the states listed, not unnamed ones)
         vague = any(not (frame.role_noun and frame.trigger.start <= k < frame.trigger.end) for k in self._vague_tokens)
+        if self._both_named and not vague and not (parties.suppliers and parties.recipients):
+            fire(frame, "discourse.both-states-are-named")
         if vague and not (parties.suppliers and parties.recipients):
             reject(
                 "discourse.unnamed-states-fill-nothing", "unnamed states in the sentence: no side from the discourse"
@@ -1097,6 +1106,16 @@ class Assembler:
             return
         other = parties.recipients if giving else parties.suppliers
         subject = self.state.subjects.get(index - 1)
+        last = self.state.last_transfer
+        if self.lang == "en" and subject is None and last is not None and last[0] == index - 1:
+            # "Despite requests from Kyiv, the government has refused to send weapons. Instead, it lent …": with
+            # no state opening the sentence before, the pronoun continues the same side of its transfer
+            same = [x for x in (last[1] if giving else last[2]) if x not in other]
+            if len(same) == 1:
+                parties.fill(
+                    "supplier" if giving else "recipient", same, "discourse.pronoun-continues-side-of-last-transfer"
+                )
+                return
         actor = subject if subject is not None and subject not in other else self._last_actor(other, since=index - 1)
         if actor:
             parties.fill("supplier" if giving else "recipient", [actor], "discourse.pronoun-subject-of-last-sentence")

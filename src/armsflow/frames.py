@@ -222,7 +222,10 @@ def build_frames(
         if frame is not None:
             gapped = _gapped_conjunct(view, frame, participle_starts, frames)
             frames.extend(gapped or [frame])
+            if not gapped:
+                frames.extend(_gapped_goods_with_party(view, frame))
     frames[:] = [g for f in frames if f.items for g in _respectively(view, f)]
+    _infinitive_continues_transfer(view, frames)
     for frame in frames:
         _trailing_agents(view, frame)
     if participles:
@@ -468,6 +471,70 @@ def _gapped_conjunct(
             continue
         return _split_gapped(view, frame, participle_starts, frames, p, stop, subject, goods)
     return None
+
+
+def _infinitive_continues_transfer(view: ClauseView, frames: list[Frame]) -> None:
+    """ "Poland has ordered 48 K9 howitzers from South Korea, to be delivered by 2026": a passive infinitive that
+    takes the goods of the clause before, naming no party, moves them between that clause's parties."""
+    if view.lang != "en":
+        return
+    for f in frames:
+        if not f.passive or f.suppliers or f.recipients or "item.infinitive-previous-clause" not in f.trace:
+            continue
+        before = [g for g in frames if g.clause < f.clause and g.suppliers and g.recipients]
+        shared = [g for g in before if any(it in g.items for it in f.items)]
+        if len(shared) != 1:
+            continue
+        f.suppliers = list(shared[0].suppliers)
+        f.recipients = list(shared[0].recipients)
+        f.modifiers.discard("past")  # the infinitive's time is its own ("to be delivered by 2026")
+        f.modifiers.discard("order")
+        f.modifiers.add("future")
+        fire(f, "frames.en.infinitive-continues-transfer")
+
+
+def _gapped_goods_with_party(view: ClauseView, frame: Frame) -> list[Frame]:
+    """ "Sri Lanka received a patrol aircraft from India in 2022, three cutters from the United States and a
+    frigate from China": verbless conjuncts after a comma, each goods with its own from-phrase (to-phrase after a
+    verb of giving), repeat the verb and its subject; each names its own other party."""
+    tokens, c = view.tokens, frame.clause
+    if frame.passive or frame.trigger_kind not in GIVE_OR_RECEIVE or c + 1 >= view.n:
+        return []
+    if not frame.suppliers or not frame.recipients or not frame.items:
+        return []
+    preps = TO if frame.trigger_kind in GIVE else FROM
+    start, end = view.grammar.clauses[c]
+    # the first clause itself names its party by the same preposition, after the trigger
+    if not any(a.prep in preps and frame.trigger.end <= a.start < end for a in view.actors_by_clause[c]):
+        return []
+    n_start, n_end = view.grammar.clauses[c + 1]
+    if tokens[n_start].text != "," or any(x.kinds & (TRIGGERS | MODIFIERS) for x in view.cues_by_clause[c + 1]):
+        return []
+    cuts = [n_start] + [k for k in range(n_start + 1, n_end) if tokens[k].lower in _GAP_SPLITS] + [n_end]
+    out: list[Frame] = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        goods = [it for it in view.items_by_clause[c + 1] if a < it.start < b and it.category]
+        named = [x for x in view.actors_by_clause[c + 1] if a < x.start < b]
+        parties = [x for x in named if x.prep is not None]
+        if goods and not named and b == cuts[-1] and out:
+            continue  # "… and a Type 053 frigate | that China donated": the last goods may have a clause of their own
+        if not goods or len(parties) != 1 or parties[0].prep not in preps or parties[0].start < goods[0].start:
+            return []  # not a clean list of goods with their parties: leave the conjunct alone
+        if any(x.prep is None and x.start > goods[-1].end for x in named):
+            return []  # a name of its own after the goods: a clause of its own, not a conjunct
+        second = Frame("transfer", frame.trigger, frame.trigger_kind, c, goods)
+        second.modifiers = set(frame.modifiers)
+        second.trace = [frame.trace[0], "frames.gapped-goods-with-party"]
+        second.rule = "frames.gapped-goods-with-party"
+        if frame.trigger_kind in GIVE:
+            second.suppliers, second.recipients = list(frame.suppliers), [parties[0].id]
+        else:
+            second.suppliers, second.recipients = [parties[0].id], list(frame.recipients)
+        out.append(second)
+    return out
+
+
+_GAP_SPLITS: Final = words("punct.gapped-goods-split", "en")
 
 
 def _split_gapped(
@@ -817,6 +884,17 @@ def _signed_for_goods(view: ClauseView, c: int, cue: CueMention) -> bool:
     return False
 
 
+def _noun_in_list(view: ClauseView, cue: CueMention) -> bool:
+    """ "… as well as supplies and parts": a form of supplying between list links is a noun, not a verb."""
+    tokens = view.tokens
+    if view.lang != "en" or cue.start == 0 or cue.end >= len(tokens):
+        return False
+    return tokens[cue.start - 1].lower in _LIST_LINKS and tokens[cue.end].lower in _LIST_LINKS
+
+
+_LIST_LINKS: Final = words("link.coordination", "en") | words("link.coordination", "*")
+
+
 def choose_lead(view: ClauseView, c: int, participle_starts: set[int]) -> tuple[CueMention, str, list[str]] | None:
     """The trigger that leads clause c, its kind, and the rules that chose it."""
     cues = view.cues_by_clause[c]
@@ -842,6 +920,13 @@ def choose_lead(view: ClauseView, c: int, participle_starts: set[int]) -> tuple[
             # Drohnen erhalten habe": the participle inflected before the goods describes them; the verb leads
             lead_cue, lead_kind = other
             trace[-1:] = [_TRIGGER_RULES[lead_kind], "trigger.de.attributive-participle-describes"]
+    if lead_kind == "give" and "give_noun" in lead_cue.kinds and _noun_in_list(view, lead_cue):
+        other = _lead([x for x in cues if x is not lead_cue and x.start not in participle_starts])
+        if other is not None and other[0].start < lead_cue.start:
+            # "requested to purchase 6,700 anti-tank missiles as well as supplies and parts": "supplies" in a
+            # list of goods is a noun; the verb before it leads
+            lead_cue, lead_kind = other
+            trace[-1:] = [_TRIGGER_RULES[lead_kind], "trigger.en.supplies-noun-in-list"]
     if lead_kind == "request" and _de_export_application(view, lead_cue):
         applied = next(
             (
@@ -945,6 +1030,18 @@ def _goods_from(view: ClauseView, item: ItemMention) -> bool:
         if a.prep in _GOODS_FROM and between and all(t.lower in _GOODS_FROM or t.lower in ARTICLES for t in between):
             return True
     return False
+
+
+_ENEMY: Final = words("adj.enemy", "en")
+_RELATED: Final = words("adj.related-equipment", "en")
+
+
+def _licence_item(view: ClauseView, it: ItemMention) -> bool:
+    """ "under licence" as goods: a production licence after "under"/"in"."""
+    tokens = view.tokens
+    return tokens[it.start].lemma in _LICENCE_NOUNS and any(
+        t.lower in _LICENCE_PREPS for t in tokens[max(0, it.start - 2) : it.start]
+    )
 
 
 def _licence_noun(view: ClauseView, cue: CueMention) -> bool:
@@ -1052,6 +1149,39 @@ def frame_items(
             # "erhielt eine Lizenz zum Bau deutscher U-Boote": the licence is sent; the boats are built at home
             trace.append("item.de.built-under-licence-stays")
             items = kept
+    if view.lang == "en" and items:
+        enemy: set[int] = set()
+        for it in sorted(items, key=lambda x: x.start):
+            before = view.tokens[it.start - 1].lower if it.start > 0 else ""
+            if before in _ENEMY or before in ("and", "or", ",") and it.start - 1 in enemy:
+                enemy.update(range(it.start, it.end + 1))  # "enemy radars and drones": the list shares the word
+        kept = [it for it in items if it.start not in enemy]
+        if len(kept) < len(items):
+            # "capability to suppress and destroy enemy air defenses": the enemy's goods are targets, not sent
+            trace.append("item.en.enemy-goods-are-targets")
+            items = kept
+    if view.lang == "en" and len(items) > 1:
+        named = [it for it in items if it.category not in (None, "military-equipment")]
+        kept = [
+            it
+            for it in items
+            if not (it.category == "military-equipment" and view.tokens[it.start - 1].lower in _RELATED and named)
+        ]
+        if len(kept) < len(items) and kept:
+            # "F-16 Block 70/72 aircraft and related equipment": the equipment goes with the goods named, it is
+            # no transfer of its own
+            trace.append("item.en.related-equipment-goes-with-goods")
+            items = kept
+    if view.lang == "en" and len(items) > 1:
+        licences = [it for it in items if _licence_item(view, it)]
+        builders = [x.start for x in view.cues_by_clause[c] if x.lemma in _BUILD_FOR]
+        if licences and builders:
+            built = [it for it in items if it not in licences and min(builders) < it.start < licences[0].start]
+            if built:
+                # "agreed to build a factory to produce the rifles and their ammunition under licence": the
+                # licence is transferred; the goods made with it are made where it goes
+                trace.append("item.en.built-under-licence-stays")
+                items = [it for it in items if it not in built]
     measures = [x for x in view.mentions.cues if "sanction" in x.kinds and x.end - x.start > 1]
     kept = [it for it in items if not any(x.start <= it.start and it.end <= x.end for x in measures)]
     if len(kept) < len(items):
@@ -1469,6 +1599,10 @@ def _anaphoric_items(tokens: list[Token], grammar: SentenceGrammar, c: int, lang
                 reject("item.de.existential-es", f"clause {c}: {tokens[i].text!r} of an existential")
                 continue
             return [ItemMention(i, i + 1, None, carrier="pronoun", text=tokens[i].text)]
+        if lang == "en" and word in _PASSIVE_SUBJECT_PRONOUNS and _passive_after(tokens, i + 1, end):
+            # "Kazakhstan bought Su-30SM fighters from Russia. They were delivered last year.": the subject of a
+            # passive of supplying stands for the goods named last
+            return [ItemMention(i, i + 1, None, carrier="pronoun", text=tokens[i].text)]
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if word in _REMAINDER and (nxt is None or not nxt.text[:1].isupper() and nxt.lower not in _NOUNISH_EN):
             # "two more would follow", "die übrigen sollen folgen", "weitere sollen folgen"
@@ -1498,6 +1632,25 @@ def _deal_named_before(view: ClauseView, c: int, lead_kind: str) -> list[ItemMen
         if before and (before[-1] in _DEAL_BACK or len(before) == 2 and before[0] in _DEAL_BACK and before[1] in _A):
             return [ItemMention(x.start, x.end, None, carrier="pronoun", text=tokens[x.start].text)]
     return []
+
+
+def _passive_after(tokens: list[Token], k: int, end: int) -> bool:
+    """A passive auxiliary right after a pronoun ("They were delivered", "they have been handed over")."""
+    if k >= end:
+        return False
+    if tokens[k].lower in _PASSIVE_AUX_EN:
+        verb = k + 1
+    elif k + 1 < end and tokens[k].lower in ("have", "had", "will") and tokens[k + 1].lower in ("been", "be"):
+        verb = k + 2
+    else:
+        return False
+    # "They were trained in Moscow": people are trained, goods are not
+    return verb < end and tokens[verb].lemma not in _TRAIN_VERBS and tokens[verb].lower not in _TRAIN_VERBS
+
+
+_PASSIVE_SUBJECT_PRONOUNS: Final = words("pronoun.goods-passive-subject", "en")
+_TRAIN_VERBS: Final = words("verb.train", "en") | {"trained"}
+_PASSIVE_AUX_EN: Final = words("aux.passive", "en") - {"get", "got", "be", "been", "being"}
 
 
 def _determiner(tokens: list[Token], i: int) -> bool:
@@ -1562,8 +1715,11 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
         fire(frame, "mod.not-only-is-no-negation")
     if any(whether_or_not(x, tokens) for x in view.cues_by_clause[c]):
         fire(frame, "mod.en.whether-or-not-is-no-negation")
-    if lead.lemma == "commission" and any(it.category == "ship" for it in frame.items):
-        frame.modifiers.add("in_use")  # a navy commissioning a ship puts it into service: it has arrived
+    if lead.lemma == "commission" and (
+        any(it.category == "ship" for it in frame.items)
+        or any("forces" in x.kinds and x.start < lead.start for x in view.cues_by_clause[c])
+    ):
+        frame.modifiers.add("in_use")  # a navy commissioning a ship, an air force its jets: in service, arrived
         frame.trigger_kind = "get"  # received, not bought: an order behind it must be named to count
         fire(frame, "mod.commissioned-in-service")
     if "trigger.goods-in-service" in frame.trace:
@@ -2654,6 +2810,19 @@ def _join_participle(f: Frame, p: Frame) -> None:
         f.recipients = list(buyers)
         p.recipients = p.recipients or list(buyers)
         _decided(f, "roles.ordered-goods-handed-over")
+    if (
+        f.trigger_kind == "give"
+        and not f.passive
+        and p.trigger_kind in RECEIVE
+        and p.recipients
+        and set(f.recipients) <= set(f.suppliers)
+    ):
+        # "Embraer has delivered the first two of six Super Tucanos ordered by the Uruguayan Air Force": who
+        # ordered the goods receives them, and who delivers them sold them
+        f.recipients = list(p.recipients)
+        p.suppliers = p.suppliers or list(f.suppliers)
+        _decided(f, "roles.delivered-goods-ordered-by")
+        _decided(p, "roles.delivered-goods-ordered-by")
     # "has received the corvettes ordered from South Korea": handed over, and ordered before
     if not f.suppliers and p.trigger_kind in RECEIVE:
         f.suppliers = list(p.suppliers)

@@ -46,6 +46,7 @@ from armsflow.mentions import (
     ItemMention,
     is_reference,
 )
+from armsflow.text.clauses import REPORTING_ZERO_THAT
 from armsflow.text.segment import Token
 
 TO: Final = words("prep.to")
@@ -236,6 +237,21 @@ def _own_subject_after_that(r: Roles) -> bool:
     return subject is not None and tokens[i].lower == "that" and subject.members[0].start == i + 1
 
 
+def _zero_that_opened(r: Roles) -> bool:
+    """Did a reporting verb right before this clause open it around its subject ("Kirby said | Iran is …")?"""
+    return r.subject is not None and _zero_that_clause(r.view.tokens, r.view.grammar.clauses[r.c][0], r.subject)
+
+
+def _zero_that_clause(tokens: list[Token], start: int, subject: Group) -> bool:
+    """Does the clause starting at ``start`` follow a reporting verb and open with ``subject``?"""
+    return (
+        start > 0
+        and tokens[start - 1].lower in REPORTING_ZERO_THAT
+        and tokens[start - 1].text.islower()
+        and subject.first.start in (start, start + 1)
+    )
+
+
 def _functions(r: Roles) -> None:
     """Subject and objects of the clause, then a subject from elsewhere when the clause has none."""
     view, frame, c = r.view, r.frame, r.c
@@ -249,6 +265,8 @@ def _functions(r: Roles) -> None:
         fire(frame, "grammar.de.coordinated-verb-shares-subject")
     elif view.lang == "en":
         _english_functions(r)
+        if r.subject is not None and _zero_that_opened(r):
+            fire(frame, "grammar.en.zero-that-complement")
     else:
         _german_functions(r)
     antecedent = relative_antecedent(grammar, c, view.actors_by_clause, tokens)
@@ -293,6 +311,15 @@ def _english_functions(r: Roles) -> None:
     after = [g for g in r.bare if g.first.start > trig]
     r.subject = before[-1] if before else None
     r.objects = after + before[:-1]
+    if (
+        len(before) > 1
+        and before[-2].first.text.endswith(("'s", "’s"))
+        and before[-2].members[-1].end == before[-1].first.start
+    ):
+        # "Germany's TKMS handed over two frigates": the possessive owns the name after it, which acts; the
+        # owner is no object
+        r.objects = after + before[:-2]
+        fire(r.frame, "grammar.en.possessive-owns-the-name")
     if len(before) > 1 and trig > 0 and tokens[trig].lower.endswith("ing") and tokens[trig - 1].lower in _GERUND_PREPS:
         # "Iraq has approached South Korea about acquiring KF-21s": a gerund after a preposition has the
         # clause's subject; the name in between is the object of the verb before
@@ -407,6 +434,8 @@ def _inherited_subject(r: Roles) -> None:
             continue
         r.inherited = cand[0]
         fire(r.frame, "grammar.subject-of-governing-clause")
+        if view.lang == "en" and _zero_that_clause(tokens, grammar.clauses[g][0], cand[0]):
+            fire(r.frame, "grammar.en.zero-that-complement")  # "believes | Iran is preparing | to send …"
         # Object control: "Kyiv asked Seoul to supply …" - Seoul supplies, Kyiv receives.
         if (
             g in r.governors
@@ -553,6 +582,7 @@ def _roles_give(r: Roles) -> None:
     else:
         _give_active_supplier(r)
         _give_active_recipient(r)
+        _holder_of_decided_transfer(r)
     if not frame.recipients and frame.requesters:
         # "Despite repeated requests from Kyiv, the government has refused to send weapons": the one who asked
         r.receive(list(frame.requesters), "roles.give.requester-receives")
@@ -628,6 +658,30 @@ def _give_passive(r: Roles) -> None:
         arrived = _arrived_in_next(r)
         if arrived:
             r.receive(arrived, "roles.give.arrived-in")
+
+
+def _holder_of_decided_transfer(r: Roles) -> None:
+    """ "Switzerland has blocked the re-export of Gepard ammunition from Germany to Ukraine", "Washington approved
+    the transfer of HAWK missiles from Spanish stocks to Ukraine": a transfer noun under a verb of deciding, with
+    its own from-phrase, is made by who holds the goods; who decides does not supply."""
+    frame, tokens = r.frame, r.tokens
+    if r.view.lang != "en" or not frame.modifiers & {"approve", "refuse", "prevent"} or r.subj is None:
+        return
+    if not tokens[r.trig].text.islower() or tokens[r.trig].lower not in _TRANSFER_NOUNS:
+        return
+    deciding = [x for x in r.view.cues_by_clause[r.c] if x.kinds & {"approve", "refuse", "prevent"} and x.end <= r.trig]
+    if not deciding or r.subj.first.start > deciding[0].start:
+        return  # the decider is the subject of a verb of deciding before the noun ("Washington approved the sale …")
+    holders = unique(
+        [i for p in FROM for g in r.by_prep.get(p, []) if g.first.start > r.trig for i in g.ids if i not in r.subj.ids]
+    )
+    if len(holders) != 1 or holders[0] in frame.recipients:
+        return
+    frame.suppliers = list(holders)
+    fire(frame, "roles.give.holder-of-decided-transfer")
+
+
+_TRANSFER_NOUNS: Final = words("noun.transfer", "en")
 
 
 def _arrived_in_next(r: Roles) -> list[str]:
@@ -884,6 +938,13 @@ def _receiver(r: Roles) -> None:
     if r.subj:
         r.receive(r.subj.ids, "roles.receive.subject-receives")
         return
+    if kind in ("buy", "order") and r.view.lang == "en" and r.genitives and not frame.passive:
+        makers = [g for g in r.genitives if g.first.start > r.trig and _owns_goods(r, g)]
+        if makers and len(makers) == len(r.genitives):
+            # "considering buying Russia's S-400 air defence system": the owner of the goods bought sells them
+            if not frame.suppliers:
+                r.supply([i for g in makers for i in g.ids], "roles.receive.owner-of-goods-bought-sells")
+            return
     if kind in ("buy", "order", "request", "get") and r.genitives:
         r.receive([i for g in r.genitives for i in g.ids], "roles.receive.genitive-owner")
         return
@@ -892,6 +953,12 @@ def _receiver(r: Roles) -> None:
         owners = [i for g in r.own if g.first.kind.endswith("-gen") and g.first.start < r.trig for i in g.ids]
         if owners:
             r.receive(owners, "roles.receive.owner-of-bought-goods")
+
+
+def _owns_goods(r: Roles, g: Group) -> bool:
+    """A possessive right before goods of the frame ("Russia's S-400 air defence system")."""
+    end = g.members[-1].end
+    return any(0 <= it.start - end <= 1 for it in r.frame.items)
 
 
 def _seller_when_unnamed(r: Roles) -> None:
@@ -1049,7 +1116,12 @@ def _deal_by_producer(r: Roles, partners: list[str]) -> None:
     if not frame.suppliers and r.subj is not None and len(r.subj.ids) == 1 and len(with_partners) == 1:
         # "Katar unterzeichnete einen Vertrag über NH90-Hubschrauber mit Italien": no maker settles it,
         # so the buyer is who signs, and the state it signs with sells
-        if with_partners[0] not in r.subj.ids:
+        if with_partners[0] not in r.subj.ids and (r.subj.first.kind == "org" or is_company(r.subj, r.tokens)):
+            # "The Tokyo-based company has signed a contract with the Philippine defense ministry for four radar
+            # systems": a company signing with a state sells to it
+            r.supply(list(r.subj.ids), "roles.deal.company-signer-sells")
+            r.receive(with_partners, "roles.deal.company-signer-sells")
+        elif with_partners[0] not in r.subj.ids:
             r.supply(with_partners, "roles.deal.signer-buys-from-partner")
             r.receive(list(r.subj.ids), "roles.deal.signer-buys-from-partner")
 

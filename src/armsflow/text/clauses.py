@@ -41,8 +41,16 @@ def clause_ids(
     focus = False  # "nicht nur … | sondern auch …": the clause goes on after the correlative
     aside = _asides(tokens, actors, verbs)
     any_aside = bool(aside)  # most sentences have none: no set lookup per token then
+    opens = zero_that_subjects(tokens, actors, verbs)
     for i, tok in enumerate(tokens):
         word = tok.lower
+        if opens and i in opens and ids and ids[-1] == current:
+            # "Kirby said | Iran is getting …": a complement clause without "that"
+            current += 1
+            verb_seen = False
+            focus = False
+            ids.append(current)
+            continue
         if any_aside and i in aside:  # "Deutschland (163 Millionen Franken), …": an aside within the clause
             ids.append(current)
             continue
@@ -175,6 +183,35 @@ def clause_ids(
 
 
 _EN_SPLITTERS: Final = words("conj.clause-splitter", "en")
+REPORTING_ZERO_THAT: Final = words("verb.reporting-zero-that", "en")
+_FINITE_AFTER_NAME: Final = words("verb.finite-after-name", "en")
+
+
+def zero_that_subjects(tokens: list[Token], actors: frozenset[int], verbs: frozenset[int]) -> set[int]:
+    """Starts of names that open a complement clause without "that": a reporting verb, the name (an article may
+    stand before it), then the name's own finite verb ("Kirby said Iran is getting …", "believes Iran has sent")."""
+    found: set[int] = set()
+    n = len(tokens)
+    for i in range(1, n):
+        if tokens[i - 1].lower not in REPORTING_ZERO_THAT or not tokens[i - 1].text.islower():
+            continue
+        start = i
+        if tokens[i].lower in _ARTICLES and i + 1 < n and i + 1 in actors:
+            start = i + 1
+        if start not in actors:
+            continue
+        j = start
+        while j < n and j in actors:
+            j += 1
+        if (
+            j < n
+            and tokens[j].text.islower()
+            and (tokens[j].lower in _FINITE_AFTER_NAME or j in verbs and _finite(tokens, j))
+        ):
+            found.add(i)
+    return found
+
+
 _ARTICLES: Final = words("article.any")
 _PRONOUNS: Final = words("pronoun.personal")
 _VERBISH: Final = words("function.verb-like")
