@@ -89,6 +89,8 @@ _RESPECTIVELY: Final = words("conj.respectively")
 _REASON_PREPS: Final = words("prep.reason-for-measure")
 _DEAL_BACK: Final = words("determiner.deal-named-before")
 _TARGET_NOUNS: Final = words("noun.weapon-target")
+_ASKS_ONLY_WITH: Final = words("verb.asks-only-with-for", "en")
+_ASK_PREPS: Final = words("prep.asked-for", "en")
 _MODAL_INFINITIVES: Final = words("verb.modal-infinitive", "de")
 _DEFINITE_SINGULAR: Final = words("article.definite-singular")
 _A: Final = words("article.indefinite", "en")
@@ -335,6 +337,10 @@ def _clause_frame(
     if view.lang == "de" and lead_kind == "go" and _about_idiom(view.tokens, lead_cue):
         # "ging es um mehr als eine Modernisierung": "es geht um" says what something is about; nothing goes
         reject("filter.de.es-geht-um", f"clause {c}: {lead_cue.lemma!r} in 'es geht um'")
+        return None
+    if lead_kind == "request" and _pressing_on(view, lead_cue):
+        # "as the Kremlin presses its invasion": pressing on with something asks nobody for anything
+        reject("mod.en.pressing-on", f"clause {c}: {lead_cue.lemma!r} without 'for' or 'to'")
         return None
     if lead_kind == "arrive" and _reaches_targets(view, c):
         # "mit den Zielen, die dieses System erreicht", "can reach targets deep inside Russia": the weapon's
@@ -1610,6 +1616,14 @@ def _anaphoric_items(tokens: list[Token], grammar: SentenceGrammar, c: int, lang
     return []
 
 
+def _pressing_on(view: ClauseView, cue: CueMention) -> bool:
+    """ "presses its invasion", "pressed ahead": a verb that asks only with "for" or "to" after it ("pressed
+    Washington for the missiles", "pressed Berlin to send tanks") asks for nothing without them."""
+    if view.lang != "en" or cue.lemma not in _ASKS_ONLY_WITH:
+        return False
+    return not any(t.lower in _ASK_PREPS for t in view.tokens[cue.end : cue.end + 4])
+
+
 def _reaches_targets(view: ClauseView, c: int) -> bool:
     """Whether the clause, or the noun a relative clause hangs on, names targets ("die Ziele, die das System
     erreicht", "reach targets")."""
@@ -1698,6 +1712,15 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
     lead = frame.trigger
     starts = {it.start for it in view.mentions.items}
     aside = _participles_of_other_nouns(view, starts) - {lead.start}
+    pressing = {
+        x.start
+        for k in [c, *governors]
+        for x in view.cues_by_clause[k]
+        if "request" in x.kinds and _pressing_on(view, x)
+    }
+    if pressing:
+        aside |= pressing  # "as Moscow presses its offensive": no request
+        fire(frame, "mod.en.pressing-on")
     reason = _reason_of_measure(view, frame)
     if reason is not None:
         # "erwägt Sanktionen wegen der Lieferung von Drohnen": the delivery is why; the measure's modality
