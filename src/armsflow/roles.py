@@ -105,6 +105,8 @@ _COME_FROM: Final = words("verb.come-from")
 _ONWARD: Final = words("adverb.onward")
 _INTERMEDIARIES: Final = words("noun.intermediary")
 _WAR_NOUNS: Final = words("noun.war")
+_POSSESSIVES: Final = words("pronoun.possessive")
+_AGAINST: Final = words("prep.against")
 _AND: Final = words("conj.and")
 _RELATIVE_OBJECTS: Final = words("pronoun.relative-object-or-plural", "de")
 _SUBJECT_AFTER_RELATIVE: Final = words("pronoun.subject-after-relative", "de")
@@ -2048,6 +2050,26 @@ def _gapped_firms(r: Roles) -> None:
 
 
 # In this order; a later construction overrides an earlier one.
+def _possessor_of_punished_supply(r: Roles) -> None:
+    """ "sanctions against the Islamic Republic over its supply of drones to Russia", "Sanktionen gegen Iran
+    wegen seiner Lieferungen an Russland": the possessive of a supply that a measure punishes is the measure's
+    target, who supplies."""
+    frame, tokens, view = r.frame, r.tokens, r.view
+    if frame.trigger_kind not in GIVE or frame.trigger.start < 2:
+        return
+    if tokens[frame.trigger.start - 1].lower not in _POSSESSIVES:
+        return
+    if not any("sanction" in x.kinds and x.end <= frame.trigger.start for x in view.mentions.cues):
+        return
+    targets = [
+        a
+        for a in view.mentions.actors
+        if a.prep in _AGAINST and a.end < frame.trigger.start and a.id not in frame.recipients
+    ]
+    if targets:
+        r.supply([targets[-1].id], "roles.possessor-of-punished-supply")
+
+
 def _owner_of_supported_war(r: Roles) -> None:
     """ "den russischen Angriffskrieg mit Drohnen zu unterstützen", "to support Russia's war with drones": whose
     war is supported with goods receives them."""
@@ -2100,6 +2122,7 @@ CONSTRUCTIONS: Final[tuple[Callable[[Roles], None], ...]] = (
     _possessed_agent,
     _gapped_firms,
     _owner_of_supported_war,
+    _possessor_of_punished_supply,
 )
 
 
