@@ -90,6 +90,8 @@ _REASON_PREPS: Final = words("prep.reason-for-measure")
 _DEAL_BACK: Final = words("determiner.deal-named-before")
 _TARGET_NOUNS: Final = words("noun.weapon-target")
 _ASKS_ONLY_WITH: Final = words("verb.asks-only-with-for", "en")
+_AMOUNT_VERBS: Final = words("verb.amount-to")
+_SALES_NOUNS: Final = words("noun.sales-total")
 _ASK_PREPS: Final = words("prep.asked-for", "en")
 _MODAL_INFINITIVES: Final = words("verb.modal-infinitive", "de")
 _DEFINITE_SINGULAR: Final = words("article.definite-singular")
@@ -1616,6 +1618,14 @@ def _anaphoric_items(tokens: list[Token], grammar: SentenceGrammar, c: int, lang
     return []
 
 
+def _sales_total(view: ClauseView, frame: Frame) -> bool:
+    """A plural sales noun with a verb of amounting after it in its clause ("sales … totaled")."""
+    if view.tokens[frame.trigger.start].lower not in _SALES_NOUNS:
+        return False
+    end = view.grammar.clauses[frame.clause][1]
+    return any(t.lower in _AMOUNT_VERBS for t in view.tokens[frame.trigger.end : end])
+
+
 def _pressing_on(view: ClauseView, cue: CueMention) -> bool:
     """ "presses its invasion", "pressed ahead": a verb that asks only with "for" or "to" after it ("pressed
     Washington for the missiles", "pressed Berlin to send tanks") asks for nothing without them."""
@@ -1728,6 +1738,10 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
         aside |= set(range(reason))
         fire(frame, "mod.reason-outside-measure-modality")
     frame.modifiers = _modifiers(view.cues_by_clause, c, lead, tokens, frame.trigger_kind, starts, aside)
+    if frame.trigger_kind == "sell" and _sales_total(view, frame):
+        # "Canada's arms sales to Turkey totaled $87 million in 2018": sales measured by a total happened
+        frame.modifiers.add("sales_total")
+        fire(frame, "mod.sales-total-happened")
     if any(x.start in aside and x.kinds & MODIFIERS for k in [c, *governors] for x in view.cues_by_clause[k]):
         # "im Zuge seiner beantragten Mitgliedschaft … bereit, Waffen zu liefern": the participle describes
         # the membership; what was requested is not the transfer
