@@ -251,7 +251,7 @@ def test_lists_record_their_key_algorithm_and_an_older_one_is_refused_until_reke
     code, out, _ = _run(capsys, "screen", "Dmitrii Volkov", "--format", "json", "--db", db_url)
     assert code == 0 and "90104" in {h["id"] for h in json.loads(out)["hits"]}
     with Store(db_url) as store:
-        assert store.fetchone("SELECT COUNT(*) AS n FROM screening_postings WHERE key LIKE 'old:%'")["n"] == 0
+        assert store.fetchone("SELECT COUNT(*) AS n FROM screening_postings WHERE key LIKE ?", ("old:%",))["n"] == 0
     assert "nothing to re-key" in _run(capsys, "lists", "rekey", "--db", db_url)[2]
     code, _, err = _run(capsys, "lists", "rekey", "un-sc", "--all", "--db", db_url)
     assert code == 0 and "re-keyed un-sc: 4 entities" in err
