@@ -145,11 +145,16 @@ def test_a_failed_update_keeps_the_list_marked_stale(capsys, db_url, server):
     shown = _shown(capsys, db_url)
     assert shown["ofac-sdn"]["source"] == f"{server.url}/sdn.xml"
     assert all(s["stale"] is None and s["source"].startswith(server.url) for s in shown.values())
-    # the server fails: every list stays as it was, marked stale with the reason
+    # the server fails: every list stays as it was, marked stale with the reason; one indexed with other keys
+    # (as an older armsflow left it) is re-keyed, so that it stays in use for screening too
+    with Store(db_url) as store, store.write():
+        store.execute("UPDATE screening_lists SET key_version = 'keys0' WHERE name = 'uk'")
     server.fail = 503
     code, _, err = _run(capsys, "lists", "update", "--mirror", server.url, "--db", db_url)
     assert code == 1
     assert "ofac-sdn: update failed, the list loaded" in err and "stays in use, marked stale" in err
+    assert "uk: re-keyed 7 entities" in err and "ofac-sdn: re-keyed" not in err
+    assert _shown(capsys, db_url)["uk"]["keys_current"] is True
     shown = _shown(capsys, db_url)
     assert {n: s["entities"] for n, s in shown.items()} == {
         "ofac-sdn": 8,

@@ -182,6 +182,10 @@ def test_api_screen_and_decisions(loaded: str) -> None:
             "/api/screen/decisions", json={**body, "entity_id": "zz"}, headers={"Authorization": "Bearer s3cret"}
         )
         assert unknown.status_code == 400 and "no entity 'zz'" in unknown.json()["error"]
+        with Store(loaded) as store, store.write():  # indexed by an older armsflow: refused, saying what to run
+            store.execute("UPDATE screening_lists SET key_version = NULL")
+        refused = client.post("/api/screen", json={"name": "Alexander Petrov"})
+        assert refused.status_code == 503 and "armsflow lists rekey test-list" in refused.json()["error"]
 
 
 def test_goods_are_handed_to_the_goods_check(loaded: str, capsys: pytest.CaptureFixture[str]) -> None:
