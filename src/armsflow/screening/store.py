@@ -10,8 +10,9 @@ entities sharing the most blocking keys with the query, rare keys first.
 Each list records the blocking-key algorithm it was indexed with (``names.keys_algorithm()``, schema
 migration 7). A lookup refuses a list indexed by another version with :class:`StaleKeysError` (its stored keys
 no longer meet the query's, so entities would be missed without a word), until ``rekey(name)`` recomputes the
-keys from the stored entities or the list is loaded again. How many entities hold each key is stored beside the
-keys (``screening_key_counts``), so a lookup weighs its keys with one indexed row each.
+keys from the stored entities or the list is loaded again. The index is a table of postings: one row a key and
+list with how many entities hold the key and their numbers (``screening_entities.num``, packed), so a lookup
+weighs its keys and reads their entities with one indexed row a key, and adds the weights up in Python.
 """
 
 from __future__ import annotations
