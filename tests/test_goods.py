@@ -282,3 +282,17 @@ def test_the_goods_benchmarks_held_out_figures_do_not_fall():
         top3 += bool(set(codes[:3]) & set(item["expected"]))
     assert top1 / len(test) >= 0.90
     assert top3 / len(test) >= 0.94
+
+
+def test_every_control_entry_says_which_version_it_follows_and_whether_it_is_verified():
+    """Provenance: each entry names its document, annex and date and the version it follows; the EU entries,
+    which predate the replacement of Annex II by Regulation (EU) 2026/271, say they are not verified against it."""
+    entries = goods.data().controls
+    assert entries and all(e.document and e.annex and re.fullmatch(r"\d{4}-\d{2}-\d{2}", e.date) for e in entries)
+    assert all(e.follows and e.verification for e in entries)
+    eu = [e for e in entries if e.list == "eu-2023-1529"]
+    assert eu and all(not e.verified and "2026/271" in (e.verification or "") for e in eu)
+    shown = check(None, "8501.31", None, None).to_json()
+    listed = [c for cand in shown["candidates"] for c in cand["controls"]]
+    assert {c["list"] for c in listed} >= {"eu-2023-1529", "uk-iran-2023"}
+    assert all(c["verified"] is False and c["follows"] and c["verification"] for c in listed)

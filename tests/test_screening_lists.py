@@ -286,7 +286,7 @@ def test_every_fixture_loads_and_round_trips(db_url):
             "uk": ("uk-csv", 7, None),
             "sanctions": ("ftm", 9, None),
         }
-        keys = store.fetchone("SELECT COUNT(*) AS n FROM screening_keys WHERE list_name = 'uk'")
+        keys = store.fetchone("SELECT COALESCE(SUM(n), 0) AS n FROM screening_postings WHERE list_name = 'uk'")
         assert keys and int(keys["n"]) == sum(len(_keys(e)) for e in _read("uk-sanctions.csv").values())
 
 
@@ -337,7 +337,7 @@ def test_a_malformed_file_leaves_the_loaded_list_as_it_was(db_url, tmp_path):
     with Store(db_url) as store:
         lists = ListStore(store)
         _load(lists, "opensanctions.ftm.jsonl")
-        rows_before = store.fetchall("SELECT key, entity_id FROM screening_keys ORDER BY key, entity_id")
+        rows_before = store.fetchall("SELECT key, list_name, n, nums FROM screening_postings ORDER BY key, list_name")
         lines = (SAMPLES / "opensanctions.ftm.jsonl").read_text(encoding="utf-8").splitlines()
         lines[11] = lines[11].replace('"name": ["Ural Drone Systems JSC"], ', "")  # a company without a name
         broken = tmp_path / "sanctions.ftm.jsonl"
@@ -345,7 +345,10 @@ def test_a_malformed_file_leaves_the_loaded_list_as_it_was(db_url, tmp_path):
         reading = read_list(broken)
         with pytest.raises(ListFormatError, match=r"line 12: Company os-ural-drone-systems has no name"):
             lists.load(reading.info, reading.entities)
-        assert store.fetchall("SELECT key, entity_id FROM screening_keys ORDER BY key, entity_id") == rows_before
+        assert (
+            store.fetchall("SELECT key, list_name, n, nums FROM screening_postings ORDER BY key, list_name")
+            == rows_before
+        )
         assert [(s.name, s.entities, s.source) for s in lists.lists()] == [
             ("sanctions", 9, str(SAMPLES / "opensanctions.ftm.jsonl"))
         ]
@@ -438,3 +441,43 @@ def test_make_index_writes_a_loadable_list_of_n_names(tmp_path):
     assert all(identifier_valid(i) for i in identifiers)
     bad = subprocess.run([sys.executable, str(script), "0", "-o", str(tmp_path / "c")], capture_output=True, text=True)
     assert bad.returncode == 2 and "N must be at least 1" in bad.stderr
+
+
+def test_a_list_loaded_before_key_versions_is_refused_until_rekeyed(db_url):
+    """A knowledge base of schema 6 (keys one row each, no key version) upgrades; its list is refused with what
+    to run, since nobody knows how its keys were cut, and ``rekey`` makes it screenable from its stored entities."""
+    from armsflow.screening.store import StaleKeysError, entity_data
+
+    old = Store(db_url, migrate=False)
+    old.migrate(target=6)
+    old.close()
+    entities = list(_read("un-sc.xml").values())
+    with Store(db_url, migrate=False) as store, store.write():  # what schema 6 stored for a loaded list
+        store.execute(
+            "INSERT INTO screening_lists (name, source, format, published, loaded_at, checked_at, stale, n_entities) "
+            "VALUES ('un-sc', 'un-sc.xml', 'un-xml', '2026-11-28', '2026-12-01T00:00:00Z', NULL, NULL, ?)",
+            (len(entities),),
+        )
+        for e in entities:
+            store.execute(
+                "INSERT INTO screening_entities (list_name, id, schema, name, data, fingerprint) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                ("un-sc", e.id, e.schema, e.name, entity_data(e), fingerprint(e)),
+            )
+            for key in sorted(_keys(e)):
+                store.execute(
+                    "INSERT INTO screening_keys (key, list_name, entity_id) VALUES (?, 'un-sc', ?)", (key, e.id)
+                )
+    with Store(db_url) as store:
+        lists = ListStore(store)
+        [stored] = lists.lists()
+        assert (stored.name, stored.entities, stored.key_version, stored.keys_current) == ("un-sc", 4, None, False)
+        with pytest.raises(StaleKeysError, match=r"'un-sc' was indexed with blocking keys of an unknown version.*"
+                                                 r"run 'armsflow lists rekey un-sc'"):  # fmt: skip
+            lists.candidates(names.blocking_keys("Songak"), 10)
+        assert lists.rekey("un-sc") == 4
+        assert lists.lists()[0].key_version == names.keys_algorithm()
+        assert "KPe.904" in [e.id for e in lists.candidates(names.blocking_keys("Songak"), 10)]
+        # the postings are those a fresh load writes (numbers aside: a re-key numbers the entities in id order)
+        got = store.fetchone("SELECT COALESCE(SUM(n), 0) AS n FROM screening_postings WHERE list_name = 'un-sc'")
+        assert int(got["n"]) == sum(len(_keys(e)) for e in entities)

@@ -145,11 +145,16 @@ def test_a_failed_update_keeps_the_list_marked_stale(capsys, db_url, server):
     shown = _shown(capsys, db_url)
     assert shown["ofac-sdn"]["source"] == f"{server.url}/sdn.xml"
     assert all(s["stale"] is None and s["source"].startswith(server.url) for s in shown.values())
-    # the server fails: every list stays as it was, marked stale with the reason
+    # the server fails: every list stays as it was, marked stale with the reason; one indexed with other keys
+    # (as an older armsflow left it) is re-keyed, so that it stays in use for screening too
+    with Store(db_url) as store, store.write():
+        store.execute("UPDATE screening_lists SET key_version = 'keys0' WHERE name = 'uk'")
     server.fail = 503
     code, _, err = _run(capsys, "lists", "update", "--mirror", server.url, "--db", db_url)
     assert code == 1
     assert "ofac-sdn: update failed, the list loaded" in err and "stays in use, marked stale" in err
+    assert "uk: re-keyed 7 entities" in err and "ofac-sdn: re-keyed" not in err
+    assert _shown(capsys, db_url)["uk"]["keys_current"] is True
     shown = _shown(capsys, db_url)
     assert {n: s["entities"] for n, s in shown.items()} == {
         "ofac-sdn": 8,
@@ -214,3 +219,46 @@ def test_the_readme_lists_example_runs_as_shown(capsys, tmp_path):
     shown = [r.split()[:4] for r in output.splitlines()]
     expected = [r.split()[:4] for r in table.strip().splitlines()]
     assert shown == expected
+
+
+def test_lists_record_their_key_algorithm_and_an_older_one_is_refused_until_rekeyed(capsys, db_url):
+    from armsflow.screening import names
+
+    for file in ("sdn.xml", "un-sc.xml"):
+        assert _run(capsys, "lists", "load", str(SAMPLES / file), "--db", db_url)[0] == 0
+    shown = _shown(capsys, db_url)
+    assert {n: (s["key_version"], s["keys_current"]) for n, s in shown.items()} == {
+        "ofac-sdn": (names.keys_algorithm(), True),
+        "un-sc": (names.keys_algorithm(), True),
+    }
+    code, out, _ = _run(capsys, "lists", "--db", db_url)
+    assert out.splitlines()[0].split()[:6] == ["LIST", "FORMAT", "ENTITIES", "PUBLISHED", "LOADED", "KEYS"]
+    assert names.keys_algorithm() in out and "REKEY" not in out
+    code, out, _ = _run(capsys, "screen", "Dmitrii Volkov", "--format", "json", "--db", db_url)
+    assert code == 0 and "90104" in {h["id"] for h in json.loads(out)["hits"]}
+
+    # as an older armsflow left it: another key version, and keys that a query's no longer meet
+    with Store(db_url) as store, store.write():
+        store.execute("UPDATE screening_lists SET key_version = 'keys0+names1+rigour0' WHERE name = 'ofac-sdn'")
+        store.execute("UPDATE screening_postings SET key = 'old:' || key WHERE list_name = 'ofac-sdn'")
+    code, out, err = _run(capsys, "screen", "Dmitrii Volkov", "--db", db_url)
+    assert code == 1 and out == "" and len(err.strip().splitlines()) == 1
+    assert "'ofac-sdn' was indexed with blocking keys keys0+names1+rigour0" in err
+    assert "run 'armsflow lists rekey ofac-sdn'" in err
+    code, out, _ = _run(capsys, "lists", "--db", db_url)
+    ofac = next(r for r in out.splitlines() if r.startswith("ofac-sdn"))
+    assert "keys0+names1+rigour0" in ofac and "REKEY" in ofac
+    assert _shown(capsys, db_url)["ofac-sdn"]["keys_current"] is False
+
+    code, _, err = _run(capsys, "lists", "rekey", "--db", db_url)
+    assert code == 0 and "re-keyed ofac-sdn: 8 entities" in err and "un-sc" not in err  # un-sc's keys are current
+    assert all(s["keys_current"] for s in _shown(capsys, db_url).values())
+    code, out, _ = _run(capsys, "screen", "Dmitrii Volkov", "--format", "json", "--db", db_url)
+    assert code == 0 and "90104" in {h["id"] for h in json.loads(out)["hits"]}
+    with Store(db_url) as store:
+        assert store.fetchone("SELECT COUNT(*) AS n FROM screening_postings WHERE key LIKE ?", ("old:%",))["n"] == 0
+    assert "nothing to re-key" in _run(capsys, "lists", "rekey", "--db", db_url)[2]
+    code, _, err = _run(capsys, "lists", "rekey", "un-sc", "--all", "--db", db_url)
+    assert code == 0 and "re-keyed un-sc: 4 entities" in err
+    code, _, err = _run(capsys, "lists", "rekey", "nope", "--db", db_url)
+    assert code == 2 and "no list loaded as nope" in err

@@ -1,13 +1,11 @@
 """Screening a counterparty end to end: candidates from the index, hits, decisions, context, CLI and CSV.
 
-Until the lists package's ListStore is installed, the entities go into the schema-6 tables through the small
-helper below (the lists package writes the same rows: entity JSON, fingerprint, names.blocking_keys)."""
+The entities are loaded with the lists package's ListStore, as ``armsflow lists load`` loads them."""
 
 from __future__ import annotations
 
 import csv
 import dataclasses
-import hashlib
 import json
 from pathlib import Path
 
@@ -16,8 +14,9 @@ import pytest
 from armsflow.cli import main
 from armsflow.kb import KnowledgeBase
 from armsflow.query import QueryError
-from armsflow.screening import match, names, service
-from armsflow.screening.model import Entity, Identifier
+from armsflow.screening import match, service
+from armsflow.screening.model import Entity, Identifier, ListInfo
+from armsflow.screening.store import ListStore
 from armsflow.store import Store
 
 PETROV = Entity(
@@ -37,28 +36,8 @@ VESSEL = Entity(
 
 
 def put_entities(store: Store, entities: list[Entity], list_name: str = "test-list") -> None:
-    """Write a list and its entities as the lists package does (this test file's stand-in for ListStore.load)."""
-    with store.write():
-        store.execute("DELETE FROM screening_keys WHERE list_name = ?", (list_name,))
-        store.execute("DELETE FROM screening_entities WHERE list_name = ?", (list_name,))
-        store.execute("DELETE FROM screening_lists WHERE name = ?", (list_name,))
-        store.execute(
-            "INSERT INTO screening_lists (name, source, format, published, loaded_at, n_entities) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            (list_name, "test", "ftm", "2026-12-01", "2026-12-06T00:00:00", len(entities)),
-        )
-        for e in entities:
-            data = json.dumps(dataclasses.asdict(e), ensure_ascii=False, sort_keys=True)
-            store.execute(
-                "INSERT INTO screening_entities (list_name, id, schema, name, data, fingerprint) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                (list_name, e.id, e.schema, e.name, data, hashlib.sha256(data.encode()).hexdigest()),
-            )
-            keys = set().union(*(names.blocking_keys(n) for n in e.names()))
-            for key in keys:
-                store.execute(
-                    "INSERT INTO screening_keys (key, list_name, entity_id) VALUES (?, ?, ?)", (key, list_name, e.id)
-                )
+    """Load a list of these entities as ``armsflow lists load`` does (entities, numbers, postings, key version)."""
+    ListStore(store).load(ListInfo(list_name, "test", "ftm", "2026-12-01"), entities)
 
 
 @pytest.fixture
@@ -203,6 +182,10 @@ def test_api_screen_and_decisions(loaded: str) -> None:
             "/api/screen/decisions", json={**body, "entity_id": "zz"}, headers={"Authorization": "Bearer s3cret"}
         )
         assert unknown.status_code == 400 and "no entity 'zz'" in unknown.json()["error"]
+        with Store(loaded) as store, store.write():  # indexed by an older armsflow: refused, saying what to run
+            store.execute("UPDATE screening_lists SET key_version = NULL")
+        refused = client.post("/api/screen", json={"name": "Alexander Petrov"})
+        assert refused.status_code == 503 and "armsflow lists rekey test-list" in refused.json()["error"]
 
 
 def test_goods_are_handed_to_the_goods_check(loaded: str, capsys: pytest.CaptureFixture[str]) -> None:

@@ -6,7 +6,7 @@
 
 The index is synthetic: persons and companies composed from pools of given names, surnames and company
 words in Latin, Cyrillic and Arabic script (a third each), so that common names repeat as they do on real
-lists; it is written as the lists package writes a list (entity rows and names.blocking_keys rows). Queries
+lists; it is loaded as ``armsflow lists load`` loads a list (an index of an older armsflow is re-keyed). Queries
 are names of the index respelled (case, order, a typo, transliterated) and names absent from it. Building the
 index is not timed; each screening is timed whole (candidates from the store, scoring, decisions, context).
 Targets: >= 50 screenings per second per core, p95 <= 50 ms.
@@ -15,9 +15,6 @@ Targets: >= 50 screenings per second per core, p95 <= 50 ms.
 from __future__ import annotations
 
 import argparse
-import dataclasses
-import hashlib
-import json
 import os
 import random
 import statistics
@@ -27,7 +24,8 @@ import time
 from pathlib import Path
 
 from armsflow.screening import names, service
-from armsflow.screening.model import Entity
+from armsflow.screening.model import Entity, ListInfo
+from armsflow.screening.store import ListStore
 from armsflow.store import Store
 
 GIVEN = {
@@ -87,29 +85,14 @@ def make_entities(n: int, rng: random.Random) -> list[Entity]:
     return out
 
 
-def build(store: Store, entities: list[Entity], chunk: int = 20_000) -> None:
-    """The rows the lists package writes for a list (in one transaction, as it does)."""
-    with store.write():
-        store.execute("DELETE FROM screening_keys WHERE list_name = 'synthetic'")
-        store.execute("DELETE FROM screening_entities WHERE list_name = 'synthetic'")
-        store.execute("DELETE FROM screening_lists WHERE name = 'synthetic'")
-        store.execute(
-            "INSERT INTO screening_lists (name, source, format, loaded_at, n_entities) VALUES (?, ?, ?, ?, ?)",
-            ("synthetic", "benchmarks/screening/speed.py", "ftm", "2026-12-06T00:00:00", len(entities)),
-        )
-        for start in range(0, len(entities), chunk):
-            rows, keys = [], []
-            for e in entities[start : start + chunk]:
-                data = json.dumps(dataclasses.asdict(e), ensure_ascii=False)
-                rows.append((e.list_name, e.id, e.schema, e.name, data, hashlib.sha256(data.encode()).hexdigest()))
-                keys.extend((k, e.list_name, e.id) for k in names.blocking_keys(e.name))
-            store.executemany(
-                "INSERT INTO screening_entities (list_name, id, schema, name, data, fingerprint) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                rows,
-            )
-            store.executemany("INSERT INTO screening_keys (key, list_name, entity_id) VALUES (?, ?, ?)", keys)
-            print(f"\r  indexed {start + len(rows):,} names", end="", file=sys.stderr, flush=True)
+def build(store: Store, entities: list[Entity]) -> None:
+    """Load the entities as ``armsflow lists load`` does (one transaction: entities, keys, key counts)."""
+
+    def progress(done: int) -> None:
+        print(f"\r  indexed {done:,} names", end="", file=sys.stderr, flush=True)
+
+    info = ListInfo(name="synthetic", format="ftm", source="benchmarks/screening/speed.py", published="2026-12-06")
+    ListStore(store).load(info, entities, progress)
     print(file=sys.stderr)
 
 
@@ -134,13 +117,17 @@ def main() -> int:
     db = args.db or str(Path(tempfile.mkdtemp(prefix="armsflow-screen-")) / "kb.db")
     entities = make_entities(args.names, rng)
     with Store(db) as store:
-        have = store.fetchone("SELECT n_entities FROM screening_lists WHERE name = 'synthetic'")
+        have = store.fetchone("SELECT n_entities, key_version FROM screening_lists WHERE name = 'synthetic'")
+        started = time.perf_counter()
         if not have or have["n_entities"] != args.names:
-            started = time.perf_counter()
             build(store, entities)
             print(f"index of {args.names:,} names built in {time.perf_counter() - started:.0f} s ({db})")
-        keys = store.fetchone("SELECT COUNT(*) AS n FROM screening_keys")
-        print(f"index: {args.names:,} names, {keys['n'] if keys else 0:,} blocking-key rows, {store.backend}")
+        elif have["key_version"] != names.keys_algorithm():  # indexed by an older armsflow: re-key, as users do
+            ListStore(store).rekey("synthetic")
+            print(f"index of {args.names:,} names re-keyed in {time.perf_counter() - started:.0f} s ({db})")
+        keys = store.fetchone("SELECT COUNT(*) AS k, COALESCE(SUM(n), 0) AS n FROM screening_postings")
+        print(f"index: {args.names:,} names, {keys['k'] if keys else 0:,} keys with {keys['n'] if keys else 0:,} "
+              f"postings, {store.backend}")  # fmt: skip
         queries = [
             respell(rng.choice(entities).name, rng) if i % 4 else f"Nobody Unlisted {i}" for i in range(args.queries)
         ]

@@ -38,6 +38,7 @@ _EPILOG = """examples:
   armsflow lists                                              # what is loaded, how old, stale or not
   armsflow lists update                                       # fetch every loaded list again
   armsflow lists update --mirror http://lists.internal/       # from a mirror folder of the list files
+  armsflow lists rekey                                        # re-index lists after an upgrade (KEYS column)
 """
 
 
@@ -96,6 +97,21 @@ def add_parsers(sub: Any) -> None:
     _fetching(update)
     _db(update)
 
+    rekey = actions.add_parser(
+        "rekey",
+        help="recompute the blocking keys of loaded lists (after an upgrade changed them)",
+        description="Recompute the blocking keys of each loaded list (or those named) from its stored entities, "
+        "with this armsflow's key algorithm, in one transaction a list. Screening refuses a list whose keys were "
+        "cut by another version (armsflow lists shows it as 'REKEY'); no file or network is needed.",
+        epilog="examples:\n  armsflow lists rekey                     # every list indexed with other keys\n"
+        "  armsflow lists rekey ofac-sdn --all      # these lists, even when their keys are current\n",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    rekey.add_argument("names", nargs="*", metavar="NAME", help="only these lists (default: every loaded list)")
+    rekey.add_argument("--all", action="store_true", help="re-key even lists whose keys are current")
+    rekey.add_argument("--quiet", action="store_true", help="no progress bar")
+    _db(rekey)
+
     remove = actions.add_parser(
         "remove",
         help="remove a loaded list and its entities",
@@ -142,6 +158,8 @@ def run(args: argparse.Namespace) -> int:
                 return _update(args, lists)
             if args.lists_command == "remove":
                 return _remove(args, lists)
+            if args.lists_command == "rekey":
+                return _rekey(args, lists)
             return _show(args, lists)
     except StoreError as err:
         print(f"armsflow: error: {err}", file=sys.stderr)
@@ -166,10 +184,12 @@ def _show(args: argparse.Namespace, lists: ListStore) -> int:
     if not stored:
         print("armsflow: no lists loaded (armsflow lists load FILE|URL)", file=sys.stderr)
         return EXIT_OK
-    rows = [("LIST", "FORMAT", "ENTITIES", "PUBLISHED", "LOADED", "SOURCE", "STATUS")]
+    rows = [("LIST", "FORMAT", "ENTITIES", "PUBLISHED", "LOADED", "KEYS", "SOURCE", "STATUS")]
     rows += [
-        (s.name, s.format, str(s.entities), s.published or "-", f"{s.age} ago", s.source, _status(s)) for s in stored
-    ]
+        (s.name, s.format, str(s.entities), s.published or "-", f"{s.age} ago", s.key_version or "unknown", s.source,
+         _status(s))
+        for s in stored
+    ]  # fmt: skip
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
     for row in rows:
         print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=False)) + "  " + row[-1])
@@ -177,9 +197,10 @@ def _show(args: argparse.Namespace, lists: ListStore) -> int:
 
 
 def _status(item: StoredList) -> str:
-    if not item.stale:
-        return "current"
-    return f"STALE ({item.age} old; update failed: {item.stale})"
+    parts = [] if item.keys_current else [f"REKEY (other blocking keys: armsflow lists rekey {item.name})"]
+    if item.stale:
+        parts.append(f"STALE ({item.age} old; update failed: {item.stale})")
+    return "; ".join(parts) or "current"
 
 
 # ---------------------------------------------------------------------------------------------- load
@@ -307,7 +328,43 @@ def _update(args: argparse.Namespace, lists: ListStore) -> int:
             lists.mark_stale(name, str(err))
             print(f"armsflow: {name}: update failed, the list loaded {item.age} ago stays in use, marked stale: {err}",
                   file=sys.stderr)  # fmt: skip
+            if not item.keys_current:  # stays in use: so it must be screenable with this armsflow's keys
+                print(f"armsflow: {name}: re-keyed {_rekey_one(args, lists, name)} entities", file=sys.stderr)
     return EXIT_FAILED if failed else EXIT_OK
+
+
+# ---------------------------------------------------------------------------------------------- rekey
+
+
+def _rekey(args: argparse.Namespace, lists: ListStore) -> int:
+    stored = {s.name: s for s in lists.lists()}
+    unknown = [n for n in args.names if n not in stored]
+    if unknown:
+        print(f"armsflow: error: no list loaded as {', '.join(unknown)} (see armsflow lists)", file=sys.stderr)
+        return EXIT_USAGE
+    todo = [n for n in (args.names or sorted(stored)) if args.all or not stored[n].keys_current]
+    if not todo:
+        print("armsflow: every list's blocking keys are current, nothing to re-key", file=sys.stderr)
+        return EXIT_OK
+    for name in todo:
+        print(f"armsflow: re-keyed {name}: {_rekey_one(args, lists, name)} entities", file=sys.stderr)
+    return EXIT_OK
+
+
+def _rekey_one(args: argparse.Namespace, lists: ListStore, name: str) -> int:
+    """Re-key one list with a progress bar on a terminal; the entities re-keyed."""
+    bar = _progress_bar(args, " entities")
+
+    def progress(done: int) -> None:
+        if bar is not None:
+            bar.n = done
+            bar.refresh()
+
+    try:
+        return lists.rekey(name, progress)
+    finally:
+        if bar is not None:
+            bar.close()
 
 
 def _remove(args: argparse.Namespace, lists: ListStore) -> int:

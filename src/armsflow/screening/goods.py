@@ -79,6 +79,9 @@ class ControlEntry:
     description: str
     tier: str | None = None
     ex: bool = False
+    follows: str | None = None  # which version of the document the entry follows
+    verified: bool = False  # checked against the text in force; ``verification`` says how far, or why not
+    verification: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +148,9 @@ def _controls(hs6: dict[str, Nomenclature]) -> tuple[tuple[ControlEntry, ...], d
                 description=described,
                 tier=item.get("tier"),
                 ex=bool(item.get("ex")),
+                follows=source.get("follows"),
+                verified=bool(source.get("verified")),
+                verification=source.get("verification"),
             )
         )
     return tuple(entries), raw["lists"], raw["version"]
@@ -409,6 +415,9 @@ def _control_json(entry: ControlEntry, how: str) -> dict[str, Any]:
         "annex": entry.annex,
         "date": entry.date,
         "description": entry.description,
+        "follows": entry.follows,
+        "verified": entry.verified,
+        "verification": entry.verification,
         "caveat": data().lists[entry.list].get("note"),
     }
 

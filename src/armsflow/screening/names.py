@@ -30,6 +30,9 @@ from rigour.text.phonetics import metaphone
 from rigour.text.translit import ascii_text
 
 NAMES_DATA_VERSION = "1"  # of data/legal_forms.tsv and data/name_particles.tsv; part of match.ALGORITHM
+# Bump when blocking_keys() (or tokens(), skeleton(), phonetic() under it) cuts a name into other keys: every
+# list indexed under an older version is then refused by lookups until it is re-keyed (see keys_algorithm).
+KEYS_VERSION = "1"
 
 _WORD = re.compile(r"[a-z0-9]+")
 _GLUE = re.compile(r"[\'\u2018\u2019\u02bc\u02be\u02bf\u02c8`?]")
@@ -172,6 +175,23 @@ def blocking_keys(name: str) -> set[str]:
         if len(skel) >= 2:
             keys.add("k:" + skel)
     return keys
+
+
+@lru_cache(maxsize=1)
+def keys_algorithm() -> str:
+    """The version of the blocking keys, stored with each loaded list: ``keys1+names1+rigour2.6.1``.
+
+    Keys are computed when a list is loaded and when a query is screened; if the two were cut differently a
+    lookup would silently miss entities. The name says everything they depend on: this module's key code, the
+    name data files (legal forms and particles are no keys), and the ``rigour`` release that transliterates
+    (its tables may change between releases)."""
+    try:
+        from importlib.metadata import version
+
+        rigour = version("rigour")
+    except Exception:  # noqa: BLE001 - an unusual install without metadata: still a usable, stable name
+        rigour = "unknown"
+    return f"keys{KEYS_VERSION}+names{NAMES_DATA_VERSION}+rigour{rigour}"
 
 
 def query_key(name: str) -> str:

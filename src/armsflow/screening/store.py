@@ -6,6 +6,13 @@ of it back, leaving the previous list in use. Each entity is stored as JSON with
 an analyst's decision on a hit records the fingerprint, and a list reloaded with that entity changed
 re-opens the decision. ``candidates(keys)`` is the matcher's index lookup (no search server): the
 entities sharing the most blocking keys with the query, rare keys first.
+
+Each list records the blocking-key algorithm it was indexed with (``names.keys_algorithm()``, schema
+migration 7). A lookup refuses a list indexed by another version with :class:`StaleKeysError` (its stored keys
+no longer meet the query's, so entities would be missed without a word), until ``rekey(name)`` recomputes the
+keys from the stored entities or the list is loaded again. The index is a table of postings: one row a key and
+list with how many entities hold the key and their numbers (``screening_entities.num``, packed), so a lookup
+weighs its keys and reads their entities with one indexed row a key, and adds the weights up in Python.
 """
 
 from __future__ import annotations
@@ -13,6 +20,8 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import sys
+from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
@@ -20,13 +29,13 @@ from typing import Any
 
 from armsflow.screening import names
 from armsflow.screening.model import Entity, Identifier, ListInfo
-from armsflow.store import Store
+from armsflow.store import Store, StoreError
 
 CHUNK = 2000  # entities written per statement batch
 # A key held by more than this share of the entities (and by more than COMMON_MIN) is left out of a lookup that
-# has rarer keys, and a lookup reads at most BUDGET index entries beyond its rarest key, rarest keys first. On
-# 1,000,000 synthetic names (benchmarks/screening/lookup_speed.py, the matcher's keys) a budget of 40,000 found the
-# queried name among the top 50 candidates for 83 % of the queries, 80,000 for 88 % at five times the time.
+# has rarer keys, and a lookup reads at most BUDGET postings beyond its rarest key, rarest keys first. On 1,000,000
+# synthetic names (benchmarks/screening/lookup_speed.py, the matcher's keys) a budget of 40,000 found the queried
+# name among the top 50 candidates for 87 % of the queries (schema 7; 85 % with schema 6's tie order).
 COMMON = 0.05
 COMMON_MIN = 5000
 BUDGET = 40_000
@@ -82,6 +91,11 @@ def entity_keys(entity: Entity) -> set[str]:
     return keys
 
 
+class StaleKeysError(StoreError):
+    """A list was indexed with other blocking keys than this armsflow computes: screening it would miss
+    entities silently, so it is refused with what to run."""
+
+
 def _now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -114,13 +128,19 @@ class StoredList:
     checked_at: str | None
     stale: str | None
     entities: int
+    key_version: str | None = None  # the blocking-key algorithm it was indexed with (None: loaded before 7)
 
     @property
     def age(self) -> str:
         return age(self.loaded_at)
 
+    @property
+    def keys_current(self) -> bool:
+        """Whether its keys were cut as this armsflow cuts a query's (else lookups refuse it)."""
+        return self.key_version == names.keys_algorithm()
+
     def to_json(self) -> dict[str, Any]:
-        return {**asdict(self), "age": self.age}
+        return {**asdict(self), "age": self.age, "keys_current": self.keys_current}
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +163,7 @@ class LoadSummary:
 
 
 class ListStore:
-    """The screening tables of an open :class:`~armsflow.store.Store` (schema migration 6)."""
+    """The screening tables of an open :class:`~armsflow.store.Store` (schema migrations 6 and 7)."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
@@ -157,6 +177,7 @@ class ListStore:
 
         ``entities`` may be a reader's generator; an error it raises half-way rolls the load back, and the
         list loaded before stays as it was. ``progress`` is called with the number of entities written so far.
+        The entities are numbered in the order read; the postings (each key's entity numbers) are written last.
         """
         store = self.store
         with store.write():
@@ -166,19 +187,17 @@ class ListStore:
                     "SELECT id, fingerprint FROM screening_entities WHERE list_name = ?", (info.name,)
                 )
             }
-            store.execute("DELETE FROM screening_keys WHERE list_name = ?", (info.name,))
-            store.execute("DELETE FROM screening_entities WHERE list_name = ?", (info.name,))
-            store.execute("DELETE FROM screening_lists WHERE name = ?", (info.name,))
+            self._delete(info.name)
             now = _now()
             store.execute(
                 "INSERT INTO screening_lists (name, source, format, published, loaded_at, checked_at, stale, "
-                "n_entities) VALUES (?, ?, ?, ?, ?, ?, NULL, 0)",
-                (info.name, info.source, info.format, info.published, now, now),
+                "n_entities, key_version) VALUES (?, ?, ?, ?, ?, ?, NULL, 0, ?)",
+                (info.name, info.source, info.format, info.published, now, now, names.keys_algorithm()),
             )
+            postings: dict[str, array[int]] = {}
             new = changed = unchanged = total = 0
             for chunk in _chunks(entities, CHUNK):
                 entity_rows: list[tuple[Any, ...]] = []
-                key_rows: list[tuple[Any, ...]] = []
                 for entity in chunk:
                     if entity.list_name != info.name:
                         entity = _renamed(entity, info.name)
@@ -188,16 +207,60 @@ class ListStore:
                     new += old is None
                     changed += old is not None and old != print_
                     unchanged += old == print_
-                    entity_rows.append((info.name, entity.id, entity.schema, entity.name, data, print_))
-                    key_rows.extend((key, info.name, entity.id) for key in sorted(entity_keys(entity)))
-                self._insert("screening_entities", ("list_name", "id", "schema", "name", "data", "fingerprint"),
+                    num = total + len(entity_rows)
+                    entity_rows.append((info.name, entity.id, num, entity.schema, entity.name, data, print_))
+                    _post(postings, entity_keys(entity), num)
+                self._insert("screening_entities",
+                             ("list_name", "id", "num", "schema", "name", "data", "fingerprint"),
                              entity_rows)  # fmt: skip
-                self._insert("screening_keys", ("key", "list_name", "entity_id"), key_rows)
                 total += len(chunk)
                 if progress:
                     progress(total)
+            self._write_postings(info.name, postings)
             store.execute("UPDATE screening_lists SET n_entities = ? WHERE name = ?", (total, info.name))
         return LoadSummary(info.name, total, new, changed, len(before), unchanged)
+
+    def rekey(self, name: str, progress: Callable[[int], None] | None = None) -> int:
+        """Recompute the blocking keys of a loaded list from its stored entities, in one transaction, and record
+        this armsflow's key algorithm with it; the number of entities re-keyed. No file or network is needed:
+        the entities are stored whole. They are numbered again in id order. A list not loaded is a
+        :class:`StoreError`."""
+        store = self.store
+        with store.write():
+            if store.fetchone("SELECT 1 AS x FROM screening_lists WHERE name = ?", (name,)) is None:
+                raise StoreError(f"no list named {name!r} is loaded (armsflow lists shows them)")
+            store.execute("DELETE FROM screening_postings WHERE list_name = ?", (name,))
+            postings: dict[str, array[int]] = {}
+            done, after = 0, ""
+            while True:  # in pages of ids, so a list of millions is never held in memory whole
+                rows = store.fetchall(
+                    "SELECT id, data FROM screening_entities WHERE list_name = ? AND id > ? ORDER BY id LIMIT ?",
+                    (name, after, CHUNK),
+                )
+                if not rows:
+                    break
+                numbered = []
+                for num, row in enumerate(rows, start=done):
+                    _post(postings, entity_keys(entity_from_data(row["data"])), num)
+                    numbered.append((num, name, row["id"]))
+                store.executemany("UPDATE screening_entities SET num = ? WHERE list_name = ? AND id = ?", numbered)
+                done += len(rows)
+                after = rows[-1]["id"]
+                if progress:
+                    progress(done)
+            self._write_postings(name, postings)
+            store.execute("UPDATE screening_lists SET key_version = ? WHERE name = ?", (names.keys_algorithm(), name))
+        return done
+
+    def _write_postings(self, name: str, postings: dict[str, array[int]]) -> None:
+        rows = [(key, name, len(nums), _encode(nums)) for key, nums in sorted(postings.items())]
+        for start in range(0, len(rows), 20_000):  # bounded statements (the blobs of common keys are large)
+            self._insert("screening_postings", ("key", "list_name", "n", "nums"), rows[start : start + 20_000])
+
+    def _delete(self, name: str) -> None:
+        for table, column in (("screening_postings", "list_name"), ("screening_entities", "list_name"),
+                              ("screening_lists", "name")):  # fmt: skip
+            self.store.execute(f"DELETE FROM {table} WHERE {column} = ?", (name,))
 
     def _insert(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
         """Plain inserts (no id conflict to skip: the list's rows were deleted in the same transaction)."""
@@ -225,21 +288,19 @@ class ListStore:
         """Remove a list and its entities and keys; False when no such list is loaded."""
         with self.store.write():
             present = self.store.fetchone("SELECT 1 AS x FROM screening_lists WHERE name = ?", (name,)) is not None
-            self.store.execute("DELETE FROM screening_keys WHERE list_name = ?", (name,))
-            self.store.execute("DELETE FROM screening_entities WHERE list_name = ?", (name,))
-            self.store.execute("DELETE FROM screening_lists WHERE name = ?", (name,))
+            self._delete(name)
         return present
 
     # ------------------------------------------------------------------ reading
 
     def lists(self) -> list[StoredList]:
         rows = self.store.fetchall(
-            "SELECT name, source, format, published, loaded_at, checked_at, stale, n_entities "
+            "SELECT name, source, format, published, loaded_at, checked_at, stale, n_entities, key_version "
             "FROM screening_lists ORDER BY name"
         )
         return [
             StoredList(r["name"], r["source"], r["format"], r["published"], r["loaded_at"], r["checked_at"],
-                       r["stale"], int(r["n_entities"]))
+                       r["stale"], int(r["n_entities"]), r["key_version"])
             for r in rows
         ]  # fmt: skip
 
@@ -269,54 +330,113 @@ class ListStore:
         entities ("al", "mohammed", "trading") would make every lookup scan most of the index: they are left
         out while the query has rarer keys, and all keys count when it has none; beyond its rarest key a lookup
         reads keys rarest first while it stays within BUDGET index entries. ``lists`` limits the lookup to
-        those lists.
+        those lists. A list in scope indexed with other keys than a query's raises :class:`StaleKeysError`.
         """
         wanted = sorted(set(keys))
+        total = max(self._check_keys(lists), 1)
         if not wanted:
             return []
         scope, scope_params = "", []
         if lists:
             scope = f" AND list_name IN ({', '.join('?' for _ in lists)})"
             scope_params = list(lists)
-        total = max(self._total_entities(), 1)
         cap = max(COMMON_MIN, int(total * COMMON))
-        counts: dict[str, int] = {}
-        for key in wanted:  # counted no further than the cap: a key over it is not read unless all are
-            row = self.store.fetchone(
-                f"SELECT COUNT(*) AS n FROM (SELECT 1 FROM screening_keys WHERE key = ?{scope} LIMIT ?) AS k",
-                [key, *scope_params, cap + 1],
-            )
-            if row and row["n"]:
-                counts[key] = int(row["n"])
+        marks = ", ".join("?" for _ in wanted)
+        rows = self.store.fetchall(
+            f"SELECT key, SUM(n) AS n FROM screening_postings WHERE key IN ({marks}){scope} GROUP BY key",
+            [*wanted, *scope_params],
+        )
+        # a key over the cap counts as cap + 1 (how far it was once counted): it is read only when all keys are
+        counts = {r["key"]: min(int(r["n"]), cap + 1) for r in rows if r["n"]}
         if not counts:
             return []
         use = _within_budget(counts, cap)
-        weights: list[Any] = []
-        for key in use:
-            weights += [key, round(math.log(1 + total / counts[key]), 4)]
-        cases = " ".join("WHEN ? THEN ?" for _ in use)
-        rows = self.store.fetchall(
-            f"SELECT list_name, entity_id, SUM(CASE key {cases} ELSE 0 END) AS score FROM screening_keys "
-            f"WHERE key IN ({', '.join('?' for _ in use)}){scope} "
-            f"GROUP BY list_name, entity_id ORDER BY score DESC, list_name, entity_id LIMIT ?",
-            [*weights, *use, *scope_params, limit],
-        )
-        return self._fetch([(r["list_name"], r["entity_id"]) for r in rows])
+        # integer weights (1/10,000ths), so that sums are exact and ties do not depend on the order of adding
+        weight = {key: round(10_000 * math.log(1 + total / counts[key])) for key in use}
+        scores: dict[str, dict[int, int]] = {}
+        for r in self.store.fetchall(
+            f"SELECT key, list_name, nums FROM screening_postings WHERE key IN ({', '.join('?' for _ in use)}){scope}",
+            [*use, *scope_params],
+        ):
+            acc = scores.setdefault(r["list_name"], {})
+            get, w = acc.get, weight[r["key"]]
+            for num in _decode(r["nums"]):
+                acc[num] = get(num, 0) + w
+        return self._fetch(_best(scores, limit))
 
-    def _total_entities(self) -> int:
-        row = self.store.fetchone("SELECT COALESCE(SUM(n_entities), 0) AS n FROM screening_lists")
-        return int(row["n"]) if row else 0
+    def _check_keys(self, lists: Sequence[str] | None) -> int:
+        """The entities of all loaded lists (what key rarity is measured against); raises
+        :class:`StaleKeysError` when a list in scope was indexed with other blocking keys than a query's."""
+        current = names.keys_algorithm()
+        total = 0
+        for r in self.store.fetchall("SELECT name, n_entities, key_version FROM screening_lists ORDER BY name"):
+            total += int(r["n_entities"])
+            if r["key_version"] != current and (not lists or r["name"] in lists):
+                raise StaleKeysError(stale_keys_message(r["name"], r["key_version"]))
+        return total
 
-    def _fetch(self, refs: Sequence[tuple[str, str]]) -> list[Entity]:
-        """The entities by (list, id), in the order given."""
-        if not refs:
-            return []
-        where = " OR ".join("(list_name = ? AND id = ?)" for _ in refs)
-        rows = self.store.fetchall(
-            f"SELECT list_name, id, data FROM screening_entities WHERE {where}", [v for ref in refs for v in ref]
-        )
-        by_ref = {(r["list_name"], r["id"]): r["data"] for r in rows}
+    def _fetch(self, refs: Sequence[tuple[str, int]]) -> list[Entity]:
+        """The entities by (list, number), in the order given."""
+        by_list: dict[str, list[int]] = {}
+        for list_name, num in refs:
+            by_list.setdefault(list_name, []).append(num)
+        by_ref: dict[tuple[str, int], str] = {}
+        for list_name, nums in by_list.items():
+            marks = ", ".join("?" for _ in nums)
+            rows = self.store.fetchall(
+                f"SELECT num, data FROM screening_entities WHERE list_name = ? AND num IN ({marks})", [list_name, *nums]
+            )
+            by_ref.update(((list_name, int(r["num"])), r["data"]) for r in rows)
         return [entity_from_data(by_ref[ref]) for ref in refs if ref in by_ref]
+
+
+def _post(postings: dict[str, array[int]], keys: Iterable[str], num: int) -> None:
+    for key in keys:
+        nums = postings.get(key)
+        if nums is None:
+            postings[key] = nums = array("I")
+        nums.append(num)
+
+
+def _encode(nums: array[int]) -> bytes:
+    """Entity numbers as stored: unsigned 32-bit, little-endian (the same file reads on any machine)."""
+    if sys.byteorder == "big":
+        nums = array("I", nums)
+        nums.byteswap()
+    return nums.tobytes()
+
+
+def _decode(blob: bytes | memoryview) -> array[int]:
+    nums = array("I")
+    nums.frombytes(bytes(blob))
+    if sys.byteorder == "big":
+        nums.byteswap()
+    return nums
+
+
+def _best(scores: dict[str, dict[int, int]], limit: int) -> list[tuple[str, int]]:
+    """The ``limit`` best (list, number) by score, then list name and number. Only entries at or above the
+    limit-th best score are sorted (a common key's thousands of one-key entities never are)."""
+    every = sorted((s for acc in scores.values() for s in acc.values()), reverse=True)
+    if not every:
+        return []
+    floor = every[min(limit, len(every)) - 1]
+    top = [(-s, list_name, num) for list_name, acc in scores.items() for num, s in acc.items() if s >= floor]
+    top.sort()
+    return [(list_name, num) for _, list_name, num in top[:limit]]
+
+
+def stale_keys_message(name: str, version: str | None) -> str:
+    """What to do about a list indexed with other blocking keys, in one line."""
+    was = (
+        f"blocking keys {version}"
+        if version
+        else "blocking keys of an unknown version (loaded before they were recorded)"
+    )
+    return (
+        f"list {name!r} was indexed with {was}, this armsflow cuts names into {names.keys_algorithm()}: "
+        f"its lookups would miss entities; run 'armsflow lists rekey {name}' (or load the list again)"
+    )
 
 
 def _within_budget(counts: dict[str, int], cap: int) -> list[str]:
