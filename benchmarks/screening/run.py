@@ -203,7 +203,12 @@ def main() -> int:
             f = figures(all_pairs, lambda p, t=t: ours[p] >= t)["all"]
             print(f"  threshold {t:.2f}: recall {f['recall']:.1%}, alerts/100 {f['alerts_per_100']:.1f}")
     run("baseline: rapidfuzz token_set_ratio on transliterated names", all_pairs, rapidfuzz_score, 0.85)
-    run("baseline: jellyfish Jaro-Winkler on transliterated sorted tokens", all_pairs, jellyfish_score, 0.9)
+    try:
+        import jellyfish  # noqa: F401
+    except ImportError:
+        print("\njellyfish is not installed: pip install jellyfish for its Jaro-Winkler baseline")
+    else:
+        run("baseline: jellyfish Jaro-Winkler on transliterated sorted tokens", all_pairs, jellyfish_score, 0.9)
     if not args.no_nomenklatura:
         scorer = nomenklatura_scorer()
         if scorer is None:

@@ -46,7 +46,7 @@ def add_parsers(sub: Any) -> None:
     formats = ", ".join(FORMATS)
     p = sub.add_parser(
         "lists",
-        help="sanctions lists for screening: what is loaded; load FILE|URL; update",
+        help="sanctions lists for screening: what is loaded; load FILE|URL; update; rekey",
         description="The sanctions lists screening uses. Without an action: what is loaded.",
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
