@@ -64,7 +64,7 @@ from armsflow.mentions import (
     Mentions,
     is_reference,
 )
-from armsflow.roles import FROM, TO, assign_transfer_roles, service_roles, trainees
+from armsflow.roles import FROM, TO, assign_transfer_roles, counted_after, service_roles, trainees
 from armsflow.sanctions import sanction_frames, whether_or_not
 from armsflow.text.mood import counterfactual, polar_questions
 from armsflow.text.segment import Token
@@ -188,7 +188,6 @@ _COUNT_WORDS: Final = {w: int(v) for w, v in word_values("number.small").items()
 _EXCHANGE_NOUNS: Final = words("noun.exchange")
 _EXCHANGE_FOR: Final = words("prep.exchange-for")
 _EXCHANGE_BEFORE: Final = words("prep.before-exchange")
-_COUNT_SCALE: Final = set(_COUNT_WORDS) | set(word_values("number.multiplier")) | words("number.scale")
 _IMPLIED: Final = {w: v.split(":") for w, v in word_values("verb.implies-goods").items()}
 _BARE_DELIVERY_NEXT: Final = words("prep.after-delivery-noun")
 _BARE_DELIVERY_TO: Final = words("prep.delivery-destination")
@@ -864,12 +863,7 @@ def _negation_after_described_goods(view: ClauseView, frame: Frame, governors: l
         return False
     if not trig.text.islower() or not trig.lower.endswith(_ATTRIBUTIVE_ENDINGS):
         return False
-    ends = [
-        it.end
-        for it in view.mentions.items
-        if 0 <= it.start - frame.trigger.end <= 3
-        and all(t.text[:1].isdigit() or t.lower in _COUNT_SCALE for t in tokens[frame.trigger.end : it.start])
-    ]
+    ends = [it.end for it in view.mentions.items if counted_after(tokens, frame.trigger.end, it.start)]
     if not ends:
         return False
     negations = [x for k in [frame.clause, *governors] for x in view.cues_by_clause[k] if "negation" in x.kinds]

@@ -1178,7 +1178,7 @@ def _attributive_participle_agent(r: Roles) -> None:
         and r.kind in ("give", "promise", "sell")
         and word.text.islower()
         and word.lower.endswith(_ATTRIBUTIVE_ENDINGS)
-        and any(_counted_after(tokens, frame.trigger.end, it.start) for it in frame.items)
+        and any(counted_after(tokens, frame.trigger.end, it.start) for it in frame.items)
         and (r.by_prep.get("von") or r.by_prep.get("aus"))
         and (r.subj is None or r.subj.first.start < trig)
     ):
@@ -1197,7 +1197,7 @@ def _attributive_participle_agent(r: Roles) -> None:
         r.receive([i for i in _in_service_with(r) if i not in agents], "roles.de.attributive-participle-agent")
 
 
-def _counted_after(tokens: list[Token], end: int, start: int) -> bool:
+def counted_after(tokens: list[Token], end: int, start: int) -> bool:
     """ "die gelieferten Panzer", "der gelieferten 1,5 Millionen Granaten": the goods follow the participle,
     at most a count between."""
     if start < end or start - end > 3:
