@@ -305,7 +305,7 @@ class Assembler:
         # ("die Vereinigten Staaten" is a name, not unnamed states; "the country" stays a vague word)
         in_names = {k for a in mentions.actors if not is_reference(a.id) for k in range(a.start, a.end)}
         self._vague_tokens = [k for k, t in enumerate(sentence.tokens) if k not in in_names and _vague(t.lower)]
-        self._sentence_says = any(c.kinds & {"say", "according"} for c in mentions.cues)
+        self._sentence_says = any(not c.kinds.isdisjoint({"say", "according"}) for c in mentions.cues)
         self._speaker_tokens = speaker_tokens
         _share_roles([f for f in frames if f.kind == "transfer"])
         self._sentence_suppliers = {a for f in frames if f.kind == "transfer" for a in f.suppliers}
