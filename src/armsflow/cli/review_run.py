@@ -185,6 +185,6 @@ def _export(args: argparse.Namespace, store: Store) -> int:
 
 
 def _table(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> None:
-    from armsflow.cli.knowledge import _table as table
+    from armsflow.cli.knowledge_commands import _table as table
 
     table(rows, columns)
