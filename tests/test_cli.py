@@ -593,3 +593,33 @@ def test_the_command_line_starts_without_the_name_matcher():
     code = f"import sys, armsflow.cli; print(sorted(m for m in {heavy} if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]", out.stdout
+
+
+def test_the_command_line_starts_without_the_code_of_other_commands():
+    """`armsflow extract` must not pay at start-up for what only other commands need: fetching web pages
+    or lists (ingest.web, screening's fetch: http.client, ssl, e-mail parsing), the knowledge-base, review
+    and screening commands' code."""
+    heavy = (
+        "('armsflow.ingest.web', 'http.client', 'email.parser', 'ssl', 'armsflow.screening.lists.fetch', "
+        "'armsflow.cli.knowledge_commands', 'armsflow.cli.review_run', 'armsflow.cli.screen_run', "
+        "'armsflow.load', 'armsflow.review')"
+    )
+    code = f"import sys, armsflow.cli; print(sorted(m for m in {heavy} if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]", out.stdout
+
+
+def test_simplemma_rules_of_other_languages_are_compiled_only_when_used():
+    """Importing armsflow leaves simplemma's rule modules for languages it does not read uncompiled (stand-ins),
+    and their lemmas are what simplemma gives without armsflow."""
+    words = ["kirjoituksineen", "taloissa", "casas", "cantaremos", "domov", "mesta", "hundarna", "cărțile"]
+    langs = ["fi", "fi", "es", "es", "sk", "sk", "sv", "ro"]
+    lemmas = f"[simplemma.lemmatize(w, lang=l) for w, l in zip({words}, {langs})]"
+    check = "'DEFAULT_RULES' in vars(sys.modules['simplemma.strategies.defaultrules.fi'])"
+    with_armsflow = f"import sys, armsflow, simplemma; compiled = {check}; print(compiled, {lemmas})"
+    alone = f"import sys, simplemma; print({check}, {lemmas})"
+    ours = subprocess.run([sys.executable, "-c", with_armsflow], capture_output=True, text=True, check=True)
+    theirs = subprocess.run([sys.executable, "-c", alone], capture_output=True, text=True, check=True)
+    assert ours.stdout.startswith("False ")  # not compiled at import
+    assert theirs.stdout.startswith("True ")
+    assert ours.stdout.split(" ", 1)[1] == theirs.stdout.split(" ", 1)[1]

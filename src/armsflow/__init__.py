@@ -7,12 +7,23 @@
 
 from __future__ import annotations
 
+import gc as _gc
 from typing import TYPE_CHECKING
 
-# First: decides whether the extraction core is imported compiled or from its sources.
-from armsflow import native  # noqa: F401,I001
-from armsflow.model import Document, DocumentResult, Event
-from armsflow.pipeline import UnsupportedLanguage, extract, extract_document
+# Importing the core loads the lexicons: hundreds of thousands of long-lived objects, none of them
+# garbage. The cyclic collector, run every 700 allocations, would walk them again and again while
+# they are built (a tenth of the command line's start-up); it is paused for the imports and resumed
+# as it was. Nothing else about the collector changes (see armsflow.bulk for bulk runs).
+_collecting = _gc.isenabled()
+_gc.disable()
+try:
+    # First: decides whether the extraction core is imported compiled or from its sources.
+    from armsflow import native  # noqa: F401,I001
+    from armsflow.model import Document, DocumentResult, Event
+    from armsflow.pipeline import UnsupportedLanguage, extract, extract_document
+finally:
+    if _collecting:
+        _gc.enable()
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -96,13 +96,26 @@ def score(events: Iterable[Event], lang: str | None) -> None:
     length class), so the prediction is memoised on them."""
     m = model()
     for event in events:
-        feats = features(event, lang)
-        key = (event.rule, *feats)
+        # The memo's key holds what the features are made of, not the features themselves: building
+        # the feature strings for every event cost more than the rest of scoring (the trace ids are
+        # shared strings, so the key hashes cheaply).
+        words = len(event.evidence.split(None, 41))  # (only 20 and 40 words matter: split no further)
+        key = (
+            event.rule,
+            tuple(event.trace),
+            event.type,
+            event.status,
+            lang,
+            bool(event.source),
+            bool(event.designation),
+            event.item,
+            0 if words <= 20 else 1 if words <= 40 else 2,
+        )
         known = _SCORED.get(key)
         if known is None:
             if len(_SCORED) > 100_000:
                 _SCORED.clear()
-            known = _SCORED[key] = round(m.predict(feats, event.rule), 3)
+            known = _SCORED[key] = round(m.predict(features(event, lang), event.rule), 3)
         event.confidence = known
 
 

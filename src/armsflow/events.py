@@ -339,7 +339,7 @@ class Assembler:
             # "under an agreement that both governments are renegotiating": the two states named, not unnamed ones
             self._vague_tokens = [k for k in self._vague_tokens if k not in both]
         self._both_named = bool(both) and self.lang == "en"
-        self._sentence_says = any(c.kinds & {"say", "according"} for c in mentions.cues)
+        self._sentence_says = any(not c.kinds.isdisjoint({"say", "according"}) for c in mentions.cues)
         self._speaker_tokens = speaker_tokens
         _share_roles([f for f in frames if f.kind == "transfer"])
         self._sentence_suppliers = {a for f in frames if f.kind == "transfer" for a in f.suppliers}

@@ -255,7 +255,7 @@ def _mood(view: ClauseView, frames: list[Frame]) -> list[Frame]:
         for frame in frames:
             reject("filter.retracted-claim", f"{frame.trigger.lemma!r} in a withdrawn claim")
         return []
-    reported = any(cue.kinds & _REPORTING for cue in view.mentions.cues)
+    reported = any(not cue.kinds.isdisjoint(_REPORTING) for cue in view.mentions.cues)
     kept: list[Frame] = []
     for frame in frames:
         if 0 <= frame.clause < view.n and _counterfactual(view, frame, reported):
@@ -672,7 +672,10 @@ def _owner_of(view: ClauseView, c: int, owners: dict[int, tuple[int, str]]) -> t
         return c - 1, "item.owner.package-contents"  # "a package for Ukraine that includes CV90s"
     if (
         c > 0
-        and (any(it.carrier for it in items[c - 1]) or any(x.kinds & {"give_noun", "carrier"} for x in cues[c - 1]))
+        and (
+            any(it.carrier for it in items[c - 1])
+            or any(not x.kinds.isdisjoint({"give_noun", "carrier"}) for x in cues[c - 1])
+        )
         and any("include" in x.kinds for x in cues[c])
     ):
         # "The shipment, which included Javelin missiles, was delivered to Kyiv": the contents go with the load
@@ -1936,7 +1939,7 @@ def _bought_goods_in_service(view: ClauseView, frame: Frame) -> bool:
     if not relative_clause(view.tokens, view.grammar, c + 1) or view.items_by_clause[c + 1]:
         return False
     cues = view.cues_by_clause[c + 1]
-    if any(x.kinds & _NOT_YET_BOUGHT for x in cues):
+    if any(not x.kinds.isdisjoint(_NOT_YET_BOUGHT) for x in cues):
         return False
     # the noun too ("die inzwischen im Einsatz sind"): on goods already bought, use means they are there
     return any(x.lemma in _IN_SERVICE for x in cues)

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from armsflow.dates import DATE_FORMS, is_real_date
 from armsflow.ingest.files import DocumentPart, ReadProblem, folder_files, in_parts, iter_inputs
+from armsflow.ingest.sources import BATCH_DOCUMENTS
 from armsflow.ingest.web import FEED_SUFFIXES, HTML_SUFFIXES, MAX_BYTES, TIMEOUT, is_web_source, read_web_source
 from armsflow.model import Document, DocumentResult, Event
 from armsflow.pipeline import UnsupportedLanguage, extract_document
@@ -32,7 +33,6 @@ from armsflow.store import Store, content_hash
 from armsflow.text.lang import detect_language
 
 FOLDER_SUFFIXES = {".txt", ".md", ".markdown", ".text", ".jsonl"} | HTML_SUFFIXES | FEED_SUFFIXES
-BATCH_DOCUMENTS = 2000  # documents per transaction, at most (armsflow ingest --batch)
 BATCH_SECONDS = 5.0  # longest an extracted document waits for its batch
 LOOK_AHEAD = 50  # documents read ahead, to ask the database which are stored in one query
 

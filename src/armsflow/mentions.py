@@ -1692,7 +1692,7 @@ def find_mentions(sentence: Sentence, lex: Lexicon) -> Mentions:
             and a.text.endswith(("'s", "’s"))
         )
     ]
-    if not any(c.kinds & EVENT_CUES for c in cues):
+    if not any(not c.kinds.isdisjoint(EVENT_CUES) for c in cues):
         # No verb or noun that could state an event: only the actors and the named systems
         # matter, for the discourse ("Das Flugabwehrsystem S-400 … Drei Staffeln hat Moskau geliefert").
         _country_refs(tokens, cues, actors, lex)

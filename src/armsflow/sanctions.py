@@ -305,7 +305,7 @@ def _relative_imposer(view: ClauseView, c: int, cue: CueMention) -> tuple[Group,
                 cue.end <= g.first.start <= cue.end + 2
                 and all(t.lower in _ARTICLES or t.lower in _RELATIVE_EN for t in tokens[cue.end : g.first.start])
                 and _prep(g.first, view) is None
-                and any(x.kinds & _IMPOSING for x in view.cues_by_clause[c] if k <= x.start <= k + 1)
+                and any(not x.kinds.isdisjoint(_IMPOSING) for x in view.cues_by_clause[c] if k <= x.start <= k + 1)
             ):
                 return g, c
     rc = c + 1
@@ -319,7 +319,7 @@ def _relative_imposer(view: ClauseView, c: int, cue: CueMention) -> tuple[Group,
         x.start >= cue.end and x.kinds & _IMPOSING for x in view.cues_by_clause[c]
     ):
         return None  # the relative clause hangs on another noun
-    if not any(x.kinds & _IMPOSING and tokens[x.start].text.islower() for x in view.cues_by_clause[rc]):
+    if not any(not x.kinds.isdisjoint(_IMPOSING) and tokens[x.start].text.islower() for x in view.cues_by_clause[rc]):
         return None
     for g in groups(view.actors_by_clause[rc], tokens):
         if _prep(g.first, view) is None and not g.first.genitive and g.first.kind not in ("adj", "demonym"):
@@ -386,7 +386,9 @@ def _measure(view: ClauseView, c: int, sanction_story: bool) -> tuple[CueMention
         return designation, "sanction.designated-as"
     tokens = view.tokens
     for x in cues:
-        if x.lemma in _RESTRICTION and any(y.kinds & {"give_noun", "sell"} and y.start > x.start for y in cues):
+        if x.lemma in _RESTRICTION and any(
+            not y.kinds.isdisjoint({"give_noun", "sell"}) and y.start > x.start for y in cues
+        ):
             return x, "sanction.de.restriction-of-transfers"  # "Beschränkungen für Rüstungsexporte in die Türkei"
         if x.lemma in _LIST_VERB and tokens[x.start].text.islower():
             return x, "sanction.de.listing-verb"  # "Die EU hat drei Händler aus Serbien gelistet"

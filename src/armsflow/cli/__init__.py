@@ -12,6 +12,7 @@ error: "N documents read, S skipped, F failed, E events found".
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import sys
@@ -213,6 +214,9 @@ def _main(argv: list[str] | None) -> int:
         inputs.append(iter_inputs(paths))
     try:
         with collector_tuned():
+            # Everything built so far (modules, lexicons, the parser) lives as long as the process: moved
+            # out of the collector's generations, the collections during the run do not walk it again.
+            gc.freeze()
             fmt = helptext.json_lines(args.format, args.command)
             total = None
             if sys.stderr.isatty():  # the bar's total: counted before the run, when the inputs allow

@@ -21,8 +21,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from armsflow.cli.helptext import format_help
+from armsflow.screening.lists import FETCH_MAX_BYTES as MAX_BYTES
+from armsflow.screening.lists import FETCH_TIMEOUT as TIMEOUT
 from armsflow.screening.lists import FORMATS, OFFICIAL, ListFormatError, read_list
-from armsflow.screening.lists.fetch import MAX_BYTES, TIMEOUT, FetchError, download_list, is_url
 from armsflow.store import Store, StoreError, default_location
 
 if TYPE_CHECKING:  # the list store imports the name matcher's keys (rigour): only when a lists command runs
@@ -234,6 +235,8 @@ def _read_and_load(
 
 
 def _fetch(args: argparse.Namespace, url: str, fmt: str | None, folder: Path) -> Path:
+    from armsflow.screening.lists.fetch import download_list  # (http.client: only when a list is fetched)
+
     bar = _progress_bar(args, "B")
 
     def progress(done: int, total: int | None) -> None:
@@ -256,6 +259,8 @@ def _dataset_of(url: str) -> str | None:
 
 
 def _load(args: argparse.Namespace, lists: ListStore) -> int:
+    from armsflow.screening.lists.fetch import FetchError, is_url  # (http.client: only when a list is fetched)
+
     source = args.source
     try:
         if is_url(source):
@@ -288,6 +293,8 @@ def _load(args: argparse.Namespace, lists: ListStore) -> int:
 def _address(item: StoredList, mirror: str | None) -> tuple[str, str] | None:
     """Where to fetch a list again and its format: its official address (or the mirror's copy), else the
     URL it was loaded from; None for a list loaded from a file that has no official address."""
+    from armsflow.screening.lists.fetch import is_url  # (http.client: only when a list is fetched)
+
     if item.name in OFFICIAL:
         fmt, url, mirror_name = OFFICIAL[item.name]
         return fmt, (mirror.rstrip("/") + "/" + mirror_name if mirror else url)
@@ -297,6 +304,8 @@ def _address(item: StoredList, mirror: str | None) -> tuple[str, str] | None:
 
 
 def _update(args: argparse.Namespace, lists: ListStore) -> int:
+    from armsflow.screening.lists.fetch import FetchError, is_url  # (http.client: only when a list is fetched)
+
     stored = {s.name: s for s in lists.lists()}
     unknown = [n for n in args.names if n not in stored]
     if unknown:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from armsflow.ingest.files import TEXT_SUFFIXES, folder_files
-from armsflow.ingest.web import FEED_SUFFIXES, HTML_SUFFIXES, is_url
+from armsflow.ingest.sources import FEED_SUFFIXES, HTML_SUFFIXES, is_url
 
 CHUNK = 1 << 20
 

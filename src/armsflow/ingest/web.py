@@ -9,7 +9,6 @@ link — so one bad source never stops an ingest run.
 from __future__ import annotations
 
 import http.client
-import re
 import socket
 import threading
 import time
@@ -22,13 +21,17 @@ from urllib.parse import urljoin, urlparse
 
 from armsflow import __version__
 from armsflow.ingest.files import ReadProblem, choose_encoding
+from armsflow.ingest.sources import FEED_SUFFIXES as FEED_SUFFIXES
+from armsflow.ingest.sources import HTML_SUFFIXES as HTML_SUFFIXES
+from armsflow.ingest.sources import MAX_BYTES as MAX_BYTES
+from armsflow.ingest.sources import MAX_TIMEOUT as MAX_TIMEOUT
+from armsflow.ingest.sources import TIMEOUT as TIMEOUT
+from armsflow.ingest.sources import is_url as is_url
+from armsflow.ingest.sources import refused_scheme as refused_scheme
 from armsflow.model import Document
 
-HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-FEED_SUFFIXES = {".rss", ".atom", ".xml"}
-MAX_BYTES = 10 * 1024 * 1024  # default cap on one response
-TIMEOUT = 20.0
-MAX_TIMEOUT = 3600.0  # the longest --timeout taken: a socket cannot wait for inf or 1e308 seconds
+# FEED_SUFFIXES, HTML_SUFFIXES, MAX_BYTES, MAX_TIMEOUT, TIMEOUT, is_url and refused_scheme live in the light
+# ``sources`` module (the command line needs them at start-up) and are named here too.
 READ_CHUNK = 64 * 1024
 
 
@@ -37,19 +40,6 @@ class Fetched:
     url: str
     data: bytes
     content_type: str
-
-
-def is_url(spec: str) -> bool:
-    return spec[:8].lower().startswith(("http://", "https://"))
-
-
-_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]+):")
-
-
-def refused_scheme(spec: str) -> str | None:
-    """The scheme of ``spec`` when it is a URL armsflow will not fetch (``ftp:``, ``file:``, ``javascript:``)."""
-    found = _SCHEME.match(spec)
-    return found.group(1).lower() if found and not is_url(spec) else None
 
 
 class _RefusedRedirect(Exception):

@@ -17,6 +17,12 @@ from armsflow.screening.lists.common import ListFormatError, Reading, identifier
 __all__ = ["FORMATS", "OFFICIAL", "ListFormatError", "Reading", "detect", "identifier_valid", "read_list"]
 
 # format → (reader, what it is)
+# Downloads (``fetch``): seconds a connection or a single read may wait, and the cap on one file (the
+# EU file is ~150 MB, OFAC's XML ~110 MB, OpenSanctions' sanctions collection ~1 GB). Here, not in
+# ``fetch``, so that the command line's parser has them without importing http.client at start-up.
+FETCH_TIMEOUT = 60.0
+FETCH_MAX_BYTES = 2 * 1024**3
+
 FORMATS = {
     "ftm": (ftm.read, "OpenSanctions FollowTheMoney entities, JSON lines"),
     "ofac-xml": (ofac.read_xml, "OFAC SDN list, XML (SDN.XML)"),

@@ -17,9 +17,10 @@ from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 from armsflow import __version__
+from armsflow.screening.lists import FETCH_MAX_BYTES, FETCH_TIMEOUT
 
-TIMEOUT = 60.0  # seconds a connection or a single read may wait
-MAX_BYTES = 2 * 1024**3  # the EU file is ~150 MB, OFAC's XML ~110 MB, OpenSanctions' sanctions collection ~1 GB
+TIMEOUT = FETCH_TIMEOUT  # seconds a connection or a single read may wait
+MAX_BYTES = FETCH_MAX_BYTES  # (both set in the package, which the command line reads at start-up)
 CHUNK = 1024 * 1024
 
 
