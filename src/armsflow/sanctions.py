@@ -454,7 +454,8 @@ def _sanction_modifiers(
     """Modality of the measure, from its clause and the clauses that govern it; the governing chain."""
     frame.modifiers = set()
     aside = _negations_aside(view, frame, c) | _passive_auxiliaries(view, frame, c) | _day_after(view, frame, c)
-    reason = _reason_span(view, c, sanction or prevent) if (sanction or prevent) is not None else set()
+    measure = sanction or prevent
+    reason = _reason_span(view, c, measure) if measure is not None else set()
     if any(x.start in reason and x.kinds & MODIFIERS for x in view.cues_by_clause[c]):
         # "verhängt Sanktionen wegen der mutmaßlichen Lieferung von Drohnen": the doubt is about the reason,
         # the measure is taken
