@@ -209,6 +209,11 @@ def find_actors(tokens: list[Token], lex: Lexicon) -> list[ActorMention]:
             i += 1
             continue
         size, entry = hit
+        if lex.lang == "en" and _member_reference(tokens, i, size):
+            # "ordered by the NATO member", "the EU country": a member state referred to, not the organisation
+            # (the reference is a country_ref cue of its own)
+            i += size
+            continue
         if lex.lang == "en" and _classifies_next_name(tokens, i + size):
             # "the NATO country France", "NATO member Turkey", "Kremlin ally Belarus": the first name only
             # classifies the state named after it, which takes the phrase's preposition
@@ -238,6 +243,21 @@ def find_actors(tokens: list[Token], lex: Lexicon) -> list[ActorMention]:
 
 _ACTOR_START_MEMO: Final[dict[str, dict[str, bool]]] = {}
 _MEMBER_CLASSIFIERS: Final = words("noun.member-classifier", "en")
+_THE_EN: Final = words("article.definite-short", "en")
+
+
+def _member_reference(tokens: list[Token], i: int, size: int) -> bool:
+    """ "the NATO member", "the EU country" with no name after: a member state referred to."""
+    k = i + size
+    return (
+        i > 0
+        and tokens[i - 1].lower in _THE_EN
+        and tokens[i].text.isupper()
+        and k < len(tokens)
+        and tokens[k].lower in _MEMBER_CLASSIFIERS
+        and tokens[k].text.islower()
+        and not (k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper() and tokens[k + 1].text[:1].isalpha())
+    )
 
 
 def _classifies_next_name(tokens: list[Token], k: int) -> bool:
