@@ -65,7 +65,7 @@ from armsflow.mentions import (
     is_reference,
 )
 from armsflow.roles import FROM, TO, assign_transfer_roles, counted_after, service_roles, trainees
-from armsflow.sanctions import sanction_frames, whether_or_not
+from armsflow.sanctions import reason_span, sanction_frames, whether_or_not
 from armsflow.text.mood import counterfactual, polar_questions
 from armsflow.text.segment import Token
 
@@ -86,7 +86,6 @@ _ONSET: Final = words("verb.onset")
 # what keeps a purchase from being a past fact, in its own clause or in a relative clause on its goods
 _NOT_YET_BOUGHT: Final = frozenset({"future", "intend", "promise", "consider", "negation", "request", "refuse", "deny"})
 _RESPECTIVELY: Final = words("conj.respectively")
-_REASON_PREPS: Final = words("prep.reason-for-measure")
 _DEAL_BACK: Final = words("determiner.deal-named-before")
 _TARGET_NOUNS: Final = words("noun.weapon-target")
 _ASKS_ONLY_WITH: Final = words("verb.asks-only-with-for", "en")
@@ -1661,7 +1660,7 @@ def _passive_after(tokens: list[Token], k: int, end: int) -> bool:
         return False
     if tokens[k].lower in _PASSIVE_AUX_EN:
         verb = k + 1
-    elif k + 1 < end and tokens[k].lower in ("have", "had", "will") and tokens[k + 1].lower in ("been", "be"):
+    elif k + 1 < end and tokens[k].lower in _AUX_BEFORE_BEEN and tokens[k + 1].lower in _BEEN:
         verb = k + 2
     else:
         return False
@@ -1670,8 +1669,10 @@ def _passive_after(tokens: list[Token], k: int, end: int) -> bool:
 
 
 _PASSIVE_SUBJECT_PRONOUNS: Final = words("pronoun.goods-passive-subject", "en")
-_TRAIN_VERBS: Final = words("verb.train", "en") | {"trained"}
-_PASSIVE_AUX_EN: Final = words("aux.passive", "en") - {"get", "got", "be", "been", "being"}
+_TRAIN_VERBS: Final = words("verb.train", "en") | words("participle.train", "en")
+_PASSIVE_AUX_EN: Final = words("aux.finite-passive", "en")
+_AUX_BEFORE_BEEN: Final = words("aux.before-passive-be", "en")
+_BEEN: Final = words("aux.passive-be", "en")
 
 
 def _determiner(tokens: list[Token], i: int) -> bool:
@@ -1698,19 +1699,16 @@ def _bare_deliveries(tokens: list[Token], cue: CueMention, actors: list[ActorMen
 
 
 def _reason_of_measure(view: ClauseView, frame: Frame) -> int | None:
-    """Where the reason phrase starts when the transfer is a noun right after "wegen"/"over" (an article and
-    adjectives between) and a measure word comes before it in the sentence."""
-    tokens = view.tokens
+    """Where a measure's reason phrase starts when the transfer lies inside it ("Sanktionen … wegen der
+    Lieferung", "sanctions … over the supply"): the measure's own reason span, as sanctions.py reads it."""
     if frame.trigger_kind not in ("give_noun", "give"):
         return None
-    k = frame.trigger.start - 1
-    while k >= 0 and frame.trigger.start - k <= 4 and tokens[k].text.islower() and tokens[k].lower not in _REASON_PREPS:
-        k -= 1
-    if k < 0 or tokens[k].lower not in _REASON_PREPS:
-        return None
-    if not any("sanction" in x.kinds and x.end <= k for x in view.mentions.cues):
-        return None
-    return k
+    for x in view.mentions.cues:
+        if "sanction" in x.kinds and x.end <= frame.trigger.start:
+            span = reason_span(view, view.grammar.clause[x.start], x)
+            if frame.trigger.start in span:
+                return min(span)
+    return None
 
 
 def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:

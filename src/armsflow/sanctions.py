@@ -455,7 +455,7 @@ def _sanction_modifiers(
     frame.modifiers = set()
     aside = _negations_aside(view, frame, c) | _passive_auxiliaries(view, frame, c) | _day_after(view, frame, c)
     measure = sanction or prevent
-    reason = _reason_span(view, c, measure) if measure is not None else set()
+    reason = reason_span(view, c, measure) if measure is not None else set()
     if any(x.start in reason and x.kinds & MODIFIERS for x in view.cues_by_clause[c]):
         # "verhängt Sanktionen wegen der mutmaßlichen Lieferung von Drohnen": the doubt is about the reason,
         # the measure is taken
@@ -660,7 +660,7 @@ def _parties(
     named = _named_on_measure(view, frame, cue)
     adopting = bool(frame.imposers)
     _possessive_imposer(view, frame, cue)
-    reason = _reason_span(view, c, cue)
+    reason = reason_span(view, c, cue)
     _leader_of_target(view, frame, c, cue)
     role = _ClauseRole(_passive_measure(view, c), _subject_to(view, c, cue), adopting, [], _placed_on(view, cue))
     for g in own:
@@ -901,7 +901,7 @@ def _possessive_imposer(view: ClauseView, frame: Frame, cue: CueMention) -> None
         fire(frame, "sanction.possessive-names-imposer")
 
 
-def _reason_span(view: ClauseView, c: int, cue: CueMention) -> set[int]:
+def reason_span(view: ClauseView, c: int, cue: CueMention) -> set[int]:
     """The tokens of the measure's reason: from "wegen"/"over" to the end of its noun phrase, with its
     genitives and prepositional phrases ("wegen Russlands Krieg gegen die Ukraine"); in German a new
     noun phrase after it ("wegen Nordkoreas Raketentests drei Banken aus Hongkong") is the measure's again."""
