@@ -65,7 +65,7 @@ from armsflow.mentions import (
     is_reference,
 )
 from armsflow.roles import FROM, TO, assign_transfer_roles, counted_after, service_roles, trainees
-from armsflow.sanctions import reason_span, sanction_frames, whether_or_not
+from armsflow.sanctions import authorized_dealings, reason_span, sanction_frames, whether_or_not
 from armsflow.text.mood import counterfactual, polar_questions
 from armsflow.text.segment import Token
 
@@ -396,11 +396,25 @@ def _clause_frame(
         # "Anträge auf Ausfuhr von Gewehren nach Mexiko liegen vor": an export applied for is no transfer yet
         reject("filter.de.export-applied-for", f"clause {c}: {lead_cue.lemma!r} applied for, not decided")
         return None
-    if _applied_for(view, lead_cue):
-        # "Applications for permits for the export of military goods to Azerbaijan are assessed …": an export
-        # applied for is no transfer yet; the decision on it, if any, is stated elsewhere
-        reject("filter.en.export-applied-for", f"clause {c}: {lead_cue.lemma!r} applied for")
+    if lead_kind == "approve" and (
+        authorized_dealings(view, c) is not None or (c > 0 and authorized_dealings(view, c - 1) is not None)
+    ):
+        # "issued General License 24, which authorizes transactions with Syria": the licence eases a measure
+        # (sanction.en.licence-authorizes-dealings); it licenses no goods
+        reject("filter.en.licence-for-dealings", f"clause {c}: {lead_cue.lemma!r} authorizes dealings")
         return None
+    if _applied_for(view, lead_cue):
+        decision = _en_decision_on_application(view, c, lead_cue)
+        if not decision:
+            # "Applications for permits for the export of military goods to Azerbaijan are assessed …": an
+            # export applied for is no transfer yet; the decision on it, if any, is stated elsewhere
+            reject("filter.en.export-applied-for", f"clause {c}: {lead_cue.lemma!r} applied for")
+            return None
+        # "an application for the export of gun barrels to Pakistan, which was refused": the decision on the
+        # application is the transfer's
+        frame.modifiers.discard("request")
+        frame.modifiers |= decision
+        fire(frame, "mod.en.decision-on-application")
     restriction = _restriction(view, frame)
     if restriction == "noun":
         # "lifted its ban on arms exports to Kazakhstan", "imposed a ban on arms exports to Georgia": the
@@ -826,6 +840,19 @@ def _decision_in_relative(view: ClauseView, c: int) -> set[str]:
     if not any(w in _RELATIVE_DE for w in words_):
         return set()
     return {k for x in view.cues_by_clause[c + 1] for k in x.kinds & {"refuse", "approve"}}
+
+
+def _en_decision_on_application(view: ClauseView, c: int, cue: CueMention) -> set[str]:
+    """Refusing or approving the application in its own clause after the export noun ("an application for
+    the export of … was refused") or in a relative clause right after it (", which was refused")."""
+    found = {k for x in view.cues_by_clause[c] if x.start > cue.start for k in x.kinds & {"refuse", "approve"}}
+    if not found and c + 1 < view.n:
+        start, end = view.grammar.clauses[c + 1]
+        if view.tokens[start].lower in _RELATIVE_EN_CLAIM or (
+            start + 1 < end and view.tokens[start + 1].lower in _RELATIVE_EN_CLAIM
+        ):
+            found = {k for x in view.cues_by_clause[c + 1] for k in x.kinds & {"refuse", "approve"}}
+    return found
 
 
 def _de_export_application(view: ClauseView, cue: CueMention) -> bool:

@@ -47,6 +47,11 @@ _IN_ACCUSATIVE: Final = words("article.accusative-direction", "de")
 _PLACE_PREPS: Final = words("prep.place-of-target")
 _DESTINATION: Final = words("prep.export-destination")
 _EXPORT_STEMS: Final = ("export", "ausfuhr")
+_APPLICATION: Final = words("noun.application", "en")
+_FOR_EN: Final = words("prep.for", "en")
+_LICENCE: Final = words("noun.licence", "en")
+_AUTHORIZE: Final = words("verb.authorize", "en")
+_DEALINGS: Final = words("noun.dealings", "en")
 _NOT_ONLY: Final = words("adverb.not-only")
 _WHETHER_OR: Final = words("phrase.whether-or", "en")
 _ABSOLUTE: Final = words("prep.absolute-subject", "en")
@@ -160,7 +165,10 @@ def sanction_frames(view: ClauseView, sanction_story: bool = False) -> list[Fram
 def _may_hold_measure(view: ClauseView, c: int, sanction_story: bool) -> bool:
     """Whether clause c has a word any measure rule starts from (most clauses have none)."""
     kinds = _STARTS_MEASURE | ({"impose"} if sanction_story else set())
-    return any(x.kinds & kinds or x.lemma in _FREEZE or x.lemma in _WITHHOLD for x in view.cues_by_clause[c])
+    return any(
+        x.kinds & kinds or x.lemma in _FREEZE or x.lemma in _WITHHOLD or view.tokens[x.start].lower in _LICENCE
+        for x in view.cues_by_clause[c]
+    )
 
 
 def _conjunct_views(view: ClauseView, c: int) -> list[ClauseView]:
@@ -273,6 +281,9 @@ def _sanction_frame(view: ClauseView, c: int, sanction_story: bool) -> list[Fram
     frame = Frame("sanction", cue, "sanction" if sanction else "prevent", c)
     frame.trace.append(measure[1] if measure is not None else "sanction.export-stop")
     chain = _sanction_modifiers(view, frame, c, prevent, sanction)
+    authorizing = authorized_dealings(view, c) if "sanction.en.licence-authorizes-dealings" in frame.trace else None
+    if authorizing is not None:
+        frame.modifiers = (frame.modifiers - {"approve", "impose"}) | {"lift"}  # the licence eases the measure
     relative = _relative_imposer(view, c, cue) if sanction is not None else None
     if relative is not None:
         frame.imposers = list(relative[0].ids)  # whoever a relative clause says imposed it; the subject adopts
@@ -285,6 +296,12 @@ def _sanction_frame(view: ClauseView, c: int, sanction_story: bool) -> list[Fram
         found = [frame, by] if frame.imposers else [by]
     else:
         _fallback_parties(view, frame, c, chain)
+    if authorizing is not None:
+        # "… authorizing transactions with Syria": those dealt with are the measure's target
+        limit = view.grammar.clauses[min(c + 1, view.n - 1)][1]
+        dealt = [a.id for a in view.mentions.actors if authorizing < a.start < limit and a.id not in frame.imposers]
+        if dealt:
+            frame.targets = dealt
     end = view.grammar.clauses[c][1]
     for f in found:
         f.imposers = unique(f.imposers)
@@ -403,6 +420,9 @@ def _measure(view: ClauseView, c: int, sanction_story: bool) -> tuple[CueMention
             impose = next((cue for cue in cues if "impose" in cue.kinds), None)
             if impose is not None:
                 return impose, "sanction.targeting-firms-in-sanctions-story"
+    licence = _licence_authorizing_dealings(view, c)
+    if licence is not None:
+        return licence, "sanction.en.licence-authorizes-dealings"
     # "Japan friert die Vermögen von 30 Rüstungsfirmen ein": freezing assets is a measure
     start, end = view.grammar.clauses[c]
     assets = [t.i for t in view.tokens[start:end] if t.lower in _ASSETS]
@@ -411,6 +431,28 @@ def _measure(view: ClauseView, c: int, sanction_story: bool) -> tuple[CueMention
         if freeze is not None and not _attributive_participle(view, freeze, assets):
             return freeze, "sanction.asset-freeze"
     return None
+
+
+def authorized_dealings(view: ClauseView, c: int) -> int | None:
+    """Where a licence in clause c authorizes dealings, in its own clause or in the clause right after it
+    ("issued a new license authorizing transactions with Syria", "General License 11, which authorizes
+    transactions involving the Government of Sudan"): the index of the verb of authorizing."""
+    if view.lang != "en" or not any(view.tokens[x.start].lower in _LICENCE for x in view.cues_by_clause[c]):
+        return None
+    tokens = view.tokens
+    lo = view.grammar.clauses[c][0]
+    hi = view.grammar.clauses[min(c + 1, view.n - 1)][1]
+    for j in range(lo, hi):
+        if tokens[j].lemma in _AUTHORIZE and any(t.lower in _DEALINGS for t in tokens[j + 1 : min(hi, j + 12)]):
+            return j
+    return None
+
+
+def _licence_authorizing_dealings(view: ClauseView, c: int) -> CueMention | None:
+    """The licence cue of clause c when it authorizes dealings (see authorized_dealings)."""
+    if authorized_dealings(view, c) is None:
+        return None
+    return next(x for x in view.cues_by_clause[c] if view.tokens[x.start].lower in _LICENCE)
 
 
 def _attributive_participle(view: ClauseView, verb: CueMention, nouns: list[int]) -> bool:
@@ -1074,6 +1116,9 @@ def _party(
     ):
         frame.targets += g.ids
         fire(frame, "sanction.against-target")
+    elif prep in _DESTINATION and first.start < cue.start and _applied_export_before(view, frame, cue, first.start):
+        frame.targets += g.ids  # "Applications for the export of … to Azerbaijan are assessed under a presumption
+        fire(frame, "sanction.en.applications-under-measure")  # of denial": the measure stops those exports
     elif prep in _BENEFICIARY and first.start > cue.start and _procured_by_targets(view, frame, cue, first.start):
         frame.targets += g.ids  # "sanctioned two entities involved in procuring weapons for the Sudanese Armed Forces"
         fire(frame, "sanction.en.procuring-for-target")
@@ -1114,6 +1159,26 @@ def _restricted_transfer_before(view: ClauseView, frame: Frame, cue: CueMention,
         fire(frame, "sanction.deed-of-targets-names-no-target")
         return False
     return True
+
+
+def _applied_export_before(view: ClauseView, frame: Frame, cue: CueMention, start: int) -> bool:
+    """An English export noun in the object of an application before the actor, the measure after it:
+    "Applications for permits for the export of military goods to Azerbaijan are assessed under a
+    presumption of denial"."""
+    tokens = view.tokens
+    return (
+        view.lang == "en"
+        and any(
+            x.kinds & _TRANSFER_NOUNS
+            and x.start < start
+            and any(
+                tokens[j].lower in _APPLICATION and tokens[j + 1].lower in _FOR_EN
+                for j in range(max(view.grammar.clauses[frame.clause][0], x.start - 6), x.start)
+            )
+            for x in view.cues_by_clause[frame.clause]
+        )
+        and cue.start > start
+    )
 
 
 def _prep(actor: ActorMention, view: ClauseView) -> str | None:
