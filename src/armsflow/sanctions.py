@@ -52,6 +52,7 @@ _FOR_EN: Final = words("prep.for", "en")
 _LICENCE: Final = words("noun.licence", "en")
 _AUTHORIZE: Final = words("verb.authorize", "en")
 _DEALINGS: Final = words("noun.dealings", "en")
+_FROM_EN: Final = words("prep.kept-from", "en")
 _NOT_ONLY: Final = words("adverb.not-only")
 _WHETHER_OR: Final = words("phrase.whether-or", "en")
 _ABSOLUTE: Final = words("prep.absolute-subject", "en")
@@ -296,10 +297,16 @@ def _sanction_frame(view: ClauseView, c: int, sanction_story: bool) -> list[Fram
         found = [frame, by] if frame.imposers else [by]
     else:
         _fallback_parties(view, frame, c, chain)
+    limit = view.grammar.clauses[min(c + 1, view.n - 1)][1]
+    if authorizing is None and "sanction.en.barred-from-dealings" in frame.trace:
+        authorizing = cue.end  # "barred American banks from doing business with the central bank of Venezuela"
+        limit = view.grammar.clauses[c][1]
     if authorizing is not None:
-        # "… authorizing transactions with Syria": those dealt with are the measure's target
-        limit = view.grammar.clauses[min(c + 1, view.n - 1)][1]
-        dealt = [a.id for a in view.mentions.actors if authorizing < a.start < limit and a.id not in frame.imposers]
+        # "… authorizing transactions with Syria": those dealt with are the measure's target; a name before
+        # references ("Myanma Oil and Gas Enterprise, the state energy company")
+        near = [a for a in view.mentions.actors if authorizing < a.start < limit and a.id not in frame.imposers]
+        named = [a for a in near if a.kind != "ref"]
+        dealt = [a.id for a in (named or near)]
         if dealt:
             frame.targets = dealt
     end = view.grammar.clauses[c][1]
@@ -423,6 +430,9 @@ def _measure(view: ClauseView, c: int, sanction_story: bool) -> tuple[CueMention
     licence = _licence_authorizing_dealings(view, c)
     if licence is not None:
         return licence, "sanction.en.licence-authorizes-dealings"
+    barred = _barred_from_dealings(view, c)
+    if barred is not None:
+        return barred, "sanction.en.barred-from-dealings"
     # "Japan friert die Vermögen von 30 Rüstungsfirmen ein": freezing assets is a measure
     start, end = view.grammar.clauses[c]
     assets = [t.i for t in view.tokens[start:end] if t.lower in _ASSETS]
@@ -445,6 +455,22 @@ def authorized_dealings(view: ClauseView, c: int) -> int | None:
     for j in range(lo, hi):
         if tokens[j].lemma in _AUTHORIZE and any(t.lower in _DEALINGS for t in tokens[j + 1 : min(hi, j + 12)]):
             return j
+    return None
+
+
+def _barred_from_dealings(view: ClauseView, c: int) -> CueMention | None:
+    """ "barred American banks from doing business with …", "prohibits U.S. persons from transactions
+    with …": a verb of stopping that keeps someone from dealings is a measure against whom they deal with."""
+    if view.lang != "en":
+        return None
+    tokens = view.tokens
+    end = view.grammar.clauses[c][1]
+    for x in view.cues_by_clause[c]:
+        if "prevent" not in x.kinds or not tokens[x.start].text.islower():
+            continue
+        for k in range(x.end, min(end, x.end + 8)):
+            if tokens[k].lower in _FROM_EN and any(t.lower in _DEALINGS for t in tokens[k + 1 : min(end, k + 4)]):
+                return x
     return None
 
 
@@ -1334,7 +1360,11 @@ def _fallback_parties(view: ClauseView, frame: Frame, c: int, chain: list[int]) 
         frame.council = True  # "Der Rat hat weitere Sanktionen verhängt": the EU's or the Security Council
         fire(frame, "sanction.council-imposes")
         return
-    if not frame.imposers and _council_subject(view, c, _TREASURY):
+    if not frame.imposers and (
+        _council_subject(view, c, _TREASURY)
+        # "Treasury remains prepared to use all available tools against …": the infinitive's governing subject
+        or (grammar.infinitive[c] and any(_council_subject(view, ci, _TREASURY) for ci in chain if ci < c))
+    ):
         frame.treasury = True  # "The Treasury sanctioned …": the US Treasury, or the one of the story's state
         fire(frame, "sanction.en.treasury-imposes")
         return
