@@ -15,6 +15,7 @@ from typing import Final
 
 from armsflow.attribution import is_subjunctive
 from armsflow.frame import GIVE, RECEIVE, Frame, fire, reject
+from armsflow.grammar import part_subject
 from armsflow.lexicons import word_list, word_stems, words
 from armsflow.mentions import COMPANY, GROUP, PAIR, ActorMention, ItemMention, Mentions, is_reference
 from armsflow.model import Event
@@ -367,6 +368,7 @@ class Assembler:
             self._denial_of_previous(index, sentence, mentions)
             self._contents_of_previous(index, sentence, mentions, source)
             self._delivery_of_previous(index, sentence, mentions, source)
+            self._part_of_previous(index, sentence, mentions, source)
         subject = next(
             (
                 a
@@ -528,6 +530,39 @@ class Assembler:
             "discourse.delivery-of-previous",
             source,
             fire_trace + decision.rules + self._source_trace(source),
+            with_quantity=False,
+        )
+
+    def _part_of_previous(self, index: int, sentence: Sentence, mentions: Mentions, source: str | None) -> None:
+        """ "Morocco ordered 24 Apaches from the United States. The remaining 18 are due by 2027.", "The first is
+        due in Montevideo in 2026.", "Some of it is finally arriving.": a sentence whose subject is part of the
+        goods just named, with no goods or other parties of its own, reports or schedules their delivery."""
+        last = self.state.last_transfer
+        if last is None or last[0] < index - 2:
+            return
+        if last[0] == index - 2 and any(sent == index - 1 for sent, _ in self.state.actors):
+            return  # a sentence naming someone in between has moved on
+        if self.lang != "en" or not part_subject(sentence.tokens, 0, len(sentence.tokens)):
+            return
+        if any(it.category for it in mentions.items):
+            return
+        _, suppliers, recipients, items = last
+        if any(a.id not in suppliers + recipients for a in mentions.actors if a.kind not in ("adj", "origin")):
+            return  # "The first is due in Montevideo": the recipient's capital is no other party
+        kinds = frozenset(k for c in mentions.cues for k in c.kinds)
+        decision = decide("part", "", kinds, frozenset())
+        if not decision.statuses:
+            reject(decision.rules[0], f"a sentence about part of the goods just named: {sorted(kinds)}")
+            return
+        self._add_between(
+            sentence,
+            suppliers,
+            recipients,
+            items,
+            [s for s, _ in decision.statuses],
+            "discourse.part-of-previous",
+            source,
+            decision.rules + self._source_trace(source),
             with_quantity=False,
         )
 

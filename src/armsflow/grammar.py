@@ -35,6 +35,9 @@ _PARTITIVE_ORDINALS: Final = words("quantifier.partitive-ordinal")
 _DEFINITE_SHORT: Final = words("article.definite-short")
 _COUNTS: Final = set(word_values("number.small"))
 _FINITE: Final = words("verb.after-standalone-ordinal")
+_PART_OF: Final = words("quantifier.part-of")
+_GOODS_PRONOUNS: Final = words("pronoun.goods-of")
+_OF: Final = words("prep.of")
 IRREGULAR_PARTICIPLES: Final = words("participle.irregular", "en")
 REL_PRONOUNS: Final = words("pronoun.relative")
 _RELATIVE_OPENERS_EN: Final = words("pronoun.relative-wh", "en")
@@ -374,6 +377,26 @@ def _ordinal_alone(tokens: list[Token], start: int, end: int) -> bool:
         k += 1
     # a finite verb ("die ersten sind …") or, in a verbless conjunct, a preposition ("…, die letzten im Sommer")
     return k < end and (tokens[k].lower in _FINITE or tokens[k].lower in PREPOSITIONS)
+
+
+def part_subject(tokens: list[Token], start: int, end: int) -> bool:
+    """ "The remaining 18 are due by 2027", "Six were delivered in March", "Some of it is finally arriving":
+    a subject with no noun of its own (an ordinal, a count, a part of a pronoun) opens the clause and stands
+    for part of the goods named before."""
+    if _ordinal_alone(tokens, start, end):
+        return True
+    k = start
+    while k < end and not tokens[k].text[:1].isalnum():
+        k += 1
+    if k + 1 < end and (tokens[k].text.isdigit() or tokens[k].lower in _COUNTS):
+        return tokens[k + 1].lower in _FINITE  # "Six were delivered in March"
+    return (
+        k + 3 < end
+        and tokens[k].lower in _PART_OF
+        and tokens[k + 1].lower in _OF
+        and tokens[k + 2].lower in _GOODS_PRONOUNS
+        and tokens[k + 3].lower in _FINITE
+    )
 
 
 def aspectual(tokens: list[Token], start: int) -> bool:
