@@ -70,6 +70,9 @@ from armsflow.text.mood import counterfactual, polar_questions
 from armsflow.text.segment import Token
 
 _COORD_SPEAKER: Final = words("conj.and")
+_COORDINATORS: Final = words("conj.coordinating-verbs")
+_AT_WORK: Final = words("verb.personnel-at-work", "en")
+_SERVE: Final = frozenset({"serve"})
 _BUILD_FOR: Final = words("verb.build")
 _EXPECT: Final = words("verb.expect")
 _SIGN: Final = words("verb.sign", "en")
@@ -207,6 +210,36 @@ _COMPARATIVE_QUANTIFIERS: Final = words("word.comparative-quantifier", "en")
 # --------------------------------------------------------------------------- the stage
 
 
+def _training_beside_supply(view: ClauseView, frame: Frame) -> list[Frame]:
+    """ "Turkey will train Syria's new army and supply it with weapons": a verb of training coordinated with
+    a verb of supplying leads the clause and takes the supplying verb's goods; the trainers it sends are a
+    transfer of their own, with the same parties and modality."""
+    if view.lang != "en" or frame.trigger.lemma not in _TRAIN or not frame.suppliers or not frame.recipients:
+        return []
+    if any(it.category == "personnel" for it in frame.items):
+        return []
+    tokens = view.tokens
+    other = [
+        x
+        for x in view.cues_by_clause[frame.clause]
+        if "give" in x.kinds and x.start > frame.trigger.end and x.lemma not in _TRAIN
+    ]
+    if not other or not all(it.start > other[0].start for it in frame.items):
+        return []
+    if not any(tokens[j].lower in _COORDINATORS for j in range(frame.trigger.end, other[0].start)):
+        return []
+    trig = frame.trigger
+    trainers = replace(
+        frame,
+        items=[ItemMention(trig.start, trig.end, "personnel", text=tokens[trig.start].text)],
+        suppliers=list(frame.suppliers),
+        recipients=list(frame.recipients),
+        modifiers=set(frame.modifiers),
+        trace=[*frame.trace, "item.training-beside-supply"],
+    )
+    return [trainers]
+
+
 def build_frames(
     tokens: list[Token], mentions: Mentions, lang: str, speaker_tokens: set[int], sanction_story: bool = False
 ) -> list[Frame]:
@@ -224,6 +257,7 @@ def build_frames(
         if frame is not None:
             gapped = _gapped_conjunct(view, frame, participle_starts, frames)
             frames.extend(gapped or [frame])
+            frames.extend(_training_beside_supply(view, frame))
             if not gapped:
                 frames.extend(_gapped_goods_with_party(view, frame))
     frames[:] = [g for f in frames if f.items for g in _respectively(view, f)]
@@ -822,6 +856,57 @@ def _lead(cues: list[CueMention]) -> tuple[CueMention, str] | None:
     return best[1], best[2]
 
 
+def _personnel_at_work(view: ClauseView, c: int) -> CueMention | None:
+    """ "Cuban military advisers help Venezuela's armed forces keep watch …", "Russian technicians stationed at
+    the air base maintain the jets", "Turkish instructors accompanied the drones": a state's advisers,
+    instructors or technicians as the subject of a verb of working for others lead the clause."""
+    if view.lang != "en":
+        return None
+    tokens = view.tokens
+    start = view.grammar.clauses[c][0]
+    people = _people_with_origin(view, c)
+    if not people:
+        return None
+    first = min(it.start for it in view.items_by_clause[c])
+    if people[0].start != first or any(
+        a.prep is not None for a in view.actors_by_clause[c] if a.start < people[0].start and a.start >= start
+    ):
+        return None  # the people are the subject: the clause's first goods, in no prepositional phrase
+    if any(x.start < people[0].start and x.kinds & (TRIGGERS | _SERVE) for x in view.cues_by_clause[c]):
+        return None  # "Its air force helps Turkish instructors maintain them": a verb before them leads
+    for x in view.cues_by_clause[c]:
+        if x.start < people[0].end or not tokens[x.start].text.islower():
+            continue
+        if x.lemma in _AT_WORK and "serve" in x.kinds:
+            return x
+        if x.kinds & TRIGGERS and "use" not in x.kinds:
+            return None  # another verb leads ("… instructors delivered …"); "stationed" only places them
+    return None
+
+
+def _people_with_origin(view: ClauseView, c: int) -> list[ItemMention]:
+    """Personnel of clause c with their state: "Russian technicians"; through coordinated modifiers,
+    "Cuban military and intelligence advisers" (the state adjective opens the noun phrase)."""
+    tokens = view.tokens
+    found: list[ItemMention] = []
+    for it in view.items_by_clause[c]:
+        if it.category != "personnel":
+            continue
+        if it.origin:
+            found.append(it)
+            continue
+        for a in view.actors_by_clause[c]:
+            if (
+                a.kind in ("adj", "origin")
+                and a.prep is None
+                and 0 < it.start - a.end <= 3
+                and all(t.text.islower() and t.text.isalpha() for t in tokens[a.end : it.start])
+            ):
+                found.append(replace(it, origin=a.id))
+                break
+    return found
+
+
 def _service(cues: list[CueMention], items: list[ItemMention]) -> tuple[CueMention, str] | None:
     """ "Nordkoreanische Soldaten kämpfen für Russland", "Cuban mercenaries serving in the Russian army":
     a state's people fighting or serving with another's forces were sent to them."""
@@ -931,6 +1016,10 @@ def choose_lead(view: ClauseView, c: int, participle_starts: set[int]) -> tuple[
     cues = view.cues_by_clause[c]
     lead = _lead([x for x in cues if x.start not in participle_starts])
     trace: list[str] = []
+    at_work = _personnel_at_work(view, c)
+    if at_work is not None:
+        # "Cuban military advisers help Venezuela's armed forces …": the advisers are what was sent
+        return at_work, "give", ["trigger.en.personnel-at-work"]
     if lead is None:
         lead = _service(cues, view.items_by_clause[c])
         if lead is None:
@@ -1144,6 +1233,9 @@ def frame_items(
     trace: list[str],
 ) -> list[ItemMention]:
     """The goods of the frame led by ``lead_cue`` in clause c."""
+    if "trigger.en.personnel-at-work" in trace:
+        # the advisers or technicians at work were sent; what they maintain or accompany is no transfer here
+        return [it for it in _people_with_origin(view, c) if it.end <= lead_cue.start]
     items: list[ItemMention] = []
     for k, (o, rule) in owners.items():
         if o == c:

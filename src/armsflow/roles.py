@@ -97,6 +97,7 @@ _THANKING: Final = words("verb.thanking", "en")
 _AUX_BEFORE_ACCUSED: Final = words("aux.before-accused", "en")
 _SERVE_WITH: Final = words("prep.serve-with")
 _SERVE_IN: Final = _SERVE_WITH | words("prep.serve-in")
+_STATION_PLACE: Final = words("prep.station-place", "en")
 _ATTRIBUTIVE_ENDINGS: Final = tuple(word_list("suffix.participle-attributive", "de"))
 _COUNT_WORDS: Final = set(word_values("number.small")) | set(word_values("number.multiplier")) | words("number.scale")
 _DEFINITE_OBJECT: Final = words("article.definite-object")
@@ -2190,6 +2191,25 @@ def service_roles(frame: Frame, actors: list[ActorMention], cue: CueMention) -> 
         if a.start > cue.start
         and (a.prep in _SERVE_WITH or a.kind in ("adj", "origin", "adj-gen", "name-gen") and a.prep in _SERVE_IN)
     ]  # a state's forces served in; "fighting in Ukraine" is only a place, "gegen russische Truppen" the enemy
+    at_work = "trigger.en.personnel-at-work" in frame.trace
+    if at_work:
+        origins = {it.origin for it in senders}
+        # "help Venezuela's armed forces", "help Iraqi crews": the forces worked for; "stationed near Harare":
+        # the host
+        hosts += [
+            a.id
+            for a in actors
+            if a.id not in origins
+            and (
+                a.start > cue.start
+                and a.prep is None
+                and a.kind in ("adj", "adj-gen", "name-gen", "name")
+                or a.start < cue.start
+                and a.prep in _STATION_PLACE
+            )
+        ]
     suppliers = unique([it.origin for it in senders if it.origin and it.origin not in hosts])
     frame.items = [it for it in frame.items if it in senders]
     frame.suppliers, frame.recipients = (suppliers, unique(hosts)) if suppliers and hosts else ([], [])
+    if at_work and suppliers and not hosts:
+        frame.suppliers = suppliers  # "Turkish instructors accompanied the drones": whom, the story says
