@@ -1311,6 +1311,18 @@ class Assembler:
             # nothing else named: the maker's state of a named system exports it ("the sale of Rafale jets")
             parties.fill("supplier", list(producers), "discourse.maker-exports")
 
+    def _main_recipient(self, exclude: set[str]) -> str | None:
+        """The state that has received most in the story so far, at least twice and more than any other, and
+        more often than it supplied."""
+        received = self.state.received
+        ranked = sorted(((n, a) for a, n in received.items() if a not in exclude), reverse=True)
+        if not ranked or ranked[0][0] < 2 or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
+            return None
+        main = ranked[0][1]
+        if self.state.supplied.get(main, 0) >= ranked[0][0] or not _is_state(main):
+            return None
+        return main
+
     def _share_of_its(self, sentence: Sentence, frame: Frame) -> bool:
         """ "supplied about 70 percent of its arms imports": a share of a possessor's goods after the verb."""
         if self.lang != "en":
@@ -1386,6 +1398,18 @@ class Assembler:
                 actor = None
             if actor and (named_here <= set(parties.suppliers) or actor in named_here):
                 parties.fill("recipient", [actor], "discourse.story-state-receives")
+            elif (
+                actor is None
+                and self.lang == "en"
+                and named_here <= set(parties.suppliers)
+                and "roles.give.subject-supplies" in frame.trace
+                and not {"item.pronoun-object", "coref.goods-named-before"} & set(frame.trace)
+            ):
+                main = self._main_recipient(set(parties.suppliers))
+                if main:
+                    # "Russia sold Venezuela Su-30s … Beijing supplied K-8 jet trainers": the salient state is a
+                    # supplier here; the state that has received most in the story receives
+                    parties.fill("recipient", [main], "discourse.story-main-recipient-receives")
         if parties.recipients and not parties.suppliers and kind in ("get", "buy", "order", "arrive") and not vague:
             # "…, which took delivery of its first batteries": goods named earlier come from their maker
             producers = {it.producer for it in items if it.producer} - set(parties.recipients)
