@@ -1142,6 +1142,21 @@ def _party(
     ):
         frame.targets += g.ids
         fire(frame, "sanction.against-target")
+    elif (
+        prep in _DESTINATION
+        and view.lang == "en"
+        and first.start > cue.start
+        and any(
+            "impose" in x.kinds and x.start < first.start and x is not cue and view.tokens[x.start].text.islower()
+            for x in view.cues_by_clause[frame.clause]
+        )
+        # "sanctions on Iranian firms involved in supplying drones to Russia": a transfer between names its deed
+        and not any(
+            x.kinds & _VERB_TRIGGERS and cue.end <= x.start < first.start for x in view.cues_by_clause[frame.clause]
+        )
+    ):
+        frame.targets += g.ids  # "the restrictive licensing practice applied to Türkiye", "sanctions extended to
+        fire(frame, "sanction.en.applied-to-target")  # Belarus": to whom the measure is applied
     elif prep in _DESTINATION and first.start < cue.start and _applied_export_before(view, frame, cue, first.start):
         frame.targets += g.ids  # "Applications for the export of … to Azerbaijan are assessed under a presumption
         fire(frame, "sanction.en.applications-under-measure")  # of denial": the measure stops those exports
