@@ -296,6 +296,8 @@ class Assembler:
         self._sentence_buyers: list[str] = []
         self._open_purchase_sellers: list[str] = []
         self._sentence_imposers: set[str] = set()
+        self._sentence_targets: set[str] = set()
+        self._sentence_recipients: set[str] = set()
         self._sentence_actors: list[ActorMention] = []
         self._sentence_tokens: list = []
         self._vague_tokens: list[int] = []  # tokens naming unnamed states ("Verbündete", "allies")
@@ -348,6 +350,8 @@ class Assembler:
         # "A plan to buy Su-35 fighters from Moscow was shelved after Washington threatened sanctions": a purchase
         # whose buyer the sentence does not name, with the sellers it names
         self._sentence_imposers = {a for f in frames if f.kind != "transfer" for a in f.imposers}
+        self._sentence_targets = {a for f in frames if f.kind != "transfer" for a in f.targets}
+        self._sentence_recipients = {a for f in frames if f.kind == "transfer" for a in f.recipients}
         self._open_purchase_sellers = [
             a
             for f in frames
@@ -1304,6 +1308,12 @@ class Assembler:
             # "Die USA unterstützen Kairo mit Militärhilfe, mit der … Panzer … beschafft wurden": another state
             # the sentence names could be the exporter
             reject("discourse.home-state-not-with-another-state-named", f"{sorted(others)} named in the sentence")
+            actor = None
+        if actor and self.lang == "en" and (actor in self._sentence_targets or actor in self._sentence_recipients):
+            # "OFAC sanctioned two entities involved in procuring weapons for the Sudanese Armed Forces, as well as
+            # companies that have facilitated the supply of weapons to the RSF": a state the sentence sanctions or
+            # shows receiving is not the one exporting here
+            reject("discourse.home-state-not-the-sanctioned", f"{actor} is sanctioned or receives in the sentence")
             actor = None
         if actor:
             parties.fill("supplier", [actor], "discourse.home-state-exports")
