@@ -2891,6 +2891,25 @@ def _participle_frame(
     in_use = any("use" in c.kinds and (c.start < item.start or "service" in c.lemma) for c in mentions.cues)
     frame = Frame("transfer", cue, kind, -1, [item])
     frame.trace.append("trigger.participle-after-goods")
+    last = next((a for a in after if a.prep in _PARTICIPLE_AGENT), None)
+    while last is not None:
+        # "armed drones provided by Turkey and Iran": a state coordinated with the agent is an agent too
+        nxt = next(
+            (
+                a
+                for a in actors
+                if a.prep is None
+                and not a.genitive
+                and a.kind not in ("name-gen", "adj", "adj-gen", "origin")
+                and last.end < a.start <= last.end + 2
+                and all(t.lower in _LIST_LINKS or t.text == "," for t in tokens[last.end : a.start])
+            ),
+            None,
+        )
+        if nxt is not None and nxt.id not in agents:
+            agents.append(nxt.id)
+            fire(frame, "roles.participle.coordinated-agents")
+        last = nxt
     if not agents and in_use and item.origin and kind in GIVE:
         agents = [item.origin]  # "Ethiopian forces used Iranian Mohajer-6 drones supplied in 2021"
         fire(frame, "roles.participle.origin-supplies-used-goods")
