@@ -1406,13 +1406,26 @@ class Assembler:
                 # receiving is not the one that receives unnamed
                 reject("discourse.story-state-not-a-receiver", f"{actor} has supplied more than received")
                 actor = None
+            threat_buyer = (
+                self.lang == "en"
+                and kind in _PURCHASE_KINDS
+                and bool(self._sentence_imposers)
+                and named_here - self._sentence_imposers <= set(parties.suppliers)
+                and "roles.receive.from-supplier" in frame.trace
+            )
             if actor and (named_here <= set(parties.suppliers) or actor in named_here):
                 parties.fill("recipient", [actor], "discourse.story-state-receives")
+            elif threat_buyer:
+                # "A plan to buy Su-35 fighters from Moscow was shelved after Washington threatened sanctions": who
+                # threatens a measure is no buyer; the buyer left unnamed is the state the story is about
+                buyer = actor or self.salient(index, exclude=set(parties.suppliers) | self._sentence_imposers)
+                if buyer:
+                    parties.fill("recipient", [buyer], "discourse.story-buyer-of-threatened-purchase")
             elif (
                 actor is None
                 and self.lang == "en"
                 and named_here <= set(parties.suppliers)
-                and "roles.give.subject-supplies" in frame.trace
+                and {"roles.give.subject-supplies", "roles.receive.from-supplier"} & set(frame.trace)
                 and not {"item.pronoun-object", "coref.goods-named-before"} & set(frame.trace)
             ):
                 main = self._main_recipient(set(parties.suppliers))
