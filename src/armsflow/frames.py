@@ -72,6 +72,8 @@ from armsflow.text.segment import Token
 _COORD_SPEAKER: Final = words("conj.and")
 _COORDINATORS: Final = words("conj.coordinating-verbs")
 _AT_WORK: Final = words("verb.personnel-at-work", "en")
+_MEMORANDUM: Final = words("noun.memorandum", "en")
+_WITH: Final = words("prep.with", "en")
 _SERVE: Final = frozenset({"serve"})
 _BUILD_FOR: Final = words("verb.build")
 _EXPECT: Final = words("verb.expect")
@@ -2321,6 +2323,14 @@ def _reach_from_governors(
         frame.modifiers -= {"future", "intend"}
         fire(frame, "mod.relative-on-deal")
         return
+    memo = memorandum_before(view, c)
+    if memo is not None:
+        # "a defence memorandum with Tehran that, according to officials, foresees the delivery of Iranian
+        # drones": what a memorandum of intent provides for is planned, not concluded
+        frame.modifiers -= {"deal"}
+        frame.modifiers.add("promise")
+        fire(frame, "mod.relative-on-memorandum")
+        return
     if relative_clause(tokens, grammar, c):
         # "sanctions on Chinese firms that supply Russia": a relative clause describes its noun as
         # fact; the hedge on the measure does not reach it
@@ -2741,6 +2751,8 @@ def _roles_after_grammar(view: ClauseView, frame: Frame, frames: list[Frame], le
     if "serve" in lead.kinds and lead_kind == "give":
         service_roles(frame, [a for a in view.mentions.actors if view.grammar.clause[a.start] == c], lead)
         _decided(frame, "roles.serving-people")
+    if "mod.relative-on-memorandum" in frame.trace and not frame.recipients:
+        _memorandum_partners(view, frame)
     if (
         "roles.arrive.come-from" in frame.trace
         and frames
@@ -2950,6 +2962,50 @@ def _participle_frame(
         frame.recipients = [w for w in waiting[:1] if w not in frame.suppliers]
         _decided(frame, "roles.participle.awaiting-receives")
     return frame
+
+
+def _memorandum_partners(view: ClauseView, frame: Frame) -> None:
+    """ "La Paz defended a memorandum with Tehran that foresees the delivery of Iranian drones": the
+    memorandum's parties are the transfer's; the one that does not supply receives."""
+    m = memorandum_before(view, frame.clause)
+    if m is None:
+        return
+    subjects = [
+        a for a in view.actors_by_clause[m] if a.prep is None and not a.genitive and a.kind not in ("adj", "origin")
+    ]
+    partners = [a for a in view.actors_by_clause[m] if a.prep in _WITH]
+    if not subjects:
+        return
+    if not frame.suppliers and partners:
+        frame.suppliers = [partners[0].id]
+    if frame.suppliers and subjects[0].id not in frame.suppliers:
+        frame.recipients = [subjects[0].id]
+        _decided(frame, "roles.memorandum-partners")
+
+
+def memorandum_before(view: ClauseView, c: int) -> int | None:
+    """The clause of a memorandum that the relative clause c is on ("a memorandum with Tehran that foresees
+    …", "… that, according to officials, foresees …"), or None."""
+    if view.lang != "en" or c == 0:
+        return None
+    tokens, grammar = view.tokens, view.grammar
+    start = grammar.clauses[c][0]
+    k = next((j for j in range(start, min(start + 2, len(tokens))) if tokens[j].lower in _RELATIVE), None)
+    cc = c - 1
+    while k is None and cc >= 0 and c - cc <= 2:
+        s0, e0 = grammar.clauses[cc]
+        words_ = [j for j in range(s0, e0) if tokens[j].text != ","]
+        if len(words_) == 1 and tokens[words_[0]].lower in _RELATIVE:
+            k = words_[0]  # "that" standing alone before an aside
+        elif not any("according" in x.kinds or "say" in x.kinds for x in view.cues_by_clause[cc]):
+            return None
+        cc -= 1
+    if k is None:
+        return None
+    for j in range(k - 1, max(-1, k - 6), -1):
+        if tokens[j].lower in _MEMORANDUM:
+            return grammar.clause[j]
+    return None
 
 
 def _builder_of_ordered(
