@@ -74,6 +74,7 @@ _COORDINATORS: Final = words("conj.coordinating-verbs")
 _AT_WORK: Final = words("verb.personnel-at-work", "en")
 _MEMORANDUM: Final = words("noun.memorandum", "en")
 _WITH: Final = words("prep.with", "en")
+_TOGETHER: Final = words("adverb.together", "en")
 _SERVE: Final = frozenset({"serve"})
 _BUILD_FOR: Final = words("verb.build")
 _EXPECT: Final = words("verb.expect")
@@ -667,6 +668,11 @@ def item_owners(view: ClauseView) -> dict[int, tuple[int, str]]:
     """Which clause's trigger governs the goods of each clause, and the rule that said so."""
     owners: dict[int, tuple[int, str]] = {}
     for c in range(view.n):
+        if _together_with(view, c):
+            # "Washington approved the sale in 2019, | together with Hellfire missiles, spare parts and pilot
+            # training": the goods added belong to the clause before, whose trigger has none of its own
+            owners[c] = (c - 1, "item.en.together-with")
+            continue
         lead = _lead(view.cues_by_clause[c])
         if lead is not None and lead[1] == "use" and _built_where(view.tokens, lead[0]):
             lead = None  # ", in Spanien gebaut,": a participle saying where goods were built owns nothing
@@ -685,6 +691,22 @@ def item_owners(view: ClauseView) -> dict[int, tuple[int, str]]:
         if found is not None:
             owners[c] = found
     return owners
+
+
+def _together_with(view: ClauseView, c: int) -> bool:
+    """Clause c opens with "together with"/"along with" and adds goods to the clause before, whose trigger
+    names none of its own."""
+    if view.lang != "en" or c == 0 or not view.items_by_clause[c] or view.items_by_clause[c - 1]:
+        return False
+    tokens = view.tokens
+    start, end = view.grammar.clauses[c]
+    k = start + 1 if tokens[start].text == "," else start
+    return (
+        k + 1 < end
+        and tokens[k].lower in _TOGETHER
+        and tokens[k + 1].lower in _WITH
+        and _lead(view.cues_by_clause[c - 1]) is not None
+    )
 
 
 def _owns_itself(owners: dict[int, tuple[int, str]], k: int) -> bool:
