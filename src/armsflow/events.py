@@ -1419,7 +1419,7 @@ class Assembler:
                 # "A plan to buy Su-35 fighters from Moscow was shelved after Washington threatened sanctions": who
                 # threatens a measure is no buyer; the buyer left unnamed is the state the story is about
                 buyer = actor or self.salient(index, exclude=set(parties.suppliers) | self._sentence_imposers)
-                if buyer:
+                if buyer and self.state.received.get(buyer, 0) > 0:  # a buyer of arms before in the story
                     parties.fill("recipient", [buyer], "discourse.story-buyer-of-threatened-purchase")
             elif (
                 actor is None
