@@ -98,6 +98,8 @@ _AUX_BEFORE_ACCUSED: Final = words("aux.before-accused", "en")
 _SERVE_WITH: Final = words("prep.serve-with")
 _SERVE_IN: Final = _SERVE_WITH | words("prep.serve-in")
 _STATION_PLACE: Final = words("prep.station-place", "en")
+_TRAINEES: Final = words("noun.trainee", "en")
+_AUX_BEFORE_TRAIN: Final = words("aux.before-training", "en")
 _ATTRIBUTIVE_ENDINGS: Final = tuple(word_list("suffix.participle-attributive", "de"))
 _COUNT_WORDS: Final = set(word_values("number.small")) | set(word_values("number.multiplier")) | words("number.scale")
 _DEFINITE_OBJECT: Final = words("article.definite-object")
@@ -772,6 +774,22 @@ def _give_active_recipient(r: Roles) -> None:
         if in_ids:
             r.receive(in_ids, "roles.give.arrived-in")
     trains = frame.trigger.lemma in _TRAIN
+    after = tokens[frame.trigger.end] if frame.trigger.end < len(tokens) else None
+    if (
+        trains
+        and view.lang == "en"
+        # no object: a place or the end of the clause follows the verb ("train in Russia", "train, the air
+        # force said")
+        and (after is None or not after.text[:1].isalnum() or after.lower in PREPOSITIONS)
+        and _trainees_before(tokens, frame.trigger.start)
+    ):
+        # "Myanmar's pilots train in Russia", "Egyptian officers are training in France": the trainees go to
+        # be trained; no trainers are sent to them, so no personnel move by the contract
+        frame.suppliers = []
+        frame.recipients = []
+        frame.no_fill = True
+        fire(frame, "roles.en.trainees-train-abroad")
+        return
     if not frame.recipients and trains:
         in_ids = r.prep_ids(_IN)  # "Piloten in Baku auszubilden": trainers go there
         if in_ids:
@@ -2128,6 +2146,15 @@ CONSTRUCTIONS: Final[tuple[Callable[[Roles], None], ...]] = (
 
 
 # --------------------------------------------------------------------------- trainees and service
+
+
+def _trainees_before(tokens: list[Token], start: int) -> bool:
+    """A noun of people being trained right before the verb, auxiliaries aside ("pilots train",
+    "officers are training")."""
+    k = start - 1
+    while k >= 0 and tokens[k].lower in _AUX_BEFORE_TRAIN:
+        k -= 1
+    return k >= 0 and tokens[k].lower in _TRAINEES
 
 
 def trainees(view: ClauseView, frame: Frame) -> None:
