@@ -75,6 +75,8 @@ _AT_WORK: Final = words("verb.personnel-at-work", "en")
 _MEMORANDUM: Final = words("noun.memorandum", "en")
 _WITH: Final = words("prep.with", "en")
 _TOGETHER: Final = words("adverb.together-with-goods", "en")
+_AUX_AFTER_NEGATION: Final = words("aux.after-negation", "en")
+_TRANSFER_NOUN_KINDS: Final = frozenset({"sell", "give_noun", "deal", "order"})
 _SERVE: Final = frozenset({"serve"})
 _BUILD_FOR: Final = words("verb.build")
 _EXPECT: Final = words("verb.expect")
@@ -402,6 +404,11 @@ def _clause_frame(
     frame.trace = trace
     governors = governor_chain(view.grammar, view.cues_by_clause, view.items_by_clause, TRIGGERS, c)
     set_modifiers(view, frame, governors)
+    if "negation" in frame.modifiers and _negation_of_another_verb(view, c, lead_cue):
+        # "the sale of equipment and support does not alter the military balance": the negation denies what the
+        # sale does, not the sale
+        frame.modifiers.discard("negation")
+        fire(frame, "mod.en.negated-other-verb")
     if view.grammar.infinitive[c] and any(
         view.tokens[i].lemma in _FAIL for k in governors for i in range(*view.grammar.clauses[k])
     ):
@@ -691,6 +698,25 @@ def item_owners(view: ClauseView) -> dict[int, tuple[int, str]]:
         if found is not None:
             owners[c] = found
     return owners
+
+
+def _negation_of_another_verb(view: ClauseView, c: int, lead: CueMention) -> bool:
+    """An English noun of transfer after an article, the subject of a negated verb that is no cue ("the sale
+    … does not alter …"): the negation is that verb's."""
+    tokens = view.tokens
+    if view.lang != "en" or lead.start == 0 or tokens[lead.start - 1].lower not in ARTICLES:
+        return False
+    if not lead.kinds & _TRANSFER_NOUN_KINDS:
+        return False
+    negs = [x for x in view.cues_by_clause[c] if "negation" in x.kinds]
+    if len(negs) != 1 or negs[0].start < lead.end:
+        return False
+    end = view.grammar.clauses[c][1]
+    cue_starts = {x.start for x in view.cues_by_clause[c]}
+    k = negs[0].end
+    while k < end and tokens[k].lower in _AUX_AFTER_NEGATION:
+        k += 1
+    return k < end and tokens[k].text.islower() and tokens[k].text.isalpha() and k not in cue_starts
 
 
 def _together_with(view: ClauseView, c: int) -> bool:
