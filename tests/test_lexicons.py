@@ -55,6 +55,7 @@ CUE_KINDS = {
     "client",
     "pair_ref",
     "rule_out",
+    "deontic",
     "serve",
     "delay",
     "complete",

@@ -15,8 +15,8 @@ from typing import Final
 
 from armsflow.attribution import is_subjunctive
 from armsflow.frame import GIVE, RECEIVE, Frame, fire, reject
-from armsflow.lexicons import word_list, word_stems, words
-from armsflow.mentions import COMPANY, GROUP, PAIR, ActorMention, ItemMention, Mentions, is_reference
+from armsflow.lexicons import word_list, word_stems, word_values, words
+from armsflow.mentions import COMPANY, GROUP, PAIR, REGION_PREFIX, ActorMention, ItemMention, Mentions, is_reference
 from armsflow.model import Event
 from armsflow.status import decide
 from armsflow.text.segment import Sentence, Token
@@ -49,6 +49,17 @@ _REFERENT_KINDS: Final = {
     "@emirate": words("state.emirate"),
     "@islamic-republic": words("state.islamic-republic"),
 }
+_REGION_STATES: Final = {region: frozenset(ids.split()) for region, ids in word_values("region.states").items()}
+
+
+def _allowed_referents(ref: str) -> frozenset[str] | None:
+    """The states a reference can take up: by its kind ("das Königreich": a monarchy) or by its region ("the
+    Southeast Asian country"); None when any state can."""
+    if ref.startswith(REGION_PREFIX):
+        return _REGION_STATES.get(ref[len(REGION_PREFIX) :], frozenset())
+    return _REFERENT_KINDS.get(ref)
+
+
 _DESTINATION_PREPS: Final = words("prep.destination-of-exports")
 _PLACE_PREPS: Final = words("prep.place-of-story", "de")
 _ORIGIN_PREPS: Final = words("prep.origin")
@@ -663,7 +674,7 @@ class Assembler:
         refs = list(dict.fromkeys(a for r in roles for a in r if is_reference(a)))
         for ref in refs:
             states = ref != GROUP
-            allowed = _REFERENT_KINDS.get(ref)
+            allowed = _allowed_referents(ref)
             used = {a for r in roles for a in r if not is_reference(a)}
             if ref in _INSTITUTIONS:
                 for role in roles:
@@ -815,7 +826,7 @@ class Assembler:
         and the rule. A reference by kind takes up only that kind of state ("das Königreich": a monarchy);
         forces and governments are the story's, not another party's of the same sentence."""
         states = ref != GROUP
-        allowed = _REFERENT_KINDS.get(ref)
+        allowed = _allowed_referents(ref)
         institution = ref in _INSTITUTIONS
         # Two references in one frame ("die Söldnertruppe … den Milizionären") are two actors.
         earlier = [

@@ -176,6 +176,7 @@ _TO_BUILD: Final = words("prep.to-build", "de")
 _IMPERSONAL: Final = words("pronoun.impersonal", "de")
 _ABOUT: Final = words("prep.about-topic", "de")
 _STATE_AUX: Final = words("aux.state-passive", "de")
+_STATIONING_VERBS: Final = words("lemma.stationing")
 _VEHICLE_NOUNS: Final = tuple(sorted(words("noun.vehicle", "de")))
 _GENITIVE_RELATIVE: Final = words("pronoun.relative-genitive", "de")
 _RELATIVE_DE: Final = words("pronoun.relative", "de")
@@ -324,6 +325,11 @@ def _clause_frame(
     items = frame_items(view, c, owners, lead_cue, lead_kind, trace)
     if not items:
         reject("filter.no-goods", f"clause {c}: trigger {lead_cue.lemma!r} without goods")
+        return None
+    if lead_cue.lemma in _STATIONING_VERBS and all(it.category != "personnel" for it in items):
+        # "deployed a Patriot battery in Lithuania", "verlegt Patriot-Staffeln nach Polen": weapons deployed stay
+        # under the sender's command (stationing); only forces deployed to serve with another are transferred
+        reject("filter.deployed-goods-stationed", f"clause {c}: {lead_cue.lemma!r} deploys goods, not forces")
         return None
     if (
         view.lang == "de"

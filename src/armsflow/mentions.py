@@ -675,6 +675,9 @@ def _export_permit(tokens: list[Token], item: ItemMention) -> bool:
 _EXPORT_PREFIXES: Final = word_stems("stem.export")
 _LICENCES: Final = words("noun.licence", "en")
 _DESCRIBED_HEADS: Final = words("reference.described-head", "en")
+_DESCRIBING_ADJECTIVES: Final = words("adj.describing-a-state", "en")
+_REGION_ADJECTIVES: Final = word_values("adj.region")
+REGION_PREFIX: Final = "@region:"
 _PERMITTED_TRADE: Final = words("word.permitted-trade", "en")
 _ITEM_START_MEMO: Final[dict[str, dict[str, bool]]] = {}
 _PARTS: Final = words("noun.parts", "de")
@@ -1656,29 +1659,64 @@ def _country_refs(tokens: list[Token], cues: list[CueMention], actors: list[Acto
 
 
 def _described_refs(tokens: list[Token], actors: list[ActorMention], lex: Lexicon) -> None:
-    """ "the gas-rich emirate", "the Balkan country", "the oil-rich kingdom": a reference with one describing
-    word between the article and its head is a reference all the same."""
+    """ "the gas-rich emirate", "the Balkan country", "the Central Asian nation", "the landlocked country",
+    "the formerly Soviet republic": a reference with up to three describing words between the article and its
+    head is a reference all the same."""
     taken = {i for a in actors for i in range(a.start, a.end)}
-    for i in range(len(tokens) - 2):
-        if tokens[i].lower != "the" or tokens[i + 2].lower not in _DESCRIBED_HEADS:
+    n = len(tokens)
+    for i in range(n - 2):
+        if tokens[i].lower != "the":
             continue
-        if taken & {i, i + 1, i + 2}:
+        h = _described_head(tokens, i + 1)
+        if h < 0 or taken & set(range(i, h + 1)):
             continue
         word = tokens[i + 1].text
-        if i + 3 in taken:
+        if h + 1 in taken:
             # "from the Balkan country Bulgaria": the state is named right here and takes the phrase's preposition
-            k = next((n for n, a in enumerate(actors) if a.start == i + 3 and a.prep is None), -1)
+            k = next((m for m, a in enumerate(actors) if a.start == h + 1 and a.prep is None), -1)
             prep, article = _governor(tokens, i + 1, lex)
-            if k >= 0 and prep is not None and word[:1].isalpha() and ("-" in word or word[:1].isupper()):
+            if k >= 0 and prep is not None and h == i + 2 and ("-" in word or word[:1].isupper()):
                 a = actors[k]
                 actors[k] = ActorMention(a.start, a.end, a.id, a.kind, prep, article, a.text, a.genitive)
             continue
-        if not word[:1].isalpha() or not ("-" in word or word[:1].isupper()) or word.lower() in ARTICLES:
-            continue  # a describing word: hyphenated ("gas-rich") or a region's name ("Balkan", "Gulf")
-        text = " ".join(t.text for t in tokens[i : i + 3])
+        text = " ".join(t.text for t in tokens[i : h + 1])
         prep, article = _governor(tokens, i + 1, lex)
-        actors.append(ActorMention(i, i + 3, reference_id(text), "ref", prep, article or "the", text))
-        taken |= {i, i + 1, i + 2}
+        ref = region_reference(tokens[i + 1 : h]) or reference_id(text)
+        actors.append(ActorMention(i, h + 1, ref, "ref", prep, article or "the", text))
+        taken |= set(range(i, h + 1))
+
+
+def region_reference(describing: list[Token]) -> str | None:
+    """ "the Southeast Asian country", "the Gulf state": "@region:southeast-asia", a reference that only a
+    state of that region can take up (the longest region name ending right before the head)."""
+    words_ = [t.lower for t in describing]
+    for k in range(len(words_)):
+        region = _REGION_ADJECTIVES.get(" ".join(words_[k:]))
+        if region is not None:
+            return REGION_PREFIX + region
+    return None
+
+
+def _described_head(tokens: list[Token], start: int) -> int:
+    """Index of a reference's head after one to three describing words from ``start``, or -1.
+
+    A describing word is hyphenated ("gas-rich"), capitalised ("Balkan", "Central Asian"), an adverb in -ly
+    or the word after it ("formerly soviet") or one of the lexicon's state-describing adjectives ("landlocked"); an
+    article, a number or any other word ends the search."""
+    j = start
+    while j < len(tokens) and j - start < 3:
+        word = tokens[j].text
+        low = tokens[j].lower
+        if j > start and low in _DESCRIBED_HEADS:
+            return j
+        if not word[:1].isalpha() or low in ARTICLES:
+            return -1
+        adverb = low.endswith("ly") and j + 1 < len(tokens) and tokens[j + 1].lower not in _DESCRIBED_HEADS
+        after_adverb = j > start and tokens[j - 1].lower.endswith("ly")
+        if not ("-" in word or word[:1].isupper() or adverb or after_adverb or low in _DESCRIBING_ADJECTIVES):
+            return -1
+        j += 1
+    return j if j < len(tokens) and j > start and tokens[j].lower in _DESCRIBED_HEADS else -1
 
 
 def _names_follow(tokens: list[Token], k: int, lang: str) -> bool:

@@ -165,6 +165,10 @@ def clause_ids(
                 # "Rabat bought Israel's Barak MX system and signed for Turkish drones": after a verb, "and" with a
                 # second verb of trading opens a clause of its own even right after goods
                 boundary = True
+            if not boundary and verb_seen and word in _AND and tokens[i + 1].lower in _ARTICLES:
+                # "shipped 133 tanks and the remaining 47 will be delivered": after a verb, "and" with an article,
+                # a short noun phrase and a finite auxiliary opens a clause with its own tense
+                boundary = _subject_then_finite(tokens, i + 2)
             if not boundary and verb_seen and word in _AND and (i + 1) in actors:
                 # "Italy sold frigates to Egypt and Germany sold submarines to Israel": after a verb, "and" with
                 # a name and then a verb of its own joins two clauses, not two names
@@ -185,11 +189,14 @@ def clause_ids(
 _EN_SPLITTERS: Final = words("conj.clause-splitter", "en")
 REPORTING_ZERO_THAT: Final = words("verb.reporting-zero-that", "en")
 _FINITE_AFTER_NAME: Final = words("verb.finite-after-name", "en")
+_ACTING_HEADS_EN: Final = words("noun.acting-head", "en")
 
 
 def zero_that_subjects(tokens: list[Token], actors: frozenset[int], verbs: frozenset[int]) -> set[int]:
     """Starts of names that open a complement clause without "that": a reporting verb, the name (an article may
-    stand before it), then the name's own finite verb ("Kirby said Iran is getting …", "believes Iran has sent")."""
+    stand before it), then the name's own finite verb ("Kirby said Iran is getting …", "believes Iran has sent");
+    a state's adjective may stand for the name before a noun through which the state acts ("says the Israeli
+    regime is exporting")."""
     found: set[int] = set()
     n = len(tokens)
     for i in range(1, n):
@@ -203,6 +210,8 @@ def zero_that_subjects(tokens: list[Token], actors: frozenset[int], verbs: froze
         j = start
         while j < n and j in actors:
             j += 1
+        if j + 1 < n and tokens[j].lower in _ACTING_HEADS_EN:
+            j += 1  # "says the Israeli government is exporting": the state's adjective, its government, the verb
         if (
             j < n
             and tokens[j].text.islower()
@@ -229,6 +238,17 @@ _CORRELATIVE_SECOND: Final = words("conj.correlative-second")
 _SUBJECT_PRONOUNS_EN: Final = words("pronoun.subject", "en")
 _SAID: Final = words("verb.say-past-short", "en")
 _MAYBE_BOUNDARY: Final = _HARD | _EN_SPLITTERS | _COORD | _FOCUS_NEGATION | _SUBJECT_PRONOUNS_EN | {"to", ","}
+
+
+def _subject_then_finite(tokens: list[Token], start: int) -> bool:
+    """Up to three words of a noun phrase from ``start`` (after its article), then a finite auxiliary."""
+    for j in range(start, min(start + 4, len(tokens))):
+        word = tokens[j].lower
+        if j > start and word in _FINITE_AFTER_NAME and tokens[j].text.islower():
+            return True
+        if not (word.isalnum() or "-" in word) or word in _COORD:
+            return False
+    return False
 
 
 def _asides(tokens: list[Token], actors: frozenset[int], verbs: frozenset[int]) -> set[int]:
