@@ -56,6 +56,7 @@ CUE_KINDS = {
     "pair_ref",
     "rule_out",
     "deontic",
+    "idiom",
     "serve",
     "delay",
     "complete",

@@ -100,6 +100,8 @@ _LICENCE_PREPS: Final = words("prep.under-licence")
 _EXPORT_LICENCES: Final = tuple(word_list("suffix.export-licence", "de"))
 _PURPOSE_FOR: Final = words("prep.for", "de")
 _VALUE_NOUNS: Final = words("noun.value-of-goods", "de")
+_PLAN_NOUNS: Final = words("noun.plan")
+_YEAR_PREPS: Final = words("prep.before-year")
 _DEAL_NOUNS: Final = words("noun.deal")
 _SET_OFF_MARKS: Final = words("punct.set-off")
 _BUILT_PARTICIPLES: Final = tuple(sorted(words("participle.built")))
@@ -138,6 +140,9 @@ _RELATIVE: Final = words("pronoun.relative-object")
 _OWN: Final = words("pronoun.possessive")
 _REMAINDER: Final = words("pronoun.remainder")
 _NOUNISH_EN: Final = words("function.after-remainder", "en")
+_ORDINAL_PART_EN: Final = words("quantifier.partitive-ordinal", "en") - words("pronoun.remainder", "en")
+_ONE_WORDS: Final = words("pronoun.one", "en")
+_FINITE_AFTER_PART: Final = words("verb.finite-after-name", "en")
 _ITEM_PRONOUNS: Final = words("pronoun.goods")
 _EXPLETIVE: Final = words("pronoun.expletive", "de")
 _EXISTENTIAL: Final = words("verb.existential", "de")
@@ -1469,8 +1474,14 @@ def _used(
                 continue  # "attack helicopters", "one-way attack drones": a modifier, not a verb
             word = tokens[cue.start].lower
             nxt = tokens[cue.end] if cue.end < len(tokens) else None
-            if word.endswith("ing") and nxt is not None and nxt.text.isalpha() and nxt.text.islower():
-                continue  # "a drone manufacturing plant": a gerund modifier, not a verb
+            if (
+                word.endswith("ing")
+                and nxt is not None
+                and nxt.text.isalpha()
+                and nxt.text.islower()
+                and nxt.lower not in _DETERMINERS_BEFORE_NOUN_EN
+            ):
+                continue  # "a drone manufacturing plant": a gerund modifier, not a verb ("using the planes" is one)
             if cue.start == item.end and nxt is not None and nxt.lower in _AGENT_OR_PLACE:
                 continue  # "submarines built by Naval Group": a participle describing the goods
             if (
@@ -1528,6 +1539,14 @@ def _built_where(tokens: list[Token], cue: CueMention) -> bool:
     return bool(after and after[0] in _PLACE_PREPS or any(w in _PLACE_PREPS for w in before[-3:]))
 
 
+def _year(tokens: list[Token], k: int) -> bool:
+    """ "handed over in 2025", "bis 2027": a four-digit number after a preposition of time is a year, no count."""
+    text = tokens[k].text
+    return (
+        len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2100 and k > 0 and tokens[k - 1].lower in _YEAR_PREPS
+    )
+
+
 def _antecedent(view: ClauseView, c: int) -> tuple[list[ItemMention], str] | None:
     """A relative clause ("…, das Moskau 2019 an Ankara geliefert hatte") is about the noun before it."""
     tokens, grammar, items_by_clause = view.tokens, view.grammar, view.items_by_clause
@@ -1539,7 +1558,14 @@ def _antecedent(view: ClauseView, c: int) -> tuple[list[ItemMention], str] | Non
         # "42 Rafale bestellt, von denen sechs bereits geliefert wurden", "six of which have been delivered":
         # part of the goods just named, counted by the number in this clause
         last = items_by_clause[c - 1][-1]
-        count = next((_count(t) for t in tokens[start:end] if _count(t) is not None), None)
+        count = next(
+            (
+                _count(t)
+                for k, t in enumerate(tokens[start:end], start)
+                if _count(t) is not None and not _year(tokens, k)
+            ),
+            None,
+        )
         part = ItemMention(
             last.start, last.end, last.category, last.designation, count, last.origin, last.producer, last.text
         )
@@ -1616,6 +1642,17 @@ def _anaphoric_items(tokens: list[Token], grammar: SentenceGrammar, c: int, lang
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if word in _REMAINDER and (nxt is None or not nxt.text[:1].isupper() and nxt.lower not in _NOUNISH_EN):
             # "two more would follow", "die übrigen sollen folgen", "weitere sollen folgen"
+            return [ItemMention(i, i + 1, None, carrier="pronoun", text=tokens[i].text)]
+        if (
+            lang == "en"
+            and word in _ORDINAL_PART_EN
+            and i > 0
+            and tokens[i - 1].lower == "the"
+            and nxt is not None
+            and (nxt.lower in _ONE_WORDS or _count(nxt) is not None or nxt.lower in _FINITE_AFTER_PART)
+        ):
+            # "with the first one expected to be delivered next year", "the first two will arrive in May": the
+            # first (or last) of the goods named before
             return [ItemMention(i, i + 1, None, carrier="pronoun", text=tokens[i].text)]
     return []
 
@@ -2207,6 +2244,19 @@ def _reach_from_governors(
         frame.modifiers.add("deal")
         frame.modifiers -= {"future", "intend"}
         fire(frame, "mod.relative-on-deal")
+        return
+    if (
+        c > 0
+        and opener in _RELATIVE
+        and any(
+            "intend" in cue.kinds and cue.lemma.lower() in _PLAN_NOUNS and start - 2 <= cue.end <= start
+            for cue in view.cues_by_clause[c - 1]
+        )
+    ):
+        # "a purchasing plan that includes acquiring 40 F-35s from the U.S.", "Pläne, die den Kauf von … vorsehen":
+        # what a plan includes is intended, not concluded
+        frame.modifiers.add("intend")
+        fire(frame, "mod.relative-on-plan")
         return
     if relative_clause(tokens, grammar, c):
         # "sanctions on Chinese firms that supply Russia": a relative clause describes its noun as

@@ -825,6 +825,25 @@ def _purposes(tokens: list[Token], items: list[ItemMention]) -> list[ItemMention
     return out
 
 
+def _negates_a_date(tokens: list[Token], cue: CueMention) -> bool:
+    """ "not before 2027", "nicht vor Ende 2026", "not until May": the negation moves a date later, it does not
+    negate the transfer."""
+    if "negation" not in cue.kinds or cue.end + 1 >= len(tokens):
+        return False
+    if tokens[cue.end].lower not in _TEMPORAL_LIMITS:
+        return False
+    after = tokens[cue.end + 1]
+    return after.text[:1].isdigit() or after.lower in _DATE_WORDS or after.lower in _DATE_OPENERS
+
+
+def _hedges_free_relative(tokens: list[Token], cue: CueMention) -> bool:
+    """ "what is believed to be", "what was thought to be": a hedge inside a free relative that only
+    describes a noun phrase ("in what is believed to be the largest airlift") weakens nothing else."""
+    if "consider" not in cue.kinds or cue.start < 2:
+        return False
+    return tokens[cue.start - 2].lower in _FREE_RELATIVE and tokens[cue.start - 1].lower in _BE_FINITE
+
+
 def _modifies_producer(tokens: list[Token], item: ItemMention, lex: Lexicon) -> bool:
     """ "Russian arms makers", "drone factories": the goods name the producer, they are not what moves."""
     if item.end >= len(tokens):
@@ -832,6 +851,8 @@ def _modifies_producer(tokens: list[Token], item: ItemMention, lex: Lexicon) -> 
     following = tokens[item.end].lower
     if item.designation is not None:
         return following in _PROGRAMME  # "the F-35 programme"
+    if lex.lang == "en" and following in _HEAD_AFTER_GOODS:
+        return True  # "a major armament push", "the arms race": the goods word only modifies the noun after it
     return _has_kind(tokens[item.end], lex, "producer")
 
 
@@ -1309,6 +1330,11 @@ _PART_OF: Final = words("prep.part-of")
 _TRUNCATION_LINKS: Final = words("conj.truncation-link", "de")
 _TYPE_LINKS: Final = words("prep.type-link")
 _PROGRAMME: Final = words("noun.programme", "en")
+_HEAD_AFTER_GOODS: Final = words("noun.head-after-goods", "en")
+_FREE_RELATIVE: Final = words("pronoun.free-relative", "en")
+_TEMPORAL_LIMITS: Final = words("prep.temporal-limit")
+_DATE_OPENERS: Final = words("noun.date-opener")
+_BE_FINITE: Final = words("aux.finite-passive", "en")
 _ROMAN: Final = words("number.roman")
 
 
@@ -1440,9 +1466,12 @@ def find_cues(tokens: list[Token], lex: Lexicon) -> list[CueMention]:
         else:
             i += 1
     _separable_particles(tokens, found, lex)
+    found = [c for c in found if not _negates_a_date(tokens, c)]
     if lex.lang == "en":
         # "by May", "in May 2025": inside a sentence the capitalised modal is the month
         found = [c for c in found if not (c.start > 0 and tokens[c.start].text == "May")]
+        # "in what is believed to be the biggest airlift": the hedge describes a noun phrase, not the clause
+        found = [c for c in found if not _hedges_free_relative(tokens, c)]
         # "at ships", "the ships": after a determiner or preposition a verb form is a noun;
         # "40 used tanks": after a number a participle is an adjective ("second-hand")
         found = [
