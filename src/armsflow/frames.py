@@ -102,6 +102,8 @@ _PURPOSE_FOR: Final = words("prep.for", "de")
 _VALUE_NOUNS: Final = words("noun.value-of-goods", "de")
 _PLAN_NOUNS: Final = words("noun.plan")
 _YEAR_PREPS: Final = words("prep.before-year")
+_FUNDING_PARTICIPLES: Final = words("participle.funding", "en")
+_ARTICLES_EN: Final = words("article.any", "en")
 _DEAL_NOUNS: Final = words("noun.deal")
 _SET_OFF_MARKS: Final = words("punct.set-off")
 _BUILT_PARTICIPLES: Final = tuple(sorted(words("participle.built")))
@@ -300,12 +302,30 @@ def _view(
         speaker_tokens = set()
     # a mention any of whose tokens belongs to the speaker phrase ("the defence ministry said") takes no role
     actors = [
-        a for a in mentions.actors if a.kind != "origin" and not any(i in speaker_tokens for i in range(a.start, a.end))
+        a
+        for a in mentions.actors
+        if a.kind != "origin"
+        and not any(i in speaker_tokens for i in range(a.start, a.end))
+        and not (lang == "en" and _funder(tokens, a.start))
     ]
     actors_by_clause: list[list[ActorMention]] = [[] for _ in range(n)]
     for actor in actors:
         actors_by_clause[grammar.clause[actor.start]].append(actor)
     return ClauseView(tokens, grammar, mentions, lang, cues_by_clause, items_by_clause, actors_by_clause)
+
+
+def _funder(tokens: list[Token], start: int) -> bool:
+    """ "tanks from a batch financed by Germany", "shells paid for by the Netherlands": who pays for goods bought
+    elsewhere is no party of the transfer (the seller's state supplies)."""
+    k = start - 1
+    if k >= 0 and tokens[k].lower in _ARTICLES_EN:
+        k -= 1
+    if k < 1 or tokens[k].lower != "by":
+        return False
+    k -= 1
+    if tokens[k].lower == "for" and k > 0:
+        k -= 1  # "paid for by"
+    return tokens[k].lower in _FUNDING_PARTICIPLES
 
 
 def _clause_frame(
@@ -374,6 +394,12 @@ def _clause_frame(
         return None
     frame = Frame("transfer", lead_cue, lead_kind, c, items)
     frame.trace = trace
+    if view.lang == "en" and any(
+        view.grammar.clause[a.start] in (c, c + 1) and _funder(view.tokens, a.start) for a in view.mentions.actors
+    ):
+        # the payer, in the clause or an appended participle ("…, paid for by Denmark"), was left out of the
+        # actors that can take a role (_view)
+        fire(frame, "roles.en.funder-is-no-party")
     governors = governor_chain(view.grammar, view.cues_by_clause, view.items_by_clause, TRIGGERS, c)
     set_modifiers(view, frame, governors)
     if view.grammar.infinitive[c] and any(

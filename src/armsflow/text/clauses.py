@@ -119,6 +119,17 @@ def clause_ids(
                 while j < n and j in listed:
                     j += 1
                 boundary = verb_seen and j in verbs and tokens[j].text.islower()
+                if (
+                    not boundary
+                    and j < n
+                    and tokens[j].text.islower()
+                    and _in_phrase_before(tokens, p, actors)
+                    and not any(k in verbs for k in range(ids.index(current) if current in ids else 0, i))
+                ):
+                    # "Thanks to a loan from Washington, Manila is buying …": a name in a fronted phrase without a
+                    # cue of its own ("Despite requests from Kyiv, Seoul …" stays one clause), then a name with its
+                    # own finite verb, the subject of the main clause
+                    boundary = tokens[j].lower in _FINITE_AFTER_NAME or (j in verbs and _finite(tokens, j))
             if not boundary and (i + 1) in listed:
                 # "plant Südkorea, Polen weitere Panzer zu liefern": an infinitive clause opens after the
                 # comma when "zu" follows the next mention with no "und" that would continue a list
@@ -222,6 +233,7 @@ def zero_that_subjects(tokens: list[Token], actors: frozenset[int], verbs: froze
 
 
 _ARTICLES: Final = words("article.any")
+_PREPOSITIONS: Final = words("prep.any")
 _PRONOUNS: Final = words("pronoun.personal")
 _VERBISH: Final = words("function.verb-like")
 _PASSIVE_AUX: Final = words("aux.passive", "en")
@@ -238,6 +250,18 @@ _CORRELATIVE_SECOND: Final = words("conj.correlative-second")
 _SUBJECT_PRONOUNS_EN: Final = words("pronoun.subject", "en")
 _SAID: Final = words("verb.say-past-short", "en")
 _MAYBE_BOUNDARY: Final = _HARD | _EN_SPLITTERS | _COORD | _FOCUS_NEGATION | _SUBJECT_PRONOUNS_EN | {"to", ","}
+
+
+def _in_phrase_before(tokens: list[Token], p: int, actors: frozenset[int]) -> bool:
+    """The name ending at ``p`` stands in a prepositional phrase ("a loan from Washington")."""
+    if p not in actors:
+        return False
+    k = p
+    while k - 1 in actors:
+        k -= 1
+    if k > 0 and tokens[k - 1].lower in _ARTICLES:
+        k -= 1
+    return k > 0 and tokens[k - 1].lower in _PREPOSITIONS
 
 
 def _subject_then_finite(tokens: list[Token], start: int) -> bool:
