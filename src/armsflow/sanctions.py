@@ -95,6 +95,7 @@ _IMPOSING: Final = frozenset({"impose", "threaten", "listing"})
 _RELATIVE_EN: Final = words("pronoun.relative", "en")
 _AUX_PASSIVE: Final = words("aux.passive-present", "de")
 _GENITIVE_LINK: Final = words("article.genitive-link", "de")
+_JOIN_VERBS: Final = words("verb.join", "en")
 _WAR_NOUNS: Final = words("noun.war")
 _INFINITIVE_MARK: Final = words("particle.infinitive", "en")
 _ADJECTIVE_ENDINGS: Final = tuple(sorted(words("suffix.adjective-inflection", "de")))
@@ -839,7 +840,23 @@ def _named_on_measure(view: ClauseView, frame: Frame, cue: CueMention) -> ActorM
                 frame.targets.append(actor.id)  # "the Iran sanctions" (but "Japan sanctions …" is a verb)
                 fire(frame, "sanction.compound-target")
                 return actor
+        if view.lang == "en" and _owner_of_measure_set(view.tokens, actor, cue):
+            # "adopted the EU's latest package of sanctions against Russia": the owner of the package imposes
+            frame.imposers = [actor.id]
+            fire(frame, "sanction.en.owner-of-package-imposes")
+            return actor
     return None
+
+
+def _owner_of_measure_set(tokens: list[Token], actor: ActorMention, cue: CueMention) -> bool:
+    """A possessive, up to three lowercase words and "of" right before the measure word ("the EU's latest
+    package of sanctions", "Washington's new round of sanctions")."""
+    if not (actor.genitive or actor.text.endswith(("'s", "’s"))) or cue.start < 2:
+        return False
+    between = tokens[actor.end : cue.start]
+    if not between or len(between) > 4 or between[-1].lower != "of":
+        return False
+    return all(t.text.isalpha() and t.text.islower() and t.lower not in PREPOSITIONS for t in between[:-1])
 
 
 def _noun_measure(view: ClauseView, cue: CueMention) -> bool:
@@ -1168,6 +1185,9 @@ def _bare_party(view: ClauseView, frame: Frame, g: Group, own: list[Group], cue:
     cues = view.cues_by_clause[c]
     if first.start > 0 and tokens[first.start - 1].lower in _COMPARISON and first.start < cue.start:
         role.fellows.append(g)  # "Island hat ebenso wie Norwegen …": compared with the subject
+    elif lang == "en" and first.start < cue.start and _joined_in_measure(view, first, cue):
+        role.fellows.append(g)  # "it would join Washington in sanctioning …": Washington imposes beside the subject
+        fire(frame, "sanction.en.joined-in-measure")
     elif first.kind in ("adj", "demonym") and not governs(g, tokens):
         frame.targets += g.ids
         fire(frame, "sanction.adjective-target")
@@ -1212,6 +1232,19 @@ def _bare_party(view: ClauseView, frame: Frame, g: Group, own: list[Group], cue:
     ):
         frame.targets += g.ids  # "OFAC designated the Houthis", "the committee added three Houthi commanders"
         fire(frame, "sanction.en.object-after-measure")
+
+
+def _joined_in_measure(view: ClauseView, actor: ActorMention, cue: CueMention) -> bool:
+    """ "join Washington in sanctioning", "joined the EU in imposing sanctions": the actor right after a verb of
+    joining, then "in" before the measure, is the subject's fellow, not the subject."""
+    tokens = view.tokens
+    k = actor.start - (2 if actor.article else 1)
+    if k < 0 or tokens[k].lemma not in _JOIN_VERBS:
+        return False
+    end = actor.end
+    while end < len(tokens) and end < cue.start and tokens[end].lower != "in":
+        end += 1
+    return end < cue.start and cue.start - end <= 3
 
 
 def _after_war_noun(view: ClauseView, actor: ActorMention) -> bool:
