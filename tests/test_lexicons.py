@@ -57,6 +57,7 @@ CUE_KINDS = {
     "rule_out",
     "deontic",
     "idiom",
+    "ongoing",
     "serve",
     "delay",
     "complete",

@@ -272,6 +272,9 @@ def _classifies_next_name(tokens: list[Token], k: int) -> bool:
 
 
 _MEMBERS: Final = words("noun.members", "de")
+_MEMBER_NOUNS_EN: Final = words("noun.members", "en")
+_ORGANISATIONS: Final = words("actor.organisation-of-states")
+_AND_OR: Final = words("conj.and-or", "en")
 _CURRENCIES: Final = words("noun.currency")
 _MEMBERSHIP_EVENTS: Final = words("noun.membership-event", "de")
 
@@ -1762,6 +1765,28 @@ _TOPIC_FOR: Final = words("prep.topic-recipient")
 _REFERENCE_NAMED: Final = words("function.reference-names-its-state")
 
 
+def _without_member_attributes(tokens: list[Token], actors: list[ActorMention]) -> list[ActorMention]:
+    """ "the first NATO member country to acquire", "an EU and NATO member state": an organisation's name before
+    a noun of its members only classifies them (as the German compound "EU-Staaten" does); the organisation
+    itself takes no part."""
+    dropped: set[int] = set()
+    for k in range(len(actors) - 1, -1, -1):
+        a = actors[k]
+        if a.id not in _ORGANISATIONS or a.end >= len(tokens):
+            continue
+        nxt = tokens[a.end].lower
+        if nxt in _MEMBER_NOUNS_EN:
+            dropped.add(a.start)
+        elif (
+            nxt in _AND_OR
+            and k + 1 < len(actors)
+            and actors[k + 1].start == a.end + 1
+            and actors[k + 1].start in dropped
+        ):
+            dropped.add(a.start)  # "EU and NATO member states": both classify
+    return [a for a in actors if a.start not in dropped] if dropped else actors
+
+
 def find_mentions(sentence: Sentence, lex: Lexicon) -> Mentions:
     tokens = sentence.tokens
     cues = find_cues(tokens, lex)
@@ -1779,6 +1804,8 @@ def find_mentions(sentence: Sentence, lex: Lexicon) -> Mentions:
             and a.text.endswith(("'s", "’s"))
         )
     ]
+    if lex.lang == "en":
+        actors = _without_member_attributes(tokens, actors)
     if not any(not c.kinds.isdisjoint(EVENT_CUES) for c in cues):
         # No verb or noun that could state an event: only the actors and the named systems
         # matter, for the discourse ("Das Flugabwehrsystem S-400 … Drei Staffeln hat Moskau geliefert").

@@ -499,9 +499,10 @@ def _owner_of_decision(r: Roles) -> bool:
     if noun < 0 or tokens[noun].lower not in _DECISION_NOUNS:
         return False
     for a in sorted(view.actors_by_clause[c - 1], key=lambda a: -a.end):
-        if noun - 4 <= a.end <= noun and a.prep is None:
+        marks = ("'", "’", "'s", "’s")
+        # ("shocked by Israel's refusal": a preposition before a possessive governs the whole noun phrase)
+        if noun - 4 <= a.end <= noun and (a.prep is None or a.text.endswith(marks)):
             between = tokens[a.end : noun]
-            marks = ("'", "’", "'s", "’s")
             owned = a.genitive or a.text.endswith(marks) or any(t.text.endswith(marks) for t in between)
             if owned and all(t.text.isalpha() or t.text.endswith(marks) for t in between):
                 r.inherited = Group([a])
@@ -1129,6 +1130,52 @@ def _deal_by_producer(r: Roles, partners: list[str]) -> None:
 
 
 # --------------------------------------------------------------------------- constructions over the mapping
+
+
+def _promised_one_receives(r: Roles) -> None:
+    """ "Biden promised Zelenskyy to transfer air defence systems": the one promised, the object of a verb of
+    promising right before the infinitive, receives what the infinitive gives."""
+    frame, view, c = r.frame, r.view, r.c
+    if view.lang != "en" or r.kind not in GIVE or frame.recipients or not view.grammar.infinitive[c] or c == 0:
+        return
+    if c - 1 not in r.governors:
+        return
+    promise = next(
+        (x for x in view.cues_by_clause[c - 1] if "promise" in x.kinds and r.tokens[x.start].lower.endswith("ed")),
+        None,
+    )  # a past verb ("promised"), not the noun
+    if promise is None:
+        return
+    objects = [
+        a
+        for a in view.actors_by_clause[c - 1]
+        if a.start >= promise.end and a.prep is None and not a.genitive and a.id not in frame.suppliers
+    ]
+    if objects:
+        r.receive([objects[-1].id], "roles.en.promised-one-receives")
+
+
+def _accused_of_buying(r: Roles) -> None:
+    """ "accused Russia of buying weapons from North Korea": the one accused of buying or receiving receives,
+    not the accuser who is the clause's subject."""
+    tokens, trig = r.tokens, r.trig
+    if (
+        r.view.lang != "en"
+        or r.kind not in RECEIVE
+        or r.kind == "request"
+        or trig < 3
+        or tokens[trig - 1].lower != "of"
+    ):
+        return
+    if not any(t.lower in _ACCUSING for t in tokens[max(0, trig - 6) : trig - 1]):
+        return
+    near = [
+        a
+        for a in r.view.mentions.actors
+        if trig - 5 <= a.start and a.end <= trig - 1 and a.id not in r.frame.suppliers and a.kind != "origin"
+    ]
+    if near:
+        r.receive([near[-1].id], "roles.accused-of-buying")
 
 
 def _accused_of_supplying(r: Roles) -> None:
@@ -2089,6 +2136,8 @@ CONSTRUCTIONS: Final[tuple[Callable[[Roles], None], ...]] = (
     _role_noun,
     _pair_subject,
     _accused_of_supplying,
+    _accused_of_buying,
+    _promised_one_receives,
     _attributive_participle_agent,
     _answered_request,
     _seized_shipment,

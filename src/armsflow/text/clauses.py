@@ -102,6 +102,8 @@ def clause_ids(
                 or (nxt[:1].isdigit() and ((i + 2) in listed or (i + 3) in listed))
             )
             boundary = not (prev_in and next_in) or nxt in SUBORDINATORS
+            if boundary and prev_in and _as_well_as(tokens, i + 1, listed, actors, p in actors):
+                boundary = False  # "tanks, as well as artillery ammunition": the list goes on
             if (
                 boundary
                 and p >= 1
@@ -262,6 +264,15 @@ def _in_phrase_before(tokens: list[Token], p: int, actors: frozenset[int]) -> bo
     if k > 0 and tokens[k - 1].lower in _ARTICLES:
         k -= 1
     return k > 0 and tokens[k - 1].lower in _PREPOSITIONS
+
+
+def _as_well_as(tokens: list[Token], k: int, listed: set[int], actors: frozenset[int], actor_before: bool) -> bool:
+    """ "as well as" at ``k`` and, within the next six words, a mention of the same sort as the one before the
+    comma (goods after goods, an actor after an actor): one more member of a list."""
+    if [t.lower for t in tokens[k : k + 3]] != ["as", "well", "as"]:
+        return False
+    first = next((j for j in range(k + 3, min(k + 9, len(tokens))) if j in listed), -1)
+    return first >= 0 and (first in actors) == actor_before
 
 
 def _subject_then_finite(tokens: list[Token], start: int) -> bool:
