@@ -104,6 +104,8 @@ _PLAN_NOUNS: Final = words("noun.plan")
 _YEAR_PREPS: Final = words("prep.before-year")
 _FUNDING_PARTICIPLES: Final = words("participle.funding", "en")
 _ARTICLES_EN: Final = words("article.any", "en")
+_SERVICE_WITH: Final = words("phrase.service-with", "en")
+_HOLDER_PREPS: Final = words("prep.holder", "en")
 _DEAL_NOUNS: Final = words("noun.deal")
 _SET_OFF_MARKS: Final = words("punct.set-off")
 _BUILT_PARTICIPLES: Final = tuple(sorted(words("participle.built")))
@@ -1050,6 +1052,12 @@ def _use_as_transfer(view: ClauseView, c: int, cue: CueMention) -> tuple[str, st
         # "its air force also flies Russian MiG-29 fighters", "dessen Luftwaffe chinesische Kampfdrohnen
         # einsetzt": goods of another state in service were received from it
         return "get", "trigger.goods-in-service"
+    if view.lang == "en" and cue.lemma in _SERVICE_WITH and _holder_after(view, c, cue):
+        held = [it for it in items if it.end <= cue.start and it.category not in ("personnel", None)]
+        if any(it.origin or it.producer or _goods_from(view, it) for it in held):
+            # "The Bayraktar TB2 is in service with the armed forces of Ethiopia", "Chinese-made drones have
+            # entered service with the Nigerian air force": another state's goods with a holder were received
+            return "get", "trigger.en.goods-in-service-with"
     if (
         cue.lemma in _BUILD_FOR
         and any(it.category == "technology" for it in items)
@@ -1057,6 +1065,15 @@ def _use_as_transfer(view: ClauseView, c: int, cue: CueMention) -> tuple[str, st
     ):
         return "build_for", "trigger.factory-abroad"  # "Rheinmetall soll Munitionsfabriken in der Ukraine bauen"
     return None
+
+
+def _holder_after(view: ClauseView, c: int, cue: CueMention) -> bool:
+    """An actor after the service phrase, with "with" or "of" before it ("in service with the Polish army",
+    "into the arsenals of Azerbaijan")."""
+    return any(
+        a.start >= cue.end and (a.prep is None or a.prep in _HOLDER_PREPS) and not a.id.startswith("@")
+        for a in view.actors_by_clause[c]
+    )
 
 
 def _in_service(view: ClauseView, cue: CueMention, items: list[ItemMention]) -> list[ItemMention]:

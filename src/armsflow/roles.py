@@ -58,6 +58,7 @@ _AS: Final = words("prep.as-role", "en")
 _REPLACE: Final = words("verb.replace", "en")
 _THE: Final = words("article.definite-short", "en")
 _FOR: Final = words("prep.for")
+_HOLDER_PREPS: Final = words("prep.holder", "en")
 _DECISION_NOUNS: Final = words("noun.decision", "en")
 _WITH: Final = words("prep.with")
 _BETWEEN: Final = words("prep.between") | _WITH
@@ -1132,6 +1133,23 @@ def _deal_by_producer(r: Roles, partners: list[str]) -> None:
 # --------------------------------------------------------------------------- constructions over the mapping
 
 
+def _holder_in_service_receives(r: Roles) -> None:
+    """ "in service with the Nigerian air force", "into the arsenals of Azerbaijan, Ukraine and Qatar": the holder
+    named after the service phrase receives the goods before it."""
+    frame = r.frame
+    if "trigger.en.goods-in-service-with" not in frame.trace or frame.recipients:
+        return
+    holders = [
+        i
+        for g in r.own
+        if g.first.start >= frame.trigger.end and (g.first.prep is None or g.first.prep in _HOLDER_PREPS)
+        for i in g.ids
+        if not i.startswith("@") and i not in frame.suppliers
+    ]  # ("the armed forces of Ethiopia and Morocco": the forces name no state, the names after them do)
+    if holders:
+        r.receive(unique(holders), "roles.en.holder-in-service-receives")
+
+
 def _promised_one_receives(r: Roles) -> None:
     """ "Biden promised Zelenskyy to transfer air defence systems": the one promised, the object of a verb of
     promising right before the infinitive, receives what the infinitive gives."""
@@ -2138,6 +2156,7 @@ CONSTRUCTIONS: Final[tuple[Callable[[Roles], None], ...]] = (
     _accused_of_supplying,
     _accused_of_buying,
     _promised_one_receives,
+    _holder_in_service_receives,
     _attributive_participle_agent,
     _answered_request,
     _seized_shipment,
