@@ -1393,6 +1393,10 @@ class Assembler:
             for recipient in parties.recipients:
                 if supplier == recipient:
                     continue
+                if recipient in _MEASURES_ONLY:
+                    # "UN sanctions ban North Korea from selling arms": the UN imposes; it buys no arms either
+                    reject("filter.un-receives-nothing", f"{recipient} receives no arms")
+                    continue
                 for item in items:
                     if pairs and pairs.get(id(item), recipient) != recipient:
                         continue

@@ -96,6 +96,7 @@ _RELATIVE_EN: Final = words("pronoun.relative", "en")
 _AUX_PASSIVE: Final = words("aux.passive-present", "de")
 _GENITIVE_LINK: Final = words("article.genitive-link", "de")
 _JOIN_VERBS: Final = words("verb.join", "en")
+_RELATIVE_OPENERS: Final = words("pronoun.relative")
 _WAR_NOUNS: Final = words("noun.war")
 _INFINITIVE_MARK: Final = words("particle.infinitive", "en")
 _ADJECTIVE_ENDINGS: Final = tuple(sorted(words("suffix.adjective-inflection", "de")))
@@ -1288,10 +1289,38 @@ def _object_gap(view: ClauseView, start: int, end: int) -> bool:
     return all(t.lower in _ARTICLES or t.text.isdigit() or t.lower in _SKIPPED for t in view.tokens[start:end])
 
 
+def _target_of_relative_ban(view: ClauseView, frame: Frame, c: int) -> None:
+    """ "United Nations sanctions that ban North Korea from the arms trade", "Sanktionen, die Nordkorea den
+    Waffenhandel verbieten": the one a relative clause right after the measure bans is its target."""
+    if c + 1 >= view.n:
+        return
+    start, _ = view.grammar.clauses[c + 1]
+    tokens = view.tokens
+    opener = next((k for k in range(start, min(start + 2, len(tokens))) if tokens[k].text != ","), start)
+    if tokens[opener].lower not in _RELATIVE_OPENERS or opener - frame.trigger.end > 1:
+        return
+    bans = [x for x in view.cues_by_clause[c + 1] if "prevent" in x.kinds]
+    if not bans:
+        return
+    banned = [
+        a.id
+        for a in view.actors_by_clause[c + 1]
+        if _prep(a, view) is None
+        and not a.genitive
+        and a.kind not in ("adj", "origin", "demonym")
+        and (view.lang == "de" or a.start > bans[0].start)
+    ]
+    if banned:
+        frame.targets += banned[:1]
+        fire(frame, "sanction.relative-ban-target")
+
+
 def _fallback_parties(view: ClauseView, frame: Frame, c: int, chain: list[int]) -> None:
     """Imposer and target from a relative antecedent, the governing or earlier clauses, or a pronoun."""
     tokens, grammar = view.tokens, view.grammar
     _targets_listed_on(view, frame, c)
+    if not frame.targets:
+        _target_of_relative_ban(view, frame, c)
     if not frame.imposers and _unnamed_subject(view, c):
         # "Die westafrikanische Staatengemeinschaft Ecowas hob … auf": someone the lexicon does not know
         # imposes; no one from the discourse
