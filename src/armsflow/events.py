@@ -492,8 +492,12 @@ class Assembler:
         decision = decide("contents", "", mods, frozenset())
         if decision.statuses and decision.statuses[0][0] != "previous":
             statuses = [s for s, _ in decision.statuses]  # "The package could also include …"
-        if any(a.id not in suppliers + recipients for a in mentions.actors if a.kind not in ("adj", "origin")):
-            return  # other parties named: not simply the contents of the last transfer
+        if any(
+            a.id not in suppliers + recipients and not is_reference(a.id)
+            for a in mentions.actors
+            if a.kind not in ("adj", "origin")
+        ):
+            return  # other parties named: not simply the contents of the last transfer ("the government said" is none)
         self._add_between(
             sentence,
             suppliers,

@@ -1870,6 +1870,11 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
         frame.modifiers |= stranded
         fire(frame, "mod.en.stranded-modal")
     _answered_request(view, frame)
+    if _reacted_to_transfer(view, frame):
+        # "China condemned the arms sale": a transfer noun that a verb of reacting takes as its object is
+        # contested there, its critic no party (the sale itself is reported where it is stated)
+        frame.no_fill = True
+        fire(frame, "mod.en.reacted-to-transfer")
     if "oppose" in frame.modifiers and "negation" not in frame.modifiers:
         # "Beijing opposes any arms sales to Taiwan": who opposes is no party; the transfer is at most a
         # contested plan, with both sides named in the sentence
@@ -1891,6 +1896,11 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
         # main predicate's; the participle describing the goods stays asserted
         frame.modifiers.discard("negation")
         fire(frame, "mod.de.negation-after-described-goods")
+    if "promise" in frame.modifiers and frame.trigger_kind != "promise" and _announced_after(view, frame):
+        # "Turkey has sold Kaan fighters to Indonesia, President Erdogan announced": the verb of announcing after
+        # the report only attributes it
+        frame.modifiers.discard("promise")
+        fire(frame, "mod.en.announced-after-is-attribution")
     if "promise" in frame.modifiers and frame.trigger_kind != "promise" and _announced_past(view, frame):
         # "announced Monday Indonesia had ordered 42 Rafale jets": a past act reported, not promised
         frame.modifiers.discard("promise")
@@ -2027,6 +2037,36 @@ def _bought_goods_in_service(view: ClauseView, frame: Frame) -> bool:
         return False
     # the noun too ("die inzwischen im Einsatz sind"): on goods already bought, use means they are there
     return any(x.lemma in _IN_SERVICE for x in cues)
+
+
+def _reacted_to_transfer(view: ClauseView, frame: Frame) -> bool:
+    """An English verb of reacting ("condemned", "criticised") right before the transfer noun, with at most two
+    words of its noun phrase between ("condemned the arms sale")."""
+    lead = frame.trigger
+    if view.lang != "en" or not view.tokens[lead.start].text.islower():
+        return False
+    for x in view.cues_by_clause[frame.clause]:
+        if "react" in x.kinds and x.end <= lead.start and lead.start - x.end <= 3:
+            between = view.tokens[x.end : lead.start]
+            return all(t.text.isalpha() and t.text.islower() for t in between) and any(
+                t.lower in _DETERMINERS_BEFORE_NOUN_EN for t in between
+            )
+    return False
+
+
+def _announced_after(view: ClauseView, frame: Frame) -> bool:
+    """Every promise cue in scope comes after the trigger and a comma ("…, President Erdogan announced"), and
+    none before it: an English verb of announcing that only attributes what came before."""
+    if view.lang != "en":
+        return False
+    lead = frame.trigger
+    promises = [x for k in range(view.n) for x in view.cues_by_clause[k] if "promise" in x.kinds and x is not lead]
+    if not promises or any(x.start < lead.start for x in promises):
+        return False
+    tokens = view.tokens
+    return all(any(t.text == "," for t in tokens[lead.end : x.start]) for x in promises) and all(
+        tokens[x.start].lower.endswith("ed") or tokens[x.start].lower.endswith("s") for x in promises
+    )
 
 
 def _announced_past(view: ClauseView, frame: Frame) -> bool:

@@ -1133,6 +1133,23 @@ def _deal_by_producer(r: Roles, partners: list[str]) -> None:
 # --------------------------------------------------------------------------- constructions over the mapping
 
 
+def _reactor_is_no_party(r: Roles) -> None:
+    """ "Russia condemned the delivery of F-16 jets from Denmark to Ukraine": who reacts to a transfer noun is
+    no party of it; the noun's own from-phrase names the supplier."""
+    frame = r.frame
+    if "mod.en.reacted-to-transfer" not in frame.trace or r.subj is None:
+        return
+    reactor = set(r.subj.ids)
+    if reactor & set(frame.suppliers + frame.recipients):
+        frame.suppliers = [i for i in frame.suppliers if i not in reactor]
+        frame.recipients = [i for i in frame.recipients if i not in reactor]
+        sellers = [i for i in r.prep_ids(FROM) if i not in frame.recipients and i not in reactor]
+        if sellers:
+            r.supply(sellers, "roles.en.reactor-is-no-party")
+        else:
+            fire(frame, "roles.en.reactor-is-no-party")
+
+
 def _holder_in_service_receives(r: Roles) -> None:
     """ "in service with the Nigerian air force", "into the arsenals of Azerbaijan, Ukraine and Qatar": the holder
     named after the service phrase receives the goods before it."""
@@ -2157,6 +2174,7 @@ CONSTRUCTIONS: Final[tuple[Callable[[Roles], None], ...]] = (
     _accused_of_buying,
     _promised_one_receives,
     _holder_in_service_receives,
+    _reactor_is_no_party,
     _attributive_participle_agent,
     _answered_request,
     _seized_shipment,

@@ -1354,7 +1354,8 @@ def _fallback_parties(view: ClauseView, frame: Frame, c: int, chain: list[int]) 
                 for x in groups(view.actors_by_clause[ci], tokens)
                 if (_prep(x.first, view) is None or _absolute_subject(view, x)) and not x.first.genitive
             ]
-            if cand and _opposes(view, ci):
+            shared = ci == c - 1 and "sanction.coordinated-verb-phrase" in frame.trace
+            if cand and _opposes(view, ci) and not shared:  # ("condemned the sale and imposed sanctions": one subject)
                 # "praised Israel's decision to halt exports", "vetoed a resolution that would have extended
                 # sanctions", "mit dem Versuch gescheitert, … untersagen zu lassen": not the one imposing
                 reject("sanction.subject-of-earlier-clause", f"clause {ci}: its subject reacts to the measure")
