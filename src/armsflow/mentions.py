@@ -681,6 +681,7 @@ _DESCRIBED_HEADS: Final = words("reference.described-head", "en")
 _DESCRIBING_ADJECTIVES: Final = words("adj.describing-a-state", "en")
 _REGION_ADJECTIVES: Final = word_values("adj.region")
 REGION_PREFIX: Final = "@region:"
+_BARE_REGIONS: Final = word_values("reference.bare-region")
 _PERMITTED_TRADE: Final = words("word.permitted-trade", "en")
 _ITEM_START_MEMO: Final[dict[str, dict[str, bool]]] = {}
 _PARTS: Final = words("noun.parts", "de")
@@ -1696,8 +1697,18 @@ def _described_refs(tokens: list[Token], actors: list[ActorMention], lex: Lexico
     head is a reference all the same."""
     taken = {i for a in actors for i in range(a.start, a.end)}
     n = len(tokens)
-    for i in range(n - 2):
+    for i in range(n - 1):
         if tokens[i].lower != "the":
+            continue
+        bare = _BARE_REGIONS.get(tokens[i + 1].text.lower()) if tokens[i + 1].text[:1].isupper() else None
+        if bare is not None and i + 1 not in taken and (i + 2 >= n or not tokens[i + 2].text[:1].isupper()):
+            # "supplied air defence systems to the North": a part of a divided country named by its side alone
+            text = f"{tokens[i].text} {tokens[i + 1].text}"
+            prep, article = _governor(tokens, i + 1, lex)
+            actors.append(ActorMention(i, i + 2, REGION_PREFIX + bare, "ref", prep, article or "the", text))
+            taken |= {i, i + 1}
+            continue
+        if i + 2 >= n:
             continue
         h = _described_head(tokens, i + 1)
         if h < 0 or taken & set(range(i, h + 1)):
