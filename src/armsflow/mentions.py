@@ -682,6 +682,7 @@ _DESCRIBING_ADJECTIVES: Final = words("adj.describing-a-state", "en")
 _REGION_ADJECTIVES: Final = word_values("adj.region")
 REGION_PREFIX: Final = "@region:"
 _BARE_REGIONS: Final = word_values("reference.bare-region")
+_INTRANSITIVE_GIVING: Final = words("verb.gives-without-object", "en")
 _PERMITTED_TRADE: Final = words("word.permitted-trade", "en")
 _ITEM_START_MEMO: Final[dict[str, dict[str, bool]]] = {}
 _PARTS: Final = words("noun.parts", "de")
@@ -1476,6 +1477,17 @@ def find_cues(tokens: list[Token], lex: Lexicon) -> list[CueMention]:
         found = [c for c in found if not (c.start > 0 and tokens[c.start].text == "May")]
         # "in what is believed to be the biggest airlift": the hedge describes a noun phrase, not the clause
         found = [c for c in found if not _hedges_free_relative(tokens, c)]
+        # "the deal follows the delivery of …": "follow" gives only without an object ("more will follow")
+        found = [
+            c
+            for c in found
+            if not (
+                c.lemma in _INTRANSITIVE_GIVING
+                and c.end < len(tokens)
+                and tokens[c.end].lower in _DETERMINERS
+                and not c.kinds.isdisjoint(_VERB_KINDS)
+            )
+        ]
         # "at ships", "the ships": after a determiner or preposition a verb form is a noun;
         # "40 used tanks": after a number a participle is an adjective ("second-hand")
         found = [
