@@ -1112,9 +1112,12 @@ def _licence_noun(view: ClauseView, cue: CueMention) -> bool:
 
 def _licensed(view: ClauseView, c: int) -> bool:
     """Whether clause c builds under a licence whose licensor is named ("aus dem Iran", "russischer Lizenz")."""
+    licences = _licences(view, c)
+    if licences and view.lang == "en" and any(it.producer and it not in licences for it in view.items_by_clause[c]):
+        return True  # "Egypt is assembling K9 howitzers under licence": the named system's maker licensed it
     return any(
         it.origin or any(a.prep in FROM and 0 < a.start - it.start <= 4 for a in view.mentions.actors)
-        for it in _licences(view, c)
+        for it in licences
     )
 
 

@@ -1795,6 +1795,9 @@ def _licence_production(r: Roles) -> None:
     licensors = [
         a.id for a in view.mentions.actors if a.prep in FROM and any(0 < a.start - s <= 4 for s in licences)
     ] + [it.origin for it in frame.items if it.origin]
+    if not licensors and view.lang == "en":
+        # "Egypt is assembling K9 howitzers under licence": the maker of the named system built under it
+        licensors = [it.producer for it in view.items_by_clause[r.c] if it.producer and it.start not in licences]
     builders = [i for i in (r.subj.ids if r.subj else []) if i not in licensors]
     if not builders:
         builders = [a.id for a in view.actors_by_clause[r.c] if a.prep in _BUILT_AT and a.id not in licensors]
