@@ -59,6 +59,7 @@ _REPLACE: Final = words("verb.replace", "en")
 _THE: Final = words("article.definite-short", "en")
 _FOR: Final = words("prep.for")
 _HOLDER_PREPS: Final = words("prep.holder", "en")
+_DESTINATION_EN: Final = words("prep.carry-destination", "en")
 _DECISION_NOUNS: Final = words("noun.decision", "en")
 _WITH: Final = words("prep.with")
 _BETWEEN: Final = words("prep.between") | _WITH
@@ -1565,10 +1566,13 @@ def _adjective_on_supply_noun(r: Roles) -> None:
     before = [
         a
         for a in r.view.mentions.actors
-        if a.kind in ("adj", "origin") and a.prep is None and trig - 2 <= a.end <= trig and a.id not in frame.recipients
-    ]
+        if a.kind in ("adj", "origin")
+        and trig - 2 <= a.end <= trig
+        and (a.prep is None and a.id not in frame.recipients or a.end == trig and a.prep not in _DESTINATION_EN)
+    ]  # ("for a British sale of the jets to Ankara": the preposition before the adjective governs the whole noun)
     between = tokens[before[-1].end : trig] if before else []
     if before and all(t.text.isalpha() and t.lower not in PREPOSITIONS for t in between):
+        frame.recipients = [i for i in frame.recipients if i != before[-1].id]
         r.supply([before[-1].id], "roles.give.adjective-on-supply-noun")
         if r.kind == "promise" and not frame.recipients and r.subj is not None and r.subj.first.start < trig:
             # "Manila is studying a Turkish bid": who weighs the offer would receive
