@@ -106,6 +106,8 @@ _FUNDING_PARTICIPLES: Final = words("participle.funding", "en")
 _ARTICLES_EN: Final = words("article.any", "en")
 _SERVICE_WITH: Final = words("phrase.service-with", "en")
 _HOLDER_PREPS: Final = words("prep.holder", "en")
+_REPLACE_VERBS: Final = words("lemma.replace")
+_COMPLEMENTIZERS_EN: Final = words("pronoun.relative", "en") | words("conj.subordinating", "en")
 _DEAL_NOUNS: Final = words("noun.deal")
 _SET_OFF_MARKS: Final = words("punct.set-off")
 _BUILT_PARTICIPLES: Final = tuple(sorted(words("participle.built")))
@@ -1152,6 +1154,19 @@ def _object_of(view: ClauseView, cue: CueMention, item: ItemMention) -> bool:
 # --------------------------------------------------------------------------- goods
 
 
+def _replaced(tokens: list[Token], item: ItemMention, lead: CueMention) -> bool:
+    """A verb of replacing after the trigger and at most eleven words before the goods, within one phrase ("to
+    replace its ageing fleet of F-16s and French Mirage fighters"), or (German) right after them ("die alten
+    MiG-29 zu ersetzen")."""
+    for k in range(item.start - 1, max(lead.end, item.start - 12) - 1, -1):
+        if tokens[k].lemma in _REPLACE_VERBS:
+            return True
+        if tokens[k].text in (";", ":", "(", ")") or tokens[k].lower in _COMPLEMENTIZERS_EN:
+            return False  # the object of "replace" ends at a new clause or phrase
+    after = tokens[item.end : item.end + 3]
+    return any(t.lemma in _REPLACE_VERBS for t in after) and item.start > lead.end
+
+
 def _in_exchange(tokens: list[Token], item: ItemMention, items: list[ItemMention]) -> bool:
     """Whether the goods follow "im Austausch für", "im Gegenzug für", "in exchange for", "in return for"
     within their noun phrase (at most four words between, no other goods)."""
@@ -1198,6 +1213,12 @@ def frame_items(
             # buyer's own equipment
             trace.append("item.de.for-own-equipment")
             items = kept
+    kept = [it for it in items if not _replaced(view.tokens, it, lead_cue)]
+    if len(kept) < len(items):
+        # "bought 40 jets to replace its ageing fleet of American F-16s", "um die MiG-29 zu ersetzen": what is
+        # replaced stays where it is; it is not what this transfer moves
+        trace.append("item.replaced-goods-stay")
+        items = kept
     kept = [it for it in items if not _in_exchange(view.tokens, it, items)]
     if len(kept) < len(items) and kept:
         # "lieferte Munition im Austausch für Satellitentechnik", "in exchange for fighter jets": what comes

@@ -858,6 +858,8 @@ def _modifies_producer(tokens: list[Token], item: ItemMention, lex: Lexicon) -> 
         return following in _PROGRAMME  # "the F-35 programme"
     if lex.lang == "en" and following in _HEAD_AFTER_GOODS:
         return True  # "a major armament push", "the arms race": the goods word only modifies the noun after it
+    if lex.lang == "en" and (_has_kind(tokens[item.end], lex, "agent") or _has_kind(tokens[item.end], lex, "client")):
+        return True  # "Russia's state-owned arms supplier", "a weapons customer": the goods name the role
     return _has_kind(tokens[item.end], lex, "producer")
 
 

@@ -60,6 +60,7 @@ _THE: Final = words("article.definite-short", "en")
 _FOR: Final = words("prep.for")
 _HOLDER_PREPS: Final = words("prep.holder", "en")
 _DESTINATION_EN: Final = words("prep.carry-destination", "en")
+_DETERMINERS_EN: Final = words("determiner.before-noun", "en")
 _DECISION_NOUNS: Final = words("noun.decision", "en")
 _WITH: Final = words("prep.with")
 _BETWEEN: Final = words("prep.between") | _WITH
@@ -1134,6 +1135,24 @@ def _deal_by_producer(r: Roles, partners: list[str]) -> None:
 # --------------------------------------------------------------------------- constructions over the mapping
 
 
+def _owner_of_goods_sold_sells(r: Roles) -> None:
+    """ "granted authorisation for the sale of Israel's Arrow 3 system to Germany": the owner of the goods a sale
+    noun names sells them; who approves or reports the sale does not."""
+    frame, tokens, trig = r.frame, r.tokens, r.trig
+    if r.view.lang != "en" or r.kind != "sell" or not tokens[trig].text.islower() or trig == 0:
+        return
+    if tokens[trig - 1].lower not in _DETERMINERS_EN:
+        return  # a noun of sale ("the sale of"), not the verb
+    owners = [
+        g
+        for g in r.own
+        if g.first.start > trig and g.members[-1].text.endswith(("'s", "’s")) and _owns_goods(r, g)
+    ]
+    if owners and set(frame.suppliers) != set(owners[0].ids):
+        frame.recipients = [i for i in frame.recipients if i not in owners[0].ids]
+        r.supply(list(owners[0].ids), "roles.give.owner-of-goods-sold-sells")
+
+
 def _reactor_is_no_party(r: Roles) -> None:
     """ "Russia condemned the delivery of F-16 jets from Denmark to Ukraine": who reacts to a transfer noun is
     no party of it; the noun's own from-phrase names the supplier."""
@@ -2182,6 +2201,7 @@ CONSTRUCTIONS: Final[tuple[Callable[[Roles], None], ...]] = (
     _promised_one_receives,
     _holder_in_service_receives,
     _reactor_is_no_party,
+    _owner_of_goods_sold_sells,
     _attributive_participle_agent,
     _answered_request,
     _seized_shipment,
