@@ -1144,9 +1144,7 @@ def _owner_of_goods_sold_sells(r: Roles) -> None:
     if tokens[trig - 1].lower not in _DETERMINERS_EN:
         return  # a noun of sale ("the sale of"), not the verb
     owners = [
-        g
-        for g in r.own
-        if g.first.start > trig and g.members[-1].text.endswith(("'s", "’s")) and _owns_goods(r, g)
+        g for g in r.own if g.first.start > trig and g.members[-1].text.endswith(("'s", "’s")) and _owns_goods(r, g)
     ]
     if owners and set(frame.suppliers) != set(owners[0].ids):
         frame.recipients = [i for i in frame.recipients if i not in owners[0].ids]
