@@ -590,6 +590,7 @@ def find_items(tokens: list[Token], lex: Lexicon, actor_tokens: frozenset[int] =
             if not _modifies_producer(tokens, it, lex)
             and not _modifies_other_noun(tokens, it)
             and not _in_institution_name(tokens, it)
+            and not _portion_of(tokens, it)
         ]
     items = _merge_designations(tokens, raw, lex)
     items = [it for it in _purposes(tokens, items) if not _means_of_transport(tokens, it)]
@@ -656,6 +657,18 @@ def _modifies_other_noun(tokens: list[Token], item: ItemMention) -> bool:
     return tokens[item.end].lower in _NOT_GOODS_HEADS and tokens[item.end - 1].text.islower()
 
 
+def _portion_of(tokens: list[Token], item: ItemMention) -> bool:
+    """ "large parts of its Soviet-era stockpiles", "part of the shipment": "part(s)" before "of" and a
+    determiner measures a share of what follows; it names no components."""
+    if item.end - item.start != 1 or item.end + 1 >= len(tokens):
+        return False
+    return (
+        tokens[item.start].lower in _PORTION_NOUNS
+        and tokens[item.end].lower == "of"
+        and tokens[item.end + 1].lower in _DETERMINERS
+    )
+
+
 def _export_permit(tokens: list[Token], item: ItemMention) -> bool:
     """ "export licences", "licences for arms exports", "Exportlizenzen": a permit to export is
     an approval of the goods it names, not a production licence (technology) of its own."""
@@ -717,6 +730,7 @@ _OBLIQUE_ARTICLES: Final = words("article.oblique", "de")
 _WEAPON_SINGULAR: Final = words("noun.weapon-singular")
 _DEFINITE_SINGULAR: Final = words("determiner.definite-singular")
 _NOT_GOODS_HEADS: Final = words("noun.not-goods-head", "en")
+_PORTION_NOUNS: Final = words("noun.portion", "en")
 _FOR: Final = words("prep.for")
 _AMMO_OF: Final = {
     "artillery": "artillery-ammunition",
@@ -839,6 +853,24 @@ def _negates_a_date(tokens: list[Token], cue: CueMention) -> bool:
         return False
     after = tokens[cue.end + 1]
     return after.text[:1].isdigit() or after.lower in _DATE_WORDS or after.lower in _DATE_OPENERS
+
+
+def _near_deals(tokens: list[Token], found: list[CueMention]) -> list[CueMention]:
+    """ "is close to a deal with China", "nearing an agreement", "on the verge of a contract": a deal that is
+    near is not concluded; a hedge on the words before the deal noun (which stays a deal cue)."""
+    out: list[CueMention] = []
+    for c in found:
+        if "deal" not in c.kinds:
+            continue
+        k = c.start - 1
+        if k >= 0 and tokens[k].lower in _INDEFINITE_EN:
+            k -= 1
+        for phrase in _NEAR_PHRASES:
+            n = len(phrase)
+            if k - n + 1 >= 0 and tuple(t.lower for t in tokens[k - n + 1 : k + 1]) == phrase:
+                out.append(CueMention(k - n + 1, k + 1, frozenset({"consider"}), " ".join(phrase)))
+                break
+    return out
 
 
 def _hedges_free_relative(tokens: list[Token], cue: CueMention) -> bool:
@@ -1339,6 +1371,8 @@ _TYPE_LINKS: Final = words("prep.type-link")
 _PROGRAMME: Final = words("noun.programme", "en")
 _HEAD_AFTER_GOODS: Final = words("noun.head-after-goods", "en")
 _FREE_RELATIVE: Final = words("pronoun.free-relative", "en")
+_NEAR_PHRASES: Final = tuple(tuple(p.split()) for p in word_list("phrase.near-a-deal", "en"))
+_INDEFINITE_EN: Final = words("article.indefinite", "en")
 _TEMPORAL_LIMITS: Final = words("prep.temporal-limit")
 _DATE_OPENERS: Final = words("noun.date-opener")
 _BE_FINITE: Final = words("aux.finite-passive", "en")
@@ -1479,6 +1513,7 @@ def find_cues(tokens: list[Token], lex: Lexicon) -> list[CueMention]:
         found = [c for c in found if not (c.start > 0 and tokens[c.start].text == "May")]
         # "in what is believed to be the biggest airlift": the hedge describes a noun phrase, not the clause
         found = [c for c in found if not _hedges_free_relative(tokens, c)]
+        found += _near_deals(tokens, found)
         # "the deal follows the delivery of …": "follow" gives only without an object ("more will follow")
         found = [
             c

@@ -61,6 +61,7 @@ _FOR: Final = words("prep.for")
 _HOLDER_PREPS: Final = words("prep.holder", "en")
 _DESTINATION_EN: Final = words("prep.carry-destination", "en")
 _DETERMINERS_EN: Final = words("determiner.before-noun", "en")
+_LIST_NOUNS: Final = words("noun.measure-list", "en")
 _DECISION_NOUNS: Final = words("noun.decision", "en")
 _WITH: Final = words("prep.with")
 _BETWEEN: Final = words("prep.between") | _WITH
@@ -1135,6 +1136,24 @@ def _deal_by_producer(r: Roles, partners: list[str]) -> None:
 # --------------------------------------------------------------------------- constructions over the mapping
 
 
+def _owner_of_list_receives_nothing(r: Roles) -> None:
+    """ "added to the US entity list for supplying satellite images to the Wagner group": a state named on a
+    list of measures owns the list; it receives nothing."""
+    frame, tokens = r.frame, r.tokens
+    if r.view.lang != "en" or not frame.recipients:
+        return
+    owners = {
+        a.id
+        for a in r.view.actors_by_clause[r.c]
+        if a.end + 1 < len(tokens)
+        and (tokens[a.end].lower in _LIST_NOUNS or tokens[a.end + 1].lower in _LIST_NOUNS)
+        and tokens[a.end].text.islower()
+    }
+    if owners & set(frame.recipients):
+        frame.recipients = [i for i in frame.recipients if i not in owners]
+        fire(frame, "roles.en.list-owner-receives-nothing")
+
+
 def _owner_of_goods_sold_sells(r: Roles) -> None:
     """ "granted authorisation for the sale of Israel's Arrow 3 system to Germany": the owner of the goods a sale
     noun names sells them; who approves or reports the sale does not."""
@@ -1258,11 +1277,19 @@ def _accused_of_supplying(r: Roles) -> None:
             for cue in x
         )
     ):
-        window = (trig - 8, trig - 1)
+        window = (trig - 12, trig - 1)
     if window is None:
         return
     lo, hi = window
-    near = [a for a in r.view.mentions.actors if lo <= a.start and a.end <= hi and a.id not in frame.recipients]
+    measure_starts = {x.start for k in range(r.view.n) for x in r.view.cues_by_clause[k] if "sanction" in x.kinds}
+    near = [
+        a
+        for a in r.view.mentions.actors
+        if lo <= a.start
+        and a.end <= hi
+        and a.id not in frame.recipients
+        and a.end not in measure_starts  # "added to the US entity list for shipping …": the list's owner
+    ]
     if near:
         r.supply([near[-1].id], "roles.accused-of-supplying")
 
@@ -2200,6 +2227,7 @@ CONSTRUCTIONS: Final[tuple[Callable[[Roles], None], ...]] = (
     _holder_in_service_receives,
     _reactor_is_no_party,
     _owner_of_goods_sold_sells,
+    _owner_of_list_receives_nothing,
     _attributive_participle_agent,
     _answered_request,
     _seized_shipment,

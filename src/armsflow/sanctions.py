@@ -1005,7 +1005,10 @@ def _reason_start(view: ClauseView, c: int, cue: CueMention) -> int | None:
         )
         if actor is not None and not possessive:
             continue  # "export permits for Turkey": the destination, no reason
-        deed = k < end and tokens[k].lower.endswith("ing") or actor is not None and actor.text.endswith(("'s", "’s"))
+        g = k
+        while g + 1 < end and tokens[g].lower.endswith("ly"):
+            g += 1  # "for allegedly supplying": an adverb before the deed
+        deed = g < end and tokens[g].lower.endswith("ing") or actor is not None and actor.text.endswith(("'s", "’s"))
         if tokens[j].lower in _REASON_WEAK and not deed:
             continue  # "licences for arms exports to Israel", "weapons for the Sudanese Armed Forces": no reason
         return j
