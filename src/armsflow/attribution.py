@@ -29,6 +29,7 @@ _SOURCE_HEADS: Final = tuple("-" + w for w in sorted(words("noun.attribution-com
 _BARE_SOURCE_HEADS: Final = words("noun.attribution-compound-head", "de")
 _PERFECT_AUX_DE: Final = words("aux.perfect", "de")
 _AUX_BEFORE_VERB: Final = words("aux.before-accused", "en")
+_PASSIVE_BE: Final = words("aux.finite-passive", "en") | words("aux.passive-be", "en")
 _INSEPARABLE: Final = ("be", "er", "ver", "ent", "zer", "emp")  # participles without "ge": "erklärt", "betont"
 
 
@@ -132,6 +133,17 @@ def _speaker_of(tokens: list[Token], mentions: Mentions, cue: CueMention, lang: 
         and tokens[cue.start - 1].text.endswith(("'s", "’s", "'", "’"))
     ):
         return None  # "Israel's reported decision": a participle on a noun quotes nobody
+    if (
+        lang == "en"
+        and cue.start > 0
+        and tokens[cue.start - 1].lower in _PASSIVE_BE
+        and not tokens[cue.start].lower.endswith("ing")
+    ):
+        # "Qatar's order … was confirmed on Tuesday": the subject of a passive of saying is what is said; who
+        # said it follows "by", if anyone
+        if cue.end < len(tokens) and tokens[cue.end].lower == "by":
+            return _np_forward(tokens, cue.end + 1)
+        return None
     if lang == "en" or "accuse" in cue.kinds:
         # "Eriwan wirft Moskau vor, …": the accuser speaks, the accused follows the verb; "Kyiv has accused
         # Minsk of …": the subject before the auxiliary

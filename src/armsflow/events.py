@@ -16,8 +16,8 @@ from typing import Final
 from armsflow.attribution import is_subjunctive
 from armsflow.frame import GIVE, RECEIVE, Frame, fire, reject
 from armsflow.grammar import part_subject
-from armsflow.lexicons import word_list, word_stems, words
-from armsflow.mentions import COMPANY, GROUP, PAIR, ActorMention, ItemMention, Mentions, is_reference
+from armsflow.lexicons import word_list, word_stems, word_values, words
+from armsflow.mentions import COMPANY, GROUP, PAIR, REGION_PREFIX, ActorMention, ItemMention, Mentions, is_reference
 from armsflow.model import Event
 from armsflow.status import decide
 from armsflow.text.segment import Sentence, Token
@@ -50,6 +50,17 @@ _REFERENT_KINDS: Final = {
     "@emirate": words("state.emirate"),
     "@islamic-republic": words("state.islamic-republic"),
 }
+_REGION_STATES: Final = {region: frozenset(ids.split()) for region, ids in word_values("region.states").items()}
+
+
+def _allowed_referents(ref: str) -> frozenset[str] | None:
+    """The states a reference can take up: by its kind ("das Königreich": a monarchy) or by its region ("the
+    Southeast Asian country"); None when any state can."""
+    if ref.startswith(REGION_PREFIX):
+        return _REGION_STATES.get(ref[len(REGION_PREFIX) :], frozenset())
+    return _REFERENT_KINDS.get(ref)
+
+
 _DESTINATION_PREPS: Final = words("prep.destination-of-exports")
 _PLACE_PREPS: Final = words("prep.place-of-story", "de")
 _ORIGIN_PREPS: Final = words("prep.origin")
@@ -332,10 +343,14 @@ class Assembler:
         self._sentence_tokens = sentence.tokens
         # ("die Vereinigten Staaten" is a name, not unnamed states; "the country" stays a vague word)
         in_names = {k for a in mentions.actors if not is_reference(a.id) for k in range(a.start, a.end)}
+        # ("Western governments say Tehran shipped …": unnamed states that speak are the source, not a party)
         self._vague_tokens = [
             k
             for k, t in enumerate(sentence.tokens)
-            if k not in in_names and _vague(t.lower) and not _named_examples_follow(sentence.tokens, k, in_names)
+            if k not in in_names
+            and k not in speaker_tokens
+            and _vague(t.lower)
+            and not _named_examples_follow(sentence.tokens, k, in_names)
         ]
         both = [k for k in self._vague_tokens if k > 0 and sentence.tokens[k - 1].lower in _BOTH]
         if both and self.lang == "en":
@@ -487,8 +502,12 @@ class Assembler:
         decision = decide("contents", "", mods, frozenset())
         if decision.statuses and decision.statuses[0][0] != "previous":
             statuses = [s for s, _ in decision.statuses]  # "The package could also include …"
-        if any(a.id not in suppliers + recipients for a in mentions.actors if a.kind not in ("adj", "origin")):
-            return  # other parties named: not simply the contents of the last transfer
+        if any(
+            a.id not in suppliers + recipients and not is_reference(a.id)
+            for a in mentions.actors
+            if a.kind not in ("adj", "origin")
+        ):
+            return  # other parties named: not simply the contents of the last transfer ("the government said" is none)
         self._add_between(
             sentence,
             suppliers,
@@ -702,7 +721,7 @@ class Assembler:
         refs = list(dict.fromkeys(a for r in roles for a in r if is_reference(a)))
         for ref in refs:
             states = ref != GROUP
-            allowed = _REFERENT_KINDS.get(ref)
+            allowed = _allowed_referents(ref)
             used = {a for r in roles for a in r if not is_reference(a)}
             if ref in _INSTITUTIONS:
                 for role in roles:
@@ -854,7 +873,7 @@ class Assembler:
         and the rule. A reference by kind takes up only that kind of state ("das Königreich": a monarchy);
         forces and governments are the story's, not another party's of the same sentence."""
         states = ref != GROUP
-        allowed = _REFERENT_KINDS.get(ref)
+        allowed = _allowed_referents(ref)
         institution = ref in _INSTITUTIONS
         # Two references in one frame ("die Söldnertruppe … den Milizionären") are two actors.
         earlier = [
@@ -1463,6 +1482,10 @@ class Assembler:
                 continue
             for recipient in parties.recipients:
                 if supplier == recipient:
+                    continue
+                if recipient in _MEASURES_ONLY:
+                    # "UN sanctions ban North Korea from selling arms": the UN imposes; it buys no arms either
+                    reject("filter.un-receives-nothing", f"{recipient} receives no arms")
                     continue
                 for item in items:
                     if pairs and pairs.get(id(item), recipient) != recipient:

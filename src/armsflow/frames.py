@@ -108,6 +108,14 @@ _LICENCE_PREPS: Final = words("prep.under-licence")
 _EXPORT_LICENCES: Final = tuple(word_list("suffix.export-licence", "de"))
 _PURPOSE_FOR: Final = words("prep.for", "de")
 _VALUE_NOUNS: Final = words("noun.value-of-goods", "de")
+_PLAN_NOUNS: Final = words("noun.plan")
+_YEAR_PREPS: Final = words("prep.before-year")
+_FUNDING_PARTICIPLES: Final = words("participle.funding", "en")
+_ARTICLES_EN: Final = words("article.any", "en")
+_SERVICE_WITH: Final = words("phrase.service-with", "en")
+_HOLDER_PREPS: Final = words("prep.holder", "en")
+_REPLACE_VERBS: Final = words("lemma.replace")
+_COMPLEMENTIZERS_EN: Final = words("pronoun.relative", "en") | words("conj.subordinating", "en")
 _DEAL_NOUNS: Final = words("noun.deal")
 _SET_OFF_MARKS: Final = words("punct.set-off")
 _BUILT_PARTICIPLES: Final = tuple(sorted(words("participle.built")))
@@ -146,6 +154,9 @@ _RELATIVE: Final = words("pronoun.relative-object")
 _OWN: Final = words("pronoun.possessive")
 _REMAINDER: Final = words("pronoun.remainder")
 _NOUNISH_EN: Final = words("function.after-remainder", "en")
+_ORDINAL_PART_EN: Final = words("quantifier.partitive-ordinal", "en") - words("pronoun.remainder", "en")
+_ONE_WORDS: Final = words("pronoun.one", "en")
+_FINITE_AFTER_PART: Final = words("verb.finite-after-name", "en")
 _ITEM_PRONOUNS: Final = words("pronoun.goods")
 _EXPLETIVE: Final = words("pronoun.expletive", "de")
 _EXISTENTIAL: Final = words("verb.existential", "de")
@@ -184,6 +195,7 @@ _TO_BUILD: Final = words("prep.to-build", "de")
 _IMPERSONAL: Final = words("pronoun.impersonal", "de")
 _ABOUT: Final = words("prep.about-topic", "de")
 _STATE_AUX: Final = words("aux.state-passive", "de")
+_STATIONING_VERBS: Final = words("lemma.stationing")
 _VEHICLE_NOUNS: Final = tuple(sorted(words("noun.vehicle", "de")))
 _GENITIVE_RELATIVE: Final = words("pronoun.relative-genitive", "de")
 _RELATIVE_DE: Final = words("pronoun.relative", "de")
@@ -333,12 +345,30 @@ def _view(
         speaker_tokens = set()
     # a mention any of whose tokens belongs to the speaker phrase ("the defence ministry said") takes no role
     actors = [
-        a for a in mentions.actors if a.kind != "origin" and not any(i in speaker_tokens for i in range(a.start, a.end))
+        a
+        for a in mentions.actors
+        if a.kind != "origin"
+        and not any(i in speaker_tokens for i in range(a.start, a.end))
+        and not (lang == "en" and _funder(tokens, a.start))
     ]
     actors_by_clause: list[list[ActorMention]] = [[] for _ in range(n)]
     for actor in actors:
         actors_by_clause[grammar.clause[actor.start]].append(actor)
     return ClauseView(tokens, grammar, mentions, lang, cues_by_clause, items_by_clause, actors_by_clause)
+
+
+def _funder(tokens: list[Token], start: int) -> bool:
+    """ "tanks from a batch financed by Germany", "shells paid for by the Netherlands": who pays for goods bought
+    elsewhere is no party of the transfer (the seller's state supplies)."""
+    k = start - 1
+    if k >= 0 and tokens[k].lower in _ARTICLES_EN:
+        k -= 1
+    if k < 1 or tokens[k].lower != "by":
+        return False
+    k -= 1
+    if tokens[k].lower == "for" and k > 0:
+        k -= 1  # "paid for by"
+    return tokens[k].lower in _FUNDING_PARTICIPLES
 
 
 def _clause_frame(
@@ -363,6 +393,11 @@ def _clause_frame(
     items = frame_items(view, c, owners, lead_cue, lead_kind, trace)
     if not items:
         reject("filter.no-goods", f"clause {c}: trigger {lead_cue.lemma!r} without goods")
+        return None
+    if lead_cue.lemma in _STATIONING_VERBS and all(it.category != "personnel" for it in items):
+        # "deployed a Patriot battery in Lithuania", "verlegt Patriot-Staffeln nach Polen": weapons deployed stay
+        # under the sender's command (stationing); only forces deployed to serve with another are transferred
+        reject("filter.deployed-goods-stationed", f"clause {c}: {lead_cue.lemma!r} deploys goods, not forces")
         return None
     if (
         view.lang == "de"
@@ -402,6 +437,12 @@ def _clause_frame(
         return None
     frame = Frame("transfer", lead_cue, lead_kind, c, items)
     frame.trace = trace
+    if view.lang == "en" and any(
+        view.grammar.clause[a.start] in (c, c + 1) and _funder(view.tokens, a.start) for a in view.mentions.actors
+    ):
+        # the payer, in the clause or an appended participle ("…, paid for by Denmark"), was left out of the
+        # actors that can take a role (_view)
+        fire(frame, "roles.en.funder-is-no-party")
     governors = governor_chain(view.grammar, view.cues_by_clause, view.items_by_clause, TRIGGERS, c)
     set_modifiers(view, frame, governors)
     if "negation" in frame.modifiers and _negation_of_another_verb(view, c, lead_cue):
@@ -1179,6 +1220,12 @@ def _use_as_transfer(view: ClauseView, c: int, cue: CueMention) -> tuple[str, st
         # "its air force also flies Russian MiG-29 fighters", "dessen Luftwaffe chinesische Kampfdrohnen
         # einsetzt": goods of another state in service were received from it
         return "get", "trigger.goods-in-service"
+    if view.lang == "en" and cue.lemma in _SERVICE_WITH and _holder_after(view, c, cue):
+        held = [it for it in items if it.end <= cue.start and it.category not in ("personnel", None)]
+        if any(it.origin or it.producer or _goods_from(view, it) for it in held):
+            # "The Bayraktar TB2 is in service with the armed forces of Ethiopia", "Chinese-made drones have
+            # entered service with the Nigerian air force": another state's goods with a holder were received
+            return "get", "trigger.en.goods-in-service-with"
     if (
         cue.lemma in _BUILD_FOR
         and any(it.category == "technology" for it in items)
@@ -1186,6 +1233,15 @@ def _use_as_transfer(view: ClauseView, c: int, cue: CueMention) -> tuple[str, st
     ):
         return "build_for", "trigger.factory-abroad"  # "Rheinmetall soll Munitionsfabriken in der Ukraine bauen"
     return None
+
+
+def _holder_after(view: ClauseView, c: int, cue: CueMention) -> bool:
+    """An actor after the service phrase, with "with" or "of" before it ("in service with the Polish army",
+    "into the arsenals of Azerbaijan")."""
+    return any(
+        a.start >= cue.end and (a.prep is None or a.prep in _HOLDER_PREPS) and not a.id.startswith("@")
+        for a in view.actors_by_clause[c]
+    )
 
 
 def _in_service(view: ClauseView, cue: CueMention, items: list[ItemMention]) -> list[ItemMention]:
@@ -1224,9 +1280,12 @@ def _licence_noun(view: ClauseView, cue: CueMention) -> bool:
 
 def _licensed(view: ClauseView, c: int) -> bool:
     """Whether clause c builds under a licence whose licensor is named ("aus dem Iran", "russischer Lizenz")."""
+    licences = _licences(view, c)
+    if licences and view.lang == "en" and any(it.producer and it not in licences for it in view.items_by_clause[c]):
+        return True  # "Egypt is assembling K9 howitzers under licence": the named system's maker licensed it
     return any(
         it.origin or any(a.prep in FROM and 0 < a.start - it.start <= 4 for a in view.mentions.actors)
-        for it in _licences(view, c)
+        for it in licences
     )
 
 
@@ -1259,6 +1318,19 @@ def _object_of(view: ClauseView, cue: CueMention, item: ItemMention) -> bool:
 
 
 # --------------------------------------------------------------------------- goods
+
+
+def _replaced(tokens: list[Token], item: ItemMention, lead: CueMention) -> bool:
+    """A verb of replacing after the trigger and at most eleven words before the goods, within one phrase ("to
+    replace its ageing fleet of F-16s and French Mirage fighters"), or (German) right after them ("die alten
+    MiG-29 zu ersetzen")."""
+    for k in range(item.start - 1, max(lead.end, item.start - 12) - 1, -1):
+        if tokens[k].lemma in _REPLACE_VERBS:
+            return True
+        if tokens[k].text in (";", ":", "(", ")") or tokens[k].lower in _COMPLEMENTIZERS_EN:
+            return False  # the object of "replace" ends at a new clause or phrase
+    after = tokens[item.end : item.end + 3]
+    return any(t.lemma in _REPLACE_VERBS for t in after) and item.start > lead.end
 
 
 def _in_exchange(tokens: list[Token], item: ItemMention, items: list[ItemMention]) -> bool:
@@ -1310,6 +1382,12 @@ def frame_items(
             # buyer's own equipment
             trace.append("item.de.for-own-equipment")
             items = kept
+    kept = [it for it in items if not _replaced(view.tokens, it, lead_cue)]
+    if len(kept) < len(items):
+        # "bought 40 jets to replace its ageing fleet of American F-16s", "um die MiG-29 zu ersetzen": what is
+        # replaced stays where it is; it is not what this transfer moves
+        trace.append("item.replaced-goods-stay")
+        items = kept
     kept = [it for it in items if not _in_exchange(view.tokens, it, items)]
     if len(kept) < len(items) and kept:
         # "lieferte Munition im Austausch für Satellitentechnik", "in exchange for fighter jets": what comes
@@ -1632,8 +1710,14 @@ def _used(
                 continue  # "attack helicopters", "one-way attack drones": a modifier, not a verb
             word = tokens[cue.start].lower
             nxt = tokens[cue.end] if cue.end < len(tokens) else None
-            if word.endswith("ing") and nxt is not None and nxt.text.isalpha() and nxt.text.islower():
-                continue  # "a drone manufacturing plant": a gerund modifier, not a verb
+            if (
+                word.endswith("ing")
+                and nxt is not None
+                and nxt.text.isalpha()
+                and nxt.text.islower()
+                and nxt.lower not in _DETERMINERS_BEFORE_NOUN_EN
+            ):
+                continue  # "a drone manufacturing plant": a gerund modifier, not a verb ("using the planes" is one)
             if cue.start == item.end and nxt is not None and nxt.lower in _AGENT_OR_PLACE:
                 continue  # "submarines built by Naval Group": a participle describing the goods
             if (
@@ -1691,6 +1775,14 @@ def _built_where(tokens: list[Token], cue: CueMention) -> bool:
     return bool(after and after[0] in _PLACE_PREPS or any(w in _PLACE_PREPS for w in before[-3:]))
 
 
+def _year(tokens: list[Token], k: int) -> bool:
+    """ "handed over in 2025", "bis 2027": a four-digit number after a preposition of time is a year, no count."""
+    text = tokens[k].text
+    return (
+        len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2100 and k > 0 and tokens[k - 1].lower in _YEAR_PREPS
+    )
+
+
 def _antecedent(view: ClauseView, c: int) -> tuple[list[ItemMention], str] | None:
     """A relative clause ("…, das Moskau 2019 an Ankara geliefert hatte") is about the noun before it."""
     tokens, grammar, items_by_clause = view.tokens, view.grammar, view.items_by_clause
@@ -1702,7 +1794,14 @@ def _antecedent(view: ClauseView, c: int) -> tuple[list[ItemMention], str] | Non
         # "42 Rafale bestellt, von denen sechs bereits geliefert wurden", "six of which have been delivered":
         # part of the goods just named, counted by the number in this clause
         last = items_by_clause[c - 1][-1]
-        count = next((_count(t) for t in tokens[start:end] if _count(t) is not None), None)
+        count = next(
+            (
+                _count(t)
+                for k, t in enumerate(tokens[start:end], start)
+                if _count(t) is not None and not _year(tokens, k)
+            ),
+            None,
+        )
         part = ItemMention(
             last.start, last.end, last.category, last.designation, count, last.origin, last.producer, last.text
         )
@@ -1779,6 +1878,17 @@ def _anaphoric_items(tokens: list[Token], grammar: SentenceGrammar, c: int, lang
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if word in _REMAINDER and (nxt is None or not nxt.text[:1].isupper() and nxt.lower not in _NOUNISH_EN):
             # "two more would follow", "die übrigen sollen folgen", "weitere sollen folgen"
+            return [ItemMention(i, i + 1, None, carrier="pronoun", text=tokens[i].text)]
+        if (
+            lang == "en"
+            and word in _ORDINAL_PART_EN
+            and i > 0
+            and tokens[i - 1].lower == "the"
+            and nxt is not None
+            and (nxt.lower in _ONE_WORDS or _count(nxt) is not None or nxt.lower in _FINITE_AFTER_PART)
+        ):
+            # "with the first one expected to be delivered next year", "the first two will arrive in May": the
+            # first (or last) of the goods named before
             return [ItemMention(i, i + 1, None, carrier="pronoun", text=tokens[i].text)]
     return []
 
@@ -1953,6 +2063,11 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
         frame.modifiers |= stranded
         fire(frame, "mod.en.stranded-modal")
     _answered_request(view, frame)
+    if _reacted_to_transfer(view, frame):
+        # "China condemned the arms sale": a transfer noun that a verb of reacting takes as its object is
+        # contested there, its critic no party (the sale itself is reported where it is stated)
+        frame.no_fill = True
+        fire(frame, "mod.en.reacted-to-transfer")
     if "oppose" in frame.modifiers and "negation" not in frame.modifiers:
         # "Beijing opposes any arms sales to Taiwan": who opposes is no party; the transfer is at most a
         # contested plan, with both sides named in the sentence
@@ -1974,6 +2089,11 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
         # main predicate's; the participle describing the goods stays asserted
         frame.modifiers.discard("negation")
         fire(frame, "mod.de.negation-after-described-goods")
+    if "promise" in frame.modifiers and frame.trigger_kind != "promise" and _announced_after(view, frame):
+        # "Turkey has sold Kaan fighters to Indonesia, President Erdogan announced": the verb of announcing after
+        # the report only attributes it
+        frame.modifiers.discard("promise")
+        fire(frame, "mod.en.announced-after-is-attribution")
     if "promise" in frame.modifiers and frame.trigger_kind != "promise" and _announced_past(view, frame):
         # "announced Monday Indonesia had ordered 42 Rafale jets": a past act reported, not promised
         frame.modifiers.discard("promise")
@@ -2110,6 +2230,36 @@ def _bought_goods_in_service(view: ClauseView, frame: Frame) -> bool:
         return False
     # the noun too ("die inzwischen im Einsatz sind"): on goods already bought, use means they are there
     return any(x.lemma in _IN_SERVICE for x in cues)
+
+
+def _reacted_to_transfer(view: ClauseView, frame: Frame) -> bool:
+    """An English verb of reacting ("condemned", "criticised") right before the transfer noun, with at most two
+    words of its noun phrase between ("condemned the arms sale")."""
+    lead = frame.trigger
+    if view.lang != "en" or not view.tokens[lead.start].text.islower():
+        return False
+    for x in view.cues_by_clause[frame.clause]:
+        if "react" in x.kinds and x.end <= lead.start and lead.start - x.end <= 3:
+            between = view.tokens[x.end : lead.start]
+            return all(t.text.isalpha() and t.text.islower() for t in between) and any(
+                t.lower in _DETERMINERS_BEFORE_NOUN_EN for t in between
+            )
+    return False
+
+
+def _announced_after(view: ClauseView, frame: Frame) -> bool:
+    """Every promise cue in scope comes after the trigger and a comma ("…, President Erdogan announced"), and
+    none before it: an English verb of announcing that only attributes what came before."""
+    if view.lang != "en":
+        return False
+    lead = frame.trigger
+    promises = [x for k in range(view.n) for x in view.cues_by_clause[k] if "promise" in x.kinds and x is not lead]
+    if not promises or any(x.start < lead.start for x in promises):
+        return False
+    tokens = view.tokens
+    return all(any(t.text == "," for t in tokens[lead.end : x.start]) for x in promises) and all(
+        tokens[x.start].lower.endswith("ed") or tokens[x.start].lower.endswith("s") for x in promises
+    )
 
 
 def _announced_past(view: ClauseView, frame: Frame) -> bool:
@@ -2378,6 +2528,19 @@ def _reach_from_governors(
         frame.modifiers -= {"deal"}
         frame.modifiers.add("promise")
         fire(frame, "mod.relative-on-memorandum")
+        return
+    if (
+        c > 0
+        and opener in _RELATIVE
+        and any(
+            "intend" in cue.kinds and cue.lemma.lower() in _PLAN_NOUNS and start - 2 <= cue.end <= start
+            for cue in view.cues_by_clause[c - 1]
+        )
+    ):
+        # "a purchasing plan that includes acquiring 40 F-35s from the U.S.", "Pläne, die den Kauf von … vorsehen":
+        # what a plan includes is intended, not concluded
+        frame.modifiers.add("intend")
+        fire(frame, "mod.relative-on-plan")
         return
     if relative_clause(tokens, grammar, c):
         # "sanctions on Chinese firms that supply Russia": a relative clause describes its noun as

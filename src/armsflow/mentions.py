@@ -272,6 +272,9 @@ def _classifies_next_name(tokens: list[Token], k: int) -> bool:
 
 
 _MEMBERS: Final = words("noun.members", "de")
+_MEMBER_NOUNS_EN: Final = words("noun.members", "en")
+_ORGANISATIONS: Final = words("actor.organisation-of-states")
+_AND_OR: Final = words("conj.and-or", "en")
 _CURRENCIES: Final = words("noun.currency")
 _MEMBERSHIP_EVENTS: Final = words("noun.membership-event", "de")
 
@@ -587,6 +590,7 @@ def find_items(tokens: list[Token], lex: Lexicon, actor_tokens: frozenset[int] =
             if not _modifies_producer(tokens, it, lex)
             and not _modifies_other_noun(tokens, it)
             and not _in_institution_name(tokens, it)
+            and not _portion_of(tokens, it)
         ]
     items = _merge_designations(tokens, raw, lex)
     items = [it for it in _purposes(tokens, items) if not _means_of_transport(tokens, it)]
@@ -653,6 +657,18 @@ def _modifies_other_noun(tokens: list[Token], item: ItemMention) -> bool:
     return tokens[item.end].lower in _NOT_GOODS_HEADS and tokens[item.end - 1].text.islower()
 
 
+def _portion_of(tokens: list[Token], item: ItemMention) -> bool:
+    """ "large parts of its Soviet-era stockpiles", "part of the shipment": "part(s)" before "of" and a
+    determiner measures a share of what follows; it names no components."""
+    if item.end - item.start != 1 or item.end + 1 >= len(tokens):
+        return False
+    return (
+        tokens[item.start].lower in _PORTION_NOUNS
+        and tokens[item.end].lower == "of"
+        and tokens[item.end + 1].lower in _DETERMINERS
+    )
+
+
 def _export_permit(tokens: list[Token], item: ItemMention) -> bool:
     """ "export licences", "licences for arms exports", "Exportlizenzen": a permit to export is
     an approval of the goods it names, not a production licence (technology) of its own."""
@@ -675,6 +691,11 @@ def _export_permit(tokens: list[Token], item: ItemMention) -> bool:
 _EXPORT_PREFIXES: Final = word_stems("stem.export")
 _LICENCES: Final = words("noun.licence", "en")
 _DESCRIBED_HEADS: Final = words("reference.described-head", "en")
+_DESCRIBING_ADJECTIVES: Final = words("adj.describing-a-state", "en")
+_REGION_ADJECTIVES: Final = word_values("adj.region")
+REGION_PREFIX: Final = "@region:"
+_BARE_REGIONS: Final = word_values("reference.bare-region")
+_INTRANSITIVE_GIVING: Final = words("verb.gives-without-object", "en")
 _PERMITTED_TRADE: Final = words("word.permitted-trade", "en")
 _ITEM_START_MEMO: Final[dict[str, dict[str, bool]]] = {}
 _PARTS: Final = words("noun.parts", "de")
@@ -709,6 +730,7 @@ _OBLIQUE_ARTICLES: Final = words("article.oblique", "de")
 _WEAPON_SINGULAR: Final = words("noun.weapon-singular")
 _DEFINITE_SINGULAR: Final = words("determiner.definite-singular")
 _NOT_GOODS_HEADS: Final = words("noun.not-goods-head", "en")
+_PORTION_NOUNS: Final = words("noun.portion", "en")
 _FOR: Final = words("prep.for")
 _AMMO_OF: Final = {
     "artillery": "artillery-ammunition",
@@ -822,6 +844,43 @@ def _purposes(tokens: list[Token], items: list[ItemMention]) -> list[ItemMention
     return out
 
 
+def _negates_a_date(tokens: list[Token], cue: CueMention) -> bool:
+    """ "not before 2027", "nicht vor Ende 2026", "not until May": the negation moves a date later, it does not
+    negate the transfer."""
+    if "negation" not in cue.kinds or cue.end + 1 >= len(tokens):
+        return False
+    if tokens[cue.end].lower not in _TEMPORAL_LIMITS:
+        return False
+    after = tokens[cue.end + 1]
+    return after.text[:1].isdigit() or after.lower in _DATE_WORDS or after.lower in _DATE_OPENERS
+
+
+def _near_deals(tokens: list[Token], found: list[CueMention]) -> list[CueMention]:
+    """ "is close to a deal with China", "nearing an agreement", "on the verge of a contract": a deal that is
+    near is not concluded; a hedge on the words before the deal noun (which stays a deal cue)."""
+    out: list[CueMention] = []
+    for c in found:
+        if "deal" not in c.kinds:
+            continue
+        k = c.start - 1
+        if k >= 0 and tokens[k].lower in _INDEFINITE_EN:
+            k -= 1
+        for phrase in _NEAR_PHRASES:
+            n = len(phrase)
+            if k - n + 1 >= 0 and tuple(t.lower for t in tokens[k - n + 1 : k + 1]) == phrase:
+                out.append(CueMention(k - n + 1, k + 1, frozenset({"consider"}), " ".join(phrase)))
+                break
+    return out
+
+
+def _hedges_free_relative(tokens: list[Token], cue: CueMention) -> bool:
+    """ "what is believed to be", "what was thought to be": a hedge inside a free relative that only
+    describes a noun phrase ("in what is believed to be the largest airlift") weakens nothing else."""
+    if "consider" not in cue.kinds or cue.start < 2:
+        return False
+    return tokens[cue.start - 2].lower in _FREE_RELATIVE and tokens[cue.start - 1].lower in _BE_FINITE
+
+
 def _modifies_producer(tokens: list[Token], item: ItemMention, lex: Lexicon) -> bool:
     """ "Russian arms makers", "drone factories": the goods name the producer, they are not what moves."""
     if item.end >= len(tokens):
@@ -829,6 +888,10 @@ def _modifies_producer(tokens: list[Token], item: ItemMention, lex: Lexicon) -> 
     following = tokens[item.end].lower
     if item.designation is not None:
         return following in _PROGRAMME  # "the F-35 programme"
+    if lex.lang == "en" and following in _HEAD_AFTER_GOODS:
+        return True  # "a major armament push", "the arms race": the goods word only modifies the noun after it
+    if lex.lang == "en" and (_has_kind(tokens[item.end], lex, "agent") or _has_kind(tokens[item.end], lex, "client")):
+        return True  # "Russia's state-owned arms supplier", "a weapons customer": the goods name the role
     return _has_kind(tokens[item.end], lex, "producer")
 
 
@@ -1306,6 +1369,13 @@ _PART_OF: Final = words("prep.part-of")
 _TRUNCATION_LINKS: Final = words("conj.truncation-link", "de")
 _TYPE_LINKS: Final = words("prep.type-link")
 _PROGRAMME: Final = words("noun.programme", "en")
+_HEAD_AFTER_GOODS: Final = words("noun.head-after-goods", "en")
+_FREE_RELATIVE: Final = words("pronoun.free-relative", "en")
+_NEAR_PHRASES: Final = tuple(tuple(p.split()) for p in word_list("phrase.near-a-deal", "en"))
+_INDEFINITE_EN: Final = words("article.indefinite", "en")
+_TEMPORAL_LIMITS: Final = words("prep.temporal-limit")
+_DATE_OPENERS: Final = words("noun.date-opener")
+_BE_FINITE: Final = words("aux.finite-passive", "en")
 _ROMAN: Final = words("number.roman")
 
 
@@ -1437,9 +1507,24 @@ def find_cues(tokens: list[Token], lex: Lexicon) -> list[CueMention]:
         else:
             i += 1
     _separable_particles(tokens, found, lex)
+    found = [c for c in found if not _negates_a_date(tokens, c)]
     if lex.lang == "en":
         # "by May", "in May 2025": inside a sentence the capitalised modal is the month
         found = [c for c in found if not (c.start > 0 and tokens[c.start].text == "May")]
+        # "in what is believed to be the biggest airlift": the hedge describes a noun phrase, not the clause
+        found = [c for c in found if not _hedges_free_relative(tokens, c)]
+        found += _near_deals(tokens, found)
+        # "the deal follows the delivery of …": "follow" gives only without an object ("more will follow")
+        found = [
+            c
+            for c in found
+            if not (
+                c.lemma in _INTRANSITIVE_GIVING
+                and c.end < len(tokens)
+                and tokens[c.end].lower in _DETERMINERS
+                and not c.kinds.isdisjoint(_VERB_KINDS)
+            )
+        ]
         # "at ships", "the ships": after a determiner or preposition a verb form is a noun;
         # "40 used tanks": after a number a participle is an adjective ("second-hand")
         found = [
@@ -1656,29 +1741,74 @@ def _country_refs(tokens: list[Token], cues: list[CueMention], actors: list[Acto
 
 
 def _described_refs(tokens: list[Token], actors: list[ActorMention], lex: Lexicon) -> None:
-    """ "the gas-rich emirate", "the Balkan country", "the oil-rich kingdom": a reference with one describing
-    word between the article and its head is a reference all the same."""
+    """ "the gas-rich emirate", "the Balkan country", "the Central Asian nation", "the landlocked country",
+    "the formerly Soviet republic": a reference with up to three describing words between the article and its
+    head is a reference all the same."""
     taken = {i for a in actors for i in range(a.start, a.end)}
-    for i in range(len(tokens) - 2):
-        if tokens[i].lower != "the" or tokens[i + 2].lower not in _DESCRIBED_HEADS:
+    n = len(tokens)
+    for i in range(n - 1):
+        if tokens[i].lower != "the":
             continue
-        if taken & {i, i + 1, i + 2}:
+        bare = _BARE_REGIONS.get(tokens[i + 1].text.lower()) if tokens[i + 1].text[:1].isupper() else None
+        if bare is not None and i + 1 not in taken and (i + 2 >= n or not tokens[i + 2].text[:1].isupper()):
+            # "supplied air defence systems to the North": a part of a divided country named by its side alone
+            text = f"{tokens[i].text} {tokens[i + 1].text}"
+            prep, article = _governor(tokens, i + 1, lex)
+            actors.append(ActorMention(i, i + 2, REGION_PREFIX + bare, "ref", prep, article or "the", text))
+            taken |= {i, i + 1}
+            continue
+        if i + 2 >= n:
+            continue
+        h = _described_head(tokens, i + 1)
+        if h < 0 or taken & set(range(i, h + 1)):
             continue
         word = tokens[i + 1].text
-        if i + 3 in taken:
+        if h + 1 in taken:
             # "from the Balkan country Bulgaria": the state is named right here and takes the phrase's preposition
-            k = next((n for n, a in enumerate(actors) if a.start == i + 3 and a.prep is None), -1)
+            k = next((m for m, a in enumerate(actors) if a.start == h + 1 and a.prep is None), -1)
             prep, article = _governor(tokens, i + 1, lex)
-            if k >= 0 and prep is not None and word[:1].isalpha() and ("-" in word or word[:1].isupper()):
+            if k >= 0 and prep is not None and h == i + 2 and ("-" in word or word[:1].isupper()):
                 a = actors[k]
                 actors[k] = ActorMention(a.start, a.end, a.id, a.kind, prep, article, a.text, a.genitive)
             continue
-        if not word[:1].isalpha() or not ("-" in word or word[:1].isupper()) or word.lower() in ARTICLES:
-            continue  # a describing word: hyphenated ("gas-rich") or a region's name ("Balkan", "Gulf")
-        text = " ".join(t.text for t in tokens[i : i + 3])
+        text = " ".join(t.text for t in tokens[i : h + 1])
         prep, article = _governor(tokens, i + 1, lex)
-        actors.append(ActorMention(i, i + 3, reference_id(text), "ref", prep, article or "the", text))
-        taken |= {i, i + 1, i + 2}
+        ref = region_reference(tokens[i + 1 : h]) or reference_id(text)
+        actors.append(ActorMention(i, h + 1, ref, "ref", prep, article or "the", text))
+        taken |= set(range(i, h + 1))
+
+
+def region_reference(describing: list[Token]) -> str | None:
+    """ "the Southeast Asian country", "the Gulf state": "@region:southeast-asia", a reference that only a
+    state of that region can take up (the longest region name ending right before the head)."""
+    words_ = [t.lower for t in describing]
+    for k in range(len(words_)):
+        region = _REGION_ADJECTIVES.get(" ".join(words_[k:]))
+        if region is not None:
+            return REGION_PREFIX + region
+    return None
+
+
+def _described_head(tokens: list[Token], start: int) -> int:
+    """Index of a reference's head after one to three describing words from ``start``, or -1.
+
+    A describing word is hyphenated ("gas-rich"), capitalised ("Balkan", "Central Asian"), an adverb in -ly
+    or the word after it ("formerly soviet") or one of the lexicon's state-describing adjectives ("landlocked"); an
+    article, a number or any other word ends the search."""
+    j = start
+    while j < len(tokens) and j - start < 3:
+        word = tokens[j].text
+        low = tokens[j].lower
+        if j > start and low in _DESCRIBED_HEADS:
+            return j
+        if not word[:1].isalpha() or low in ARTICLES:
+            return -1
+        adverb = low.endswith("ly") and j + 1 < len(tokens) and tokens[j + 1].lower not in _DESCRIBED_HEADS
+        after_adverb = j > start and tokens[j - 1].lower.endswith("ly")
+        if not ("-" in word or word[:1].isupper() or adverb or after_adverb or low in _DESCRIBING_ADJECTIVES):
+            return -1
+        j += 1
+    return j if j < len(tokens) and j > start and tokens[j].lower in _DESCRIBED_HEADS else -1
 
 
 def _names_follow(tokens: list[Token], k: int, lang: str) -> bool:
@@ -1693,6 +1823,28 @@ def _names_follow(tokens: list[Token], k: int, lang: str) -> bool:
 EVENT_CUES: Final = kind_group("event")
 _TOPIC_FOR: Final = words("prep.topic-recipient")
 _REFERENCE_NAMED: Final = words("function.reference-names-its-state")
+
+
+def _without_member_attributes(tokens: list[Token], actors: list[ActorMention]) -> list[ActorMention]:
+    """ "the first NATO member country to acquire", "an EU and NATO member state": an organisation's name before
+    a noun of its members only classifies them (as the German compound "EU-Staaten" does); the organisation
+    itself takes no part."""
+    dropped: set[int] = set()
+    for k in range(len(actors) - 1, -1, -1):
+        a = actors[k]
+        if a.id not in _ORGANISATIONS or a.end >= len(tokens):
+            continue
+        nxt = tokens[a.end].lower
+        if nxt in _MEMBER_NOUNS_EN:
+            dropped.add(a.start)
+        elif (
+            nxt in _AND_OR
+            and k + 1 < len(actors)
+            and actors[k + 1].start == a.end + 1
+            and actors[k + 1].start in dropped
+        ):
+            dropped.add(a.start)  # "EU and NATO member states": both classify
+    return [a for a in actors if a.start not in dropped] if dropped else actors
 
 
 def find_mentions(sentence: Sentence, lex: Lexicon) -> Mentions:
@@ -1712,6 +1864,8 @@ def find_mentions(sentence: Sentence, lex: Lexicon) -> Mentions:
             and a.text.endswith(("'s", "’s"))
         )
     ]
+    if lex.lang == "en":
+        actors = _without_member_attributes(tokens, actors)
     if not any(not c.kinds.isdisjoint(EVENT_CUES) for c in cues):
         # No verb or noun that could state an event: only the actors and the named systems
         # matter, for the discourse ("Das Flugabwehrsystem S-400 … Drei Staffeln hat Moskau geliefert").

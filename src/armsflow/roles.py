@@ -58,6 +58,10 @@ _AS: Final = words("prep.as-role", "en")
 _REPLACE: Final = words("verb.replace", "en")
 _THE: Final = words("article.definite-short", "en")
 _FOR: Final = words("prep.for")
+_HOLDER_PREPS: Final = words("prep.holder", "en")
+_DESTINATION_EN: Final = words("prep.carry-destination", "en")
+_DETERMINERS_EN: Final = words("determiner.before-noun", "en")
+_LIST_NOUNS: Final = words("noun.measure-list", "en")
 _DECISION_NOUNS: Final = words("noun.decision", "en")
 _WITH: Final = words("prep.with")
 _BETWEEN: Final = words("prep.between") | _WITH
@@ -502,9 +506,10 @@ def _owner_of_decision(r: Roles) -> bool:
     if noun < 0 or tokens[noun].lower not in _DECISION_NOUNS:
         return False
     for a in sorted(view.actors_by_clause[c - 1], key=lambda a: -a.end):
-        if noun - 4 <= a.end <= noun and a.prep is None:
+        marks = ("'", "’", "'s", "’s")
+        # ("shocked by Israel's refusal": a preposition before a possessive governs the whole noun phrase)
+        if noun - 4 <= a.end <= noun and (a.prep is None or a.text.endswith(marks)):
             between = tokens[a.end : noun]
-            marks = ("'", "’", "'s", "’s")
             owned = a.genitive or a.text.endswith(marks) or any(t.text.endswith(marks) for t in between)
             if owned and all(t.text.isalpha() or t.text.endswith(marks) for t in between):
                 r.inherited = Group([a])
@@ -1150,6 +1155,120 @@ def _deal_by_producer(r: Roles, partners: list[str]) -> None:
 # --------------------------------------------------------------------------- constructions over the mapping
 
 
+def _owner_of_list_receives_nothing(r: Roles) -> None:
+    """ "added to the US entity list for supplying satellite images to the Wagner group": a state named on a
+    list of measures owns the list; it receives nothing."""
+    frame, tokens = r.frame, r.tokens
+    if r.view.lang != "en" or not frame.recipients:
+        return
+    owners = {
+        a.id
+        for a in r.view.actors_by_clause[r.c]
+        if a.end + 1 < len(tokens)
+        and (tokens[a.end].lower in _LIST_NOUNS or tokens[a.end + 1].lower in _LIST_NOUNS)
+        and tokens[a.end].text.islower()
+    }
+    if owners & set(frame.recipients):
+        frame.recipients = [i for i in frame.recipients if i not in owners]
+        fire(frame, "roles.en.list-owner-receives-nothing")
+
+
+def _owner_of_goods_sold_sells(r: Roles) -> None:
+    """ "granted authorisation for the sale of Israel's Arrow 3 system to Germany": the owner of the goods a sale
+    noun names sells them; who approves or reports the sale does not."""
+    frame, tokens, trig = r.frame, r.tokens, r.trig
+    if r.view.lang != "en" or r.kind != "sell" or not tokens[trig].text.islower() or trig == 0:
+        return
+    if tokens[trig - 1].lower not in _DETERMINERS_EN:
+        return  # a noun of sale ("the sale of"), not the verb
+    owners = [
+        g for g in r.own if g.first.start > trig and g.members[-1].text.endswith(("'s", "’s")) and _owns_goods(r, g)
+    ]
+    if owners and set(frame.suppliers) != set(owners[0].ids):
+        frame.recipients = [i for i in frame.recipients if i not in owners[0].ids]
+        r.supply(list(owners[0].ids), "roles.give.owner-of-goods-sold-sells")
+
+
+def _reactor_is_no_party(r: Roles) -> None:
+    """ "Russia condemned the delivery of F-16 jets from Denmark to Ukraine": who reacts to a transfer noun is
+    no party of it; the noun's own from-phrase names the supplier."""
+    frame = r.frame
+    if "mod.en.reacted-to-transfer" not in frame.trace or r.subj is None:
+        return
+    reactor = set(r.subj.ids)
+    if reactor & set(frame.suppliers + frame.recipients):
+        frame.suppliers = [i for i in frame.suppliers if i not in reactor]
+        frame.recipients = [i for i in frame.recipients if i not in reactor]
+        sellers = [i for i in r.prep_ids(FROM) if i not in frame.recipients and i not in reactor]
+        if sellers:
+            r.supply(sellers, "roles.en.reactor-is-no-party")
+        else:
+            fire(frame, "roles.en.reactor-is-no-party")
+
+
+def _holder_in_service_receives(r: Roles) -> None:
+    """ "in service with the Nigerian air force", "into the arsenals of Azerbaijan, Ukraine and Qatar": the holder
+    named after the service phrase receives the goods before it."""
+    frame = r.frame
+    if "trigger.en.goods-in-service-with" not in frame.trace or frame.recipients:
+        return
+    holders = [
+        i
+        for g in r.own
+        if g.first.start >= frame.trigger.end and (g.first.prep is None or g.first.prep in _HOLDER_PREPS)
+        for i in g.ids
+        if not i.startswith("@") and i not in frame.suppliers
+    ]  # ("the armed forces of Ethiopia and Morocco": the forces name no state, the names after them do)
+    if holders:
+        r.receive(unique(holders), "roles.en.holder-in-service-receives")
+
+
+def _promised_one_receives(r: Roles) -> None:
+    """ "Biden promised Zelenskyy to transfer air defence systems": the one promised, the object of a verb of
+    promising right before the infinitive, receives what the infinitive gives."""
+    frame, view, c = r.frame, r.view, r.c
+    if view.lang != "en" or r.kind not in GIVE or frame.recipients or not view.grammar.infinitive[c] or c == 0:
+        return
+    if c - 1 not in r.governors:
+        return
+    promise = next(
+        (x for x in view.cues_by_clause[c - 1] if "promise" in x.kinds and r.tokens[x.start].lower.endswith("ed")),
+        None,
+    )  # a past verb ("promised"), not the noun
+    if promise is None:
+        return
+    objects = [
+        a
+        for a in view.actors_by_clause[c - 1]
+        if a.start >= promise.end and a.prep is None and not a.genitive and a.id not in frame.suppliers
+    ]
+    if objects:
+        r.receive([objects[-1].id], "roles.en.promised-one-receives")
+
+
+def _accused_of_buying(r: Roles) -> None:
+    """ "accused Russia of buying weapons from North Korea": the one accused of buying or receiving receives,
+    not the accuser who is the clause's subject."""
+    tokens, trig = r.tokens, r.trig
+    if (
+        r.view.lang != "en"
+        or r.kind not in RECEIVE
+        or r.kind == "request"
+        or trig < 3
+        or tokens[trig - 1].lower != "of"
+    ):
+        return
+    if not any(t.lower in _ACCUSING for t in tokens[max(0, trig - 6) : trig - 1]):
+        return
+    near = [
+        a
+        for a in r.view.mentions.actors
+        if trig - 5 <= a.start and a.end <= trig - 1 and a.id not in r.frame.suppliers and a.kind != "origin"
+    ]
+    if near:
+        r.receive([near[-1].id], "roles.accused-of-buying")
+
+
 def _accused_of_supplying(r: Roles) -> None:
     """The one a gerund is said of supplies: "Chinese companies accused of supplying components",
     "accusing Pyongyang of arming Russia", "designated three Turkish companies for shipping …"."""
@@ -1177,11 +1296,19 @@ def _accused_of_supplying(r: Roles) -> None:
             for cue in x
         )
     ):
-        window = (trig - 8, trig - 1)
+        window = (trig - 12, trig - 1)
     if window is None:
         return
     lo, hi = window
-    near = [a for a in r.view.mentions.actors if lo <= a.start and a.end <= hi and a.id not in frame.recipients]
+    measure_starts = {x.start for k in range(r.view.n) for x in r.view.cues_by_clause[k] if "sanction" in x.kinds}
+    near = [
+        a
+        for a in r.view.mentions.actors
+        if lo <= a.start
+        and a.end <= hi
+        and a.id not in frame.recipients
+        and a.end not in measure_starts  # "added to the US entity list for shipping …": the list's owner
+    ]
     if near:
         r.supply([near[-1].id], "roles.accused-of-supplying")
 
@@ -1502,10 +1629,13 @@ def _adjective_on_supply_noun(r: Roles) -> None:
     before = [
         a
         for a in r.view.mentions.actors
-        if a.kind in ("adj", "origin") and a.prep is None and trig - 2 <= a.end <= trig and a.id not in frame.recipients
-    ]
+        if a.kind in ("adj", "origin")
+        and trig - 2 <= a.end <= trig
+        and (a.prep is None and a.id not in frame.recipients or a.end == trig and a.prep not in _DESTINATION_EN)
+    ]  # ("for a British sale of the jets to Ankara": the preposition before the adjective governs the whole noun)
     between = tokens[before[-1].end : trig] if before else []
     if before and all(t.text.isalpha() and t.lower not in PREPOSITIONS for t in between):
+        frame.recipients = [i for i in frame.recipients if i != before[-1].id]
         r.supply([before[-1].id], "roles.give.adjective-on-supply-noun")
         if r.kind == "promise" and not frame.recipients and r.subj is not None and r.subj.first.start < trig:
             # "Manila is studying a Turkish bid": who weighs the offer would receive
@@ -1732,6 +1862,9 @@ def _licence_production(r: Roles) -> None:
     licensors = [
         a.id for a in view.mentions.actors if a.prep in FROM and any(0 < a.start - s <= 4 for s in licences)
     ] + [it.origin for it in frame.items if it.origin]
+    if not licensors and view.lang == "en":
+        # "Egypt is assembling K9 howitzers under licence": the maker of the named system built under it
+        licensors = [it.producer for it in view.items_by_clause[r.c] if it.producer and it.start not in licences]
     builders = [i for i in (r.subj.ids if r.subj else []) if i not in licensors]
     if not builders:
         builders = [a.id for a in view.actors_by_clause[r.c] if a.prep in _BUILT_AT and a.id not in licensors]
@@ -2108,6 +2241,12 @@ CONSTRUCTIONS: Final[tuple[Callable[[Roles], None], ...]] = (
     _role_noun,
     _pair_subject,
     _accused_of_supplying,
+    _accused_of_buying,
+    _promised_one_receives,
+    _holder_in_service_receives,
+    _reactor_is_no_party,
+    _owner_of_goods_sold_sells,
+    _owner_of_list_receives_nothing,
     _attributive_participle_agent,
     _answered_request,
     _seized_shipment,

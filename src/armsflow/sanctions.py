@@ -101,6 +101,8 @@ _IMPOSING: Final = frozenset({"impose", "threaten", "listing"})
 _RELATIVE_EN: Final = words("pronoun.relative", "en")
 _AUX_PASSIVE: Final = words("aux.passive-present", "de")
 _GENITIVE_LINK: Final = words("article.genitive-link", "de")
+_JOIN_VERBS: Final = words("verb.join", "en")
+_RELATIVE_OPENERS: Final = words("pronoun.relative")
 _WAR_NOUNS: Final = words("noun.war")
 _INFINITIVE_MARK: Final = words("particle.infinitive", "en")
 _ADJECTIVE_ENDINGS: Final = tuple(sorted(words("suffix.adjective-inflection", "de")))
@@ -907,7 +909,23 @@ def _named_on_measure(view: ClauseView, frame: Frame, cue: CueMention) -> ActorM
                 frame.targets.append(actor.id)  # "the Iran sanctions" (but "Japan sanctions …" is a verb)
                 fire(frame, "sanction.compound-target")
                 return actor
+        if view.lang == "en" and _owner_of_measure_set(view.tokens, actor, cue):
+            # "adopted the EU's latest package of sanctions against Russia": the owner of the package imposes
+            frame.imposers = [actor.id]
+            fire(frame, "sanction.en.owner-of-package-imposes")
+            return actor
     return None
+
+
+def _owner_of_measure_set(tokens: list[Token], actor: ActorMention, cue: CueMention) -> bool:
+    """A possessive, up to three lowercase words and "of" right before the measure word ("the EU's latest
+    package of sanctions", "Washington's new round of sanctions")."""
+    if not (actor.genitive or actor.text.endswith(("'s", "’s"))) or cue.start < 2:
+        return False
+    between = tokens[actor.end : cue.start]
+    if not between or len(between) > 4 or between[-1].lower != "of":
+        return False
+    return all(t.text.isalpha() and t.text.islower() and t.lower not in PREPOSITIONS for t in between[:-1])
 
 
 def _noun_measure(view: ClauseView, cue: CueMention) -> bool:
@@ -1055,7 +1073,10 @@ def _reason_start(view: ClauseView, c: int, cue: CueMention) -> int | None:
         )
         if actor is not None and not possessive:
             continue  # "export permits for Turkey": the destination, no reason
-        deed = k < end and tokens[k].lower.endswith("ing") or actor is not None and actor.text.endswith(("'s", "’s"))
+        g = k
+        while g + 1 < end and tokens[g].lower.endswith("ly"):
+            g += 1  # "for allegedly supplying": an adverb before the deed
+        deed = g < end and tokens[g].lower.endswith("ing") or actor is not None and actor.text.endswith(("'s", "’s"))
         if tokens[j].lower in _REASON_WEAK and not deed:
             continue  # "licences for arms exports to Israel", "weapons for the Sudanese Armed Forces": no reason
         return j
@@ -1274,6 +1295,9 @@ def _bare_party(view: ClauseView, frame: Frame, g: Group, own: list[Group], cue:
     cues = view.cues_by_clause[c]
     if first.start > 0 and tokens[first.start - 1].lower in _COMPARISON and first.start < cue.start:
         role.fellows.append(g)  # "Island hat ebenso wie Norwegen …": compared with the subject
+    elif lang == "en" and first.start < cue.start and _joined_in_measure(view, first, cue):
+        role.fellows.append(g)  # "it would join Washington in sanctioning …": Washington imposes beside the subject
+        fire(frame, "sanction.en.joined-in-measure")
     elif first.kind in ("adj", "demonym") and not governs(g, tokens):
         frame.targets += g.ids
         fire(frame, "sanction.adjective-target")
@@ -1320,6 +1344,19 @@ def _bare_party(view: ClauseView, frame: Frame, g: Group, own: list[Group], cue:
         fire(frame, "sanction.en.object-after-measure")
 
 
+def _joined_in_measure(view: ClauseView, actor: ActorMention, cue: CueMention) -> bool:
+    """ "join Washington in sanctioning", "joined the EU in imposing sanctions": the actor right after a verb of
+    joining, then "in" before the measure, is the subject's fellow, not the subject."""
+    tokens = view.tokens
+    k = actor.start - (2 if actor.article else 1)
+    if k < 0 or tokens[k].lemma not in _JOIN_VERBS:
+        return False
+    end = actor.end
+    while end < len(tokens) and end < cue.start and tokens[end].lower != "in":
+        end += 1
+    return end < cue.start and cue.start - end <= 3
+
+
 def _after_war_noun(view: ClauseView, actor: ActorMention) -> bool:
     """ "Angriffskrieg gegen die Ukraine", "war against Ukraine": the actor is what a war is waged against."""
     k = actor.start - (2 if actor.article else 1) - 1
@@ -1361,10 +1398,38 @@ def _object_gap(view: ClauseView, start: int, end: int) -> bool:
     return all(t.lower in _ARTICLES or t.text.isdigit() or t.lower in _SKIPPED for t in view.tokens[start:end])
 
 
+def _target_of_relative_ban(view: ClauseView, frame: Frame, c: int) -> None:
+    """ "United Nations sanctions that ban North Korea from the arms trade", "Sanktionen, die Nordkorea den
+    Waffenhandel verbieten": the one a relative clause right after the measure bans is its target."""
+    if c + 1 >= view.n:
+        return
+    start, _ = view.grammar.clauses[c + 1]
+    tokens = view.tokens
+    opener = next((k for k in range(start, min(start + 2, len(tokens))) if tokens[k].text != ","), start)
+    if tokens[opener].lower not in _RELATIVE_OPENERS or opener - frame.trigger.end > 1:
+        return
+    bans = [x for x in view.cues_by_clause[c + 1] if "prevent" in x.kinds]
+    if not bans:
+        return
+    banned = [
+        a.id
+        for a in view.actors_by_clause[c + 1]
+        if _prep(a, view) is None
+        and not a.genitive
+        and a.kind not in ("adj", "origin", "demonym")
+        and (view.lang == "de" or a.start > bans[0].start)
+    ]
+    if banned:
+        frame.targets += banned[:1]
+        fire(frame, "sanction.relative-ban-target")
+
+
 def _fallback_parties(view: ClauseView, frame: Frame, c: int, chain: list[int]) -> None:
     """Imposer and target from a relative antecedent, the governing or earlier clauses, or a pronoun."""
     tokens, grammar = view.tokens, view.grammar
     _targets_listed_on(view, frame, c)
+    if not frame.targets:
+        _target_of_relative_ban(view, frame, c)
     if not frame.imposers and _unnamed_subject(view, c):
         # "Die westafrikanische Staatengemeinschaft Ecowas hob … auf": someone the lexicon does not know
         # imposes; no one from the discourse
@@ -1402,7 +1467,8 @@ def _fallback_parties(view: ClauseView, frame: Frame, c: int, chain: list[int]) 
                 for x in groups(view.actors_by_clause[ci], tokens)
                 if (_prep(x.first, view) is None or _absolute_subject(view, x)) and not x.first.genitive
             ]
-            if cand and _opposes(view, ci):
+            shared = ci == c - 1 and "sanction.coordinated-verb-phrase" in frame.trace
+            if cand and _opposes(view, ci) and not shared:  # ("condemned the sale and imposed sanctions": one subject)
                 # "praised Israel's decision to halt exports", "vetoed a resolution that would have extended
                 # sanctions", "mit dem Versuch gescheitert, … untersagen zu lassen": not the one imposing
                 reject("sanction.subject-of-earlier-clause", f"clause {ci}: its subject reacts to the measure")

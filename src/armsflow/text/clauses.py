@@ -102,6 +102,8 @@ def clause_ids(
                 or (nxt[:1].isdigit() and ((i + 2) in listed or (i + 3) in listed))
             )
             boundary = not (prev_in and next_in) or nxt in SUBORDINATORS
+            if boundary and prev_in and _as_well_as(tokens, i + 1, listed, actors, p in actors):
+                boundary = False  # "tanks, as well as artillery ammunition": the list goes on
             if (
                 boundary
                 and p >= 1
@@ -119,6 +121,17 @@ def clause_ids(
                 while j < n and j in listed:
                     j += 1
                 boundary = verb_seen and j in verbs and tokens[j].text.islower()
+                if (
+                    not boundary
+                    and j < n
+                    and tokens[j].text.islower()
+                    and _in_phrase_before(tokens, p, actors)
+                    and not any(k in verbs for k in range(ids.index(current) if current in ids else 0, i))
+                ):
+                    # "Thanks to a loan from Washington, Manila is buying …": a name in a fronted phrase without a
+                    # cue of its own ("Despite requests from Kyiv, Seoul …" stays one clause), then a name with its
+                    # own finite verb, the subject of the main clause
+                    boundary = tokens[j].lower in _FINITE_AFTER_NAME or (j in verbs and _finite(tokens, j))
             if not boundary and (i + 1) in listed:
                 # "plant Südkorea, Polen weitere Panzer zu liefern": an infinitive clause opens after the
                 # comma when "zu" follows the next mention with no "und" that would continue a list
@@ -165,6 +178,10 @@ def clause_ids(
                 # "Rabat bought Israel's Barak MX system and signed for Turkish drones": after a verb, "and" with a
                 # second verb of trading opens a clause of its own even right after goods
                 boundary = True
+            if not boundary and verb_seen and word in _AND and tokens[i + 1].lower in _ARTICLES:
+                # "shipped 133 tanks and the remaining 47 will be delivered": after a verb, "and" with an article,
+                # a short noun phrase and a finite auxiliary opens a clause with its own tense
+                boundary = _subject_then_finite(tokens, i + 2)
             if not boundary and verb_seen and word in _AND and (i + 1) in actors:
                 # "Italy sold frigates to Egypt and Germany sold submarines to Israel": after a verb, "and" with
                 # a name and then a verb of its own joins two clauses, not two names
@@ -185,11 +202,14 @@ def clause_ids(
 _EN_SPLITTERS: Final = words("conj.clause-splitter", "en")
 REPORTING_ZERO_THAT: Final = words("verb.reporting-zero-that", "en")
 _FINITE_AFTER_NAME: Final = words("verb.finite-after-name", "en")
+_ACTING_HEADS_EN: Final = words("noun.acting-head", "en")
 
 
 def zero_that_subjects(tokens: list[Token], actors: frozenset[int], verbs: frozenset[int]) -> set[int]:
     """Starts of names that open a complement clause without "that": a reporting verb, the name (an article may
-    stand before it), then the name's own finite verb ("Kirby said Iran is getting …", "believes Iran has sent")."""
+    stand before it), then the name's own finite verb ("Kirby said Iran is getting …", "believes Iran has sent");
+    a state's adjective may stand for the name before a noun through which the state acts ("says the Israeli
+    regime is exporting")."""
     found: set[int] = set()
     n = len(tokens)
     for i in range(1, n):
@@ -203,6 +223,8 @@ def zero_that_subjects(tokens: list[Token], actors: frozenset[int], verbs: froze
         j = start
         while j < n and j in actors:
             j += 1
+        if j + 1 < n and tokens[j].lower in _ACTING_HEADS_EN:
+            j += 1  # "says the Israeli government is exporting": the state's adjective, its government, the verb
         if (
             j < n
             and tokens[j].text.islower()
@@ -213,6 +235,7 @@ def zero_that_subjects(tokens: list[Token], actors: frozenset[int], verbs: froze
 
 
 _ARTICLES: Final = words("article.any")
+_PREPOSITIONS: Final = words("prep.any")
 _PRONOUNS: Final = words("pronoun.personal")
 _VERBISH: Final = words("function.verb-like")
 _PASSIVE_AUX: Final = words("aux.passive", "en")
@@ -229,6 +252,38 @@ _CORRELATIVE_SECOND: Final = words("conj.correlative-second")
 _SUBJECT_PRONOUNS_EN: Final = words("pronoun.subject", "en")
 _SAID: Final = words("verb.say-past-short", "en")
 _MAYBE_BOUNDARY: Final = _HARD | _EN_SPLITTERS | _COORD | _FOCUS_NEGATION | _SUBJECT_PRONOUNS_EN | {"to", ","}
+
+
+def _in_phrase_before(tokens: list[Token], p: int, actors: frozenset[int]) -> bool:
+    """The name ending at ``p`` stands in a prepositional phrase ("a loan from Washington")."""
+    if p not in actors:
+        return False
+    k = p
+    while k - 1 in actors:
+        k -= 1
+    if k > 0 and tokens[k - 1].lower in _ARTICLES:
+        k -= 1
+    return k > 0 and tokens[k - 1].lower in _PREPOSITIONS
+
+
+def _as_well_as(tokens: list[Token], k: int, listed: set[int], actors: frozenset[int], actor_before: bool) -> bool:
+    """ "as well as" at ``k`` and, within the next six words, a mention of the same sort as the one before the
+    comma (goods after goods, an actor after an actor): one more member of a list."""
+    if [t.lower for t in tokens[k : k + 3]] != ["as", "well", "as"]:
+        return False
+    first = next((j for j in range(k + 3, min(k + 9, len(tokens))) if j in listed), -1)
+    return first >= 0 and (first in actors) == actor_before
+
+
+def _subject_then_finite(tokens: list[Token], start: int) -> bool:
+    """Up to three words of a noun phrase from ``start`` (after its article), then a finite auxiliary."""
+    for j in range(start, min(start + 4, len(tokens))):
+        word = tokens[j].lower
+        if j > start and word in _FINITE_AFTER_NAME and tokens[j].text.islower():
+            return True
+        if not (word.isalnum() or "-" in word) or word in _COORD:
+            return False
+    return False
 
 
 def _asides(tokens: list[Token], actors: frozenset[int], verbs: frozenset[int]) -> set[int]:
