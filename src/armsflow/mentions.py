@@ -855,6 +855,17 @@ def _negates_a_date(tokens: list[Token], cue: CueMention) -> bool:
     return after.text[:1].isdigit() or after.lower in _DATE_WORDS or after.lower in _DATE_OPENERS
 
 
+def _kept_up(tokens: list[Token], found: list[CueMention]) -> list[CueMention]:
+    """ "will keep leasing Gripens", "kept supplying shells": a verb of keeping on before a gerund of a cue says
+    the transfer goes on."""
+    out: list[CueMention] = []
+    for c in found:
+        k = c.start - 1
+        if k >= 0 and tokens[k].lemma in _KEEP_ON and tokens[c.start].lower.endswith("ing") and c.kinds & TRIGGERS_EN:
+            out.append(CueMention(k, k + 1, frozenset({"ongoing"}), tokens[k].lemma))
+    return out
+
+
 def _near_deals(tokens: list[Token], found: list[CueMention]) -> list[CueMention]:
     """ "is close to a deal with China", "nearing an agreement", "on the verge of a contract": a deal that is
     near is not concluded; a hedge on the words before the deal noun (which stays a deal cue)."""
@@ -1373,6 +1384,8 @@ _HEAD_AFTER_GOODS: Final = words("noun.head-after-goods", "en")
 _FREE_RELATIVE: Final = words("pronoun.free-relative", "en")
 _NEAR_PHRASES: Final = tuple(tuple(p.split()) for p in word_list("phrase.near-a-deal", "en"))
 _INDEFINITE_EN: Final = words("article.indefinite", "en")
+_KEEP_ON: Final = words("verb.keep-on", "en")
+TRIGGERS_EN: Final = kind_group("trigger")
 _TEMPORAL_LIMITS: Final = words("prep.temporal-limit")
 _DATE_OPENERS: Final = words("noun.date-opener")
 _BE_FINITE: Final = words("aux.finite-passive", "en")
@@ -1514,6 +1527,7 @@ def find_cues(tokens: list[Token], lex: Lexicon) -> list[CueMention]:
         # "in what is believed to be the biggest airlift": the hedge describes a noun phrase, not the clause
         found = [c for c in found if not _hedges_free_relative(tokens, c)]
         found += _near_deals(tokens, found)
+        found += _kept_up(tokens, found)
         # "the deal follows the delivery of …": "follow" gives only without an object ("more will follow")
         found = [
             c
