@@ -855,6 +855,18 @@ def _negates_a_date(tokens: list[Token], cue: CueMention) -> bool:
     return after.text[:1].isdigit() or after.lower in _DATE_WORDS or after.lower in _DATE_OPENERS
 
 
+def _training_in_package(tokens: list[Token], cue: CueMention, found: list[CueMention]) -> bool:
+    """ "The deal includes training and ammunition", "spare parts and training.": training named among the
+    contents of a sale is part of the package, not a sending of trainers (no object follows it)."""
+    if "train" not in cue.kinds or not tokens[cue.start].lower.endswith("ing") or cue.start == 0:
+        return False
+    prev = tokens[cue.start - 1].lower
+    nxt = tokens[cue.end].lower if cue.end < len(tokens) else "."
+    after_include = any("include" in c.kinds and c.end == cue.start for c in found)
+    listed = prev in _LIST_LINKS and not nxt[:1].isalnum()
+    return after_include or listed or prev in _LIST_LINKS and nxt in _LIST_LINKS
+
+
 def _kept_up(tokens: list[Token], found: list[CueMention]) -> list[CueMention]:
     """ "will keep leasing Gripens", "kept supplying shells": a verb of keeping on before a gerund of a cue says
     the transfer goes on."""
@@ -1385,6 +1397,7 @@ _FREE_RELATIVE: Final = words("pronoun.free-relative", "en")
 _NEAR_PHRASES: Final = tuple(tuple(p.split()) for p in word_list("phrase.near-a-deal", "en"))
 _INDEFINITE_EN: Final = words("article.indefinite", "en")
 _KEEP_ON: Final = words("verb.keep-on", "en")
+_LIST_LINKS: Final = words("function.list-link", "en")
 TRIGGERS_EN: Final = kind_group("trigger")
 _TEMPORAL_LIMITS: Final = words("prep.temporal-limit")
 _DATE_OPENERS: Final = words("noun.date-opener")
@@ -1528,6 +1541,7 @@ def find_cues(tokens: list[Token], lex: Lexicon) -> list[CueMention]:
         found = [c for c in found if not _hedges_free_relative(tokens, c)]
         found += _near_deals(tokens, found)
         found += _kept_up(tokens, found)
+        found = [c for c in found if not _training_in_package(tokens, c, found)]
         # "the deal follows the delivery of …": "follow" gives only without an object ("more will follow")
         found = [
             c
