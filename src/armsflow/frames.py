@@ -64,7 +64,7 @@ from armsflow.mentions import (
     Mentions,
     is_reference,
 )
-from armsflow.roles import FROM, TO, assign_transfer_roles, counted_after, service_roles, trainees
+from armsflow.roles import FROM, TO, assign_transfer_roles, counted_after, owner_demonyms, service_roles, trainees
 from armsflow.sanctions import reason_span, sanction_frames, whether_or_not
 from armsflow.text.mood import counterfactual, polar_questions
 from armsflow.text.segment import Token
@@ -129,6 +129,11 @@ _DESPITE: Final = words("prep.despite")
 _ATTRIBUTIVE_DOUBT: Final = words("adj.attributive-doubt")
 _BUILDING: Final = words("noun.building")
 _AWAIT: Final = words("verb.await", "en")
+_WH_RELATIVE: Final = words("pronoun.relative-wh", "en")
+_VALUE_WORDS: Final = words("word.value", "en")
+_HOLD_GOODS: Final = words("verb.hold-goods", "en")
+_PHRASE_BREAKS: Final = words("punct.phrase-break", "en")
+_PHRASE_ENDERS: Final = words("word.participle-phrase-end", "en")
 _LIST_OPENERS: Final = words("list.opener")
 _LIST_FILLERS: Final = words("list.filler")
 _RELATIVE_OR_SUBORDINATE: Final = words("pronoun.relative", "en") | words("pronoun.interrogative", "en")
@@ -1732,6 +1737,23 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
         # is not the delivery's
         aside |= set(range(reason))
         fire(frame, "mod.reason-outside-measure-modality")
+    valued = {
+        cue.start
+        for cue in view.cues_by_clause[c]
+        if "consider" in cue.kinds
+        and cue is not lead
+        and any(t.lower in _VALUE_WORDS for t in tokens[cue.end : cue.end + 3])
+    }
+    if valued:
+        # "in a deal believed to be worth more than $70 million", "estimated to cost": the hedge is on the value
+        aside |= valued
+        fire(frame, "mod.en.hedge-on-value")
+    walled = _behind_wh_relative(view, c, lead)
+    if walled:
+        # "are intended to replace two warships which were acquired from the Netherlands in 2004": a relative
+        # clause on the goods has its own modality; the main verb's intention does not reach into it, nor back
+        aside |= walled
+        fire(frame, "mod.en.wh-relative-own-modality")
     frame.modifiers = _modifiers(view.cues_by_clause, c, lead, tokens, frame.trigger_kind, starts, aside)
     if frame.trigger_kind == "sell" and _sales_total(view, frame):
         # "Canada's arms sales to Turkey totaled $87 million in 2018": sales measured by a total happened
@@ -2517,6 +2539,23 @@ def _modifiers(
     return mods
 
 
+def _behind_wh_relative(view: ClauseView, c: int, lead: CueMention) -> set[int]:
+    """Starts of the modal cues of clause c that a "which"/"who" right after goods separates from the lead."""
+    if view.lang != "en":
+        return set()
+    tokens = view.tokens
+    ends = {it.end for it in view.mentions.items}
+    walls = [k for k in range(*view.grammar.clauses[c]) if tokens[k].lower in _WH_RELATIVE and k in ends]
+    out: set[int] = set()
+    for cue in view.cues_by_clause[c]:
+        if cue is lead or not cue.kinds & MODIFIERS:
+            continue
+        lo, hi = (cue.end, lead.start) if cue.end <= lead.start else (lead.end, cue.start)
+        if any(lo <= k < hi for k in walls):
+            out.add(cue.start)
+    return out
+
+
 def _not_only(cue: CueMention, tokens: list[Token]) -> bool:
     """A negation followed by "nur/only": a focus ("nicht nur Drohnen"), not a negation."""
     return "negation" in cue.kinds and cue.end < len(tokens) and tokens[cue.end].lower in _NOT_ONLY
@@ -2753,21 +2792,55 @@ def participle_frames(tokens: list[Token], mentions: Mentions, lang: str) -> lis
     for cue in mentions.cues:
         kind = next((k for k in PRIORITY if k in cue.kinds and k in GIVE_OR_RECEIVE), None)
         item = by_end.get(cue.start)
+        set_off = item is None and cue.start >= 2 and tokens[cue.start - 1].text == ","
+        if set_off:
+            # "JF-17 Thunder, supplied to Myanmar by Pakistan, …": a participle set off by a comma after the goods
+            item = by_end.get(cue.start - 1)
         word = tokens[cue.start].lower
         if kind is None or item is None:
             continue
         if not (word.endswith(("ed", "nt")) or word in IRREGULAR_PARTICIPLES):
             continue
+        if set_off and not _set_off_participle(tokens, mentions, actors, cue):
+            continue
         frame = _participle_frame(tokens, mentions, actors, cue, kind, item)
+        if frame is not None and set_off:
+            fire(frame, "trigger.en.set-off-participle-after-goods")
         if frame is not None:
             out.append(frame)
     return out
 
 
+def _set_off_participle(tokens: list[Token], mentions: Mentions, actors: list[ActorMention], cue: CueMention) -> bool:
+    """ ", supplied to Myanmar by Pakistan": a participle after a comma is passive, not a finite verb of the
+    subject before, only with its agent ("by") in its own phrase and no goods of its own as object."""
+    reach = _participle_reach(tokens, cue)
+    if any(cue.end <= it.start < reach for it in mentions.items):
+        return False
+    return any(cue.end <= a.start < reach and a.prep == "by" for a in actors)
+
+
+def _participle_reach(tokens: list[Token], cue: CueMention) -> int:
+    """Where the phrase of a participle after the goods ends: at a comma or other break, a conjunction or a
+    relative pronoun, at most nine tokens on ("acquired by the Philippine Navy from South Korea's shipyard")."""
+    end = min(len(tokens), cue.end + 9)
+    for k in range(cue.end, end):
+        if tokens[k].text in _PHRASE_BREAKS or tokens[k].lower in _PHRASE_ENDERS:
+            return k
+    return end
+
+
 def _participle_frame(
     tokens: list[Token], mentions: Mentions, actors: list[ActorMention], cue: CueMention, kind: str, item: ItemMention
 ) -> Frame | None:
-    after = [a for a in actors if cue.end <= a.start <= cue.end + 4 and a.prep in _PARTICIPLE_AGENT | _PARTICIPLE_TO]
+    reach = _participle_reach(tokens, cue)
+    after = [
+        a
+        for a in actors
+        if cue.end <= a.start
+        and (a.start <= cue.end + 4 or a.start < reach)
+        and a.prep in _PARTICIPLE_AGENT | _PARTICIPLE_TO
+    ]
     agents = [a.id for a in after if a.prep in _PARTICIPLE_AGENT]
     in_use = any("use" in c.kinds and (c.start < item.start or "service" in c.lemma) for c in mentions.cues)
     frame = Frame("transfer", cue, kind, -1, [item])
@@ -2800,12 +2873,36 @@ def _participle_frame(
             users = [a.id for a in actors if a.end <= item.start and a.prep is None and a.kind != "org"]
             frame.recipients = [u for u in users[:1] if u not in frame.suppliers]
             _decided(frame, "roles.participle.user-received")
+        if not frame.recipients and frame.suppliers:
+            # "Polish tanks bought from South Korea": the buyer's demonym on goods bought from another state
+            frame.recipients = owner_demonyms(mentions.actors, [item], frame.suppliers)
+            if frame.recipients:
+                _decided(frame, "roles.receive.en.demonym-of-goods-bought-from")
     if not frame.recipients and any(t.lower in _AWAIT for t in tokens[max(0, item.start - 5) : item.start]):
         # "Kyiv is still waiting for the F-16s promised by the Netherlands": who awaits them receives
         waiting = [a.id for a in actors if a.end <= item.start and a.prep is None and not a.genitive]
         frame.recipients = [w for w in waiting[:1] if w not in frame.suppliers]
         _decided(frame, "roles.participle.awaiting-receives")
+    if not frame.recipients and frame.suppliers:
+        holder = _holder_of_goods(tokens, actors, item)
+        if holder is not None and holder not in frame.suppliers:
+            # "the SDF keeps heavy weapons supplied by the United States", "the air force unveiled the first of
+            # 36 jets bought from Sweden": who holds the goods received them; they arrived
+            frame.recipients = [holder]
+            frame.modifiers.add("in_use")
+            _decided(frame, "roles.participle.holder-received")
     return frame
+
+
+def _holder_of_goods(tokens: list[Token], actors: list[ActorMention], item: ItemMention) -> str | None:
+    """The subject of a verb of holding or showing goods that stands at most six tokens before them."""
+    verbs = [k for k in range(max(0, item.start - 6), item.start) if tokens[k].lower in _HOLD_GOODS]
+    if not verbs:
+        return None
+    subjects = [a for a in actors if a.end <= verbs[-1] and a.prep is None and not a.genitive and a.kind != "org"]
+    if not subjects or any(tokens[k].text in _PHRASE_BREAKS for k in range(subjects[-1].end, verbs[-1])):
+        return None
+    return subjects[-1].id
 
 
 def _merge_participles(frames: list[Frame], participles: list[Frame]) -> None:

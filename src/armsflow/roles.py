@@ -80,6 +80,7 @@ _INFINITIVE_MARKS: Final = words("particle.infinitive")
 _OWN: Final = words("pronoun.possessive")
 _FORCES: Final = word_stems("stem.forces")
 _STOCKS: Final = word_stems("stem.stocks")
+_MADE: Final = tuple("-" + w for w in word_stems("participle.made-suffix"))
 _OFFER_NOUNS: Final = words("noun.offer")
 _OFFER_DETERMINERS: Final = words("determiner.before-offer", "en")
 _BUILT: Final = words("participle.built")
@@ -923,6 +924,12 @@ def _roles_receive(r: Roles) -> None:
     if seller:
         r.supply(seller, "roles.receive.from-supplier")
     _seller_when_unnamed(r)
+    if frame.passive and kind in ("buy", "order") and lang == "en" and seller:
+        demonyms = owner_demonyms(r.view.mentions.actors, frame.items, seller)
+        if demonyms and all(i.startswith("@") for i in frame.recipients):
+            # "Chilean warships which were acquired second-hand from the Netherlands": goods bought from another
+            # state carry their buyer's demonym, not their maker's
+            r.receive(demonyms, "roles.receive.en.demonym-of-goods-bought-from")
     beneficiaries = [
         i for g in r.by_prep.get("for", []) + r.by_prep.get("für", []) if g.first.start > trig for i in g.ids
     ]
@@ -955,6 +962,14 @@ def _receiver(r: Roles) -> None:
         owners = [i for g in r.own if g.first.kind.endswith("-gen") and g.first.start < r.trig for i in g.ids]
         if owners:
             r.receive(owners, "roles.receive.owner-of-bought-goods")
+
+
+def owner_demonyms(actors: list[ActorMention], items: list[ItemMention], sellers: list[str]) -> list[str]:
+    """Plain demonyms right before the goods ("Chilean warships", not "Dutch-built warships"), other than the
+    sellers'."""
+    starts = {it.start for it in items}
+    found = [a for a in actors if a.kind == "origin" and a.end in starts]
+    return unique([a.id for a in found if not a.text.lower().endswith(_MADE) and a.id not in sellers])[:1]
 
 
 def _owns_goods(r: Roles, g: Group) -> bool:
