@@ -675,6 +675,7 @@ def _export_permit(tokens: list[Token], item: ItemMention) -> bool:
 _EXPORT_PREFIXES: Final = word_stems("stem.export")
 _LICENCES: Final = words("noun.licence", "en")
 _DESCRIBED_HEADS: Final = words("reference.described-head", "en")
+_GROUP_HEADS: Final = words("reference.group-head", "en")
 _PERMITTED_TRADE: Final = words("word.permitted-trade", "en")
 _ITEM_START_MEMO: Final[dict[str, dict[str, bool]]] = {}
 _PARTS: Final = words("noun.parts", "de")
@@ -1660,6 +1661,15 @@ def _described_refs(tokens: list[Token], actors: list[ActorMention], lex: Lexico
     word between the article and its head is a reference all the same."""
     taken = {i for a in actors for i in range(a.start, a.end)}
     for i in range(len(tokens) - 2):
+        if tokens[i].lower == "the" and tokens[i + 2].lower in _GROUP_HEADS:
+            k = next((n for n, a in enumerate(actors) if a.start == i + 1 and a.end == i + 2), -1)
+            if k >= 0 and actors[k].kind in ("adj", "origin") and not taken & {i, i + 2}:
+                # "to the Iraqi militia", "the Lebanese group": a group described by its country is the group
+                # named before, not the state (coref.group-named-in-sentence)
+                a = actors[k]
+                text = " ".join(t.text for t in tokens[i : i + 3])
+                actors[k] = ActorMention(i, i + 3, GROUP, "ref", a.prep, "the", text)
+                continue
         if tokens[i].lower != "the" or tokens[i + 2].lower not in _DESCRIBED_HEADS:
             continue
         if taken & {i, i + 1, i + 2}:

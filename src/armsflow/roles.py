@@ -81,6 +81,11 @@ _OWN: Final = words("pronoun.possessive")
 _FORCES: Final = word_stems("stem.forces")
 _STOCKS: Final = word_stems("stem.stocks")
 _MADE: Final = tuple("-" + w for w in word_stems("participle.made-suffix"))
+_SMUGGLE: Final = words("verb.smuggle", "en")
+_ON_BOARD: Final = words("prep.on-board", "en")
+_HERALD: Final = words("verb.herald", "en")
+_ARRIVAL_NOUNS: Final = words("noun.arrival", "en")
+_HERALD_KINDS: Final = frozenset({"name", "person", "capital", "title", "metonym"})
 _OFFER_NOUNS: Final = words("noun.offer")
 _OFFER_DETERMINERS: Final = words("determiner.before-offer", "en")
 _BUILT: Final = words("participle.built")
@@ -586,6 +591,12 @@ def _roles_give(r: Roles) -> None:
         _give_active_supplier(r)
         _give_active_recipient(r)
         _holder_of_decided_transfer(r)
+        origin = r.prep_ids(FROM - {"by", "von", "vom"})
+        if frame.trigger.lemma in _SMUGGLE and origin and r.prep_ids(TO) and r.view.lang == "en":
+            # "operatives who smuggled weapons from Iran to the militia": smugglers carry; the state the goods
+            # come from supplies them (transit and carriers are no suppliers)
+            r.supply([i for i in origin if i not in r.prep_ids(TO)], "roles.en.smuggled-from-supplies")
+            r.receive(r.prep_ids(TO), "roles.en.smuggled-from-supplies")
     if not frame.recipients and frame.requesters:
         # "Despite repeated requests from Kyiv, the government has refused to send weapons": the one who asked
         r.receive(list(frame.requesters), "roles.give.requester-receives")
@@ -1047,6 +1058,12 @@ def _roles_arrive(r: Roles) -> None:
                 frame.items = [it for it in frame.items if it not in people]
         if reached:
             r.receive(reached, "roles.arrive.forces-reached")
+    if not frame.recipients and kind == "arrive" and view.lang == "en" and r.subj is not None:
+        herald = [k for k in range(r.subj.members[-1].end, trig) if r.tokens[k].lower in _HERALD]
+        if r.tokens[trig].lower in _ARRIVAL_NOUNS and herald and r.subj.first.kind in _HERALD_KINDS:
+            # "Rama announced the arrival of three TB2 drones from Turkey": a state or its leader announcing or
+            # welcoming the arrival of goods from abroad receives them
+            r.receive([i for i in r.subj.ids if not i.startswith("@")], "roles.arrive.en.herald-receives")
     if not frame.recipients and kind == "arrive":
         # "Vietnam's first batch of T-90S tanks arrived from Russia": whose goods arrive receives them
         owners = r.genitives + [g for g in r.own if g.first.kind.endswith("-gen") and g.first.start < trig]
@@ -1635,6 +1652,26 @@ def _vehicle_subject(r: Roles) -> None:
         r.supply(origins[:1], "roles.give.vehicle-carries")
 
 
+def _conveyance_after_goods(r: Roles) -> None:
+    """ "drones flown in from the UAE on cargo planes", "rifles shipped aboard a freighter": a cargo vessel
+    after "on"/"aboard", with other goods before it, carries them and is no goods of its own."""
+    frame, tokens = r.frame, r.tokens
+    if r.view.lang != "en" or len(frame.items) < 2 or not (r.kind in GIVE or r.kind in ARRIVE or r.kind in RECEIVE):
+        return
+    first = min(it.start for it in frame.items)
+    conveyed = [
+        it
+        for it in frame.items
+        if it.start > first
+        and it.category in _VEHICLE_CATEGORIES
+        and _cargo_word(it.text)
+        and any(t.lower in _ON_BOARD for t in tokens[max(0, it.start - 2) : it.start])
+    ]
+    if conveyed and len(conveyed) < len(frame.items):
+        frame.items = [it for it in frame.items if it not in conveyed]
+        fire(frame, "roles.en.conveyance-after-goods")
+
+
 def _cargo_word(text: str) -> bool:
     return any(stem in text.lower() for stem in _CARGO_STEMS)
 
@@ -2130,6 +2167,7 @@ CONSTRUCTIONS: Final[tuple[Callable[[Roles], None], ...]] = (
     _unknown_party_to,
     _deployed_in_a_place,
     _carried_from,
+    _conveyance_after_goods,
     _indefinite_relative_subject,
     _asker_of_exports,
     _from_place,
