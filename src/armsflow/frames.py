@@ -131,6 +131,10 @@ _BUILDING: Final = words("noun.building")
 _AWAIT: Final = words("verb.await", "en")
 _WH_RELATIVE: Final = words("pronoun.relative-wh", "en")
 _VALUE_WORDS: Final = words("word.value", "en")
+_RELATIVE_ON_GOODS: Final = words("pronoun.relative-object", "en")
+_SERVICE_PREDICATES: Final = words("participle.in-service", "en")
+_SERVICE_ENTRY: Final = words("verb.enter-service", "en")
+_SERVICE_NOUN: Final = words("noun.service", "en")
 _HOLD_GOODS: Final = words("verb.hold-goods", "en")
 _PHRASE_BREAKS: Final = words("punct.phrase-break", "en")
 _PHRASE_ENDERS: Final = words("word.participle-phrase-end", "en")
@@ -1901,6 +1905,32 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
         # die seine Armee seither einsetzt": a relative clause puts the bought goods in service: they arrived
         frame.modifiers.add("in_use")
         fire(frame, "mod.bought-goods-in-service-relative")
+    elif _bought_subject_in_service(view, frame):
+        # "The 16 JF-17 fighters that Myanmar bought from Pakistan have been grounded", "the corvettes which
+        # Egypt ordered from Germany entered service": the goods a relative clause says were bought are the
+        # subject of a predicate of service: they arrived
+        frame.modifiers.add("in_use")
+        fire(frame, "mod.en.bought-goods-subject-in-service")
+
+
+def _bought_subject_in_service(view: ClauseView, frame: Frame) -> bool:
+    """An English buying verb in a "that"/"which" clause right after the goods, followed in the same clause by
+    the main predicate of those goods, a participle of service ("have been grounded", "entered service")."""
+    c, tokens = frame.clause, view.tokens
+    if view.lang != "en" or frame.trigger_kind not in ("buy", "order") or frame.modifiers & _NOT_YET_BOUGHT:
+        return False
+    start, end = view.grammar.clauses[c]
+    ends = {it.end for it in view.mentions.items}
+    if not any(tokens[k].lower in _RELATIVE_ON_GOODS and k in ends for k in range(start, frame.trigger.start)):
+        return False
+    after = tokens[frame.trigger.end : end]
+    return any(
+        t.lower in _SERVICE_PREDICATES
+        or t.lower in _SERVICE_ENTRY
+        and k + 1 < len(after)
+        and after[k + 1].lower in _SERVICE_NOUN
+        for k, t in enumerate(after)
+    )
 
 
 def _delivered_participle_after(view: ClauseView, c: int) -> bool:
@@ -2873,6 +2903,14 @@ def _participle_frame(
             users = [a.id for a in actors if a.end <= item.start and a.prep is None and a.kind != "org"]
             frame.recipients = [u for u in users[:1] if u not in frame.suppliers]
             _decided(frame, "roles.participle.user-received")
+        if frame.recipients and not frame.suppliers:
+            maker = _producer_before(mentions, actors, item)
+            if maker is not None and maker not in frame.recipients:
+                # "The Spanish shipyard Cardama is cutting steel for two patrol vessels ordered by Uruguay's navy",
+                # "Navantia is building five frigates ordered by Saudi Arabia": the maker named before sells them
+                frame.suppliers = [maker]
+                frame.modifiers.discard("in_use")  # building or launching them is no delivery yet
+                _decided(frame, "roles.participle.producer-sells-ordered-goods")
         if not frame.recipients and frame.suppliers:
             # "Polish tanks bought from South Korea": the buyer's demonym on goods bought from another state
             frame.recipients = owner_demonyms(mentions.actors, [item], frame.suppliers)
@@ -2892,6 +2930,18 @@ def _participle_frame(
             frame.modifiers.add("in_use")
             _decided(frame, "roles.participle.holder-received")
     return frame
+
+
+def _producer_before(mentions: Mentions, actors: list[ActorMention], item: ItemMention) -> str | None:
+    """The subject before the goods when it is a firm ("Navantia") or a demonym on a noun of producing ("the
+    Spanish shipyard")."""
+    makers = {cue.start for cue in mentions.cues if "producer" in cue.kinds}
+    before = [
+        a
+        for a in actors
+        if a.end <= item.start and a.prep is None and not a.genitive and (a.kind == "org" or a.end in makers)
+    ]
+    return before[0].id if before else None
 
 
 def _holder_of_goods(tokens: list[Token], actors: list[ActorMention], item: ItemMention) -> str | None:
