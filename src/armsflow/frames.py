@@ -132,6 +132,7 @@ _AWAIT: Final = words("verb.await", "en")
 _WH_RELATIVE: Final = words("pronoun.relative-wh", "en")
 _VALUE_WORDS: Final = words("word.value", "en")
 _RELATIVE_ON_GOODS: Final = words("pronoun.relative-object", "en")
+_SUBJECT_PRONOUNS: Final = words("pronoun.subject", "en")
 _SERVICE_PREDICATES: Final = words("participle.in-service", "en")
 _SERVICE_ENTRY: Final = words("verb.enter-service", "en")
 _SERVICE_NOUN: Final = words("noun.service", "en")
@@ -1905,12 +1906,37 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
         # die seine Armee seither einsetzt": a relative clause puts the bought goods in service: they arrived
         frame.modifiers.add("in_use")
         fire(frame, "mod.bought-goods-in-service-relative")
+    elif _bought_object_in_service(view, frame):
+        # "Colombia operates Kfir jets it bought from Israel", "Peru flies MiG-29s that it bought from Belarus":
+        # goods in service, described by a relative clause of buying, arrived
+        frame.modifiers.add("in_use")
+        fire(frame, "mod.en.goods-in-service-bought-relative")
     elif _bought_subject_in_service(view, frame):
         # "The 16 JF-17 fighters that Myanmar bought from Pakistan have been grounded", "the corvettes which
         # Egypt ordered from Germany entered service": the goods a relative clause says were bought are the
         # subject of a predicate of service: they arrived
         frame.modifiers.add("in_use")
         fire(frame, "mod.en.bought-goods-subject-in-service")
+
+
+def _bought_object_in_service(view: ClauseView, frame: Frame) -> bool:
+    """An English verb of service before goods (at most three tokens), a relative clause of buying right after
+    them: "that"/"which", or a bare subject pronoun ("jets it bought")."""
+    tokens, trig = view.tokens, frame.trigger.start
+    if view.lang != "en" or frame.trigger_kind not in ("buy", "order") or frame.modifiers & _NOT_YET_BOUGHT:
+        return False
+    for item in frame.items:
+        between = tokens[item.end : trig]
+        if not 1 <= len(between) <= 2 or not (
+            between[0].lower in _RELATIVE_ON_GOODS or len(between) == 1 and between[0].lower in _SUBJECT_PRONOUNS
+        ):
+            continue
+        if any(
+            cue.lemma in _IN_SERVICE and item.start - 4 <= cue.end <= item.start and "use" in cue.kinds
+            for cue in view.mentions.cues
+        ):
+            return True
+    return False
 
 
 def _bought_subject_in_service(view: ClauseView, frame: Frame) -> bool:

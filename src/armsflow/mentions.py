@@ -576,7 +576,13 @@ def find_items(tokens: list[Token], lex: Lexicon, actor_tokens: frozenset[int] =
         i = item.end
     # A token that names an actor is not also an item ("Wagner-Söldner" stays, "Elbit Systems" goes);
     # dropped before purposes are read, so "Elbit Systems for coastal radars" keeps its radars.
-    raw = [it for it in raw if not _inside_actor(tokens, it, actor_tokens) and not _export_permit(tokens, it)]
+    raw = [
+        it
+        for it in raw
+        if not _inside_actor(tokens, it, actor_tokens)
+        and not _export_permit(tokens, it)
+        and not (lex.lang == "en" and _verb_homograph(tokens, it, lex))
+    ]
     _coordinated_heads(tokens, raw, lex)
     _armoured_vehicles(tokens, raw)
     raw.sort(key=lambda m: m.start)
@@ -744,12 +750,37 @@ _LOADED_WITH: Final = words("prep.loaded-with")
 _MEANS_OF_TRANSPORT: Final = words("prep.means-of-transport")
 
 
+def _verb_homograph(tokens: list[Token], item: ItemMention, lex: Lexicon) -> bool:
+    """ "Iran ships drones", "to ship": a goods word that is also a verb is goods only after a determiner, a
+    number or a noun or participle before it ("both ships", "two ships", "the navy's ships", "retired ships")."""
+    tok = tokens[item.start]
+    if item.designation is not None or item.end - item.start != 1 or tok.lemma not in _HOMOGRAPHS:
+        return False
+    return tok.lower not in _HOMOGRAPHS or _verb_homograph_at(tokens, item.start, lex)  # "shipped" is the verb
+
+
+def _verb_homograph_at(tokens: list[Token], i: int, lex: Lexicon) -> bool:
+    if i == 0:
+        return True
+    prev = tokens[i - 1]
+    return not (
+        prev.lower in _NOUN_DETERMINERS
+        or prev.lower in _VESSEL_BEFORE
+        or prev.text.isdigit()
+        or prev.lower in lex.numbers
+        or prev.lower.endswith(("ed", "'s", "’s"))
+    )
+
+
 def _means_of_transport(tokens: list[Token], item: ItemMention) -> bool:
     """ "per Schiff und Bahn", "by ship": how goods travelled, not what was sent."""
     return item.designation is None and item.start > 0 and tokens[item.start - 1].lower in _MEANS_OF_TRANSPORT
 
 
 _FUNDS: Final = words("noun.funds")
+_HOMOGRAPHS: Final = words("noun.verb-homograph-goods", "en")
+_NOUN_DETERMINERS: Final = words("determiner.before-noun", "en")
+_VESSEL_BEFORE: Final = words("noun.before-vessel", "en")
 _REPLACEMENT: Final = words("noun.replacement")
 _RELATIVE_OPENERS: Final = words("function.opens-relative-goods", "en")
 _INCLUDING: Final = words("prep.including", "en")
@@ -1453,6 +1484,8 @@ def find_cues(tokens: list[Token], lex: Lexicon) -> list[CueMention]:
                 and (
                     tokens[c.start - 1].lower in _DETERMINERS
                     or tokens[c.start - 1].lower in _VESSEL_MODIFIERS  # "a cargo ship", "the supply ships"
+                    or tokens[c.start].lower in _HOMOGRAPHS  # "two ships", "the navy's ships", "retired ships"
+                    and not _verb_homograph_at(tokens, c.start, lex)
                     or tokens[c.start - 1].lower in PREPOSITIONS
                     and tokens[c.start - 1].lower != "to"
                     and not tokens[c.start].lower.endswith("ing")  # "of flying": a gerund is a verb
