@@ -132,7 +132,7 @@ _AWAIT: Final = words("verb.await", "en")
 _WH_RELATIVE: Final = words("pronoun.relative-wh", "en")
 _VALUE_WORDS: Final = words("word.value", "en")
 _RELATIVE_ON_GOODS: Final = words("pronoun.relative-object", "en")
-_SUBJECT_PRONOUNS: Final = words("pronoun.subject", "en")
+_SUBJECT_PRONOUNS_EN: Final = words("pronoun.subject", "en")
 _SERVICE_PREDICATES: Final = words("participle.in-service", "en")
 _SERVICE_ENTRY: Final = words("verb.enter-service", "en")
 _SERVICE_NOUN: Final = words("noun.service", "en")
@@ -1928,7 +1928,7 @@ def _bought_object_in_service(view: ClauseView, frame: Frame) -> bool:
     for item in frame.items:
         between = tokens[item.end : trig]
         if not 1 <= len(between) <= 2 or not (
-            between[0].lower in _RELATIVE_ON_GOODS or len(between) == 1 and between[0].lower in _SUBJECT_PRONOUNS
+            between[0].lower in _RELATIVE_ON_GOODS or len(between) == 1 and between[0].lower in _SUBJECT_PRONOUNS_EN
         ):
             continue
         if any(
