@@ -82,6 +82,8 @@ _FORCES: Final = word_stems("stem.forces")
 _STOCKS: Final = word_stems("stem.stocks")
 _MADE: Final = tuple("-" + w for w in word_stems("participle.made-suffix"))
 _SMUGGLE: Final = words("verb.smuggle", "en")
+_RELATIVE_EN: Final = words("pronoun.relative", "en")
+_FRAMEWORK_DEALS: Final = words("noun.framework-deal", "en")
 _ON_BOARD: Final = words("prep.on-board", "en")
 _HERALD: Final = words("verb.herald", "en")
 _ARRIVAL_NOUNS: Final = words("noun.arrival", "en")
@@ -1809,6 +1811,42 @@ def _delivery_under_deal(r: Roles) -> None:
     r.receive(recipient, "roles.deal.delivery-between-partners")
 
 
+def _delivery_foreseen_by_deal(r: Roles) -> None:
+    """ "La Paz defended a memorandum with Tehran that foresees the delivery of Iranian drones": a delivery in a
+    relative clause on a deal is between the deal's partners; whoever of them does not supply receives."""
+    frame, view = r.frame, r.view
+    if view.lang != "en" or r.kind not in GIVE or frame.recipients or frame.passive:
+        return
+    for k in range(r.c - 1, max(-1, r.c - 4), -1):
+        start, end = view.grammar.clauses[k]
+        if not any("deal" in x.kinds for x in view.cues_by_clause[k]) and not any(
+            t.lemma in _FRAMEWORK_DEALS for t in r.tokens[start:end]
+        ):
+            continue
+        if not any(
+            r.tokens[view.grammar.clauses[j][0] + (r.tokens[view.grammar.clauses[j][0]].text == ",")].lower
+            in _RELATIVE_EN
+            for j in range(k + 1, r.c + 1)
+        ):
+            return
+        partners = unique([a.id for a in view.actors_by_clause[k] if a.prep in _WITH and not a.genitive])
+        signers = unique(
+            [a.id for a in view.actors_by_clause[k] if a.prep is None and not a.genitive and a.id not in partners]
+        )
+        if len(partners) != 1 or len(signers) != 1:
+            return
+        # the relative pronoun stands for the deal, not for a party: the goods' origin or maker says who supplies
+        makers = unique([it.producer for it in frame.items if it.producer])
+        supplier = (unique(r.origin) or makers)[:1]
+        if supplier == partners:
+            r.supply(partners, "roles.en.delivery-foreseen-by-deal")
+            r.receive(signers, "roles.en.delivery-foreseen-by-deal")
+        elif supplier == signers:
+            r.supply(signers, "roles.en.delivery-foreseen-by-deal")
+            r.receive(partners, "roles.en.delivery-foreseen-by-deal")
+        return
+
+
 _ARMS_TRADE: Final = words("noun.arms-trade")
 _RANKING_SCOPE: Final = words("noun.ranking-scope")
 _ROLE_TO: Final = words("prep.role-counterpart-recipient")
@@ -2138,6 +2176,7 @@ def _owner_of_supported_war(r: Roles) -> None:
 
 CONSTRUCTIONS: Final[tuple[Callable[[Roles], None], ...]] = (
     _delivery_under_deal,
+    _delivery_foreseen_by_deal,
     _role_noun,
     _pair_subject,
     _accused_of_supplying,
