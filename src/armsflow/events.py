@@ -33,6 +33,7 @@ _EXAMPLE_ARTICLES: Final = words("article.definite-short")
 _VAGUE_HEADS: Final = word_stems("noun.vague-partner-head")
 _BOTH: Final = words("det.both", "en")
 _MISSILES: Final = ("ballistic-missile", "cruise-missile", "other-missile", "anti-tank-weapon", "air-defence-system")
+_AIRCRAFT: Final = ("combat-aircraft", "other-aircraft")
 _PRONOUNS: Final = words("pronoun.speaker")
 _THAT: Final = words("pronoun.points-back")
 _COUNTRY_WORDS: Final = word_stems("noun.country-reference-end")
@@ -1466,6 +1467,11 @@ class Assembler:
                 continue
             if item.carrier == "weapon" and not prev.designation:
                 continue
+            if item.carrier == "aircraft" and (prev.category not in _AIRCRAFT or not prev.designation):
+                continue
+            if item.carrier == "aircraft" and frame is not None:
+                # "Vietnam ordered Yak-130 trainers … Russia has sold the jets to Laos": the trainers named before
+                fire(frame, "coref.en.the-jets-named-before")
             return ItemMention(
                 item.start,
                 item.end,
@@ -1475,6 +1481,11 @@ class Assembler:
                 prev.origin,
                 prev.producer,
                 item.text,
+            )
+        if item.carrier == "aircraft":
+            # "the jets" with no aircraft named before: fighters, as the word says
+            return ItemMention(
+                item.start, item.end, "combat-aircraft", None, item.quantity, item.origin, None, item.text
             )
         if item.carrier == "missile":
             # "Raketen an die Huthis geliefert": missiles no earlier name makes specific are missiles all the same

@@ -603,6 +603,8 @@ def find_items(tokens: list[Token], lex: Lexicon, actor_tokens: frozenset[int] =
         item.text = " ".join(t.text for t in tokens[item.start : item.end])
         if _the_weapon(tokens, item):
             item.category, item.carrier = None, "weapon"
+        elif lex.lang == "en" and item.category == "combat-aircraft" and _the_aircraft(tokens, item):
+            item.category, item.carrier = None, "aircraft"  # "sold the jets to Laos": the aircraft named before
     return items
 
 
@@ -646,6 +648,13 @@ def _the_weapon(tokens: list[Token], item: ItemMention) -> bool:
     if item.designation is not None or item.end - item.start != 1 or item.start == 0:
         return False
     return tokens[item.start].lower in _WEAPON_SINGULAR and tokens[item.start - 1].lower in _DEFINITE_SINGULAR
+
+
+def _the_aircraft(tokens: list[Token], item: ItemMention) -> bool:
+    """ "the jets", "these planes": aircraft with a definite determiner are the aircraft named before."""
+    if item.designation is not None or item.end - item.start != 1 or item.start == 0:
+        return False
+    return tokens[item.start].lower in _GENERIC_AIRCRAFT and tokens[item.start - 1].lower in _KNOWN_AIRCRAFT_DET
 
 
 def _modifies_other_noun(tokens: list[Token], item: ItemMention) -> bool:
@@ -714,6 +723,8 @@ _THREAT_NOUNS: Final = words("noun.threat", "en")
 _AFTER_THREAT: Final = words("prep.after-threat", "en")
 _OBLIQUE_ARTICLES: Final = words("article.oblique", "de")
 _WEAPON_SINGULAR: Final = words("noun.weapon-singular")
+_GENERIC_AIRCRAFT: Final = words("noun.generic-aircraft", "en")
+_KNOWN_AIRCRAFT_DET: Final = words("determiner.known-aircraft", "en")
 _DEFINITE_SINGULAR: Final = words("determiner.definite-singular")
 _NOT_GOODS_HEADS: Final = words("noun.not-goods-head", "en")
 _FOR: Final = words("prep.for")
