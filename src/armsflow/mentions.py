@@ -791,6 +791,8 @@ def _means_of_transport(tokens: list[Token], item: ItemMention) -> bool:
 _FUNDS: Final = words("noun.funds")
 _HOMOGRAPHS: Final = words("noun.verb-homograph-goods", "en")
 _NOUN_DETERMINERS: Final = words("determiner.before-noun", "en")
+_TECHNICAL_MODIFIERS: Final = words("noun.measure-or-technical", "en")
+_TECHNICAL_HEADS: Final = words("noun.technical-head", "en")
 _VESSEL_BEFORE: Final = words("noun.before-vessel", "en")
 _REPLACEMENT: Final = words("noun.replacement")
 _RELATIVE_OPENERS: Final = words("function.opens-relative-goods", "en")
@@ -1483,6 +1485,17 @@ def find_cues(tokens: list[Token], lex: Lexicon) -> list[CueMention]:
     if lex.lang == "en":
         # "by May", "in May 2025": inside a sentence the capitalised modal is the month
         found = [c for c in found if not (c.start > 0 and tokens[c.start].text == "May")]
+        # "the Exocet's guidance system", "guidance kits": a technical compound, no official guidance
+        found = [
+            c
+            for c in found
+            if not (
+                "sanction" in c.kinds
+                and c.end < len(tokens)
+                and tokens[c.start].lower in _TECHNICAL_MODIFIERS
+                and tokens[c.end].lower in _TECHNICAL_HEADS
+            )
+        ]
         # "at ships", "the ships": after a determiner or preposition a verb form is a noun;
         # "40 used tanks": after a number a participle is an adjective ("second-hand")
         found = [
@@ -1531,6 +1544,8 @@ def _cue_entry(tok: Token, lex: Lexicon) -> tuple:
 
 _VERB_KINDS: Final = kind_group("en-verb")
 _DETERMINERS: Final = words("determiner.before-noun", "en")
+_TECHNICAL_MODIFIERS: Final = words("noun.measure-or-technical", "en")
+_TECHNICAL_HEADS: Final = words("noun.technical-head", "en")
 _VESSEL_MODIFIERS: Final = words("noun.before-vessel", "en")
 
 
