@@ -791,8 +791,6 @@ def _means_of_transport(tokens: list[Token], item: ItemMention) -> bool:
 _FUNDS: Final = words("noun.funds")
 _HOMOGRAPHS: Final = words("noun.verb-homograph-goods", "en")
 _NOUN_DETERMINERS: Final = words("determiner.before-noun", "en")
-_TECHNICAL_MODIFIERS: Final = words("noun.measure-or-technical", "en")
-_TECHNICAL_HEADS: Final = words("noun.technical-head", "en")
 _VESSEL_BEFORE: Final = words("noun.before-vessel", "en")
 _REPLACEMENT: Final = words("noun.replacement")
 _RELATIVE_OPENERS: Final = words("function.opens-relative-goods", "en")
