@@ -775,7 +775,7 @@ def _verb_homograph_at(tokens: list[Token], i: int, lex: Lexicon) -> bool:
         return True
     prev = tokens[i - 1]
     return not (
-        prev.lower in _NOUN_DETERMINERS
+        prev.lower in _DETERMINERS
         or prev.lower in _VESSEL_BEFORE
         or prev.text.isdigit()
         or prev.lower in lex.numbers
@@ -790,7 +790,6 @@ def _means_of_transport(tokens: list[Token], item: ItemMention) -> bool:
 
 _FUNDS: Final = words("noun.funds")
 _HOMOGRAPHS: Final = words("noun.verb-homograph-goods", "en")
-_NOUN_DETERMINERS: Final = words("determiner.before-noun", "en")
 _VESSEL_BEFORE: Final = words("noun.before-vessel", "en")
 _REPLACEMENT: Final = words("noun.replacement")
 _RELATIVE_OPENERS: Final = words("function.opens-relative-goods", "en")
