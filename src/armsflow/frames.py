@@ -2886,6 +2886,26 @@ def _participle_reach(tokens: list[Token], cue: CueMention) -> int:
     return end
 
 
+def _coordinated_after(tokens: list[Token], actors: list[ActorMention], heads: list[ActorMention]) -> list[str]:
+    """Actors joined by "and"/"or" or a comma to the last of the heads ("supplied by Turkey and the UAE"): the
+    preposition of the first governs them all."""
+    if not heads:
+        return []
+    last = max(a.end for a in heads)
+    out: list[str] = []
+    for a in actors:
+        if a.start < last or a.prep is not None:
+            continue
+        gap = tokens[last : a.start]
+        if not gap or not all(t.lower in _LIST_LINKS or t.text == "," or t.lower in ARTICLES for t in gap):
+            break
+        if not any(t.lower in _LIST_LINKS or t.text == "," for t in gap):
+            break
+        out.append(a.id)
+        last = a.end
+    return out
+
+
 def _participle_frame(
     tokens: list[Token], mentions: Mentions, actors: list[ActorMention], cue: CueMention, kind: str, item: ItemMention
 ) -> Frame | None:
@@ -2898,9 +2918,17 @@ def _participle_frame(
         and a.prep in _PARTICIPLE_AGENT | _PARTICIPLE_TO
     ]
     agents = [a.id for a in after if a.prep in _PARTICIPLE_AGENT]
+    # "supplied by Turkey and the UAE", "bought from Russia, Italy or the United States", "to Niger and Mali"
+    co: dict[str, list[str]] = {}
+    for prep in {a.prep for a in after if a.prep is not None}:
+        co[prep] = _coordinated_after(tokens, actors, [a for a in after if a.prep == prep])
+    co_agents = [i for p in _PARTICIPLE_AGENT for i in co.get(p, [])]
+    agents += [i for i in co_agents if i not in agents]
     in_use = any("use" in c.kinds and (c.start < item.start or "service" in c.lemma) for c in mentions.cues)
     frame = Frame("transfer", cue, kind, -1, [item])
     frame.trace.append("trigger.participle-after-goods")
+    if any(co.values()):
+        fire(frame, "roles.participle.coordinated-agents")
     if not agents and in_use and item.origin and kind in GIVE:
         agents = [item.origin]  # "Ethiopian forces used Iranian Mohajer-6 drones supplied in 2021"
         fire(frame, "roles.participle.origin-supplies-used-goods")
@@ -2913,6 +2941,7 @@ def _participle_frame(
     if kind in GIVE:
         frame.suppliers = agents
         frame.recipients = [a.id for a in after if a.prep in _PARTICIPLE_TO]
+        frame.recipients += [i for p in _PARTICIPLE_TO for i in co.get(p, []) if i not in frame.recipients]
         _decided(frame, "roles.participle.give-agent-supplies")
         if not frame.recipients and "in_use" in frame.modifiers:
             # "Hamas fighters have used rockets smuggled from Iran": who uses the goods received them
@@ -2921,8 +2950,9 @@ def _participle_frame(
             _decided(frame, "roles.participle.user-received")
     else:
         # "tanks ordered by Lithuania from Germany": the agent of buying is the buyer
-        frame.suppliers = [a.id for a in after if a.prep == "from"]
+        frame.suppliers = [a.id for a in after if a.prep == "from"] + co.get("from", [])
         frame.recipients = [a.id for a in after if a.prep in _PARTICIPLE_TO or a.prep == "by"]
+        frame.recipients += [i for p in (*_PARTICIPLE_TO, "by") for i in co.get(p, []) if i not in frame.recipients]
         _decided(frame, "roles.participle.buy-agent-receives")
         if not frame.recipients and "in_use" in frame.modifiers:
             # "Bangladesh's army has inducted launchers bought from Turkey": who has them in service bought them
