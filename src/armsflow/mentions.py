@@ -767,6 +767,8 @@ def _verb_homograph(tokens: list[Token], item: ItemMention, lex: Lexicon) -> boo
     tok = tokens[item.start]
     if item.designation is not None or item.end - item.start != 1 or tok.lemma not in _HOMOGRAPHS:
         return False
+    if item.start > 0 and tokens[item.start - 1].lower.startswith(_CARGO_VESSEL):
+        return True  # "a cargo ship", "merchant ships": they carry goods, they are none
     return tok.lower not in _HOMOGRAPHS or _verb_homograph_at(tokens, item.start, lex)  # "shipped" is the verb
 
 
@@ -790,6 +792,7 @@ def _means_of_transport(tokens: list[Token], item: ItemMention) -> bool:
 
 _FUNDS: Final = words("noun.funds")
 _HOMOGRAPHS: Final = words("noun.verb-homograph-goods", "en")
+_CARGO_VESSEL: Final = word_stems("stem.cargo-vessel")
 _VESSEL_BEFORE: Final = words("noun.before-vessel", "en")
 _REPLACEMENT: Final = words("noun.replacement")
 _RELATIVE_OPENERS: Final = words("function.opens-relative-goods", "en")
