@@ -130,6 +130,7 @@ _ATTRIBUTIVE_DOUBT: Final = words("adj.attributive-doubt")
 _BUILDING: Final = words("noun.building")
 _AWAIT: Final = words("verb.await", "en")
 _WH_RELATIVE: Final = words("pronoun.relative-wh", "en")
+_NOT_LIST_NAMES: Final = frozenset({"adj", "origin", "demonym", "person", "title"})
 _VALUE_WORDS: Final = words("word.value", "en")
 _RELATIVE_ON_GOODS: Final = words("pronoun.relative-object", "en")
 _SUBJECT_PRONOUNS_EN: Final = words("pronoun.subject", "en")
@@ -2893,17 +2894,20 @@ def _coordinated_after(tokens: list[Token], actors: list[ActorMention], heads: l
         return []
     last = max(a.end for a in heads)
     out: list[str] = []
+    closed = 0  # the list counts up to its member after "and"/"or" ("from Iran, Israeli officials claim": none)
     for a in actors:
         if a.start < last or a.prep is not None:
             continue
         gap = tokens[last : a.start]
         if not gap or not all(t.lower in _LIST_LINKS or t.text == "," or t.lower in ARTICLES for t in gap):
             break
-        if not any(t.lower in _LIST_LINKS or t.text == "," for t in gap):
+        if not any(t.lower in _LIST_LINKS or t.text == "," for t in gap) or a.kind in _NOT_LIST_NAMES:
             break
         out.append(a.id)
         last = a.end
-    return out
+        if any(t.lower in _LIST_LINKS and t.text != "," for t in gap):
+            closed = len(out)
+    return out[:closed]
 
 
 def _participle_frame(
