@@ -17,7 +17,17 @@ from armsflow.attribution import is_subjunctive
 from armsflow.frame import GIVE, RECEIVE, Frame, fire, reject
 from armsflow.grammar import part_subject
 from armsflow.lexicons import word_list, word_stems, word_values, words
-from armsflow.mentions import COMPANY, GROUP, PAIR, REGION_PREFIX, ActorMention, ItemMention, Mentions, is_reference
+from armsflow.mentions import (
+    COMPANY,
+    GROUP,
+    PAIR,
+    REGION_PREFIX,
+    ActorMention,
+    CueMention,
+    ItemMention,
+    Mentions,
+    is_reference,
+)
 from armsflow.model import Event
 from armsflow.status import decide
 from armsflow.text.segment import Sentence, Token
@@ -33,7 +43,10 @@ _EXAMPLE_MARKERS: Final = words("prep.such-as")
 _EXAMPLE_ARTICLES: Final = words("article.definite-short")
 _VAGUE_HEADS: Final = word_stems("noun.vague-partner-head")
 _BOTH: Final = words("det.both", "en")
+_DEAL_BACK_DETERMINERS: Final = words("determiner.deal-named-back", "en")
+_INCLUDE_VERBS: Final = words("verb.include", "en")
 _MISSILES: Final = ("ballistic-missile", "cruise-missile", "other-missile", "anti-tank-weapon", "air-defence-system")
+_AIRCRAFT: Final = ("combat-aircraft", "other-aircraft")
 _PRONOUNS: Final = words("pronoun.speaker")
 _THAT: Final = words("pronoun.points-back")
 _COUNTRY_WORDS: Final = word_stems("noun.country-reference-end")
@@ -304,6 +317,7 @@ class Assembler:
         self.state = Discourse()
         self.events: dict[tuple[str, ...], Event] = {}
         self._sentence_items: list[ItemMention] = []
+        self._sentence_cues: list[CueMention] = []
         self._sentence_buyers: list[str] = []
         self._open_purchase_sellers: list[str] = []
         self._sentence_imposers: set[str] = set()
@@ -339,6 +353,7 @@ class Assembler:
         self._source_rule = source_rule
         source = self._resolve_source(index, sentence, source)
         self._sentence_items = mentions.items
+        self._sentence_cues = mentions.cues
         self._sentence_actors = mentions.actors
         self._sentence_tokens = sentence.tokens
         # ("die Vereinigten Staaten" is a name, not unnamed states; "the country" stays a vague word)
@@ -1244,14 +1259,35 @@ class Assembler:
                     last[0] == index - 1 and all(is_reference(a.id) for a in self._sentence_actors)
                 )
                 or self._adds_to_last(sentence)
+                or self._deal_named_back(sentence, frame)
             )
-            and (self._definite(sentence, frame) or self._adds_to_last(sentence))
+            and (
+                self._definite(sentence, frame)
+                or self._adds_to_last(sentence)
+                or self._deal_named_back(sentence, frame)
+            )
             and not self._others_named(set(l_sup) | set(l_rec))
         ):
             if self._adds_to_last(sentence):
                 fire(frame, "discourse.additive-adverb-continues")
+            elif self._deal_named_back(sentence, frame):
+                fire(frame, "discourse.en.the-deal-includes")
             parties.fill("supplier", list(l_sup), "discourse.continue-last-transfer-pair")
             parties.fill("recipient", list(l_rec), "discourse.continue-last-transfer-pair")
+
+    def _deal_named_back(self, sentence: Sentence, frame: Frame) -> bool:
+        """ "The deal includes a transfer of technology", "The contract also covers spare parts": a deal named with
+        a definite article as the subject, right before a verb of including, is the deal just reported."""
+        tokens = sentence.tokens
+        k = frame.trigger.start
+        for cue in self._sentence_cues:
+            if "deal" not in cue.kinds or cue.start == 0 or cue.end >= k:
+                continue
+            if tokens[cue.start - 1].lower not in _DEAL_BACK_DETERMINERS:
+                continue
+            if any(t.lower in _INCLUDE_VERBS for t in tokens[cue.end : min(k, cue.end + 3)]):
+                return not any(not is_reference(a.id) and a.start < k for a in self._sentence_actors)
+        return False
 
     def _adds_to_last(self, sentence: Sentence) -> bool:
         """ "Zusätzlich wurden 8.000 Mörsergranaten geliefert.", "Additionally, 40 trucks were shipped.": an additive
@@ -1571,6 +1607,11 @@ class Assembler:
                 continue
             if item.carrier == "weapon" and not prev.designation:
                 continue
+            if item.carrier == "aircraft" and (prev.category not in _AIRCRAFT or not prev.designation):
+                continue
+            if item.carrier == "aircraft" and frame is not None:
+                # "Vietnam ordered Yak-130 trainers … Russia has sold the jets to Laos": the trainers named before
+                fire(frame, "coref.en.the-jets-named-before")
             return ItemMention(
                 item.start,
                 item.end,
@@ -1580,6 +1621,11 @@ class Assembler:
                 prev.origin,
                 prev.producer,
                 item.text,
+            )
+        if item.carrier == "aircraft":
+            # "the jets" with no aircraft named before: fighters, as the word says
+            return ItemMention(
+                item.start, item.end, "combat-aircraft", None, item.quantity, item.origin, None, item.text
             )
         if item.carrier == "missile":
             # "Raketen an die Huthis geliefert": missiles no earlier name makes specific are missiles all the same

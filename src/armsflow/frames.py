@@ -64,7 +64,7 @@ from armsflow.mentions import (
     Mentions,
     is_reference,
 )
-from armsflow.roles import FROM, TO, assign_transfer_roles, counted_after, service_roles, trainees
+from armsflow.roles import FROM, TO, assign_transfer_roles, counted_after, owner_demonyms, service_roles, trainees
 from armsflow.sanctions import authorized_dealings, reason_span, sanction_frames, whether_or_not
 from armsflow.text.mood import counterfactual, polar_questions
 from armsflow.text.segment import Token
@@ -116,6 +116,7 @@ _SERVICE_WITH: Final = words("phrase.service-with", "en")
 _HOLDER_PREPS: Final = words("prep.holder", "en")
 _REPLACE_VERBS: Final = words("lemma.replace")
 _COMPLEMENTIZERS_EN: Final = words("pronoun.relative", "en") | words("conj.subordinating", "en")
+_CRITICISING: Final = words("verb.criticise", "en")
 _DEAL_NOUNS: Final = words("noun.deal")
 _SET_OFF_MARKS: Final = words("punct.set-off")
 _BUILT_PARTICIPLES: Final = tuple(sorted(words("participle.built")))
@@ -145,6 +146,17 @@ _DESPITE: Final = words("prep.despite")
 _ATTRIBUTIVE_DOUBT: Final = words("adj.attributive-doubt")
 _BUILDING: Final = words("noun.building")
 _AWAIT: Final = words("verb.await", "en")
+_WH_RELATIVE: Final = words("pronoun.relative-wh", "en")
+_NOT_LIST_NAMES: Final = frozenset({"adj", "origin", "demonym", "person", "title"})
+_VALUE_WORDS: Final = words("word.value", "en")
+_RELATIVE_ON_GOODS: Final = words("pronoun.relative-object", "en")
+_SUBJECT_PRONOUNS_EN: Final = words("pronoun.subject", "en")
+_SERVICE_PREDICATES: Final = words("participle.in-service", "en")
+_SERVICE_ENTRY: Final = words("verb.enter-service", "en")
+_SERVICE_NOUN: Final = words("noun.service", "en")
+_HOLD_GOODS: Final = words("verb.hold-goods", "en")
+_PHRASE_BREAKS: Final = words("punct.phrase-break", "en")
+_PHRASE_ENDERS: Final = words("word.participle-phrase-end", "en")
 _LIST_OPENERS: Final = words("list.opener")
 _LIST_FILLERS: Final = words("list.filler")
 _RELATIVE_OR_SUBORDINATE: Final = words("pronoun.relative", "en") | words("pronoun.interrogative", "en")
@@ -2011,6 +2023,23 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
         # is not the delivery's
         aside |= set(range(reason))
         fire(frame, "mod.reason-outside-measure-modality")
+    valued = {
+        cue.start
+        for cue in view.cues_by_clause[c]
+        if "consider" in cue.kinds
+        and cue is not lead
+        and any(t.lower in _VALUE_WORDS for t in tokens[cue.end : cue.end + 3])
+    }
+    if valued:
+        # "in a deal believed to be worth more than $70 million", "estimated to cost": the hedge is on the value
+        aside |= valued
+        fire(frame, "mod.en.hedge-on-value")
+    walled = _behind_wh_relative(view, c, lead)
+    if walled:
+        # "are intended to replace two warships which were acquired from the Netherlands in 2004": a relative
+        # clause on the goods has its own modality; the main verb's intention does not reach into it, nor back
+        aside |= walled
+        fire(frame, "mod.en.wh-relative-own-modality")
     frame.modifiers = _modifiers(view.cues_by_clause, c, lead, tokens, frame.trigger_kind, starts, aside)
     if frame.trigger_kind == "sell" and _sales_total(view, frame):
         # "Canada's arms sales to Turkey totaled $87 million in 2018": sales measured by a total happened
@@ -2168,6 +2197,57 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
         # die seine Armee seither einsetzt": a relative clause puts the bought goods in service: they arrived
         frame.modifiers.add("in_use")
         fire(frame, "mod.bought-goods-in-service-relative")
+    elif _bought_object_in_service(view, frame):
+        # "Colombia operates Kfir jets it bought from Israel", "Peru flies MiG-29s that it bought from Belarus":
+        # goods in service, described by a relative clause of buying, arrived
+        frame.modifiers.add("in_use")
+        fire(frame, "mod.en.goods-in-service-bought-relative")
+    elif _bought_subject_in_service(view, frame):
+        # "The 16 JF-17 fighters that Myanmar bought from Pakistan have been grounded", "the corvettes which
+        # Egypt ordered from Germany entered service": the goods a relative clause says were bought are the
+        # subject of a predicate of service: they arrived
+        frame.modifiers.add("in_use")
+        fire(frame, "mod.en.bought-goods-subject-in-service")
+
+
+def _bought_object_in_service(view: ClauseView, frame: Frame) -> bool:
+    """An English verb of service before goods (at most three tokens), a relative clause of buying right after
+    them: "that"/"which", or a bare subject pronoun ("jets it bought")."""
+    tokens, trig = view.tokens, frame.trigger.start
+    if view.lang != "en" or frame.trigger_kind not in ("buy", "order") or frame.modifiers & _NOT_YET_BOUGHT:
+        return False
+    for item in frame.items:
+        between = tokens[item.end : trig]
+        if not 1 <= len(between) <= 2 or not (
+            between[0].lower in _RELATIVE_ON_GOODS or len(between) == 1 and between[0].lower in _SUBJECT_PRONOUNS_EN
+        ):
+            continue
+        if any(
+            cue.lemma in _IN_SERVICE and item.start - 4 <= cue.end <= item.start and "use" in cue.kinds
+            for cue in view.mentions.cues
+        ):
+            return True
+    return False
+
+
+def _bought_subject_in_service(view: ClauseView, frame: Frame) -> bool:
+    """An English buying verb in a "that"/"which" clause right after the goods, followed in the same clause by
+    the main predicate of those goods, a participle of service ("have been grounded", "entered service")."""
+    c, tokens = frame.clause, view.tokens
+    if view.lang != "en" or frame.trigger_kind not in ("buy", "order") or frame.modifiers & _NOT_YET_BOUGHT:
+        return False
+    start, end = view.grammar.clauses[c]
+    ends = {it.end for it in view.mentions.items}
+    if not any(tokens[k].lower in _RELATIVE_ON_GOODS and k in ends for k in range(start, frame.trigger.start)):
+        return False
+    after = tokens[frame.trigger.end : end]
+    return any(
+        t.lower in _SERVICE_PREDICATES
+        or t.lower in _SERVICE_ENTRY
+        and k + 1 < len(after)
+        and after[k + 1].lower in _SERVICE_NOUN
+        for k, t in enumerate(after)
+    )
 
 
 def _delivered_participle_after(view: ClauseView, c: int) -> bool:
@@ -2233,13 +2313,13 @@ def _bought_goods_in_service(view: ClauseView, frame: Frame) -> bool:
 
 
 def _reacted_to_transfer(view: ClauseView, frame: Frame) -> bool:
-    """An English verb of reacting ("condemned", "criticised") right before the transfer noun, with at most two
-    words of its noun phrase between ("condemned the arms sale")."""
+    """An English verb of criticising ("condemned", "criticised") right before the transfer noun, with at most two
+    words of its noun phrase between ("condemned the arms sale"); who welcomes an arrival may well receive it."""
     lead = frame.trigger
     if view.lang != "en" or not view.tokens[lead.start].text.islower():
         return False
     for x in view.cues_by_clause[frame.clause]:
-        if "react" in x.kinds and x.end <= lead.start and lead.start - x.end <= 3:
+        if "react" in x.kinds and x.lemma in _CRITICISING and x.end <= lead.start and lead.start - x.end <= 3:
             between = view.tokens[x.end : lead.start]
             return all(t.text.isalpha() and t.text.islower() for t in between) and any(
                 t.lower in _DETERMINERS_BEFORE_NOUN_EN for t in between
@@ -2857,6 +2937,23 @@ def _modifiers(
     return mods
 
 
+def _behind_wh_relative(view: ClauseView, c: int, lead: CueMention) -> set[int]:
+    """Starts of the modal cues of clause c that a "which"/"who" right after goods separates from the lead."""
+    if view.lang != "en":
+        return set()
+    tokens = view.tokens
+    ends = {it.end for it in view.mentions.items}
+    walls = [k for k in range(*view.grammar.clauses[c]) if tokens[k].lower in _WH_RELATIVE and k in ends]
+    out: set[int] = set()
+    for cue in view.cues_by_clause[c]:
+        if cue is lead or not cue.kinds & MODIFIERS:
+            continue
+        lo, hi = (cue.end, lead.start) if cue.end <= lead.start else (lead.end, cue.start)
+        if any(lo <= k < hi for k in walls):
+            out.add(cue.start)
+    return out
+
+
 def _not_only(cue: CueMention, tokens: list[Token]) -> bool:
     """A negation followed by "nur/only": a focus ("nicht nur Drohnen"), not a negation."""
     return "negation" in cue.kinds and cue.end < len(tokens) and tokens[cue.end].lower in _NOT_ONLY
@@ -3095,47 +3192,97 @@ def participle_frames(tokens: list[Token], mentions: Mentions, lang: str) -> lis
     for cue in mentions.cues:
         kind = next((k for k in PRIORITY if k in cue.kinds and k in GIVE_OR_RECEIVE), None)
         item = by_end.get(cue.start)
+        set_off = item is None and cue.start >= 2 and tokens[cue.start - 1].text == ","
+        if set_off:
+            # "JF-17 Thunder, supplied to Myanmar by Pakistan, …": a participle set off by a comma after the goods
+            item = by_end.get(cue.start - 1)
         word = tokens[cue.start].lower
         if kind is None or item is None:
             continue
         if not (word.endswith(("ed", "nt")) or word in IRREGULAR_PARTICIPLES):
             continue
+        if set_off and not _set_off_participle(tokens, mentions, actors, cue):
+            continue
         frame = _participle_frame(tokens, mentions, actors, cue, kind, item)
+        if frame is not None and set_off:
+            fire(frame, "trigger.en.set-off-participle-after-goods")
         if frame is not None:
             out.append(frame)
     return out
 
 
+def _set_off_participle(tokens: list[Token], mentions: Mentions, actors: list[ActorMention], cue: CueMention) -> bool:
+    """ ", supplied to Myanmar by Pakistan": a participle after a comma is passive, not a finite verb of the
+    subject before, only with its agent ("by") in its own phrase and no goods of its own as object."""
+    reach = _participle_reach(tokens, cue)
+    if any(cue.end <= it.start < reach for it in mentions.items):
+        return False
+    return any(cue.end <= a.start < reach and a.prep == "by" for a in actors)
+
+
+def _participle_reach(tokens: list[Token], cue: CueMention) -> int:
+    """Where the phrase of a participle after the goods ends: at a comma or other break, a conjunction or a
+    relative pronoun, at most nine tokens on ("acquired by the Philippine Navy from South Korea's shipyard")."""
+    end = min(len(tokens), cue.end + 9)
+    for k in range(cue.end, end):
+        if tokens[k].text in _PHRASE_BREAKS or tokens[k].lower in _PHRASE_ENDERS:
+            return k
+    return end
+
+
+def _coordinated_after(tokens: list[Token], actors: list[ActorMention], heads: list[ActorMention]) -> list[str]:
+    """Actors joined by "and"/"or" or a comma to the last of the heads ("supplied by Turkey and the UAE"): the
+    preposition of the first governs them all."""
+    if not heads:
+        return []
+    last = max(a.end for a in heads)
+    out: list[str] = []
+    closed = 0  # the list counts up to its member after "and"/"or" ("from Iran, Israeli officials claim": none)
+    for a in actors:
+        if a.start < last or a.prep is not None:
+            continue
+        gap = tokens[last : a.start]
+        if not gap or not all(t.lower in _LIST_LINKS or t.text == "," or t.lower in ARTICLES for t in gap):
+            break
+        if (
+            not any(t.lower in _LIST_LINKS or t.text == "," for t in gap)
+            or a.kind in _NOT_LIST_NAMES
+            or a.kind.endswith("-gen")
+        ):
+            break  # ("supplied by Turkey and Iran's drones are …": a possessive opens a new noun phrase)
+        out.append(a.id)
+        last = a.end
+        if any(t.lower in _LIST_LINKS and t.text != "," for t in gap):
+            closed = len(out)
+    return out[:closed]
+
+
 def _participle_frame(
     tokens: list[Token], mentions: Mentions, actors: list[ActorMention], cue: CueMention, kind: str, item: ItemMention
 ) -> Frame | None:
-    after = [a for a in actors if cue.end <= a.start <= cue.end + 4 and a.prep in _PARTICIPLE_AGENT | _PARTICIPLE_TO]
+    reach = _participle_reach(tokens, cue)
+    after = [
+        a
+        for a in actors
+        if cue.end <= a.start
+        and (a.start <= cue.end + 4 or a.start < reach)
+        and a.prep in _PARTICIPLE_AGENT | _PARTICIPLE_TO
+    ]
     agents = [a.id for a in after if a.prep in _PARTICIPLE_AGENT]
+    # "supplied by Turkey and the UAE", "bought from Russia, Italy or the United States", "to Niger and Mali"
+    co: dict[str, list[str]] = {}
+    for prep in {a.prep for a in after if a.prep is not None}:
+        co[prep] = _coordinated_after(tokens, actors, [a for a in after if a.prep == prep])
+    co_agents = [i for p in _PARTICIPLE_AGENT for i in co.get(p, [])]
+    agents += [i for i in co_agents if i not in agents]
     in_use = any("use" in c.kinds and (c.start < item.start or "service" in c.lemma) for c in mentions.cues)
     frame = Frame("transfer", cue, kind, -1, [item])
     frame.trace.append("trigger.participle-after-goods")
     builder = _builder_of_ordered(tokens, mentions, actors, kind, item)
     if builder is not None:
         in_use = False  # "A French shipyard has started building two frigates ordered by Greece": not yet in service
-    last = next((a for a in after if a.prep in _PARTICIPLE_AGENT), None)
-    while last is not None:
-        # "armed drones provided by Turkey and Iran": a state coordinated with the agent is an agent too
-        nxt = next(
-            (
-                a
-                for a in actors
-                if a.prep is None
-                and not a.genitive
-                and a.kind not in ("name-gen", "adj", "adj-gen", "origin")
-                and last.end < a.start <= last.end + 2
-                and all(t.lower in _LIST_LINKS or t.text == "," for t in tokens[last.end : a.start])
-            ),
-            None,
-        )
-        if nxt is not None and nxt.id not in agents:
-            agents.append(nxt.id)
-            fire(frame, "roles.participle.coordinated-agents")
-        last = nxt
+    if any(co.values()):
+        fire(frame, "roles.participle.coordinated-agents")
     if not agents and in_use and item.origin and kind in GIVE:
         agents = [item.origin]  # "Ethiopian forces used Iranian Mohajer-6 drones supplied in 2021"
         fire(frame, "roles.participle.origin-supplies-used-goods")
@@ -3148,6 +3295,7 @@ def _participle_frame(
     if kind in GIVE:
         frame.suppliers = agents
         frame.recipients = [a.id for a in after if a.prep in _PARTICIPLE_TO]
+        frame.recipients += [i for p in _PARTICIPLE_TO for i in co.get(p, []) if i not in frame.recipients]
         _decided(frame, "roles.participle.give-agent-supplies")
         if not frame.recipients and "in_use" in frame.modifiers:
             # "Hamas fighters have used rockets smuggled from Iran": who uses the goods received them
@@ -3156,8 +3304,9 @@ def _participle_frame(
             _decided(frame, "roles.participle.user-received")
     else:
         # "tanks ordered by Lithuania from Germany": the agent of buying is the buyer
-        frame.suppliers = [a.id for a in after if a.prep == "from"]
+        frame.suppliers = [a.id for a in after if a.prep == "from"] + co.get("from", [])
         frame.recipients = [a.id for a in after if a.prep in _PARTICIPLE_TO or a.prep == "by"]
+        frame.recipients += [i for p in (*_PARTICIPLE_TO, "by") for i in co.get(p, []) if i not in frame.recipients]
         _decided(frame, "roles.participle.buy-agent-receives")
         if not frame.suppliers and builder is not None and builder not in frame.recipients:
             frame.suppliers = [builder]  # the maker building the goods ordered sells them
@@ -3167,11 +3316,32 @@ def _participle_frame(
             users = [a.id for a in actors if a.end <= item.start and a.prep is None and a.kind != "org"]
             frame.recipients = [u for u in users[:1] if u not in frame.suppliers]
             _decided(frame, "roles.participle.user-received")
+        if frame.recipients and not frame.suppliers:
+            maker = _producer_before(mentions, actors, item)
+            if maker is not None and maker not in frame.recipients:
+                # "The Spanish shipyard Cardama is cutting steel for two patrol vessels ordered by Uruguay's navy",
+                # "Navantia is building five frigates ordered by Saudi Arabia": the maker named before sells them
+                frame.suppliers = [maker]
+                frame.modifiers.discard("in_use")  # building or launching them is no delivery yet
+                _decided(frame, "roles.participle.producer-sells-ordered-goods")
+        if not frame.recipients and frame.suppliers:
+            # "Polish tanks bought from South Korea": the buyer's demonym on goods bought from another state
+            frame.recipients = owner_demonyms(mentions.actors, [item], frame.suppliers)
+            if frame.recipients:
+                _decided(frame, "roles.receive.en.demonym-of-goods-bought-from")
     if not frame.recipients and any(t.lower in _AWAIT for t in tokens[max(0, item.start - 5) : item.start]):
         # "Kyiv is still waiting for the F-16s promised by the Netherlands": who awaits them receives
         waiting = [a.id for a in actors if a.end <= item.start and a.prep is None and not a.genitive]
         frame.recipients = [w for w in waiting[:1] if w not in frame.suppliers]
         _decided(frame, "roles.participle.awaiting-receives")
+    if not frame.recipients and frame.suppliers:
+        holder = _holder_of_goods(tokens, actors, item)
+        if holder is not None and holder not in frame.suppliers:
+            # "the SDF keeps heavy weapons supplied by the United States", "the air force unveiled the first of
+            # 36 jets bought from Sweden": who holds the goods received them; they arrived
+            frame.recipients = [holder]
+            frame.modifiers.add("in_use")
+            _decided(frame, "roles.participle.holder-received")
     return frame
 
 
@@ -3241,6 +3411,29 @@ def _builder_of_ordered(
         ):
             return a.id  # "A French shipyard", "The Spanish shipyard Navantia" opening the sentence
     return None
+
+
+def _producer_before(mentions: Mentions, actors: list[ActorMention], item: ItemMention) -> str | None:
+    """The subject before the goods when it is a firm ("Navantia") or a demonym on a noun of producing ("the
+    Spanish shipyard")."""
+    makers = {cue.start for cue in mentions.cues if "producer" in cue.kinds}
+    before = [
+        a
+        for a in actors
+        if a.end <= item.start and a.prep is None and not a.genitive and (a.kind == "org" or a.end in makers)
+    ]
+    return before[0].id if before else None
+
+
+def _holder_of_goods(tokens: list[Token], actors: list[ActorMention], item: ItemMention) -> str | None:
+    """The subject of a verb of holding or showing goods that stands at most six tokens before them."""
+    verbs = [k for k in range(max(0, item.start - 6), item.start) if tokens[k].lower in _HOLD_GOODS]
+    if not verbs:
+        return None
+    subjects = [a for a in actors if a.end <= verbs[-1] and a.prep is None and not a.genitive and a.kind != "org"]
+    if not subjects or any(tokens[k].text in _PHRASE_BREAKS for k in range(subjects[-1].end, verbs[-1])):
+        return None
+    return subjects[-1].id
 
 
 def _merge_participles(frames: list[Frame], participles: list[Frame]) -> None:

@@ -579,7 +579,13 @@ def find_items(tokens: list[Token], lex: Lexicon, actor_tokens: frozenset[int] =
         i = item.end
     # A token that names an actor is not also an item ("Wagner-Söldner" stays, "Elbit Systems" goes);
     # dropped before purposes are read, so "Elbit Systems for coastal radars" keeps its radars.
-    raw = [it for it in raw if not _inside_actor(tokens, it, actor_tokens) and not _export_permit(tokens, it)]
+    raw = [
+        it
+        for it in raw
+        if not _inside_actor(tokens, it, actor_tokens)
+        and not _export_permit(tokens, it)
+        and not (lex.lang == "en" and _verb_homograph(tokens, it, lex))
+    ]
     _coordinated_heads(tokens, raw, lex)
     _armoured_vehicles(tokens, raw)
     raw.sort(key=lambda m: m.start)
@@ -601,6 +607,8 @@ def find_items(tokens: list[Token], lex: Lexicon, actor_tokens: frozenset[int] =
         item.text = " ".join(t.text for t in tokens[item.start : item.end])
         if _the_weapon(tokens, item):
             item.category, item.carrier = None, "weapon"
+        elif lex.lang == "en" and item.category == "combat-aircraft" and _the_aircraft(tokens, item):
+            item.category, item.carrier = None, "aircraft"  # "sold the jets to Laos": the aircraft named before
     return items
 
 
@@ -644,6 +652,13 @@ def _the_weapon(tokens: list[Token], item: ItemMention) -> bool:
     if item.designation is not None or item.end - item.start != 1 or item.start == 0:
         return False
     return tokens[item.start].lower in _WEAPON_SINGULAR and tokens[item.start - 1].lower in _DEFINITE_SINGULAR
+
+
+def _the_aircraft(tokens: list[Token], item: ItemMention) -> bool:
+    """ "the jets", "these planes": aircraft with a definite determiner are the aircraft named before."""
+    if item.designation is not None or item.end - item.start != 1 or item.start == 0:
+        return False
+    return tokens[item.start].lower in _GENERIC_AIRCRAFT and tokens[item.start - 1].lower in _KNOWN_AIRCRAFT_DET
 
 
 def _modifies_other_noun(tokens: list[Token], item: ItemMention) -> bool:
@@ -696,6 +711,7 @@ _REGION_ADJECTIVES: Final = word_values("adj.region")
 REGION_PREFIX: Final = "@region:"
 _BARE_REGIONS: Final = word_values("reference.bare-region")
 _INTRANSITIVE_GIVING: Final = words("verb.gives-without-object", "en")
+_GROUP_HEADS: Final = words("reference.group-head", "en")
 _PERMITTED_TRADE: Final = words("word.permitted-trade", "en")
 _ITEM_START_MEMO: Final[dict[str, dict[str, bool]]] = {}
 _PARTS: Final = words("noun.parts", "de")
@@ -728,6 +744,8 @@ _THREAT_NOUNS: Final = words("noun.threat", "en")
 _AFTER_THREAT: Final = words("prep.after-threat", "en")
 _OBLIQUE_ARTICLES: Final = words("article.oblique", "de")
 _WEAPON_SINGULAR: Final = words("noun.weapon-singular")
+_GENERIC_AIRCRAFT: Final = words("noun.generic-aircraft", "en")
+_KNOWN_AIRCRAFT_DET: Final = words("determiner.known-aircraft", "en")
 _DEFINITE_SINGULAR: Final = words("determiner.definite-singular")
 _NOT_GOODS_HEADS: Final = words("noun.not-goods-head", "en")
 _PORTION_NOUNS: Final = words("noun.portion", "en")
@@ -765,12 +783,39 @@ _LOADED_WITH: Final = words("prep.loaded-with")
 _MEANS_OF_TRANSPORT: Final = words("prep.means-of-transport")
 
 
+def _verb_homograph(tokens: list[Token], item: ItemMention, lex: Lexicon) -> bool:
+    """ "Iran ships drones", "to ship": a goods word that is also a verb is goods only after a determiner, a
+    number or a noun or participle before it ("both ships", "two ships", "the navy's ships", "retired ships")."""
+    tok = tokens[item.start]
+    if item.designation is not None or item.end - item.start != 1 or tok.lemma not in _HOMOGRAPHS:
+        return False
+    if item.start > 0 and tokens[item.start - 1].lower.startswith(_CARGO_VESSEL):
+        return True  # "a cargo ship", "merchant ships": they carry goods, they are none
+    return tok.lower not in _HOMOGRAPHS or _verb_homograph_at(tokens, item.start, lex)  # "shipped" is the verb
+
+
+def _verb_homograph_at(tokens: list[Token], i: int, lex: Lexicon) -> bool:
+    if i == 0:
+        return True
+    prev = tokens[i - 1]
+    return not (
+        prev.lower in _DETERMINERS
+        or prev.lower in _VESSEL_BEFORE
+        or prev.text.isdigit()
+        or prev.lower in lex.numbers
+        or prev.lower.endswith(("ed", "'s", "’s"))
+    )
+
+
 def _means_of_transport(tokens: list[Token], item: ItemMention) -> bool:
     """ "per Schiff und Bahn", "by ship": how goods travelled, not what was sent."""
     return item.designation is None and item.start > 0 and tokens[item.start - 1].lower in _MEANS_OF_TRANSPORT
 
 
 _FUNDS: Final = words("noun.funds")
+_HOMOGRAPHS: Final = words("noun.verb-homograph-goods", "en")
+_CARGO_VESSEL: Final = word_stems("stem.cargo-vessel")
+_VESSEL_BEFORE: Final = words("noun.before-vessel", "en")
 _REPLACEMENT: Final = words("noun.replacement")
 _RELATIVE_OPENERS: Final = words("function.opens-relative-goods", "en")
 _INCLUDING: Final = words("prep.including", "en")
@@ -1553,6 +1598,17 @@ def find_cues(tokens: list[Token], lex: Lexicon) -> list[CueMention]:
                 and not c.kinds.isdisjoint(_VERB_KINDS)
             )
         ]
+        # "the Exocet's guidance system", "guidance kits": a technical compound, no official guidance
+        found = [
+            c
+            for c in found
+            if not (
+                "sanction" in c.kinds
+                and c.end < len(tokens)
+                and tokens[c.start].lower in _TECHNICAL_MODIFIERS
+                and tokens[c.end].lower in _TECHNICAL_HEADS
+            )
+        ]
         # "at ships", "the ships": after a determiner or preposition a verb form is a noun;
         # "40 used tanks": after a number a participle is an adjective ("second-hand")
         found = [
@@ -1565,6 +1621,8 @@ def find_cues(tokens: list[Token], lex: Lexicon) -> list[CueMention]:
                 and (
                     tokens[c.start - 1].lower in _DETERMINERS
                     or tokens[c.start - 1].lower in _VESSEL_MODIFIERS  # "a cargo ship", "the supply ships"
+                    or tokens[c.start].lower in _HOMOGRAPHS  # "two ships", "the navy's ships", "retired ships"
+                    and not _verb_homograph_at(tokens, c.start, lex)
                     or tokens[c.start - 1].lower in PREPOSITIONS
                     and tokens[c.start - 1].lower != "to"
                     and not tokens[c.start].lower.endswith("ing")  # "of flying": a gerund is a verb
@@ -1599,6 +1657,8 @@ def _cue_entry(tok: Token, lex: Lexicon) -> tuple:
 
 _VERB_KINDS: Final = kind_group("en-verb")
 _DETERMINERS: Final = words("determiner.before-noun", "en")
+_TECHNICAL_MODIFIERS: Final = words("noun.measure-or-technical", "en")
+_TECHNICAL_HEADS: Final = words("noun.technical-head", "en")
 _VESSEL_MODIFIERS: Final = words("noun.before-vessel", "en")
 
 
@@ -1775,6 +1835,16 @@ def _described_refs(tokens: list[Token], actors: list[ActorMention], lex: Lexico
     taken = {i for a in actors for i in range(a.start, a.end)}
     n = len(tokens)
     for i in range(n - 1):
+        if i + 2 < n and tokens[i].lower == "the" and tokens[i + 2].lower in _GROUP_HEADS:
+            k = next((m for m, a in enumerate(actors) if a.start == i + 1 and a.end == i + 2), -1)
+            if k >= 0 and actors[k].kind in ("adj", "origin") and not taken & {i, i + 2}:
+                # "to the Iraqi militia", "the Lebanese group": a group described by its country is the group
+                # named before, not the state (coref.group-named-in-sentence)
+                a = actors[k]
+                text = " ".join(t.text for t in tokens[i : i + 3])
+                actors[k] = ActorMention(i, i + 3, GROUP, "ref", a.prep, "the", text)
+                taken |= {i, i + 1, i + 2}
+                continue
         if tokens[i].lower != "the":
             continue
         bare = _BARE_REGIONS.get(tokens[i + 1].text.lower()) if tokens[i + 1].text[:1].isupper() else None

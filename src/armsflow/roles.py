@@ -84,6 +84,14 @@ _INFINITIVE_MARKS: Final = words("particle.infinitive")
 _OWN: Final = words("pronoun.possessive")
 _FORCES: Final = word_stems("stem.forces")
 _STOCKS: Final = word_stems("stem.stocks")
+_MADE: Final = tuple("-" + w for w in word_stems("participle.made-suffix"))
+_SMUGGLE: Final = words("verb.smuggle", "en")
+_RELATIVE_EN: Final = words("pronoun.relative", "en")
+_FRAMEWORK_DEALS: Final = words("noun.framework-deal", "en")
+_ON_BOARD: Final = words("prep.on-board", "en")
+_HERALD: Final = words("verb.herald", "en")
+_ARRIVAL_NOUNS: Final = words("noun.arrival", "en")
+_HERALD_KINDS: Final = frozenset({"name", "person", "capital", "title", "metonym"})
 _OFFER_NOUNS: Final = words("noun.offer")
 _OFFER_DETERMINERS: Final = words("determiner.before-offer", "en")
 _BUILT: Final = words("participle.built")
@@ -593,6 +601,12 @@ def _roles_give(r: Roles) -> None:
         _give_active_supplier(r)
         _give_active_recipient(r)
         _holder_of_decided_transfer(r)
+        origin = r.prep_ids(FROM - {"by", "von", "vom"})
+        if frame.trigger.lemma in _SMUGGLE and origin and r.prep_ids(TO) and r.view.lang == "en":
+            # "operatives who smuggled weapons from Iran to the militia": smugglers carry; the state the goods
+            # come from supplies them (transit and carriers are no suppliers)
+            r.supply([i for i in origin if i not in r.prep_ids(TO)], "roles.en.smuggled-from-supplies")
+            r.receive(r.prep_ids(TO), "roles.en.smuggled-from-supplies")
     if not frame.recipients and frame.requesters:
         # "Despite repeated requests from Kyiv, the government has refused to send weapons": the one who asked
         r.receive(list(frame.requesters), "roles.give.requester-receives")
@@ -947,6 +961,12 @@ def _roles_receive(r: Roles) -> None:
     if seller:
         r.supply(seller, "roles.receive.from-supplier")
     _seller_when_unnamed(r)
+    if frame.passive and kind in ("buy", "order") and lang == "en" and seller:
+        demonyms = owner_demonyms(r.view.mentions.actors, frame.items, seller)
+        if demonyms and all(i.startswith("@") for i in frame.recipients):
+            # "Chilean warships which were acquired second-hand from the Netherlands": goods bought from another
+            # state carry their buyer's demonym, not their maker's
+            r.receive(demonyms, "roles.receive.en.demonym-of-goods-bought-from")
     beneficiaries = [
         i for g in r.by_prep.get("for", []) + r.by_prep.get("für", []) if g.first.start > trig for i in g.ids
     ]
@@ -979,6 +999,14 @@ def _receiver(r: Roles) -> None:
         owners = [i for g in r.own if g.first.kind.endswith("-gen") and g.first.start < r.trig for i in g.ids]
         if owners:
             r.receive(owners, "roles.receive.owner-of-bought-goods")
+
+
+def owner_demonyms(actors: list[ActorMention], items: list[ItemMention], sellers: list[str]) -> list[str]:
+    """Plain demonyms right before the goods ("Chilean warships", not "Dutch-built warships"), other than the
+    sellers'."""
+    starts = {it.start for it in items}
+    found = [a for a in actors if a.kind == "origin" and a.end in starts]
+    return unique([a.id for a in found if not a.text.lower().endswith(_MADE) and a.id not in sellers])[:1]
 
 
 def _owns_goods(r: Roles, g: Group) -> bool:
@@ -1056,6 +1084,12 @@ def _roles_arrive(r: Roles) -> None:
                 frame.items = [it for it in frame.items if it not in people]
         if reached:
             r.receive(reached, "roles.arrive.forces-reached")
+    if not frame.recipients and kind == "arrive" and view.lang == "en" and r.subj is not None:
+        herald = [k for k in range(r.subj.members[-1].end, trig) if r.tokens[k].lower in _HERALD]
+        if r.tokens[trig].lower in _ARRIVAL_NOUNS and herald and r.subj.first.kind in _HERALD_KINDS:
+            # "Rama announced the arrival of three TB2 drones from Turkey": a state or its leader announcing or
+            # welcoming the arrival of goods from abroad receives them
+            r.receive([i for i in r.subj.ids if not i.startswith("@")], "roles.arrive.en.herald-receives")
     if not frame.recipients and kind == "arrive":
         # "Vietnam's first batch of T-90S tanks arrived from Russia": whose goods arrive receives them
         owners = r.genitives + [g for g in r.own if g.first.kind.endswith("-gen") and g.first.start < trig]
@@ -1769,6 +1803,26 @@ def _vehicle_subject(r: Roles) -> None:
         r.supply(origins[:1], "roles.give.vehicle-carries")
 
 
+def _conveyance_after_goods(r: Roles) -> None:
+    """ "drones flown in from the UAE on cargo planes", "rifles shipped aboard a freighter": a cargo vessel
+    after "on"/"aboard", with other goods before it, carries them and is no goods of its own."""
+    frame, tokens = r.frame, r.tokens
+    if r.view.lang != "en" or len(frame.items) < 2 or not (r.kind in GIVE or r.kind in ARRIVE or r.kind in RECEIVE):
+        return
+    first = min(it.start for it in frame.items)
+    conveyed = [
+        it
+        for it in frame.items
+        if it.start > first
+        and it.category in _VEHICLE_CATEGORIES
+        and _cargo_word(it.text)
+        and any(t.lower in _ON_BOARD for t in tokens[max(0, it.start - 2) : it.start])
+    ]
+    if conveyed and len(conveyed) < len(frame.items):
+        frame.items = [it for it in frame.items if it not in conveyed]
+        fire(frame, "roles.en.conveyance-after-goods")
+
+
 def _cargo_word(text: str) -> bool:
     return any(stem in text.lower() for stem in _CARGO_STEMS)
 
@@ -1907,6 +1961,42 @@ def _delivery_under_deal(r: Roles) -> None:
         supplier, recipient = partners, signers
     r.supply(supplier, "roles.deal.delivery-between-partners")
     r.receive(recipient, "roles.deal.delivery-between-partners")
+
+
+def _delivery_foreseen_by_deal(r: Roles) -> None:
+    """ "La Paz defended a memorandum with Tehran that foresees the delivery of Iranian drones": a delivery in a
+    relative clause on a deal is between the deal's partners; whoever of them does not supply receives."""
+    frame, view = r.frame, r.view
+    if view.lang != "en" or r.kind not in GIVE or frame.recipients or frame.passive:
+        return
+    for k in range(r.c - 1, max(-1, r.c - 4), -1):
+        start, end = view.grammar.clauses[k]
+        if not any("deal" in x.kinds for x in view.cues_by_clause[k]) and not any(
+            t.lemma in _FRAMEWORK_DEALS for t in r.tokens[start:end]
+        ):
+            continue
+        if not any(
+            r.tokens[view.grammar.clauses[j][0] + (r.tokens[view.grammar.clauses[j][0]].text == ",")].lower
+            in _RELATIVE_EN
+            for j in range(k + 1, r.c + 1)
+        ):
+            return
+        partners = unique([a.id for a in view.actors_by_clause[k] if a.prep in _WITH and not a.genitive])
+        signers = unique(
+            [a.id for a in view.actors_by_clause[k] if a.prep is None and not a.genitive and a.id not in partners]
+        )
+        if len(partners) != 1 or len(signers) != 1:
+            return
+        # the relative pronoun stands for the deal, not for a party: the goods' origin or maker says who supplies
+        makers = unique([it.producer for it in frame.items if it.producer])
+        supplier = (unique(r.origin) or makers)[:1]
+        if supplier == partners:
+            r.supply(partners, "roles.en.delivery-foreseen-by-deal")
+            r.receive(signers, "roles.en.delivery-foreseen-by-deal")
+        elif supplier == signers:
+            r.supply(signers, "roles.en.delivery-foreseen-by-deal")
+            r.receive(partners, "roles.en.delivery-foreseen-by-deal")
+        return
 
 
 _ARMS_TRADE: Final = words("noun.arms-trade")
@@ -2238,6 +2328,7 @@ def _owner_of_supported_war(r: Roles) -> None:
 
 CONSTRUCTIONS: Final[tuple[Callable[[Roles], None], ...]] = (
     _delivery_under_deal,
+    _delivery_foreseen_by_deal,
     _role_noun,
     _pair_subject,
     _accused_of_supplying,
@@ -2273,6 +2364,7 @@ CONSTRUCTIONS: Final[tuple[Callable[[Roles], None], ...]] = (
     _unknown_party_to,
     _deployed_in_a_place,
     _carried_from,
+    _conveyance_after_goods,
     _indefinite_relative_subject,
     _asker_of_exports,
     _from_place,
