@@ -17,20 +17,20 @@ from armsflow import Document, extract_document
 from tests.conftest import DEV, ROOT, read_jsonl
 
 # Raised as quality rises; never lowered.
-FLOOR_HEADLINE_F1 = 0.875
-FLOOR_LANGUAGE_F1 = 0.875
+FLOOR_HEADLINE_F1 = 0.88
+FLOOR_LANGUAGE_F1 = 0.88
 FLOOR_STATUS_ACCURACY = 0.99
 
 # Text the rules were not written on: each public slice has its own floor (strict F1), so a new slice can be
 # added with a floor pinned at its first figure without touching the others; raised as figures rise.
 SLICE_FLOORS = {
-    ("styles", "analysis"): 0.76,
-    ("styles", "fast"): 0.71,
-    ("styles", "official"): 0.70,
+    ("styles", "analysis"): 0.80,
+    ("styles", "fast"): 0.80,
+    ("styles", "official"): 0.74,
     ("probes", "constructions"): 0.99,
 }
 # The bundled samples, annotated by the contract (tests/fixtures/samples.gold.jsonl).
-FLOOR_SAMPLES_F1 = 0.895
+FLOOR_SAMPLES_F1 = 0.905
 
 
 def _score(shared, tmp_path, dev_dir, pattern="*docs.jsonl") -> dict:
