@@ -9,6 +9,7 @@ dictionary hits.
 from __future__ import annotations
 
 import csv
+import gc
 import hashlib
 import io
 import logging
@@ -118,13 +119,28 @@ def lexicon(lang: str) -> Lexicon:
     Python version, so an edited lexicon or a new armsflow never reads a stale one. Where the folder cannot
     be written, or a file there cannot be read, the lexicon is built as before.
     """
-    path = cache_root() / "lexicons" / f"{lang}-{_fingerprint()}.pickle"
-    cached = _read_cached(path, lang)
-    if cached is not None:
-        return cached
-    lex = build_lexicon(lang)
-    write_atomically(path, pickle.dumps(lex, protocol=pickle.HIGHEST_PROTOCOL))
-    return lex
+    # A lexicon is a few hundred thousand long-lived objects, none of them garbage: the cyclic collector,
+    # run every few thousand allocations, would walk them again and again while they are built (about as
+    # many instructions as the unpickling itself). It is paused meanwhile and resumed as it was.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        path = cache_root() / "lexicons" / f"{lang}-{_fingerprint()}.pickle"
+        cached = _read_cached(path, lang)
+        if cached is not None:
+            return cached
+        lex = build_lexicon(lang)
+        write_atomically(path, pickle.dumps(lex, protocol=pickle.HIGHEST_PROTOCOL))
+        return lex
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def lexicons_loaded() -> int:
+    """How many lexicons this process holds: a bulk run moves each new one out of the collector's
+    generations (``gc.freeze``) once it is there, as it does with everything built before the run."""
+    return lexicon.cache_info().currsize
 
 
 @lru_cache(maxsize=1)
