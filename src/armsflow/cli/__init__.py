@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import json
 import os
 import sys
 from collections import deque
@@ -39,6 +38,7 @@ from armsflow.cli import (
     vocab,
 )
 from armsflow.cli import lists as lists_cli
+from armsflow.eventjson import result_line
 from armsflow.ingest.files import PART_CHARS, TEXT_SUFFIXES, DocumentPart, ReadProblem, iter_inputs
 from armsflow.lexicons import VERSION as LEXICON_VERSION
 from armsflow.lexicons import lexicons_loaded
@@ -378,7 +378,7 @@ def run(
             if printer:
                 printer.add(result)
             else:
-                sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+                sys.stdout.write(result_line(result) + "\n")
     except KeyboardInterrupt:
         print("armsflow: interrupted", file=sys.stderr)
         return EXIT_FAILED
