@@ -514,3 +514,34 @@ def test_lexicon_cache_name_changes_with_any_data_file(tmp_path, monkeypatch):
     after = lexicons._fingerprint()
     lexicons._fingerprint.cache_clear()
     assert before != after
+
+
+def test_lexicon_fingerprint_read_back_by_stamps_is_the_one_the_files_give(tmp_path, monkeypatch):
+    import os
+    import shutil
+
+    from armsflow import lexicons
+
+    copy = tmp_path / "data"
+    shutil.copytree(Path(lexicons.__file__).parent, copy, ignore=shutil.ignore_patterns("__pycache__", "*.py"))
+    monkeypatch.setattr(lexicons, "_DATA", copy)
+    monkeypatch.setenv("ARMSFLOW_CACHE", str(tmp_path / "cache"))
+    fingerprints = []
+    for _ in range(2):  # the first computes and records it, the second reads it back
+        lexicons._fingerprint.cache_clear()
+        fingerprints.append(lexicons._fingerprint())
+    assert len(list((tmp_path / "cache" / "lexicons").glob("stamps-*.txt"))) == 1
+    # An edit that keeps the size (one letter for another) changes the modification time: hashed again.
+    cues = copy / "cues.tsv"
+    text = cues.read_text(encoding="utf-8")
+    cues.write_text(text.replace("liefern", "liefert", 1), encoding="utf-8")
+    stat = cues.stat()
+    os.utime(cues, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    lexicons._fingerprint.cache_clear()
+    edited = lexicons._fingerprint()
+    monkeypatch.setattr(lexicons, "_stamps", lambda entries: None)  # no stamps: the files are hashed
+    lexicons._fingerprint.cache_clear()
+    hashed = lexicons._fingerprint()
+    lexicons._fingerprint.cache_clear()
+    assert "liefern" in text and cues.stat().st_size == len(text.encode("utf-8"))
+    assert fingerprints[0] == fingerprints[1] != edited == hashed

@@ -133,3 +133,36 @@ def test_sources_run_when_nothing_was_compiled_or_when_asked(tmp_path):
 def test_the_public_api_is_the_same_either_way():
     events = armsflow.extract("Der Iran hat Russland Drohnen geliefert.", doc_id="t")
     assert [(e.supplier, e.recipient, e.item, e.status) for e in events] == [("IRN", "RUS", "uav", "delivered")]
+
+
+def _record_stats(root: Path) -> None:
+    """What setup.py adds to the hashes: each compiled source's [size, mtime_ns]."""
+    recorded = json.loads((root / native.HASHES).read_text(encoding="utf-8"))
+    recorded[native.STATS] = {}
+    for module in native.COMPILED:
+        stat = native.source_path(module, root).stat()
+        recorded[native.STATS][module] = [stat.st_size, stat.st_mtime_ns]
+    (root / native.HASHES).write_text(json.dumps(recorded), encoding="utf-8")
+
+
+def test_sources_with_their_recorded_size_and_time_are_not_hashed_again(tmp_path, monkeypatch):
+    _fake_install(tmp_path)
+    _record_stats(tmp_path)
+
+    def no_hashing(path):
+        raise AssertionError(f"{path} was hashed")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(native, "source_hash", no_hashing)
+        assert native.reason_for_sources(tmp_path, environ={}) is None
+    # Touched without a change: hashed, and still current.
+    roles = native.source_path("armsflow.roles", tmp_path)
+    stat = roles.stat()
+    os.utime(roles, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    assert native.reason_for_sources(tmp_path, environ={}) is None
+    # Edited to the same size (the recorded time no longer matches): the hash finds the change.
+    roles.write_text(roles.read_text(encoding="utf-8").replace("VALUE = 1", "VALUE = 2"), encoding="utf-8")
+    assert roles.stat().st_size == stat.st_size
+    assert native.reason_for_sources(tmp_path, environ={}) == (
+        "roles.py changed since it was compiled (reinstall to compile it again)"
+    )

@@ -2,7 +2,9 @@
 
 At install time ``setup.py`` compiles the extraction core (the modules in
 :data:`COMPILED`) with mypyc, which makes extraction about twice as fast, and
-records a hash of each source it compiled in ``_native.json``. Python prefers
+records a hash of each source it compiled in ``_native.json``, with its size and modification time
+(while both are unchanged, as CPython trusts its cached bytecode, the source is not hashed at start-up:
+hashing all of them was about 17 million instructions a process). Python prefers
 a compiled module over its source, so after an edit to a source file of an
 editable install the old compiled code would silently keep running. This module
 is imported first (from ``armsflow/__init__.py``) and loads every module of the
@@ -41,10 +43,13 @@ COMPILED = (
     "armsflow.events",
     "armsflow.confidence",
     "armsflow.pipeline",
+    "armsflow.eventjson",
 )
 # mypyc's shared library for the group (``group_name`` in setup.py, plus "__mypyc").
 LIBRARY = "armsflow.core__mypyc"
 HASHES = "_native.json"
+# The key in HASHES under which setup.py records each source's [size, mtime_ns] as compiled.
+STATS = "_stat"
 PACKAGE = Path(__file__).resolve().parent
 
 
@@ -72,11 +77,15 @@ def reason_for_sources(root: Path = PACKAGE, environ: dict[str, str] | None = No
         return "not compiled at install time"
     if not _compiled(root / (LIBRARY.split(".")[-1] + ".py")):
         return "not compiled at install time"
+    stats = recorded.get(STATS) or {}
     for module in COMPILED:
         path = source_path(module, root)
         if not _compiled(path):
             return "not compiled at install time"
         try:
+            stat = path.stat()
+            if stats.get(module) == [stat.st_size, stat.st_mtime_ns]:
+                continue  # the very file that was compiled: no need to read and hash it
             current = source_hash(path)
         except OSError:
             return f"{path.name} is missing"

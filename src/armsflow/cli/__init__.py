@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import json
 import os
 import sys
 from collections import deque
@@ -39,8 +38,10 @@ from armsflow.cli import (
     vocab,
 )
 from armsflow.cli import lists as lists_cli
+from armsflow.eventjson import result_line
 from armsflow.ingest.files import PART_CHARS, TEXT_SUFFIXES, DocumentPart, ReadProblem, iter_inputs
 from armsflow.lexicons import VERSION as LEXICON_VERSION
+from armsflow.lexicons import lexicons_loaded
 from armsflow.model import Document, DocumentResult
 from armsflow.pipeline import UnsupportedLanguage, extract_document
 from armsflow.text.lang import detect_language
@@ -248,6 +249,23 @@ def _work(job: tuple[Document, int, str | None]) -> tuple[DocumentResult | None,
         return None, str(err), True
     except Exception as err:  # noqa: BLE001 - one bad document must not stop the run
         return None, f"extraction failed: {type(err).__name__}: {err}", False
+    finally:
+        _freeze_new_lexicons()
+
+
+_frozen_lexicons = [0]  # lexicons already moved out of the collector's generations, in this process
+
+
+def _freeze_new_lexicons() -> None:
+    """Once a document has loaded a language's lexicon (on first use, after the run's ``gc.freeze``), move
+    it out of the collector's generations too: every full collection of the run, and the one at exit,
+    would walk its few hundred thousand objects again. (Whatever else is alive at that moment is frozen
+    with it; it is still freed by reference counting, only a reference cycle in it would stay: at most
+    one document's worth, once per language.)"""
+    loaded = lexicons_loaded()
+    if loaded != _frozen_lexicons[0]:
+        _frozen_lexicons[0] = loaded
+        gc.freeze()
 
 
 def run(
@@ -360,7 +378,7 @@ def run(
             if printer:
                 printer.add(result)
             else:
-                sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+                sys.stdout.write(result_line(result) + "\n")
     except KeyboardInterrupt:
         print("armsflow: interrupted", file=sys.stderr)
         return EXIT_FAILED
