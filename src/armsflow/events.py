@@ -551,13 +551,29 @@ class Assembler:
         opener = next((c for c in mentions.cues if "give_noun" in c.kinds and c.start <= 2), None)
         if opener is None or any(it.category for it in mentions.items):
             return
+        self._continue_last_transfer(
+            sentence, mentions, last, "follow-up", "discourse.delivery-of-previous", source, fire_trace
+        )
+
+    def _continue_last_transfer(
+        self,
+        sentence: Sentence,
+        mentions: Mentions,
+        last: tuple[int, list[str], list[str], list[ItemMention]],
+        table: str,
+        rule_id: str,
+        source: str | None,
+        fire_trace: list[str],
+    ) -> None:
+        """A sentence about the delivery (or part) of the goods of the last transfer, naming no other party: the
+        status table ``table`` reads its modality; the event goes between the last transfer's parties."""
         _, suppliers, recipients, items = last
         if any(a.id not in suppliers + recipients for a in mentions.actors if a.kind not in ("adj", "origin")):
-            return
+            return  # another party named ("The first is due in Montevideo": the recipient's capital is none)
         kinds = frozenset(k for c in mentions.cues for k in c.kinds)
-        decision = decide("follow-up", "", kinds, frozenset())
+        decision = decide(table, "", kinds, frozenset())
         if not decision.statuses:
-            reject(decision.rules[0], f"a sentence about the delivery of goods just named: {sorted(kinds)}")
+            reject(decision.rules[0], f"a sentence about the goods just named ({table}): {sorted(kinds)}")
             return
         self._add_between(
             sentence,
@@ -565,7 +581,7 @@ class Assembler:
             recipients,
             items,
             [s for s, _ in decision.statuses],
-            "discourse.delivery-of-previous",
+            rule_id,
             source,
             fire_trace + decision.rules + self._source_trace(source),
             with_quantity=False,
@@ -584,25 +600,7 @@ class Assembler:
             return
         if any(it.category for it in mentions.items):
             return
-        _, suppliers, recipients, items = last
-        if any(a.id not in suppliers + recipients for a in mentions.actors if a.kind not in ("adj", "origin")):
-            return  # "The first is due in Montevideo": the recipient's capital is no other party
-        kinds = frozenset(k for c in mentions.cues for k in c.kinds)
-        decision = decide("part", "", kinds, frozenset())
-        if not decision.statuses:
-            reject(decision.rules[0], f"a sentence about part of the goods just named: {sorted(kinds)}")
-            return
-        self._add_between(
-            sentence,
-            suppliers,
-            recipients,
-            items,
-            [s for s, _ in decision.statuses],
-            "discourse.part-of-previous",
-            source,
-            decision.rules + self._source_trace(source),
-            with_quantity=False,
-        )
+        self._continue_last_transfer(sentence, mentions, last, "part", "discourse.part-of-previous", source, [])
 
     def _share_of_open_transfer(self, index: int, sentence: Sentence, mentions: Mentions, source: str | None) -> None:
         """ "Die Bundesregierung hat Ausfuhrgenehmigungen im Wert von 7,5 Milliarden Euro erteilt. Knapp zwei Drittel
