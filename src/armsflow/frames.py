@@ -3278,9 +3278,6 @@ def _participle_frame(
     in_use = any("use" in c.kinds and (c.start < item.start or "service" in c.lemma) for c in mentions.cues)
     frame = Frame("transfer", cue, kind, -1, [item])
     frame.trace.append("trigger.participle-after-goods")
-    builder = _builder_of_ordered(tokens, mentions, actors, kind, item)
-    if builder is not None:
-        in_use = False  # "A French shipyard has started building two frigates ordered by Greece": not yet in service
     if any(co.values()):
         fire(frame, "roles.participle.coordinated-agents")
     if not agents and in_use and item.origin and kind in GIVE:
@@ -3308,9 +3305,6 @@ def _participle_frame(
         frame.recipients = [a.id for a in after if a.prep in _PARTICIPLE_TO or a.prep == "by"]
         frame.recipients += [i for p in (*_PARTICIPLE_TO, "by") for i in co.get(p, []) if i not in frame.recipients]
         _decided(frame, "roles.participle.buy-agent-receives")
-        if not frame.suppliers and builder is not None and builder not in frame.recipients:
-            frame.suppliers = [builder]  # the maker building the goods ordered sells them
-            _decided(frame, "roles.participle.builder-sells")
         if not frame.recipients and "in_use" in frame.modifiers:
             # "Bangladesh's army has inducted launchers bought from Turkey": who has them in service bought them
             users = [a.id for a in actors if a.end <= item.start and a.prep is None and a.kind != "org"]
@@ -3386,30 +3380,6 @@ def memorandum_before(view: ClauseView, c: int) -> int | None:
     for j in range(k - 1, max(-1, k - 6), -1):
         if tokens[j].lower in _MEMORANDUM:
             return grammar.clause[j]
-    return None
-
-
-def _builder_of_ordered(
-    tokens: list[Token], mentions: Mentions, actors: list[ActorMention], kind: str, item: ItemMention
-) -> str | None:
-    """ "A French shipyard has started building two frigates ordered by Greece's navy", "The Spanish shipyard
-    Cardama has started cutting steel for two patrol vessels ordered by Uruguay": the state of the maker that
-    builds goods a participle says were ordered or bought."""
-    if kind not in ("order", "buy"):
-        return None
-    makers = [c for c in mentions.cues if "producer" in c.kinds and c.end <= item.start]
-    if not makers or any(c.kinds & TRIGGERS and "use" not in c.kinds for c in mentions.cues if c.end <= item.start):
-        return None  # the maker works on the goods; no other verb of supplying or buying before them
-    first = makers[0]
-    for a in actors:
-        if a.end > first.start or a.prep is not None:
-            continue
-        if (
-            a.kind in ("adj", "origin")
-            and first.start - a.end <= 1
-            and not any(t.text in (",", ";", ":") for t in tokens[: a.start])
-        ):
-            return a.id  # "A French shipyard", "The Spanish shipyard Navantia" opening the sentence
     return None
 
 
