@@ -318,9 +318,8 @@ class Voices:
         """An interview is announced by its title or first sentences, or shown by question labels; the
         interviewee's state is the one owning a title or office there ("Colombia's air force chief"), the
         interviewee's name follows "mit"/"with" there or labels the answers ("Ruiz: …")."""
-        said = {t.lower for t in tokens}
         labelled = _question_label(tokens)
-        announced = bool(said & _INTERVIEW)
+        announced = any(t.lower in _INTERVIEW for t in tokens)
         if announced or labelled:
             self.interview = True
         if self.interviewee is None and not labelled and (title or self.seen < 2 or announced):
@@ -372,7 +371,8 @@ def _interviewee_name(tokens: list[Token], announced: bool, labelled: bool) -> s
     "Ruiz: …", "Herr Cebotari, …": the interviewee's name."""
     if len(tokens) > 2 and tokens[1].text == ":" and tokens[0].text[:1].isupper() and not labelled:
         return tokens[0].text  # an answer label
-    for k, tok in enumerate(tokens[:-1]):
+    for k in range(len(tokens) - 1):
+        tok = tokens[k]
         if (announced and tok.lower in _WITH_PERSON) or tok.text in _ADDRESS:
             name: list[str] = []
             for nxt in tokens[k + 1 : k + 7]:

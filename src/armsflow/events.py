@@ -182,6 +182,9 @@ def _vague(word: str) -> bool:
     return found
 
 
+_SAYING: Final = frozenset({"say", "according"})
+
+
 def _is_state(actor_id: str) -> bool:
     return len(actor_id) == 3 and actor_id.isupper()
 
@@ -372,7 +375,7 @@ class Assembler:
             # "under an agreement that both governments are renegotiating": the two states named, not unnamed ones
             self._vague_tokens = [k for k in self._vague_tokens if k not in both]
         self._both_named = bool(both) and self.lang == "en"
-        self._sentence_says = any(not c.kinds.isdisjoint({"say", "according"}) for c in mentions.cues)
+        self._sentence_says = any(not c.kinds.isdisjoint(_SAYING) for c in mentions.cues)
         self._speaker_tokens = speaker_tokens
         _share_roles([f for f in frames if f.kind == "transfer"])
         self._sentence_suppliers = {a for f in frames if f.kind == "transfer" for a in f.suppliers}
@@ -1006,9 +1009,14 @@ class Assembler:
         """Two states joined by "und/and" ("Egypt and China signed …"), or the only two states a sentence names,
         for "the two states" later."""
         states = [a for a in mentions.actors if _is_state(a.id) and a.kind not in ("adj", "demonym")]
+        tokens = sentence.tokens
         for a, b in zip(states, states[1:], strict=False):
-            between = [t.lower for t in sentence.tokens[a.end : b.start]]
-            if a.id != b.id and between and all(w in _PAIR_LINKS for w in between):
+            # (only link words between the two: read word by word, no list of the words between is built)
+            if (
+                a.id != b.id
+                and a.end < min(b.start, len(tokens))
+                and all(tokens[k].lower in _PAIR_LINKS for k in range(a.end, b.start))
+            ):
                 self.state.last_pair = (index, (a.id, b.id))
                 return
         distinct = list(dict.fromkeys(a.id for a in states))
@@ -1018,9 +1026,9 @@ class Assembler:
     def _note_topic(self, index: int, mentions: Mentions) -> None:
         """ "Im Bundestag wird über Kampfjets für Kiew debattiert": goods for a state talked about without a
         transfer of their own make that state the recipient of such goods the story goes on to report."""
+        if not any(it.category for it in mentions.items):
+            return  # (most sentences name no goods: no set is built for them)
         cats = frozenset(it.category for it in mentions.items if it.category)
-        if not cats:
-            return
         last_item = max(it.end for it in mentions.items if it.category)
         for actor in mentions.actors:
             if actor.prep in _FOR_PREPS and _is_state(actor.id) and last_item <= actor.start <= last_item + 2:

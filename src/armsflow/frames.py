@@ -138,6 +138,7 @@ _CONDITIONAL: Final = words("aux.conditional")
 _NOT_ONLY: Final = words("adverb.not-only")
 _POPULATION_SHARE: Final = words("noun.population-share")
 _INSTEAD_OF: Final = words("prep.instead-of")
+_INSTEAD_OF_FIRSTS: Final = frozenset(w.split()[0] for w in _INSTEAD_OF if " " in w)  # "instead" of "instead of"
 _PERFECT_FINITE: Final = words("aux.perfect-finite", "en")
 _UNTIL: Final = words("conj.until")
 _EVALUATIVE: Final = words("verb.evaluative")
@@ -943,14 +944,19 @@ _TRIGGER_RULES: Final = {
 }
 
 
+# Rank of each trigger kind in PRIORITY (a kind in PRIORITY but no trigger has none): one dictionary probe
+# where two scans of the list were.
+_TRIGGER_RANK: Final = {kind: rank for rank, kind in enumerate(PRIORITY) if kind in TRIGGERS}
+
+
 def _lead(cues: list[CueMention]) -> tuple[CueMention, str] | None:
     """The most directional trigger of a clause (``cue_kinds.tsv`` ranks them)."""
     best: tuple[int, CueMention, str] | None = None
     for cue in cues:
         for kind in cue.kinds:
-            if kind in TRIGGERS and kind in PRIORITY:
-                rank = PRIORITY.index(kind)
-                if cue.kinds & ROLE_NOUNS:
+            rank = _TRIGGER_RANK.get(kind, -1)
+            if rank >= 0:
+                if not cue.kinds.isdisjoint(ROLE_NOUNS):
                     rank += len(PRIORITY)  # "negotiating with a South Korean supplier": the verb leads
                 if best is None or rank < best[0]:
                     best = (rank, cue, kind)
@@ -2450,16 +2456,20 @@ def _instead_of(view: ClauseView, frame: Frame) -> set[int]:
     up to a comma or the next trigger verb."""
     tokens = view.tokens
     start, end = view.grammar.clauses[frame.clause]
-    triggers = {i for x in view.cues_by_clause[frame.clause] if x.kinds & TRIGGERS for i in range(x.start, x.end)}
+    triggers: set[int] | None = None  # (found only for a clause with such a phrase: most have none)
     out: set[int] = set()
     for i in range(max(0, start - 1), end):
-        pair = f"{tokens[i].lower} {tokens[i + 1].lower}" if i + 1 < len(tokens) else ""
-        if tokens[i].lower in _INSTEAD_OF:
+        word = tokens[i].lower
+        if word in _INSTEAD_OF:
             j = i + 1
-        elif pair in _INSTEAD_OF:
+        elif word in _INSTEAD_OF_FIRSTS and i + 1 < len(tokens) and f"{word} {tokens[i + 1].lower}" in _INSTEAD_OF:
             j = i + 2
         else:
             continue
+        if triggers is None:
+            triggers = {
+                k for x in view.cues_by_clause[frame.clause] if x.kinds & TRIGGERS for k in range(x.start, x.end)
+            }
         while j < len(tokens) and tokens[j].text not in (",", ";", ":", ".") and j not in triggers:
             out.add(j)
             j += 1
@@ -2879,18 +2889,24 @@ def _participles_of_other_nouns(view: ClauseView, item_starts: AbstractSet[int])
     return found
 
 
+_RESTRICTING: Final = frozenset({"prevent", "refuse"})
+
+
 def _restricted_goods(view: ClauseView, item_starts: AbstractSet[int]) -> set[int]:
     """ "smuggling restricted firearms parts into Russia", "shipped banned drone engines": a participle of
     restricting right before the goods describes them (controlled goods); it refuses no transfer."""
     tokens = view.tokens
     found = set()
-    verbs = {x.end for xs in view.cues_by_clause for x in xs if x.kinds & TRIGGERS}
+    verbs: set[int] | None = None  # (the ends of trigger verbs, gathered once a clause has such a participle)
     for xs in view.cues_by_clause:
         for cue in xs:
             k = cue.start
+            if cue.kinds.isdisjoint(_RESTRICTING):
+                continue
+            if verbs is None:
+                verbs = {x.end for ys in view.cues_by_clause for x in ys if x.kinds & TRIGGERS}
             if (
                 cue.end == k + 1
-                and cue.kinds & {"prevent", "refuse"}
                 and tokens[k].text.islower()
                 and tokens[k].lower.endswith("ed")
                 and cue.end in item_starts
@@ -2928,7 +2944,9 @@ def _modifiers(
             and _attributive_participle(tokens, cue, item_starts)
         ):
             kinds = kinds & {"order"}  # "hat alle zugesagten Kampfpanzer erhalten": the promise is history
-        kinds = kinds - _past_background(cue, tokens)
+        background = _past_background(cue, tokens)
+        if background:
+            kinds = kinds - background
         if _not_only(cue, tokens):
             kinds = kinds - {"negation"}  # "nicht nur … sondern auch", "not only … but also"
         elif whether_or_not(cue, tokens):
@@ -2959,19 +2977,21 @@ def _not_only(cue: CueMention, tokens: list[Token]) -> bool:
     return "negation" in cue.kinds and cue.end < len(tokens) and tokens[cue.end].lower in _NOT_ONLY
 
 
+_BACKGROUND_KINDS: Final = frozenset({"delay", "consider"})
+_NO_KINDS: Final[frozenset[str]] = frozenset()
+
+
 def _past_background(cue: CueMention, tokens: list[Token]) -> frozenset[str]:
     """Kinds a cue loses after "trotz", "after" and the like: "trotz Verzögerungen geliefert", "after long
     delays" (it did come), "After months of negotiations, Washington agreed …" (the talks are over)."""
+    if cue.kinds.isdisjoint(_BACKGROUND_KINDS):
+        return _NO_KINDS  # (most cues: the test of the word and the words before is spared)
     word = tokens[cue.start].text
     # a noun: capitalised inside a German sentence, or an English noun of talks and delays
     noun = (word[:1].isupper() and cue.start > 0) or word.lower().endswith(("ion", "ions", "ay", "ays", "talks"))
-    if (
-        cue.kinds & {"delay", "consider"}
-        and noun
-        and any(t.lower in _DESPITE for t in tokens[max(0, cue.start - 3) : cue.start])
-    ):
-        return frozenset({"delay", "consider"})  # a noun after the preposition, not "Dem Vernehmen nach erwägt"
-    return frozenset()
+    if noun and any(t.lower in _DESPITE for t in tokens[max(0, cue.start - 3) : cue.start]):
+        return _BACKGROUND_KINDS  # a noun after the preposition, not "Dem Vernehmen nach erwägt"
+    return _NO_KINDS
 
 
 def _scheduled(view: ClauseView, c: int) -> bool:

@@ -446,6 +446,8 @@ def _s_genitive(tokens: list[Token], i: int, lex: Lexicon) -> bool:
 
 def _names_actor(tokens: list[Token], j: int, lex: Lexicon) -> bool:
     """Is token j (part of) an actor name? Then "Moskau der Armee" is no genitive attribute."""
+    if tokens[j].text not in lex.actor_words:
+        return False  # (most words are in no actor's name: the spans around them are not built)
     for size in range(1, lex.actor_max + 1):
         for start in range(max(0, j - size + 1), j + 1):
             if tuple(t.text for t in tokens[start : start + size]) in lex.actors:
@@ -759,10 +761,14 @@ _AMMO_OF: Final = {
 
 def _capability(tokens: list[Token], item: ItemMention) -> bool:
     """ "Iskander systems capable of carrying nuclear warheads": what a system can carry is not sent."""
-    before = [t.lower for t in tokens[max(0, item.start - 5) : item.start]]
+    first = max(0, item.start - 5)
+    # (one word looked up per position, no list built: this runs for every goods word)
     return any(
-        before[k : k + 2] in (["capable", "of"], ["able", "to"], ["designed", "to"]) for k in range(len(before))
-    ) and any(w in _CAPABLE_VERBS for w in before)
+        _CAPABLE_PAIRS.get(tokens[k].lower) == tokens[k + 1].lower for k in range(first, item.start - 1)
+    ) and any(tokens[k].lower in _CAPABLE_VERBS for k in range(first, item.start))
+
+
+_CAPABLE_PAIRS: Final = {"capable": "of", "able": "to", "designed": "to"}
 
 
 def _vessel_of_cargo(tokens: list[Token], item: ItemMention, items: list[ItemMention]) -> bool:
@@ -1793,7 +1799,7 @@ def _country_refs(tokens: list[Token], cues: list[CueMention], actors: list[Acto
     """ "das Land", "the country", "the regime", "das Unternehmen": an actor to resolve from the discourse."""
     taken = {i for a in actors for i in range(a.start, a.end)}
     for cue in cues:
-        if cue.kinds & _REFERENCE_CUES and not taken & set(range(cue.start, cue.end)):
+        if not cue.kinds.isdisjoint(_REFERENCE_CUES) and all(k not in taken for k in range(cue.start, cue.end)):
             nxt = tokens[cue.end].lower if cue.end < len(tokens) else ""
             if nxt in _REFERENCE_NAMED and (cue.end + 1 in taken or cue.end + 2 in taken) or cue.end in taken:
                 continue  # "die Regierung in Baku", "die Marine Ägyptens": the state is named

@@ -94,6 +94,7 @@ _MEASURE_VERBS: Final = frozenset({"impose", "listing", "designate", "sanction",
 _NO_LONGER: Final = words("adverb.no-longer")
 # Cue kinds a measure may start from (with the freeze and withhold verbs; "impose" too in a sanctions story).
 _STARTS_MEASURE: Final = frozenset({"sanction", "designate", "listing", "prevent"})
+_STARTS_MEASURE_IN_STORY: Final = _STARTS_MEASURE | {"impose"}  # in a story of measures, "impose" too
 # Cue kinds of auxiliaries and adverbs, which a negation passes over to reach its verb.
 _AUXILIARY_KINDS: Final = frozenset({"past", "future", "hearsay", "negation"})
 # The verbs with which a relative clause on a measure says who imposed it.
@@ -167,9 +168,12 @@ def sanction_frames(view: ClauseView, sanction_story: bool = False) -> list[Fram
 
 def _may_hold_measure(view: ClauseView, c: int, sanction_story: bool) -> bool:
     """Whether clause c has a word any measure rule starts from (most clauses have none)."""
-    kinds = _STARTS_MEASURE | ({"impose"} if sanction_story else set())
+    kinds = _STARTS_MEASURE_IN_STORY if sanction_story else _STARTS_MEASURE
     return any(
-        x.kinds & kinds or x.lemma in _FREEZE or x.lemma in _WITHHOLD or view.tokens[x.start].lower in _LICENCE
+        not x.kinds.isdisjoint(kinds)
+        or x.lemma in _FREEZE
+        or x.lemma in _WITHHOLD
+        or view.tokens[x.start].lower in _LICENCE
         for x in view.cues_by_clause[c]
     )
 

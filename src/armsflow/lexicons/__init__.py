@@ -81,6 +81,7 @@ class Lexicon:
     actor_max: int = 1
     actor_starts: dict[str, int] = field(default_factory=dict)  # first token -> longest form
     actor_pairs: set[tuple[str, ...]] = field(default_factory=set)  # first two tokens of longer forms
+    actor_words: set[str] = field(default_factory=set)  # every token of every form: no other word names an actor
     compound_prefixes: dict[str, ActorEntry] = field(default_factory=dict)
     designations: dict[str, DesignationEntry] = field(default_factory=dict)
     designation_max: int = 1
@@ -217,6 +218,7 @@ def build_lexicon(lang: str) -> Lexicon:
                 lex.actor_max = max(lex.actor_max, len(key))
                 _longest(lex.actor_starts, key[0], len(key))
                 lex.actor_pairs.add(key[:2])
+                lex.actor_words.update(key)
             if row["kind"] in ("metonym", "capital", "name") and len(row["form"]) >= 4 and " " not in row["form"]:
                 lex.compound_prefixes.setdefault(row["form"], entry)
     for row in read_tsv("designations.tsv"):
