@@ -1009,17 +1009,24 @@ class Assembler:
         """Two states joined by "und/and" ("Egypt and China signed …"), or the only two states a sentence names,
         for "the two states" later."""
         states = [a for a in mentions.actors if _is_state(a.id) and a.kind not in ("adj", "demonym")]
+        if not states:
+            return
         tokens = sentence.tokens
-        for a, b in zip(states, states[1:], strict=False):
-            # (only link words between the two: read word by word, no list of the words between is built)
+        # (neighbours by index, the words between read one by one, distinct ids gathered by hand: compiled, these
+        # are plain C loops where zip, slices and dict.fromkeys are generic Python calls, every sentence)
+        for k in range(len(states) - 1):
+            a, b = states[k], states[k + 1]
             if (
                 a.id != b.id
                 and a.end < min(b.start, len(tokens))
-                and all(tokens[k].lower in _PAIR_LINKS for k in range(a.end, b.start))
+                and all(tokens[w].lower in _PAIR_LINKS for w in range(a.end, b.start))
             ):
                 self.state.last_pair = (index, (a.id, b.id))
                 return
-        distinct = list(dict.fromkeys(a.id for a in states))
+        distinct: list[str] = []
+        for a in states:
+            if a.id not in distinct:
+                distinct.append(a.id)
         if len(distinct) == 2:  # "Indien rückt an die USA heran. … beide Regierungen …": the two states named
             self.state.last_pair = (index, (distinct[0], distinct[1]))
 

@@ -953,16 +953,33 @@ def _lead(cues: list[CueMention]) -> tuple[CueMention, str] | None:
     """The most directional trigger of a clause (``cue_kinds.tsv`` ranks them)."""
     best: tuple[int, CueMention, str] | None = None
     for cue in cues:
-        for kind in cue.kinds:
-            rank = _TRIGGER_RANK.get(kind, -1)
-            if rank >= 0:
-                if not cue.kinds.isdisjoint(ROLE_NOUNS):
-                    rank += len(PRIORITY)  # "negotiating with a South Korean supplier": the verb leads
-                if best is None or rank < best[0]:
-                    best = (rank, cue, kind)
+        ranked = _LEAD_RANKS.get(cue.kinds)
+        if ranked is None:
+            if len(_LEAD_RANKS) > 50_000:  # (bounded, though the lexicon's kind sets are few)
+                _LEAD_RANKS.clear()
+            ranked = _LEAD_RANKS[cue.kinds] = _lead_rank(cue.kinds)
+        if ranked[0] >= 0 and (best is None or ranked[0] < best[0]):
+            best = (ranked[0], cue, ranked[1])
     if best is None:
         return None
     return best[1], best[2]
+
+
+# A cue's rank as a lead by its set of kinds: cues share a few hundred kind sets, so each is ranked once.
+_LEAD_RANKS: Final[dict[frozenset[str], tuple[int, str]]] = {}
+
+
+def _lead_rank(kinds: frozenset[str]) -> tuple[int, str]:
+    """The best (rank, kind) of a cue with ``kinds``, or (-1, "") when none of them is a trigger."""
+    best = (-1, "")
+    for kind in kinds:
+        rank = _TRIGGER_RANK.get(kind, -1)
+        if rank >= 0:
+            if not kinds.isdisjoint(ROLE_NOUNS):
+                rank += len(PRIORITY)  # "negotiating with a South Korean supplier": the verb leads
+            if best[0] < 0 or rank < best[0]:
+                best = (rank, kind)
+    return best
 
 
 def _personnel_at_work(view: ClauseView, c: int) -> CueMention | None:

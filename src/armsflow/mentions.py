@@ -162,7 +162,11 @@ def find_actors(tokens: list[Token], lex: Lexicon) -> list[ActorMention]:
     classified: dict[int, int] = {}
     i = 0
     n = len(tokens)
+    # (the lexicon is an interpreted object: its attributes are read once here, not for every candidate)
     starts = lex.actor_starts
+    pairs = lex.actor_pairs
+    names = lex.actors
+    english = lex.lang == "en"
     memo = _ACTOR_START_MEMO.setdefault(lex.lang, {})
     while i < n:
         hit = None
@@ -177,17 +181,17 @@ def find_actors(tokens: list[Token], lex: Lexicon) -> list[ActorMention]:
         if longest > 1 and i + 1 < n:
             second = tokens[i + 1].text
             if (
-                (text, second) not in lex.actor_pairs
-                and (text, second[:-2]) not in lex.actor_pairs
-                and (text, second.split("-", 1)[0]) not in lex.actor_pairs
+                (text, second) not in pairs
+                and (text, second[:-2]) not in pairs
+                and (text, second.split("-", 1)[0]) not in pairs
             ):
                 longest = 1  # "The", "von": many names start so, few with this next word ("Martin's": possessive)
         for size in range(min(longest, n - i), 0, -1):
             key = tuple(t.text for t in tokens[i : i + size])
-            entry = lex.actors.get(key)
+            entry = names.get(key)
             if entry is None and size > 1 and key[-1].endswith(("'s", "’s")):
                 # "Lockheed Martin's F-16": the possessive of a multi-word name
-                entry = lex.actors.get(key[:-1] + (key[-1][:-2],))
+                entry = names.get(key[:-1] + (key[-1][:-2],))
                 if entry is not None:
                     entry = ActorEntry(entry.id, entry.kind if entry.kind.endswith("-gen") else entry.kind + "-gen")
             if entry is None and size > 1 and "-" in key[-1][1:]:
@@ -196,7 +200,7 @@ def find_actors(tokens: list[Token], lex: Lexicon) -> list[ActorMention]:
                 hit = (size, entry)
                 break
         if hit is None and text.endswith(("'s", "’s")):
-            entry = lex.actors.get((text[:-2],))  # "Belarus's", "Russia's" where only the name is listed
+            entry = names.get((text[:-2],))  # "Belarus's", "Russia's" where only the name is listed
             if entry is not None:
                 hit = (1, ActorEntry(entry.id, entry.kind + "-gen" if not entry.kind.endswith("-gen") else entry.kind))
         if hit is None:
@@ -209,19 +213,19 @@ def find_actors(tokens: list[Token], lex: Lexicon) -> list[ActorMention]:
             i += 1
             continue
         size, entry = hit
-        if lex.lang == "en" and _member_reference(tokens, i, size):
+        if english and _member_reference(tokens, i, size):
             # "ordered by the NATO member", "the EU country": a member state referred to, not the organisation
             # (the reference is a country_ref cue of its own)
             i += size
             continue
-        if lex.lang == "en" and _classifies_next_name(tokens, i + size):
+        if english and _classifies_next_name(tokens, i + size):
             # "the NATO country France", "NATO member Turkey", "Kremlin ally Belarus": the first name only
             # classifies the state named after it, which takes the phrase's preposition
             classified[i + size + 1] = i
             i += size
             continue
         prep, article = _governor(tokens, classified.get(i, i), lex)
-        if lex.lang == "en" and prep in _EN_ARTICLES:
+        if english and prep in _EN_ARTICLES:
             # "an Israeli company": the German preposition "an" is an English article
             article = article or prep
             prep = None
@@ -229,7 +233,7 @@ def find_actors(tokens: list[Token], lex: Lexicon) -> list[ActorMention]:
         genitive = entry.kind.endswith("-gen") or article == "des" or prep == "gen" or text.endswith(("'s", "’s"))
         if (
             genitive
-            and lex.lang == "en"
+            and english
             and (_institution_follows(tokens, i + size) or _clause_initial(tokens, i) or prep is not None)
         ):
             # "Iran's Revolutionary Guards", "to Russia's Kursk region": the state itself has the role

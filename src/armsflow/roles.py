@@ -17,7 +17,6 @@ rule on the trace and make it the frame's deciding rule.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -235,8 +234,7 @@ def assign_transfer_roles(view: ClauseView, frame: Frame, governors: list[int]) 
         _roles_arrive(r)
     elif kind in DEAL:
         _roles_deal(r)
-    for rule in CONSTRUCTIONS:
-        rule(r)
+    _constructions(r)
     if r.subj is not None:
         frame.subject_text = phrase_from(r.tokens, r.subj.first.start, r.subj.members[-1].end)
     frame.suppliers = unique(frame.suppliers)
@@ -2326,54 +2324,60 @@ def _owner_of_supported_war(r: Roles) -> None:
             return
 
 
-CONSTRUCTIONS: Final[tuple[Callable[[Roles], None], ...]] = (
-    _delivery_under_deal,
-    _delivery_foreseen_by_deal,
-    _role_noun,
-    _pair_subject,
-    _accused_of_supplying,
-    _accused_of_buying,
-    _promised_one_receives,
-    _holder_in_service_receives,
-    _reactor_is_no_party,
-    _owner_of_goods_sold_sells,
-    _owner_of_list_receives_nothing,
-    _attributive_participle_agent,
-    _answered_request,
-    _seized_shipment,
-    _permitted_reexport,
-    _de_parts_for_forces_systems,
-    _stocks_of_a_state,
-    _refused_purchase,
-    _durch_agent,
-    _deal_partners_by_maker,
-    _forces_and_maker_sign,
-    _deal_partner_of_infinitive,
-    _licence_production,
-    _user_of_supplied_goods,
-    _purpose_clause_receiver,
-    _adjective_on_supply_noun,
-    _relative_pronoun_subject,
-    _each_from_its_source,
-    _each_by_its_maker,
-    _vehicle_subject,
-    _forces_in_service,
-    _onward_destination,
-    _come_from,
-    _built_abroad,
-    _unknown_party_to,
-    _deployed_in_a_place,
-    _carried_from,
-    _conveyance_after_goods,
-    _indefinite_relative_subject,
-    _asker_of_exports,
-    _from_place,
-    _replaced_as,
-    _possessed_agent,
-    _gapped_firms,
-    _owner_of_supported_war,
-    _possessor_of_punished_supply,
-)
+def _constructions(r: Roles) -> None:
+    """The role constructions, in order: each looks for its own construction and fills what it finds.
+
+    Written out as direct calls, not a loop over a tuple of functions: compiled, a call through a tuple is a
+    generic Python call (arguments boxed, the callee's wrapper parsing them) of about 540 instructions, and the
+    46 constructions run for every transfer frame (2.5 % of extraction); a direct call is a plain C call.
+    A new construction is one more line here, where its place in the order is decided.
+    """
+    _delivery_under_deal(r)
+    _delivery_foreseen_by_deal(r)
+    _role_noun(r)
+    _pair_subject(r)
+    _accused_of_supplying(r)
+    _accused_of_buying(r)
+    _promised_one_receives(r)
+    _holder_in_service_receives(r)
+    _reactor_is_no_party(r)
+    _owner_of_goods_sold_sells(r)
+    _owner_of_list_receives_nothing(r)
+    _attributive_participle_agent(r)
+    _answered_request(r)
+    _seized_shipment(r)
+    _permitted_reexport(r)
+    _de_parts_for_forces_systems(r)
+    _stocks_of_a_state(r)
+    _refused_purchase(r)
+    _durch_agent(r)
+    _deal_partners_by_maker(r)
+    _forces_and_maker_sign(r)
+    _deal_partner_of_infinitive(r)
+    _licence_production(r)
+    _user_of_supplied_goods(r)
+    _purpose_clause_receiver(r)
+    _adjective_on_supply_noun(r)
+    _relative_pronoun_subject(r)
+    _each_from_its_source(r)
+    _each_by_its_maker(r)
+    _vehicle_subject(r)
+    _forces_in_service(r)
+    _onward_destination(r)
+    _come_from(r)
+    _built_abroad(r)
+    _unknown_party_to(r)
+    _deployed_in_a_place(r)
+    _carried_from(r)
+    _conveyance_after_goods(r)
+    _indefinite_relative_subject(r)
+    _asker_of_exports(r)
+    _from_place(r)
+    _replaced_as(r)
+    _possessed_agent(r)
+    _gapped_firms(r)
+    _owner_of_supported_war(r)
+    _possessor_of_punished_supply(r)
 
 
 # --------------------------------------------------------------------------- trainees and service
