@@ -77,6 +77,23 @@ def _count(doc: Document) -> int:
     return len(extract_document(doc).events)
 
 
+def interpreter() -> str:
+    """Which Python runs the benchmark, and whether it reaches its C API through a shared libpython.
+
+    Most of a compiled pass is spent in CPython's own set, dict and allocation functions, so the interpreter's
+    build moves every figure: on this project's 2-core VM, Debian's /usr/bin/python3.11 (libpython linked
+    into the executable, built with profile-guided optimisation) ran the same compiled core about 10-15 %
+    faster than a pyenv build with a shared libpython (README, Benchmarks). Figures from different
+    interpreters are not comparable."""
+    try:
+        maps = Path("/proc/self/maps").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        maps = ""
+    linked = "shared libpython" if "libpython" in maps else "libpython linked in" if maps else "linkage unknown"
+    version = ".".join(str(v) for v in sys.version_info[:3])
+    return f"{sys.executable} (CPython {version}, {linked})"
+
+
 def startup_seconds(repeat: int = 3) -> float:
     """Best of ``repeat`` fresh interpreters running STARTUP_CODE."""
     best = float("inf")
@@ -154,6 +171,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     print(f"code                 {native.describe()}")
+    print(f"interpreter          {interpreter()}")
     startup = startup_seconds()
     print(
         f'start-up             {startup:8.2f} s  fresh `python -c "{STARTUP_CODE}"` '

@@ -360,16 +360,14 @@ class Assembler:
         self._sentence_actors = mentions.actors
         self._sentence_tokens = sentence.tokens
         # ("die Vereinigten Staaten" is a name, not unnamed states; "the country" stays a vague word)
-        in_names = {k for a in mentions.actors if not is_reference(a.id) for k in range(a.start, a.end)}
         # ("Western governments say Tehran shipped …": unnamed states that speak are the source, not a party)
-        self._vague_tokens = [
-            k
-            for k, t in enumerate(sentence.tokens)
-            if k not in in_names
-            and k not in speaker_tokens
-            and _vague(t.lower)
-            and not _named_examples_follow(sentence.tokens, k, in_names)
-        ]
+        # (the word test first: it is memoised and rarely true, so most sentences need no set of name tokens)
+        tokens = sentence.tokens
+        vague = [k for k in range(len(tokens)) if _vague(tokens[k].lower) and k not in speaker_tokens]
+        if vague:
+            in_names = {k for a in mentions.actors if not is_reference(a.id) for k in range(a.start, a.end)}
+            vague = [k for k in vague if k not in in_names and not _named_examples_follow(tokens, k, in_names)]
+        self._vague_tokens = vague
         both = [k for k in self._vague_tokens if k > 0 and sentence.tokens[k - 1].lower in _BOTH]
         if both and self.lang == "en":
             # "under an agreement that both governments are renegotiating": the two states named, not unnamed ones

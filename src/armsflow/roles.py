@@ -181,17 +181,20 @@ class Roles:
     def prep_ids(self, preps: frozenset[str]) -> list[str]:
         """The actors governed by any of these prepositions ("mit" not after "gemeinsam", "together")."""
         tokens = self.view.tokens
-        return [
-            i
-            for p in preps
-            for g in self.by_prep.get(p, [])
-            for i in g.ids
-            if not (
-                p in _WITH
-                and g.first.start > 0
-                and tokens[g.first.start - 2 if g.first.article else g.first.start - 1].lower in _TOGETHER
-            )
-        ]
+        out: list[str] = []
+        for p in preps:
+            governed = self.by_prep.get(p)
+            if governed is None:
+                continue  # (most prepositions govern nothing here: no empty list is made for them)
+            for g in governed:
+                if (
+                    p in _WITH
+                    and g.first.start > 0
+                    and tokens[g.first.start - 2 if g.first.article else g.first.start - 1].lower in _TOGETHER
+                ):
+                    continue
+                out.extend(g.ids)
+        return out
 
     def supply(self, ids: list[str], rule_id: str) -> None:
         before = self.frame.suppliers
@@ -370,11 +373,15 @@ def _german_functions(r: Roles) -> None:
     nominative, dative or accusative ("der Iran" is the subject, "der Ukraine" and "den USA" are datives,
     "den Iran" is an object); where nothing tells (bare names), the first name is the subject."""
     tokens = r.tokens
-    cases = [german_cases(g.first, tokens) for g in r.bare]
-    dative = [g for g, cs in zip(r.bare, cases, strict=True) if "dat" in cs and cs <= _OBLIQUE]
-    rest = [g for g in r.bare if g not in dative]
+    bare = r.bare
+    # (groups and their cases by index, not zip(strict=True), min(default=) or id(): compiled, those are
+    # generic Python calls, and this runs for every German transfer clause)
+    cases = [german_cases(g.first, tokens) for g in bare]
+    dative = [bare[k] for k in range(len(bare)) if "dat" in cases[k] and cases[k] <= _OBLIQUE]
+    kept = [k for k in range(len(bare)) if bare[k] not in dative]
+    rest = [bare[k] for k in kept]
     start, end = r.view.grammar.clauses[r.c]
-    first_bare = min((g.first.start for g in r.bare), default=end)
+    first_bare = min([g.first.start for g in bare]) if bare else end
     if any(t.lower in _NOMINATIVE_PRONOUNS for t in tokens[start:end]) or any(
         t.lower in _AMBIGUOUS_PRONOUNS for t in tokens[start:first_bare]
     ):
@@ -383,9 +390,8 @@ def _german_functions(r: Roles) -> None:
         r.objects = dative + rest
         fire(r.frame, "grammar.de.nominative-pronoun")
     else:
-        case_of = {id(g): cs for g, cs in zip(r.bare, cases, strict=True)}
-        nominative = [g for g in rest if case_of[id(g)] == _NOMINATIVE]
-        possible = [g for g in rest if not case_of[id(g)] or "nom" in case_of[id(g)]]
+        nominative = [bare[k] for k in kept if cases[k] == _NOMINATIVE]
+        possible = [bare[k] for k in kept if not cases[k] or "nom" in cases[k]]
         r.subject = nominative[0] if nominative else possible[0] if possible else None
         r.objects = dative + [g for g in rest if g is not r.subject]
         if r.subject is not None and rest and r.subject is not rest[0]:
