@@ -545,3 +545,33 @@ def test_lexicon_fingerprint_read_back_by_stamps_is_the_one_the_files_give(tmp_p
     lexicons._fingerprint.cache_clear()
     assert "liefern" in text and cues.stat().st_size == len(text.encode("utf-8"))
     assert fingerprints[0] == fingerprints[1] != edited == hashed
+
+
+def test_the_lexicon_cache_keeps_only_the_newest_versions(tmp_path, monkeypatch):
+    """Every lexicon version leaves a pickle; writing a new one deletes all but the newest KEEP_CACHED per
+    language (older versions' files, here stand-ins with older modification times), and other languages'
+    files are left alone."""
+    import os
+
+    from armsflow import lexicons
+
+    folder = tmp_path / "lexicons"
+    folder.mkdir()
+    for k in range(10):
+        for lang in ("de", "en"):
+            old = folder / f"{lang}-old{k:02d}.pickle"
+            old.write_bytes(b"an older version")
+            os.utime(old, ns=(10**18 + k * 10**9, 10**18 + k * 10**9))
+    monkeypatch.setenv("ARMSFLOW_CACHE", str(tmp_path))
+    lexicons.lexicon.cache_clear()
+    try:
+        built = lexicons.lexicon("de")
+    finally:
+        lexicons.lexicon.cache_clear()
+    kept = sorted(p.name for p in folder.glob("de-*.pickle"))
+    current = f"de-{lexicons._fingerprint()}.pickle"
+    assert len(kept) == lexicons.KEEP_CACHED and current in kept
+    # the newest stand-ins stay, the oldest go
+    assert "de-old09.pickle" in kept and "de-old00.pickle" not in kept
+    assert len(list(folder.glob("en-*.pickle"))) == 10
+    assert built.actors  # the lexicon itself came out whole

@@ -1545,7 +1545,10 @@ def find_cues(tokens: list[Token], lex: Lexicon) -> list[CueMention]:
     found: list[CueMention] = []
     n = len(tokens)
     i = 0
+    # (the lexicon is an interpreted object: its attributes are read once here, not at every phrase start)
     starts = lex.cue_phrase_starts
+    pairs = lex.cue_phrase_pairs
+    phrases = lex.cue_phrases
     memo = _CUE_MEMO.setdefault(lex.lang, {})
     while i < n:
         hit = None
@@ -1565,14 +1568,14 @@ def find_cues(tokens: list[Token], lex: Lexicon) -> list[CueMention]:
         longest = starts[tok.lower]
         if i + 1 < n:
             pair = (tok.lower, tokens[i + 1].lower)
-            if pair not in lex.cue_phrase_pairs and (tok.lower, tokens[i + 1].lemma) not in lex.cue_phrase_pairs:
+            if pair not in pairs and (tok.lower, tokens[i + 1].lemma) not in pairs:
                 longest = 0  # "the", "die", "in" start phrases, but rarely with this next word
         for size in range(min(longest, n - i), 1, -1):
             key = tuple(t.lower for t in tokens[i : i + size])
-            kinds = lex.cue_phrases.get(key)
+            kinds = phrases.get(key)
             if kinds is None:
                 key = tuple(t.lower for t in tokens[i : i + size - 1]) + (tokens[i + size - 1].lemma,)
-                kinds = lex.cue_phrases.get(key)
+                kinds = phrases.get(key)
             if kinds:
                 hit = CueMention(i, i + size, frozenset(kinds), " ".join(key))
                 break

@@ -17,7 +17,7 @@ rule on the trace and make it the frame's deciding rule.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Final
 
 from armsflow.frame import ARRIVE, DEAL, GIVE, NOUN_GOVERNORS, RECEIVE, TRIGGERS, Frame, fire
@@ -150,9 +150,13 @@ _VEHICLE_CATEGORIES: Final = frozenset({"ship", "other-aircraft"})  # categories
 ALL_PREPS_TO_SUPPLIER: Final = FROM
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Roles:
-    """What role rules read about one frame: its clause's functions and prepositional phrases."""
+    """What role rules read about one frame: its clause's functions and prepositional phrases.
+
+    The constructor is written out (``init=False``), as Token's and Frame's are: compiled, a dataclass's
+    generated ``__init__`` runs as interpreted Python behind a keyword dictionary, for every transfer frame.
+    """
 
     view: ClauseView
     frame: Frame
@@ -161,14 +165,40 @@ class Roles:
     own: list[Group]
     trig: int
     bare: list[Group]
-    subject: Group | None = None
-    objects: list[Group] = field(default_factory=list)
-    inherited: Group | None = None
-    asker: Group | None = None
-    subj: Group | None = None
-    by_prep: dict[str, list[Group]] = field(default_factory=dict)
-    genitives: list[Group] = field(default_factory=list)
-    origin: list[str] = field(default_factory=list)
+    subject: Group | None
+    objects: list[Group]
+    inherited: Group | None
+    asker: Group | None
+    subj: Group | None
+    by_prep: dict[str, list[Group]]
+    genitives: list[Group]
+    origin: list[str]
+
+    def __init__(
+        self,
+        view: ClauseView,
+        frame: Frame,
+        kind: str,
+        governors: list[int],
+        own: list[Group],
+        trig: int,
+        bare: list[Group],
+    ) -> None:
+        self.view = view
+        self.frame = frame
+        self.kind = kind
+        self.governors = governors
+        self.own = own
+        self.trig = trig
+        self.bare = bare
+        self.subject = None
+        self.objects = []
+        self.inherited = None
+        self.asker = None
+        self.subj = None
+        self.by_prep = {}
+        self.genitives = []
+        self.origin = []
 
     @property
     def tokens(self) -> list[Token]:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Final
 
 from armsflow.cache import cache_root, write_atomically
 
@@ -131,7 +132,8 @@ def lexicon(lang: str) -> Lexicon:
         if cached is not None:
             return cached
         lex = build_lexicon(lang)
-        write_atomically(path, pickle.dumps(lex, protocol=pickle.HIGHEST_PROTOCOL))
+        if write_atomically(path, pickle.dumps(lex, protocol=pickle.HIGHEST_PROTOCOL)):
+            _prune(path.parent, f"{lang}-*.pickle", KEEP_CACHED)
         return lex
     finally:
         if collecting:
@@ -168,9 +170,31 @@ def _fingerprint() -> str:
         digest.update(entry.name.encode())
         digest.update(entry.read_bytes())
     fingerprint = digest.hexdigest()[:24]
-    if memo is not None:
-        write_atomically(memo, fingerprint.encode("ascii"))
+    if memo is not None and write_atomically(memo, fingerprint.encode("ascii")):
+        _prune(memo.parent, "stamps-*.txt", 4 * KEEP_CACHED)
     return fingerprint
+
+
+# Each armsflow version or lexicon edit leaves a pickle of about 750 KB per language (and a stamp file) in the
+# cache folder; without pruning, a developer's folder held 378 files and 270 MB after one day. The newest few
+# stay, so processes of a few versions side by side (a test run beside a bulk run) keep theirs.
+KEEP_CACHED: Final = 6
+
+
+def _prune(folder: Path, pattern: str, keep: int) -> None:
+    """Delete all but the ``keep`` most recently written files matching ``pattern`` in ``folder``.
+
+    Best effort: a file another process removed or still holds open is left to that process (a reader that
+    loses its file rebuilds the lexicon, as for any unreadable cache file)."""
+    try:
+        found = sorted(folder.glob(pattern), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+    except OSError:
+        return
+    for old in found[keep:]:
+        try:
+            old.unlink()
+        except OSError:
+            pass
 
 
 def _stamps(entries: list) -> str | None:
