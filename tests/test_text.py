@@ -7,6 +7,8 @@ wrong is not weakened here but fixed or reported.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from armsflow.lexicons import designation_key, lexicon
@@ -606,3 +608,27 @@ def test_tokenize_fast_paths_equal_the_token_regex():
             chunk += rnd.choice(marks) if rnd.random() < 0.7 else ""
             text += chunk + rnd.choice([" ", "", "\n", "  ", "\xa0", "\x1c", "\u2028"])
         assert [(t.text, t.start - 5) for t in tokenize(text, "en", 5)] == by_regex(text), repr(text)
+
+
+def test_token_flags_are_the_string_tests_they_stand_for():
+    """Token.capitalised/lowercase/alphabetic/letter_first are memoised per word form; on every token of the
+    bundled sample articles (German and English, names, numbers, designations, punctuation) and on odd
+    forms they equal the string methods the rules used to call."""
+    import json
+
+    from armsflow.text.segment import sentences, token
+
+    path = Path(__file__).resolve().parents[1] / "src" / "armsflow" / "samples" / "articles.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    tokens = [t for row in rows for s in sentences(row["text"], row.get("lang") or "en") for t in s.tokens]
+    odd = ["Ärzte", "ǅemal", "ß", "İstanbul", "F-16", "155-mm", "U.S.", "x2", "ΑΒΓ", "l'Iran", "…", "Su-35s"]
+    tokens += [token(w, 0, len(w), 0, w.lower(), w.lower()) for w in odd]
+    assert len(tokens) > 4000 and len({t.text for t in tokens}) > 1500
+    for t in tokens:
+        assert t.capitalised == t.text[:1].isupper(), t.text
+        assert t.lowercase == t.text.islower(), t.text
+        assert t.alphabetic == t.text.isalpha(), t.text
+        assert t.letter_first == t.text[:1].isalpha(), t.text
+    # both readings occur, so a constant flag could not pass
+    for flag in ("capitalised", "lowercase", "alphabetic", "letter_first"):
+        assert {getattr(t, flag) for t in tokens} == {True, False}, flag

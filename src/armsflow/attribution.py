@@ -42,7 +42,7 @@ def is_subjunctive(tokens: list[Token], lang: str) -> bool:
         if w in _SUBJUNCTIVE:
             return True
         lemma = tok.lemma
-        if tok.text.islower() and lemma.endswith("en") and len(lemma) > 5 and w == lemma[:-2] + "e" and tok.i > 0:
+        if tok.lowercase and lemma.endswith("en") and len(lemma) > 5 and w == lemma[:-2] + "e" and tok.i > 0:
             return True
     return False
 
@@ -66,7 +66,7 @@ def find_sources(sentence: Sentence, mentions: Mentions, lang: str) -> tuple[str
             span = {i for i in span if i < cut[0]}
             source = " ".join(tokens[i].text for i in sorted(span)) or None
             if source:
-                while span and tokens[max(span)].text.islower() and tokens[max(span)].lower.endswith(("e", "en")):
+                while span and tokens[max(span)].lowercase and tokens[max(span)].lower.endswith(("e", "en")):
                     span.discard(max(span))  # a dangling adjective of the goods
                 source = " ".join(tokens[i].text for i in sorted(span)) or None
     return source, span, rule
@@ -127,8 +127,8 @@ def _speaker_of(tokens: list[Token], mentions: Mentions, cue: CueMention, lang: 
         lang == "en"
         and tokens[cue.start].lower.endswith("ed")
         and cue.end < len(tokens)
-        and tokens[cue.end].text.isalpha()
-        and tokens[cue.end].text.islower()
+        and tokens[cue.end].alphabetic
+        and tokens[cue.end].lowercase
         and cue.start > 0
         and tokens[cue.start - 1].text.endswith(("'s", "’s", "'", "’"))
     ):
@@ -164,7 +164,7 @@ def _speaker_of(tokens: list[Token], mentions: Mentions, cue: CueMention, lang: 
         and not any(span[0] <= a.start < span[1] for a in mentions.actors)
     ):
         return None  # "…, dem Washington Angriffe auf Zivilisten vorwirft": no accuser found here
-    if span and not any(t.text[:1].isupper() or t.lower in _SPEAKER_NOUNS for t in tokens[span[0] : span[1]]):
+    if span and not any(t.capitalised or t.lower in _SPEAKER_NOUNS for t in tokens[span[0] : span[1]]):
         return None
     return span
 
@@ -216,25 +216,20 @@ def _np_forward(tokens: list[Token], pos: int) -> tuple[int, int] | None:
             break
         if i > start and tok.lower in _NEW_PHRASE:
             break  # "nach Angaben aus Kiew | eine weitere Lieferung": a new noun phrase begins
-        if not (
-            tok.text[:1].isupper()
-            or tok.text[:1].isalpha()
-            and tok.lower in _GENITIVE_LINKS
-            or _np_lower_ok(tok, tokens, i)
-        ):
+        if not (tok.capitalised or tok.letter_first and tok.lower in _GENITIVE_LINKS or _np_lower_ok(tok, tokens, i)):
             break
         i += 1
     while i > start and tokens[i - 1].lower in _GENITIVE_LINKS:
         i -= 1
-    if not any(t.text[:1].isupper() for t in tokens[start:i]):
+    if not any(t.capitalised for t in tokens[start:i]):
         return None
     # German speaker phrases hold nouns and inflected adjectives, not adverbs ("bereits").
     cut = start
     while cut < i and (
-        tokens[cut].text[:1].isupper()
+        tokens[cut].capitalised
         or tokens[cut].lower in _GENITIVE_LINKS
         or tokens[cut].lower.endswith(("e", "en", "er", "es", "em"))
-        or not tokens[cut].text.isalpha()
+        or not tokens[cut].alphabetic
     ):
         cut += 1
     i = cut
@@ -243,11 +238,11 @@ def _np_forward(tokens: list[Token], pos: int) -> tuple[int, int] | None:
 
 def _np_lower_ok(tok: Token, tokens: list[Token], i: int) -> bool:
     """Lowercase words inside a speaker phrase: adjectives before a noun ("ukrainischen Militärgeheimdienstes")."""
-    if not tok.text.isalpha() or tok.lower in _NP_STOP:
+    if not tok.alphabetic or tok.lower in _NP_STOP:
         return False
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     return nxt is not None and (
-        nxt.text[:1].isupper() or nxt.text.isalpha() and nxt.lower not in _NP_STOP and nxt.lower not in _SAY_NEXT
+        nxt.capitalised or nxt.alphabetic and nxt.lower not in _NP_STOP and nxt.lower not in _SAY_NEXT
     )
 
 
@@ -260,9 +255,9 @@ def _np_backward(tokens: list[Token], pos: int) -> tuple[int, int] | None:
             break
         if tok.lower in _WEEKDAYS:
             break
-        if not (tok.text[:1].isupper() or tok.text.isalpha()):
+        if not (tok.capitalised or tok.alphabetic):
             break
-        if tok.text.islower() and tok.lower.endswith(("ing", "ed")):
+        if tok.lowercase and tok.lower.endswith(("ing", "ed")):
             break
         i -= 1
     start = i + 1
@@ -271,11 +266,7 @@ def _np_backward(tokens: list[Token], pos: int) -> tuple[int, int] | None:
     if start >= end:
         return None
     # A lowercase verb is no speaker: "… and said" has no subject here.
-    if (
-        all(t.text.islower() for t in tokens[start:end])
-        and end - start == 1
-        and tokens[start].lower not in _SPEAKER_PLURALS
-    ):
+    if all(t.lowercase for t in tokens[start:end]) and end - start == 1 and tokens[start].lower not in _SPEAKER_PLURALS:
         return None
     return start, end
 
@@ -369,16 +360,16 @@ class Voices:
 def _interviewee_name(tokens: list[Token], announced: bool, labelled: bool) -> str | None:
     """ "Ein Gespräch mit Staatssekretär Andrei Cebotari über …", "Interview with Colonel Ana Ruiz, …",
     "Ruiz: …", "Herr Cebotari, …": the interviewee's name."""
-    if len(tokens) > 2 and tokens[1].text == ":" and tokens[0].text[:1].isupper() and not labelled:
+    if len(tokens) > 2 and tokens[1].text == ":" and tokens[0].capitalised and not labelled:
         return tokens[0].text  # an answer label
     for k in range(len(tokens) - 1):
         tok = tokens[k]
         if (announced and tok.lower in _WITH_PERSON) or tok.text in _ADDRESS:
             name: list[str] = []
             for nxt in tokens[k + 1 : k + 7]:
-                if not nxt.text.isalpha() or not nxt.text[:1].isupper() and name:
+                if not nxt.alphabetic or not nxt.capitalised and name:
                     break
-                if nxt.text[:1].isupper():
+                if nxt.capitalised:
                     name.append(nxt.text)  # after "mit dem litauischen": the title and the name
             if name:
                 return " ".join(name)

@@ -829,7 +829,7 @@ class Assembler:
             k = a.end + 1
             if k < len(tokens) and tokens[k].lower in _ARTICLES and k not in starts:
                 k += 1
-            if k < len(tokens) and k not in starts and tokens[k].text[:1].isalpha():
+            if k < len(tokens) and k not in starts and tokens[k].letter_first:
                 return True
         return False
 
@@ -1597,7 +1597,7 @@ class Assembler:
                 (it for it in self._sentence_items if it.designation and item.end < it.start <= item.end + 10),
                 None,
             )
-            if named is not None and all(t.text[:1].isalpha() or t.text == "," for t in tokens[item.end : named.start]):
+            if named is not None and all(t.letter_first or t.text == "," for t in tokens[item.end : named.start]):
                 if frame is not None:
                     fire(frame, "coref.system-of-carrier")
                 return ItemMention(

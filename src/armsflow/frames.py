@@ -68,6 +68,7 @@ from armsflow.roles import FROM, TO, assign_transfer_roles, counted_after, owner
 from armsflow.sanctions import authorized_dealings, reason_span, sanction_frames, whether_or_not
 from armsflow.text.mood import counterfactual, polar_questions
 from armsflow.text.segment import Token
+from armsflow.text.segment import token as build_token
 
 _COORD_SPEAKER: Final = words("conj.and")
 _COORDINATORS: Final = words("conj.coordinating-verbs")
@@ -770,7 +771,7 @@ def _negation_of_another_verb(view: ClauseView, c: int, lead: CueMention) -> boo
     k = negs[0].end
     while k < end and tokens[k].lower in _AUX_AFTER_NEGATION:
         k += 1
-    return k < end and tokens[k].text.islower() and tokens[k].text.isalpha() and k not in cue_starts
+    return k < end and tokens[k].lowercase and tokens[k].alphabetic and k not in cue_starts
 
 
 def _together_with(view: ClauseView, c: int) -> bool:
@@ -854,7 +855,7 @@ def _owner_of(view: ClauseView, c: int, owners: dict[int, tuple[int, str]]) -> t
 def _modifies_item(tokens: list[Token], i: int, end: int, covered: set[int]) -> bool:
     """Whether a run of lower-case words from token i runs into listed goods ("coastal defense systems")."""
     k = i
-    while k < end and k - i < 3 and tokens[k].text.isalpha() and tokens[k].text.islower() and k not in covered:
+    while k < end and k - i < 3 and tokens[k].alphabetic and tokens[k].lowercase and k not in covered:
         if tokens[k].lower in _LIST_FILLERS:
             return False
         k += 1
@@ -885,34 +886,34 @@ def _appended(view: ClauseView, c: int, stop: int) -> bool:
     start, end = view.grammar.clauses[c]
     if stop >= 0:
         end = stop
-    first = next((t.lower for t in tokens[start:end] if t.text[:1].isalpha()), "")
+    first = next((t.lower for t in tokens[start:end] if t.letter_first), "")
     opened = first in _LIST_OPENERS  # "…, including …": a list that says it is one
     covered = {i for it in view.items_by_clause[c] for i in range(it.start, it.end)}
     covered |= {i for a in view.mentions.actors for i in range(a.start, a.end)}
     cue_tokens = {i for x in view.cues_by_clause[c] for i in range(x.start, x.end)}
     for i in range(start, end):
         tok = tokens[i]
-        if i in covered or not tok.text[:1].isalpha() or tok.lower in _LIST_OPENERS:
+        if i in covered or not tok.letter_first or tok.lower in _LIST_OPENERS:
             continue
         if tok.lower in _LIST_FILLERS:
             continue  # "…, from Su-30 fighters to Kilo-class submarines"
-        if tok.text.islower() and tok.lower.endswith(("e", "en", "er", "es", "em")) and (i + 1) in covered:
+        if tok.lowercase and tok.lower.endswith(("e", "en", "er", "es", "em")) and (i + 1) in covered:
             continue  # an adjective of the next item
         if (
             view.lang == "en"
-            and tok.text.islower()
+            and tok.lowercase
             and i not in cue_tokens
             and not tok.lower.endswith(("ed", "ing"))
             and tok.lower not in _RELATIVE_OR_SUBORDINATE
-            and ((i + 1) in covered or (i + 2) in covered and tokens[i + 1].text.islower())
-            and (i - 1 in covered or tokens[i - 1].text.islower())
+            and ((i + 1) in covered or (i + 2) in covered and tokens[i + 1].lowercase)
+            and (i - 1 in covered or tokens[i - 1].lowercase)
         ):
             continue  # "Harpoon coastal defense systems": modifiers of the goods they stand before
         if (
             view.lang == "en"
             and opened
-            and tok.text.isalpha()
-            and tok.text.islower()
+            and tok.alphabetic
+            and tok.lowercase
             and _modifies_item(tokens, i, end, covered)
         ):
             continue  # "including Harpoon coastal defense systems": words of the noun phrase before its head
@@ -1001,7 +1002,7 @@ def _personnel_at_work(view: ClauseView, c: int) -> CueMention | None:
     if any(x.start < people[0].start and x.kinds & (TRIGGERS | _SERVE) for x in view.cues_by_clause[c]):
         return None  # "Its air force helps Turkish instructors maintain them": a verb before them leads
     for x in view.cues_by_clause[c]:
-        if x.start < people[0].end or not tokens[x.start].text.islower():
+        if x.start < people[0].end or not tokens[x.start].lowercase:
             continue
         if x.lemma in _AT_WORK and "serve" in x.kinds:
             return x
@@ -1026,7 +1027,7 @@ def _people_with_origin(view: ClauseView, c: int) -> list[ItemMention]:
                 a.kind in ("adj", "origin")
                 and a.prep is None
                 and 0 < it.start - a.end <= 3
-                and all(t.text.islower() and t.text.isalpha() for t in tokens[a.end : it.start])
+                and all(t.lowercase and t.alphabetic for t in tokens[a.end : it.start])
             ):
                 found.append(replace(it, origin=a.id))
                 break
@@ -1068,14 +1069,14 @@ def _en_decision_on_application(view: ClauseView, c: int, cue: CueMention) -> se
 
 def _de_export_application(view: ClauseView, cue: CueMention) -> bool:
     """ "Antrag", "Anträge", "Exportantrag": a German noun of applying (for a licence), not a buyer's request."""
-    return view.lang == "de" and cue.lemma.endswith(_APPLICATION_DE) and view.tokens[cue.start].text[:1].isupper()
+    return view.lang == "de" and cue.lemma.endswith(_APPLICATION_DE) and view.tokens[cue.start].capitalised
 
 
 def _applied_for(view: ClauseView, cue: CueMention) -> bool:
     """ "applications for permits for the export of …", "an application for the export of …": a transfer noun
     in the object of an application."""
     tokens = view.tokens
-    if view.lang != "en" or not tokens[cue.start].text.islower():
+    if view.lang != "en" or not tokens[cue.start].lowercase:
         return False
     window = [t.lower for t in tokens[max(0, cue.start - 6) : cue.start]]
     return any(w in _APPLICATION and k + 1 < len(window) and window[k + 1] in _FOR for k, w in enumerate(window))
@@ -1101,7 +1102,7 @@ def _negation_after_described_goods(view: ClauseView, frame: Frame, governors: l
     trig = tokens[frame.trigger.start]
     if view.lang != "de" or frame.trigger.end != frame.trigger.start + 1:
         return False
-    if not trig.text.islower() or not trig.lower.endswith(_ATTRIBUTIVE_ENDINGS):
+    if not trig.lowercase or not trig.lower.endswith(_ATTRIBUTIVE_ENDINGS):
         return False
     ends = [it.end for it in view.mentions.items if counted_after(tokens, frame.trigger.end, it.start)]
     if not ends:
@@ -1121,7 +1122,7 @@ def _signed_for_goods(view: ClauseView, c: int, cue: CueMention) -> bool:
     for k in range(cue.end + 1, min(len(tokens), cue.end + 5)):
         if k in starts:
             return True
-        if k in cue_tokens or not tokens[k].text.islower() and not tokens[k].text[:1].isdigit():
+        if k in cue_tokens or not tokens[k].lowercase and not tokens[k].text[:1].isdigit():
             return False  # "signed for the purchase of …": a deal noun leads; "signed for Poland": no goods
     return False
 
@@ -1249,7 +1250,7 @@ def _use_as_transfer(view: ClauseView, c: int, cue: CueMention) -> tuple[str, st
         return "give", "trigger.launch-satellite"  # "Russia launched an Iranian satellite": a launch service
     if (
         cue.lemma in _IN_SERVICE
-        and view.tokens[cue.start].text.islower()  # a verb: "Einsatz" names use in attacks as well
+        and view.tokens[cue.start].lowercase  # a verb: "Einsatz" names use in attacks as well
         and any(it.origin or _goods_from(view, it) for it in _in_service(view, cue, items))
     ):
         # "its air force also flies Russian MiG-29 fighters", "dessen Luftwaffe chinesische Kampfdrohnen
@@ -1347,7 +1348,7 @@ def _object_of(view: ClauseView, cue: CueMention, item: ItemMention) -> bool:
         between = tokens[cue.end : item.start]
         return item.start >= cue.end and len(between) <= 4 and all(t.lower not in PREPOSITIONS for t in between)
     k = item.start - 1
-    while k >= 0 and (tokens[k].text.islower() and tokens[k].lower not in PREPOSITIONS or tokens[k].text.isdigit()):
+    while k >= 0 and (tokens[k].lowercase and tokens[k].lower not in PREPOSITIONS or tokens[k].text.isdigit()):
         k -= 1  # "über drei Unterseeboote", "chinesische Kampfdrohnen": back over numbers and adjectives
     return k < 0 or tokens[k].lower not in PREPOSITIONS or tokens[k].lower in _SERVICE_OBJECT
 
@@ -1530,7 +1531,7 @@ def _built_under_licence(tokens: list[Token], item: ItemMention) -> bool:
 def _for_own(tokens: list[Token], item: ItemMention) -> bool:
     """Whether goods follow "für" and a possessive ("für seine Kampfjets", "für ihre neuen Fregatten")."""
     k = item.start - 1
-    while k > 0 and tokens[k].text.islower() and tokens[k].lower not in _OWN and tokens[k].lower not in _PURPOSE_FOR:
+    while k > 0 and tokens[k].lowercase and tokens[k].lower not in _OWN and tokens[k].lower not in _PURPOSE_FOR:
         k -= 1  # back over adjectives
     return k > 0 and tokens[k].lower in _OWN and tokens[k - 1].lower in _PURPOSE_FOR
 
@@ -1541,7 +1542,7 @@ def _forces_receiving(view: ClauseView, item: ItemMention) -> bool:
         return False
     tokens = view.tokens
     k = item.start - 1
-    while k > 1 and tokens[k].text.isalpha() and tokens[k].text.islower() and tokens[k].lower not in ARTICLES:
+    while k > 1 and tokens[k].alphabetic and tokens[k].lowercase and tokens[k].lower not in ARTICLES:
         k -= 1  # "an die eigene Truppe": back over adjectives
     return tokens[k].lower in ARTICLES and tokens[k - 1].lower in _TO_INSTITUTION
 
@@ -1748,8 +1749,8 @@ def _used(
             if (
                 word.endswith("ing")
                 and nxt is not None
-                and nxt.text.isalpha()
-                and nxt.text.islower()
+                and nxt.alphabetic
+                and nxt.lowercase
                 and nxt.lower not in _DETERMINERS_BEFORE_NOUN_EN
             ):
                 continue  # "a drone manufacturing plant": a gerund modifier, not a verb ("using the planes" is one)
@@ -1911,7 +1912,7 @@ def _anaphoric_items(tokens: list[Token], grammar: SentenceGrammar, c: int, lang
             # passive of supplying stands for the goods named last
             return [ItemMention(i, i + 1, None, carrier="pronoun", text=tokens[i].text)]
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if word in _REMAINDER and (nxt is None or not nxt.text[:1].isupper() and nxt.lower not in _NOUNISH_EN):
+        if word in _REMAINDER and (nxt is None or not nxt.capitalised and nxt.lower not in _NOUNISH_EN):
             # "two more would follow", "die übrigen sollen folgen", "weitere sollen folgen"
             return [ItemMention(i, i + 1, None, carrier="pronoun", text=tokens[i].text)]
         if (
@@ -1960,7 +1961,7 @@ def _deal_named_before(view: ClauseView, c: int, lead_kind: str) -> list[ItemMen
     if sum("deal" in x.kinds for x in view.cues_by_clause[c]) < 2:
         return []  # "Von dem Exportstopp ist dieses Geschäft nicht betroffen": no verb of signing the deal
     for x in view.cues_by_clause[c]:
-        if "deal" not in x.kinds or not tokens[x.start].text[:1].isupper() and view.lang == "de":
+        if "deal" not in x.kinds or not tokens[x.start].capitalised and view.lang == "de":
             continue
         before = [t.lower for t in tokens[max(0, x.start - 2) : x.start]]
         if before and (before[-1] in _DEAL_BACK or len(before) == 2 and before[0] in _DEAL_BACK and before[1] in _A):
@@ -1992,14 +1993,12 @@ _BEEN: Final = words("aux.passive-be", "en")
 def _determiner(tokens: list[Token], i: int) -> bool:
     """ "diese destabilisierenden Transfers", "these drones": a determiner, not a pronoun."""
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-    if nxt is None or not nxt.text.isalpha():
+    if nxt is None or not nxt.alphabetic:
         return False
     if tokens[i].lower in _DETERMINER_PRONOUNS:
         after = tokens[i + 2] if i + 2 < len(tokens) else None
         return (
-            nxt.text[:1].isupper()
-            or tokens[i].lower in _DETERMINER_PRONOUNS_EN
-            or (after is not None and after.text[:1].isupper())
+            nxt.capitalised or tokens[i].lower in _DETERMINER_PRONOUNS_EN or (after is not None and after.capitalised)
         )
     return False
 
@@ -2339,12 +2338,12 @@ def _reacted_to_transfer(view: ClauseView, frame: Frame) -> bool:
     """An English verb of criticising ("condemned", "criticised") right before the transfer noun, with at most two
     words of its noun phrase between ("condemned the arms sale"); who welcomes an arrival may well receive it."""
     lead = frame.trigger
-    if view.lang != "en" or not view.tokens[lead.start].text.islower():
+    if view.lang != "en" or not view.tokens[lead.start].lowercase:
         return False
     for x in view.cues_by_clause[frame.clause]:
         if "react" in x.kinds and x.lemma in _CRITICISING and x.end <= lead.start and lead.start - x.end <= 3:
             between = view.tokens[x.end : lead.start]
-            return all(t.text.isalpha() and t.text.islower() for t in between) and any(
+            return all(t.alphabetic and t.lowercase for t in between) and any(
                 t.lower in _DETERMINERS_BEFORE_NOUN_EN for t in between
             )
     return False
@@ -2397,7 +2396,7 @@ def _until_clause(view: ClauseView, frame: Frame) -> bool:
     """A clause opened by "until/bis" whose verb is in the present: what it says has not happened yet."""
     tokens, c = view.tokens, frame.clause
     start, end = view.grammar.clauses[c]
-    opening = [t for t in tokens[start : start + 2] if t.text[:1].isalpha()][:1]
+    opening = [t for t in tokens[start : start + 2] if t.letter_first][:1]
     if not opening or opening[0].lower not in _UNTIL or (view.lang == "de" and c == 0):
         return False  # "Bis 2026 soll Polen …": a preposition, not the conjunction
     tok = tokens[frame.trigger.start]
@@ -2424,14 +2423,14 @@ def _modal_of_another_verb(view: ClauseView, frame: Frame) -> bool:
         return False
     start, end = view.grammar.clauses[frame.clause]
     k = end - 1
-    while k > lead.end and not tokens[k].text.isalpha():
+    while k > lead.end and not tokens[k].alphabetic:
         k -= 1
     last = tokens[k]
     covered = {i for x in view.cues_by_clause[frame.clause] for i in range(x.start, x.end)}
     return (
         k > lead.end
         and k not in covered
-        and last.text.islower()
+        and last.lowercase
         and last.lower.endswith("en")
         and not any(it.start <= k < it.end for it in view.mentions.items)
     )
@@ -2444,13 +2443,13 @@ def _topic_or_competence(view: ClauseView, frame: Frame) -> bool:
     if view.lang != "de":
         return False
     tokens, lead = view.tokens, frame.trigger
-    if not tokens[lead.start].text[:1].isupper():
+    if not tokens[lead.start].capitalised:
         return False
     start, end = view.grammar.clauses[frame.clause]
     if not any(t.lower in _TOPIC_PREDICATE for t in tokens[start:end]):
         return False
     return not any(
-        x is not lead and tokens[x.start].text.islower() and x.kinds & (TRIGGERS | MODIFIERS)
+        x is not lead and tokens[x.start].lowercase and x.kinds & (TRIGGERS | MODIFIERS)
         for x in view.cues_by_clause[frame.clause]
     )
 
@@ -2459,7 +2458,7 @@ def _hypothetical_evaluation(view: ClauseView, frame: Frame) -> bool:
     """A transfer noun in a clause that judges it under "would/würde" ("It would be the first export of …",
     "Die Lieferung würde die Armee unabhängig machen"): the clause evaluates, it reports no transfer."""
     tokens, lead = view.tokens, view.tokens[frame.trigger.start]
-    if "give_noun" not in frame.trigger.kinds and not (view.lang == "de" and lead.text[:1].isupper()):
+    if "give_noun" not in frame.trigger.kinds and not (view.lang == "de" and lead.capitalised):
         return False
     start, end = view.grammar.clauses[frame.clause]
     span = tokens[start:end]
@@ -2548,7 +2547,7 @@ def _prohibited_predicate(view: ClauseView, c: int) -> bool:
     for k in (c, c + 2):
         if k >= view.n:
             continue
-        words_k = [i for i in range(*grammar.clauses[k]) if tokens[i].text[:1].isalpha()]
+        words_k = [i for i in range(*grammar.clauses[k]) if tokens[i].letter_first]
         if k == c + 2 and len(words_k) != 1:
             continue
         if words_k and any(x.start == words_k[-1] and "prevent" in x.kinds for x in view.cues_by_clause[k]):
@@ -2561,7 +2560,7 @@ def _noun(view: ClauseView, k: int, items: set[int]) -> bool:
     "restricts", "stoppte")?"""
     tok = view.tokens[k]
     if view.lang == "de":
-        return tok.text[:1].isupper() and k > 0  # "Verbot", not "verbot" (verbieten)
+        return tok.capitalised and k > 0  # "Verbot", not "verbot" (verbieten)
     if tok.lower in _RESTRICTION_NOUNS:
         return True
     before = view.tokens[k - 1].lower if k > 0 else ""
@@ -2572,7 +2571,7 @@ def _framing_deal(view: ClauseView, deal: CueMention) -> bool:
     """ "Under a 2019 contract", "Im Rahmen eines Vertrags", "aus dem ersten Rahmenvertrag": a deal noun in a
     phrase opened by a framing word, with only its determiners and modifiers in between."""
     tokens = view.tokens
-    if not tokens[deal.start].text[:1].isupper() and tokens[deal.start].lower.endswith("ed"):
+    if not tokens[deal.start].capitalised and tokens[deal.start].lower.endswith("ed"):
         return False  # "has signed": a verb
     # a demonstrative ("In Ausführung dieser Verträge") is a determiner here, not a cue that ends the phrase
     cue_tokens = {i for x in view.mentions.cues if x.kinds - {"pronoun"} for i in range(x.start, x.end)}
@@ -2592,7 +2591,7 @@ def _perfect_infinitive(view: ClauseView, lead: CueMention) -> bool:
     tokens = view.tokens
     j = lead.end
     parts = {x.start: x.end for x in view.cues_by_clause[view.grammar.clause[lead.start]] if x.kinds & TRIGGERS}
-    while j in parts and parts[j] > j and tokens[j].text.islower():
+    while j in parts and parts[j] > j and tokens[j].lowercase:
         j = parts[j]  # "zur Verfügung | gestellt": the participle of the phrase
     if j < len(tokens) and tokens[j].lower in _INFINITIVE_PARTICLE:
         j += 1
@@ -2708,9 +2707,7 @@ def _hedge_noun_as_subject(view: ClauseView, g: int, cue: CueMention) -> bool:
     before = [t for t in tokens[start : cue.start] if t.text != ","]
     if not before or before[0].lower not in _DETERMINERS_BEFORE_NOUN_EN:
         return False
-    return (
-        all(t.text.islower() and t.text.isalpha() and t.lower not in _MODALS for t in before[1:]) and len(before) <= 3
-    )
+    return all(t.lowercase and t.alphabetic and t.lower not in _MODALS for t in before[1:]) and len(before) <= 3
 
 
 def _attributive_report(view: ClauseView, cue: CueMention) -> bool:
@@ -2721,8 +2718,8 @@ def _attributive_report(view: ClauseView, cue: CueMention) -> bool:
         view.lang == "en"
         and tok.lower.endswith("ed")
         and cue.end < len(tokens)
-        and tokens[cue.end].text.isalpha()
-        and tokens[cue.end].text.islower()
+        and tokens[cue.end].alphabetic
+        and tokens[cue.end].lowercase
         and cue.start > 0
         and (
             tokens[cue.start - 1].lower in _DETERMINERS_BEFORE_NOUN
@@ -2740,9 +2737,9 @@ def _allowed_other_act(view: ClauseView, c: int, lead: CueMention, items: list[I
     cue_starts = {x.start for k in range(view.n) for x in view.cues_by_clause[k]}
     for it in items:
         j = it.end
-        if j + 1 < len(tokens) and tokens[j].lower == "to" and tokens[j + 1].text.isalpha():
+        if j + 1 < len(tokens) and tokens[j].lower == "to" and tokens[j + 1].alphabetic:
             nxt = tokens[j + 1]
-            return nxt.text.islower() and nxt.i not in cue_starts and nxt.lower not in ("be", "the", "a", "an")
+            return nxt.lowercase and nxt.i not in cue_starts and nxt.lower not in ("be", "the", "a", "an")
     # "these units will allow the Moroccan armed forces | to respond to threats": whoever is allowed does
     # another act, and nothing transferred is named in between
     actor_ends = {a.end for a in view.mentions.actors}
@@ -2752,7 +2749,7 @@ def _allowed_other_act(view: ClauseView, c: int, lead: CueMention, items: list[I
             return False
         if tokens[j].lower == "to" and (j in actor_ends or j in forces):
             nxt = tokens[j + 1]
-            return nxt.text.islower() and nxt.text.isalpha() and nxt.i not in cue_starts and nxt.lower not in ARTICLES
+            return nxt.lowercase and nxt.alphabetic and nxt.i not in cue_starts and nxt.lower not in ARTICLES
     return False
 
 
@@ -2772,7 +2769,7 @@ def _en_attributive_participle(view: ClauseView, c: int, lead: CueMention, items
     return (
         view.lang == "en"
         and lead.end - lead.start == 1
-        and tok.text.islower()
+        and tok.lowercase
         and tok.lower.endswith("ed")
         and lead.start > 0
         and tokens[lead.start - 1].lower in _DETERMINERS_BEFORE_NOUN
@@ -2828,7 +2825,7 @@ def _deal_provides(view: ClauseView, g: int) -> bool:
 def _ordered_goods_participle(view: ClauseView, cue: CueMention) -> bool:
     """ "400 bestellten Marschflugkörpern", "400 ordered Tomahawks": a participle of buying right before goods."""
     tok = view.tokens[cue.start]
-    if not tok.text.islower() or not tok.lower.endswith(_ATTRIBUTIVE_ENDINGS + ("ed",)):
+    if not tok.lowercase or not tok.lower.endswith(_ATTRIBUTIVE_ENDINGS + ("ed",)):
         return False
     return any(it.start == cue.end for it in view.mentions.items)
 
@@ -2850,17 +2847,17 @@ def _de_attributive_before_goods(view: ClauseView, cue: CueMention) -> bool:
     if view.lang != "de" or cue.end != k + 1 or k == 0:
         return False
     tok = tokens[k]
-    if not tok.text.islower() or not tok.lower.endswith(_ATTRIBUTIVE_ENDINGS):
+    if not tok.lowercase or not tok.lower.endswith(_ATTRIBUTIVE_ENDINGS):
         return False
     prev = tokens[k - 1]
     if tok.lower.endswith(_PAST_TENSE_ENDINGS) and not prev.text[:1].isdigit():
         # "lieferte", "lieferten" may be the finite past ("Hensoldt lieferte Radargeräte", "sie lieferten"): an
         # adjective only after a word of the noun phrase or a verb ("verkauft bewaffnete Drohnen")
-        if not prev.text.islower() or prev.lower in _GAP_CONJ or prev.lower in _SUBJECT_PRONOUNS:
+        if not prev.lowercase or prev.lower in _GAP_CONJ or prev.lower in _SUBJECT_PRONOUNS:
             return False
     starts = {it.start for it in view.mentions.items}
     nxt = cue.end
-    if nxt < len(tokens) and nxt not in starts and tokens[nxt].text.islower():
+    if nxt < len(tokens) and nxt not in starts and tokens[nxt].lowercase:
         nxt += 1  # "bewaffnete unbemannte Drohnen": one more adjective
     return nxt in starts
 
@@ -2869,7 +2866,7 @@ def _attributive_participle(tokens: list[Token], cue: CueMention, item_starts: A
     """ "die zugesagten Kampfpanzer", "die bestellten Staffeln": a participle describing the goods."""
     tok = tokens[cue.start]
     return (
-        tok.text.islower()
+        tok.lowercase
         and tok.lower.endswith(_ATTRIBUTIVE_ENDINGS)  # "zugesagten", "versprochenen"
         and (cue.end in item_starts or cue.end + 1 in item_starts)
         and not cue.kinds & {"consider", "future", "negation"}
@@ -2892,13 +2889,13 @@ def _participles_of_other_nouns(view: ClauseView, item_starts: AbstractSet[int])
             nxt = cue.end
             if (
                 cue.end == cue.start + 1
-                and tok.text.islower()
+                and tok.lowercase
                 and tok.lower.endswith(_ATTRIBUTIVE_ENDINGS)
                 and cue.start > 0
                 and tokens[cue.start - 1].lower in _ATTRIBUTIVE_DETERMINERS
                 and nxt < len(tokens)
-                and tokens[nxt].text[:1].isupper()
-                and tokens[nxt].text.isalpha()
+                and tokens[nxt].capitalised
+                and tokens[nxt].alphabetic
                 and nxt not in item_starts
                 and nxt not in cue_starts
             ):
@@ -2924,7 +2921,7 @@ def _restricted_goods(view: ClauseView, item_starts: AbstractSet[int]) -> set[in
                 verbs = {x.end for ys in view.cues_by_clause for x in ys if x.kinds & TRIGGERS}
             if (
                 cue.end == k + 1
-                and tokens[k].text.islower()
+                and tokens[k].lowercase
                 and tokens[k].lower.endswith("ed")
                 and cue.end in item_starts
                 and k > 0
@@ -3180,7 +3177,7 @@ def _trailing_agent(view: ClauseView, frame: Frame, k: int, rule: str) -> None:
     if k >= view.n or view.items_by_clause[k]:
         return
     start, end = grammar.clauses[k]
-    ws = [t for t in tokens[start:end] if t.text[:1].isalpha()]
+    ws = [t for t in tokens[start:end] if t.letter_first]
     if tokens[start].text not in _SET_OFF_MARKS and start != 0 or not ws:
         return
     first = ws[0]
@@ -3192,7 +3189,7 @@ def _trailing_agent(view: ClauseView, frame: Frame, k: int, rule: str) -> None:
             or start == 0
             and _capital_participle(first)
             or view.lang == "de"
-            and first.text.islower()
+            and first.lowercase
             and first.lower.endswith(("t", "en"))  # "bereitgestellt"
         )
         or lead is None
@@ -3213,7 +3210,7 @@ def _trailing_agent(view: ClauseView, frame: Frame, k: int, rule: str) -> None:
 
 def _capital_participle(tok: Token) -> bool:
     """ "Donated by Portugal, …", "Geliefert von Dänemark, …": a participle opening the sentence."""
-    lower = Token(tok.lower, tok.start, tok.end, tok.i, tok.lower, tok.lemma)
+    lower = build_token(tok.lower, tok.start, tok.end, tok.i, tok.lower, tok.lemma)
     return english_participle(lower) or german_participle(lower)
 
 
@@ -3577,7 +3574,7 @@ def _own_matter(view: ClauseView, c: int) -> bool:
     """Whether clause c has a possessive before a noun as its object ("ihre Mitarbeit", "seine Teilnahme")."""
     tokens = view.tokens
     start, end = view.grammar.clauses[c]
-    return any(tokens[i].lower in _OWN and tokens[i + 1].text[:1].isupper() for i in range(start, end - 1))
+    return any(tokens[i].lower in _OWN and tokens[i + 1].capitalised for i in range(start, end - 1))
 
 
 def _receiver_answers(view: ClauseView, c: int, prev: Frame) -> bool:

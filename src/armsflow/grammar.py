@@ -214,7 +214,7 @@ def _verb_next(tokens: list[Token], actor: ActorMention) -> bool:
     if actor.end >= len(tokens):
         return False
     nxt = tokens[actor.end]
-    return nxt.text.isalpha() and nxt.text.islower() and nxt.lower not in LINK and nxt.lower not in _NOT_VERB
+    return nxt.alphabetic and nxt.lowercase and nxt.lower not in LINK and nxt.lower not in _NOT_VERB
 
 
 def is_company(group: Group, tokens: list[Token]) -> bool:
@@ -244,7 +244,7 @@ def governs(group: Group, tokens: list[Token]) -> bool:
 
 def phrase_from(tokens: list[Token], start: int, end: int) -> str:
     """The actor's words with the capitalised name that follows: "Serbian President Aleksandar Vučić"."""
-    while end < len(tokens) and end - start < 6 and tokens[end].text[:1].isupper() and tokens[end].text.isalpha():
+    while end < len(tokens) and end - start < 6 and tokens[end].capitalised and tokens[end].alphabetic:
         end += 1
     return " ".join(t.text for t in tokens[start:end])
 
@@ -327,22 +327,22 @@ def appositive(tokens: list[Token], grammar: SentenceGrammar, c: int) -> bool:
     """ ", KRI Cakra,": a name set off by commas, not a clause."""
     start, end = grammar.clauses[c]
     ws = [t for t in tokens[start:end] if t.text[:1].isalnum()]
-    return bool(ws) and len(ws) <= 4 and all(t.text[:1].isupper() or t.text[:1].isdigit() for t in ws)
+    return bool(ws) and len(ws) <= 4 and all(t.capitalised or t.text[:1].isdigit() for t in ws)
 
 
 def english_participle(tok: Token) -> bool:
-    return tok.text.islower() and (tok.lower in IRREGULAR_PARTICIPLES or tok.lower.endswith("ed"))
+    return tok.lowercase and (tok.lower in IRREGULAR_PARTICIPLES or tok.lower.endswith("ed"))
 
 
 def german_participle(tok: Token) -> bool:
-    return tok.text.islower() and tok.lower.startswith("ge") and tok.lower.endswith(("t", "en"))
+    return tok.lowercase and tok.lower.startswith("ge") and tok.lower.endswith(("t", "en"))
 
 
 def participial(tokens: list[Token], grammar: SentenceGrammar, c: int) -> bool:
     """ ", built in Italy,", ", in Italien gebaut,": a participle set off by commas describes the noun
     before it; it is not a clause of its own."""
     start, end = grammar.clauses[c]
-    ws = [t for t in tokens[start:end] if t.text[:1].isalpha()]
+    ws = [t for t in tokens[start:end] if t.letter_first]
     if not ws or end >= len(tokens) or tokens[end].text not in _SET_OFF and tokens[end - 1].text not in _SET_OFF:
         return False
     return english_participle(ws[0]) or german_participle(ws[-1]) or german_participle(ws[0])  # ", gebaut in Spanien,"
@@ -433,14 +433,14 @@ def relative_clause(tokens: list[Token], grammar: SentenceGrammar, c: int) -> bo
         return prev is not None and (
             prev.lower in ACTING_HEADS or prev.lemma in ACTING_HEADS or _placed_acting_head(tokens, i)
         )
-    return tokens[start].text == "," and word in REL_PRONOUNS and tokens[i].text.islower()
+    return tokens[start].text == "," and word in REL_PRONOUNS and tokens[i].lowercase
 
 
 def _placed_acting_head(tokens: list[Token], i: int) -> bool:
     """ "companies in China that …", "firms from the United Arab Emirates and Iran that …": names in a place
     phrase on a noun of acting stand between the noun and "that"."""
     k = i - 1
-    while k > 0 and (tokens[k].text[:1].isupper() or tokens[k].lower in _NAME_LINKS) and i - k <= 8:
+    while k > 0 and (tokens[k].capitalised or tokens[k].lower in _NAME_LINKS) and i - k <= 8:
         k -= 1
     if k == i - 1 or k < 1 or tokens[k].lower not in _PLACE_ON_NOUN:
         return False
@@ -464,7 +464,7 @@ def relative_antecedent(grammar: SentenceGrammar, c: int, actors_by_clause, toke
         first = ws[1] if ws and ws[0] == "," and len(ws) > 1 else (ws[0] if ws else "")
         if first in REL_PRONOUNS and (
             start + 1 < len(tokens)
-            and not tokens[start + 1 if ws[0] == "," else start].text[:1].isupper()
+            and not tokens[start + 1 if ws[0] == "," else start].capitalised
             or first in _RELATIVE_OPENERS_EN
             or first == "that"
         ):
@@ -478,7 +478,7 @@ def relative_antecedent(grammar: SentenceGrammar, c: int, actors_by_clause, toke
             if before and before[-1].first.kind == "adj" and before[-1].members[-1].end >= prev_end - 3:
                 # "an Iranian cargo airline that …": the adjective names the noun the pronoun refers to
                 gap = tokens[before[-1].members[-1].end : prev_end]
-                if all(t.text.isalpha() and t.lower not in _NOT_NOUN for t in gap):
+                if all(t.alphabetic and t.lower not in _NOT_NOUN for t in gap):
                     return before[-1]
             return None
         if k != c and any(a.prep is None for a in actors_by_clause[k]):
@@ -522,7 +522,7 @@ def pronoun_subject(
         for t in tokens[start:stop]:
             if t.lower in _SUBJECT_PRONOUNS:
                 return t.i
-            if t.lower in _DEMONSTRATIVE_SUBJECTS and k == c and t.i + 1 < end and not tokens[t.i + 1].text.islower():
+            if t.lower in _DEMONSTRATIVE_SUBJECTS and k == c and t.i + 1 < end and not tokens[t.i + 1].lowercase:
                 return t.i  # "weil diese Drohnenteile an Russland geliefert haben": the firms just named
     return None
 
@@ -545,7 +545,7 @@ def passive(
 
 def _passive_de(tokens: list[Token], ws: list[str], start: int, end: int, lead: CueMention) -> bool:
     trig = tokens[lead.start]
-    if trig.text[:1].isupper():
+    if trig.capitalised:
         return False
     if (
         "give" in lead.kinds
@@ -583,7 +583,7 @@ def _passive_en(tokens: list[Token], start: int, lead: CueMention) -> bool:
         and trig.lower.endswith(("ed", "nt", "ld", "wn"))
         and lead.start + 1 < len(tokens)
         and tokens[lead.start + 1].lower == "by"
-        and tokens[lead.start - 1].text.isalpha()
+        and tokens[lead.start - 1].alphabetic
         and tokens[lead.start - 1].lower not in _ACTIVE_BEFORE_PARTICIPLE
     ):
         return True  # "batteries supplied by the United States"

@@ -259,8 +259,8 @@ def _member_reference(tokens: list[Token], i: int, size: int) -> bool:
         and tokens[i].text.isupper()
         and k < len(tokens)
         and tokens[k].lower in _MEMBER_CLASSIFIERS
-        and tokens[k].text.islower()
-        and not (k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper() and tokens[k + 1].text[:1].isalpha())
+        and tokens[k].lowercase
+        and not (k + 1 < len(tokens) and tokens[k + 1].capitalised and tokens[k + 1].letter_first)
     )
 
 
@@ -269,9 +269,9 @@ def _classifies_next_name(tokens: list[Token], k: int) -> bool:
     return (
         k + 1 < len(tokens)
         and tokens[k].lower in _MEMBER_CLASSIFIERS
-        and tokens[k].text.islower()
-        and tokens[k + 1].text[:1].isupper()
-        and tokens[k + 1].text[:1].isalpha()
+        and tokens[k].lowercase
+        and tokens[k + 1].capitalised
+        and tokens[k + 1].letter_first
     )
 
 
@@ -310,7 +310,7 @@ def _institution_follows(tokens: list[Token], j: int) -> bool:
     for tok in tokens[j : j + 4]:
         if tok.lower in INSTITUTIONS or tok.lower in _STATE_BODIES_EN:
             return True
-        if not tok.text.isalpha():
+        if not tok.alphabetic:
             return False
     return False
 
@@ -397,7 +397,7 @@ def _governor(tokens: list[Token], i: int, lex: Lexicon | None = None) -> tuple[
     while (
         j >= 0
         and tokens[j].lower in _ARTICLE_OR_SKIP
-        or (j >= 0 and tokens[j].text.islower() and tokens[j].lower.endswith(("en", "er", "e")) and j == i - 1)
+        or (j >= 0 and tokens[j].lowercase and tokens[j].lower.endswith(("en", "er", "e")) and j == i - 1)
     ):
         j -= 1
     head = tokens[j] if j >= 0 else None
@@ -407,8 +407,8 @@ def _governor(tokens: list[Token], i: int, lex: Lexicon | None = None) -> tuple[
         and i > 0
         and lex is not None
         and _s_genitive(tokens, i, lex)
-        and tokens[i - 1].text[:1].isupper()
-        and tokens[i - 1].text.isalpha()
+        and tokens[i - 1].capitalised
+        and tokens[i - 1].alphabetic
         and i - 1 > 0
     ):
         # "an die Streitkräfte Indonesiens": the genitive names whose forces they are
@@ -419,8 +419,8 @@ def _governor(tokens: list[Token], i: int, lex: Lexicon | None = None) -> tuple[
         and j < i - 1
         and article in ("der", "des")
         and prep is None
-        and head.text[:1].isupper()
-        and head.text.isalpha()
+        and head.capitalised
+        and head.alphabetic
         and j > 0
         and not (lex is not None and _names_actor(tokens, j, lex))
     ):
@@ -484,8 +484,8 @@ def _direct_governor(tokens: list[Token], i: int, name: bool = False) -> tuple[s
         elif (
             not noun_skipped
             and j == i - 1
-            and tok.text[:1].isupper()
-            and (tok.text.isalpha() or _member_compound(word))
+            and tok.capitalised
+            and (tok.alphabetic or _member_compound(word))
             and j > 0
             and word not in _TIME_NOUNS
             and word not in _MONTHS
@@ -493,13 +493,13 @@ def _direct_governor(tokens: list[Token], i: int, name: bool = False) -> tuple[s
         ):
             # An appositive name: "beim südkoreanischen Konzern Hanwha", "bei der Werft Naval Group".
             noun_skipped = True
-        elif noun_skipped and tok.text.islower() and word.endswith(("e", "en", "er", "es", "em")) and word.isalpha():
+        elif noun_skipped and tok.lowercase and word.endswith(("e", "en", "er", "es", "em")) and word.isalpha():
             pass  # an adjective of that noun
         elif (
             name
             and j == i - 1
             and article is None
-            and tok.text.islower()
+            and tok.lowercase
             and word.endswith(("e", "en", "er", "es", "em"))
             and word.isalpha()
             and j > 1
@@ -508,7 +508,7 @@ def _direct_governor(tokens: list[Token], i: int, name: bool = False) -> tuple[s
         ):
             pass  # "für die alten Dassault", "in die benachbarte Slowakei": preposition, article, adjective, name
         elif word not in _SKIP_BEFORE_ACTOR:
-            if j == i - 1 and "-" in tok.text and tok.text[:1].isupper():
+            if j == i - 1 and "-" in tok.text and tok.capitalised:
                 return None, _genitive_of_compound(tokens, j)
             return None, _appositive_article(article, noun_skipped)
         j -= 1
@@ -536,9 +536,7 @@ _ENDINGS: Final = ("e", "en", "er", "es", "em")
 def _genitive_of_compound(tokens: list[Token], j: int) -> str | None:
     """ "des US-Konzerns General Electric": a name after a compound noun in the genitive shares its case."""
     k = j - 1
-    while (
-        k >= 0 and tokens[k].lower not in ARTICLES and tokens[k].text.islower() and tokens[k].lower.endswith(_ENDINGS)
-    ):
+    while k >= 0 and tokens[k].lower not in ARTICLES and tokens[k].lowercase and tokens[k].lower.endswith(_ENDINGS):
         k -= 1  # "des amerikanischen US-Konzerns"
     if k >= 0 and tokens[k].lower in _GENITIVE_ARTICLES:
         return tokens[k].lower
@@ -625,9 +623,9 @@ def _in_institution_name(tokens: list[Token], item: ItemMention) -> bool:
         item.designation is None
         and item.end - item.start == 1
         and item.start > 0
-        and tokens[item.start].text[:1].isupper()
+        and tokens[item.start].capitalised
         and item.end < len(tokens)
-        and tokens[item.end].text[:1].isupper()
+        and tokens[item.end].capitalised
         and tokens[item.end].lower in _INSTITUTION_HEADS
     )
 
@@ -641,7 +639,7 @@ def _armoured_vehicles(tokens: list[Token], items: list[ItemMention]) -> None:
         if not tokens[item.start].lemma.endswith(_VEHICLES):
             continue
         k = item.start - 1
-        while k >= 0 and item.start - k <= 4 and tokens[k].text.islower() and tokens[k].text[:1].isalpha():
+        while k >= 0 and item.start - k <= 4 and tokens[k].lowercase and tokens[k].letter_first:
             if tokens[k].lower.startswith(_ARMOURED):
                 item.start, item.category, item.carrier = k, "armoured-vehicle", None
                 break
@@ -675,7 +673,7 @@ def _modifies_other_noun(tokens: list[Token], item: ItemMention) -> bool:
     if item.designation is not None:
         # "Harrier pilots", "F-16 crews": a named system before such a head only modifies it too
         return tokens[item.end].lower in _NOT_GOODS_HEADS and tokens[item.end].lower in _CREW_HEADS
-    return tokens[item.end].lower in _NOT_GOODS_HEADS and tokens[item.end - 1].text.islower()
+    return tokens[item.end].lower in _NOT_GOODS_HEADS and tokens[item.end - 1].lowercase
 
 
 def _portion_of(tokens: list[Token], item: ItemMention) -> bool:
@@ -840,7 +838,7 @@ def _threat_of(tokens: list[Token], start: int) -> bool:
     for k in range(start - 1, max(-1, start - 5), -1):
         if tokens[k].lower in _THREAT_NOUNS:
             gap = tokens[k + 1 : start]
-            return bool(gap) and gap[0].lower in _AFTER_THREAT and all(t.text.isalpha() for t in gap)
+            return bool(gap) and gap[0].lower in _AFTER_THREAT and all(t.alphabetic for t in gap)
     return False
 
 
@@ -1046,7 +1044,7 @@ def _designation_item(tokens: list[Token], i: int, lex: Lexicon) -> ItemMention 
                 return compound  # "Su-35-Kampfflugzeugen", "Leopard-2A6-Panzer" (or a lowercase miss: None)
         if entry is None:
             continue
-        if entry.case_sensitive and not span[0].text[:1].isupper():
+        if entry.case_sensitive and not span[0].capitalised:
             continue
         end, surface = _variant_suffix(tokens, i + size, surface, lex)
         if end < n and tokens[end].lower in _DESIGNATION_HEAD:
@@ -1064,7 +1062,7 @@ def _catalogue_entry(span: list[Token], key: str, lex: Lexicon) -> tuple[Designa
         entry = lex.designations.get(designation_key("".join(t.text for t in span)[:-1]))
         if entry is not None:
             surface = surface[:-1]
-    if entry is None and lex.lang == "de" and span[-1].text.endswith("n") and span[-1].text[:1].isupper():
+    if entry is None and lex.lang == "de" and span[-1].text.endswith("n") and span[-1].capitalised:
         # German dative plurals of names: "Eurofightern", "mit zwölf Tornados und vier Leoparden"
         stem = _german_plural_stem(key)
         entry = lex.designations.get(stem) if stem else None
@@ -1204,7 +1202,7 @@ def _word_category(tok: Token, lex: Lexicon) -> tuple[str | None, str | None] | 
     if not tok.text[:1].isalnum():
         return None
     cat = lex.item_words.get(tok.lower) or lex.item_words.get(tok.lemma)
-    compound = tok.text[:1].isupper() or (tok.text[:1].isdigit() and "-" in tok.text)  # "155-mm-Munition"
+    compound = tok.capitalised or (tok.text[:1].isdigit() and "-" in tok.text)  # "155-mm-Munition"
     if cat is None and lex.lang == "de" and compound:
         cat = _head_category(tok.lemma, lex)
     if cat is None and lex.lang == "de" and compound:
@@ -1214,10 +1212,10 @@ def _word_category(tok: Token, lex: Lexicon) -> tuple[str | None, str | None] | 
     if cat is not None:
         return (cat, None)
     kinds = lex.cue_lemmas.get(tok.lemma) or lex.cue_words.get(tok.lower)
-    if not kinds and lex.lang == "de" and tok.text[:1].isupper():
+    if not kinds and lex.lang == "de" and tok.capitalised:
         kinds = _carrier_head(tok.lemma, lex)
     if kinds and ("carrier" in kinds or "missile" in kinds):
-        if lex.lang == "de" and not tok.text[:1].isupper():
+        if lex.lang == "de" and not tok.capitalised:
             return None
         return (None, "missile" if "missile" in kinds else "carrier")
     return None
@@ -1492,7 +1490,7 @@ def _quantity(tokens: list[Token], start: int, lex: Lexicon) -> int | None:
             j -= 1
             steps += 1
             continue
-        if lex.lang == "en" and word.isalpha() and tok.text.islower() and steps < 2:
+        if lex.lang == "en" and word.isalpha() and tok.lowercase and steps < 2:
             j -= 1
             steps += 1
             continue
@@ -1560,7 +1558,7 @@ def find_cues(tokens: list[Token], lex: Lexicon) -> list[CueMention]:
             # the common case: one token whose reading depends at most on whether a noun follows
             if entry is not _NO_CUE:
                 without, with_noun = entry
-                cue = with_noun if i + 1 < n and tokens[i + 1].text[:1].isupper() else without
+                cue = with_noun if i + 1 < n and tokens[i + 1].capitalised else without
                 if cue[0]:
                     found.append(CueMention(i, i + 1, cue[0], cue[1]))
             i += 1
@@ -1642,7 +1640,7 @@ def find_cues(tokens: list[Token], lex: Lexicon) -> list[CueMention]:
                     or tokens[c.start].lower.endswith("ed")
                     and (tokens[c.start - 1].text.isdigit() or tokens[c.start - 1].lower in lex.numbers)
                     and c.end < len(tokens)
-                    and tokens[c.end].text.isalpha()
+                    and tokens[c.end].alphabetic
                     and tokens[c.end].lower not in PREPOSITIONS
                 )
             )
@@ -1748,7 +1746,7 @@ def _separable_particles(tokens: list[Token], cues: list[CueMention], lex: Lexic
         return
     n = len(tokens)
     for i, tok in enumerate(tokens):
-        if tok.lower not in _PARTICLES or not tok.text.islower():
+        if tok.lower not in _PARTICLES or not tok.lowercase:
             continue
         nxt = tokens[i + 1].text if i + 1 < n else "."
         if nxt not in _PARTICLE_END:
@@ -1757,7 +1755,7 @@ def _separable_particles(tokens: list[Token], cues: list[CueMention], lex: Lexic
             if tokens[j].text in (",", ";", ":"):
                 break
             verb = tokens[j]
-            if not verb.text.islower():
+            if not verb.lowercase:
                 continue
             combined = tok.lower + verb.lemma
             kinds = lex.cue_lemmas.get(combined)
@@ -1860,8 +1858,8 @@ def _described_refs(tokens: list[Token], actors: list[ActorMention], lex: Lexico
                 continue
         if tokens[i].lower != "the":
             continue
-        bare = _BARE_REGIONS.get(tokens[i + 1].text.lower()) if tokens[i + 1].text[:1].isupper() else None
-        if bare is not None and i + 1 not in taken and (i + 2 >= n or not tokens[i + 2].text[:1].isupper()):
+        bare = _BARE_REGIONS.get(tokens[i + 1].text.lower()) if tokens[i + 1].capitalised else None
+        if bare is not None and i + 1 not in taken and (i + 2 >= n or not tokens[i + 2].capitalised):
             # "supplied air defence systems to the North": a part of a divided country named by its side alone
             text = f"{tokens[i].text} {tokens[i + 1].text}"
             prep, article = _governor(tokens, i + 1, lex)
@@ -1925,7 +1923,7 @@ def _described_head(tokens: list[Token], start: int) -> int:
 def _names_follow(tokens: list[Token], k: int, lang: str) -> bool:
     """A name the lexicon does not know follows: an acronym ("KNDS") or, in English, a capitalised word
     (German capitalises every noun: "dem Konzern Aufträge")."""
-    if k >= len(tokens) or not tokens[k].text[:1].isupper():
+    if k >= len(tokens) or not tokens[k].capitalised:
         return False
     text = tokens[k].text
     return (text.isupper() and len(text) > 1) or (lang == "en" and text.isalpha())
@@ -2087,8 +2085,7 @@ def _origins(tokens: list[Token], actors: list[ActorMention], items: list[ItemMe
                 between = tokens[actor.end : item.start]
                 # "der ukrainischen Armee weitere Panzer": an adjective on the forces is no origin
                 if all(
-                    t.text[:1].isalpha() and t.lower not in PREPOSITIONS and not _has_kind(t, lex, "forces")
-                    for t in between
+                    t.letter_first and t.lower not in PREPOSITIONS and not _has_kind(t, lex, "forces") for t in between
                 ):
                     item.origin = actor.id
                     actor.kind = "origin"

@@ -79,6 +79,6 @@ def headline_line(sentence: Sentence) -> bool:
     text = sentence.text.rstrip()
     if text.endswith((".", "?", "!", ":", '"', "”")):
         return False
-    words = [t.text for t in sentence.tokens if t.text.isalpha() or "-" in t.text]
+    words = [t.text for t in sentence.tokens if t.alphabetic or "-" in t.text]
     long = [w for w in words if len(w) > 3]
     return len(words) >= 5 and len(long) >= 4 and all(w[:1].isupper() for w in long)

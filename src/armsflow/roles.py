@@ -295,7 +295,7 @@ def _zero_that_clause(tokens: list[Token], start: int, subject: Group) -> bool:
     return (
         start > 0
         and tokens[start - 1].lower in REPORTING_ZERO_THAT
-        and tokens[start - 1].text.islower()
+        and tokens[start - 1].lowercase
         and subject.first.start in (start, start + 1)
     )
 
@@ -384,7 +384,7 @@ def _de_subject_gap(r: Roles) -> bool:
     if view.lang != "de" or r.c == 0 or start + 1 >= len(tokens) or tokens[start].lower not in _GAP_CONJ:
         return False
     verb = tokens[start + 1]
-    return verb.text.islower() and (start + 1 == r.trig or verb.lower in _PERFECT_AUX)
+    return verb.lowercase and (start + 1 == r.trig or verb.lower in _PERFECT_AUX)
 
 
 def _relative_object(r: Roles) -> bool:
@@ -553,7 +553,7 @@ def _owner_of_decision(r: Roles) -> bool:
         if noun - 4 <= a.end <= noun and (a.prep is None or a.text.endswith(marks)):
             between = tokens[a.end : noun]
             owned = a.genitive or a.text.endswith(marks) or any(t.text.endswith(marks) for t in between)
-            if owned and all(t.text.isalpha() or t.text.endswith(marks) for t in between):
+            if owned and all(t.alphabetic or t.text.endswith(marks) for t in between):
                 r.inherited = Group([a])
                 fire(r.frame, "grammar.en.owner-of-decision-acts")
                 return True
@@ -601,10 +601,10 @@ def _offer_noun(tokens: list[Token], cue: CueMention) -> bool:
     # "a Turkish bid", "Turkey's bid": a state's adjective or possessive between the determiner and the noun
     owned = (
         cue.start > 1
-        and tokens[cue.start - 1].text[:1].isupper()
+        and tokens[cue.start - 1].capitalised
         and (tokens[cue.start - 2].lower in _OFFER_DETERMINERS or before.endswith(("'s", "’s")))
     )
-    return tok.text[:1].isupper() or before in _OFFER_DETERMINERS or before.isdigit() or owned
+    return tok.capitalised or before in _OFFER_DETERMINERS or before.isdigit() or owned
 
 
 def _roles_offer(r: Roles) -> None:
@@ -725,7 +725,7 @@ def _holder_of_decided_transfer(r: Roles) -> None:
     frame, tokens = r.frame, r.tokens
     if r.view.lang != "en" or not frame.modifiers & {"approve", "refuse", "prevent"} or r.subj is None:
         return
-    if not tokens[r.trig].text.islower() or tokens[r.trig].lower not in _TRANSFER_NOUNS:
+    if not tokens[r.trig].lowercase or tokens[r.trig].lower not in _TRANSFER_NOUNS:
         return
     deciding = [x for x in r.view.cues_by_clause[r.c] if x.kinds & {"approve", "refuse", "prevent"} and x.end <= r.trig]
     if not deciding or r.subj.first.start > deciding[0].start:
@@ -969,7 +969,7 @@ def _order_noun(tokens: list[Token], k: int, lang: str) -> bool:
     """ "einen Auftrag", "a new order", "won orders": the order is a noun, not the verb "ordered"."""
     tok = tokens[k]
     if lang == "de":
-        return tok.text[:1].isupper() and k > 0
+        return tok.capitalised and k > 0
     return tok.lower in (tok.lemma, tok.lemma + "s") and (k == 0 or tokens[k - 1].lower not in _BEFORE_VERB_EN)
 
 
@@ -978,7 +978,7 @@ def _roles_receive(r: Roles) -> None:
     frame, tokens, lang = r.frame, r.tokens, r.view.lang
     kind, trig = frame.trigger_kind, r.trig
     by = r.by_prep.get("by", [])
-    by_noun = [g for g in by if trig < g.first.start <= trig + 3 and tokens[trig].text.islower()]
+    by_noun = [g for g in by if trig < g.first.start <= trig + 3 and tokens[trig].lowercase]
     if (frame.passive or by_noun and not r.subj) and lang == "en" and by:
         # "were bought by Manila", "the third Israeli arms purchase by the Philippines": the buyer
         r.receive(r.prep_ids(frozenset({"by"})), "roles.receive.by-buyer")
@@ -1234,7 +1234,7 @@ def _owner_of_list_receives_nothing(r: Roles) -> None:
         for a in r.view.actors_by_clause[r.c]
         if a.end + 1 < len(tokens)
         and (tokens[a.end].lower in _LIST_NOUNS or tokens[a.end + 1].lower in _LIST_NOUNS)
-        and tokens[a.end].text.islower()
+        and tokens[a.end].lowercase
     }
     if owners & set(frame.recipients):
         frame.recipients = [i for i in frame.recipients if i not in owners]
@@ -1245,7 +1245,7 @@ def _owner_of_goods_sold_sells(r: Roles) -> None:
     """ "granted authorisation for the sale of Israel's Arrow 3 system to Germany": the owner of the goods a sale
     noun names sells them; who approves or reports the sale does not."""
     frame, tokens, trig = r.frame, r.tokens, r.trig
-    if r.view.lang != "en" or r.kind != "sell" or not tokens[trig].text.islower() or trig == 0:
+    if r.view.lang != "en" or r.kind != "sell" or not tokens[trig].lowercase or trig == 0:
         return
     if tokens[trig - 1].lower not in _DETERMINERS_EN:
         return  # a noun of sale ("the sale of"), not the verb
@@ -1390,7 +1390,7 @@ def _attributive_participle_agent(r: Roles) -> None:
     if not (
         r.view.lang == "de"
         and r.kind in ("give", "promise", "sell")
-        and word.text.islower()
+        and word.lowercase
         and word.lower.endswith(_ATTRIBUTIVE_ENDINGS)
         and any(counted_after(tokens, frame.trigger.end, it.start) for it in frame.items)
         and (r.by_prep.get("von") or r.by_prep.get("aus"))
@@ -1553,7 +1553,7 @@ def _refused_purchase(r: Roles) -> None:
     if not (
         r.kind == "buy"
         and r.view.lang == "de"
-        and r.tokens[r.trig].text[:1].isupper()
+        and r.tokens[r.trig].capitalised
         and r.objects
         and r.subj is not None
         and any(not cue.kinds.isdisjoint({"approve", "refuse"}) for cue in r.view.cues_by_clause[r.c])
@@ -1692,7 +1692,7 @@ def _adjective_on_supply_noun(r: Roles) -> None:
     """ "Israeli deliveries to Azerbaijan", "a Turkish bid for two corvettes", "russische Waffenlieferungen":
     a state's adjective on a noun of supplying or offering names the supplier."""
     frame, tokens, trig = r.frame, r.tokens, r.trig
-    if frame.suppliers or r.kind not in ("give_noun", "promise", "sell") or not tokens[trig].text[:1].isalpha():
+    if frame.suppliers or r.kind not in ("give_noun", "promise", "sell") or not tokens[trig].letter_first:
         return
     before = [
         a
@@ -1702,7 +1702,7 @@ def _adjective_on_supply_noun(r: Roles) -> None:
         and (a.prep is None and a.id not in frame.recipients or a.end == trig and a.prep not in _DESTINATION_EN)
     ]  # ("for a British sale of the jets to Ankara": the preposition before the adjective governs the whole noun)
     between = tokens[before[-1].end : trig] if before else []
-    if before and all(t.text.isalpha() and t.lower not in PREPOSITIONS for t in between):
+    if before and all(t.alphabetic and t.lower not in PREPOSITIONS for t in between):
         frame.recipients = [i for i in frame.recipients if i != before[-1].id]
         r.supply([before[-1].id], "roles.give.adjective-on-supply-noun")
         if r.kind == "promise" and not frame.recipients and r.subj is not None and r.subj.first.start < trig:
@@ -1721,7 +1721,7 @@ def _relative_pronoun_subject(r: Roles) -> None:
         return  # "erteilte Heckler & Koch den Auftrag, der dortigen Polizei … zu liefern": the controller acts
     start = view.grammar.clauses[r.c][0]
     words = [t for t in tokens[start : r.trig] if t.text != ","]
-    if not words or words[0].lower not in _RELATIVE_SUBJECTS or words[0].text[:1].isupper():
+    if not words or words[0].lower not in _RELATIVE_SUBJECTS or words[0].capitalised:
         return
     if r.bare or set(frame.suppliers) != set(r.inherited.ids) or any(t.lower in _PERSONAL for t in words[1:]):
         return  # "die Moskau geliefert hat", "the allegation that it had sold": another subject follows
@@ -2100,12 +2100,12 @@ def _other_trade(r: Roles, cue: CueMention) -> bool:
         start += 1
     for k in range(start, min(len(tokens), start + 4)):
         tok = tokens[k]
-        if not tok.text[:1].isalpha() or k in named or tok.lower.endswith(tuple(_ARMS_TRADE)):
+        if not tok.letter_first or k in named or tok.lower.endswith(tuple(_ARMS_TRADE)):
             return False
         if k in adjectives or tok.lower in _RANKING_SCOPE:
             continue  # "Abnehmer Schweizer Kriegsmaterials": the origin of what follows; "der Welt": a ranking
-        end = k + 1 == len(tokens) or not tokens[k + 1].text[:1].isalpha()
-        noun = tok.text[:1].isupper() if view.lang == "de" else end
+        end = k + 1 == len(tokens) or not tokens[k + 1].letter_first
+        noun = tok.capitalised if view.lang == "de" else end
         if noun and tok.lower not in ARTICLES:
             return True
     return False
@@ -2125,7 +2125,7 @@ def _asker_of_exports(r: Roles) -> None:
         x
         for x in view.cues_by_clause[r.c]
         if "request" in x.kinds
-        and tokens[x.start].text.islower()
+        and tokens[x.start].lowercase
         and r.subj.members[-1].end <= x.start < frame.trigger.start
     ]
     if not asked:
@@ -2153,8 +2153,8 @@ def _deployed_in_a_place(r: Roles) -> None:
         if (
             tokens[k].lower in _PLACE_OF_TRAINING
             and k + 1 not in taken
-            and word.text[:1].isupper()
-            and word.text.isalpha()
+            and word.capitalised
+            and word.alphabetic
             and word.lower not in _DATE_WORDS
         ):
             frame.no_fill = True
@@ -2184,7 +2184,7 @@ def _indefinite_relative_subject(r: Roles) -> None:
     named = {i for a in view.mentions.actors for i in range(a.start, a.end)}
     head = -1
     for k in range(r.trig - 1, max(-1, r.trig - 4), -1):
-        if k in named or not tokens[k].text[:1].isalpha():
+        if k in named or not tokens[k].letter_first:
             return
         if tokens[k].lower in _INDEFINITE_PEOPLE:
             head = k  # "whoever sells …"
@@ -2222,7 +2222,7 @@ def _unknown_party_to(r: Roles) -> None:
         if tokens[j].lower in ARTICLES and j + 1 < len(tokens):
             j += 1
         word = tokens[j]
-        if j in taken or not word.text[:1].isupper() or not word.text[:1].isalpha() or clause[j] != frame.clause:
+        if j in taken or not word.capitalised or not word.letter_first or clause[j] != frame.clause:
             continue
         frame.no_fill = True
         fire(frame, "roles.en.unknown-party-to")

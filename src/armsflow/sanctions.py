@@ -187,7 +187,7 @@ def _conjunct_views(view: ClauseView, c: int) -> list[ClauseView]:
     verbs = [
         x.start
         for x in view.cues_by_clause[c]
-        if tokens[x.start].text.islower()
+        if tokens[x.start].lowercase
         and x.kinds & _CONJUNCT_VERBS
         and "sanction" not in x.kinds
         # "its sanctions list": an English noun after a determiner is no verb
@@ -196,7 +196,7 @@ def _conjunct_views(view: ClauseView, c: int) -> list[ClauseView]:
             and any(t.lower in _ARTICLES or t.lower in _POSSESSIVE for t in tokens[max(start, x.start - 2) : x.start])
         )
     ]
-    verbs += [t.i for t in tokens[start:end] if t.text.islower() and t.lemma in _CONTINUE]
+    verbs += [t.i for t in tokens[start:end] if t.lowercase and t.lemma in _CONTINUE]
     if len(verbs) < 2:
         return [view]
     lo, hi = min(verbs), max(verbs)
@@ -257,7 +257,7 @@ def _sanction_frame(view: ClauseView, c: int, sanction_story: bool) -> list[Fram
             cue
             for cue in cues
             # "hatte Rüstungsexporte an Riad weitgehend verweigert": withholding exports stops them too
-            if "prevent" in cue.kinds or cue.lemma in _WITHHOLD and view.tokens[cue.start].text.islower()
+            if "prevent" in cue.kinds or cue.lemma in _WITHHOLD and view.tokens[cue.start].lowercase
         ),
         None,
     )
@@ -349,7 +349,7 @@ def _relative_imposer(view: ClauseView, c: int, cue: CueMention) -> tuple[Group,
         x.start >= cue.end and x.kinds & _IMPOSING for x in view.cues_by_clause[c]
     ):
         return None  # the relative clause hangs on another noun
-    if not any(not x.kinds.isdisjoint(_IMPOSING) and tokens[x.start].text.islower() for x in view.cues_by_clause[rc]):
+    if not any(not x.kinds.isdisjoint(_IMPOSING) and tokens[x.start].lowercase for x in view.cues_by_clause[rc]):
         return None
     for g in groups(view.actors_by_clause[rc], tokens):
         if _prep(g.first, view) is None and not g.first.genitive and g.first.kind not in ("adj", "demonym"):
@@ -396,7 +396,7 @@ def _vetoed(view: ClauseView, c: int, sanction: CueMention) -> bool:
     )
     prefixed = any(a.start == sanction.start for a in view.mentions.actors)
     for x in view.cues_by_clause[c]:
-        if "lift" in x.kinds or not tokens[x.start].text.islower():
+        if "lift" in x.kinds or not tokens[x.start].lowercase:
             continue  # "suspended sanctions" lifts them
         if x.kinds & {"prevent", "refuse"} and x.start < sanction.start:
             return True
@@ -420,7 +420,7 @@ def _measure(view: ClauseView, c: int, sanction_story: bool) -> tuple[CueMention
             not y.kinds.isdisjoint({"give_noun", "sell"}) and y.start > x.start for y in cues
         ):
             return x, "sanction.de.restriction-of-transfers"  # "Beschränkungen für Rüstungsexporte in die Türkei"
-        if x.lemma in _LIST_VERB and tokens[x.start].text.islower():
+        if x.lemma in _LIST_VERB and tokens[x.start].lowercase:
             return x, "sanction.de.listing-verb"  # "Die EU hat drei Händler aus Serbien gelistet"
     if sanction_story:
         listing = next((cue for cue in cues if "listing" in cue.kinds), None)
@@ -472,7 +472,7 @@ def _barred_from_dealings(view: ClauseView, c: int) -> CueMention | None:
     tokens = view.tokens
     end = view.grammar.clauses[c][1]
     for x in view.cues_by_clause[c]:
-        if "prevent" not in x.kinds or not tokens[x.start].text.islower():
+        if "prevent" not in x.kinds or not tokens[x.start].lowercase:
             continue
         for k in range(x.end, min(end, x.end + 8)):
             if tokens[k].lower in _FROM_EN and any(t.lower in _DEALINGS for t in tokens[k + 1 : min(end, k + 4)]):
@@ -494,8 +494,7 @@ def _attributive_participle(view: ClauseView, verb: CueMention, nouns: list[int]
     return any(
         verb.end <= n <= verb.end + 2
         and all(
-            i in named or view.tokens[i].text.islower() and view.tokens[i].lower not in _ARTICLES
-            for i in range(verb.end, n)
+            i in named or view.tokens[i].lowercase and view.tokens[i].lower not in _ARTICLES for i in range(verb.end, n)
         )
         for n in nouns
     )
@@ -507,7 +506,7 @@ def _designation(view: ClauseView, c: int) -> CueMention | None:
     tokens = view.tokens
     start, end = view.grammar.clauses[c]
     for x in view.cues_by_clause[c]:
-        if "designate" not in x.kinds or not tokens[x.start].text.islower():
+        if "designate" not in x.kinds or not tokens[x.start].lowercase:
             continue
         for j in range(start, end):
             if tokens[j].lower.startswith(_DESIGNATION_CLASS) and any(
@@ -615,7 +614,7 @@ def _perfect_infinitive_measure(view: ClauseView, c: int) -> bool:
         return False
     tokens = view.tokens
     for x in view.cues_by_clause[c]:
-        if not x.kinds & {"impose", "prevent"} or not tokens[x.start].text.islower():
+        if not x.kinds & {"impose", "prevent"} or not tokens[x.start].lowercase:
             continue
         j = x.end
         if j < len(tokens) and tokens[j].lower in _INFINITIVE_PARTICLE:
@@ -708,7 +707,7 @@ def _negated_verb(view: ClauseView, c: int, neg: CueMention, measure: CueMention
     verbs = [
         x
         for x in view.cues_by_clause[c]
-        if tokens[x.start].text.islower()
+        if tokens[x.start].lowercase
         and not x.kinds <= _AUXILIARY_KINDS
         and not (x is measure and "sanction" in x.kinds)
     ]
@@ -816,7 +815,7 @@ def _owner_of_subject(view: ClauseView, c: int, cue: CueMention, own: list[Group
     Außenminister der EU", "Resolutions of the United Nations Security Council")."""
     tokens = view.tokens
     start = view.grammar.clauses[c][0]
-    verbs = [x.start for x in view.cues_by_clause[c] if tokens[x.start].text.islower() and x.start != cue.start]
+    verbs = [x.start for x in view.cues_by_clause[c] if tokens[x.start].lowercase and x.start != cue.start]
     limit = min([cue.start, *verbs])
     for g in own:
         first = g.first
@@ -850,7 +849,7 @@ def _placed_on(view: ClauseView, cue: CueMention) -> bool:
     j = cue.start - 1
     cued = {x.start for x in view.mentions.cues}
     while j > 0 and cue.start - j <= 3 and view.tokens[j].lower not in _PLACED_ON:
-        if not (view.tokens[j].lower in _ARTICLES or view.tokens[j].text.islower()) or j in cued:
+        if not (view.tokens[j].lower in _ARTICLES or view.tokens[j].lowercase) or j in cued:
             return False  # "to impose further sanctions": a verb, no place
         j -= 1
     return j >= 0 and view.tokens[j].lower in _PLACED_ON
@@ -867,7 +866,7 @@ def _split_fronted(view: ClauseView, frame: Frame, g: Group) -> list[Group]:
         return [g]  # not fronted: "companies in China, Turkey, the United Arab Emirates and other countries"
     links = [tokens[a.end : b.start] for a, b in zip(g.members, g.members[1:], strict=False)]
     last = len(links) - 1
-    if any(t.lower in LINK and t.text.isalpha() for t in links[last]):
+    if any(t.lower in LINK and t.alphabetic for t in links[last]):
         return [g]
     head, rest = g.members[: last + 1], g.members[last + 1 :]
     if any(_prep(m, view) not in (None, _prep(first, view)) for m in rest):
@@ -929,7 +928,7 @@ def _owner_of_measure_set(tokens: list[Token], actor: ActorMention, cue: CueMent
     between = tokens[actor.end : cue.start]
     if not between or len(between) > 4 or between[-1].lower != "of":
         return False
-    return all(t.text.isalpha() and t.text.islower() and t.lower not in PREPOSITIONS for t in between[:-1])
+    return all(t.alphabetic and t.lowercase and t.lower not in PREPOSITIONS for t in between[:-1])
 
 
 def _noun_measure(view: ClauseView, cue: CueMention) -> bool:
@@ -970,7 +969,7 @@ def _possessive_imposer(view: ClauseView, frame: Frame, cue: CueMention) -> None
     while (
         j > 0
         and cue.start - j < 3
-        and tokens[j].text.islower()
+        and tokens[j].lowercase
         and tokens[j].lower not in _POSSESSIVE
         and tokens[j].lower not in PREPOSITIONS
         and tokens[j].lower not in _ARTICLES
@@ -1032,9 +1031,9 @@ def _german_phrase_end(view: ClauseView, k: int, end: int, depth: int) -> int:
     head = False
     while k < end:
         tok = tokens[k]
-        if tok.lower in _ARTICLES and not head or tok.text.islower() and tok.text.isalpha() and not head:
+        if tok.lower in _ARTICLES and not head or tok.lowercase and tok.alphabetic and not head:
             k += 1
-        elif k in named or tok.text[:1].isupper() and tok.text.replace("-", "").isalpha():
+        elif k in named or tok.capitalised and tok.text.replace("-", "").isalpha():
             # a name in the genitive ("Russlands Krieg") comes before the head; any other noun is the head
             head = head or k not in named or not (named[k].genitive or named[k].kind.endswith("-gen"))
             k += 1
@@ -1044,15 +1043,15 @@ def _german_phrase_end(view: ClauseView, k: int, end: int, depth: int) -> int:
             elif (
                 k + 1 < end
                 and head
-                and tokens[k].text.islower()
+                and tokens[k].lowercase
                 and tokens[k].lower.endswith("er")
-                and tokens[k + 1].text[:1].isupper()
+                and tokens[k + 1].capitalised
             ):
                 k += 1  # "Lieferung sogenannter Kamikaze-Drohnen": a genitive plural without article
                 head = False
             elif k < end and head and tokens[k].lower in PREPOSITIONS and depth > 0:
                 return _german_phrase_end(view, k + 1, end, depth - 1)  # "Krieg gegen die Ukraine"
-            elif head and not (k < end and (k in named or tokens[k].text[:1].isupper())):
+            elif head and not (k < end and (k in named or tokens[k].capitalised)):
                 return k
         else:
             return k
@@ -1090,7 +1089,7 @@ def _reason_start(view: ClauseView, c: int, cue: CueMention) -> int | None:
 def _passive_measure(view: ClauseView, c: int) -> bool:
     """Whether the verb of the measure's clause (imposing, listing, designating) is passive."""
     for x in view.cues_by_clause[c]:
-        if x.kinds & _MEASURE_VERBS and view.tokens[x.start].text.islower():
+        if x.kinds & _MEASURE_VERBS and view.tokens[x.start].lowercase:
             if passive(view.tokens, view.grammar, c, x, view.lang):
                 return True
     return False
@@ -1172,7 +1171,7 @@ def _party(
         and view.lang == "en"
         and first.start > cue.start
         and any(
-            "impose" in x.kinds and x.start < first.start and x is not cue and view.tokens[x.start].text.islower()
+            "impose" in x.kinds and x.start < first.start and x is not cue and view.tokens[x.start].lowercase
             for x in view.cues_by_clause[frame.clause]
         )
         # "sanctions on Iranian firms involved in supplying drones to Russia": a transfer between names its deed
@@ -1267,7 +1266,7 @@ def _prep_before(view: ClauseView, actor: ActorMention) -> str | None:
     while j >= 0 and actor.start - j <= 4:
         tok = tokens[j]
         if tok.lower in PREPOSITIONS:
-            if tok.lower in _INFINITIVE_MARK and tokens[j + 1].text.islower():
+            if tok.lower in _INFINITIVE_MARK and tokens[j + 1].lowercase:
                 return None  # "to punish Nicaragua": an infinitive, no preposition
             return tok.lower
         if (
@@ -1276,7 +1275,7 @@ def _prep_before(view: ClauseView, actor: ActorMention) -> str | None:
             or any(x.start == j for x in view.mentions.cues)
         ):
             return None
-        if german and not (tok.lower in _ARTICLES or tok.text.islower() and tok.lower.endswith(_ADJECTIVE_ENDINGS)):
+        if german and not (tok.lower in _ARTICLES or tok.lowercase and tok.lower.endswith(_ADJECTIVE_ENDINGS)):
             return None  # "gegen das benachbarte Eritrea": only articles and adjectives between
         j -= 1
     return None
@@ -1286,7 +1285,7 @@ def _agent_of_measure(view: ClauseView, actor: ActorMention) -> bool:
     """ "by"/"von"/"durch" after or before a participle of imposing or listing: the agent."""
     tokens = view.tokens
     for x in view.mentions.cues:
-        if x.kinds & _MEASURE_VERBS and tokens[x.start].text.islower() and abs(x.start - actor.start) <= 6:
+        if x.kinds & _MEASURE_VERBS and tokens[x.start].lowercase and abs(x.start - actor.start) <= 6:
             return True
     return False
 
@@ -1311,7 +1310,7 @@ def _bare_party(view: ClauseView, frame: Frame, g: Group, own: list[Group], cue:
     elif (role.passive or role.subject_to) and first.start < cue.start:
         frame.targets += g.ids  # "Die Hamas wurde … eingestuft", "Venezuela remains subject to an embargo"
         fire(frame, "sanction.passive-subject-is-target" if role.passive else "sanction.subject-to-measure")
-    elif any("react" in x.kinds and first.start < x.start < cue.start and tokens[x.start].text.islower() for x in cues):
+    elif any("react" in x.kinds and first.start < x.start < cue.start and tokens[x.start].lowercase for x in cues):
         fire(frame, "sanction.subject-reacts-to-measure")  # "Russland kritisierte die EU-Sanktionen"
     elif role.adopting and g is own[0] and first.start < cue.start:
         adopt = next((x for x in cues if x.kinds & {"adopt", "impose"} and x.start != cue.start), None)
@@ -1339,7 +1338,7 @@ def _bare_party(view: ClauseView, frame: Frame, g: Group, own: list[Group], cue:
         frame.imposers = g.ids
         fire(frame, "sanction.subject-imposes")
     elif lang == "en" and any(
-        (x is cue or x.kinds & _MEASURE_VERBS and tokens[x.start].text.islower())
+        (x is cue or x.kinds & _MEASURE_VERBS and tokens[x.start].lowercase)
         and x.end <= first.start <= x.end + 3
         and _object_gap(view, x.end, first.start)
         for x in cues
@@ -1375,7 +1374,7 @@ def _absolute_subject(view: ClauseView, g: Group) -> bool:
     return (
         _prep(g.first, view) in _ABSOLUTE
         and end < len(tokens)
-        and tokens[end].text.islower()
+        and tokens[end].lowercase
         and tokens[end].lower.endswith("ing")
     )
 
@@ -1595,7 +1594,7 @@ def _opposes(view: ClauseView, c: int) -> bool:
     return any(
         x.kinds & {"react", "refuse"} and "lift" not in x.kinds and "prevent" not in x.kinds
         for x in view.cues_by_clause[c]
-        if view.tokens[x.start].text.islower()
+        if view.tokens[x.start].lowercase
     )
 
 
@@ -1605,16 +1604,16 @@ def _unnamed_subject(view: ClauseView, c: int) -> bool:
     story's imposer (as "Die Außenminister", "The Treasury" may be)."""
     tokens = view.tokens
     start, end = view.grammar.clauses[c]
-    verbs = [x.start for x in view.cues_by_clause[c] if tokens[x.start].text.islower()]
+    verbs = [x.start for x in view.cues_by_clause[c] if tokens[x.start].lowercase]
     if not verbs or _passive_measure(view, c) or tokens[start].lower not in _ARTICLES:
         return False
-    head = [t for t in tokens[start + 1 : verbs[0]] if t.text.isalpha()]
-    while head and head[-1].text.islower():
+    head = [t for t in tokens[start + 1 : verbs[0]] if t.alphabetic]
+    while head and head[-1].lowercase:
         head.pop()  # "Ecowas wiederum hob …": an adverb after the subject
     return (
         len(head) >= 2
-        and head[-1].text[:1].isupper()
-        and (head[-2].text[:1].isupper() or view.lang == "en")
+        and head[-1].capitalised
+        and (head[-2].capitalised or view.lang == "en")
         and not any(start <= a.start < verbs[0] for a in view.mentions.actors)
         and not any(start <= x.start < verbs[0] for x in view.mentions.cues)
         and not _council_subject(view, c)
@@ -1629,7 +1628,7 @@ def _council_subject(view: ClauseView, c: int, heads: frozenset[str] = _COUNCIL)
     named = {i for a in view.mentions.actors for i in range(a.start, a.end)}
     for j in range(start + 1, end):
         tok = tokens[j]
-        if tok.lower in heads and tok.text[:1].isupper() and j not in named and tokens[j - 1].lower in _DEFINITE:
+        if tok.lower in heads and tok.capitalised and j not in named and tokens[j - 1].lower in _DEFINITE:
             return j < 2 or tokens[j - 2].lower not in PREPOSITIONS
     return False
 
@@ -1669,7 +1668,7 @@ def _company_noun(tok: Token, lang: str) -> bool:
     """A company noun, also as the head of a German compound ("den staatlichen Ölkonzern")."""
     if tok.lower in _COMPANY_NOUNS or tok.lemma in _COMPANY_NOUNS:
         return True
-    return lang == "de" and tok.text[:1].isupper() and tok.lower.endswith(_COMPANY_ENDINGS)
+    return lang == "de" and tok.capitalised and tok.lower.endswith(_COMPANY_ENDINGS)
 
 
 def _unowned_target_noun(view: ClauseView, j: int) -> bool:
@@ -1689,7 +1688,7 @@ def _target_noun(tok: Token, lang: str) -> bool:
     endings = _INFLECTION_DE if lang == "de" else _INFLECTION_EN
     for stem in _TARGET_STEMS:
         at = word.rfind(stem)
-        if at >= 0 and (at == 0 or tok.text[:1].isupper()) and (word[at + len(stem) :] in endings):
+        if at >= 0 and (at == 0 or tok.capitalised) and (word[at + len(stem) :] in endings):
             return True
     return False
 

@@ -74,18 +74,13 @@ def clause_ids(
         elif (
             word == "to"
             and i + 1 in verbs
-            and tokens[i + 1].text.islower()
+            and tokens[i + 1].lowercase
             and (i == 0 or tokens[i - 1].lower not in ("is", "are", "was", "were"))  # "China is to deliver"
         ):
             boundary = True
-        elif (
-            word in _EN_SPLITTERS
-            and i > 0
-            and tokens[i].text.islower()
-            and tokens[i - 1].lower not in ("just", "shortly")
-        ):
+        elif word in _EN_SPLITTERS and i > 0 and tokens[i].lowercase and tokens[i - 1].lower not in ("just", "shortly"):
             boundary = True
-        elif word in _SUBJECT_PRONOUNS_EN and i > 0 and tokens[i - 1].lower in _SAID and tok.text.islower():
+        elif word in _SUBJECT_PRONOUNS_EN and i > 0 and tokens[i - 1].lower in _SAID and tok.lowercase:
             boundary = True  # "said it would impose sanctions": a reported clause without "that"
         elif word == ",":
             p = i - 1
@@ -120,11 +115,11 @@ def clause_ids(
                 j = i + 1
                 while j < n and j in listed:
                     j += 1
-                boundary = verb_seen and j in verbs and tokens[j].text.islower()
+                boundary = verb_seen and j in verbs and tokens[j].lowercase
                 if (
                     not boundary
                     and j < n
-                    and tokens[j].text.islower()
+                    and tokens[j].lowercase
                     and _in_phrase_before(tokens, p, actors)
                     and not any(k in verbs for k in range(ids.index(current) if current in ids else 0, i))
                 ):
@@ -147,10 +142,10 @@ def clause_ids(
                 j = i + 2
                 while j < n and j in listed:
                     j += 1
-                boundary = j < n and _opens_clause(tokens[j]) and tokens[j].text.islower()
-                if not boundary and j + 1 < n and tokens[j].text.isalpha() and tokens[j].text.islower():
+                boundary = j < n and _opens_clause(tokens[j]) and tokens[j].lowercase
+                if not boundary and j + 1 < n and tokens[j].alphabetic and tokens[j].lowercase:
                     # ", and Iranian officials rejected …": a name's people, then their own verb
-                    boundary = tokens[j + 1].text.islower() and tokens[j + 1].lower.endswith("ed")
+                    boundary = tokens[j + 1].lowercase and tokens[j + 1].lower.endswith("ed")
         elif word in _COORD and i > 0 and i + 1 < n:
             p = i - 1
             while p in aside:
@@ -172,7 +167,7 @@ def clause_ids(
                 and not any(
                     tokens[k].lower in _PASSIVE_AUX for k in range(ids.index(current) if current in ids else 0, i)
                 )  # ("was built in Italy and delivered to Qatar": one passive subject, one clause)
-                and tokens[i + 1].text.islower()
+                and tokens[i + 1].lowercase
                 and (tokens[i + 1].lower.endswith("ed") or tokens[i + 1].lower in _VERBISH)
             ):
                 # "Rabat bought Israel's Barak MX system and signed for Turkish drones": after a verb, "and" with a
@@ -213,7 +208,7 @@ def zero_that_subjects(tokens: list[Token], actors: frozenset[int], verbs: froze
     found: set[int] = set()
     n = len(tokens)
     for i in range(1, n):
-        if tokens[i - 1].lower not in REPORTING_ZERO_THAT or not tokens[i - 1].text.islower():
+        if tokens[i - 1].lower not in REPORTING_ZERO_THAT or not tokens[i - 1].lowercase:
             continue
         start = i
         if tokens[i].lower in _ARTICLES and i + 1 < n and i + 1 in actors:
@@ -227,7 +222,7 @@ def zero_that_subjects(tokens: list[Token], actors: frozenset[int], verbs: froze
             j += 1  # "says the Israeli government is exporting": the state's adjective, its government, the verb
         if (
             j < n
-            and tokens[j].text.islower()
+            and tokens[j].lowercase
             and (tokens[j].lower in _FINITE_AFTER_NAME or j in verbs and _finite(tokens, j))
         ):
             found.add(i)
@@ -279,7 +274,7 @@ def _subject_then_finite(tokens: list[Token], start: int) -> bool:
     """Up to three words of a noun phrase from ``start`` (after its article), then a finite auxiliary."""
     for j in range(start, min(start + 4, len(tokens))):
         word = tokens[j].lower
-        if j > start and word in _FINITE_AFTER_NAME and tokens[j].text.islower():
+        if j > start and word in _FINITE_AFTER_NAME and tokens[j].lowercase:
             return True
         if not (word.isalnum() or "-" in word) or word in _COORD:
             return False
@@ -307,7 +302,7 @@ def _asides(tokens: list[Token], actors: frozenset[int], verbs: frozenset[int]) 
 def _negated_pair(first: Token, second: Token) -> bool:
     """ "direct or indirect", "formal and informal": a word and its negative-prefixed form, coordinated."""
     word = first.lower
-    return first.text.islower() and second.text.islower() and any(second.lower == p + word for p in _NEG_PREFIXES)
+    return first.lowercase and second.lowercase and any(second.lower == p + word for p in _NEG_PREFIXES)
 
 
 def _compound_adjective(tok: Token) -> bool:
@@ -318,7 +313,7 @@ def _compound_adjective(tok: Token) -> bool:
 
 def _finite(tokens: list[Token], i: int) -> bool:
     """A verb, not a noun: lowercase and not after a determiner ("sold", "lieferte"; not "the sale", "Lieferung")."""
-    return tokens[i].text.islower() and (i == 0 or tokens[i - 1].lower not in _ARTICLES)
+    return tokens[i].lowercase and (i == 0 or tokens[i - 1].lower not in _ARTICLES)
 
 
 def _list_goes_on(tokens: list[Token], j: int, listed: set[int], aside: set[int] | None = None) -> bool:
@@ -336,7 +331,7 @@ def _opens_clause(tok: Token) -> bool:
     word = tok.lower
     if word in _PRONOUNS:
         return True
-    if tok.text[:1].isupper() or word in _ARTICLES or not word.isalpha() or word in _NUMBERS:
+    if tok.capitalised or word in _ARTICLES or not word.isalpha() or word in _NUMBERS:
         return False  # ("und acht zweisitzige Gripen": a number starts a noun phrase)
     if word in _VERBISH or word.endswith("ed"):
         return True
@@ -358,9 +353,9 @@ def is_infinitive(tokens: list[Token], start: int, end: int, lang: str) -> bool:
         nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
         if lang == "de" and word == "zu" and nxt.isalpha() and nxt.endswith(("en", "ern", "eln")):
             return True
-        if lang == "en" and word == "to" and i in (start, start + 1) and nxt.isalpha() and tokens[i + 1].text.islower():
+        if lang == "en" and word == "to" and i in (start, start + 1) and nxt.isalpha() and tokens[i + 1].lowercase:
             return True
-        if lang == "de" and "zu" in word[2:-2] and word.endswith("en") and tokens[i].text.islower():
+        if lang == "de" and "zu" in word[2:-2] and word.endswith("en") and tokens[i].lowercase:
             # anzuwenden, bereitzustellen: the zu sits inside the verb
             stem = word.replace("zu", "", 1)
             if len(stem) > 5 and stem != word and word.index("zu") <= 6:

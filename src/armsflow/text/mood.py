@@ -31,7 +31,7 @@ def polar_questions(tokens: list[Token], lang: str) -> list[tuple[int, int]]:
         if tok.text in _QUESTION_OPENERS:
             start = i + 1
         elif tok.text == "?":
-            opening = [t.lower for t in tokens[start:i] if t.text[:1].isalpha()][:3]
+            opening = [t.lower for t in tokens[start:i] if t.letter_first][:3]
             if opening and not any(w in interrogative for w in opening):
                 spans.append((start, i + 1))
             start = i + 1
@@ -64,10 +64,10 @@ def counterfactual(tokens: list[Token], start: int, end: int, lang: str, reporte
 def _verb_final_participle(tokens: list[Token], start: int, end: int, aux: int) -> bool:
     """A participle closes the verb group: the last word of the clause, or the word before a final
     auxiliary ("verkauft hätte", "geliefert worden wäre")."""
-    ws = [t for t in tokens[start:end] if t.text[:1].isalpha() and t.i != aux]
+    ws = [t for t in tokens[start:end] if t.letter_first and t.i != aux]
     if not ws:
         return False
     last = ws[-1]
     if last.lower == "worden" and len(ws) > 1:
         last = ws[-2]
-    return last.text.islower() and len(last.text) > 4 and last.lower.endswith(("t", "en")) and last.i > aux - 2
+    return last.lowercase and len(last.text) > 4 and last.lower.endswith(("t", "en")) and last.i > aux - 2

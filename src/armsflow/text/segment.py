@@ -66,9 +66,15 @@ _WORD_STOPS: Final = frozenset({chr(c) for c in range(0x3001) if chr(c).isspace(
 class Token:
     """One token; ``lemma`` is lowercased so lookups need no case folding.
 
+    ``capitalised``, ``lowercase``, ``alphabetic`` and ``letter_first`` are ``text[:1].isupper()``,
+    ``text.islower()``, ``text.isalpha()`` and ``text[:1].isalpha()``, which the rules ask hundreds of times
+    a sentence: compiled by mypyc, each of those string methods is a generic Python method call (about 500
+    instructions with the slice), a tenth of a warm pass; here they are worked out once per distinct word
+    (memoised with its lemma) and read as fields.
+
     The constructor is written out (``init=False``): compiled, a dataclass's generated ``__init__`` runs
     as interpreted Python behind a keyword dictionary, which made building tokens a tenth of extraction;
-    this one compiles to plain field stores.
+    this one compiles to plain field stores. Build tokens with :func:`token` unless the flags are at hand.
     """
 
     text: str
@@ -77,14 +83,41 @@ class Token:
     i: int
     lower: str
     lemma: str
+    capitalised: bool
+    lowercase: bool
+    alphabetic: bool
+    letter_first: bool
 
-    def __init__(self, text: str, start: int, end: int, i: int, lower: str, lemma: str) -> None:
+    def __init__(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        i: int,
+        lower: str,
+        lemma: str,
+        capitalised: bool,
+        lowercase: bool,
+        alphabetic: bool,
+        letter_first: bool,
+    ) -> None:
         self.text = text
         self.start = start
         self.end = end
         self.i = i
         self.lower = lower
         self.lemma = lemma
+        self.capitalised = capitalised
+        self.lowercase = lowercase
+        self.alphabetic = alphabetic
+        self.letter_first = letter_first
+
+
+def token(text: str, start: int, end: int, i: int, lower: str, lemma: str) -> Token:
+    """A token whose case and letter flags are worked out from ``text``."""
+    return Token(
+        text, start, end, i, lower, lemma, text[:1].isupper(), text.islower(), text.isalpha(), text[:1].isalpha()
+    )
 
 
 @dataclass(slots=True, init=False)
@@ -220,7 +253,7 @@ def _push(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None
         spans.append((start, end))
 
 
-_FORMS: Final[dict[str, dict[str, tuple[str, str]]]] = {}
+_FORMS: Final[dict[str, dict[str, tuple[str, str, bool, bool, bool, bool]]]] = {}
 # Marks after a run of letters and digits that the regex makes a token of their own: none of them continues
 # a word, a number or a designation (as "'", "-" or "/" may)
 _CLOSERS: Final = '.,;:!?)"”“»«'
@@ -264,12 +297,19 @@ def tokenize(text: str, lang: str, offset: int = 0) -> list[Token]:
     return tokens
 
 
-def _token(word: str, pos: int, i: int, forms: dict[str, tuple[str, str]], lang: str) -> Token:
-    """The token for ``word`` at ``pos``, its lowercase form and lemma memoised in ``forms``."""
+def _token(word: str, pos: int, i: int, forms: dict[str, tuple[str, str, bool, bool, bool, bool]], lang: str) -> Token:
+    """The token for ``word`` at ``pos``, its lowercase form, lemma and flags memoised in ``forms``."""
     known = forms.get(word)
     if known is None:
-        known = forms[word] = (word.lower(), lemmatize(word, lang))
-    return Token(word, pos, pos + len(word), i, known[0], known[1])
+        known = forms[word] = (
+            word.lower(),
+            lemmatize(word, lang),
+            word[:1].isupper(),
+            word.islower(),
+            word.isalpha(),
+            word[:1].isalpha(),
+        )
+    return Token(word, pos, pos + len(word), i, known[0], known[1], known[2], known[3], known[4], known[5])
 
 
 def _pieces(word: str) -> list[str]:
