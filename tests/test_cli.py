@@ -598,11 +598,11 @@ def test_the_command_line_starts_without_the_name_matcher():
 def test_the_command_line_starts_without_the_code_of_other_commands():
     """`armsflow extract` must not pay at start-up for what only other commands need: fetching web pages
     or lists (ingest.web, screening's fetch: http.client, ssl, e-mail parsing), the knowledge-base, review
-    and screening commands' code."""
+    and screening commands' code, the export and query code the vocabulary commands use."""
     heavy = (
         "('armsflow.ingest.web', 'http.client', 'email.parser', 'ssl', 'armsflow.screening.lists.fetch', "
         "'armsflow.cli.knowledge_commands', 'armsflow.cli.review_run', 'armsflow.cli.screen_run', "
-        "'armsflow.load', 'armsflow.review')"
+        "'armsflow.load', 'armsflow.review', 'armsflow.export', 'armsflow.query')"
     )
     code = f"import sys, armsflow.cli; print(sorted(m for m in {heavy} if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

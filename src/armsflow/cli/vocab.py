@@ -16,10 +16,12 @@ from typing import Any
 
 from armsflow.cli import helptext, output
 from armsflow.cli.helptext import examples
-from armsflow.export.names import display_name, is_state
 from armsflow.lexicons import read_tsv
 from armsflow.model import ITEM_CATEGORIES, NON_STATE_ACTORS
-from armsflow.query import QueryError, item_filter, nearest
+
+# (armsflow.export.names and armsflow.query, with the calendar and query code they import, are imported by
+# the functions that use them: building the command line's parser, which every command does, `armsflow
+# extract` included, need not pay for them)
 
 COMMANDS = ("actors", "items")
 EXIT_OK, EXIT_USAGE = 0, 2
@@ -77,6 +79,8 @@ def run(args: argparse.Namespace) -> int:
     else:
         category = _category(args.category)
         if category is None:
+            from armsflow.query import nearest
+
             found = ", ".join(nearest(args.category, ITEM_CATEGORIES))
             print(
                 f"armsflow: error: unknown item category {args.category!r}: one of {', '.join(ITEM_CATEGORIES)}"
@@ -92,6 +96,8 @@ def run(args: argparse.Namespace) -> int:
 
 def _category(value: str) -> str | None:
     """The category a category name or a word for one names ("uav", "Drohnen", "tanks"), as --item reads it."""
+    from armsflow.query import QueryError, item_filter
+
     try:
         return item_filter(value).category
     except QueryError:
@@ -99,6 +105,8 @@ def _category(value: str) -> str | None:
 
 
 def _kind(aid: str) -> str:
+    from armsflow.export.names import is_state
+
     if is_state(aid):
         return "state"
     return "organisation" if aid in ORGANISATIONS else "group"
@@ -106,6 +114,8 @@ def _kind(aid: str) -> str:
 
 def actors(text: str | None = None, kind: str | None = None) -> list[dict[str, str]]:
     """Every actor id with its names and kind, states first by id; ``text`` matches the id or any known name."""
+    from armsflow.export.names import display_name, is_state
+
     forms: dict[str, set[str]] = defaultdict(set)
     for row in read_tsv("actors.tsv"):
         if not row["id"].startswith("@"):
@@ -145,6 +155,8 @@ def categories() -> list[dict[str, Any]]:
 
 def designations(category: str) -> list[dict[str, str]]:
     """The designations of one category the lexicon knows, by name, with their producer."""
+    from armsflow.export.names import display_name
+
     found: dict[str, str] = {}
     for row in read_tsv("designations.tsv"):
         if row["category"] == category:
