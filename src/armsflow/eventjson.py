@@ -15,6 +15,7 @@ on strings with quotes, backslashes and control characters). Anything else
 from __future__ import annotations
 
 import json
+import math
 from json.encoder import encode_basestring
 from typing import Any
 
@@ -34,21 +35,39 @@ def _event(event: Event) -> str:
     e: Any = event
     if e.type == "transfer":
         head = (
-            f'{{"type": {_text(e.type)}, "supplier": {_text(e.supplier)}, "recipient": {_text(e.recipient)}, '
-            f'"item": {_text(e.item)}, "status": {_text(e.status)}, "designation": {_text(e.designation)}, '
+            f'{{"type": {_code(e.type)}, "supplier": {_code(e.supplier)}, "recipient": {_code(e.recipient)}, '
+            f'"item": {_code(e.item)}, "status": {_code(e.status)}, "designation": {_code(e.designation)}, '
             f'"quantity": {_number(e.quantity)}'
         )
     else:
         head = (
-            f'{{"type": {_text(e.type)}, "imposer": {_text(e.imposer)}, "target": {_text(e.target)}, '
-            f'"status": {_text(e.status)}'
+            f'{{"type": {_code(e.type)}, "imposer": {_code(e.imposer)}, "target": {_code(e.target)}, '
+            f'"status": {_code(e.status)}'
         )
-    trace = ", ".join([_text(step) for step in e.trace])
+    trace = ", ".join([_code(step) for step in e.trace])
     return (
         f'{head}, "source": {_text(e.source)}, "evidence": {_text(e.evidence)}, "start": {_number(e.start)}, '
-        f'"end": {_number(e.end)}, "rule": {_text(e.rule)}, "trace": [{trace}], '
+        f'"end": {_number(e.end)}, "rule": {_code(e.rule)}, "trace": [{trace}], '
         f'"confidence": {_number(e.confidence)}}}'
     )
+
+
+# Rule ids, actor ids, categories, statuses and designations come from fixed vocabularies (the catalogue and
+# the lexicons), and every event repeats several of them: each is escaped once. Free text (evidence, source)
+# is escaped every time. Bounded, in case a caller's events carry free text in these fields.
+_CODES: dict[str, str] = {}
+
+
+def _code(value: Any) -> str:
+    """``_text`` for a value from a fixed vocabulary, memoised."""
+    if type(value) is not str:
+        return _text(value)
+    known = _CODES.get(value)
+    if known is None:
+        if len(_CODES) > 50_000:
+            _CODES.clear()
+        known = _CODES[value] = _text(value)
+    return known
 
 
 def _text(value: Any) -> str:
@@ -62,8 +81,10 @@ def _text(value: Any) -> str:
 def _number(value: Any) -> str:
     if value is None:
         return "null"
+    # (for an int and a float, str is the repr json writes; math.isfinite spares building the infinities
+    # at every call)
     if type(value) is int:
-        return int.__repr__(value)
-    if type(value) is float and value == value and value not in (float("inf"), float("-inf")):
-        return float.__repr__(value)
+        return str(value)
+    if type(value) is float and math.isfinite(value):
+        return str(value)
     return json.dumps(value, ensure_ascii=False)

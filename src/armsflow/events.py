@@ -186,7 +186,17 @@ _SAYING: Final = frozenset({"say", "according"})
 
 
 def _is_state(actor_id: str) -> bool:
-    return len(actor_id) == 3 and actor_id.isupper()
+    """A three-letter upper-case id ("RUS", "UKR"). Memoised on the id (a fixed vocabulary): compiled,
+    ``str.isupper`` is a generic method call, and this is asked for every actor of every sentence."""
+    known = _STATE_IDS.get(actor_id)
+    if known is None:
+        if len(_STATE_IDS) > 50_000:
+            _STATE_IDS.clear()
+        known = _STATE_IDS[actor_id] = len(actor_id) == 3 and actor_id.isupper()
+    return known
+
+
+_STATE_IDS: Final[dict[str, bool]] = {}
 
 
 _FIRM_HEADS: Final = word_stems("stem.company-head")
