@@ -82,9 +82,9 @@ def interpreter() -> str:
 
     Most of a compiled pass is spent in CPython's own set, dict and allocation functions, so the interpreter's
     build moves every figure: on this project's 2-core VM, Debian's /usr/bin/python3.11 (libpython linked
-    into the executable, built with profile-guided optimisation) ran the same compiled core about 10-15 %
-    faster than a pyenv build with a shared libpython (README, Benchmarks). Figures from different
-    interpreters are not comparable."""
+    into the executable, built for speed by the distribution) ran the same compiled core about 10-18 %
+    faster than a pyenv build with a shared libpython and no --enable-optimizations (README, Benchmarks).
+    Figures from different interpreters are not comparable."""
     try:
         maps = Path("/proc/self/maps").read_text(encoding="utf-8", errors="replace")
     except OSError:
