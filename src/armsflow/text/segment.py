@@ -115,9 +115,13 @@ class Token:
 
 def token(text: str, start: int, end: int, i: int, lower: str, lemma: str) -> Token:
     """A token whose case and letter flags are worked out from ``text``."""
-    return Token(
-        text, start, end, i, lower, lemma, text[:1].isupper(), text.islower(), text.isalpha(), text[:1].isalpha()
-    )
+    capitalised, lowercase, alphabetic, letter_first = _flags(text)
+    return Token(text, start, end, i, lower, lemma, capitalised, lowercase, alphabetic, letter_first)
+
+
+def _flags(text: str) -> tuple[bool, bool, bool, bool]:
+    """Token's capitalised, lowercase, alphabetic and letter_first for ``text``: the one place they are defined."""
+    return text[:1].isupper(), text.islower(), text.isalpha(), text[:1].isalpha()
 
 
 @dataclass(slots=True, init=False)
@@ -301,14 +305,8 @@ def _token(word: str, pos: int, i: int, forms: dict[str, tuple[str, str, bool, b
     """The token for ``word`` at ``pos``, its lowercase form, lemma and flags memoised in ``forms``."""
     known = forms.get(word)
     if known is None:
-        known = forms[word] = (
-            word.lower(),
-            lemmatize(word, lang),
-            word[:1].isupper(),
-            word.islower(),
-            word.isalpha(),
-            word[:1].isalpha(),
-        )
+        capitalised, lowercase, alphabetic, letter_first = _flags(word)
+        known = forms[word] = (word.lower(), lemmatize(word, lang), capitalised, lowercase, alphabetic, letter_first)
     return Token(word, pos, pos + len(word), i, known[0], known[1], known[2], known[3], known[4], known[5])
 
 
