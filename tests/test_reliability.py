@@ -840,3 +840,17 @@ def test_quantity_beyond_64_bits_fails_its_document_not_the_run(tmp_path, capsys
     assert "Traceback" not in err
     with Store(db) as store:
         assert store.fetchone("SELECT COUNT(*) AS n FROM documents")["n"] == 1
+
+
+def test_lone_surrogate_position_is_the_character_index():
+    """The reader finds a lone surrogate by strict UTF-8 encoding; the position it reports is the character
+    index, also after characters outside the Basic Multilingual Plane and in text with no surrogate at all."""
+    from armsflow.ingest.files import _lone_surrogate
+
+    assert _lone_surrogate("plain ASCII text") is None
+    assert _lone_surrogate("Zürich, 日本, \U0001f680 and Ωμέγα") is None
+    assert _lone_surrogate("Zürich \ud800 x") == 7
+    assert _lone_surrogate("\U0001f680\U0001f680 \udfff") == 3
+    assert _lone_surrogate("\udc80") == 0
+    long = "Lieferung über Polen. " * 10_000  # longer than one piece of the encoding
+    assert _lone_surrogate(long) is None and _lone_surrogate(long + "\ud83d") == len(long)

@@ -7,6 +7,7 @@ import json
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -243,6 +244,18 @@ def test_records_combine_independent_reports():
     assert combine([0.5, 0.5]) == 0.75
     assert combine([0.9]) == 0.9
     assert combine([]) == 0.0
+
+
+def test_the_shipped_confidence_model_is_the_one_that_scores():
+    """The model comes from the package's ``rules/confidence.json`` (compiled or from sources): a missing file
+    falls back to a neutral model that gives every event 0.5, which no check on ranges would notice."""
+    from armsflow import extract
+    from armsflow.confidence import MODEL_FILE, model
+
+    shipped = json.loads((Path(__file__).resolve().parents[1] / "src" / "armsflow" / "rules" / MODEL_FILE).read_text())
+    assert model().rule_precision == shipped["rule_precision"] and model().bias == shipped["bias"]
+    events = extract("Der Iran hat Russland im Sommer Hunderte Kampfdrohnen geliefert.")
+    assert events and all(e.confidence != 0.5 for e in events)
 
 
 def test_expected_calibration_error():

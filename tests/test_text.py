@@ -632,3 +632,70 @@ def test_token_flags_are_the_string_tests_they_stand_for():
     # both readings occur, so a constant flag could not pass
     for flag in ("capitalised", "lowercase", "alphabetic", "letter_first"):
         assert {getattr(t, flag) for t in tokens} == {True, False}, flag
+
+
+def test_sentence_boundaries_are_the_patterns_finditer_matches():
+    """_sentence_spans tries the boundary pattern only where a mark stands (found with str.find); the
+    sentences must be those that running the pattern's finditer over the whole text gives, on texts that
+    mix every mark, abbreviations, numbers, glued full stops, quotes and non-Latin-1 characters."""
+    import random
+
+    from armsflow.text import segment
+
+    def by_finditer(text: str, lang: str) -> list[tuple[int, int]]:
+        spans: list[tuple[int, int]] = []
+        start = 0
+        for match in segment._BOUNDARIES.get(lang, segment._BOUNDARY).finditer(text):
+            end = match.end()
+            mark = match.group()
+            if not mark.startswith("\n"):
+                nxt = segment._next_visible(text, end)
+                if nxt is None or not (nxt.isupper() or nxt.isdigit() or nxt in segment._OPENERS):
+                    continue
+                abbrevs = segment._abbrev(lang)
+                if mark[0] == "." and segment._is_abbreviation(text, start, match.start(), abbrevs, lang, end):
+                    continue
+            segment._push(text, start, end, spans)
+            start = end
+        segment._push(text, start, len(text), spans)
+        return spans
+
+    parts = [
+        "Polen",
+        "liefert",
+        "am 3.",
+        "März",
+        "U.S.",
+        "Dr.",
+        "z. B.",
+        "Leopard 2.",
+        "2.000",
+        "Kyiv",
+        "Su-35",
+        "ends",
+        "Türkei.Die",
+        "arms.The",
+        "“Ja.”",
+        "(so!)",
+        "Ωμέγα",
+        "日本",
+        "x",
+    ]
+    marks = [".", "!", "?", "…", "\n", "\n\n", "...", "?!", '."', ".)", " ", ", ", " . "]
+    rnd = random.Random(7)
+    checked = 0
+    for _ in range(4000):
+        text = "".join(
+            rnd.choice(parts) + rnd.choice(marks) + rnd.choice([" ", "", "  ", "\n"]) for _ in range(rnd.randint(0, 9))
+        )
+        for lang in ("de", "en", "fr"):
+            assert segment._sentence_spans(text, lang) == by_finditer(text, lang), (lang, repr(text))
+            checked += len(by_finditer(text, lang)) > 1
+    assert checked > 1000  # most texts have several sentences, so the boundaries were really compared
+    path = Path(__file__).resolve().parents[1] / "src" / "armsflow" / "samples" / "articles.jsonl"
+    import json
+
+    for line in path.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        lang = row.get("lang") or "en"
+        assert segment._sentence_spans(row["text"], lang) == by_finditer(row["text"], lang)

@@ -17,9 +17,9 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 from armsflow.model import Event
+from armsflow.rules import data_path
 
 MODEL_FILE = "confidence.json"
 
@@ -81,7 +81,7 @@ def _sigmoid(z: float) -> float:
 def model() -> Model:
     """The shipped model (``rules/confidence.json``); a neutral model when the file is missing."""
     try:
-        raw = (resources.files("armsflow.rules") / MODEL_FILE).read_text(encoding="utf-8")
+        raw = data_path(MODEL_FILE).read_text(encoding="utf-8")
     except (FileNotFoundError, OSError):
         return Model()
     data = json.loads(raw)

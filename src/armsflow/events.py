@@ -27,6 +27,7 @@ from armsflow.mentions import (
     ItemMention,
     Mentions,
     is_reference,
+    meets,
 )
 from armsflow.model import Event
 from armsflow.status import decide
@@ -383,7 +384,7 @@ class Assembler:
             # "under an agreement that both governments are renegotiating": the two states named, not unnamed ones
             self._vague_tokens = [k for k in self._vague_tokens if k not in both]
         self._both_named = bool(both) and self.lang == "en"
-        self._sentence_says = any(not c.kinds.isdisjoint(_SAYING) for c in mentions.cues)
+        self._sentence_says = any(meets(c.kinds, _SAYING) for c in mentions.cues)
         self._speaker_tokens = speaker_tokens
         _share_roles([f for f in frames if f.kind == "transfer"])
         self._sentence_suppliers = {a for f in frames if f.kind == "transfer" for a in f.suppliers}

@@ -63,6 +63,7 @@ from armsflow.mentions import (
     ItemMention,
     Mentions,
     is_reference,
+    meets,
 )
 from armsflow.roles import FROM, TO, assign_transfer_roles, counted_after, owner_demonyms, service_roles, trainees
 from armsflow.sanctions import authorized_dealings, reason_span, sanction_frames, whether_or_not
@@ -71,6 +72,7 @@ from armsflow.text.segment import Token
 from armsflow.text.segment import token as build_token
 
 _COORD_SPEAKER: Final = words("conj.and")
+_GIVING_OR_CARRIER: Final = frozenset({"give_noun", "carrier"})  # cue kinds
 _COORDINATORS: Final = words("conj.coordinating-verbs")
 _AT_WORK: Final = words("verb.personnel-at-work", "en")
 _MEMORANDUM: Final = words("noun.memorandum", "en")
@@ -319,7 +321,7 @@ def _mood(view: ClauseView, frames: list[Frame]) -> list[Frame]:
         for frame in frames:
             reject("filter.retracted-claim", f"{frame.trigger.lemma!r} in a withdrawn claim")
         return []
-    reported = any(not cue.kinds.isdisjoint(_REPORTING) for cue in view.mentions.cues)
+    reported = any(meets(cue.kinds, _REPORTING) for cue in view.mentions.cues)
     kept: list[Frame] = []
     for frame in frames:
         if 0 <= frame.clause < view.n and _counterfactual(view, frame, reported):
@@ -824,10 +826,7 @@ def _owner_of(view: ClauseView, c: int, owners: dict[int, tuple[int, str]]) -> t
         return c - 1, "item.owner.package-contents"  # "a package for Ukraine that includes CV90s"
     if (
         c > 0
-        and (
-            any(it.carrier for it in items[c - 1])
-            or any(not x.kinds.isdisjoint({"give_noun", "carrier"}) for x in cues[c - 1])
-        )
+        and (any(it.carrier for it in items[c - 1]) or any(meets(x.kinds, _GIVING_OR_CARRIER) for x in cues[c - 1]))
         and any("include" in x.kinds for x in cues[c])
     ):
         # "The shipment, which included Javelin missiles, was delivered to Kyiv": the contents go with the load
@@ -976,7 +975,7 @@ def _lead_rank(kinds: frozenset[str]) -> tuple[int, str]:
     for kind in kinds:
         rank = _TRIGGER_RANK.get(kind, -1)
         if rank >= 0:
-            if not kinds.isdisjoint(ROLE_NOUNS):
+            if meets(kinds, ROLE_NOUNS):
                 rank += len(PRIORITY)  # "negotiating with a South Korean supplier": the verb leads
             if best[0] < 0 or rank < best[0]:
                 best = (rank, kind)
@@ -2328,7 +2327,7 @@ def _bought_goods_in_service(view: ClauseView, frame: Frame) -> bool:
     if not relative_clause(view.tokens, view.grammar, c + 1) or view.items_by_clause[c + 1]:
         return False
     cues = view.cues_by_clause[c + 1]
-    if any(not x.kinds.isdisjoint(_NOT_YET_BOUGHT) for x in cues):
+    if any(meets(x.kinds, _NOT_YET_BOUGHT) for x in cues):
         return False
     # the noun too ("die inzwischen im Einsatz sind"): on goods already bought, use means they are there
     return any(x.lemma in _IN_SERVICE for x in cues)
@@ -2915,7 +2914,7 @@ def _restricted_goods(view: ClauseView, item_starts: AbstractSet[int]) -> set[in
     for xs in view.cues_by_clause:
         for cue in xs:
             k = cue.start
-            if cue.kinds.isdisjoint(_RESTRICTING):
+            if not meets(cue.kinds, _RESTRICTING):
                 continue
             if verbs is None:
                 verbs = {x.end for ys in view.cues_by_clause for x in ys if x.kinds & TRIGGERS}
@@ -2998,7 +2997,7 @@ _NO_KINDS: Final[frozenset[str]] = frozenset()
 def _past_background(cue: CueMention, tokens: list[Token]) -> frozenset[str]:
     """Kinds a cue loses after "trotz", "after" and the like: "trotz Verzögerungen geliefert", "after long
     delays" (it did come), "After months of negotiations, Washington agreed …" (the talks are over)."""
-    if cue.kinds.isdisjoint(_BACKGROUND_KINDS):
+    if not meets(cue.kinds, _BACKGROUND_KINDS):
         return _NO_KINDS  # (most cues: the test of the word and the words before is spared)
     word = tokens[cue.start].text
     # a noun: capitalised inside a German sentence, or an English noun of talks and delays

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from armsflow.lexicons import kind_group, word_stems, word_values, words
-from armsflow.mentions import PREPOSITIONS, ActorMention, CueMention, ItemMention, Mentions
+from armsflow.mentions import PREPOSITIONS, ActorMention, CueMention, ItemMention, Mentions, meets
 from armsflow.text.clauses import SUBORDINATORS, clause_ids, is_infinitive
 from armsflow.text.segment import Token
 
@@ -138,7 +138,7 @@ def analyse(tokens: list[Token], mentions: Mentions, lang: str) -> SentenceGramm
     """Clause spans of a sentence, and which clauses are infinitives (zu/to + verb)."""
     actor_tokens = frozenset(i for a in mentions.actors for i in range(a.start, a.end))
     listed = set(actor_tokens) | {i for it in mentions.items for i in range(it.start, it.end)}
-    verbs = frozenset(c.start for c in mentions.cues if not c.kinds.isdisjoint(VERB_KINDS))
+    verbs = frozenset(c.start for c in mentions.cues if meets(c.kinds, VERB_KINDS))
     ids = clause_ids(tokens, listed, verbs, actor_tokens)
     # clause ids run 0, 0, …, 1, 1, …: a span ends where the id changes (one tuple per clause, not per token)
     spans: list[tuple[int, int]] = []

@@ -10,6 +10,7 @@ an item, and German compounds resolved by their head.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Final
 
@@ -127,6 +128,28 @@ class ItemMention:
         self.part = part
 
 
+def meets(kinds: frozenset[str], group: frozenset[str]) -> bool:
+    """Does a cue's ``kinds`` hold a kind of ``group``? (``not kinds.isdisjoint(group)``.)
+
+    Compiled, ``isdisjoint`` is a generic method call (about 500 instructions, asked half a million times in
+    a 3 MB run), and iterating the kinds allocates an iterator; the answer is memoised per group and kind
+    set instead (the lexicon has a few hundred kind sets, each one shared object: see :func:`kind_set`, so
+    the look-ups stop at the identity test).
+    """
+    known = _MEETS.get(group)
+    if known is None:
+        known = _MEETS[group] = {}
+    answer = known.get(kinds)
+    if answer is None:
+        if len(known) > 10_000:  # (bounded, though kind sets are few)
+            known.clear()
+        answer = known[kinds] = not kinds.isdisjoint(group)
+    return answer
+
+
+_MEETS: Final[dict[frozenset[str], dict[frozenset[str], bool]]] = {}
+
+
 @dataclass(slots=True, init=False)
 class CueMention:
     start: int
@@ -186,8 +209,10 @@ def find_actors(tokens: list[Token], lex: Lexicon) -> list[ActorMention]:
                 and (text, second.split("-", 1)[0]) not in pairs
             ):
                 longest = 1  # "The", "von": many names start so, few with this next word ("Martin's": possessive)
+        # (the texts gathered once; a tuple built from a generator per length is a generic iteration)
+        texts = [t.text for t in tokens[i : i + longest]] if longest > 1 else []
         for size in range(min(longest, n - i), 0, -1):
-            key = tuple(t.text for t in tokens[i : i + size])
+            key = (text,) if size == 1 else tuple(texts[:size])
             entry = names.get(key)
             if entry is None and size > 1 and key[-1].endswith(("'s", "’s")):
                 # "Lockheed Martin's F-16": the possessive of a multi-word name
@@ -1568,14 +1593,17 @@ def find_cues(tokens: list[Token], lex: Lexicon) -> list[CueMention]:
             pair = (tok.lower, tokens[i + 1].lower)
             if pair not in pairs and (tok.lower, tokens[i + 1].lemma) not in pairs:
                 longest = 0  # "the", "die", "in" start phrases, but rarely with this next word
+        # (the lowercase forms are gathered once, in a list: a tuple built from a generator per length costs
+        # a generic iteration, a fifth of finding cues)
+        lowers = [t.lower for t in tokens[i : i + longest]] if longest > 1 else []
         for size in range(min(longest, n - i), 1, -1):
-            key = tuple(t.lower for t in tokens[i : i + size])
+            key = tuple(lowers[:size])
             kinds = phrases.get(key)
             if kinds is None:
-                key = tuple(t.lower for t in tokens[i : i + size - 1]) + (tokens[i + size - 1].lemma,)
+                key = (*lowers[: size - 1], tokens[i + size - 1].lemma)
                 kinds = phrases.get(key)
             if kinds:
-                hit = CueMention(i, i + size, frozenset(kinds), " ".join(key))
+                hit = CueMention(i, i + size, kind_set(kinds), " ".join(key))
                 break
         if hit is None:
             tok = tokens[i]
@@ -1606,7 +1634,7 @@ def find_cues(tokens: list[Token], lex: Lexicon) -> list[CueMention]:
                 c.lemma in _INTRANSITIVE_GIVING
                 and c.end < len(tokens)
                 and tokens[c.end].lower in _DETERMINERS
-                and not c.kinds.isdisjoint(_VERB_KINDS)
+                and meets(c.kinds, _VERB_KINDS)
             )
         ]
         # "the Exocet's guidance system", "guidance kits": a technical compound, no official guidance
@@ -1714,9 +1742,26 @@ def _token_cue(text: str, lower: str, lemma: str, noun_follows: bool, lex: Lexic
     if len(_TOKEN_MEMO) > 500_000:
         _TOKEN_MEMO.clear()
         _CUE_MEMO.clear()
-    result = (frozenset(kinds), lemma)
+    result = (kind_set(kinds), lemma)
     _TOKEN_MEMO[key] = result
     return result
+
+
+# One frozenset object per distinct set of cue kinds: rules key dicts by a cue's kinds (a lead's rank), and a
+# look-up that meets an equal but distinct frozenset compares them element by element (about 400
+# instructions); with one object per set, it stops at the identity test.
+_KIND_SETS: Final[dict[frozenset[str], frozenset[str]]] = {}
+
+
+def kind_set(kinds: Iterable[str]) -> frozenset[str]:
+    """The one shared frozenset holding ``kinds``."""
+    fixed = frozenset(kinds)
+    shared = _KIND_SETS.get(fixed)
+    if shared is None:
+        if len(_KIND_SETS) > 10_000:  # (bounded, though the lexicons' kind sets are a few hundred)
+            _KIND_SETS.clear()
+        shared = _KIND_SETS[fixed] = fixed
+    return shared
 
 
 _NOUN_CUE_KINDS: Final = kind_group("noun-cue")
@@ -1762,7 +1807,7 @@ def _separable_particles(tokens: list[Token], cues: list[CueMention], lex: Lexic
             if kinds:
                 # the particle is part of the verb now ("stellte … bereit"), not a cue of its own
                 cues[:] = [c for c in cues if c.start not in (j, i)]
-                cues.append(CueMention(j, j + 1, frozenset(kinds), combined))
+                cues.append(CueMention(j, j + 1, kind_set(kinds), combined))
                 cues.sort(key=lambda c: c.start)
                 break
 
@@ -1804,7 +1849,7 @@ def _country_refs(tokens: list[Token], cues: list[CueMention], actors: list[Acto
     """ "das Land", "the country", "the regime", "das Unternehmen": an actor to resolve from the discourse."""
     taken = {i for a in actors for i in range(a.start, a.end)}
     for cue in cues:
-        if not cue.kinds.isdisjoint(_REFERENCE_CUES) and all(k not in taken for k in range(cue.start, cue.end)):
+        if meets(cue.kinds, _REFERENCE_CUES) and all(k not in taken for k in range(cue.start, cue.end)):
             nxt = tokens[cue.end].lower if cue.end < len(tokens) else ""
             if nxt in _REFERENCE_NAMED and (cue.end + 1 in taken or cue.end + 2 in taken) or cue.end in taken:
                 continue  # "die Regierung in Baku", "die Marine Ägyptens": the state is named
@@ -1975,7 +2020,7 @@ def find_mentions(sentence: Sentence, lex: Lexicon) -> Mentions:
     ]
     if lex.lang == "en":
         actors = _without_member_attributes(tokens, actors)
-    if not any(not c.kinds.isdisjoint(EVENT_CUES) for c in cues):
+    if not any(meets(c.kinds, EVENT_CUES) for c in cues):
         # No verb or noun that could state an event: only the actors and the named systems
         # matter, for the discourse ("Das Flugabwehrsystem S-400 … Drei Staffeln hat Moskau geliefert").
         _country_refs(tokens, cues, actors, lex)

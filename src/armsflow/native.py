@@ -20,7 +20,6 @@ import hashlib
 import json
 import os
 import sys
-from importlib.abc import MetaPathFinder
 from importlib.machinery import EXTENSION_SUFFIXES, ModuleSpec
 from importlib.util import spec_from_file_location
 from pathlib import Path
@@ -94,8 +93,12 @@ def reason_for_sources(root: Path = PACKAGE, environ: dict[str, str] | None = No
     return None
 
 
-class _SourcesFirst(MetaPathFinder):
-    """Finds the core's modules as their ``.py`` sources, ahead of any compiled module."""
+class _SourcesFirst:
+    """Finds the core's modules as their ``.py`` sources, ahead of any compiled module.
+
+    A meta path finder is any object with ``find_spec``; not deriving from ``importlib.abc.MetaPathFinder``
+    spares every start the import of ``importlib.abc`` and ``importlib.resources`` (about 14 ms).
+    """
 
     def find_spec(self, fullname: str, path: object = None, target: object = None) -> ModuleSpec | None:
         if fullname not in COMPILED:

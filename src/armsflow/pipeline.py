@@ -10,7 +10,7 @@ from armsflow.events import Assembler
 from armsflow.frame import Frame, reject
 from armsflow.frames import build_frames
 from armsflow.lexicons import lexicon
-from armsflow.mentions import EVENT_CUES, Mentions, find_mentions
+from armsflow.mentions import EVENT_CUES, Mentions, find_mentions, meets
 from armsflow.model import LANGUAGES, Document, DocumentResult, Event
 from armsflow.text.lang import detect_language
 from armsflow.text.segment import Sentence, sentences
@@ -62,7 +62,7 @@ def extract_document(doc: Document, observer: Observer | None = None) -> Documen
         if source is None and answer_source is not None:
             source, source_rule = answer_source, "source.interviewee-answers"
         # A sentence without any cue of an event yields no frame: skip the clause analysis.
-        eventful = any(not c.kinds.isdisjoint(EVENT_CUES) for c in mentions.cues)
+        eventful = any(meets(c.kinds, EVENT_CUES) for c in mentions.cues)
         story = bool(assembler.state.imposers)
         frames = build_frames(sentence.tokens, mentions, lang, speaker_tokens, story) if eventful else []
         assembler.add_sentence(index, sentence, mentions, frames, source, speaker_tokens, source_rule)

@@ -44,11 +44,13 @@ from armsflow.mentions import (
     CueMention,
     ItemMention,
     is_reference,
+    meets,
 )
 from armsflow.text.clauses import REPORTING_ZERO_THAT
 from armsflow.text.segment import Token
 
 TO: Final = words("prep.to")
+_DECIDING: Final = frozenset({"approve", "refuse"})  # cue kinds
 FROM: Final = words("prep.from")
 _FROM_BUY: Final = FROM | words("prep.from-seller")
 _IN: Final = words("prep.in-destination")
@@ -587,7 +589,7 @@ def _ranked_after(r: Roles, grp: Group) -> bool:
     k = grp.members[-1].end
     if k >= len(tokens) or tokens[k].lower not in _RANK_AMONG:
         return False
-    return any(not x.kinds.isdisjoint(ROLE_NOUNS) and k < x.start <= k + 4 for x in r.view.cues_by_clause[r.c])
+    return any(meets(x.kinds, ROLE_NOUNS) and k < x.start <= k + 4 for x in r.view.cues_by_clause[r.c])
 
 
 # --------------------------------------------------------------------------- offers
@@ -921,7 +923,7 @@ def _trailing_recipient(view: ClauseView, c: int) -> list[str]:
     """ "will dispatch 6,000 personnel, including 1,000 specialists, to Russia's Kursk region":
     the destination can follow a parenthesis."""
     for k in range(c + 1, min(c + 3, view.n)):
-        if any(not cue.kinds.isdisjoint(TRIGGERS) for cue in view.cues_by_clause[k]):
+        if any(meets(cue.kinds, TRIGGERS) for cue in view.cues_by_clause[k]):
             return []
         to = [a.id for a in view.actors_by_clause[k] if a.prep in TO]
         if to and view.actors_by_clause[k][0].prep in TO:
@@ -1490,7 +1492,7 @@ def _permitted_reexport(r: Roles) -> None:
         r.kind == "give_noun"
         and r.view.lang == "de"
         and r.objects
-        and any(not cue.kinds.isdisjoint({"approve", "refuse"}) for cue in r.view.cues_by_clause[r.c])
+        and any(meets(cue.kinds, _DECIDING) for cue in r.view.cues_by_clause[r.c])
         and not frame.passive
     ):
         return
@@ -1556,7 +1558,7 @@ def _refused_purchase(r: Roles) -> None:
         and r.tokens[r.trig].capitalised
         and r.objects
         and r.subj is not None
-        and any(not cue.kinds.isdisjoint({"approve", "refuse"}) for cue in r.view.cues_by_clause[r.c])
+        and any(meets(cue.kinds, _DECIDING) for cue in r.view.cues_by_clause[r.c])
     ):
         return
     r.receive([i for g in r.objects for i in g.ids], "roles.de.refused-purchase")
@@ -1660,7 +1662,7 @@ def _purpose_clause_receiver(r: Roles) -> None:
     opener = [t.lower for t in r.tokens[start : start + 3] if t.text != ","]
     if not opener or not (opener[0] in _PURPOSE_CONJ or start > 0 and r.tokens[start - 1].lower in _PURPOSE_CONJ):
         return  # "…, damit …", "… so | that …"
-    if not any(not cue.kinds.isdisjoint(RECEIVE) for cue in view.cues_by_clause[k]):
+    if not any(meets(cue.kinds, RECEIVE) for cue in view.cues_by_clause[k]):
         return
     bare = [g for g in groups(view.actors_by_clause[k], r.tokens) if g.first.prep is None and not g.first.genitive]
     if bare and not set(bare[0].ids) & set(frame.suppliers):
@@ -1924,7 +1926,7 @@ def _come_from(r: Roles) -> None:
         before = view.actors_by_clause[r.c - 1]
         # "Israel's arms imports, most of which come from the United States": whose goods they are
         owners = [a.id for a in before if a.kind.endswith("-gen")]
-        if not owners and any(not cue.kinds.isdisjoint(RECEIVE) for cue in view.cues_by_clause[r.c - 1]):
+        if not owners and any(meets(cue.kinds, RECEIVE) for cue in view.cues_by_clause[r.c - 1]):
             # "die RSF hätten Waffenlieferungen erhalten, die aus den Emiraten stammten": who received them
             bare = [g for g in groups(before, r.tokens) if g.first.prep is None and not g.first.genitive]
             owners = list(bare[0].ids) if bare else []

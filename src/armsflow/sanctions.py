@@ -30,10 +30,11 @@ from armsflow.grammar import (
     unique_ints,
 )
 from armsflow.lexicons import kind_group, word_stems, words
-from armsflow.mentions import PREPOSITIONS, ActorMention, CueMention, ItemMention, Mentions
+from armsflow.mentions import PREPOSITIONS, ActorMention, CueMention, ItemMention, Mentions, meets
 from armsflow.text.segment import Token
 
 _ASSETS: Final = words("noun.assets")
+_GIVING_OR_SELLING: Final = frozenset({"give_noun", "sell"})  # cue kinds
 _FREEZE: Final = words("verb.freeze")
 TARGET: Final = words("prep.against")
 _TARGET_NOUNS: Final = words("noun.sanction-target")
@@ -170,10 +171,7 @@ def _may_hold_measure(view: ClauseView, c: int, sanction_story: bool) -> bool:
     """Whether clause c has a word any measure rule starts from (most clauses have none)."""
     kinds = _STARTS_MEASURE_IN_STORY if sanction_story else _STARTS_MEASURE
     return any(
-        not x.kinds.isdisjoint(kinds)
-        or x.lemma in _FREEZE
-        or x.lemma in _WITHHOLD
-        or view.tokens[x.start].lower in _LICENCE
+        meets(x.kinds, kinds) or x.lemma in _FREEZE or x.lemma in _WITHHOLD or view.tokens[x.start].lower in _LICENCE
         for x in view.cues_by_clause[c]
     )
 
@@ -335,7 +333,7 @@ def _relative_imposer(view: ClauseView, c: int, cue: CueMention) -> tuple[Group,
                 cue.end <= g.first.start <= cue.end + 2
                 and all(t.lower in _ARTICLES or t.lower in _RELATIVE_EN for t in tokens[cue.end : g.first.start])
                 and _prep(g.first, view) is None
-                and any(not x.kinds.isdisjoint(_IMPOSING) for x in view.cues_by_clause[c] if k <= x.start <= k + 1)
+                and any(meets(x.kinds, _IMPOSING) for x in view.cues_by_clause[c] if k <= x.start <= k + 1)
             ):
                 return g, c
     rc = c + 1
@@ -349,7 +347,7 @@ def _relative_imposer(view: ClauseView, c: int, cue: CueMention) -> tuple[Group,
         x.start >= cue.end and x.kinds & _IMPOSING for x in view.cues_by_clause[c]
     ):
         return None  # the relative clause hangs on another noun
-    if not any(not x.kinds.isdisjoint(_IMPOSING) and tokens[x.start].lowercase for x in view.cues_by_clause[rc]):
+    if not any(meets(x.kinds, _IMPOSING) and tokens[x.start].lowercase for x in view.cues_by_clause[rc]):
         return None
     for g in groups(view.actors_by_clause[rc], tokens):
         if _prep(g.first, view) is None and not g.first.genitive and g.first.kind not in ("adj", "demonym"):
@@ -416,9 +414,7 @@ def _measure(view: ClauseView, c: int, sanction_story: bool) -> tuple[CueMention
         return designation, "sanction.designated-as"
     tokens = view.tokens
     for x in cues:
-        if x.lemma in _RESTRICTION and any(
-            not y.kinds.isdisjoint({"give_noun", "sell"}) and y.start > x.start for y in cues
-        ):
+        if x.lemma in _RESTRICTION and any(meets(y.kinds, _GIVING_OR_SELLING) and y.start > x.start for y in cues):
             return x, "sanction.de.restriction-of-transfers"  # "Beschränkungen für Rüstungsexporte in die Türkei"
         if x.lemma in _LIST_VERB and tokens[x.start].lowercase:
             return x, "sanction.de.listing-verb"  # "Die EU hat drei Händler aus Serbien gelistet"

@@ -17,7 +17,6 @@ import os
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
-from importlib import resources
 from pathlib import Path
 from typing import NoReturn
 
@@ -231,7 +230,7 @@ def _main(argv: list[str] | None) -> int:
 
 
 def sample_path():
-    return resources.files("armsflow") / "samples" / "articles.jsonl"
+    return Path(__file__).resolve().parent.parent / "samples" / "articles.jsonl"
 
 
 def _chain(iterables: list[Iterable]) -> Iterator:

@@ -18,7 +18,6 @@ import re
 import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Final
 
@@ -28,7 +27,8 @@ VERSION = (Path(__file__).with_name("VERSION")).read_text(encoding="utf-8").stri
 
 log = logging.getLogger(__name__)
 
-_DATA = resources.files(__name__)
+# The data files beside this module (a plain path: ``importlib.resources`` costs every start about 14 ms)
+_DATA = Path(__file__).resolve().parent
 
 
 def read_tsv(name: str) -> list[dict[str, str]]:
