@@ -699,3 +699,35 @@ def test_sentence_boundaries_are_the_patterns_finditer_matches():
         row = json.loads(line)
         lang = row.get("lang") or "en"
         assert segment._sentence_spans(row["text"], lang) == by_finditer(row["text"], lang)
+
+
+def test_word_class_bits_are_the_set_look_ups_they_stand_for():
+    """Token.classes holds a bit per registered word class, memoised per word form; on every token of the
+    bundled sample articles, and on tokens built one by one, each bit equals the look-up of the token's text,
+    lowercase form or lemma in the class's set (or the class's test of it), and a class registered twice gets
+    its first bit back."""
+    import json
+
+    import armsflow.pipeline  # noqa: F401  (the rule modules register their classes when imported)
+    from armsflow.text import segment
+    from armsflow.text.segment import LEMMA, LOWER, TEXT, sentences, token, word_class
+
+    classes = list(segment._CLASS_SETS)
+    assert len(classes) >= 8 and {form for _, _, form in classes} == {TEXT, LOWER, LEMMA}
+    assert any(test is not None for _, test, _ in classes)
+    path = Path(__file__).resolve().parents[1] / "src" / "armsflow" / "samples" / "articles.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    tokens = [t for row in rows for s in sentences(row["text"], row.get("lang") or "en") for t in s.tokens]
+    odd = ("statt", "Interview", "zufolge", "To", "Golfstaaten", "NATO-Partner", "allies")
+    tokens += [token(w, 0, len(w), 0, w.lower(), w.lower()) for w in odd]
+    hits = 0
+    for t in tokens:
+        for k, (members, test, form) in enumerate(classes):
+            word = t.text if form == TEXT else t.lower if form == LOWER else t.lemma
+            expected = word in members if members is not None else test(word)
+            assert bool(t.classes & (1 << k)) == expected, (t.text, k)
+            hits += expected
+    assert hits > 500  # the classes are common words: both answers occur, so a constant could not pass
+    members, _, form = next(c for c in classes if c[0] is not None)
+    assert word_class(members, form) == 1 << classes.index((members, None, form))
+    assert len(segment._CLASS_SETS) == len(classes)

@@ -13,7 +13,7 @@ from typing import Final
 from armsflow.lexicons import words
 from armsflow.mentions import ActorMention, CueMention, ItemMention, Mentions, governor
 from armsflow.text.clauses import zero_that_subjects
-from armsflow.text.segment import Sentence, Token
+from armsflow.text.segment import TEXT, Sentence, Token, word_class
 
 _SUBJUNCTIVE: Final = words("verb.subjunctive-form", "de")
 _NP_STOP: Final = words("function.ends-speaker-phrase")
@@ -25,6 +25,7 @@ _WEEKDAYS: Final = words("noun.weekday")
 _GENITIVE_LINKS: Final = words("article.genitive-link")
 _SAY_NEXT: Final = words("verb.say-past-short")
 _SOURCE_PREPS: Final = words("prep.attribution-compound", "de")
+_SOURCE_PREPS_BIT: Final = word_class(_SOURCE_PREPS)
 _SOURCE_HEADS: Final = tuple("-" + w for w in sorted(words("noun.attribution-compound-head", "de")))
 _BARE_SOURCE_HEADS: Final = words("noun.attribution-compound-head", "de")
 _PERFECT_AUX_DE: Final = words("aux.perfect", "de")
@@ -85,7 +86,7 @@ def _find_source(tokens: list[Token], mentions: Mentions, lang: str) -> tuple[st
         for i in range(1, len(tokens)):
             tok = tokens[i]
             # (the set look-up first: it fails on almost every token, the suffix test costs more)
-            if tokens[i - 1].lower in _SOURCE_PREPS and tok.lower.endswith(_SOURCE_HEADS):
+            if tokens[i - 1].classes & _SOURCE_PREPS_BIT and tok.lower.endswith(_SOURCE_HEADS):
                 return tok.text, {i}, "source.de.attribution-compound"  # "nach US-Angaben": the state speaks
             if (
                 i > 1
@@ -282,10 +283,13 @@ def _span_text(tokens: list[Token], span: tuple[int, int]) -> str:
 _FIRST_PLURAL: Final = words("pronoun.first-plural")
 _SECOND_FORMAL: Final = words("pronoun.second-person")
 _INTERVIEW: Final = words("noun.interview")
+_INTERVIEW_BIT: Final = word_class(_INTERVIEW)
 _QUESTION_LABELS: Final = words("label.question")
 _OFFICES: Final = tuple(sorted(words("stem.office")))
 _WITH_PERSON: Final = words("prep.interview-with")
 _ADDRESS: Final = words("noun.address")
+_WITH_PERSON_BIT: Final = word_class(_WITH_PERSON)
+_ADDRESS_BIT: Final = word_class(_ADDRESS, TEXT)
 _OPENING_MARKS: Final = words("punct.opens-quote")
 _STATE_OWNERS: Final = frozenset({"name-gen", "adj", "adj-gen", "capital-gen"})  # actor kinds naming whose
 
@@ -310,7 +314,7 @@ class Voices:
         interviewee's state is the one owning a title or office there ("Colombia's air force chief"), the
         interviewee's name follows "mit"/"with" there or labels the answers ("Ruiz: …")."""
         labelled = _question_label(tokens)
-        announced = any(t.lower in _INTERVIEW for t in tokens)
+        announced = any(t.classes & _INTERVIEW_BIT for t in tokens)
         if announced or labelled:
             self.interview = True
         if self.interviewee is None and not labelled and (title or self.seen < 2 or announced):
@@ -364,7 +368,7 @@ def _interviewee_name(tokens: list[Token], announced: bool, labelled: bool) -> s
         return tokens[0].text  # an answer label
     for k in range(len(tokens) - 1):
         tok = tokens[k]
-        if (announced and tok.lower in _WITH_PERSON) or tok.text in _ADDRESS:
+        if (announced and tok.classes & _WITH_PERSON_BIT) or tok.classes & _ADDRESS_BIT:
             name: list[str] = []
             for nxt in tokens[k + 1 : k + 7]:
                 if not nxt.alphabetic or not nxt.capitalised and name:

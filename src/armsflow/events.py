@@ -31,7 +31,7 @@ from armsflow.mentions import (
 )
 from armsflow.model import Event
 from armsflow.status import decide
-from armsflow.text.segment import Sentence, Token
+from armsflow.text.segment import LEMMA, Sentence, Token, word_class, word_class_where
 
 _PASSIVE_AUX: Final = words("aux.passive")
 _OF_EN: Final = words("prep.of", "en")
@@ -87,6 +87,7 @@ _ARTICLES: Final = words("article.any")
 _OWN_POSSESSIVES: Final = words("determiner.own-possessive")
 _PAIR_LINKS: Final = words("link.pair")
 _SEQUENCE: Final = words("verb.sequence") | words("participle.sequence")
+_SEQUENCE_BITS: Final = word_class(_SEQUENCE, LEMMA) | word_class(_SEQUENCE)  # its lemma or its form
 _SHARES: Final = words("noun.share")
 _SHARE_PREPS: Final = words("prep.share-goes-to")
 
@@ -148,9 +149,6 @@ class Discourse:
 _ORIGIN_KINDS: Final = ("adj", "origin", "demonym", "org", "org-gen")
 
 
-_VAGUE_MEMO: Final[dict[str, bool]] = {}
-
-
 def _named_examples_follow(tokens: list[Token], k: int, in_names: set[int]) -> bool:
     """ "an Staaten wie die USA, Spanien oder Tschechien", "to countries such as Poland": the states are
     named right after the vague word, by examples."""
@@ -166,21 +164,17 @@ def _named_examples_follow(tokens: list[Token], k: int, in_names: set[int]) -> b
 
 def _vague(word: str) -> bool:
     """Unnamed states as a party: "Verbündete", "allies", and compounds with them ("EU-Staaten", "Golfstaaten",
-    "Nato-Partner"): no side can be filled in from the discourse then. (Memoised: asked for every word of a
-    sentence with a frame.)"""
-    known = _VAGUE_MEMO.get(word)
-    if known is not None:
-        return known
+    "Nato-Partner"): no side can be filled in from the discourse then. (Asked for every word of a sentence with
+    a frame: a word class, worked out once per word form, see ``_VAGUE_WORD``.)"""
     head = word.rsplit("-", 1)[-1]
-    found = (
+    return (
         word in _VAGUE_PARTNERS
         or head in _VAGUE_PARTNERS
         or any(word.endswith(v) and len(word) > len(v) + 3 for v in _VAGUE_HEADS)
     )
-    if len(_VAGUE_MEMO) > 200_000:
-        _VAGUE_MEMO.clear()
-    _VAGUE_MEMO[word] = found
-    return found
+
+
+_VAGUE_WORD: Final = word_class_where(_vague)
 
 
 _SAYING: Final = frozenset({"say", "according"})
@@ -374,7 +368,7 @@ class Assembler:
         # ("Western governments say Tehran shipped …": unnamed states that speak are the source, not a party)
         # (the word test first: it is memoised and rarely true, so most sentences need no set of name tokens)
         tokens = sentence.tokens
-        vague = [k for k in range(len(tokens)) if _vague(tokens[k].lower) and k not in speaker_tokens]
+        vague = [k for k in range(len(tokens)) if tokens[k].classes & _VAGUE_WORD and k not in speaker_tokens]
         if vague:
             in_names = {k for a in mentions.actors if not is_reference(a.id) for k in range(a.start, a.end)}
             vague = [k for k in vague if k not in in_names and not _named_examples_follow(tokens, k, in_names)]
@@ -654,7 +648,7 @@ class Assembler:
         last, package = self.state.last_transfer, self.state.last_package
         if last is None or package is None or last[0] < index - 1 or package[0] != last[0]:
             return
-        seq = next((t.i for t in sentence.tokens if t.lemma in _SEQUENCE or t.lower in _SEQUENCE), None)
+        seq = next((t.i for t in sentence.tokens if t.classes & _SEQUENCE_BITS), None)
         if seq is None or any(it.category for it in mentions.items):
             return
         _, suppliers, recipients, items = last

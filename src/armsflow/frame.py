@@ -25,6 +25,11 @@ MODIFIERS: Final = kind_group("modifier")
 REACHING: Final = kind_group("reaching")
 NOUN_GOVERNORS: Final = kind_group("noun-governor")
 GIVE_OR_RECEIVE: Final = GIVE | RECEIVE
+# Unions and differences the rules test cues against, built once (built inside a test, each cost a new set
+# of some dozens of kinds per cue).
+TRIGGERS_OR_MODIFIERS: Final = TRIGGERS | MODIFIERS
+TRIGGERS_BUT_USE: Final = TRIGGERS - {"use"}
+TRIGGERS_BUT_APPROVE: Final = TRIGGERS - {"approve"}
 
 
 @dataclass(slots=True, init=False)

@@ -28,6 +28,9 @@ from armsflow.frame import (
     REACHING,
     RECEIVE,
     TRIGGERS,
+    TRIGGERS_BUT_APPROVE,
+    TRIGGERS_BUT_USE,
+    TRIGGERS_OR_MODIFIERS,
     Frame,
     fire,
     reject,
@@ -68,7 +71,7 @@ from armsflow.mentions import (
 from armsflow.roles import FROM, TO, assign_transfer_roles, counted_after, owner_demonyms, service_roles, trainees
 from armsflow.sanctions import authorized_dealings, reason_span, sanction_frames, whether_or_not
 from armsflow.text.mood import counterfactual, polar_questions
-from armsflow.text.segment import Token
+from armsflow.text.segment import Token, word_class
 from armsflow.text.segment import token as build_token
 
 _COORD_SPEAKER: Final = words("conj.and")
@@ -81,6 +84,7 @@ _TOGETHER: Final = words("adverb.together-with-goods", "en")
 _AUX_AFTER_NEGATION: Final = words("aux.after-negation", "en")
 _TRANSFER_NOUN_KINDS: Final = frozenset({"sell", "give_noun", "deal", "order"})
 _SERVE: Final = frozenset({"serve"})
+_TRIGGERS_OR_SERVE: Final = TRIGGERS | _SERVE
 _BUILD_FOR: Final = words("verb.build")
 _EXPECT: Final = words("verb.expect")
 _SIGN: Final = words("verb.sign", "en")
@@ -142,6 +146,7 @@ _NOT_ONLY: Final = words("adverb.not-only")
 _POPULATION_SHARE: Final = words("noun.population-share")
 _INSTEAD_OF: Final = words("prep.instead-of")
 _INSTEAD_OF_FIRSTS: Final = frozenset(w.split()[0] for w in _INSTEAD_OF if " " in w)  # "instead" of "instead of"
+_INSTEAD_OF_ANY: Final = word_class(_INSTEAD_OF) | word_class(_INSTEAD_OF_FIRSTS)
 _PERFECT_FINITE: Final = words("aux.perfect-finite", "en")
 _UNTIL: Final = words("conj.until")
 _EVALUATIVE: Final = words("verb.evaluative")
@@ -587,7 +592,7 @@ def _gapped_conjunct(
             continue
         stop = next((k for k in range(p + 1, end) if tokens[k].text in _GAP_ENDS), end)
         goods = [it for it in view.mentions.items if p < it.start < stop and it.category]
-        cues = [x for x in view.mentions.cues if p < x.start < stop and x.kinds & (TRIGGERS | MODIFIERS)]
+        cues = [x for x in view.mentions.cues if p < x.start < stop and meets(x.kinds, TRIGGERS_OR_MODIFIERS)]
         if not goods or cues:
             continue
         return _split_gapped(view, frame, participle_starts, frames, p, stop, subject, goods)
@@ -629,7 +634,7 @@ def _gapped_goods_with_party(view: ClauseView, frame: Frame) -> list[Frame]:
     if not any(a.prep in preps and frame.trigger.end <= a.start < end for a in view.actors_by_clause[c]):
         return []
     n_start, n_end = view.grammar.clauses[c + 1]
-    if tokens[n_start].text != "," or any(x.kinds & (TRIGGERS | MODIFIERS) for x in view.cues_by_clause[c + 1]):
+    if tokens[n_start].text != "," or any(meets(x.kinds, TRIGGERS_OR_MODIFIERS) for x in view.cues_by_clause[c + 1]):
         return []
     cuts = [n_start] + [k for k in range(n_start + 1, n_end) if tokens[k].lower in _GAP_SPLITS] + [n_end]
     out: list[Frame] = []
@@ -998,7 +1003,7 @@ def _personnel_at_work(view: ClauseView, c: int) -> CueMention | None:
         a.prep is not None for a in view.actors_by_clause[c] if a.start < people[0].start and a.start >= start
     ):
         return None  # the people are the subject: the clause's first goods, in no prepositional phrase
-    if any(x.start < people[0].start and x.kinds & (TRIGGERS | _SERVE) for x in view.cues_by_clause[c]):
+    if any(x.start < people[0].start and meets(x.kinds, _TRIGGERS_OR_SERVE) for x in view.cues_by_clause[c]):
         return None  # "Its air force helps Turkish instructors maintain them": a verb before them leads
     for x in view.cues_by_clause[c]:
         if x.start < people[0].end or not tokens[x.start].lowercase:
@@ -1329,7 +1334,7 @@ def _licences(view: ClauseView, c: int) -> list[ItemMention]:
     tokens = view.tokens
     found = []
     for k in (c, c + 1):
-        if k >= view.n or k == c + 1 and any(x.kinds & TRIGGERS - {"approve"} for x in view.cues_by_clause[k]):
+        if k >= view.n or k == c + 1 and any(meets(x.kinds, TRIGGERS_BUT_APPROVE) for x in view.cues_by_clause[k]):
             continue
         for it in view.items_by_clause[k]:
             if tokens[it.start].lemma in _LICENCE_NOUNS and any(
@@ -1740,7 +1745,7 @@ def _used(
 ) -> bool:
     """Is the item governed by a verb of use or own production rather than the trigger?"""
     for cue in cues:
-        if "use" in cue.kinds and cue is not lead and not (cue.kinds & TRIGGERS - {"use"}):
+        if "use" in cue.kinds and cue is not lead and not meets(cue.kinds, TRIGGERS_BUT_USE):
             if cue.end in item_starts or cue.end + 1 in item_starts or cue.start in inside:
                 continue  # "attack helicopters", "one-way attack drones": a modifier, not a verb
             word = tokens[cue.start].lower
@@ -2448,7 +2453,7 @@ def _topic_or_competence(view: ClauseView, frame: Frame) -> bool:
     if not any(t.lower in _TOPIC_PREDICATE for t in tokens[start:end]):
         return False
     return not any(
-        x is not lead and tokens[x.start].lowercase and x.kinds & (TRIGGERS | MODIFIERS)
+        x is not lead and tokens[x.start].lowercase and meets(x.kinds, TRIGGERS_OR_MODIFIERS)
         for x in view.cues_by_clause[frame.clause]
     )
 
@@ -2474,6 +2479,8 @@ def _instead_of(view: ClauseView, frame: Frame) -> set[int]:
     triggers: set[int] | None = None  # (found only for a clause with such a phrase: most have none)
     out: set[int] = set()
     for i in range(max(0, start - 1), end):
+        if not tokens[i].classes & _INSTEAD_OF_ANY:  # (most words: one integer test)
+            continue
         word = tokens[i].lower
         if word in _INSTEAD_OF:
             j = i + 1
@@ -3216,6 +3223,20 @@ def _capital_participle(tok: Token) -> bool:
 # --------------------------------------------------------------------------- participles after the goods
 
 
+def _participle_kind(kinds: frozenset[str]) -> str | None:
+    """The first kind of giving or receiving in priority order among a cue's ``kinds``, or None; memoised per
+    kind set (a scan of the priority list per cue was 600,000 set look-ups in a 3 MB run)."""
+    known = _PARTICIPLE_KINDS.get(kinds)
+    if known is None:
+        if len(_PARTICIPLE_KINDS) > 10_000:  # (bounded, though kind sets are few)
+            _PARTICIPLE_KINDS.clear()
+        known = _PARTICIPLE_KINDS[kinds] = next((k for k in PRIORITY if k in kinds and k in GIVE_OR_RECEIVE), "")
+    return known or None
+
+
+_PARTICIPLE_KINDS: Final[dict[frozenset[str], str]] = {}
+
+
 def participle_frames(tokens: list[Token], mentions: Mentions, lang: str) -> list[Frame]:
     """ "MiG-29s bought from Belarus", "Mirage 2000s delivered by France": a participle after
     the goods is a transfer of its own, with its own agent."""
@@ -3223,7 +3244,7 @@ def participle_frames(tokens: list[Token], mentions: Mentions, lang: str) -> lis
     by_end = {it.end: it for it in mentions.items if it.category}
     actors = sorted(mentions.actors, key=lambda a: a.start)
     for cue in mentions.cues:
-        kind = next((k for k in PRIORITY if k in cue.kinds and k in GIVE_OR_RECEIVE), None)
+        kind = _participle_kind(cue.kinds)
         item = by_end.get(cue.start)
         set_off = item is None and cue.start >= 2 and tokens[cue.start - 1].text == ","
         if set_off:

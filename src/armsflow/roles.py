@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
-from armsflow.frame import ARRIVE, DEAL, GIVE, NOUN_GOVERNORS, RECEIVE, TRIGGERS, Frame, fire
+from armsflow.frame import ARRIVE, DEAL, GIVE, NOUN_GOVERNORS, RECEIVE, TRIGGERS, TRIGGERS_BUT_USE, Frame, fire
 from armsflow.grammar import (
     ClauseView,
     Group,
@@ -667,7 +667,7 @@ def _antecedent_from(r: Roles) -> list[str]:
     item = r.frame.items[-1]
     start = r.view.grammar.clauses[r.frame.clause][0]
     home = r.view.grammar.clause[item.start]
-    if any(cue.kinds & TRIGGERS - {"use"} for cue in r.view.cues_by_clause[home]):
+    if any(meets(cue.kinds, TRIGGERS_BUT_USE) for cue in r.view.cues_by_clause[home]):
         return []  # "hat zwei Fregatten aus Italien gekauft, die … übergeben werden": that clause's parties
     return unique(
         [
@@ -1677,7 +1677,7 @@ def _user_of_supplied_goods(r: Roles) -> None:
     if r.kind not in GIVE or frame.recipients or not frame.suppliers or "item.relative-antecedent" not in frame.trace:
         return
     if not any(
-        "use" in cue.kinds and not cue.kinds & TRIGGERS - {"use"} or cue.kinds & _RECEIVING_VERBS
+        "use" in cue.kinds and not meets(cue.kinds, TRIGGERS_BUT_USE) or meets(cue.kinds, _RECEIVING_VERBS)
         for cue in view.cues_by_clause[c - 1]
     ):
         return  # "verfügte über U-Boote, die …", "received … a frigate that China donated"

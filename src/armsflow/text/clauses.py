@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Final
 
 from armsflow.lexicons import word_values, words
-from armsflow.text.segment import Token
+from armsflow.text.segment import Token, word_class
 
 _HARD: Final = frozenset(";:–—()[]")
 _COORD: Final = words("conj.clause")
@@ -37,11 +37,15 @@ def clause_ids(
     current = 0
     verb_seen = False
     n = len(tokens)
-    maybe = _MAYBE_BOUNDARY
+    maybe = _MAYBE_BOUNDARY_BIT
     focus = False  # "nicht nur … | sondern auch …": the clause goes on after the correlative
     aside = _asides(tokens, actors, verbs)
     any_aside = bool(aside)  # most sentences have none: no set lookup per token then
     opens = zero_that_subjects(tokens, actors, verbs)
+    is_verb = [False] * n  # (a list index per token instead of a set look-up)
+    for v in verbs:
+        if 0 <= v < n:
+            is_verb[v] = True
     for i, tok in enumerate(tokens):
         word = tok.lower
         if opens and i in opens and ids and ids[-1] == current:
@@ -54,9 +58,9 @@ def clause_ids(
         if any_aside and i in aside:  # "Deutschland (163 Millionen Franken), …": an aside within the clause
             ids.append(current)
             continue
-        if word not in maybe:  # the common case: a word that never opens a clause
+        if not tok.classes & maybe:  # the common case: a word that never opens a clause
             ids.append(current)
-            if i in verbs and _finite(tokens, i):
+            if is_verb[i] and _finite(tokens, i):
                 verb_seen = True
             continue
         boundary = False
@@ -196,6 +200,7 @@ def clause_ids(
 
 _EN_SPLITTERS: Final = words("conj.clause-splitter", "en")
 REPORTING_ZERO_THAT: Final = words("verb.reporting-zero-that", "en")
+_REPORTING_ZERO_THAT_BIT: Final = word_class(REPORTING_ZERO_THAT)
 _FINITE_AFTER_NAME: Final = words("verb.finite-after-name", "en")
 _ACTING_HEADS_EN: Final = words("noun.acting-head", "en")
 
@@ -208,7 +213,7 @@ def zero_that_subjects(tokens: list[Token], actors: frozenset[int], verbs: froze
     found: set[int] = set()
     n = len(tokens)
     for i in range(1, n):
-        if tokens[i - 1].lower not in REPORTING_ZERO_THAT or not tokens[i - 1].lowercase:
+        if not tokens[i - 1].classes & _REPORTING_ZERO_THAT_BIT or not tokens[i - 1].lowercase:
             continue
         start = i
         if tokens[i].lower in _ARTICLES and i + 1 < n and i + 1 in actors:
@@ -247,6 +252,7 @@ _CORRELATIVE_SECOND: Final = words("conj.correlative-second")
 _SUBJECT_PRONOUNS_EN: Final = words("pronoun.subject", "en")
 _SAID: Final = words("verb.say-past-short", "en")
 _MAYBE_BOUNDARY: Final = _HARD | _EN_SPLITTERS | _COORD | _FOCUS_NEGATION | _SUBJECT_PRONOUNS_EN | {"to", ","}
+_MAYBE_BOUNDARY_BIT: Final = word_class(_MAYBE_BOUNDARY)
 
 
 def _in_phrase_before(tokens: list[Token], p: int, actors: frozenset[int]) -> bool:

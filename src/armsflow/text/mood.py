@@ -11,10 +11,11 @@ from __future__ import annotations
 from typing import Final
 
 from armsflow.lexicons import words
-from armsflow.text.segment import Token
+from armsflow.text.segment import TEXT, Token, word_class
 
 _INTERROGATIVE: Final = {lang: words("pronoun.interrogative", lang) for lang in ("de", "en")}
 _QUESTION_OPENERS: Final = words("function.opens-question")
+_QUESTION_OPENERS_BIT: Final = word_class(_QUESTION_OPENERS, TEXT)
 _COUNTERFACTUAL_AUX: Final = {lang: words("aux.counterfactual", lang) for lang in ("de", "en")}
 _PERFECT_AFTER_MODAL: Final = words("aux.perfect-after-modal", "en")
 _MODAL_INFINITIVE: Final = words("verb.modal-infinitive", "de")
@@ -28,7 +29,7 @@ def polar_questions(tokens: list[Token], lang: str) -> list[tuple[int, int]]:
     interrogative = _INTERROGATIVE.get(lang, frozenset())
     start = 0
     for i, tok in enumerate(tokens):
-        if tok.text in _QUESTION_OPENERS:
+        if tok.classes & _QUESTION_OPENERS_BIT:
             start = i + 1
         elif tok.text == "?":
             opening = [t.lower for t in tokens[start:i] if t.letter_first][:3]

@@ -10,6 +10,7 @@ ordinal ("am 3. März"), and keeps a closing quote with its sentence.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import Final
@@ -75,6 +76,9 @@ class Token:
     instructions with the slice), a tenth of a warm pass; here they are worked out once per distinct word
     (memoised with its lemma) and read as fields.
 
+    ``classes`` holds one bit per word class (:func:`word_class`) the token's form belongs to: the sets
+    that rules test for every token of a sentence, answered by one integer test instead of a set look-up.
+
     The constructor is written out (``init=False``): compiled, a dataclass's generated ``__init__`` runs
     as interpreted Python behind a keyword dictionary, which made building tokens a tenth of extraction;
     this one compiles to plain field stores. Build tokens with :func:`token` unless the flags are at hand.
@@ -90,6 +94,7 @@ class Token:
     lowercase: bool
     alphabetic: bool
     letter_first: bool
+    classes: int
 
     def __init__(
         self,
@@ -103,6 +108,7 @@ class Token:
         lowercase: bool,
         alphabetic: bool,
         letter_first: bool,
+        classes: int = 0,
     ) -> None:
         self.text = text
         self.start = start
@@ -114,12 +120,62 @@ class Token:
         self.lowercase = lowercase
         self.alphabetic = alphabetic
         self.letter_first = letter_first
+        self.classes = classes
 
 
 def token(text: str, start: int, end: int, i: int, lower: str, lemma: str) -> Token:
-    """A token whose case and letter flags are worked out from ``text``."""
+    """A token whose case and letter flags and word classes are worked out from its forms."""
     capitalised, lowercase, alphabetic, letter_first = _flags(text)
-    return Token(text, start, end, i, lower, lemma, capitalised, lowercase, alphabetic, letter_first)
+    classes = _classes(text, lower, lemma)
+    return Token(text, start, end, i, lower, lemma, capitalised, lowercase, alphabetic, letter_first, classes)
+
+
+# Word classes. A rule that tests every token of a sentence against a word set (``tok.lower in WORDS``)
+# pays a set look-up per token, about 90 instructions compiled; registered here, the set becomes a bit of
+# ``Token.classes``, worked out once per word form (with the lemma and flags) and tested with an integer
+# AND. Which form a class holds: the token's text, its lowercase form or its lemma.
+TEXT: Final = 0
+LOWER: Final = 1
+LEMMA: Final = 2
+# At most this many classes: the bits stay within a machine word (mypyc's short integers).
+MAX_CLASSES: Final = 60
+# Per class: its set (or None), its test on the form (or None: the set decides), which form.
+_CLASS_SETS: Final[list[tuple[frozenset[str] | None, Callable[[str], bool] | None, int]]] = []
+
+
+def word_class(members: frozenset[str], form: int = LOWER) -> int:
+    """The bit of ``Token.classes`` that says "the token's ``form`` is in ``members``" (registered once per
+    set and form, at import time of the rule modules that use it)."""
+    return _register(members, None, form)
+
+
+def word_class_where(test: Callable[[str], bool], form: int = LOWER) -> int:
+    """The bit of ``Token.classes`` that says ``test(form)`` (a test of the word alone, such as "a compound
+    ending in a word for allies"), worked out once per word form instead of memoised by the rule."""
+    return _register(None, test, form)
+
+
+def _register(members: frozenset[str] | None, test: Callable[[str], bool] | None, form: int) -> int:
+    for k, (known, known_test, known_form) in enumerate(_CLASS_SETS):
+        if known is members and known_test is test and known_form == form:
+            return 1 << k
+    if len(_CLASS_SETS) >= MAX_CLASSES:
+        raise ValueError(f"more than {MAX_CLASSES} word classes: test the rarer sets with a set look-up")
+    _CLASS_SETS.append((members, test, form))
+    _FORMS.clear()  # forms memoised before this class existed lack its bit
+    return 1 << (len(_CLASS_SETS) - 1)
+
+
+def _classes(text: str, lower: str, lemma: str) -> int:
+    """The word-class bits of a form (once per distinct word form and language)."""
+    bits = 0
+    k = 0
+    for members, test, form in _CLASS_SETS:
+        word = lower if form == LOWER else text if form == TEXT else lemma
+        if (word in members) if members is not None else (test is not None and test(word)):
+            bits |= 1 << k
+        k += 1
+    return bits
 
 
 def _flags(text: str) -> tuple[bool, bool, bool, bool]:
@@ -290,10 +346,11 @@ def _push(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None
         spans.append((start, end))
 
 
-# Per language, per word form: (the form's first-seen string, lowercase, lemma, the four flags). Tokens take
+# Per language, per word form: (the form's first-seen string, lowercase, lemma, the four flags, the word
+# classes). Tokens take
 # that first-seen string as their text, so every later dict or set look-up keyed by a token's text meets the
 # very object it stored (an identity test) instead of comparing equal strings character by character.
-_FORMS: Final[dict[str, dict[str, tuple[str, str, str, bool, bool, bool, bool]]]] = {}
+_FORMS: Final[dict[str, dict[str, tuple[str, str, str, bool, bool, bool, bool, int]]]] = {}
 # Marks after a run of letters and digits that the regex makes a token of their own: none of them continues
 # a word, a number or a designation (as "'", "-" or "/" may)
 _CLOSERS: Final = '.,;:!?)"”“»«'
@@ -338,16 +395,21 @@ def tokenize(text: str, lang: str, offset: int = 0) -> list[Token]:
 
 
 def _token(
-    word: str, pos: int, i: int, forms: dict[str, tuple[str, str, str, bool, bool, bool, bool]], lang: str
+    word: str, pos: int, i: int, forms: dict[str, tuple[str, str, str, bool, bool, bool, bool, int]], lang: str
 ) -> Token:
-    """The token for ``word`` at ``pos``; its shared text, lowercase form, lemma and flags memoised in ``forms``."""
+    """The token for ``word`` at ``pos``; its shared text, lowercase form, lemma, flags and word classes
+    memoised in ``forms``."""
     known = forms.get(word)
     if known is None:
         capitalised, lowercase, alphabetic, letter_first = _flags(word)
         lower = word.lower()
-        known = (word, lower, lemmatize(word, lang), capitalised, lowercase, alphabetic, letter_first)
+        lemma = lemmatize(word, lang)
+        classes = _classes(word, lower, lemma)
+        known = (word, lower, lemma, capitalised, lowercase, alphabetic, letter_first, classes)
         forms[word] = known
-    return Token(known[0], pos, pos + len(word), i, known[1], known[2], known[3], known[4], known[5], known[6])
+    return Token(
+        known[0], pos, pos + len(word), i, known[1], known[2], known[3], known[4], known[5], known[6], known[7]
+    )
 
 
 def _pieces(word: str) -> list[str]:
