@@ -55,15 +55,16 @@ def _boundary(lower: str = "", upper: str = "") -> re.Pattern[str]:
 
 _BOUNDARIES: Final = {"de": _boundary("[a-zäöüß]", "[A-ZÄÖÜ]"), "en": _boundary("[a-z]", "[A-Z]")}
 _BOUNDARY: Final = _boundary()
-_VISIBLE: Final = re.compile(r"\S")
 _WORD: Final = re.compile(r"\S+")
 _WORD_BEFORE: Final = re.compile(r"(\S+)\s+$")
 _INITIALS: Final = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _CAPITALISED: Final = re.compile(r"[A-ZÄÖÜ][\w-]*")
 _OPENERS: Final = "\"'“„»«‚(["
-# Where a word before a period begins: after white space (every character ``str.isspace`` accepts; none
-# lies above U+3000) or an opening mark. One set look-up a character instead of two string tests.
-_WORD_STOPS: Final = frozenset({chr(c) for c in range(0x3001) if chr(c).isspace()} | set(_OPENERS))
+# White space: what the patterns' \s and \S tell apart (``str.isspace``; none lies above U+3000).
+_SPACES: Final = frozenset(chr(c) for c in range(0x3001) if chr(c).isspace())
+# Where a word before a period begins: after white space or an opening mark. One set look-up a character
+# instead of two string tests.
+_WORD_STOPS: Final = _SPACES | frozenset(_OPENERS)
 
 
 @dataclass(slots=True, init=False)
@@ -253,11 +254,14 @@ def _sentence_spans(text: str, lang: str) -> list[tuple[int, int]]:
         at = _next_mark(text, pos, nexts)
         if at < 0:
             break
-        match = pattern.match(text, at)
-        if match is None:
-            pos = at + 1
-            continue
-        pos = end = match.end()
+        end = _plain_boundary(text, at)
+        if end < 0:  # not one of the two plain cases: the pattern decides
+            match = pattern.match(text, at)
+            if match is None:
+                pos = at + 1
+                continue
+            end = match.end()
+        pos = end
         mark = text[at:end]  # (the match's text and start without two more generic method calls)
         if not mark.startswith("\n"):
             nxt = _next_visible(text, end)
@@ -286,9 +290,32 @@ def _next_mark(text: str, pos: int, nexts: list[int]) -> int:
     return best
 
 
+def _plain_boundary(text: str, at: int) -> int:
+    """Where the boundary pattern's match at ``at`` ends in its two commonest cases, or -1 for any other:
+    a sentence mark followed by white space or the end (the match is the mark alone: nothing after it
+    extends the marks-and-quotes run, and the look-ahead holds), and a run of newlines (the match is the
+    run). Two regex calls a sentence spared."""
+    n = len(text)
+    mark = text[at]
+    if mark == "\n":
+        end = at + 1
+        while end < n and text[end] == "\n":
+            end += 1
+        return end
+    if at + 1 == n or text[at + 1] in _SPACES:
+        return at + 1
+    return -1
+
+
 def _next_visible(text: str, pos: int) -> str | None:
-    m = _VISIBLE.search(text, pos)
-    return m.group() if m else None
+    """The first character at or after ``pos`` that is not white space (what ``\\S`` finds), or None."""
+    n = len(text)
+    while pos < n:
+        char = text[pos]
+        if char not in _SPACES:
+            return char
+        pos += 1
+    return None
 
 
 def _is_abbreviation(text: str, floor: int, dot: int, abbrevs: frozenset[str], lang: str, after: int) -> bool:
