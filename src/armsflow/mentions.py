@@ -134,10 +134,13 @@ def meets(kinds: frozenset[str], group: frozenset[str]) -> bool:
     Compiled, ``isdisjoint`` is a generic method call (about 500 instructions, asked half a million times in
     a 3 MB run), and iterating the kinds allocates an iterator; the answer is memoised per group and kind
     set instead (the lexicon has a few hundred kind sets, each one shared object: see :func:`kind_set`, so
-    the look-ups stop at the identity test).
+    the look-ups stop at the identity test). ``group`` is meant to be a module constant (a kind group); a set
+    built per call still gets the right answer, and the memo stays bounded.
     """
     known = _MEETS.get(group)
     if known is None:
+        if len(_MEETS) > 1_000:  # (the rules pass a few dozen constant groups)
+            _MEETS.clear()
         known = _MEETS[group] = {}
     answer = known.get(kinds)
     if answer is None:
