@@ -109,7 +109,7 @@ class Token:
         lowercase: bool,
         alphabetic: bool,
         letter_first: bool,
-        classes: int = 0,
+        classes: int,
     ) -> None:
         self.text = text
         self.start = start
