@@ -13,7 +13,7 @@ import pytest
 
 from armsflow import Document, extract_document
 from armsflow.cli import main
-from armsflow.confidence import combine, expected_calibration_error
+from armsflow.confidence import combine, expected_calibration_error, word_count
 from armsflow.lexicons import UnknownWordClass, kind_group, words
 from armsflow.rules import all_examples, catalogue
 from armsflow.rules.check import CORE, PACKAGE, problems
@@ -256,6 +256,45 @@ def test_the_shipped_confidence_model_is_the_one_that_scores():
     assert model().rule_precision == shipped["rule_precision"] and model().bias == shipped["bias"]
     events = extract("Der Iran hat Russland im Sommer Hunderte Kampfdrohnen geliefert.")
     assert events and all(e.confidence != 0.5 for e in events)
+
+
+def test_word_count_agrees_with_split():
+    """Scoring counts evidence words without splitting when only single spaces separate them: the count must
+    be what ``str.split`` gives for every kind of white space, with and without the shortcut."""
+    import random
+
+    spaces = [
+        " ",
+        "  ",
+        "\t",
+        "\n",
+        "\r\n",
+        "\x0b",
+        "\x0c",
+        "\x1c",
+        "\x1f",
+        "\x85",
+        "\xa0",
+        "\u2009",
+        "\u2028",
+        "\u3000",
+        "\u202f",
+    ]
+    words = ["Iran", "liefert", "Drohnen", "„Shahed“", "—", "T-72B3", "Mi-17", "é", "100", "dass,", "x"]
+    rnd = random.Random(11)
+    texts = ["", " ", "Drohnen", " Drohnen", "Drohnen ", "a b", "a  b"]
+    for _ in range(3000):
+        size = rnd.randrange(1, 60)
+        parts = [rnd.choice(words) for _ in range(size)]
+        seps = [" " if rnd.random() < 0.9 else rnd.choice(spaces) for _ in range(size)]
+        text = "".join(p + s for p, s in zip(parts, seps, strict=True))
+        texts.append(text if rnd.random() < 0.5 else text.rstrip(" "))
+    shortcut = 0
+    for text in texts:
+        for most in (20, 41):
+            assert word_count(text, most) == len(text.split(None, most)), repr(text)
+        shortcut += " " in text and text.isprintable() and "  " not in text and not text.endswith(" ")
+    assert shortcut > 100  # the shortcut was taken, not only the split
 
 
 def test_expected_calibration_error():

@@ -99,7 +99,7 @@ def score(events: Iterable[Event], lang: str | None) -> None:
         # The memo's key holds what the features are made of, not the features themselves: building
         # the feature strings for every event cost more than the rest of scoring (the trace ids are
         # shared strings, so the key hashes cheaply).
-        words = len(event.evidence.split(None, 41))  # (only 20 and 40 words matter: split no further)
+        words = word_count(event.evidence, 41)
         key = (
             event.rule,
             tuple(event.trace),
@@ -117,6 +117,19 @@ def score(events: Iterable[Event], lang: str | None) -> None:
                 _SCORED.clear()
             known = _SCORED[key] = round(m.predict(features(event, lang), event.rule), 3)
         event.confidence = known
+
+
+def word_count(text: str, most: int) -> int:
+    """How many words ``str.split()`` finds in ``text``, counted up to ``most + 1``.
+
+    Most evidence sentences hold no white space but single spaces between words: in a printable string
+    (``str.isprintable`` is false for every character ``str.split`` takes as white space except the space
+    itself) without a double, leading or trailing space, the words are the spaces plus one, counted
+    without building a string per word (splitting each event's evidence was the larger part of scoring).
+    """
+    if text and text.isprintable() and "  " not in text and text[0] != " " and text[-1] != " ":
+        return min(text.count(" ") + 1, most + 1)
+    return len(text.split(None, most))
 
 
 def combine(values: Iterable[float]) -> float:

@@ -373,11 +373,39 @@ def _push(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None
         spans.append((start, end))
 
 
-# Per language, per word form: (the form's first-seen string, lowercase, lemma, the four flags, the word
-# classes). Tokens take
-# that first-seen string as their text, so every later dict or set look-up keyed by a token's text meets the
-# very object it stored (an identity test) instead of comparing equal strings character by character.
-_FORMS: Final[dict[str, dict[str, tuple[str, str, str, bool, bool, bool, bool, int]]]] = {}
+class _Form:
+    """What a word form gives every token of it: the form's first-seen string, lowercase form, lemma, the
+    four flags and the word classes.
+
+    A class, not a tuple: compiled, reading a field of a native object is one load, while a typed tuple
+    taken out of a dict is checked and unpacked element by element (about 150 instructions a token).
+    """
+
+    def __init__(
+        self,
+        text: str,
+        lower: str,
+        lemma: str,
+        capitalised: bool,
+        lowercase: bool,
+        alphabetic: bool,
+        letter_first: bool,
+        classes: int,
+    ) -> None:
+        self.text = text
+        self.lower = lower
+        self.lemma = lemma
+        self.capitalised = capitalised
+        self.lowercase = lowercase
+        self.alphabetic = alphabetic
+        self.letter_first = letter_first
+        self.classes = classes
+
+
+# Per language, per word form: its _Form. Tokens take the form's first-seen string as their text, so every
+# later dict or set look-up keyed by a token's text meets the very object it stored (an identity test)
+# instead of comparing equal strings character by character.
+_FORMS: Final[dict[str, dict[str, _Form]]] = {}
 # Marks after a run of letters and digits that the regex makes a token of their own: none of them continues
 # a word, a number or a designation (as "'", "-" or "/" may)
 _CLOSERS: Final = '.,;:!?)"”“»«'
@@ -421,21 +449,28 @@ def tokenize(text: str, lang: str, offset: int = 0) -> list[Token]:
     return tokens
 
 
-def _token(
-    word: str, pos: int, i: int, forms: dict[str, tuple[str, str, str, bool, bool, bool, bool, int]], lang: str
-) -> Token:
+def _token(word: str, pos: int, i: int, forms: dict[str, _Form], lang: str) -> Token:
     """The token for ``word`` at ``pos``; its shared text, lowercase form, lemma, flags and word classes
     memoised in ``forms``."""
-    known = forms.get(word)
-    if known is None:
+    form = forms.get(word)
+    if form is None:
         capitalised, lowercase, alphabetic, letter_first = _flags(word)
         lower = word.lower()
         lemma = lemmatize(word, lang)
-        classes = _classes(word, lower, lemma)
-        known = (word, lower, lemma, capitalised, lowercase, alphabetic, letter_first, classes)
-        forms[word] = known
+        form = _Form(word, lower, lemma, capitalised, lowercase, alphabetic, letter_first, _classes(word, lower, lemma))
+        forms[word] = form
     return Token(
-        known[0], pos, pos + len(word), i, known[1], known[2], known[3], known[4], known[5], known[6], known[7]
+        form.text,
+        pos,
+        pos + len(word),
+        i,
+        form.lower,
+        form.lemma,
+        form.capitalised,
+        form.lowercase,
+        form.alphabetic,
+        form.letter_first,
+        form.classes,
     )
 
 
