@@ -92,6 +92,8 @@ CUE_KINDS = {
     "hearsay",
     "impose",
     "intend",
+    "intent_deal",
+    "decide",
     "lift",
     "link",
     "oppose",

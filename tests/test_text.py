@@ -437,6 +437,11 @@ GOVERNORS = [
     ("en", "Drones from Iran", "Iran", "from", None),
     ("en", "Tanks were sent to Ukraine.", "Ukraine", "to", None),
     ("en", "the Kremlin said", "Kremlin", None, "the"),
+    # English "an" is an article, not the German preposition: the preposition before it governs
+    ("en", "Chile bought rifles from an Israeli company.", "Israeli", "from", "an"),
+    ("en", "France sold helicopters to an Indian firm.", "Indian", "to", "an"),
+    ("en", "Chile bought an Israeli drone.", "Israeli", None, "an"),
+    ("de", "Frankreich liefert Hubschrauber an Indien.", "Indien", "an", None),
     # An appositive name shares the case of its noun only when the article is the genitive "des".
     ("de", "die Radare des Herstellers Hensoldt", "Hensoldt", None, "des"),
     ("de", "die Motoren des US-Konzerns Pratt & Whitney", "Pratt & Whitney", None, "des"),

@@ -254,9 +254,10 @@ def find_actors(tokens: list[Token], lex: Lexicon) -> list[ActorMention]:
             continue
         prep, article = _governor(tokens, classified.get(i, i), lex)
         if english and prep in _EN_ARTICLES:
-            # "an Israeli company": the German preposition "an" is an English article
+            # "an Israeli company": the German preposition "an" is an English article, and the preposition
+            # before it governs the actor as it does before "the" ("from an Israeli company")
             article = article or prep
-            prep = None
+            prep = _before_article(tokens, classified.get(i, i), prep)
         text = " ".join(t.text for t in tokens[i : i + size])
         genitive = entry.kind.endswith("-gen") or article == "des" or prep == "gen" or text.endswith(("'s", "’s"))
         if (
@@ -274,6 +275,17 @@ def find_actors(tokens: list[Token], lex: Lexicon) -> list[ActorMention]:
 
 
 _ACTOR_START_MEMO: Final[dict[str, dict[str, bool]]] = {}
+
+
+def _before_article(tokens: list[Token], i: int, article: str) -> str | None:
+    """The preposition before the English article ``article`` right before token i ("from" in "from an
+    Israeli firm"), or None ("bought an Israeli system")."""
+    if i < 2 or tokens[i - 1].lower != article:
+        return None
+    prep, _ = _direct_governor(tokens, i - 1)
+    return None if prep in _EN_ARTICLES else prep
+
+
 _MEMBER_CLASSIFIERS: Final = words("noun.member-classifier", "en")
 _THE_EN: Final = words("article.definite-short", "en")
 

@@ -259,10 +259,10 @@ def assign_transfer_roles(view: ClauseView, frame: Frame, governors: list[int]) 
         _roles_offer(r)
     elif kind in GIVE:
         _roles_give(r)
-    elif kind in ("order", "buy", "get", "deal") and r.subj is not None and _company_sells(r):
+    elif kind in ("order", "buy", "get", "deal") and r.subj is not None and (customers := _company_customers(r)):
         # "Saab erhielt einen Auftrag aus Thailand": the company sells.
         r.supply(r.subj.ids, "roles.company-receives-order-sells")
-        r.receive(r.prep_ids(_COMPANY_ORDER), "roles.company-receives-order-sells")
+        r.receive(customers, "roles.company-receives-order-sells")
     elif kind in RECEIVE:
         _roles_receive(r)
     elif kind in ARRIVE:
@@ -951,16 +951,34 @@ def _expected(r: Roles) -> bool:
     return any(t.lemma in _EXPECT for t in r.tokens[start:end])
 
 
-def _company_sells(r: Roles) -> bool:
-    """A company (not a state institution) that wins an order or a contract, named as a noun, sells."""
+def _company_customers(r: Roles) -> list[str]:
+    """A company (not a state institution) that wins an order or a contract, named as a noun, sells: its
+    customers, or none when the clause is no such order."""
     assert r.subj is not None
+    if not (r.subj.first.kind == "org" or is_company(r.subj, r.tokens)):
+        return []
+    orders = [
+        cue
+        for cue in r.view.cues_by_clause[r.c]
+        if cue.kinds & _ORDER_KINDS and _order_noun(r.tokens, cue.start, r.view.lang)
+    ]
+    if not orders:
+        return []
     # a contract "for" someone is the deal rules' ("signed a contract for jets for Thailand"); "from" names the client
-    customers = r.prep_ids(_COMPANY_ORDER & FROM if r.kind == "deal" else _COMPANY_ORDER)
-    if not (r.subj.first.kind == "org" or is_company(r.subj, r.tokens)) or not customers:
-        return False
-    return any(
-        cue.kinds & _ORDER_KINDS and _order_noun(r.tokens, cue.start, r.view.lang) for cue in r.view.cues_by_clause[r.c]
+    if r.prep_ids(_COMPANY_ORDER & FROM if r.kind == "deal" else _COMPANY_ORDER):
+        return r.prep_ids(_COMPANY_ORDER)
+    return _delivery_recipients(r, orders[0].start)
+
+
+def _delivery_recipients(r: Roles, order: int) -> list[str]:
+    """ "erhielt den Auftrag für die Lieferung von 50 Lynx an Ungarn", "won an order for the delivery of … to
+    Hungary": the recipient of a delivery noun after the order is the customer."""
+    delivery = next(
+        (cue.start for cue in r.view.cues_by_clause[r.c] if cue.start > order and "give_noun" in cue.kinds), None
     )
+    if delivery is None:
+        return []
+    return [i for p in TO for g in r.by_prep.get(p, []) if g.first.start > delivery for i in g.ids]
 
 
 _ORDER_KINDS: Final = frozenset({"order", "deal"})
