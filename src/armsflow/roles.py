@@ -1422,6 +1422,11 @@ def _attributive_participle_agent(r: Roles) -> None:
     ]
     if not agents:
         return
+    start = min((g.first.start for g in r.by_prep.get("von", []) if g.first.start < trig), default=trig)
+    own = [i for p in TO for g in r.by_prep.get(p, []) if start < g.first.start < trig for i in g.ids]
+    if own:
+        _participle_with_own_parties(r, agents, own)
+        return
     # "Die von Schweden gelieferten Schützenpanzer sind in Lettland eingetroffen": with the goods as the
     # subject, where they arrived (roles.give.arrived-in) or who has them in service receives
     r.supply(agents, "roles.de.attributive-participle-agent")
@@ -1429,6 +1434,17 @@ def _attributive_participle_agent(r: Roles) -> None:
         r.receive([i for i in r.subj.ids if i not in agents], "roles.de.attributive-participle-agent")
     elif not frame.recipients:
         r.receive([i for i in _in_service_with(r) if i not in agents], "roles.de.attributive-participle-agent")
+
+
+def _participle_with_own_parties(r: Roles, agents: list[str], recipients: list[str]) -> None:
+    """ "verweigert Munition für die von Deutschland an die Ukraine gelieferten Gepard": a participle phrase
+    naming its own supplier and recipient states a transfer of its own, of the goods after it, with the status
+    of its own verb form: the clause's subject, its other goods and its modality (the refusal) are not its."""
+    frame = r.frame
+    r.supply(agents, "roles.de.attributive-participle-own-parties")
+    r.receive(recipients, "roles.de.attributive-participle-own-parties")
+    frame.items = [it for it in frame.items if it.start > r.trig]
+    frame.modifiers.clear()
 
 
 def counted_after(tokens: list[Token], end: int, start: int) -> bool:
