@@ -269,6 +269,9 @@ def test_tokens_carry_lemmas():
 
 ITEMS = [
     # lang, text, surface, category, designation
+    ("de", "Der Iran lieferte panzerbrechende Raketen.", "panzerbrechende Raketen", "anti-tank-weapon", None),
+    ("en", "Serbia bought CH-92A drones.", "CH-92A drones", "uav", "CH-92A"),
+    ("de", "Der Iran lieferte Muhajer-6-Drohnen.", "Muhajer-6-Drohnen", "uav", "Muhajer-6"),
     (
         "de",
         "Die Ukraine braucht Luftverteidigungskapazitäten.",
@@ -379,6 +382,7 @@ def test_quantity(lang, text, surface, quantity):
 
 ACTORS = [
     # lang, text, actor surface, id
+    ("en", "The Guardia Civil bought rifles.", "Guardia Civil", "ESP"),
     ("de", "Russland liefert Drohnen an den Iran.", "Iran", "IRN"),
     ("de", "Waffen aus dem Iran", "Iran", "IRN"),
     ("de", "Teheran bestreitet das.", "Teheran", "IRN"),
