@@ -37,6 +37,7 @@ from armsflow.grammar import (
 from armsflow.lexicons import word_list, word_stems, word_values, words
 from armsflow.mentions import (
     ARTICLES,
+    COMPANY,
     PAIR,
     PREPOSITIONS,
     ROLE_NOUNS,
@@ -87,8 +88,9 @@ _FORCES: Final = word_stems("stem.forces")
 _STOCKS: Final = word_stems("stem.stocks")
 _MADE: Final = tuple("-" + w for w in word_stems("participle.made-suffix"))
 _SMUGGLE: Final = words("verb.smuggle", "en")
-_RELATIVE_EN: Final = words("pronoun.relative", "en")
-_FRAMEWORK_DEALS: Final = words("noun.framework-deal", "en")
+_RELATIVE: Final = {lang: words("pronoun.relative", lang) for lang in ("de", "en")}
+_FORESEEN_BY_DEAL: Final = frozenset({"roles.en.delivery-foreseen-by-deal", "roles.de.delivery-foreseen-by-deal"})
+_FRAMEWORK_DEALS: Final = {lang: words("noun.framework-deal", lang) for lang in ("de", "en")}
 _ON_BOARD: Final = words("prep.on-board", "en")
 _HERALD: Final = words("verb.herald", "en")
 _ARRIVAL_NOUNS: Final = words("noun.arrival", "en")
@@ -263,6 +265,14 @@ def assign_transfer_roles(view: ClauseView, frame: Frame, governors: list[int]) 
         # "Saab erhielt einen Auftrag aus Thailand": the company sells.
         r.supply(r.subj.ids, "roles.company-receives-order-sells")
         r.receive(customers, "roles.company-receives-order-sells")
+    elif kind == "get" and _company_subject(r) and (destinations := _licensed_destinations(r)):
+        # "Rheinmetall erhielt die Exportgenehmigung für 50 Lynx nach Ungarn": the licence arrived, the firm exports
+        licensor = r.prep_ids(FROM)
+        if r.subj is not None and not (licensor and r.subj.first.kind == "ref"):
+            r.supply(r.subj.ids, "roles.company-receives-licence-supplies")
+        else:  # "Der Konzern hat von der Bundesregierung die Ausfuhrlizenz … bekommen": the licensing state
+            r.supply(licensor, "roles.company-receives-licence-from-government")
+        r.receive(destinations, "roles.company-receives-licence-supplies")
     elif kind in RECEIVE:
         _roles_receive(r)
     elif kind in ARRIVE:
@@ -981,6 +991,36 @@ def _delivery_recipients(r: Roles, order: int) -> list[str]:
     return [i for p in TO for g in r.by_prep.get(p, []) if g.first.start > delivery for i in g.ids]
 
 
+def _licensed_destinations(r: Roles) -> list[str]:
+    """ "Rheinmetall erhielt die Exportgenehmigung für 50 Lynx nach Ungarn", "KNDS received a licence for
+    howitzers to India": a company that receives an approval exports; the destinations named after the
+    approval noun receive. None when what the company receives is no approval."""
+    start, end = r.view.grammar.clauses[r.c]  # the whole clause: the German verb may come last
+    approval = next((k for k in range(start, end) if _approval_noun(r.tokens[k], r.view.lang)), None)
+    if approval is None:
+        return []
+    own = set(r.subj.ids) if r.subj is not None else set()
+    return [i for p in TO for g in r.by_prep.get(p, []) if g.first.start > approval for i in g.ids if i not in own]
+
+
+def _company_subject(r: Roles) -> bool:
+    """The subject is a company: a firm's name ("Rheinmetall", "der Konzern Saab") or, with no actor as
+    subject, a reference to one before the verb ("Der Konzern hat … bekommen")."""
+    if r.subj is not None:
+        return r.subj.first.kind == "org" or r.subj.ids == [COMPANY] or is_company(r.subj, r.tokens)
+    start = r.view.grammar.clauses[r.c][0]
+    return any("company_ref" in cue.kinds and start <= cue.start < r.trig for cue in r.view.cues_by_clause[r.c])
+
+
+def _approval_noun(tok: Token, lang: str) -> bool:
+    """ "Genehmigung", "Rüstungsexportgenehmigung", "licence", "approval": a noun naming an approval."""
+    if lang == "de":
+        return tok.capitalised and tok.lemma.endswith(_APPROVAL_NOUNS_DE)
+    return tok.lemma in _APPROVAL_NOUNS_EN
+
+
+_APPROVAL_NOUNS_DE: Final = tuple(word_list("noun.approval", "de"))
+_APPROVAL_NOUNS_EN: Final = words("noun.approval", "en")
 _ORDER_KINDS: Final = frozenset({"order", "deal"})
 _BEFORE_VERB_EN: Final = words("function.verb-like", "en") | words("particle.infinitive", "en")
 
@@ -1755,6 +1795,8 @@ def _relative_pronoun_subject(r: Roles) -> None:
         return
     if r.asker is not None:
         return  # "erteilte Heckler & Koch den Auftrag, der dortigen Polizei … zu liefern": the controller acts
+    if frame.rule in _FORESEEN_BY_DEAL:
+        return  # "einen Vertrag, der die Lieferung … vorsieht": the pronoun stands for the deal, its partners decided
     start = view.grammar.clauses[r.c][0]
     words = [t for t in tokens[start : r.trig] if t.text != ","]
     if not words or words[0].lower not in _RELATIVE_SUBJECTS or words[0].capitalised:
@@ -2034,20 +2076,23 @@ def _delivery_under_deal(r: Roles) -> None:
 
 
 def _delivery_foreseen_by_deal(r: Roles) -> None:
-    """ "La Paz defended a memorandum with Tehran that foresees the delivery of Iranian drones": a delivery in a
+    """ "La Paz defended a memorandum with Tehran that foresees the delivery of Iranian drones", "Frankreich
+    unterzeichnete mit Serbien einen Vertrag, der die Lieferung von zwölf Rafale vorsieht": a delivery in a
     relative clause on a deal is between the deal's partners; whoever of them does not supply receives."""
     frame, view = r.frame, r.view
-    if view.lang != "en" or r.kind not in GIVE or frame.recipients or frame.passive:
+    if r.kind not in GIVE or frame.recipients or frame.passive:
         return
+    lang = view.lang
+    relative, framework = _RELATIVE[lang], _FRAMEWORK_DEALS[lang]
+    rule = "roles.en.delivery-foreseen-by-deal" if lang == "en" else "roles.de.delivery-foreseen-by-deal"
     for k in range(r.c - 1, max(-1, r.c - 4), -1):
         start, end = view.grammar.clauses[k]
         if not any("deal" in x.kinds for x in view.cues_by_clause[k]) and not any(
-            t.lemma in _FRAMEWORK_DEALS for t in r.tokens[start:end]
+            t.lemma in framework for t in r.tokens[start:end]
         ):
             continue
         if not any(
-            r.tokens[view.grammar.clauses[j][0] + (r.tokens[view.grammar.clauses[j][0]].text == ",")].lower
-            in _RELATIVE_EN
+            r.tokens[view.grammar.clauses[j][0] + (r.tokens[view.grammar.clauses[j][0]].text == ",")].lower in relative
             for j in range(k + 1, r.c + 1)
         ):
             return
@@ -2061,11 +2106,11 @@ def _delivery_foreseen_by_deal(r: Roles) -> None:
         makers = unique([it.producer for it in frame.items if it.producer])
         supplier = (unique(r.origin) or makers)[:1]
         if supplier == partners:
-            r.supply(partners, "roles.en.delivery-foreseen-by-deal")
-            r.receive(signers, "roles.en.delivery-foreseen-by-deal")
+            r.supply(partners, rule)
+            r.receive(signers, rule)
         elif supplier == signers:
-            r.supply(signers, "roles.en.delivery-foreseen-by-deal")
-            r.receive(partners, "roles.en.delivery-foreseen-by-deal")
+            r.supply(signers, rule)
+            r.receive(partners, rule)
         return
 
 
