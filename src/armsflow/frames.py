@@ -934,6 +934,7 @@ _TRIGGER_RULES: Final = {
     "give": "trigger.give",
     "get": "trigger.get",
     "buy": "trigger.buy",
+    "select": "trigger.select",
     "sell": "trigger.sell",
     "order": "trigger.order",
     "request": "trigger.request",
@@ -2110,6 +2111,11 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
     if frame.question:
         fire(frame, "mod.whether-asked")
     _reach_from_governors(view, frame, governors, aside)
+    if frame.modifiers & _DETAIL_DOUBTS and _doubt_only_on_detail(view, frame, governors, lead.start):
+        # "It is unclear how many interceptors were exported", "Unklar ist, wie viele Raketen … exportiert
+        # wurden": the doubt is about how many or when; the transfer itself is taken as given
+        frame.modifiers -= _DETAIL_DOUBTS
+        fire(frame, "mod.doubt-on-detail-only")
     stranded = _stranded_modal(view, c)
     first = next((t.i for t in tokens[grammar.clauses[c][0] : grammar.clauses[c][1]] if t.text[:1].isalnum()), -1)
     if first == lead.start and stranded - frame.modifiers:
@@ -2118,6 +2124,11 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
         frame.modifiers |= stranded
         fire(frame, "mod.en.stranded-modal")
     _answered_request(view, frame)
+    if _absolute_passive_infinitive(view, lead.start):
+        # "…, with the first one to be delivered in 2029": a passive infinitive with no verb of its own to
+        # govern it speaks of what is to come
+        frame.modifiers.add("future")
+        fire(frame, "mod.en.absolute-passive-infinitive")
     if _reacted_to_transfer(view, frame):
         # "China condemned the arms sale": a transfer noun that a verb of reacting takes as its object is
         # contested there, its critic no party (the sale itself is reported where it is stated)
@@ -3410,6 +3421,39 @@ def _memorandum_partners(view: ClauseView, frame: Frame) -> None:
     if frame.suppliers and subjects[0].id not in frame.suppliers:
         frame.recipients = [subjects[0].id]
         _decided(frame, "roles.memorandum-partners")
+
+
+_DETAIL_DOUBTS: Final = frozenset({"consider", "negation"})
+_DETAIL_QUESTIONS: Final = {lang: words("question.detail", lang) for lang in ("de", "en")}
+_WHETHER: Final = words("conj.whether")
+
+
+def _doubt_only_on_detail(view: ClauseView, frame: Frame, governors: list[int], lead: int) -> bool:
+    """Every hedge or negation in scope stands before a question word of amount, time or manner ("how many",
+    "when", "wie viele", "wann") that opens what the lead verb says, with no "whether" between."""
+    tokens = view.tokens
+    details = _DETAIL_QUESTIONS[view.lang]
+    scope = [x for k in (frame.clause, *governors) for x in view.cues_by_clause[k] if x.kinds & _DETAIL_DOUBTS]
+    if not scope:
+        return False
+    first = min(x.start for x in scope)
+    wh = next((k for k in range(first, lead) if tokens[k].lower in details), None)
+    if wh is None or any(tokens[k].lower in _WHETHER for k in range(first, lead)):
+        return False
+    if view.lang == "de" and wh > 0 and tokens[wh - 1].text != ",":
+        return False  # German: the question word opens the clause ("Unklar ist, wie viele …")
+    return all(x.end <= wh for x in scope)
+
+
+def _absolute_passive_infinitive(view: ClauseView, k: int) -> bool:
+    """ "with the first one to be delivered in 2029": the verb at k is a passive infinitive ("to be …") in a
+    clause that "with" opens, an absolute phrase with no finite verb."""
+    tokens = view.tokens
+    if view.lang != "en" or k < 2 or tokens[k - 1].lower != "be" or tokens[k - 2].lower != "to":
+        return False
+    start = view.grammar.clauses[view.grammar.clause[k]][0]
+    first = start + 1 if tokens[start].text == "," else start
+    return first < k and tokens[first].lower in _WITH
 
 
 def memorandum_before(view: ClauseView, c: int) -> int | None:
