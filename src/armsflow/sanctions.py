@@ -15,6 +15,7 @@ from typing import Final
 
 from armsflow.frame import MODIFIERS, Frame, fire, reject
 from armsflow.grammar import (
+    ACTING_HEADS,
     LINK,
     ClauseView,
     Group,
@@ -29,7 +30,7 @@ from armsflow.grammar import (
     unique,
     unique_ints,
 )
-from armsflow.lexicons import kind_group, word_stems, words
+from armsflow.lexicons import kind_group, word_list, word_stems, words
 from armsflow.mentions import PREPOSITIONS, ActorMention, CueMention, ItemMention, Mentions, meets
 from armsflow.text.segment import Token
 
@@ -530,7 +531,7 @@ def _sanction_modifiers(
         # the measure is taken
         aside |= reason
         fire(frame, "sanction.reason-modality-aside")
-    aside |= _purposes(view, frame, c)
+    aside |= _purposes(view, frame, c) | _provided_by_measure(view, frame, c)
     frame.modifiers |= {
         k
         for x in view.cues_by_clause[c]
@@ -583,6 +584,26 @@ def _sanction_modifiers(
 
 _PERFECT_AUX: Final = words("aux.perfect-infinitive", "de")
 _INFINITIVE_PARTICLE: Final = words("particle.infinitive", "de")
+
+
+def _provided_by_measure(view: ClauseView, frame: Frame, c: int) -> set[int]:
+    """ "Das 14. Sanktionspaket sieht Handelsbeschränkungen für chinesische Firmen vor": what a measure
+    provides for is as much in force as the measure; "vorsehen" after it is no intention."""
+    tokens = view.tokens
+    trigger = frame.trigger
+    if view.lang != "de" or not tokens[trigger.start].capitalised:
+        return set()
+    found = {
+        x.start
+        for x in view.cues_by_clause[c]
+        if "intend" in x.kinds and x.lemma in _PROVIDE_FOR and x.start > trigger.start
+    }
+    if found:
+        fire(frame, "sanction.de.provided-by-measure")
+    return found
+
+
+_PROVIDE_FOR: Final = words("verb.provide-for", "de")
 
 
 def _purposes(view: ClauseView, frame: Frame, c: int) -> set[int]:
@@ -716,6 +737,14 @@ def _negated_verb(view: ClauseView, c: int, neg: CueMention, measure: CueMention
     return before[-1] if before else None
 
 
+def _not_adopting(view: ClauseView, c: int, measure: CueMention) -> bool:
+    """A negated verb of adopting or joining others' measures in clause c ("not joining sanctions", "trägt die
+    Sanktionen nicht mit"): its subject stays out of the measure."""
+    return any(
+        "adopt" in x.kinds and x is not measure and _negated(view, c, x, measure) for x in view.cues_by_clause[c]
+    )
+
+
 def _negated(view: ClauseView, c: int, verb: CueMention, measure: CueMention) -> bool:
     return any("negation" in x.kinds and _negated_verb(view, c, x, measure) is verb for x in view.cues_by_clause[c])
 
@@ -725,6 +754,12 @@ def _parties(
 ) -> None:
     """Imposer and targets from the measure's own clause."""
     tokens = view.tokens
+    if _sanctioned_parties_as_subject(view, c, cue):
+        # "Die 61 neu sanktionierten Unternehmen kommen … aus der Türkei, Kirgistan und Indien": the participle
+        # names the listed parties, the clause where they come from; who listed them is the story's imposer
+        frame.targets += unique([a.id for a in view.actors_by_clause[c] if a.start > cue.end])
+        fire(frame, "sanction.sanctioned-parties-come-from")
+        return
     own = [part for g in groups(view.actors_by_clause[c], tokens) for part in _split_fronted(view, frame, g)]
     named = _named_on_measure(view, frame, cue)
     adopting = bool(frame.imposers)
@@ -1286,6 +1321,23 @@ def _agent_of_measure(view: ClauseView, actor: ActorMention) -> bool:
     return False
 
 
+def _sanctioned_parties_as_subject(view: ClauseView, c: int, cue: CueMention) -> bool:
+    """ "Die 61 neu sanktionierten Unternehmen …", "The newly sanctioned firms …": the measure is a participle on a
+    noun of acting parties that opens the clause (only articles, numbers and adverbs before it)."""
+    tokens = view.tokens
+    tok = tokens[cue.start]
+    if not tok.lowercase or not tok.lower.endswith(_PARTICIPLE_ENDINGS) or cue.end >= len(tokens):
+        return False
+    head = tokens[cue.end]
+    if head.lower not in ACTING_HEADS and head.lemma not in ACTING_HEADS:
+        return False
+    before = [t for t in tokens[view.grammar.clauses[c][0] : cue.start] if t.text != ","]
+    return all(t.lower in _ARTICLES or t.text.isdigit() or t.lowercase and t.lower not in PREPOSITIONS for t in before)
+
+
+_PARTICIPLE_ENDINGS: Final = tuple(word_list("suffix.participle-attributive", "de")) + ("ed",)
+
+
 def _bare_party(view: ClauseView, frame: Frame, g: Group, own: list[Group], cue: CueMention, role: _ClauseRole) -> None:
     """An actor without preposition: adjective targets, infinitive objects, adopters, threatened states,
     the subject imposing."""
@@ -1330,6 +1382,8 @@ def _bare_party(view: ClauseView, frame: Frame, g: Group, own: list[Group], cue:
     ):
         frame.targets += g.ids  # "Washington threatened Ankara with sanctions"
         fire(frame, "sanction.en.threatened-with")
+    elif g is own[0] and first.start < cue.start and _not_adopting(view, c, cue):
+        fire(frame, "sanction.not-adopting")  # "one of two nations not joining sanctions against Russia"
     elif not frame.imposers and (first.start < cue.start or lang == "de"):
         frame.imposers = g.ids
         fire(frame, "sanction.subject-imposes")
@@ -1496,6 +1550,8 @@ def _fallback_parties(view: ClauseView, frame: Frame, c: int, chain: list[int]) 
                     fire(frame, "sanction.target-of-coordinated-measure")
     if not frame.targets and view.lang == "en":
         _target_in_purpose_infinitive(view, frame, c)
+    if not frame.targets:
+        _target_served_by_listed(view, frame, c)
     if not frame.imposers:
         pronoun = pronoun_subject(tokens, grammar, c, chain)
         if pronoun is not None:
@@ -1546,6 +1602,26 @@ def _target_in_purpose_infinitive(view: ClauseView, frame: Frame, c: int) -> Non
                 frame.targets += g.ids
                 fire(frame, "sanction.en.target-in-purpose-infinitive")
         return
+
+
+def _target_served_by_listed(view: ClauseView, frame: Frame, c: int) -> None:
+    """ "sanctions on companies | that supplied drone parts to Russia", "Sanktionen gegen Firmen, | die Waffen für
+    die Huthi beschafft haben": with no target named, the relative clause right after the measure says whom the
+    listed parties supply or procure for; the measure keeps goods from reaching them."""
+    tokens, grammar = view.tokens, view.grammar
+    k = c + 1
+    if k >= view.n or grammar.clauses[c][1] != grammar.clauses[k][0] or not relative_clause(tokens, grammar, k):
+        return
+    if not any(x.kinds & _SERVING_KINDS for x in view.cues_by_clause[k]):
+        return
+    served = [i for a in view.actors_by_clause[k] if _prep(a, view) in _SERVED for i in [a.id]]
+    if served:
+        frame.targets += [i for i in dict.fromkeys(served) if i not in frame.imposers]
+        fire(frame, "sanction.target-served-by-listed")
+
+
+_SERVING_KINDS: Final = frozenset({"give", "sell", "buy", "give_noun"})
+_SERVED: Final = _DESTINATION | words("prep.for")
 
 
 def _coordinated_clause(view: ClauseView, c: int) -> bool:
