@@ -1075,6 +1075,12 @@ def _roles_receive(r: Roles) -> None:
 
 def _receiver(r: Roles) -> None:
     frame, kind = r.frame, r.frame.trigger_kind
+    owner = _possessive_owner(r) if kind in _OWNED_NOUN_KINDS and r.subj is not None else None
+    if owner is not None and owner is not r.subj:
+        # "Saab is expanding production to meet Ukraine's Gripen order": whose order it is receives, not the
+        # clause's subject
+        r.receive(owner.ids, "roles.receive.possessive-owner-of-order")
+        return
     if r.subj:
         r.receive(r.subj.ids, "roles.receive.subject-receives")
         return
@@ -1093,6 +1099,24 @@ def _receiver(r: Roles) -> None:
         owners = [i for g in r.own if g.first.kind.endswith("-gen") and g.first.start < r.trig for i in g.ids]
         if owners:
             r.receive(owners, "roles.receive.owner-of-bought-goods")
+
+
+_OWNED_NOUN_KINDS: Final = frozenset({"order", "buy", "request"})
+
+
+def _possessive_owner(r: Roles) -> Group | None:
+    """The English possessive right before the trigger noun ("Ukraine's Gripen order", "Manila's request")."""
+    if r.view.lang != "en":
+        return None
+    goods = {k for it in r.frame.items for k in range(it.start, it.end)}
+    for grp in r.own:
+        end = grp.members[-1].end
+        if not grp.first.text.endswith(("'s", "’s")) or not 0 <= r.trig - end <= 4:
+            continue
+        # only a number or the goods between ("Ukraine's 100+ Gripen order")
+        if all(k in goods or not r.tokens[k].alphabetic for k in range(end, r.trig)):
+            return grp
+    return None
 
 
 def owner_demonyms(actors: list[ActorMention], items: list[ItemMention], sellers: list[str]) -> list[str]:
