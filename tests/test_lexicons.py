@@ -52,6 +52,7 @@ CUE_MATCHES = {"lemma", "word", "phrase"}
 # (or a typo) must be added here deliberately.
 CUE_KINDS = {
     "agent",
+    "ability",
     "select",
     "client",
     "pair_ref",
