@@ -48,6 +48,9 @@ _DEAL_BACK_DETERMINERS: Final = words("determiner.deal-named-back", "en")
 _INCLUDE_VERBS: Final = words("verb.include", "en")
 _MISSILES: Final = ("ballistic-missile", "cruise-missile", "other-missile", "anti-tank-weapon", "air-defence-system")
 _AIRCRAFT: Final = ("combat-aircraft", "other-aircraft")
+# Categories a general word may stand for when a demonstrative points back to a named system of another one.
+_FAMILIES: Final = (_AIRCRAFT, ("ballistic-missile", "cruise-missile", "other-missile"))
+_DEMONSTRATIVES: Final = words("determiner.demonstrative-back")
 _PRONOUNS: Final = words("pronoun.speaker")
 _THAT: Final = words("pronoun.points-back")
 _COUNTRY_WORDS: Final = word_stems("noun.country-reference-end")
@@ -1160,6 +1163,21 @@ class Assembler:
         ):  # a rebutted claim of past approvals ("has not approved any since 2021, a spokesman said") stops nothing
             self._export_stop(sentence, parties, source)
 
+    def _demonstrative_antecedent(self, item: ItemMention) -> ItemMention | None:
+        """The named system a demonstrative with a general word for its kind points back to ("these warplanes",
+        "diese Flugzeuge" after FTC-2000G trainers), when the word alone would give another category of the
+        same family (aircraft, missiles); None otherwise."""
+        tokens = self._sentence_tokens
+        if item.designation or item.start == 0 or tokens[item.start - 1].lower not in _DEMONSTRATIVES:
+            return None
+        family = next((f for f in _FAMILIES if item.category in f), None)
+        if family is None:
+            return None
+        prev = next((p for p in reversed(self.state.items) if p.designation and p.start != item.start), None)
+        if prev is None or prev.category not in family or prev.category == item.category:
+            return None
+        return prev
+
     def _frame_goods(self, frame: Frame) -> list[ItemMention]:
         """The frame's goods with words for them ("the missiles", "sie") resolved to goods named before."""
         out: list[ItemMention] = []
@@ -1593,7 +1611,23 @@ class Assembler:
 
     def _resolve_item(self, item: ItemMention, frame: Frame | None = None) -> ItemMention | None:
         if item.category:
-            return item
+            named = self._demonstrative_antecedent(item)
+            if named is None:
+                return item
+            if frame is not None:
+                # "Myanmar received six FTC-2000G jets … These warplanes are part of an order": the trainers
+                # named before, not any fighters
+                fire(frame, "coref.demonstrative-goods-named-before")
+            return ItemMention(
+                item.start,
+                item.end,
+                named.category,
+                named.designation,
+                item.quantity,
+                named.origin,
+                named.producer,
+                item.text,
+            )
         tokens = self._sentence_tokens
         if item.carrier == "carrier" and item.end < len(tokens) and tokens[item.end].lower in _OF_EN:
             # "three batteries of the shore-based, anti-ship variant of the BrahMos missile system": the system
