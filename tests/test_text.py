@@ -341,6 +341,58 @@ def test_item_carries_producer():
     assert item_named("Iran erhält Su-35-Kampfflugzeugen.", "de", "Su-35-Kampfflugzeugen").producer == "RUS"
 
 
+# Goods a sentence names but does not transfer: the threat defended against, troops carrying out an invasion.
+NOT_GOODS = [
+    # lang, text, surface
+    ("de", "Brasilien kauft Akash zum Schutz vor Flugzeugen, Drohnen und Marschflugkörpern.", "Drohnen"),
+    ("de", "Brasilien kauft Akash zum Schutz vor Flugzeugen, Drohnen und Marschflugkörpern.", "Flugzeugen"),
+    ("de", "Deutschland lieferte Flugabwehrsysteme zur Abwehr von Drohnen an die Ukraine.", "Drohnen"),
+    ("de", "Nach dem Einmarsch türkischer Truppen in Syrien wurden die Exporte zurückgefahren.", "Truppen"),
+    ("en", "After the invasion by Turkish troops, exports were cut.", "troops"),
+]
+# ... and the same words where they are goods.
+STILL_GOODS = [
+    ("de", "Nach Deutschland gingen vor allem Munition und Drohnen.", "Munition"),
+    ("de", "Deutschland lieferte vor zwei Jahren Drohnen an die Ukraine.", "Drohnen"),
+    ("de", "Russland schickte Truppen nach Mali.", "Truppen"),
+    ("en", "Russia sent troops to Mali to help the junta.", "troops"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), NOT_GOODS, ids=[c[1][:40] + c[2] for c in NOT_GOODS])
+def test_not_goods(lang, text, surface):
+    assert surface not in [m.text for m in items(text, lang)]
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), STILL_GOODS, ids=[c[1][:40] for c in STILL_GOODS])
+def test_still_goods(lang, text, surface):
+    assert item_named(text, lang, surface).category is not None
+
+
+def test_threats_stay_one_list_for_the_clauses():
+    """A list of threats is one noun phrase: the hedge at the end of the clause still reaches the purchase."""
+    from armsflow import extract
+
+    events = extract(
+        "Brasilien hat den Kauf des indischen Systems Akash zum Schutz vor Flugzeugen, Drohnen und "
+        "Marschflugkörpern erwogen.",
+        lang="de",
+    )
+    assert [(e.supplier, e.recipient, e.item, e.status) for e in events] == [
+        ("IND", "BRA", "air-defence-system", "considered")
+    ]
+
+
+def test_target_before_victims_is_no_measure():
+    from armsflow.lexicons import lexicon as lex
+    from armsflow.mentions import find_cues
+
+    tokens = tokenize("The drones were used by Russia to target Ukrainian civilians.", "en")
+    assert not [c for c in find_cues(tokens, lex("en")) if "impose" in c.kinds]
+    tokens = tokenize("The new sanctions target Iranian firms.", "en")
+    assert [c.lemma for c in find_cues(tokens, lex("en")) if "impose" in c.kinds and c.lemma == "target"]
+
+
 # --------------------------------------------------------------------------- quantities
 
 QUANTITIES = [

@@ -165,6 +165,19 @@ def _named_examples_follow(tokens: list[Token], k: int, in_names: set[int]) -> b
     return j in in_names
 
 
+def _listed_by_include(tokens: list[Token], k: int, in_names: set[int], cues: list[CueMention]) -> bool:
+    """ "The countries to which the drone has been exported include Poland, Qatar …": a verb of including after
+    the vague word names the states it stands for, right after it."""
+    for cue in cues:
+        if "include" in cue.kinds and cue.start > k:
+            j = cue.end
+            while j < len(tokens) and tokens[j].lower in _EXAMPLE_ARTICLES:
+                j += 1
+            if j in in_names:
+                return True
+    return False
+
+
 def _vague(word: str) -> bool:
     """Unnamed states as a party: "Verbündete", "allies", and compounds with them ("EU-Staaten", "Golfstaaten",
     "Nato-Partner"): no side can be filled in from the discourse then. (Asked for every word of a sentence with
@@ -374,7 +387,13 @@ class Assembler:
         vague = [k for k in range(len(tokens)) if tokens[k].classes & _VAGUE_WORD and k not in speaker_tokens]
         if vague:
             in_names = {k for a in mentions.actors if not is_reference(a.id) for k in range(a.start, a.end)}
-            vague = [k for k in vague if k not in in_names and not _named_examples_follow(tokens, k, in_names)]
+            vague = [
+                k
+                for k in vague
+                if k not in in_names
+                and not _named_examples_follow(tokens, k, in_names)
+                and not _listed_by_include(tokens, k, in_names, mentions.cues)
+            ]
         self._vague_tokens = vague
         both = [k for k in self._vague_tokens if k > 0 and sentence.tokens[k - 1].lower in _BOTH]
         if both and self.lang == "en":
@@ -778,7 +797,10 @@ class Assembler:
                     if rule == "coref.reference-described-by-genitive":
                         fire(frame, rule)
                         frame.no_fill = True  # the sentence names a party we cannot place
-                    fire(frame, "coref.unresolved-reference-dropped")
+                    if rule == "coref.reference-listed-by-include":
+                        fire(frame, rule)  # the names listed stand in the frame already
+                    else:
+                        fire(frame, "coref.unresolved-reference-dropped")
 
     def _resolve_pair(self, frame: Frame, index: int, roles: tuple[list[str], ...]) -> None:
         """ "Egypt and China signed a memorandum. The two states later signed a contract covering Wing Loong
@@ -888,6 +910,16 @@ class Assembler:
         ]
         return True, (speakers[0] if speakers else None)
 
+    def _listed_reference(self, ref: str) -> bool:
+        """Whether the reference ``ref`` in this sentence is followed by a verb of including that names the states
+        it stands for."""
+        actors = self._sentence_actors
+        in_names = {k for a in actors if not is_reference(a.id) for k in range(a.start, a.end)}
+        return any(
+            a.id == ref and _listed_by_include(self._sentence_tokens, a.end - 1, in_names, self._sentence_cues)
+            for a in actors
+        )
+
     def _referent(
         self, frame: Frame, index: int, role: list[str], ref: str, used: set[str], here: list[str]
     ) -> tuple[str | None, str]:
@@ -911,6 +943,10 @@ class Assembler:
         ]
         if here and not states:
             return here.pop(0), "coref.group-named-in-sentence"
+        if states and self._listed_reference(ref):
+            # "The countries to which the drone has been exported include Poland, Qatar …": the names listed are
+            # the states meant, and they are in the frame already
+            return None, "coref.reference-listed-by-include"
         if states and not institution and self._described_by_genitive(ref):
             # "an das Land des Lizenzgebers", "to the country of origin": a state picked out by what the phrase
             # says of it, not one the story has named
@@ -1165,7 +1201,7 @@ class Assembler:
 
     def _demonstrative_antecedent(self, item: ItemMention) -> ItemMention | None:
         """The named system a demonstrative with a general word for its kind points back to ("these warplanes",
-        "diese Flugzeuge" after FTC-2000G trainers), when the word alone would give another category of the
+        "diese Flugzeuge" after Yak-130 trainers), when the word alone would give another category of the
         same family (aircraft, missiles); None otherwise."""
         tokens = self._sentence_tokens
         if item.designation or item.start == 0 or tokens[item.start - 1].lower not in _DEMONSTRATIVES:
@@ -1615,8 +1651,8 @@ class Assembler:
             if named is None:
                 return item
             if frame is not None:
-                # "Myanmar received six FTC-2000G jets … These warplanes are part of an order": the trainers
-                # named before, not any fighters
+                # "Laos received four Yak-130 jets … These warplanes are part of an order": the trainers named
+                # before, not any fighters
                 fire(frame, "coref.demonstrative-goods-named-before")
             return ItemMention(
                 item.start,

@@ -1387,6 +1387,16 @@ def _in_exchange(tokens: list[Token], item: ItemMention, items: list[ItemMention
     return False
 
 
+def _governed_by_for(tokens: list[Token], item: ItemMention) -> bool:
+    """Goods governed by "für"/"for", with an article, a possessive or adjectives between."""
+    for k in range(item.start - 1, max(-1, item.start - 4), -1):
+        if tokens[k].lower in _FOR:
+            return True
+        if not (tokens[k].lower in ARTICLES or tokens[k].lowercase and tokens[k].alphabetic):
+            return False
+    return False
+
+
 def frame_items(
     view: ClauseView,
     c: int,
@@ -1422,6 +1432,13 @@ def frame_items(
             # "Für seine Kampfjets vom Typ F-35 kauft Tokio Seezielflugkörper": what the goods are for is the
             # buyer's own equipment
             trace.append("item.de.for-own-equipment")
+            items = kept
+    if lead_kind == "select":
+        kept = [it for it in items if not _governed_by_for(view.tokens, it)]
+        if len(kept) < len(items):
+            # "das die Marine für die neuen Fregatten ausgewählt hat", "Für die neuen Fregatten hat Brasilien das
+            # NSM ausgewählt": what the chosen system is for is not what is chosen
+            trace.append("item.selected-for-purpose")
             items = kept
     kept = [it for it in items if not _replaced(view.tokens, it, lead_cue)]
     if len(kept) < len(items):

@@ -137,7 +137,7 @@ class ClauseView:
 def analyse(tokens: list[Token], mentions: Mentions, lang: str) -> SentenceGrammar:
     """Clause spans of a sentence, and which clauses are infinitives (zu/to + verb)."""
     actor_tokens = frozenset(i for a in mentions.actors for i in range(a.start, a.end))
-    listed = set(actor_tokens) | {i for it in mentions.items for i in range(it.start, it.end)}
+    listed = set(actor_tokens) | {i for it in mentions.items for i in range(it.start, it.end)} | set(mentions.threats)
     verbs = frozenset(c.start for c in mentions.cues if meets(c.kinds, VERB_KINDS))
     ids = clause_ids(tokens, listed, verbs, actor_tokens)
     # clause ids run 0, 0, …, 1, 1, …: a span ends where the id changes (one tuple per clause, not per token)

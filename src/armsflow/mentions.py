@@ -172,12 +172,22 @@ class Mentions:
     actors: list[ActorMention]
     items: list[ItemMention]
     cues: list[CueMention]
+    # tokens of goods named as a threat defended against ("vor Flugzeugen, Drohnen und Marschflugkörpern"):
+    # no goods, but the members of a list all the same, for the clause boundaries
+    threats: list[int]
 
     # (constructor written out, init=False: compiled, it is plain field stores, not interpreted Python)
-    def __init__(self, actors: list[ActorMention], items: list[ItemMention], cues: list[CueMention]) -> None:
+    def __init__(
+        self,
+        actors: list[ActorMention],
+        items: list[ItemMention],
+        cues: list[CueMention],
+        threats: list[int] | None = None,
+    ) -> None:
         self.actors = actors
         self.items = items
         self.cues = cues
+        self.threats = threats if threats is not None else []
 
 
 # --------------------------------------------------------------------------- actors
@@ -586,7 +596,9 @@ def _genitive_of_compound(tokens: list[Token], j: int) -> str | None:
 # --------------------------------------------------------------------------- items
 
 
-def find_items(tokens: list[Token], lex: Lexicon, actor_tokens: frozenset[int] = frozenset()) -> list[ItemMention]:
+def find_items(
+    tokens: list[Token], lex: Lexicon, actor_tokens: frozenset[int] = frozenset(), threats: list[int] | None = None
+) -> list[ItemMention]:
     raw: list[ItemMention] = []
     n = len(tokens)
     i = 0
@@ -643,7 +655,7 @@ def find_items(tokens: list[Token], lex: Lexicon, actor_tokens: frozenset[int] =
             and not _portion_of(tokens, it)
         ]
     items = _merge_designations(tokens, raw, lex)
-    items = [it for it in _purposes(tokens, items) if not _means_of_transport(tokens, it)]
+    items = [it for it in _purposes(tokens, items, threats) if not _means_of_transport(tokens, it)]
     items = [it for it in items if not _vessel_of_cargo(tokens, it, items) and not _capability(tokens, it)]
     for item in items:
         item.quantity = _quantity(tokens, item.start, lex)
@@ -784,8 +796,8 @@ def _may_start_item(tok: Token, lex: Lexicon) -> bool:
 
 _PURPOSE: Final = words("prep.purpose-of-goods")
 _AGAINST_GOODS: Final = words("prep.against-threat")
-_THREAT_NOUNS: Final = words("noun.threat", "en")
-_AFTER_THREAT: Final = words("prep.after-threat", "en")
+_THREAT_NOUNS: Final = words("noun.threat")
+_AFTER_THREAT: Final = words("prep.after-threat")
 _OBLIQUE_ARTICLES: Final = words("article.oblique", "de")
 _WEAPON_SINGULAR: Final = words("noun.weapon-singular")
 _GENERIC_AIRCRAFT: Final = words("noun.generic-aircraft", "en")
@@ -882,22 +894,57 @@ def _threat_of(tokens: list[Token], start: int) -> bool:
     return False
 
 
-def _purposes(tokens: list[Token], items: list[ItemMention]) -> list[ItemMention]:
+def _against_goods(tokens: list[Token], start: int) -> bool:
+    """ "gegen Drohnen", "vor Marschflugkörpern", "against the missiles": a preposition of defending against,
+    right before the goods or before one word of them; not an idiom ("vor allem Munition")."""
+    for k in (start - 1, start - 2):
+        if k >= 0 and tokens[k].lower in _AGAINST_GOODS:
+            return k + 1 == start or tokens[k + 1].alphabetic and tokens[k + 1].lower not in _NOT_AFTER_AGAINST
+    return False
+
+
+_NOT_AFTER_AGAINST: Final = words("word.idiom-after-against")
+
+
+def _acting_in_action(tokens: list[Token], start: int) -> bool:
+    """ "der Einmarsch türkischer Truppen", "the invasion by Russian troops": people named after a noun of
+    invading or attacking (an article, a preposition or an adjective between) carry it out themselves."""
+    for k in range(start - 1, max(-1, start - 4), -1):
+        if tokens[k].lower in _MILITARY_ACTIONS:
+            return True
+        if not tokens[k].alphabetic or tokens[k].capitalised and k != start - 1 and tokens[k].lower not in ARTICLES:
+            return False
+    return False
+
+
+_MILITARY_ACTIONS: Final = words("noun.military-action")
+
+
+def _purposes(tokens: list[Token], items: list[ItemMention], threats: list[int] | None = None) -> list[ItemMention]:
     """ "Munition für ihre Artillerie", "Ersatzteile für Panzerhaubitzen", "missiles for its destroyers":
-    the second noun names what the goods are for; it is not itself transferred."""
+    the second noun names what the goods are for; it is not itself transferred. Goods named as a threat
+    have their tokens added to ``threats``."""
     out: list[ItemMention] = []
     purpose: ItemMention | None = None  # the last item read as a purpose
+    threat = False  # whether that purpose is a threat
     for item in items:
         if purpose is not None and all(
             t.lower in _COORDINATORS or t.text == "," for t in tokens[purpose.end : item.start]
         ):
             purpose = item  # "engines for tanks and helicopters": the helicopters are a purpose too
+            if threat and threats is not None:
+                threats.extend(range(item.start, item.end))
             continue
         purpose = None
-        if any(t.lower in _AGAINST_GOODS for t in tokens[max(0, item.start - 2) : item.start]) or _threat_of(
-            tokens, item.start
-        ):
+        threat = False
+        if _against_goods(tokens, item.start) or _threat_of(tokens, item.start):
             purpose = item  # "Patriot systems to defend cities against missiles and drones": the threat, not goods
+            threat = True
+            if threats is not None:
+                threats.extend(range(item.start, item.end))
+            continue
+        if item.category == "personnel" and _acting_in_action(tokens, item.start):
+            purpose = item  # "nach dem Einmarsch türkischer Truppen in Syrien": troops acting, not sent to anyone
             continue
         # up to eight words back: "Ersatz für bereits an die Ukraine gelieferte T72-Panzer"
         before = [t.lower for t in tokens[max(0, item.start - 8) : item.start]]
@@ -946,6 +993,18 @@ def _negates_a_date(tokens: list[Token], cue: CueMention) -> bool:
         return False
     after = tokens[cue.end + 1]
     return after.text[:1].isdigit() or after.lower in _DATE_WORDS or after.lower in _DATE_OPENERS
+
+
+def _attack_on_victims(tokens: list[Token], cue: CueMention) -> bool:
+    """ "to target Ukrainian civilians", "targeting cities": a measure verb whose object (within three words) is a
+    noun of people or places attacked is an attack, no measure."""
+    if "impose" not in cue.kinds or tokens[cue.start].lower not in _ATTACK_VERBS:
+        return False
+    return any(t.lower in _ATTACKED for t in tokens[cue.end : cue.end + 3])
+
+
+_ATTACK_VERBS: Final = words("verb.aim-at", "en")
+_ATTACKED: Final = words("noun.attacked", "en")
 
 
 def _training_in_package(tokens: list[Token], cue: CueMention, found: list[CueMention]) -> bool:
@@ -1641,6 +1700,8 @@ def find_cues(tokens: list[Token], lex: Lexicon) -> list[CueMention]:
         found += _near_deals(tokens, found)
         found += _kept_up(tokens, found)
         found = [c for c in found if not _training_in_package(tokens, c, found)]
+        # "drones used by Russia to target Ukrainian civilians": a verb of aiming at people or places attacks them
+        found = [c for c in found if not _attack_on_victims(tokens, c)]
         # "the deal follows the delivery of …": "follow" gives only without an object ("more will follow")
         found = [
             c
@@ -2046,7 +2107,8 @@ def find_mentions(sentence: Sentence, lex: Lexicon) -> Mentions:
             )
         return Mentions(actors, _named_systems(tokens, lex), cues)
     actor_tokens = frozenset(i for a in actors for i in range(a.start, a.end))
-    items = find_items(tokens, lex, actor_tokens)
+    threats: list[int] = []
+    items = find_items(tokens, lex, actor_tokens, threats)
     # "reached Russian units", "Ukrainian units received": after a state's adjective a word that is both
     # a stand-in for a system and a word for forces ("units", "Einheiten") names the forces, not goods
     adjective_ends = {a.end for a in actors if a.kind in ("adj", "adj-gen", "origin")}
@@ -2105,7 +2167,7 @@ def find_mentions(sentence: Sentence, lex: Lexicon) -> Mentions:
     opener = next((a for a in actors if a.kind == "ref" and a.start == 0), None)
     if opener is not None:
         items = [it for it in items if not (opener.start <= it.start and it.end <= opener.end)]
-    return Mentions(actors, items, cues)
+    return Mentions(actors, items, cues, threats)
 
 
 _FIGHTERS: Final = words("noun.fighters")

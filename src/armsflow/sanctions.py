@@ -606,6 +606,9 @@ def _provided_by_measure(view: ClauseView, frame: Frame, c: int) -> set[int]:
 _PROVIDE_FOR: Final = words("verb.provide-for", "de")
 
 
+_AIM_AT: Final = words("prep.aim-at", "en")
+
+
 def _purposes(view: ClauseView, frame: Frame, c: int) -> set[int]:
     """ "the UN sanctions, which are intended to deny Pyongyang revenue": a passive participle of intending
     states the measure's purpose, not an intention to impose it."""
@@ -617,7 +620,13 @@ def _purposes(view: ClauseView, frame: Frame, c: int) -> set[int]:
         and "intend" in x.kinds
         and x.start > frame.trigger.start
         and tokens[x.start].lower.endswith("ed")
-        and tokens[x.start - 1].lower in _AUX_PASSIVE_EN
+        and (
+            tokens[x.start - 1].lower in _AUX_PASSIVE_EN
+            # "The sanctions aimed at choking off Russia's access": aiming at a goal right after the measure
+            or x.end < len(tokens)
+            and tokens[x.end].lower in _AIM_AT
+            and x.start - frame.trigger.end <= 1
+        )
     }
     if found:
         fire(frame, "sanction.en.purpose-is-no-intention")
@@ -1180,6 +1189,9 @@ def _party(
         return
     if prep == "in" and first.article in _IN_ACCUSATIVE and lang == "de":
         prep = "nach"  # "Rüstungsexporte in die Türkei": a direction, not a place
+    if prep in TARGET and _after_war_noun(view, first):
+        fire(frame, "sanction.victims-are-no-target")  # "their contributions to Russia's war against Ukraine"
+        return
     if (
         prep in TARGET
         or (prep in _PLACE_PREPS and first.start > 1 and _unowned_target_noun(view, _before_prep(tokens, first.start)))
@@ -1321,6 +1333,9 @@ def _agent_of_measure(view: ClauseView, actor: ActorMention) -> bool:
     return False
 
 
+_VICTIMS: Final = words("noun.attacked")
+
+
 def _sanctioned_parties_as_subject(view: ClauseView, c: int, cue: CueMention) -> bool:
     """ "Die 61 neu sanktionierten Unternehmen …", "The newly sanctioned firms …": the measure is a participle on a
     noun of acting parties that opens the clause (only articles, numbers and adverbs before it)."""
@@ -1349,6 +1364,8 @@ def _bare_party(view: ClauseView, frame: Frame, g: Group, own: list[Group], cue:
     elif lang == "en" and first.start < cue.start and _joined_in_measure(view, first, cue):
         role.fellows.append(g)  # "it would join Washington in sanctioning …": Washington imposes beside the subject
         fire(frame, "sanction.en.joined-in-measure")
+    elif first.kind in ("adj", "demonym") and first.end < len(tokens) and tokens[first.end].lower in _VICTIMS:
+        fire(frame, "sanction.victims-are-no-target")  # "drones used to target Ukrainian civilians"
     elif first.kind in ("adj", "demonym") and not governs(g, tokens):
         frame.targets += g.ids
         fire(frame, "sanction.adjective-target")
