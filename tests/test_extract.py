@@ -1153,3 +1153,15 @@ def test_the_weapon_is_the_system_named_before():
 def test_forces_in_the_dative_receive_and_equipment_is_military():
     text = "Die Türkei hat der somalischen Spezialeinheit Gorgor Ausrüstung bereitgestellt."
     assert events(text, "de") == {("transfer", "TUR", "SOM", "military-equipment", "delivered")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die USA liefern Patriot-Raketen an Katar, verlautete aus dem Pentagon.",
+        "Wie aus dem Pentagon verlautete, liefern die USA Patriot-Raketen an Katar.",
+    ],
+)
+def test_verlauten_reports_from_whom_the_news_comes(text):
+    result = extract_document(Document(id="t", text=text, lang="de")).to_dict()
+    assert {(e["supplier"], e["recipient"], e["source"]) for e in result["events"]} == {("USA", "QAT", "Pentagon")}
