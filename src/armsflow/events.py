@@ -165,6 +165,14 @@ def _named_examples_follow(tokens: list[Token], k: int, in_names: set[int]) -> b
     return j in in_names
 
 
+def _standing_for(item: ItemMention, named: ItemMention) -> ItemMention:
+    """The mention ``item`` (its place, words and quantity) standing for the goods ``named`` before (their category,
+    designation, origin and maker)."""
+    return ItemMention(
+        item.start, item.end, named.category, named.designation, item.quantity, named.origin, named.producer, item.text
+    )
+
+
 def _listed_by_include(tokens: list[Token], k: int, in_names: set[int], cues: list[CueMention]) -> bool:
     """ "The countries to which the drone has been exported include Poland, Qatar …": a verb of including after
     the vague word names the states it stands for, right after it."""
@@ -1654,16 +1662,7 @@ class Assembler:
                 # "Laos received four Yak-130 jets … These warplanes are part of an order": the trainers named
                 # before, not any fighters
                 fire(frame, "coref.demonstrative-goods-named-before")
-            return ItemMention(
-                item.start,
-                item.end,
-                named.category,
-                named.designation,
-                item.quantity,
-                named.origin,
-                named.producer,
-                item.text,
-            )
+            return _standing_for(item, named)
         tokens = self._sentence_tokens
         if item.carrier == "carrier" and item.end < len(tokens) and tokens[item.end].lower in _OF_EN:
             # "three batteries of the shore-based, anti-ship variant of the BrahMos missile system": the system
@@ -1675,16 +1674,7 @@ class Assembler:
             if named is not None and all(t.letter_first or t.text == "," for t in tokens[item.end : named.start]):
                 if frame is not None:
                     fire(frame, "coref.system-of-carrier")
-                return ItemMention(
-                    item.start,
-                    item.end,
-                    named.category,
-                    named.designation,
-                    item.quantity,
-                    named.origin,
-                    named.producer,
-                    item.text,
-                )
+                return _standing_for(item, named)
         here = [it for it in self._sentence_items if it.category and it.start < item.start]
         for prev in reversed(self.state.items + here):
             if item.carrier == "missile" and prev.category not in _MISSILES:
@@ -1698,16 +1688,7 @@ class Assembler:
             if item.carrier == "aircraft" and frame is not None:
                 # "Vietnam ordered Yak-130 trainers … Russia has sold the jets to Laos": the trainers named before
                 fire(frame, "coref.en.the-jets-named-before")
-            return ItemMention(
-                item.start,
-                item.end,
-                prev.category,
-                prev.designation,
-                item.quantity,
-                prev.origin,
-                prev.producer,
-                item.text,
-            )
+            return _standing_for(item, prev)
         if item.carrier == "aircraft":
             # "the jets" with no aircraft named before: fighters, as the word says
             return ItemMention(
