@@ -1061,8 +1061,13 @@ def _roles_receive(r: Roles) -> None:
             # "Chilean warships which were acquired second-hand from the Netherlands": goods bought from another
             # state carry their buyer's demonym, not their maker's
             r.receive(demonyms, "roles.receive.en.demonym-of-goods-bought-from")
+    # ("für die Armee", "for the navy": the buyer's own forces, no one else it buys for)
     beneficiaries = [
-        i for g in r.by_prep.get("for", []) + r.by_prep.get("für", []) if g.first.start > trig for i in g.ids
+        i
+        for g in r.by_prep.get("for", []) + r.by_prep.get("für", [])
+        if g.first.start > trig
+        for i in g.ids
+        if i != _OWN_FORCES
     ]
     if kind in ("buy", "order") and beneficiaries and not frame.passive:
         # "Britain and Norway jointly bought NASAMS launchers for Ukraine": the buyers pay, the one they buy
@@ -1102,6 +1107,7 @@ def _receiver(r: Roles) -> None:
 
 
 _OWNED_NOUN_KINDS: Final = frozenset({"order", "buy", "request"})
+_OWN_FORCES: Final = "@forces"  # a reference to armed forces without a state ("die Armee", "the navy")
 
 
 def _possessive_owner(r: Roles) -> Group | None:
