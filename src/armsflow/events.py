@@ -42,6 +42,7 @@ _BUYING: Final = frozenset({"buy", "order", "get"})
 _VAGUE_PARTNERS: Final = words("noun.vague-partner")
 _EXAMPLE_MARKERS: Final = words("prep.such-as")
 _EXAMPLE_ARTICLES: Final = words("article.definite-short")
+_CLASSIFIERS: Final = words("noun.member-classifier")
 _VAGUE_HEADS: Final = word_stems("noun.vague-partner-head")
 _BOTH: Final = words("det.both", "en")
 _DEAL_BACK_DETERMINERS: Final = words("determiner.deal-named-back", "en")
@@ -160,8 +161,18 @@ def _named_examples_follow(tokens: list[Token], k: int, in_names: set[int]) -> b
         j += 1
     if j == k + 1:
         return False
+    return _name_starts_at(tokens, j, in_names)
+
+
+def _name_starts_at(tokens: list[Token], j: int, in_names: set[int]) -> bool:
+    """A state's name starts at ``j``, after articles and a classifying title ("the NATO member Poland", "EU
+    country Hungary", "ally Qatar"): a list of examples or of the states included often names them so."""
     while j < len(tokens) and tokens[j].lower in _EXAMPLE_ARTICLES:
         j += 1
+    if j < len(tokens) and tokens[j].lower in _CLASSIFIERS:
+        j += 1
+    elif j + 1 < len(tokens) and tokens[j + 1].lower in _CLASSIFIERS and tokens[j].capitalised:
+        j += 2
     return j in in_names
 
 
@@ -178,10 +189,7 @@ def _listed_by_include(tokens: list[Token], k: int, in_names: set[int], cues: li
     the vague word names the states it stands for, right after it."""
     for cue in cues:
         if "include" in cue.kinds and cue.start > k:
-            j = cue.end
-            while j < len(tokens) and tokens[j].lower in _EXAMPLE_ARTICLES:
-                j += 1
-            if j in in_names:
+            if _name_starts_at(tokens, cue.end, in_names):
                 return True
     return False
 
@@ -1419,10 +1427,16 @@ class Assembler:
         actor = self.salient(index, exclude=set(parties.recipients), home=True)
         producers = {it.producer for it in items if it.producer}
         seen = self.state.suppliers_seen
+        rule = "discourse.home-state-exports"
         if actor and seen and actor not in seen:
             # the story's exports so far came from others: this state has not been the exporter
             reject("discourse.home-state-not-an-exporter", f"{actor} has supplied nothing in this story")
             actor = None
+            sole = next(iter(seen)) if len(seen) == 1 else None
+            if sole is not None and _is_state(sole) and sole not in parties.recipients and not frame.pronoun_subject:
+                # one exporter so far ("Baykar has signed a contract with Kuwait … The countries to which the drone
+                # has been exported include …"): the story is about its exports
+                actor, rule = sole, "discourse.sole-exporter-of-story-exports"
         others = {
             a.id
             for a in self._sentence_actors
@@ -1449,7 +1463,7 @@ class Assembler:
             reject("discourse.home-state-not-the-sanctioned", f"{actor} is sanctioned or receives in the sentence")
             actor = None
         if actor:
-            parties.fill("supplier", [actor], "discourse.home-state-exports")
+            parties.fill("supplier", [actor], rule)
         elif len(producers) == 1 and not producers & set(parties.recipients):
             # nothing else named: the maker's state of a named system exports it ("the sale of Rafale jets")
             parties.fill("supplier", list(producers), "discourse.maker-exports")

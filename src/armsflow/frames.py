@@ -1227,6 +1227,13 @@ def choose_lead(view: ClauseView, c: int, participle_starts: set[int]) -> tuple[
         if builder is not None:
             # "Egypt builds K9 howitzers under a licence from South Korea": the licence frames the building
             lead_cue, lead_kind = builder, "use"
+    if "client" in lead_cue.kinds and _client_after_recipient_prep(view, lead_cue):
+        other = _lead([x for x in cues if x is not lead_cue and x.start not in participle_starts])
+        if other is not None and other[0].start < lead_cue.start:
+            # "a prolific supplier of electronics to Russian buyers": the buyers name where the goods of the
+            # supplier before them go; the supplier leads
+            lead_cue, lead_kind = other
+            trace[-1:] = [_TRIGGER_RULES[lead_kind], "trigger.client-noun-after-to"]
     if lead_kind == "use":
         converted = _use_as_transfer(view, c, lead_cue)
         if converted is None:
@@ -1235,6 +1242,12 @@ def choose_lead(view: ClauseView, c: int, participle_starts: set[int]) -> tuple[
         lead_kind, rule = converted
         trace.append(rule)
     return lead_cue, lead_kind, trace
+
+
+def _client_after_recipient_prep(view: ClauseView, cue: CueMention) -> bool:
+    """A customer noun in a recipient's phrase ("to Russian buyers", "an russische Abnehmer"): a preposition of
+    the recipient at most two words before it."""
+    return any(t.lower in TO for t in view.tokens[max(0, cue.start - 3) : cue.start])
 
 
 def _use_as_transfer(view: ClauseView, c: int, cue: CueMention) -> tuple[str, str] | None:

@@ -2167,6 +2167,10 @@ def _role_noun(r: Roles) -> None:
         for a in r.view.actors_by_clause[r.c]
         if a.kind in ("adj", "demonym") and cue.start - 2 <= a.end <= cue.start and a.id not in holders
     ]
+    if not holders and "client" not in cue.kinds and "grammar.subject-of-governing-clause" in frame.trace:
+        # "One Kyrgyz company founded last year, …, has been a supplier of chips to Russia": the subject the
+        # clause inherits holds the role
+        holders = list(frame.suppliers)
     owners = [i for g in r.genitives for i in g.ids if i not in holders]
     if not owners:
         # "zu den wichtigsten Waffenlieferanten Indiens": the preposition governs the role noun; the genitive
