@@ -177,6 +177,10 @@ def groups(actors: list[ActorMention], tokens: list[Token]) -> list[Group]:
         if out:
             last = out[-1].members[-1]
             between = _without_asides(tokens[last.end : actor.start])
+            if _titled_person(last, actor, between):
+                # "Swedish Prime Minister Ulf Kristersson": the person the adjective and title introduce acts
+                out[-1].members[-1] = actor
+                continue
             comma_only = all(t.text == "," for t in between)
             if (
                 between
@@ -193,6 +197,18 @@ def groups(actors: list[ActorMention], tokens: list[Token]) -> list[Group]:
                 continue
         out.append(Group([actor]))
     return out
+
+
+def _titled_person(last: ActorMention, actor: ActorMention, between: list[Token]) -> bool:
+    """A state adjective, a capitalised title and a person of that state ("Ukrainian President Volodymyr
+    Zelensky", "der ukrainische Präsident Selenskyj"): one party, named by the person."""
+    return (
+        actor.kind == "person"
+        and last.kind == "adj"
+        and last.id == actor.id
+        and 0 < len(between) <= 3
+        and all(t.capitalised and t.alphabetic for t in between)
+    )
 
 
 def _in_order(actors: list[ActorMention]) -> bool:
