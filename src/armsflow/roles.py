@@ -354,7 +354,10 @@ def _functions(r: Roles) -> None:
         _inherited_subject(r)
     r.subj = r.subject or r.inherited
     if r.subj is None:
-        pronoun = pronoun_subject(tokens, grammar, c, r.governors, frame.trigger.start)
+        # (a passive clause's subject is what it says was done: a governing clause's pronoun is only its speaker,
+        # "er könne nicht garantieren, dass alle F-16V ausgeliefert werden")
+        governors = [] if frame.passive else r.governors
+        pronoun = pronoun_subject(tokens, grammar, c, governors, frame.trigger.start)
         if pronoun is not None:
             # "Iran's announcement that it had …", "The Netherlands said it would …"
             earlier = [a for a in view.mentions.actors if a.end <= pronoun and a.kind not in ("origin", "ref")]
