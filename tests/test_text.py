@@ -503,7 +503,21 @@ GOVERNORS = [
     ("de", "die Motoren des US-Konzerns Pratt & Whitney", "Pratt & Whitney", None, "des"),
     ("de", "Der Konzern Hensoldt liefert Radare.", "Hensoldt", None, None),
     ("de", "nach dem NATO-Beitritt Finnlands", "Finnlands", None, None),
+    # A state's official name: the preposition before its title governs the name after "of".
+    ("en", "Japan will provide patrol boats to the Republic of Fiji.", "Fiji", "to", "the"),
+    ("en", "tanks from the Kingdom of Saudi Arabia", "Saudi Arabia", "from", "the"),
+    ("en", "boats for the Republic of the Philippines", "Philippines", "for", "the"),
 ]
+
+
+def test_official_name_spans_its_title():
+    """ "the Republic of Fiji and the People's Republic of Bangladesh": each name starts at its title, so the two
+    are coordinated, and the title makes no reference to resolve."""
+    found = actors("Japan gives boats to the Republic of Fiji and the People's Republic of Bangladesh.", "en")
+    named = {a.id: a for a in found}
+    assert set(named) == {"JPN", "FJI", "BGD"}
+    assert [(named[x].prep, named[x].text) for x in ("FJI", "BGD")] == [("to", "Fiji"), (None, "Bangladesh")]
+    assert named["BGD"].start == named["FJI"].end + 2  # "and the", then the title "People's Republic of"
 
 
 @pytest.mark.parametrize(

@@ -262,7 +262,12 @@ def find_actors(tokens: list[Token], lex: Lexicon) -> list[ActorMention]:
             classified[i + size + 1] = i
             i += size
             continue
-        prep, article = _governor(tokens, classified.get(i, i), lex)
+        start = i
+        if english and i > 1 and tokens[i - 1].lower in _OF_OR_THE:
+            title = _state_title_before(tokens, i)
+            if title is not None:
+                start = title  # "to the Republic of Fiji": one name from its title, which the preposition governs
+        prep, article = _governor(tokens, classified.get(start, start), lex)
         if english and prep in _EN_ARTICLES:
             # "an Israeli company": the German preposition "an" is an English article, and the preposition
             # before it governs the actor as it does before "the" ("from an Israeli company")
@@ -279,9 +284,12 @@ def find_actors(tokens: list[Token], lex: Lexicon) -> list[ActorMention]:
             genitive = False  # "Iran's Revolutionary Guards", "Czechia's initiative has supplied": the state acts
         if prep == "gen":
             prep = None
-        found.append(ActorMention(i, i + size, entry.id, entry.kind, prep, article, text, genitive))
+        found.append(ActorMention(start, i + size, entry.id, entry.kind, prep, article, text, genitive))
         i += size
     return found
+
+
+_OF_OR_THE: Final = frozenset({"of"}) | words("article.definite-short", "en")
 
 
 _ACTOR_START_MEMO: Final[dict[str, dict[str, bool]]] = {}
@@ -489,6 +497,21 @@ def _governor(tokens: list[Token], i: int, lex: Lexicon | None = None) -> tuple[
     return prep, article
 
 
+def _state_title_before(tokens: list[Token], i: int) -> int | None:
+    """Where the title of a state's official name begins when the name at i follows it ("the People's Republic
+    of Bangladesh", "the Republic of the Philippines"): capitalised words before the title belong to it."""
+    j = i - 1
+    if j > 0 and tokens[j].lower in _THE_EN:
+        j -= 1
+    if j < 1 or tokens[j].lower != "of" or not tokens[j - 1].capitalised or tokens[j - 1].lower not in _STATE_TITLES:
+        return None
+    start = j - 1
+    while start > 0 and j - start < 4 and tokens[start - 1].capitalised and tokens[start - 1].lower not in _THE_EN:
+        start -= 1
+    return start
+
+
+_STATE_TITLES: Final = words("noun.state-title", "en")
 _INSTITUTION_ENDS: Final = word_stems("stem.institution-end")
 _SEAT_PREPS: Final = words("prep.seat")
 
