@@ -415,7 +415,11 @@ def _clause_frame(
     if not items:
         reject("filter.no-goods", f"clause {c}: trigger {lead_cue.lemma!r} without goods")
         return None
-    if lead_cue.lemma in _STATIONING_VERBS and all(it.category != "personnel" for it in items):
+    if (
+        lead_cue.lemma in _STATIONING_VERBS
+        and all(it.category != "personnel" for it in items)
+        and "trigger.deploy-foreign-goods" not in trace
+    ):
         # "deployed a Patriot battery in Lithuania", "verlegt Patriot-Staffeln nach Polen": weapons deployed stay
         # under the sender's command (stationing); only forces deployed to serve with another are transferred
         reject("filter.deployed-goods-stationed", f"clause {c}: {lead_cue.lemma!r} deploys goods, not forces")
@@ -1227,6 +1231,11 @@ def choose_lead(view: ClauseView, c: int, participle_starts: set[int]) -> tuple[
         if builder is not None:
             # "Egypt builds K9 howitzers under a licence from South Korea": the licence frames the building
             lead_cue, lead_kind = builder, "use"
+    if lead_kind == "give" and lead_cue.lemma in _DEPLOY and _deploys_foreign_goods(view, c):
+        # "Egypt has deployed Chinese HQ-9B systems in the Sinai": deploying goods of another state, with no
+        # destination, is having them in service
+        lead_kind = "use"
+        trace[-1:] = [_TRIGGER_RULES["use"], "trigger.deploy-foreign-goods"]
     if "client" in lead_cue.kinds and _client_after_recipient_prep(view, lead_cue):
         other = _lead([x for x in cues if x is not lead_cue and x.start not in participle_starts])
         if other is not None and other[0].start < lead_cue.start:
@@ -1242,6 +1251,16 @@ def choose_lead(view: ClauseView, c: int, participle_starts: set[int]) -> tuple[
         lead_kind, rule = converted
         trace.append(rule)
     return lead_cue, lead_kind, trace
+
+
+def _deploys_foreign_goods(view: ClauseView, c: int) -> bool:
+    """Goods of a named origin and no state the clause sends them to."""
+    return not any(a.prep in TO for a in view.actors_by_clause[c]) and any(
+        it.origin is not None for it in view.items_by_clause[c]
+    )
+
+
+_DEPLOY: Final = words("verb.deploy")
 
 
 def _client_after_recipient_prep(view: ClauseView, cue: CueMention) -> bool:
@@ -1299,8 +1318,29 @@ def _holder_after(view: ClauseView, c: int, cue: CueMention) -> bool:
 
 
 def _in_service(view: ClauseView, cue: CueMention, items: list[ItemMention]) -> list[ItemMention]:
-    """The goods a verb of having in service governs."""
-    return [it for it in items if it.category not in ("personnel", None) and _object_of(view, cue, it)]
+    """The goods a verb of having in service governs, with the goods coordinated after them ("used Chinese
+    fighter jets, PL-15 missiles and drones")."""
+    kept: set[int] = set()
+    last: ItemMention | None = None
+    for it in sorted(items, key=lambda x: x.start):
+        if it.category == "personnel":
+            continue
+        listed = last is not None and _coordinated(view.tokens[last.end : it.start])
+        if listed or _object_of(view, cue, it):
+            if it.category is not None:  # (a bare "missiles" still links the list)
+                kept.add(id(it))
+            last = it
+    return [it for it in items if id(it) in kept]
+
+
+def _coordinated(between: list[Token]) -> bool:
+    """Commas and coordinating words between two goods, then perhaps the next one's capitalised adjective
+    ("fighter jets and American drones"): they are one list."""
+    n = 0
+    while n < len(between) and (between[n].text == "," or between[n].lower in _LIST_LINKS):
+        n += 1
+    rest = between[n:]
+    return 0 < n <= 2 and len(rest) <= 1 and all(t.capitalised for t in rest)
 
 
 def _goods_from(view: ClauseView, item: ItemMention) -> bool:

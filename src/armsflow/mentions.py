@@ -2213,6 +2213,19 @@ def _has_kind(tok: Token, lex: Lexicon, kind: str) -> bool:
     return kind in lex.cue_words.get(tok.lower, ()) or kind in lex.cue_lemmas.get(tok.lemma, ())
 
 
+def _origin_over_conjuncts(tokens: list[Token], items: list[ItemMention]) -> None:
+    """ "Chinese fighter jets, PL-15 missiles and drones": an origin adjective before the first goods of a list
+    covers the goods coordinated after it that name no origin or maker of their own."""
+    ordered = sorted(items, key=lambda it: it.start)
+    for k in range(1, len(ordered)):
+        before, item = ordered[k - 1], ordered[k]
+        if before.origin is None or item.origin is not None or item.producer not in (None, before.origin):
+            continue
+        between = tokens[before.end : item.start]
+        if between and len(between) <= 2 and all(t.text == "," or t.lower in _ORIGIN_LINKS for t in between):
+            item.origin = before.origin
+
+
 def _origins(tokens: list[Token], actors: list[ActorMention], items: list[ItemMention], lex: Lexicon) -> None:
     """An origin adjective right in front of an item: "britische Fregatten", "Iranian drones"."""
     by_end = {a.end: a for a in actors if a.kind in ("adj", "adj-gen")}
@@ -2242,6 +2255,7 @@ def _origins(tokens: list[Token], actors: list[ActorMention], items: list[ItemMe
                         extra.append(replace(item, origin=other.id))
                         k = other.start
                 break
+    _origin_over_conjuncts(tokens, items)
     items.extend(extra)
     if lex.lang == "en":
         names = {a.end: a for a in actors if a.kind == "name" and not a.genitive}
