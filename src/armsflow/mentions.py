@@ -2213,6 +2213,39 @@ def _has_kind(tok: Token, lex: Lexicon, kind: str) -> bool:
     return kind in lex.cue_words.get(tok.lower, ()) or kind in lex.cue_lemmas.get(tok.lemma, ())
 
 
+def _made_in(tokens: list[Token], actors: list[ActorMention], items: list[ItemMention]) -> None:
+    """Goods made in a state come from it: "drones produced in China" (after the goods), "in China hergestellte
+    Drohnen" (a participle before them). The state is where they were made, no party of its own."""
+    places = {a.start: a for a in actors if a.prep in _IN_PLACE and _is_state_id(a.id)}
+    ends = {a.end: a for a in actors if a.prep in _IN_PLACE and _is_state_id(a.id)}
+    for item in items:
+        if item.origin is not None:
+            continue
+        k = item.end
+        if k + 2 < len(tokens) and tokens[k].lower in _MADE_IN and tokens[k + 1].lower in _IN_PLACE:
+            place = places.get(k + 2) or places.get(k + 3)
+            if place is not None:
+                item.origin = place.id
+                place.kind = "origin"
+                continue
+        j = item.start - 1
+        while j > item.start - 3 and j > 0 and tokens[j].lowercase and not tokens[j].lower.startswith(_MADE_IN_STEMS):
+            j -= 1  # (adjectives between the participle and the goods: "in China gebaute moderne Drohnen")
+        if j > 0 and tokens[j].lower.startswith(_MADE_IN_STEMS) and j in ends:
+            place = ends[j]
+            item.origin = place.id
+            place.kind = "origin"
+
+
+def _is_state_id(actor_id: str) -> bool:
+    return len(actor_id) == 3 and actor_id.isupper()
+
+
+_MADE_IN: Final = words("participle.made-in", "en")
+_MADE_IN_STEMS: Final = word_stems("stem.made-in")
+_IN_PLACE: Final = words("prep.made-in")
+
+
 def _origin_over_conjuncts(tokens: list[Token], items: list[ItemMention]) -> None:
     """ "Chinese fighter jets, PL-15 missiles and drones": an origin adjective before the first goods of a list
     covers the goods coordinated after it that name no origin or maker of their own."""
@@ -2255,6 +2288,7 @@ def _origins(tokens: list[Token], actors: list[ActorMention], items: list[ItemMe
                         extra.append(replace(item, origin=other.id))
                         k = other.start
                 break
+    _made_in(tokens, actors, items)
     _origin_over_conjuncts(tokens, items)
     items.extend(extra)
     if lex.lang == "en":
