@@ -807,3 +807,14 @@ def test_word_class_bits_are_the_set_look_ups_they_stand_for():
     members, _, form = next(c for c in classes if c[0] is not None)
     assert word_class(members, form) == 1 << classes.index((members, None, form))
     assert len(segment._CLASS_SETS) == len(classes)
+
+
+def test_a_particle_that_makes_another_verb_takes_the_cue_away():
+    """ "geht … davon aus" is "ausgehen" (to assume): no going; "geht an die Ukraine" still goes."""
+    from armsflow.lexicons import lexicon as lex
+    from armsflow.mentions import find_cues
+
+    assuming = tokenize("Sie geht wie die USA davon aus, dass die Raketen eingesetzt werden.", "de")
+    assert not [c for c in find_cues(assuming, lex("de")) if "go" in c.kinds]
+    going = tokenize("Die Munition geht an die Ukraine.", "de")
+    assert [c.lemma for c in find_cues(going, lex("de")) if "go" in c.kinds] == ["gehen"]

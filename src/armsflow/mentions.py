@@ -1882,6 +1882,7 @@ def _noun_cue_head(lemma: str, lex: Lexicon) -> set[str]:
 
 _PARTICLES: Final = words("particle.separable", "de")
 _PARTICLE_END: Final = words("function.after-separable-particle")
+_PARTICLE_CHANGES_VERB: Final = words("verb.de.particle-changes-meaning", "de")
 
 
 def _separable_particles(tokens: list[Token], cues: list[CueMention], lex: Lexicon) -> None:
@@ -1908,6 +1909,10 @@ def _separable_particles(tokens: list[Token], cues: list[CueMention], lex: Lexic
                 cues[:] = [c for c in cues if c.start not in (j, i)]
                 cues.append(CueMention(j, j + 1, kind_set(kinds), combined))
                 cues.sort(key=lambda c: c.start)
+                break
+            if verb.lemma in _PARTICLE_CHANGES_VERB and any(c.start == j for c in cues):
+                # "Sie geht … davon aus", "geht … vor": with its particle the verb is another one, no going
+                cues[:] = [c for c in cues if c.start != j]
                 break
 
 
