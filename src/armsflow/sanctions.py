@@ -48,7 +48,7 @@ _REASON_WEAK: Final = words("prep.reason-only-before-a-deed")
 _IN_ACCUSATIVE: Final = words("article.accusative-direction", "de")
 _PLACE_PREPS: Final = words("prep.place-of-target")
 _DESTINATION: Final = words("prep.export-destination")
-_EXPORT_STEMS: Final = ("export", "ausfuhr")
+_EXPORT_STEMS: Final = word_stems("stem.destination-measure")
 _APPLICATION: Final = words("noun.application", "en")
 _FOR_EN: Final = words("prep.for", "en")
 _LICENCE: Final = words("noun.licence", "en")
@@ -1201,7 +1201,7 @@ def _party(
                 frame.trigger_kind == "prevent"
                 or prevent is not None
                 # "export controls on chip tools to China": an export measure names its destination
-                or cue.lemma.startswith(_EXPORT_STEMS)
+                or (cue.lemma.startswith(_EXPORT_STEMS) and first.start >= cue.end)
                 # "Beschränkungen für Rüstungsexporte in die Türkei", "the embargo on arms sales to Libya"
                 or _restricted_transfer_before(view, frame, cue, first.start)
             )
