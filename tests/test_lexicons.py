@@ -579,3 +579,24 @@ def test_the_lexicon_cache_keeps_only_the_newest_versions(tmp_path, monkeypatch)
     assert "de-old09.pickle" in kept and "de-old00.pickle" not in kept
     assert len(list(folder.glob("en-*.pickle"))) == 10
     assert built.actors  # the lexicon itself came out whole
+
+
+def test_hyphenated_designations_match_with_a_space():
+    """ "Fath-360" is listed as one token; reports also write "Fath 360" and "MiG 29", two tokens: the matcher
+    must look for two-token spellings starting with "Fath" and "MiG"."""
+    from armsflow.lexicons import lexicon
+
+    for lang in ("de", "en"):
+        lex = lexicon(lang)
+        for first in ("Fath", "MiG"):
+            assert lex.designation_starts[designation_key(first)] >= 2
+
+
+def test_a_designation_written_with_a_space_is_found():
+    from armsflow.lexicons import lexicon
+    from armsflow.mentions import find_items
+    from armsflow.text.segment import tokenize as split
+
+    tokens = split("Der Iran lieferte Raketen vom Typ Fath 360 an Russland.", "de")
+    found = find_items(tokens, lexicon("de"))
+    assert [(it.category, it.designation) for it in found if it.designation] == [("ballistic-missile", "Fath 360")]

@@ -38,6 +38,16 @@ def read_tsv(name: str) -> list[dict[str, str]]:
         return [row for row in reader if row and not (next(iter(row.values())) or "").startswith("#")]
 
 
+_LETTERS_HYPHEN_DIGIT: Final = re.compile(r"^([A-Za-z]+)-(?=\d)")
+
+
+def _designation_spellings(form: str) -> list[str]:
+    """A designation as listed and, where letters and a number are joined by a hyphen ("Fath-360", "MiG-29"), as
+    written with a space ("Fath 360"): reports spell them both ways."""
+    spaced = _LETTERS_HYPHEN_DIGIT.sub(r"\1 ", form)
+    return [form] if spaced == form else [form, spaced]
+
+
 def _langs(lang: str) -> tuple[str, ...]:
     return (lang, "*")
 
@@ -248,15 +258,16 @@ def build_lexicon(lang: str) -> Lexicon:
     for row in read_tsv("designations.tsv"):
         if row["lang"] not in _langs(lang):
             continue
-        spelling = designation_key(row["form"])
-        if not spelling:
-            continue
-        case = not any(ch.isdigit() for ch in row["form"])
-        producer = "" if row["producer"] == "-" else row["producer"]  # "-": made by several states together
-        lex.designations.setdefault(spelling, DesignationEntry(row["designation"], row["category"], producer, case))
-        parts = form_tokens(row["form"])
-        lex.designation_max = max(lex.designation_max, len(parts))
-        _longest(lex.designation_starts, designation_key(parts[0]), len(parts))
+        for form in _designation_spellings(row["form"]):
+            spelling = designation_key(form)
+            if not spelling:
+                continue
+            case = not any(ch.isdigit() for ch in form)
+            producer = "" if row["producer"] == "-" else row["producer"]  # "-": made by several states together
+            lex.designations.setdefault(spelling, DesignationEntry(row["designation"], row["category"], producer, case))
+            parts = form_tokens(form)
+            lex.designation_max = max(lex.designation_max, len(parts))
+            _longest(lex.designation_starts, designation_key(parts[0]), len(parts))
     for row in read_tsv("items.tsv"):
         if row["lang"] != lang:
             continue
