@@ -42,6 +42,8 @@ _BUYING: Final = frozenset({"buy", "order", "get"})
 _VAGUE_PARTNERS: Final = words("noun.vague-partner")
 _EXAMPLE_MARKERS: Final = words("prep.such-as")
 _EXAMPLE_ARTICLES: Final = words("article.definite-short")
+_TENSE_MARKS: Final = frozenset({"past", "future"})
+_GO_PRESENT: Final = words("verb.de.go-present", "de")
 _CLASSIFIERS: Final = words("noun.member-classifier")
 _VAGUE_HEADS: Final = word_stems("noun.vague-partner-head")
 _BOTH: Final = words("det.both", "en")
@@ -1197,7 +1199,7 @@ class Assembler:
                 state.open_transfer = (index, list(parties.suppliers), items, statuses)
             return
         frame.attributed = source is not None or self._sentence_says
-        made = self._emit_transfers(sentence, frame, parties, items, source)
+        made = self._emit_transfers(index, sentence, frame, parties, items, source)
         if made:
             state.suppliers_seen.update(parties.suppliers)
             state.recipients_seen.update(parties.recipients)
@@ -1586,8 +1588,27 @@ class Assembler:
             if len(producers) == 1:
                 parties.fill("supplier", list(producers), "discourse.maker-of-goods-named-before")
 
+    def _goes_under_approvals(self, index: int, frame: Frame) -> bool:
+        """A German present "geht an" with no time of its own, right after transfers that were only agreed."""
+        last = self.state.last_package
+        return (
+            self.lang == "de"
+            and frame.trigger_kind == "go"
+            and self._sentence_tokens[frame.trigger.start].lower in _GO_PRESENT
+            and not frame.modifiers & _TENSE_MARKS
+            and last is not None
+            and index - last[0] <= 1
+            and set(last[3]) == {"agreed"}
+        )
+
     def _emit_transfers(
-        self, sentence: Sentence, frame: Frame, parties: _Parties, items: list[ItemMention], source: str | None
+        self,
+        index: int,
+        sentence: Sentence,
+        frame: Frame,
+        parties: _Parties,
+        items: list[ItemMention],
+        source: str | None,
     ) -> bool:
         decision = self._statuses(frame)
         last = self.state.last_package
@@ -1595,6 +1616,11 @@ class Assembler:
             # "Größtes Empfängerland war Brasilien" after licences granted: the recipient of those licences
             decision.statuses = [(st, False) for st in dict.fromkeys(last[3])]
             decision.rules = ["discourse.role-noun-continues-report"]
+        elif self._goes_under_approvals(index, frame):
+            # "Der Bundessicherheitsrat genehmigte … Ein Flugzeug geht an Pakistan": the present names what the
+            # approvals just reported cover, not a delivery
+            decision.statuses = [("agreed", False)]
+            decision.rules = ["discourse.de.goes-under-approvals"]
         if not decision.statuses:
             reject(decision.rules[-1], "the status table gives no event")
         trace = parties.trace + decision.rules + self._source_trace(source)
