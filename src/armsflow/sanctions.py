@@ -1089,6 +1089,15 @@ def _german_phrase_end(view: ClauseView, k: int, end: int, depth: int) -> int:
             ):
                 k += 1  # "Lieferung sogenannter Kamikaze-Drohnen": a genitive plural without article
                 head = False
+            elif (
+                k + 1 < end
+                and head
+                and tokens[k].lowercase
+                and tokens[k].lower.endswith(_PARTICIPLE_ENDINGS)
+                and tokens[k + 1].capitalised
+            ):
+                k += 1  # "die vom Iran unterstützten Huthi-Rebellen": the agent of a participle on the head after it
+                head = False
             elif k < end and head and tokens[k].lower in PREPOSITIONS and depth > 0:
                 return _german_phrase_end(view, k + 1, end, depth - 1)  # "Krieg gegen die Ukraine"
             elif head and not (k < end and (k in named or tokens[k].capitalised)):
