@@ -404,6 +404,9 @@ def _vetoed(view: ClauseView, c: int, sanction: CueMention) -> bool:
     return False
 
 
+_LISTED_AS: Final = words("prep.as-role")
+
+
 def _measure(view: ClauseView, c: int, sanction_story: bool) -> tuple[CueMention, str] | None:
     """The cue of a measure in clause c, and the rule that recognised it."""
     cues = view.cues_by_clause[c]
@@ -421,7 +424,8 @@ def _measure(view: ClauseView, c: int, sanction_story: bool) -> tuple[CueMention
             return x, "sanction.de.listing-verb"  # "Die EU hat drei Händler aus Serbien gelistet"
     if sanction_story:
         listing = next((cue for cue in cues if "listing" in cue.kinds), None)
-        if listing is not None:
+        if listing is not None and not (listing.end < len(tokens) and tokens[listing.end].lower in _LISTED_AS):
+            # ("Boeing is also listed as the primary contractor": named in a role, on no list)
             return listing, "sanction.listing-in-sanctions-story"
         # "The government also targeted an Iranian cargo airline": in a sanctions story, a measure
         # aimed at firms or people is another listing
