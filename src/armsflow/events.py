@@ -159,7 +159,7 @@ def _named_examples_follow(tokens: list[Token], k: int, in_names: set[int]) -> b
     """ "an Staaten wie die USA, Spanien oder Tschechien", "to countries such as Poland": the states are
     named right after the vague word, by examples."""
     j = k + 1
-    while j < len(tokens) and j - k <= 3 and tokens[j].lower in _EXAMPLE_MARKERS:
+    while j < len(tokens) and j - k <= 5 and tokens[j].lower in _EXAMPLE_MARKERS:  # ("(z. B." is five tokens)
         j += 1
     if j == k + 1:
         return False

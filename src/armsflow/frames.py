@@ -55,7 +55,7 @@ from armsflow.grammar import (
     relative_clause,
     unique,
 )
-from armsflow.lexicons import word_list, word_values, words
+from armsflow.lexicons import word_list, word_stems, word_values, words
 from armsflow.mentions import (
     ARTICLES,
     GROUP,
@@ -749,7 +749,11 @@ def item_owners(view: ClauseView) -> dict[int, tuple[int, str]]:
         lead = _lead(view.cues_by_clause[c])
         if lead is not None and lead[1] == "use" and _built_where(view.tokens, lead[0]):
             lead = None  # ", in Spanien gebaut,": a participle saying where goods were built owns nothing
-        if lead is not None or _service(view.cues_by_clause[c], view.items_by_clause[c]):
+        if (
+            lead is not None
+            or _service(view.cues_by_clause[c], view.items_by_clause[c])
+            or _joined_scheme(view, c) is not None
+        ):
             owners[c] = (c, "")  # a clause with a trigger owns its goods
     for c in list(owners):
         if owners[c][0] == c and c - 1 not in owners and c + 1 not in owners and _members_named_after(view, c):
@@ -1151,6 +1155,12 @@ def choose_lead(view: ClauseView, c: int, participle_starts: set[int]) -> tuple[
     """The trigger that leads clause c, its kind, and the rules that chose it."""
     cues = view.cues_by_clause[c]
     lead = _lead([x for x in cues if x.start not in participle_starts])
+    if lead is None or lead[1] == "deal":
+        joined = _joined_scheme(view, c)
+        if joined is not None:
+            # "Tschechien plant, dem Rahmenvertrag beizutreten", "Indonesia joined the KF-21 programme": joining a
+            # procurement scheme is buying what it procures
+            return joined, "buy", ["trigger.join-procurement"]
     trace: list[str] = []
     at_work = _personnel_at_work(view, c)
     if at_work is not None:
@@ -1261,6 +1271,37 @@ def _deploys_foreign_goods(view: ClauseView, c: int) -> bool:
 
 
 _DEPLOY: Final = words("verb.deploy")
+
+
+def _joined_scheme(view: ClauseView, c: int) -> CueMention | None:
+    """A verb of joining with a noun of a procurement scheme in its clause (the verb's cue)."""
+    join = next((x for x in view.cues_by_clause[c] if x.lemma in _JOIN), None)
+    if join is None:
+        return None
+    start, end = view.grammar.clauses[c]
+    if any(_scheme_noun(t) for t in view.tokens[start:end]):
+        return join
+    return None
+
+
+def _scheme_noun(tok: Token) -> bool:
+    return tok.lower.endswith(_SCHEMES) or tok.lemma.endswith(_SCHEMES)
+
+
+_JOIN: Final = words("verb.join-scheme")
+_SCHEMES: Final = word_stems("noun.procurement-scheme")
+_SCHEME_BACK: Final = words("determiner.scheme-named-before")
+
+
+def _scheme_named_before(view: ClauseView, c: int) -> list[ItemMention]:
+    """ "dem Rahmenvertrag beizutreten": a scheme noun with a determiner pointing back stands for the goods of
+    the transfer named before (resolved from the discourse)."""
+    tokens = view.tokens
+    start, end = view.grammar.clauses[c]
+    for k in range(start + 1, end):
+        if _scheme_noun(tokens[k]) and any(t.lower in _SCHEME_BACK for t in tokens[max(start, k - 3) : k]):
+            return [ItemMention(k, k + 1, None, carrier="pronoun", text=tokens[k].text)]
+    return []
 
 
 def _client_after_recipient_prep(view: ClauseView, cue: CueMention) -> bool:
@@ -1756,6 +1797,10 @@ def _goods_from_context(
         if deal:
             trace.append("item.deal-named-before")
             return deal
+        scheme = _scheme_named_before(view, c) if "trigger.join-procurement" in trace else []
+        if scheme:
+            trace.append("item.scheme-named-before")
+            return scheme
     # (a party only named against whom or where, "im Krieg gegen die Rebellen", is no side of the arming)
     named = len([a for a in actors if a.prep is None or a.prep in TO])
     if grammar.infinitive[c] and c > 0:
