@@ -1716,6 +1716,17 @@ class Assembler:
                     fire(frame, "coref.system-of-carrier")
                 return _standing_for(item, named)
         here = [it for it in self._sentence_items if it.category and it.start < item.start]
+        if item.carrier == "one":
+            prev_one = next(reversed(self.state.items + here), None)
+            if prev_one is None:
+                return None
+            if frame is not None:
+                # "France offered submarines … Myanmar took delivery of a China-made one": goods of the kind named
+                # before, of the origin the adjective names (another system, so no designation)
+                fire(frame, "coref.one-of-the-goods-named-before")
+            return ItemMention(
+                item.start, item.end, prev_one.category, None, item.quantity, item.origin, None, item.text
+            )
         for prev in reversed(self.state.items + here):
             if item.carrier == "missile" and prev.category not in _MISSILES:
                 continue

@@ -2218,6 +2218,20 @@ def _has_kind(tok: Token, lex: Lexicon, kind: str) -> bool:
     return kind in lex.cue_words.get(tok.lower, ()) or kind in lex.cue_lemmas.get(tok.lemma, ())
 
 
+def _elliptic_ones(tokens: list[Token], actors: list[ActorMention], items: list[ItemMention]) -> None:
+    """ "Myanmar took delivery of a China-made one": "one" after an origin adjective stands for goods named
+    before (resolved from the discourse), with that origin."""
+    starts = {it.start for it in items}
+    for actor in actors:
+        k = actor.end
+        if actor.kind in ("adj", "origin") and k < len(tokens) and tokens[k].lower in _ONES and k not in starts:
+            items.append(ItemMention(k, k + 1, None, carrier="one", origin=actor.id, text=tokens[k].text))
+            actor.kind = "origin"
+
+
+_ONES: Final = words("noun.elliptic-one", "en")
+
+
 def _made_in(tokens: list[Token], actors: list[ActorMention], items: list[ItemMention]) -> None:
     """Goods made in a state come from it: "drones produced in China" (after the goods), "in China hergestellte
     Drohnen" (a participle before them). The state is where they were made, no party of its own."""
@@ -2296,6 +2310,8 @@ def _origins(tokens: list[Token], actors: list[ActorMention], items: list[ItemMe
     _made_in(tokens, actors, items)
     _origin_over_conjuncts(tokens, items)
     items.extend(extra)
+    if lex.lang == "en":
+        _elliptic_ones(tokens, actors, items)
     if lex.lang == "en":
         names = {a.end: a for a in actors if a.kind == "name" and not a.genitive}
         for item in items:
