@@ -1289,6 +1289,7 @@ def _scheme_noun(tok: Token) -> bool:
 
 
 _JOIN: Final = words("verb.join-scheme")
+_FORCES_FOR_HIRE: Final = words("group.forces-for-hire")
 _SCHEMES: Final = word_stems("noun.procurement-scheme")
 _SCHEME_BACK: Final = words("determiner.scheme-named-before")
 
@@ -1817,6 +1818,12 @@ def _goods_from_context(
         if crews:
             trace.append("item.group-fighters")
             return [ItemMention(crews[0].start, crews[0].end, "personnel", origin=crews[0].id, text=crews[0].text)]
+    if lead_kind == "support":
+        hired = [a for a in actors if a.id in _FORCES_FOR_HIRE and (a.prep is None or a.prep in FROM)]
+        if hired:
+            # "Mali wird von der Wagner-Gruppe unterstützt": a force for hire supports with its fighters
+            trace.append("item.forces-for-hire-support")
+            return [ItemMention(hired[0].start, hired[0].end, "personnel", origin=hired[0].id, text=hired[0].text)]
     noun = lead if lead_kind == "give_noun" else None
     if noun is None and lead_kind == "arrive":
         # "Erste Lieferungen aus Indien waren nach Armenien gelangt": the deliveries themselves arrived
