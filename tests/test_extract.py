@@ -1165,3 +1165,18 @@ def test_forces_in_the_dative_receive_and_equipment_is_military():
 def test_verlauten_reports_from_whom_the_news_comes(text):
     result = extract_document(Document(id="t", text=text, lang="de")).to_dict()
     assert {(e["supplier"], e["recipient"], e["source"]) for e in result["events"]} == {("USA", "QAT", "Pentagon")}
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Turkey has delivered 20 drones to Kuwait, the Kuwaiti army announced on Tuesday.", "the Kuwaiti army"),
+        ("Canada will not sell arms to Israel, Foreign Minister Melanie Joly announced yesterday.", "Joly"),
+        # announcing goods of one's own is a claim of one's own, no attribution of the one before
+        ("Russia delivered jets to Syria, and Iran announced new drone sales to Venezuela.", None),
+    ],
+)
+def test_an_announcement_after_the_claim_names_its_source(text, source):
+    result = extract_document(Document(id="t", text=text, lang="en")).to_dict()
+    first = result["events"][0]
+    assert (first["source"] is None) if source is None else (source in first["source"])

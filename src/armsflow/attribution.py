@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Final
 
 from armsflow.lexicons import words
-from armsflow.mentions import ActorMention, CueMention, ItemMention, Mentions, governor
+from armsflow.mentions import EVENT_CUES, ActorMention, CueMention, ItemMention, Mentions, governor
 from armsflow.text.clauses import zero_that_subjects
 from armsflow.text.segment import TEXT, Sentence, Token, word_class
 
@@ -31,6 +31,11 @@ _BARE_SOURCE_HEADS: Final = words("noun.attribution-compound-head", "de")
 _PERFECT_AUX_DE: Final = words("aux.perfect", "de")
 _AUX_BEFORE_VERB: Final = words("aux.before-accused", "en")
 _PASSIVE_BE: Final = words("aux.finite-passive", "en") | words("aux.passive-be", "en")
+_ANNOUNCE_AFTER: Final = words("verb.announce-after-claim", "en")
+_JOINED_SPEAKER: Final = (words("article.definite-short", "en") | words("link.coordination", "en") | _SPEAKER_NOUNS) - {
+    ","
+}
+_EVENT_KINDS: Final = EVENT_CUES
 _INSEPARABLE: Final = ("be", "er", "ver", "ent", "zer", "emp")  # participles without "ge": "erklärt", "betont"
 
 
@@ -111,7 +116,34 @@ def _find_source(tokens: list[Token], mentions: Mentions, lang: str) -> tuple[st
         found = _speaker_of(tokens, mentions, cue, lang)
         if found is not None:
             return _span_text(tokens, found), set(range(*found)), "source.speaker-of-saying"
+    for cue in mentions.cues:
+        if cue.lemma in _ANNOUNCE_AFTER:
+            found = _announcer_after(tokens, mentions, cue)
+            if found is not None:
+                return _span_text(tokens, found), set(range(*found)), "source.en.announced-after-the-claim"
     return None, set(), ""
+
+
+def _announcer_after(tokens: list[Token], mentions: Mentions, cue: CueMention) -> tuple[int, int] | None:
+    """ "…, the Kuwaiti army announced on Tuesday": after the claim, a comma, a noun phrase and a verb of
+    announcing with nothing after it but the time; the noun phrase speaks."""
+    span = _np_backward(tokens, cue.start)
+    if span is None:
+        return None
+    k = span[0] - 1
+    while k > 0 and span[0] - k <= 6 and (tokens[k].lower in _JOINED_SPEAKER or tokens[k].capitalised):
+        k -= 1  # "the company and the Kuwaiti army": speakers joined before the last one
+    if k <= 0 or tokens[k].text != ",":
+        return None
+    span = (k + 1, span[1])
+    if not any(t.capitalised or t.lower in _SPEAKER_NOUNS for t in tokens[span[0] : span[1]]):
+        return None
+    after = range(cue.end, len(tokens))
+    if any(it.start in after for it in mentions.items) or any(a.start in after for a in mentions.actors):
+        return None
+    if any(x.start in after and x.kinds & _EVENT_KINDS for x in mentions.cues):
+        return None
+    return span
 
 
 def _speaker_of(tokens: list[Token], mentions: Mentions, cue: CueMention, lang: str) -> tuple[int, int] | None:
