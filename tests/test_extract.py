@@ -1180,3 +1180,17 @@ def test_an_announcement_after_the_claim_names_its_source(text, source):
     result = extract_document(Document(id="t", text=text, lang="en")).to_dict()
     first = result["events"][0]
     assert (first["source"] is None) if source is None else (source in first["source"])
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "source"),
+    [
+        ("Pakistan's defence minister has denied reports that China will supply jets to Pakistan.", "en", "minister"),
+        ("Iran's foreign minister denies reports Tehran plans to send missiles to Russia.", "en", "minister"),
+        ("Präsident Vučić bestritt, dass Belgrad Munition an Kiew verkaufe.", "de", "Vučić"),
+    ],
+)
+def test_who_denies_in_a_governing_clause_is_the_source(text, lang, source):
+    result = extract_document(Document(id="t", text=text, lang=lang)).to_dict()
+    denied = [e for e in result["events"] if e["status"] == "denied"]
+    assert denied and all(e["source"] and e["source"].endswith(source) for e in denied)

@@ -124,6 +124,26 @@ def _find_source(tokens: list[Token], mentions: Mentions, lang: str) -> tuple[st
     return None, set(), ""
 
 
+def speaker_before(tokens: list[Token], cue: CueMention, lang: str) -> str | None:
+    """The noun phrase that speaks before the verb of ``cue`` (past its auxiliaries: "Asif has denied …"; in
+    German, the clause's first noun phrase before a perfect: "Der Kreml hat einen Bericht zurückgewiesen")."""
+    if lang == "de":
+        span = _perfect_subject(tokens, cue)
+        k = cue.start - 1
+        while k >= 0 and tokens[k].text not in (",", ";", ":") and tokens[k].lower not in _PERFECT_AUX_DE:
+            k -= 1
+        if span is None and (k < 0 or tokens[k].lower not in _PERFECT_AUX_DE):
+            span = _np_backward(tokens, cue.start)  # "Präsident Vučić bestritt, dass …": the subject before it
+    else:
+        before = cue.start
+        while before > 0 and tokens[before - 1].lower in _AUX_BEFORE_VERB:
+            before -= 1
+        span = _np_backward(tokens, before)
+    if span is None or not any(t.capitalised or t.lower in _SPEAKER_NOUNS for t in tokens[span[0] : span[1]]):
+        return None
+    return _span_text(tokens, span)
+
+
 def _announcer_after(tokens: list[Token], mentions: Mentions, cue: CueMention) -> tuple[int, int] | None:
     """ "…, the Kuwaiti army announced on Tuesday": after the claim, a comma, a noun phrase and a verb of
     announcing with nothing after it but the time; the noun phrase speaks."""

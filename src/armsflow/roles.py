@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
+from armsflow.attribution import speaker_before
 from armsflow.frame import ARRIVE, DEAL, GIVE, NOUN_GOVERNORS, RECEIVE, TRIGGERS, TRIGGERS_BUT_USE, Frame, fire
 from armsflow.grammar import (
     ClauseView,
@@ -282,8 +283,24 @@ def assign_transfer_roles(view: ClauseView, frame: Frame, governors: list[int]) 
     _constructions(r)
     if r.subj is not None:
         frame.subject_text = phrase_from(r.tokens, r.subj.first.start, r.subj.members[-1].end)
+    denier = _denier_of_governing_clause(r)
+    if denier is not None:
+        # "Asif has denied reports suggesting that China will supply …": who denies is the governing clause's
+        # subject, not the complement's
+        frame.subject_text = denier
     frame.suppliers = unique(frame.suppliers)
     frame.recipients = [x for x in unique(frame.recipients)]
+
+
+def _denier_of_governing_clause(r: Roles) -> str | None:
+    """The speaker of a verb of denying in a clause that governs the frame's."""
+    if "deny" not in r.frame.modifiers:
+        return None
+    for k in r.governors:
+        cue = next((x for x in r.view.cues_by_clause[k] if "deny" in x.kinds), None)
+        if cue is not None:
+            return speaker_before(r.tokens, cue, r.view.lang)
+    return None
 
 
 # --------------------------------------------------------------------------- grammatical functions
