@@ -1194,3 +1194,15 @@ def test_who_denies_in_a_governing_clause_is_the_source(text, lang, source):
     result = extract_document(Document(id="t", text=text, lang=lang)).to_dict()
     denied = [e for e in result["events"] if e["status"] == "denied"]
     assert denied and all(e["source"] and e["source"].endswith(source) for e in denied)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zumindest hatte das algerische Fernsehen bestätigt, dass Russland Su-57 an Algerien geliefert hat.",
+        "Zuvor hatte im Februar das algerische Fernsehen bestätigt, dass Russland Su-57 an Algerien geliefert hat.",
+    ],
+)
+def test_an_opening_adverb_is_no_source_the_subject_after_the_auxiliary_is(text):
+    result = extract_document(Document(id="t", text=text, lang="de")).to_dict()
+    assert {e["source"] for e in result["events"]} == {"algerische Fernsehen"}

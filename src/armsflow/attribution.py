@@ -11,7 +11,16 @@ from __future__ import annotations
 from typing import Final
 
 from armsflow.lexicons import words
-from armsflow.mentions import EVENT_CUES, ActorMention, CueMention, ItemMention, Mentions, governor
+from armsflow.mentions import (
+    ARTICLES,
+    EVENT_CUES,
+    PREPOSITIONS,
+    ActorMention,
+    CueMention,
+    ItemMention,
+    Mentions,
+    governor,
+)
 from armsflow.text.clauses import zero_that_subjects
 from armsflow.text.segment import TEXT, Sentence, Token, word_class
 
@@ -247,7 +256,19 @@ def _perfect_subject(tokens: list[Token], cue: CueMention) -> tuple[int, int] | 
     if aux is None or aux == start or not participle:
         return None
     span = _np_forward(tokens, start)
-    return span if span is not None and span[1] <= aux else None
+    if span is not None and span[1] <= aux:
+        return span
+    if all(t.lower in _LEADING for t in tokens[start:aux]):
+        # "Zumindest hatte (im Februar) das algerische Fernsehen … bestätigt": an adverb first, the subject after
+        # the auxiliary, at the first article no preposition governs
+        first = _np_forward(tokens, aux + 1)
+        if first is not None and first[1] <= cue.start:
+            return first
+        for k in range(aux + 2, cue.start):
+            if tokens[k].lower in ARTICLES and tokens[k - 1].lower not in PREPOSITIONS:
+                after = _np_forward(tokens, k)
+                return after if after is not None and after[1] <= cue.start else None
+    return None
 
 
 def _accused_of(tokens: list[Token], cue: CueMention) -> bool:
