@@ -818,3 +818,16 @@ def test_a_particle_that_makes_another_verb_takes_the_cue_away():
     assert not [c for c in find_cues(assuming, lex("de")) if "go" in c.kinds]
     going = tokenize("Die Munition geht an die Ukraine.", "de")
     assert [c.lemma for c in find_cues(going, lex("de")) if "go" in c.kinds] == ["gehen"]
+
+
+def test_the_state_of_firms_takes_their_place():
+    """ "Companies in China supplied …": China takes the firms' place (no preposition); "to firms based in the UAE":
+    the UAE takes "to"."""
+    (china,) = [a for a in actors("Companies in China supplied drone parts to Russia.", "en") if a.id == "CHN"]
+    assert china.prep is None
+    (uae,) = [a for a in actors("Russia sold jets to firms based in the UAE.", "en") if a.id == "ARE"]
+    assert uae.prep == "to"
+    (ru,) = [a for a in actors("Firmen aus Russland lieferten Drohnen.", "de") if a.id == "RUS"]
+    assert ru.prep is None
+    (place,) = [a for a in actors("The drones were stored in China.", "en") if a.id == "CHN"]
+    assert place.prep == "in"  # no firms before the place: it stays a place

@@ -484,6 +484,12 @@ def _governor(tokens: list[Token], i: int, lex: Lexicon | None = None) -> tuple[
     ):
         outer, outer_article = _direct_governor(tokens, j)
         return (outer or "gen"), outer_article or article
+    if prep in _FIRM_SEAT_PREPS and lex is not None:
+        seated = _seated_firms(tokens, i, prep, lex.lang)
+        if seated is not None:
+            # "Companies in China supplied …", "Firmen aus China lieferten …", "to firms based in the UAE": the
+            # firms' state takes their place in the clause
+            return _direct_governor(tokens, seated)
     if prep in _SEAT_PREPS:
         k = i - 1
         while k >= 0 and tokens[k].lower not in _SEAT_PREPS:
@@ -512,6 +518,24 @@ def _state_title_before(tokens: list[Token], i: int) -> int | None:
 
 
 _STATE_TITLES: Final = words("noun.state-title", "en")
+
+
+def _seated_firms(tokens: list[Token], i: int, prep: str, lang: str) -> int | None:
+    """The noun of firms right before the preposition that names their state (past "based"), or None."""
+    k = i - 1
+    while k > 0 and tokens[k].lower != prep and i - k <= 2:
+        k -= 1
+    if k <= 0 or tokens[k].lower != prep:
+        return None
+    h = k - 1
+    if tokens[h].lower in _BASED and h > 0:
+        h -= 1
+    return h if tokens[h].lower in _FIRMS[lang] else None
+
+
+_FIRM_SEAT_PREPS: Final = words("prep.firm-seat")
+_FIRMS: Final = {lang: words("noun.firms-seated", lang) for lang in ("de", "en")}
+_BASED: Final = words("participle.based-in")
 _INSTITUTION_ENDS: Final = word_stems("stem.institution-end")
 _SEAT_PREPS: Final = words("prep.seat")
 
