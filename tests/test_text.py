@@ -493,6 +493,9 @@ GOVERNORS = [
     ("en", "Drones from Iran", "Iran", "from", None),
     ("en", "Tanks were sent to Ukraine.", "Ukraine", "to", None),
     ("en", "the Kremlin said", "Kremlin", None, "the"),
+    # a tie names no destination
+    ("en", "sanctioned over links to Russia and to arms smuggling", "Russia", "ties", None),
+    ("de", "wegen seiner Verbindungen zu Russland", "Russland", "ties", None),
     # English "an" is an article, not the German preposition: the preposition before it governs
     ("en", "Chile bought rifles from an Israeli company.", "Israeli", "from", "an"),
     ("en", "France sold helicopters to an Indian firm.", "Indian", "to", "an"),

@@ -577,6 +577,8 @@ def _direct_governor(tokens: list[Token], i: int, name: bool = False) -> tuple[s
                 return None, None  # ", bei dem Deutschland …": a relative pronoun, not an article
             if j > 0 and tokens[j - 1].lower in _REPLACEMENT:
                 return "replacing", article  # "als Ersatz für", "to replace": what is replaced, no party
+            if j > 0 and tokens[j - 1].lower in _TIES and word in _TIES_PREPS:
+                return "ties", article  # "links to Russia", "Verbindungen zu Moskau": a tie, no destination
             return word, article
         elif (
             not noun_skipped
@@ -924,6 +926,8 @@ _HOMOGRAPHS: Final = words("noun.verb-homograph-goods", "en")
 _CARGO_VESSEL: Final = word_stems("stem.cargo-vessel")
 _VESSEL_BEFORE: Final = words("noun.before-vessel", "en")
 _REPLACEMENT: Final = words("noun.replacement")
+_TIES: Final = words("noun.ties")
+_TIES_PREPS: Final = words("prep.ties")
 _RELATIVE_OPENERS: Final = words("function.opens-relative-goods", "en")
 _INCLUDING: Final = words("prep.including", "en")
 _COORDINATORS: Final = words("conj.coordinating")
