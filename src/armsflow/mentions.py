@@ -926,6 +926,8 @@ _HOMOGRAPHS: Final = words("noun.verb-homograph-goods", "en")
 _CARGO_VESSEL: Final = word_stems("stem.cargo-vessel")
 _VESSEL_BEFORE: Final = words("noun.before-vessel", "en")
 _REPLACEMENT: Final = words("noun.replacement")
+_PASSIVE_AGENT: Final = words("prep.passive-agent", "en")
+_NAME_PART_BEFORE_NUMBER: Final = words("word.name-part-before-number")
 _TIES: Final = words("noun.ties")
 _TIES_PREPS: Final = words("prep.ties")
 _RELATIVE_OPENERS: Final = words("function.opens-relative-goods", "en")
@@ -1760,8 +1762,20 @@ def find_cues(tokens: list[Token], lex: Lexicon) -> list[CueMention]:
             if not (
                 c.lemma in _INTRANSITIVE_GIVING
                 and c.end < len(tokens)
-                and tokens[c.end].lower in _DETERMINERS
+                and (tokens[c.end].lower in _DETERMINERS or tokens[c.end].lower in _PASSIVE_AGENT)
                 and meets(c.kinds, _VERB_KINDS)
+            )
+        ]
+        # "F-16 Block 70", "Batch 2": a capitalised word before a number names a version, no measure
+        found = [
+            c
+            for c in found
+            if not (
+                c.start > 0
+                and c.end < len(tokens)
+                and tokens[c.start].capitalised
+                and tokens[c.start].lower in _NAME_PART_BEFORE_NUMBER
+                and tokens[c.end].text[:1].isdigit()
             )
         ]
         # "the Exocet's guidance system", "guidance kits": a technical compound, no official guidance
@@ -2190,6 +2204,10 @@ def find_mentions(sentence: Sentence, lex: Lexicon) -> Mentions:
         )
     ]
     _origins(tokens, actors, items, lex)
+    if lex.lang == "en":
+        # "Stryker vehicles equipped with mounts": a participle of equipping right after goods describes them
+        ends = {it.end for it in items}
+        cues = [c for c in cues if not _describes_goods(tokens, c, ends)]
     groups_ending = {a.end: a for a in actors if not a.id.isupper()}
     for item in items:
         group = groups_ending.get(item.start)
@@ -2244,6 +2262,20 @@ def _inside_actor(tokens: list[Token], item: ItemMention, actor_tokens: frozense
 def _has_kind(tok: Token, lex: Lexicon, kind: str) -> bool:
     """Whether the cue lexicon gives this token the kind, by its form or its lemma."""
     return kind in lex.cue_words.get(tok.lower, ()) or kind in lex.cue_lemmas.get(tok.lemma, ())
+
+
+def _describes_goods(tokens: list[Token], cue: CueMention, item_ends: set[int]) -> bool:
+    """A participle of equipping right after goods and before "with" ("vehicles equipped with machine guns")."""
+    return (
+        cue.lemma in _EQUIP_DESCRIBES
+        and cue.start in item_ends
+        and cue.end < len(tokens)
+        and tokens[cue.end].lower == "with"
+        and tokens[cue.start].lower.endswith("ed")
+    )
+
+
+_EQUIP_DESCRIBES: Final = words("verb.equip-describes", "en")
 
 
 def _elliptic_ones(tokens: list[Token], actors: list[ActorMention], items: list[ItemMention]) -> None:

@@ -1053,12 +1053,41 @@ def _order_noun(tokens: list[Token], k: int, lang: str) -> bool:
     return tok.lower in (tok.lemma, tok.lemma + "s") and (k == 0 or tokens[k - 1].lower not in _BEFORE_VERB_EN)
 
 
+def _determined_noun(tokens: list[Token], trig: int) -> bool:
+    """A lowercase trigger with a determiner right before it or before one adjective ("the possible purchase")."""
+    return (
+        tokens[trig].lowercase
+        and trig > 1
+        and (tokens[trig - 1].lower in _NOUN_DETERMINERS or tokens[trig - 2].lower in _NOUN_DETERMINERS)
+    )
+
+
+def _of_phrase_only(tokens: list[Token], trig: int, g: Group) -> bool:
+    """Only the noun's of-phrase (numbers, names, nouns) between the trigger and the by-phrase."""
+    between = tokens[trig + 1 : g.first.start - 1]
+    return (
+        bool(between)
+        and between[0].lower == "of"
+        # ("the procurement of drones manufactured by AeroVironment": the by-phrase is the participle's)
+        and all(t.text not in (",", ";") and not (t.lowercase and t.lower.endswith("ed")) for t in between)
+    )
+
+
+_NOUN_DETERMINERS: Final = words("determiner.before-noun", "en")
+
+
 def _roles_receive(r: Roles) -> None:
     """Receiving, buying, ordering and requesting: the subject receives; von/aus/from/bei supply."""
     frame, tokens, lang = r.frame, r.tokens, r.view.lang
     kind, trig = frame.trigger_kind, r.trig
     by = r.by_prep.get("by", [])
     by_noun = [g for g in by if trig < g.first.start <= trig + 3 and tokens[trig].lowercase]
+    if not by_noun and lang == "en" and _determined_noun(tokens, trig):
+        # "approved the possible purchase of 20 F-16 fighters by the Philippines": the by-phrase after the
+        # noun's of-phrase is the buyer; the clause's subject only approves
+        by_noun = [g for g in by if trig < g.first.start <= trig + 12 and _of_phrase_only(tokens, trig, g)]
+        if by_noun:
+            r.subj = None
     if (frame.passive or by_noun and not r.subj) and lang == "en" and by:
         # "were bought by Manila", "the third Israeli arms purchase by the Philippines": the buyer
         r.receive(r.prep_ids(frozenset({"by"})), "roles.receive.by-buyer")
