@@ -1890,6 +1890,13 @@ class Assembler:
         if frame.question:
             reject("filter.question", f"measure {frame.trigger.lemma!r}")  # "Will the EU impose sanctions …?"
             return
+        if imposers and not targets and "impose" in frame.modifiers and "negation" not in frame.modifiers:
+            # "The Commerce Department added 28 entities to the Entity List": no target named, but the story's
+            # imposer is known for the agentless listings that follow ("The two UAE companies are added …")
+            for imposer in imposers:
+                if imposer not in self.state.imposers:
+                    self.state.imposers[imposer] = 0
+                    self.state.imposer_order.append(imposer)
         if not imposers or not targets:
             reject("filter.missing-party", f"measure {frame.trigger.lemma!r}: {imposers} → {targets}")
             return

@@ -107,6 +107,7 @@ _GENITIVE_LINK: Final = words("article.genitive-link", "de")
 _JOIN_VERBS: Final = words("verb.join", "en")
 _RELATIVE_OPENERS: Final = words("pronoun.relative")
 _WAR_NOUNS: Final = words("noun.war")
+_TIME_PREPS: Final = words("prep.time")
 _INFINITIVE_MARK: Final = words("particle.infinitive", "en")
 _ADJECTIVE_ENDINGS: Final = tuple(sorted(words("suffix.adjective-inflection", "de")))
 _COUNCIL: Final = words("noun.council")
@@ -1183,6 +1184,9 @@ def _party(
             frame.imposers = g.ids  # "ein Waffenembargo der Vereinten Nationen"
             fire(frame, "sanction.de.genitive-imposer")
         return
+    if _prep(first, view) == "of" and _after_war_noun(view, first):
+        fire(frame, "sanction.victims-are-no-target")  # "sanctioned since Russia's invasion of Ukraine"
+        return
     if _prep(first, view) == "of" and first.start > cue.start:
         frame.targets += g.ids  # "sanctions on four leaders of Kataib Hezbollah"
         fire(frame, "sanction.en.members-of-target")
@@ -1243,7 +1247,12 @@ def _party(
     elif prep in _BENEFICIARY and first.start > cue.start and _procured_by_targets(view, frame, cue, first.start):
         frame.targets += g.ids  # "sanctioned two entities involved in procuring weapons for the Sudanese Armed Forces"
         fire(frame, "sanction.en.procuring-for-target")
-    elif (first.genitive or first.text.endswith(("'s", "’s"))) and first.start > cue.start:
+    elif (
+        (first.genitive or first.text.endswith(("'s", "’s")))
+        and first.start > cue.start
+        and not (first.start > 0 and view.tokens[first.start - 1].lower in _TIME_PREPS)
+    ):
+        # ("sanctioned since Russia's invasion of Ukraine": a time, no target)
         frame.targets += g.ids  # "sanctions on targets linked to Russia's war", "on Syria's central bank"
         fire(frame, "sanction.possessor-after-measure-is-target")
     elif prep is None and not first.genitive:
