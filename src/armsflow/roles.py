@@ -550,7 +550,21 @@ def _inherited_subject(r: Roles) -> None:
             # "Berlin allowed Poland to send Leopards to Ukraine": the one allowed acts; who allows decides only
             r.inherited = cand[1]
             fire(r.frame, "grammar.en.permission-object-control")
+        elif (
+            view.lang == "de"
+            and g in r.governors
+            and grammar.infinitive[c]
+            and len(cand) > 1
+            and any(cue.lemma in _PERMIT_OR_FORBID for cue in view.cues_by_clause[g])
+        ):
+            # "Die Schweiz hat Spanien untersagt, Waffen an die Ukraine weiterzugeben": the one (not) permitted
+            # would act; who permits or forbids decides only
+            r.inherited = cand[1]
+            fire(r.frame, "grammar.de.permission-object-control")
         return
+
+
+_PERMIT_OR_FORBID: Final = words("verb.permit-or-forbid", "de")
 
 
 def _for_to_subject(r: Roles) -> bool:
