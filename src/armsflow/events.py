@@ -43,6 +43,7 @@ _VAGUE_PARTNERS: Final = words("noun.vague-partner")
 _EXAMPLE_MARKERS: Final = words("prep.such-as")
 _EXAMPLE_ARTICLES: Final = words("article.definite-short")
 _TENSE_MARKS: Final = frozenset({"past", "future"})
+_OF_THIS_TYPE: Final = tuple(tuple(p.split()) for p in sorted(words("phrase.of-this-type")))
 _GO_PRESENT: Final = words("verb.de.go-present", "de")
 _CLASSIFIERS: Final = words("noun.member-classifier")
 _VAGUE_HEADS: Final = word_stems("noun.vague-partner-head")
@@ -1232,6 +1233,20 @@ class Assembler:
             return None
         return prev
 
+    def _type_antecedent(self, item: ItemMention) -> ItemMention | None:
+        """The named system a general word followed by "of this type" / "dieses Typs" stands for ("24 fighters of
+        this type" after the Su-35): the last named system of the story, of the same family."""
+        if item.designation:
+            return None
+        tokens = self._sentence_tokens
+        after = tuple(t.lower for t in tokens[item.end : item.end + 4])
+        if not any(after[: len(p)] == p for p in _OF_THIS_TYPE):
+            return None
+        family = next((f for f in _FAMILIES if item.category in f), frozenset({item.category}))
+        here = [it for it in self._sentence_items if it.designation and it.end <= item.start]
+        prev = next((p for p in reversed(self.state.items + here) if p.designation), None)
+        return prev if prev is not None and prev.category in family else None
+
     def _frame_goods(self, frame: Frame) -> list[ItemMention]:
         """The frame's goods with words for them ("the missiles", "sie") resolved to goods named before."""
         out: list[ItemMention] = []
@@ -1697,7 +1712,12 @@ class Assembler:
         if item.category:
             named = self._demonstrative_antecedent(item)
             if named is None:
-                return item
+                typed = self._type_antecedent(item)
+                if typed is None:
+                    return item
+                if frame is not None:
+                    fire(frame, "coref.type-named-before")  # "ordered 24 fighters of this type"
+                return _standing_for(item, typed)
             if frame is not None:
                 # "Laos received four Yak-130 jets … These warplanes are part of an order": the trainers named
                 # before, not any fighters
