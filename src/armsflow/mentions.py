@@ -2204,6 +2204,11 @@ def find_mentions(sentence: Sentence, lex: Lexicon) -> Mentions:
         )
     ]
     _origins(tokens, actors, items, lex)
+    if lex.lang == "de":
+        # "der von Russland angegriffenen Ukraine": an inflected participle right before a state's name is an
+        # attribute of that state, no event of the clause
+        named = {a.start for a in actors if a.kind in ("name", "capital", "metonym")}
+        cues = [c for c in cues if not _attribute_of_name(tokens, c, named)]
     if lex.lang == "en":
         # "Stryker vehicles equipped with mounts": a participle of equipping right after goods describes them
         ends = {it.end for it in items}
@@ -2262,6 +2267,31 @@ def _inside_actor(tokens: list[Token], item: ItemMention, actor_tokens: frozense
 def _has_kind(tok: Token, lex: Lexicon, kind: str) -> bool:
     """Whether the cue lexicon gives this token the kind, by its form or its lemma."""
     return kind in lex.cue_words.get(tok.lower, ()) or kind in lex.cue_lemmas.get(tok.lemma, ())
+
+
+def _attribute_of_name(tokens: list[Token], cue: CueMention, named: set[int]) -> bool:
+    """An inflected German participle ("angegriffenen", "unterstützte") right before a name."""
+    tok = tokens[cue.start]
+    word = tok.lower
+    if not (
+        cue.end == cue.start + 1
+        and cue.end in named
+        and tok.lowercase
+        and word.endswith(_ATTRIBUTIVE_ENDINGS)
+        and ("ge" in word[:9] or word.startswith(_INSEPARABLE_PREFIXES))
+    ):
+        return False
+    # an article opens the phrase the participle stands in ("der [von Russland] angegriffenen Ukraine")
+    for k in range(cue.start - 1, max(-1, cue.start - 5), -1):
+        if tokens[k].lower in ARTICLES:
+            return True
+        if tokens[k].text in (",", ";", ":") or not (tokens[k].lowercase or k in named):
+            return False
+    return False
+
+
+_ATTRIBUTIVE_ENDINGS: Final = tuple(word_list("suffix.participle-attributive", "de"))
+_INSEPARABLE_PREFIXES: Final = tuple(word_list("prefix.inseparable", "de"))
 
 
 def _describes_goods(tokens: list[Token], cue: CueMention, item_ends: set[int]) -> bool:
