@@ -2281,17 +2281,24 @@ def _attribute_of_name(tokens: list[Token], cue: CueMention, named: set[int]) ->
         and ("ge" in word[:9] or word.startswith(_INSEPARABLE_PREFIXES))
     ):
         return False
-    # an article opens the phrase the participle stands in ("der [von Russland] angegriffenen Ukraine")
-    for k in range(cue.start - 1, max(-1, cue.start - 5), -1):
+    # an article opens the phrase the participle stands in ("der [von Russland] angegriffenen Ukraine"); a name
+    # in between is the participle's agent, after "von" ("Die USA erlaubten Dänemark": a finite verb)
+    k = cue.start - 1
+    while k >= 0 and cue.start - k <= 4:
         if tokens[k].lower in ARTICLES:
             return True
-        if tokens[k].text in (",", ";", ":") or not (tokens[k].lowercase or k in named):
+        if k in named and k > 0 and tokens[k - 1].lower in _AGENT_PREPS_DE:
+            k -= 2
+            continue
+        if tokens[k].text in (",", ";", ":") or not tokens[k].lowercase:
             return False
+        k -= 1
     return False
 
 
 _ATTRIBUTIVE_ENDINGS: Final = tuple(word_list("suffix.participle-attributive", "de"))
 _INSEPARABLE_PREFIXES: Final = tuple(word_list("prefix.inseparable", "de"))
+_AGENT_PREPS_DE: Final = words("prep.participle-agent", "de")
 
 
 def _describes_goods(tokens: list[Token], cue: CueMention, item_ends: set[int]) -> bool:
