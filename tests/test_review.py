@@ -171,7 +171,7 @@ def _holds_exports(store: Store, ids: dict[str, str]) -> None:
     exported = {r["id"]: r for r in map(json.loads, out.getvalue().splitlines())}  # JSON lines
     assert ids["shahed"] in exported and ids["drones"] not in exported and ids["su35"] not in exported
     assert exported[ids["shahed"]]["review"]["unjudged"] == 4
-    assert exported[ids["shahed"]]["dispute"]["denial"]["by_accused"] == ["Iran"]
+    assert exported[ids["shahed"]]["dispute"]["denial"]["by_accused"] == ["Iran's foreign ministry"]
     (su35,) = [r for r in rows if r["designation"] == "Su-35"]
     assert su35["review"] == "accepted 0; corrected 1; rejected 0; unjudged 0"
     out = io.StringIO()

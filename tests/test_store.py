@@ -85,7 +85,10 @@ def test_reports_merge_into_one_record(db_url):
             "sources": ["Kiew", "Ukrainian intelligence"],
             "documents": 2,
         }
-        assert rec["dispute"]["denial"]["by_accused"] == ["Iran"] and rec["dispute"]["denial_outweighed"] is True
+        assert (
+            rec["dispute"]["denial"]["by_accused"] == ["Iran's foreign ministry"]
+            and rec["dispute"]["denial_outweighed"] is True
+        )
         assert rec["quantities"] == [40, 60]
         history = {h["status"]: h for h in rec["history"]}
         assert history["delivered"] == {
