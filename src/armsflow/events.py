@@ -27,6 +27,7 @@ from armsflow.mentions import (
     ItemMention,
     Mentions,
     is_reference,
+    is_state,
     meets,
 )
 from armsflow.model import Event
@@ -213,20 +214,6 @@ _VAGUE_WORD: Final = word_class_where(_vague)
 
 
 _SAYING: Final = frozenset({"say", "according"})
-
-
-def _is_state(actor_id: str) -> bool:
-    """A three-letter upper-case id ("RUS", "UKR"). Memoised on the id (a fixed vocabulary): compiled,
-    ``str.isupper`` is a generic method call, and this is asked for every actor of every sentence."""
-    known = _STATE_IDS.get(actor_id)
-    if known is None:
-        if len(_STATE_IDS) > 50_000:
-            _STATE_IDS.clear()
-        known = _STATE_IDS[actor_id] = len(actor_id) == 3 and actor_id.isupper()
-    return known
-
-
-_STATE_IDS: Final[dict[str, bool]] = {}
 
 
 _FIRM_HEADS: Final = word_stems("stem.company-head")
@@ -458,7 +445,7 @@ class Assembler:
             ),
             None,
         )
-        if subject is not None and _is_state(subject.id) and subject.start <= 3:
+        if subject is not None and is_state(subject.id) and subject.start <= 3:
             state.subjects[index] = subject.id  # a state opening the sentence is what it is about
         state.firms.extend((index, a.start, a.id) for a in mentions.actors if _names_firm(a, sentence.tokens))
         self._note_topic(index, mentions)
@@ -662,7 +649,7 @@ class Assembler:
         shares = [
             a.id
             for a in mentions.actors
-            if a.prep in _SHARE_PREPS and _is_state(a.id) and a.kind not in ("adj", "demonym") and a.id not in suppliers
+            if a.prep in _SHARE_PREPS and is_state(a.id) and a.kind not in ("adj", "demonym") and a.id not in suppliers
         ]
         if not shares:
             return
@@ -696,7 +683,7 @@ class Assembler:
         ranked = [
             a.id
             for a in mentions.actors
-            if a.start > seq and _is_state(a.id) and a.kind not in ("adj", "demonym") and a.id not in suppliers
+            if a.start > seq and is_state(a.id) and a.kind not in ("adj", "demonym") and a.id not in suppliers
         ]
         ranked = [r for r in dict.fromkeys(ranked) if r not in recipients]
         if not ranked:
@@ -785,7 +772,7 @@ class Assembler:
             used = {a for r in roles for a in r if not is_reference(a)}
             if ref in _INSTITUTIONS:
                 for role in roles:
-                    if ref in role and any(_is_state(a) for a in role if not is_reference(a)):
+                    if ref in role and any(is_state(a) for a in role if not is_reference(a)):
                         # "Für Indonesien … Radaranlagen für die Marine": the forces or government of a state
                         # named in the same role are that state's; the reference adds no party
                         role.remove(ref)
@@ -795,7 +782,7 @@ class Assembler:
                 for a in self._sentence_actors
                 if a.id not in used
                 and not is_reference(a.id)
-                and _is_state(a.id) == states
+                and is_state(a.id) == states
                 and a.id not in _SUPRANATIONAL
             ]
             for role in roles:
@@ -905,7 +892,7 @@ class Assembler:
         speakers = {
             a.id
             for a in self._sentence_actors
-            if a.start in self._speaker_tokens and _is_state(a.id) and a.kind != "demonym"
+            if a.start in self._speaker_tokens and is_state(a.id) and a.kind != "demonym"
         }
         if len(speakers) != 1:
             return None
@@ -925,7 +912,7 @@ class Assembler:
         speakers = [
             a.id
             for a in self._sentence_actors
-            if a.start in self._speaker_tokens and _is_state(a.id) and a.id not in used
+            if a.start in self._speaker_tokens and is_state(a.id) and a.id not in used
         ]
         return True, (speakers[0] if speakers else None)
 
@@ -953,7 +940,7 @@ class Assembler:
             a.id
             for a in self._sentence_actors
             if a.id not in used
-            and _is_state(a.id)
+            and is_state(a.id)
             and (allowed is None or a.id in allowed)
             and a.start < frame.trigger.start
             and a.kind not in ("adj", "origin")
@@ -1020,7 +1007,7 @@ class Assembler:
                 for a in self._sentence_actors
                 if a.prep in _PLACE
                 and a.article not in _DIRECTION
-                and _is_state(a.id)
+                and is_state(a.id)
                 and a.id not in used
                 and a.id not in self._sentence_suppliers
             ]  # "in die Ukraine" is where goods go, not where the transfer happens
@@ -1057,19 +1044,14 @@ class Assembler:
         for sent, actor in reversed(self.state.actors):
             if sent < index - 1:
                 return None
-            if (
-                sent == index - 1
-                and actor not in exclude
-                and _is_state(actor)
-                and (allowed is None or actor in allowed)
-            ):
+            if sent == index - 1 and actor not in exclude and is_state(actor) and (allowed is None or actor in allowed):
                 return actor
         return None
 
     def _note_pair(self, index: int, sentence: Sentence, mentions: Mentions) -> None:
         """Two states joined by "und/and" ("Egypt and China signed …"), or the only two states a sentence names,
         for "the two states" later."""
-        states = [a for a in mentions.actors if _is_state(a.id) and a.kind not in ("adj", "demonym")]
+        states = [a for a in mentions.actors if is_state(a.id) and a.kind not in ("adj", "demonym")]
         if not states:
             return
         tokens = sentence.tokens
@@ -1099,7 +1081,7 @@ class Assembler:
         cats = frozenset(it.category for it in mentions.items if it.category)
         last_item = max(it.end for it in mentions.items if it.category)
         for actor in mentions.actors:
-            if actor.prep in _FOR_PREPS and _is_state(actor.id) and last_item <= actor.start <= last_item + 2:
+            if actor.prep in _FOR_PREPS and is_state(actor.id) and last_item <= actor.start <= last_item + 2:
                 self.state.topics.append((index, cats, actor.id))
 
     def _topic_recipient(self, index: int, items: list[ItemMention], exclude: set[str]) -> str | None:
@@ -1130,7 +1112,7 @@ class Assembler:
             actor: total
             for actor, total in totals.items()
             if actor not in exclude
-            and _is_state(actor) == states
+            and is_state(actor) == states
             and actor not in _SUPRANATIONAL
             and (allowed is None or actor in allowed)
         }
@@ -1269,7 +1251,7 @@ class Assembler:
             return
         origins = {it.origin for it in items}
         origin = next(iter(origins)) if len(origins) == 1 else None
-        if origin is not None and origin not in parties.recipients and _is_state(origin):
+        if origin is not None and origin not in parties.recipients and is_state(origin):
             parties.fill("supplier", [origin], "discourse.origin-of-goods-named-before")
 
     def _fill_pronoun_subject(self, index: int, frame: Frame, parties: _Parties) -> None:
@@ -1450,7 +1432,7 @@ class Assembler:
             reject("discourse.home-state-not-an-exporter", f"{actor} has supplied nothing in this story")
             actor = None
             sole = next(iter(seen)) if len(seen) == 1 else None
-            if sole is not None and _is_state(sole) and sole not in parties.recipients and not frame.pronoun_subject:
+            if sole is not None and is_state(sole) and sole not in parties.recipients and not frame.pronoun_subject:
                 # one exporter so far ("Baykar has signed a contract with Kuwait … The countries to which the drone
                 # has been exported include …"): the story is about its exports
                 actor, rule = sole, "discourse.sole-exporter-of-story-exports"
@@ -1459,7 +1441,7 @@ class Assembler:
             for a in self._sentence_actors
             if a.id in self._named_here()
             and a.id not in parties.recipients
-            and _is_state(a.id)
+            and is_state(a.id)
             and a.prep is None
             and not a.genitive
             and a.kind == "name"
@@ -1493,7 +1475,7 @@ class Assembler:
         if not ranked or ranked[0][0] < 2 or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
             return None
         main = ranked[0][1]
-        if self.state.supplied.get(main, 0) >= ranked[0][0] or not _is_state(main):
+        if self.state.supplied.get(main, 0) >= ranked[0][0] or not is_state(main):
             return None
         return main
 
@@ -1541,7 +1523,7 @@ class Assembler:
             here = [
                 a.id
                 for a in self._sentence_actors
-                if a.id in named_here and a.id not in parties.suppliers and _is_state(a.id)
+                if a.id in named_here and a.id not in parties.suppliers and is_state(a.id)
             ]
             if here:
                 # "For Hanoi, … Russia, which has furnished the bulk of its arsenal": a state the sentence names

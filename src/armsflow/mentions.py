@@ -2332,8 +2332,8 @@ _ONES: Final = words("noun.elliptic-one", "en")
 def _made_in(tokens: list[Token], actors: list[ActorMention], items: list[ItemMention]) -> None:
     """Goods made in a state come from it: "drones produced in China" (after the goods), "in China hergestellte
     Drohnen" (a participle before them). The state is where they were made, no party of its own."""
-    places = {a.start: a for a in actors if a.prep in _IN_PLACE and _is_state_id(a.id)}
-    ends = {a.end: a for a in actors if a.prep in _IN_PLACE and _is_state_id(a.id)}
+    places = {a.start: a for a in actors if a.prep in _IN_PLACE and is_state(a.id)}
+    ends = {a.end: a for a in actors if a.prep in _IN_PLACE and is_state(a.id)}
     for item in items:
         if item.origin is not None:
             continue
@@ -2353,8 +2353,18 @@ def _made_in(tokens: list[Token], actors: list[ActorMention], items: list[ItemMe
             place.kind = "origin"
 
 
-def _is_state_id(actor_id: str) -> bool:
-    return len(actor_id) == 3 and actor_id.isupper()
+def is_state(actor_id: str) -> bool:
+    """A three-letter upper-case id ("RUS", "UKR"). Memoised on the id (a fixed vocabulary): compiled,
+    ``str.isupper`` is a generic method call, and this is asked for every actor of every sentence."""
+    known = _STATE_IDS.get(actor_id)
+    if known is None:
+        if len(_STATE_IDS) > 50_000:
+            _STATE_IDS.clear()
+        known = _STATE_IDS[actor_id] = len(actor_id) == 3 and actor_id.isupper()
+    return known
+
+
+_STATE_IDS: Final[dict[str, bool]] = {}
 
 
 _MADE_IN: Final = words("participle.made-in", "en")

@@ -1072,7 +1072,7 @@ def _determined_noun(tokens: list[Token], trig: int) -> bool:
     return (
         tokens[trig].lowercase
         and trig > 1
-        and (tokens[trig - 1].lower in _NOUN_DETERMINERS or tokens[trig - 2].lower in _NOUN_DETERMINERS)
+        and (tokens[trig - 1].lower in _DETERMINERS_EN or tokens[trig - 2].lower in _DETERMINERS_EN)
     )
 
 
@@ -1085,9 +1085,6 @@ def _of_phrase_only(tokens: list[Token], trig: int, g: Group) -> bool:
         # ("the procurement of drones manufactured by AeroVironment": the by-phrase is the participle's)
         and all(t.text not in (",", ";") and not (t.lowercase and t.lower.endswith("ed")) for t in between)
     )
-
-
-_NOUN_DETERMINERS: Final = words("determiner.before-noun", "en")
 
 
 def _roles_receive(r: Roles) -> None:
