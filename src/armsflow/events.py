@@ -45,6 +45,7 @@ _EXAMPLE_MARKERS: Final = words("prep.such-as")
 _EXAMPLE_ARTICLES: Final = words("article.definite-short")
 _TENSE_MARKS: Final = frozenset({"past", "future"})
 _OF_THIS_TYPE: Final = tuple(tuple(p.split()) for p in sorted(words("phrase.of-this-type")))
+_OF_THIS_TYPE_FIRST: Final = frozenset(p[0] for p in _OF_THIS_TYPE)
 _GO_PRESENT: Final = words("verb.de.go-present", "de")
 _CLASSIFIERS: Final = words("noun.member-classifier")
 _VAGUE_HEADS: Final = word_stems("noun.vague-partner-head")
@@ -1218,9 +1219,9 @@ class Assembler:
     def _type_antecedent(self, item: ItemMention) -> ItemMention | None:
         """The named system a general word followed by "of this type" / "dieses Typs" stands for ("24 fighters of
         this type" after the Su-35): the last named system of the story, of the same family."""
-        if item.designation:
-            return None
         tokens = self._sentence_tokens
+        if item.designation or item.end >= len(tokens) or tokens[item.end].lower not in _OF_THIS_TYPE_FIRST:
+            return None  # (asked for every item of every frame: one set look-up before the phrases)
         after = tuple(t.lower for t in tokens[item.end : item.end + 4])
         if not any(after[: len(p)] == p for p in _OF_THIS_TYPE):
             return None

@@ -1307,7 +1307,7 @@ def _scheme_named_before(view: ClauseView, c: int) -> list[ItemMention]:
 
 def _client_after_recipient_prep(view: ClauseView, cue: CueMention) -> bool:
     """A customer noun in a recipient's phrase ("to Russian buyers", "an russische Abnehmer"): a preposition of
-    the recipient at most two words before it."""
+    the recipient among the three words before it."""
     return any(t.lower in TO for t in view.tokens[max(0, cue.start - 3) : cue.start])
 
 
