@@ -181,6 +181,8 @@ _FINITE_AFTER_PART: Final = words("verb.finite-after-name", "en")
 _ITEM_PRONOUNS: Final = words("pronoun.goods")
 _EXPLETIVE: Final = words("pronoun.expletive", "de")
 _EXISTENTIAL: Final = words("verb.existential", "de")
+_LIGHT_VERBS: Final = words("verb.de.light", "de")
+_LIGHT_NOUNS: Final = words("noun.de.light-verb-object", "de")
 _DETERMINER_PRONOUNS: Final = words("pronoun.demonstrative-determiner")
 _DETERMINER_PRONOUNS_EN: Final = words("pronoun.demonstrative-determiner", "en")
 _SUPPORT_WITH: Final = words("prep.support-with")
@@ -1151,9 +1153,36 @@ def _noun_in_list(view: ClauseView, cue: CueMention) -> bool:
 _LIST_LINKS: Final = words("link.coordination", "en") | words("link.coordination", "*")
 
 
+def _de_light_verb(view: ClauseView, c: int, cues: list[CueMention]) -> CueMention | None:
+    """The cue "geben" of clause c when a noun of the clause makes it another predicate, or an "es" an existential.
+
+    "geben" is a verb of supplying only with goods as its object: "in Auftrag geben" orders, "die Schuld geben"
+    blames, "grünes Licht geben" approves (that phrase is a cue of its own), "bekannt geben" announces.
+    """
+    if view.lang != "de":
+        return None
+    verb = next((x for x in cues if x.lemma in _LIGHT_VERBS), None)
+    if verb is None:
+        return None
+    tokens = view.tokens
+    clause = view.grammar.clause
+    n = len(tokens)
+    for i in range(n):
+        # (an "es" of the clause: "es gibt", "gab es", "dass es keine Einwände … gebe")
+        if clause[i] == c and i != verb.start and (tokens[i].lemma in _LIGHT_NOUNS or tokens[i].lower in _EXPLETIVE):
+            return verb
+    return None
+
+
 def choose_lead(view: ClauseView, c: int, participle_starts: set[int]) -> tuple[CueMention, str, list[str]] | None:
     """The trigger that leads clause c, its kind, and the rules that chose it."""
     cues = view.cues_by_clause[c]
+    light = _de_light_verb(view, c, cues)
+    if light is not None:
+        # "hat … Fregatten in Auftrag gegeben", "gab dem Westen die Schuld", "es gibt": with these words "geben"
+        # forms another predicate (or says that something exists); it gives nothing, another cue may lead
+        cues = [x for x in cues if x is not light]
+        reject("trigger.de.light-verb-phrase", f"clause {c}: {light.lemma!r} in a phrase of another meaning")
     lead = _lead([x for x in cues if x.start not in participle_starts])
     if lead is None or lead[1] == "deal":
         joined = _joined_scheme(view, c)
