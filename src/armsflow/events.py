@@ -46,6 +46,10 @@ _EXAMPLE_ARTICLES: Final = words("article.definite-short")
 _TENSE_MARKS: Final = frozenset({"past", "future"})
 _OF_THIS_TYPE: Final = tuple(tuple(p.split()) for p in sorted(words("phrase.of-this-type")))
 _OF_THIS_TYPE_FIRST: Final = frozenset(p[0] for p in _OF_THIS_TYPE)
+_PARTITIVE_LINKS: Final = {
+    lang: tuple(tuple(p.split()) for p in sorted(words("phrase.partitive-definite", lang))) for lang in ("de", "en")
+}
+_PARTITIVE_COUNTS: Final = words("quantifier.partitive-count")
 _GO_PRESENT: Final = words("verb.de.go-present", "de")
 _CLASSIFIERS: Final = words("noun.member-classifier")
 _VAGUE_HEADS: Final = word_stems("noun.vague-partner-head")
@@ -1191,9 +1195,14 @@ class Assembler:
                 state.supplied[supplier] = state.supplied.get(supplier, 0) + 1
             for recipient in parties.recipients:
                 state.received[recipient] = state.received.get(recipient, 0) + 1
-            statuses = [st for st, _ in self._statuses(frame).statuses]
-            state.last_transfer = (index, parties.suppliers, parties.recipients, items)
-            state.last_package = (index, parties.suppliers, parties.recipients, statuses)
+            if frame.aside and state.last_transfer is not None:
+                # "the UAE is following the lead of Qatar, which has bought 36 of the planes": a transfer said in
+                # passing about a party is background; what follows goes on with the story's transfer
+                fire(frame, "discourse.relative-on-party-is-background")
+            else:
+                statuses = [st for st, _ in self._statuses(frame).statuses]
+                state.last_transfer = (index, parties.suppliers, parties.recipients, items)
+                state.last_package = (index, parties.suppliers, parties.recipients, statuses)
         if (
             {"negation", "approve"} <= frame.modifiers | {frame.trigger_kind}
             and any(it.category == "military-equipment" for it in items)
@@ -1215,6 +1224,27 @@ class Assembler:
         if prev is None or prev.category not in family or prev.category == item.category:
             return None
         return prev
+
+    def _partitive_antecedent(self, item: ItemMention) -> ItemMention | None:
+        """The named system a general word in a definite partitive stands for ("Qatar has bought 36 of the
+        planes", "Katar kaufte 36 der Maschinen" after Rafale jets): a part of goods already known, so the last
+        named system of the story of the same family; None when the words before are no partitive."""
+        tokens = self._sentence_tokens
+        if item.designation or item.start < 3:
+            return None
+        links = _PARTITIVE_LINKS.get(self.lang, ())
+        for link in links:
+            k = item.start - len(link)
+            if k < 1 or tuple(t.lower for t in tokens[k : item.start]) != link:
+                continue
+            count = tokens[k - 1]
+            if not (count.text[:1].isdigit() or count.lower in _PARTITIVE_COUNTS):
+                continue
+            family = next((f for f in _FAMILIES if item.category in f), frozenset({item.category}))
+            here = [it for it in self._sentence_items if it.designation and it.end <= item.start]
+            prev = next((p for p in reversed(self.state.items + here) if p.designation), None)
+            return prev if prev is not None and prev.category in family else None
+        return None
 
     def _type_antecedent(self, item: ItemMention) -> ItemMention | None:
         """The named system a general word followed by "of this type" / "dieses Typs" stands for ("24 fighters of
@@ -1695,6 +1725,11 @@ class Assembler:
         if item.category:
             named = self._demonstrative_antecedent(item)
             if named is None:
+                part_of = self._partitive_antecedent(item)
+                if part_of is not None:
+                    if frame is not None:
+                        fire(frame, "coref.partitive-of-goods-named-before")  # "36 of the planes"
+                    return _standing_for(item, part_of)
                 typed = self._type_antecedent(item)
                 if typed is None:
                     return item
@@ -1719,6 +1754,8 @@ class Assembler:
                     fire(frame, "coref.system-of-carrier")
                 return _standing_for(item, named)
         here = [it for it in self._sentence_items if it.category and it.start < item.start]
+        # ("Qatar has bought 36 of the planes, and Egypt ordered 24": the part stands for the goods named before)
+        here = [_standing_for(it, p) if (p := self._partitive_antecedent(it)) is not None else it for it in here]
         if item.carrier == "one":
             prev_one = next(reversed(self.state.items + here), None)
             if prev_one is None:

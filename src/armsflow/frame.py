@@ -68,6 +68,7 @@ class Frame:
     treasury: bool  # "The Treasury sanctioned …": the treasury of the story's state imposes
     country_ref: list[str]  # roles filled by "das Land"
     requesters: list[str]  # who asked for what the clause does ("after a request from X")
+    aside: bool  # stated in a relative clause on a party ("Qatar, which has bought 36 of them"): background
     trace: list[str]  # rule ids, in the order they decided
     rule: str  # the rule that decided the parties (the last role rule on the trace)
 
@@ -100,6 +101,7 @@ class Frame:
         treasury: bool = False,
         country_ref: list[str] | None = None,
         requesters: list[str] | None = None,
+        aside: bool = False,
         trace: list[str] | None = None,
         rule: str = "",
     ) -> None:
@@ -130,6 +132,7 @@ class Frame:
         self.treasury = treasury
         self.country_ref = [] if country_ref is None else country_ref
         self.requesters = [] if requesters is None else requesters
+        self.aside = aside
         self.trace = [] if trace is None else trace
         self.rule = rule
 

@@ -179,6 +179,8 @@ _ORDINAL_PART_EN: Final = words("quantifier.partitive-ordinal", "en") - words("p
 _ONE_WORDS: Final = words("pronoun.one", "en")
 _FINITE_AFTER_PART: Final = words("verb.finite-after-name", "en")
 _ITEM_PRONOUNS: Final = words("pronoun.goods")
+_BEFORE_BARE_COUNT: Final = words("determiner.before-bare-count", "en")
+_AFTER_BARE_COUNT: Final = words("function.after-bare-count", "en")
 _EXPLETIVE: Final = words("pronoun.expletive", "de")
 _EXISTENTIAL: Final = words("verb.existential", "de")
 _LIGHT_VERBS: Final = words("verb.de.light", "de")
@@ -464,6 +466,7 @@ def _clause_frame(
         return None
     frame = Frame("transfer", lead_cue, lead_kind, c, items)
     frame.trace = trace
+    frame.aside = _relative_on_party(view, c, lead_cue)
     if view.lang == "en" and any(
         view.grammar.clause[a.start] in (c, c + 1) and _funder(view.tokens, a.start) for a in view.mentions.actors
     ):
@@ -1823,6 +1826,10 @@ def _goods_from_context(
         if pronoun:
             trace.append("item.pronoun-object")
             return pronoun
+        bare = _bare_count_object(view, c, lead)
+        if bare:
+            trace.append("item.bare-count-object")
+            return bare
         deal = _deal_named_before(view, c, lead_kind)
         if deal:
             trace.append("item.deal-named-before")
@@ -2085,6 +2092,38 @@ def _anaphoric_items(tokens: list[Token], grammar: SentenceGrammar, c: int, lang
     return []
 
 
+def _relative_on_party(view: ClauseView, c: int, lead: CueMention) -> bool:
+    """Whether clause c is a relative clause on a party ("Qatar, which has bought …", "and Egypt which ordered …"),
+    not on goods from somewhere ("Tucanos aus den USA, die 2021 übergeben wurden")."""
+    tokens = view.tokens
+    start = view.grammar.clauses[c][0]
+    if relative_clause(tokens, view.grammar, c):
+        return any(a.end == start and a.prep is None for a in view.mentions.actors)
+    return view.lang == "en" and any(
+        a.prep is None and a.end < lead.start and tokens[a.end].lower in _WH_RELATIVE for a in view.actors_by_clause[c]
+    )
+
+
+def _bare_count_object(view: ClauseView, c: int, lead: CueMention) -> list[ItemMention]:
+    """A count right after a verb of supplying or buying, with no noun after it ("Egypt ordered 24 in 2015",
+    "has delivered eight so far", "bought another 12"), stands for more of the goods named before."""
+    tokens = view.tokens
+    k = lead.end
+    if view.lang != "en" or not tokens[lead.start].lowercase or k >= len(tokens):
+        return []
+    if tokens[k].lower in _BEFORE_BARE_COUNT:
+        k += 1  # "another 12", "a further 12"
+    if k >= len(tokens) or view.grammar.clause[k] != c:
+        return []
+    count = _count(tokens[k])
+    if count is None or 1900 <= count <= 2100 or tokens[k].text[:1] == "$":
+        return []
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    if nxt is not None and nxt.lower not in _AFTER_BARE_COUNT:
+        return []  # "ordered 24 fighters", "sold 24 million rounds": a noun follows
+    return [ItemMention(k, k + 1, None, quantity=count, carrier="pronoun", text=tokens[k].text)]
+
+
 def _sales_total(view: ClauseView, frame: Frame) -> bool:
     """A plural sales noun with a verb of amounting after it in its clause ("sales … totaled")."""
     if view.tokens[frame.trigger.start].lower not in _SALES_NOUNS:
@@ -2219,6 +2258,9 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
         aside |= walled
         fire(frame, "mod.en.wh-relative-own-modality")
     frame.modifiers = _modifiers(view.cues_by_clause, c, lead, tokens, frame.trigger_kind, starts, aside)
+    if "refuse" in frame.modifiers and any(x.lemma == "deny" and "refuse" in x.kinds for x in view.cues_by_clause[c]):
+        # "denied Ankara's request for F-35 jets": denying a request refuses it (mentions._deny_as_refusal)
+        fire(frame, "mod.en.deny-a-request")
     if frame.trigger_kind == "sell" and _sales_total(view, frame):
         # "Canada's arms sales to Turkey totaled $87 million in 2018": sales measured by a total happened
         frame.modifiers.add("sales_total")

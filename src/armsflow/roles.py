@@ -17,6 +17,7 @@ rule on the trace and make it the frame's deciding rule.
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Final
 
@@ -67,6 +68,8 @@ _DETERMINERS_EN: Final = words("determiner.before-noun", "en")
 _LIST_NOUNS: Final = words("noun.measure-list", "en")
 _DECISION_NOUNS: Final = words("noun.decision", "en")
 _WITH: Final = words("prep.with")
+_ORDER_NOUNS_EN: Final = words("noun.order", "en")
+_WH_RELATIVE: Final = words("pronoun.relative-wh", "en")
 _BETWEEN: Final = words("prep.between") | _WITH
 _AT_SELLER: Final = words("prep.at-seller", "de")
 _REQUEST_AT: Final = words("prep.request-at", "de")
@@ -248,6 +251,19 @@ class Roles:
             self.frame.rule = rule_id
 
 
+def _inner_relative_antecedent(r: Roles) -> Group | None:
+    """ "…, and Egypt which ordered 24 in 2015": a name right before "which"/"who" inside the clause, with the
+    trigger after the pronoun, is what the pronoun stands for (the clause continues no relative clause before)."""
+    if r.view.lang != "en":
+        return None
+    tokens = r.tokens
+    for g in r.own:
+        e = g.members[-1].end
+        if g.first.prep is None and e < r.trig and tokens[e].lower in _WH_RELATIVE:
+            return g
+    return None
+
+
 def assign_transfer_roles(view: ClauseView, frame: Frame, governors: list[int]) -> None:
     """Fill the frame's supplier and recipient from its clause (and governing clauses)."""
     c = frame.clause
@@ -258,7 +274,12 @@ def assign_transfer_roles(view: ClauseView, frame: Frame, governors: list[int]) 
     _phrases(r)
     r.origin = [it.origin for it in frame.items if it.origin]
     kind = r.kind
-    if kind == "promise" and _offer_noun(r.tokens, frame.trigger) and r.subj is not None and not frame.passive:
+    if (
+        kind == "promise"
+        and _offer_noun(r.tokens, frame.trigger, {it.start for it in frame.items})
+        and r.subj is not None
+        and not frame.passive
+    ):
         _roles_offer(r)
     elif kind in GIVE:
         _roles_give(r)
@@ -346,7 +367,7 @@ def _functions(r: Roles) -> None:
             fire(frame, "grammar.en.zero-that-complement")
     else:
         _german_functions(r)
-    antecedent = relative_antecedent(grammar, c, view.actors_by_clause, tokens)
+    antecedent = _inner_relative_antecedent(r) or relative_antecedent(grammar, c, view.actors_by_clause, tokens)
     if antecedent is not None and view.lang == "de" and _relative_object(r):
         # ", die es kurz zuvor in Frankreich erhalten hatte": with a nominative pronoun in the clause the
         # relative pronoun is an object
@@ -639,9 +660,13 @@ def _ranked_after(r: Roles, grp: Group) -> bool:
 # --------------------------------------------------------------------------- offers
 
 
-def _offer_noun(tokens: list[Token], cue: CueMention) -> bool:
+def _offer_noun(tokens: list[Token], cue: CueMention, goods_starts: AbstractSet[int]) -> bool:
+    """Whether the offer cue is a noun ("a Turkish bid", "Manila prüft ein Angebot"), not the verb "offer"."""
     tok = tokens[cue.start]
     if tok.lower not in _OFFER_NOUNS and tok.lemma not in _OFFER_NOUNS:
+        return False
+    if tok.lower.endswith("ed") or cue.end in goods_starts or cue.end + 1 in goods_starts:
+        # "The US offered fighter jets to India", "The US offers F-16 jets": a verb with its goods as the object
         return False
     before = tokens[cue.start - 1].lower if cue.start > 0 else ""
     # "a Turkish bid", "Turkey's bid": a state's adjective or possessive between the determiner and the noun
@@ -1107,13 +1132,16 @@ def _roles_receive(r: Roles) -> None:
     preps = _FROM_BUY if kind in ("buy", "order") and lang == "de" else FROM | _AT_SELLER
     if frame.modifiers & {"deal"}:
         preps = preps | _WITH  # "hatte Warschau den Kauf mit Washington vereinbart"
+    with_orderee = kind == "order" and lang == "en" and not r.prep_ids(preps) and tokens[trig].lower in _ORDER_NOUNS_EN
+    if with_orderee:
+        preps = preps | _WITH  # "placed an order for transport aircraft with Spain": the order goes to the seller
     if kind == "request" and lang == "de":
         preps = preps | _REQUEST_AT  # "bemüht sich in Moskau um Kampfflugzeuge"
     if by_noun:
         preps = preps - {"by"}
     seller = r.prep_ids(preps)
     if seller:
-        r.supply(seller, "roles.receive.from-supplier")
+        r.supply(seller, "roles.receive.order-placed-with" if with_orderee else "roles.receive.from-supplier")
     _seller_when_unnamed(r)
     if frame.passive and kind in ("buy", "order") and lang == "en" and seller:
         demonyms = owner_demonyms(r.view.mentions.actors, frame.items, seller)
