@@ -1109,6 +1109,19 @@ def test_goods_coordinated_with_a_purpose_are_a_purpose_too():
     )
 
 
+def test_parts_after_a_platform_named_as_a_purpose_are_more_goods():
+    # "für die Haubitze K9" says what the shells are for; the parts and tools after it are goods of their own,
+    # and the list does not end the clause that "liefern" closes
+    assert events("Finnland wird Granaten für die Haubitze K9, Ersatzteile und Werkzeug an Estland liefern.", "de") == {
+        ("transfer", "FIN", "EST", "artillery-ammunition", "planned"),
+        ("transfer", "FIN", "EST", "technology", "planned"),
+    }
+    assert events("Finland will deliver shells for the K9 howitzer, spare parts and tools to Estonia.", "en") == {
+        ("transfer", "FIN", "EST", "artillery-ammunition", "planned"),
+        ("transfer", "FIN", "EST", "technology", "planned"),
+    }
+
+
 def test_the_subject_of_a_perfect_of_saying_speaks_not_its_addressee():
     text = "Frankreich hat der Slowakei mitgeteilt, dass Belgien zwölf Haubitzen an Kiew geliefert habe."
     result = extract_document(Document(id="t", text=text, lang="de")).to_dict()

@@ -172,8 +172,9 @@ class Mentions:
     actors: list[ActorMention]
     items: list[ItemMention]
     cues: list[CueMention]
-    # tokens of goods named as a threat defended against ("vor Flugzeugen, Drohnen und Marschflugkörpern"):
-    # no goods, but the members of a list all the same, for the clause boundaries
+    # tokens of goods named as a threat defended against ("vor Flugzeugen, Drohnen und Marschflugkörpern") or as
+    # what other goods are for ("Granaten für die Haubitze K9, Ersatzteile und …"): no goods, but the members of
+    # a list all the same, for the clause boundaries
     threats: list[int]
 
     # (constructor written out, init=False: compiled, it is plain field stores, not interpreted Python)
@@ -973,6 +974,9 @@ def _acting_in_action(tokens: list[Token], start: int) -> bool:
 _MILITARY_ACTIONS: Final = words("noun.military-action")
 
 
+_NEVER_A_PURPOSE: Final = words("category.not-a-purpose")
+
+
 def _purposes(tokens: list[Token], items: list[ItemMention], threats: list[int] | None = None) -> list[ItemMention]:
     """ "Munition für ihre Artillerie", "Ersatzteile für Panzerhaubitzen", "missiles for its destroyers":
     the second noun names what the goods are for; it is not itself transferred. Goods named as a threat
@@ -981,13 +985,16 @@ def _purposes(tokens: list[Token], items: list[ItemMention], threats: list[int] 
     purpose: ItemMention | None = None  # the last item read as a purpose
     threat = False  # whether that purpose is a threat
     for item in items:
-        if purpose is not None and all(
-            t.lower in _COORDINATORS or t.text == "," for t in tokens[purpose.end : item.start]
+        if purpose is not None and threats is not None:
+            threats.extend(range(purpose.start, purpose.end))
+        if (
+            purpose is not None
+            and all(t.lower in _COORDINATORS or t.text == "," for t in tokens[purpose.end : item.start])
+            and (threat or item.category not in _NEVER_A_PURPOSE or item.category == purpose.category)
         ):
             purpose = item  # "engines for tanks and helicopters": the helicopters are a purpose too
-            if threat and threats is not None:
-                threats.extend(range(item.start, item.end))
             continue
+        # ("Granaten für die Haubitze K9, Ersatzteile und Werkzeug": parts after a platform are more goods)
         purpose = None
         threat = False
         if _against_goods(tokens, item.start) or _threat_of(tokens, item.start):
@@ -1034,6 +1041,8 @@ def _purposes(tokens: list[Token], items: list[ItemMention], threats: list[int] 
                 purpose = item
                 continue
         out.append(item)
+    if purpose is not None and threats is not None:
+        threats.extend(range(purpose.start, purpose.end))
     return out
 
 

@@ -70,6 +70,7 @@ _DECISION_NOUNS: Final = words("noun.decision", "en")
 _WITH: Final = words("prep.with")
 _ORDER_NOUNS_EN: Final = words("noun.order", "en")
 _WH_RELATIVE: Final = words("pronoun.relative-wh", "en")
+_JOINT: Final = words("adjective.joint")
 _BETWEEN: Final = words("prep.between") | _WITH
 _AT_SELLER: Final = words("prep.at-seller", "de")
 _REQUEST_AT: Final = words("prep.request-at", "de")
@@ -1130,7 +1131,8 @@ def _roles_receive(r: Roles) -> None:
     else:
         _receiver(r)
     preps = _FROM_BUY if kind in ("buy", "order") and lang == "de" else FROM | _AT_SELLER
-    if frame.modifiers & {"deal"}:
+    joint = any(t.lower in _JOINT for t in tokens[max(0, trig - 2) : trig])
+    if frame.modifiers & {"deal"} and not joint:
         preps = preps | _WITH  # "hatte Warschau den Kauf mit Washington vereinbart"
     with_orderee = kind == "order" and lang == "en" and not r.prep_ids(preps) and tokens[trig].lower in _ORDER_NOUNS_EN
     if with_orderee:
@@ -1142,6 +1144,11 @@ def _roles_receive(r: Roles) -> None:
     seller = r.prep_ids(preps)
     if seller:
         r.supply(seller, "roles.receive.order-placed-with" if with_orderee else "roles.receive.from-supplier")
+    partners = [i for i in r.prep_ids(_WITH) if i not in frame.suppliers and i not in frame.recipients]
+    if joint and partners and frame.recipients:
+        # "Slovenia is negotiating with Croatia for a joint purchase of helicopters from France": the partner of a
+        # joint purchase buys too; it sells nothing
+        r.receive(frame.recipients + partners, "roles.receive.joint-purchase-partners-buy")
     _seller_when_unnamed(r)
     if frame.passive and kind in ("buy", "order") and lang == "en" and seller:
         demonyms = owner_demonyms(r.view.mentions.actors, frame.items, seller)
@@ -1168,11 +1175,13 @@ def _roles_receive(r: Roles) -> None:
 
 def _receiver(r: Roles) -> None:
     frame, kind = r.frame, r.frame.trigger_kind
-    owner = _possessive_owner(r) if kind in _OWNED_NOUN_KINDS and r.subj is not None else None
+    owner = _possessive_owner(r) if kind in _OWNED_NOUN_KINDS and (r.subj is not None or r.view.lang == "de") else None
     if owner is not None and owner is not r.subj:
         # "Saab is expanding production to meet Ukraine's Gripen order": whose order it is receives, not the
         # clause's subject
-        r.receive(owner.ids, "roles.receive.possessive-owner-of-order")
+        # ("Er verwies auf Polens Kauf von Panzern": the German genitive before the noun, whatever governs it)
+        rule = "roles.receive.genitive-owner" if r.view.lang == "de" else "roles.receive.possessive-owner-of-order"
+        r.receive(owner.ids, rule)
         return
     if r.subj:
         r.receive(r.subj.ids, "roles.receive.subject-receives")
@@ -1199,9 +1208,10 @@ _OWN_FORCES: Final = "@forces"  # a reference to armed forces without a state ("
 
 
 def _possessive_owner(r: Roles) -> Group | None:
-    """The English possessive right before the trigger noun ("Ukraine's Gripen order", "Manila's request")."""
+    """The possessive right before the trigger noun ("Ukraine's Gripen order", "Manila's request", "Polens Kauf",
+    "Indiens geplanter Erwerb")."""
     if r.view.lang != "en":
-        return None
+        return _de_genitive_owner(r)
     goods = {k for it in r.frame.items for k in range(it.start, it.end)}
     for grp in r.own:
         end = grp.members[-1].end
@@ -1210,6 +1220,20 @@ def _possessive_owner(r: Roles) -> Group | None:
         # only a number or the goods between ("Ukraine's 100+ Gripen order")
         if all(k in goods or not r.tokens[k].alphabetic for k in range(end, r.trig)):
             return grp
+    return None
+
+
+def _de_genitive_owner(r: Roles) -> Group | None:
+    """A German name in the genitive right before the trigger noun, at most with lowercase attributes between
+    ("Er verwies auf Polens Kauf von Panzern", "Indiens geplanter Erwerb"): the noun's owner."""
+    tokens = r.tokens
+    if not tokens[r.trig].capitalised:
+        return None
+    for grp in r.own:
+        end = grp.members[-1].end
+        if grp.first.kind.endswith("-gen") and 0 <= r.trig - end <= 2:
+            if all(tokens[k].lowercase and tokens[k].alphabetic for k in range(end, r.trig)):
+                return grp
     return None
 
 

@@ -83,7 +83,7 @@ def clause_ids(
         ):
             boundary = True
         elif word in _EN_SPLITTERS and i > 0 and tokens[i].lowercase and tokens[i - 1].lower not in ("just", "shortly"):
-            boundary = True
+            boundary = not (word in _PREPOSITION_TOO and _name_without_verb(tokens, i + 1, actors, verbs))
         elif word in _SUBJECT_PRONOUNS_EN and i > 0 and tokens[i - 1].lower in _SAID and tok.lowercase:
             boundary = True  # "said it would impose sanctions": a reported clause without "that"
         elif word == ",":
@@ -199,6 +199,23 @@ def clause_ids(
 
 
 _EN_SPLITTERS: Final = words("conj.clause-splitter", "en")
+_PREPOSITION_TOO: Final = words("conj.also-preposition", "en")
+
+
+def _name_without_verb(tokens: list[Token], j: int, actors: frozenset[int], verbs: frozenset[int]) -> bool:
+    """ "the third country after Peru to buy the radar": "after" with a name and no verb of the name's own is a
+    preposition, and opens no clause."""
+    n = len(tokens)
+    if j >= n or j not in actors:
+        return False
+    while j < n and j in actors:
+        j += 1
+    if j >= n:
+        return True
+    nxt = tokens[j]
+    return not (nxt.lower in _FINITE_AFTER_NAME or (j in verbs and _finite(tokens, j)) or nxt.lower.endswith("ed"))
+
+
 REPORTING_ZERO_THAT: Final = words("verb.reporting-zero-that", "en")
 _REPORTING_ZERO_THAT_BIT: Final = word_class(REPORTING_ZERO_THAT)
 _FINITE_AFTER_NAME: Final = words("verb.finite-after-name", "en")
