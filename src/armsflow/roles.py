@@ -71,6 +71,7 @@ _WITH: Final = words("prep.with")
 _ORDER_NOUNS_EN: Final = words("noun.order", "en")
 _WH_RELATIVE: Final = words("pronoun.relative-wh", "en")
 _JOINT: Final = words("adjective.joint")
+_RE_EXPORT: Final = words("verb.re-export")
 _BETWEEN: Final = words("prep.between") | _WITH
 _AT_SELLER: Final = words("prep.at-seller", "de")
 _REQUEST_AT: Final = words("prep.request-at", "de")
@@ -516,11 +517,32 @@ def _plural_pronoun_subject(r: Roles) -> None:
         fire(r.frame, "grammar.plural-pronoun-takes-up-firms")
 
 
+def _re_export_asker(r: Roles) -> bool:
+    """ "a request from Spain to pass on anti-aircraft guns to Ukraine", "Spain's application to re-export …": the
+    one asking for leave to pass goods on is who would pass them on (the infinitive's subject)."""
+    view, c = r.view, r.c
+    if c == 0 or not view.grammar.infinitive[c] or r.frame.trigger.lemma not in _RE_EXPORT:
+        return False
+    g = c - 1
+    nouns = [cue for cue in view.cues_by_clause[g] if "request_noun" in cue.kinds]
+    if not nouns:
+        return False
+    end = nouns[-1].end
+    for grp in groups(view.actors_by_clause[g], view.tokens):
+        a = grp.first
+        owner = a.end in (nouns[-1].start, nouns[-1].start - 1) and (a.genitive or a.text.endswith(("'s", "’s")))
+        if owner or (a.prep in _ASKED_FROM and end <= a.start <= end + 2):
+            r.inherited = grp
+            fire(r.frame, "roles.re-export-asker-passes-on")
+            return True
+    return False
+
+
 def _inherited_subject(r: Roles) -> None:
     """The subject of a governing or earlier clause acts in this one; under "asked X to …" X acts."""
     view, c = r.view, r.c
     grammar, tokens = view.grammar, view.tokens
-    if _for_to_subject(r) or _owner_of_decision(r):
+    if _for_to_subject(r) or _owner_of_decision(r) or _re_export_asker(r):
         return
     for g in r.governors + list(range(c - 1, -1, -1)):
         found = groups(view.actors_by_clause[g], tokens)
@@ -1678,6 +1700,15 @@ def _answered_request(r: Roles) -> None:
         and a.id not in r.subj.ids
     ]  # "Kyiv's request", "eine Anfrage Kiews", "a request from Kyiv"
     if not askers:
+        return
+    passed_to = r.prep_ids(TO)
+    if passed_to and any(cue.lemma in _RE_EXPORT for cue in cues) and askers[-1] not in passed_to:
+        # "lehnte einen Antrag Spaniens zur Weitergabe von Flugabwehrkanonen an die Ukraine ab": the asker would
+        # pass the goods on; who answers only permits or forbids it
+        r.supply(askers[-1:], "roles.re-export-asker-passes-on")
+        r.receive(passed_to, "roles.re-export-asker-passes-on")
+        if answer != "consider":
+            frame.trigger_kind = "give"
         return
     r.supply(list(r.subj.ids), "roles.answered-request")
     r.receive(askers[-1:], "roles.answered-request")
