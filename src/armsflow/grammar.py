@@ -485,7 +485,14 @@ def relative_antecedent(grammar: SentenceGrammar, c: int, actors_by_clause, toke
             # ends its clause when a parenthesis follows it
             before = groups(actors_by_clause[k - 1], tokens)
             pron = tokens.index(prev[-1], grammar.clauses[k - 1][0])
-            return before[-1] if before and before[-1].members[-1].end == pron else None
+            if before and before[-1].members[-1].end == pron:
+                return before[-1]
+            if before and before[-1].first.kind == "adj" and 0 < pron - before[-1].members[-1].end <= 3:
+                # "Chinese firms which, officials said, supplied …": the adjective names the noun the pronoun is for
+                gap = tokens[before[-1].members[-1].end : pron]
+                if all(t.alphabetic and t.lowercase and t.lower not in _NOT_NOUN for t in gap):
+                    return before[-1]
+            return None
         ws = [t.lower for t in tokens[start : min(end, start + 2)]]
         first = ws[1] if ws and ws[0] == "," and len(ws) > 1 else (ws[0] if ws else "")
         if first in REL_PRONOUNS and (
