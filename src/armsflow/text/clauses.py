@@ -378,8 +378,8 @@ def is_infinitive(tokens: list[Token], start: int, end: int, lang: str) -> bool:
             return True
         if lang == "en" and word == "to" and i in (start, start + 1) and nxt.isalpha() and tokens[i + 1].lowercase:
             return True
-        if lang == "de" and "zu" in word[2:-2] and word.endswith("en") and tokens[i].lowercase:
-            # anzuwenden, bereitzustellen: the zu sits inside the verb
+        if lang == "de" and "zu" in word[2:-2] and word.endswith(("en", "rn", "ln")) and tokens[i].lowercase:
+            # anzuwenden, bereitzustellen, auszuliefern: the zu sits inside the verb
             stem = word.replace("zu", "", 1)
             if len(stem) > 5 and stem != word and word.index("zu") <= 6:
                 return True
