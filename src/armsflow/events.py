@@ -1610,7 +1610,12 @@ class Assembler:
                     # "Russia sold Venezuela Su-30s … Beijing supplied K-8 jet trainers": the salient state is a
                     # supplier here; the state that has received most in the story receives
                     parties.fill("recipient", [main], "discourse.story-main-recipient-receives")
-        if parties.recipients and not parties.suppliers and kind in ("get", "buy", "order", "arrive") and not vague:
+        if (
+            parties.recipients
+            and not parties.suppliers
+            and kind in ("get", "buy", "order", "arrive", "request")
+            and not vague
+        ):
             # "…, which took delivery of its first batteries": goods named earlier come from their maker
             producers = {it.producer for it in items if it.producer} - set(parties.recipients)
             if len(producers) == 1:
@@ -1804,6 +1809,8 @@ class Assembler:
             flags.add("infinitive")
         if frame.role_noun:
             flags.add("role_noun")
+        if "request_noun" in frame.trigger.kinds:
+            flags.add("request_noun")  # "did not answer Kyiv's request": the negation is not on the asking
         if set(frame.requesters) & set(frame.recipients):
             flags.add("asked_by_recipient")  # "plans to send drones to Somalia after a request from Mogadishu"
         if "roles.company-receives-order-sells" in frame.trace:
