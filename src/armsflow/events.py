@@ -1613,7 +1613,7 @@ class Assembler:
         if (
             parties.recipients
             and not parties.suppliers
-            and kind in ("get", "buy", "order", "arrive", "request")
+            and kind in ("get", "buy", "order", "arrive", "request", "deal")
             and not vague
         ):
             # "…, which took delivery of its first batteries": goods named earlier come from their maker

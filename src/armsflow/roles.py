@@ -72,6 +72,7 @@ _ORDER_NOUNS_EN: Final = words("noun.order", "en")
 _WH_RELATIVE: Final = words("pronoun.relative-wh", "en")
 _JOINT: Final = words("adjective.joint")
 _RE_EXPORT: Final = words("verb.re-export")
+_STATE_NAME_KINDS: Final = frozenset({"name", "capital", "metonym"})
 _BETWEEN: Final = words("prep.between") | _WITH
 _AT_SELLER: Final = words("prep.at-seller", "de")
 _REQUEST_AT: Final = words("prep.request-at", "de")
@@ -1421,6 +1422,28 @@ def _roles_deal(r: Roles) -> None:
         for_ids = [i for i in r.prep_ids(_FOR) if i not in frame.suppliers]
         if for_ids:
             r.receive(for_ids, "roles.deal.for-buyer")
+    subj = r.subj
+    if (
+        not frame.suppliers
+        and not frame.recipients
+        and subj is not None
+        and len(subj.ids) == 1
+        and subj.first.kind in _STATE_NAME_KINDS
+        and subj.first.prep is None
+        and not frame.passive
+        and "consider" not in frame.trigger.kinds  # "joined the talks on the KF-21": no deal signed
+        and not r.prep_ids(_BETWEEN)
+        and frame.items
+        and "item.deal-named-before" not in frame.trace  # "eine entsprechende Vereinbarung": parties named before
+        and all((it.category or it.carrier) and it.origin not in subj.ids for it in frame.items)
+        and not any(it.start <= subj.first.start < it.end for it in r.view.mentions.items)  # "Dakar-Klasse"
+    ):
+        # "Indonesia signed a deal for the system in 2025": a state signing for goods with no partner named buys
+        # them; who sells comes from the goods or the story
+        r.receive(list(subj.ids), "roles.deal.lone-signer-buys")
+        producers = unique([it.producer for it in frame.items if it.producer and it.producer not in subj.ids])
+        if len(producers) == 1:
+            r.supply(producers, "roles.deal.lone-signer-buys")
 
 
 def _deal_by_producer(r: Roles, partners: list[str]) -> None:
