@@ -635,7 +635,7 @@ class Assembler:
             return
         if last[0] == index - 2 and any(sent == index - 1 for sent, _ in self.state.actors):
             return  # a sentence naming someone in between has moved on
-        if self.lang != "en" or not part_subject(sentence.tokens, 0, len(sentence.tokens)):
+        if not part_subject(sentence.tokens, 0, len(sentence.tokens)):
             return
         if any(it.category for it in mentions.items):
             return
