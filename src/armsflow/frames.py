@@ -2431,7 +2431,12 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
         # "Colombia operates Kfir jets it bought from Israel", "Peru flies MiG-29s that it bought from Belarus":
         # goods in service, described by a relative clause of buying, arrived
         frame.modifiers.add("in_use")
-        fire(frame, "mod.en.goods-in-service-bought-relative")
+        fire(
+            frame,
+            "mod.en.goods-in-service-bought-relative"
+            if view.lang == "en"
+            else "mod.de.goods-in-service-bought-relative",
+        )
     elif _bought_subject_in_service(view, frame):
         # "The 16 JF-17 fighters that Myanmar bought from Pakistan have been grounded", "the corvettes which
         # Egypt ordered from Germany entered service": the goods a relative clause says were bought are the
@@ -2444,8 +2449,10 @@ def _bought_object_in_service(view: ClauseView, frame: Frame) -> bool:
     """An English verb of service before goods (at most three tokens), a relative clause of buying right after
     them: "that"/"which", or a bare subject pronoun ("jets it bought")."""
     tokens, trig = view.tokens, frame.trigger.start
-    if view.lang != "en" or frame.trigger_kind not in ("buy", "order") or frame.modifiers & _NOT_YET_BOUGHT:
+    if frame.trigger_kind not in ("buy", "order") or frame.modifiers & _NOT_YET_BOUGHT:
         return False
+    if view.lang == "de":
+        return _de_bought_object_in_service(view, frame)
     for item in frame.items:
         between = tokens[item.end : trig]
         if not 1 <= len(between) <= 2 or not (
@@ -2458,6 +2465,21 @@ def _bought_object_in_service(view: ClauseView, frame: Frame) -> bool:
         ):
             return True
     return False
+
+
+def _de_bought_object_in_service(view: ClauseView, frame: Frame) -> bool:
+    """ "Litauen betreibt acht Hubschrauber, die es aus Frankreich gekauft hat": a German relative clause of buying
+    right after goods that a verb of service (at most four tokens before them) has in service."""
+    tokens = view.tokens
+    start = view.grammar.clauses[frame.clause][0]
+    k = start + 1 if tokens[start].text == "," else start
+    if k >= len(tokens) or tokens[k].lower not in _RELATIVE_DE or not tokens[k].lowercase:
+        return False
+    item = next((it for it in view.mentions.items if it.end == start), None)
+    return item is not None and any(
+        cue.lemma in _IN_SERVICE and item.start - 4 <= cue.end <= item.start and "use" in cue.kinds
+        for cue in view.mentions.cues
+    )
 
 
 def _bought_subject_in_service(view: ClauseView, frame: Frame) -> bool:
