@@ -1122,6 +1122,20 @@ def test_parts_after_a_platform_named_as_a_purpose_are_more_goods():
     }
 
 
+def test_missiles_for_an_air_defence_system_are_air_defence():
+    # interceptors named through the system they are for take the system's category (GUIDELINES: air defence
+    # systems and capabilities); missiles for fighters stay missiles
+    assert events("Deutschland liefert Raketen für das Patriot-System an die Ukraine.", "de") == {
+        ("transfer", "DEU", "UKR", "air-defence-system", "delivered")
+    }
+    assert events("Germany delivers missiles for the Patriot system to Ukraine.", "en") == {
+        ("transfer", "DEU", "UKR", "air-defence-system", "delivered")
+    }
+    assert events("The US sold missiles for its F-16 fighters to Taiwan.", "en") == {
+        ("transfer", "USA", "TWN", "other-missile", "agreed")
+    }
+
+
 def test_the_subject_of_a_perfect_of_saying_speaks_not_its_addressee():
     text = "Frankreich hat der Slowakei mitgeteilt, dass Belgien zwölf Haubitzen an Kiew geliefert habe."
     result = extract_document(Document(id="t", text=text, lang="de")).to_dict()

@@ -1036,6 +1036,9 @@ def _purposes(tokens: list[Token], items: list[ItemMention], threats: list[int] 
             ):
                 if prev.category == "ammunition" and item.category == "artillery":
                     prev.category = "artillery-ammunition"
+                missiles = prev.category == "other-missile" or prev.category is None and prev.carrier == "missile"
+                if missiles and item.category == "air-defence-system":
+                    prev.category = "air-defence-system"  # "Raketen für das Flugabwehrsystem IRIS-T": interceptors
                 if item.category == "technology" and prev.designation is None:
                     prev.category = "technology"  # "equipment for a drone manufacturing plant"
                 purpose = item
