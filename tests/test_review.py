@@ -450,8 +450,10 @@ def test_readme_review_examples_do_what_it_says_on_the_samples(tmp_path, capsys,
         assert main([*shlex.split(command)[1:], "--db", db]) == 0, command
     capsys.readouterr()
     with Store(db) as store:
-        shahed = record(store, "72e1b5529048bf5e")  # the Shahed deliveries, with the undesignated drones merged in
-        assert shahed["review"]["accepted"] == 2 and record(store, "28f6009abebd012a") is None
+        # the Shahed deliveries (two reports and Tehran's rejection of the claims), with the undesignated drones
+        # merged in
+        shahed = record(store, "72e1b5529048bf5e")
+        assert shahed["review"]["accepted"] == 3 and record(store, "28f6009abebd012a") is None
         assert shahed["status"] == "delivered" and shahed["dispute"]["denial_outweighed"] is True
         assert record(store, "7815f5fd7593427b") is None  # "United States refuses China technology": judged wrong
         assert record(store, "ce00741f74a32161")["status"] == "planned"  # Arrow 3
