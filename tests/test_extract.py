@@ -1136,6 +1136,19 @@ def test_missiles_for_an_air_defence_system_are_air_defence():
     }
 
 
+def test_a_system_that_names_its_maker_is_no_goods():
+    # "F-16-Hersteller", "F-16 maker": the aircraft describe the firm; only the instructors are sent
+    assert events("Der F-16-Hersteller Lockheed schickt Ausbilder nach Rumänien.", "de") == {
+        ("transfer", "USA", "ROU", "personnel", "delivered")
+    }
+    assert events("F-16 maker Lockheed Martin sends instructors to Romania.", "en") == {
+        ("transfer", "USA", "ROU", "personnel", "delivered")
+    }
+    assert events("Die USA liefern F-16-Kampfjets an Rumänien.", "de") == {
+        ("transfer", "USA", "ROU", "combat-aircraft", "delivered")
+    }
+
+
 def test_the_subject_of_a_perfect_of_saying_speaks_not_its_addressee():
     text = "Frankreich hat der Slowakei mitgeteilt, dass Belgien zwölf Haubitzen an Kiew geliefert habe."
     result = extract_document(Document(id="t", text=text, lang="de")).to_dict()

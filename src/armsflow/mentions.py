@@ -692,6 +692,8 @@ def find_items(
         and not _export_permit(tokens, it)
         and not (lex.lang == "en" and _verb_homograph(tokens, it, lex))
     ]
+    # "Der F-16-Hersteller Lockheed", "F-16 maker Lockheed Martin": the system names the maker, it does not move
+    raw = [it for it in raw if not _names_maker(tokens, it)]
     _coordinated_heads(tokens, raw, lex)
     _armoured_vehicles(tokens, raw)
     raw.sort(key=lambda m: m.start)
@@ -1139,6 +1141,20 @@ def _hedges_free_relative(tokens: list[Token], cue: CueMention) -> bool:
     if "consider" not in cue.kinds or cue.start < 2:
         return False
     return tokens[cue.start - 2].lower in _FREE_RELATIVE and tokens[cue.start - 1].lower in _BE_FINITE
+
+
+_MAKER_NOUNS: Final = words("noun.maker")
+_MAKER_HEADS_DE: Final = tuple("-" + w for w in sorted(words("noun.maker", "de")))
+
+
+def _names_maker(tokens: list[Token], item: ItemMention) -> bool:
+    """A designated system that only names its maker: a German compound with a maker noun as its head
+    ("F-16-Hersteller") or a maker noun right after it ("F-16 maker", "the Leopard manufacturer")."""
+    if item.designation is None:
+        return False
+    if tokens[item.end - 1].lower.endswith(_MAKER_HEADS_DE):
+        return True
+    return item.end < len(tokens) and tokens[item.end].lower in _MAKER_NOUNS
 
 
 def _modifies_producer(tokens: list[Token], item: ItemMention, lex: Lexicon) -> bool:
