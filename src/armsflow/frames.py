@@ -185,6 +185,8 @@ _EXPLETIVE: Final = words("pronoun.expletive", "de")
 _EXISTENTIAL: Final = words("verb.existential", "de")
 _LIGHT_VERBS: Final = words("verb.de.light", "de")
 _LIGHT_NOUNS: Final = words("noun.de.light-verb-object", "de")
+_LIGHT_VERBS_EN: Final = words("verb.en.light", "en")
+_LIGHT_NOUNS_EN: Final = words("noun.en.light-verb-object", "en")
 _DETERMINER_PRONOUNS: Final = words("pronoun.demonstrative-determiner")
 _DETERMINER_PRONOUNS_EN: Final = words("pronoun.demonstrative-determiner", "en")
 _SUPPORT_WITH: Final = words("prep.support-with")
@@ -1157,11 +1159,14 @@ _LIST_LINKS: Final = words("link.coordination", "en") | words("link.coordination
 
 
 def _de_light_verb(view: ClauseView, c: int, cues: list[CueMention]) -> CueMention | None:
-    """The cue "geben" of clause c when a noun of the clause makes it another predicate, or an "es" an existential.
+    """The cue "geben" of clause c when a noun of the clause makes it another predicate, or an "es" an existential
+    (in English: a verb of receiving with a noun of attention as its object).
 
     "geben" is a verb of supplying only with goods as its object: "in Auftrag geben" orders, "die Schuld geben"
     blames, "grünes Licht geben" approves (that phrase is a cue of its own), "bekannt geben" announces.
     """
+    if view.lang == "en":
+        return _en_light_verb(view, cues)
     if view.lang != "de":
         return None
     verb = next((x for x in cues if x.lemma in _LIGHT_VERBS), None)
@@ -1177,6 +1182,16 @@ def _de_light_verb(view: ClauseView, c: int, cues: list[CueMention]) -> CueMenti
     return None
 
 
+def _en_light_verb(view: ClauseView, cues: list[CueMention]) -> CueMention | None:
+    """ "The Super Tucano is getting a lot of attention", "drew praise": a verb of receiving whose object (within
+    four words) is a noun of attention or opinion receives no goods."""
+    tokens = view.tokens
+    for x in cues:
+        if x.lemma in _LIGHT_VERBS_EN and any(t.lower in _LIGHT_NOUNS_EN for t in tokens[x.end : x.end + 4]):
+            return x
+    return None
+
+
 def choose_lead(view: ClauseView, c: int, participle_starts: set[int]) -> tuple[CueMention, str, list[str]] | None:
     """The trigger that leads clause c, its kind, and the rules that chose it."""
     cues = view.cues_by_clause[c]
@@ -1185,7 +1200,8 @@ def choose_lead(view: ClauseView, c: int, participle_starts: set[int]) -> tuple[
         # "hat … Fregatten in Auftrag gegeben", "gab dem Westen die Schuld", "es gibt": with these words "geben"
         # forms another predicate (or says that something exists); it gives nothing, another cue may lead
         cues = [x for x in cues if x is not light]
-        reject("trigger.de.light-verb-phrase", f"clause {c}: {light.lemma!r} in a phrase of another meaning")
+        rule = "trigger.de.light-verb-phrase" if view.lang == "de" else "trigger.en.receiving-attention"
+        reject(rule, f"clause {c}: {light.lemma!r} in a phrase of another meaning")
     lead = _lead([x for x in cues if x.start not in participle_starts])
     if lead is None or lead[1] == "deal":
         joined = _joined_scheme(view, c)
