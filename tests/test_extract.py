@@ -1149,6 +1149,16 @@ def test_a_system_that_names_its_maker_is_no_goods():
     }
 
 
+def test_a_standard_named_by_an_actor_is_no_origin():
+    # "NATO-configured", "NATO-standard": the goods are built to a standard; NATO supplies nothing
+    assert events("In June, Portugal announced selecting the NATO-configured A-29N from Brazil.", "en") == {
+        ("transfer", "BRA", "PRT", "combat-aircraft", "requested")
+    }
+    assert events("Die Ukraine erhielt Nato-kompatible Granaten aus Deutschland.", "de") == {
+        ("transfer", "DEU", "UKR", "artillery-ammunition", "delivered")
+    }
+
+
 def test_the_subject_of_a_perfect_of_saying_speaks_not_its_addressee():
     text = "Frankreich hat der Slowakei mitgeteilt, dass Belgien zwölf Haubitzen an Kiew geliefert habe."
     result = extract_document(Document(id="t", text=text, lang="de")).to_dict()

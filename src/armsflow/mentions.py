@@ -403,6 +403,9 @@ def _multiword_compound_actor(key: tuple[str, ...], lex: Lexicon):
     return entry if entry.kind not in ("adj", "demonym") else None
 
 
+_STANDARD_SUFFIXES: Final = words("suffix.standard-not-origin")
+
+
 def _actor_in_compound(word: str, lex: Lexicon):
     """ "US-Beamte", "EU-Sanktionen", "Kremlsprecher": an actor as first part (memoised)."""
     return _memoised(_COMPOUND_MEMO, (lex.lang, word), lambda: _compound_actor(word, lex))
@@ -421,6 +424,8 @@ def _compound_actor(word: str, lex: Lexicon):
             return None  # "3,6 Milliarden US-Dollar": a currency, no actor
         if parts[-1].lower() in _MEMBERSHIP_EVENTS:
             return None  # "zum NATO-Beitritt Schwedens": someone's accession, the organisation does not act
+        if parts[-1].lower() in _STANDARD_SUFFIXES:
+            return None  # "the NATO-configured A-29N", "NATO-Standard": built to a standard, not from there
         for size in range(len(parts) - 1, 0, -1):
             entry = lex.actors.get(form_tokens("-".join(parts[:size])))
             if entry is not None and (entry.kind not in ("adj", "demonym") or word.lower().endswith(_MADE)):
