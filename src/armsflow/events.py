@@ -40,6 +40,9 @@ _IN_RETURN: Final = words("noun.in-return", "de")
 _POSSESSIVES: Final = words("pronoun.possessive-opening")
 _AGAINST_EN: Final = words("prep.against-threat", "en")
 _BUYING: Final = frozenset({"buy", "order", "get"})
+_DEFINITE_BEFORE_WEAPONS: Final = words("determiner.before-general-weapons")
+_GENERAL_WEAPONS: Final = words("noun.general-weapons")
+_FROM_THERE: Final = tuple(tuple(p.split()) for p in sorted(words("phrase.from-there")))
 _VAGUE_PARTNERS: Final = words("noun.vague-partner")
 _EXAMPLE_MARKERS: Final = words("prep.such-as")
 _EXAMPLE_ARTICLES: Final = words("article.definite-short")
@@ -128,6 +131,7 @@ class Discourse:
     # sentence, suppliers, recipients and statuses of the latest transfer or announced package
     last_package: tuple[int, list[str], list[str], list[str]] | None = None
     items: list[ItemMention] = field(default_factory=list)
+    last_named: tuple[int, list[ItemMention]] | None = None  # the latest sentence naming goods, and its goods
     imposers: dict[str, int] = field(default_factory=dict)  # how often each actor imposed a measure
     last_targets: tuple[int, list[str]] | None = None  # sentence and targets of the latest measure
     last_imposers: list[str] = field(default_factory=list)  # imposers of the latest measure
@@ -461,6 +465,7 @@ class Assembler:
         named = [it for it in mentions.items if it.category]
         if named:
             state.items.extend(named)
+            state.last_named = (index, named)
 
     def _source_trace(self, source: str | None) -> list[str]:
         return [self._source_rule] if source is not None and self._source_rule else []
@@ -1142,7 +1147,7 @@ class Assembler:
     # ------------------------------------------------------------------ transfers
     def _transfer(self, index: int, sentence: Sentence, frame: Frame, source: str | None) -> None:
         state = self.state
-        items = self._frame_goods(frame)
+        items = self._frame_goods(frame, index)
         parties = _Parties(list(frame.suppliers), list(frame.recipients), list(frame.trace), frame.rule)
         if not items:
             if (
@@ -1168,6 +1173,7 @@ class Assembler:
             reject(
                 "discourse.unnamed-states-fill-nothing", "unnamed states in the sentence: no side from the discourse"
             )
+        self._fill_from_there(index, sentence, frame, parties)
         self._fill_pronoun_subject(index, frame, parties)
         self._fill_origin_of_pronoun_goods(frame, parties, items, vague)
         self._fill_speaking_state_supplier(frame, parties, vague)
@@ -1260,15 +1266,44 @@ class Assembler:
         prev = next((p for p in reversed(self.state.items + here) if p.designation), None)
         return prev if prev is not None and prev.category in family else None
 
-    def _frame_goods(self, frame: Frame) -> list[ItemMention]:
+    def _frame_goods(self, frame: Frame, index: int = -1) -> list[ItemMention]:
         """The frame's goods with words for them ("the missiles", "sie") resolved to goods named before."""
         out: list[ItemMention] = []
         for it in frame.items:
+            named = self._weapons_named_before(it, index)
+            if named:
+                # "Amnesty dokumentierte chinesische Lenkbomben sowie Haubitzen. China habe die Waffen an die
+                # Emirate geliefert": the weapons are the goods the sentence before named
+                fire(frame, "coref.the-weapons-named-before")
+                out.extend(_standing_for(it, prev) for prev in named)
+                continue
             resolved = self._resolve_item(it, frame)
             if resolved is not None and resolved.category:
                 if it.category is None:
                     fire(frame, "coref.goods-named-before")
                 out.append(resolved)
+        return out
+
+    def _weapons_named_before(self, item: ItemMention, index: int) -> list[ItemMention]:
+        """The goods of the sentence before that a definite general word for weapons stands for ("die Waffen",
+        "the weapons" right after goods of other kinds were named), one of each kind; none otherwise."""
+        last = self.state.last_named
+        tokens = self._sentence_tokens
+        if (
+            last is None
+            or last[0] != index - 1
+            or item.designation is not None
+            or item.category != "military-equipment"
+            or item.end - item.start != 1
+            or item.start == 0
+            or tokens[item.start - 1].lower not in _DEFINITE_BEFORE_WEAPONS
+            or tokens[item.start].lower not in _GENERAL_WEAPONS
+        ):
+            return []
+        out: list[ItemMention] = []
+        for prev in last[1]:
+            if prev.category != "military-equipment" and all(p.category != prev.category for p in out):
+                out.append(prev)
         return out
 
     def _fill_origin_of_pronoun_goods(
@@ -1308,6 +1343,33 @@ class Assembler:
         actor = subject if subject is not None and subject not in other else self._last_actor(other, since=index - 1)
         if actor:
             parties.fill("supplier" if giving else "recipient", [actor], "discourse.pronoun-subject-of-last-sentence")
+
+    def _fill_from_there(self, index: int, sentence: Sentence, frame: Frame, parties: _Parties) -> None:
+        """ "China habe die Waffen an die Emirate geliefert, von dort seien sie an die RSF weitergereicht worden",
+        "from there they went to Yemen": where the goods just went is where they leave from."""
+        last = self.state.last_transfer
+        if parties.suppliers or not parties.recipients or last is None or last[0] < index - 1:
+            return
+        tokens = sentence.tokens
+        start = frame.trigger.start
+        k = start - 1
+        while k > 0 and tokens[k].text not in (",", ";", ":", "."):
+            k -= 1
+        words_before = tuple(t.lower for t in tokens[k:start])
+        at = next(
+            (
+                k + i
+                for p in _FROM_THERE
+                for i in range(len(words_before) - len(p) + 1)
+                if words_before[i : i + len(p)] == p
+            ),
+            None,
+        )
+        if at is None or any(k <= a.start < at for a in self._sentence_actors):
+            return  # ("per Schiff nach Guinea und von dort …": "there" is the place just named)
+        origin = [x for x in last[2] if x not in parties.recipients]
+        if origin:
+            parties.fill("supplier", origin, "discourse.from-there-is-last-destination")
 
     def _fill_from_last_transfer(
         self, index: int, sentence: Sentence, frame: Frame, parties: _Parties, items: list[ItemMention], vague: bool
