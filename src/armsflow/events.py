@@ -132,6 +132,8 @@ class Discourse:
     last_package: tuple[int, list[str], list[str], list[str]] | None = None
     items: list[ItemMention] = field(default_factory=list)
     last_named: tuple[int, list[ItemMention]] | None = None  # the latest sentence naming goods, and its goods
+    # the latest sentence whose subject uses goods ("The Houthis fired drones …"): sentence, users, categories
+    last_users: tuple[int, list[str], set[str]] | None = None
     imposers: dict[str, int] = field(default_factory=dict)  # how often each actor imposed a measure
     last_targets: tuple[int, list[str]] | None = None  # sentence and targets of the latest measure
     last_imposers: list[str] = field(default_factory=list)  # imposers of the latest measure
@@ -466,6 +468,37 @@ class Assembler:
         if named:
             state.items.extend(named)
             state.last_named = (index, named)
+            self._note_users(index, mentions, named)
+
+    def _note_users(self, index: int, mentions: Mentions, named: list[ItemMention]) -> None:
+        """A state or group named as the subject before a verb of use with goods ("The Houthis fired drones at
+        ships"): who holds those goods, for a sentence that says where they came from."""
+        use = next((c for c in mentions.cues if "use" in c.kinds and len(c.kinds) == 1), None)
+        if use is None or not any(it.start > use.start for it in named):
+            return
+        users = [
+            a.id
+            for a in mentions.actors
+            if a.start < use.start and a.prep is None and not a.genitive and a.kind in ("name", "capital", "metonym")
+        ]
+        if len(users) == 1:
+            self.state.last_users = (index, users, {it.category for it in named if it.category})
+
+    def _fill_user_of_goods(
+        self, index: int, sentence: Sentence, frame: Frame, parties: _Parties, items: list[ItemMention]
+    ) -> None:
+        """ "The Houthis fired drones at ships. The drones came from Iran.": goods the sentence before showed in
+        someone's use, said to come from a supplier, were received by that user."""
+        users = self.state.last_users
+        if parties.recipients or not parties.suppliers or users is None or users[0] != index - 1:
+            return
+        if frame.trigger_kind not in ("arrive", "get", "give") or not self._definite(sentence, frame):
+            return
+        if not any(it.category in users[2] for it in items):
+            return
+        holders = [u for u in users[1] if u not in parties.suppliers]
+        if holders:
+            parties.fill("recipient", holders, "discourse.user-of-goods-named-before-received")
 
     def _source_trace(self, source: str | None) -> list[str]:
         return [self._source_rule] if source is not None and self._source_rule else []
@@ -1174,6 +1207,7 @@ class Assembler:
                 "discourse.unnamed-states-fill-nothing", "unnamed states in the sentence: no side from the discourse"
             )
         self._fill_from_there(index, sentence, frame, parties)
+        self._fill_user_of_goods(index, sentence, frame, parties, items)
         self._fill_pronoun_subject(index, frame, parties)
         self._fill_origin_of_pronoun_goods(frame, parties, items, vague)
         self._fill_speaking_state_supplier(frame, parties, vague)
