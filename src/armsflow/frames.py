@@ -226,6 +226,8 @@ _STATIONING_VERBS: Final = words("lemma.stationing")
 _VEHICLE_NOUNS: Final = tuple(sorted(words("noun.vehicle", "de")))
 _GENITIVE_RELATIVE: Final = words("pronoun.relative-genitive", "de")
 _RELATIVE_DE: Final = words("pronoun.relative", "de")
+_QUESTION_OPENERS: Final = words("conj.whether")
+_UNCLEAR: Final = words("adjective.unclear")
 _SCHEDULE_PREPS: Final = words("prep.schedule", "de")
 _SCHEDULE_ADVERBS: Final = words("adverb.schedule", "de")
 _SCHEDULE_POINTS: Final = words("noun.time", "de") | words("noun.schedule-point", "de")
@@ -2108,6 +2110,19 @@ def _anaphoric_items(tokens: list[Token], grammar: SentenceGrammar, c: int, lang
     return []
 
 
+def _fronted_question_hedged(view: ClauseView, c: int) -> bool:
+    """A question clause opening the sentence whose matrix, right after it, says it is unclear: the hedge cue in
+    the same clause after the question's verb (English, no comma) or in the clause after it."""
+    tokens = view.tokens
+    start, end = view.grammar.clauses[c]
+    if start != 0 or tokens[0].lower not in _QUESTION_OPENERS:
+        return False
+    cues = [x for x in view.cues_by_clause[c] if x.lemma in _UNCLEAR]
+    if c + 1 < len(view.grammar.clauses):
+        cues += [x for x in view.cues_by_clause[c + 1] if x.lemma in _UNCLEAR]
+    return bool(cues)
+
+
 def _relative_on_party(view: ClauseView, c: int, lead: CueMention) -> bool:
     """Whether clause c is a relative clause on a party ("Qatar, which has bought …", "and Egypt which ordered …"),
     not on goods from somewhere ("Tucanos aus den USA, die 2021 übergeben wurden")."""
@@ -2317,6 +2332,12 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
         for g in governors
         for cue in view.cues_by_clause[g]
     )
+    if frame.question and _fronted_question_hedged(view, c):
+        # "Ob Russland Su-35 an den Iran liefert, ist unklar", "Whether Russia will deliver … is unclear": the
+        # doubt on the whole question is a hedge, as in "Es ist unklar, ob …"
+        frame.question = False
+        frame.modifiers.add("consider")
+        fire(frame, "mod.fronted-whether-hedged")
     if frame.question:
         fire(frame, "mod.whether-asked")
     _reach_from_governors(view, frame, governors, aside)
