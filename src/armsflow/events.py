@@ -15,7 +15,7 @@ from typing import Final
 
 from armsflow.attribution import is_subjunctive
 from armsflow.frame import GIVE, RECEIVE, Frame, fire, reject
-from armsflow.grammar import part_subject
+from armsflow.grammar import part_subject, unique
 from armsflow.lexicons import word_list, word_stems, word_values, words
 from armsflow.mentions import (
     COMPANY,
@@ -42,6 +42,8 @@ _AGAINST_EN: Final = words("prep.against-threat", "en")
 _BUYING: Final = frozenset({"buy", "order", "get"})
 _DEFINITE_BEFORE_WEAPONS: Final = words("determiner.before-general-weapons")
 _GENERAL_WEAPONS: Final = words("noun.general-weapons")
+_BACK_TO_LISTED: Final = words("determiner.back-to-listed")
+_LOCATED: Final = tuple(tuple(p.split()) for p in sorted(words("phrase.located-in")))
 _FROM_THERE: Final = tuple(tuple(p.split()) for p in sorted(words("phrase.from-there")))
 _VAGUE_PARTNERS: Final = words("noun.vague-partner")
 _EXAMPLE_MARKERS: Final = words("prep.such-as")
@@ -134,6 +136,8 @@ class Discourse:
     last_named: tuple[int, list[ItemMention]] | None = None  # the latest sentence naming goods, and its goods
     # the latest sentence whose subject uses goods ("The Houthis fired drones …"): sentence, users, categories
     last_users: tuple[int, list[str], set[str]] | None = None
+    # a measure on firms or people whose states are not named yet: sentence, imposers, statuses, trace
+    open_measure: tuple[int, list[str], list[str], list[str]] | None = None
     imposers: dict[str, int] = field(default_factory=dict)  # how often each actor imposed a measure
     last_targets: tuple[int, list[str]] | None = None  # sentence and targets of the latest measure
     last_imposers: list[str] = field(default_factory=list)  # imposers of the latest measure
@@ -442,6 +446,7 @@ class Assembler:
                 self._sanction(index, sentence, frame, source)
         if not frames:
             self._share_of_open_transfer(index, sentence, mentions, source)
+            self._targets_located_next(index, sentence, mentions, source)
         self._ranking_goes_on(index, sentence, mentions, source)
         if not frames:
             self._denial_of_previous(index, sentence, mentions)
@@ -678,6 +683,43 @@ class Assembler:
         if any(it.category for it in mentions.items):
             return
         self._continue_last_transfer(sentence, mentions, last, "part", "discourse.part-of-previous", source, [])
+
+    def _targets_located_next(self, index: int, sentence: Sentence, mentions: Mentions, source: str | None) -> None:
+        """ "The Commerce Department added 28 entities to the Entity List. The entities are located in China, Iran
+        and the UAE.": a sentence right after a measure on unnamed firms, about them, that says where they are
+        names the states the measure is against."""
+        opened = self.state.open_measure
+        if opened is None or opened[0] != index - 1:
+            return
+        tokens = sentence.tokens
+        if not tokens or tokens[0].lower not in _BACK_TO_LISTED:
+            return
+        lowers = [t.lower for t in tokens]
+        at = next(
+            (
+                i + len(p)
+                for p in _LOCATED
+                for i in range(len(lowers) - len(p) + 1)
+                if tuple(lowers[i : i + len(p)]) == p
+            ),
+            None,
+        )
+        if at is None:
+            return
+        _, imposers, statuses, trace = opened
+        targets = unique(
+            [a.id for a in mentions.actors if a.start >= at - 1 and is_state(a.id) and a.id not in imposers]
+        )
+        if targets:
+            self._add_measures(
+                sentence,
+                [*trace, "discourse.listed-firms-located-next"] + self._source_trace(source),
+                imposers,
+                targets,
+                statuses,
+                "discourse.listed-firms-located-next",
+                source,
+            )
 
     def _share_of_open_transfer(self, index: int, sentence: Sentence, mentions: Mentions, source: str | None) -> None:
         """ "Die Bundesregierung hat Ausfuhrgenehmigungen im Wert von 7,5 Milliarden Euro erteilt. Knapp zwei Drittel
@@ -2040,6 +2082,13 @@ class Assembler:
                 if imposer not in self.state.imposers:
                     self.state.imposers[imposer] = 0
                     self.state.imposer_order.append(imposer)
+        if imposers and not targets and not frame.question:
+            # "added 28 entities to the Entity List. The entities are located in China, Iran and the UAE.": the
+            # next sentence may say where the listed firms are
+            opened = decide("sanction", frame.trigger_kind, frozenset(frame.modifiers), frozenset())
+            statuses = [st for st, _ in opened.statuses]
+            if statuses:
+                self.state.open_measure = (index, list(imposers), statuses, trace + opened.rules)
         if not imposers or not targets:
             reject("filter.missing-party", f"measure {frame.trigger.lemma!r}: {imposers} → {targets}")
             return
