@@ -1159,6 +1159,15 @@ def test_a_standard_named_by_an_actor_is_no_origin():
     }
 
 
+def test_an_announced_aid_package_passes_its_parties_to_its_contents():
+    # "Hilfspaket" names goods still to be listed, like "Militärpaket" and "aid package"
+    text = "Die USA haben ein weiteres Hilfspaket für die Ukraine angekündigt. Es umfasst Artilleriemunition."
+    assert events(text, "de") == {("transfer", "USA", "UKR", "artillery-ammunition", "planned")}
+    assert events("Deutschland hat der Ukraine ein Hilfspaket mit Panzern geliefert.", "de") == {
+        ("transfer", "DEU", "UKR", "armoured-vehicle", "delivered")
+    }
+
+
 def test_the_subject_of_a_perfect_of_saying_speaks_not_its_addressee():
     text = "Frankreich hat der Slowakei mitgeteilt, dass Belgien zwölf Haubitzen an Kiew geliefert habe."
     result = extract_document(Document(id="t", text=text, lang="de")).to_dict()
