@@ -42,6 +42,7 @@ _AGAINST_EN: Final = words("prep.against-threat", "en")
 _BUYING: Final = frozenset({"buy", "order", "get"})
 _DEFINITE_BEFORE_WEAPONS: Final = words("determiner.before-general-weapons")
 _GENERAL_WEAPONS: Final = words("noun.general-weapons")
+_TRADE_HEADS: Final = words("noun.trade-head-after-weapons")
 _BACK_TO_LISTED: Final = words("determiner.back-to-listed")
 _LOCATED: Final = tuple(tuple(p.split()) for p in sorted(words("phrase.located-in")))
 _FROM_THERE: Final = tuple(tuple(p.split()) for p in sorted(words("phrase.from-there")))
@@ -1374,6 +1375,8 @@ class Assembler:
             or item.start == 0
             or tokens[item.start - 1].lower not in _DEFINITE_BEFORE_WEAPONS
             or tokens[item.start].lower not in _GENERAL_WEAPONS
+            or item.end < len(tokens)
+            and tokens[item.end].lower in _TRADE_HEADS  # "the arms sales": a modifier
         ):
             return []
         out: list[ItemMention] = []
