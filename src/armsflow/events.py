@@ -1310,7 +1310,7 @@ class Assembler:
 
     def _partitive_antecedent(self, item: ItemMention) -> ItemMention | None:
         """The named system a general word in a definite partitive stands for ("Qatar has bought 36 of the
-        planes", "Katar kaufte 36 der Maschinen" after Rafale jets): a part of goods already known, so the last
+        planes", "Katar kaufte 36 der Kampfjets" after Rafale jets): a part of goods already known, so the last
         named system of the story of the same family; None when the words before are no partitive."""
         tokens = self._sentence_tokens
         if item.designation or item.start < 3:
@@ -1323,11 +1323,16 @@ class Assembler:
             count = tokens[k - 1]
             if not (count.text[:1].isdigit() or count.lower in _PARTITIVE_COUNTS):
                 continue
-            family = next((f for f in _FAMILIES if item.category in f), frozenset({item.category}))
-            here = [it for it in self._sentence_items if it.designation and it.end <= item.start]
-            prev = next((p for p in reversed(self.state.items + here) if p.designation), None)
-            return prev if prev is not None and prev.category in family else None
+            return self._system_named_before(item)
         return None
+
+    def _system_named_before(self, item: ItemMention) -> ItemMention | None:
+        """The named system mentioned last (before ``item`` in its sentence, or in the story), when it is of the
+        family of ``item``'s category."""
+        family = next((f for f in _FAMILIES if item.category in f), frozenset({item.category}))
+        here = [it for it in self._sentence_items if it.designation and it.end <= item.start]
+        prev = next((p for p in reversed(self.state.items + here) if p.designation), None)
+        return prev if prev is not None and prev.category in family else None
 
     def _type_antecedent(self, item: ItemMention) -> ItemMention | None:
         """The named system a general word followed by "of this type" / "dieses Typs" stands for ("24 fighters of
@@ -1338,10 +1343,7 @@ class Assembler:
         after = tuple(t.lower for t in tokens[item.end : item.end + 4])
         if not any(after[: len(p)] == p for p in _OF_THIS_TYPE):
             return None
-        family = next((f for f in _FAMILIES if item.category in f), frozenset({item.category}))
-        here = [it for it in self._sentence_items if it.designation and it.end <= item.start]
-        prev = next((p for p in reversed(self.state.items + here) if p.designation), None)
-        return prev if prev is not None and prev.category in family else None
+        return self._system_named_before(item)
 
     def _frame_goods(self, frame: Frame, index: int = -1) -> list[ItemMention]:
         """The frame's goods with words for them ("the missiles", "sie") resolved to goods named before."""

@@ -1160,26 +1160,22 @@ def _noun_in_list(view: ClauseView, cue: CueMention) -> bool:
 _LIST_LINKS: Final = words("link.coordination", "en") | words("link.coordination", "*")
 
 
-def _de_light_verb(view: ClauseView, c: int, cues: list[CueMention]) -> CueMention | None:
-    """The cue "geben" of clause c when a noun of the clause makes it another predicate, or an "es" an existential
-    (in English: a verb of receiving with a noun of attention as its object).
+def _light_verb(view: ClauseView, c: int, cues: list[CueMention]) -> CueMention | None:
+    """The German cue "geben" of clause c when a noun of the clause makes it another predicate, or an "es" an
+    existential; in English, a verb of receiving with a noun of attention as its object.
 
     "geben" is a verb of supplying only with goods as its object: "in Auftrag geben" orders, "die Schuld geben"
     blames, "grünes Licht geben" approves (that phrase is a cue of its own), "bekannt geben" announces.
     """
     if view.lang == "en":
         return _en_light_verb(view, cues)
-    if view.lang != "de":
-        return None
-    verb = next((x for x in cues if x.lemma in _LIGHT_VERBS), None)
+    verb = next((x for x in cues if x.lemma in _LIGHT_VERBS), None) if view.lang == "de" else None
     if verb is None:
         return None
-    tokens = view.tokens
-    clause = view.grammar.clause
-    n = len(tokens)
-    for i in range(n):
+    start, end = view.grammar.clauses[c]
+    for t in view.tokens[start:end]:
         # (an "es" of the clause: "es gibt", "gab es", "dass es keine Einwände … gebe")
-        if clause[i] == c and i != verb.start and (tokens[i].lemma in _LIGHT_NOUNS or tokens[i].lower in _EXPLETIVE):
+        if t.i != verb.start and (t.lemma in _LIGHT_NOUNS or t.lower in _EXPLETIVE):
             return verb
     return None
 
@@ -1197,7 +1193,7 @@ def _en_light_verb(view: ClauseView, cues: list[CueMention]) -> CueMention | Non
 def choose_lead(view: ClauseView, c: int, participle_starts: set[int]) -> tuple[CueMention, str, list[str]] | None:
     """The trigger that leads clause c, its kind, and the rules that chose it."""
     cues = view.cues_by_clause[c]
-    light = _de_light_verb(view, c, cues)
+    light = _light_verb(view, c, cues)
     if light is not None:
         # "hat … Fregatten in Auftrag gegeben", "gab dem Westen die Schuld", "es gibt": with these words "geben"
         # forms another predicate (or says that something exists); it gives nothing, another cue may lead
@@ -2113,9 +2109,7 @@ def _anaphoric_items(tokens: list[Token], grammar: SentenceGrammar, c: int, lang
 def _fronted_question_hedged(view: ClauseView, c: int) -> bool:
     """A question clause opening the sentence whose matrix, right after it, says it is unclear: the hedge cue in
     the same clause after the question's verb (English, no comma) or in the clause after it."""
-    tokens = view.tokens
-    start, end = view.grammar.clauses[c]
-    if start != 0 or tokens[0].lower not in _QUESTION_OPENERS:
+    if view.grammar.clauses[c][0] != 0 or view.tokens[0].lower not in _QUESTION_OPENERS:
         return False
     cues = [x for x in view.cues_by_clause[c] if x.lemma in _UNCLEAR]
     if c + 1 < len(view.grammar.clauses):
