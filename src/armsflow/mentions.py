@@ -1103,19 +1103,19 @@ def _kept_up(tokens: list[Token], found: list[CueMention]) -> list[CueMention]:
 
 
 _DENIED_ASKING: Final = words("noun.en.denied-is-refused", "en")
-_BEFORE_DENIED_NOUN: Final = words("determiner.before-offer", "en") | words("pronoun.possessive", "en")
+_BEFORE_DENIED_NOUN: Final = (
+    words("determiner.before-offer", "en") | words("pronoun.possessive", "en") | words("function.before-denied-noun")
+)
 
 
-def _deny_as_refusal(tokens: list[Token], c: CueMention, found: list[CueMention]) -> CueMention:
+def _deny_as_refusal(tokens: list[Token], c: CueMention) -> CueMention:
     """ "Washington denied Ankara's request for F-35 jets", "denied export licences": denying a request or a
     licence refuses it; denying a report or having done something stays a denial."""
     if c.lemma != "deny" or "deny" not in c.kinds:
         return c
     n = len(tokens)
     k = c.end
-    while k < n and (
-        tokens[k].lower in _BEFORE_DENIED_NOUN or tokens[k].capitalised or tokens[k].lower in ("'s", "’s", "export")
-    ):
+    while k < n and (tokens[k].lower in _BEFORE_DENIED_NOUN or tokens[k].capitalised):
         k += 1  # "the", "Ankara's", "Turkish", "export"
     if k < n and k - c.end <= 4 and (tokens[k].lower in _DENIED_ASKING or tokens[k].lemma in _DENIED_ASKING):
         return CueMention(c.start, c.end, kind_set(["refuse"]), c.lemma)
@@ -1805,7 +1805,7 @@ def find_cues(tokens: list[Token], lex: Lexicon) -> list[CueMention]:
         found = [c for c in found if not _hedges_free_relative(tokens, c)]
         found += _near_deals(tokens, found)
         found += _kept_up(tokens, found)
-        found = [_deny_as_refusal(tokens, c, found) for c in found]
+        found = [_deny_as_refusal(tokens, c) for c in found]
         found = [c for c in found if not _training_in_package(tokens, c, found)]
         # "drones used by Russia to target Ukrainian civilians": a verb of aiming at people or places attacks them
         found = [c for c in found if not _attack_on_victims(tokens, c)]
