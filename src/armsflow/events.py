@@ -55,7 +55,10 @@ _OF_THIS_TYPE_FIRST: Final = frozenset(p[0] for p in _OF_THIS_TYPE)
 _PARTITIVE_LINKS: Final = {
     lang: tuple(tuple(p.split()) for p in sorted(words("phrase.partitive-definite", lang))) for lang in ("de", "en")
 }
-_PARTITIVE_COUNTS: Final = words("quantifier.partitive-count")
+# (the small numbers from two on, and the quantifiers and larger numbers of the partitive's own list)
+_PARTITIVE_COUNTS: Final = words("quantifier.partitive-count") | {
+    w for w, v in word_values("number.small").items() if v != "1"
+}
 _GO_PRESENT: Final = words("verb.de.go-present", "de")
 _CLASSIFIERS: Final = words("noun.member-classifier")
 _VAGUE_HEADS: Final = word_stems("noun.vague-partner-head")
