@@ -1185,6 +1185,17 @@ def test_asides_in_parentheses_neither_end_a_clause_nor_break_a_list():
         assert ("transfer", "AUT", recipient, "military-equipment", "delivered") in found, found
 
 
+def test_an_abbreviation_in_parentheses_after_a_name_is_an_aside():
+    # even when the abbreviation is an actor of its own ("NORINCO"), the clause goes on after it
+    text = "Tanks bought by the Malian Army (MA) from the Turkish firm Otokar (OTK) arrived in Bamako."
+    assert events(text, "en") == {
+        ("transfer", "TUR", "MLI", "armoured-vehicle", "agreed"),
+        ("transfer", "TUR", "MLI", "armoured-vehicle", "delivered"),
+    }
+    found = events("Howitzers ordered from the Korea Aerospace Industries (KAI) reached Egypt in May.", "en")
+    assert ("transfer", "KOR", "EGY", "artillery", "delivered") in found, found
+
+
 def test_goods_after_against_are_the_threat_not_the_goods():
     assert events(
         "Kenya asked France for more Mistral systems to protect its bases against drones and rockets.", "en"

@@ -467,6 +467,9 @@ ACTORS = [
     ("en", "Iranian drones", "Iranian", "IRN"),
     ("en", "the Houthis fired", "Houthis", "houthis"),
     ("en", "Kirby said", "Kirby", "USA"),
+    # a service whose name carries no nation belongs to the adjective's nation
+    ("en", "the Omani Royal Air Force said", "Omani Royal Air Force", "OMN"),
+    ("en", "the Royal Navy said", "Royal Navy", "GBR"),
 ]
 
 

@@ -70,6 +70,7 @@ from armsflow.mentions import (
 )
 from armsflow.roles import FROM, TO, assign_transfer_roles, counted_after, owner_demonyms, service_roles, trainees
 from armsflow.sanctions import authorized_dealings, reason_span, sanction_frames, whether_or_not
+from armsflow.text.clauses import abbreviation_at
 from armsflow.text.mood import counterfactual, polar_questions
 from armsflow.text.segment import Token, word_class
 from armsflow.text.segment import token as build_token
@@ -3535,9 +3536,16 @@ def _participle_reach(tokens: list[Token], cue: CueMention) -> int:
     """Where the phrase of a participle after the goods ends: at a comma or other break, a conjunction or a
     relative pronoun, at most nine tokens on ("acquired by the Philippine Navy from South Korea's shipyard")."""
     end = min(len(tokens), cue.end + 9)
-    for k in range(cue.end, end):
+    k = cue.end
+    while k < end:
+        if abbreviation_at(tokens, k):
+            # "bought by the Kenyan Army (KA) from China": an abbreviation of the name before is no break
+            end = min(len(tokens), end + 3)
+            k += 3
+            continue
         if tokens[k].text in _PHRASE_BREAKS or tokens[k].lower in _PHRASE_ENDERS:
             return k
+        k += 1
     return end
 
 

@@ -26,6 +26,7 @@ from armsflow.lexicons import (
     word_values,
     words,
 )
+from armsflow.text.clauses import abbreviation_at
 from armsflow.text.segment import Sentence, Token
 from armsflow.text.verbforms import english_verb_candidates, german_verb_candidates
 
@@ -287,7 +288,49 @@ def find_actors(tokens: list[Token], lex: Lexicon) -> list[ActorMention]:
             prep = None
         found.append(ActorMention(start, i + size, entry.id, entry.kind, prep, article, text, genitive))
         i += size
-    return found
+    if english:
+        found = _nation_before_service(found)
+    return _drop_repeated_abbreviations(tokens, found)
+
+
+def _drop_repeated_abbreviations(tokens: list[Token], found: list[ActorMention]) -> list[ActorMention]:
+    """ "the Rapid Support Forces (RSF)", "der Konzern Krauss-Maffei Wegmann (KMW)": an abbreviation in parentheses
+    of the name right before repeats it; it is no second actor of the clause (a bare name would read as another
+    subject or object)."""
+    if len(found) < 2:
+        return found
+    out = [found[0]]
+    for actor in found[1:]:
+        before = out[-1]
+        if actor.id == before.id and actor.start == before.end + 1 and abbreviation_at(tokens, before.end):
+            continue
+        out.append(actor)
+    return out
+
+
+_SERVICES_WITHOUT_NATION: Final = words("actor.service-without-nation", "en")
+
+
+def _nation_before_service(found: list[ActorMention]) -> list[ActorMention]:
+    """ "the Saudi Royal Navy", "the Omani Royal Air Force": a service whose name carries no nation belongs to
+    the nation of the adjective right before it, not to the state the bare name means ("Royal Navy": Britain)."""
+    out: list[ActorMention] = []
+    for actor in found:
+        before = out[-1] if out else None
+        if (
+            before is not None
+            and before.end == actor.start
+            and before.kind == "adj"
+            and before.id != actor.id
+            and actor.text.lower().removesuffix("'s").removesuffix("’s") in _SERVICES_WITHOUT_NATION
+        ):
+            text = f"{before.text} {actor.text}"
+            out[-1] = ActorMention(
+                before.start, actor.end, before.id, actor.kind, before.prep, before.article, text, actor.genitive
+            )
+            continue
+        out.append(actor)
+    return out
 
 
 _OF_OR_THE: Final = frozenset({"of"}) | words("article.definite-short", "en")
@@ -1855,6 +1898,7 @@ def find_cues(tokens: list[Token], lex: Lexicon) -> list[CueMention]:
                 and (
                     tokens[c.start - 1].lower in _DETERMINERS
                     or tokens[c.start - 1].lower in _VESSEL_MODIFIERS  # "a cargo ship", "the supply ships"
+                    and tokens[c.start].lower in _HOMOGRAPHS  # not "the navy received"
                     or tokens[c.start].lower in _HOMOGRAPHS  # "two ships", "the navy's ships", "retired ships"
                     and not _verb_homograph_at(tokens, c.start, lex)
                     or tokens[c.start - 1].lower in PREPOSITIONS

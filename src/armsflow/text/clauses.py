@@ -315,11 +315,32 @@ def _asides(tokens: list[Token], actors: frozenset[int], verbs: frozenset[int]) 
             j = i + 1
             while j < n and j - i <= 12 and tokens[j].text not in ("(", ")"):
                 j += 1
-            if j < n and tokens[j].text == ")" and not any(k in actors or k in verbs for k in range(i + 1, j)):
+            if (
+                j < n
+                and tokens[j].text == ")"
+                and (
+                    _abbreviation_after_name(tokens, i, j)
+                    or not any(k in actors or k in verbs for k in range(i + 1, j))
+                )
+            ):
                 aside.update(range(i, j + 1))
                 i = j
         i += 1
     return aside
+
+
+def _abbreviation_after_name(tokens: list[Token], i: int, j: int) -> bool:
+    """ "the China North Industries Corporation (NORINCO)": one upper-case word in parentheses right after a
+    capitalised name abbreviates that name, even when it is an actor of its own; the clause goes on."""
+    return j == i + 2 and abbreviation_at(tokens, i)
+
+
+def abbreviation_at(tokens: list[Token], i: int) -> bool:
+    """Does an abbreviation in parentheses, "( KA )", open at token i right after a capitalised name?"""
+    if i == 0 or i + 2 >= len(tokens) or tokens[i].text != "(" or tokens[i + 2].text != ")":
+        return False
+    word = tokens[i + 1].text
+    return 2 <= len(word) <= 8 and word.isupper() and word.isalpha() and tokens[i - 1].capitalised
 
 
 def _negated_pair(first: Token, second: Token) -> bool:
