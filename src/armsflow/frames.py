@@ -2283,6 +2283,12 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
         # clause on the goods has its own modality; the main verb's intention does not reach into it, nor back
         aside |= walled
         fire(frame, "mod.en.wh-relative-own-modality")
+    earlier = _fronted_earlier_step(view, c, lead, governors)
+    if earlier:
+        # "Nach einer Absichtserklärung im Mai hat Norwegen den Kauf … bekanntgegeben": the earlier step does not
+        # govern what follows it
+        aside |= earlier
+        fire(frame, "mod.fronted-earlier-step")
     frame.modifiers = _modifiers(view.cues_by_clause, c, lead, tokens, frame.trigger_kind, starts, aside)
     if "refuse" in frame.modifiers and any(x.lemma == "deny" and "refuse" in x.kinds for x in view.cues_by_clause[c]):
         # "denied Ankara's request for F-35 jets": denying a request refuses it (mentions._deny_as_refusal)
@@ -3231,6 +3237,49 @@ def _modifiers(
             kinds = (kinds - {"negation"}) | {"consider"}  # "whether or not to send": an open question
         mods |= {k for k in kinds if k in MODIFIERS}
     return mods
+
+
+_AFTER_EARLIER: Final = words("prep.after-earlier-step")
+
+
+def _fronted_earlier_step(view: ClauseView, c: int, lead: CueMention, governors: list[int]) -> set[int]:
+    """The tokens of a phrase or clause "nach/nachdem/after/following …" that opens the sentence before the
+    clause's subject and names an earlier step ("Nach einer Absichtserklärung im Mai hat Norwegen …", "After a
+    letter of intent in May, Norway …"), when a cue of modality stands in it; empty otherwise. An attribution
+    ("Nach Angaben …") is a cue of its own and no such phrase. Inside the clause, the German phrase ends at the
+    finite verb before the named subject, the English one at its comma."""
+    out: set[int] = set()
+    # (a clause governed by the opening one is its complement, "Following the refusal | to sell …", unless the
+    # comma after the opening step starts it)
+    after_comma = c == 1 and view.tokens[view.grammar.clauses[c][0]].text == ","
+    for g in (c, *(governors if after_comma else [])):
+        span = _opening_step(view, g, lead if g == c else None)
+        if span is not None and any(x.start in span and x.kinds & MODIFIERS for x in view.cues_by_clause[g]):
+            out |= span
+    return out
+
+
+def _opening_step(view: ClauseView, g: int, lead: CueMention | None) -> set[int] | None:
+    """The span of clause g's opening "after …" step: the whole clause when it governs another (``lead`` None
+    and g opens the sentence), else the phrase up to the subject of the lead's clause."""
+    tokens = view.tokens
+    start, end = view.grammar.clauses[g]
+    while start < end and tokens[start].text == ",":
+        start += 1
+    if start >= end or tokens[start].lower not in _AFTER_EARLIER or (lead is not None and start >= lead.start):
+        return None
+    if any(x.start == start for x in view.cues_by_clause[g]):
+        return None  # "Nach Angaben des Ministeriums", "Nach Berichten": an attribution
+    if lead is None:
+        return set(range(start, end)) if g == 0 else None
+    stop = -1
+    if view.lang == "en":
+        stop = next((k for k in range(start + 1, lead.start) if tokens[k].text == ","), -1)
+    else:
+        subject = next((a.start for a in view.actors_by_clause[g] if a.prep is None and start < a.start), -1)
+        if start + 2 < subject <= lead.start and tokens[subject - 1].lowercase:
+            stop = subject - 1
+    return set(range(start, stop)) if stop > start else None
 
 
 def _behind_wh_relative(view: ClauseView, c: int, lead: CueMention) -> set[int]:
