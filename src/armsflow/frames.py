@@ -2980,6 +2980,14 @@ def _hedge_noun_as_subject(view: ClauseView, g: int, cue: CueMention) -> bool:
     return all(t.lowercase and t.alphabetic and t.lower not in _MODALS for t in before[1:]) and len(before) <= 3
 
 
+def _report_speaks(view: ClauseView, cue: CueMention, k: int) -> bool:
+    """ "Reports said the delay followed Chile's refusal …": a report that is the subject of a verb of saying
+    right after it tells of the refusal; it is not what is refused or denied."""
+    return "deny" not in cue.kinds and any(
+        x.start == cue.end and "say" in x.kinds and "deny" not in x.kinds for x in view.cues_by_clause[k]
+    )
+
+
 def _attributive_report(view: ClauseView, cue: CueMention) -> bool:
     """ "Israel's reported decision to halt exports": an English participle on a noun is no report rejected."""
     tokens = view.tokens
@@ -3383,7 +3391,7 @@ def set_voice(view: ClauseView, frame: Frame, owners: dict[int, tuple[int, str]]
     frame.ref_initial = any(is_reference(a.id) and a.id != GROUP and a.start <= 1 for a in view.mentions.actors)
     # "wies einen Bericht zurück, wonach …", "rejected accusations that …": the claim is the report's.
     if frame.modifiers & {"deny", "refuse"} and any(
-        "report" in cue.kinds and not _attributive_report(view, cue)
+        "report" in cue.kinds and not _attributive_report(view, cue) and not _report_speaks(view, cue, k)
         for k in [c, *governors]
         for cue in view.cues_by_clause[k]
     ):
