@@ -1584,6 +1584,33 @@ def _accused_of_buying(r: Roles) -> None:
         r.receive([near[-1].id], "roles.accused-of-buying")
 
 
+_REASON_FOR_MEASURE: Final = words("prep.reason-for-measure", "de")
+_AGAINST_DE: Final = words("prep.against", "de")
+
+
+def _target_of_measure_for_delivery(r: Roles) -> None:
+    """ "Die EU verhängte Sanktionen gegen Laos wegen der Lieferung von Munition an Myanmar": a delivery named as
+    the reason of a measure was made by the measure's target (the English "for supplying" is
+    roles.accused-of-supplying)."""
+    tokens, trig, frame = r.tokens, r.trig, r.frame
+    if r.view.lang != "de" or frame.trigger_kind != "give_noun" or frame.suppliers or trig < 3:
+        return
+    if not any(t.lower in _REASON_FOR_MEASURE for t in tokens[trig - 3 : trig]):
+        return
+    measures = [x.start for k in range(r.view.n) for x in r.view.cues_by_clause[k] if "sanction" in x.kinds]
+    if not measures or min(measures) > trig:
+        return
+    targets = [
+        a
+        for a in r.view.mentions.actors
+        if min(measures) < a.start < trig and a.prep in _AGAINST_DE and a.id not in frame.recipients
+    ]
+    if any(a.start > trig and a.id not in frame.recipients for a in r.view.actors_by_clause[r.c]):
+        return  # "… an die Ukraine durch Polen": the phrase names who delivered
+    if len({a.id for a in targets}) == 1:
+        r.supply([targets[0].id], "roles.de.target-of-measure-supplied")
+
+
 def _accused_of_supplying(r: Roles) -> None:
     """The one a gerund is said of supplies: "Chinese companies accused of supplying components",
     "accusing Pyongyang of arming Russia", "designated three Turkish companies for shipping …"."""
@@ -2654,6 +2681,7 @@ def _constructions(r: Roles) -> None:
     _role_noun(r)
     _pair_subject(r)
     _accused_of_supplying(r)
+    _target_of_measure_for_delivery(r)
     _accused_of_buying(r)
     _promised_one_receives(r)
     _holder_in_service_receives(r)
