@@ -2283,6 +2283,17 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
         # clause on the goods has its own modality; the main verb's intention does not reach into it, nor back
         aside |= walled
         fire(frame, "mod.en.wh-relative-own-modality")
+    own = _de_attributive_own_span(view, lead, starts)
+    if own is not None:
+        # "Ghana will die aus China gekauften Kampfjets bald einsetzen": an attributive participle says what
+        # was done to the goods; the main verb's modality is about something else
+        aside |= {
+            x.start
+            for k in [c, *governors]
+            for x in view.cues_by_clause[k]
+            if x.start not in own and not ("negation" in x.kinds and x.start > lead.end)
+        }  # (a negation after the goods: mod.de.negation-after-described-goods)
+        fire(frame, "mod.de.attributive-participle-own-modality")
     earlier = _fronted_earlier_step(view, c, lead, governors)
     if earlier:
         # "Nach einer Absichtserklärung im Mai hat Norwegen den Kauf … bekanntgegeben": the earlier step does not
@@ -2475,6 +2486,11 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
             if view.lang == "en"
             else "mod.de.goods-in-service-bought-relative",
         )
+    elif _de_bought_attributive_in_service(view, frame):
+        # "Ghana setzt die aus China gekauften Kampfjets ein", "hat die in China erworbenen Jets in seine Luftwaffe
+        # aufgenommen": goods that a participle of buying describes, in service or taken into the forces, arrived
+        frame.modifiers.add("in_use")
+        fire(frame, "mod.de.bought-goods-in-service-attributive")
     elif _bought_subject_in_service(view, frame):
         # "The 16 JF-17 fighters that Myanmar bought from Pakistan have been grounded", "the corvettes which
         # Egypt ordered from Germany entered service": the goods a relative clause says were bought are the
@@ -2517,6 +2533,34 @@ def _de_bought_object_in_service(view: ClauseView, frame: Frame) -> bool:
     return item is not None and any(
         cue.lemma in _IN_SERVICE and item.start - 4 <= cue.end <= item.start and "use" in cue.kinds
         for cue in view.mentions.cues
+    )
+
+
+_INDUCT_DE: Final = words("verb.induct", "de")
+_ADJECTIVE_ENDINGS_DE: Final = ("e", "en", "em", "er", "es")
+
+
+def _de_bought_attributive_in_service(view: ClauseView, frame: Frame) -> bool:
+    """A German participle of buying right before its goods ("die aus China gekauften Kampfjets") in a clause
+    whose verb has them in service or takes them into the forces ("in seine Luftwaffe aufgenommen")."""
+    lead = frame.trigger
+    if view.lang != "de" or frame.trigger_kind not in ("buy", "order") or frame.modifiers & _NOT_YET_BOUGHT:
+        return False
+    tok = view.tokens[lead.start]
+    if not tok.lowercase or not tok.lower.endswith(_ADJECTIVE_ENDINGS_DE):
+        return False
+    if not any(lead.end <= it.start <= lead.end + 1 for it in frame.items):
+        return False
+    cues = view.cues_by_clause[frame.clause]
+    if any(x.kinds & _NOT_YET_BOUGHT for x in cues if x.start < lead.start - 6 or x.start > lead.start):
+        return False  # "will die gekauften Jets bald einsetzen": the service is still to come
+    if any("use" in x.kinds and x.lemma in _IN_SERVICE and x is not lead for x in cues):
+        return True
+    tokens = view.tokens
+    start, end = view.grammar.clauses[frame.clause]
+    inducted = any(tokens[k].lemma in _INDUCT_DE for k in range(lead.end, end))
+    return inducted and any(
+        "forces" in x.kinds and any(t.lower == "in" for t in tokens[max(start, x.start - 3) : x.start]) for x in cues
     )
 
 
@@ -3149,6 +3193,35 @@ def _attributive_participle(tokens: list[Token], cue: CueMention, item_starts: A
         and (cue.end in item_starts or cue.end + 1 in item_starts)
         and not cue.kinds & {"consider", "future", "negation"}
     )
+
+
+def _de_attributive_own_span(view: ClauseView, lead: CueMention, item_starts: AbstractSet[int]) -> set[int] | None:
+    """The tokens from the determiner to an attributive German participle that leads a frame ("die [aus China
+    gekauften] Kampfjets", "die [noch nicht gelieferten] Panzer"), whose cues alone set its modality; None when
+    the lead is no such participle."""
+    tokens = view.tokens
+    tok = tokens[lead.start]
+    if (
+        view.lang != "de"
+        or lead.end != lead.start + 1
+        or not tok.lowercase
+        or not tok.lower.endswith(_ATTRIBUTIVE_ENDINGS)
+        or not (
+            lead.end in item_starts
+            or lead.end + 1 in item_starts
+            and tokens[lead.end].lowercase
+            and tokens[lead.end].lower not in _ATTRIBUTIVE_DETERMINERS
+            and not any(x.start == lead.end for xs in view.cues_by_clause for x in xs)  # "genehmigte keine …"
+        )
+    ):
+        return None
+    for k in range(lead.start - 1, max(-1, lead.start - 7), -1):
+        word = tokens[k]
+        if word.lower in _ATTRIBUTIVE_DETERMINERS:
+            return set(range(k + 1, lead.end))
+        if not word.alphabetic or word.text == ",":
+            return None
+    return None
 
 
 def _participles_of_other_nouns(view: ClauseView, item_starts: AbstractSet[int]) -> set[int]:

@@ -27,6 +27,7 @@ from armsflow.lexicons import (
     words,
 )
 from armsflow.text.clauses import abbreviation_at
+from armsflow.text.lemma import lemmatize
 from armsflow.text.segment import Sentence, Token
 from armsflow.text.verbforms import english_verb_candidates, german_verb_candidates
 
@@ -1944,6 +1945,9 @@ _CUE_MEMO: Final[dict[str, dict[str, tuple]]] = {}
 _TOKEN_MEMO: Final[dict[tuple, tuple[frozenset[str], str]]] = {}
 
 
+_PARTICIPLE_ENDS: Final = ("en", "t")
+
+
 def _token_cue(text: str, lower: str, lemma: str, noun_follows: bool, lex: Lexicon) -> tuple[frozenset[str], str]:
     """Cue kinds of one token, memoised: news vocabulary repeats, the rules need not."""
     key = (lex.lang, text, lemma, noun_follows)
@@ -1952,6 +1956,14 @@ def _token_cue(text: str, lower: str, lemma: str, noun_follows: bool, lex: Lexic
         return memo
     kinds = set(lex.cue_words.get(lower, ()))
     kinds |= lex.cue_lemmas.get(lemma, set())
+    if not kinds and lex.lang == "de" and lemma != lower and text.islower() and lemma.endswith(_PARTICIPLE_ENDS):
+        # "die in China erworbenen Jets", "die zugesagten Panzer": the lemma of an inflected strong or prefixed
+        # participle is the participle ("erworben", "zugesagt"); its own lemma is the verb
+        verb = lemmatize(lemma, "de")
+        by_verb = lex.cue_lemmas.get(verb)
+        if by_verb:
+            kinds |= by_verb
+            lemma = verb
     if not kinds and "-" in lemma and lex.lang == "de":
         lemma = lemma.rsplit("-", 1)[1]
         kinds |= lex.cue_lemmas.get(lemma, set())
@@ -2025,6 +2037,22 @@ _PARTICLE_END: Final = words("function.after-separable-particle")
 _PARTICLE_CHANGES_VERB: Final = words("verb.de.particle-changes-meaning", "de")
 
 
+_PARTICIPLE_INFLECTIONS: Final = ("te", "ten", "tes", "tem", "ter", "ene", "enen", "enes", "enem", "ener")
+
+
+def _attributive_participle(tokens: list[Token], j: int) -> bool:
+    """An inflected German participle right before a noun ("gekauften Kampfjets", "zugesagten Panzer"): an
+    attribute, never the finite verb a clause-final particle belongs to."""
+    word = tokens[j].lower
+    return (
+        j + 1 < len(tokens)
+        and tokens[j + 1].capitalised
+        and word.endswith(_PARTICIPLE_INFLECTIONS)
+        and "ge" in word[:6]
+        and len(word) > 6
+    )
+
+
 def _separable_particles(tokens: list[Token], cues: list[CueMention], lex: Lexicon) -> None:
     """ "lehnte … ab", "sicherte … zu", "stellt … bereit": join verb and particle."""
     if lex.lang != "de":
@@ -2040,8 +2068,8 @@ def _separable_particles(tokens: list[Token], cues: list[CueMention], lex: Lexic
             if tokens[j].text in (",", ";", ":"):
                 break
             verb = tokens[j]
-            if not verb.lowercase:
-                continue
+            if not verb.lowercase or _attributive_participle(tokens, j):
+                continue  # "setzt die aus China gekauften Kampfjets ein": the finite verb takes the particle
             combined = tok.lower + verb.lemma
             kinds = lex.cue_lemmas.get(combined)
             if kinds:
