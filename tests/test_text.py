@@ -480,6 +480,12 @@ def test_actor(lang, text, surface, actor_id):
     assert found[0].id == actor_id
 
 
+def test_a_city_before_a_newspaper_title_names_the_paper():
+    assert [a.id for a in actors("Einem Bericht der „Kyiv Post“ zufolge kauften die USA Jets.", "de")] == ["USA"]
+    assert [a.id for a in actors("The Tehran Times said Iran sold drones.", "en")] == ["IRN"]
+    assert [a.id for a in actors("Tehran sold drones.", "en")] == ["IRN"]
+
+
 def test_actor_adjective_kind():
     (actor,) = actors("Sanktionen gegen russische Einzelpersonen", "de")
     assert actor.kind == "adj"
@@ -513,6 +519,9 @@ GOVERNORS = [
     ("en", "Japan will provide patrol boats to the Republic of Fiji.", "Fiji", "to", "the"),
     ("en", "tanks from the Kingdom of Saudi Arabia", "Saudi Arabia", "from", "the"),
     ("en", "boats for the Republic of the Philippines", "Philippines", "for", "the"),
+    # a state that classifies the firm after it is no actor of its own: the firm takes its preposition
+    ("en", "a deal with US manufacturer Lockheed Martin", "Lockheed Martin", "with", None),
+    ("en", "tanks from South Korea's Hyundai Rotem", "Hyundai Rotem", "from", None),
 ]
 
 

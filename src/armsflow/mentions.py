@@ -291,7 +291,63 @@ def find_actors(tokens: list[Token], lex: Lexicon) -> list[ActorMention]:
         i += size
     if english:
         found = _nation_before_service(found)
+        found = _nation_before_firm(tokens, found)
+    found = [a for a in found if not _names_a_paper(tokens, a)]
     return _drop_repeated_abbreviations(tokens, found)
+
+
+_PAPER_HEADS: Final = words("noun.newspaper-title-head")
+
+
+def _names_a_paper(tokens: list[Token], actor: ActorMention) -> bool:
+    """ "der „Kyiv Post“", "the Tehran Times", "the Jerusalem Post": a city's name before the head of a newspaper's
+    title names the paper, not the state."""
+    return (
+        actor.kind == "capital"
+        and actor.end < len(tokens)
+        and tokens[actor.end].capitalised
+        and tokens[actor.end].text in _PAPER_HEADS
+    )
+
+
+_FIRM_CLASSIFIERS: Final = words("noun.firm-classifier", "en")
+
+
+def _nation_before_firm(tokens: list[Token], found: list[ActorMention]) -> list[ActorMention]:
+    """ "with US manufacturer Lockheed Martin", "from South Korean firm Hyundai Rotem", "with South Korea's Hyundai
+    Rotem": after a preposition, a state that only classifies the firm named right after it (the same state) is
+    no party of its own; the firm takes the phrase's preposition."""
+    out: list[ActorMention] = []
+    for actor in found:
+        before = out[-1] if out else None
+        if (
+            before is not None
+            and before.prep is not None  # (a subject keeps both: grammar.en.possessive-owns-the-name)
+            and before.id == actor.id
+            and before.kind != "org"
+            and actor.kind.startswith("org")
+        ):
+            gap = tokens[before.end : actor.start]
+            classifies = (
+                (before.kind == "adj" or before.kind.startswith("name"))
+                and 1 <= len(gap) <= 2
+                and all(t.lowercase and t.lower in _FIRM_CLASSIFIERS for t in gap)
+            )
+            owns = not gap and (before.genitive or before.text.endswith(("'s", "’s")))
+            if classifies or owns:
+                out[-1] = ActorMention(
+                    before.start,
+                    actor.end,
+                    actor.id,
+                    actor.kind,
+                    before.prep,
+                    before.article,
+                    actor.text,
+                    actor.genitive,
+                )
+                continue
+        out.append(actor)
+    return out
 
 
 def _drop_repeated_abbreviations(tokens: list[Token], found: list[ActorMention]) -> list[ActorMention]:
@@ -1152,6 +1208,21 @@ _BEFORE_DENIED_NOUN: Final = (
 )
 
 
+_AS_COMPARED: Final = {lang: words("conj.as-compared", lang) for lang in ("de", "en")}
+_AS_PLANNED: Final = {lang: words("participle.as-planned", lang) for lang in ("de", "en")}
+
+
+def _not_as_planned(tokens: list[Token], c: CueMention, lang: str) -> CueMention:
+    """ "können nicht wie geplant 2027 geliefert werden", "will not arrive as scheduled": the negation is of the
+    plan's date, not of the transfer; a delay, still to come."""
+    k = c.end
+    if "negation" not in c.kinds or k + 1 >= len(tokens):
+        return c
+    if tokens[k].lower in _AS_COMPARED[lang] and tokens[k + 1].lower in _AS_PLANNED[lang]:
+        return CueMention(c.start, c.end, kind_set(["delay"]), c.lemma)
+    return c
+
+
 def _deny_as_refusal(tokens: list[Token], c: CueMention) -> CueMention:
     """ "Washington denied Ankara's request for F-35 jets", "denied export licences": denying a request or a
     licence refuses it; denying a report or having done something stays a denial."""
@@ -1842,6 +1913,7 @@ def find_cues(tokens: list[Token], lex: Lexicon) -> list[CueMention]:
             i += 1
     _separable_particles(tokens, found, lex)
     found = [c for c in found if not _negates_a_date(tokens, c)]
+    found = [_not_as_planned(tokens, c, lex.lang) for c in found]
     if lex.lang == "en":
         # "by May", "in May 2025": inside a sentence the capitalised modal is the month
         found = [c for c in found if not (c.start > 0 and tokens[c.start].text == "May")]
