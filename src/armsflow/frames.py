@@ -3402,6 +3402,11 @@ def _past_background(cue: CueMention, tokens: list[Token]) -> frozenset[str]:
     return _NO_KINDS
 
 
+def _four_digits(tok: Token) -> bool:
+    """A year written as four digits ("2027")."""
+    return tok.text.isdigit() and len(tok.text) == 4
+
+
 def _scheduled(view: ClauseView, c: int) -> bool:
     """Whether clause c names a time from or by which something happens ("ab 2026", "bis Ende 2027")."""
     tokens = view.tokens
@@ -3409,10 +3414,12 @@ def _scheduled(view: ClauseView, c: int) -> bool:
     if any(t.lower in _SCHEDULE_ADVERBS for t in tokens[start:end]):
         return True  # "Die Hubschrauber werden schrittweise geliefert": a delivery in stages to come
     for i in range(start, end - 1):
+        if tokens[i].lower in _PRESENT_PASSIVE and _four_digits(tokens[i + 1]):
+            return True  # "werden 2027 geliefert": a year right after the present-passive auxiliary is to come
         if tokens[i].lower not in _SCHEDULE_PREPS:
             continue
         nxt = tokens[i + 1]
-        if nxt.text.isdigit() and len(nxt.text) == 4 or nxt.lower in _SCHEDULE_POINTS:
+        if _four_digits(nxt) or nxt.lower in _SCHEDULE_POINTS:
             return True
     return False
 

@@ -1690,6 +1690,43 @@ def _attributive_participle_agent(r: Roles) -> None:
         r.receive([i for i in _in_service_with(r) if i not in agents], "roles.de.attributive-participle-agent")
 
 
+_SELLER_PLACE_DE: Final = words("prep.seller-place", "de")
+
+
+def _attributive_order_phrase(r: Roles) -> None:
+    """ "Die von Polen in Südkorea bestellten Panzer werden 2027 geliefert": an attributive participle of buying
+    or ordering before the goods carries its own parties - its von-agent bought, its in/bei/aus-phrase sold - and
+    the delivery the clause reports is of those goods between them (not from the von-agent)."""
+    frame, tokens, trig = r.frame, r.tokens, r.trig
+    if r.view.lang != "de" or r.kind not in GIVE:
+        return
+    part = next(
+        (
+            x
+            for x in r.view.cues_by_clause[r.c]
+            if x.kinds & {"buy", "order"}
+            and x.end == x.start + 1
+            and tokens[x.start].lowercase
+            and tokens[x.start].lower.endswith(_ATTRIBUTIVE_ENDINGS)
+            and any(counted_after(tokens, x.end, it.start) for it in frame.items)
+        ),
+        None,
+    )
+    if part is None or part.start > trig:
+        return
+    inside = [
+        a
+        for a in r.view.actors_by_clause[r.c]
+        if part.start - 8 <= a.start and a.end <= part.start and all(t.alphabetic for t in tokens[a.end : part.start])
+    ]
+    buyers = unique([a.id for a in inside if a.prep == "von"])
+    sellers = unique([a.id for a in inside if a.prep in _SELLER_PLACE_DE and a.id not in buyers])
+    if not buyers:
+        return
+    r.receive(buyers, "roles.de.attributive-order-phrase-parties")
+    r.supply(sellers or [i for i in frame.suppliers if i not in buyers], "roles.de.attributive-order-phrase-parties")
+
+
 def _participle_with_own_parties(r: Roles, agents: list[str], recipients: list[str]) -> None:
     """ "verweigert Munition für die von Deutschland an die Ukraine gelieferten Gepard": a participle phrase
     naming its own supplier and recipient states a transfer of its own, of the goods after it, with the status
@@ -2689,6 +2726,7 @@ def _constructions(r: Roles) -> None:
     _owner_of_goods_sold_sells(r)
     _owner_of_list_receives_nothing(r)
     _attributive_participle_agent(r)
+    _attributive_order_phrase(r)
     _answered_request(r)
     _seized_shipment(r)
     _permitted_reexport(r)
