@@ -373,6 +373,10 @@ def _view(
         # "Die USA haben Bedenken geäußert und drohen mit Sanktionen": the speaker is also the subject
         # of the coordinated clause, not only the source of a reported claim
         speaker_tokens = set()
+    elif speaker_tokens and lang == "de" and _speaker_controls_infinitive(grammar, mentions, speaker_tokens):
+        # "Katar hat bestätigt, zwölf Eurofighter zu bestellen", "erklärte, … kaufen zu wollen": who says it
+        # will do what the zu-infinitive says (subject control); it stays the source as well
+        speaker_tokens = set()
     # a mention any of whose tokens belongs to the speaker phrase ("the defence ministry said") takes no role
     actors = [
         a
@@ -385,6 +389,26 @@ def _view(
     for actor in actors:
         actors_by_clause[grammar.clause[actor.start]].append(actor)
     return ClauseView(tokens, grammar, mentions, lang, cues_by_clause, items_by_clause, actors_by_clause)
+
+
+def _speaker_controls_infinitive(grammar: SentenceGrammar, mentions: Mentions, speaker_tokens: set[int]) -> bool:
+    """A zu-infinitive clause right after the clause holding the speaker phrase and a verb of saying whose
+    subject does what the infinitive says ("bestätigte, … zu bestellen"; not "warnte Iran, … zu liefern")."""
+    return any(
+        grammar.infinitive[c]
+        and any(t in speaker_tokens for t in range(*grammar.clauses[c - 1]))
+        and any(_subject_control_saying(x) and grammar.clause[x.start] == c - 1 for x in mentions.cues)
+        for c in range(1, len(grammar.clauses))
+    )
+
+
+_OBJECT_CONTROL_SAYING: Final = words("verb.object-control-saying", "de")
+
+
+def _subject_control_saying(cue: CueMention) -> bool:
+    """A German verb of saying or confirming whose subject does what its zu-infinitive says: not one that
+    accuses, warns, asks or urges someone else to do it."""
+    return "say" in cue.kinds and "accuse" not in cue.kinds and cue.lemma not in _OBJECT_CONTROL_SAYING
 
 
 def _funder(tokens: list[Token], start: int) -> bool:
@@ -2353,6 +2377,11 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
     if frame.question:
         fire(frame, "mod.whether-asked")
     _reach_from_governors(view, frame, governors, aside)
+    if _de_infinitive_under_saying(view, frame, governors):
+        # "Katar hat bestätigt, zwölf Eurofighter zu bestellen", "Berlin erklärte, Panzer an Kiew zu liefern":
+        # a present zu-infinitive under a verb of saying says what the speaker will do
+        frame.modifiers.add("future")
+        fire(frame, "mod.de.infinitive-under-saying-is-to-come")
     if frame.modifiers & _DETAIL_DOUBTS and _doubt_only_on_detail(view, frame, governors, lead.start):
         # "It is unclear how many interceptors were exported", "Unklar ist, wie viele Raketen … exportiert
         # wurden": the doubt is about how many or when; the transfer itself is taken as given
@@ -3400,6 +3429,23 @@ def _past_background(cue: CueMention, tokens: list[Token]) -> frozenset[str]:
     if noun and any(t.lower in _DESPITE for t in tokens[max(0, cue.start - 3) : cue.start]):
         return _BACKGROUND_KINDS  # a noun after the preposition, not "Dem Vernehmen nach erwägt"
     return _NO_KINDS
+
+
+_PERFECT_AUX_DE: Final = words("aux.perfect-infinitive", "de")
+
+
+def _de_infinitive_under_saying(view: ClauseView, frame: Frame, governors: list[int]) -> bool:
+    """A German present zu-infinitive ("zu bestellen", not "bestellt zu haben") governed by a verb of saying, with
+    no modality of its own or from the governor."""
+    c, tokens = frame.clause, view.tokens
+    if view.lang != "de" or not view.grammar.infinitive[c] or frame.modifiers & MODIFIERS:
+        return False
+    if not any(_subject_control_saying(x) for g in governors for x in view.cues_by_clause[g]):
+        return False
+    start, end = view.grammar.clauses[c]
+    return not any(
+        tokens[k].lower == "zu" and k + 1 < end and tokens[k + 1].lower in _PERFECT_AUX_DE for k in range(start, end)
+    )
 
 
 def _four_digits(tok: Token) -> bool:
