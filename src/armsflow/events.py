@@ -40,6 +40,7 @@ _IN_RETURN: Final = words("noun.in-return", "de")
 _POSSESSIVES: Final = words("pronoun.possessive-opening")
 _AGAINST_EN: Final = words("prep.against-threat", "en")
 _BUYING: Final = frozenset({"buy", "order", "get"})
+_BUYING_OR_ASKING: Final = _BUYING | {"request"}
 _DEFINITE_BEFORE_WEAPONS: Final = words("determiner.before-general-weapons")
 _GENERAL_WEAPONS: Final = words("noun.general-weapons")
 _TRADE_HEADS: Final = words("noun.trade-head-after-weapons")
@@ -1256,6 +1257,7 @@ class Assembler:
         self._fill_user_of_goods(index, sentence, frame, parties, items)
         self._fill_pronoun_subject(index, frame, parties)
         self._fill_origin_of_pronoun_goods(frame, parties, items, vague)
+        self._fill_origin_of_definite_goods(index, frame, parties, vague)
         self._fill_speaking_state_supplier(frame, parties, vague)
         self._fill_from_last_transfer(index, sentence, frame, parties, items, vague)
         self._fill_agentless_supplier(index, frame, parties, items, vague)
@@ -1403,6 +1405,29 @@ class Assembler:
         origin = next(iter(origins)) if len(origins) == 1 else None
         if origin is not None and origin not in parties.recipients and is_state(origin):
             parties.fill("supplier", [origin], "discourse.origin-of-goods-named-before")
+
+    def _fill_origin_of_definite_goods(self, index: int, frame: Frame, parties: _Parties, vague: bool) -> None:
+        """ "Kenya bought Turkish drones. Ghana wants the drones too.": a buyer of goods named with a definite
+        determiner, of the kind the sentence before named with an origin, buys them from that origin."""
+        if parties.suppliers or not parties.recipients or vague or frame.trigger_kind not in _BUYING_OR_ASKING:
+            return
+        last = self.state.last_named
+        tokens = self._sentence_tokens
+        if last is None or last[0] != index - 1 or not frame.items:
+            return
+        if any(
+            it.designation is not None
+            or it.origin is not None
+            or it.category is None
+            or it.start == 0
+            or tokens[it.start - 1].lower not in _DEFINITE
+            for it in frame.items
+        ):
+            return
+        kinds = {it.category for it in frame.items}
+        origins = unique([p.origin for p in last[1] if p.category in kinds and p.origin is not None])
+        if len(origins) == 1 and is_state(origins[0]) and origins[0] not in parties.recipients:
+            parties.fill("supplier", origins, "discourse.origin-of-definite-goods-named-before")
 
     def _fill_pronoun_subject(self, index: int, frame: Frame, parties: _Parties) -> None:
         """ "The kingdom has ordered … It is also negotiating …": the subject of the sentence before."""

@@ -1274,11 +1274,22 @@ def _owns_goods(r: Roles, g: Group) -> bool:
     return any(0 <= it.start - end <= 1 for it in r.frame.items)
 
 
+_WH_RELATIVES: Final = words("pronoun.relative-wh", "en")
+
+
+def _behind_wh_relative_on_goods(r: Roles, g: Group) -> bool:
+    """ "Ghana wants the drones which impressed Kenya": a name after a which/who-relative on the goods belongs to
+    the relative clause; it is not asked and does not sell."""
+    tokens = r.tokens
+    ends = [it.end for it in r.frame.items if it.end <= g.first.start]
+    return bool(ends) and any(tokens[k].lower in _WH_RELATIVES for k in range(max(ends), g.first.start))
+
+
 def _seller_when_unnamed(r: Roles) -> None:
     frame, kind, lang = r.frame, r.frame.trigger_kind, r.view.lang
     if not frame.suppliers and (kind == "request" or kind == "buy" and (lang == "de" or "request" in frame.modifiers)):
         # "bat Berlin um Panzer", "hat Frankreich Kampfjets abgekauft": the dative object is asked or sells
-        asked = [i for g in r.objects for i in g.ids]
+        asked = [i for g in r.objects if not _behind_wh_relative_on_goods(r, g) for i in g.ids]
         if asked:
             r.supply(asked, "roles.receive.object-asked-or-sells")
     if not frame.suppliers and r.origin:
