@@ -878,6 +878,11 @@ def _give_active_supplier(r: Roles) -> None:
         # "The United States has approved Israel's sale of the Arrow 3 to Germany": the seller is the owner of
         # the sale, not whoever approves or welcomes it
         r.supply(owners[0].ids, "roles.give.noun-genitive-supplier")
+    own_from = _from_right_after_noun(r)
+    if own_from and frame.suppliers and set(own_from) != set(frame.suppliers):
+        # "The UN granted exemptions for arms shipments from France and Russia to Mali": a transfer noun's own
+        # from-phrase names who ships; the subject who allows it does not
+        r.supply(own_from, "roles.give.noun-from-supplier")
     if frame.trigger_kind in ("give_noun", "promise", "approve", "sell") and not frame.suppliers:
         from_ids = r.prep_ids(FROM)
         brokers = _intermediaries(r)
@@ -890,6 +895,19 @@ def _give_active_supplier(r: Roles) -> None:
             r.supply(from_ids, "roles.give.noun-from-supplier")
         elif r.genitives:
             r.supply([i for g in r.genitives for i in g.ids], "roles.give.noun-genitive-supplier")
+
+
+def _from_right_after_noun(r: Roles) -> list[str]:
+    """The actors of a from-phrase right after a transfer noun ("shipments from France and Russia"), with those
+    coordinated to it; empty when the trigger is no noun or no such phrase follows within three tokens."""
+    frame, tokens = r.frame, r.tokens
+    if frame.trigger_kind != "give_noun":
+        return []
+    end = frame.trigger.end
+    heads = [g for p in FROM for g in r.by_prep.get(p, []) if end < g.first.start <= end + 3]
+    if not heads or any(t.text == "," for t in tokens[end : heads[0].first.start]):
+        return []
+    return unique([i for g in heads for i in g.ids])
 
 
 def _intermediaries(r: Roles) -> set[str]:
