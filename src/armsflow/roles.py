@@ -2458,6 +2458,20 @@ def _role_noun(r: Roles) -> None:
     r.receive(holders if client else others, rule)
     frame.role_noun = True
     frame.trigger_kind = "give_noun"
+    if _hedged_role(r.tokens, cue):
+        # "nannte Bolivien und Peru als mögliche Kunden", "a potential customer for Swedish jets": a role that
+        # may come is weighed, not held
+        frame.modifiers.add("consider")
+        fire(frame, "mod.hedged-role-noun")
+
+
+_ROLE_HEDGES: Final = words("adjective.hedge-before-role")
+
+
+def _hedged_role(tokens: list[Token], cue: CueMention) -> bool:
+    """A hedging adjective right before the role noun ("mögliche Kunden", "potential buyer")."""
+    k = cue.start - 1
+    return k >= 0 and (tokens[k].lower in _ROLE_HEDGES or tokens[k].lemma in _ROLE_HEDGES)
 
 
 def _other_trade(r: Roles, cue: CueMention) -> bool:
