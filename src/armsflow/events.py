@@ -1986,6 +1986,8 @@ class Assembler:
             flags.add("asked_by_recipient")  # "plans to send drones to Somalia after a request from Mogadishu"
         if "roles.company-receives-order-sells" in frame.trace:
             flags.add("order_won")  # "Saab erhielt einen Auftrag": the order is what arrived, not the goods
+        if "mod.deal-to-come" in frame.trace:
+            flags.add("deal_to_come")  # "will be followed by a contract for …": the deal is to come
         if "roles.company-receives-licence-supplies" in frame.trace:
             flags.add("licence_won")  # "erhielt die Exportgenehmigung": the approval arrived, not the goods
         return decide("transfer", frame.trigger_kind, frozenset(frame.modifiers), frozenset(flags))

@@ -139,6 +139,7 @@ _SUBJECT_PRONOUNS: Final = words("pronoun.subject", "de")
 _DE_ORIGIN_AFTER: Final = words("prep.goods-origin-after-participle", "de")
 _SERVICE_OBJECT: Final = words("prep.service-object", "de")
 _FRAMING: Final = words("prep.framing")
+_ACCORDING_TO: Final = words("prep.according-to")
 _UNDER_DEAL: Final = words("prep.under-deal")
 _RESTRICTION_NOUNS: Final = words("noun.export-restriction")
 _DETERMINERS_BEFORE_NOUN_EN: Final = words("determiner.before-noun", "en")
@@ -2377,6 +2378,10 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
     if frame.question:
         fire(frame, "mod.whether-asked")
     _reach_from_governors(view, frame, governors, aside)
+    if frame.trigger_kind in ("buy", "order") and _deal_to_come(view, frame):
+        # "The deal will be followed by letters of agreement on the procurement of missiles": the deal itself is
+        # still to come (status.deal-to-come)
+        fire(frame, "mod.deal-to-come")
     if _de_infinitive_under_saying(view, frame, governors):
         # "Katar hat bestätigt, zwölf Eurofighter zu bestellen", "Berlin erklärte, Panzer an Kiew zu liefern":
         # a present zu-infinitive under a verb of saying says what the speaker will do
@@ -3446,6 +3451,24 @@ def _de_infinitive_under_saying(view: ClauseView, frame: Frame, governors: list[
     return not any(
         tokens[k].lower == "zu" and k + 1 < end and tokens[k + 1].lower in _PERFECT_AUX_DE for k in range(start, end)
     )
+
+
+def _deal_to_come(view: ClauseView, frame: Frame) -> bool:
+    """A future cue, then a deal noun, then the lead of buying, in one clause ("will be followed by letters of
+    agreement on the procurement of …"); not "Under the deal, Brazil will acquire …" (the deal first)."""
+    if not {"deal", "future"} <= frame.modifiers:
+        return False
+    cues = view.cues_by_clause[frame.clause]
+    lead = frame.trigger.start
+    futures = [x.start for x in cues if "future" in x.kinds and x.start < lead]
+    tokens = view.tokens
+    return bool(futures) and any(
+        "deal" in x.kinds
+        and min(futures) < x.start < lead
+        and x is not frame.trigger
+        and not any(t.lower in _UNDER_DEAL or t.lower in _ACCORDING_TO for t in tokens[max(0, x.start - 5) : x.start])
+        for x in cues
+    )  # (not "wird laut dem unterzeichneten Abkommen … kaufen": the deal it follows from)
 
 
 def _four_digits(tok: Token) -> bool:
