@@ -2105,6 +2105,9 @@ def _anaphoric_items(tokens: list[Token], grammar: SentenceGrammar, c: int, lang
         if lang == "en" and i > 0 and tokens[i - 1].lower in _EN_PREPOSITIONS:
             continue
         if word in _ITEM_PRONOUNS and not _determiner(tokens, i):
+            if lang == "en" and i + 1 < end and tokens[i + 1].lower in _FINITE_AFTER_PART:
+                # "Israel said it was halting exports": "it" before a finite verb is the subject, not goods
+                continue
             if word in _EXPLETIVE and any(t.lemma in _EXISTENTIAL for t in tokens[start:end]):
                 # "Für entsprechende Anfragen habe es Genehmigungen gegeben": the "es" of "es gibt" stands for nothing
                 reject("item.de.existential-es", f"clause {c}: {tokens[i].text!r} of an existential")
