@@ -206,7 +206,12 @@ def _speaker_of(tokens: list[Token], mentions: Mentions, cue: CueMention, lang: 
         if cue.end < len(tokens) and tokens[cue.end].lower == "by":
             return _np_forward(tokens, cue.end + 1)
         return None
-    if lang == "en" or "accuse" in cue.kinds:
+    perfect = _perfect_subject(tokens, cue) if lang == "de" else None
+    if perfect is not None and "accuse" in cue.kinds and not _acts_before(mentions, perfect[1], cue.start):
+        # "Blinken hat Iran vorgeworfen, …": in the perfect the accuser opens the clause; the accused stands
+        # right before the participle
+        span: tuple[int, int] | None = perfect
+    elif lang == "en" or "accuse" in cue.kinds:
         # "Eriwan wirft Moskau vor, …": the accuser speaks, the accused follows the verb; "Kyiv has accused
         # Minsk of …": the subject before the auxiliary
         before = cue.start
@@ -216,7 +221,7 @@ def _speaker_of(tokens: list[Token], mentions: Mentions, cue: CueMention, lang: 
         if span is None and not _opens_complement(tokens, mentions, cue):
             span = _np_forward(tokens, cue.end)
     else:
-        span = _perfect_subject(tokens, cue) or _np_forward(tokens, cue.end) or _np_backward(tokens, cue.start)
+        span = perfect or _np_forward(tokens, cue.end) or _np_backward(tokens, cue.start)
     if span is None and lang == "de" and cue.start > 0 and tokens[cue.start - 1].text == ",":
         span = _np_forward(tokens, 0)
     if (
@@ -229,6 +234,15 @@ def _speaker_of(tokens: list[Token], mentions: Mentions, cue: CueMention, lang: 
     if span and not any(t.capitalised or t.lower in _SPEAKER_NOUNS for t in tokens[span[0] : span[1]]):
         return None
     return span
+
+
+_ACTING_KINDS: Final = frozenset({"impose", "sanction", "give", "buy", "order", "deal", "sell", "get"})
+
+
+def _acts_before(mentions: Mentions, start: int, end: int) -> bool:
+    """A cue of acting between a perfect's subject and its participle of accusing ("Die USA haben Sanktionen
+    verhängt und der Miliz Völkermord vorgeworfen"): the subject acts there too; it is no mere speaker."""
+    return any(start <= x.start < end and x.kinds & _ACTING_KINDS for x in mentions.cues)
 
 
 def _opens_complement(tokens: list[Token], mentions: Mentions, cue: CueMention) -> bool:
