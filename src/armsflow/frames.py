@@ -2381,6 +2381,10 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
     if frame.question:
         fire(frame, "mod.whether-asked")
     _reach_from_governors(view, frame, governors, aside)
+    if frame.trigger_kind in ("give", "sell") and _wanting_to_give(view, frame, governors):
+        # "Germany wants to deliver patrol boats to Ghana": who wants to give intends to; it asks for nothing
+        frame.modifiers.discard("request")
+        fire(frame, "mod.wanting-to-give-intends")
     if frame.trigger_kind in ("buy", "order") and _deal_to_come(view, frame):
         # "The deal will be followed by letters of agreement on the procurement of missiles": the deal itself is
         # still to come (status.deal-to-come)
@@ -3453,6 +3457,20 @@ def _de_infinitive_under_saying(view: ClauseView, frame: Frame, governors: list[
     start, end = view.grammar.clauses[c]
     return not any(
         tokens[k].lower == "zu" and k + 1 < end and tokens[k + 1].lower in _PERFECT_AUX_DE for k in range(start, end)
+    )
+
+
+def _wanting_to_give(view: ClauseView, frame: Frame, governors: list[int]) -> bool:
+    """An infinitive of giving whose only request in scope is a verb of wanting (a cue both of intending and of
+    asking: "want"): its subject is the giver, who intends."""
+    if "request" not in frame.modifiers or not view.grammar.infinitive[frame.clause]:
+        return False
+    asking = [(k, x) for k in [frame.clause, *governors] for x in view.cues_by_clause[k] if "request" in x.kinds]
+    return (
+        bool(asking)
+        and all("intend" in x.kinds for _, x in asking)
+        # (not "Ghana wants Germany to deliver …": an object after the wanting is who gives, for the wanter)
+        and not any(a.start > x.start for k, x in asking for a in view.actors_by_clause[k])
     )
 
 
