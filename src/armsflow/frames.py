@@ -2204,10 +2204,11 @@ def _reaches_targets(view: ClauseView, c: int) -> bool:
 def _deal_named_before(view: ClauseView, c: int, lead_kind: str) -> list[ItemMention]:
     """ "unterzeichneten ein entsprechendes Abkommen", "signed the deal": a deal noun with a determiner that
     points back stands for the goods of the transfer named before (resolved from the discourse)."""
-    if lead_kind != "deal":
+    if lead_kind not in ("deal", "approve"):
         return []
     tokens = view.tokens
-    if sum("deal" in x.kinds for x in view.cues_by_clause[c]) < 2:
+    verbs = 1 if lead_kind == "approve" else 0  # "hat das Geschäft genehmigt": approving is the verb
+    if sum("deal" in x.kinds for x in view.cues_by_clause[c]) + verbs < 2:
         return []  # "Von dem Exportstopp ist dieses Geschäft nicht betroffen": no verb of signing the deal
     for x in view.cues_by_clause[c]:
         if "deal" not in x.kinds or not tokens[x.start].capitalised and view.lang == "de":
