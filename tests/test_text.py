@@ -469,6 +469,9 @@ ACTORS = [
     ("en", "Kirby said", "Kirby", "USA"),
     # a service whose name carries no nation belongs to the adjective's nation
     ("en", "the Omani Royal Air Force said", "Omani Royal Air Force", "OMN"),
+    # a name set in capitals, an older name of a state
+    ("en", "the French shipyard PIRIOU said", "PIRIOU", "FRA"),
+    ("en", "Turkmenia bought boats", "Turkmenia", "TKM"),
     ("en", "the Royal Navy said", "Royal Navy", "GBR"),
 ]
 

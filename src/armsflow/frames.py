@@ -2201,13 +2201,22 @@ def _reaches_targets(view: ClauseView, c: int) -> bool:
     return any(t.lower in _TARGET_NOUNS for t in view.tokens[max(0, start - 2) : end])
 
 
+_ACTS_ON_DEAL: Final = frozenset({"approve"})
+
+
 def _deal_named_before(view: ClauseView, c: int, lead_kind: str) -> list[ItemMention]:
     """ "unterzeichneten ein entsprechendes Abkommen", "signed the deal": a deal noun with a determiner that
     points back stands for the goods of the transfer named before (resolved from the discourse)."""
     if lead_kind not in ("deal", "approve"):
         return []
     tokens = view.tokens
-    verbs = 1 if lead_kind == "approve" else 0  # "hat das Geschäft genehmigt": approving is the verb
+    # "hat das Geschäft genehmigt": a verb approving the deal is its verb (undoing it, "Das Geschäft ist
+    # gescheitert", continued the wrong pair too often)
+    verbs = sum(
+        1
+        for x in view.cues_by_clause[c]
+        if x.kinds & _ACTS_ON_DEAL and "deal" not in x.kinds and tokens[x.start].lowercase
+    )
     if sum("deal" in x.kinds for x in view.cues_by_clause[c]) + verbs < 2:
         return []  # "Von dem Exportstopp ist dieses Geschäft nicht betroffen": no verb of signing the deal
     for x in view.cues_by_clause[c]:

@@ -240,6 +240,10 @@ def find_actors(tokens: list[Token], lex: Lexicon) -> list[ActorMention]:
             if entry is not None:
                 hit = (size, entry)
                 break
+        if hit is None and _shouted(text):
+            entry = names.get((text.capitalize(),))
+            if entry is not None and entry.kind in _SHOUTED_KINDS:
+                hit = (1, entry)  # "the French shipyard PIRIOU": the name set in capitals
         if hit is None and text.endswith(("'s", "’s")):
             entry = names.get((text[:-2],))  # "Belarus's", "Russia's" where only the name is listed
             if entry is not None:
@@ -448,7 +452,17 @@ def _may_start_actor(text: str, lex: Lexicon) -> bool:
         return True
     if text.endswith(("'s", "’s")) and (text[:-2],) in lex.actors:
         return True
+    if _shouted(text) and (text.capitalize(),) in lex.actors:
+        return True  # "PIRIOU", "RUSSIA": a name set in capitals
     return _actor_in_compound(text, lex) is not None
+
+
+def _shouted(text: str) -> bool:
+    """A word of four or more letters set all in capitals ("PIRIOU"), which may be a name written so."""
+    return len(text) >= 4 and text.isalpha() and text.isupper()
+
+
+_SHOUTED_KINDS: Final = frozenset({"org", "name"})
 
 
 _MADE: Final = tuple("-" + w for w in word_stems("participle.made-suffix"))

@@ -34,6 +34,7 @@ from armsflow.grammar import (
     phrase_from,
     pronoun_subject,
     relative_antecedent,
+    relative_clause,
     unique,
 )
 from armsflow.lexicons import word_list, word_stems, word_values, words
@@ -546,6 +547,8 @@ def _inherited_subject(r: Roles) -> None:
     if _for_to_subject(r) or _owner_of_decision(r) or _re_export_asker(r):
         return
     for g in r.governors + list(range(c - 1, -1, -1)):
+        if g not in r.governors and relative_clause(tokens, grammar, g):
+            continue  # "Peru, which regarded the islands as Argentine, … tried to buy": not the relative's names
         found = groups(view.actors_by_clause[g], tokens)
         cand = [x for x in found if x.first.prep is None and not x.first.genitive]
         if view.lang == "de" and not grammar.infinitive[c]:
