@@ -1929,6 +1929,14 @@ class Assembler:
                 if frame is not None:
                     fire(frame, "coref.system-of-carrier")
                 return _standing_for(item, named)
+        if item.carrier == "carrier" and any(
+            it.category and item.end <= it.start <= item.end + 3 for it in self._sentence_items
+        ):
+            # "the first batch of Turkish drones", "die erste Charge türkischer Drohnen": the counter counts the
+            # goods named right after it; it stands for no goods named before
+            if frame is not None:
+                fire(frame, "coref.counter-of-goods-after")
+            return None
         here = [it for it in self._sentence_items if it.category and it.start < item.start]
         # ("Qatar has bought 36 of the planes, and Egypt ordered 24": the part stands for the goods named before)
         here = [_standing_for(it, p) if (p := self._partitive_antecedent(it)) is not None else it for it in here]
