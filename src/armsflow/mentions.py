@@ -1237,6 +1237,15 @@ def _not_as_planned(tokens: list[Token], c: CueMention, lang: str) -> CueMention
     return c
 
 
+_CONCERNS: Final = words("noun.concern", "en")
+
+
+def _dismissing_concerns(tokens: list[Token], c: CueMention) -> bool:
+    """ "Qatar dismissed concerns about its purchase of Chinese drones": rejecting worries or criticism denies no
+    transfer; the purchase stands."""
+    return c.kinds == kind_set(["deny"]) and any(t.lower in _CONCERNS for t in tokens[c.end : c.end + 3])
+
+
 def _deny_as_refusal(tokens: list[Token], c: CueMention) -> CueMention:
     """ "Washington denied Ankara's request for F-35 jets", "denied export licences": denying a request or a
     licence refuses it; denying a report or having done something stays a denial."""
@@ -1936,6 +1945,7 @@ def find_cues(tokens: list[Token], lex: Lexicon) -> list[CueMention]:
         found += _near_deals(tokens, found)
         found += _kept_up(tokens, found)
         found = [_deny_as_refusal(tokens, c) for c in found]
+        found = [c for c in found if not _dismissing_concerns(tokens, c)]
         found = [c for c in found if not _training_in_package(tokens, c, found)]
         # "drones used by Russia to target Ukrainian civilians": a verb of aiming at people or places attacks them
         found = [c for c in found if not _attack_on_victims(tokens, c)]
