@@ -1541,6 +1541,21 @@ def _replaced(tokens: list[Token], item: ItemMention, lead: CueMention) -> bool:
     return any(t.lemma in _REPLACE_VERBS for t in after) and item.start > lead.end
 
 
+_MAINTAIN_VERBS: Final = words("lemma.maintain")
+
+
+def _maintained(tokens: list[Token], item: ItemMention, lead: CueMention) -> bool:
+    """A verb of keeping up after the trigger and at most six words before the goods, within one phrase ("to
+    maintain its fleet of F-16s", "um ihre F-16 zu warten")."""
+    for k in range(item.start - 1, max(lead.end, item.start - 7) - 1, -1):
+        if tokens[k].lemma in _MAINTAIN_VERBS or tokens[k].lower in _MAINTAIN_VERBS:
+            return True
+        if not tokens[k].text[:1].isalnum():
+            return False
+    after = tokens[item.end : item.end + 3]
+    return item.start > lead.end and any(t.lemma in _MAINTAIN_VERBS for t in after)
+
+
 def _in_exchange(tokens: list[Token], item: ItemMention, items: list[ItemMention]) -> bool:
     """Whether the goods follow "im Austausch für", "im Gegenzug für", "in exchange for", "in return for"
     within their noun phrase (at most four words between, no other goods)."""
@@ -1612,6 +1627,11 @@ def frame_items(
         # "bought 40 jets to replace its ageing fleet of American F-16s", "um die MiG-29 zu ersetzen": what is
         # replaced stays where it is; it is not what this transfer moves
         trace.append("item.replaced-goods-stay")
+        items = kept
+    kept = [it for it in items if not _maintained(view.tokens, it, lead_cue)]
+    if len(kept) < len(items) and kept:
+        # "bought spare parts from the US to maintain its fleet of F-16s": the fleet kept up is the buyer's own
+        trace.append("item.maintained-goods-stay")
         items = kept
     kept = [it for it in items if not _in_exchange(view.tokens, it, items)]
     if len(kept) < len(items) and kept:

@@ -81,6 +81,7 @@ _COMPANY_ORDER: Final = words("prep.order-from-company")
 _ARRIVE_FOR: Final = words("prep.seized-bound-for")
 _TOGETHER: Final = words("adverb.together")
 _IN_ACCUSATIVE: Final = words("article.accusative-direction", "de")
+_PLURAL_NAMES_DE: Final = frozenset(word_list("name.plural-state", "de"))
 _VON_AUS: Final = words("postposition.from-place", "de")
 _RANK_AFTER: Final = words("prep.rank-after", "de")
 _RANK_AMONG: Final = words("prep.rank-among", "de")
@@ -664,8 +665,13 @@ def _phrases(r: Roles) -> None:
             continue
         if grp.first.prep:
             prep = grp.first.prep
-            if prep == "in" and grp.first.article in _IN_ACCUSATIVE and lang == "de":
-                prep = "nach"  # "in die Ukraine exportiert": a direction, not a place
+            if (
+                prep == "in"
+                and grp.first.article in _IN_ACCUSATIVE
+                and lang == "de"
+                and not (grp.first.article == "den" and grp.first.text in _PLURAL_NAMES_DE)
+            ):
+                prep = "nach"  # "in die Ukraine exportiert": a direction, not a place ("in den USA": dative plural)
             if prep in _RANK_AFTER and _ranked_after(r, grp):
                 # "Deutschland gehört nach den USA zu den wichtigsten Lieferanten Israels": "nach" ranks, it
                 # names no destination
