@@ -48,6 +48,7 @@ from armsflow.mentions import (
     CueMention,
     ItemMention,
     is_reference,
+    is_state,
     meets,
 )
 from armsflow.text.clauses import REPORTING_ZERO_THAT
@@ -1319,6 +1320,12 @@ def _seller_when_unnamed(r: Roles) -> None:
         asked = [i for g in r.objects if not _behind_wh_relative_on_goods(r, g) for i in g.ids]
         if asked:
             r.supply(asked, "roles.receive.object-asked-or-sells")
+    if not frame.suppliers and kind in ("buy", "request", "get", "order"):
+        owners = [i for g in r.genitives if _owns_goods(r, g) and is_state(g.first.id) for i in g.ids]
+        owners = [i for i in owners if i not in frame.recipients]
+        if owners:
+            # "Peru wants Iran's drones", "bought Iran's drones": the state whose goods they are sells them
+            r.supply(owners, "roles.receive.owner-of-goods-sells")
     if not frame.suppliers and r.origin:
         r.supply(_origins_of_goods(r), "roles.receive.origin-of-goods")
     if not frame.suppliers:
