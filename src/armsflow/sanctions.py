@@ -1423,6 +1423,8 @@ def _bare_party(view: ClauseView, frame: Frame, g: Group, own: list[Group], cue:
         fire(frame, "sanction.en.threatened-with")
     elif g is own[0] and first.start < cue.start and _not_adopting(view, c, cue):
         fire(frame, "sanction.not-adopting")  # "one of two nations not joining sanctions against Russia"
+    elif not frame.imposers and _measure_as_reason(tokens, cue):
+        fire(frame, "sanction.measure-as-reason")  # "Wegen der Sanktionen gegen Russland kann Indien …": no imposer
     elif not frame.imposers and (first.start < cue.start or lang == "de"):
         frame.imposers = g.ids
         fire(frame, "sanction.subject-imposes")
@@ -1825,3 +1827,17 @@ def _before_prep(tokens: list[Token], start: int) -> int:
     if j > 0 and tokens[j].lower in _LOCATED:
         j -= 1
     return j
+
+
+_REASON_BEFORE_MEASURE: Final = words("prep.reason-for-measure-noun")
+
+
+def _measure_as_reason(tokens: list[Token], cue: CueMention) -> bool:
+    """A measure noun governed by a preposition of reason ("wegen der Sanktionen gegen Russland", "because of the
+    sanctions on Russia"): the measure is why something happens, and the clause's subject does not impose it."""
+    for k in range(cue.start - 1, max(-1, cue.start - 4), -1):
+        if tokens[k].lower in _REASON_BEFORE_MEASURE:
+            return True
+        if not (tokens[k].alphabetic and tokens[k].lowercase):
+            return False  # "wegen des Krieges Sanktionen": the preposition governs another noun
+    return False
