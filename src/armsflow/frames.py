@@ -1863,6 +1863,11 @@ def _goods_from_context(
         # (goods before "to help" are the means that help, not what is given: "The jets are designed | to help …")
         trace.append("item.infinitive-previous-clause")  # "expects the first six jets | to arrive next year"
         return list(view.items_by_clause[c - 1])
+    if _de_bracket_before_participle(view, c, lead):
+        # "Die Militärs haben drei Panzer, neun Haubitzen, …, Kommunikationsmittel usw. erhalten": commas inside the
+        # bracket of a finite auxiliary and its final participle split a list, not the clause
+        trace.append("item.de.bracket-goods-before-participle")
+        return list(view.items_by_clause[c - 1])
     if (
         lead_kind == "give_noun"
         and lead.start > 0
@@ -2246,6 +2251,25 @@ def _deal_named_before(view: ClauseView, c: int, lead_kind: str) -> list[ItemMen
         if before and (before[-1] in _DEAL_BACK or len(before) == 2 and before[0] in _DEAL_BACK and before[1] in _A):
             return [ItemMention(x.start, x.end, None, carrier="pronoun", text=tokens[x.start].text)]
     return []
+
+
+_FINITE_AUX_DE: Final = words("aux.perfect", "de") | words("aux.state-passive", "de") | words("aux.passive", "de")
+
+
+def _de_bracket_before_participle(view: ClauseView, c: int, lead: CueMention) -> bool:
+    """A German participle lead at the end of clause c, whose clause names no goods, after a clause that holds a
+    finite auxiliary and goods but no cue of its own: the two are one clause bracket."""
+    if view.lang != "de" or c == 0 or view.items_by_clause[c] or not view.items_by_clause[c - 1]:
+        return False
+    tokens = view.tokens
+    start, end = view.grammar.clauses[c]
+    rest = [t for t in tokens[lead.end : end] if t.text[:1].isalnum()]
+    if not tokens[lead.start].lowercase or rest or tokens[start].text != ",":
+        return False
+    p_start, p_end = view.grammar.clauses[c - 1]
+    if any(x.kinds & TRIGGERS for x in view.cues_by_clause[c - 1]):
+        return False
+    return any(t.lower in _FINITE_AUX_DE for t in tokens[p_start:p_end])
 
 
 def _passive_after(tokens: list[Token], k: int, end: int) -> bool:
@@ -3473,9 +3497,6 @@ def _past_background(cue: CueMention, tokens: list[Token]) -> frozenset[str]:
     return _NO_KINDS
 
 
-_PERFECT_AUX_DE: Final = words("aux.perfect-infinitive", "de")
-
-
 def _de_infinitive_under_saying(view: ClauseView, frame: Frame, governors: list[int]) -> bool:
     """A German present zu-infinitive ("zu bestellen", not "bestellt zu haben") governed by a verb of saying, with
     no modality of its own or from the governor."""
@@ -3486,7 +3507,7 @@ def _de_infinitive_under_saying(view: ClauseView, frame: Frame, governors: list[
         return False
     start, end = view.grammar.clauses[c]
     return not any(
-        tokens[k].lower == "zu" and k + 1 < end and tokens[k + 1].lower in _PERFECT_AUX_DE for k in range(start, end)
+        tokens[k].lower == "zu" and k + 1 < end and tokens[k + 1].lower in _PERFECT_AUX for k in range(start, end)
     )
 
 

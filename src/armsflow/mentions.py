@@ -1416,16 +1416,28 @@ def _catalogue_entry(span: list[Token], key: str, lex: Lexicon) -> tuple[Designa
         if m:
             entry = lex.designations.get(designation_key("".join(t.text for t in span[:-1]) + m.group(1)))
     if entry is None and len(span) == 1:
-        # "Su-57E", "F-16V", "J-10CE", "K2PL": a catalogue name with a version letter the catalogue lacks
+        # "Su-57E", "F-16V", "J-10CE", "K2PL", "T-72B1": a catalogue name with a version mark the catalogue lacks
         word = span[0].text.rstrip("s") if span[0].text.endswith("s") and len(span[0].text) > 4 else span[0].text
         for cut in (1, 2, 3):
             stem, suffix = word[:-cut], word[-cut:]
-            if len(stem) >= 2 and suffix.isalpha() and suffix.isupper() and stem[-1:].isdigit():
+            if len(stem) >= 2 and _version_mark(stem, suffix):
                 entry = lex.designations.get(designation_key(stem))
                 if entry is not None:
                     surface = word
                     break
     return entry, surface
+
+
+def _version_mark(stem: str, suffix: str) -> bool:
+    """Whether ``suffix`` reads as a version mark after ``stem``: capitals after a number ("F-16" + "V", "T-72" +
+    "B1"), or one digit after a capital ("T-72B" + "1"); never digits that lengthen a number ("F-35" + "0")."""
+    if stem[-1:].isdigit():
+        return (
+            suffix[:1].isalpha()
+            and suffix[:1].isupper()
+            and (suffix[1:].isdigit() or suffix[1:].isupper() or not suffix[1:])
+        )
+    return len(suffix) == 1 and suffix.isdigit() and stem[-1:].isalpha() and stem[-1:].isupper()
 
 
 def _class_item(i: int, name: str, lex: Lexicon) -> ItemMention:

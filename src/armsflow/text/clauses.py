@@ -98,7 +98,7 @@ def clause_ids(
                 or (nxt not in _ARTICLES and nxt.isalpha() and (i + 2) in listed)
                 or (nxt in _ARTICLES and _list_goes_on(tokens, i + 2, listed, aside))
                 # "S-300 systems, 92 T-72B1 tanks and …": a count before the next goods goes on with the list
-                or (nxt[:1].isdigit() and ((i + 2) in listed or (i + 3) in listed))
+                or ((nxt[:1].isdigit() or nxt in _NUMBERS) and ((i + 2) in listed or (i + 3) in listed))
             )
             boundary = not (prev_in and next_in) or nxt in SUBORDINATORS
             if boundary and prev_in and _as_well_as(tokens, i + 1, listed, actors, p in actors):
