@@ -1196,6 +1196,20 @@ def test_an_abbreviation_in_parentheses_after_a_name_is_an_aside():
     assert ("transfer", "KOR", "EGY", "artillery", "delivered") in found, found
 
 
+def test_a_temporal_as_with_its_own_subject_and_verb_opens_a_clause():
+    # its talks hedge nothing of the main clause, and its name is no party of it
+    assert events("Qatar signed a deal for 12 Rafale jets from France as Macron held talks in Doha.", "en") == {
+        ("transfer", "FRA", "QAT", "combat-aircraft", "agreed")
+    }
+    assert events("Poland delivered tanks to Ukraine as Russia pressed its offensive.", "en") == {
+        ("transfer", "POL", "UKR", "armoured-vehicle", "delivered")
+    }
+    # not "as well as", not "as" before a noun phrase without a verb
+    assert ("transfer", "FRA", "QAT", "helicopter", "agreed") in events(
+        "Qatar bought Rafale jets as well as helicopters from France.", "en"
+    )
+
+
 def test_goods_after_against_are_the_threat_not_the_goods():
     assert events(
         "Kenya asked France for more Mistral systems to protect its bases against drones and rockets.", "en"

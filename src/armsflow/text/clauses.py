@@ -84,6 +84,8 @@ def clause_ids(
             boundary = True
         elif word in _EN_SPLITTERS and i > 0 and tokens[i].lowercase and tokens[i - 1].lower not in ("just", "shortly"):
             boundary = not (word in _PREPOSITION_TOO and _name_without_verb(tokens, i + 1, actors, verbs))
+        elif word in _AS_WHILE and i > 0 and tok.lowercase and _name_then_past(tokens, i + 1, actors):
+            boundary = True  # "signed a deal … as Macron held talks": a temporal clause with its own subject
         elif word in _SUBJECT_PRONOUNS_EN and i > 0 and tokens[i - 1].lower in _SAID and tok.lowercase:
             boundary = True  # "said it would impose sanctions": a reported clause without "that"
         elif word == ",":
@@ -268,7 +270,10 @@ _CORRELATIVE_SECOND: Final = words("conj.correlative-second")
 
 _SUBJECT_PRONOUNS_EN: Final = words("pronoun.subject", "en")
 _SAID: Final = words("verb.say-past-short", "en")
-_MAYBE_BOUNDARY: Final = _HARD | _EN_SPLITTERS | _COORD | _FOCUS_NEGATION | _SUBJECT_PRONOUNS_EN | {"to", ","}
+_AS_WHILE: Final = words("conj.temporal-as", "en")
+_MAYBE_BOUNDARY: Final = (
+    _HARD | _EN_SPLITTERS | _COORD | _FOCUS_NEGATION | _SUBJECT_PRONOUNS_EN | _AS_WHILE | {"to", ","}
+)
 _MAYBE_BOUNDARY_BIT: Final = word_class(_MAYBE_BOUNDARY)
 
 
@@ -291,6 +296,24 @@ def _as_well_as(tokens: list[Token], k: int, listed: set[int], actors: frozenset
         return False
     first = next((j for j in range(k + 3, min(k + 9, len(tokens))) if j in listed), -1)
     return first >= 0 and (first in actors) == actor_before
+
+
+_PAST_IRREGULAR: Final = words("verb.past-irregular", "en")
+
+
+def _name_then_past(tokens: list[Token], start: int, actors: frozenset[int]) -> bool:
+    """A name (an actor mention or capitalised words) from ``start``, then a finite verb: an auxiliary, a past
+    form in -ed or an irregular past ("as Macron held talks", "as the Kremlin was weighing …")."""
+    j = start
+    if j < len(tokens) and tokens[j].lower == "the":
+        j += 1
+    first = j
+    while j < len(tokens) and (j in actors or tokens[j].capitalised) and j - first < 4:
+        j += 1
+    if j == first or j >= len(tokens) or not tokens[j].lowercase:
+        return False
+    word = tokens[j].lower
+    return word in _FINITE_AFTER_NAME or word in _PAST_IRREGULAR or (word.endswith("ed") and len(word) > 4)
 
 
 def _subject_then_finite(tokens: list[Token], start: int) -> bool:
