@@ -2435,6 +2435,11 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
     if frame.question:
         fire(frame, "mod.whether-asked")
     _reach_from_governors(view, frame, governors, aside)
+    if "negation" in frame.modifiers and _negated_saying(view, frame):
+        # "did not comment on the purchase of Iranian drones", "hat keine Details zum Kauf genannt": what is
+        # negated is the saying; the transfer stays what the rest of the clause makes it
+        frame.modifiers.discard("negation")
+        fire(frame, "mod.negated-saying-not-transfer")
     if frame.trigger_kind in ("give", "sell") and _wanting_to_give(view, frame, governors):
         # "Germany wants to deliver patrol boats to Ghana": who wants to give intends to; it asks for nothing
         frame.modifiers.discard("request")
@@ -3509,6 +3514,24 @@ def _de_infinitive_under_saying(view: ClauseView, frame: Frame, governors: list[
     return not any(
         tokens[k].lower == "zu" and k + 1 < end and tokens[k + 1].lower in _PERFECT_AUX for k in range(start, end)
     )
+
+
+_DISCLOSING: Final = words("verb.disclose")
+
+
+def _negated_saying(view: ClauseView, frame: Frame) -> bool:
+    """A transfer noun in a clause whose verb is a verb of saying, with the clause's negation: the saying is
+    negated ("did not comment on the purchase", "hat keine Details zum Kauf genannt"), not the transfer."""
+    lead = frame.trigger
+    if not view.tokens[lead.start].capitalised and view.lang == "de":
+        return False
+    if view.lang == "en" and (lead.start == 0 or view.tokens[lead.start - 1].lower not in _DETERMINERS_BEFORE_NOUN):
+        return False  # the lead is a noun ("the purchase"), not a verb that a negation may govern
+    cues = view.cues_by_clause[frame.clause]
+    if any(x.kinds & {"deny", "refuse"} for x in cues):
+        return False
+    start, end = view.grammar.clauses[frame.clause]
+    return any(t.lowercase and (t.lemma in _DISCLOSING or t.lower in _DISCLOSING) for t in view.tokens[start:end])
 
 
 def _wanting_to_give(view: ClauseView, frame: Frame, governors: list[int]) -> bool:
