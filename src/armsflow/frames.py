@@ -2328,10 +2328,28 @@ def _reason_of_measure(view: ClauseView, frame: Frame) -> int | None:
 
 
 def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
-    """The modality cues that govern the frame: its own clause's, and those reaching in from governors."""
-    tokens, grammar, c = view.tokens, view.grammar, frame.clause
-    lead = frame.trigger
+    """The modality cues that govern the frame: its own clause's, and those reaching in from governors. Each step
+    is a function of its own, in the order the decisions depend on one another."""
     starts = {it.start for it in view.mentions.items}
+    aside = _aside_cues(view, frame, governors, starts)
+    frame.modifiers = _modifiers(
+        view.cues_by_clause, frame.clause, frame.trigger, view.tokens, frame.trigger_kind, starts, aside
+    )
+    _own_clause_marks(view, frame, governors, aside)
+    _question(view, frame, governors)
+    _reach_from_governors(view, frame, governors, aside)
+    _after_reach(view, frame, governors)
+    _parties_and_negation(view, frame, governors)
+    _announcements(view, frame)
+    _deal_and_tense(view, frame, governors)
+    _goods_arrived(view, frame)
+
+
+def _aside_cues(view: ClauseView, frame: Frame, governors: list[int], starts: AbstractSet[int]) -> set[int]:
+    """The cues in scope that are not the frame's modality: participles of other nouns, pressing on, the reason of
+    a measure, a hedge on a value, a wh-relative's own, an attributive participle's other cues, an earlier step."""
+    tokens, c = view.tokens, frame.clause
+    lead = frame.trigger
     aside = _participles_of_other_nouns(view, starts) - {lead.start}
     pressing = {
         x.start
@@ -2382,7 +2400,14 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
         # govern what follows it
         aside |= earlier
         fire(frame, "mod.fronted-earlier-step")
-    frame.modifiers = _modifiers(view.cues_by_clause, c, lead, tokens, frame.trigger_kind, starts, aside)
+    return aside
+
+
+def _own_clause_marks(view: ClauseView, frame: Frame, governors: list[int], aside: AbstractSet[int]) -> None:
+    """Facts of the frame's own clause that mark or correct its modality: a denied request, a sales total, restricted
+    goods, "not only", commissioning, goods in service, expected deliveries, a contested plan."""
+    tokens, c = view.tokens, frame.clause
+    lead = frame.trigger
     if "refuse" in frame.modifiers and any(x.lemma == "deny" and "refuse" in x.kinds for x in view.cues_by_clause[c]):
         # "denied Ankara's request for F-35 jets": denying a request refuses it (mentions._deny_as_refusal)
         fire(frame, "mod.en.deny-a-request")
@@ -2420,6 +2445,11 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
         # "Gegen die Lieferung von Leopard-Panzern gibt es Widerstand": a contested plan, not a fact
         frame.modifiers.add("consider")
         fire(frame, "mod.opposed-plan")
+
+
+def _question(view: ClauseView, frame: Frame, governors: list[int]) -> None:
+    """Whether the frame is only asked about, or weighed by a question that doubt governs."""
+    tokens, grammar, c = view.tokens, view.grammar, frame.clause
     # "Griechenland prüft, ob es … überlassen kann": whether is weighed, not only asked
     frame.question = question(tokens, grammar, c) and not any(
         cue.kinds & {"consider", "investigate"} and "doubt" not in cue.kinds
@@ -2434,7 +2464,14 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
         fire(frame, "mod.fronted-whether-hedged")
     if frame.question:
         fire(frame, "mod.whether-asked")
-    _reach_from_governors(view, frame, governors, aside)
+
+
+def _after_reach(view: ClauseView, frame: Frame, governors: list[int]) -> None:
+    """Corrections once the governors' modality has reached the frame: negated telling, wanting to give, a deal to
+    come, a zu-infinitive under saying, doubt on a detail, a stranded modal, an answered request, an absolute
+    passive infinitive."""
+    tokens, grammar, c = view.tokens, view.grammar, frame.clause
+    lead = frame.trigger
     if "negation" in frame.modifiers and _negated_saying(view, frame):
         # "did not comment on the purchase of Iranian drones", "hat keine Details zum Kauf genannt": what is
         # negated is the saying; the transfer stays what the rest of the clause makes it
@@ -2471,6 +2508,11 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
         # govern it speaks of what is to come
         frame.modifiers.add("future")
         fire(frame, "mod.en.absolute-passive-infinitive")
+
+
+def _parties_and_negation(view: ClauseView, frame: Frame, governors: list[int]) -> None:
+    """Reactions and opposition that leave the frame's parties unfilled, and negations that belong to something else
+    ("without", a described participle)."""
     if _reacted_to_transfer(view, frame):
         # "China condemned the arms sale": a transfer noun that a verb of reacting takes as its object is
         # contested there, its critic no party (the sale itself is reported where it is stated)
@@ -2497,6 +2539,10 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
         # main predicate's; the participle describing the goods stays asserted
         frame.modifiers.discard("negation")
         fire(frame, "mod.de.negation-after-described-goods")
+
+
+def _announcements(view: ClauseView, frame: Frame) -> None:
+    """Announcing that only attributes or reports, what is still to come before "until", and investigated transfers."""
     if "promise" in frame.modifiers and frame.trigger_kind != "promise" and _announced_after(view, frame):
         # "Turkey has sold Kaan fighters to Indonesia, President Erdogan announced": the verb of announcing after
         # the report only attributes it
@@ -2520,6 +2566,13 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
         frame.modifiers.add("consider")
         frame.no_fill = True
         fire(frame, "mod.investigated-transfer")
+
+
+def _deal_and_tense(view: ClauseView, frame: Frame, governors: list[int]) -> None:
+    """Deals concluded or framing the clause, German perfect infinitives, conditional sentences and deliveries not yet
+    begun."""
+    tokens, c = view.tokens, frame.clause
+    lead = frame.trigger
     if "complete" in frame.modifiers and any(
         "deal" in x.kinds and "complete" not in x.kinds for k in [c, *governors] for x in view.cues_by_clause[k]
     ):
@@ -2553,6 +2606,12 @@ def set_modifiers(view: ClauseView, frame: Frame, governors: list[int]) -> None:
         # refusal and no denial of a transfer
         frame.modifiers.add("not_begun")
         fire(frame, "mod.delivery-not-begun")
+
+
+def _goods_arrived(view: ClauseView, frame: Frame) -> None:
+    """Goods said to be in use or in service, or delivered after the clause: they arrived."""
+    c = frame.clause
+    lead = frame.trigger
     if (
         "item.en.appositive-participle" in frame.trace
         and c + 1 < view.n
