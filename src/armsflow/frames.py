@@ -1601,6 +1601,21 @@ def frame_items(
         # what is transferred is the licence; the goods built with it stay where they are built
         return _licences(view, c)
     items = _drop_used(view, items, lead_cue, trace)
+    items = _drop_goods_elsewhere(view, c, items, lead_cue, lead_kind, trace)
+    items = _drop_goods_not_sent(view, c, items, lead_cue, lead_kind, trace)
+    return _goods_when_none(view, c, items, lead_cue, lead_kind, trace)
+
+
+def _drop_goods_elsewhere(
+    view: ClauseView,
+    c: int,
+    items: list[ItemMention],
+    lead_cue: CueMention,
+    lead_kind: str,
+    trace: list[str],
+) -> list[ItemMention]:
+    """Goods of the clause that stay where they are: the host of integrated parts, the buyer's own equipment, what
+    is selected for, replaced, kept up, given back in exchange or built under a licence."""
     if view.lang == "en" and len(items) > 1:
         kept = [it for it in items if not _host_of_parts(view.tokens, it, items)]
         if len(kept) < len(items):
@@ -1645,6 +1660,19 @@ def frame_items(
             # "erhielt eine Lizenz zum Bau deutscher U-Boote": the licence is sent; the boats are built at home
             trace.append("item.de.built-under-licence-stays")
             items = kept
+    return items
+
+
+def _drop_goods_not_sent(
+    view: ClauseView,
+    c: int,
+    items: list[ItemMention],
+    lead_cue: CueMention,
+    lead_kind: str,
+    trace: list[str],
+) -> list[ItemMention]:
+    """Goods words that are no goods of this transfer: the enemy's, related equipment of goods named, goods built
+    under a licence, the arms of a measure word, the forces receiving, goods in use, support, training."""
     if view.lang == "en" and items:
         enemy: set[int] = set()
         for it in sorted(items, key=lambda x: x.start):
@@ -1703,6 +1731,19 @@ def frame_items(
             # is on stays where it is; the trainers are what is sent
             trace.append("item.training-on-stays")
         items = kept
+    return items
+
+
+def _goods_when_none(
+    view: ClauseView,
+    c: int,
+    items: list[ItemMention],
+    lead_cue: CueMention,
+    lead_kind: str,
+    trace: list[str],
+) -> list[ItemMention]:
+    """Goods when the clause names none of its own: the arms a licence value stands for, an earlier clause's or a
+    pronoun's, or arms in general for a role noun."""
     if (
         lead_kind == "approve"
         and not any(view.grammar.clause[it.start] == c for it in items)
