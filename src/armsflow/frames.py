@@ -449,50 +449,7 @@ def _clause_frame(
     if not items:
         reject("filter.no-goods", f"clause {c}: trigger {lead_cue.lemma!r} without goods")
         return None
-    if (
-        lead_cue.lemma in _STATIONING_VERBS
-        and all(it.category != "personnel" for it in items)
-        and "trigger.deploy-foreign-goods" not in trace
-    ):
-        # "deployed a Patriot battery in Lithuania", "verlegt Patriot-Staffeln nach Polen": weapons deployed stay
-        # under the sender's command (stationing); only forces deployed to serve with another are transferred
-        reject("filter.deployed-goods-stationed", f"clause {c}: {lead_cue.lemma!r} deploys goods, not forces")
-        return None
-    if (
-        view.lang == "de"
-        and "trigger.carry-to" in trace
-        and all(it.end <= lead_cue.start and view.tokens[it.start].lemma.endswith(_VEHICLE_NOUNS) for it in items)
-    ):
-        # "Frachtflugzeuge der Fluggesellschaft Silk Way seien nach Baku geflogen": the vehicles themselves fly;
-        # what they carry is not named
-        reject("filter.de.vehicle-without-cargo", f"clause {c}: {lead_cue.lemma!r} moves only its vehicles")
-        return None
-    if view.lang == "de" and lead_kind == "go" and _about_idiom(view.tokens, lead_cue):
-        # "ging es um mehr als eine Modernisierung": "es geht um" says what something is about; nothing goes
-        reject("filter.de.es-geht-um", f"clause {c}: {lead_cue.lemma!r} in 'es geht um'")
-        return None
-    if lead_kind == "request" and _pressing_on(view, lead_cue):
-        # "as the Kremlin presses its invasion": pressing on with something asks nobody for anything
-        reject("mod.en.pressing-on", f"clause {c}: {lead_cue.lemma!r} without 'for' or 'to'")
-        return None
-    if lead_kind == "arrive" and _reaches_targets(view, c):
-        # "mit den Zielen, die dieses System erreicht", "can reach targets deep inside Russia": the weapon's
-        # range or use, nothing delivered
-        reject("filter.reaches-targets", f"clause {c}: {lead_cue.lemma!r} reaches targets")
-        return None
-    if _allowed_other_act(view, c, lead_cue, items):
-        # "Colombo allowed Chinese research vessels to call at its ports": what is allowed is another act
-        reject("filter.en.allowed-other-act", f"clause {c}: {lead_cue.lemma!r} allows no transfer")
-        return None
-    if _under_option(view, c):
-        # "with an option to buy two more if needed": an option names what may be bought later, nothing
-        # concluded or planned
-        reject("filter.en.option-to-buy", f"clause {c}: {lead_cue.lemma!r} under an option")
-        return None
-    if _en_attributive_participle(view, c, lead_cue, items):
-        # "the exported F-35 parts are used in violations": the participle describes the goods; the clause
-        # is about something else and names nobody
-        reject("filter.en.attributive-participle", f"clause {c}: {lead_cue.lemma!r} describes its goods")
+    if _rejected_before_modality(view, c, lead_cue, lead_kind, trace, items):
         return None
     frame = Frame("transfer", lead_cue, lead_kind, c, items)
     frame.trace = trace
@@ -505,6 +462,70 @@ def _clause_frame(
         fire(frame, "roles.en.funder-is-no-party")
     governors = governor_chain(view.grammar, view.cues_by_clause, view.items_by_clause, TRIGGERS, c)
     set_modifiers(view, frame, governors)
+    if _rejected_by_scope(view, c, frame, governors, lead_kind) or _rejected_as_restriction(view, c, frame):
+        return None
+    _frame_roles(view, frame, governors, owners, frames, lead_kind)
+    return frame
+
+
+def _rejected_before_modality(
+    view: ClauseView, c: int, lead_cue: CueMention, lead_kind: str, trace: list[str], items: list[ItemMention]
+) -> bool:
+    """Whether the clause's trigger, with its goods, states no transfer whatever its modality: goods stationed,
+    vehicles that only move, "es geht um", pressing on, reaching targets, another act allowed, an option, a
+    participle describing the goods."""
+    if (
+        lead_cue.lemma in _STATIONING_VERBS
+        and all(it.category != "personnel" for it in items)
+        and "trigger.deploy-foreign-goods" not in trace
+    ):
+        # "deployed a Patriot battery in Lithuania", "verlegt Patriot-Staffeln nach Polen": weapons deployed stay
+        # under the sender's command (stationing); only forces deployed to serve with another are transferred
+        reject("filter.deployed-goods-stationed", f"clause {c}: {lead_cue.lemma!r} deploys goods, not forces")
+        return True
+    if (
+        view.lang == "de"
+        and "trigger.carry-to" in trace
+        and all(it.end <= lead_cue.start and view.tokens[it.start].lemma.endswith(_VEHICLE_NOUNS) for it in items)
+    ):
+        # "Frachtflugzeuge der Fluggesellschaft Silk Way seien nach Baku geflogen": the vehicles themselves fly;
+        # what they carry is not named
+        reject("filter.de.vehicle-without-cargo", f"clause {c}: {lead_cue.lemma!r} moves only its vehicles")
+        return True
+    if view.lang == "de" and lead_kind == "go" and _about_idiom(view.tokens, lead_cue):
+        # "ging es um mehr als eine Modernisierung": "es geht um" says what something is about; nothing goes
+        reject("filter.de.es-geht-um", f"clause {c}: {lead_cue.lemma!r} in 'es geht um'")
+        return True
+    if lead_kind == "request" and _pressing_on(view, lead_cue):
+        # "as the Kremlin presses its invasion": pressing on with something asks nobody for anything
+        reject("mod.en.pressing-on", f"clause {c}: {lead_cue.lemma!r} without 'for' or 'to'")
+        return True
+    if lead_kind == "arrive" and _reaches_targets(view, c):
+        # "mit den Zielen, die dieses System erreicht", "can reach targets deep inside Russia": the weapon's
+        # range or use, nothing delivered
+        reject("filter.reaches-targets", f"clause {c}: {lead_cue.lemma!r} reaches targets")
+        return True
+    if _allowed_other_act(view, c, lead_cue, items):
+        # "Colombo allowed Chinese research vessels to call at its ports": what is allowed is another act
+        reject("filter.en.allowed-other-act", f"clause {c}: {lead_cue.lemma!r} allows no transfer")
+        return True
+    if _under_option(view, c):
+        # "with an option to buy two more if needed": an option names what may be bought later, nothing
+        # concluded or planned
+        reject("filter.en.option-to-buy", f"clause {c}: {lead_cue.lemma!r} under an option")
+        return True
+    if _en_attributive_participle(view, c, lead_cue, items):
+        # "the exported F-35 parts are used in violations": the participle describes the goods; the clause
+        # is about something else and names nobody
+        reject("filter.en.attributive-participle", f"clause {c}: {lead_cue.lemma!r} describes its goods")
+        return True
+    return False
+
+
+def _rejected_by_scope(view: ClauseView, c: int, frame: Frame, governors: list[int], lead_kind: str) -> bool:
+    """Whether what governs the frame makes it no transfer (a failed attempt, a call to stop, a condition, an
+    export applied for, a licence for dealings), after mending what the negation or an application decides."""
+    lead_cue = frame.trigger
     if "negation" in frame.modifiers and _negation_of_another_verb(view, c, lead_cue):
         # "the sale of equipment and support does not alter the military balance": the negation denies what the
         # sale does, not the sale
@@ -516,7 +537,7 @@ def _clause_frame(
         # "ist mit dem Versuch gescheitert, deutsche Waffenlieferungen an Israel untersagen zu lassen": what an
         # attempt that failed aimed at did not happen
         reject("filter.failed-attempt", f"clause {c}: {lead_cue.lemma!r} under a failed attempt")
-        return None
+        return True
     if (
         view.lang == "de"
         and view.grammar.infinitive[c]
@@ -526,11 +547,11 @@ def _clause_frame(
         # "forderte Israel auf, die Rüstungsexporte an Baku einzustellen": a call to stop a transfer states no
         # transfer of its own
         reject("filter.asked-to-stop", f"clause {c}: {lead_cue.lemma!r} asked to be stopped")
-        return None
+        return True
     if _condition_clause(view, c) and not frame.modifiers & {"consider", "intend"}:
         # "droht mit Strafen, falls China Russland mit Waffen beliefert": a condition, no event
         reject("filter.condition-clause", f"clause {c}: {lead_cue.lemma!r} inside a condition")
-        return None
+        return True
     if "trigger.de.export-application" in frame.trace:
         frame.modifiers.discard("request")  # the application is the exporter's, no request of the recipient
         if not frame.modifiers & {"refuse", "approve"}:
@@ -540,32 +561,39 @@ def _clause_frame(
     if "trigger.de.export-application" in frame.trace and not frame.modifiers & {"refuse", "approve"}:
         # "Anträge auf Ausfuhr von Gewehren nach Mexiko liegen vor": an export applied for is no transfer yet
         reject("filter.de.export-applied-for", f"clause {c}: {lead_cue.lemma!r} applied for, not decided")
-        return None
+        return True
     if lead_kind == "approve" and (
         authorized_dealings(view, c) is not None or (c > 0 and authorized_dealings(view, c - 1) is not None)
     ):
         # "issued General License 24, which authorizes transactions with Syria": the licence eases a measure
         # (sanction.en.licence-authorizes-dealings); it licenses no goods
         reject("filter.en.licence-for-dealings", f"clause {c}: {lead_cue.lemma!r} authorizes dealings")
-        return None
+        return True
     if _applied_for(view, lead_cue):
         decision = _en_decision_on_application(view, c, lead_cue)
         if not decision:
             # "Applications for permits for the export of military goods to Azerbaijan are assessed …": an
             # export applied for is no transfer yet; the decision on it, if any, is stated elsewhere
             reject("filter.en.export-applied-for", f"clause {c}: {lead_cue.lemma!r} applied for")
-            return None
+            return True
         # "an application for the export of gun barrels to Pakistan, which was refused": the decision on the
         # application is the transfer's
         frame.modifiers.discard("request")
         frame.modifiers |= decision
         fire(frame, "mod.en.decision-on-application")
+    return False
+
+
+def _rejected_as_restriction(view: ClauseView, c: int, frame: Frame) -> bool:
+    """Whether the transfer is only what a restriction is about, an opinion, a hypothetical judgement, a modal of
+    another verb, or a topic or remit; a restricting verb makes it refused instead."""
+    lead_cue = frame.trigger
     restriction = _restriction(view, frame)
     if restriction == "noun":
         # "lifted its ban on arms exports to Kazakhstan", "imposed a ban on arms exports to Georgia": the
         # exports name what the measure is about; the measure is the event (its refused transfer is optional)
         reject("filter.restricted-transfer", f"clause {c}: {lead_cue.lemma!r} inside a restriction")
-        return None
+        return True
     if restriction == "verb" and "negation" not in frame.modifiers:
         frame.modifiers.add("refuse")  # "restricts arms exports to Argentina": the exports are barred
         frame.no_fill = True  # "An arms embargo bars weapons transfers to the group": nobody's exports in particular
@@ -573,20 +601,33 @@ def _clause_frame(
     if frame.modifiers & {"refuse", "oppose"} and _public_opinion(view, frame):
         # "Nach Umfragen lehnt die Hälfte der Japaner den Export tödlicher Waffen ab": an opinion poll
         reject("filter.public-opinion", f"clause {c}: {lead_cue.lemma!r} rejected by a share of the public")
-        return None
+        return True
     if _hypothetical_evaluation(view, frame):
         # "It would be the first export of Japanese warships": a judgement on a transfer that may come
         reject("filter.hypothetical-evaluation", f"clause {c}: {lead_cue.lemma!r} in a hypothetical judgement")
-        return None
+        return True
     if _modal_of_another_verb(view, frame):
         # "Sie dürfen nicht in die EU einreisen": the permission is for the verb it governs, no transfer
         reject("filter.modal-of-another-verb", f"clause {c}: {lead_cue.lemma!r} governs a verb of no transfer")
-        return None
+        return True
     if _topic_or_competence(view, frame):
         # "Dabei spielten auch Waffenlieferungen an die Türkei eine Rolle", "Die Behörde ist für die
         # Bewilligung von Waffenexporten zuständig": what is talked about or in someone's remit, not a transfer
         reject("filter.topic-or-competence", f"clause {c}: {lead_cue.lemma!r} as a topic or a remit")
-        return None
+        return True
+    return False
+
+
+def _frame_roles(
+    view: ClauseView,
+    frame: Frame,
+    governors: list[int],
+    owners: dict[int, tuple[int, str]],
+    frames: list[Frame],
+    lead_kind: str,
+) -> None:
+    """The frame's voice and roles, less what "instead of" sets aside and who opposes, then the roles the
+    grammar leaves to the sentence's other frames and to training."""
     set_voice(view, frame, owners, governors)
     assign_transfer_roles(view, frame, governors)
     excluded = _instead_of(view, frame)
@@ -604,7 +645,6 @@ def _clause_frame(
         frame.recipients = [x for x in frame.recipients if x not in opposers]
     _roles_after_grammar(view, frame, frames, lead_kind)
     trainees(view, frame)
-    return frame
 
 
 # --------------------------------------------------------------------------- gapping and "respectively"
