@@ -2002,9 +2002,39 @@ class Assembler:
 
     # ------------------------------------------------------------------ sanctions
     def _sanction(self, index: int, sentence: Sentence, frame: Frame, source: str | None) -> None:
-        imposers = list(frame.imposers)
-        targets = list(frame.targets)
         trace = list(frame.trace)
+        imposers = self._measure_imposers(index, frame, list(frame.targets), trace)
+        targets = self._measure_targets(index, sentence, frame, imposers, list(frame.targets), trace)
+        if frame.question:
+            reject("filter.question", f"measure {frame.trigger.lemma!r}")  # "Will the EU impose sanctions …?"
+            return
+        self._note_open_measure(index, frame, imposers, targets, trace)
+        if not imposers or not targets:
+            reject("filter.missing-party", f"measure {frame.trigger.lemma!r}: {imposers} → {targets}")
+            return
+        decision = decide("sanction", frame.trigger_kind, frozenset(frame.modifiers), frozenset())
+        if not decision.statuses:
+            # "hat keine Sanktionen verhängt": the status table says the text states no measure
+            reject(decision.rules[0], f"measure {frame.trigger.lemma!r}: {imposers} → {targets}, no status")
+            return
+        trace += decision.rules + self._source_trace(source)
+        self.state.last_targets = (index, list(targets))
+        self.state.last_imposers = list(imposers)
+        for target in targets:
+            self.state.targets[target] = self.state.targets.get(target, 0) + 1
+        for imposer in imposers:
+            self.state.imposers[imposer] = self.state.imposers.get(imposer, 0) + 1
+            if imposer not in self.state.imposer_order:
+                self.state.imposer_order.append(imposer)
+        rule = next(
+            (r for r in reversed(frame.trace) if r.startswith("sanction.")), frame.trace[0] if frame.trace else ""
+        )
+        self._add_measures(sentence, trace, imposers, targets, [st for st, _ in decision.statuses], rule, source)
+
+    def _measure_imposers(self, index: int, frame: Frame, targets: list[str], trace: list[str]) -> list[str]:
+        """Who imposes a measure named without an imposer: the last actor for a pronoun, the story's council or
+        treasury, the imposer of the measure just reported, or the story's main imposer."""
+        imposers = list(frame.imposers)
         if not imposers and frame.pronoun_subject:
             actor = self._last_actor(targets)
             if actor:
@@ -2058,6 +2088,13 @@ class Assembler:
             imposers = [best] if best and best not in targets else []
             if imposers:
                 trace.append("discourse.main-imposer-of-story")
+        return imposers
+
+    def _measure_targets(
+        self, index: int, sentence: Sentence, frame: Frame, imposers: list[str], targets: list[str], trace: list[str]
+    ) -> list[str]:
+        """Against whom a measure named without a target is: the story's main target of announced measures, the
+        target of a measure lifted by its definite name, the firm of the story's state, the buyer threatened."""
         announced = bool(_SUBJECT_IMPOSES & set(frame.trace))
         if (
             announced
@@ -2115,9 +2152,13 @@ class Assembler:
                 if actor:
                     targets = [actor]
                     trace.append("discourse.threat-against-story-buyer")
-        if frame.question:
-            reject("filter.question", f"measure {frame.trigger.lemma!r}")  # "Will the EU impose sanctions …?"
-            return
+        return targets
+
+    def _note_open_measure(
+        self, index: int, frame: Frame, imposers: list[str], targets: list[str], trace: list[str]
+    ) -> None:
+        """A measure with an imposer and no target yet: the imposer is known for the agentless listings that follow,
+        and the next sentence may say where the listed firms are."""
         if imposers and not targets and "impose" in frame.modifiers and "negation" not in frame.modifiers:
             # "The Commerce Department added 28 entities to the Entity List": no target named, but the story's
             # imposer is known for the agentless listings that follow ("The two UAE companies are added …")
@@ -2132,27 +2173,6 @@ class Assembler:
             statuses = [st for st, _ in opened.statuses]
             if statuses:
                 self.state.open_measure = (index, list(imposers), statuses, trace + opened.rules)
-        if not imposers or not targets:
-            reject("filter.missing-party", f"measure {frame.trigger.lemma!r}: {imposers} → {targets}")
-            return
-        decision = decide("sanction", frame.trigger_kind, frozenset(frame.modifiers), frozenset())
-        if not decision.statuses:
-            # "hat keine Sanktionen verhängt": the status table says the text states no measure
-            reject(decision.rules[0], f"measure {frame.trigger.lemma!r}: {imposers} → {targets}, no status")
-            return
-        trace += decision.rules + self._source_trace(source)
-        self.state.last_targets = (index, list(targets))
-        self.state.last_imposers = list(imposers)
-        for target in targets:
-            self.state.targets[target] = self.state.targets.get(target, 0) + 1
-        for imposer in imposers:
-            self.state.imposers[imposer] = self.state.imposers.get(imposer, 0) + 1
-            if imposer not in self.state.imposer_order:
-                self.state.imposer_order.append(imposer)
-        rule = next(
-            (r for r in reversed(frame.trace) if r.startswith("sanction.")), frame.trace[0] if frame.trace else ""
-        )
-        self._add_measures(sentence, trace, imposers, targets, [st for st, _ in decision.statuses], rule, source)
 
     def _add_measures(
         self,
