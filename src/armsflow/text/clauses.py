@@ -89,107 +89,11 @@ def clause_ids(
         elif word in _SUBJECT_PRONOUNS_EN and i > 0 and tokens[i - 1].lower in _SAID and tok.lowercase:
             boundary = True  # "said it would impose sanctions": a reported clause without "that"
         elif word == ",":
-            p = i - 1
-            while p in aside:
-                p -= 1
-            prev_in = p >= 0 and p in listed
-            nxt = tokens[i + 1].lower if i + 1 < n else ""
-            # A list goes on with a mention or an adjective before one, not with an article.
-            next_in = (
-                (i + 1) in listed
-                or (nxt not in _ARTICLES and nxt.isalpha() and (i + 2) in listed)
-                or (nxt in _ARTICLES and _list_goes_on(tokens, i + 2, listed, aside))
-                # "S-300 systems, 92 T-72B1 tanks and …": a count before the next goods goes on with the list
-                or ((nxt[:1].isdigit() or nxt in _NUMBERS) and ((i + 2) in listed or (i + 3) in listed))
-            )
-            boundary = not (prev_in and next_in) or nxt in SUBORDINATORS
-            if boundary and prev_in and _as_well_as(tokens, i + 1, listed, actors, p in actors):
-                boundary = False  # "tanks, as well as artillery ammunition": the list goes on
-            if (
-                boundary
-                and p >= 1
-                and tokens[p - 1].lower in _ARTICLES
-                and _compound_adjective(tokens[p])
-                and i + 1 < n
-                and _compound_adjective(tokens[i + 1])
-            ):
-                # "the shore-based, anti-ship variant": a comma between an article's adjectives ends nothing
-                boundary = False
-            if not boundary and (i + 1) in listed:
-                # "…, Minsk steuerte vier Kampfjets bei": after a clause with its verb, a name followed by its
-                # own verb opens a clause
-                j = i + 1
-                while j < n and j in listed:
-                    j += 1
-                boundary = verb_seen and j in verbs and tokens[j].lowercase
-                if (
-                    not boundary
-                    and j < n
-                    and tokens[j].lowercase
-                    and _in_phrase_before(tokens, p, actors)
-                    and not any(k in verbs for k in range(ids.index(current) if current in ids else 0, i))
-                ):
-                    # "Thanks to a loan from Washington, Manila is buying …": a name in a fronted phrase without a
-                    # cue of its own ("Despite requests from Kyiv, Seoul …" stays one clause), then a name with its
-                    # own finite verb, the subject of the main clause
-                    boundary = tokens[j].lower in _FINITE_AFTER_NAME or (j in verbs and _finite(tokens, j))
-            if not boundary and (i + 1) in listed:
-                # "plant Südkorea, Polen weitere Panzer zu liefern": an infinitive clause opens after the
-                # comma when "zu" follows the next mention with no "und" that would continue a list
-                j = i + 1
-                while j < n and j in listed:
-                    j += 1
-                rest = [t.lower for t in tokens[j:]]
-                if "zu" in rest and not any(w in _COORD or w == "," for w in rest[: rest.index("zu")]):
-                    boundary = True
-            if not boundary and nxt in _COORD and (i + 2) in listed and (verb_seen or nxt not in _EN_COORD):
-                # ", and Washington offered …" coordinates clauses, ", and Belarus" ends a list; before any verb
-                # ("Niger, Togo, and Ethiopia have bought …") the serial comma ends a list of subjects
-                j = i + 2
-                while j < n and j in listed:
-                    j += 1
-                boundary = j < n and _opens_clause(tokens[j]) and tokens[j].lowercase
-                if not boundary and j + 1 < n and tokens[j].alphabetic and tokens[j].lowercase:
-                    # ", and Iranian officials rejected …": a name's people, then their own verb
-                    boundary = tokens[j + 1].lowercase and tokens[j + 1].lower.endswith("ed")
+            start = ids.index(current) if current in ids else 0
+            boundary = _comma_boundary(tokens, i, listed, aside, actors, verbs, verb_seen, start)
         elif word in _COORD and i > 0 and i + 1 < n:
-            p = i - 1
-            while p in aside:
-                p -= 1
-            prev = tokens[p].text
-            prev_in = p in listed or prev.endswith("-")
-            next_in = any(j in listed for j in range(i + 1, min(i + 3, n)))
-            boundary = _opens_clause(tokens[i + 1]) and (
-                not (prev_in or next_in) or (i + 1 not in listed and tokens[i + 1].lower in _VERBISH)
-            )  # "… an Russland und werde …": a finite verb after "und" opens a clause even after a name
-            if boundary and _negated_pair(tokens[p], tokens[i + 1]):
-                boundary = False  # "the direct or indirect supply", "legal and illegal exports": one phrase
-            if (
-                not boundary
-                and verb_seen
-                and word in _AND
-                and (i + 1) in verbs
-                and (i + 1) not in listed
-                and not any(
-                    tokens[k].lower in _PASSIVE_AUX for k in range(ids.index(current) if current in ids else 0, i)
-                )  # ("was built in Italy and delivered to Qatar": one passive subject, one clause)
-                and tokens[i + 1].lowercase
-                and (tokens[i + 1].lower.endswith("ed") or tokens[i + 1].lower in _VERBISH)
-            ):
-                # "Rabat bought Israel's Barak MX system and signed for Turkish drones": after a verb, "and" with a
-                # second verb of trading opens a clause of its own even right after goods
-                boundary = True
-            if not boundary and verb_seen and word in _AND and tokens[i + 1].lower in _ARTICLES:
-                # "shipped 133 tanks and the remaining 47 will be delivered": after a verb, "and" with an article,
-                # a short noun phrase and a finite auxiliary opens a clause with its own tense
-                boundary = _subject_then_finite(tokens, i + 2)
-            if not boundary and verb_seen and word in _AND and (i + 1) in actors:
-                # "Italy sold frigates to Egypt and Germany sold submarines to Israel": after a verb, "and" with
-                # a name and then a verb of its own joins two clauses, not two names
-                j = i + 1
-                while j < n and j in actors:
-                    j += 1
-                boundary = j < n and j in verbs and _finite(tokens, j)
+            start = ids.index(current) if current in ids else 0
+            boundary = _coordination_boundary(tokens, i, listed, aside, actors, verbs, verb_seen, start)
         if boundary and ids and ids[-1] == current and i > 0:
             current += 1
             verb_seen = False
@@ -198,6 +102,141 @@ def clause_ids(
         if i in verbs and _finite(tokens, i):
             verb_seen = True
     return ids
+
+
+def _comma_boundary(
+    tokens: list[Token],
+    i: int,
+    listed: set[int],
+    aside: set[int],
+    actors: frozenset[int],
+    verbs: frozenset[int],
+    verb_seen: bool,
+    clause_start: int,
+) -> bool:
+    """Whether the comma at i opens a clause: not inside a list of mentions (with its counts, articles and
+    adjectives) or of an article's adjectives; yes before a name with its own finite verb, before an infinitive,
+    and for ", and" with a new clause after a verb."""
+    n = len(tokens)
+    p = i - 1
+    while p in aside:
+        p -= 1
+    prev_in = p >= 0 and p in listed
+    nxt = tokens[i + 1].lower if i + 1 < n else ""
+    # A list goes on with a mention or an adjective before one, not with an article.
+    next_in = (
+        (i + 1) in listed
+        or (nxt not in _ARTICLES and nxt.isalpha() and (i + 2) in listed)
+        or (nxt in _ARTICLES and _list_goes_on(tokens, i + 2, listed, aside))
+        # "S-300 systems, 92 T-72B1 tanks and …": a count before the next goods goes on with the list
+        or ((nxt[:1].isdigit() or nxt in _NUMBERS) and ((i + 2) in listed or (i + 3) in listed))
+    )
+    boundary = not (prev_in and next_in) or nxt in SUBORDINATORS
+    if boundary and prev_in and _as_well_as(tokens, i + 1, listed, actors, p in actors):
+        boundary = False  # "tanks, as well as artillery ammunition": the list goes on
+    if (
+        boundary
+        and p >= 1
+        and tokens[p - 1].lower in _ARTICLES
+        and _compound_adjective(tokens[p])
+        and i + 1 < n
+        and _compound_adjective(tokens[i + 1])
+    ):
+        # "the shore-based, anti-ship variant": a comma between an article's adjectives ends nothing
+        boundary = False
+    if not boundary and (i + 1) in listed:
+        # "…, Minsk steuerte vier Kampfjets bei": after a clause with its verb, a name followed by its
+        # own verb opens a clause
+        j = i + 1
+        while j < n and j in listed:
+            j += 1
+        boundary = verb_seen and j in verbs and tokens[j].lowercase
+        if (
+            not boundary
+            and j < n
+            and tokens[j].lowercase
+            and _in_phrase_before(tokens, p, actors)
+            and not any(k in verbs for k in range(clause_start, i))
+        ):
+            # "Thanks to a loan from Washington, Manila is buying …": a name in a fronted phrase without a
+            # cue of its own ("Despite requests from Kyiv, Seoul …" stays one clause), then a name with its
+            # own finite verb, the subject of the main clause
+            boundary = tokens[j].lower in _FINITE_AFTER_NAME or (j in verbs and _finite(tokens, j))
+    if not boundary and (i + 1) in listed:
+        # "plant Südkorea, Polen weitere Panzer zu liefern": an infinitive clause opens after the
+        # comma when "zu" follows the next mention with no "und" that would continue a list
+        j = i + 1
+        while j < n and j in listed:
+            j += 1
+        rest = [t.lower for t in tokens[j:]]
+        if "zu" in rest and not any(w in _COORD or w == "," for w in rest[: rest.index("zu")]):
+            boundary = True
+    if not boundary and nxt in _COORD and (i + 2) in listed and (verb_seen or nxt not in _EN_COORD):
+        # ", and Washington offered …" coordinates clauses, ", and Belarus" ends a list; before any verb
+        # ("Niger, Togo, and Ethiopia have bought …") the serial comma ends a list of subjects
+        j = i + 2
+        while j < n and j in listed:
+            j += 1
+        boundary = j < n and _opens_clause(tokens[j]) and tokens[j].lowercase
+        if not boundary and j + 1 < n and tokens[j].alphabetic and tokens[j].lowercase:
+            # ", and Iranian officials rejected …": a name's people, then their own verb
+            boundary = tokens[j + 1].lowercase and tokens[j + 1].lower.endswith("ed")
+    return boundary
+
+
+def _coordination_boundary(
+    tokens: list[Token],
+    i: int,
+    listed: set[int],
+    aside: set[int],
+    actors: frozenset[int],
+    verbs: frozenset[int],
+    verb_seen: bool,
+    clause_start: int,
+) -> bool:
+    """Whether "und"/"and"/"or" at i opens a clause: before a finite verb or a pronoun, not between two mentions;
+    after a verb also before a second verb of trading, a short subject with its own auxiliary, or a name with its
+    own verb."""
+    n = len(tokens)
+    word = tokens[i].lower
+    p = i - 1
+    while p in aside:
+        p -= 1
+    prev = tokens[p].text
+    prev_in = p in listed or prev.endswith("-")
+    next_in = any(j in listed for j in range(i + 1, min(i + 3, n)))
+    boundary = _opens_clause(tokens[i + 1]) and (
+        not (prev_in or next_in) or (i + 1 not in listed and tokens[i + 1].lower in _VERBISH)
+    )  # "… an Russland und werde …": a finite verb after "und" opens a clause even after a name
+    if boundary and _negated_pair(tokens[p], tokens[i + 1]):
+        boundary = False  # "the direct or indirect supply", "legal and illegal exports": one phrase
+    if (
+        not boundary
+        and verb_seen
+        and word in _AND
+        and (i + 1) in verbs
+        and (i + 1) not in listed
+        and not any(
+            tokens[k].lower in _PASSIVE_AUX for k in range(clause_start, i)
+        )  # ("was built in Italy and delivered to Qatar": one passive subject, one clause)
+        and tokens[i + 1].lowercase
+        and (tokens[i + 1].lower.endswith("ed") or tokens[i + 1].lower in _VERBISH)
+    ):
+        # "Rabat bought Israel's Barak MX system and signed for Turkish drones": after a verb, "and" with a
+        # second verb of trading opens a clause of its own even right after goods
+        boundary = True
+    if not boundary and verb_seen and word in _AND and tokens[i + 1].lower in _ARTICLES:
+        # "shipped 133 tanks and the remaining 47 will be delivered": after a verb, "and" with an article,
+        # a short noun phrase and a finite auxiliary opens a clause with its own tense
+        boundary = _subject_then_finite(tokens, i + 2)
+    if not boundary and verb_seen and word in _AND and (i + 1) in actors:
+        # "Italy sold frigates to Egypt and Germany sold submarines to Israel": after a verb, "and" with
+        # a name and then a verb of its own joins two clauses, not two names
+        j = i + 1
+        while j < n and j in actors:
+            j += 1
+        boundary = j < n and j in verbs and _finite(tokens, j)
+    return boundary
 
 
 _EN_SPLITTERS: Final = words("conj.clause-splitter", "en")
