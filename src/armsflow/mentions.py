@@ -1895,6 +1895,20 @@ def _number(tok: Token, lex: Lexicon) -> int | None:
 
 
 def find_cues(tokens: list[Token], lex: Lexicon) -> list[CueMention]:
+    """The cue mentions of a sentence: phrases and words of the cue lexicon, verb and particle joined, then the
+    readings the sentence rules out."""
+    found = _scan_cues(tokens, lex)
+    _separable_particles(tokens, found, lex)
+    found = [c for c in found if not _negates_a_date(tokens, c)]
+    found = [_not_as_planned(tokens, c, lex.lang) for c in found]
+    if lex.lang == "en":
+        found = _english_cue_readings(tokens, found)
+        found = _english_cue_nouns(tokens, found, lex)
+    return found
+
+
+def _scan_cues(tokens: list[Token], lex: Lexicon) -> list[CueMention]:
+    """Cue words and the longest cue phrases, left to right."""
     found: list[CueMention] = []
     n = len(tokens)
     i = 0
@@ -1946,81 +1960,89 @@ def find_cues(tokens: list[Token], lex: Lexicon) -> list[CueMention]:
             i = hit.end
         else:
             i += 1
-    _separable_particles(tokens, found, lex)
-    found = [c for c in found if not _negates_a_date(tokens, c)]
-    found = [_not_as_planned(tokens, c, lex.lang) for c in found]
-    if lex.lang == "en":
-        # "by May", "in May 2025": inside a sentence the capitalised modal is the month
-        found = [c for c in found if not (c.start > 0 and tokens[c.start].text == "May")]
-        # "in what is believed to be the biggest airlift": the hedge describes a noun phrase, not the clause
-        found = [c for c in found if not _hedges_free_relative(tokens, c)]
-        found += _near_deals(tokens, found)
-        found += _kept_up(tokens, found)
-        found = [_deny_as_refusal(tokens, c) for c in found]
-        found = [c for c in found if not _dismissing_concerns(tokens, c)]
-        found = [c for c in found if not _training_in_package(tokens, c, found)]
-        # "drones used by Russia to target Ukrainian civilians": a verb of aiming at people or places attacks them
-        found = [c for c in found if not _attack_on_victims(tokens, c)]
-        # "the deal follows the delivery of …": "follow" gives only without an object ("more will follow")
-        found = [
-            c
-            for c in found
-            if not (
-                c.lemma in _INTRANSITIVE_GIVING
+    return found
+
+
+def _english_cue_readings(tokens: list[Token], found: list[CueMention]) -> list[CueMention]:
+    """English readings the sentence rules out or turns: the month May, a hedge on a free relative, near deals,
+    goods kept up, denying a request, dismissing concerns, training in a package, attacks on victims."""
+    # "by May", "in May 2025": inside a sentence the capitalised modal is the month
+    found = [c for c in found if not (c.start > 0 and tokens[c.start].text == "May")]
+    # "in what is believed to be the biggest airlift": the hedge describes a noun phrase, not the clause
+    found = [c for c in found if not _hedges_free_relative(tokens, c)]
+    found += _near_deals(tokens, found)
+    found += _kept_up(tokens, found)
+    found = [_deny_as_refusal(tokens, c) for c in found]
+    found = [c for c in found if not _dismissing_concerns(tokens, c)]
+    found = [c for c in found if not _training_in_package(tokens, c, found)]
+    # "drones used by Russia to target Ukrainian civilians": a verb of aiming at people or places attacks them
+    found = [c for c in found if not _attack_on_victims(tokens, c)]
+    return found
+
+
+def _english_cue_nouns(tokens: list[Token], found: list[CueMention], lex: Lexicon) -> list[CueMention]:
+    """English verb forms that are nouns or names here: "follow" with an object, a version ("Batch 2"), a
+    technical compound, a verb form after a determiner, preposition or number."""
+    # "the deal follows the delivery of …": "follow" gives only without an object ("more will follow")
+    found = [
+        c
+        for c in found
+        if not (
+            c.lemma in _INTRANSITIVE_GIVING
+            and c.end < len(tokens)
+            and (tokens[c.end].lower in _DETERMINERS or tokens[c.end].lower in _PASSIVE_AGENT)
+            and meets(c.kinds, _VERB_KINDS)
+        )
+    ]
+    # "F-16 Block 70", "Batch 2": a capitalised word before a number names a version, no measure
+    found = [
+        c
+        for c in found
+        if not (
+            c.start > 0
+            and c.end < len(tokens)
+            and tokens[c.start].capitalised
+            and tokens[c.start].lower in _NAME_PART_BEFORE_NUMBER
+            and tokens[c.end].text[:1].isdigit()
+        )
+    ]
+    # "the Exocet's guidance system", "guidance kits": a technical compound, no official guidance
+    found = [
+        c
+        for c in found
+        if not (
+            "sanction" in c.kinds
+            and c.end < len(tokens)
+            and tokens[c.start].lower in _TECHNICAL_MODIFIERS
+            and tokens[c.end].lower in _TECHNICAL_HEADS
+        )
+    ]
+    # "at ships", "the ships": after a determiner or preposition a verb form is a noun;
+    # "40 used tanks": after a number a participle is an adjective ("second-hand")
+    found = [
+        c
+        for c in found
+        if not (
+            c.kinds <= _VERB_KINDS
+            and c.end - c.start == 1
+            and c.start > 0
+            and (
+                tokens[c.start - 1].lower in _DETERMINERS
+                or tokens[c.start - 1].lower in _VESSEL_MODIFIERS  # "a cargo ship", "the supply ships"
+                and tokens[c.start].lower in _HOMOGRAPHS  # not "the navy received"
+                or tokens[c.start].lower in _HOMOGRAPHS  # "two ships", "the navy's ships", "retired ships"
+                and not _verb_homograph_at(tokens, c.start, lex)
+                or tokens[c.start - 1].lower in PREPOSITIONS
+                and tokens[c.start - 1].lower != "to"
+                and not tokens[c.start].lower.endswith("ing")  # "of flying": a gerund is a verb
+                or tokens[c.start].lower.endswith("ed")
+                and (tokens[c.start - 1].text.isdigit() or tokens[c.start - 1].lower in lex.numbers)
                 and c.end < len(tokens)
-                and (tokens[c.end].lower in _DETERMINERS or tokens[c.end].lower in _PASSIVE_AGENT)
-                and meets(c.kinds, _VERB_KINDS)
+                and tokens[c.end].alphabetic
+                and tokens[c.end].lower not in PREPOSITIONS
             )
-        ]
-        # "F-16 Block 70", "Batch 2": a capitalised word before a number names a version, no measure
-        found = [
-            c
-            for c in found
-            if not (
-                c.start > 0
-                and c.end < len(tokens)
-                and tokens[c.start].capitalised
-                and tokens[c.start].lower in _NAME_PART_BEFORE_NUMBER
-                and tokens[c.end].text[:1].isdigit()
-            )
-        ]
-        # "the Exocet's guidance system", "guidance kits": a technical compound, no official guidance
-        found = [
-            c
-            for c in found
-            if not (
-                "sanction" in c.kinds
-                and c.end < len(tokens)
-                and tokens[c.start].lower in _TECHNICAL_MODIFIERS
-                and tokens[c.end].lower in _TECHNICAL_HEADS
-            )
-        ]
-        # "at ships", "the ships": after a determiner or preposition a verb form is a noun;
-        # "40 used tanks": after a number a participle is an adjective ("second-hand")
-        found = [
-            c
-            for c in found
-            if not (
-                c.kinds <= _VERB_KINDS
-                and c.end - c.start == 1
-                and c.start > 0
-                and (
-                    tokens[c.start - 1].lower in _DETERMINERS
-                    or tokens[c.start - 1].lower in _VESSEL_MODIFIERS  # "a cargo ship", "the supply ships"
-                    and tokens[c.start].lower in _HOMOGRAPHS  # not "the navy received"
-                    or tokens[c.start].lower in _HOMOGRAPHS  # "two ships", "the navy's ships", "retired ships"
-                    and not _verb_homograph_at(tokens, c.start, lex)
-                    or tokens[c.start - 1].lower in PREPOSITIONS
-                    and tokens[c.start - 1].lower != "to"
-                    and not tokens[c.start].lower.endswith("ing")  # "of flying": a gerund is a verb
-                    or tokens[c.start].lower.endswith("ed")
-                    and (tokens[c.start - 1].text.isdigit() or tokens[c.start - 1].lower in lex.numbers)
-                    and c.end < len(tokens)
-                    and tokens[c.end].alphabetic
-                    and tokens[c.end].lower not in PREPOSITIONS
-                )
-            )
-        ]
+        )
+    ]
     return found
 
 
