@@ -1286,6 +1286,29 @@ def choose_lead(view: ClauseView, c: int, participle_starts: set[int]) -> tuple[
     else:
         trace.append(_TRIGGER_RULES[lead[1]])
     lead_cue, lead_kind = lead
+    lead_cue, lead_kind = _lead_over_descriptions(view, c, cues, participle_starts, lead_cue, lead_kind, trace)
+    lead_cue, lead_kind = _lead_over_frames(view, c, cues, participle_starts, lead_cue, lead_kind, trace)
+    if lead_kind == "use":
+        converted = _use_as_transfer(view, c, lead_cue)
+        if converted is None:
+            reject("filter.use-only", f"clause {c}: {lead_cue.lemma!r} is use or own production")
+            return None
+        lead_kind, rule = converted
+        trace.append(rule)
+    return lead_cue, lead_kind, trace
+
+
+def _lead_over_descriptions(
+    view: ClauseView,
+    c: int,
+    cues: list[CueMention],
+    participle_starts: set[int],
+    lead_cue: CueMention,
+    lead_kind: str,
+    trace: list[str],
+) -> tuple[CueMention, str]:
+    """Another cue leads when the first one only describes the goods or names an application: an attributive
+    participle, "supplies" in a list, an export application, ordered goods that move, an expected delivery."""
     if (
         lead_kind not in ("buy", "order")
         and trace == [_TRIGGER_RULES[lead_kind]]
@@ -1335,6 +1358,20 @@ def choose_lead(view: ClauseView, c: int, participle_starts: set[int]) -> tuple[
             # it is expected, so still to come
             lead_cue, lead_kind = awaited, "give_noun"
             trace.append("trigger.expected-delivery-noun")
+    return lead_cue, lead_kind
+
+
+def _lead_over_frames(
+    view: ClauseView,
+    c: int,
+    cues: list[CueMention],
+    participle_starts: set[int],
+    lead_cue: CueMention,
+    lead_kind: str,
+    trace: list[str],
+) -> tuple[CueMention, str]:
+    """The lead's kind or another lead when the first cue frames the clause: signing for goods is buying, a deal
+    or licence framing a verb of building, deploying another state's goods, a client noun after "to"."""
     if lead_kind == "deal" and _signed_for_goods(view, c, lead_cue):
         # "Romania signed for 54 K9s in July": signing for goods is buying them; the signer buys
         lead_kind = "buy"
@@ -1365,14 +1402,7 @@ def choose_lead(view: ClauseView, c: int, participle_starts: set[int]) -> tuple[
             # supplier before them go; the supplier leads
             lead_cue, lead_kind = other
             trace[-1:] = [_TRIGGER_RULES[lead_kind], "trigger.client-noun-after-to"]
-    if lead_kind == "use":
-        converted = _use_as_transfer(view, c, lead_cue)
-        if converted is None:
-            reject("filter.use-only", f"clause {c}: {lead_cue.lemma!r} is use or own production")
-            return None
-        lead_kind, rule = converted
-        trace.append(rule)
-    return lead_cue, lead_kind, trace
+    return lead_cue, lead_kind
 
 
 def _deploys_foreign_goods(view: ClauseView, c: int) -> bool:
