@@ -201,59 +201,10 @@ def find_actors(tokens: list[Token], lex: Lexicon) -> list[ActorMention]:
     classified: dict[int, int] = {}
     i = 0
     n = len(tokens)
-    # (the lexicon is an interpreted object: its attributes are read once here, not for every candidate)
-    starts = lex.actor_starts
-    pairs = lex.actor_pairs
-    names = lex.actors
     english = lex.lang == "en"
     memo = _ACTOR_START_MEMO.setdefault(lex.lang, {})
     while i < n:
-        hit = None
-        text = tokens[i].text
-        may_start = memo.get(text)
-        if may_start is None:
-            may_start = _memoised(memo, text, lambda text=text: _may_start_actor(text, lex))
-        if not may_start:
-            i += 1
-            continue
-        longest = starts.get(text, 1)
-        if longest > 1 and i + 1 < n:
-            second = tokens[i + 1].text
-            if (
-                (text, second) not in pairs
-                and (text, second[:-2]) not in pairs
-                and (text, second.split("-", 1)[0]) not in pairs
-            ):
-                longest = 1  # "The", "von": many names start so, few with this next word ("Martin's": possessive)
-        # (the texts gathered once; a tuple built from a generator per length is a generic iteration)
-        texts = [t.text for t in tokens[i : i + longest]] if longest > 1 else []
-        for size in range(min(longest, n - i), 0, -1):
-            key = (text,) if size == 1 else tuple(texts[:size])
-            entry = names.get(key)
-            if entry is None and size > 1 and key[-1].endswith(("'s", "’s")):
-                # "Lockheed Martin's F-16": the possessive of a multi-word name
-                entry = names.get(key[:-1] + (key[-1][:-2],))
-                if entry is not None:
-                    entry = ActorEntry(entry.id, entry.kind if entry.kind.endswith("-gen") else entry.kind + "-gen")
-            if entry is None and size > 1 and "-" in key[-1][1:]:
-                entry = _multiword_compound_actor(key, lex)  # "Hong Kong-based", "South Korean-made"
-            if entry is not None:
-                hit = (size, entry)
-                break
-        if hit is None and _shouted(text):
-            entry = names.get((text.capitalize(),))
-            if entry is not None and entry.kind in _SHOUTED_KINDS:
-                hit = (1, entry)  # "the French shipyard PIRIOU": the name set in capitals
-        if hit is None and text.endswith(("'s", "’s")):
-            entry = names.get((text[:-2],))  # "Belarus's", "Russia's" where only the name is listed
-            if entry is not None:
-                hit = (1, ActorEntry(entry.id, entry.kind + "-gen" if not entry.kind.endswith("-gen") else entry.kind))
-        if hit is None:
-            entry = _actor_in_compound(tokens[i].text, lex)
-            if entry is not None:
-                if tokens[i].lower.endswith(_MADE):
-                    entry = ActorEntry(entry.id, "adj")  # "US-made", "russisch-gebaute": an origin
-                hit = (1, entry)
+        hit = _actor_at(tokens, i, lex, memo)
         if hit is None:
             i += 1
             continue
@@ -392,6 +343,61 @@ def _nation_before_service(found: list[ActorMention]) -> list[ActorMention]:
             continue
         out.append(actor)
     return out
+
+
+def _actor_at(tokens: list[Token], i: int, lex: Lexicon, memo: dict[str, bool]) -> tuple[int, ActorEntry] | None:
+    """The longest actor name starting at token i (its possessive, a hyphenated compound, a name set in capitals,
+    a name inside a compound word), as (tokens, entry); None when no actor starts there."""
+    n = len(tokens)
+    hit = None
+    text = tokens[i].text
+    may_start = memo.get(text)
+    if may_start is None:
+        may_start = _memoised(memo, text, lambda text=text: _may_start_actor(text, lex))
+    if not may_start:
+        return None  # (most words: the lexicon, an interpreted object, is read only past this point)
+    starts = lex.actor_starts
+    pairs = lex.actor_pairs
+    names = lex.actors
+    longest = starts.get(text, 1)
+    if longest > 1 and i + 1 < n:
+        second = tokens[i + 1].text
+        if (
+            (text, second) not in pairs
+            and (text, second[:-2]) not in pairs
+            and (text, second.split("-", 1)[0]) not in pairs
+        ):
+            longest = 1  # "The", "von": many names start so, few with this next word ("Martin's": possessive)
+    # (the texts gathered once; a tuple built from a generator per length is a generic iteration)
+    texts = [t.text for t in tokens[i : i + longest]] if longest > 1 else []
+    for size in range(min(longest, n - i), 0, -1):
+        key = (text,) if size == 1 else tuple(texts[:size])
+        entry = names.get(key)
+        if entry is None and size > 1 and key[-1].endswith(("'s", "’s")):
+            # "Lockheed Martin's F-16": the possessive of a multi-word name
+            entry = names.get(key[:-1] + (key[-1][:-2],))
+            if entry is not None:
+                entry = ActorEntry(entry.id, entry.kind if entry.kind.endswith("-gen") else entry.kind + "-gen")
+        if entry is None and size > 1 and "-" in key[-1][1:]:
+            entry = _multiword_compound_actor(key, lex)  # "Hong Kong-based", "South Korean-made"
+        if entry is not None:
+            hit = (size, entry)
+            break
+    if hit is None and _shouted(text):
+        entry = names.get((text.capitalize(),))
+        if entry is not None and entry.kind in _SHOUTED_KINDS:
+            hit = (1, entry)  # "the French shipyard PIRIOU": the name set in capitals
+    if hit is None and text.endswith(("'s", "’s")):
+        entry = names.get((text[:-2],))  # "Belarus's", "Russia's" where only the name is listed
+        if entry is not None:
+            hit = (1, ActorEntry(entry.id, entry.kind + "-gen" if not entry.kind.endswith("-gen") else entry.kind))
+    if hit is None:
+        entry = _actor_in_compound(tokens[i].text, lex)
+        if entry is not None:
+            if tokens[i].lower.endswith(_MADE):
+                entry = ActorEntry(entry.id, "adj")  # "US-made", "russisch-gebaute": an origin
+            hit = (1, entry)
+    return hit
 
 
 _OF_OR_THE: Final = frozenset({"of"}) | words("article.definite-short", "en")
