@@ -2441,6 +2441,24 @@ def find_mentions(sentence: Sentence, lex: Lexicon) -> Mentions:
     actor_tokens = frozenset(i for a in actors for i in range(a.start, a.end))
     threats: list[int] = []
     items = find_items(tokens, lex, actor_tokens, threats)
+    items = _forces_not_goods(tokens, actors, items, lex)
+    _origins(tokens, actors, items, lex)
+    cues = _cues_describing(tokens, actors, items, cues, lex)
+    _people_of_groups(tokens, actors, items)
+    cues = _cues_inside_names(tokens, items, cues, lex)
+    _country_refs(tokens, cues, actors, lex)
+    # "Die Söldnertruppe bestritt …": a group opening the sentence is who acts, not what is sent
+    opener = next((a for a in actors if a.kind == "ref" and a.start == 0), None)
+    if opener is not None:
+        items = [it for it in items if not (opener.start <= it.start and it.end <= opener.end)]
+    return Mentions(actors, items, cues, threats)
+
+
+def _forces_not_goods(
+    tokens: list[Token], actors: list[ActorMention], items: list[ItemMention], lex: Lexicon
+) -> list[ItemMention]:
+    """Stand-ins for systems that name forces after a state's adjective ("Russian units"), and people after a
+    dative or genitive adjective ("der somalischen Spezialeinheit"): no goods."""
     # "reached Russian units", "Ukrainian units received": after a state's adjective a word that is both
     # a stand-in for a system and a word for forces ("units", "Einheiten") names the forces, not goods
     adjective_ends = {a.end for a in actors if a.kind in ("adj", "adj-gen", "origin")}
@@ -2465,7 +2483,13 @@ def find_mentions(sentence: Sentence, lex: Lexicon) -> Mentions:
             and _has_kind(tokens[it.start], lex, "forces")
         )
     ]
-    _origins(tokens, actors, items, lex)
+    return items
+
+
+def _cues_describing(
+    tokens: list[Token], actors: list[ActorMention], items: list[ItemMention], cues: list[CueMention], lex: Lexicon
+) -> list[CueMention]:
+    """Participles that describe a state's name (German) or the goods before them (English): no cues."""
     if lex.lang == "de":
         # "der von Russland angegriffenen Ukraine": an inflected participle right before a state's name is an
         # attribute of that state, no event of the clause
@@ -2475,6 +2499,12 @@ def find_mentions(sentence: Sentence, lex: Lexicon) -> Mentions:
         # "Stryker vehicles equipped with mounts": a participle of equipping right after goods describes them
         ends = {it.end for it in items}
         cues = [c for c in cues if not _describes_goods(tokens, c, ends)]
+    return cues
+
+
+def _people_of_groups(tokens: list[Token], actors: list[ActorMention], items: list[ItemMention]) -> None:
+    """The people of a named group ("Africa Corps fighters", "Kämpfer der Hisbollah", "Wagner-Söldner") are
+    personnel from that group."""
     groups_ending = {a.end: a for a in actors if not a.id.isupper()}
     for item in items:
         group = groups_ending.get(item.start)
@@ -2494,6 +2524,13 @@ def find_mentions(sentence: Sentence, lex: Lexicon) -> Mentions:
             )
             if group is not None:
                 item.origin = group.id
+
+
+def _cues_inside_names(
+    tokens: list[Token], items: list[ItemMention], cues: list[CueMention], lex: Lexicon
+) -> list[CueMention]:
+    """Cue words inside a multi-word or designated name ("F-16 Block 70"), or an English cue word opening a noun
+    compound ("a press release"): no cues."""
     inside = {i for it in items for i in range(it.start, it.end) if it.end - it.start > 1 or it.designation}
     cues = [c for c in cues if c.start not in inside or c.kinds & {"carrier", "missile"}]  # "F-16 Block 70"
     if lex.lang == "en":
@@ -2503,12 +2540,7 @@ def find_mentions(sentence: Sentence, lex: Lexicon) -> Mentions:
             for c in cues
             if not (c.end < len(tokens) and c.end - c.start == 1 and tokens[c.end].lower in _COMPOUND_HEAD_AFTER_CUE)
         ]
-    _country_refs(tokens, cues, actors, lex)
-    # "Die Söldnertruppe bestritt …": a group opening the sentence is who acts, not what is sent
-    opener = next((a for a in actors if a.kind == "ref" and a.start == 0), None)
-    if opener is not None:
-        items = [it for it in items if not (opener.start <= it.start and it.end <= opener.end)]
-    return Mentions(actors, items, cues, threats)
+    return cues
 
 
 _FIGHTERS: Final = words("noun.fighters")
