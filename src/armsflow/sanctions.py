@@ -1170,26 +1170,7 @@ def _party(
     """The role of one actor group in the measure's clause."""
     tokens, lang = view.tokens, view.lang
     first = g.first
-    if (
-        role.placed_on
-        and first.start < cue.start
-        and not _clause_subject(view, g)
-        and not set(g.ids) & set(frame.imposers)
-    ):
-        frame.targets += g.ids  # "Australia put three subsidiaries of China's state shipbuilder on its list"
-        fire(frame, "sanction.en.placed-on-list")
-        return
-    if first.genitive and _prep(first, view) is None and first.start in (cue.end, cue.end + 1) and lang == "de":
-        if not frame.imposers:
-            frame.imposers = g.ids  # "ein Waffenembargo der Vereinten Nationen"
-            fire(frame, "sanction.de.genitive-imposer")
-        return
-    if _prep(first, view) == "of" and _after_war_noun(view, first):
-        fire(frame, "sanction.victims-are-no-target")  # "sanctioned since Russia's invasion of Ukraine"
-        return
-    if _prep(first, view) == "of" and first.start > cue.start:
-        frame.targets += g.ids  # "sanctions on four leaders of Kataib Hezbollah"
-        fire(frame, "sanction.en.members-of-target")
+    if _party_placed_or_owned(view, frame, g, cue, role):
         return
     prep = _prep(first, view) or (_prep_before(view, first) if first.start > cue.start else None)
     if prep == "of" and first.start > cue.start:
@@ -1226,7 +1207,52 @@ def _party(
     ):
         frame.targets += g.ids
         fire(frame, "sanction.against-target")
-    elif (
+    else:
+        _party_beyond_target(view, frame, g, own, cue, role, prep)
+
+
+def _party_placed_or_owned(view: ClauseView, frame: Frame, g: Group, cue: CueMention, role: _ClauseRole) -> bool:
+    """Roles decided before the group's preposition: placed on a list, a German genitive imposer, victims of a war,
+    members of a target; True when one of them decided."""
+    lang = view.lang
+    first = g.first
+    if (
+        role.placed_on
+        and first.start < cue.start
+        and not _clause_subject(view, g)
+        and not set(g.ids) & set(frame.imposers)
+    ):
+        frame.targets += g.ids  # "Australia put three subsidiaries of China's state shipbuilder on its list"
+        fire(frame, "sanction.en.placed-on-list")
+        return True
+    if first.genitive and _prep(first, view) is None and first.start in (cue.end, cue.end + 1) and lang == "de":
+        if not frame.imposers:
+            frame.imposers = g.ids  # "ein Waffenembargo der Vereinten Nationen"
+            fire(frame, "sanction.de.genitive-imposer")
+        return True
+    if _prep(first, view) == "of" and _after_war_noun(view, first):
+        fire(frame, "sanction.victims-are-no-target")  # "sanctioned since Russia's invasion of Ukraine"
+        return True
+    if _prep(first, view) == "of" and first.start > cue.start:
+        frame.targets += g.ids  # "sanctions on four leaders of Kataib Hezbollah"
+        fire(frame, "sanction.en.members-of-target")
+        return True
+    return False
+
+
+def _party_beyond_target(
+    view: ClauseView,
+    frame: Frame,
+    g: Group,
+    own: list[Group],
+    cue: CueMention,
+    role: _ClauseRole,
+    prep: str | None,
+) -> None:
+    """Roles of a group that names no target by its preposition: a measure applied to it, applications under a
+    measure, procuring for a target, a possessor after the measure, a bare group, an absolute subject."""
+    first = g.first
+    if (
         prep in _DESTINATION
         and view.lang == "en"
         and first.start > cue.start
