@@ -1025,46 +1025,9 @@ class Assembler:
         states = ref != GROUP
         allowed = _allowed_referents(ref)
         institution = ref in _INSTITUTIONS
-        # Two references in one frame ("die Söldnertruppe … den Milizionären") are two actors.
-        earlier = [
-            a.id
-            for a in self._sentence_actors
-            if a.id not in used
-            and is_state(a.id)
-            and (allowed is None or a.id in allowed)
-            and a.start < frame.trigger.start
-            and a.kind not in ("adj", "origin")
-            and a.prep is None
-            and not a.genitive
-        ]
-        if here and not states:
-            return here.pop(0), "coref.group-named-in-sentence"
-        if states and self._listed_reference(ref):
-            # "The countries to which the drone has been exported include Poland, Qatar …": the names listed are
-            # the states meant, and they are in the frame already
-            return None, "coref.reference-listed-by-include"
-        if states and not institution and self._described_by_genitive(ref):
-            # "an das Land des Lizenzgebers", "to the country of origin": a state picked out by what the phrase
-            # says of it, not one the story has named
-            return None, "coref.reference-described-by-genitive"
-        own, speaker_state = self._speakers_state(used)
-        if states and own:
-            # "Die Vertreterin der Vereinigten Staaten erklärte, ihr Land habe …": the speaker's own country (with no
-            # speaker named, "sein Land" is nobody we know)
-            return speaker_state, "coref.speakers-own-country"
-        if institution and states and (role is frame.suppliers or role is frame.imposers):
-            speaker = self._speaking_state(used)
-            if speaker is not None:
-                # "Singapore's foreign ministry said the government had not authorised any exports": the
-                # government that acts in what a state's organ reports is that state's
-                return speaker, "coref.government-of-the-speaker"
-        if role is frame.imposers and states and self.state.imposers and allowed is None:
-            # "The government also targeted …": the government that has been imposing measures
-            return self._main_imposer(exclude=used), "coref.government-imposing-measures"
-        if states and earlier and not frame.ref_initial and not institution:
-            # "Caracas took delivery … after Washington barred sales to the country": a state
-            # just named in the same sentence
-            return (earlier[-1] if earlier[-1] not in used else earlier[0]), "coref.state-earlier-in-sentence"
+        decided = self._referent_in_sentence(frame, role, ref, used, here, states, allowed, institution)
+        if decided is not None:
+            return decided
         last_targets = self.state.last_targets
         if (
             states
@@ -1115,6 +1078,62 @@ class Assembler:
                 return last_subject, "coref.government-of-last-subject"
         actor = self.salient(index, exclude=used, states=states, home=acting and states, allowed=allowed)
         return actor, "coref.salient-actor"
+
+    def _referent_in_sentence(
+        self,
+        frame: Frame,
+        role: list[str],
+        ref: str,
+        used: set[str],
+        here: list[str],
+        states: bool,
+        allowed: frozenset[str] | None,
+        institution: bool,
+    ) -> tuple[str | None, str] | None:
+        """A referent the sentence itself settles: a group named in it, states listed or described, the speaker's
+        own country or government, the government imposing measures, a state named earlier in the sentence;
+        None when the sentence does not settle it."""
+        # Two references in one frame ("die Söldnertruppe … den Milizionären") are two actors.
+        earlier = [
+            a.id
+            for a in self._sentence_actors
+            if a.id not in used
+            and is_state(a.id)
+            and (allowed is None or a.id in allowed)
+            and a.start < frame.trigger.start
+            and a.kind not in ("adj", "origin")
+            and a.prep is None
+            and not a.genitive
+        ]
+        if here and not states:
+            return here.pop(0), "coref.group-named-in-sentence"
+        if states and self._listed_reference(ref):
+            # "The countries to which the drone has been exported include Poland, Qatar …": the names listed are
+            # the states meant, and they are in the frame already
+            return None, "coref.reference-listed-by-include"
+        if states and not institution and self._described_by_genitive(ref):
+            # "an das Land des Lizenzgebers", "to the country of origin": a state picked out by what the phrase
+            # says of it, not one the story has named
+            return None, "coref.reference-described-by-genitive"
+        own, speaker_state = self._speakers_state(used)
+        if states and own:
+            # "Die Vertreterin der Vereinigten Staaten erklärte, ihr Land habe …": the speaker's own country (with no
+            # speaker named, "sein Land" is nobody we know)
+            return speaker_state, "coref.speakers-own-country"
+        if institution and states and (role is frame.suppliers or role is frame.imposers):
+            speaker = self._speaking_state(used)
+            if speaker is not None:
+                # "Singapore's foreign ministry said the government had not authorised any exports": the
+                # government that acts in what a state's organ reports is that state's
+                return speaker, "coref.government-of-the-speaker"
+        if role is frame.imposers and states and self.state.imposers and allowed is None:
+            # "The government also targeted …": the government that has been imposing measures
+            return self._main_imposer(exclude=used), "coref.government-imposing-measures"
+        if states and earlier and not frame.ref_initial and not institution:
+            # "Caracas took delivery … after Washington barred sales to the country": a state
+            # just named in the same sentence
+            return (earlier[-1] if earlier[-1] not in used else earlier[0]), "coref.state-earlier-in-sentence"
+        return None
 
     def _main_imposer(self, exclude: set[str]) -> str | None:
         counts = {a: n for a, n in self.state.imposers.items() if a not in exclude}
