@@ -1754,52 +1754,8 @@ class Assembler:
             if actor:
                 parties.fill("recipient", [actor], "discourse.en.share-of-its-imports")
         if (parties.suppliers or kind == "arrive") and not parties.recipients and not vague and kind != "request":
-            # "Drei Staffeln hat Moskau bereits geliefert": to the state the story is about - unless
-            # the sentence names another state that could be meant instead.
-            topic = self._topic_recipient(index, items, set(parties.suppliers))
-            if topic is not None and named_here <= set(parties.suppliers):
-                parties.fill("recipient", [topic], "discourse.recipient-of-the-goods-talked-about")
-                return
-            actor = self.salient(index, exclude=set(parties.suppliers))
-            seen = self.state.recipients_seen
-            state_supplied = self.state.supplied
-            state_received = self.state.received
-            if actor and seen and actor not in seen:
-                # the story's transfers so far went to others: this state has not been the receiver
-                reject("discourse.story-state-not-a-receiver", f"{actor} has received nothing in this story")
-                actor = None
-            if actor and state_supplied.get(actor, 0) > state_received.get(actor, 0):
-                # "Russia's arms business in Latin America …": a state the story shows supplying more often than
-                # receiving is not the one that receives unnamed
-                reject("discourse.story-state-not-a-receiver", f"{actor} has supplied more than received")
-                actor = None
-            threat_buyer = (
-                self.lang == "en"
-                and kind in _PURCHASE_KINDS
-                and bool(self._sentence_imposers)
-                and named_here - self._sentence_imposers <= set(parties.suppliers)
-                and "roles.receive.from-supplier" in frame.trace
-            )
-            if actor and (named_here <= set(parties.suppliers) or actor in named_here):
-                parties.fill("recipient", [actor], "discourse.story-state-receives")
-            elif threat_buyer:
-                # "A plan to buy Su-35 fighters from Moscow was shelved after Washington threatened sanctions": who
-                # threatens a measure is no buyer; the buyer left unnamed is the state the story is about
-                buyer = actor or self.salient(index, exclude=set(parties.suppliers) | self._sentence_imposers)
-                if buyer and self.state.received.get(buyer, 0) > 0:  # a buyer of arms before in the story
-                    parties.fill("recipient", [buyer], "discourse.story-buyer-of-threatened-purchase")
-            elif (
-                actor is None
-                and self.lang == "en"
-                and named_here <= set(parties.suppliers)
-                and {"roles.give.subject-supplies", "roles.receive.from-supplier"} & set(frame.trace)
-                and not {"item.pronoun-object", "coref.goods-named-before"} & set(frame.trace)
-            ):
-                main = self._main_recipient(set(parties.suppliers))
-                if main:
-                    # "Russia sold Venezuela Su-30s … Beijing supplied K-8 jet trainers": the salient state is a
-                    # supplier here; the state that has received most in the story receives
-                    parties.fill("recipient", [main], "discourse.story-main-recipient-receives")
+            if self._fill_story_recipient(index, frame, parties, items, named_here):
+                return  # the goods talked about decided; no maker fills in
         if (
             parties.recipients
             and not parties.suppliers
@@ -1810,6 +1766,61 @@ class Assembler:
             producers = {it.producer for it in items if it.producer} - set(parties.recipients)
             if len(producers) == 1:
                 parties.fill("supplier", list(producers), "discourse.maker-of-goods-named-before")
+
+    def _fill_story_recipient(
+        self, index: int, frame: Frame, parties: _Parties, items: list[ItemMention], named_here: set[str]
+    ) -> bool:
+        """The recipient a supplier's sentence leaves unnamed: the state the goods talked about were for, the
+        story's state (unless it has not received or mostly supplies), the story's buyer of a threatened purchase,
+        or the state that has received most."""
+        kind = frame.trigger_kind
+        # "Drei Staffeln hat Moskau bereits geliefert": to the state the story is about - unless
+        # the sentence names another state that could be meant instead.
+        topic = self._topic_recipient(index, items, set(parties.suppliers))
+        if topic is not None and named_here <= set(parties.suppliers):
+            parties.fill("recipient", [topic], "discourse.recipient-of-the-goods-talked-about")
+            return True
+        actor = self.salient(index, exclude=set(parties.suppliers))
+        seen = self.state.recipients_seen
+        state_supplied = self.state.supplied
+        state_received = self.state.received
+        if actor and seen and actor not in seen:
+            # the story's transfers so far went to others: this state has not been the receiver
+            reject("discourse.story-state-not-a-receiver", f"{actor} has received nothing in this story")
+            actor = None
+        if actor and state_supplied.get(actor, 0) > state_received.get(actor, 0):
+            # "Russia's arms business in Latin America …": a state the story shows supplying more often than
+            # receiving is not the one that receives unnamed
+            reject("discourse.story-state-not-a-receiver", f"{actor} has supplied more than received")
+            actor = None
+        threat_buyer = (
+            self.lang == "en"
+            and kind in _PURCHASE_KINDS
+            and bool(self._sentence_imposers)
+            and named_here - self._sentence_imposers <= set(parties.suppliers)
+            and "roles.receive.from-supplier" in frame.trace
+        )
+        if actor and (named_here <= set(parties.suppliers) or actor in named_here):
+            parties.fill("recipient", [actor], "discourse.story-state-receives")
+        elif threat_buyer:
+            # "A plan to buy Su-35 fighters from Moscow was shelved after Washington threatened sanctions": who
+            # threatens a measure is no buyer; the buyer left unnamed is the state the story is about
+            buyer = actor or self.salient(index, exclude=set(parties.suppliers) | self._sentence_imposers)
+            if buyer and self.state.received.get(buyer, 0) > 0:  # a buyer of arms before in the story
+                parties.fill("recipient", [buyer], "discourse.story-buyer-of-threatened-purchase")
+        elif (
+            actor is None
+            and self.lang == "en"
+            and named_here <= set(parties.suppliers)
+            and {"roles.give.subject-supplies", "roles.receive.from-supplier"} & set(frame.trace)
+            and not {"item.pronoun-object", "coref.goods-named-before"} & set(frame.trace)
+        ):
+            main = self._main_recipient(set(parties.suppliers))
+            if main:
+                # "Russia sold Venezuela Su-30s … Beijing supplied K-8 jet trainers": the salient state is a
+                # supplier here; the state that has received most in the story receives
+                parties.fill("recipient", [main], "discourse.story-main-recipient-receives")
+        return False
 
     def _goes_under_approvals(self, index: int, frame: Frame) -> bool:
         """A German present "geht an" with no time of its own, right after transfers that were only agreed."""
