@@ -1969,7 +1969,6 @@ def _goods_from_context(
 ) -> list[ItemMention]:
     """Goods when the clause names none: an earlier clause's, a pronoun's, or the verb's own."""
     tokens, grammar = view.tokens, view.grammar
-    actors = view.actors_by_clause[c]
     if grammar.infinitive[c] and c > 0 and view.items_by_clause[c - 1] and lead_kind != "support":
         # (goods before "to help" are the means that help, not what is given: "The jets are designed | to help …")
         trace.append("item.infinitive-previous-clause")  # "expects the first six jets | to arrive next year"
@@ -2014,6 +2013,14 @@ def _goods_from_context(
         if scheme:
             trace.append("item.scheme-named-before")
             return scheme
+    return _goods_implied(view, c, lead, lead_kind, trace)
+
+
+def _goods_implied(view: ClauseView, c: int, lead: CueMention, lead_kind: str, trace: list[str]) -> list[ItemMention]:
+    """Goods the verb or the sentence implies when none are named: weapons of arming, a group's fighters, a force
+    for hire, the delivery talked about, deliveries not specified further."""
+    tokens, grammar = view.tokens, view.grammar
+    actors = view.actors_by_clause[c]
     # (a party only named against whom or where, "im Krieg gegen die Rebellen", is no side of the arming)
     named = len([a for a in actors if a.prep is None or a.prep in TO])
     if grammar.infinitive[c] and c > 0:
