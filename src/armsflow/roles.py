@@ -1369,37 +1369,7 @@ def _roles_arrive(r: Roles) -> None:
         for_ids = r.prep_ids(_FOR)
         if for_ids:
             r.receive(for_ids, "roles.arrive.for-receiver")
-    if not frame.recipients:
-        # "reached Russian units", "erreichten russische Truppen": the forces' state receives
-        forces = {cue.start for cue in view.cues_by_clause[r.c] if "forces" in cue.kinds}
-        reached = unique(
-            [
-                a.id
-                for a in view.actors_by_clause[r.c]
-                if a.kind in ("adj", "adj-gen") and (a.start > trig or view.lang == "de") and a.end in forces
-            ]
-        )[:1]
-        if not reached:
-            # "reached Russian troops": people of a state after the goods are the forces reached, not goods
-            first = min((it.start for it in frame.items), default=trig)
-            people = [it for it in frame.items if it.category == "personnel" and it.origin and it.start > first]
-            if people and any(it.category != "personnel" for it in frame.items):
-                reached = [people[0].origin or ""]
-                frame.items = [it for it in frame.items if it not in people]
-        if reached:
-            r.receive(reached, "roles.arrive.forces-reached")
-    if not frame.recipients and kind == "arrive" and view.lang == "en" and r.subj is not None:
-        herald = [k for k in range(r.subj.members[-1].end, trig) if r.tokens[k].lower in _HERALD]
-        if r.tokens[trig].lower in _ARRIVAL_NOUNS and herald and r.subj.first.kind in _HERALD_KINDS:
-            # "Rama announced the arrival of three TB2 drones from Turkey": a state or its leader announcing or
-            # welcoming the arrival of goods from abroad receives them
-            r.receive([i for i in r.subj.ids if not i.startswith("@")], "roles.arrive.en.herald-receives")
-    if not frame.recipients and kind == "arrive":
-        # "Vietnam's first batch of T-90S tanks arrived from Russia": whose goods arrive receives them
-        owners = r.genitives + [g for g in r.own if g.first.kind.endswith("-gen") and g.first.start < trig]
-        owned = [i for g in owners for i in g.ids if i not in frame.suppliers]
-        if owned:
-            r.receive(owned, "roles.arrive.owner-of-goods")
+    _arrival_receiver_by_meaning(r)
     if kind == "seize":
         # "seized 300 engines … from China bound for Russia": who seized is neither side
         r.receive(r.prep_ids(_ARRIVE_FOR), "roles.arrive.seized-bound-for")
@@ -1432,6 +1402,43 @@ def _roles_arrive(r: Roles) -> None:
 
 
 # --------------------------------------------------------------------------- deals
+
+
+def _arrival_receiver_by_meaning(r: Roles) -> None:
+    """The receiver of arriving goods when no destination is named: the state of forces reached, a state or its
+    leader heralding the arrival, or whose goods arrive."""
+    frame, view, trig, kind = r.frame, r.view, r.trig, r.frame.trigger_kind
+    if not frame.recipients:
+        # "reached Russian units", "erreichten russische Truppen": the forces' state receives
+        forces = {cue.start for cue in view.cues_by_clause[r.c] if "forces" in cue.kinds}
+        reached = unique(
+            [
+                a.id
+                for a in view.actors_by_clause[r.c]
+                if a.kind in ("adj", "adj-gen") and (a.start > trig or view.lang == "de") and a.end in forces
+            ]
+        )[:1]
+        if not reached:
+            # "reached Russian troops": people of a state after the goods are the forces reached, not goods
+            first = min((it.start for it in frame.items), default=trig)
+            people = [it for it in frame.items if it.category == "personnel" and it.origin and it.start > first]
+            if people and any(it.category != "personnel" for it in frame.items):
+                reached = [people[0].origin or ""]
+                frame.items = [it for it in frame.items if it not in people]
+        if reached:
+            r.receive(reached, "roles.arrive.forces-reached")
+    if not frame.recipients and kind == "arrive" and view.lang == "en" and r.subj is not None:
+        herald = [k for k in range(r.subj.members[-1].end, trig) if r.tokens[k].lower in _HERALD]
+        if r.tokens[trig].lower in _ARRIVAL_NOUNS and herald and r.subj.first.kind in _HERALD_KINDS:
+            # "Rama announced the arrival of three TB2 drones from Turkey": a state or its leader announcing or
+            # welcoming the arrival of goods from abroad receives them
+            r.receive([i for i in r.subj.ids if not i.startswith("@")], "roles.arrive.en.herald-receives")
+    if not frame.recipients and kind == "arrive":
+        # "Vietnam's first batch of T-90S tanks arrived from Russia": whose goods arrive receives them
+        owners = r.genitives + [g for g in r.own if g.first.kind.endswith("-gen") and g.first.start < trig]
+        owned = [i for g in owners for i in g.ids if i not in frame.suppliers]
+        if owned:
+            r.receive(owned, "roles.arrive.owner-of-goods")
 
 
 def _roles_deal(r: Roles) -> None:
