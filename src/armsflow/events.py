@@ -409,39 +409,10 @@ class Assembler:
         # ("die Vereinigten Staaten" is a name, not unnamed states; "the country" stays a vague word)
         # ("Western governments say Tehran shipped …": unnamed states that speak are the source, not a party)
         # (the word test first: it is memoised and rarely true, so most sentences need no set of name tokens)
-        tokens = sentence.tokens
-        vague = [k for k in range(len(tokens)) if tokens[k].classes & _VAGUE_WORD and k not in speaker_tokens]
-        if vague:
-            in_names = {k for a in mentions.actors if not is_reference(a.id) for k in range(a.start, a.end)}
-            vague = [
-                k
-                for k in vague
-                if k not in in_names
-                and not _named_examples_follow(tokens, k, in_names)
-                and not _listed_by_include(tokens, k, in_names, mentions.cues)
-            ]
-        self._vague_tokens = vague
-        both = [k for k in self._vague_tokens if k > 0 and sentence.tokens[k - 1].lower in _BOTH]
-        if both and self.lang == "en":
-            # "under an agreement that both governments are renegotiating": the two states named, not unnamed ones
-            self._vague_tokens = [k for k in self._vague_tokens if k not in both]
-        self._both_named = bool(both) and self.lang == "en"
+        self._note_vague_words(sentence, mentions, speaker_tokens)
         self._sentence_says = any(meets(c.kinds, _SAYING) for c in mentions.cues)
         self._speaker_tokens = speaker_tokens
-        _share_roles([f for f in frames if f.kind == "transfer"])
-        self._sentence_suppliers = {a for f in frames if f.kind == "transfer" for a in f.suppliers}
-        self._sentence_buyers = []
-        # "A plan to buy Su-35 fighters from Moscow was shelved after Washington threatened sanctions": a purchase
-        # whose buyer the sentence does not name, with the sellers it names
-        self._sentence_imposers = {a for f in frames if f.kind != "transfer" for a in f.imposers}
-        self._sentence_targets = {a for f in frames if f.kind != "transfer" for a in f.targets}
-        self._sentence_recipients = {a for f in frames if f.kind == "transfer" for a in f.recipients}
-        self._open_purchase_sellers = [
-            a
-            for f in frames
-            if f.kind == "transfer" and not f.recipients and f.trigger_kind in _PURCHASE_KINDS
-            for a in [*f.suppliers, ""]
-        ]
+        self._note_sentence_parties(frames)
         for frame in sorted(frames, key=lambda f: f.kind != "transfer"):
             # transfers first: a measure threatened over a purchase is against the buyer the sentence names
             self._resolve_refs(frame, index)
@@ -479,6 +450,45 @@ class Assembler:
             state.items.extend(named)
             state.last_named = (index, named)
             self._note_users(index, mentions, named)
+
+    def _note_vague_words(self, sentence: Sentence, mentions: Mentions, speaker_tokens: set[int]) -> None:
+        """The tokens naming unnamed states in the sentence (not inside names, not followed by named examples or
+        listed by "include", not speaking), and whether "both" names two states."""
+        tokens = sentence.tokens
+        vague = [k for k in range(len(tokens)) if tokens[k].classes & _VAGUE_WORD and k not in speaker_tokens]
+        if vague:
+            in_names = {k for a in mentions.actors if not is_reference(a.id) for k in range(a.start, a.end)}
+            vague = [
+                k
+                for k in vague
+                if k not in in_names
+                and not _named_examples_follow(tokens, k, in_names)
+                and not _listed_by_include(tokens, k, in_names, mentions.cues)
+            ]
+        self._vague_tokens = vague
+        both = [k for k in self._vague_tokens if k > 0 and sentence.tokens[k - 1].lower in _BOTH]
+        if both and self.lang == "en":
+            # "under an agreement that both governments are renegotiating": the two states named, not unnamed ones
+            self._vague_tokens = [k for k in self._vague_tokens if k not in both]
+        self._both_named = bool(both) and self.lang == "en"
+
+    def _note_sentence_parties(self, frames: list[Frame]) -> None:
+        """The parties the sentence's frames name: suppliers, imposers, targets, recipients, and the sellers of a
+        purchase whose buyer it leaves unnamed."""
+        _share_roles([f for f in frames if f.kind == "transfer"])
+        self._sentence_suppliers = {a for f in frames if f.kind == "transfer" for a in f.suppliers}
+        self._sentence_buyers = []
+        # "A plan to buy Su-35 fighters from Moscow was shelved after Washington threatened sanctions": a purchase
+        # whose buyer the sentence does not name, with the sellers it names
+        self._sentence_imposers = {a for f in frames if f.kind != "transfer" for a in f.imposers}
+        self._sentence_targets = {a for f in frames if f.kind != "transfer" for a in f.targets}
+        self._sentence_recipients = {a for f in frames if f.kind == "transfer" for a in f.recipients}
+        self._open_purchase_sellers = [
+            a
+            for f in frames
+            if f.kind == "transfer" and not f.recipients and f.trigger_kind in _PURCHASE_KINDS
+            for a in [*f.suppliers, ""]
+        ]
 
     def _note_users(self, index: int, mentions: Mentions, named: list[ItemMention]) -> None:
         """A state or group named as the subject before a verb of use with goods ("The Houthis fired drones at
