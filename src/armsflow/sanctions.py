@@ -1576,30 +1576,7 @@ def _fallback_parties(view: ClauseView, frame: Frame, c: int, chain: list[int]) 
     if not frame.imposers and _passive_measure(view, c):
         reject("sanction.subject-of-earlier-clause", f"clause {c}: a passive measure's agent is not said here")
     elif not frame.imposers:
-        for ci in unique_ints(chain + list(range(c - 1, -1, -1))):
-            if grammar.infinitive[ci] and ci != c:
-                # "wirft Teheran vor, den russischen Krieg … zu unterstützen | und beschließt Strafmaßnahmen": an
-                # infinitive clause has no subject of its own to lend
-                fire(frame, "sanction.infinitive-lends-no-subject")
-                continue
-            cand = [
-                x
-                for x in groups(view.actors_by_clause[ci], tokens)
-                if (_prep(x.first, view) is None or _absolute_subject(view, x)) and not x.first.genitive
-            ]
-            shared = ci == c - 1 and "sanction.coordinated-verb-phrase" in frame.trace
-            if cand and _opposes(view, ci) and not shared:  # ("condemned the sale and imposed sanctions": one subject)
-                # "praised Israel's decision to halt exports", "vetoed a resolution that would have extended
-                # sanctions", "mit dem Versuch gescheitert, … untersagen zu lassen": not the one imposing
-                reject("sanction.subject-of-earlier-clause", f"clause {ci}: its subject reacts to the measure")
-                break
-            if cand:
-                frame.imposers = cand[0].ids
-                if _absolute_subject(view, cand[0]):
-                    fire(frame, "sanction.en.with-absolute-subject")
-                fire(frame, "sanction.subject-of-earlier-clause")
-                _targets_listed_on(view, frame, c)
-                break
+        _imposer_from_earlier_clause(view, frame, c, chain)
     if not frame.targets and c > 0 and c - 1 not in chain and _opens_with_coordinator(view, c):
         chain = [*chain, c - 1]  # "eased its trade restrictions on Cuba | but kept its arms embargo in place"
         fire(frame, "sanction.coordinated-verb-phrase")
@@ -1628,6 +1605,36 @@ def _fallback_parties(view: ClauseView, frame: Frame, c: int, chain: list[int]) 
                 fire(frame, "sanction.pronoun-antecedent-imposes")
             else:
                 frame.pronoun_subject = True
+
+
+def _imposer_from_earlier_clause(view: ClauseView, frame: Frame, c: int, chain: list[int]) -> None:
+    """The imposer from the subject of a governing or earlier clause: not through an infinitive clause, and not a
+    subject that only reacts to the measure."""
+    tokens, grammar = view.tokens, view.grammar
+    for ci in unique_ints(chain + list(range(c - 1, -1, -1))):
+        if grammar.infinitive[ci] and ci != c:
+            # "wirft Teheran vor, den russischen Krieg … zu unterstützen | und beschließt Strafmaßnahmen": an
+            # infinitive clause has no subject of its own to lend
+            fire(frame, "sanction.infinitive-lends-no-subject")
+            continue
+        cand = [
+            x
+            for x in groups(view.actors_by_clause[ci], tokens)
+            if (_prep(x.first, view) is None or _absolute_subject(view, x)) and not x.first.genitive
+        ]
+        shared = ci == c - 1 and "sanction.coordinated-verb-phrase" in frame.trace
+        if cand and _opposes(view, ci) and not shared:  # ("condemned the sale and imposed sanctions": one subject)
+            # "praised Israel's decision to halt exports", "vetoed a resolution that would have extended
+            # sanctions", "mit dem Versuch gescheitert, … untersagen zu lassen": not the one imposing
+            reject("sanction.subject-of-earlier-clause", f"clause {ci}: its subject reacts to the measure")
+            return
+        if cand:
+            frame.imposers = cand[0].ids
+            if _absolute_subject(view, cand[0]):
+                fire(frame, "sanction.en.with-absolute-subject")
+            fire(frame, "sanction.subject-of-earlier-clause")
+            _targets_listed_on(view, frame, c)
+            return
 
 
 def _target_in_purpose_infinitive(view: ClauseView, frame: Frame, c: int) -> None:
