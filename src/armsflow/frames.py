@@ -17,7 +17,7 @@ Sanction frames are built in ``sanctions.py``.
 from __future__ import annotations
 
 from collections.abc import Set as AbstractSet
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Final
 
 from armsflow.frame import (
@@ -1256,6 +1256,20 @@ def _en_light_verb(view: ClauseView, cues: list[CueMention]) -> CueMention | Non
     return None
 
 
+@dataclass(slots=True)
+class _Lead:
+    """The lead of a clause as it is being chosen: the clause and its cues, the participles set aside, the lead
+    cue and kind so far, and the rules that chose them."""
+
+    view: ClauseView
+    c: int
+    cues: list[CueMention]
+    participle_starts: set[int]
+    cue: CueMention
+    kind: str
+    trace: list[str]
+
+
 def choose_lead(view: ClauseView, c: int, participle_starts: set[int]) -> tuple[CueMention, str, list[str]] | None:
     """The trigger that leads clause c, its kind, and the rules that chose it."""
     cues = view.cues_by_clause[c]
@@ -1286,8 +1300,10 @@ def choose_lead(view: ClauseView, c: int, participle_starts: set[int]) -> tuple[
     else:
         trace.append(_TRIGGER_RULES[lead[1]])
     lead_cue, lead_kind = lead
-    lead_cue, lead_kind = _lead_over_descriptions(view, c, cues, participle_starts, lead_cue, lead_kind, trace)
-    lead_cue, lead_kind = _lead_over_frames(view, c, cues, participle_starts, lead_cue, lead_kind, trace)
+    choice = _Lead(view, c, cues, participle_starts, lead_cue, lead_kind, trace)
+    _lead_over_descriptions(choice)
+    _lead_over_frames(choice)
+    lead_cue, lead_kind = choice.cue, choice.kind
     if lead_kind == "use":
         converted = _use_as_transfer(view, c, lead_cue)
         if converted is None:
@@ -1298,17 +1314,11 @@ def choose_lead(view: ClauseView, c: int, participle_starts: set[int]) -> tuple[
     return lead_cue, lead_kind, trace
 
 
-def _lead_over_descriptions(
-    view: ClauseView,
-    c: int,
-    cues: list[CueMention],
-    participle_starts: set[int],
-    lead_cue: CueMention,
-    lead_kind: str,
-    trace: list[str],
-) -> tuple[CueMention, str]:
+def _lead_over_descriptions(lead: _Lead) -> None:
     """Another cue leads when the first one only describes the goods or names an application: an attributive
     participle, "supplies" in a list, an export application, ordered goods that move, an expected delivery."""
+    view, c, cues, participle_starts, trace = lead.view, lead.c, lead.cues, lead.participle_starts, lead.trace
+    lead_cue, lead_kind = lead.cue, lead.kind
     if (
         lead_kind not in ("buy", "order")
         and trace == [_TRIGGER_RULES[lead_kind]]
@@ -1358,20 +1368,14 @@ def _lead_over_descriptions(
             # it is expected, so still to come
             lead_cue, lead_kind = awaited, "give_noun"
             trace.append("trigger.expected-delivery-noun")
-    return lead_cue, lead_kind
+    lead.cue, lead.kind = lead_cue, lead_kind
 
 
-def _lead_over_frames(
-    view: ClauseView,
-    c: int,
-    cues: list[CueMention],
-    participle_starts: set[int],
-    lead_cue: CueMention,
-    lead_kind: str,
-    trace: list[str],
-) -> tuple[CueMention, str]:
+def _lead_over_frames(lead: _Lead) -> None:
     """The lead's kind or another lead when the first cue frames the clause: signing for goods is buying, a deal
     or licence framing a verb of building, deploying another state's goods, a client noun after "to"."""
+    view, c, cues, participle_starts, trace = lead.view, lead.c, lead.cues, lead.participle_starts, lead.trace
+    lead_cue, lead_kind = lead.cue, lead.kind
     if lead_kind == "deal" and _signed_for_goods(view, c, lead_cue):
         # "Romania signed for 54 K9s in July": signing for goods is buying them; the signer buys
         lead_kind = "buy"
@@ -1402,7 +1406,7 @@ def _lead_over_frames(
             # supplier before them go; the supplier leads
             lead_cue, lead_kind = other
             trace[-1:] = [_TRIGGER_RULES[lead_kind], "trigger.client-noun-after-to"]
-    return lead_cue, lead_kind
+    lead.cue, lead.kind = lead_cue, lead_kind
 
 
 def _deploys_foreign_goods(view: ClauseView, c: int) -> bool:
@@ -1649,6 +1653,17 @@ def _governed_by_for(tokens: list[Token], item: ItemMention) -> bool:
     return False
 
 
+@dataclass(slots=True)
+class _GoodsScope:
+    """What the decisions on a frame's goods read: the clause, the lead cue and kind, and the trace they add to."""
+
+    view: ClauseView
+    c: int
+    lead_cue: CueMention
+    lead_kind: str
+    trace: list[str]
+
+
 def frame_items(
     view: ClauseView,
     c: int,
@@ -1671,21 +1686,16 @@ def frame_items(
         # what is transferred is the licence; the goods built with it stay where they are built
         return _licences(view, c)
     items = _drop_used(view, items, lead_cue, trace)
-    items = _drop_goods_elsewhere(view, c, items, lead_cue, lead_kind, trace)
-    items = _drop_goods_not_sent(view, c, items, lead_cue, lead_kind, trace)
-    return _goods_when_none(view, c, items, lead_cue, lead_kind, trace)
+    scope = _GoodsScope(view, c, lead_cue, lead_kind, trace)
+    items = _drop_goods_elsewhere(scope, items)
+    items = _drop_goods_not_sent(scope, items)
+    return _goods_when_none(scope, items)
 
 
-def _drop_goods_elsewhere(
-    view: ClauseView,
-    c: int,
-    items: list[ItemMention],
-    lead_cue: CueMention,
-    lead_kind: str,
-    trace: list[str],
-) -> list[ItemMention]:
+def _drop_goods_elsewhere(scope: _GoodsScope, items: list[ItemMention]) -> list[ItemMention]:
     """Goods of the clause that stay where they are: the host of integrated parts, the buyer's own equipment, what
     is selected for, replaced, kept up, given back in exchange or built under a licence."""
+    view, lead_cue, lead_kind, trace = scope.view, scope.lead_cue, scope.lead_kind, scope.trace
     if view.lang == "en" and len(items) > 1:
         kept = [it for it in items if not _host_of_parts(view.tokens, it, items)]
         if len(kept) < len(items):
@@ -1733,16 +1743,10 @@ def _drop_goods_elsewhere(
     return items
 
 
-def _drop_goods_not_sent(
-    view: ClauseView,
-    c: int,
-    items: list[ItemMention],
-    lead_cue: CueMention,
-    lead_kind: str,
-    trace: list[str],
-) -> list[ItemMention]:
+def _drop_goods_not_sent(scope: _GoodsScope, items: list[ItemMention]) -> list[ItemMention]:
     """Goods words that are no goods of this transfer: the enemy's, related equipment of goods named, goods built
     under a licence, the arms of a measure word, the forces receiving, goods in use, support, training."""
+    view, c, lead_cue, lead_kind, trace = scope.view, scope.c, scope.lead_cue, scope.lead_kind, scope.trace
     if view.lang == "en" and items:
         enemy: set[int] = set()
         for it in sorted(items, key=lambda x: x.start):
@@ -1804,16 +1808,10 @@ def _drop_goods_not_sent(
     return items
 
 
-def _goods_when_none(
-    view: ClauseView,
-    c: int,
-    items: list[ItemMention],
-    lead_cue: CueMention,
-    lead_kind: str,
-    trace: list[str],
-) -> list[ItemMention]:
+def _goods_when_none(scope: _GoodsScope, items: list[ItemMention]) -> list[ItemMention]:
     """Goods when the clause names none of its own: the arms a licence value stands for, an earlier clause's or a
     pronoun's, or arms in general for a role noun."""
+    view, c, lead_cue, lead_kind, trace = scope.view, scope.c, scope.lead_cue, scope.lead_kind, scope.trace
     if (
         lead_kind == "approve"
         and not any(view.grammar.clause[it.start] == c for it in items)
@@ -2814,7 +2812,7 @@ def _de_bought_object_in_service(view: ClauseView, frame: Frame) -> bool:
 
 
 _INDUCT_DE: Final = words("verb.induct", "de")
-_ADJECTIVE_ENDINGS_DE: Final = ("e", "en", "em", "er", "es")
+_ADJECTIVE_ENDINGS_DE: Final = tuple(word_list("suffix.adjective-inflection", "de"))
 
 
 def _de_bought_attributive_in_service(view: ClauseView, frame: Frame) -> bool:

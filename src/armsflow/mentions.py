@@ -2081,7 +2081,7 @@ _CUE_MEMO: Final[dict[str, dict[str, tuple]]] = {}
 _TOKEN_MEMO: Final[dict[tuple, tuple[frozenset[str], str]]] = {}
 
 
-_PARTICIPLE_ENDS: Final = ("en", "t")
+_PARTICIPLE_ENDS: Final = tuple(word_list("suffix.participle", "de"))
 
 
 def _token_cue(text: str, lower: str, lemma: str, noun_follows: bool, lex: Lexicon) -> tuple[frozenset[str], str]:
@@ -2173,7 +2173,7 @@ _PARTICLE_END: Final = words("function.after-separable-particle")
 _PARTICLE_CHANGES_VERB: Final = words("verb.de.particle-changes-meaning", "de")
 
 
-_PARTICIPLE_INFLECTIONS: Final = ("te", "ten", "tes", "tem", "ter", "ene", "enen", "enes", "enem", "ener")
+_PARTICIPLE_INFLECTIONS: Final = tuple(word_list("suffix.participle-attributive", "de"))
 
 
 def _attributive_participle(tokens: list[Token], j: int) -> bool:

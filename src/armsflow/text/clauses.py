@@ -9,6 +9,7 @@ Fliegerbomben und Artilleriemunition", "Iran, Russia and Belarus").
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Final
 
 from armsflow.lexicons import word_values, words
@@ -20,6 +21,18 @@ _AND: Final = words("conj.and")
 _NEG_PREFIXES: Final = words("prefix.negative-adjective")
 _EN_COORD: Final = words("link.coordination", "en")
 SUBORDINATORS: Final = words("conj.subordinating")
+
+
+@dataclass(slots=True)
+class _Scan:
+    """What the boundary decisions read of a sentence: its tokens, the tokens inside mentions and inside actors,
+    the trigger verbs and the parenthesised asides."""
+
+    tokens: list[Token]
+    listed: set[int]
+    aside: set[int]
+    actors: frozenset[int]
+    verbs: frozenset[int]
 
 
 def clause_ids(
@@ -40,6 +53,7 @@ def clause_ids(
     maybe = _MAYBE_BOUNDARY_BIT
     focus = False  # "nicht nur … | sondern auch …": the clause goes on after the correlative
     aside = _asides(tokens, actors, verbs)
+    scan = _Scan(tokens, listed, aside, actors, verbs)
     any_aside = bool(aside)  # most sentences have none: no set lookup per token then
     opens = zero_that_subjects(tokens, actors, verbs)
     is_verb = [False] * n  # (a list index per token instead of a set look-up)
@@ -90,10 +104,10 @@ def clause_ids(
             boundary = True  # "said it would impose sanctions": a reported clause without "that"
         elif word == ",":
             start = ids.index(current) if current in ids else 0
-            boundary = _comma_boundary(tokens, i, listed, aside, actors, verbs, verb_seen, start)
+            boundary = _comma_boundary(scan, i, verb_seen, start)
         elif word in _COORD and i > 0 and i + 1 < n:
             start = ids.index(current) if current in ids else 0
-            boundary = _coordination_boundary(tokens, i, listed, aside, actors, verbs, verb_seen, start)
+            boundary = _coordination_boundary(scan, i, verb_seen, start)
         if boundary and ids and ids[-1] == current and i > 0:
             current += 1
             verb_seen = False
@@ -104,19 +118,11 @@ def clause_ids(
     return ids
 
 
-def _comma_boundary(
-    tokens: list[Token],
-    i: int,
-    listed: set[int],
-    aside: set[int],
-    actors: frozenset[int],
-    verbs: frozenset[int],
-    verb_seen: bool,
-    clause_start: int,
-) -> bool:
+def _comma_boundary(scan: _Scan, i: int, verb_seen: bool, clause_start: int) -> bool:
     """Whether the comma at i opens a clause: not inside a list of mentions (with its counts, articles and
     adjectives) or of an article's adjectives; yes before a name with its own finite verb, before an infinitive,
     and for ", and" with a new clause after a verb."""
+    tokens, listed, aside, actors, verbs = scan.tokens, scan.listed, scan.aside, scan.actors, scan.verbs
     n = len(tokens)
     p = i - 1
     while p in aside:
@@ -184,19 +190,11 @@ def _comma_boundary(
     return boundary
 
 
-def _coordination_boundary(
-    tokens: list[Token],
-    i: int,
-    listed: set[int],
-    aside: set[int],
-    actors: frozenset[int],
-    verbs: frozenset[int],
-    verb_seen: bool,
-    clause_start: int,
-) -> bool:
+def _coordination_boundary(scan: _Scan, i: int, verb_seen: bool, clause_start: int) -> bool:
     """Whether "und"/"and"/"or" at i opens a clause: before a finite verb or a pronoun, not between two mentions;
     after a verb also before a second verb of trading, a short subject with its own auxiliary, or a name with its
     own verb."""
+    tokens, listed, aside, actors, verbs = scan.tokens, scan.listed, scan.aside, scan.actors, scan.verbs
     n = len(tokens)
     word = tokens[i].lower
     p = i - 1
