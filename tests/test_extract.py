@@ -1290,3 +1290,14 @@ def test_who_denies_in_a_governing_clause_is_the_source(text, lang, source):
 def test_an_opening_adverb_is_no_source_the_subject_after_the_auxiliary_is(text):
     result = extract_document(Document(id="t", text=text, lang="de")).to_dict()
     assert {e["source"] for e in result["events"]} == {"algerische Fernsehen"}
+
+
+def test_torpedoes_are_missiles_as_in_sipris_categories():
+    # SIPRI counts torpedoes with the missiles; the contract's `other-missile` holds anti-ship weapons.
+    assert events("Italien liefert Schwergewichtstorpedos an Indonesien.", "de") == {
+        ("transfer", "ITA", "IDN", "other-missile", "delivered")
+    }
+    assert events("Washington approved the sale of Mk 54 torpedoes to Seoul.", "en") == {
+        ("transfer", "USA", "KOR", "other-missile", "agreed")
+    }
+    assert events("The submarine fired a torpedo at the frigate.", "en") == set()
