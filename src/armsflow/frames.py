@@ -87,6 +87,9 @@ _TRANSFER_NOUN_KINDS: Final = frozenset({"sell", "give_noun", "deal", "order"})
 _SERVE: Final = frozenset({"serve"})
 _TRIGGERS_OR_SERVE: Final = TRIGGERS | _SERVE
 _BUILD_FOR: Final = words("verb.build")
+_OPEN_PLANT: Final = words("verb.open-plant")
+# Modality that leaves a plant unopened: to come, intended, promised, weighed, asked for or negated
+_PLANT_NOT_YET: Final = frozenset({"future", "intend", "promise", "consider", "request", "negation"})
 _EXPECT: Final = words("verb.expect")
 _SIGN: Final = words("verb.sign", "en")
 _WITHOUT: Final = words("prep.without", "en")
@@ -1488,7 +1491,7 @@ def _use_as_transfer(view: ClauseView, c: int, cue: CueMention) -> tuple[str, st
             # entered service with the Nigerian air force": another state's goods with a holder were received
             return "get", "trigger.en.goods-in-service-with"
     if (
-        cue.lemma in _BUILD_FOR
+        (cue.lemma in _BUILD_FOR or cue.lemma in _OPEN_PLANT)
         and any(it.category == "technology" for it in items)
         and any(a.prep in _IN and a.kind not in ("adj", "origin") for a in actors)
     ):
@@ -2552,6 +2555,11 @@ def _own_clause_marks(view: ClauseView, frame: Frame, governors: list[int], asid
         frame.modifiers.add("in_use")  # in service: the goods have arrived
     if "trigger.licence-production" in frame.trace:
         frame.modifiers.discard("approve")  # "under a licence": a licence to produce, no export approval
+    if "trigger.factory-abroad" in frame.trace and lead.lemma in _OPEN_PLANT and not frame.modifiers & _PLANT_NOT_YET:
+        # "Iran has opened a drone factory in Tajikistan", "eröffnet in Litauen eine Munitionsfabrik": an opened
+        # plant works: the technology has arrived ("will open" stays planned: the future decides first)
+        frame.modifiers.add("in_use")
+        fire(frame, "mod.opened-plant-works")
     if "trigger.expected-delivery-noun" in frame.trace:
         frame.modifiers.add("future")
     elif lead.lemma in _EXPECT and frame.trigger_kind == "get":
