@@ -1301,3 +1301,21 @@ def test_torpedoes_are_missiles_as_in_sipris_categories():
         ("transfer", "USA", "KOR", "other-missile", "agreed")
     }
     assert events("The submarine fired a torpedo at the frigate.", "en") == set()
+
+
+def test_a_negated_stop_lets_deliveries_go_on_and_nach_before_auch_is_no_destination():
+    # not stopping deliveries: they go on, and no measure is taken
+    assert events("Die Niederlande werden ihre Waffenlieferungen an Jordanien nicht stoppen.", "de") == {
+        ("transfer", "NLD", "JOR", "military-equipment", "delivered")
+    }
+    assert events("Canada did not halt its arms exports to Jordan.", "en") == {
+        ("transfer", "CAN", "JOR", "military-equipment", "delivered")
+    }
+    # "Nach X … nun auch Y": after X, Y too; X neither receives nor is targeted
+    found = events("Nach Schweden und Finnland stoppt nun auch Belgien seine Rüstungsexporte nach Katar.", "de")
+    assert not any(e[2] in ("SWE", "FIN") for e in found), found
+    assert ("sanction", "BEL", "QAT", "imposed") in found
+    # a fronted destination with "auch" before the goods stays a destination
+    assert ("transfer", "BEL", "QAT", "armoured-vehicle", "delivered") in events(
+        "Nach Katar liefert Belgien nun auch Panzer.", "de"
+    )

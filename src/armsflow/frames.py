@@ -69,7 +69,14 @@ from armsflow.mentions import (
     meets,
 )
 from armsflow.roles import FROM, TO, assign_transfer_roles, counted_after, owner_demonyms, service_roles, trainees
-from armsflow.sanctions import authorized_dealings, reason_span, sanction_frames, whether_or_not
+from armsflow.sanctions import (
+    STOP_VERBS,
+    authorized_dealings,
+    reason_span,
+    sanction_frames,
+    stop_negated,
+    whether_or_not,
+)
 from armsflow.text.clauses import abbreviation_at
 from armsflow.text.mood import counterfactual, polar_questions
 from armsflow.text.segment import Token, word_class
@@ -597,7 +604,7 @@ def _rejected_as_restriction(view: ClauseView, c: int, frame: Frame) -> bool:
         # exports name what the measure is about; the measure is the event (its refused transfer is optional)
         reject("filter.restricted-transfer", f"clause {c}: {lead_cue.lemma!r} inside a restriction")
         return True
-    if restriction == "verb" and "negation" not in frame.modifiers:
+    if restriction == "verb" and "negation" not in frame.modifiers and "mod.negated-stop-continues" not in frame.trace:
         frame.modifiers.add("refuse")  # "restricts arms exports to Argentina": the exports are barred
         frame.no_fill = True  # "An arms embargo bars weapons transfers to the group": nobody's exports in particular
         fire(frame, "mod.restricted-transfer")
@@ -2596,6 +2603,11 @@ def _after_reach(view: ClauseView, frame: Frame, governors: list[int]) -> None:
     passive infinitive."""
     tokens, grammar, c = view.tokens, view.grammar, frame.clause
     lead = frame.trigger
+    if "negation" in frame.modifiers and frame.modifiers & {"refuse", "prevent"} and _negated_stop(view, frame):
+        # "The US will not stop its arms deliveries to Qatar", "werden ihre Waffenlieferungen nicht stoppen": nothing
+        # stops; the deliveries go on (and the future was the stopping's)
+        frame.modifiers -= {"negation", "refuse", "prevent", "future"}
+        fire(frame, "mod.negated-stop-continues")
     if "negation" in frame.modifiers and _negated_saying(view, frame):
         # "did not comment on the purchase of Iranian drones", "hat keine Details zum Kauf genannt": what is
         # negated is the saying; the transfer stays what the rest of the clause makes it
@@ -3700,6 +3712,19 @@ def _de_infinitive_under_saying(view: ClauseView, frame: Frame, governors: list[
 
 
 _DISCLOSING: Final = words("verb.disclose")
+
+
+def _negated_stop(view: ClauseView, frame: Frame) -> bool:
+    """Whether the clause's only refusal is a negated verb of stopping ("nicht stoppen", "will not halt") whose
+    object is the transfer: an English transfer after the verb, a German one anywhere in its clause."""
+    c, lead = frame.clause, frame.trigger
+    refusals = [x for x in view.cues_by_clause[c] if x.kinds & {"refuse", "prevent"}]
+    if len(refusals) != 1 or refusals[0].lemma not in STOP_VERBS or refusals[0] is lead:
+        return False
+    stop = refusals[0]
+    if view.lang == "en" and lead.start < stop.end:
+        return False
+    return any("negation" in x.kinds and stop_negated(view, c, x, lead) for x in view.cues_by_clause[c])
 
 
 def _negated_saying(view: ClauseView, frame: Frame) -> bool:

@@ -56,6 +56,8 @@ _QUESTION: Final = words("conj.whether")
 _SET_OFF: Final = words("punct.set-off")
 _ASPECT: Final = words("verb.aspectual")
 _DEPENDENT_ARTICLES: Final = words("pronoun.relative-article", "de")
+_AFTER_OTHERS: Final = words("prep.rank-after", "de")
+_ALSO: Final = words("adverb.also", "de")
 
 
 @dataclass(slots=True, init=False)
@@ -151,6 +153,25 @@ def analyse(tokens: list[Token], mentions: Mentions, lang: str) -> SentenceGramm
         spans.append((start, len(ids)))
     infinitive = [is_infinitive(tokens, s, e, lang) for s, e in spans]
     return SentenceGrammar(tokens, ids, spans, infinitive)
+
+
+def fronted_after_others(view: ClauseView, c: int, group: Group) -> bool:
+    """ "Nach Deutschland und Norwegen stoppt nun auch Dänemark seine Exporte": a fronted "nach X" right before
+    the finite verb, with "auch" or "ebenfalls" before the subject after it, says who acted before ("after X, Y
+    too"); X is no destination (rule grammar.de.fronted-after-others)."""
+    tokens = view.tokens
+    first, end = group.first, group.members[-1].end
+    start, clause_end = view.grammar.clauses[c]
+    if view.lang != "de" or first.prep not in _AFTER_OTHERS or not 0 < first.start - start <= 2:
+        return False
+    if tokens[start].lower not in _AFTER_OTHERS:
+        return False  # "nach" opens the clause ("Nach den USA …")
+    if end >= len(tokens) or not tokens[end].lowercase or not tokens[end].alphabetic:
+        return False  # the finite verb follows the fronted phrase
+    # "auch" right before another actor, the subject ("nun auch Dänemark"); "liefert Belgien nun auch Panzer"
+    # adds goods for the destination instead
+    also = {k for k in range(end + 1, clause_end) if tokens[k].lower in _ALSO}
+    return any(a.start - 1 in also or a.start - 2 in also for a in view.actors_by_clause[c] if a.start > end)
 
 
 def unique(values: list[str]) -> list[str]:

@@ -27,6 +27,7 @@ from armsflow.grammar import (
     ClauseView,
     Group,
     can_act,
+    fronted_after_others,
     german_cases,
     groups,
     is_company,
@@ -673,6 +674,9 @@ def _phrases(r: Roles) -> None:
                 and not (grp.first.article == "den" and grp.first.text in _PLURAL_NAMES_DE)
             ):
                 prep = "nach"  # "in die Ukraine exportiert": a direction, not a place ("in den USA": dative plural)
+            if prep in _RANK_AFTER and fronted_after_others(r.view, r.c, grp):
+                fire(r.frame, "grammar.de.fronted-after-others")  # "Nach Deutschland stoppt nun auch Dänemark …"
+                continue
             if prep in _RANK_AFTER and _ranked_after(r, grp):
                 # "Deutschland gehört nach den USA zu den wichtigsten Lieferanten Israels": "nach" ranks, it
                 # names no destination
@@ -870,6 +874,7 @@ def _give_active_supplier(r: Roles) -> None:
         frame.trigger_kind == "give_noun"
         and frame.suppliers
         and not frame.modifiers & NOUN_GOVERNORS
+        and "mod.negated-stop-continues" not in frame.trace  # a verb of stopping governs it, negated
         and not any(t.lower in _OWN for t in tokens[max(0, frame.trigger.start - 5) : frame.trigger.start])
         and relative_antecedent(r.view.grammar, r.c, r.view.actors_by_clause, tokens) is None
     ):

@@ -20,6 +20,7 @@ from armsflow.grammar import (
     ClauseView,
     Group,
     dependent,
+    fronted_after_others,
     governs,
     groups,
     opens_complement,
@@ -56,6 +57,8 @@ _AUTHORIZE: Final = words("verb.authorize", "en")
 _DEALINGS: Final = words("noun.dealings", "en")
 _FROM_EN: Final = words("prep.kept-from", "en")
 _NOT_ONLY: Final = words("adverb.not-only")
+# Verbs of stopping exports or deliveries: negated, nothing stops (frames: mod.negated-stop-continues)
+STOP_VERBS: Final = words("verb.stop")
 _WHETHER_OR: Final = words("phrase.whether-or", "en")
 _ABSOLUTE: Final = words("prep.absolute-subject", "en")
 _BENEFICIARY: Final = words("prep.procured-for", "en")
@@ -703,9 +706,11 @@ def _negations_aside(view: ClauseView, frame: Frame, c: int) -> set[int]:
             frame.modifiers.add("consider")
             fire(frame, "mod.en.whether-or-not-is-no-negation")
             continue
-        verb = _negated_verb(view, c, neg, frame.trigger)
+        verb = negated_verb(view, c, neg, frame.trigger)
         if any(w in _NO_LONGER for w in after) and not (verb is not None and "lift" in verb.kinds):
             frame.modifiers.add("no_longer")  # "keinen Beschränkungen mehr", "no longer subject to"
+        elif "prevent" in frame.trigger.kinds and stop_negated(view, c, neg, frame.trigger, frame.trigger):
+            frame.modifiers.add("not_imposed")  # "will not stop its arms deliveries": no stop, the deliveries go on
         elif verb is None:
             continue
         elif verb.kinds & {"adopt", "react"}:
@@ -730,7 +735,21 @@ def whether_or_not(cue: CueMention, tokens: list[Token]) -> bool:
     return " ".join(t.lower for t in tokens[cue.start - 2 : cue.start]) in _WHETHER_OR
 
 
-def _negated_verb(view: ClauseView, c: int, neg: CueMention, measure: CueMention) -> CueMention | None:
+def stop_negated(
+    view: ClauseView, c: int, neg: CueMention, measure: CueMention, stop: CueMention | None = None
+) -> bool:
+    """Whether ``neg`` negates a verb of stopping (``stop``, or the clause's verb of stopping): the verb it
+    negates, or in German a finite verb of stopping before a clause-final "nicht" ("stoppen ihre Lieferungen
+    nicht")."""
+    verb = negated_verb(view, c, neg, measure)
+    if verb is None and view.lang == "de":
+        before = [x for x in view.cues_by_clause[c] if x.end <= neg.start and x.lemma in STOP_VERBS]
+        final = neg.end >= len(view.tokens) or not view.tokens[neg.end].alphabetic
+        verb = before[-1] if before and final and view.tokens[before[-1].start].lowercase else None
+    return verb is not None and verb.lemma in STOP_VERBS and (stop is None or verb is stop)
+
+
+def negated_verb(view: ClauseView, c: int, neg: CueMention, measure: CueMention) -> CueMention | None:
     """The verb a negation negates: the first verb after it ("hat keine Sanktionen verhängt", "has not
     imposed"), else the nearest before it (the finite verb of a main clause: "trägt … nicht mit").
     Auxiliaries, adverbs and the measure noun itself ("No sanctions were imposed") are passed over."""
@@ -760,7 +779,7 @@ def _not_adopting(view: ClauseView, c: int, measure: CueMention) -> bool:
 
 
 def _negated(view: ClauseView, c: int, verb: CueMention, measure: CueMention) -> bool:
-    return any("negation" in x.kinds and _negated_verb(view, c, x, measure) is verb for x in view.cues_by_clause[c])
+    return any("negation" in x.kinds and negated_verb(view, c, x, measure) is verb for x in view.cues_by_clause[c])
 
 
 def _parties(
@@ -792,6 +811,9 @@ def _parties(
         if g.first.start in reason:
             fire(frame, "sanction.reason-is-no-target")
             continue  # "… over Russia's war in Ukraine", "wegen Russlands Krieg gegen die Ukraine": the reason
+        if fronted_after_others(view, c, g):
+            fire(frame, "grammar.de.fronted-after-others")  # "Nach Deutschland stoppt nun auch Dänemark …"
+            continue
         _party(view, frame, g, own, cue, prevent, role)
     if c > 0 and _comparison_clause(view, c - 1):
         role.fellows += groups(view.actors_by_clause[c - 1], tokens)  # "Like Canada, Australia has imposed …"
