@@ -1319,3 +1319,13 @@ def test_a_negated_stop_lets_deliveries_go_on_and_nach_before_auch_is_no_destina
     assert ("transfer", "BEL", "QAT", "armoured-vehicle", "delivered") in events(
         "Nach Katar liefert Belgien nun auch Panzer.", "de"
     )
+
+
+def test_targeted_before_a_measure_noun_describes_it():
+    # "and targeted sanctions": a participle describing the measures, not a second clause that imposes them
+    assert events("The Security Council voted to lift the arms embargo and targeted sanctions on Liberia.", "en") == {
+        ("sanction", "UN", "LBR", "lifted")
+    }
+    assert ("sanction", "USA", "IRN", "imposed") in events(
+        "Washington targeted Iranian drone makers with sanctions.", "en"
+    )

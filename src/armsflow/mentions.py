@@ -1983,7 +1983,15 @@ def _english_cue_readings(tokens: list[Token], found: list[CueMention]) -> list[
     found = [c for c in found if not _training_in_package(tokens, c, found)]
     # "drones used by Russia to target Ukrainian civilians": a verb of aiming at people or places attacks them
     found = [c for c in found if not _attack_on_victims(tokens, c)]
-    return found
+    # "voted to lift the arms embargo and targeted sanctions on Eritrea": a participle before a measure noun
+    # describes it; it is no verb of imposing
+    return [c for c in found if not _describes_measure(tokens, c, found)]
+
+
+def _describes_measure(tokens: list[Token], cue: CueMention, found: list[CueMention]) -> bool:
+    return tokens[cue.start].lower in _MEASURE_ATTRIBUTES and any(
+        x.start == cue.end and "sanction" in x.kinds for x in found
+    )
 
 
 def _english_cue_nouns(tokens: list[Token], found: list[CueMention], lex: Lexicon) -> list[CueMention]:
@@ -2621,6 +2629,7 @@ def _elliptic_ones(tokens: list[Token], actors: list[ActorMention], items: list[
 
 
 _ONES: Final = words("noun.elliptic-one", "en")
+_MEASURE_ATTRIBUTES: Final = words("participle.measure-attribute", "en")
 
 
 def _made_in(tokens: list[Token], actors: list[ActorMention], items: list[ItemMention]) -> None:

@@ -19,6 +19,8 @@ _HARD: Final = frozenset(";:–—()[]")
 _COORD: Final = words("conj.clause")
 _AND: Final = words("conj.and")
 _NEG_PREFIXES: Final = words("prefix.negative-adjective")
+_MEASURE_ATTRIBUTES: Final = words("participle.measure-attribute", "en")
+_MEASURES: Final = words("noun.measure", "en")
 _EN_COORD: Final = words("link.coordination", "en")
 SUBORDINATORS: Final = words("conj.subordinating")
 
@@ -208,6 +210,8 @@ def _coordination_boundary(scan: _Scan, i: int, verb_seen: bool, clause_start: i
     )  # "… an Russland und werde …": a finite verb after "und" opens a clause even after a name
     if boundary and _negated_pair(tokens[p], tokens[i + 1]):
         boundary = False  # "the direct or indirect supply", "legal and illegal exports": one phrase
+    if boundary and tokens[i + 1].lower in _MEASURE_ATTRIBUTES and i + 2 < n and tokens[i + 2].lower in _MEASURES:
+        boundary = False  # "the arms embargo and targeted sanctions on Eritrea": a participle describing measures
     if (
         not boundary
         and verb_seen
