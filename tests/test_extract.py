@@ -1329,3 +1329,9 @@ def test_targeted_before_a_measure_noun_describes_it():
     assert ("sanction", "USA", "IRN", "imposed") in events(
         "Washington targeted Iranian drone makers with sanctions.", "en"
     )
+
+
+def test_undoing_a_measure_lifts_it():
+    assert events("Washington machte die Sanktionen gegen Kuba rückgängig.", "de") == {
+        ("sanction", "USA", "CUB", "lifted")
+    }
