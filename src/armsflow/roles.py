@@ -1343,6 +1343,18 @@ def _seller_when_unnamed(r: Roles) -> None:
 # --------------------------------------------------------------------------- arriving
 
 
+def _goods_bound_for(r: Roles) -> list[str]:
+    """States in a für/for phrase right after the frame's goods ("Waffen für Simbabwe", "weapons for Zimbabwe")."""
+    ends = [it.end for it in r.frame.items]
+    return [
+        i
+        for p in _FOR
+        for g in r.by_prep.get(p, [])
+        if any(0 < g.first.start - end <= 2 for end in ends)
+        for i in g.ids
+    ]
+
+
 def _roles_arrive(r: Roles) -> None:
     """Goods arriving, going or seized: where they arrive receives; where they come from supplies."""
     frame, view, trig, kind = r.frame, r.view, r.trig, r.frame.trigger_kind
@@ -1351,7 +1363,12 @@ def _roles_arrive(r: Roles) -> None:
     if kind == "go" and not in_ids:
         in_ids = r.prep_ids(TO)  # "Die Korvetten gingen im Mai an Katar", "went to Qatar"
         preps = TO
-    if in_ids:
+    bound_for = _goods_bound_for(r) if in_ids and kind == "arrive" else []
+    if bound_for:
+        # "Ein Schiff mit Waffen für Simbabwe ist in Mosambik eingetroffen": the goods' own destination
+        # receives; where they arrived is a stop on the way
+        r.receive(bound_for, "roles.arrive.goods-for-over-place")
+    elif in_ids:
         r.receive(in_ids, "roles.arrive.in-destination")
         # "Ein Flugzeug geht an Pakistan und 72 Raketen an die Philippinen": where each destination stands,
         # for goods and destinations that alternate (discourse.each-good-to-its-recipient)
