@@ -849,3 +849,24 @@ def test_the_state_of_firms_takes_their_place():
     assert ru.prep is None
     (place,) = [a for a in actors("The drones were stored in China.", "en") if a.id == "CHN"]
     assert place.prep == "in"  # no firms before the place: it stays a place
+
+
+def test_a_fronted_participle_phrase_ends_at_its_comma():
+    from armsflow import Document, extract_document
+    from armsflow.grammar import analyse
+    from armsflow.lexicons import lexicon
+    from armsflow.mentions import find_mentions
+    from armsflow.text.segment import sentences
+
+    text = "Barred access to French weapons, Peru bought attack helicopters from China."
+    sentence = sentences(text, "en")[0]
+    grammar = analyse(sentence.tokens, find_mentions(sentence, lexicon("en")), "en")
+    assert [" ".join(t.text for t in sentence.tokens[a:b]) for a, b in grammar.clauses] == [
+        "Barred access to French weapons",
+        ", Peru bought attack helicopters from China .",
+    ]
+    # the blocking stays in its phrase: the purchase is concluded, not refused
+    events = extract_document(Document(id="t", text=text, lang="en")).to_dict()["events"]
+    assert {(e["supplier"], e["recipient"], e["item"], e["status"]) for e in events} == {
+        ("CHN", "PER", "helicopter", "agreed")
+    }

@@ -170,6 +170,13 @@ def _comma_boundary(scan: _Scan, i: int, verb_seen: bool, clause_start: int) -> 
             # cue of its own ("Despite requests from Kyiv, Seoul …" stays one clause), then a name with its
             # own finite verb, the subject of the main clause
             boundary = tokens[j].lower in _FINITE_AFTER_NAME or (j in verbs and _finite(tokens, j))
+    if not boundary and clause_start == 0 and (i + 1) in listed and _participle_opener(tokens):
+        # "Barred access to US weapons, Cyprus turned to Russia", "Facing sanctions, Iran bought …": a fronted
+        # participle phrase ends at its comma when a name with its own finite verb follows
+        j = i + 1
+        while j < n and j in listed:
+            j += 1
+        boundary = j < n and tokens[j].lowercase and _finite_after_name(tokens[j].lower, j in verbs, tokens, j)
     if not boundary and (i + 1) in listed:
         # "plant Südkorea, Polen weitere Panzer zu liefern": an infinitive clause opens after the
         # comma when "zu" follows the next mention with no "und" that would continue a list
@@ -355,6 +362,27 @@ def _name_then_past(tokens: list[Token], start: int, actors: frozenset[int]) -> 
         return False
     word = tokens[j].lower
     return word in _FINITE_AFTER_NAME or word in _PAST_IRREGULAR or (word.endswith("ed") and len(word) > 4)
+
+
+def _participle_opener(tokens: list[Token]) -> bool:
+    """Whether the sentence opens with an English participle ("Barred access to …", "Facing sanctions …")."""
+    first = tokens[0]
+    return (
+        len(tokens) > 2
+        and first.capitalised
+        and len(first.lower) > 4
+        and first.lower.endswith(("ed", "ing"))
+        and tokens[1].lowercase
+    )
+
+
+def _finite_after_name(word: str, trigger: bool, tokens: list[Token], j: int) -> bool:
+    return (
+        word in _FINITE_AFTER_NAME
+        or word in _PAST_IRREGULAR
+        or (word.endswith("ed") and len(word) > 4)
+        or (trigger and _finite(tokens, j))
+    )
 
 
 def _subject_then_finite(tokens: list[Token], start: int) -> bool:
