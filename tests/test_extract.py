@@ -1335,3 +1335,11 @@ def test_undoing_a_measure_lifts_it():
     assert events("Washington machte die Sanktionen gegen Kuba rückgängig.", "de") == {
         ("sanction", "USA", "CUB", "lifted")
     }
+
+
+def test_own_jets_sent_on_an_alliance_mission_are_stationed():
+    text = "Die Niederlande haben ihre Kampfjets nach Estland entsandt, um die NATO-Ostflanke zu sichern."
+    assert events(text, "de") == set()
+    assert events("Die Niederlande haben Estland zwölf Kampfjets geschickt.", "de") == {
+        ("transfer", "NLD", "EST", "combat-aircraft", "delivered")
+    }

@@ -185,6 +185,7 @@ _LIST_QUANTIFIERS: Final = words("list.quantifier")
 _PURPOSE_PREPS: Final = words("prep.purpose")
 _RELATIVE: Final = words("pronoun.relative-object")
 _OWN: Final = words("pronoun.possessive")
+_MISSION_STEMS: Final = word_stems("noun.alliance-mission")
 _REMAINDER: Final = words("pronoun.remainder")
 _NOUNISH_EN: Final = words("function.after-remainder", "en")
 _ORDINAL_PART_EN: Final = words("quantifier.partitive-ordinal", "en") - words("pronoun.remainder", "en")
@@ -478,6 +479,15 @@ def _clause_frame(
     return frame
 
 
+def _own_goods_on_mission(view: ClauseView, items: list[ItemMention]) -> bool:
+    """Goods after a possessive ("their jets", "seine Kampfjets") sent in a sentence that names an alliance mission
+    or an exercise ("NATO-Ostflanke", "air policing", "Manöver")."""
+    tokens = view.tokens
+    if not any(it.start > 0 and tokens[it.start - 1].lower in _OWN for it in items):
+        return False
+    return any(t.lower.endswith(_MISSION_STEMS) for t in tokens)
+
+
 def _rejected_before_modality(
     view: ClauseView, c: int, lead_cue: CueMention, lead_kind: str, trace: list[str], items: list[ItemMention]
 ) -> bool:
@@ -492,6 +502,11 @@ def _rejected_before_modality(
         # "deployed a Patriot battery in Lithuania", "verlegt Patriot-Staffeln nach Polen": weapons deployed stay
         # under the sender's command (stationing); only forces deployed to serve with another are transferred
         reject("filter.deployed-goods-stationed", f"clause {c}: {lead_cue.lemma!r} deploys goods, not forces")
+        return True
+    if lead_kind == "give" and _own_goods_on_mission(view, items):
+        # "haben ihre Kampfflugzeuge nach Bulgarien entsandt, um die NATO-Ostflanke zu verteidigen": one's own
+        # aircraft sent on an alliance mission or exercise stay under one's own command (stationing)
+        reject("filter.own-goods-on-mission", f"clause {c}: {lead_cue.lemma!r} sends its own goods on a mission")
         return True
     if (
         view.lang == "de"
