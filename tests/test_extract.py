@@ -1343,3 +1343,16 @@ def test_own_jets_sent_on_an_alliance_mission_are_stationed():
     assert events("Die Niederlande haben Estland zwölf Kampfjets geschickt.", "de") == {
         ("transfer", "NLD", "EST", "combat-aircraft", "delivered")
     }
+
+
+def test_discontinued_arms_exports_are_a_measure_and_a_demanded_stop_is_none():
+    assert ("sanction", "SWE", "QAT", "imposed") in events(
+        "Schweden hat alle Rüstungsexporte nach Katar eingestellt.", "de"
+    )
+    # discontinued deliveries of one kind of goods: one refused transfer, no export stop
+    assert events("Schweden hat die Drohnenlieferungen an Katar eingestellt.", "de") == {
+        ("transfer", "SWE", "QAT", "uav", "refused")
+    }
+    # asking another state to stop its exports: neither a measure nor a transfer
+    assert events("Armenien forderte Israel auf, die Rüstungsexporte an Baku einzustellen.", "de") == set()
+    assert events("Armenia urged Israel to stop arms exports to Azerbaijan.", "en") == set()

@@ -564,13 +564,15 @@ def _rejected_by_scope(view: ClauseView, c: int, frame: Frame, governors: list[i
         reject("filter.failed-attempt", f"clause {c}: {lead_cue.lemma!r} under a failed attempt")
         return True
     if (
-        view.lang == "de"
-        and view.grammar.infinitive[c]
-        and any("refuse" in x.kinds and x.start > lead_cue.start for x in view.cues_by_clause[c])
+        view.grammar.infinitive[c]
+        and any(
+            "refuse" in x.kinds and (x.start > lead_cue.start if view.lang == "de" else x.start < lead_cue.start)
+            for x in view.cues_by_clause[c]
+        )
         and any("request" in x.kinds for k in governors for x in view.cues_by_clause[k])
     ):
-        # "forderte Israel auf, die Rüstungsexporte an Baku einzustellen": a call to stop a transfer states no
-        # transfer of its own
+        # "forderte Israel auf, die Rüstungsexporte an Baku einzustellen", "urged Israel to stop arms exports to
+        # Baku": a call to stop a transfer states no transfer of its own
         reject("filter.asked-to-stop", f"clause {c}: {lead_cue.lemma!r} asked to be stopped")
         return True
     if _condition_clause(view, c) and not frame.modifiers & {"consider", "intend"}:

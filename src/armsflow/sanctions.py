@@ -86,6 +86,7 @@ _VERB_TRIGGERS: Final = kind_group("trigger")
 _BRACKETS: Final = words("punctuation.bracket")
 _PLACED_ON: Final = words("prep.placed-on", "en")
 _WITHHOLD: Final = words("verb.withhold")
+_DISCONTINUE: Final = words("verb.discontinue")
 _DAY: Final = words("noun.day")
 _BEFORE_NEXT_DAY: Final = words("function.before-next-day")
 _DESIGNATION_CLASS: Final = word_stems("stem.designation-class")
@@ -176,7 +177,11 @@ def _may_hold_measure(view: ClauseView, c: int, sanction_story: bool) -> bool:
     """Whether clause c has a word any measure rule starts from (most clauses have none)."""
     kinds = _STARTS_MEASURE_IN_STORY if sanction_story else _STARTS_MEASURE
     return any(
-        meets(x.kinds, kinds) or x.lemma in _FREEZE or x.lemma in _WITHHOLD or view.tokens[x.start].lower in _LICENCE
+        meets(x.kinds, kinds)
+        or x.lemma in _FREEZE
+        or x.lemma in _WITHHOLD
+        or x.lemma in _DISCONTINUE
+        or view.tokens[x.start].lower in _LICENCE
         for x in view.cues_by_clause[c]
     )
 
@@ -260,7 +265,12 @@ def _sanction_frame(view: ClauseView, c: int, sanction_story: bool) -> list[Fram
             cue
             for cue in cues
             # "hatte Rüstungsexporte an Riad weitgehend verweigert": withholding exports stops them too
-            if "prevent" in cue.kinds or cue.lemma in _WITHHOLD and view.tokens[cue.start].lowercase
+            if "prevent" in cue.kinds
+            or cue.lemma in _WITHHOLD
+            and view.tokens[cue.start].lowercase
+            or cue.lemma in _DISCONTINUE
+            and view.tokens[cue.start].lowercase
+            and all(it.category == "military-equipment" for it in view.items_by_clause[c])
         ),
         None,
     )
