@@ -1356,3 +1356,12 @@ def test_discontinued_arms_exports_are_a_measure_and_a_demanded_stop_is_none():
     # asking another state to stop its exports: neither a measure nor a transfer
     assert events("Armenien forderte Israel auf, die Rüstungsexporte an Baku einzustellen.", "de") == set()
     assert events("Armenia urged Israel to stop arms exports to Azerbaijan.", "en") == set()
+
+
+def test_ins_is_a_direction():
+    assert events("Serbien liefert Panzer ins Kosovo.", "de") == {
+        ("transfer", "SRB", "XKX", "armoured-vehicle", "delivered")
+    }
+    assert ("sanction", "FRA", "QAT", "imposed") in events(
+        "Frankreich hatte alle Rüstungsexporte ins katarische Emirat eingestellt.", "de"
+    )
