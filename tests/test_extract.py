@@ -1365,3 +1365,12 @@ def test_ins_is_a_direction():
     assert ("sanction", "FRA", "QAT", "imposed") in events(
         "Frankreich hatte alle Rüstungsexporte ins katarische Emirat eingestellt.", "de"
     )
+
+
+def test_a_states_parliament_acts_for_it():
+    assert events("The Slovak parliament approved the purchase of F-16s from the US.", "en") == {
+        ("transfer", "USA", "SVK", "combat-aircraft", "agreed")
+    }
+    assert events("Das slowakische Parlament hat den Kauf von F-16 aus den USA gebilligt.", "de") == {
+        ("transfer", "USA", "SVK", "combat-aircraft", "agreed")
+    }
