@@ -1374,3 +1374,12 @@ def test_a_states_parliament_acts_for_it():
     assert events("Das slowakische Parlament hat den Kauf von F-16 aus den USA gebilligt.", "de") == {
         ("transfer", "USA", "SVK", "combat-aircraft", "agreed")
     }
+
+
+def test_what_an_offer_is_for_is_no_purchase_of_the_offeree():
+    assert events("Spanien bot Katar Panzer zum Kauf an.", "de") == {
+        ("transfer", "ESP", "QAT", "armoured-vehicle", "planned")
+    }
+    assert events("Spain offered Qatar tanks for sale.", "en") == {
+        ("transfer", "ESP", "QAT", "armoured-vehicle", "planned")
+    }

@@ -1907,10 +1907,23 @@ def find_cues(tokens: list[Token], lex: Lexicon) -> list[CueMention]:
     _separable_particles(tokens, found, lex)
     found = [c for c in found if not _negates_a_date(tokens, c)]
     found = [_not_as_planned(tokens, c, lex.lang) for c in found]
+    # "bot Katar Bomben zum Kauf an", "offered Qatar bombs for sale": the purchase or sale is what the offer is
+    # for; the offer states the transfer
+    found = [c for c in found if not _purpose_of_offer(tokens, c, found)]
     if lex.lang == "en":
         found = _english_cue_readings(tokens, found)
         found = _english_cue_nouns(tokens, found, lex)
     return found
+
+
+def _purpose_of_offer(tokens: list[Token], cue: CueMention, found: list[CueMention]) -> bool:
+    """A noun of buying or selling right after "zum"/"for" ("zum Kauf", "for sale") in a sentence with an offer."""
+    return (
+        cue.start > 0
+        and bool(cue.kinds & _TRADE_KINDS)
+        and tokens[cue.start - 1].lower in _OFFER_PURPOSE
+        and any("promise" in x.kinds and x.lemma in _OFFER_VERBS for x in found)
+    )
 
 
 def _scan_cues(tokens: list[Token], lex: Lexicon) -> list[CueMention]:
@@ -2629,6 +2642,9 @@ def _elliptic_ones(tokens: list[Token], actors: list[ActorMention], items: list[
 
 
 _ONES: Final = words("noun.elliptic-one", "en")
+_OFFER_PURPOSE: Final = words("prep.purpose-of-offer")
+_TRADE_KINDS: Final = frozenset({"buy", "sell"})
+_OFFER_VERBS: Final = words("verb.offer")
 _MEASURE_ATTRIBUTES: Final = words("participle.measure-attribute", "en")
 
 
