@@ -1383,3 +1383,16 @@ def test_what_an_offer_is_for_is_no_purchase_of_the_offeree():
     assert events("Spain offered Qatar tanks for sale.", "en") == {
         ("transfer", "ESP", "QAT", "armoured-vehicle", "planned")
     }
+
+
+def test_not_yet_delivered_is_pending_not_refused():
+    assert events("Russia has not yet delivered the S-400 systems to Turkey.", "en") == {
+        ("transfer", "RUS", "TUR", "air-defence-system", "agreed")
+    }
+    assert events("Die Fregatten aus Italien wurden noch nicht an Ägypten geliefert.", "de") == {
+        ("transfer", "ITA", "EGY", "ship", "agreed")
+    }
+    # a plain negation and "keine" stay what they were
+    assert events("Russia did not deliver the S-400 systems to Turkey.", "en") == {
+        ("transfer", "RUS", "TUR", "air-defence-system", "refused")
+    }

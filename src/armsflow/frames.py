@@ -186,6 +186,9 @@ _PURPOSE_PREPS: Final = words("prep.purpose")
 _RELATIVE: Final = words("pronoun.relative-object")
 _OWN: Final = words("pronoun.possessive")
 _MISSION_STEMS: Final = word_stems("noun.alliance-mission")
+_NOT_YET_BEFORE: Final = words("adverb.not-yet-before")
+_NOT_YET_AFTER: Final = words("adverb.not-yet-after", "en")
+_PLAIN_NEGATIONS: Final = words("negation.not-yet")
 _REMAINDER: Final = words("pronoun.remainder")
 _NOUNISH_EN: Final = words("function.after-remainder", "en")
 _ORDINAL_PART_EN: Final = words("quantifier.partitive-ordinal", "en") - words("pronoun.remainder", "en")
@@ -2754,11 +2757,32 @@ def _deal_and_tense(view: ClauseView, frame: Frame, governors: list[int]) -> Non
     if tokens and tokens[0].lower in _CONDITION_OPENERS and not (c == 0 and _condition_clause(view, 0)):
         frame.modifiers.add("consider")  # "If Seoul decides to go ahead, it would send …"
         fire(frame, "mod.conditional-sentence")
+    if frame.trigger_kind in ("give", "get", "arrive") and "negation" in frame.modifiers and _not_yet(view, frame):
+        # "wurden bis heute nicht geliefert", "have not yet been delivered": still pending, no refusal
+        frame.modifiers.discard("negation")
+        frame.modifiers.add("not_yet")
+        fire(frame, "mod.not-yet-delivered")
     if frame.trigger_kind == "give_noun" and "negation" in frame.modifiers and _onset_negated(view, frame):
         # "deliveries to the UAE had not begun", "Die Lieferungen haben noch nicht begonnen": pending, no
         # refusal and no denial of a transfer
         frame.modifiers.add("not_begun")
         fire(frame, "mod.delivery-not-begun")
+
+
+def _not_yet(view: ClauseView, frame: Frame) -> bool:
+    """A negation of the frame's clause marked as "not yet" ("noch nicht", "bis heute nicht", "not yet", "still
+    not"), with no refusal in the clause."""
+    tokens, c = view.tokens, frame.clause
+    if frame.modifiers & {"refuse", "prevent", "deny"}:
+        return False
+    for x in view.cues_by_clause[c]:
+        if "negation" not in x.kinds or tokens[x.start].lower not in _PLAIN_NEGATIONS:
+            continue
+        before = tokens[x.start - 1].lower if x.start > 0 else ""
+        after = tokens[x.end].lower if x.end < len(tokens) else ""
+        if before in _NOT_YET_BEFORE or after in _NOT_YET_AFTER:
+            return True
+    return False
 
 
 def _goods_arrived(view: ClauseView, frame: Frame) -> None:

@@ -21,6 +21,8 @@ _AND: Final = words("conj.and")
 _NEG_PREFIXES: Final = words("prefix.negative-adjective")
 _MEASURE_ATTRIBUTES: Final = words("participle.measure-attribute", "en")
 _MEASURES: Final = words("noun.measure", "en")
+_NOT_YET: Final = words("adverb.not-yet-after", "en")
+_NEGATIONS: Final = words("negation.before-yet", "en")
 _EN_COORD: Final = words("link.coordination", "en")
 SUBORDINATORS: Final = words("conj.subordinating")
 
@@ -107,7 +109,8 @@ def clause_ids(
         elif word == ",":
             start = ids.index(current) if current in ids else 0
             boundary = _comma_boundary(scan, i, verb_seen, start)
-        elif word in _COORD and i > 0 and i + 1 < n:
+        elif word in _COORD and i > 0 and i + 1 < n and not (word in _NOT_YET and tokens[i - 1].lower in _NEGATIONS):
+            # ("has not yet delivered": "yet" after a negation is no conjunction)
             start = ids.index(current) if current in ids else 0
             boundary = _coordination_boundary(scan, i, verb_seen, start)
         if boundary and ids and ids[-1] == current and i > 0:
