@@ -1396,3 +1396,11 @@ def test_not_yet_delivered_is_pending_not_refused():
     assert events("Russia did not deliver the S-400 systems to Turkey.", "en") == {
         ("transfer", "RUS", "TUR", "air-defence-system", "refused")
     }
+
+
+def test_ohne_dass_leaves_goods_pending_and_ohne_genehmigung_is_a_manner():
+    text = "Katar kaufte die Bomben von Spanien. Katar zahlte bereits, ohne dass die Bomben geliefert wurden."
+    assert events(text, "de") == {("transfer", "ESP", "QAT", "guided-bomb", "agreed")}
+    assert events("Spanien lieferte ohne Genehmigung Pistolen nach Mexiko.", "de") == {
+        ("transfer", "ESP", "MEX", "small-arms", "delivered")
+    }

@@ -189,6 +189,7 @@ _MISSION_STEMS: Final = word_stems("noun.alliance-mission")
 _NOT_YET_BEFORE: Final = words("adverb.not-yet-before")
 _NOT_YET_AFTER: Final = words("adverb.not-yet-after", "en")
 _PLAIN_NEGATIONS: Final = words("negation.not-yet")
+_PENDING_NEGATIONS: Final = words("negation.pending", "de")
 _REMAINDER: Final = words("pronoun.remainder")
 _NOUNISH_EN: Final = words("function.after-remainder", "en")
 _ORDINAL_PART_EN: Final = words("quantifier.partitive-ordinal", "en") - words("pronoun.remainder", "en")
@@ -2776,6 +2777,8 @@ def _not_yet(view: ClauseView, frame: Frame) -> bool:
     if frame.modifiers & {"refuse", "prevent", "deny"}:
         return False
     for x in view.cues_by_clause[c]:
+        if "negation" in x.kinds and tokens[x.start].lower in _PENDING_NEGATIONS:
+            return True  # "ohne dass die Bomben geliefert worden wären"
         if "negation" not in x.kinds or tokens[x.start].lower not in _PLAIN_NEGATIONS:
             continue
         before = tokens[x.start - 1].lower if x.start > 0 else ""

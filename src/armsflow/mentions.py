@@ -1910,10 +1910,23 @@ def find_cues(tokens: list[Token], lex: Lexicon) -> list[CueMention]:
     # "bot Katar Bomben zum Kauf an", "offered Qatar bombs for sale": the purchase or sale is what the offer is
     # for; the offer states the transfer
     found = [c for c in found if not _purpose_of_offer(tokens, c, found)]
+    # "lieferte ohne Genehmigung Pistolen nach Mexiko", "mit Genehmigung der Regierung": a licence named as the
+    # manner of a transfer approves nothing of its own
+    found = [c for c in found if not _licence_as_manner(tokens, c)]
     if lex.lang == "en":
         found = _english_cue_readings(tokens, found)
         found = _english_cue_nouns(tokens, found, lex)
     return found
+
+
+def _licence_as_manner(tokens: list[Token], cue: CueMention) -> bool:
+    """A noun of approving right after "ohne"/"mit" (an article or possessive between allowed)."""
+    if "approve" not in cue.kinds or not tokens[cue.start].capitalised or cue.start == 0:
+        return False
+    k = cue.start - 1
+    if tokens[k].lower in ARTICLES and k > 0:
+        k -= 1
+    return tokens[k].lower in _LICENCE_MANNER
 
 
 def _purpose_of_offer(tokens: list[Token], cue: CueMention, found: list[CueMention]) -> bool:
@@ -2645,6 +2658,7 @@ _ONES: Final = words("noun.elliptic-one", "en")
 _OFFER_PURPOSE: Final = words("prep.purpose-of-offer")
 _TRADE_KINDS: Final = frozenset({"buy", "sell"})
 _OFFER_VERBS: Final = words("verb.offer")
+_LICENCE_MANNER: Final = words("prep.licence-manner", "de")
 _MEASURE_ATTRIBUTES: Final = words("participle.measure-attribute", "en")
 
 
