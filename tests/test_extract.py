@@ -1404,3 +1404,19 @@ def test_ohne_dass_leaves_goods_pending_and_ohne_genehmigung_is_a_manner():
     assert events("Spanien lieferte ohne Genehmigung Pistolen nach Mexiko.", "de") == {
         ("transfer", "ESP", "MEX", "small-arms", "delivered")
     }
+
+
+def quantities(text: str, lang: str) -> set[tuple]:
+    result = extract_document(Document(id="t", text=text, lang=lang)).to_dict()
+    return {(e["item"], e["quantity"]) for e in result["events"] if e["type"] == "transfer"}
+
+
+def test_millions_count_goods_but_not_money():
+    assert quantities("China hat dem Sudan drei Millionen Schuss Munition geliefert.", "de") == {
+        ("ammunition", 3_000_000)
+    }
+    assert quantities("The US delivered 1 million rounds of ammunition to Ukraine.", "en") == {
+        ("ammunition", 1_000_000)
+    }
+    assert quantities("China hat dem Sudan für drei Millionen Euro Munition geliefert.", "de") == {("ammunition", None)}
+    assert quantities("The US delivered $2 million worth of ammunition to Ukraine.", "en") == {("ammunition", None)}

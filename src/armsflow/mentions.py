@@ -49,6 +49,7 @@ _CLASS_NAME: Final = re.compile(r"^([A-Z][\w]+)-(?:class|Klasse)$")
 _VARIANT: Final = re.compile(r"^(\d+)[A-Z]{1,2}\d{0,2}$")
 _YEAR: Final = re.compile(r"^(19|20)\d\d$")
 _MONEY_AFTER: Final = words("unit.not-a-count")
+_WORTH: Final = words("unit.worth")
 _QUANT_SKIP: Final = words("function.skipped-before-quantity")
 _NOUNY_PREFIX_MIN: Final = 3
 
@@ -1830,6 +1831,14 @@ def _quantity(tokens: list[Token], start: int, lex: Lexicon) -> int | None:
             factor = _MULTIPLIERS[word]
             before = tokens[j - 1] if j > 0 else None
             count = _number(before, lex) if before is not None else None
+            after = tokens[j + 1].lower if j + 1 < start else ""
+            if (
+                j > 1
+                and tokens[j - 2].text in "$€£"
+                or after in _MONEY_AFTER
+                or any(t.lower in _WORTH for t in tokens[j:start])
+            ):
+                return None  # "$1 million worth of ammunition": money, no count
             if count is not None and count < factor:
                 return count * factor
             return factor if before is not None and before.lower in _ONE else None
