@@ -1420,3 +1420,10 @@ def test_millions_count_goods_but_not_money():
     }
     assert quantities("China hat dem Sudan für drei Millionen Euro Munition geliefert.", "de") == {("ammunition", None)}
     assert quantities("The US delivered $2 million worth of ammunition to Ukraine.", "en") == {("ammunition", None)}
+
+
+def test_military_end_users_in_a_state_are_targets_and_end_ends_nothing_there():
+    assert events("The US imposed export controls on military end users in Laos and Myanmar.", "en") == {
+        ("sanction", "USA", "LAO", "imposed"),
+        ("sanction", "USA", "MMR", "imposed"),
+    }

@@ -2020,7 +2020,9 @@ def _english_cue_readings(tokens: list[Token], found: list[CueMention]) -> list[
     found = [c for c in found if not _attack_on_victims(tokens, c)]
     # "voted to lift the arms embargo and targeted sanctions on Eritrea": a participle before a measure noun
     # describes it; it is no verb of imposing
-    return [c for c in found if not _describes_measure(tokens, c, found)]
+    found = [c for c in found if not _describes_measure(tokens, c, found)]
+    # "military end users in Laos", "end-use checks": "end" modifies the noun; nothing is ended
+    return [c for c in found if not (c.end < len(tokens) and tokens[c.end].lower in _END_COMPOUND_HEADS)]
 
 
 def _describes_measure(tokens: list[Token], cue: CueMention, found: list[CueMention]) -> bool:
@@ -2669,6 +2671,7 @@ _TRADE_KINDS: Final = frozenset({"buy", "sell"})
 _OFFER_VERBS: Final = words("verb.offer")
 _LICENCE_MANNER: Final = words("prep.licence-manner", "de")
 _MEASURE_ATTRIBUTES: Final = words("participle.measure-attribute", "en")
+_END_COMPOUND_HEADS: Final = words("noun.after-end", "en")
 
 
 def _made_in(tokens: list[Token], actors: list[ActorMention], items: list[ItemMention]) -> None:
