@@ -104,7 +104,7 @@ _ORIGIN_PREPS: Final = words("prep.origin")
 _FOR_PREPS: Final = words("prep.topic-recipient")
 _ADDITIVE: Final = words("adverb.additive")
 _COMPLEMENTIZERS: Final = words("conj.complement")
-_DEFINITE_MEASURE: Final = words("article.definite-short", "de") | words("pronoun.demonstrative-determiner", "de")
+_DEFINITE_MEASURE: Final = words("article.definite-measure")
 _GENITIVE_LINKS: Final = words("article.genitive-link")
 _ARTICLES: Final = words("article.any")
 _OWN_POSSESSIVES: Final = words("determiner.own-possessive")
@@ -2151,8 +2151,7 @@ class Assembler:
                 trace.append("discourse.main-target-of-story")
         last = self.state.last_targets
         if (
-            self.lang == "de"
-            and imposers
+            imposers
             and not targets
             and "lift" in frame.modifiers
             and last is not None
@@ -2160,8 +2159,8 @@ class Assembler:
             and frame.trigger.start > 0
             and sentence.tokens[frame.trigger.start - 1].lower in _DEFINITE_MEASURE
         ):
-            # "Schweden hatte die Ausfuhr in die Türkei gestoppt. … Schweden hob das Embargo 2022 auf": the measure
-            # named with a definite article is the one just reported, against its target
+            # "Schweden hatte die Ausfuhr in die Türkei gestoppt. … Schweden hob das Embargo 2022 auf", "Washington
+            # lifted the embargo in 2016": the measure named with a definite article is the one just reported
             targets = [t for t in last[1] if t not in imposers]
             if targets:
                 trace.append("discourse.definite-measure-lifted")
