@@ -1427,3 +1427,8 @@ def test_military_end_users_in_a_state_are_targets_and_end_ends_nothing_there():
         ("sanction", "USA", "LAO", "imposed"),
         ("sanction", "USA", "MMR", "imposed"),
     }
+
+
+def test_numbers_in_groups_of_three_digits_are_one_count():
+    assert quantities("Deutschland lieferte 2 000 Granaten an die Ukraine.", "de") == {("artillery-ammunition", 2000)}
+    assert quantities("The US sent 1 200 000 rounds of ammunition to Ukraine.", "en") == {("ammunition", 1_200_000)}

@@ -1849,11 +1849,14 @@ def _quantity(tokens: list[Token], start: int, lex: Lexicon) -> int | None:
             continue
         if value is not None:
             nxt = tokens[j + 1].lower if j + 1 < len(tokens) else ""
-            if nxt in _MONEY_AFTER or (j > 0 and tokens[j - 1].text in "$€£"):
+            first = _first_digit_group(tokens, j)  # "2 000 Granaten": one number in groups of three
+            if nxt in _MONEY_AFTER or (first > 0 and tokens[first - 1].text in "$€£"):
                 return None
+            if first < j:
+                return int("".join(t.text for t in tokens[first : j + 1]))
             if _YEAR.match(tok.text):
                 return None
-            return value
+            return value or None  # "000" alone, a count of none, is no count
         if word in _CONTAINERS:
             return None  # "two shipments of Fath-360 missiles", "20 000 Container mit Munition": loads, not units
         if word in _QUANT_SKIP or (tok.text[:1].islower() and word.isalpha() and steps < 2 and lex.lang == "de"):
@@ -1870,6 +1873,21 @@ def _quantity(tokens: list[Token], start: int, lex: Lexicon) -> int | None:
             continue
         return None
     return None
+
+
+def _first_digit_group(tokens: list[Token], j: int) -> int:
+    """The first token of a number written in groups of three digits with one space between ("2 000",
+    "1 200 000") that ends at token j; j itself for any other number."""
+    while (
+        j > 0
+        and len(tokens[j].text) == 3
+        and tokens[j].text.isdigit()
+        and tokens[j - 1].text.isdigit()
+        and len(tokens[j - 1].text) <= 3
+        and tokens[j].start - tokens[j - 1].end == 1
+    ):
+        j -= 1
+    return j
 
 
 def _origin_word(text: str, lex: Lexicon) -> bool:
