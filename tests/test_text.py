@@ -870,3 +870,15 @@ def test_a_fronted_participle_phrase_ends_at_its_comma():
     assert {(e["supplier"], e["recipient"], e["item"], e["status"]) for e in events} == {
         ("CHN", "PER", "helicopter", "agreed")
     }
+
+
+def test_a_dateline_ends_at_its_dash():
+    from armsflow import Document, extract_document
+
+    for text in (
+        "Lima (dpa) - Frankreich wird Peru keine Waffen liefern.",
+        "Lima (dpa) – Frankreich wird Peru keine Waffen liefern.",
+    ):
+        events = extract_document(Document(id="t", text=text, lang="de")).to_dict()["events"]
+        # the dateline's city is where the story was filed, not the subject of "liefern"
+        assert {(e["supplier"], e["recipient"], e["status"]) for e in events} == {("FRA", "PER", "refused")}, text

@@ -93,6 +93,8 @@ def clause_ids(
             continue
         if word in _HARD:
             boundary = True
+        elif word == "-" and i > 1 and (tokens[i - 1].text == ")" or tokens[i - 2].text == ")") and i + 1 < n:
+            boundary = True  # "Lima (dpa) - Frankreich …", "Brüssel (epo.de). - …": a dateline ends at its dash
         elif (
             word == "to"
             and i + 1 in verbs
@@ -323,7 +325,7 @@ _SUBJECT_PRONOUNS_EN: Final = words("pronoun.subject", "en")
 _SAID: Final = words("verb.say-past-short", "en")
 _AS_WHILE: Final = words("conj.temporal-as", "en")
 _MAYBE_BOUNDARY: Final = (
-    _HARD | _EN_SPLITTERS | _COORD | _FOCUS_NEGATION | _SUBJECT_PRONOUNS_EN | _AS_WHILE | {"to", ","}
+    _HARD | _EN_SPLITTERS | _COORD | _FOCUS_NEGATION | _SUBJECT_PRONOUNS_EN | _AS_WHILE | {"to", ",", "-"}
 )
 _MAYBE_BOUNDARY_BIT: Final = word_class(_MAYBE_BOUNDARY)
 
