@@ -1432,3 +1432,17 @@ def test_military_end_users_in_a_state_are_targets_and_end_ends_nothing_there():
 def test_numbers_in_groups_of_three_digits_are_one_count():
     assert quantities("Deutschland lieferte 2 000 Granaten an die Ukraine.", "de") == {("artillery-ammunition", 2000)}
     assert quantities("The US sent 1 200 000 rounds of ammunition to Ukraine.", "en") == {("ammunition", 1_200_000)}
+
+
+def test_goods_equipped_with_goods_are_described_not_handed_over():
+    text = "Peru ordered 20 Caracal helicopters from France. The helicopters are equipped with anti-ship missiles."
+    assert events(text, "en") == {("transfer", "FRA", "PER", "helicopter", "agreed")}
+    text = (
+        "Peru bestellte 20 Caracal-Hubschrauber in Frankreich. "
+        "Die Hubschrauber sind mit Seezielflugkörpern ausgestattet."
+    )
+    assert events(text, "de") == {("transfer", "FRA", "PER", "helicopter", "agreed")}
+    # equipping a state is supplying it
+    assert events("The US equipped Ukraine with Javelin missiles.", "en") == {
+        ("transfer", "USA", "UKR", "anti-tank-weapon", "delivered")
+    }

@@ -2558,11 +2558,35 @@ def _cues_describing(
         # attribute of that state, no event of the clause
         named = {a.start for a in actors if a.kind in ("name", "capital", "metonym")}
         cues = [c for c in cues if not _attribute_of_name(tokens, c, named)]
+    ends = {it.end for it in items}
     if lex.lang == "en":
         # "Stryker vehicles equipped with mounts": a participle of equipping right after goods describes them
-        ends = {it.end for it in items}
         cues = [c for c in cues if not _describes_goods(tokens, c, ends)]
-    return cues
+    # "The helicopters are equipped with anti-ship missiles", "Die Hubschrauber sind mit Raketen ausgestattet":
+    # goods opening a state passive of equipping are described, nothing is handed over
+    return [c for c in cues if not _equipped_state(tokens, c, ends, actors, lex.lang)]
+
+
+def _equipped_state(
+    tokens: list[Token], cue: CueMention, item_ends: set[int], actors: list[ActorMention], lang: str
+) -> bool:
+    if cue.lemma not in _EQUIP_STATE or not tokens[cue.start].lowercase or any(a.start < cue.start for a in actors):
+        return False
+    if lang == "en":
+        # goods, "are/were", the participle, "with"
+        return (
+            cue.start >= 2
+            and tokens[cue.start - 1].lower in _STATE_BE_EN
+            and (cue.start - 1) in item_ends
+            and cue.end < len(tokens)
+            and tokens[cue.end].lower == "with"
+        )
+    # goods, "sind/waren", "mit …", the participle
+    return (
+        cue.start >= 3
+        and any(k in item_ends and tokens[k].lower in _STATE_BE_DE for k in range(1, cue.start))
+        and any(t.lower == "mit" for t in tokens[: cue.start])
+    )
 
 
 def _people_of_groups(tokens: list[Token], actors: list[ActorMention], items: list[ItemMention]) -> None:
@@ -2670,6 +2694,9 @@ def _describes_goods(tokens: list[Token], cue: CueMention, item_ends: set[int]) 
 
 
 _EQUIP_DESCRIBES: Final = words("verb.equip-describes", "en")
+_EQUIP_STATE: Final = words("verb.equip-state")
+_STATE_BE_EN: Final = words("aux.state-be", "en")
+_STATE_BE_DE: Final = words("aux.state-passive", "de")
 
 
 def _elliptic_ones(tokens: list[Token], actors: list[ActorMention], items: list[ItemMention]) -> None:
