@@ -189,6 +189,7 @@ _MISSION_STEMS: Final = word_stems("noun.alliance-mission")
 _NOT_YET_BEFORE: Final = words("adverb.not-yet-before")
 _NOT_YET_AFTER: Final = words("adverb.not-yet-after", "en")
 _PLAIN_NEGATIONS: Final = words("negation.not-yet")
+_WITH_ABSOLUTE: Final = words("prep.with-absolute", "en")
 _PENDING_NEGATIONS: Final = words("negation.pending", "de")
 _REMAINDER: Final = words("pronoun.remainder")
 _NOUNISH_EN: Final = words("function.after-remainder", "en")
@@ -2016,6 +2017,17 @@ def _goods_from_context(
         # "Peking stellte weitere Lieferungen danach ein": further deliveries are not the goods named before
         trace.append("item.de.further-deliveries")
         return [ItemMention(lead.start, lead.end, "military-equipment", text=tokens[lead.start].text)]
+    if (
+        lead_kind == "give_noun"
+        and c > 0
+        and view.items_by_clause[c - 1]
+        and not view.items_by_clause[c]
+        and tokens[grammar.clauses[c][0] + (tokens[grammar.clauses[c][0]].text == ",")].lower in _WITH_ABSOLUTE
+    ):
+        # "ordered 20 helicopters from France, with deliveries to begin in 2019": the deliveries of the goods just
+        # named
+        trace.append("item.en.with-deliveries-of-previous")
+        return list(view.items_by_clause[c - 1])
     if _appositive_participle(view, c, lead):
         # "Chinese CH-4B armed drones, bought in 2015, flew hundreds of missions": the participle set off after
         # the goods is about them
@@ -2588,6 +2600,11 @@ def _own_clause_marks(view: ClauseView, frame: Frame, governors: list[int], asid
         # plant works: the technology has arrived ("will open" stays planned: the future decides first)
         frame.modifiers.add("in_use")
         fire(frame, "mod.opened-plant-works")
+    if "item.en.with-deliveries-of-previous" in frame.trace and any(
+        t.lower == "to" for t in tokens[lead.end : lead.end + 4]
+    ):
+        frame.modifiers.add("future")  # "…, with deliveries to begin in 2019": scheduled, still to come
+        fire(frame, "mod.en.with-deliveries-to-come")
     if "trigger.expected-delivery-noun" in frame.trace:
         frame.modifiers.add("future")
     elif lead.lemma in _EXPECT and frame.trigger_kind == "get":
@@ -3912,6 +3929,12 @@ def _roles_after_grammar(view: ClauseView, frame: Frame, frames: list[Frame], le
         _decided(frame, "roles.serving-people")
     if "mod.relative-on-memorandum" in frame.trace and not frame.recipients:
         _memorandum_partners(view, frame)
+    if "item.en.with-deliveries-of-previous" in frame.trace and frames and frames[-1].clause == c - 1:
+        # "ordered 20 helicopters from France, with deliveries to begin in 2019": the trade's parties
+        # (the absolute clause has no subject: the supplier is always the trade's)
+        frame.suppliers = list(frames[-1].suppliers)
+        frame.recipients = [x for x in frame.recipients if x not in frame.suppliers] or list(frames[-1].recipients)
+        _decided(frame, "roles.with-deliveries-of-previous")
     if (
         "roles.arrive.come-from" in frame.trace
         and frames
