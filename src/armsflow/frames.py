@@ -247,6 +247,8 @@ _RELATIVE_DE: Final = words("pronoun.relative", "de")
 _QUESTION_OPENERS: Final = words("conj.whether")
 _UNCLEAR: Final = words("adjective.unclear")
 _SCHEDULE_PREPS: Final = words("prep.schedule", "de")
+_IN_MONTH: Final = words("prep.in-month", "de")
+_MONTHS_DE: Final = words("noun.month", "de")
 _SCHEDULE_ADVERBS: Final = words("adverb.schedule", "de")
 _SCHEDULE_POINTS: Final = words("noun.time", "de") | words("noun.schedule-point", "de")
 _TRAIN: Final = words("verb.train")
@@ -3849,6 +3851,8 @@ def _scheduled(view: ClauseView, c: int) -> bool:
     for i in range(start, end - 1):
         if tokens[i].lower in _PRESENT_PASSIVE and _four_digits(tokens[i + 1]):
             return True  # "werden 2027 geliefert": a year right after the present-passive auxiliary is to come
+        if tokens[i].lower in _IN_MONTH and tokens[i + 1].lower in _MONTHS_DE:
+            return True  # "werden noch im Dezember geliefert": a month named is a date to come
         if tokens[i].lower not in _SCHEDULE_PREPS:
             continue
         nxt = tokens[i + 1]
