@@ -105,6 +105,7 @@ _FOR_PREPS: Final = words("prep.topic-recipient")
 _ADDITIVE: Final = words("adverb.additive")
 _COMPLEMENTIZERS: Final = words("conj.complement")
 _DEFINITE_MEASURE: Final = words("article.definite-measure")
+_GIVING: Final = frozenset({"give", "give_noun"})
 _GENITIVE_LINKS: Final = words("article.genitive-link")
 _ARTICLES: Final = words("article.any")
 _OWN_POSSESSIVES: Final = words("determiner.own-possessive")
@@ -1581,15 +1582,23 @@ class Assembler:
                 self._definite(sentence, frame)
                 or self._adds_to_last(sentence)
                 or self._deal_named_back(sentence, frame)
+                or self._agentless_passive_next(frame, index, last[0])
             )
             and not self._others_named(set(l_sup) | set(l_rec))
         ):
+            if self._agentless_passive_next(frame, index, last[0]) and not self._definite(sentence, frame):
+                fire(frame, "discourse.agentless-passive-continues")
             if self._adds_to_last(sentence):
                 fire(frame, "discourse.additive-adverb-continues")
             elif self._deal_named_back(sentence, frame):
                 fire(frame, "discourse.en.the-deal-includes")
             parties.fill("supplier", list(l_sup), "discourse.continue-last-transfer-pair")
             parties.fill("recipient", list(l_rec), "discourse.continue-last-transfer-pair")
+
+    def _agentless_passive_next(self, frame: Frame, index: int, last: int) -> bool:
+        """ "Russia donated two helicopters to Peru. Nine armoured vehicles were delivered in April.": a passive of
+        giving that names nobody, right after a transfer, continues it with the goods it names."""
+        return frame.passive and last == index - 1 and not self._sentence_actors and frame.trigger_kind in _GIVING
 
     def _deal_named_back(self, sentence: Sentence, frame: Frame) -> bool:
         """ "The deal includes a transfer of technology", "The contract also covers spare parts": a deal named with
