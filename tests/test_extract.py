@@ -1446,3 +1446,10 @@ def test_goods_equipped_with_goods_are_described_not_handed_over():
     assert events("The US equipped Ukraine with Javelin missiles.", "en") == {
         ("transfer", "USA", "UKR", "anti-tank-weapon", "delivered")
     }
+
+
+def test_a_regime_in_a_state_is_the_target():
+    assert events("Die EU verhängte Sanktionen gegen das Militärregime in Myanmar.", "de") == {
+        ("sanction", "EU", "MMR", "imposed")
+    }
+    assert events("The EU imposed sanctions on the regime in Myanmar.", "en") == {("sanction", "EU", "MMR", "imposed")}
