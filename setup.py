@@ -16,9 +16,11 @@ import hashlib
 import json
 import os
 import sys
+import time
 from pathlib import Path
 
 from setuptools import setup
+from setuptools.command.build_ext import build_ext
 
 ROOT = Path(__file__).resolve().parent
 PACKAGE = ROOT / "src" / "armsflow"
@@ -48,6 +50,10 @@ def _path(module: str) -> Path:
     return PACKAGE.joinpath(*module.split(".")[1:]).with_suffix(".py")
 
 
+# What the hashes will record, worked out before compiling; written by BuildExt once the build succeeded.
+_RECORD: dict = {}
+
+
 def ext_modules() -> list:
     hashes = PACKAGE / "_native.json"
     hashes.unlink(missing_ok=True)
@@ -73,12 +79,30 @@ def ext_modules() -> list:
         os.chdir(cwd)
     for extension in extensions:
         extension.optional = True  # no compiler: plain Python, which armsflow.native then loads
-    recorded: dict = {m: hashlib.sha256(_path(m).read_bytes()).hexdigest() for m in COMPILED}
+    _RECORD.update({m: hashlib.sha256(_path(m).read_bytes()).hexdigest() for m in COMPILED})
     # Size and modification time of each source as compiled: while they are unchanged, armsflow.native
     # need not hash the sources at every start (the test CPython applies to its own cached bytecode).
-    recorded["_stat"] = {m: [_path(m).stat().st_size, _path(m).stat().st_mtime_ns] for m in COMPILED}
-    hashes.write_text(json.dumps(recorded, indent=1) + "\n", encoding="utf-8")
+    _RECORD["_stat"] = {m: [_path(m).stat().st_size, _path(m).stat().st_mtime_ns] for m in COMPILED}
     return extensions
 
 
-setup(ext_modules=ext_modules())
+class BuildExt(build_ext):
+    """Writes the hashes only when every extension was built by this run. The extensions are optional: when
+    one fails to compile, the build goes on, and older compiled modules may still lie beside the sources; a
+    record written before compiling would make armsflow.native run that older code as current."""
+
+    def run(self) -> None:
+        started = time.time() - 1
+        super().run()
+        outputs = [Path(self.get_ext_fullpath(e.name)) for e in self.extensions]
+        if not _RECORD or not all(p.exists() and p.stat().st_mtime >= started for p in outputs):
+            print("armsflow: the extraction core was not compiled; it runs from its Python sources", file=sys.stderr)
+            return
+        text = json.dumps(_RECORD, indent=1) + "\n"
+        targets = {PACKAGE / "_native.json", Path(self.build_lib) / "armsflow" / "_native.json"}
+        for target in targets:
+            if target.parent.is_dir():
+                target.write_text(text, encoding="utf-8")
+
+
+setup(ext_modules=ext_modules(), cmdclass={"build_ext": BuildExt})
