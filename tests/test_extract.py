@@ -1453,3 +1453,11 @@ def test_a_regime_in_a_state_is_the_target():
         ("sanction", "EU", "MMR", "imposed")
     }
     assert events("The EU imposed sanctions on the regime in Myanmar.", "en") == {("sanction", "EU", "MMR", "imposed")}
+
+
+def test_a_former_soviet_republic_is_the_state_talked_about_and_spares_are_goods():
+    text = "In Georgien gibt es Unruhen. Deutschland stoppt Rüstungsexporte in die frühere Sowjetrepublik."
+    assert ("sanction", "DEU", "GEO", "imposed") in events(text, "de")
+    assert events("South Africa sent spares to Zambia.", "en") == {
+        ("transfer", "ZAF", "ZMB", "technology", "delivered")
+    }
