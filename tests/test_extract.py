@@ -1315,6 +1315,8 @@ def test_a_negated_stop_lets_deliveries_go_on_and_nach_before_auch_is_no_destina
     found = events("Nach Schweden und Finnland stoppt nun auch Belgien seine Rüstungsexporte nach Katar.", "de")
     assert not any(e[2] in ("SWE", "FIN") for e in found), found
     assert ("sanction", "BEL", "QAT", "imposed") in found
+    # … and they took the same measure before
+    assert {("sanction", "SWE", "QAT", "imposed"), ("sanction", "FIN", "QAT", "imposed")} <= found
     # a fronted destination with "auch" before the goods stays a destination
     assert ("transfer", "BEL", "QAT", "armoured-vehicle", "delivered") in events(
         "Nach Katar liefert Belgien nun auch Panzer.", "de"

@@ -87,6 +87,8 @@ _BRACKETS: Final = words("punctuation.bracket")
 _PLACED_ON: Final = words("prep.placed-on", "en")
 _WITHHOLD: Final = words("verb.withhold")
 _DISCONTINUE: Final = words("verb.discontinue")
+# Modality under which the measure itself is not (yet) taken: then nothing says the precedents took it
+_UNDONE: Final = frozenset({"negation", "lift", "consider", "request", "not_imposed", "measure_negated"})
 _DAY: Final = words("noun.day")
 _BEFORE_NEXT_DAY: Final = words("function.before-next-day")
 _DESIGNATION_CLASS: Final = word_stems("stem.designation-class")
@@ -150,6 +152,7 @@ def sanction_frames(view: ClauseView, sanction_story: bool = False) -> list[Fram
                 fire(f, "sanction.coordinated-verb-phrase")
             _share_targets(view, c, found)
         frames.extend(found)
+        frames.extend(_precedents(view, c, found))
         frame = found[0]
         nxt = c + 1
         if (
@@ -171,6 +174,32 @@ def sanction_frames(view: ClauseView, sanction_story: bool = False) -> list[Fram
             )
             frames.append(lifted)
     return frames
+
+
+def _precedents(view: ClauseView, c: int, found: list[Frame]) -> list[Frame]:
+    """ "Nach Deutschland und Dänemark stoppt nun auch Finnland seine Rüstungsexporte nach Katar": the states the
+    fronted "nach" names took the same measure before; it is in force."""
+    frame = found[0]
+    if "grammar.de.fronted-after-others" not in frame.trace or not frame.targets or frame.modifiers & _UNDONE:
+        return []
+    before = [
+        i for g in groups(view.actors_by_clause[c], view.tokens) if fronted_after_others(view, c, g) for i in g.ids
+    ]
+    return [
+        Frame(
+            "sanction",
+            frame.trigger,
+            frame.trigger_kind,
+            c,
+            imposers=[state],
+            targets=[t for t in frame.targets if t != state],
+            modifiers=set(),
+            trace=[*frame.trace, "sanction.de.precedents-took-it"],
+            rule=frame.rule,
+        )
+        for state in unique(before)
+        if state not in frame.imposers
+    ]
 
 
 def _may_hold_measure(view: ClauseView, c: int, sanction_story: bool) -> bool:
