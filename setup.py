@@ -16,7 +16,6 @@ import hashlib
 import json
 import os
 import sys
-import time
 from pathlib import Path
 
 from setuptools import setup
@@ -87,15 +86,23 @@ def ext_modules() -> list:
 
 
 class BuildExt(build_ext):
-    """Writes the hashes only when every extension was built by this run. The extensions are optional: when
-    one fails to compile, the build goes on, and older compiled modules may still lie beside the sources; a
-    record written before compiling would make armsflow.native run that older code as current."""
+    """Writes the hashes only when every extension was built (or found up to date) without error. The extensions
+    are optional: when one fails to compile, the build goes on, and older compiled modules may still lie beside the
+    sources; a record written before compiling would make armsflow.native run that older code as current."""
+
+    failed = False
+
+    def build_extension(self, ext) -> None:
+        try:
+            super().build_extension(ext)
+        except Exception:
+            self.failed = True  # the optional extension's error is reported by setuptools, which goes on
+            raise
 
     def run(self) -> None:
-        started = time.time() - 1
         super().run()
         outputs = [Path(self.get_ext_fullpath(e.name)) for e in self.extensions]
-        if not _RECORD or not all(p.exists() and p.stat().st_mtime >= started for p in outputs):
+        if self.failed or not _RECORD or not all(p.exists() for p in outputs):
             print("armsflow: the extraction core was not compiled; it runs from its Python sources", file=sys.stderr)
             return
         text = json.dumps(_RECORD, indent=1) + "\n"
