@@ -1935,11 +1935,9 @@ def find_cues(tokens: list[Token], lex: Lexicon) -> list[CueMention]:
     found = [c for c in found if not _negates_a_date(tokens, c)]
     found = [_not_as_planned(tokens, c, lex.lang) for c in found]
     # "bot Katar Bomben zum Kauf an", "offered Qatar bombs for sale": the purchase or sale is what the offer is
-    # for; the offer states the transfer
-    found = [c for c in found if not _purpose_of_offer(tokens, c, found)]
-    # "lieferte ohne Genehmigung Pistolen nach Mexiko", "mit Genehmigung der Regierung": a licence named as the
-    # manner of a transfer approves nothing of its own
-    found = [c for c in found if not _licence_as_manner(tokens, c)]
+    # for, the offer states the transfer; "lieferte ohne Genehmigung Pistolen nach Mexiko", "mit Genehmigung der
+    # Regierung": a licence named as the manner of a transfer approves nothing of its own (one pass for both)
+    found = [c for c in found if not (_purpose_of_offer(tokens, c, found) or _licence_as_manner(tokens, c))]
     if lex.lang == "en":
         found = _english_cue_readings(tokens, found)
         found = _english_cue_nouns(tokens, found, lex)
@@ -2037,10 +2035,15 @@ def _english_cue_readings(tokens: list[Token], found: list[CueMention]) -> list[
     # "drones used by Russia to target Ukrainian civilians": a verb of aiming at people or places attacks them
     found = [c for c in found if not _attack_on_victims(tokens, c)]
     # "voted to lift the arms embargo and targeted sanctions on Eritrea": a participle before a measure noun
-    # describes it; it is no verb of imposing
-    found = [c for c in found if not _describes_measure(tokens, c, found)]
-    # "military end users in Laos", "end-use checks": "end" modifies the noun; nothing is ended
-    return [c for c in found if not (c.end < len(tokens) and tokens[c.end].lower in _END_COMPOUND_HEADS)]
+    # describes it, no verb of imposing; "military end users in Laos", "end-use checks": "end" modifies the noun,
+    # nothing is ended (one pass for both)
+    return [
+        c
+        for c in found
+        if not (
+            _describes_measure(tokens, c, found) or (c.end < len(tokens) and tokens[c.end].lower in _END_COMPOUND_HEADS)
+        )
+    ]
 
 
 def _describes_measure(tokens: list[Token], cue: CueMention, found: list[CueMention]) -> bool:
