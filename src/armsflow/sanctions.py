@@ -202,6 +202,16 @@ def _precedents(view: ClauseView, c: int, found: list[Frame]) -> list[Frame]:
     ]
 
 
+def _withholds(view: ClauseView, c: int, cue: CueMention) -> bool:
+    """A verb of withholding ("hatte Rüstungsexporte an Riad weitgehend verweigert"), or of discontinuing arms
+    exports of no kind in particular ("hat alle Rüstungsexporte nach Katar eingestellt"): it stops them."""
+    if not view.tokens[cue.start].lowercase:
+        return False
+    if cue.lemma in _WITHHOLD:
+        return True
+    return cue.lemma in _DISCONTINUE and all(it.category == "military-equipment" for it in view.items_by_clause[c])
+
+
 def _may_hold_measure(view: ClauseView, c: int, sanction_story: bool) -> bool:
     """Whether clause c has a word any measure rule starts from (most clauses have none)."""
     kinds = _STARTS_MEASURE_IN_STORY if sanction_story else _STARTS_MEASURE
@@ -290,17 +300,7 @@ def _sanction_frame(view: ClauseView, c: int, sanction_story: bool) -> list[Fram
     cues = view.cues_by_clause[c]
     measure = _measure(view, c, sanction_story)
     prevent = next(
-        (
-            cue
-            for cue in cues
-            # "hatte Rüstungsexporte an Riad weitgehend verweigert": withholding exports stops them too
-            if "prevent" in cue.kinds
-            or cue.lemma in _WITHHOLD
-            and view.tokens[cue.start].lowercase
-            or cue.lemma in _DISCONTINUE
-            and view.tokens[cue.start].lowercase
-            and all(it.category == "military-equipment" for it in view.items_by_clause[c])
-        ),
+        (cue for cue in cues if "prevent" in cue.kinds or _withholds(view, c, cue)),
         None,
     )
     if measure is None and not (prevent and any(_stops_exports(cue, view.tokens, view.lang) for cue in cues)):
@@ -748,7 +748,7 @@ def _negations_aside(view: ClauseView, frame: Frame, c: int) -> set[int]:
         verb = negated_verb(view, c, neg, frame.trigger)
         if any(w in _NO_LONGER for w in after) and not (verb is not None and "lift" in verb.kinds):
             frame.modifiers.add("no_longer")  # "keinen Beschränkungen mehr", "no longer subject to"
-        elif "prevent" in frame.trigger.kinds and stop_negated(view, c, neg, frame.trigger, frame.trigger):
+        elif "prevent" in frame.trigger.kinds and _stop_verb(view, c, neg, verb) is frame.trigger:
             frame.modifiers.add("not_imposed")  # "will not stop its arms deliveries": no stop, the deliveries go on
         elif verb is None:
             continue
@@ -780,12 +780,18 @@ def stop_negated(
     """Whether ``neg`` negates a verb of stopping (``stop``, or the clause's verb of stopping): the verb it
     negates, or in German a finite verb of stopping before a clause-final "nicht" ("stoppen ihre Lieferungen
     nicht")."""
-    verb = negated_verb(view, c, neg, measure)
+    verb = _stop_verb(view, c, neg, negated_verb(view, c, neg, measure))
+    return verb is not None and (stop is None or verb is stop)
+
+
+def _stop_verb(view: ClauseView, c: int, neg: CueMention, verb: CueMention | None) -> CueMention | None:
+    """The verb of stopping that ``neg`` negates, given the verb :func:`negated_verb` found for it (None when that
+    is no verb of stopping)."""
     if verb is None and view.lang == "de":
         before = [x for x in view.cues_by_clause[c] if x.end <= neg.start and x.lemma in STOP_VERBS]
         final = neg.end >= len(view.tokens) or not view.tokens[neg.end].alphabetic
         verb = before[-1] if before and final and view.tokens[before[-1].start].lowercase else None
-    return verb is not None and verb.lemma in STOP_VERBS and (stop is None or verb is stop)
+    return verb if verb is not None and verb.lemma in STOP_VERBS else None
 
 
 def negated_verb(view: ClauseView, c: int, neg: CueMention, measure: CueMention) -> CueMention | None:
