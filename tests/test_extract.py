@@ -1463,3 +1463,18 @@ def test_a_former_soviet_republic_is_the_state_talked_about_and_spares_are_goods
     assert events("South Africa sent spares to Zambia.", "en") == {
         ("transfer", "ZAF", "ZMB", "technology", "delivered")
     }
+
+
+def test_a_count_passes_a_makers_name_and_a_classifier_noun():
+    assert quantities("Peru ordered 30 Airbus Caracal military helicopters from France.", "en") == {("helicopter", 30)}
+    assert quantities("Peru ordered 12 Lockheed Martin F-35A jets from the United States.", "en") == {
+        ("combat-aircraft", 12)
+    }
+    assert quantities("Chile kaufte 146 Stück des Leopard 2 in Deutschland.", "de") == {("armoured-vehicle", 146)}
+    assert quantities("Frankreich liefert Peru neun Exemplare des Hubschraubers Caracal.", "de") == {("helicopter", 9)}
+    assert quantities("France will deliver six units of the Caracal helicopter to Peru.", "en") == {("helicopter", 6)}
+    # a goods word before the conjunction is no maker: the count stays with the recovery vehicles
+    assert quantities("Deutschland lieferte der Ukraine zwei Bergepanzer und Munition.", "de") == {
+        ("armoured-vehicle", 2),
+        ("ammunition", None),
+    }

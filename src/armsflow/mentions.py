@@ -1859,6 +1859,14 @@ def _quantity(tokens: list[Token], start: int, lex: Lexicon) -> int | None:
             return value or None  # "000" alone, a count of none, is no count
         if word in _CONTAINERS:
             return None  # "two shipments of Fath-360 missiles", "20 000 Container mit Munition": loads, not units
+        if word in _COUNT_CLASSIFIERS and j + 1 < start and tokens[j + 1].lower in _QUANT_SKIP:
+            j -= 1  # "146 Stück des Leopard 2", "six units of the Caracal": the classifier counts the goods
+            continue
+        width = _maker_width(tokens, j, lex) if j + 1 == start and tok.capitalised else 0
+        if width:
+            j -= width  # "30 Airbus Caracal helicopters", "12 Lockheed Martin F-35A": the maker names no count
+            steps += 1
+            continue
         if word in _QUANT_SKIP or (tok.text[:1].islower() and word.isalpha() and steps < 2 and lex.lang == "de"):
             j -= 1
             steps += 1
@@ -1873,6 +1881,22 @@ def _quantity(tokens: list[Token], start: int, lex: Lexicon) -> int | None:
             continue
         return None
     return None
+
+
+def _maker_width(tokens: list[Token], j: int, lex: Lexicon) -> int:
+    """How many words of a maker's name end at token j before goods (0: none): the first word of
+    designations that is no designation itself ("Airbus" in "Airbus H145M"), or a firm's name of one or two
+    words ("Boeing", "Lockheed Martin")."""
+    key = designation_key(tokens[j].text)
+    if key in lex.designation_starts and key not in lex.designations:
+        return 1
+    for width in (1, 2):
+        if j - width + 1 < 0:
+            break
+        entry = lex.actors.get(tuple(t.text for t in tokens[j - width + 1 : j + 1]))
+        if entry is not None and entry.kind == "org":
+            return width
+    return 0
 
 
 def _first_digit_group(tokens: list[Token], j: int) -> int:
@@ -1899,6 +1923,7 @@ def _origin_word(text: str, lex: Lexicon) -> bool:
 
 
 _CONTAINERS: Final = words("noun.load")
+_COUNT_CLASSIFIERS: Final = words("noun.count-classifier")
 
 
 def _part(tokens: list[Token], start: int, total: int | None, lex: Lexicon) -> int | None:
