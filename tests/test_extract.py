@@ -1478,3 +1478,20 @@ def test_a_count_passes_a_makers_name_and_a_classifier_noun():
         ("armoured-vehicle", 2),
         ("ammunition", None),
     }
+
+
+def test_a_prepositional_aside_holds_no_subject_and_a_german_genitive_state_acts_through_its_body():
+    text = (
+        "Peru's defence minister, in the presence of his visiting French counterpart, signed a contract "
+        "to buy 20 Caracal helicopters."
+    )
+    assert events(text, "en") == {("transfer", "FRA", "PER", "helicopter", "agreed")}
+    assert events("Frankreichs Regierung liefert Panzer an Peru.", "de") == {
+        ("transfer", "FRA", "PER", "armoured-vehicle", "delivered")
+    }
+    assert events("Chinas Staatsführung hat Waffenlieferungen an Russland abgelehnt.", "de") == {
+        ("transfer", "CHN", "RUS", "military-equipment", "refused")
+    }
+    # the genitive before a title and a person is one party with the person, who is no recipient
+    text = "Lukaschenko fürchtet um seine Macht. Zum Schutz verspricht ihm Russlands Präsident Putin neue Waffen."
+    assert events(text, "de") == {("transfer", "RUS", "BLR", "military-equipment", "planned")}

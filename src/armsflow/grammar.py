@@ -221,11 +221,12 @@ def groups(actors: list[ActorMention], tokens: list[Token]) -> list[Group]:
 
 
 def _titled_person(last: ActorMention, actor: ActorMention, between: list[Token]) -> bool:
-    """A state adjective, a capitalised title and a person of that state ("Ukrainian President Volodymyr
-    Zelensky", "der ukrainische Präsident Selenskyj"): one party, named by the person."""
+    """A state adjective or genitive, a capitalised title and a person of that state ("Ukrainian President
+    Volodymyr Zelensky", "der ukrainische Präsident Selenskyj", "Russlands Präsident Putin"): one party, named by
+    the person."""
     return (
         actor.kind == "person"
-        and last.kind == "adj"
+        and (last.kind == "adj" or last.kind == "name-gen")
         and last.id == actor.id
         and 0 < len(between) <= 3
         and all(t.capitalised and t.alphabetic for t in between)
@@ -464,6 +465,17 @@ def opens_complement(grammar: SentenceGrammar, c: int) -> bool:
         or (len(ws) > 1 and ws[1] in _COMPLEMENTIZERS)
         or grammar.infinitive[c]
     )
+
+
+def prepositional_aside(tokens: list[Token], grammar: SentenceGrammar, c: int) -> bool:
+    """Is clause c a phrase set off by commas that opens with a preposition (", in the presence of his French
+    counterpart, signed …", ", unter Vermittlung seines deutschen Amtskollegen, …")? Its names are governed by
+    the preposition however many words stand between; none of them is a subject for a later clause to take up
+    (rule grammar.prepositional-aside)."""
+    start, end = grammar.clauses[c]
+    if c == 0 or tokens[start].text != "," or start + 1 >= end or end >= len(tokens):
+        return False
+    return tokens[start + 1].lower in PREPOSITIONS and tokens[end].text == ","
 
 
 def relative_clause(tokens: list[Token], grammar: SentenceGrammar, c: int) -> bool:

@@ -241,6 +241,8 @@ def find_actors(tokens: list[Token], lex: Lexicon) -> list[ActorMention]:
         ):
             # "Iran's Revolutionary Guards", "to Russia's Kursk region": the state itself has the role
             genitive = False  # "Iran's Revolutionary Guards", "Czechia's initiative has supplied": the state acts
+        elif genitive and not english and prep is None and article is None and _body_follows_de(tokens, i + size):
+            genitive = False  # "Frankreichs Regierung liefert", "Perus Verteidigungsminister unterzeichnete": the same
         if prep == "gen":
             prep = None
         found.append(ActorMention(start, i + size, entry.id, entry.kind, prep, article, text, genitive))
@@ -484,6 +486,18 @@ def _clause_initial(tokens: list[Token], i: int) -> bool:
 
 _CLAUSE_OPENERS_EN: Final = words("function.before-clause-initial-actor", "en")
 _STATE_BODIES_EN: Final = words("noun.state-body", "en")
+
+
+def _body_follows_de(tokens: list[Token], j: int) -> bool:
+    """Does a body through which a state acts follow a German genitive name at once ("Frankreichs Regierung",
+    "Perus Verteidigungsminister", "Chinas Staatsführung")?"""
+    if j >= len(tokens) or not tokens[j].capitalised:
+        return False
+    word = tokens[j].lower
+    return word in INSTITUTIONS or word.endswith(_STATE_BODY_ENDS)
+
+
+_STATE_BODY_ENDS: Final = word_stems("stem.state-body-end")
 
 
 def _institution_follows(tokens: list[Token], j: int) -> bool:

@@ -33,6 +33,7 @@ from armsflow.grammar import (
     is_company,
     participial,
     phrase_from,
+    prepositional_aside,
     pronoun_subject,
     relative_antecedent,
     relative_clause,
@@ -553,6 +554,10 @@ def _inherited_subject(r: Roles) -> None:
         if g not in r.governors and relative_clause(tokens, grammar, g):
             continue  # "Peru, which regarded the islands as Argentine, … tried to buy": not the relative's names
         found = groups(view.actors_by_clause[g], tokens)
+        if found and prepositional_aside(tokens, grammar, g):
+            if any(x.first.prep is None for x in found) and "grammar.prepositional-aside" not in r.frame.trace:
+                fire(r.frame, "grammar.prepositional-aside")  # a name far from its preposition
+            continue
         cand = [x for x in found if x.first.prep is None and not x.first.genitive]
         if view.lang == "de" and not grammar.infinitive[c]:
             # "Die USA haben der Schweiz mitgeteilt, dass …": a dative addressee is no subject to take up
