@@ -1495,3 +1495,20 @@ def test_a_prepositional_aside_holds_no_subject_and_a_german_genitive_state_acts
     # the genitive before a title and a person is one party with the person, who is no recipient
     text = "Lukaschenko fürchtet um seine Macht. Zum Schutz verspricht ihm Russlands Präsident Putin neue Waffen."
     assert events(text, "de") == {("transfer", "RUS", "BLR", "military-equipment", "planned")}
+
+
+def test_supplying_a_state_also_without_goods_supplies_the_goods_named_before():
+    first = "South Africa supplies Rooivalk helicopters to Zambia. "
+    assert events(first + "It is also supplying Namibia.", "en") == {
+        ("transfer", "ZAF", "ZMB", "helicopter", "delivered"),
+        ("transfer", "ZAF", "NAM", "helicopter", "delivered"),
+    }
+    assert events("Südafrika liefert Rooivalk-Hubschrauber an Sambia. Auch Namibia wird beliefert.", "de") == {
+        ("transfer", "ZAF", "ZMB", "helicopter", "delivered"),
+        ("transfer", "ZAF", "NAM", "helicopter", "delivered"),
+    }
+    # other goods, and a pronoun that is the subject of an active verb, say nothing about the helicopters
+    assert events(first + "It also sells oil to Namibia.", "en") == {
+        ("transfer", "ZAF", "ZMB", "helicopter", "delivered")
+    }
+    assert events(first + "It sells food to Namibia.", "en") == {("transfer", "ZAF", "ZMB", "helicopter", "delivered")}

@@ -2040,7 +2040,7 @@ def _goods_from_context(
         if found:
             trace.append(found[1])
             return found[0]
-        pronoun = _anaphoric_items(tokens, grammar, c, view.lang)
+        pronoun = _anaphoric_items(tokens, grammar, c, view.lang, lead.start)
         if pronoun:
             trace.append("item.pronoun-object")
             return pronoun
@@ -2048,6 +2048,10 @@ def _goods_from_context(
         if bare:
             trace.append("item.bare-count-object")
             return bare
+        also = _also_supplied(view, c, lead, lead_kind)
+        if also:
+            trace.append("item.also-supplied-the-same")
+            return also
         deal = _deal_named_before(view, c, lead_kind)
         if deal:
             trace.append("item.deal-named-before")
@@ -2282,13 +2286,57 @@ def _count(tok: Token) -> int | None:
     return _COUNT_WORDS.get(tok.lower)
 
 
-def _anaphoric_items(tokens: list[Token], grammar: SentenceGrammar, c: int, lang: str = "") -> list[ItemMention]:
+def _subject_before_active(tokens: list[Token], i: int, lead: int) -> bool:
+    """Is the English word at i within three words before an active finite verb of the clause (no "be" right
+    before it), and so its subject?"""
+    if not 0 < lead - i <= 3 or tokens[lead - 1].lower in _BE_PASSIVE or tokens[lead].text.endswith("ing"):
+        return False
+    return all(t.lowercase and t.alphabetic for t in tokens[i + 1 : lead])
+
+
+_PERSONAL_PRONOUNS_EN: Final = words("pronoun.personal", "en")
+_BE_PASSIVE: Final = words("aux.finite-passive", "en") | words("aux.be-non-finite", "en")
+
+
+def _also_supplied(view: ClauseView, c: int, lead: CueMention, lead_kind: str) -> list[ItemMention]:
+    """ "It is also supplying Namibia", "Auch Namibia wird beliefert": a verb of supplying or selling with "also"
+    and a state to supply, but no goods of its own, supplies the goods named before (the adverb stands for them,
+    as a pronoun would; coreference finds them or the frame has none)."""
+    if lead_kind not in _ALSO_KINDS or not view.actors_by_clause[c]:
+        return []
+    start, end = view.grammar.clauses[c]
+    tokens = view.tokens
+    named = {k for a in view.actors_by_clause[c] for k in range(a.start, a.end)}
+    # only states, the verb, "also" and function words: "Russia also sells oil to India" has goods of its own
+    # that are no arms, so it says nothing about the goods named before
+    if any(
+        tokens[k].alphabetic and k not in named and k != lead.start and tokens[k].lower not in _ALSO_FILLERS
+        for k in range(start, end)
+    ):
+        return []
+    for k in range(start, end):
+        if tokens[k].lower in _ALSO_SAME:
+            return [ItemMention(k, k + 1, None, carrier="pronoun", text=tokens[k].text)]
+    return []
+
+
+_ALSO_KINDS: Final = frozenset({"give", "sell"})
+_ALSO_SAME: Final = words("adverb.also-the-same")
+_ALSO_FILLERS: Final = words("adverb.also-the-same") | words("function.also-supplied-filler")
+
+
+def _anaphoric_items(
+    tokens: list[Token], grammar: SentenceGrammar, c: int, lang: str = "", lead: int = -1
+) -> list[ItemMention]:
     """A pronoun object ("it", "sie", "them") stands for the last named item; an English pronoun after a
-    preposition other than "with"/"of" ("each government behind them") is no object of the verb."""
+    preposition other than "with"/"of" ("each government behind them") is no object of the verb, nor one before
+    an active verb ("It also sells oil to Namibia": the subject; "It was delivered to Namibia" stays goods)."""
     start, end = grammar.clauses[c]
     for i in range(start, end):
         word = tokens[i].lower
         if lang == "en" and i > 0 and tokens[i - 1].lower in _EN_PREPOSITIONS:
+            continue
+        if lang == "en" and word in _PERSONAL_PRONOUNS_EN and _subject_before_active(tokens, i, lead):
             continue
         if word in _ITEM_PRONOUNS and not _determiner(tokens, i):
             if lang == "en" and i + 1 < end and tokens[i + 1].lower in _FINITE_AFTER_PART:
