@@ -1512,3 +1512,14 @@ def test_supplying_a_state_also_without_goods_supplies_the_goods_named_before():
         ("transfer", "ZAF", "ZMB", "helicopter", "delivered")
     }
     assert events(first + "It sells food to Namibia.", "en") == {("transfer", "ZAF", "ZMB", "helicopter", "delivered")}
+
+
+def test_goods_taken_up_by_a_pronoun_for_a_new_buyer_come_from_the_same_supplier_and_hercules_is_a_transport():
+    text = "Bolivia bought two Hercules aircraft from Chile. Peru also bought two of them."
+    assert events(text, "en") == {
+        ("transfer", "CHL", "BOL", "other-aircraft", "agreed"),
+        ("transfer", "CHL", "PER", "other-aircraft", "agreed"),
+    }
+    # an own seller wins
+    text = "Bolivia bought two Hercules aircraft from Chile. Peru also bought two of them from Spain."
+    assert ("transfer", "ESP", "PER", "other-aircraft", "agreed") in events(text, "en")

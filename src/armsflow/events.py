@@ -1554,8 +1554,7 @@ class Assembler:
             else:
                 parties.fill("supplier", list(l_sup), "discourse.continue-last-transfer-supplier")
         elif (
-            self.lang == "de"
-            and recipients
+            recipients
             and not suppliers
             and last[0] == index - 1
             and "item.pronoun-object" in frame.trace
@@ -1565,7 +1564,7 @@ class Assembler:
         ):
             # "… dass Marokko die erste Charge Drohnen erhalten habe. Äthiopien erwägt, sie zu kaufen": the same goods,
             # from whoever just supplied them
-            parties.fill("supplier", list(l_sup), "discourse.de.pronoun-goods-same-supplier")
+            parties.fill("supplier", list(l_sup), "discourse.pronoun-goods-same-supplier")
         elif (
             not suppliers
             and not recipients
