@@ -1523,3 +1523,21 @@ def test_goods_taken_up_by_a_pronoun_for_a_new_buyer_come_from_the_same_supplier
     # an own seller wins
     text = "Bolivia bought two Hercules aircraft from Chile. Peru also bought two of them from Spain."
     assert ("transfer", "ESP", "PER", "other-aircraft", "agreed") in events(text, "en")
+
+
+def test_goods_arriving_at_a_port_of_a_third_state_are_on_their_way_to_the_buyer():
+    text = (
+        "Peru bought 42 Stryker vehicles from the United States. 17 vehicles have already arrived at a port in Chile."
+    )
+    assert events(text, "en") == {
+        ("transfer", "USA", "PER", "armoured-vehicle", "agreed"),
+        ("transfer", "USA", "PER", "armoured-vehicle", "delivered"),
+    }
+    text = (
+        "Peru kaufte 42 Stryker-Fahrzeuge von den USA. 17 Fahrzeuge sind bereits in einem Hafen in Chile eingetroffen."
+    )
+    assert ("transfer", "USA", "PER", "armoured-vehicle", "delivered") in events(text, "de")
+    # without a transfer before, the port's state is where they arrived
+    assert events("17 Stryker vehicles from the US have arrived at a port in Chile.", "en") == {
+        ("transfer", "USA", "CHL", "armoured-vehicle", "delivered")
+    }

@@ -1289,6 +1289,7 @@ class Assembler:
         self._fill_origin_of_pronoun_goods(frame, parties, items, vague)
         self._fill_origin_of_definite_goods(index, frame, parties, vague)
         self._fill_speaking_state_supplier(frame, parties, vague)
+        self._port_on_the_way(index, frame, parties, items)
         self._fill_from_last_transfer(index, sentence, frame, parties, items, vague)
         self._fill_agentless_supplier(index, frame, parties, items, vague)
         self._fill_recipient(index, sentence, frame, parties, items, vague)
@@ -1509,6 +1510,24 @@ class Assembler:
         origin = [x for x in last[2] if x not in parties.recipients]
         if origin:
             parties.fill("supplier", origin, "discourse.from-there-is-last-destination")
+
+    def _port_on_the_way(self, index: int, frame: Frame, parties: _Parties, items: list[ItemMention]) -> None:
+        """ "Peru bought 42 Strykers from the US. 17 have already arrived at a port in Chile": the goods of the
+        transfer just reported, arriving at a port of a state that is neither side of it, stop there on their way
+        to its buyer (rule discourse.port-on-the-way)."""
+        last = self.state.last_transfer
+        if "port-of-call" not in frame.modifiers or not last or last[0] < index - 3 or not parties.recipients:
+            return
+        _, l_sup, l_rec, l_items = last
+        if not l_rec or set(parties.recipients) & (set(l_rec) | set(l_sup)):
+            return
+        if parties.suppliers and not set(parties.suppliers) <= set(l_sup):
+            return
+        if not {it.category for it in items} & {it.category for it in l_items}:
+            return
+        parties.fill("recipient", list(l_rec), "discourse.port-on-the-way")
+        if not parties.suppliers:
+            parties.fill("supplier", list(l_sup), "discourse.port-on-the-way")
 
     def _fill_from_last_transfer(
         self, index: int, sentence: Sentence, frame: Frame, parties: _Parties, items: list[ItemMention], vague: bool

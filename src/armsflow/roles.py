@@ -1375,6 +1375,10 @@ def _roles_arrive(r: Roles) -> None:
         r.receive(bound_for, "roles.arrive.goods-for-over-place")
     elif in_ids:
         r.receive(in_ids, "roles.arrive.in-destination")
+        if kind == "arrive" and all(
+            _port_before(r.tokens, m.start) for p in preps for g in r.by_prep.get(p, []) for m in g.members
+        ):
+            frame.modifiers.add("port-of-call")  # "arrived at a port in Greece": maybe a stop on the way
         # "Ein Flugzeug geht an Pakistan und 72 Raketen an die Philippinen": where each destination stands,
         # for goods and destinations that alternate (discourse.each-good-to-its-recipient)
         frame.recipient_marks = [(m.id, m.start) for p in preps for g in r.by_prep.get(p, []) for m in g.members]
@@ -1429,6 +1433,19 @@ def _roles_arrive(r: Roles) -> None:
 
 
 # --------------------------------------------------------------------------- deals
+
+
+def _port_before(tokens: list[Token], start: int) -> bool:
+    """Does a port noun govern the place at ``start`` ("at a port in Greece", "in einem Hafen in Griechenland",
+    "im Hafen von Piräus", "the Greek port of Alexandroupolis")?"""
+    k = start - 1
+    if k >= 0 and tokens[k].lower in _PORT_LINKS:
+        k -= 1
+    return k >= 0 and (tokens[k].lower in _PORTS or tokens[k].lemma in _PORTS)
+
+
+_PORTS: Final = words("noun.port")
+_PORT_LINKS: Final = words("prep.port-link")
 
 
 def _arrival_receiver_by_meaning(r: Roles) -> None:
