@@ -1541,3 +1541,20 @@ def test_goods_arriving_at_a_port_of_a_third_state_are_on_their_way_to_the_buyer
     assert events("17 Stryker vehicles from the US have arrived at a port in Chile.", "en") == {
         ("transfer", "USA", "CHL", "armoured-vehicle", "delivered")
     }
+
+
+def test_freezing_exports_and_cutting_aid_for_an_army_are_measures():
+    assert ("sanction", "CAN", "SAU", "imposed") in events("Canada froze arms exports to Saudi Arabia.", "en")
+    assert events("Canada is lifting a freeze on weapons exports to Saudi Arabia.", "en") == {
+        ("sanction", "CAN", "SAU", "lifted")
+    }
+    assert events("Canada imposed a moratorium on arms exports to Saudi Arabia.", "en") == {
+        ("sanction", "CAN", "SAU", "imposed")
+    }
+    # an adjective, no verb of the measure
+    assert events("Ukraine urged allies to use frozen Russian assets to buy weapons for Kyiv.", "en") == set()
+    text = "Saudi Arabia suspended a $3 billion aid package for the Lebanese army."
+    assert events(text, "en") == {("sanction", "SAU", "LBN", "imposed")}
+    assert events("Saudi Arabia suspended an aid package for Lebanon's hospitals.", "en") == set()
+    assert ("sanction", "USA", "CMR", "imposed") in events("Die USA kürzen die Militärhilfe für Kamerun.", "de")
+    assert events("Die EU hat Sanktionen gegen Ägypten gestrichen.", "de") == {("sanction", "EU", "EGY", "lifted")}

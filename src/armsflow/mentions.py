@@ -2073,6 +2073,8 @@ def _english_cue_readings(tokens: list[Token], found: list[CueMention]) -> list[
     found = [c for c in found if not _training_in_package(tokens, c, found)]
     # "drones used by Russia to target Ukrainian civilians": a verb of aiming at people or places attacks them
     found = [c for c in found if not _attack_on_victims(tokens, c)]
+    # "to use frozen Russian assets": a participle before a noun without an auxiliary describes it
+    found = [c for c in found if not _attributive_measure_participle(tokens, c)]
     # "voted to lift the arms embargo and targeted sanctions on Eritrea": a participle before a measure noun
     # describes it, no verb of imposing; "military end users in Laos", "end-use checks": "end" modifies the noun,
     # nothing is ended (one pass for both)
@@ -2083,6 +2085,23 @@ def _english_cue_readings(tokens: list[Token], found: list[CueMention]) -> list[
             _describes_measure(tokens, c, found) or (c.end < len(tokens) and tokens[c.end].lower in _END_COMPOUND_HEADS)
         )
     ]
+
+
+def _attributive_measure_participle(tokens: list[Token], cue: CueMention) -> bool:
+    """ "frozen Russian assets": the participle of a measure verb with no auxiliary before it and a word after it
+    that is no preposition or punctuation is an adjective ("has frozen arms exports", "remain frozen" are verbs)."""
+    if tokens[cue.start].lower not in _ATTRIBUTIVE_MEASURE or cue.start == 0 or cue.end >= len(tokens):
+        return False
+    before, after = tokens[cue.start - 1].lower, tokens[cue.end]
+    if before in _AUX_BEFORE_PARTICIPLE or before.endswith(("ly", "n't")) or before == "not":
+        return False
+    return after.alphabetic and after.lower not in PREPOSITIONS
+
+
+_ATTRIBUTIVE_MEASURE: Final = words("participle.attributive-measure", "en")
+_AUX_BEFORE_PARTICIPLE: Final = (
+    words("aux.passive", "en") | words("aux.perfect-finite", "en") | words("verb.remain-state", "en")
+)
 
 
 def _describes_measure(tokens: list[Token], cue: CueMention, found: list[CueMention]) -> bool:

@@ -1849,7 +1849,8 @@ def _council_subject(view: ClauseView, c: int, heads: frozenset[str] = _COUNCIL)
 def _stops_exports(cue: CueMention, tokens: list[Token], lang: str) -> bool:
     """What a stopping verb must stop to be an export measure: exports, sales or export permits."""
     if "support" in cue.kinds and lang == "en" and cue.start > 0:
-        return tokens[cue.start - 1].lower in _MILITARY_AID  # "suspended military aid to Niamey"
+        # "suspended military aid to Niamey", "suspended a $3 billion aid package for the Lebanese army"
+        return tokens[cue.start - 1].lower in _MILITARY_AID or _aid_for_forces(tokens, cue.end)
     if cue.kinds & {"give_noun", "sell"}:
         # "paused a shipment of bombs": one consignment is refused, no export stop is imposed; a blocked
         # re-export ("Weitergabe", "re-export") is the re-exporter's refused transfer (the contract)
@@ -1860,6 +1861,21 @@ def _stops_exports(cue: CueMention, tokens: list[Token], lang: str) -> bool:
         return False
     word = tokens[cue.start].text
     return word[:1].isupper() if lang == "de" else cue.lemma in _PERMIT_NOUNS  # "Genehmigungen", "licences"
+
+
+def _aid_for_forces(tokens: list[Token], k: int) -> bool:
+    """Is the aid that ends before token k for a state's forces ("aid package for the Lebanese army", "aid to
+    Mali's armed forces")? Aid to an army is military aid."""
+    for j in range(k, min(k + 2, len(tokens))):
+        if tokens[j].lower in _AID_FOR:
+            return any(t.lower in _FORCES_AIDED for t in tokens[j + 1 : j + 5] if t.alphabetic)
+        if not tokens[j].alphabetic:
+            return False
+    return False
+
+
+_AID_FOR: Final = words("prep.aid-for", "en")
+_FORCES_AIDED: Final = words("noun.forces-aided", "en")
 
 
 def _general_goods(items: list[ItemMention], view: ClauseView, c: int) -> bool:
