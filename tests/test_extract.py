@@ -1558,3 +1558,17 @@ def test_freezing_exports_and_cutting_aid_for_an_army_are_measures():
     assert events("Saudi Arabia suspended an aid package for Lebanon's hospitals.", "en") == set()
     assert ("sanction", "USA", "CMR", "imposed") in events("Die USA kürzen die Militärhilfe für Kamerun.", "de")
     assert events("Die EU hat Sanktionen gegen Ägypten gestrichen.", "de") == {("sanction", "EU", "EGY", "lifted")}
+
+
+def test_a_german_name_after_wie_does_what_the_subject_does():
+    text = "Wie Deutschland und Dänemark will auch Finnland keine Waffen mehr an Katar liefern."
+    assert events(text, "de") == {
+        ("transfer", "DEU", "QAT", "military-equipment", "refused"),
+        ("transfer", "DNK", "QAT", "military-equipment", "refused"),
+        ("transfer", "FIN", "QAT", "military-equipment", "refused"),
+    }
+    # after a noun, "wie" gives examples of it
+    assert events("Schweden hat Drohnen in Länder wie Peru und Chile exportiert.", "de") == {
+        ("transfer", "SWE", "PER", "uav", "delivered"),
+        ("transfer", "SWE", "CHL", "uav", "delivered"),
+    }

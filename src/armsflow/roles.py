@@ -464,7 +464,8 @@ def _german_functions(r: Roles) -> None:
     nominative, dative or accusative ("der Iran" is the subject, "der Ukraine" and "den USA" are datives,
     "den Iran" is an object); where nothing tells (bare names), the first name is the subject."""
     tokens = r.tokens
-    bare = r.bare
+    fellows = [g for g in r.bare if _compared(tokens, g)] if len(r.bare) > 1 else []
+    bare = [g for g in r.bare if g not in fellows] if fellows else r.bare
     # (groups and their cases by index, not zip(strict=True), min(default=) or id(): compiled, those are
     # generic Python calls, and this runs for every German transfer clause)
     cases = [german_cases(g.first, tokens) for g in bare]
@@ -491,6 +492,23 @@ def _german_functions(r: Roles) -> None:
             fire(r.frame, "grammar.de.case-marks-the-subject")
     if dative:
         fire(r.frame, "grammar.de.dative-object")
+    if fellows and r.subject is not None:
+        # "Wie Deutschland und Dänemark will auch Finnland keine Waffen mehr liefern": who the subject is compared
+        # with does the same
+        r.subject = Group(r.subject.members + [m for g in fellows for m in g.members])
+        fire(r.frame, "grammar.de.comparison-shares-role")
+
+
+def _compared(tokens: list[Token], group: Group) -> bool:
+    """Is the group what a German clause compares its subject with ("Wie Deutschland …", "ebenso wie
+    Norwegen")? Not after a noun, where "wie" gives examples ("in Länder wie Aserbaidschan")."""
+    k = group.first.start - 1
+    if k < 0 or tokens[k].lower not in _COMPARISON_DE or group.first.article is not None:
+        return False
+    return k == 0 or not (tokens[k - 1].capitalised and tokens[k - 1].alphabetic)
+
+
+_COMPARISON_DE: Final = words("conj.comparison", "de")
 
 
 def _requester_subject(r: Roles) -> None:
