@@ -1572,3 +1572,16 @@ def test_a_german_name_after_wie_does_what_the_subject_does():
         ("transfer", "SWE", "PER", "uav", "delivered"),
         ("transfer", "SWE", "CHL", "uav", "delivered"),
     }
+
+
+def test_a_region_adjective_is_no_state_and_a_described_german_land_is_a_reference():
+    text = "In Peru there is unrest. The EU suspended arms deliveries to the South American country."
+    assert ("sanction", "EU", "PER", "imposed") in events(text, "en")
+    assert events("Chile sold jets to the South American country of Peru.", "en") == {
+        ("transfer", "CHL", "PER", "combat-aircraft", "agreed")
+    }
+    text = "In Ägypten gibt es Unruhen. Die EU hat ihre Waffenlieferungen in das nordafrikanische Land ausgesetzt."
+    assert ("sanction", "EU", "EGY", "imposed") in events(text, "de")
+    # the region decides which state of the story is meant
+    text = "Chile und Ägypten kaufen Panzer. Deutschland liefert Panzer an das nordafrikanische Land."
+    assert ("transfer", "DEU", "EGY", "armoured-vehicle", "delivered") in events(text, "de")

@@ -2413,7 +2413,37 @@ def _country_refs(tokens: list[Token], cues: list[CueMention], actors: list[Acto
             )
     if lex.lang == "en":
         _described_refs(tokens, actors, lex)
+    else:
+        _described_refs_de(tokens, actors, lex)
     actors.sort(key=lambda a: a.start)
+
+
+def _described_refs_de(tokens: list[Token], actors: list[ActorMention], lex: Lexicon) -> None:
+    """ "das südamerikanische Land", "dem krisengeplagten Land": an article, one or two inflected adjectives and
+    "Land" are a reference like "das Land"; a region's adjective lets only a state of that region take it up."""
+    taken = {i for a in actors for i in range(a.start, a.end)}
+    n = len(tokens)
+    for i in range(n - 2):
+        if tokens[i].lower not in _DE_REF_ARTICLES or i in taken:
+            continue
+        h = i + 1
+        while h < n and h - i <= 2 and tokens[h].lowercase and tokens[h].lower.endswith(_ADJECTIVE_ENDINGS_DE):
+            h += 1
+        if h == i + 1 or h >= n or tokens[h].lower not in _DE_REF_HEADS or taken & set(range(i, h + 1)):
+            continue
+        text = " ".join(t.text for t in tokens[i : h + 1])
+        prep, article = _governor(tokens, i + 1, lex)
+        region = _REGION_ADJECTIVES.get(tokens[h - 1].lower.rstrip("nrsme"))
+        ref = REGION_PREFIX + region if region is not None else COUNTRY
+        actors.append(
+            ActorMention(i, h + 1, ref, "ref", prep, article or tokens[i].lower, text, tokens[i].lower == "des")
+        )
+        taken |= set(range(i, h + 1))
+
+
+_DE_REF_ARTICLES: Final = words("article.before-described-land", "de")
+_DE_REF_HEADS: Final = words("noun.described-land", "de")
+_ADJECTIVE_ENDINGS_DE: Final = ("e", "en", "er", "es", "em")
 
 
 def _described_refs(tokens: list[Token], actors: list[ActorMention], lex: Lexicon) -> None:
@@ -2446,9 +2476,26 @@ def _described_refs(tokens: list[Token], actors: list[ActorMention], lex: Lexico
         if i + 2 >= n:
             continue
         h = _described_head(tokens, i + 1)
+        if h > i + 2 and taken & set(range(i + 1, h)) and region_reference(tokens[i + 1 : h]) is not None:
+            # "the South American country", "the Latin American nation": "American" in a region's name is no
+            # United States
+            inside = [a for a in actors if i < a.start and a.end <= h]
+            if all(a.kind == "adj" for a in inside):
+                for a in inside:
+                    actors.remove(a)
+                    taken -= set(range(a.start, a.end))
         if h < 0 or taken & set(range(i, h + 1)):
             continue
         word = tokens[i + 1].text
+        if h + 2 < n and tokens[h + 1].lower == "of" and h + 2 in taken:
+            # "to the South American country of Peru": the state is named right here, the phrase's preposition
+            # governs it
+            k = next((m for m, a in enumerate(actors) if a.start == h + 2 and a.prep == "of"), -1)
+            prep, article = _governor(tokens, i + 1, lex)
+            if k >= 0:
+                a = actors[k]
+                actors[k] = ActorMention(a.start, a.end, a.id, a.kind, prep, article, a.text, a.genitive)
+            continue
         if h + 1 in taken:
             # "from the Balkan country Bulgaria": the state is named right here and takes the phrase's preposition
             k = next((m for m, a in enumerate(actors) if a.start == h + 1 and a.prep is None), -1)
