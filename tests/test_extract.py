@@ -1585,3 +1585,15 @@ def test_a_region_adjective_is_no_state_and_a_described_german_land_is_a_referen
     # the region decides which state of the story is meant
     text = "Chile und Ägypten kaufen Panzer. Deutschland liefert Panzer an das nordafrikanische Land."
     assert ("transfer", "DEU", "EGY", "armoured-vehicle", "delivered") in events(text, "de")
+
+
+def test_planes_and_jets_of_a_non_combat_role_are_other_aircraft():
+    assert events("New Zealand has agreed to buy four maritime patrol planes from the U.S.", "en") == {
+        ("transfer", "USA", "NZL", "other-aircraft", "agreed")
+    }
+    assert events("Peru bought two transport jets from Brazil.", "en") == {
+        ("transfer", "BRA", "PER", "other-aircraft", "agreed")
+    }
+    assert events("Peru bought 12 fighter jets from Sweden.", "en") == {
+        ("transfer", "SWE", "PER", "combat-aircraft", "agreed")
+    }
