@@ -1597,3 +1597,12 @@ def test_planes_and_jets_of_a_non_combat_role_are_other_aircraft():
     assert events("Peru bought 12 fighter jets from Sweden.", "en") == {
         ("transfer", "SWE", "PER", "combat-aircraft", "agreed")
     }
+
+
+def test_close_to_buying_is_considered():
+    assert events("Peru is close to buying two frigates from Italy.", "en") == {
+        ("transfer", "ITA", "PER", "ship", "considered")
+    }
+    assert events("Peru bought two frigates from Italy close to the border.", "en") == {
+        ("transfer", "ITA", "PER", "ship", "agreed")
+    }

@@ -1282,11 +1282,12 @@ def _deny_as_refusal(tokens: list[Token], c: CueMention) -> CueMention:
 
 
 def _near_deals(tokens: list[Token], found: list[CueMention]) -> list[CueMention]:
-    """ "is close to a deal with China", "nearing an agreement", "on the verge of a contract": a deal that is
-    near is not concluded; a hedge on the words before the deal noun (which stays a deal cue)."""
+    """ "is close to a deal with China", "nearing an agreement", "on the verge of a contract", "close to
+    purchasing two frigates": a deal or purchase that is near is not concluded; a hedge on the words before the
+    deal noun or gerund (which stays a cue of its kind)."""
     out: list[CueMention] = []
     for c in found:
-        if "deal" not in c.kinds:
+        if not c.kinds & _NEAR_KINDS:
             continue
         k = c.start - 1
         if k >= 0 and tokens[k].lower in _INDEFINITE_EN:
@@ -1824,6 +1825,7 @@ _PROGRAMME: Final = words("noun.programme", "en")
 _HEAD_AFTER_GOODS: Final = words("noun.head-after-goods", "en")
 _FREE_RELATIVE: Final = words("pronoun.free-relative", "en")
 _NEAR_PHRASES: Final = tuple(tuple(p.split()) for p in word_list("phrase.near-a-deal", "en"))
+_NEAR_KINDS: Final = frozenset({"deal", "buy", "order", "sell"})
 _INDEFINITE_EN: Final = words("article.indefinite", "en")
 _KEEP_ON: Final = words("verb.keep-on", "en")
 _LIST_LINKS: Final = words("function.list-link", "en")
