@@ -1606,3 +1606,12 @@ def test_close_to_buying_is_considered():
     assert events("Peru bought two frigates from Italy close to the border.", "en") == {
         ("transfer", "ITA", "PER", "ship", "agreed")
     }
+
+
+def test_a_decision_to_buy_is_an_intention():
+    assert events("Peru's decision to buy six warships from Germany surprised analysts.", "en") == {
+        ("transfer", "DEU", "PER", "ship", "requested")
+    }
+    assert events("The decision to approve the sale of F-16s to Turkey came late.", "en") == {
+        ("transfer", "USA", "TUR", "combat-aircraft", "agreed")
+    }
