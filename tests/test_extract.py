@@ -1615,3 +1615,12 @@ def test_a_decision_to_buy_is_an_intention():
     assert events("The decision to approve the sale of F-16s to Turkey came late.", "en") == {
         ("transfer", "USA", "TUR", "combat-aircraft", "agreed")
     }
+
+
+def test_withheld_goods_were_due_to_the_state_they_are_kept_from():
+    assert events("The US withheld Patriot missiles from Peru.", "en") == {
+        ("transfer", "USA", "PER", "air-defence-system", "refused")
+    }
+    assert events("Russland hielt die S-300-Systeme für Peru zurück.", "de") == {
+        ("transfer", "RUS", "PER", "air-defence-system", "refused")
+    }

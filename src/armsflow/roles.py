@@ -754,6 +754,9 @@ def _roles_offer(r: Roles) -> None:
 # --------------------------------------------------------------------------- giving
 
 
+_WITHHOLD: Final = words("verb.withhold")
+
+
 def _roles_give(r: Roles) -> None:
     """Supplying verbs and nouns: the subject (or the von/by agent of a passive) supplies."""
     frame = r.frame
@@ -773,6 +776,9 @@ def _roles_give(r: Roles) -> None:
             # come from supplies them (transit and carriers are no suppliers)
             r.supply([i for i in origin if i not in r.prep_ids(TO)], "roles.en.smuggled-from-supplies")
             r.receive(r.prep_ids(TO), "roles.en.smuggled-from-supplies")
+    if not frame.recipients and frame.trigger.lemma in _WITHHOLD and r.prep_ids(FROM) and not frame.passive:
+        # "The US withheld Patriot missiles from Peru": what is kept from a state was due to it
+        r.receive([i for i in r.prep_ids(FROM) if i not in frame.suppliers], "roles.give.withheld-from")
     if not frame.recipients and frame.requesters:
         # "Despite repeated requests from Kyiv, the government has refused to send weapons": the one who asked
         r.receive(list(frame.requesters), "roles.give.requester-receives")
