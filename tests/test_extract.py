@@ -1624,3 +1624,14 @@ def test_withheld_goods_were_due_to_the_state_they_are_kept_from():
     assert events("Russland hielt die S-300-Systeme für Peru zurück.", "de") == {
         ("transfer", "RUS", "PER", "air-defence-system", "refused")
     }
+
+
+def test_terminating_a_contract_cancels_it_and_ending_an_embargo_lifts_it():
+    text = "Peru has terminated its contract with Hindustan Aeronautics Limited for seven helicopters."
+    assert events(text, "en") == {("transfer", "IND", "PER", "helicopter", "refused")}
+    assert events("Peru hat den Vertrag über sieben Hubschrauber mit Indien gekündigt.", "de") == {
+        ("transfer", "IND", "PER", "helicopter", "refused")
+    }
+    assert events("Die EU hat das Waffenembargo gegen Peru aufgekündigt.", "de") == {
+        ("sanction", "EU", "PER", "lifted")
+    }
