@@ -1635,3 +1635,15 @@ def test_terminating_a_contract_cancels_it_and_ending_an_embargo_lifts_it():
     assert events("Die EU hat das Waffenembargo gegen Peru aufgekündigt.", "de") == {
         ("sanction", "EU", "PER", "lifted")
     }
+
+
+def test_a_from_phrase_on_people_names_no_supplier():
+    text = (
+        "The first shipment of French weapons had been delivered to Peru in April to bolster the army's fight "
+        "against Islamist militants encroaching from neighbouring Chile."
+    )
+    assert events(text, "en") == {("transfer", "FRA", "PER", "military-equipment", "delivered")}
+    # goods from a state still come from it, and fighter jets are goods, not people
+    assert events("Peru agreed to buy 12 Mirage fighters from Qatar.", "en") == {
+        ("transfer", "QAT", "PER", "combat-aircraft", "agreed")
+    }

@@ -700,6 +700,10 @@ def _phrases(r: Roles) -> None:
             if prep in _RANK_AFTER and fronted_after_others(r.view, r.c, grp):
                 fire(r.frame, "grammar.de.fronted-after-others")  # "Nach Deutschland stoppt nun auch Dänemark …"
                 continue
+            if prep in FROM and _from_on_people(r.tokens, grp.first.start):
+                # "to fight militants from neighbouring Syria": where the people come from, not the goods
+                fire(r.frame, "grammar.from-on-people")
+                continue
             if prep in _RANK_AFTER and _ranked_after(r, grp):
                 # "Deutschland gehört nach den USA zu den wichtigsten Lieferanten Israels": "nach" ranks, it
                 # names no destination
@@ -707,6 +711,23 @@ def _phrases(r: Roles) -> None:
                 continue
             r.by_prep.setdefault(prep, []).append(grp)
     r.genitives = [g for g in r.own if g.first.genitive and g.first.prep is None]
+
+
+def _from_on_people(tokens: list[Token], start: int) -> bool:
+    """Does the from-phrase before the name at ``start`` hang on a noun of people or attacks ("militants from
+    neighbouring Syria", "Kämpfer aus dem Irak", "militants encroaching from Syria")? An article or adjective may
+    stand between the preposition and the name, an English participle between the noun and the preposition."""
+    k = start - 1
+    while k > 0 and tokens[k].lower not in FROM and start - k <= 3:
+        k -= 1
+    if k <= 0 or tokens[k].lower not in FROM:
+        return False
+    if k > 1 and tokens[k - 1].lower.endswith("ing") and tokens[k - 1].lowercase:
+        k -= 1  # "militants encroaching from Syria", "attacks coming from Lebanon"
+    return tokens[k - 1].lower in _PEOPLE_FROM
+
+
+_PEOPLE_FROM: Final = words("noun.people-from")
 
 
 def _ranked_after(r: Roles, grp: Group) -> bool:
