@@ -1647,3 +1647,11 @@ def test_a_from_phrase_on_people_names_no_supplier():
     assert events("Peru agreed to buy 12 Mirage fighters from Qatar.", "en") == {
         ("transfer", "QAT", "PER", "combat-aircraft", "agreed")
     }
+
+
+def test_a_german_reflexive_phrase_holds_with_the_subject_between():
+    text = "Berichten zufolge interessiert sich auch das Nachbarland Chile für Panzer aus Deutschland."
+    assert events(text, "de") == {("transfer", "DEU", "CHL", "armoured-vehicle", "considered")}
+    assert events("Peru interessiert sich für Waffen aus Deutschland.", "de") == {
+        ("transfer", "DEU", "PER", "military-equipment", "considered")
+    }

@@ -1973,6 +1973,8 @@ def find_cues(tokens: list[Token], lex: Lexicon) -> list[CueMention]:
     readings the sentence rules out."""
     found = _scan_cues(tokens, lex)
     _separable_particles(tokens, found, lex)
+    if lex.lang == "de":
+        _reflexive_with_subject_between(tokens, found, lex)
     found = [c for c in found if not _negates_a_date(tokens, c)]
     found = [_not_as_planned(tokens, c, lex.lang) for c in found]
     # "bot Katar Bomben zum Kauf an", "offered Qatar bombs for sale": the purchase or sale is what the offer is
@@ -1983,6 +1985,30 @@ def find_cues(tokens: list[Token], lex: Lexicon) -> list[CueMention]:
         found = _english_cue_readings(tokens, found)
         found = _english_cue_nouns(tokens, found, lex)
     return found
+
+
+def _reflexive_with_subject_between(tokens: list[Token], found: list[CueMention], lex: Lexicon) -> None:
+    """ "Berichten zufolge interessiert sich auch Chile für Panzer": a reflexive verb phrase of the lexicon ("sich
+    interessieren für") whose subject stands between "sich" and the preposition, as in verb-first order; the
+    verb and "sich" carry the phrase's kinds (a one-word reading of the verb gives way)."""
+    n = len(tokens)
+    for i in range(n - 3):
+        if (
+            tokens[i + 1].lower != "sich"
+            or not tokens[i].lowercase
+            or (tokens[i].lower, "sich") not in lex.cue_phrase_pairs
+        ):
+            continue
+        for j in range(i + 3, min(n, i + 8)):
+            if not (tokens[j].alphabetic or "-" in tokens[j].text):
+                break
+            kinds = lex.cue_phrases.get((tokens[i].lower, "sich", tokens[j].lower))
+            if kinds:
+                found[:] = [c for c in found if not (c.start == i and c.end == i + 1)]
+                if not any(c.start <= i < c.end for c in found):
+                    found.append(CueMention(i, i + 2, kind_set(kinds), f"{tokens[i].lower} sich {tokens[j].lower}"))
+                    found.sort(key=lambda c: c.start)
+                break
 
 
 def _licence_as_manner(tokens: list[Token], cue: CueMention) -> bool:
