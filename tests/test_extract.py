@@ -1655,3 +1655,12 @@ def test_a_german_reflexive_phrase_holds_with_the_subject_between():
     assert events("Peru interessiert sich für Waffen aus Deutschland.", "de") == {
         ("transfer", "DEU", "PER", "military-equipment", "considered")
     }
+
+
+def test_versand_is_a_noun_of_delivery():
+    text = "Österreich bewilligte die Ausfuhr von 800 Gewehren nach Peru. Der Versand solle per Flugzeug erfolgen."
+    assert events(text, "de") == {
+        ("transfer", "AUT", "PER", "small-arms", "agreed"),
+        ("transfer", "AUT", "PER", "small-arms", "planned"),
+    }
+    assert events("Der Versand von Paketen nach Peru ist teuer.", "de") == set()
