@@ -1664,3 +1664,13 @@ def test_versand_is_a_noun_of_delivery():
         ("transfer", "AUT", "PER", "small-arms", "planned"),
     }
     assert events("Der Versand von Paketen nach Peru ist teuer.", "de") == set()
+
+
+def test_the_two_states_as_recipients_of_a_named_supplier_both_receive():
+    text = (
+        "Pilatus hat Peru 25 Flugzeuge verkauft; 2012 lieferte das Unternehmen 55 PC-21 nach Chile. "
+        "Seither hat die Firma den beiden Staaten Ersatzteile für die Flugzeuge geliefert."
+    )
+    found = events(text, "de")
+    assert ("transfer", "CHE", "PER", "technology", "delivered") in found
+    assert ("transfer", "CHE", "CHL", "technology", "delivered") in found

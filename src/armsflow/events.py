@@ -916,9 +916,17 @@ class Assembler:
         pair = self.state.last_pair if self.state.last_pair and self.state.last_pair[0] >= index - 3 else None
         makers = {it.producer for it in frame.items if it.producer}
         imposing = PAIR in frame.imposers
+        receiving = PAIR in frame.recipients
         for role in roles:
             while PAIR in role:
                 role.remove(PAIR)
+        if pair is not None and frame.kind == "transfer" and receiving and frame.suppliers:
+            if not set(frame.suppliers) & set(pair[1]):
+                # "Pilatus sold aircraft to Peru and Chile … has since supplied spare parts to the two states": a
+                # named supplier's goods go to both
+                frame.recipients = [a for a in pair[1] if a not in frame.recipients] + frame.recipients
+                fire(frame, "coref.both-states-receive")
+                return
         if pair is not None and frame.kind != "transfer" and imposing:
             # "Beide Länder hatten die Ausfuhr von Rüstungsgütern in die Türkei gestoppt": each of the two states
             # named together takes the measure
@@ -1171,10 +1179,16 @@ class Assembler:
     def _note_pair(self, index: int, sentence: Sentence, mentions: Mentions) -> None:
         """Two states joined by "und/and" ("Egypt and China signed …"), or the only two states a sentence names,
         for "the two states" later."""
-        states = [a for a in mentions.actors if is_state(a.id) and a.kind not in ("adj", "demonym")]
+        tokens = sentence.tokens
+        # (a firm stands for its state's industry, not for one of two states named: "Pilatus sold aircraft to Peru
+        # and Chile")
+        states = [
+            a
+            for a in mentions.actors
+            if is_state(a.id) and a.kind not in ("adj", "demonym") and not (a.kind == "org" and _names_firm(a, tokens))
+        ]
         if not states:
             return
-        tokens = sentence.tokens
         # (neighbours by index, the words between read one by one, distinct ids gathered by hand: compiled, these
         # are plain C loops where zip, slices and dict.fromkeys are generic Python calls, every sentence)
         for k in range(len(states) - 1):
