@@ -1674,3 +1674,14 @@ def test_the_two_states_as_recipients_of_a_named_supplier_both_receive():
     found = events(text, "de")
     assert ("transfer", "CHE", "PER", "technology", "delivered") in found
     assert ("transfer", "CHE", "CHL", "technology", "delivered") in found
+
+
+def test_a_consortium_named_by_its_system_is_a_firm_not_goods():
+    text = (
+        "Die Bundesregierung hat dem Eurofighter-Industriekonsortium grünes Licht gegeben, sich an einer "
+        "Ausschreibung Saudi-Arabiens zum Kauf neuer Kampfflugzeuge zu beteiligen."
+    )
+    assert ("transfer", "DEU", "SAU", "combat-aircraft", "agreed") not in events(text, "de")
+    assert events("Der Eurofighter-Hersteller BAE Systems lieferte Kampfjets an Katar.", "de") == {
+        ("transfer", "GBR", "QAT", "combat-aircraft", "delivered")
+    }
