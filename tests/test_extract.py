@@ -1685,3 +1685,14 @@ def test_a_consortium_named_by_its_system_is_a_firm_not_goods():
     assert events("Der Eurofighter-Hersteller BAE Systems lieferte Kampfjets an Katar.", "de") == {
         ("transfer", "GBR", "QAT", "combat-aircraft", "delivered")
     }
+
+
+def test_another_states_goods_used_by_a_state_were_received():
+    assert events("The US-made Hawk missiles are operated by Peru.", "en") == {
+        ("transfer", "USA", "PER", "air-defence-system", "delivered")
+    }
+    assert events("Chinese drones are used by the Nigerian air force.", "en") == {
+        ("transfer", "CHN", "NGA", "uav", "delivered")
+    }
+    # a place of use is no holder
+    assert events("Iranian drones used in Ukraine were shot down.", "en") == set()

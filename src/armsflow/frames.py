@@ -38,10 +38,12 @@ from armsflow.frame import (
 from armsflow.grammar import (
     IRREGULAR_PARTICIPLES,
     ClauseView,
+    Group,
     SentenceGrammar,
     analyse,
     appositive,
     aspectual,
+    can_act,
     dependent,
     english_participle,
     german_participle,
@@ -1515,6 +1517,10 @@ def _use_as_transfer(view: ClauseView, c: int, cue: CueMention) -> tuple[str, st
         # "its air force also flies Russian MiG-29 fighters", "dessen Luftwaffe chinesische Kampfdrohnen
         # einsetzt": goods of another state in service were received from it
         return "get", "trigger.goods-in-service"
+    if view.lang == "en" and cue.lemma in _IN_SERVICE and _used_by_holder(view, c, cue, items):
+        # "Hawk missiles operated by Peru", "Chinese drones are used by the Nigerian air force": another state's
+        # goods used by a holder were received from it
+        return "get", "trigger.en.goods-used-by"
     if view.lang == "en" and cue.lemma in _SERVICE_WITH and _holder_after(view, c, cue):
         held = [it for it in items if it.end <= cue.start and it.category not in ("personnel", None)]
         if any(it.origin or it.producer or _goods_from(view, it) for it in held):
@@ -1537,6 +1543,27 @@ def _holder_after(view: ClauseView, c: int, cue: CueMention) -> bool:
         a.start >= cue.end and (a.prep is None or a.prep in _HOLDER_PREPS) and not a.id.startswith("@")
         for a in view.actors_by_clause[c]
     )
+
+
+def _used_by_holder(view: ClauseView, c: int, cue: CueMention, items: list[ItemMention]) -> bool:
+    """An English participle of having in service right after goods of another state (a form of "be" between
+    allowed), with a by-phrase naming a state after it ("Hawk missiles operated by Peru")."""
+    tokens = view.tokens
+    word = tokens[cue.start]
+    if not (word.lowercase and word.lower.endswith("ed")) or cue.start == 0:
+        return False
+    k = cue.start - 1
+    if tokens[k].lower in _BE_BEFORE_PARTICIPLE:
+        k -= 1
+    held = [it for it in items if it.end == k + 1 and (it.origin or it.producer)]
+    return bool(held) and any(
+        a.start > cue.start and a.prep in _USED_BY and a.kind != "origin" and can_act(Group([a]), tokens)
+        for a in view.actors_by_clause[c]
+    )
+
+
+_BE_BEFORE_PARTICIPLE: Final = words("aux.passive", "en")
+_USED_BY: Final = words("prep.holder-of-used-goods", "en")
 
 
 def _in_service(view: ClauseView, cue: CueMention, items: list[ItemMention]) -> list[ItemMention]:

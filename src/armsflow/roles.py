@@ -1219,6 +1219,9 @@ def _of_phrase_only(tokens: list[Token], trig: int, g: Group) -> bool:
     )
 
 
+_USED_BY: Final = words("prep.holder-of-used-goods", "en")
+
+
 def _roles_receive(r: Roles) -> None:
     """Receiving, buying, ordering and requesting: the subject receives; von/aus/from/bei supply."""
     frame, tokens, lang = r.frame, r.tokens, r.view.lang
@@ -1231,7 +1234,13 @@ def _roles_receive(r: Roles) -> None:
         by_noun = [g for g in by if trig < g.first.start <= trig + 12 and _of_phrase_only(tokens, trig, g)]
         if by_noun:
             r.subj = None
-    if (frame.passive or by_noun and not r.subj) and lang == "en" and by:
+    if "trigger.en.goods-used-by" in frame.trace:
+        # "Hawk missiles operated by Peru": who holds them received them
+        holders = [
+            i for g in r.own if g.first.prep in _USED_BY and g.first.start > trig and can_act(g, tokens) for i in g.ids
+        ]
+        r.receive(holders, "roles.receive.holder-of-used-goods")
+    elif (frame.passive or by_noun and not r.subj) and lang == "en" and by:
         # "were bought by Manila", "the third Israeli arms purchase by the Philippines": the buyer
         r.receive(r.prep_ids(frozenset({"by"})), "roles.receive.by-buyer")
     else:
