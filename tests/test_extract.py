@@ -1696,3 +1696,15 @@ def test_another_states_goods_used_by_a_state_were_received():
     }
     # a place of use is no holder
     assert events("Iranian drones used in Ukraine were shot down.", "en") == set()
+
+
+def test_two_verbs_joined_before_one_object_share_it():
+    assert events("Chile bestellte und erhielt 146 Leopard-Panzer aus Deutschland.", "de") == {
+        ("transfer", "DEU", "CHL", "armoured-vehicle", "agreed"),
+        ("transfer", "DEU", "CHL", "armoured-vehicle", "delivered"),
+    }
+    text = (
+        "India buys arms from Russia. "
+        "The Rosoboronexport JSC looks after Russia's export and import of military hardware."
+    )
+    assert events(text, "en") == {("transfer", "RUS", "IND", "military-equipment", "agreed")}

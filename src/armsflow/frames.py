@@ -2057,6 +2057,11 @@ def _goods_from_context(
         # named
         trace.append("item.en.with-deliveries-of-previous")
         return list(view.items_by_clause[c - 1])
+    if _object_shared_with_next(view, c, lead):
+        # "Chile bestellte und erhielt 146 Leopard-Panzer", "Chile ordered and received 146 tanks": two verbs
+        # joined before their one object share it
+        trace.append("item.object-shared-by-coordinated-verbs")
+        return list(view.items_by_clause[c + 1])
     if _appositive_participle(view, c, lead):
         # "Chinese CH-4B armed drones, bought in 2015, flew hundreds of missions": the participle set off after
         # the goods is about them
@@ -2323,6 +2328,39 @@ def _subject_before_active(tokens: list[Token], i: int, lead: int) -> bool:
 
 _PERSONAL_PRONOUNS_EN: Final = words("pronoun.personal", "en")
 _BE_PASSIVE: Final = words("aux.finite-passive", "en") | words("aux.be-non-finite", "en")
+
+
+def _object_shared_with_next(view: ClauseView, c: int, lead: CueMention) -> bool:
+    """Does the clause end with its verb, and the next open with "und"/"and" and another verb of a transfer, then
+    goods ("Chile bestellte | und erhielt 146 Panzer")? The goods are the object of both verbs."""
+    tokens, grammar = view.tokens, view.grammar
+    if c + 1 >= view.n or view.items_by_clause[c]:
+        return False
+    end = grammar.clauses[c][1]
+    start = grammar.clauses[c + 1][0]
+    if lead.end != end or tokens[start].lower not in _AND_SHARED or start + 1 >= len(tokens):
+        return False
+    verb = next((x for x in view.cues_by_clause[c + 1] if x.start == start + 1), None)
+    if verb is None or not verb.kinds & _SHARED_VERB_KINDS or not view.items_by_clause[c + 1]:
+        return False
+    return _verb_reading(tokens, lead, view.lang) and _verb_reading(tokens, verb, view.lang)
+
+
+def _verb_reading(tokens: list[Token], cue: CueMention, lang: str) -> bool:
+    """Is the cue a verb here, not a noun ("Russia's export and import of military hardware")?"""
+    if "give_noun" in cue.kinds or not tokens[cue.start].lowercase:
+        return False
+    if lang != "en":
+        return True
+    before = tokens[cue.start - 1] if cue.start > 0 else None
+    after = tokens[cue.end].lower if cue.end < len(tokens) else ""
+    return after != "of" and not (
+        before is not None and (before.lower in _DETERMINERS_BEFORE_NOUN_EN or before.text.endswith(("'s", "’s")))
+    )
+
+
+_AND_SHARED: Final = words("conj.and")
+_SHARED_VERB_KINDS: Final = frozenset({"give", "get", "buy", "order", "sell"})
 
 
 def _also_supplied(view: ClauseView, c: int, lead: CueMention, lead_kind: str) -> list[ItemMention]:
