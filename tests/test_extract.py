@@ -1708,3 +1708,13 @@ def test_two_verbs_joined_before_one_object_share_it():
         "The Rosoboronexport JSC looks after Russia's export and import of military hardware."
     )
     assert events(text, "en") == {("transfer", "RUS", "IND", "military-equipment", "agreed")}
+
+
+def test_civil_vehicles_for_the_forces_are_military_equipment():
+    assert events("China lieferte Lastwagen für militärische Zwecke an Peru.", "de") == {
+        ("transfer", "CHN", "PER", "military-equipment", "delivered")
+    }
+    assert events("China delivered trucks for the army to Peru.", "en") == {
+        ("transfer", "CHN", "PER", "military-equipment", "delivered")
+    }
+    assert events("China delivered trucks to Peru.", "en") == set()

@@ -818,6 +818,9 @@ def find_items(
             item = _word_item(tokens, i, lex)
         if item is None and tok.lower in _PARTS and i + 2 < n and tokens[i + 1].lower in _FOR:
             item = ItemMention(i, i + 1, "technology")  # "Teile für ballistische Raketen": the parts are sent
+        if item is None and tok.lower in _CIVIL_VEHICLES and _for_military_use(tokens, i + 1):
+            item = ItemMention(i, i + 1, "military-equipment")  # "Lastwagen für militärische Zwecke", "trucks for
+            # the army": vehicles for the forces are military equipment
         if item is None:
             i += 1
             continue
@@ -858,6 +861,18 @@ def find_items(
         elif lex.lang == "en" and item.category == "combat-aircraft" and _the_aircraft(tokens, item):
             item.category, item.carrier = None, "aircraft"  # "sold the jets to Laos": the aircraft named before
     return items
+
+
+def _for_military_use(tokens: list[Token], k: int) -> bool:
+    """Does a for-phrase naming military use or the forces start at token k ("für militärische Zwecke", "für die
+    Armee", "for the army", "for military use")?"""
+    if k >= len(tokens) or tokens[k].lower not in _FOR:
+        return False
+    return any(t.lower in _MILITARY_USE for t in tokens[k + 1 : k + 4])
+
+
+_CIVIL_VEHICLES: Final = words("noun.civil-vehicle")
+_MILITARY_USE: Final = words("word.military-use")
 
 
 def _in_institution_name(tokens: list[Token], item: ItemMention) -> bool:
@@ -969,7 +984,7 @@ _PART_HEADS: Final = words("noun.parts-head", "de")
 def _may_start_item(tok: Token, lex: Lexicon) -> bool:
     """Whether any item reading can begin at this word (a word's lemma follows from its text)."""
     text = tok.text
-    if tok.lower in lex.item_phrase_starts or tok.lower in _PARTS:
+    if tok.lower in lex.item_phrase_starts or tok.lower in _PARTS or tok.lower in _CIVIL_VEHICLES:
         return True
     if text[:1].isalnum() and (text[:1].isupper() or text[:1].isdigit() or "-" in text):
         if _may_start_designation(text, lex):
