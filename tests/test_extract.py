@@ -1718,3 +1718,13 @@ def test_civil_vehicles_for_the_forces_are_military_equipment():
         ("transfer", "CHN", "PER", "military-equipment", "delivered")
     }
     assert events("China delivered trucks to Peru.", "en") == set()
+
+
+def test_one_of_a_states_customers_or_export_markets_receives_from_it():
+    assert events("Peru is one of Germany's main arms customers.", "en") == {
+        ("transfer", "DEU", "PER", "military-equipment", "delivered")
+    }
+    assert events("Peru is one of Germany's main export markets for arms.", "en") == {
+        ("transfer", "DEU", "PER", "military-equipment", "delivered")
+    }
+    assert events("Germany is looking for new export markets for its tanks.", "en") == set()

@@ -2564,6 +2564,17 @@ def _role_noun(r: Roles) -> None:
         ]
         if owners:
             fire(frame, "grammar.de.genitive-after-role-noun")
+    if not owners and r.view.lang == "en":
+        # "one of Germany's main arms customers": "of" governs the whole phrase; the possessive owns the noun
+        owners = [
+            i
+            for g in r.own
+            if g.first.genitive and g.first.text.endswith(("'s", "’s")) and 0 <= cue.start - g.members[-1].end <= 3
+            for i in g.ids
+            if i not in holders
+        ]
+        if owners:
+            fire(frame, "grammar.en.possessive-inside-of-phrase-owns")
     client = "client" in cue.kinds
     others = owners or [i for i in r.prep_ids(_ROLE_FROM if client else _ROLE_TO) if i not in holders]
     if client and not others:
