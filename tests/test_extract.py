@@ -1728,3 +1728,15 @@ def test_one_of_a_states_customers_or_export_markets_receives_from_it():
         ("transfer", "DEU", "PER", "military-equipment", "delivered")
     }
     assert events("Germany is looking for new export markets for its tanks.", "en") == set()
+
+
+def test_and_a_count_with_its_own_finite_verb_opens_a_clause_with_its_own_status():
+    text = "France delivered six Rafale jets to Peru and two more are expected next year."
+    assert ("transfer", "FRA", "PER", "combat-aircraft", "delivered") in events(text, "en")
+    assert quantities(text, "en") >= {("combat-aircraft", 6)}
+    text = "France sold 12 Rafale jets to Peru and 6 were delivered in May."
+    assert quantities(text, "en") == {("combat-aircraft", 12), ("combat-aircraft", 6)}
+    assert events(text, "en") == {
+        ("transfer", "FRA", "PER", "combat-aircraft", "agreed"),
+        ("transfer", "FRA", "PER", "combat-aircraft", "delivered"),
+    }

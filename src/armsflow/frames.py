@@ -2416,6 +2416,12 @@ def _anaphoric_items(
             # "Kazakhstan bought Su-30SM fighters from Russia. They were delivered last year.": the subject of a
             # passive of supplying stands for the goods named last
             return [ItemMention(i, i + 1, None, carrier="pronoun", text=tokens[i].text)]
+        if lang == "en" and i == start + 1 and tokens[start].lower in _AND_COUNT and _passive_after(tokens, i + 1, end):
+            count = _count(tokens[i])
+            if count is not None:
+                # "sold 12 jets to Peru and 6 were delivered in May": a bare count as the subject of a passive
+                # of supplying counts the goods named before
+                return [ItemMention(i, i + 1, None, carrier="pronoun", text=tokens[i].text, quantity=count)]
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if word in _REMAINDER and (nxt is None or not nxt.capitalised and nxt.lower not in _NOUNISH_EN):
             # "two more would follow", "die übrigen sollen folgen", "weitere sollen folgen"
@@ -2561,6 +2567,7 @@ def _passive_after(tokens: list[Token], k: int, end: int) -> bool:
 
 
 _PASSIVE_SUBJECT_PRONOUNS: Final = words("pronoun.goods-passive-subject", "en")
+_AND_COUNT: Final = words("conj.and", "en")
 _TRAIN_VERBS: Final = words("verb.train", "en") | words("participle.train", "en")
 _PASSIVE_AUX_EN: Final = words("aux.finite-passive", "en")
 _AUX_BEFORE_BEEN: Final = words("aux.before-passive-be", "en")

@@ -243,6 +243,16 @@ def _coordination_boundary(scan: _Scan, i: int, verb_seen: bool, clause_start: i
         # "shipped 133 tanks and the remaining 47 will be delivered": after a verb, "and" with an article,
         # a short noun phrase and a finite auxiliary opens a clause with its own tense
         boundary = _subject_then_finite(tokens, i + 2)
+    if (
+        not boundary
+        and verb_seen
+        and word in _AND
+        and (tokens[i + 1].text.isdigit() or tokens[i + 1].lower in _NUMBERS)
+    ):
+        # "delivered six jets to Peru and two more are expected next year": a count and its own finite verb (not
+        # "a dozen Rafales and two Gowind corvettes had been expected": goods after the count go on with the list)
+        j = i + 2 if i + 2 < n and tokens[i + 2].lower in _MORE else i + 1
+        boundary = j + 1 < n and tokens[j + 1].lower in _FINITE_AFTER_NAME and tokens[j + 1].lowercase
     if not boundary and verb_seen and word in _AND and (i + 1) in actors:
         # "Italy sold frigates to Egypt and Germany sold submarines to Israel": after a verb, "and" with
         # a name and then a verb of its own joins two clauses, not two names
@@ -314,6 +324,7 @@ _PASSIVE_AUX: Final = words("aux.passive", "en")
 _LIST_GOES_ON: Final = words("function.list-goes-on")
 _ADJECTIVES_NOT_VERBS: Final = words("adj.not-a-verb", "de")
 _NUMBERS: Final = frozenset(word_values("number.small"))
+_MORE: Final = words("word.more-of-count", "en")
 
 
 _FOCUS_NEGATION: Final = words("negation.focusable")
