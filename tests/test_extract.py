@@ -1740,3 +1740,14 @@ def test_and_a_count_with_its_own_finite_verb_opens_a_clause_with_its_own_status
         ("transfer", "FRA", "PER", "combat-aircraft", "agreed"),
         ("transfer", "FRA", "PER", "combat-aircraft", "delivered"),
     }
+
+
+def test_the_rest_expected_is_planned_and_counted():
+    text = "France delivered six Rafale jets to Peru and two more are expected next year."
+    assert events(text, "en") == {
+        ("transfer", "FRA", "PER", "combat-aircraft", "delivered"),
+        ("transfer", "FRA", "PER", "combat-aircraft", "planned"),
+    }
+    assert quantities(text, "en") == {("combat-aircraft", 6), ("combat-aircraft", 2)}
+    text = "Frankreich lieferte sechs Rafale an Peru. Zwei weitere sollen im Mai folgen."
+    assert quantities(text, "de") == {("combat-aircraft", 6), ("combat-aircraft", 2)}

@@ -2424,8 +2424,12 @@ def _anaphoric_items(
                 return [ItemMention(i, i + 1, None, carrier="pronoun", text=tokens[i].text, quantity=count)]
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if word in _REMAINDER and (nxt is None or not nxt.capitalised and nxt.lower not in _NOUNISH_EN):
-            # "two more would follow", "die übrigen sollen folgen", "weitere sollen folgen"
-            return [ItemMention(i, i + 1, None, carrier="pronoun", text=tokens[i].text)]
+            # "two more would follow", "die übrigen sollen folgen", "weitere sollen folgen" (the count before the
+            # word counts the rest)
+            before = tokens[i - 1].text if i > start else ""
+            count = _count(tokens[i - 1]) if before and not (before.isdigit() and len(before) == 4) else None
+            # (a year is no count: "lieferte ab 1987 weitere")
+            return [ItemMention(i, i + 1, None, carrier="pronoun", text=tokens[i].text, quantity=count)]
         if (
             lang == "en"
             and word in _ORDINAL_PART_EN

@@ -2118,6 +2118,7 @@ def _english_cue_readings(tokens: list[Token], found: list[CueMention]) -> list[
     found = [c for c in found if not _attack_on_victims(tokens, c)]
     # "to use frozen Russian assets": a participle before a noun without an auxiliary describes it
     found = [c for c in found if not _attributive_measure_participle(tokens, c)]
+    found = [_remainder_expected(tokens, c) for c in found]
     # "voted to lift the arms embargo and targeted sanctions on Eritrea": a participle before a measure noun
     # describes it, no verb of imposing; "military end users in Laos", "end-use checks": "end" modifies the noun,
     # nothing is ended (one pass for both)
@@ -2128,6 +2129,24 @@ def _english_cue_readings(tokens: list[Token], found: list[CueMention]) -> list[
             _describes_measure(tokens, c, found) or (c.end < len(tokens) and tokens[c.end].lower in _END_COMPOUND_HEADS)
         )
     ]
+
+
+def _remainder_expected(tokens: list[Token], cue: CueMention) -> CueMention:
+    """ "and two more are expected next year", "the remaining four are due in 2026": the rest of the goods
+    expected or due are to be delivered; the word of expecting reads as a verb of supplying to come."""
+    if "future" not in cue.kinds or tokens[cue.start].lower not in _EXPECTED_DUE or cue.start < 2:
+        return cue
+    k = cue.start - 1
+    if tokens[k].lower not in _BE_FINITE:
+        return cue
+    if tokens[k - 1].lower not in _REMAINDER_WORDS:
+        return cue
+    return CueMention(cue.start, cue.end, cue.kinds | _GIVE_KIND, cue.lemma)
+
+
+_EXPECTED_DUE: Final = words("word.expected-due", "en")
+_REMAINDER_WORDS: Final = words("pronoun.remainder", "en")
+_GIVE_KIND: Final = frozenset({"give"})
 
 
 def _attributive_measure_participle(tokens: list[Token], cue: CueMention) -> bool:
