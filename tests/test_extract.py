@@ -1751,3 +1751,14 @@ def test_the_rest_expected_is_planned_and_counted():
     assert quantities(text, "en") == {("combat-aircraft", 6), ("combat-aircraft", 2)}
     text = "Frankreich lieferte sechs Rafale an Peru. Zwei weitere sollen im Mai folgen."
     assert quantities(text, "de") == {("combat-aircraft", 6), ("combat-aircraft", 2)}
+
+
+def test_a_german_genitive_with_its_article_after_a_request_noun_is_the_asker():
+    assert events("Schweden prüft das Ersuchen der Ukraine um Gripen-Kampfjets.", "de") == {
+        ("transfer", "SWE", "UKR", "combat-aircraft", "considered"),
+        ("transfer", "SWE", "UKR", "combat-aircraft", "requested"),
+    }
+    assert events("Schweden lehnte die Anfrage der ukrainischen Regierung nach Panzern ab.", "de") == {
+        ("transfer", "SWE", "UKR", "armoured-vehicle", "refused"),
+        ("transfer", "SWE", "UKR", "armoured-vehicle", "requested"),
+    }

@@ -1908,10 +1908,13 @@ def _in_service_with(r: Roles) -> list[str]:
     )
 
 
+_GENITIVE_ARTICLES_DE: Final = words("article.genitive-link", "de")
+
+
 def _answered_request(r: Roles) -> None:
     """ "Israel has rejected Ukrainian requests for Iron Dome", "lehnte eine Anfrage Kiews nach … ab",
     "Washington has approved Kyiv's request for Patriot interceptors": the one answering a request
-    refuses or agrees; the asker stands before the noun or in the genitive after it."""
+    refuses or agrees; the asker stands before the noun or in the genitive after it ("das Ersuchen der Ukraine")."""
     frame, trig = r.frame, r.trig
     cues = r.view.cues_by_clause[r.c]
     answer = next((k for k in ("refuse", "approve", "consider") if any(k in cue.kinds for cue in cues)), None)
@@ -1929,7 +1932,7 @@ def _answered_request(r: Roles) -> None:
         for a in r.view.mentions.actors
         if (
             a.end in (trig, trig - 1)
-            or a.start == end
+            or (a.start == end or a.start == end + 1 and r.tokens[end].lower in _GENITIVE_ARTICLES_DE)
             and a.genitive
             or a.prep in _ASKED_FROM
             and end <= a.start <= end + 2
