@@ -1762,3 +1762,16 @@ def test_a_german_genitive_with_its_article_after_a_request_noun_is_the_asker():
         ("transfer", "SWE", "UKR", "armoured-vehicle", "refused"),
         ("transfer", "SWE", "UKR", "armoured-vehicle", "requested"),
     }
+
+
+def test_one_more_aircraft_after_a_transfer_continues_it_with_its_goods():
+    text = (
+        "Die Elfenbeinküste hat zwei Transportflugzeuge vom Typ C-295 aus Spanien übernommen. "
+        "Ein drittes Flugzeug soll im Herbst folgen."
+    )
+    assert events(text, "de") == {
+        ("transfer", "ESP", "CIV", "other-aircraft", "delivered"),
+        ("transfer", "ESP", "CIV", "other-aircraft", "planned"),
+    }
+    text = "Spain delivered two aircraft to Ivory Coast. A third aircraft will follow in the autumn."
+    assert ("transfer", "ESP", "CIV", "combat-aircraft", "planned") in events(text, "en")

@@ -103,6 +103,7 @@ _PLACE_PREPS: Final = words("prep.place-of-story", "de")
 _ORIGIN_PREPS: Final = words("prep.origin")
 _FOR_PREPS: Final = words("prep.topic-recipient")
 _ADDITIVE: Final = words("adverb.additive")
+_ADDITIVE_OPENERS: Final = _ADDITIVE | words("determiner.one-more")
 _COMPLEMENTIZERS: Final = words("conj.complement")
 _DEFINITE_MEASURE: Final = words("article.definite-measure")
 _GIVING: Final = frozenset({"give", "give_noun"})
@@ -1647,10 +1648,11 @@ class Assembler:
         return False
 
     def _adds_to_last(self, sentence: Sentence) -> bool:
-        """ "Zusätzlich wurden 8.000 Mörsergranaten geliefert.", "Additionally, 40 trucks were shipped.": an additive
-        adverb opening a sentence that names no one adds goods to the transfer just reported."""
+        """ "Zusätzlich wurden 8.000 Mörsergranaten geliefert.", "Additionally, 40 trucks were shipped.", "Ein drittes
+        Flugzeug soll im Herbst folgen.": an additive adverb or an ordinal of one more opening a sentence that names
+        no one adds goods to the transfer just reported."""
         opening = [t.lower for t in sentence.tokens[:3]]
-        return bool(set(opening) & _ADDITIVE) and not any(not is_reference(a.id) for a in self._sentence_actors)
+        return bool(set(opening) & _ADDITIVE_OPENERS) and not any(not is_reference(a.id) for a in self._sentence_actors)
 
     def _named_here(self) -> set[str]:
         """The actors the sentence names itself (no references, speakers or origin adjectives)."""

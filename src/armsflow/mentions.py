@@ -858,8 +858,9 @@ def find_items(
         item.text = " ".join(t.text for t in tokens[item.start : item.end])
         if _the_weapon(tokens, item):
             item.category, item.carrier = None, "weapon"
-        elif lex.lang == "en" and item.category == "combat-aircraft" and _the_aircraft(tokens, item):
-            item.category, item.carrier = None, "aircraft"  # "sold the jets to Laos": the aircraft named before
+        elif item.category == "combat-aircraft" and _the_aircraft(tokens, item, lex.lang):
+            # "sold the jets to Laos", "Ein drittes Flugzeug soll folgen": the aircraft named before
+            item.category, item.carrier = None, "aircraft"
     return items
 
 
@@ -917,11 +918,15 @@ def _the_weapon(tokens: list[Token], item: ItemMention) -> bool:
     return tokens[item.start].lower in _WEAPON_SINGULAR and tokens[item.start - 1].lower in _DEFINITE_SINGULAR
 
 
-def _the_aircraft(tokens: list[Token], item: ItemMention) -> bool:
-    """ "the jets", "these planes": aircraft with a definite determiner are the aircraft named before."""
+def _the_aircraft(tokens: list[Token], item: ItemMention, lang: str) -> bool:
+    """ "the jets", "these planes", "die Maschinen", "ein drittes Flugzeug": aircraft with a definite determiner
+    or an ordinal of one more are the aircraft named before."""
     if item.designation is not None or item.end - item.start != 1 or item.start == 0:
         return False
-    return tokens[item.start].lower in _GENERIC_AIRCRAFT and tokens[item.start - 1].lower in _KNOWN_AIRCRAFT_DET
+    return (
+        tokens[item.start].lower in _GENERIC_AIRCRAFT[lang]
+        and tokens[item.start - 1].lower in _KNOWN_AIRCRAFT_DET[lang]
+    )
 
 
 def _modifies_other_noun(tokens: list[Token], item: ItemMention) -> bool:
@@ -1007,8 +1012,8 @@ _THREAT_NOUNS: Final = words("noun.threat")
 _AFTER_THREAT: Final = words("prep.after-threat")
 _OBLIQUE_ARTICLES: Final = words("article.oblique", "de")
 _WEAPON_SINGULAR: Final = words("noun.weapon-singular")
-_GENERIC_AIRCRAFT: Final = words("noun.generic-aircraft", "en")
-_KNOWN_AIRCRAFT_DET: Final = words("determiner.known-aircraft", "en")
+_GENERIC_AIRCRAFT: Final = {lang: words("noun.generic-aircraft", lang) for lang in ("de", "en")}
+_KNOWN_AIRCRAFT_DET: Final = {lang: words("determiner.known-aircraft", lang) for lang in ("de", "en")}
 _DEFINITE_SINGULAR: Final = words("determiner.definite-singular")
 _NOT_GOODS_HEADS: Final = words("noun.not-goods-head", "en")
 _PORTION_NOUNS: Final = words("noun.portion", "en")
