@@ -1775,3 +1775,14 @@ def test_one_more_aircraft_after_a_transfer_continues_it_with_its_goods():
     }
     text = "Spain delivered two aircraft to Ivory Coast. A third aircraft will follow in the autumn."
     assert ("transfer", "ESP", "CIV", "combat-aircraft", "planned") in events(text, "en")
+
+
+def test_hawk_aircraft_are_the_bae_trainer_and_a_german_genitive_after_goods_owns_them():
+    assert events("India bought 20 Hawk trainers from Britain.", "en") == {
+        ("transfer", "GBR", "IND", "other-aircraft", "agreed")
+    }
+    assert events("The US sold Hawk missiles to Taiwan.", "en") == {
+        ("transfer", "USA", "TWN", "air-defence-system", "agreed")
+    }
+    text = "Demnach soll Österreich drei gebrauchte UH-60L Black Hawk der jordanischen Luftstreitkräfte erhalten."
+    assert events(text, "de") == {("transfer", "JOR", "AUT", "helicopter", "planned")}

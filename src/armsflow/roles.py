@@ -1361,9 +1361,12 @@ def owner_demonyms(actors: list[ActorMention], items: list[ItemMention], sellers
 
 
 def _owns_goods(r: Roles, g: Group) -> bool:
-    """A possessive right before goods of the frame ("Russia's S-400 air defence system")."""
+    """A possessive right before goods of the frame ("Russia's S-400 air defence system"), or a German genitive
+    right after them ("drei gebrauchte Black Hawk der jordanischen Luftstreitkräfte")."""
     end = g.members[-1].end
-    return any(0 <= it.start - end <= 1 for it in r.frame.items)
+    if any(0 <= it.start - end <= 1 for it in r.frame.items):
+        return True
+    return r.view.lang == "de" and any(0 <= g.first.start - it.end <= 1 for it in r.frame.items)
 
 
 _WH_RELATIVES: Final = words("pronoun.relative-wh", "en")
