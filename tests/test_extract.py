@@ -1786,3 +1786,18 @@ def test_hawk_aircraft_are_the_bae_trainer_and_a_german_genitive_after_goods_own
     }
     text = "Demnach soll Österreich drei gebrauchte UH-60L Black Hawk der jordanischen Luftstreitkräfte erhalten."
     assert events(text, "de") == {("transfer", "JOR", "AUT", "helicopter", "planned")}
+
+
+def test_a_bare_designation_keeps_the_reading_the_story_gave_it():
+    text = (
+        "Die US-Navy will der Schweiz 22 Tiger-Kampfjets abkaufen. "
+        "Etwa vierzig Tiger wurden bereits an Washington verkauft."
+    )
+    assert events(text, "de") == {
+        ("transfer", "CHE", "USA", "combat-aircraft", "requested"),
+        ("transfer", "CHE", "USA", "combat-aircraft", "agreed"),
+    }
+    # alone, the name has its lexicon reading
+    assert events("Frankreich hat Peru zwei Mistral verkauft.", "de") == {
+        ("transfer", "FRA", "PER", "air-defence-system", "agreed")
+    }

@@ -68,6 +68,7 @@ _DEAL_BACK_DETERMINERS: Final = words("determiner.deal-named-back", "en")
 _INCLUDE_VERBS: Final = words("verb.include", "en")
 _MISSILES: Final = ("ballistic-missile", "cruise-missile", "other-missile", "anti-tank-weapon", "air-defence-system")
 _AIRCRAFT: Final = ("combat-aircraft", "other-aircraft")
+_PLATFORMS: Final = frozenset({"combat-aircraft", "other-aircraft", "helicopter", "ship", "armoured-vehicle", "uav"})
 # Categories a general word may stand for when a demonstrative points back to a named system of another one.
 _FAMILIES: Final = (_AIRCRAFT, ("ballistic-missile", "cruise-missile", "other-missile"))
 _DEMONSTRATIVES: Final = words("determiner.demonstrative-back")
@@ -1411,8 +1412,36 @@ class Assembler:
             if resolved is not None and resolved.category:
                 if it.category is None:
                     fire(frame, "coref.goods-named-before")
-                out.append(resolved)
+                out.append(self._story_reading(resolved, frame))
         return out
+
+    def _story_reading(self, item: ItemMention, frame: Frame) -> ItemMention:
+        """ "Die US-Navy will 22 Tiger-Kampfjets abkaufen … Etwa vierzig Tiger wurden bereits verkauft": a bare
+        designation that names other goods elsewhere ("Tiger": a helicopter too) keeps the reading the story gave
+        it with a head noun (rule coref.designation-read-as-before)."""
+        if item.designation is None or item.text != item.designation:
+            return item
+        key = item.designation.lower()
+        for prev in reversed(self.state.items):
+            if (
+                prev.designation is not None
+                and prev.designation.lower() == key
+                and prev.text != prev.designation
+                and prev.category != item.category
+                and prev.category in _PLATFORMS
+            ):
+                fire(frame, "coref.designation-read-as-before")
+                return ItemMention(
+                    item.start,
+                    item.end,
+                    prev.category,
+                    item.designation,
+                    item.quantity,
+                    item.origin,
+                    prev.producer,
+                    item.text,
+                )
+        return item
 
     def _weapons_named_before(self, item: ItemMention, index: int) -> list[ItemMention]:
         """The goods of the sentence before that a definite general word for weapons stands for ("die Waffen",
