@@ -1801,3 +1801,15 @@ def test_a_bare_designation_keeps_the_reading_the_story_gave_it():
     assert events("Frankreich hat Peru zwei Mistral verkauft.", "de") == {
         ("transfer", "FRA", "PER", "air-defence-system", "agreed")
     }
+
+
+def test_an_export_stop_imposed_without_a_target_is_against_the_storys_target():
+    text = (
+        "Deutschland stoppt Rüstungsexporte in die Türkei. "
+        "Norwegen, Finnland und die Niederlande haben bereits einen Waffen-Exportstopp verhängt."
+    )
+    found = events(text, "de")
+    assert {("sanction", x, "TUR", "imposed") for x in ("NOR", "FIN", "NLD")} <= found
+    # no measure in the story: the stop names no target
+    text = "Deutschland liefert Panzer nach Chile. Norwegen und Dänemark haben bereits einen Exportstopp verhängt."
+    assert events(text, "de") == {("transfer", "DEU", "CHL", "armoured-vehicle", "delivered")}

@@ -1994,9 +1994,19 @@ class Assembler:
         decision = decide("export-stop", "", frozenset(), frozenset())
         trace = parties.trace + ["sanction.general-export-stop", *decision.rules] + self._source_trace(source)
         statuses = [st for st, _ in decision.statuses]
+        self._count_measure(parties.suppliers, parties.recipients)
         self._add_measures(
             sentence, trace, parties.suppliers, parties.recipients, statuses, "sanction.general-export-stop", source
         )
+
+    def _count_measure(self, imposers: list[str], targets: list[str]) -> None:
+        """Who the story's measures are by and against (the main target of the story, the imposers in order)."""
+        for target in targets:
+            self.state.targets[target] = self.state.targets.get(target, 0) + 1
+        for imposer in imposers:
+            self.state.imposers[imposer] = self.state.imposers.get(imposer, 0) + 1
+            if imposer not in self.state.imposer_order:
+                self.state.imposer_order.append(imposer)
 
     @staticmethod
     def _definite(sentence: Sentence, frame: Frame) -> bool:
@@ -2132,12 +2142,7 @@ class Assembler:
         trace += decision.rules + self._source_trace(source)
         self.state.last_targets = (index, list(targets))
         self.state.last_imposers = list(imposers)
-        for target in targets:
-            self.state.targets[target] = self.state.targets.get(target, 0) + 1
-        for imposer in imposers:
-            self.state.imposers[imposer] = self.state.imposers.get(imposer, 0) + 1
-            if imposer not in self.state.imposer_order:
-                self.state.imposer_order.append(imposer)
+        self._count_measure(imposers, targets)
         rule = next(
             (r for r in reversed(frame.trace) if r.startswith("sanction.")), frame.trace[0] if frame.trace else ""
         )
@@ -2212,11 +2217,11 @@ class Assembler:
             announced
             and not targets
             and self.state.targets
-            and frame.modifiers & _ANNOUNCED
+            and (frame.modifiers & _ANNOUNCED or "impose" in frame.modifiers and "prevent" in frame.trigger.kinds)
             and "sanction" in frame.trigger.kinds
         ):
-            # "Auch Großbritannien und die USA kündigten neue Strafmaßnahmen an": against whom the story's
-            # measures are
+            # "Auch Großbritannien und die USA kündigten neue Strafmaßnahmen an", "Norwegen und Finnland haben bereits
+            # einen Exportstopp verhängt": against whom the story's measures are
             counts = {t: n for t, n in self.state.targets.items() if t not in imposers}
             if counts:
                 targets = [max(counts, key=lambda t: counts[t])]
