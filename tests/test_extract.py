@@ -1813,3 +1813,11 @@ def test_an_export_stop_imposed_without_a_target_is_against_the_storys_target():
     # no measure in the story: the stop names no target
     text = "Deutschland liefert Panzer nach Chile. Norwegen und Dänemark haben bereits einen Exportstopp verhängt."
     assert events(text, "de") == {("transfer", "DEU", "CHL", "armoured-vehicle", "delivered")}
+
+
+def test_helis_are_helicopters_and_a_states_arms_exporter_acts_for_it():
+    text = "Im nächsten Jahr liefert der russische Waffenexporteur zudem 30 Helis an die afghanische Armee."
+    assert events(text, "de") == {("transfer", "RUS", "AFG", "helicopter", "planned")}
+    assert events("The Russian arms exporter will deliver 30 helicopters to the Afghan army.", "en") == {
+        ("transfer", "RUS", "AFG", "helicopter", "planned")
+    }
