@@ -1821,3 +1821,8 @@ def test_helis_are_helicopters_and_a_states_arms_exporter_acts_for_it():
     assert events("The Russian arms exporter will deliver 30 helicopters to the Afghan army.", "en") == {
         ("transfer", "RUS", "AFG", "helicopter", "planned")
     }
+
+
+def test_putting_off_an_export_licence_withholds_it():
+    text = "Die Schweiz schiebt die Ausfuhrbewilligung für Fliegerabwehrsysteme nach Pakistan bis auf weiteres auf."
+    assert ("transfer", "CHE", "PAK", "air-defence-system", "refused") in events(text, "de")
