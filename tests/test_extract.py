@@ -1826,3 +1826,11 @@ def test_helis_are_helicopters_and_a_states_arms_exporter_acts_for_it():
 def test_putting_off_an_export_licence_withholds_it():
     text = "Die Schweiz schiebt die Ausfuhrbewilligung für Fliegerabwehrsysteme nach Pakistan bis auf weiteres auf."
     assert ("transfer", "CHE", "PAK", "air-defence-system", "refused") in events(text, "de")
+
+
+def test_a_cue_word_inside_a_capitalised_name_is_part_of_the_name():
+    text = (
+        "The Zambian Air Force has taken delivery of eight K-8P jet trainers from the China National "
+        "Aero-Technology Import and Export Corporation."
+    )
+    assert events(text, "en") == {("transfer", "CHN", "ZMB", "other-aircraft", "delivered")}

@@ -2124,6 +2124,8 @@ def _english_cue_readings(tokens: list[Token], found: list[CueMention]) -> list[
     # "to use frozen Russian assets": a participle before a noun without an auxiliary describes it
     found = [c for c in found if not _attributive_measure_participle(tokens, c)]
     found = [_remainder_expected(tokens, c) for c in found]
+    # "the China National Aero-Technology Import and Export Corporation": a capitalised word inside a name
+    found = [c for c in found if not _inside_capitalised_name(tokens, c)]
     # "voted to lift the arms embargo and targeted sanctions on Eritrea": a participle before a measure noun
     # describes it, no verb of imposing; "military end users in Laos", "end-use checks": "end" modifies the noun,
     # nothing is ended (one pass for both)
@@ -2134,6 +2136,29 @@ def _english_cue_readings(tokens: list[Token], found: list[CueMention]) -> list[
             _describes_measure(tokens, c, found) or (c.end < len(tokens) and tokens[c.end].lower in _END_COMPOUND_HEADS)
         )
     ]
+
+
+def _inside_capitalised_name(tokens: list[Token], cue: CueMention) -> bool:
+    """Is the English cue of a trade a capitalised word amid a name's capitalised words, "and" or "&" linking them
+    ("Import and Export Corporation")?"""
+    i = cue.start
+    if cue.end - cue.start != 1 or i == 0 or cue.end >= len(tokens) or not tokens[i].capitalised:
+        return False
+    if not cue.kinds & TRIGGERS_EN:
+        return False  # ("the Egyptian Air Force": a word of forces names them inside the name too)
+    return _name_word(tokens, i - 1, -1) and _name_word(tokens, i + 1, 1)
+
+
+def _name_word(tokens: list[Token], k: int, step: int) -> bool:
+    """Is token k a capitalised word of a name, or a linking "and"/"&" with one on its far side?"""
+    tok = tokens[k]
+    if tok.lower in _NAME_LINKS:
+        k += step
+        return 0 <= k < len(tokens) and tokens[k].capitalised and tokens[k].text[:1].isalpha()
+    return tok.capitalised and tok.text[:1].isalpha()
+
+
+_NAME_LINKS: Final = words("link.inside-name", "en")
 
 
 def _remainder_expected(tokens: list[Token], cue: CueMention) -> CueMention:
