@@ -775,7 +775,7 @@ def _roles_offer(r: Roles) -> None:
 # --------------------------------------------------------------------------- giving
 
 
-_WITHHOLD: Final = words("verb.withhold")
+_WITHHOLD: Final = words("verb.keep-back-from")
 
 
 def _roles_give(r: Roles) -> None:
