@@ -1834,3 +1834,19 @@ def test_a_cue_word_inside_a_capitalised_name_is_part_of_the_name():
         "Aero-Technology Import and Export Corporation."
     )
     assert events(text, "en") == {("transfer", "CHN", "ZMB", "other-aircraft", "delivered")}
+
+
+def test_a_measure_called_for_is_considered_and_the_caller_is_no_target():
+    assert events("Sweden called for an EU-wide arms embargo on Turkey.", "en") == {
+        ("sanction", "EU", "TUR", "considered")
+    }
+    assert events("Schweden fordert ein EU-weites Waffenembargo gegen die Türkei.", "de") == {
+        ("sanction", "EU", "TUR", "considered")
+    }
+    # a measure named as in force stays in force
+    text = "The European Union has urged Belgrade to align with its sanctions against Moscow."
+    assert events(text, "en") == {("sanction", "EU", "RUS", "imposed")}
+    text = (
+        "The EU imposed sanctions on Russia. The EU is already working on a further sanctions package against Russia."
+    )
+    assert ("sanction", "EU", "RUS", "planned") in events(text, "en")

@@ -107,6 +107,8 @@ _ADDITIVE: Final = words("adverb.additive")
 _ADDITIVE_OPENERS: Final = _ADDITIVE | words("determiner.one-more")
 _COMPLEMENTIZERS: Final = words("conj.complement")
 _DEFINITE_MEASURE: Final = words("article.definite-measure")
+_NAMED_MEASURE_DETERMINERS: Final = _DEFINITE_MEASURE | words("pronoun.possessive")
+_NAMED_BEFORE: Final = frozenset({"named_before"})
 _GIVING: Final = frozenset({"give", "give_noun"})
 _GENITIVE_LINKS: Final = words("article.genitive-link")
 _ARTICLES: Final = words("article.any")
@@ -2134,7 +2136,9 @@ class Assembler:
         if not imposers or not targets:
             reject("filter.missing-party", f"measure {frame.trigger.lemma!r}: {imposers} → {targets}")
             return
-        decision = decide("sanction", frame.trigger_kind, frozenset(frame.modifiers), frozenset())
+        decision = decide(
+            "sanction", frame.trigger_kind, frozenset(frame.modifiers), self._measure_flags(sentence, frame)
+        )
         if not decision.statuses:
             # "hat keine Sanktionen verhängt": the status table says the text states no measure
             reject(decision.rules[0], f"measure {frame.trigger.lemma!r}: {imposers} → {targets}, no status")
@@ -2206,6 +2210,15 @@ class Assembler:
             if imposers:
                 trace.append("discourse.main-imposer-of-story")
         return imposers
+
+    @staticmethod
+    def _measure_flags(sentence: Sentence, frame: Frame) -> frozenset[str]:
+        """Facts about the measure for the status table: "named_before" when a definite or possessive determiner
+        names a measure already in force ("urged Belgrade to align with its sanctions")."""
+        start = frame.trigger.start
+        if start > 0 and sentence.tokens[start - 1].lower in _NAMED_MEASURE_DETERMINERS:
+            return _NAMED_BEFORE
+        return frozenset()
 
     def _measure_targets(
         self, index: int, sentence: Sentence, frame: Frame, imposers: list[str], targets: list[str], trace: list[str]

@@ -1492,6 +1492,10 @@ def _bare_party(view: ClauseView, frame: Frame, g: Group, own: list[Group], cue:
         fire(frame, "sanction.passive-subject-is-target" if role.passive else "sanction.subject-to-measure")
     elif any("react" in x.kinds and first.start < x.start < cue.start and tokens[x.start].lowercase for x in cues):
         fire(frame, "sanction.subject-reacts-to-measure")  # "Russland kritisierte die EU-Sanktionen"
+    elif frame.imposers and any(
+        "request" in x.kinds and first.start < x.start < cue.start and tokens[x.start].lowercase for x in cues
+    ):
+        fire(frame, "sanction.demander-is-no-target")  # "Schweden fordert ein EU-weites Waffenembargo gegen …"
     elif role.adopting and g is own[0] and first.start < cue.start:
         adopt = next((x for x in cues if x.kinds & {"adopt", "impose"} and x.start != cue.start), None)
         if adopt is not None and _negated(view, c, adopt, cue):
