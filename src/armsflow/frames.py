@@ -2327,7 +2327,7 @@ def _subject_before_active(tokens: list[Token], i: int, lead: int) -> bool:
 
 
 _PERSONAL_PRONOUNS_EN: Final = words("pronoun.personal", "en")
-_BE_PASSIVE: Final = words("aux.finite-passive", "en") | words("aux.be-non-finite", "en")
+_BE_PASSIVE: Final = words("aux.passive", "en")
 
 
 def _object_shared_with_next(view: ClauseView, c: int, lead: CueMention) -> bool:

@@ -2121,11 +2121,14 @@ def _english_cue_readings(tokens: list[Token], found: list[CueMention]) -> list[
     found = [c for c in found if not _training_in_package(tokens, c, found)]
     # "drones used by Russia to target Ukrainian civilians": a verb of aiming at people or places attacks them
     found = [c for c in found if not _attack_on_victims(tokens, c)]
-    # "to use frozen Russian assets": a participle before a noun without an auxiliary describes it
-    found = [c for c in found if not _attributive_measure_participle(tokens, c)]
-    found = [_remainder_expected(tokens, c) for c in found]
-    # "the China National Aero-Technology Import and Export Corporation": a capitalised word inside a name
-    found = [c for c in found if not _inside_capitalised_name(tokens, c)]
+    # "to use frozen Russian assets": a participle before a noun without an auxiliary describes it; "the China
+    # National Aero-Technology Import and Export Corporation": a capitalised word inside a name; "and two more are
+    # expected": the rest is to be supplied (one pass for the three)
+    found = [
+        _remainder_expected(tokens, c)
+        for c in found
+        if not (_attributive_measure_participle(tokens, c) or _inside_capitalised_name(tokens, c))
+    ]
     # "voted to lift the arms embargo and targeted sanctions on Eritrea": a participle before a measure noun
     # describes it, no verb of imposing; "military end users in Laos", "end-use checks": "end" modifies the noun,
     # nothing is ended (one pass for both)
