@@ -70,7 +70,16 @@ from armsflow.mentions import (
     is_reference,
     meets,
 )
-from armsflow.roles import FROM, TO, assign_transfer_roles, counted_after, owner_demonyms, service_roles, trainees
+from armsflow.roles import (
+    FROM,
+    TO,
+    USED_BY,
+    assign_transfer_roles,
+    counted_after,
+    owner_demonyms,
+    service_roles,
+    trainees,
+)
 from armsflow.sanctions import (
     STOP_VERBS,
     authorized_dealings,
@@ -1557,13 +1566,12 @@ def _used_by_holder(view: ClauseView, c: int, cue: CueMention, items: list[ItemM
         k -= 1
     held = [it for it in items if it.end == k + 1 and (it.origin or it.producer)]
     return bool(held) and any(
-        a.start > cue.start and a.prep in _USED_BY and a.kind != "origin" and can_act(Group([a]), tokens)
+        a.start > cue.start and a.prep in USED_BY and a.kind != "origin" and can_act(Group([a]), tokens)
         for a in view.actors_by_clause[c]
     )
 
 
 _BE_BEFORE_PARTICIPLE: Final = words("aux.passive", "en")
-_USED_BY: Final = words("prep.holder-of-used-goods", "en")
 
 
 def _in_service(view: ClauseView, cue: CueMention, items: list[ItemMention]) -> list[ItemMention]:
@@ -2321,13 +2329,12 @@ def _count(tok: Token) -> int | None:
 def _subject_before_active(tokens: list[Token], i: int, lead: int) -> bool:
     """Is the English word at i within three words before an active finite verb of the clause (no "be" right
     before it), and so its subject?"""
-    if not 0 < lead - i <= 3 or tokens[lead - 1].lower in _BE_PASSIVE or tokens[lead].text.endswith("ing"):
+    if not 0 < lead - i <= 3 or tokens[lead - 1].lower in _BE_BEFORE_PARTICIPLE or tokens[lead].text.endswith("ing"):
         return False
     return all(t.lowercase and t.alphabetic for t in tokens[i + 1 : lead])
 
 
 _PERSONAL_PRONOUNS_EN: Final = words("pronoun.personal", "en")
-_BE_PASSIVE: Final = words("aux.passive", "en")
 
 
 def _object_shared_with_next(view: ClauseView, c: int, lead: CueMention) -> bool:
@@ -2387,7 +2394,7 @@ def _also_supplied(view: ClauseView, c: int, lead: CueMention, lead_kind: str) -
 
 _ALSO_KINDS: Final = frozenset({"give", "sell"})
 _ALSO_SAME: Final = words("adverb.also-the-same")
-_ALSO_FILLERS: Final = words("adverb.also-the-same") | words("function.also-supplied-filler")
+_ALSO_FILLERS: Final = _ALSO_SAME | words("function.also-supplied-filler")
 
 
 def _anaphoric_items(
@@ -2416,7 +2423,12 @@ def _anaphoric_items(
             # "Kazakhstan bought Su-30SM fighters from Russia. They were delivered last year.": the subject of a
             # passive of supplying stands for the goods named last
             return [ItemMention(i, i + 1, None, carrier="pronoun", text=tokens[i].text)]
-        if lang == "en" and i == start + 1 and tokens[start].lower in _AND_COUNT and _passive_after(tokens, i + 1, end):
+        if (
+            lang == "en"
+            and i == start + 1
+            and tokens[start].lower in _AND_SHARED
+            and _passive_after(tokens, i + 1, end)
+        ):
             count = _count(tokens[i])
             if count is not None:
                 # "sold 12 jets to Peru and 6 were delivered in May": a bare count as the subject of a passive
@@ -2571,7 +2583,6 @@ def _passive_after(tokens: list[Token], k: int, end: int) -> bool:
 
 
 _PASSIVE_SUBJECT_PRONOUNS: Final = words("pronoun.goods-passive-subject", "en")
-_AND_COUNT: Final = words("conj.and", "en")
 _TRAIN_VERBS: Final = words("verb.train", "en") | words("participle.train", "en")
 _PASSIVE_AUX_EN: Final = words("aux.finite-passive", "en")
 _AUX_BEFORE_BEEN: Final = words("aux.before-passive-be", "en")

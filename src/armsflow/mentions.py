@@ -2522,7 +2522,7 @@ def _described_refs_de(tokens: list[Token], actors: list[ActorMention], lex: Lex
         if tokens[i].lower not in _DE_REF_ARTICLES or i in taken:
             continue
         h = i + 1
-        while h < n and h - i <= 2 and tokens[h].lowercase and tokens[h].lower.endswith(_ADJECTIVE_ENDINGS_DE):
+        while h < n and h - i <= 2 and tokens[h].lowercase and tokens[h].lower.endswith(_ENDINGS):
             h += 1
         if h == i + 1 or h >= n or tokens[h].lower not in _DE_REF_HEADS or taken & set(range(i, h + 1)):
             continue
@@ -2538,7 +2538,6 @@ def _described_refs_de(tokens: list[Token], actors: list[ActorMention], lex: Lex
 
 _DE_REF_ARTICLES: Final = words("article.before-described-land", "de")
 _DE_REF_HEADS: Final = words("noun.described-land", "de")
-_ADJECTIVE_ENDINGS_DE: Final = ("e", "en", "er", "es", "em")
 
 
 def _described_refs(tokens: list[Token], actors: list[ActorMention], lex: Lexicon) -> None:

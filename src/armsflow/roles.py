@@ -1219,7 +1219,7 @@ def _of_phrase_only(tokens: list[Token], trig: int, g: Group) -> bool:
     )
 
 
-_USED_BY: Final = words("prep.holder-of-used-goods", "en")
+USED_BY: Final = words("prep.holder-of-used-goods", "en")
 
 
 def _roles_receive(r: Roles) -> None:
@@ -1237,7 +1237,7 @@ def _roles_receive(r: Roles) -> None:
     if "trigger.en.goods-used-by" in frame.trace:
         # "Hawk missiles operated by Peru": who holds them received them
         holders = [
-            i for g in r.own if g.first.prep in _USED_BY and g.first.start > trig and can_act(g, tokens) for i in g.ids
+            i for g in r.own if g.first.prep in USED_BY and g.first.start > trig and can_act(g, tokens) for i in g.ids
         ]
         r.receive(holders, "roles.receive.holder-of-used-goods")
     elif (frame.passive or by_noun and not r.subj) and lang == "en" and by:
