@@ -1850,3 +1850,15 @@ def test_a_measure_called_for_is_considered_and_the_caller_is_no_target():
         "The EU imposed sanctions on Russia. The EU is already working on a further sanctions package against Russia."
     )
     assert ("sanction", "EU", "RUS", "planned") in events(text, "en")
+
+
+def test_a_state_named_behind_its_body_is_the_party():
+    text = (
+        "Das Verteidigungsministerium Kolumbiens unterzeichnete mit Spanien einen Vertrag über acht Patrouillenboote."
+    )
+    assert events(text, "de") == {("transfer", "ESP", "COL", "ship", "agreed")}
+    text = "The Ministry of Defence of Colombia bought eight patrol boats from Spain."
+    assert events(text, "en") == {("transfer", "ESP", "COL", "ship", "agreed")}
+    # a body that hangs on a noun is no party of its own ("Generäle der Armee Myanmars")
+    text = "Die EU verhängte Sanktionen gegen Generäle der Armee Myanmars."
+    assert events(text, "de") == {("sanction", "EU", "MMR", "imposed")}

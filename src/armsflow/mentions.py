@@ -68,6 +68,7 @@ class ActorMention:
     article: str | None  # determiner in front, lowercased
     text: str
     genitive: bool
+    through_body: bool  # stands where a body of the state stands (rule grammar.state-acts-through-body)
 
     def __init__(
         self,
@@ -79,6 +80,7 @@ class ActorMention:
         article: str | None,
         text: str,
         genitive: bool = False,
+        through_body: bool = False,
     ) -> None:
         self.start = start
         self.end = end
@@ -88,6 +90,7 @@ class ActorMention:
         self.article = article
         self.text = text
         self.genitive = genitive
+        self.through_body = through_body
 
 
 @dataclass(slots=True, init=False)
@@ -2479,6 +2482,8 @@ def _country_refs(tokens: list[Token], cues: list[CueMention], actors: list[Acto
         if meets(cue.kinds, _REFERENCE_CUES) and all(k not in taken for k in range(cue.start, cue.end)):
             nxt = tokens[cue.end].lower if cue.end < len(tokens) else ""
             if nxt in _REFERENCE_NAMED and (cue.end + 1 in taken or cue.end + 2 in taken) or cue.end in taken:
+                if "country_ref" in cue.kinds:
+                    _state_acts_through_body(tokens, cue, actors, lex)
                 continue  # "die Regierung in Baku", "die Marine Ägyptens": the state is named
             text = " ".join(t.text for t in tokens[cue.start : cue.end])
             ref = (
@@ -2511,6 +2516,30 @@ def _country_refs(tokens: list[Token], cues: list[CueMention], actors: list[Acto
     else:
         _described_refs_de(tokens, actors, lex)
     actors.sort(key=lambda a: a.start)
+
+
+def _state_acts_through_body(tokens: list[Token], cue: CueMention, actors: list[ActorMention], lex: Lexicon) -> None:
+    """ "Das Verteidigungsministerium Perus unterzeichnete", "The Ministry of Defence of Peru bought": a state
+    named in the genitive or after "of" right behind a body through which it acts, with no preposition before
+    the body, is the party and stands where the body stands (subject or object by the body's article);
+    behind a preposition the governor already passes on ("an die Streitkräfte Indonesiens")."""
+    at = cue.end + 1 if lex.lang == "en" and tokens[cue.end].lower == "of" else cue.end
+    k = next((m for m, a in enumerate(actors) if a.start == at), -1)
+    if k < 0:
+        return
+    a = actors[k]
+    named = a.prep == "of" if lex.lang == "en" else (a.prep is None and a.genitive and a.article != "des")
+    if not named or a.kind not in _BODY_OWNER_KINDS:
+        return
+    head = cue.start + 1 if tokens[cue.start].lower in ARTICLES else cue.start
+    if cue.start > 1 and tokens[cue.start - 1].capitalised and tokens[cue.start - 1].alphabetic:
+        return  # "Generäle der Armee Myanmars", "Angaben der Regierung Perus": the body hangs on a noun itself
+    prep, article = _direct_governor(tokens, head)
+    if prep is None:
+        actors[k] = ActorMention(a.start, a.end, a.id, a.kind, None, article, a.text, through_body=True)
+
+
+_BODY_OWNER_KINDS: Final = frozenset({"name", "name-gen"})
 
 
 def _described_refs_de(tokens: list[Token], actors: list[ActorMention], lex: Lexicon) -> None:
