@@ -1862,3 +1862,25 @@ def test_a_state_named_behind_its_body_is_the_party():
     # a body that hangs on a noun is no party of its own ("Generäle der Armee Myanmars")
     text = "Die EU verhängte Sanktionen gegen Generäle der Armee Myanmars."
     assert events(text, "de") == {("sanction", "EU", "MMR", "imposed")}
+
+
+def test_replacing_with_acquires_what_comes_in():
+    text = "Ecuador is replacing its Cheetah jets with ten Gripen fighters from Sweden."
+    got = events(text, "en")
+    assert got == {("transfer", "SWE", "ECU", "combat-aircraft", "agreed")}
+    text = "Ecuador ersetzt seine alten Kampfjets durch zehn Kampfflugzeuge aus Schweden."
+    assert events(text, "de") == {("transfer", "SWE", "ECU", "combat-aircraft", "agreed")}
+    # a purpose of a purchase names what is replaced, not a second acquisition
+    text = "Ecuador bought ten Gripen fighters from Sweden to replace its Cheetah jets."
+    assert events(text, "en") == {("transfer", "SWE", "ECU", "combat-aircraft", "agreed")}
+    assert events("Ecuador wants to replace its Cheetah jets by 2030.", "en") == set()
+
+
+def test_a_plain_word_for_aircraft_takes_the_named_systems_kind():
+    assert events("Ecuador bought four Apache aircraft from the United States.", "en") == {
+        ("transfer", "USA", "ECU", "helicopter", "agreed")
+    }
+    # a word for fighters keeps its own kind, whatever the catalogue says of the name
+    assert events("Ecuador kaufte der Schweiz zwölf Tiger-Kampfjets ab.", "de") == {
+        ("transfer", "CHE", "ECU", "combat-aircraft", "agreed")
+    }

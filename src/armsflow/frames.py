@@ -69,6 +69,7 @@ from armsflow.mentions import (
     Mentions,
     is_reference,
     meets,
+    replaced_by_at,
 )
 from armsflow.roles import (
     FROM,
@@ -1786,7 +1787,14 @@ def _drop_goods_elsewhere(scope: _GoodsScope, items: list[ItemMention]) -> list[
             # NSM ausgewählt": what the chosen system is for is not what is chosen
             trace.append("item.selected-for-purpose")
             items = kept
-    kept = [it for it in items if not _replaced(view.tokens, it, lead_cue)]
+    if view.tokens[lead_cue.start].lemma in _REPLACE_VERBS:
+        # "replacing its F-5 with Gripen", "seine MiG-29 durch Kampfjets ersetzen": what "with"/"durch" names is
+        # acquired, the rest is replaced
+        trace.append("trigger.replace-with-acquires")
+        by = replaced_by_at(view.tokens, lead_cue.start, view.lang)
+        kept = [it for it in items if it.start > by]
+    else:
+        kept = [it for it in items if not _replaced(view.tokens, it, lead_cue)]
     if len(kept) < len(items):
         # "bought 40 jets to replace its ageing fleet of American F-16s", "um die MiG-29 zu ersetzen": what is
         # replaced stays where it is; it is not what this transfer moves

@@ -1520,7 +1520,7 @@ def _compound_designation(i: int, word: str, lex: Lexicon) -> ItemMention | None
         if rest.lower() in _PARTS or rest.lower() in _PART_HEADS:
             generic = "technology"  # "F-35-Teile": parts of a system are technology (the contract)
         if generic and generic not in ("military-equipment",):
-            item.category = generic if _specific_generic(generic, entry.category) else entry.category
+            item.category = generic if _specific_generic(generic, entry.category, rest.lower()) else entry.category
         if entry.case_sensitive and not head[:1].isupper():
             return None
         return item
@@ -1570,16 +1570,23 @@ def _german_plural_stem(key: str) -> str:
     return ""
 
 
-def _specific_generic(generic: str, designated: str) -> bool:
+_AIRCRAFT_NAMED: Final = words("category.aircraft-a-name-tells")
+_PLAIN_AIRCRAFT: Final = words("noun.plain-aircraft")
+
+
+def _specific_generic(generic: str, designated: str, word: str) -> bool:
     """Whether a generic noun's category should win over the designation's.
 
     "Patriot-Radare" is a sensor of the Patriot system and "Luft-Luft-Raketen vom
     Typ IRIS-T" are air-to-air missiles: a specific noun says what was sent.
     The catch-all "military-equipment" yields to the named system, and so does a
-    plain word for aircraft ("das Flugzeug ASC 890"), which cannot tell a fighter
-    from a surveillance or transport plane as the catalogue can.
+    plain word for aircraft ("das Flugzeug ASC 890", "six Apache aircraft"), which cannot
+    tell a fighter from a surveillance or transport plane, a helicopter or a drone as
+    the catalogue can.
     """
-    if generic == "combat-aircraft" and designated == "other-aircraft":
+    if generic == "combat-aircraft" and (
+        designated == "other-aircraft" or designated in _AIRCRAFT_NAMED and word in _PLAIN_AIRCRAFT
+    ):
         return False
     if generic == "personnel":
         return False  # "24 Hurjet trainers": a named system is no person, so the word means the aircraft
@@ -1791,11 +1798,11 @@ def _merge_designations(tokens: list[Token], items: list[ItemMention], lex: Lexi
                 and all(w in _CLASS_LINKS for w in gap)
                 and tokens[nxt.end - 1].lower.rsplit("-", 1)[-1] in _TYPE_WORDS
             ):
-                _combine(item, nxt)
+                _combine(item, nxt, tokens[item.end - 1].lower)
                 item.end = nxt.end
                 skip.add(idx + 1)
         elif item.designation is not None and nxt is not None and nxt.designation is None and nxt.start == item.end:
-            _combine(nxt, item)
+            _combine(nxt, item, tokens[nxt.end - 1].lower)
             nxt.start = item.start
             merged.append(nxt)
             skip.add(idx + 1)
@@ -1806,13 +1813,14 @@ def _merge_designations(tokens: list[Token], items: list[ItemMention], lex: Lexi
     return merged
 
 
-def _combine(generic: ItemMention, named: ItemMention) -> None:
+def _combine(generic: ItemMention, named: ItemMention, word: str) -> None:
+    """The generic noun takes the name; whose category wins, ``_specific_generic`` says (``word``: the noun)."""
     generic.designation = named.designation
     generic.producer = named.producer
     if (
         generic.category is None
         or generic.category == "military-equipment"
-        or not _specific_generic(generic.category, named.category or "")
+        or not _specific_generic(generic.category, named.category or "", word)
         and named.category is not None
     ):
         generic.category = named.category
@@ -2007,7 +2015,40 @@ def find_cues(tokens: list[Token], lex: Lexicon) -> list[CueMention]:
     if lex.lang == "en":
         found = _english_cue_readings(tokens, found)
         found = _english_cue_nouns(tokens, found, lex)
+    found += _replacing_with(tokens, found, lex.lang)
     return found
+
+
+def _replacing_with(tokens: list[Token], found: list[CueMention], lang: str) -> list[CueMention]:
+    """ "Chile is replacing its F-5 with Gripen from Sweden", "Peru will seine MiG-29 durch Kampfjets aus Schweden
+    ersetzen": a verb of replacing with "with"/"durch" in its clause acquires what that phrase names, as buying
+    does (rule trigger.replace-with-acquires); in a sentence that names a trade already ("bought Gripen to replace
+    its F-5") it stays a purpose."""
+    if any(c.kinds & TRIGGERS_EN for c in found):
+        return []
+    new: list[CueMention] = []
+    for i, tok in enumerate(tokens):
+        if tok.lemma in _REPLACE_LEMMAS and tok.lowercase and replaced_by_at(tokens, i, lang) >= 0:
+            new.append(CueMention(i, i + 1, kind_set(("buy",)), tok.lemma))
+    return new
+
+
+def replaced_by_at(tokens: list[Token], i: int, lang: str) -> int:
+    """Where the "with"/"durch" of the verb of replacing at i stands in its clause (after it in English, on
+    either side in German), or -1."""
+    steps = (1,) if lang == "en" else (1, -1)
+    for step in steps:
+        k = i + step
+        while 0 <= k < len(tokens) and abs(k - i) <= 10 and tokens[k].text not in _CLAUSE_MARKS:
+            if tokens[k].lower in _REPLACED_BY[lang]:
+                return k
+            k += step
+    return -1
+
+
+_REPLACE_LEMMAS: Final = words("lemma.replace")
+_REPLACED_BY: Final = {lang: words("prep.replaced-by", lang) for lang in ("de", "en")}
+_CLAUSE_MARKS: Final = frozenset({".", ";", ":", "?", "!"})
 
 
 def _reflexive_with_subject_between(tokens: list[Token], found: list[CueMention], lex: Lexicon) -> None:
