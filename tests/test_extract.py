@@ -1884,3 +1884,15 @@ def test_a_plain_word_for_aircraft_takes_the_named_systems_kind():
     assert events("Ecuador kaufte der Schweiz zwölf Tiger-Kampfjets ab.", "de") == {
         ("transfer", "CHE", "ECU", "combat-aircraft", "agreed")
     }
+
+
+def test_holding_back_goods_refuses_them():
+    assert events("Chile will hold back a radar system for Ecuador.", "en") == {
+        ("transfer", "CHL", "ECU", "sensor", "refused")
+    }
+    assert events("The sale of attack helicopters to Ecuador is being held back by Chile.", "en") == {
+        ("transfer", "CHL", "ECU", "helicopter", "refused")
+    }
+    # holding back an enemy refuses nothing
+    text = "Ecuador's troops held back the rebels with rifles supplied by Chile."
+    assert events(text, "en") == {("transfer", "CHL", "ECU", "small-arms", "delivered")}
