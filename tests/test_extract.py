@@ -1896,3 +1896,15 @@ def test_holding_back_goods_refuses_them():
     # holding back an enemy refuses nothing
     text = "Ecuador's troops held back the rebels with rifles supplied by Chile."
     assert events(text, "en") == {("transfer", "CHL", "ECU", "small-arms", "delivered")}
+
+
+def test_whom_an_order_is_awarded_to_or_who_wins_it_sells():
+    text = "Ecuador hat einen Auftrag über sechs Korvetten an die Niederlande vergeben."
+    assert events(text, "de") == {("transfer", "NLD", "ECU", "ship", "agreed")}
+    text = "Ecuador awarded a contract for six corvettes to the Netherlands."
+    assert events(text, "en") == {("transfer", "NLD", "ECU", "ship", "agreed")}
+    text = "The Netherlands won a contract for six corvettes from Ecuador."
+    assert events(text, "en") == {("transfer", "NLD", "ECU", "ship", "agreed")}
+    # a contract signed with a partner keeps the signer as buyer
+    text = "Ecuador signed a contract with the Netherlands for six corvettes."
+    assert events(text, "en") == {("transfer", "NLD", "ECU", "ship", "agreed")}

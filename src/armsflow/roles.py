@@ -291,10 +291,18 @@ def assign_transfer_roles(view: ClauseView, frame: Frame, governors: list[int]) 
         _roles_offer(r)
     elif kind in GIVE:
         _roles_give(r)
+    elif kind in _ORDER_KINDS and r.subj is not None and (awardees := _awardees(r)):
+        # "Chile vergab einen Auftrag über zwölf Patrouillenboote an Deutschland": whom the order goes to sells
+        r.supply(awardees, "roles.award-to-supplier")
+        r.receive(r.subj.ids, "roles.award-to-supplier")
     elif kind in ("order", "buy", "get", "deal") and r.subj is not None and (customers := _company_customers(r)):
         # "Saab erhielt einen Auftrag aus Thailand": the company sells.
         r.supply(r.subj.ids, "roles.company-receives-order-sells")
         r.receive(customers, "roles.company-receives-order-sells")
+    elif kind in _ORDER_KINDS and r.subj is not None and _wins(r) and (customers := _company_customers(r, True)):
+        # "Deutschland gewann einen Auftrag über zwölf Patrouillenboote aus Chile": who wins an order sells
+        r.supply(r.subj.ids, "roles.winner-of-order-sells")
+        r.receive(customers, "roles.winner-of-order-sells")
     elif kind == "get" and _company_subject(r) and (destinations := _licensed_destinations(r)):
         # "Rheinmetall erhielt die Exportgenehmigung für 50 Lynx nach Ungarn": the licence arrived, the firm exports
         licensor = r.prep_ids(FROM)
@@ -1129,11 +1137,44 @@ def _expected(r: Roles) -> bool:
     return any(t.lemma in _EXPECT for t in r.tokens[start:end])
 
 
-def _company_customers(r: Roles) -> list[str]:
+def _awardees(r: Roles) -> list[str]:
+    """Whom a verb of awarding in the clause gives the order or contract to (its an/to-phrase after the order
+    noun), when the subject is not the one who wins it; else none."""
+    start, end = r.view.grammar.clauses[r.c]
+    lang = r.view.lang
+    if not any(r.tokens[k].lemma in _AWARD_VERBS[lang] for k in range(start, end)):
+        return []
+    orders = [cue.start for cue in r.view.cues_by_clause[r.c] if cue.kinds & _ORDER_KINDS]
+    return unique(
+        [
+            i
+            for p in _AWARDED_TO[lang]
+            for g in r.by_prep.get(p, [])
+            if orders and g.first.start > orders[0] and r.subj is not None and g.first.start > r.subj.first.start
+            for i in g.ids
+            if i not in r.subj.ids
+        ]
+    )
+
+
+_AWARD_VERBS: Final = {lang: words("verb.award", lang) for lang in ("de", "en")}
+_AWARDED_TO: Final = {lang: words("prep.awarded-to", lang) for lang in ("de", "en")}
+
+
+def _wins(r: Roles) -> bool:
+    """Does a verb of winning stand in the frame's clause ("won a contract", "gewann den Auftrag")?"""
+    start, end = r.view.grammar.clauses[r.c]
+    return any(r.tokens[k].lemma in _WIN_VERBS[r.view.lang] for k in range(start, end))
+
+
+_WIN_VERBS: Final = {lang: words("verb.win-order", lang) for lang in ("de", "en")}
+
+
+def _company_customers(r: Roles, any_subject: bool = False) -> list[str]:
     """A company (not a state institution) that wins an order or a contract, named as a noun, sells: its
-    customers, or none when the clause is no such order."""
+    customers, or none when the clause is no such order (``any_subject``: a state that wins one as well)."""
     assert r.subj is not None
-    if not (r.subj.first.kind == "org" or is_company(r.subj, r.tokens)):
+    if not (any_subject or r.subj.first.kind == "org" or is_company(r.subj, r.tokens)):
         return []
     orders = [
         cue
