@@ -1908,3 +1908,35 @@ def test_whom_an_order_is_awarded_to_or_who_wins_it_sells():
     # a contract signed with a partner keeps the signer as buyer
     text = "Ecuador signed a contract with the Netherlands for six corvettes."
     assert events(text, "en") == {("transfer", "NLD", "ECU", "ship", "agreed")}
+
+
+def test_a_shortlist_weighs_each_system_from_its_maker():
+    assert events("Ecuador has shortlisted the Rafale and the Gripen for its new fighter programme.", "en") == {
+        ("transfer", "FRA", "ECU", "combat-aircraft", "considered"),
+        ("transfer", "SWE", "ECU", "combat-aircraft", "considered"),
+    }
+    # the system chosen "over" another: only the chosen one
+    assert events("Ecuador chose the Gripen over the F-16.", "en") == {
+        ("transfer", "SWE", "ECU", "combat-aircraft", "requested")
+    }
+
+
+def test_who_expects_a_delivery_receives_it_later():
+    text = "Ecuador expects delivery of the remaining six patrol boats from Korea in 2027."
+    assert events(text, "en") == {("transfer", "KOR", "ECU", "ship", "planned")}
+    text = "Ecuador erwartet die Lieferung von sechs Patrouillenbooten aus Korea im Jahr 2027."
+    assert events(text, "de") == {("transfer", "KOR", "ECU", "ship", "planned")}
+
+
+def test_a_name_before_an_infinitive_is_its_subject():
+    text = "The United States expects Russia to use the Iranian drones against Ukraine."
+    assert events(text, "en") == {("transfer", "IRN", "RUS", "uav", "delivered")}
+    text = "Ecuador became the third country after Peru to buy the radar from Israel."
+    assert events(text, "en") == {("transfer", "ISR", "ECU", "sensor", "agreed")}
+
+
+def test_unnamed_sellers_leave_the_seller_open():
+    assert events("Ecuador has received Patriot systems from its Western allies.", "en") == set()
+    assert events("Ecuador hat Patriot-Systeme erhalten.", "de") == {
+        ("transfer", "USA", "ECU", "air-defence-system", "delivered")
+    }

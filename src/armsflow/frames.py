@@ -1409,9 +1409,9 @@ def _lead_over_descriptions(lead: _Lead) -> None:
             trace.append("trigger.ordered-goods-move")
     if lead_cue.lemma in _EXPECT and lead_kind == "get":
         awaited = next((x for x in cues if "give_noun" in x.kinds), None)
-        if awaited is not None:
+        if awaited is not None and awaited.start < lead_cue.start:
             # "Die Lieferung der F-16 aus Dänemark wird im Sommer erwartet": the delivery is the event, and
-            # it is expected, so still to come
+            # it is expected, so still to come ("Peru erwartet die Lieferung …": who expects it receives it)
             lead_cue, lead_kind = awaited, "give_noun"
             trace.append("trigger.expected-delivery-noun")
     lead.cue, lead.kind = lead_cue, lead_kind

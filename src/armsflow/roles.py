@@ -645,7 +645,25 @@ def _inherited_subject(r: Roles) -> None:
             # would act; who permits or forbids decides only
             r.inherited = cand[1]
             fire(r.frame, "grammar.de.permission-object-control")
+        elif (
+            view.lang == "en"
+            and g in r.governors
+            and grammar.infinitive[c]
+            and len(cand) > 1
+            and cand[-1].members[-1].end == grammar.clauses[c][0]
+            and tokens[cand[-1].first.start - 1].lower not in _ANY_PREP_EN
+            and not any(cue.kinds & _SUBJECT_CONTROL for cue in view.cues_by_clause[g])
+        ):
+            # "The US expects Russia to use the drones", "wants Germany to send tanks": the name right before
+            # "to" is the infinitive's subject, not the governing clause's
+            r.inherited = cand[-1]
+            fire(r.frame, "grammar.en.object-before-infinitive-acts")
         return
+
+
+_SUBJECT_CONTROL: Final = frozenset({"promise"})  # "promised Kyiv to …": the promiser acts
+# "the third country after Peru to buy": no object
+_ANY_PREP_EN: Final = words("prep.any", "en") | words("word.ranking-before-name", "en")
 
 
 _PERMIT_OR_FORBID: Final = words("verb.permit-or-forbid", "de")
@@ -1438,11 +1456,40 @@ def _seller_when_unnamed(r: Roles) -> None:
             r.supply(owners, "roles.receive.owner-of-goods-sells")
     if not frame.suppliers and r.origin:
         r.supply(_origins_of_goods(r), "roles.receive.origin-of-goods")
-    if not frame.suppliers:
+    if not frame.suppliers and not _vague_seller(r):
         # The producing state of a named new system ("Taiwan received 38 Abrams tanks").
-        producers = unique([it.producer for it in frame.items if it.producer])[:1]
-        if producers:
-            r.supply(producers, "roles.receive.producer-of-system")
+        producers = unique([it.producer for it in frame.items if it.producer])
+        if len(producers) > 1 and all(it.producer for it in frame.items) and _coordinated(r.tokens, frame.items):
+            # "shortlisted the Rafale and the Gripen": each named system comes from its own maker's state
+            r.supply(producers, "roles.receive.each-system-from-its-producer")
+            frame.item_suppliers = {id(it): it.producer for it in frame.items if it.producer}
+        elif producers:
+            r.supply(producers[:1], "roles.receive.producer-of-system")
+
+
+def _vague_seller(r: Roles) -> bool:
+    """Does a from-phrase of the clause name unnamed sellers ("von westlichen Verbündeten erhalten", "supplied
+    by allies")? Then the text says the seller is left open, and no maker's state fills it
+    (rule roles.receive.unnamed-seller-stays-open)."""
+    start, end = r.view.grammar.clauses[r.c]
+    tokens = r.tokens
+    for k in range(start, end):
+        if tokens[k].lower in FROM and any(t.lower in _VAGUE_PARTNERS for t in tokens[k + 1 : min(end, k + 4)]):
+            fire(r.frame, "roles.receive.unnamed-seller-stays-open")
+            return True
+    return False
+
+
+def _coordinated(tokens: list[Token], items: list[ItemMention]) -> bool:
+    """Are the goods one list ("the Rafale and the Gripen"), with no preposition between them ("chose the Gripen
+    over the F-16")?"""
+    ordered = sorted(items, key=lambda it: it.start)
+    return not any(
+        t.lower in PREPOSITIONS for a, b in zip(ordered, ordered[1:], strict=False) for t in tokens[a.end : b.start]
+    )
+
+
+_VAGUE_PARTNERS: Final = words("noun.vague-partner")
 
 
 # --------------------------------------------------------------------------- arriving
