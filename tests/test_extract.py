@@ -1940,3 +1940,15 @@ def test_unnamed_sellers_leave_the_seller_open():
     assert events("Ecuador hat Patriot-Systeme erhalten.", "de") == {
         ("transfer", "USA", "ECU", "air-defence-system", "delivered")
     }
+
+
+def test_a_part_of_a_total_is_delivered_and_the_total_ordered():
+    text = "Die ersten vier von insgesamt zwölf Hubschraubern aus Russland sind in Ecuador eingetroffen."
+    got = extract_document(Document(id="t", text=text, lang="de")).to_dict()["events"]
+    assert {(e["status"], e["quantity"]) for e in got} == {("delivered", 4), ("agreed", 12)}
+    assert {(e["supplier"], e["recipient"], e["item"]) for e in got} == {("RUS", "ECU", "helicopter")}
+
+
+def test_the_partner_of_a_sellers_arms_deal_buys():
+    text = "Ein Rüstungsgeschäft mit Ecuador über 24 Kampfpanzer hat Spanien abgelehnt."
+    assert events(text, "de") == {("transfer", "ESP", "ECU", "armoured-vehicle", "refused")}

@@ -1978,10 +1978,20 @@ def _part(tokens: list[Token], start: int, total: int | None, lex: Lexicon) -> i
     if total is None:
         return None
     for j in range(start - 1, max(1, start - 6), -1):
-        if _number(tokens[j], lex) == total and tokens[j - 1].lower in _PART_OF:
-            part = _number(tokens[j - 2], lex) if j >= 2 else None
+        if _number(tokens[j], lex) != total:
+            continue
+        k = j - 1
+        while k > 1 and (
+            tokens[k].lower in _IN_TOTAL or tokens[k].lower in _PART_OF and tokens[k - 1].lower in _IN_TOTAL
+        ):
+            k -= 1  # "die ersten vier von insgesamt zwölf", "the first 11 of a total of 29"
+        if tokens[k].lower in _PART_OF:
+            part = _number(tokens[k - 1], lex) if k >= 1 else None
             return part if part is not None and part < total else None
     return None
+
+
+_IN_TOTAL: Final = words("word.in-total")
 
 
 _GROUPED_NUMBER: Final = re.compile(r"\d{1,3}(?:[.,]\d{3})+")

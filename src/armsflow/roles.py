@@ -828,6 +828,17 @@ def _roles_give(r: Roles) -> None:
     if not frame.recipients and frame.trigger.lemma in _WITHHOLD and r.prep_ids(FROM) and not frame.passive:
         # "The US withheld Patriot missiles from Peru": what is kept from a state was due to it
         r.receive([i for i in r.prep_ids(FROM) if i not in frame.suppliers], "roles.give.withheld-from")
+    if (
+        not frame.recipients
+        and frame.suppliers
+        and frame.trigger_kind == "sell"
+        and frame.trigger.lemma in _TRADE_DEAL_NOUNS
+        and not frame.passive
+    ):
+        # "Spanien lehnte ein Rüstungsgeschäft mit Peru ab": the partner of the seller's arms deal buys
+        partners = [i for i in r.prep_ids(_WITH) if i not in frame.suppliers]
+        if partners:
+            r.receive(partners, "roles.give.arms-deal-partner-buys")
     if not frame.recipients and frame.requesters:
         # "Despite repeated requests from Kyiv, the government has refused to send weapons": the one who asked
         r.receive(list(frame.requesters), "roles.give.requester-receives")
@@ -843,6 +854,9 @@ def _roles_give(r: Roles) -> None:
             # come from a state, in the relative clause on them
             r.supply(found, "roles.give.antecedent-from")
     _supplier_where_built(r)
+
+
+_TRADE_DEAL_NOUNS: Final = words("noun.arms-deal")
 
 
 def _antecedent_from(r: Roles) -> list[str]:
