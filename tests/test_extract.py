@@ -1952,3 +1952,11 @@ def test_a_part_of_a_total_is_delivered_and_the_total_ordered():
 def test_the_partner_of_a_sellers_arms_deal_buys():
     text = "Ein Rüstungsgeschäft mit Ecuador über 24 Kampfpanzer hat Spanien abgelehnt."
     assert events(text, "de") == {("transfer", "ESP", "ECU", "armoured-vehicle", "refused")}
+
+
+def test_who_equips_its_own_forces_from_a_state_receives():
+    text = "Ecuador rüstet seine Marine mit sechs Fregatten aus Italien auf."
+    assert events(text, "de") == {("transfer", "ITA", "ECU", "ship", "delivered")}
+    assert events("Italy will equip Ecuador's navy with six frigates.", "en") == {
+        ("transfer", "ITA", "ECU", "ship", "planned")
+    }

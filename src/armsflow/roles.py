@@ -828,6 +828,13 @@ def _roles_give(r: Roles) -> None:
     if not frame.recipients and frame.trigger.lemma in _WITHHOLD and r.prep_ids(FROM) and not frame.passive:
         # "The US withheld Patriot missiles from Peru": what is kept from a state was due to it
         r.receive([i for i in r.prep_ids(FROM) if i not in frame.suppliers], "roles.give.withheld-from")
+    if frame.trigger.lemma in _EQUIP and not frame.passive and r.subj is not None:
+        sources = [i for i in r.prep_ids(FROM - {"by", "von", "vom"}) if i not in r.subj.ids]
+        if sources and all(i in r.subj.ids for i in frame.recipients):
+            # "Peru rüstet seine Marine mit Fregatten aus Italien auf", "equipped its navy with frigates from
+            # Italy": who equips its own forces receives; where the goods come from supplies
+            r.supply(sources, "roles.give.equips-own-forces-from")
+            r.receive(list(r.subj.ids), "roles.give.equips-own-forces-from")
     if (
         not frame.recipients
         and frame.suppliers
@@ -857,6 +864,7 @@ def _roles_give(r: Roles) -> None:
 
 
 _TRADE_DEAL_NOUNS: Final = words("noun.arms-deal")
+_EQUIP: Final = words("lemma.equip")
 
 
 def _antecedent_from(r: Roles) -> list[str]:
