@@ -1960,3 +1960,19 @@ def test_who_equips_its_own_forces_from_a_state_receives():
     assert events("Italy will equip Ecuador's navy with six frigates.", "en") == {
         ("transfer", "ITA", "ECU", "ship", "planned")
     }
+
+
+def test_a_year_before_a_participle_is_a_date_not_a_count():
+    assert events("Chile in 2019 delivered two helicopters to Ecuador.", "en") == {
+        ("transfer", "CHL", "ECU", "helicopter", "delivered")
+    }
+    # a count before a participle still makes it an adjective ("40 used tanks")
+    assert quantities("Chile sold 40 used tanks to Ecuador.", "en") == {("armoured-vehicle", 40)}
+
+
+def test_keinerlei_negates_and_civil_trade_is_no_arms_trade():
+    assert events("Schweden liefert keinerlei Waffen nach Ecuador.", "de") == {
+        ("transfer", "SWE", "ECU", "military-equipment", "refused")
+    }
+    text = "Chile gifted Ecuador two helicopters to aid its fight against drug trafficking."
+    assert events(text, "en") == {("transfer", "CHL", "ECU", "helicopter", "delivered")}

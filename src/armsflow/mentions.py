@@ -2273,6 +2273,12 @@ def _english_cue_nouns(tokens: list[Token], found: list[CueMention], lex: Lexico
             and meets(c.kinds, _VERB_KINDS)
         )
     ]
+    # "to aid its fight against drug trafficking", "oil exports": a trade in civil goods is no trade in arms
+    found = [
+        c
+        for c in found
+        if not (c.start > 0 and tokens[c.start - 1].lower in _CIVIL_TRADE_GOODS and meets(c.kinds, _TRADE_NOUN_KINDS))
+    ]
     # "F-16 Block 70", "Batch 2": a capitalised word before a number names a version, no measure
     found = [
         c
@@ -2316,6 +2322,7 @@ def _english_cue_nouns(tokens: list[Token], found: list[CueMention], lex: Lexico
                 and not tokens[c.start].lower.endswith("ing")  # "of flying": a gerund is a verb
                 or tokens[c.start].lower.endswith("ed")
                 and (tokens[c.start - 1].text.isdigit() or tokens[c.start - 1].lower in lex.numbers)
+                and not _year(tokens[c.start - 1].text)  # "Chile in 2019 delivered": a date, no count
                 and c.end < len(tokens)
                 and tokens[c.end].alphabetic
                 and tokens[c.end].lower not in PREPOSITIONS
@@ -2323,6 +2330,15 @@ def _english_cue_nouns(tokens: list[Token], found: list[CueMention], lex: Lexico
         )
     ]
     return found
+
+
+_CIVIL_TRADE_GOODS: Final = words("noun.civil-trade-goods", "en")
+_TRADE_NOUN_KINDS: Final = frozenset({"give", "give_noun", "sell", "buy", "get", "deal", "order"})
+
+
+def _year(text: str) -> bool:
+    """A four-digit year of the last two centuries ("2019")."""
+    return len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2099
 
 
 _PHRASE_START: Final[tuple] = ("phrase",)
