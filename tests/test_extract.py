@@ -1976,3 +1976,14 @@ def test_keinerlei_negates_and_civil_trade_is_no_arms_trade():
     }
     text = "Chile gifted Ecuador two helicopters to aid its fight against drug trafficking."
     assert events(text, "en") == {("transfer", "CHL", "ECU", "helicopter", "delivered")}
+
+
+def test_states_named_after_including_are_the_unnamed_states():
+    text = "Chile is blocking arms sales to countries including Ecuador and Bolivia."
+    got = events(text, "en")
+    assert ("sanction", "CHL", "ECU", "imposed") in got and ("sanction", "CHL", "BOL", "imposed") in got
+    text = "Chile hat Gewehre an mehrere Länder geliefert, darunter Ecuador und Bolivien."
+    assert events(text, "de") == {
+        ("transfer", "CHL", "ECU", "small-arms", "delivered"),
+        ("transfer", "CHL", "BOL", "small-arms", "delivered"),
+    }

@@ -68,7 +68,7 @@ class ActorMention:
     article: str | None  # determiner in front, lowercased
     text: str
     genitive: bool
-    through_body: bool  # stands where a body of the state stands (rule grammar.state-acts-through-body)
+    reading: str  # the rule that gave the mention its place in the clause, when one did ("" otherwise)
 
     def __init__(
         self,
@@ -80,7 +80,7 @@ class ActorMention:
         article: str | None,
         text: str,
         genitive: bool = False,
-        through_body: bool = False,
+        reading: str = "",
     ) -> None:
         self.start = start
         self.end = end
@@ -90,7 +90,7 @@ class ActorMention:
         self.article = article
         self.text = text
         self.genitive = genitive
-        self.through_body = through_body
+        self.reading = reading
 
 
 @dataclass(slots=True, init=False)
@@ -2603,7 +2603,9 @@ def _state_acts_through_body(tokens: list[Token], cue: CueMention, actors: list[
         return  # "Generäle der Armee Myanmars", "Angaben der Regierung Perus": the body hangs on a noun itself
     prep, article = _direct_governor(tokens, head)
     if prep is None:
-        actors[k] = ActorMention(a.start, a.end, a.id, a.kind, None, article, a.text, through_body=True)
+        actors[k] = ActorMention(
+            a.start, a.end, a.id, a.kind, None, article, a.text, reading="grammar.state-acts-through-body"
+        )
 
 
 _BODY_OWNER_KINDS: Final = frozenset({"name", "name-gen"})
@@ -2799,6 +2801,7 @@ def find_mentions(sentence: Sentence, lex: Lexicon) -> Mentions:
                 actors, find_items(tokens, lex, frozenset(i for a in actors for i in range(a.start, a.end))), cues
             )
         return Mentions(actors, _named_systems(tokens, lex), cues)
+    _examples_of_unnamed_states(tokens, actors, lex)
     actor_tokens = frozenset(i for a in actors for i in range(a.start, a.end))
     threats: list[int] = []
     items = find_items(tokens, lex, actor_tokens, threats)
@@ -2813,6 +2816,42 @@ def find_mentions(sentence: Sentence, lex: Lexicon) -> Mentions:
     if opener is not None:
         items = [it for it in items if not (opener.start <= it.start and it.end <= opener.end)]
     return Mentions(actors, items, cues, threats)
+
+
+def _examples_of_unnamed_states(tokens: list[Token], actors: list[ActorMention], lex: Lexicon) -> None:
+    """ "arms sales to countries including Peru and Bolivia", "an mehrere Länder geliefert, darunter Peru": the
+    states named after "including"/"darunter" are the unnamed states just before it and take their preposition
+    (rule grammar.examples-of-unnamed-states)."""
+    for k, a in enumerate(actors):
+        m = a.start - 1
+        if m < 2 or a.prep is not None and tokens[m].lower not in _EXAMPLE_INTROS:
+            continue
+        if tokens[m].lower in ARTICLES:
+            m -= 1
+        if tokens[m].lower not in _EXAMPLE_INTROS:
+            continue
+        v = m - 1
+        while v > 0 and m - v <= 6 and tokens[v].lower not in _UNNAMED_STATES:
+            v -= 1
+        if tokens[v].lower not in _UNNAMED_STATES or any(b.start < m and b.end > v for b in actors):
+            continue
+        prep, article = _governor(tokens, v, lex)
+        if prep is None:
+            continue
+        end = a.start
+        for j in range(k, len(actors)):  # the example and the names coordinated with it ("Peru and Bolivia")
+            b = actors[j]
+            if j > k and (b.prep is not None or not all(t.lower in _NAME_LIST_LINKS for t in tokens[end : b.start])):
+                break
+            actors[j] = ActorMention(
+                b.start, b.end, b.id, b.kind, prep, article, b.text, reading="grammar.examples-of-unnamed-states"
+            )
+            end = b.end
+
+
+_EXAMPLE_INTROS: Final = words("word.example-intro")
+_NAME_LIST_LINKS: Final = words("conj.list-link")
+_UNNAMED_STATES: Final = words("noun.vague-partner")
 
 
 def _forces_not_goods(

@@ -318,8 +318,9 @@ def assign_transfer_roles(view: ClauseView, frame: Frame, governors: list[int]) 
     elif kind in DEAL:
         _roles_deal(r)
     _constructions(r)
-    if any(a.through_body and (a.id in frame.suppliers or a.id in frame.recipients) for a in r.view.mentions.actors):
-        fire(frame, "grammar.state-acts-through-body")
+    for a in r.view.mentions.actors:
+        if a.reading and (a.id in frame.suppliers or a.id in frame.recipients) and a.reading not in frame.trace:
+            fire(frame, a.reading)  # a mention-level reading that placed the party (grammar.state-acts-through-body)
     if r.subj is not None:
         frame.subject_text = phrase_from(r.tokens, r.subj.first.start, r.subj.members[-1].end)
     denier = _denier_of_governing_clause(r)
