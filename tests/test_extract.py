@@ -1987,3 +1987,17 @@ def test_states_named_after_including_are_the_unnamed_states():
         ("transfer", "CHL", "ECU", "small-arms", "delivered"),
         ("transfer", "CHL", "BOL", "small-arms", "delivered"),
     }
+
+
+def test_davon_stands_for_the_goods_named_before():
+    text = (
+        "Der Leopard-Panzer gehört zur Grundausrüstung der deutschen Armee. "
+        "Größere Posten davon wurden bereits an Chile und Ecuador geliefert."
+    )
+    assert events(text, "de") == {
+        ("transfer", "DEU", "CHL", "armoured-vehicle", "delivered"),
+        ("transfer", "DEU", "ECU", "armoured-vehicle", "delivered"),
+    }
+    # "davon ausgehen" names no goods
+    text = "Experten gehen davon aus, dass Russland Drohnen an Ecuador liefert."
+    assert events(text, "de") == {("transfer", "RUS", "ECU", "uav", "delivered")}
