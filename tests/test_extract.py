@@ -2001,3 +2001,13 @@ def test_davon_stands_for_the_goods_named_before():
     # "davon ausgehen" names no goods
     text = "Experten gehen davon aus, dass Russland Drohnen an Ecuador liefert."
     assert events(text, "de") == {("transfer", "RUS", "ECU", "uav", "delivered")}
+
+
+def test_civil_vehicles_handed_to_forces_are_military_equipment():
+    text = "Österreich wird 53 Lastkraftwagen an die ecuadorianischen Streitkräfte liefern."
+    assert events(text, "de") == {("transfer", "AUT", "ECU", "military-equipment", "planned")}
+    assert events("Austria will deliver 53 trucks to the Ecuadorian army.", "en") == {
+        ("transfer", "AUT", "ECU", "military-equipment", "planned")
+    }
+    # trucks for a state, not for its forces, are no arms
+    assert events("Österreich liefert 53 Lastwagen an Ecuador.", "de") == set()

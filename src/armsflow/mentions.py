@@ -869,10 +869,17 @@ def find_items(
 
 def _for_military_use(tokens: list[Token], k: int) -> bool:
     """Does a for-phrase naming military use or the forces start at token k ("für militärische Zwecke", "für die
-    Armee", "for the army", "for military use")?"""
-    if k >= len(tokens) or tokens[k].lower not in _FOR:
-        return False
-    return any(t.lower in _MILITARY_USE for t in tokens[k + 1 : k + 4])
+    Armee", "for the army", "for military use"), or does the sentence hand the vehicles to forces ("53 Lastwagen an
+    die malischen Streitkräfte liefern", "trucks to the Malian army")?"""
+    if k < len(tokens) and tokens[k].lower in _FOR and any(t.lower in _MILITARY_USE for t in tokens[k + 1 : k + 4]):
+        return True
+    return any(
+        tokens[j].lower in _TO_FORCES and any(t.lower in _MILITARY_USE for t in tokens[j + 1 : j + 5])
+        for j in range(len(tokens))
+    )
+
+
+_TO_FORCES: Final = words("prep.to-institution")
 
 
 _CIVIL_VEHICLES: Final = words("noun.civil-vehicle")
