@@ -2011,3 +2011,16 @@ def test_civil_vehicles_handed_to_forces_are_military_equipment():
     }
     # trucks for a state, not for its forces, are no arms
     assert events("Österreich liefert 53 Lastwagen an Ecuador.", "de") == set()
+
+
+def test_an_offered_purchase_is_the_sellers_offer():
+    text = "Frankreich hat Ecuador den Kauf eines kompletten U-Bootes angeboten."
+    assert events(text, "de") == {("transfer", "FRA", "ECU", "ship", "planned")}
+    text = "Sweden has offered Ecuador the purchase of a Gotland-class submarine."
+    assert events(text, "en") == {("transfer", "SWE", "ECU", "ship", "planned")}
+    # a letter of offer names no offer of its own
+    text = (
+        "Ecuador signed a Letter of Offer and Acceptance with the United States for the acquisition of 8 Stryker "
+        "vehicles."
+    )
+    assert events(text, "en") == {("transfer", "USA", "ECU", "armoured-vehicle", "agreed")}

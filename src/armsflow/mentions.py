@@ -2107,8 +2107,14 @@ def _purpose_of_offer(tokens: list[Token], cue: CueMention, found: list[CueMenti
     return (
         cue.start > 0
         and bool(cue.kinds & _TRADE_KINDS)
-        and tokens[cue.start - 1].lower in _OFFER_PURPOSE
-        and any("promise" in x.kinds and x.lemma in _OFFER_VERBS for x in found)
+        and (
+            tokens[cue.start - 1].lower in _OFFER_PURPOSE
+            # "hat Brasilien den Kauf eines U-Bootes angeboten", "offered Brazil the purchase of": the offered
+            # purchase is the offer's object; the offer states the transfer
+            or tokens[cue.start - 1].lower in ARTICLES
+            and (tokens[cue.start].capitalised or cue.end < len(tokens) and tokens[cue.end].lower in _OF_OR_THE)
+        )
+        and any("promise" in x.kinds and x.lemma in _OFFER_VERBS and tokens[x.start].lowercase for x in found)
     )
 
 
