@@ -508,7 +508,16 @@ def _placed_acting_head(tokens: list[Token], i: int) -> bool:
 
 
 def relative_antecedent(grammar: SentenceGrammar, c: int, actors_by_clause, tokens: list[Token]) -> Group | None:
-    """The actor group a relative pronoun opening clause c (or a clause it continues) stands for."""
+    """The actor group a relative pronoun opening clause c (or a clause it continues) stands for. In an infinitive
+    clause a group governed by a preposition is none: "hatte mit Israel vereinbart, die Lieferung … auszusetzen"
+    opens with an article, and the partner "mit" whom it was agreed does not do it."""
+    found = _relative_antecedent(grammar, c, actors_by_clause, tokens)
+    if found is not None and grammar.infinitive[c] and found.first.prep is not None:
+        return None
+    return found
+
+
+def _relative_antecedent(grammar: SentenceGrammar, c: int, actors_by_clause, tokens: list[Token]) -> Group | None:
     k = c
     while k > 0:
         start, end = grammar.clauses[k]
