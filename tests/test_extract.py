@@ -2027,7 +2027,7 @@ def test_an_offered_purchase_is_the_sellers_offer():
 
 
 def test_the_partner_of_an_agreement_does_not_do_what_was_agreed():
-    text = "Russland hatte mit Israel vereinbart, die Lieferung von Flugabwehrsystemen an Ecuador auszusetzen."
+    text = "Russland hatte mit Israel vereinbart, die Lieferung von S-300 an Ecuador auszusetzen."
     got = events(text, "de")
     assert ("transfer", "ISR", "ECU", "air-defence-system", "refused") not in got
     assert ("transfer", "RUS", "ECU", "air-defence-system", "refused") in got
