@@ -604,62 +604,70 @@ def _inherited_subject(r: Roles) -> None:
         fire(r.frame, "grammar.subject-of-governing-clause")
         if view.lang == "en" and _zero_that_clause(tokens, grammar.clauses[g][0], cand[0]):
             fire(r.frame, "grammar.en.zero-that-complement")  # "believes | Iran is preparing | to send …"
-        # Object control: "Kyiv asked Seoul to supply …" - Seoul supplies, Kyiv receives.
-        if (
-            g in r.governors
-            and grammar.infinitive[c]
-            and len(cand) > 1
-            and any(kind in cue.kinds for cue in view.cues_by_clause[g] for kind in ("request", "accuse"))
-        ):
-            r.asker, r.inherited = cand[0], cand[1]
-            fire(r.frame, "grammar.object-control")
-        elif (
-            view.lang == "de"
-            and (g in r.governors or g == c - 1)
-            and grammar.infinitive[c]
-            and len(cand) > 1
-            and any("order" in cue.kinds and _order_noun(tokens, cue.start, "de") for cue in view.cues_by_clause[g])
-        ):
-            # "Südkorea erteilte Heckler & Koch den Auftrag, 400 Maschinenpistolen zu liefern": who is given the
-            # order delivers, who gives it receives
-            r.asker, r.inherited = cand[0], cand[1]
-            r.frame.modifiers.add("order")  # the delivery was ordered: a concluded purchase
-            fire(r.frame, "grammar.de.order-object-control")
-        elif (
-            view.lang == "en"
-            and g in r.governors
-            and grammar.infinitive[c]
-            and len(cand) > 1
-            and any("approve" in cue.kinds for cue in view.cues_by_clause[g])
-        ):
-            # "Berlin allowed Poland to send Leopards to Ukraine": the one allowed acts; who allows decides only
-            r.inherited = cand[1]
-            fire(r.frame, "grammar.en.permission-object-control")
-        elif (
-            view.lang == "de"
-            and g in r.governors
-            and grammar.infinitive[c]
-            and len(cand) > 1
-            and any(cue.lemma in _PERMIT_OR_FORBID for cue in view.cues_by_clause[g])
-        ):
-            # "Die Schweiz hat Spanien untersagt, Waffen an die Ukraine weiterzugeben": the one (not) permitted
-            # would act; who permits or forbids decides only
-            r.inherited = cand[1]
-            fire(r.frame, "grammar.de.permission-object-control")
-        elif (
-            view.lang == "en"
-            and g in r.governors
-            and grammar.infinitive[c]
-            and len(cand) > 1
-            and cand[-1].members[-1].end == grammar.clauses[c][0]
-            and tokens[cand[-1].first.start - 1].lower not in _ANY_PREP_EN
-            and not any(cue.kinds & _SUBJECT_CONTROL for cue in view.cues_by_clause[g])
-        ):
-            # "The US expects Russia to use the drones", "wants Germany to send tanks": the name right before
-            # "to" is the infinitive's subject, not the governing clause's
-            r.inherited = cand[-1]
-            fire(r.frame, "grammar.en.object-before-infinitive-acts")
+        _controlled_subject(r, g, cand)
         return
+
+
+def _controlled_subject(r: Roles, g: int, cand: list[Group]) -> None:
+    """Under a governing clause g with several bare names, which of them acts in the infinitive: the asked, the
+    one given an order, the one allowed or forbidden, a name right before "to"."""
+    view, c = r.view, r.c
+    grammar, tokens = view.grammar, view.tokens
+    # Object control: "Kyiv asked Seoul to supply …" - Seoul supplies, Kyiv receives.
+    if (
+        g in r.governors
+        and grammar.infinitive[c]
+        and len(cand) > 1
+        and any(kind in cue.kinds for cue in view.cues_by_clause[g] for kind in ("request", "accuse"))
+    ):
+        r.asker, r.inherited = cand[0], cand[1]
+        fire(r.frame, "grammar.object-control")
+    elif (
+        view.lang == "de"
+        and (g in r.governors or g == c - 1)
+        and grammar.infinitive[c]
+        and len(cand) > 1
+        and any("order" in cue.kinds and _order_noun(tokens, cue.start, "de") for cue in view.cues_by_clause[g])
+    ):
+        # "Südkorea erteilte Heckler & Koch den Auftrag, 400 Maschinenpistolen zu liefern": who is given the
+        # order delivers, who gives it receives
+        r.asker, r.inherited = cand[0], cand[1]
+        r.frame.modifiers.add("order")  # the delivery was ordered: a concluded purchase
+        fire(r.frame, "grammar.de.order-object-control")
+    elif (
+        view.lang == "en"
+        and g in r.governors
+        and grammar.infinitive[c]
+        and len(cand) > 1
+        and any("approve" in cue.kinds for cue in view.cues_by_clause[g])
+    ):
+        # "Berlin allowed Poland to send Leopards to Ukraine": the one allowed acts; who allows decides only
+        r.inherited = cand[1]
+        fire(r.frame, "grammar.en.permission-object-control")
+    elif (
+        view.lang == "de"
+        and g in r.governors
+        and grammar.infinitive[c]
+        and len(cand) > 1
+        and any(cue.lemma in _PERMIT_OR_FORBID for cue in view.cues_by_clause[g])
+    ):
+        # "Die Schweiz hat Spanien untersagt, Waffen an die Ukraine weiterzugeben": the one (not) permitted
+        # would act; who permits or forbids decides only
+        r.inherited = cand[1]
+        fire(r.frame, "grammar.de.permission-object-control")
+    elif (
+        view.lang == "en"
+        and g in r.governors
+        and grammar.infinitive[c]
+        and len(cand) > 1
+        and cand[-1].members[-1].end == grammar.clauses[c][0]
+        and tokens[cand[-1].first.start - 1].lower not in _ANY_PREP_EN
+        and not any(cue.kinds & _SUBJECT_CONTROL for cue in view.cues_by_clause[g])
+    ):
+        # "The US expects Russia to use the drones", "wants Germany to send tanks": the name right before
+        # "to" is the infinitive's subject, not the governing clause's
+        r.inherited = cand[-1]
+        fire(r.frame, "grammar.en.object-before-infinitive-acts")
 
 
 _SUBJECT_CONTROL: Final = frozenset({"promise"})  # "promised Kyiv to …": the promiser acts
