@@ -2031,3 +2031,22 @@ def test_the_partner_of_an_agreement_does_not_do_what_was_agreed():
     got = events(text, "de")
     assert ("transfer", "ISR", "ECU", "air-defence-system", "refused") not in got
     assert ("transfer", "RUS", "ECU", "air-defence-system", "refused") in got
+
+
+def test_craft_that_carry_goods_are_no_goods_and_touching_down_arrives():
+    text = "The Tucano planes arrived in Ecuador on Sunday aboard two Brazilian C-130 Hercules transport planes."
+    assert events(text, "en") == {("transfer", "BRA", "ECU", "other-aircraft", "delivered")}
+    text = "Die Gewehre aus Russland kamen an Bord eines russischen Transportflugzeugs in Ecuador an."
+    assert events(text, "de") == {("transfer", "RUS", "ECU", "small-arms", "delivered")}
+    text = "Two transport planes from Brazil touched down in Quito with four Tucano aircraft for Ecuador."
+    assert ("transfer", "BRA", "ECU", "other-aircraft", "delivered") in events(text, "en")
+
+
+def test_initiating_a_procurement_is_an_intention_and_new_goods_words():
+    text = "Österreich hat die Beschaffung von zwölf Black-Hawk-Hubschraubern in den USA eingeleitet."
+    assert events(text, "de") == {("transfer", "USA", "AUT", "helicopter", "requested")}
+    text = "Israel cancelled the sale of an airborne early warning system to Ecuador."
+    assert events(text, "en") == {("transfer", "ISR", "ECU", "other-aircraft", "refused")}
+    assert events("Schweden bietet Ecuador seine Kampftechnik an.", "de") == {
+        ("transfer", "SWE", "ECU", "military-equipment", "planned")
+    }

@@ -2453,10 +2453,11 @@ def _vehicle_subject(r: Roles) -> None:
 
 
 def _conveyance_after_goods(r: Roles) -> None:
-    """ "drones flown in from the UAE on cargo planes", "rifles shipped aboard a freighter": a cargo vessel
-    after "on"/"aboard", with other goods before it, carries them and is no goods of its own."""
+    """ "drones flown in from the UAE on cargo planes", "rifles shipped aboard a freighter", "arrived aboard two
+    C-130 transport planes", "an Bord einer Antonow": a craft after "aboard" (a cargo vessel after "on"), with
+    other goods before it, carries them and is no goods of its own."""
     frame, tokens = r.frame, r.tokens
-    if r.view.lang != "en" or len(frame.items) < 2 or not (r.kind in GIVE or r.kind in ARRIVE or r.kind in RECEIVE):
+    if len(frame.items) < 2 or not (r.kind in GIVE or r.kind in ARRIVE or r.kind in RECEIVE):
         return
     first = min(it.start for it in frame.items)
     conveyed = [
@@ -2464,12 +2465,31 @@ def _conveyance_after_goods(r: Roles) -> None:
         for it in frame.items
         if it.start > first
         and it.category in _VEHICLE_CATEGORIES
-        and _cargo_word(it.text)
-        and any(t.lower in _ON_BOARD for t in tokens[max(0, it.start - 2) : it.start])
+        and (
+            r.view.lang == "en"
+            and _cargo_word(it.text)
+            and any(t.lower in _ON_BOARD for t in tokens[max(0, it.start - 2) : it.start])
+            or _aboard_before(tokens, it.start)
+        )
     ]
     if conveyed and len(conveyed) < len(frame.items):
         frame.items = [it for it in frame.items if it not in conveyed]
         fire(frame, "roles.en.conveyance-after-goods")
+
+
+def _aboard_before(tokens: list[Token], start: int) -> bool:
+    """ "aboard two Brazilian C-130 transport planes", "an Bord einer russischen Antonow": a word of travelling
+    aboard a craft, at most six words before it, in the same phrase."""
+    for k in range(start - 1, max(-1, start - 7), -1):
+        word = tokens[k].lower
+        if word in _ABOARD and (word != "bord" or k > 0 and tokens[k - 1].lower == "an"):
+            return True
+        if not tokens[k].text[:1].isalnum():
+            return False
+    return False
+
+
+_ABOARD: Final = words("prep.aboard")
 
 
 def _cargo_word(text: str) -> bool:
