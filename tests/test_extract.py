@@ -2050,3 +2050,29 @@ def test_initiating_a_procurement_is_an_intention_and_new_goods_words():
     assert events("Schweden bietet Ecuador seine Kampftechnik an.", "de") == {
         ("transfer", "SWE", "ECU", "military-equipment", "planned")
     }
+
+
+def test_contracted_english_negations_negate():
+    assert events("Germany didn't deliver tanks to Ecuador.", "en") == {
+        ("transfer", "DEU", "ECU", "armoured-vehicle", "refused")
+    }
+    assert events("Germany hasn’t delivered the tanks to Ecuador yet.", "en") == {
+        ("transfer", "DEU", "ECU", "armoured-vehicle", "agreed")
+    }
+    assert events("Germany hasn't yet delivered the tanks to Ecuador.", "en") == {
+        ("transfer", "DEU", "ECU", "armoured-vehicle", "agreed")
+    }
+    assert events("Ecuador doesn't want to buy F-16 fighters from the United States.", "en") == {
+        ("transfer", "USA", "ECU", "combat-aircraft", "refused")
+    }
+
+
+def test_a_denial_governs_its_own_complement_only():
+    text = (
+        "The minister confirmed that Chile has gifted Ecuador a helicopter, and denied rumors that Chile would "
+        "sell tanks to Ecuador."
+    )
+    assert events(text, "en") == {
+        ("transfer", "CHL", "ECU", "helicopter", "delivered"),
+        ("transfer", "CHL", "ECU", "armoured-vehicle", "denied"),
+    }

@@ -2947,6 +2947,14 @@ def _not_yet(view: ClauseView, frame: Frame) -> bool:
         after = tokens[x.end].lower if x.end < len(tokens) else ""
         if before in _NOT_YET_BEFORE or after in _NOT_YET_AFTER:
             return True
+        end = view.grammar.clauses[c][1]
+        if (
+            view.lang == "en"
+            and end >= 2
+            and tokens[end - 2].lower in _NOT_YET_AFTER
+            and not tokens[end - 1].text[:1].isalnum()
+        ):
+            return True  # "has not delivered the tanks yet": "yet" closing the clause
     return False
 
 
@@ -4561,6 +4569,11 @@ def answer_frames(view: ClauseView, frames: list[Frame]) -> list[Frame]:
             or "refuse" in before[-1].modifiers
         ):
             continue  # (a clause refusing a transfer of its own, "stellte weitere Lieferungen ein", answers nothing)
+        if any(f.kind == "transfer" and c < f.clause <= c + 2 and cue.kinds & f.modifiers for f in frames):
+            # "confirmed that Chile has gifted … a helicopter, and denied rumors that Chile would sell tanks": the
+            # denial governs its own complement, not the transfer before it
+            reject("frames.answer-governs-its-complement", f"clause {c}: {cue.lemma!r} governs the clause after it")
+            continue
         if _declined_to_speak(view, cue):
             # "Hanoi … declined to comment", "refused to say": refusing to speak refuses no transfer
             reject("frames.en.declined-to-comment", f"clause {c}: {cue.lemma!r} to speak")
