@@ -2076,3 +2076,12 @@ def test_a_denial_governs_its_own_complement_only():
         ("transfer", "CHL", "ECU", "helicopter", "delivered"),
         ("transfer", "CHL", "ECU", "armoured-vehicle", "denied"),
     }
+
+
+def test_a_lowercase_news_agency_is_the_source():
+    text = "Russland hat Ecuador Panzer geliefert, meldet dpa."
+    got = extract_document(Document(id="t", text=text, lang="de")).to_dict()["events"]
+    assert [(e["supplier"], e["recipient"], e["source"]) for e in got] == [("RUS", "ECU", "dpa")]
+    text = "Russland hat Ecuador Panzer geliefert, berichtet die Nachrichtenagentur dpa."
+    got = extract_document(Document(id="t", text=text, lang="de")).to_dict()["events"]
+    assert [e["source"] for e in got] == ["Nachrichtenagentur dpa"]

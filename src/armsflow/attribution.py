@@ -148,7 +148,9 @@ def speaker_before(tokens: list[Token], cue: CueMention, lang: str) -> str | Non
         while before > 0 and tokens[before - 1].lower in _AUX_BEFORE_VERB:
             before -= 1
         span = _np_backward(tokens, before)
-    if span is None or not any(t.capitalised or t.lower in _SPEAKER_NOUNS for t in tokens[span[0] : span[1]]):
+    if span is None or not any(
+        t.capitalised or t.lower in _SPEAKER_NOUNS or t.lower in _LOWERCASE_AGENCIES for t in tokens[span[0] : span[1]]
+    ):
         return None
     return _span_text(tokens, span)
 
@@ -165,7 +167,9 @@ def _announcer_after(tokens: list[Token], mentions: Mentions, cue: CueMention) -
     if k <= 0 or tokens[k].text != ",":
         return None
     span = (k + 1, span[1])
-    if not any(t.capitalised or t.lower in _SPEAKER_NOUNS for t in tokens[span[0] : span[1]]):
+    if not any(
+        t.capitalised or t.lower in _SPEAKER_NOUNS or t.lower in _LOWERCASE_AGENCIES for t in tokens[span[0] : span[1]]
+    ):
         return None
     after = range(cue.end, len(tokens))
     if any(it.start in after for it in mentions.items) or any(a.start in after for a in mentions.actors):
@@ -231,7 +235,9 @@ def _speaker_of(tokens: list[Token], mentions: Mentions, cue: CueMention, lang: 
         and not any(span[0] <= a.start < span[1] for a in mentions.actors)
     ):
         return None  # "…, dem Washington Angriffe auf Zivilisten vorwirft": no accuser found here
-    if span and not any(t.capitalised or t.lower in _SPEAKER_NOUNS for t in tokens[span[0] : span[1]]):
+    if span and not any(
+        t.capitalised or t.lower in _SPEAKER_NOUNS or t.lower in _LOWERCASE_AGENCIES for t in tokens[span[0] : span[1]]
+    ):
         return None
     return span
 
@@ -304,17 +310,24 @@ def _np_forward(tokens: list[Token], pos: int) -> tuple[int, int] | None:
             break
         if i > start and tok.lower in _NEW_PHRASE:
             break  # "nach Angaben aus Kiew | eine weitere Lieferung": a new noun phrase begins
-        if not (tok.capitalised or tok.letter_first and tok.lower in _GENITIVE_LINKS or _np_lower_ok(tok, tokens, i)):
+        if not (
+            tok.capitalised
+            or tok.letter_first
+            and tok.lower in _GENITIVE_LINKS
+            or _np_lower_ok(tok, tokens, i)
+            or tok.lower in _LOWERCASE_AGENCIES
+        ):
             break
         i += 1
     while i > start and tokens[i - 1].lower in _GENITIVE_LINKS:
         i -= 1
-    if not any(t.capitalised for t in tokens[start:i]):
+    if not any(t.capitalised or t.lower in _LOWERCASE_AGENCIES for t in tokens[start:i]):
         return None
     # German speaker phrases hold nouns and inflected adjectives, not adverbs ("bereits").
     cut = start
     while cut < i and (
         tokens[cut].capitalised
+        or tokens[cut].lower in _LOWERCASE_AGENCIES  # "die Nachrichtenagentur dpa"
         or tokens[cut].lower in _GENITIVE_LINKS
         or tokens[cut].lower.endswith(("e", "en", "er", "es", "em"))
         or not tokens[cut].alphabetic
@@ -322,6 +335,9 @@ def _np_forward(tokens: list[Token], pos: int) -> tuple[int, int] | None:
         cut += 1
     i = cut
     return (start, i) if i > start else None
+
+
+_LOWERCASE_AGENCIES: Final = words("noun.lowercase-agency")
 
 
 def _np_lower_ok(tok: Token, tokens: list[Token], i: int) -> bool:
