@@ -2085,3 +2085,16 @@ def test_a_lowercase_news_agency_is_the_source():
     text = "Russland hat Ecuador Panzer geliefert, berichtet die Nachrichtenagentur dpa."
     got = extract_document(Document(id="t", text=text, lang="de")).to_dict()["events"]
     assert [e["source"] for e in got] == ["Nachrichtenagentur dpa"]
+
+
+def test_services_for_goods_agents_of_nouns_and_beziehungsweise():
+    assert events("The United States will provide maintenance for Ecuador's F-16 fleet.", "en") == {
+        ("transfer", "USA", "ECU", "technology", "planned")
+    }
+    text = "Die Ablieferung der sechs Fregatten an Ecuador durch Italien ist für 2027 vorgesehen."
+    assert events(text, "de") == {("transfer", "ITA", "ECU", "ship", "planned")}
+    text = "Ecuador bezieht Flugzeuge aus chilenischer beziehungsweise peruanischer Produktion."
+    assert events(text, "de") == {
+        ("transfer", "CHL", "ECU", "combat-aircraft", "delivered"),
+        ("transfer", "PER", "ECU", "combat-aircraft", "delivered"),
+    }

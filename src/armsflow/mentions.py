@@ -840,6 +840,7 @@ def find_items(
     ]
     # "Der F-16-Hersteller Lockheed", "F-16 maker Lockheed Martin": the system names the maker, it does not move
     raw = [it for it in raw if not _names_maker(tokens, it)]
+    raw = _services_for_goods(tokens, raw)
     _coordinated_heads(tokens, raw, lex)
     _armoured_vehicles(tokens, raw)
     raw.sort(key=lambda m: m.start)
@@ -865,6 +866,23 @@ def find_items(
             # "sold the jets to Laos", "Ein drittes Flugzeug soll folgen": the aircraft named before
             item.category, item.carrier = None, "aircraft"
     return items
+
+
+def _services_for_goods(tokens: list[Token], raw: list[ItemMention]) -> list[ItemMention]:
+    """ "maintenance for Peru's F-16 fleet", "Modernisierung für die T-72": a service for goods is technology (the
+    contract's parts and services for a system); the goods it is for stay their owner's and are no goods here."""
+    taken = {k for it in raw for k in range(it.start, it.end)}
+    for i in range(len(tokens) - 2):
+        if tokens[i].lower not in _SERVICE_NOUNS or i in taken or tokens[i + 1].lower not in _FOR:
+            continue
+        served = [it for it in raw if i + 2 <= it.start < i + 7]
+        if served:
+            raw = [it for it in raw if it not in served]
+            raw.append(ItemMention(i, i + 1, "technology"))
+    return raw
+
+
+_SERVICE_NOUNS: Final = words("noun.service-for-goods")
 
 
 def _for_military_use(tokens: list[Token], k: int) -> bool:

@@ -1019,6 +1019,13 @@ def _give_active_supplier(r: Roles) -> None:
             r.supply(from_ids, "roles.give.noun-from-supplier")
         elif r.genitives:
             r.supply([i for g in r.genitives for i in g.ids], "roles.give.noun-genitive-supplier")
+        elif frame.trigger_kind == "give_noun" and r.view.lang == "de" and (agents := r.prep_ids(_NOUN_AGENT_DE)):
+            # "Die Ablieferung der Fregatten an Peru durch Italien ist für 2027 vorgesehen": "durch" names the
+            # agent of a noun of supplying, as "by" does in English
+            r.supply(agents, "roles.give.de.noun-agent-durch")
+
+
+_NOUN_AGENT_DE: Final = words("prep.noun-agent", "de")
 
 
 def _from_right_after_noun(r: Roles) -> list[str]:
