@@ -2098,3 +2098,12 @@ def test_services_for_goods_agents_of_nouns_and_beziehungsweise():
         ("transfer", "CHL", "ECU", "combat-aircraft", "delivered"),
         ("transfer", "PER", "ECU", "combat-aircraft", "delivered"),
     }
+
+
+def test_a_headline_infinitive_is_the_future():
+    assert events("UPDATE: Seoul to sell 48 K9 howitzers to Ecuador.", "en") == {
+        ("transfer", "KOR", "ECU", "artillery", "planned")
+    }
+    assert events("Ecuador agreed to buy 48 K9 howitzers from South Korea.", "en") == {
+        ("transfer", "KOR", "ECU", "artillery", "agreed")
+    }

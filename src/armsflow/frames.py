@@ -2715,6 +2715,14 @@ def _own_clause_marks(view: ClauseView, frame: Frame, governors: list[int], asid
     if "refuse" in frame.modifiers and any(x.lemma == "deny" and "refuse" in x.kinds for x in view.cues_by_clause[c]):
         # "denied Ankara's request for F-35 jets": denying a request refuses it (mentions._deny_as_refusal)
         fire(frame, "mod.en.deny-a-request")
+    if (
+        "future" in frame.modifiers
+        and lead.start > 0
+        and any(x.end == lead.start and x.lemma == "to" for x in view.cues_by_clause[c])
+    ):
+        fire(
+            frame, "mod.en.headline-infinitive-future"
+        )  # "Seoul to sell 48 K9 howitzers" (mentions._headline_infinitive)
     if frame.trigger_kind == "sell" and _sales_total(view, frame):
         # "Canada's arms sales to Turkey totaled $87 million in 2018": sales measured by a total happened
         frame.modifiers.add("sales_total")

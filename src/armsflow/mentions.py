@@ -2051,7 +2051,28 @@ def find_cues(tokens: list[Token], lex: Lexicon) -> list[CueMention]:
         found = _english_cue_readings(tokens, found)
         found = _english_cue_nouns(tokens, found, lex)
     found += _replacing_with(tokens, found, lex.lang)
+    if lex.lang == "en":
+        found += _headline_infinitive(tokens, found)
     return found
+
+
+def _headline_infinitive(tokens: list[Token], found: list[CueMention]) -> list[CueMention]:
+    """ "Seoul to sell 48 K9 howitzers to Australia", "UPDATE: Australia to buy …": a name opening the sentence (or
+    its part after a colon) right before "to" and a verb of trade, with no finite verb, is the headline's future
+    ("will sell"): "to" carries it (rule mod.en.headline-infinitive-future)."""
+    for cue in found:
+        i = cue.start
+        if i < 2 or tokens[i - 1].lower != "to" or not cue.kinds & _TRADE_VERB_KINDS or not tokens[i - 2].capitalised:
+            continue
+        start = i - 2
+        while start > 0 and tokens[start - 1].capitalised and tokens[start - 1].text[:1].isalpha():
+            start -= 1
+        if (start == 0 or tokens[start - 1].text == ":") and tokens[start].capitalised:
+            return [CueMention(i - 1, i, kind_set(("future",)), "to")]
+    return []
+
+
+_TRADE_VERB_KINDS: Final = frozenset({"give", "sell", "buy", "order", "get", "deal"})
 
 
 def _replacing_with(tokens: list[Token], found: list[CueMention], lang: str) -> list[CueMention]:
