@@ -2107,3 +2107,10 @@ def test_a_headline_infinitive_is_the_future():
     assert events("Ecuador agreed to buy 48 K9 howitzers from South Korea.", "en") == {
         ("transfer", "KOR", "ECU", "artillery", "agreed")
     }
+
+
+def test_a_measure_decided_is_taken_and_bracketed_counts_count():
+    assert events("The EU decided to impose sanctions on Ecuador.", "en") == {("sanction", "EU", "ECU", "imposed")}
+    assert events("The EU plans to impose sanctions on Ecuador.", "en") == {("sanction", "EU", "ECU", "planned")}
+    text = "The Government of Ecuador has requested to buy twelve (12) AH-64E Apache helicopters."
+    assert quantities(text, "en") == {("helicopter", 12)}

@@ -1899,6 +1899,8 @@ def _quantity(tokens: list[Token], start: int, lex: Lexicon) -> int | None:
     while j >= 0 and steps < 5:
         tok = tokens[j]
         word = tok.lower
+        if tok.text == ")" and j >= 2 and tokens[j - 2].text == "(" and tokens[j - 1].text.isdigit():
+            return int(tokens[j - 1].text)  # "twelve (12) AH-64E helicopters": the figure in brackets repeats the count
         if word in _MULTIPLIERS:
             factor = _MULTIPLIERS[word]
             before = tokens[j - 1] if j > 0 else None
