@@ -2114,3 +2114,10 @@ def test_a_measure_decided_is_taken_and_bracketed_counts_count():
     assert events("The EU plans to impose sanctions on Ecuador.", "en") == {("sanction", "EU", "ECU", "planned")}
     text = "The Government of Ecuador has requested to buy twelve (12) AH-64E Apache helicopters."
     assert quantities(text, "en") == {("helicopter", 12)}
+
+
+def test_a_participle_after_the_goods_does_not_set_the_main_verbs_status():
+    text = "The Netherlands has handed over the last of the 24 F-16 jets it promised to Ecuador."
+    assert events(text, "en") == {("transfer", "NLD", "ECU", "combat-aircraft", "delivered")}
+    text = "Ecuador has so far received the Caesar howitzers pledged by Denmark."
+    assert ("transfer", "DNK", "ECU", "artillery", "delivered") in events(text, "en")

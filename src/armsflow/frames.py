@@ -2698,6 +2698,13 @@ def _aside_cues(view: ClauseView, frame: Frame, governors: list[int], starts: Ab
             if x.start not in own and not ("negation" in x.kinds and x.start > lead.end)
         }  # (a negation after the goods: mod.de.negation-after-described-goods)
         fire(frame, "mod.de.attributive-participle-own-modality")
+    described = _en_goods_described_after(view, c, lead)
+    if described:
+        # "has received 18 of the 19 Caesar howitzers pledged by Denmark", "handed over the last of the 24 jets it
+        # promised to Ukraine": what the participle or reduced relative after the goods says was done to them
+        # earlier is not the main verb's modality
+        aside |= described
+        fire(frame, "mod.en.described-goods-own-modality")
     earlier = _fronted_earlier_step(view, c, lead, governors)
     if earlier:
         # "Nach einer Absichtserklärung im Mai hat Norwegen den Kauf … bekanntgegeben": the earlier step does not
@@ -2705,6 +2712,27 @@ def _aside_cues(view: ClauseView, frame: Frame, governors: list[int], starts: Ab
         aside |= earlier
         fire(frame, "mod.fronted-earlier-step")
     return aside
+
+
+def _en_goods_described_after(view: ClauseView, c: int, lead: CueMention) -> set[int]:
+    """English cues after the lead that describe goods named before them: a participle right after the goods
+    ("howitzers pledged by Denmark") or the verb of a reduced relative with a pronoun subject ("jets it promised")."""
+    if view.lang != "en":
+        return set()
+    tokens = view.tokens
+    ends = {it.end for it in view.items_by_clause[c] if it.start >= lead.end}
+    return {
+        x.start
+        for x in view.cues_by_clause[c]
+        if x.start > lead.end
+        and x.kinds & _DESCRIBING_KINDS
+        and tokens[x.start].lowercase
+        and (x.start in ends or x.start - 1 in ends and tokens[x.start - 1].lower in _REDUCED_RELATIVE_SUBJECTS)
+    }
+
+
+_DESCRIBING_KINDS: Final = frozenset({"promise", "intend", "request"})
+_REDUCED_RELATIVE_SUBJECTS: Final = words("pronoun.reduced-relative-subject", "en")
 
 
 def _own_clause_marks(view: ClauseView, frame: Frame, governors: list[int], aside: AbstractSet[int]) -> None:
