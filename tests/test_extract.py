@@ -2121,3 +2121,14 @@ def test_a_participle_after_the_goods_does_not_set_the_main_verbs_status():
     assert events(text, "en") == {("transfer", "NLD", "ECU", "combat-aircraft", "delivered")}
     text = "Ecuador has so far received the Caesar howitzers pledged by Denmark."
     assert ("transfer", "DNK", "ECU", "artillery", "delivered") in events(text, "en")
+
+
+def test_giving_up_an_objection_clears_the_transfer():
+    text = "Deutschland gibt seinen Widerstand gegen die Lieferung von Eurofightern an Ecuador auf."
+    assert events(text, "de") == {("transfer", "DEU", "ECU", "combat-aircraft", "agreed")}
+    assert events("Germany lifted its veto on the sale of Eurofighter jets to Ecuador.", "en") == {
+        ("transfer", "DEU", "ECU", "combat-aircraft", "agreed")
+    }
+    assert events("Germany maintained its veto on the sale of Eurofighter jets to Ecuador.", "en") == {
+        ("transfer", "DEU", "ECU", "combat-aircraft", "refused")
+    }

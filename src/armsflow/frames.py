@@ -2795,6 +2795,30 @@ def _own_clause_marks(view: ClauseView, frame: Frame, governors: list[int], asid
         # "Gegen die Lieferung von Leopard-Panzern gibt es Widerstand": a contested plan, not a fact
         frame.modifiers.add("consider")
         fire(frame, "mod.opposed-plan")
+    if _objection_given_up(view, c):
+        # "gibt seinen Widerstand gegen die Lieferung … auf", "lifted its veto on the sale of …": the transfer is
+        # cleared, neither refused nor only contested
+        frame.modifiers -= {"consider", "refuse", "lift", "prevent"}
+        frame.modifiers.add("approve")
+        fire(frame, "mod.objection-given-up")
+
+
+def _objection_given_up(view: ClauseView, c: int) -> bool:
+    """Does clause c give up an objection ("Widerstand", "Veto", "objection") with a verb of giving up ("aufgeben",
+    "fallen lassen", "drop", "lift", "withdraw"; a German separable particle at the clause's end counts)?"""
+    tokens = view.tokens
+    start, end = view.grammar.clauses[c]
+    if not any(tokens[k].lower in _OBJECTIONS for k in range(start, end)):
+        return False
+    last = end - 1
+    while last > start and not tokens[last].text[:1].isalnum():
+        last -= 1
+    particle = tokens[last].lower if view.lang == "de" else ""
+    return any(tokens[k].lemma in _GIVE_UP or particle + tokens[k].lemma in _GIVE_UP for k in range(start, end))
+
+
+_OBJECTIONS: Final = words("noun.objection")
+_GIVE_UP: Final = words("verb.give-up")
 
 
 def _question(view: ClauseView, frame: Frame, governors: list[int]) -> None:
