@@ -1019,13 +1019,6 @@ def _give_active_supplier(r: Roles) -> None:
             r.supply(from_ids, "roles.give.noun-from-supplier")
         elif r.genitives:
             r.supply([i for g in r.genitives for i in g.ids], "roles.give.noun-genitive-supplier")
-        elif frame.trigger_kind == "give_noun" and r.view.lang == "de" and (agents := r.prep_ids(_NOUN_AGENT_DE)):
-            # "Die Ablieferung der Fregatten an Peru durch Italien ist für 2027 vorgesehen": "durch" names the
-            # agent of a noun of supplying, as "by" does in English
-            r.supply(agents, "roles.give.de.noun-agent-durch")
-
-
-_NOUN_AGENT_DE: Final = words("prep.noun-agent", "de")
 
 
 def _from_right_after_noun(r: Roles) -> list[str]:
@@ -2184,18 +2177,22 @@ def _refused_purchase(r: Roles) -> None:
 
 
 def _durch_agent(r: Roles) -> None:
-    """ "hat die Lieferung von 40 Eurofightern durch Großbritannien vereinbart": "durch" after the delivery
-    noun names who delivers; the subject agreeing to it receives."""
+    """ "hat die Lieferung von 40 Eurofightern durch Großbritannien vereinbart", "Die Ablieferung der Fregatten an
+    Peru durch Italien ist vorgesehen": "durch" after the delivery noun names who delivers; the subject agreeing to
+    it receives."""
     frame = r.frame
-    if not (
-        r.kind == "give_noun"
-        and r.view.lang == "de"
-        and r.by_prep.get("durch")
-        and not frame.passive
-        and frame.modifiers & {"deal", "approve", "promise", "refuse", "prevent", "request"}
-    ):
+    if not (r.kind == "give_noun" and r.view.lang == "de" and r.by_prep.get("durch") and not frame.passive):
         return
-    agents = [i for g in r.by_prep["durch"] if g.first.start > r.trig for i in g.ids]
+    goods_end = max((it.end for it in frame.items if it.start > r.trig), default=-1)
+    # a decided, promised or refused delivery, or "durch" after the goods ("Die Ablieferung der Fregatten an Peru
+    # durch Italien ist vorgesehen"); right after the noun it is a route ("Lieferungen durch Polen in die Ukraine")
+    decided = bool(frame.modifiers & {"deal", "approve", "promise", "refuse", "prevent", "request"})
+    agents = [
+        i
+        for g in r.by_prep["durch"]
+        if g.first.start > r.trig and (decided or 0 <= goods_end < g.first.start)
+        for i in g.ids
+    ]
     if agents:
         if r.subj is not None and not frame.recipients:
             r.receive([i for i in r.subj.ids if i not in agents], "roles.de.durch-agent")
