@@ -2132,3 +2132,12 @@ def test_giving_up_an_objection_clears_the_transfer():
     assert events("Germany maintained its veto on the sale of Eurofighter jets to Ecuador.", "en") == {
         ("transfer", "DEU", "ECU", "combat-aircraft", "refused")
     }
+
+
+def test_the_agent_of_a_noun_of_buying_is_the_buyer():
+    assert events("The purchase of six Rafale jets from France by Ecuador was confirmed.", "en") == {
+        ("transfer", "FRA", "ECU", "combat-aircraft", "agreed")
+    }
+    assert events("Der Kauf von sechs Rafale-Jets aus Frankreich durch Ecuador wurde bestätigt.", "de") == {
+        ("transfer", "FRA", "ECU", "combat-aircraft", "agreed")
+    }

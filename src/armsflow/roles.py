@@ -1295,8 +1295,8 @@ def _determined_noun(tokens: list[Token], trig: int) -> bool:
     """A lowercase trigger with a determiner right before it or before one adjective ("the possible purchase")."""
     return (
         tokens[trig].lowercase
-        and trig > 1
-        and (tokens[trig - 1].lower in _DETERMINERS_EN or tokens[trig - 2].lower in _DETERMINERS_EN)
+        and trig > 0
+        and (tokens[trig - 1].lower in _DETERMINERS_EN or trig > 1 and tokens[trig - 2].lower in _DETERMINERS_EN)
     )
 
 
@@ -1335,6 +1335,16 @@ def _roles_receive(r: Roles) -> None:
     elif (frame.passive or by_noun and not r.subj) and lang == "en" and by:
         # "were bought by Manila", "the third Israeli arms purchase by the Philippines": the buyer
         r.receive(r.prep_ids(frozenset({"by"})), "roles.receive.by-buyer")
+    elif (
+        lang == "de"
+        and kind in ("buy", "order")
+        and tokens[trig].capitalised
+        and not r.subj
+        and (buyers := [i for g in r.by_prep.get("durch", []) if g.first.start > trig for i in g.ids])
+    ):
+        # "Der Kauf von sechs Rafale-Jets aus Frankreich durch Peru wurde bestätigt": "durch" after a noun of
+        # buying names the buyer
+        r.receive(buyers, "roles.receive.de.durch-buyer")
     else:
         _receiver(r)
     preps = _FROM_BUY if kind in ("buy", "order") and lang == "de" else FROM | _AT_SELLER
