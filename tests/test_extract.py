@@ -2141,3 +2141,14 @@ def test_the_agent_of_a_noun_of_buying_is_the_buyer():
     assert events("Der Kauf von sechs Rafale-Jets aus Frankreich durch Ecuador wurde bestätigt.", "de") == {
         ("transfer", "FRA", "ECU", "combat-aircraft", "agreed")
     }
+
+
+def test_a_relative_clause_on_the_speaker_neither_hedges_nor_hides_the_speaker():
+    text = "A source who asked not to be identified said Chile agreed to sell jets to Ecuador."
+    got = extract_document(Document(id="t", text=text, lang="en")).to_dict()["events"]
+    assert [(e["supplier"], e["recipient"], e["status"], e["source"]) for e in got] == [
+        ("CHL", "ECU", "agreed", "source")
+    ]
+    # a relative clause with a subject of its own keeps that subject as the speaker
+    text = "Ecuador's air force flies Chilean jets, which it says it used in clashes last May."
+    assert events(text, "en") == {("transfer", "CHL", "ECU", "combat-aircraft", "delivered")}

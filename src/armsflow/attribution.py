@@ -338,6 +338,9 @@ def _np_forward(tokens: list[Token], pos: int) -> tuple[int, int] | None:
 
 
 _LOWERCASE_AGENCIES: Final = words("noun.lowercase-agency")
+_WH_RELATIVES: Final = words("pronoun.relative-wh", "en")
+_SAY_VERB_FORMS: Final = words("verb.say-past-short", "en")
+_SPEAKER_PRONOUNS_EN: Final = words("pronoun.speaker", "en")
 
 
 def _np_lower_ok(tok: Token, tokens: list[Token], i: int) -> bool:
@@ -351,6 +354,25 @@ def _np_lower_ok(tok: Token, tokens: list[Token], i: int) -> bool:
 
 
 def _np_backward(tokens: list[Token], pos: int) -> tuple[int, int] | None:
+    found = _np_right_before(tokens, pos)
+    if found is not None:
+        return found
+    for k in range(pos - 1, max(0, pos - 12), -1):
+        if tokens[k].lower in _WH_RELATIVES:
+            # "A source who asked not to be identified said …": the speaker stands before the relative clause
+            # whose subject the pronoun is ("which it says" has a subject of its own)
+            if k + 1 < pos and tokens[k + 1].lower in _SPEAKER_PRONOUNS_EN:
+                return None
+            span = _np_right_before(tokens, k - 1 if tokens[k - 1].text == "," else k)
+            if span is not None and tokens[span[1] - 1].lower in _SPEAKER_NOUNS:
+                return span
+            return None
+        if tokens[k].text in (".", ";", ":") or tokens[k].lower in _SAY_VERB_FORMS:
+            break
+    return None
+
+
+def _np_right_before(tokens: list[Token], pos: int) -> tuple[int, int] | None:
     end = pos
     i = pos - 1
     while i >= 0 and pos - i <= 7:
@@ -370,7 +392,13 @@ def _np_backward(tokens: list[Token], pos: int) -> tuple[int, int] | None:
     if start >= end:
         return None
     # A lowercase verb is no speaker: "… and said" has no subject here.
-    if all(t.lowercase for t in tokens[start:end]) and end - start == 1 and tokens[start].lower not in _SPEAKER_PLURALS:
+    if (
+        all(t.lowercase for t in tokens[start:end])
+        and end - start == 1
+        and tokens[start].lower not in _SPEAKER_PLURALS
+        # "A source said …", "the official said …": a speaker noun after its determiner is the speaker
+        and not (start > 0 and tokens[start - 1].lower in _LEADING and tokens[start].lower in _SPEAKER_NOUNS)
+    ):
         return None
     return start, end
 

@@ -2698,6 +2698,12 @@ def _aside_cues(view: ClauseView, frame: Frame, governors: list[int], starts: Ab
             if x.start not in own and not ("negation" in x.kinds and x.start > lead.end)
         }  # (a negation after the goods: mod.de.negation-after-described-goods)
         fire(frame, "mod.de.attributive-participle-own-modality")
+    on_speaker = _relative_on_speaker(view, [c, *governors])
+    if on_speaker:
+        # "A source who asked not to be identified said Chile agreed to sell …", "ein Beamter, der nicht genannt
+        # werden wollte, sagte …": what the relative clause says of the speaker is no modality of the report
+        aside |= on_speaker
+        fire(frame, "mod.relative-on-speaker")
     described = _en_goods_described_after(view, c, lead)
     if described:
         # "has received 18 of the 19 Caesar howitzers pledged by Denmark", "handed over the last of the 24 jets it
@@ -2712,6 +2718,38 @@ def _aside_cues(view: ClauseView, frame: Frame, governors: list[int], starts: Ab
         aside |= earlier
         fire(frame, "mod.fronted-earlier-step")
     return aside
+
+
+def _relative_on_speaker(view: ClauseView, clauses: list[int]) -> set[int]:
+    """Cues between a wh-relative pronoun (or a German relative after a comma) and the verb of saying that ends the
+    speaker's phrase, in the same clause or the clauses up to it: the relative clause describes the speaker."""
+    tokens = view.tokens
+    found: set[int] = set()
+    for k in clauses:
+        say = next((x for x in view.cues_by_clause[k] if "say" in x.kinds), None)
+        if say is None:
+            continue
+        start = view.grammar.clauses[k][0]
+        rel = next(
+            (
+                i
+                for i in range(max(0, start - 12), say.start)
+                if tokens[i].lower in _SPEAKER_RELATIVES[view.lang]
+                and i > 0
+                and tokens[i - 1].alphabetic
+                or tokens[i].lower in _SPEAKER_RELATIVES[view.lang]
+                and i > 1
+                and tokens[i - 1].text == ","
+            ),
+            None,
+        )
+        if rel is None:
+            continue
+        found |= {x.start for xs in view.cues_by_clause for x in xs if rel < x.start < say.start}
+    return found
+
+
+_SPEAKER_RELATIVES: Final = {"en": words("pronoun.relative-wh", "en"), "de": words("pronoun.relative-article", "de")}
 
 
 def _en_goods_described_after(view: ClauseView, c: int, lead: CueMention) -> set[int]:
