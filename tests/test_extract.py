@@ -2152,3 +2152,12 @@ def test_a_relative_clause_on_the_speaker_neither_hedges_nor_hides_the_speaker()
     # a relative clause with a subject of its own keeps that subject as the speaker
     text = "Ecuador's air force flies Chilean jets, which it says it used in clashes last May."
     assert events(text, "en") == {("transfer", "CHL", "ECU", "combat-aircraft", "delivered")}
+
+
+def test_a_received_request_is_a_request_to_whoever_received_it():
+    assert events("Chile received a request from Ecuador for howitzers.", "en") == {
+        ("transfer", "CHL", "ECU", "artillery", "requested")
+    }
+    assert events("Chile erhielt eine Anfrage aus Ecuador nach Haubitzen.", "de") == {
+        ("transfer", "CHL", "ECU", "artillery", "requested")
+    }

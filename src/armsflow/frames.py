@@ -1407,6 +1407,15 @@ def _lead_over_descriptions(lead: _Lead) -> None:
             # ein": the participle describes the goods; the verb of arriving leads, the order stays behind it
             lead_cue, lead_kind = moving
             trace.append("trigger.ordered-goods-move")
+    if lead_kind == "get":
+        asked = next(
+            (x for x in cues if "request_noun" in x.kinds and lead_cue.end <= x.start <= lead_cue.end + 2), None
+        )
+        if asked is not None:
+            # "Chile received a request from Peru for howitzers", "erhielt eine Anfrage aus Peru": the request is
+            # the event; who received it is asked
+            lead_cue, lead_kind = asked, "request"
+            trace.append("trigger.received-request")
     if lead_cue.lemma in _EXPECT and lead_kind == "get":
         awaited = next((x for x in cues if "give_noun" in x.kinds), None)
         if awaited is not None and awaited.start < lead_cue.start:

@@ -2051,7 +2051,7 @@ def _answered_request(r: Roles) -> None:
     refuses or agrees; the asker stands before the noun or in the genitive after it ("das Ersuchen der Ukraine")."""
     frame, trig = r.frame, r.trig
     cues = r.view.cues_by_clause[r.c]
-    answer = next((k for k in ("refuse", "approve", "consider") if any(k in cue.kinds for cue in cues)), None)
+    answer = next((k for k in ("refuse", "approve", "consider", "get") if any(k in cue.kinds for cue in cues)), None)
     if not (
         r.kind == "request"
         and "request_noun" in frame.trigger.kinds
@@ -2089,6 +2089,8 @@ def _answered_request(r: Roles) -> None:
     # the asker asked: the request stands beside the answer ("Das Pentagon prüft eine Anfrage Polens nach …":
     # weighed, and requested; "rejected Warsaw's request": refused, and requested)
     frame.requesters = askers[-1:]
+    if answer == "get":
+        return  # "Chile received a request from Peru for howitzers": asked, nothing answered yet
     if answer != "consider":
         frame.trigger_kind = "give"
         frame.modifiers.add(answer)
