@@ -2161,3 +2161,9 @@ def test_a_received_request_is_a_request_to_whoever_received_it():
     assert events("Chile erhielt eine Anfrage aus Ecuador nach Haubitzen.", "de") == {
         ("transfer", "CHL", "ECU", "artillery", "requested")
     }
+
+
+def test_as_promised_keeps_the_delivery():
+    assert events("Wie versprochen hat Russland zwei Hubschrauber an Ecuador ausgeliefert.", "de") == {
+        ("transfer", "RUS", "ECU", "helicopter", "delivered")
+    }

@@ -2707,6 +2707,17 @@ def _aside_cues(view: ClauseView, frame: Frame, governors: list[int], starts: Ab
             if x.start not in own and not ("negation" in x.kinds and x.start > lead.end)
         }  # (a negation after the goods: mod.de.negation-after-described-goods)
         fire(frame, "mod.de.attributive-participle-own-modality")
+    as_said = {
+        x.start
+        for k in [c, *governors]
+        for x in view.cues_by_clause[k]
+        if x is not lead and x.start > 0 and tokens[x.start - 1].lower in _AS_COMPARED and tokens[x.start].lowercase
+    }
+    if as_said:
+        # "Wie versprochen hat Russland … ausgeliefert", "as agreed": the promise or agreement is what the
+        # transfer is compared with, it is kept; no modality of the transfer
+        aside |= as_said
+        fire(frame, "mod.as-promised")
     on_speaker = _relative_on_speaker(view, [c, *governors])
     if on_speaker:
         # "A source who asked not to be identified said Chile agreed to sell …", "ein Beamter, der nicht genannt
@@ -2758,6 +2769,7 @@ def _relative_on_speaker(view: ClauseView, clauses: list[int]) -> set[int]:
     return found
 
 
+_AS_COMPARED: Final = words("conj.as-compared")
 _SPEAKER_RELATIVES: Final = {"en": words("pronoun.relative-wh", "en"), "de": words("pronoun.relative-article", "de")}
 
 
