@@ -613,56 +613,39 @@ def _controlled_subject(r: Roles, g: int, cand: list[Group]) -> None:
     one given an order, the one allowed or forbidden, a name right before "to"."""
     view, c = r.view, r.c
     grammar, tokens = view.grammar, view.tokens
-    # Object control: "Kyiv asked Seoul to supply …" - Seoul supplies, Kyiv receives.
-    if (
-        g in r.governors
-        and grammar.infinitive[c]
-        and len(cand) > 1
-        and any(kind in cue.kinds for cue in view.cues_by_clause[g] for kind in ("request", "accuse"))
-    ):
+    if not grammar.infinitive[c] or len(cand) < 2:
+        return
+    cues = view.cues_by_clause[g]
+    governs = g in r.governors
+    if governs and any(kind in cue.kinds for cue in cues for kind in ("request", "accuse")):
+        # Object control: "Kyiv asked Seoul to supply …" - Seoul supplies, Kyiv receives.
         r.asker, r.inherited = cand[0], cand[1]
         fire(r.frame, "grammar.object-control")
     elif (
         view.lang == "de"
-        and (g in r.governors or g == c - 1)
-        and grammar.infinitive[c]
-        and len(cand) > 1
-        and any("order" in cue.kinds and _order_noun(tokens, cue.start, "de") for cue in view.cues_by_clause[g])
+        and (governs or g == c - 1)
+        and any("order" in cue.kinds and _order_noun(tokens, cue.start, "de") for cue in cues)
     ):
         # "Südkorea erteilte Heckler & Koch den Auftrag, 400 Maschinenpistolen zu liefern": who is given the
         # order delivers, who gives it receives
         r.asker, r.inherited = cand[0], cand[1]
         r.frame.modifiers.add("order")  # the delivery was ordered: a concluded purchase
         fire(r.frame, "grammar.de.order-object-control")
-    elif (
-        view.lang == "en"
-        and g in r.governors
-        and grammar.infinitive[c]
-        and len(cand) > 1
-        and any("approve" in cue.kinds for cue in view.cues_by_clause[g])
-    ):
+    elif governs and view.lang == "en" and any("approve" in cue.kinds for cue in cues):
         # "Berlin allowed Poland to send Leopards to Ukraine": the one allowed acts; who allows decides only
         r.inherited = cand[1]
         fire(r.frame, "grammar.en.permission-object-control")
-    elif (
-        view.lang == "de"
-        and g in r.governors
-        and grammar.infinitive[c]
-        and len(cand) > 1
-        and any(cue.lemma in _PERMIT_OR_FORBID for cue in view.cues_by_clause[g])
-    ):
+    elif governs and view.lang == "de" and any(cue.lemma in _PERMIT_OR_FORBID for cue in cues):
         # "Die Schweiz hat Spanien untersagt, Waffen an die Ukraine weiterzugeben": the one (not) permitted
         # would act; who permits or forbids decides only
         r.inherited = cand[1]
         fire(r.frame, "grammar.de.permission-object-control")
     elif (
-        view.lang == "en"
-        and g in r.governors
-        and grammar.infinitive[c]
-        and len(cand) > 1
+        governs
+        and view.lang == "en"
         and cand[-1].members[-1].end == grammar.clauses[c][0]
         and tokens[cand[-1].first.start - 1].lower not in _ANY_PREP_EN
-        and not any(cue.kinds & _SUBJECT_CONTROL for cue in view.cues_by_clause[g])
+        and not any(cue.kinds & _SUBJECT_CONTROL for cue in cues)
     ):
         # "The US expects Russia to use the drones", "wants Germany to send tanks": the name right before
         # "to" is the infinitive's subject, not the governing clause's
