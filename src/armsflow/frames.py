@@ -2791,7 +2791,7 @@ def _en_goods_described_after(view: ClauseView, c: int, lead: CueMention) -> set
 
 
 _DESCRIBING_KINDS: Final = frozenset({"promise", "intend", "request"})
-_REDUCED_RELATIVE_SUBJECTS: Final = words("pronoun.reduced-relative-subject", "en")
+_REDUCED_RELATIVE_SUBJECTS: Final = words("pronoun.personal", "en")  # "the 24 jets it promised"
 
 
 def _own_clause_marks(view: ClauseView, frame: Frame, governors: list[int], aside: AbstractSet[int]) -> None:

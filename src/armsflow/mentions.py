@@ -2904,7 +2904,7 @@ def _examples_of_unnamed_states(tokens: list[Token], actors: list[ActorMention],
 
 
 _EXAMPLE_INTROS: Final = words("word.example-intro")
-_NAME_LIST_LINKS: Final = words("conj.list-link")
+_NAME_LIST_LINKS: Final = words("link.coordination") | ARTICLES  # "Peru and the Philippines"
 _UNNAMED_STATES: Final = words("noun.vague-partner")
 
 
