@@ -148,9 +148,7 @@ def speaker_before(tokens: list[Token], cue: CueMention, lang: str) -> str | Non
         while before > 0 and tokens[before - 1].lower in _AUX_BEFORE_VERB:
             before -= 1
         span = _np_backward(tokens, before)
-    if span is None or not any(
-        t.capitalised or t.lower in _SPEAKER_NOUNS or t.lower in _LOWERCASE_AGENCIES for t in tokens[span[0] : span[1]]
-    ):
+    if span is None or not _names_a_speaker(tokens, span):
         return None
     return _span_text(tokens, span)
 
@@ -167,9 +165,7 @@ def _announcer_after(tokens: list[Token], mentions: Mentions, cue: CueMention) -
     if k <= 0 or tokens[k].text != ",":
         return None
     span = (k + 1, span[1])
-    if not any(
-        t.capitalised or t.lower in _SPEAKER_NOUNS or t.lower in _LOWERCASE_AGENCIES for t in tokens[span[0] : span[1]]
-    ):
+    if not _names_a_speaker(tokens, span):
         return None
     after = range(cue.end, len(tokens))
     if any(it.start in after for it in mentions.items) or any(a.start in after for a in mentions.actors):
@@ -235,9 +231,7 @@ def _speaker_of(tokens: list[Token], mentions: Mentions, cue: CueMention, lang: 
         and not any(span[0] <= a.start < span[1] for a in mentions.actors)
     ):
         return None  # "…, dem Washington Angriffe auf Zivilisten vorwirft": no accuser found here
-    if span and not any(
-        t.capitalised or t.lower in _SPEAKER_NOUNS or t.lower in _LOWERCASE_AGENCIES for t in tokens[span[0] : span[1]]
-    ):
+    if span and not _names_a_speaker(tokens, span):
         return None
     return span
 
@@ -338,6 +332,15 @@ def _np_forward(tokens: list[Token], pos: int) -> tuple[int, int] | None:
 
 
 _LOWERCASE_AGENCIES: Final = words("noun.lowercase-agency")
+
+
+def _names_a_speaker(tokens: list[Token], span: tuple[int, int]) -> bool:
+    """Does the phrase hold a name, a speaker noun ("officials", "a source") or a lowercase agency ("dpa")?"""
+    return any(
+        t.capitalised or t.lower in _SPEAKER_NOUNS or t.lower in _LOWERCASE_AGENCIES for t in tokens[span[0] : span[1]]
+    )
+
+
 _WH_RELATIVES: Final = words("pronoun.relative-wh", "en")
 _SAY_VERB_FORMS: Final = words("verb.say-past-short", "en")
 _SPEAKER_PRONOUNS_EN: Final = words("pronoun.speaker", "en")

@@ -2750,16 +2750,12 @@ def _relative_on_speaker(view: ClauseView, clauses: list[int]) -> set[int]:
         if say is None:
             continue
         start = view.grammar.clauses[k][0]
+        rels = _SPEAKER_RELATIVES[view.lang]
         rel = next(
             (
                 i
-                for i in range(max(0, start - 12), say.start)
-                if tokens[i].lower in _SPEAKER_RELATIVES[view.lang]
-                and i > 0
-                and tokens[i - 1].alphabetic
-                or tokens[i].lower in _SPEAKER_RELATIVES[view.lang]
-                and i > 1
-                and tokens[i - 1].text == ","
+                for i in range(max(1, start - 12), say.start)
+                if tokens[i].lower in rels and (tokens[i - 1].alphabetic or tokens[i - 1].text == ",")
             ),
             None,
         )

@@ -2064,7 +2064,7 @@ def _headline_infinitive(tokens: list[Token], found: list[CueMention]) -> list[C
     ("will sell"): "to" carries it (rule mod.en.headline-infinitive-future)."""
     for cue in found:
         i = cue.start
-        if i < 2 or tokens[i - 1].lower != "to" or not cue.kinds & _TRADE_VERB_KINDS or not tokens[i - 2].capitalised:
+        if i < 2 or tokens[i - 1].lower != "to" or not cue.kinds & _TRADE_NOUN_KINDS or not tokens[i - 2].capitalised:
             continue
         start = i - 2
         while start > 0 and tokens[start - 1].capitalised and tokens[start - 1].text[:1].isalpha():
@@ -2072,9 +2072,6 @@ def _headline_infinitive(tokens: list[Token], found: list[CueMention]) -> list[C
         if (start == 0 or tokens[start - 1].text == ":") and tokens[start].capitalised:
             return [CueMention(i - 1, i, kind_set(("future",)), "to")]
     return []
-
-
-_TRADE_VERB_KINDS: Final = frozenset({"give", "sell", "buy", "order", "get", "deal"})
 
 
 def _replacing_with(tokens: list[Token], found: list[CueMention], lang: str) -> list[CueMention]:
@@ -2376,7 +2373,7 @@ def _english_cue_nouns(tokens: list[Token], found: list[CueMention], lex: Lexico
                 and not tokens[c.start].lower.endswith("ing")  # "of flying": a gerund is a verb
                 or tokens[c.start].lower.endswith("ed")
                 and (tokens[c.start - 1].text.isdigit() or tokens[c.start - 1].lower in lex.numbers)
-                and not _year(tokens[c.start - 1].text)  # "Chile in 2019 delivered": a date, no count
+                and not _YEAR.match(tokens[c.start - 1].text)  # "Chile in 2019 delivered": a date, no count
                 and c.end < len(tokens)
                 and tokens[c.end].alphabetic
                 and tokens[c.end].lower not in PREPOSITIONS
@@ -2387,12 +2384,8 @@ def _english_cue_nouns(tokens: list[Token], found: list[CueMention], lex: Lexico
 
 
 _CIVIL_TRADE_GOODS: Final = words("noun.civil-trade-goods", "en")
+# kinds of a cue of trade: a noun of them after a civil good is no cue, a verb of them after "to" may be a headline's
 _TRADE_NOUN_KINDS: Final = frozenset({"give", "give_noun", "sell", "buy", "get", "deal", "order"})
-
-
-def _year(text: str) -> bool:
-    """A four-digit year of the last two centuries ("2019")."""
-    return len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2099
 
 
 _PHRASE_START: Final[tuple] = ("phrase",)
