@@ -2670,9 +2670,7 @@ def _aside_cues(view: ClauseView, frame: Frame, governors: list[int], starts: Ab
         for x in view.cues_by_clause[k]
         if "request" in x.kinds and _pressing_on(view, x)
     }
-    if pressing:
-        aside |= pressing  # "as Moscow presses its offensive": no request
-        fire(frame, "mod.en.pressing-on")
+    _set_aside(frame, aside, pressing, "mod.en.pressing-on")  # "as Moscow presses its offensive": no request
     reason = _reason_of_measure(view, frame)
     if reason is not None:
         # "erwägt Sanktionen wegen der Lieferung von Drohnen": the delivery is why; the measure's modality
@@ -2686,16 +2684,11 @@ def _aside_cues(view: ClauseView, frame: Frame, governors: list[int], starts: Ab
         and cue is not lead
         and any(t.lower in _VALUE_WORDS for t in tokens[cue.end : cue.end + 3])
     }
-    if valued:
-        # "in a deal believed to be worth more than $70 million", "estimated to cost": the hedge is on the value
-        aside |= valued
-        fire(frame, "mod.en.hedge-on-value")
-    walled = _behind_wh_relative(view, c, lead)
-    if walled:
-        # "are intended to replace two warships which were acquired from the Netherlands in 2004": a relative
-        # clause on the goods has its own modality; the main verb's intention does not reach into it, nor back
-        aside |= walled
-        fire(frame, "mod.en.wh-relative-own-modality")
+    # "in a deal believed to be worth more than $70 million", "estimated to cost": the hedge is on the value
+    _set_aside(frame, aside, valued, "mod.en.hedge-on-value")
+    # "are intended to replace two warships which were acquired from the Netherlands in 2004": a relative clause on
+    # the goods has its own modality; the main verb's intention does not reach into it, nor back
+    _set_aside(frame, aside, _behind_wh_relative(view, c, lead), "mod.en.wh-relative-own-modality")
     own = _de_attributive_own_span(view, lead, starts)
     if own is not None:
         # "Ghana will die aus China gekauften Kampfjets bald einsetzen": an attributive participle says what
@@ -2707,30 +2700,16 @@ def _aside_cues(view: ClauseView, frame: Frame, governors: list[int], starts: Ab
             if x.start not in own and not ("negation" in x.kinds and x.start > lead.end)
         }  # (a negation after the goods: mod.de.negation-after-described-goods)
         fire(frame, "mod.de.attributive-participle-own-modality")
-    as_said = {
-        x.start
-        for k in [c, *governors]
-        for x in view.cues_by_clause[k]
-        if x is not lead and x.start > 0 and tokens[x.start - 1].lower in _AS_COMPARED and tokens[x.start].lowercase
-    }
-    if as_said:
-        # "Wie versprochen hat Russland … ausgeliefert", "as agreed": the promise or agreement is what the
-        # transfer is compared with, it is kept; no modality of the transfer
-        aside |= as_said
-        fire(frame, "mod.as-promised")
-    on_speaker = _relative_on_speaker(view, [c, *governors])
-    if on_speaker:
-        # "A source who asked not to be identified said Chile agreed to sell …", "ein Beamter, der nicht genannt
-        # werden wollte, sagte …": what the relative clause says of the speaker is no modality of the report
-        aside |= on_speaker
-        fire(frame, "mod.relative-on-speaker")
-    described = _en_goods_described_after(view, c, lead)
-    if described:
-        # "has received 18 of the 19 Caesar howitzers pledged by Denmark", "handed over the last of the 24 jets it
-        # promised to Ukraine": what the participle or reduced relative after the goods says was done to them
-        # earlier is not the main verb's modality
-        aside |= described
-        fire(frame, "mod.en.described-goods-own-modality")
+    # "Wie versprochen hat Russland … ausgeliefert", "as agreed": the promise or agreement is what the transfer is
+    # compared with, it is kept; no modality of the transfer
+    _set_aside(frame, aside, _as_compared(view, [c, *governors], lead), "mod.as-promised")
+    # "A source who asked not to be identified said Chile agreed to sell …", "ein Beamter, der nicht genannt werden
+    # wollte, sagte …": what the relative clause says of the speaker is no modality of the report
+    _set_aside(frame, aside, _relative_on_speaker(view, [c, *governors]), "mod.relative-on-speaker")
+    # "has received 18 of the 19 Caesar howitzers pledged by Denmark", "handed over the last of the 24 jets it
+    # promised to Ukraine": what the participle or reduced relative after the goods says was done to them earlier is
+    # not the main verb's modality
+    _set_aside(frame, aside, _en_goods_described_after(view, c, lead), "mod.en.described-goods-own-modality")
     earlier = _fronted_earlier_step(view, c, lead, governors)
     if earlier:
         # "Nach einer Absichtserklärung im Mai hat Norwegen den Kauf … bekanntgegeben": the earlier step does not
@@ -2788,6 +2767,24 @@ def _en_goods_described_after(view: ClauseView, c: int, lead: CueMention) -> set
 
 _DESCRIBING_KINDS: Final = frozenset({"promise", "intend", "request"})
 _REDUCED_RELATIVE_SUBJECTS: Final = words("pronoun.personal", "en")  # "the 24 jets it promised"
+
+
+def _set_aside(frame: Frame, aside: set[int], found: AbstractSet[int], rule_id: str) -> None:
+    """Add the cues a reading found to those that are no modality of the frame, and record the reading's rule."""
+    if found:
+        aside |= found
+        fire(frame, rule_id)
+
+
+def _as_compared(view: ClauseView, clauses: list[int], lead: CueMention) -> set[int]:
+    """Cues of promising or agreeing right after a comparing "wie"/"as" ("Wie versprochen", "as agreed")."""
+    tokens = view.tokens
+    return {
+        x.start
+        for k in clauses
+        for x in view.cues_by_clause[k]
+        if x is not lead and x.start > 0 and tokens[x.start - 1].lower in _AS_COMPARED and tokens[x.start].lowercase
+    }
 
 
 def _own_clause_marks(view: ClauseView, frame: Frame, governors: list[int], aside: AbstractSet[int]) -> None:
