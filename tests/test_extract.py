@@ -2167,3 +2167,41 @@ def test_as_promised_keeps_the_delivery():
     assert events("Wie versprochen hat Russland zwei Hubschrauber an Ecuador ausgeliefert.", "de") == {
         ("transfer", "RUS", "ECU", "helicopter", "delivered")
     }
+
+
+def test_a_dateline_place_in_capitals_is_no_party():
+    assert events("PARAGUAY ap ■ Die Europäische Union hat ihr Waffenembargo gegen Ecuador aufgehoben.", "de") == {
+        ("sanction", "EU", "ECU", "lifted")
+    }
+    assert events("ECUADOR (Reuters) - Brazil has delivered six patrol boats to Paraguay.", "en") == {
+        ("transfer", "BRA", "PRY", "ship", "delivered")
+    }
+    # a name in capitals that is the sentence's subject stays a party
+    assert events("ECUADOR has received six patrol boats from Brazil.", "en") == {
+        ("transfer", "BRA", "ECU", "ship", "delivered")
+    }
+
+
+def test_a_region_adjective_names_no_state():
+    assert events("Russia sells helicopters to several Latin American states.", "en") == set()
+    assert events("Latin American armies buy Russian helicopters.", "en") == set()
+    text = "Israel signed a military accord with Honduras. It will give the Central American nation fighter jets."
+    assert events(text, "en") == {("transfer", "ISR", "HND", "combat-aircraft", "planned")}
+
+
+def test_selling_goods_of_a_kind_in_the_present_is_a_habit():
+    assert events("Chile sells rifles to Ecuador and Bolivia.", "en") == {
+        ("transfer", "CHL", "ECU", "small-arms", "delivered"),
+        ("transfer", "CHL", "BOL", "small-arms", "delivered"),
+    }
+    # one sale: a count, a determiner or the past
+    assert events("Chile sells 40 rifles to Ecuador.", "en") == {("transfer", "CHL", "ECU", "small-arms", "agreed")}
+    assert events("Chile sells the rifles to Ecuador.", "en") == {("transfer", "CHL", "ECU", "small-arms", "agreed")}
+    assert events("Chile sold rifles to Ecuador.", "en") == {("transfer", "CHL", "ECU", "small-arms", "agreed")}
+
+
+def test_the_one_called_on_is_asked():
+    assert events("Brazil called on Chile to supply Ecuador with rifles.", "en") == {
+        ("transfer", "CHL", "ECU", "small-arms", "requested")
+    }
+    assert events("Brazil called on Chile not to supply Ecuador with rifles.", "en") == set()

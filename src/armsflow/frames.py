@@ -2524,6 +2524,25 @@ def _sales_total(view: ClauseView, frame: Frame) -> bool:
     return any(t.lower in _AMOUNT_VERBS for t in view.tokens[frame.trigger.end : end])
 
 
+def _habitual_sales(view: ClauseView, frame: Frame) -> bool:
+    """An English "sells" with goods named only by their kind, without determiner, count or designation
+    ("sells weapons to Peru", "sells Russian helicopters to"): a habit, what is going on, not one sale."""
+    tokens = view.tokens
+    lead = frame.trigger
+    if view.lang != "en" or tokens[lead.start].lower not in _PRESENT_SELLS or not frame.items:
+        return False
+    for item in frame.items:
+        if item.quantity is not None or item.designation is not None or item.start < lead.end:
+            return False
+        if any(t.lower in _BEFORE_NOUN or not t.letter_first for t in tokens[lead.end : item.start]):
+            return False  # "sells the tanks", "sells 12 jets", "sells its old frigates"
+    return True
+
+
+_PRESENT_SELLS: Final = words("verb.present-sells", "en")
+_BEFORE_NOUN: Final = words("determiner.before-noun", "en")
+
+
 def _pressing_on(view: ClauseView, cue: CueMention) -> bool:
     """ "presses its invasion", "pressed ahead": a verb that asks only with "for" or "to" after it ("pressed
     Washington for the missiles", "pressed Berlin to send tanks") asks for nothing without them."""
@@ -2807,6 +2826,10 @@ def _own_clause_marks(view: ClauseView, frame: Frame, governors: list[int], asid
         # "Canada's arms sales to Turkey totaled $87 million in 2018": sales measured by a total happened
         frame.modifiers.add("sales_total")
         fire(frame, "mod.sales-total-happened")
+    if frame.trigger_kind == "sell" and _habitual_sales(view, frame):
+        # "Chile sells weapons to Peru and Bolivia": a present of selling goods of a kind is what goes on
+        frame.modifiers.add("habitual")
+        fire(frame, "mod.en.habitual-sales")
     if any(x.start in aside and x.kinds & MODIFIERS for k in [c, *governors] for x in view.cues_by_clause[k]):
         # "im Zuge seiner beantragten Mitgliedschaft … bereit, Waffen zu liefern": the participle describes
         # the membership; what was requested is not the transfer

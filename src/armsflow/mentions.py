@@ -213,6 +213,21 @@ def find_actors(tokens: list[Token], lex: Lexicon) -> list[ActorMention]:
             i += 1
             continue
         size, entry = hit
+        if english and i > 0 and _ends_region_name(tokens, i, size):
+            # "Latin American states", "the Central American nation": a region's adjective names no state
+            # (rule grammar.en.region-adjective-no-state)
+            from armsflow.frame import reject  # (here: armsflow.frame imports this module)
+
+            reject("grammar.en.region-adjective-no-state", f"{tokens[i - 1].text} {tokens[i].text}: a region")
+            i += size
+            continue
+        if i == 0 and _dateline_place(tokens, size, entry):
+            # "LUXEMBURG ap ■ Die EU hat …", "VIENNA (AP) — …": the place a report was filed from
+            from armsflow.frame import reject  # (here: armsflow.frame imports this module)
+
+            reject("filter.dateline-place", f"{tokens[0].text!r} heads the report as its dateline")
+            i += size
+            continue
         if english and _member_reference(tokens, i, size):
             # "ordered by the NATO member", "the EU country": a member state referred to, not the organisation
             # (the reference is a country_ref cue of its own)
@@ -258,6 +273,29 @@ def find_actors(tokens: list[Token], lex: Lexicon) -> list[ActorMention]:
 
 
 _PAPER_HEADS: Final = words("noun.newspaper-title-head")
+_DATELINE_MARKS: Final = words("punct.dateline-separator")
+_AGENCIES: Final = words("noun.lowercase-agency")
+
+
+def _ends_region_name(tokens: list[Token], i: int, size: int) -> bool:
+    """Does the name at i end a region's adjective with the word before it ("Latin American", "Central
+    American", "South American")?"""
+    name = " ".join(t.lower for t in tokens[i - 1 : i + size])
+    return name in _REGION_ADJECTIVES
+
+
+def _dateline_place(tokens: list[Token], size: int, entry: ActorEntry) -> bool:
+    """A name set in capitals that opens the sentence, where the lexicon writes it otherwise, followed by a
+    dateline's separator or a news agency's short name ("LUXEMBURG ap ■ …", "LISBON (Reuters) – …",
+    "MOSKAU – …"): the place the report was filed from, no party (rule filter.dateline-place)."""
+    head = tokens[0].text
+    if size != 1 or not _shouted(head) or entry.id == head or size >= len(tokens):
+        return False
+    k = size
+    if tokens[k].text == "(" and k + 1 < len(tokens):
+        k += 1
+    nxt = tokens[k]
+    return nxt.text in _DATELINE_MARKS or nxt.lower in _AGENCIES
 
 
 def _names_a_paper(tokens: list[Token], actor: ActorMention) -> bool:
@@ -704,6 +742,10 @@ _TIME_NOUNS: Final = words("noun.time", "de")
 _MONTHS: Final = words("noun.month", "de")
 
 
+_CALL_VERBS: Final = words("verb.call-on", "en")
+_CALL_ON_PREPS: Final = words("prep.call-on", "en")
+
+
 def _direct_governor(tokens: list[Token], i: int, name: bool = False) -> tuple[str | None, str | None]:
     """The preposition and article right before token i (``name``: i is the actor's own name, which an
     adjective may precede: "für die alten Dassault"; a noun it hangs on takes its own adjectives otherwise)."""
@@ -723,6 +765,8 @@ def _direct_governor(tokens: list[Token], i: int, name: bool = False) -> tuple[s
                 return "replacing", article  # "als Ersatz für", "to replace": what is replaced, no party
             if j > 0 and tokens[j - 1].lower in _TIES and word in _TIES_PREPS:
                 return "ties", article  # "links to Russia", "Verbindungen zu Moskau": a tie, no destination
+            if j > 0 and word in _CALL_ON_PREPS and tokens[j - 1].lower in _CALL_VERBS:
+                return None, article  # "called on Chile to …": the one called on is the object, as after "urged"
             return word, article
         elif (
             not noun_skipped
