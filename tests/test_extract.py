@@ -2205,3 +2205,12 @@ def test_the_one_called_on_is_asked():
         ("transfer", "CHL", "ECU", "small-arms", "requested")
     }
     assert events("Brazil called on Chile not to supply Ecuador with rifles.", "en") == set()
+
+
+def test_the_owner_of_an_arriving_consignment_sent_it():
+    assert events("A Chilean shipment of rifles reached Ecuador last week.", "en") == {
+        ("transfer", "CHL", "ECU", "small-arms", "delivered")
+    }
+    assert events("Eine chilenische Lieferung von Gewehren erreichte Ecuador.", "de") == {
+        ("transfer", "CHL", "ECU", "small-arms", "delivered")
+    }

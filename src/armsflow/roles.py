@@ -1601,6 +1601,28 @@ def _roles_arrive(r: Roles) -> None:
         producers = unique([it.producer for it in frame.items if it.producer])[:1]
         if producers:
             r.supply(producers, "roles.arrive.producer-of-system")
+    if not frame.suppliers and kind == "arrive":
+        owner = _consignment_owner(r)
+        if owner is not None:
+            r.supply([owner], "roles.arrive.consignment-owner-supplies")
+
+
+def _consignment_owner(r: Roles) -> str | None:
+    """ "A Chilean shipment of rifles reached Peru", "Chile's arms shipment arrived", "Eine chilenische Lieferung
+    von Gewehren erreichte Peru": the state whose adjective or possessive stands on the consignment noun sent it."""
+    items = r.frame.items
+    for cue in r.view.cues_by_clause[r.c]:
+        if "give_noun" not in cue.kinds:
+            continue
+        for a in r.view.actors_by_clause[r.c]:
+            if a.kind not in _OWNER_KINDS and not a.genitive or a.id in r.frame.recipients:
+                continue
+            if a.end == cue.start or any(it.start == a.end and it.end == cue.start for it in items):
+                return a.id
+    return None
+
+
+_OWNER_KINDS: Final = frozenset({"adj", "adj-gen", "origin", "name-gen", "capital-gen"})
 
 
 # --------------------------------------------------------------------------- deals
