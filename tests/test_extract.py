@@ -2214,3 +2214,16 @@ def test_the_owner_of_an_arriving_consignment_sent_it():
     assert events("Eine chilenische Lieferung von Gewehren erreichte Ecuador.", "de") == {
         ("transfer", "CHL", "ECU", "small-arms", "delivered")
     }
+
+
+def test_goods_procured_for_a_state_s_forces_go_to_that_state():
+    assert events("Für die ecuadorianische Armee wurden 20 Hubschrauber in Russland beschafft.", "de") == {
+        ("transfer", "RUS", "ECU", "helicopter", "agreed")
+    }
+    assert events("Twenty Russian helicopters were purchased for the Ecuadorian army.", "en") == {
+        ("transfer", "RUS", "ECU", "helicopter", "agreed")
+    }
+    # a future with an infinitive in -en is no passive of a participle without "ge-"
+    assert events("Die Niederlande werden Ecuador 18 Kampfjets überlassen.", "de") == {
+        ("transfer", "NLD", "ECU", "combat-aircraft", "planned")
+    }

@@ -631,7 +631,7 @@ def _passive_de(tokens: list[Token], ws: list[str], start: int, end: int, lead: 
         return True  # "die inzwischen ausgeliefert sind": a giving verb with "sein" is the state passive
     return (
         any(w in AUX_PASSIVE_DE for w in ws)
-        and (trig.lower.startswith("ge") or "ge" in trig.lower[2:6] or trig.lower != trig.lemma)
+        and (trig.lower.startswith("ge") or "ge" in trig.lower[2:6] or trig.lower != trig.lemma or _no_ge(trig.lower))
         and (
             "worden" in ws
             or "wurde" in ws
@@ -642,6 +642,15 @@ def _passive_de(tokens: list[Token], ws: list[str], start: int, end: int, lead: 
             and any(t.lower in ("werden", "wird") for t in tokens[start : lead.start])
         )
     )
+
+
+def _no_ge(word: str) -> bool:
+    """A weak participle of a verb with an inseparable prefix, which takes no "ge-" ("beschafft", "bestellt") and
+    which the lemmatiser may not know (an ending in "-en" could as well be the infinitive of a future)."""
+    return word.startswith(_INSEPARABLE) and word.endswith("t")
+
+
+_INSEPARABLE: Final = word_stems("prefix.inseparable")
 
 
 def _passive_en(tokens: list[Token], start: int, lead: CueMention) -> bool:

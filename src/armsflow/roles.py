@@ -1371,6 +1371,13 @@ def _roles_receive(r: Roles) -> None:
         producers = unique([it.producer for it in frame.items if it.producer])
         sellers = [s for s in (r.prep_ids(preps) or r.origin[:1] or producers) if s not in beneficiaries][:1]
         r.supply(sellers, "roles.receive.bought-for-beneficiary")
+    elif kind in ("buy", "order") and frame.passive and not frame.recipients:
+        # "Für die peruanische Armee wurden 53 Hubschrauber in Russland beschafft": procured, with no buyer
+        # named, for a state's forces: that state receives
+        procured_for = [
+            i for g in r.by_prep.get("for", []) + r.by_prep.get("für", []) for i in g.ids if i != _OWN_FORCES
+        ]
+        r.receive(procured_for, "roles.receive.procured-for-forces")
 
 
 def _receiver(r: Roles) -> None:
