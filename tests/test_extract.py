@@ -2227,3 +2227,17 @@ def test_goods_procured_for_a_state_s_forces_go_to_that_state():
     assert events("Die Niederlande werden Ecuador 18 Kampfjets überlassen.", "de") == {
         ("transfer", "NLD", "ECU", "combat-aircraft", "planned")
     }
+
+
+def test_a_firm_reporting_a_sale_made_it():
+    text = (
+        "The United States blocked a sale of jets to Bolivia. "
+        "Embraer confirmed the sale of eight Super Tucano aircraft to Ecuador."
+    )
+    assert events(text, "en") == {
+        ("transfer", "USA", "BOL", "combat-aircraft", "refused"),
+        ("transfer", "BRA", "ECU", "combat-aircraft", "agreed"),
+    }
+    assert events("Rheinmetall teilte mit, Ecuador habe 20 Schützenpanzer bestellt.", "de") == {
+        ("transfer", "DEU", "ECU", "armoured-vehicle", "agreed")
+    }

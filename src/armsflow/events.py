@@ -213,6 +213,10 @@ def _standing_for(item: ItemMention, named: ItemMention) -> ItemMention:
     )
 
 
+# Kinds of frames whose missing seller a firm reporting them is: selling, giving, deals, orders, purchases
+_FIRM_SELLS: Final = frozenset({"sell", "give", "give_noun", "deal", "order", "buy"})
+
+
 def _listed_by_include(tokens: list[Token], k: int, in_names: set[int], cues: list[CueMention]) -> bool:
     """ "The countries to which the drone has been exported include Poland, Qatar …": a verb of including after
     the vague word names the states it stands for, right after it."""
@@ -1012,6 +1016,14 @@ class Assembler:
         speaker = next(iter(speakers))
         return None if speaker in used else speaker
 
+    def _speaking_firm(self, used: set[str]) -> str | None:
+        """The state of the one firm that speaks in the sentence ("Embraer confirms …", "Rheinmetall said …")."""
+        firms = {a.id for a in self._sentence_actors if a.start in self._speaker_tokens and a.kind == "org"}
+        if len(firms) != 1:
+            return None
+        firm = next(iter(firms))
+        return None if firm in used or not is_state(firm) else firm
+
     def _speakers_state(self, used: set[str]) -> tuple[bool, str | None]:
         """Whether the reference is "ihr/sein/unser Land", "their/his/our country", and the speaker's state."""
         own = any(
@@ -1717,6 +1729,12 @@ class Assembler:
     ) -> None:
         """An agentless export ("Genehmigt wurde die Ausfuhr von Pistolen an …") is the story's state's."""
         kind = frame.trigger_kind
+        if parties.recipients and not parties.suppliers and not vague and kind in _FIRM_SELLS:
+            firm = self._speaking_firm(set(parties.recipients))
+            if firm is not None:
+                # "Embraer confirms the sale of 8 Super Tucanos to Peru": a firm reporting a sale made it
+                parties.fill("supplier", [firm], "discourse.speaking-firm-sells")
+                return
         if kind == "deal" and not parties.suppliers and not parties.recipients and not vague:
             # "Am Freitag wurde der Kaufvertrag über 15 Gripen unterzeichnet": a deal naming neither side sells
             # the maker's system; the buyer is the state the story is about (filled next)
