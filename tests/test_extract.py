@@ -2241,3 +2241,26 @@ def test_a_firm_reporting_a_sale_made_it():
     assert events("Rheinmetall teilte mit, Ecuador habe 20 Schützenpanzer bestellt.", "de") == {
         ("transfer", "DEU", "ECU", "armoured-vehicle", "agreed")
     }
+
+
+def test_lease_verbs_hold_up_and_new_goods_words():
+    assert events("Die Bundeswehr pachtet fünf Drohnen aus Israel.", "de") == {
+        ("transfer", "ISR", "DEU", "uav", "delivered")
+    }
+    assert events("Ecuador rents five drones from Israel.", "en") == {("transfer", "ISR", "ECU", "uav", "delivered")}
+    assert events("Russia has held up a planned sale of air defence systems to Ecuador.", "en") == {
+        ("transfer", "RUS", "ECU", "air-defence-system", "refused")
+    }
+    assert events("Schweden lieferte Ecuador zwölf Düsen-Jets und vier Propellermaschinen.", "de") == {
+        ("transfer", "SWE", "ECU", "combat-aircraft", "delivered"),
+        ("transfer", "SWE", "ECU", "other-aircraft", "delivered"),
+    }
+
+
+def test_a_title_after_another_state_is_that_state_s_office():
+    assert events("Der österreichische Bundeskanzler kündigte an, Panzer an Ecuador zu liefern.", "de") == {
+        ("transfer", "AUT", "ECU", "armoured-vehicle", "planned")
+    }
+    assert events("Libyens Revolutionsführer kaufte Panzer in Russland.", "de") == {
+        ("transfer", "RUS", "LBY", "armoured-vehicle", "agreed")
+    }

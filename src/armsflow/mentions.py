@@ -269,7 +269,33 @@ def find_actors(tokens: list[Token], lex: Lexicon) -> list[ActorMention]:
         found = _nation_before_service(found)
         found = _nation_before_firm(tokens, found)
     found = [a for a in found if not _names_a_paper(tokens, a)]
-    return _drop_repeated_abbreviations(tokens, found)
+    return _drop_repeated_abbreviations(tokens, _titles_of_named_states(tokens, found))
+
+
+def _titles_of_named_states(tokens: list[Token], found: list[ActorMention]) -> list[ActorMention]:
+    """ "Libyens Revolutionsführer", "der österreichische Bundeskanzler", "Libya's Supreme Leader": a title the
+    lexicon gives one state, right after another state's adjective or genitive, is that state's office (rule
+    grammar.title-of-named-state)."""
+    out: list[ActorMention] = []
+    for a in found:
+        b = out[-1] if out else None
+        if (
+            a.kind == "title"
+            and b is not None
+            and b.end == a.start
+            and b.id != a.id
+            and (b.kind in _STATE_OWNER_KINDS or b.genitive)
+        ):
+            text = " ".join(t.text for t in tokens[b.start : a.end])
+            out[-1] = ActorMention(
+                b.start, a.end, b.id, "title", b.prep, b.article, text, reading="grammar.title-of-named-state"
+            )
+            continue
+        out.append(a)
+    return out
+
+
+_STATE_OWNER_KINDS: Final = frozenset({"adj", "adj-gen", "name-gen", "capital-gen"})
 
 
 _PAPER_HEADS: Final = words("noun.newspaper-title-head")
