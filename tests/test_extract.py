@@ -2264,3 +2264,17 @@ def test_a_title_after_another_state_is_that_state_s_office():
     assert events("Libyens Revolutionsführer kaufte Panzer in Russland.", "de") == {
         ("transfer", "RUS", "LBY", "armoured-vehicle", "agreed")
     }
+
+
+def test_cargo_on_a_vessel_is_what_is_sent():
+    assert events("The ship was carrying 33 Peruvian tanks to Ecuador.", "en") == {
+        ("transfer", "PER", "ECU", "armoured-vehicle", "delivered")
+    }
+    assert events("A Chilean vessel carrying rifles bound for Ecuador was seized by pirates.", "en") == {
+        ("transfer", "CHL", "ECU", "small-arms", "delivered")
+    }
+    # a ship's registry is no party; "carry out" is no carrying
+    assert events("A Panama-flagged ship carrying Peruvian tanks reached Ecuador.", "en") == {
+        ("transfer", "PER", "ECU", "armoured-vehicle", "delivered")
+    }
+    assert events("The helicopters will allow Ecuador to carry out patrols.", "en") == set()

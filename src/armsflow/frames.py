@@ -3700,7 +3700,8 @@ def _allowed_other_act(view: ClauseView, c: int, lead: CueMention, items: list[I
     if view.lang != "en" or lead.lemma not in _ALLOW:
         return False
     tokens = view.tokens
-    cue_starts = {x.start for k in range(view.n) for x in view.cues_by_clause[k]}
+    # (an idiom, "carry out", "follow up", cues no event)
+    cue_starts = {x.start for k in range(view.n) for x in view.cues_by_clause[k] if "idiom" not in x.kinds}
     for it in items:
         j = it.end
         if j + 1 < len(tokens) and tokens[j].lower == "to" and tokens[j + 1].alphabetic:

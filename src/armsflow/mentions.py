@@ -461,7 +461,7 @@ def _actor_at(tokens: list[Token], i: int, lex: Lexicon, memo: dict[str, bool]) 
         entry = names.get((text[:-2],))  # "Belarus's", "Russia's" where only the name is listed
         if entry is not None:
             hit = (1, ActorEntry(entry.id, entry.kind + "-gen" if not entry.kind.endswith("-gen") else entry.kind))
-    if hit is None:
+    if hit is None and not tokens[i].lower.endswith(_FLAGGED):  # "Belize-flagged": a ship's registry, no party
         entry = _actor_in_compound(tokens[i].text, lex)
         if entry is not None:
             if tokens[i].lower.endswith(_MADE):
@@ -542,6 +542,7 @@ _SHOUTED_KINDS: Final = frozenset({"org", "name"})
 
 
 _MADE: Final = tuple("-" + w for w in word_stems("participle.made-suffix"))
+_FLAGGED: Final = tuple("-" + w for w in word_stems("participle.registry-suffix"))
 
 
 def _clause_initial(tokens: list[Token], i: int) -> bool:

@@ -2431,27 +2431,34 @@ def _vehicle_subject(r: Roles) -> None:
     ägyptisches Kriegsschiff Artilleriegeschütze nach Mogadischu": a vehicle carrying the goods as the
     subject is no goods of its own; its state (adjective or from-phrase) supplies."""
     frame, view, trig, tokens = r.frame, r.view, r.trig, r.tokens
-    if frame.passive or r.subject is not None or r.kind in _NOUN_KINDS or not (r.kind in GIVE or r.kind in ARRIVE):
+    if r.kind in _NOUN_KINDS or not (r.kind in GIVE or r.kind in ARRIVE):
         return
     start, _ = view.grammar.clauses[r.c]
+    laden = _laden_vehicle(r, start)
+    if laden is None and (frame.passive or r.subject is not None):
+        return
     last = max((it.start for it in frame.items), default=start)
     limit = trig if view.lang == "en" else last
     vehicles = _VEHICLES + (_LAUNCHERS if frame.trigger.lemma in _LAUNCH else ())
-    vehicle = next(
-        (
-            k
-            for k in range(start, limit)
-            if k != trig
-            and (
-                tokens[k].lemma.endswith(vehicles)
-                # "transport planes", "ein Transportflugzeug mit Instrukteuren": aircraft that carry cargo
-                or any(
-                    it.start <= k < it.end and it.category == "other-aircraft" and _cargo_word(it.text)
-                    for it in frame.items
+    vehicle = (
+        laden
+        if laden is not None
+        else next(
+            (
+                k
+                for k in range(start, limit)
+                if k != trig
+                and (
+                    tokens[k].lemma.endswith(vehicles)
+                    # "transport planes", "ein Transportflugzeug mit Instrukteuren": aircraft that carry cargo
+                    or any(
+                        it.start <= k < it.end and it.category == "other-aircraft" and _cargo_word(it.text)
+                        for it in frame.items
+                    )
                 )
-            )
-        ),
-        None,
+            ),
+            None,
+        )
     )
     if vehicle is None:
         return
@@ -2478,6 +2485,24 @@ def _vehicle_subject(r: Roles) -> None:
     if origins and (not frame.suppliers or frame.rule in _ORIGIN_RULES):
         frame.item_suppliers = {}  # the vehicle's origin was one of the goods' origins
         r.supply(origins[:1], "roles.give.vehicle-carries")
+
+
+def _laden_vehicle(r: Roles, start: int) -> int | None:
+    """A ship or cargo aircraft among the frame's goods right before a word of its cargo, with goods after it ("a
+    vessel carrying tanks … was seized", "ein Frachtschiff mit Panzern"), in any voice and beside any subject."""
+    tokens = r.tokens
+    for it in r.frame.items:
+        k = it.end - 1
+        if (
+            it.category in _VEHICLE_CATEGORIES
+            and k >= start
+            and it.end < len(tokens)
+            and tokens[it.end].lower in _LOADED_WITH
+            and tokens[k].lemma.endswith(_VEHICLES)
+            and any(other.start > it.end for other in r.frame.items)
+        ):
+            return k
+    return None
 
 
 def _conveyance_after_goods(r: Roles) -> None:
