@@ -2278,3 +2278,16 @@ def test_cargo_on_a_vessel_is_what_is_sent():
         ("transfer", "PER", "ECU", "armoured-vehicle", "delivered")
     }
     assert events("The helicopters will allow Ecuador to carry out patrols.", "en") == set()
+
+
+def test_embargo_pressure_and_single_licences():
+    assert events("Mit einem Waffenembargo hat der UN-Sicherheitsrat den Druck auf Ecuador erhöht.", "de") == {
+        ("sanction", "UN", "ECU", "imposed")
+    }
+    # whoever urged a measure is not its target
+    text = "Der Sicherheitsrat verhängte ein Embargo gegen Ecuador. Das Embargo wurde auf Drängen Russlands befristet."
+    assert events(text, "de") == {("sanction", "UN", "ECU", "imposed")}
+    # one refused licence is a refused transfer, no export stop
+    assert events("Britain refused an export licence for rifles to Ecuador in 2008.", "en") == {
+        ("transfer", "GBR", "ECU", "small-arms", "refused")
+    }

@@ -1257,6 +1257,10 @@ def _party(
     if prep in TARGET and _after_war_noun(view, first):
         fire(frame, "sanction.victims-are-no-target")  # "their contributions to Russia's war against Ukraine"
         return
+    if prep in _PRESSURE_PREPS and _pressure_before(tokens, first.start):
+        frame.targets += g.ids  # "Mit einem Waffenembargo hat der Sicherheitsrat den Druck auf Peru erhöht"
+        fire(frame, "sanction.pressure-on-target")
+        return
     if (
         prep in TARGET
         or (prep in _PLACE_PREPS and first.start > 1 and _unowned_target_noun(view, _before_prep(tokens, first.start)))
@@ -1344,6 +1348,9 @@ def _party_beyond_target(
         (first.genitive or first.text.endswith(("'s", "’s")))
         and first.start > cue.start
         and not (first.start > 0 and view.tokens[first.start - 1].lower in _TIME_PREPS)
+        # ("auf Drängen Russlands", "at Russia's insistence": who urged the measure, no target)
+        and not (first.start > 0 and view.tokens[first.start - 1].lower in _URGING)
+        and not (first.end < len(view.tokens) and view.tokens[first.end].lower in _URGING)
     ):
         # ("sanctioned since Russia's invasion of Ukraine": a time, no target)
         frame.targets += g.ids  # "sanctions on targets linked to Russia's war", "on Syria's central bank"
@@ -1402,6 +1409,20 @@ def _applied_export_before(view: ClauseView, frame: Frame, cue: CueMention, star
         )
         and cue.start > start
     )
+
+
+def _pressure_before(tokens: list[Token], start: int) -> bool:
+    """A noun of pressure right before the preposition of the name at ``start`` (with an article or adjective
+    between): "den Druck auf Peru", "pressure on Peru", "Druck auf das benachbarte Eritrea"."""
+    k = start - 1
+    while k > 0 and start - k <= 3 and tokens[k].lower not in _PRESSURE_PREPS:
+        k -= 1
+    return k > 0 and tokens[k].lower in _PRESSURE_PREPS and tokens[k - 1].lemma in _PRESSURE_NOUNS
+
+
+_PRESSURE_PREPS: Final = words("prep.pressure-on")
+_URGING: Final = words("noun.urging")
+_PRESSURE_NOUNS: Final = words("noun.pressure")
 
 
 def _prep(actor: ActorMention, view: ClauseView) -> str | None:
@@ -1863,6 +1884,8 @@ def _stops_exports(cue: CueMention, tokens: list[Token], lang: str) -> bool:
         return not any(t.lower in _INDEFINITE for t in tokens[max(0, cue.start - 2) : cue.start])
     if "approve" not in cue.kinds:
         return False
+    if any(t.lower in _INDEFINITE for t in tokens[max(0, cue.start - 2) : cue.start]):
+        return False  # "refused an export licence for rifles to Peru": one licence refused, no export stop
     word = tokens[cue.start].text
     return word[:1].isupper() if lang == "de" else cue.lemma in _PERMIT_NOUNS  # "Genehmigungen", "licences"
 
