@@ -2291,3 +2291,14 @@ def test_embargo_pressure_and_single_licences():
     assert events("Britain refused an export licence for rifles to Ecuador in 2008.", "en") == {
         ("transfer", "GBR", "ECU", "small-arms", "refused")
     }
+
+
+def test_a_measure_presupposed_in_force_is_imposed():
+    assert events("Despite existing EU sanctions on Ecuador, Russia could deliver tanks to Ecuador.", "en") == {
+        ("sanction", "EU", "ECU", "imposed"),
+        ("transfer", "RUS", "ECU", "armoured-vehicle", "considered"),
+    }
+    # the measure the verb acts on keeps the verb's mood
+    assert events("The EU could lift the existing sanctions on Ecuador.", "en") == {
+        ("sanction", "EU", "ECU", "considered")
+    }

@@ -626,7 +626,29 @@ def _sanction_modifiers(
     if any(t.lemma in _CONTINUE or t.lower in _CONTINUE for t in view.tokens[start:end]):
         frame.modifiers.add("continues")  # "the arms embargo stays", "bleibt in Kraft": in force now
         fire(frame, "sanction.continues")
+    if sanction is not None and _in_force_attribute(view.tokens, sanction):
+        # "im Blick auf die noch immer bestehenden Sanktionen gegen Peru", "despite existing sanctions": a measure
+        # the phrase presupposes is in force, whatever the clause says of something else
+        frame.modifiers = {"sanction", "continues"}
+        fire(frame, "sanction.presupposed-in-force")
     return chain
+
+
+def _in_force_attribute(tokens: list[Token], measure: CueMention) -> bool:
+    """An attribute saying the measure is in force ("bestehenden", "geltenden", "existing") among the three
+    words before the measure noun, in a prepositional phrase ("trotz der bestehenden Sanktionen", "despite
+    existing sanctions"): not what the clause's verb acts on ("könnte die bestehenden Sanktionen aufheben")."""
+    for k in range(max(0, measure.start - 3), measure.start):
+        if tokens[k].lower in _IN_FORCE:
+            return any(
+                tokens[p].lower in PREPOSITIONS and (p + 1 == k or tokens[p + 1].lower in _ARTICLES_ANY)
+                for p in range(max(0, k - 4), k)
+            )
+    return False
+
+
+_IN_FORCE: Final = words("adj.measure-in-force")
+_ARTICLES_ANY: Final = words("article.any")
 
 
 _PERFECT_AUX: Final = words("aux.perfect-infinitive", "de")
