@@ -2302,3 +2302,8 @@ def test_a_measure_presupposed_in_force_is_imposed():
     assert events("The EU could lift the existing sanctions on Ecuador.", "en") == {
         ("sanction", "EU", "ECU", "considered")
     }
+
+
+def test_a_measure_named_as_the_only_remedy_is_not_taken():
+    assert events("Only a UN embargo on Ecuador can now stop Acme from supplying spares.", "en") == set()
+    assert events("Nur ein Waffenembargo gegen Ecuador könnte die Lieferungen stoppen.", "de") == set()

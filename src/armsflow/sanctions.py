@@ -306,6 +306,10 @@ def _sanction_frame(view: ClauseView, c: int, sanction_story: bool) -> list[Fram
     if measure is None and not (prevent and any(_stops_exports(cue, view.tokens, view.lang) for cue in cues)):
         return []
     sanction = measure[0] if measure is not None else None
+    if sanction is not None and _only_measure_could(view, c, sanction):
+        # "Only a UN embargo on Peru can stop the deliveries": a measure named as the one remedy, not taken
+        reject("sanction.only-remedy-hypothetical", f"clause {c}: {sanction.lemma!r} named as the only remedy")
+        return []
     if sanction is not None and _vetoed(view, c, sanction):
         # "Ungarn blockiert ein neues EU-Sanktionspaket", "vetoed new sanctions": nothing is imposed
         reject("sanction.vetoed-measure", f"clause {c}: {sanction.lemma!r} is blocked")
@@ -632,6 +636,20 @@ def _sanction_modifiers(
         frame.modifiers = {"sanction", "continues"}
         fire(frame, "sanction.presupposed-in-force")
     return chain
+
+
+def _only_measure_could(view: ClauseView, c: int, measure: CueMention) -> bool:
+    """ "Only a UN embargo on Peru can now stop …", "Nur ein Embargo könnte die Lieferungen stoppen": "only" right
+    before the measure's phrase and a modal of possibility after it in its clause."""
+    tokens = view.tokens
+    if not any(t.lower in _ONLY for t in tokens[max(0, measure.start - 4) : measure.start]):
+        return False
+    _, end = view.grammar.clauses[c]
+    return any(t.lower in _MAY_MODALS for t in tokens[measure.end : end])
+
+
+_ONLY: Final = words("adverb.only")
+_MAY_MODALS: Final = words("aux.possibility")
 
 
 def _in_force_attribute(tokens: list[Token], measure: CueMention) -> bool:
