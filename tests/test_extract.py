@@ -2307,3 +2307,16 @@ def test_a_measure_presupposed_in_force_is_imposed():
 def test_a_measure_named_as_the_only_remedy_is_not_taken():
     assert events("Only a UN embargo on Ecuador can now stop Acme from supplying spares.", "en") == set()
     assert events("Nur ein Waffenembargo gegen Ecuador könnte die Lieferungen stoppen.", "de") == set()
+
+
+def test_a_cancelled_contract_is_the_deal_just_reported():
+    text = "Ecuador ordered 107 armoured vehicles from Chile in 2006. In 2007 Ecuador cancelled the contract."
+    assert events(text, "en") == {
+        ("transfer", "CHL", "ECU", "armoured-vehicle", "agreed"),
+        ("transfer", "CHL", "ECU", "armoured-vehicle", "refused"),
+    }
+    text = "Ecuador bestellte 2006 in Chile 107 Radpanzer. 2007 stornierte Quito den 2006 unterzeichneten Vertrag."
+    assert ("transfer", "CHL", "ECU", "armoured-vehicle", "refused") in events(text, "de")
+    # a deal that failed is not cancelled by anyone here
+    text = "Ecuador ordered 107 armoured vehicles from Chile in 2006. In 2007 the contract failed."
+    assert events(text, "en") == {("transfer", "CHL", "ECU", "armoured-vehicle", "agreed")}

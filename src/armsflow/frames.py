@@ -2572,17 +2572,54 @@ def _deal_named_before(view: ClauseView, c: int, lead_kind: str) -> list[ItemMen
     verbs = sum(
         1
         for x in view.cues_by_clause[c]
-        if x.kinds & _ACTS_ON_DEAL and "deal" not in x.kinds and tokens[x.start].lowercase
+        if (x.kinds & _ACTS_ON_DEAL or x.lemma in _CANCEL) and "deal" not in x.kinds and tokens[x.start].lowercase
     )
     if sum("deal" in x.kinds for x in view.cues_by_clause[c]) + verbs < 2:
         return []  # "Von dem Exportstopp ist dieses Geschäft nicht betroffen": no verb of signing the deal
+    # "Peru cancelled the contract", "stornierte den Vertrag": a deal cancelled is the deal just reported, named
+    # with any definite article
+    cancelled = any(
+        "refuse" in x.kinds and "deal" not in x.kinds and x.lemma in _CANCEL and tokens[x.start].lowercase
+        for x in view.cues_by_clause[c]
+    )
+    if cancelled and any(a.prep in _WITH_PARTNER for a in view.actors_by_clause[c]):
+        # "wollte den Vertrag mit Saudi-Arabien stornieren": whether the partner buys or sells, the clause
+        # does not say
+        cancelled = False
+    back = _DEAL_BACK | _DEFINITE_DEAL if cancelled else _DEAL_BACK
     for x in view.cues_by_clause[c]:
         if "deal" not in x.kinds or not tokens[x.start].capitalised and view.lang == "de":
             continue
         before = [t.lower for t in tokens[max(0, x.start - 2) : x.start]]
-        if before and (before[-1] in _DEAL_BACK or len(before) == 2 and before[0] in _DEAL_BACK and before[1] in _A):
+        if not before:
+            continue
+        if (
+            before[-1] in back
+            or before[0] in back
+            and before[1] in _A
+            or cancelled
+            and _definite_phrase(tokens, x.start)
+        ):
             return [ItemMention(x.start, x.end, None, carrier="pronoun", text=tokens[x.start].text)]
     return []
+
+
+def _definite_phrase(tokens: list[Token], k: int) -> bool:
+    """A definite article opening the noun phrase of the noun at k, across lowercase attributes ("den im Jahr
+    davor unterzeichneten Vertrag", "the contract")."""
+    j = k - 1
+    while j >= 0 and k - j <= 6:
+        if tokens[j].lower in _DEFINITE_DEAL:
+            return True
+        if not (tokens[j].lowercase or tokens[j].text[:1].isdigit()) and not tokens[j].capitalised:
+            return False
+        j -= 1
+    return False
+
+
+_CANCEL: Final = words("verb.cancel-deal")
+_WITH_PARTNER: Final = words("prep.with")
+_DEFINITE_DEAL: Final = words("article.definite-deal")
 
 
 _FINITE_AUX_DE: Final = words("aux.perfect", "de") | words("aux.state-passive", "de") | words("aux.passive", "de")
