@@ -2320,3 +2320,17 @@ def test_a_cancelled_contract_is_the_deal_just_reported():
     # a deal that failed is not cancelled by anyone here
     text = "Ecuador ordered 107 armoured vehicles from Chile in 2006. In 2007 the contract failed."
     assert events(text, "en") == {("transfer", "CHL", "ECU", "armoured-vehicle", "agreed")}
+
+
+def test_as_well_as_after_the_recipient_adds_goods():
+    assert events("Israel verkaufte an Ecuador Drohnen, ebenso wie Granatwerfer und Gewehre.", "de") == {
+        ("transfer", "ISR", "ECU", "uav", "agreed"),
+        ("transfer", "ISR", "ECU", "small-arms", "agreed"),
+    }
+    assert events("Israel sold drones to Ecuador, as well as rifles.", "en") == {
+        ("transfer", "ISR", "ECU", "uav", "agreed"),
+        ("transfer", "ISR", "ECU", "small-arms", "agreed"),
+    }
+    # a list of states goes on across "the"
+    text = "Among the countries that Chile sells weapons to are Peru, the U.S., Egypt and Bolivia."
+    assert len(events(text, "en")) == 4

@@ -145,7 +145,7 @@ def _comma_boundary(scan: _Scan, i: int, verb_seen: bool, clause_start: int) -> 
         or ((nxt[:1].isdigit() or nxt in _NUMBERS) and ((i + 2) in listed or (i + 3) in listed))
     )
     boundary = not (prev_in and next_in) or nxt in SUBORDINATORS
-    if boundary and prev_in and _as_well_as(tokens, i + 1, listed, actors, p in actors):
+    if boundary and prev_in and _as_well_as(tokens, i + 1, listed, actors, p in actors, clause_start):
         boundary = False  # "tanks, as well as artillery ammunition": the list goes on
     if (
         boundary
@@ -353,13 +353,25 @@ def _in_phrase_before(tokens: list[Token], p: int, actors: frozenset[int]) -> bo
     return k > 0 and tokens[k - 1].lower in _PREPOSITIONS
 
 
-def _as_well_as(tokens: list[Token], k: int, listed: set[int], actors: frozenset[int], actor_before: bool) -> bool:
-    """ "as well as" at ``k`` and, within the next six words, a mention of the same sort as the one before the
-    comma (goods after goods, an actor after an actor): one more member of a list."""
-    if [t.lower for t in tokens[k : k + 3]] != ["as", "well", "as"]:
+def _as_well_as(
+    tokens: list[Token], k: int, listed: set[int], actors: frozenset[int], actor_before: bool, clause_start: int
+) -> bool:
+    """ "as well as", "ebenso wie" at ``k`` and, within the next six words, a mention of the same sort as the one
+    before the comma (goods after goods, an actor after an actor), or goods when the clause named goods before
+    ("sold drones to Peru, as well as rifles"): one more member of a list."""
+    size = next((len(p) for p in _ONE_MORE_MEMBER if [t.lower for t in tokens[k : k + len(p)]] == p), 0)
+    if not size:
         return False
-    first = next((j for j in range(k + 3, min(k + 9, len(tokens))) if j in listed), -1)
-    return first >= 0 and (first in actors) == actor_before
+    first = next((j for j in range(k + size, min(k + size + 6, len(tokens))) if j in listed), -1)
+    if first < 0:
+        return False
+    if (first in actors) == actor_before:
+        return True
+    return first not in actors and any(j in listed and j not in actors for j in range(clause_start, k))
+
+
+# (longest first: "as well as" before a shorter phrase it starts with)
+_ONE_MORE_MEMBER: Final = sorted((p.split() for p in words("link.one-more-member")), key=len, reverse=True)
 
 
 _PAST_IRREGULAR: Final = words("verb.past-irregular", "en")
