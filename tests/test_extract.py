@@ -2334,3 +2334,10 @@ def test_as_well_as_after_the_recipient_adds_goods():
     # a list of states goes on across "the"
     text = "Among the countries that Chile sells weapons to are Peru, the U.S., Egypt and Bolivia."
     assert len(events(text, "en")) == 4
+
+
+def test_a_state_s_instructors_working_in_another_state_were_sent():
+    assert events("About 100 Israeli instructors are working in Ecuador.", "en") == {
+        ("transfer", "ISR", "ECU", "personnel", "delivered")
+    }
+    assert events("About 100 Israeli tourists are working in Ecuador.", "en") == set()

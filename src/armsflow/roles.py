@@ -125,6 +125,7 @@ _AUX_BEFORE_ACCUSED: Final = words("aux.before-accused", "en")
 _SERVE_WITH: Final = words("prep.serve-with")
 _SERVE_IN: Final = _SERVE_WITH | words("prep.serve-in")
 _STATION_PLACE: Final = words("prep.station-place", "en")
+_WORK_AT_PLACE: Final = words("verb.work-at-place", "en")
 _TRAINEES: Final = words("noun.trainee", "en")
 _AUX_BEFORE_TRAIN: Final = words("aux.before-training", "en")
 _ATTRIBUTIVE_ENDINGS: Final = tuple(word_list("suffix.participle-attributive", "de"))
@@ -3224,10 +3225,10 @@ def service_roles(frame: Frame, actors: list[ActorMention], cue: CueMention) -> 
                 a.start > cue.start
                 and a.prep is None
                 and a.kind in ("adj", "adj-gen", "name-gen", "name")
-                or a.start < cue.start
-                and a.prep in _STATION_PLACE
+                or a.prep in _STATION_PLACE
+                and (a.start < cue.start or cue.lemma in _WORK_AT_PLACE)
             )
-        ]
+        ]  # ("Russian instructors are working in Mali": the place worked in hosts them)
     suppliers = unique([it.origin for it in senders if it.origin and it.origin not in hosts])
     frame.items = [it for it in frame.items if it in senders]
     frame.suppliers, frame.recipients = (suppliers, unique(hosts)) if suppliers and hosts else ([], [])
