@@ -2341,3 +2341,10 @@ def test_a_state_s_instructors_working_in_another_state_were_sent():
         ("transfer", "ISR", "ECU", "personnel", "delivered")
     }
     assert events("About 100 Israeli tourists are working in Ecuador.", "en") == set()
+
+
+def test_a_count_asked_for_takes_the_origin_of_the_goods_before():
+    assert events("Chile ordered 12 Brazilian jets, and Bolivia wanted 36.", "en") == {
+        ("transfer", "BRA", "CHL", "combat-aircraft", "agreed"),
+        ("transfer", "BRA", "BOL", "combat-aircraft", "requested"),
+    }

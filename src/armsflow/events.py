@@ -1485,8 +1485,9 @@ class Assembler:
         self, frame: Frame, parties: _Parties, items: list[ItemMention], vague: bool
     ) -> None:
         """ "More African countries want these Turkish drones. Niger, Togo and Ethiopia have already bought them.":
-        goods named by a pronoun come from where the goods it stands for were said to come from."""
-        if parties.suppliers or not parties.recipients or vague or frame.trigger_kind not in _BUYING:
+        goods named by a pronoun come from where the goods it stands for were said to come from; so do goods asked
+        for ("Chile ordered 12 Brazilian jets, and Bolivia wanted 36")."""
+        if parties.suppliers or not parties.recipients or vague or frame.trigger_kind not in _BUYING_OR_ASKING:
             return
         if not frame.items or any(it.carrier != "pronoun" for it in frame.items):
             return
