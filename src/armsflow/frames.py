@@ -2619,7 +2619,7 @@ def _definite_phrase(tokens: list[Token], k: int) -> bool:
 
 _CANCEL: Final = words("verb.cancel-deal")
 _WITH_PARTNER: Final = words("prep.with")
-_DEFINITE_DEAL: Final = words("article.definite-deal")
+_DEFINITE_DEAL: Final = words("article.definite-short")
 
 
 _FINITE_AUX_DE: Final = words("aux.perfect", "de") | words("aux.state-passive", "de") | words("aux.passive", "de")

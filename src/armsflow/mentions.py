@@ -216,16 +216,12 @@ def find_actors(tokens: list[Token], lex: Lexicon) -> list[ActorMention]:
         if english and i > 0 and _ends_region_name(tokens, i, size):
             # "Latin American states", "the Central American nation": a region's adjective names no state
             # (rule grammar.en.region-adjective-no-state)
-            from armsflow.frame import reject  # (here: armsflow.frame imports this module)
-
-            reject("grammar.en.region-adjective-no-state", f"{tokens[i - 1].text} {tokens[i].text}: a region")
+            _reject("grammar.en.region-adjective-no-state", f"{tokens[i - 1].text} {tokens[i].text}: a region")
             i += size
             continue
         if i == 0 and _dateline_place(tokens, size, entry):
             # "LUXEMBURG ap ■ Die EU hat …", "VIENNA (AP) — …": the place a report was filed from
-            from armsflow.frame import reject  # (here: armsflow.frame imports this module)
-
-            reject("filter.dateline-place", f"{tokens[0].text!r} heads the report as its dateline")
+            _reject("filter.dateline-place", f"{tokens[0].text!r} heads the report as its dateline")
             i += size
             continue
         if english and _member_reference(tokens, i, size):
@@ -301,6 +297,13 @@ _STATE_OWNER_KINDS: Final = frozenset({"adj", "adj-gen", "name-gen", "capital-ge
 _PAPER_HEADS: Final = words("noun.newspaper-title-head")
 _DATELINE_MARKS: Final = words("punct.dateline-separator")
 _AGENCIES: Final = words("noun.lowercase-agency")
+
+
+def _reject(rule_id: str, what: str) -> None:
+    """Log a mention a rule dropped for ``armsflow explain`` (imported here: armsflow.frame imports this module)."""
+    from armsflow.frame import reject
+
+    reject(rule_id, what)
 
 
 def _ends_region_name(tokens: list[Token], i: int, size: int) -> bool:
@@ -770,7 +773,7 @@ _MONTHS: Final = words("noun.month", "de")
 
 
 _CALL_VERBS: Final = words("verb.call-on", "en")
-_CALL_ON_PREPS: Final = words("prep.call-on", "en")
+_CALL_ON_PREPS: Final = words("prep.acted-on", "en")
 
 
 def _direct_governor(tokens: list[Token], i: int, name: bool = False) -> tuple[str | None, str | None]:

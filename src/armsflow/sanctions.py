@@ -1460,7 +1460,7 @@ def _pressure_before(tokens: list[Token], start: int) -> bool:
     return k > 0 and tokens[k].lower in _PRESSURE_PREPS and tokens[k - 1].lemma in _PRESSURE_NOUNS
 
 
-_PRESSURE_PREPS: Final = words("prep.pressure-on")
+_PRESSURE_PREPS: Final = words("prep.acted-on")
 _URGING: Final = words("noun.urging")
 _PRESSURE_NOUNS: Final = words("noun.pressure")
 
@@ -1916,16 +1916,14 @@ def _stops_exports(cue: CueMention, tokens: list[Token], lang: str) -> bool:
     if "support" in cue.kinds and lang == "en" and cue.start > 0:
         # "suspended military aid to Niamey", "suspended a $3 billion aid package for the Lebanese army"
         return tokens[cue.start - 1].lower in _MILITARY_AID or _aid_for_forces(tokens, cue.end)
+    # "paused a shipment of bombs", "refused an export licence for rifles to Peru": one consignment or one licence
+    # is refused, no export stop is imposed
+    one = any(t.lower in _INDEFINITE for t in tokens[max(0, cue.start - 2) : cue.start])
     if cue.kinds & {"give_noun", "sell"}:
-        # "paused a shipment of bombs": one consignment is refused, no export stop is imposed; a blocked
-        # re-export ("Weitergabe", "re-export") is the re-exporter's refused transfer (the contract)
-        if cue.lemma in _REEXPORT:
-            return False
-        return not any(t.lower in _INDEFINITE for t in tokens[max(0, cue.start - 2) : cue.start])
-    if "approve" not in cue.kinds:
+        # a blocked re-export ("Weitergabe", "re-export") is the re-exporter's refused transfer (the contract)
+        return cue.lemma not in _REEXPORT and not one
+    if "approve" not in cue.kinds or one:
         return False
-    if any(t.lower in _INDEFINITE for t in tokens[max(0, cue.start - 2) : cue.start]):
-        return False  # "refused an export licence for rifles to Peru": one licence refused, no export stop
     word = tokens[cue.start].text
     return word[:1].isupper() if lang == "de" else cue.lemma in _PERMIT_NOUNS  # "Genehmigungen", "licences"
 
