@@ -1003,26 +1003,19 @@ class Assembler:
         """Whether the reference stands without a preposition or genitive, as a clause's subject or object."""
         return any(a.id == ref and a.prep is None and not a.genitive for a in self._sentence_actors)
 
-    def _speaking_state(self, used: set[str]) -> str | None:
+    def _speaking_state(self, used: set[str], firm: bool = False) -> str | None:
         """The one state that speaks in the sentence ("Singapore's foreign ministry responded that …", "the
-        Government of Türkiye stated that …"), if exactly one does."""
+        Government of Türkiye stated that …"), if exactly one does; with ``firm``, the state of the one firm that
+        speaks ("Embraer confirms …", "Rheinmetall said …")."""
         speakers = {
             a.id
             for a in self._sentence_actors
-            if a.start in self._speaker_tokens and is_state(a.id) and a.kind != "demonym"
+            if a.start in self._speaker_tokens and is_state(a.id) and (a.kind == "org" if firm else a.kind != "demonym")
         }
         if len(speakers) != 1:
             return None
         speaker = next(iter(speakers))
         return None if speaker in used else speaker
-
-    def _speaking_firm(self, used: set[str]) -> str | None:
-        """The state of the one firm that speaks in the sentence ("Embraer confirms …", "Rheinmetall said …")."""
-        firms = {a.id for a in self._sentence_actors if a.start in self._speaker_tokens and a.kind == "org"}
-        if len(firms) != 1:
-            return None
-        firm = next(iter(firms))
-        return None if firm in used or not is_state(firm) else firm
 
     def _speakers_state(self, used: set[str]) -> tuple[bool, str | None]:
         """Whether the reference is "ihr/sein/unser Land", "their/his/our country", and the speaker's state."""
@@ -1731,7 +1724,7 @@ class Assembler:
         """An agentless export ("Genehmigt wurde die Ausfuhr von Pistolen an …") is the story's state's."""
         kind = frame.trigger_kind
         if parties.recipients and not parties.suppliers and not vague and kind in _FIRM_SELLS:
-            firm = self._speaking_firm(set(parties.recipients))
+            firm = self._speaking_state(set(parties.recipients), firm=True)
             if firm is not None:
                 # "Embraer confirms the sale of 8 Super Tucanos to Peru": a firm reporting a sale made it
                 parties.fill("supplier", [firm], "discourse.speaking-firm-sells")
