@@ -2348,3 +2348,19 @@ def test_a_count_asked_for_takes_the_origin_of_the_goods_before():
         ("transfer", "BRA", "CHL", "combat-aircraft", "agreed"),
         ("transfer", "BRA", "BOL", "combat-aircraft", "requested"),
     }
+
+
+def test_und_between_two_verb_final_clauses_with_their_own_objects_splits_them():
+    # the promise keeps its goods; taking on the pilots' training receives nothing
+    assert events(
+        "Norwegen und Belgien haben der Ukraine zwanzig Kampfjets zugesagt und die Ausbildung der Piloten und der "
+        "Techniker übernommen.",
+        "de",
+    ) == {
+        ("transfer", "NOR", "UKR", "combat-aircraft", "planned"),
+        ("transfer", "BEL", "UKR", "combat-aircraft", "planned"),
+    }
+    # one passive subject for both verbs stays one clause: the frigate built in Germany went to Egypt
+    assert events("Die Fregatte wurde in Deutschland gebaut und 2023 an Ägypten übergeben.", "de") == {
+        ("transfer", "DEU", "EGY", "ship", "delivered")
+    }

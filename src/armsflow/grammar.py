@@ -202,6 +202,13 @@ def groups(actors: list[ActorMention], tokens: list[Token]) -> list[Group]:
                 # "Swedish Prime Minister Ulf Kristersson": the person the adjective and title introduce acts
                 out[-1].members[-1] = actor
                 continue
+            if between and last.kind == "adj" and len(between) > 1 and _acting_head(between[0]):
+                # "Der deutsche Rüstungskonzern und …": the adjective's head noun, then the link
+                between = between[1:]
+            if actor.reading == "grammar.state-acts-through-body":
+                # "… und die Regierung Litauens": the body through which the state acts is part of its mention
+                while len(between) > 1 and (_acting_head(between[-1]) or between[-1].lower in _LINK_ARTICLES):
+                    between = between[:-1]
             comma_only = all(t.text == "," for t in between)
             if (
                 between
@@ -218,6 +225,12 @@ def groups(actors: list[ActorMention], tokens: list[Token]) -> list[Group]:
                 continue
         out.append(Group([actor]))
     return out
+
+
+def _acting_head(tok: Token) -> bool:
+    """A noun through which a state adjective acts ("Rüstungskonzern", "Regierung", "firm")."""
+    word = tok.lower
+    return word in ACTING_HEADS or tok.lemma in ACTING_HEADS or any(word.startswith(h) for h in _ACTING_STEMS)
 
 
 def _titled_person(last: ActorMention, actor: ActorMention, between: list[Token]) -> bool:

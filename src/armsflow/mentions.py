@@ -106,6 +106,7 @@ class ItemMention:
     carrier: str | None  # "carrier" or "missile" for words that stand for a named item
     categories: list[str]
     part: int | None  # "the first 24 of 96 helicopters": 24 of the quantity handed over so far
+    reading: str | None  # the rule that read the category from the words around the goods (item.calibre-artillery)
 
     def __init__(
         self,
@@ -120,6 +121,7 @@ class ItemMention:
         carrier: str | None = None,
         categories: list[str] | None = None,
         part: int | None = None,
+        reading: str | None = None,
     ) -> None:
         self.start = start
         self.end = end
@@ -132,6 +134,7 @@ class ItemMention:
         self.carrier = carrier
         self.categories = [] if categories is None else categories
         self.part = part
+        self.reading = reading
 
 
 def meets(kinds: frozenset[str], group: frozenset[str]) -> bool:
@@ -222,6 +225,12 @@ def find_actors(tokens: list[Token], lex: Lexicon) -> list[ActorMention]:
         if i == 0 and _dateline_place(tokens, size, entry):
             # "LUXEMBURG ap ■ Die EU hat …", "VIENNA (AP) — …": the place a report was filed from
             _reject("filter.dateline-place", f"{tokens[0].text!r} heads the report as its dateline")
+            i += size
+            continue
+        if not english and _truncated_before_other_noun(tokens, i + size - 1, lex, memo):
+            # "des baltischen EU- und Nato-Landes": "EU-" is the first part of "EU-Landes", a member state
+            # referred to, as the completed compound shows by naming no actor itself
+            _reject("grammar.de.truncated-compound-no-actor", f"{tokens[i].text} … {tokens[i + size + 1].text}")
             i += size
             continue
         if english and _member_reference(tokens, i, size):
@@ -490,6 +499,19 @@ def _before_article(tokens: list[Token], i: int, article: str) -> str | None:
 
 _MEMBER_CLASSIFIERS: Final = words("noun.member-classifier", "en")
 _THE_EN: Final = words("article.definite-short", "en")
+
+
+def _truncated_before_other_noun(tokens: list[Token], last: int, lex: Lexicon, memo: dict) -> bool:
+    """A name cut off by a hyphen before a coordinator ("EU- und Nato-Landes", "US- oder EU-Sanktionen") is the first
+    part of a compound whose head comes with the next one; it names an actor only where that compound does
+    ("EU-Sanktionen" does, "Nato-Landes" does not)."""
+    n = len(tokens)
+    if not tokens[last].text.endswith("-") or last + 2 >= n or tokens[last + 1].lower not in _COORDINATORS:
+        return False
+    completing = tokens[last + 2]
+    if "-" not in completing.text[1:] or not completing.text[:1].isalpha():
+        return False
+    return _actor_at(tokens, last + 2, lex, memo) is None
 
 
 def _member_reference(tokens: list[Token], i: int, size: int) -> bool:
@@ -933,6 +955,8 @@ def find_items(
     for item in items:
         item.quantity = _quantity(tokens, item.start, lex)
         item.part = _part(tokens, item.start, item.quantity, lex)
+        if item.category == "ammunition" and _artillery_calibre(tokens, item):
+            item.category, item.reading = "artillery-ammunition", "item.calibre-artillery"
         item.text = " ".join(t.text for t in tokens[item.start : item.end])
         if _the_weapon(tokens, item):
             item.category, item.carrier = None, "weapon"
@@ -1182,8 +1206,62 @@ def _verb_homograph_at(tokens: list[Token], i: int, lex: Lexicon) -> bool:
 
 
 def _means_of_transport(tokens: list[Token], item: ItemMention) -> bool:
-    """ "per Schiff und Bahn", "by ship": how goods travelled, not what was sent."""
-    return item.designation is None and item.start > 0 and tokens[item.start - 1].lower in _MEANS_OF_TRANSPORT
+    """ "per Schiff und Bahn", "by ship": how goods travelled, not what was sent. Also a craft named with an
+    article and its owner's name after "by" ("the first delivery made by an Indian Air Force aircraft"): a word for
+    a carrying craft there is the carrier; a weapon after "by" ("attacked by Iranian drones") stays goods."""
+    if item.designation is not None or item.start == 0:
+        return False
+    if tokens[item.start - 1].lower in _MEANS_OF_TRANSPORT:
+        return True
+    if item.end - item.start != 1 or tokens[item.start].lower not in _CARRYING_CRAFT:
+        return False
+    for k in range(item.start - 1, max(-1, item.start - 7), -1):
+        word = tokens[k].lower
+        if word in _MEANS_OF_TRANSPORT:
+            if k + 1 < item.start and tokens[k + 1].lower in _INDEFINITE_ARTICLES:
+                _reject("item.craft-carries-goods", f"{tokens[item.start].text}: the craft that carried the goods")
+                return True
+            return False
+        if not (tokens[k].capitalised or tokens[k].lower in _INDEFINITE_ARTICLES):
+            return False
+    return False
+
+
+_CARRYING_CRAFT: Final = words("noun.carrying-craft")
+_INDEFINITE_ARTICLES: Final = words("article.indefinite")
+
+
+def _artillery_calibre(tokens: list[Token], item: ItemMention) -> bool:
+    """ "155-mm-Munition", "155mm ammunition", "Munition im Kaliber 155 Millimeter": ammunition of a calibre that
+    only guns, howitzers and mortars fire is artillery ammunition (the contract's own example); 105 and 120 mm,
+    fired by tanks too, and small calibres leave it ammunition."""
+    head = tokens[item.start].lower
+    if _calibre_number(head) in _ARTILLERY_CALIBRES:  # the calibre inside the compound
+        return True
+    before = [t.lower for t in tokens[max(0, item.start - 3) : item.start]]
+    if before and _calibre_number(before[-1]) in _ARTILLERY_CALIBRES:  # "155-mm ammunition"
+        return True
+    if len(before) >= 2 and before[-1] in _CALIBRE_UNITS and before[-2] in _ARTILLERY_CALIBRES:  # "155 mm"
+        return True
+    after = [t.lower for t in tokens[item.end : item.end + 5]]
+    # "Munition des Kalibers 155", "ammunition of 155 mm calibre"
+    return any(w in _CALIBRE_WORDS for w in after) and any(w in _ARTILLERY_CALIBRES for w in after)
+
+
+def _calibre_number(word: str) -> str:
+    """ "155" of "155-mm-munition", "155mm", "155-millimeter"; "" for any other word."""
+    digits = 0
+    while digits < len(word) and word[digits].isdigit():
+        digits += 1
+    if not digits or digits > 3:
+        return ""
+    rest = word[digits:].lstrip("-")
+    return word[:digits] if any(rest.startswith(u) for u in _CALIBRE_UNITS) else ""
+
+
+_ARTILLERY_CALIBRES: Final = words("number.artillery-calibre")
+_CALIBRE_UNITS: Final = words("word.calibre-unit")
+_CALIBRE_WORDS: Final = words("noun.calibre")
 
 
 _FUNDS: Final = words("noun.funds")

@@ -322,6 +322,9 @@ def assign_transfer_roles(view: ClauseView, frame: Frame, governors: list[int]) 
     for a in r.view.mentions.actors:
         if a.reading and (a.id in frame.suppliers or a.id in frame.recipients) and a.reading not in frame.trace:
             fire(frame, a.reading)  # a mention-level reading that placed the party (grammar.state-acts-through-body)
+    for it in frame.items:
+        if it.reading is not None and it.reading not in frame.trace:
+            fire(frame, it.reading)  # a mention-level reading of the goods' category (item.calibre-artillery)
     if r.subj is not None:
         frame.subject_text = phrase_from(r.tokens, r.subj.first.start, r.subj.members[-1].end)
     denier = _denier_of_governing_clause(r)
@@ -1381,6 +1384,19 @@ def _roles_receive(r: Roles) -> None:
         r.receive(procured_for, "roles.receive.procured-for-forces")
 
 
+def _signing_firms(r: Roles) -> list[str]:
+    """The firms among two or more who sign a deal on buying together with a state or government, when the others are
+    no firms: the ids of the firms; otherwise none."""
+    subj = r.subj
+    if subj is None or len(subj.members) < 2 or "deal" not in r.frame.modifiers:
+        return []
+    firms = [m for m in subj.members if m.kind == "org" or is_company(Group([m]), r.tokens)]
+    if not firms or len(firms) == len(subj.members):
+        return []
+    ids = unique([m.id for m in firms])
+    return ids if all(m.id not in ids for m in subj.members if m not in firms) else []
+
+
 def _receiver(r: Roles) -> None:
     frame, kind = r.frame, r.frame.trigger_kind
     owner = _possessive_owner(r) if kind in _OWNED_NOUN_KINDS and (r.subj is not None or r.view.lang == "de") else None
@@ -1390,6 +1406,13 @@ def _receiver(r: Roles) -> None:
         # ("Er verwies auf Polens Kauf von Panzern": the German genitive before the noun, whatever governs it)
         rule = "roles.receive.genitive-owner" if r.view.lang == "de" else "roles.receive.possessive-owner-of-order"
         r.receive(owner.ids, rule)
+        return
+    firms = _signing_firms(r)
+    if r.subj is not None and firms:
+        # "Der Rüstungskonzern und die Regierung des Landes unterzeichneten einen Vertrag über den Kauf von Munition":
+        # of the two that sign a purchase, the firm sells and the government buys
+        r.supply(firms, "roles.receive.signing-firm-sells")
+        r.receive([i for i in r.subj.ids if i not in firms], "roles.receive.signing-firm-sells")
         return
     if r.subj:
         r.receive(r.subj.ids, "roles.receive.subject-receives")

@@ -253,6 +253,18 @@ def _coordination_boundary(scan: _Scan, i: int, verb_seen: bool, clause_start: i
         # "a dozen Rafales and two Gowind corvettes had been expected": goods after the count go on with the list)
         j = i + 2 if i + 2 < n and tokens[i + 2].lower in _MORE else i + 1
         boundary = j + 1 < n and tokens[j + 1].lower in _FINITE_AFTER_NAME and tokens[j + 1].lowercase
+    if (
+        not boundary
+        and word in _AND
+        and p in verbs
+        and tokens[p].lowercase
+        and _verb_final_after(scan, i)
+        and not any(tokens[k].lower in _PASSIVE_AUX_DE for k in range(clause_start, i))
+    ):
+        # "haben der Ukraine Kampfjets zugesagt und die Ausbildung der Piloten übernommen": a German verb at the end
+        # of its clause, "und", and a second clause that ends in a verb of its own, each with its own object (not
+        # "wurde in Deutschland gebaut und an Ägypten übergeben": one passive subject, one clause)
+        boundary = True
     if not boundary and verb_seen and word in _AND and (i + 1) in actors:
         # "Italy sold frigates to Egypt and Germany sold submarines to Israel": after a verb, "and" with
         # a name and then a verb of its own joins two clauses, not two names
@@ -261,6 +273,19 @@ def _coordination_boundary(scan: _Scan, i: int, verb_seen: bool, clause_start: i
             j += 1
         boundary = j < n and j in verbs and _finite(tokens, j)
     return boundary
+
+
+def _verb_final_after(scan: _Scan, i: int) -> bool:
+    """Does the stretch after "und" at i end in a verb of its own (lowercase, a cue verb) at the end of the sentence
+    or before a comma, with a noun between ("und die Ausbildung der Piloten und des Personals übernommen")?"""
+    tokens, verbs = scan.tokens, scan.verbs
+    for j in range(i + 2, min(len(tokens), i + 12)):
+        tok = tokens[j]
+        if tok.text == ",":
+            return False
+        if j in verbs and tok.lowercase:
+            return j + 1 >= len(tokens) or not tokens[j + 1].alphabetic
+    return False
 
 
 _EN_SPLITTERS: Final = words("conj.clause-splitter", "en")
@@ -321,6 +346,7 @@ _PREPOSITIONS: Final = words("prep.any")
 _PRONOUNS: Final = words("pronoun.personal")
 _VERBISH: Final = words("function.verb-like")
 _PASSIVE_AUX: Final = words("aux.passive", "en")
+_PASSIVE_AUX_DE: Final = words("aux.passive", "de")
 _LIST_GOES_ON: Final = words("function.list-goes-on")
 _ADJECTIVES_NOT_VERBS: Final = words("adj.not-a-verb", "de")
 _NUMBERS: Final = frozenset(word_values("number.small"))
