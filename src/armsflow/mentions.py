@@ -948,6 +948,7 @@ def find_items(
             and not _modifies_other_noun(tokens, it)
             and not _in_institution_name(tokens, it)
             and not _portion_of(tokens, it)
+            and not _titled_adviser(tokens, it)
         ]
     items = _merge_designations(tokens, raw, lex)
     items = [it for it in _purposes(tokens, items, threats) if not _means_of_transport(tokens, it)]
@@ -1064,6 +1065,22 @@ def _modifies_other_noun(tokens: list[Token], item: ItemMention) -> bool:
         # "Harrier pilots", "F-16 crews": a named system before such a head only modifies it too
         return tokens[item.end].lower in _NOT_GOODS_HEADS and tokens[item.end].lower in _CREW_HEADS
     return tokens[item.end].lower in _NOT_GOODS_HEADS and tokens[item.end - 1].lowercase
+
+
+def _titled_adviser(tokens: list[Token], item: ItemMention) -> bool:
+    """ "the chief adviser", "National Security Adviser Jake Sullivan": one adviser with the title of an office is
+    a person in that office, not personnel sent."""
+    tok = tokens[item.start]
+    if item.end - item.start != 1 or tok.lower not in _ONE_ADVISER or item.start == 0:
+        return False
+    if tokens[item.start - 1].lower in _OFFICE_TITLES:
+        _reject("item.en.titled-adviser-is-a-person", f"{tokens[item.start - 1].text} {tok.text}: an office")
+        return True
+    return False
+
+
+_ONE_ADVISER: Final = words("noun.one-adviser", "en")
+_OFFICE_TITLES: Final = words("adjective.office-title", "en")
 
 
 def _portion_of(tokens: list[Token], item: ItemMention) -> bool:

@@ -93,6 +93,8 @@ _NOMINATIVE: Final = frozenset({"nom"})
 _NOMINATIVE_PRONOUNS: Final = words("pronoun.nominative", "de")
 _AMBIGUOUS_PRONOUNS: Final = words("pronoun.nominative-ambiguous", "de")
 _PLURAL_PRONOUNS: Final = words("pronoun.plural-subject")
+_SINGULAR_PRONOUNS: Final = words("pronoun.singular-subject")
+_CAUSAL: Final = words("conj.causal")
 _GERUND_PREPS: Final = words("prep.before-gerund", "en")
 _INFINITIVE_MARKS: Final = words("particle.infinitive")
 _OWN: Final = words("pronoun.possessive")
@@ -412,6 +414,8 @@ def _functions(r: Roles) -> None:
     if r.subject is None:
         _plural_pronoun_subject(r)
     if r.subject is None:
+        _sanctioned_one_acts_in_cause(r)
+    if r.subject is None:
         _inherited_subject(r)
     r.subj = r.subject or r.inherited
     if r.subj is None:
@@ -554,6 +558,34 @@ def _plural_pronoun_subject(r: Roles) -> None:
     if named:
         r.subject = Group([named[-1]])
         fire(r.frame, "grammar.plural-pronoun-takes-up-firms")
+
+
+def _sanctioned_one_acts_in_cause(r: Roles) -> None:
+    """ "Die USA haben Sanktionen gegen den Iran verhängt, weil er Russland Raketen geliefert hat", "sanctioned Iran
+    because it had supplied missiles": in a clause giving the reason for a measure, a singular pronoun takes up the
+    measure's target, who did what is punished, not the imposer."""
+    view, c, tokens = r.view, r.c, r.tokens
+    if c == 0:
+        return
+    start = view.grammar.clauses[c][0]
+    if not any(t.lower in _CAUSAL for t in tokens[start : start + 2]):
+        return
+    pron = pronoun_subject(tokens, view.grammar, c, [], r.frame.trigger.start)
+    if pron is None or tokens[pron].lower not in _SINGULAR_PRONOUNS:
+        return
+    g = r.governors[0] if r.governors else c - 1
+    measures = [x for x in view.cues_by_clause[g] if "sanction" in x.kinds]
+    if not measures:
+        return
+    after = measures[0].start
+    targets = [
+        a
+        for a in view.actors_by_clause[g]
+        if a.start > after and (a.prep in _AGAINST or a.prep is None and a.start <= measures[0].end + 1)
+    ]
+    if targets:
+        r.subject = Group([targets[0]])
+        fire(r.frame, "grammar.sanctioned-one-acts-in-cause")
 
 
 def _re_export_asker(r: Roles) -> bool:
@@ -1835,6 +1867,9 @@ def _reactor_is_no_party(r: Roles) -> None:
         frame.suppliers = [i for i in frame.suppliers if i not in reactor]
         frame.recipients = [i for i in frame.recipients if i not in reactor]
         sellers = [i for i in r.prep_ids(FROM) if i not in frame.recipients and i not in reactor]
+        if not sellers:
+            # "slammed the sale of Indian-made arms to Armenia": without a from-phrase, the goods' origin sells
+            sellers = [i for i in unique(r.origin) if i not in frame.recipients and i not in reactor][:1]
         if sellers:
             r.supply(sellers, "roles.en.reactor-is-no-party")
         else:
