@@ -456,6 +456,22 @@ def _funder(tokens: list[Token], start: int) -> bool:
     return tokens[k].lower in _FUNDING_PARTICIPLES
 
 
+_TRANSFER_HEADS_DE: Final = tuple(words("noun.transfer-head", "de"))
+
+
+def _compound_goods_yield(lead: CueMention, items: list[ItemMention], trace: list[str]) -> list[ItemMention]:
+    """ "Waffenlieferungen über 24 Kampfpanzer", "ein Rüstungsgeschäft mit Kolumbien über zwölf Hubschrauber": goods in
+    general that the trigger's own compound names yield to the goods it names after it; one transfer, of those."""
+    word = lead.lemma.lower()
+    if not any(word.endswith(head) and len(word) > len(head) + 3 for head in _TRANSFER_HEADS_DE):
+        return items
+    general = [it for it in items if it.start == lead.start and it.category == "military-equipment"]
+    if not general or len(general) == len(items):
+        return items
+    trace.append("item.compound-goods-yield-to-named")
+    return [it for it in items if it not in general]
+
+
 def _clause_frame(
     view: ClauseView, c: int, owners: dict[int, tuple[int, str]], participle_starts: set[int], frames: list[Frame]
 ) -> Frame | None:
@@ -481,6 +497,7 @@ def _clause_frame(
         return None
     if _rejected_before_modality(view, c, lead_cue, lead_kind, trace, items):
         return None
+    items = _compound_goods_yield(lead_cue, items, trace)
     frame = Frame("transfer", lead_cue, lead_kind, c, items)
     frame.trace = trace
     frame.aside = _relative_on_party(view, c, lead_cue)

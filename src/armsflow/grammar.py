@@ -238,7 +238,7 @@ def _titled_person(last: ActorMention, actor: ActorMention, between: list[Token]
     Volodymyr Zelensky", "der ukrainische Präsident Selenskyj", "Russlands Präsident Putin"): one party, named by
     the person."""
     return (
-        actor.kind == "person"
+        (actor.kind == "person" or actor.kind == "org")  # "der türkische Hersteller Baykar": the firm, named
         and (last.kind == "adj" or last.kind == "name-gen")
         and last.id == actor.id
         and 0 < len(between) <= 3

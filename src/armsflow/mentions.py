@@ -932,6 +932,7 @@ def find_items(
         for it in raw
         if not _inside_actor(tokens, it, actor_tokens)
         and not _export_permit(tokens, it)
+        and not _deal_named_before(tokens, it, lex)
         and not (lex.lang == "en" and _verb_homograph(tokens, it, lex))
     ]
     # "Der F-16-Hersteller Lockheed", "F-16 maker Lockheed Martin": the system names the maker, it does not move
@@ -1065,6 +1066,24 @@ def _modifies_other_noun(tokens: list[Token], item: ItemMention) -> bool:
         # "Harrier pilots", "F-16 crews": a named system before such a head only modifies it too
         return tokens[item.end].lower in _NOT_GOODS_HEADS and tokens[item.end].lower in _CREW_HEADS
     return tokens[item.end].lower in _NOT_GOODS_HEADS and tokens[item.end - 1].lowercase
+
+
+def _deal_named_before(tokens: list[Token], item: ItemMention, lex: Lexicon) -> bool:
+    """ "das Rüstungsgeschäft", "dieser Waffendeal": a deal compound after a definite article or demonstrative is the
+    deal the story named before; the goods its first part names are no new goods ("ein Rüstungsgeschäft" are)."""
+    if lex.lang != "de" or item.end - item.start != 1 or item.start == 0:
+        return False
+    word = tokens[item.start].lemma.lower()
+    if not any(word.endswith(head) and len(word) > len(head) + 3 for head in _DEAL_HEADS):
+        return False
+    if tokens[item.start - 1].lower in _DEFINITE_DEAL:
+        _reject("item.de.deal-named-before-names-no-goods", f"{tokens[item.start - 1].text} {tokens[item.start].text}")
+        return True
+    return False
+
+
+_DEAL_HEADS: Final = tuple(words("noun.deal-head", "de"))
+_DEFINITE_DEAL: Final = words("article.definite-measure", "de")
 
 
 def _titled_adviser(tokens: list[Token], item: ItemMention) -> bool:
