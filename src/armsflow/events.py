@@ -130,6 +130,8 @@ _TREASURIES: Final = word_list("actor.treasury", "*")
 _ANNOUNCED: Final = frozenset({"threaten", "intend", "future", "consider"})
 # The rules by which the sentence's subject imposes a measure.
 _SUBJECT_IMPOSES: Final = frozenset({"sanction.subject-imposes", "sanction.subject-of-earlier-clause"})
+# How many sentences back a measure named again with a definite article ("Die Sanktionen …") may have been reported.
+_MEASURE_NAMED_AGAIN_WITHIN: Final = 8
 
 
 @dataclass(slots=True)
@@ -151,6 +153,7 @@ class Discourse:
     imposers: dict[str, int] = field(default_factory=dict)  # how often each actor imposed a measure
     last_targets: tuple[int, list[str]] | None = None  # sentence and targets of the latest measure
     last_imposers: list[str] = field(default_factory=list)  # imposers of the latest measure
+    last_joint: tuple[int, list[str]] | None = None  # sentence and imposers of the latest measure by several
     subjects: dict[int, str] = field(default_factory=dict)  # sentence -> the state opening it as its subject
     imposer_order: list[str] = field(default_factory=list)
     suppliers_seen: set[str] = field(default_factory=set)  # who has supplied in a transfer stated so far
@@ -2139,7 +2142,8 @@ class Assembler:
     # ------------------------------------------------------------------ sanctions
     def _sanction(self, index: int, sentence: Sentence, frame: Frame, source: str | None) -> None:
         trace = list(frame.trace)
-        imposers = self._measure_imposers(index, frame, list(frame.targets), trace)
+        named_again = frame.trigger.start > 0 and sentence.tokens[frame.trigger.start - 1].lower in _DEFINITE_MEASURE
+        imposers = self._measure_imposers(index, frame, list(frame.targets), trace, named_again)
         targets = self._measure_targets(index, sentence, frame, imposers, list(frame.targets), trace)
         if frame.question:
             reject("filter.question", f"measure {frame.trigger.lemma!r}")  # "Will the EU impose sanctions …?"
@@ -2158,13 +2162,17 @@ class Assembler:
         trace += decision.rules + self._source_trace(source)
         self.state.last_targets = (index, list(targets))
         self.state.last_imposers = list(imposers)
+        if len(imposers) > 1:
+            self.state.last_joint = (index, list(imposers))
         self._count_measure(imposers, targets)
         rule = next(
             (r for r in reversed(frame.trace) if r.startswith("sanction.")), frame.trace[0] if frame.trace else ""
         )
         self._add_measures(sentence, trace, imposers, targets, [st for st, _ in decision.statuses], rule, source)
 
-    def _measure_imposers(self, index: int, frame: Frame, targets: list[str], trace: list[str]) -> list[str]:
+    def _measure_imposers(
+        self, index: int, frame: Frame, targets: list[str], trace: list[str], named_again: bool = False
+    ) -> list[str]:
         """Who imposes a measure named without an imposer: the last actor for a pronoun, the story's council or
         treasury, the imposer of the measure just reported, or the story's main imposer."""
         imposers = list(frame.imposers)
@@ -2215,6 +2223,20 @@ class Assembler:
             # Singapur.": who is affected is listed under the measure just reported, by its imposer
             imposers = list(self.state.last_imposers)
             trace.append("discourse.de.listing-under-last-measure")
+        joint = self.state.last_joint
+        if (
+            not imposers
+            and named_again
+            and not frame.no_fill
+            and joint is not None
+            and index - joint[0] <= _MEASURE_NAMED_AGAIN_WITHIN
+            and not set(joint[1]) & set(targets)
+        ):
+            # "Die USA, Großbritannien und Frankreich haben Sanktionen gegen den Iran verhängt. … Die Sanktionen
+            # betreffen auch russische Frachtschiffe": the measure named again with a definite article is the one
+            # reported a few sentences before by several imposers, all of them
+            imposers = list(joint[1])
+            trace.append("discourse.imposers-of-measure-named-again")
         if not imposers and self.state.imposers and not frame.no_fill:
             # An agentless measure ("Three generals were designated") is the story's main imposer's.
             best = self._main_imposer(exclude=set())

@@ -456,14 +456,15 @@ def _funder(tokens: list[Token], start: int) -> bool:
     return tokens[k].lower in _FUNDING_PARTICIPLES
 
 
-_TRANSFER_HEADS_DE: Final = tuple(words("noun.transfer-head", "de"))
+_DEAL_HEADS_DE: Final = tuple(words("noun.deal-head", "de"))
 
 
 def _compound_goods_yield(lead: CueMention, items: list[ItemMention], trace: list[str]) -> list[ItemMention]:
-    """ "Waffenlieferungen über 24 Kampfpanzer", "ein Rüstungsgeschäft mit Kolumbien über zwölf Hubschrauber": goods in
-    general that the trigger's own compound names yield to the goods it names after it; one transfer, of those."""
+    """ "ein Rüstungsgeschäft mit Kolumbien über zwölf Hubschrauber": goods in general that a deal compound names yield
+    to the goods the deal is about; one deal, of those. (Deliveries and exports in general stay beside the goods
+    named with them, "Waffenlieferungen, darunter Kampfpanzer", as the contract's annotators keep both.)"""
     word = lead.lemma.lower()
-    if not any(word.endswith(head) and len(word) > len(head) + 3 for head in _TRANSFER_HEADS_DE):
+    if not any(word.endswith(head) and len(word) > len(head) + 3 for head in _DEAL_HEADS_DE):
         return items
     general = [it for it in items if it.start == lead.start and it.category == "military-equipment"]
     if not general or len(general) == len(items):
