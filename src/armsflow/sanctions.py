@@ -1682,6 +1682,12 @@ def _fallback_parties(view: ClauseView, frame: Frame, c: int, chain: list[int]) 
     _targets_listed_on(view, frame, c)
     if not frame.targets:
         _target_of_relative_ban(view, frame, c)
+    if not frame.imposers and _union_members_subject(view, c):
+        # "Die EU-Staaten einigten sich auf ein Sanktionspaket", "EU member states agreed on sanctions": the members
+        # adopt the Union's measure together; the Union imposes it
+        frame.imposers = ["EU"]
+        fire(frame, "sanction.union-members-impose")
+        return
     if not frame.imposers and _unnamed_subject(view, c):
         # "Die westafrikanische Staatengemeinschaft Ecowas hob … auf": someone the lexicon does not know
         # imposes; no one from the discourse
@@ -1896,6 +1902,25 @@ def _unnamed_subject(view: ClauseView, c: int) -> bool:
         and not any(start <= x.start < verbs[0] for x in view.mentions.cues)
         and not _council_subject(view, c)
     )
+
+
+def _union_members_subject(view: ClauseView, c: int) -> bool:
+    """The members of the EU, together, as the subject near the start of the measure's clause: "die EU-Staaten",
+    "die EU-Außenminister", "EU member states", "EU foreign ministers" (no preposition before them)."""
+    tokens = view.tokens
+    start, end = view.grammar.clauses[c]
+    for j in range(start, min(end, start + 6)):
+        if j > 0 and tokens[j - 1].lower in PREPOSITIONS:
+            continue
+        word = tokens[j].lower
+        if view.lang == "de" and word.startswith("eu-") and word[3:] in _UNION_MEMBERS:
+            return True
+        if view.lang == "en" and tokens[j].text == "EU" and any(t.lower in _UNION_MEMBERS for t in tokens[j + 1 : j + 3]):
+            return True
+    return False
+
+
+_UNION_MEMBERS: Final = words("noun.union-members")
 
 
 def _council_subject(view: ClauseView, c: int, heads: frozenset[str] = _COUNCIL) -> bool:
