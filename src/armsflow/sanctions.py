@@ -1915,7 +1915,11 @@ def _union_members_subject(view: ClauseView, c: int) -> bool:
         word = tokens[j].lower
         if view.lang == "de" and word.startswith("eu-") and word[3:] in _UNION_MEMBERS:
             return True
-        if view.lang == "en" and tokens[j].text == "EU" and any(t.lower in _UNION_MEMBERS for t in tokens[j + 1 : j + 3]):
+        if (
+            view.lang == "en"
+            and tokens[j].text == "EU"
+            and any(t.lower in _UNION_MEMBERS for t in tokens[j + 1 : j + 3])
+        ):
             return True
     return False
 
