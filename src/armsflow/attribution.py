@@ -415,6 +415,7 @@ def _span_text(tokens: list[Token], span: tuple[int, int]) -> str:
 
 
 _FIRST_PLURAL: Final = words("pronoun.first-plural")
+_SPEAKER_PRONOUNS: Final = words("pronoun.third-singular-speaker")
 _SECOND_FORMAL: Final = words("pronoun.second-person")
 _INTERVIEW: Final = words("noun.interview")
 _INTERVIEW_BIT: Final = word_class(_INTERVIEW)
@@ -434,7 +435,7 @@ class Voices:
     States", "Herr Cebotari, … liefere Ihnen Kampfdrohnen"). Pronouns that stand for that state become
     actor mentions of it, before the roles are read; an answer speaks for the interviewee."""
 
-    __slots__ = ("asked", "interview", "interviewee", "name", "seen")
+    __slots__ = ("asked", "earlier_person", "interview", "interviewee", "last_person", "name", "seen")
 
     def __init__(self) -> None:
         self.interview = False
@@ -442,12 +443,19 @@ class Voices:
         self.name: str | None = None
         self.asked = False
         self.seen = 0
+        self.last_person: str | None = None  # the state of the person named last, up to this sentence
+        self.earlier_person: str | None = None  # … up to the sentence before
 
     def learn(self, tokens: list[Token], mentions: Mentions, title: bool = False) -> None:
         """An interview is announced by its title or first sentences, or shown by question labels; the
         interviewee's state is the one owning a title or office there ("Colombia's air force chief"), the
         interviewee's name follows "mit"/"with" there or labels the answers ("Ruiz: …")."""
         labelled = _question_label(tokens)
+        if not title:
+            self.earlier_person = self.last_person
+            persons = [a.id for a in mentions.actors if a.kind == "person" and a.id.isupper()]
+            if persons:
+                self.last_person = persons[-1]
         announced = any(t.classes & _INTERVIEW_BIT for t in tokens)
         if announced or labelled:
             self.interview = True
@@ -470,6 +478,11 @@ class Voices:
         """Add the state a first-person plural (in an answer or a quote) or a polite second person (in an
         interview question) stands for; return the interviewee as the source of an answer."""
         quoted = [a.id for a in mentions.actors if a.start in speaker_tokens and a.kind == "person"]
+        reading = ""
+        if not quoted and not speaker_tokens and self.earlier_person and _pronoun_says_quote(tokens, mentions):
+            # "“… we have donated 19 F-16s …,” he said", after "Danish Defence Minister Troels Lund Poulsen …": the
+            # pronoun speaker is the person named just before, and "we" that person's state
+            quoted, reading = [self.earlier_person], "coref.quoted-pronoun-speaker-named-before"
         asking = _question_label(tokens) or bool(tokens) and tokens[-1].text == "?"
         answering = self.interview and self.asked and not asking
         if asking:
@@ -489,10 +502,20 @@ class Voices:
                     continue  # "Sie" opening a sentence may be "they"
                 prep, article = governor(tokens, tok.i)
                 mentions.actors.append(
-                    ActorMention(tok.i, tok.i + 1, state, "pronoun", prep, article or tok.lower, tok.text)
+                    ActorMention(
+                        tok.i, tok.i + 1, state, "pronoun", prep, article or tok.lower, tok.text, reading=reading
+                    )
                 )
             mentions.actors.sort(key=lambda a: a.start)
         return self.name if answering and not speaker_tokens else None
+
+
+def _pronoun_says_quote(tokens: list[Token], mentions: Mentions) -> bool:
+    """A quote that "he"/"she" said, right after or before the verb of saying ("“…,” he said", "„…“, sagte er")."""
+    if not any(t.text in _OPENING_MARKS for t in tokens[:2]):
+        return False
+    says = {x.start for x in mentions.cues if "say" in x.kinds}
+    return any(tokens[k].lower in _SPEAKER_PRONOUNS and (k - 1 in says or k + 1 in says) for k in range(1, len(tokens)))
 
 
 def _interviewee_name(tokens: list[Token], announced: bool, labelled: bool) -> str | None:

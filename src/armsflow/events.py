@@ -245,6 +245,22 @@ def _vague(word: str) -> bool:
 _VAGUE_WORD: Final = word_class_where(_vague)
 
 
+def _partners_in_cooperation(tokens: list, k: int) -> bool:
+    """ "In close cooperation with our allies, we have donated …", "in Abstimmung mit den Verbündeten": unnamed
+    partners after "with" a word of acting together are how the party acts, not a party."""
+    for j in range(k - 1, max(-1, k - 4), -1):
+        if tokens[j].lower in _WITH_PARTNERS:
+            if any(t.lower in _TOGETHER for t in tokens[max(0, j - 2) : j]):
+                reject("discourse.partners-in-cooperation-are-no-party", f"{tokens[k].text}: partners of the party")
+                return True
+            return False
+    return False
+
+
+_WITH_PARTNERS: Final = words("prep.with")
+_TOGETHER: Final = words("noun.acting-together")
+
+
 _SAYING: Final = frozenset({"say", "according"})
 
 
@@ -476,6 +492,7 @@ class Assembler:
                 if k not in in_names
                 and not _named_examples_follow(tokens, k, in_names)
                 and not _listed_by_include(tokens, k, in_names, mentions.cues)
+                and not _partners_in_cooperation(tokens, k)
             ]
         self._vague_tokens = vague
         both = [k for k in self._vague_tokens if k > 0 and sentence.tokens[k - 1].lower in _BOTH]
