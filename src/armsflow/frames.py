@@ -1727,6 +1727,20 @@ def _maintained(tokens: list[Token], item: ItemMention, lead: CueMention) -> boo
     return item.start > lead.end and any(t.lemma in _MAINTAIN_VERBS for t in after)
 
 
+def _upkeep_purpose(tokens: list[Token], item: ItemMention, lead: CueMention) -> bool:
+    """The goods are the object of a verb of keeping up in a purpose phrase after the trigger ("aimed at modernising
+    the country's ageing military equipment", "to upgrade its F-16s"): "at"/"to"/"zu" right before the verb."""
+    for k in range(item.start - 1, max(lead.end, item.start - 7) - 1, -1):
+        if tokens[k].lemma in _MAINTAIN_VERBS or tokens[k].lower in _MAINTAIN_VERBS:
+            return k > 0 and tokens[k - 1].lower in _PURPOSE_MARKS
+        if not tokens[k].text[:1].isalnum():
+            return False
+    return False
+
+
+_PURPOSE_MARKS: Final = words("prep.purpose-before-verb")
+
+
 def _in_exchange(tokens: list[Token], item: ItemMention, items: list[ItemMention]) -> bool:
     """Whether the goods follow "im Austausch für", "im Gegenzug für", "in exchange for", "in return for"
     within their noun phrase (at most four words between, no other goods)."""
@@ -1831,6 +1845,11 @@ def _drop_goods_elsewhere(scope: _GoodsScope, items: list[ItemMention]) -> list[
     if len(kept) < len(items) and kept:
         # "bought spare parts from the US to maintain its fleet of F-16s": the fleet kept up is the buyer's own
         trace.append("item.maintained-goods-stay")
+        items = kept
+    elif len(kept) < len(items) and all(_upkeep_purpose(view.tokens, it, lead_cue) for it in items):
+        # "a series of purchases aimed at modernising the country's ageing military equipment": the purchases'
+        # purpose is to keep up the buyer's own goods, which are not what they buy
+        reject("item.goods-kept-up-are-no-purchase", f"{lead_cue.lemma!r}: the goods kept up are the buyer's own")
         items = kept
     kept = [it for it in items if not _in_exchange(view.tokens, it, items)]
     if len(kept) < len(items) and kept:
