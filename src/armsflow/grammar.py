@@ -568,6 +568,13 @@ def _relative_antecedent(grammar: SentenceGrammar, c: int, actors_by_clause, tok
                 gap = tokens[before[-1].members[-1].end : prev_end]
                 if all(t.alphabetic and t.lower not in _NOT_NOUN for t in gap):
                     return before[-1]
+            if (
+                before
+                and before[-1].first.kind == "adj"
+                and _maker_of_goods(tokens[before[-1].members[-1].end : prev_end])
+            ):
+                # "two Chinese makers of drone engines and parts that helped Russia": the makers, named by the adjective
+                return before[-1]
             return None
         if k != c and any(a.prep is None for a in actors_by_clause[k]):
             return None
@@ -575,6 +582,21 @@ def _relative_antecedent(grammar: SentenceGrammar, c: int, actors_by_clause, tok
         if c - k > 2:
             return None
     return None
+
+
+def _maker_of_goods(gap: list[Token]) -> bool:
+    """ "makers of drone engines and parts", "Hersteller von Drohnenteilen": a noun of makers, "of", and a short phrase
+    of what they make, between an adjective and a relative pronoun."""
+    return (
+        2 < len(gap) <= 8
+        and gap[0].lower in _MAKERS
+        and gap[1].lower in _OF_MADE
+        and all(t.alphabetic and t.lower not in REL_PRONOUNS for t in gap[2:])
+    )
+
+
+_MAKERS: Final = words("noun.maker")
+_OF_MADE: Final = words("prep.of-made")
 
 
 def governor_chain(
