@@ -265,6 +265,7 @@ _SAYING: Final = frozenset({"say", "according"})
 
 
 _FIRM_HEADS: Final = word_stems("stem.company-head")
+_COMPANY_NOUNS: Final = words("noun.company")
 
 
 def _names_firm(actor: ActorMention, tokens: list) -> bool:
@@ -274,7 +275,7 @@ def _names_firm(actor: ActorMention, tokens: list) -> bool:
     if actor.kind not in ("adj", "adj-gen", "demonym") or actor.end >= len(tokens):
         return False
     head = tokens[actor.end].lower
-    return any(h in head for h in _FIRM_HEADS)
+    return head in _COMPANY_NOUNS or any(h in head for h in _FIRM_HEADS)
 
 
 def _distributive(frame: Frame, items: list[ItemMention], recipients: list[str]) -> dict[int, str]:
