@@ -1377,6 +1377,12 @@ def _roles_receive(r: Roles) -> None:
         preps = preps | _REQUEST_AT  # "bemüht sich in Moskau um Kampfflugzeuge"
     if by_noun:
         preps = preps - {"by"}
+    agents = _participle_agents(r) if kind in ("buy", "order") and lang == "de" else []
+    if agents:
+        # "die von Bern bestellten Patriot-Systeme": "von" right before an attributive participle of buying names
+        # who bought, the participle's agent, not a seller
+        r.receive(agents, "roles.de.attributive-buyer-after-von")
+        preps = preps - {"von", "vom"}
     seller = r.prep_ids(preps)
     if seller:
         r.supply(seller, "roles.receive.order-placed-with" if with_orderee else "roles.receive.from-supplier")
@@ -1427,6 +1433,36 @@ def _signing_firms(r: Roles) -> list[str]:
         return []
     ids = unique([m.id for m in firms])
     return ids if all(m.id not in ids for m in subj.members if m not in firms) else []
+
+
+def _bought_by_von(r: Roles) -> tuple[list[str], list[str]] | None:
+    """Goods described by a German participle of buying that move ("die von Polen in Südkorea gekauften Panzer
+    trafen ein"): the "von" group before the participle (the buyers) and the "in"/"bei"/"aus" groups between
+    them and the participle (the sellers); None when no "von" group stands there."""
+    if r.view.lang != "de" or "trigger.ordered-goods-move" not in r.frame.trace:
+        return None
+    part = next((x for x in r.view.cues_by_clause[r.c] if x.kinds & _BUYING and r.tokens[x.start].lowercase), None)
+    if part is None:
+        return None
+    von = [g for g in r.by_prep.get("von", []) if g.members[-1].end <= part.start]
+    if not von:
+        return None
+    after = von[-1].members[-1].end
+    sellers = [
+        i for p in _AT_SELLER_DE for g in r.by_prep.get(p, []) if after <= g.first.start < part.start for i in g.ids
+    ]
+    return [i for i in von[-1].ids], sellers
+
+
+_BUYING: Final = frozenset({"buy", "order"})
+_AT_SELLER_DE: Final = words("prep.bought-at", "de")
+
+
+def _participle_agents(r: Roles) -> list[str]:
+    """The "von" group right before an attributive participle of buying ("die von Bern bestellten Systeme")."""
+    if "mod.de.attributive-participle-own-modality" not in r.frame.trace:
+        return []
+    return [i for g in r.by_prep.get("von", []) if g.members[-1].end == r.trig for i in g.ids]
 
 
 def _receiver(r: Roles) -> None:
@@ -1597,6 +1633,13 @@ def _goods_bound_for(r: Roles) -> list[str]:
 def _roles_arrive(r: Roles) -> None:
     """Goods arriving, going or seized: where they arrive receives; where they come from supplies."""
     frame, view, trig, kind = r.frame, r.view, r.trig, r.frame.trigger_kind
+    bought = _bought_by_von(r)
+    if bought is not None:
+        # "Die von Polen in Südkorea gekauften Panzer sind eingetroffen": the participle's agent bought them, where
+        # they were bought sold them
+        r.receive(bought[0], "roles.de.attributive-buyer-after-von")
+        r.supply(bought[1], "roles.de.attributive-buyer-after-von")
+        return
     in_ids = r.prep_ids(_IN)
     preps = _IN
     if kind == "go" and not in_ids:
