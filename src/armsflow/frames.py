@@ -1741,6 +1741,26 @@ def _upkeep_purpose(tokens: list[Token], item: ItemMention, lead: CueMention) ->
 _PURPOSE_MARKS: Final = words("prep.purpose-before-verb")
 
 
+def _as_function(tokens: list[Token], item: ItemMention, items: list[ItemMention]) -> bool:
+    """Goods after "als"/"as" and at most five words of a noun phrase ("als Ergänzung der Flugabwehr", "as a supplement
+    to its air defence"), with other goods named before them: what those goods serve as."""
+    if item.designation is not None or not any(it.end <= item.start for it in items if it is not item):
+        return False
+    for k in range(item.start - 1, max(-1, item.start - 7), -1):
+        tok = tokens[k]
+        if tok.lower in _AS_ROLE:
+            if k > 0 and tokens[k - 1].lower in _NOT_FUNCTION_AS or tokens[k + 1].lower in _NOT_FUNCTION_AS:
+                return False  # "such as", "as well as", "sowohl … als auch", "mehr als"
+            return k + 1 < item.start  # a noun of the role between ("als Ergänzung der …"), not "als Flugabwehr"
+        if not tok.alphabetic or tok.lower in _COMPLEMENTIZERS_EN:
+            return False
+    return False
+
+
+_AS_ROLE: Final = words("prep.as-function")
+_NOT_FUNCTION_AS: Final = words("word.before-as-not-function")
+
+
 def _in_exchange(tokens: list[Token], item: ItemMention, items: list[ItemMention]) -> bool:
     """Whether the goods follow "im Austausch für", "im Gegenzug für", "in exchange for", "in return for"
     within their noun phrase (at most four words between, no other goods)."""
@@ -1850,6 +1870,12 @@ def _drop_goods_elsewhere(scope: _GoodsScope, items: list[ItemMention]) -> list[
         # "a series of purchases aimed at modernising the country's ageing military equipment": the purchases'
         # purpose is to keep up the buyer's own goods, which are not what they buy
         reject("item.goods-kept-up-are-no-purchase", f"{lead_cue.lemma!r}: the goods kept up are the buyer's own")
+        items = kept
+    kept = [it for it in items if not _as_function(view.tokens, it, items)]
+    if len(kept) < len(items) and kept:
+        # "Die ersten Jets … werden als Ergänzung der Flugabwehr eingesetzt": what the goods serve as is their role,
+        # not more goods
+        trace.append("item.function-named-with-as")
         items = kept
     kept = [it for it in items if not _in_exchange(view.tokens, it, items)]
     if len(kept) < len(items) and kept:
