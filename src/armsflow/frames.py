@@ -1866,7 +1866,11 @@ def _drop_goods_elsewhere(scope: _GoodsScope, items: list[ItemMention]) -> list[
         # "bought spare parts from the US to maintain its fleet of F-16s": the fleet kept up is the buyer's own
         trace.append("item.maintained-goods-stay")
         items = kept
-    elif len(kept) < len(items) and all(_upkeep_purpose(view.tokens, it, lead_cue) for it in items):
+    elif (
+        len(kept) < len(items)
+        and lead_kind in ("buy", "order")
+        and all(_upkeep_purpose(view.tokens, it, lead_cue) for it in items)
+    ):
         # "a series of purchases aimed at modernising the country's ageing military equipment": the purchases'
         # purpose is to keep up the buyer's own goods, which are not what they buy
         reject("item.goods-kept-up-are-no-purchase", f"{lead_cue.lemma!r}: the goods kept up are the buyer's own")
