@@ -3063,7 +3063,9 @@ def _examples_of_unnamed_states(tokens: list[Token], actors: list[ActorMention],
             continue
         if tokens[m].lower in ARTICLES:
             m -= 1
-        if tokens[m].lower not in _EXAMPLE_INTROS:
+        if tokens[m].text == "-" and tokens[m - 1].text == "-":
+            m -= 1  # "ordered by nine countries -- Turkey, India …": a double hyphen, as a dash
+        elif tokens[m].lower not in _EXAMPLE_INTROS:
             continue
         v = m - 1
         while v > 0 and m - v <= 6 and tokens[v].lower not in _UNNAMED_STATES:
@@ -3071,6 +3073,10 @@ def _examples_of_unnamed_states(tokens: list[Token], actors: list[ActorMention],
         if tokens[v].lower not in _UNNAMED_STATES or any(b.start < m and b.end > v for b in actors):
             continue
         prep, article = _governor(tokens, v, lex)
+        w = v - 1
+        while prep is None and w > 0 and v - w <= 2 and (tokens[w].text.isdigit() or tokens[w].lower in _NUMBER_WORDS):
+            prep, article = _governor(tokens, w, lex)  # "by nine countries", "von neun Ländern": past the count
+            w -= 1
         if prep is None:
             continue
         end = a.start
@@ -3085,6 +3091,7 @@ def _examples_of_unnamed_states(tokens: list[Token], actors: list[ActorMention],
 
 
 _EXAMPLE_INTROS: Final = words("word.example-intro")
+_NUMBER_WORDS: Final = frozenset(word_values("number.small"))
 _NAME_LIST_LINKS: Final = words("link.coordination") | ARTICLES  # "Peru and the Philippines"
 _UNNAMED_STATES: Final = words("noun.vague-partner")
 

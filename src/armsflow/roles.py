@@ -79,6 +79,7 @@ _RE_EXPORT: Final = words("verb.re-export")
 _STATE_NAME_KINDS: Final = frozenset({"name", "capital", "metonym"})
 _BETWEEN: Final = words("prep.between") | _WITH
 _AT_SELLER: Final = words("prep.at-seller", "de")
+_PASSIVE_AGENT_DE: Final = words("prep.passive-agent", "de")
 _REQUEST_AT: Final = words("prep.request-at", "de")
 _COMPANY_ORDER: Final = words("prep.order-from-company")
 _ARRIVE_FOR: Final = words("prep.seized-bound-for")
@@ -1354,6 +1355,9 @@ def _roles_receive(r: Roles) -> None:
     elif (frame.passive or by_noun and not r.subj) and lang == "en" and by:
         # "were bought by Manila", "the third Israeli arms purchase by the Philippines": the buyer
         r.receive(r.prep_ids(frozenset({"by"})), "roles.receive.by-buyer")
+    elif frame.passive and lang == "de" and kind in ("buy", "order") and r.prep_ids(_PASSIVE_AGENT_DE):
+        # "Der K9 wurde von Polen bestellt": the agent of a passive of buying or ordering is the buyer
+        r.receive(r.prep_ids(_PASSIVE_AGENT_DE), "roles.receive.de.passive-agent-buys")
     elif (
         lang == "de"
         and kind in ("buy", "order")
@@ -1375,8 +1379,10 @@ def _roles_receive(r: Roles) -> None:
         preps = preps | _WITH  # "placed an order for transport aircraft with Spain": the order goes to the seller
     if kind == "request" and lang == "de":
         preps = preps | _REQUEST_AT  # "bemüht sich in Moskau um Kampfflugzeuge"
-    if by_noun:
-        preps = preps - {"by"}
+    if by_noun or frame.passive and lang == "en" and kind in ("buy", "order"):
+        preps = preps - {"by"}  # "ordered by nine countries -- Turkey, India …": the agent bought, it sold nothing
+    if frame.passive and lang == "de" and kind in ("buy", "order"):
+        preps = (preps - _PASSIVE_AGENT_DE) | _AT_SELLER_DE  # "von Polen in Südkorea gekauft": bought there
     agents = _participle_agents(r) if kind in ("buy", "order") and lang == "de" else []
     if agents:
         # "die von Bern bestellten Patriot-Systeme": "von" right before an attributive participle of buying names
@@ -1455,6 +1461,7 @@ def _bought_by_von(r: Roles) -> tuple[list[str], list[str]] | None:
 
 
 _BUYING: Final = frozenset({"buy", "order"})
+_BUYING_AGENT: Final = frozenset({"by"}) | _PASSIVE_AGENT_DE
 _AT_SELLER_DE: Final = words("prep.bought-at", "de")
 
 
@@ -1596,7 +1603,10 @@ def _vague_seller(r: Roles) -> bool:
     (rule roles.receive.unnamed-seller-stays-open)."""
     start, end = r.view.grammar.clauses[r.c]
     tokens = r.tokens
+    buyer_by = r.frame.passive and r.frame.trigger_kind in ("buy", "order")
     for k in range(start, end):
+        if buyer_by and tokens[k].lower in _BUYING_AGENT:
+            continue  # "ordered by nine countries": the agent of buying is no seller
         if tokens[k].lower in FROM and any(t.lower in _VAGUE_PARTNERS for t in tokens[k + 1 : min(end, k + 4)]):
             fire(r.frame, "roles.receive.unnamed-seller-stays-open")
             return True
