@@ -1370,19 +1370,8 @@ def _roles_receive(r: Roles) -> None:
         r.receive(buyers, "roles.receive.de.durch-buyer")
     else:
         _receiver(r)
-    preps = _FROM_BUY if kind in ("buy", "order") and lang == "de" else FROM | _AT_SELLER
     joint = any(t.lower in _JOINT for t in tokens[max(0, trig - 2) : trig])
-    if frame.modifiers & {"deal"} and not joint:
-        preps = preps | _WITH  # "hatte Warschau den Kauf mit Washington vereinbart"
-    with_orderee = kind == "order" and lang == "en" and not r.prep_ids(preps) and tokens[trig].lower in _ORDER_NOUNS_EN
-    if with_orderee:
-        preps = preps | _WITH  # "placed an order for transport aircraft with Spain": the order goes to the seller
-    if kind == "request" and lang == "de":
-        preps = preps | _REQUEST_AT  # "bemüht sich in Moskau um Kampfflugzeuge"
-    if by_noun or frame.passive and lang == "en" and kind in ("buy", "order"):
-        preps = preps - {"by"}  # "ordered by nine countries -- Turkey, India …": the agent bought, it sold nothing
-    if frame.passive and lang == "de" and kind in ("buy", "order"):
-        preps = (preps - _PASSIVE_AGENT_DE) | _AT_SELLER_DE  # "von Polen in Südkorea gekauft": bought there
+    preps, with_orderee = _seller_preps(r, joint, bool(by_noun))
     agents = _participle_agents(r) if kind in ("buy", "order") and lang == "de" else []
     if agents:
         # "die von Bern bestellten Patriot-Systeme": "von" right before an attributive participle of buying names
@@ -1426,6 +1415,25 @@ def _roles_receive(r: Roles) -> None:
             i for g in r.by_prep.get("for", []) + r.by_prep.get("für", []) for i in g.ids if i != _OWN_FORCES
         ]
         r.receive(procured_for, "roles.receive.procured-for-forces")
+
+
+def _seller_preps(r: Roles, joint: bool, by_noun: bool) -> tuple[frozenset[str], bool]:
+    """The prepositions that name the seller of a purchase, order or request, and whether the order went "with" a
+    seller ("placed an order … with Spain")."""
+    frame, tokens, lang, kind, trig = r.frame, r.tokens, r.view.lang, r.frame.trigger_kind, r.trig
+    preps = _FROM_BUY if kind in ("buy", "order") and lang == "de" else FROM | _AT_SELLER
+    if frame.modifiers & {"deal"} and not joint:
+        preps = preps | _WITH  # "hatte Warschau den Kauf mit Washington vereinbart"
+    with_orderee = kind == "order" and lang == "en" and not r.prep_ids(preps) and tokens[trig].lower in _ORDER_NOUNS_EN
+    if with_orderee:
+        preps = preps | _WITH  # "placed an order for transport aircraft with Spain": the order goes to the seller
+    if kind == "request" and lang == "de":
+        preps = preps | _REQUEST_AT  # "bemüht sich in Moskau um Kampfflugzeuge"
+    if by_noun or frame.passive and lang == "en" and kind in ("buy", "order"):
+        preps = preps - {"by"}  # "ordered by nine countries -- Turkey, India …": the agent bought, it sold nothing
+    if frame.passive and lang == "de" and kind in ("buy", "order"):
+        preps = (preps - _PASSIVE_AGENT_DE) | _AT_SELLER_DE  # "von Polen in Südkorea gekauft": bought there
+    return preps, with_orderee
 
 
 def _signing_firms(r: Roles) -> list[str]:
