@@ -266,6 +266,7 @@ _SAYING: Final = frozenset({"say", "according"})
 
 _FIRM_HEADS: Final = word_stems("stem.company-head")
 _COMPANY_NOUNS: Final = words("noun.company")
+_OTHER_KIND: Final = words("determiner.other-kind")
 
 
 def _names_firm(actor: ActorMention, tokens: list) -> bool:
@@ -1883,6 +1884,23 @@ class Assembler:
             producers = {it.producer for it in items if it.producer} - set(parties.recipients)
             if len(producers) == 1:
                 parties.fill("supplier", list(producers), "discourse.maker-of-goods-named-before")
+            elif not producers:
+                self._fill_maker_of_storys_system(parties, items)
+
+    def _fill_maker_of_storys_system(self, parties: _Parties, items: list[ItemMention]) -> None:
+        """Goods named only by their kind ("Togo erhielt eine Lieferung von Drohnen") in a story that has named one
+        system of that kind ("die Bayraktar TB2"), made in one state: they are that system, from that state."""
+        kinds = {it.category for it in items if it.category}
+        named = {it.producer for it in self.state.items if it.designation and it.producer and it.category in kinds}
+        named -= set(parties.recipients)
+        tokens = self._sentence_tokens
+        other = any(
+            t.lower in _OTHER_KIND for it in items for t in tokens[max(0, it.start - 2) : it.end + 3]
+        )  # "24 fighters of another type": not the system named
+        # (only while the story has shown no other supplier: once it has, goods of that kind may come from any of them)
+        others = self.state.suppliers_seen - named
+        if len(named) == 1 and not other and not others and all(not it.designation for it in items):
+            parties.fill("supplier", list(named), "discourse.maker-of-the-storys-system")
 
     def _fill_story_recipient(
         self, index: int, frame: Frame, parties: _Parties, items: list[ItemMention], named_here: set[str]
