@@ -628,6 +628,8 @@ def pronoun_subject(
     """The token of a subject pronoun ("es", "it", "they", "man") in clause c or its governors."""
     for k in [c] + governors:
         start, end = grammar.clauses[k]
+        if start < end and not tokens[start].text[:1].isalnum():
+            start += 1  # "TOKYO – Japan said … it was preparing": the dash opening the clause is no word of it
         stop = min(end, before) if before is not None and k == c and before > start else min(end, start + 6)
         for t in tokens[start:stop]:
             if t.lower in _SUBJECT_PRONOUNS:

@@ -255,6 +255,10 @@ def find_actors(tokens: list[Token], lex: Lexicon) -> list[ActorMention]:
             # before it governs the actor as it does before "the" ("from an Israeli company")
             article = article or prep
             prep = _before_article(tokens, classified.get(i, i), prep)
+        if english and prep == "to" and _condition_before_to(tokens, start):
+            # "is subject to U.S. approval": the name only says whose approval; nothing goes to it
+            _reject("grammar.en.subject-to-names-no-recipient", f"{tokens[start].text}: a condition, not a recipient")
+            prep = "subject to"
         text = " ".join(t.text for t in tokens[i : i + size])
         genitive = entry.kind.endswith("-gen") or article == "des" or prep == "gen" or text.endswith(("'s", "’s"))
         if (
@@ -512,6 +516,18 @@ def _truncated_before_other_noun(tokens: list[Token], last: int, lex: Lexicon, m
     if "-" not in completing.text[1:] or not completing.text[:1].isalpha():
         return False
     return _actor_at(tokens, last + 2, lex, memo) is None
+
+
+def _condition_before_to(tokens: list[Token], start: int) -> bool:
+    """ "subject to U.S. approval", "pending Congress's approval": "to" after a word of condition."""
+    k = start - 1
+    while k > 0 and tokens[k].lower in _EN_ARTICLES_OR_TO:
+        k -= 1
+    return k >= 0 and tokens[k].lower in _CONDITION_WORDS
+
+
+_EN_ARTICLES_OR_TO: Final = frozenset({"to", "the", "a", "an"})
+_CONDITION_WORDS: Final = words("word.condition-before-to", "en")
 
 
 def _member_reference(tokens: list[Token], i: int, size: int) -> bool:

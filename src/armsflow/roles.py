@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from armsflow.attribution import speaker_before
-from armsflow.frame import ARRIVE, DEAL, GIVE, NOUN_GOVERNORS, RECEIVE, TRIGGERS, TRIGGERS_BUT_USE, Frame, fire
+from armsflow.frame import ARRIVE, DEAL, GIVE, NOUN_GOVERNORS, RECEIVE, TRIGGERS, TRIGGERS_BUT_USE, Frame, fire, reject
 from armsflow.grammar import (
     ClauseView,
     Group,
@@ -620,6 +620,11 @@ def _inherited_subject(r: Roles) -> None:
         if g not in r.governors and relative_clause(tokens, grammar, g):
             continue  # "Peru, which regarded the islands as Argentine, … tried to buy": not the relative's names
         found = groups(view.actors_by_clause[g], tokens)
+        if found and _gerund_adverbial(tokens, grammar.clauses[g][0]):
+            # "Finland announced – one day after joining NATO – that it would buy …": the name a gerund takes is its
+            # object, no subject to take up
+            reject("grammar.en.gerund-object-is-no-subject", f"clause {g}: {found[0].first.text} after a gerund")
+            continue
         if found and prepositional_aside(tokens, grammar, g):
             if any(x.first.prep is None for x in found) and "grammar.prepositional-aside" not in r.frame.trace:
                 fire(r.frame, "grammar.prepositional-aside")  # a name far from its preposition
@@ -643,6 +648,20 @@ def _inherited_subject(r: Roles) -> None:
             fire(r.frame, "grammar.en.zero-that-complement")  # "believes | Iran is preparing | to send …"
         _controlled_subject(r, g, cand)
         return
+
+
+def _gerund_adverbial(tokens: list[Token], start: int) -> bool:
+    """Does the clause open with an adverbial conjunction and a gerund ("after joining NATO", "before signing")?"""
+    k = start + 1 if start < len(tokens) and not tokens[start].text[:1].isalnum() else start
+    return (
+        k + 1 < len(tokens)
+        and tokens[k].lower in _ADVERBIAL_CONJ
+        and tokens[k + 1].lowercase
+        and tokens[k + 1].lower.endswith("ing")
+    )
+
+
+_ADVERBIAL_CONJ: Final = words("conj.adverbial-clause", "en")
 
 
 def _controlled_subject(r: Roles, g: int, cand: list[Group]) -> None:
