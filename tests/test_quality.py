@@ -24,7 +24,7 @@ FLOOR_STATUS_ACCURACY = 0.99
 # Text the rules were not written on: each public slice has its own floor (strict F1), so a new slice can be
 # added with a floor pinned at its first figure without touching the others; raised as figures rise.
 SLICE_FLOORS = {
-    ("styles", "analysis"): 0.82,
+    ("styles", "analysis"): 0.825,
     ("styles", "fast"): 0.825,
     ("styles", "official"): 0.75,
     ("probes", "constructions"): 0.99,
