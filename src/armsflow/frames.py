@@ -1738,7 +1738,7 @@ def _upkeep_purpose(tokens: list[Token], item: ItemMention, lead: CueMention) ->
     return False
 
 
-_PURPOSE_MARKS: Final = words("prep.purpose-before-verb")
+_PURPOSE_MARKS: Final = words("prep.aim-at", "en")  # "aimed at modernising", "to upgrade"
 
 
 def _as_function(tokens: list[Token], item: ItemMention, items: list[ItemMention]) -> bool:

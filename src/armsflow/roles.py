@@ -80,6 +80,7 @@ _STATE_NAME_KINDS: Final = frozenset({"name", "capital", "metonym"})
 _BETWEEN: Final = words("prep.between") | _WITH
 _AT_SELLER: Final = words("prep.at-seller", "de")
 _PASSIVE_AGENT_DE: Final = words("prep.passive-agent", "de")
+_BUYING_AGENT: Final = frozenset({"by"}) | _PASSIVE_AGENT_DE  # the agent of a passive of buying: the buyer
 _REQUEST_AT: Final = words("prep.request-at", "de")
 _COMPANY_ORDER: Final = words("prep.order-from-company")
 _ARRIVE_FOR: Final = words("prep.seized-bound-for")
@@ -1451,7 +1452,7 @@ def _seller_preps(r: Roles, joint: bool, by_noun: bool) -> tuple[frozenset[str],
     if by_noun or frame.passive and lang == "en" and kind in ("buy", "order"):
         preps = preps - {"by"}  # "ordered by nine countries -- Turkey, India …": the agent bought, it sold nothing
     if frame.passive and lang == "de" and kind in ("buy", "order"):
-        preps = (preps - _PASSIVE_AGENT_DE) | _AT_SELLER_DE  # "von Polen in Südkorea gekauft": bought there
+        preps = (preps - _PASSIVE_AGENT_DE) | _SELLER_PLACE_DE  # "von Polen in Südkorea gekauft": bought there
     return preps, with_orderee
 
 
@@ -1466,30 +1467,6 @@ def _signing_firms(r: Roles) -> list[str]:
         return []
     ids = unique([m.id for m in firms])
     return ids if all(m.id not in ids for m in subj.members if m not in firms) else []
-
-
-def _bought_by_von(r: Roles) -> tuple[list[str], list[str]] | None:
-    """Goods described by a German participle of buying that move ("die von Polen in Südkorea gekauften Panzer
-    trafen ein"): the "von" group before the participle (the buyers) and the "in"/"bei"/"aus" groups between
-    them and the participle (the sellers); None when no "von" group stands there."""
-    if r.view.lang != "de" or "trigger.ordered-goods-move" not in r.frame.trace:
-        return None
-    part = next((x for x in r.view.cues_by_clause[r.c] if x.kinds & _BUYING and r.tokens[x.start].lowercase), None)
-    if part is None:
-        return None
-    von = [g for g in r.by_prep.get("von", []) if g.members[-1].end <= part.start]
-    if not von:
-        return None
-    after = von[-1].members[-1].end
-    sellers = [
-        i for p in _AT_SELLER_DE for g in r.by_prep.get(p, []) if after <= g.first.start < part.start for i in g.ids
-    ]
-    return [i for i in von[-1].ids], sellers
-
-
-_BUYING: Final = frozenset({"buy", "order"})
-_BUYING_AGENT: Final = frozenset({"by"}) | _PASSIVE_AGENT_DE
-_AT_SELLER_DE: Final = words("prep.bought-at", "de")
 
 
 def _participle_agents(r: Roles) -> list[str]:
@@ -1670,13 +1647,6 @@ def _goods_bound_for(r: Roles) -> list[str]:
 def _roles_arrive(r: Roles) -> None:
     """Goods arriving, going or seized: where they arrive receives; where they come from supplies."""
     frame, view, trig, kind = r.frame, r.view, r.trig, r.frame.trigger_kind
-    bought = _bought_by_von(r)
-    if bought is not None:
-        # "Die von Polen in Südkorea gekauften Panzer sind eingetroffen": the participle's agent bought them, where
-        # they were bought sold them
-        r.receive(bought[0], "roles.de.attributive-buyer-after-von")
-        r.supply(bought[1], "roles.de.attributive-buyer-after-von")
-        return
     in_ids = r.prep_ids(_IN)
     preps = _IN
     if kind == "go" and not in_ids:
@@ -2133,8 +2103,8 @@ def _attributive_order_phrase(r: Roles) -> None:
     or ordering before the goods carries its own parties - its von-agent bought, its in/bei/aus-phrase sold - and
     the delivery the clause reports is of those goods between them (not from the von-agent)."""
     frame, tokens, trig = r.frame, r.tokens, r.trig
-    if r.view.lang != "de" or r.kind not in GIVE:
-        return
+    if r.view.lang != "de" or r.kind not in GIVE and r.kind not in ARRIVE:
+        return  # ("… sind eingetroffen": goods bought so arriving, the same)
     part = next(
         (
             x
