@@ -67,6 +67,7 @@ from armsflow.mentions import (
     CueMention,
     ItemMention,
     Mentions,
+    deal_compound,
     is_reference,
     meets,
     replaced_by_at,
@@ -456,15 +457,11 @@ def _funder(tokens: list[Token], start: int) -> bool:
     return tokens[k].lower in _FUNDING_PARTICIPLES
 
 
-_DEAL_HEADS_DE: Final = tuple(words("noun.deal-head", "de"))
-
-
 def _compound_goods_yield(lead: CueMention, items: list[ItemMention], trace: list[str]) -> list[ItemMention]:
     """ "ein Rüstungsgeschäft mit Kolumbien über zwölf Hubschrauber": goods in general that a deal compound names yield
     to the goods the deal is about; one deal, of those. (Deliveries and exports in general stay beside the goods
     named with them, "Waffenlieferungen, darunter Kampfpanzer", as the contract's annotators keep both.)"""
-    word = lead.lemma.lower()
-    if not any(word.endswith(head) and len(word) > len(head) + 3 for head in _DEAL_HEADS_DE):
+    if not deal_compound(lead.lemma):
         return items
     general = [it for it in items if it.start == lead.start and it.category == "military-equipment"]
     if not general or len(general) == len(items):
@@ -1718,24 +1715,27 @@ _MAINTAIN_VERBS: Final = words("lemma.maintain")
 def _maintained(tokens: list[Token], item: ItemMention, lead: CueMention) -> bool:
     """A verb of keeping up after the trigger and at most six words before the goods, within one phrase ("to
     maintain its fleet of F-16s", "um ihre F-16 zu warten")."""
-    for k in range(item.start - 1, max(lead.end, item.start - 7) - 1, -1):
-        if tokens[k].lemma in _MAINTAIN_VERBS or tokens[k].lower in _MAINTAIN_VERBS:
-            return True
-        if not tokens[k].text[:1].isalnum():
-            return False
+    if _maintaining_verb(tokens, item, lead) is not None:
+        return True
     after = tokens[item.end : item.end + 3]
     return item.start > lead.end and any(t.lemma in _MAINTAIN_VERBS for t in after)
 
 
-def _upkeep_purpose(tokens: list[Token], item: ItemMention, lead: CueMention) -> bool:
-    """The goods are the object of a verb of keeping up in a purpose phrase after the trigger ("aimed at modernising
-    the country's ageing military equipment", "to upgrade its F-16s"): "at"/"to"/"zu" right before the verb."""
+def _maintaining_verb(tokens: list[Token], item: ItemMention, lead: CueMention) -> int | None:
+    """The verb of keeping up after the trigger and at most six words before the goods, within one phrase."""
     for k in range(item.start - 1, max(lead.end, item.start - 7) - 1, -1):
         if tokens[k].lemma in _MAINTAIN_VERBS or tokens[k].lower in _MAINTAIN_VERBS:
-            return k > 0 and tokens[k - 1].lower in _PURPOSE_MARKS
+            return k
         if not tokens[k].text[:1].isalnum():
-            return False
-    return False
+            return None
+    return None
+
+
+def _upkeep_purpose(tokens: list[Token], item: ItemMention, lead: CueMention) -> bool:
+    """The goods are the object of a verb of keeping up in a purpose phrase after the trigger ("aimed at modernising
+    the country's ageing military equipment", "to upgrade its F-16s"): "at"/"to" right before the verb."""
+    k = _maintaining_verb(tokens, item, lead)
+    return k is not None and k > 0 and tokens[k - 1].lower in _PURPOSE_MARKS
 
 
 _PURPOSE_MARKS: Final = words("prep.aim-at", "en")  # "aimed at modernising", "to upgrade"

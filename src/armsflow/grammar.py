@@ -288,11 +288,7 @@ def can_act(group: Group, tokens: list[Token]) -> bool:
     first = group.first
     if first.kind not in ("adj", "adj-gen"):
         return True
-    for tok in tokens[first.end : first.end + 3]:
-        word = tok.lower
-        if word in ACTING_HEADS or tok.lemma in ACTING_HEADS or any(word.startswith(h) for h in _ACTING_STEMS):
-            return True
-    return False
+    return any(_acting_head(tok) for tok in tokens[first.end : first.end + 3])
 
 
 def governs(group: Group, tokens: list[Token]) -> bool:

@@ -1089,13 +1089,18 @@ def _deal_named_before(tokens: list[Token], item: ItemMention, lex: Lexicon) -> 
     deal the story named before; the goods its first part names are no new goods ("ein Rüstungsgeschäft" are)."""
     if lex.lang != "de" or item.end - item.start != 1 or item.start == 0:
         return False
-    word = tokens[item.start].lemma.lower()
-    if not any(word.endswith(head) and len(word) > len(head) + 3 for head in _DEAL_HEADS):
+    if not deal_compound(tokens[item.start].lemma):
         return False
     if tokens[item.start - 1].lower in _DEFINITE_DEAL:
         _reject("item.de.deal-named-before-names-no-goods", f"{tokens[item.start - 1].text} {tokens[item.start].text}")
         return True
     return False
+
+
+def deal_compound(lemma: str) -> bool:
+    """ "Rüstungsgeschäft", "Waffendeal", "212CD-Auftrag": a German compound whose head is a deal."""
+    word = lemma.lower()
+    return any(word.endswith(head) and len(word) > len(head) + 3 for head in _DEAL_HEADS)
 
 
 _DEAL_HEADS: Final = tuple(words("noun.deal-head", "de"))
@@ -3090,7 +3095,7 @@ def _examples_of_unnamed_states(tokens: list[Token], actors: list[ActorMention],
             continue
         prep, article = _governor(tokens, v, lex)
         w = v - 1
-        while prep is None and w > 0 and v - w <= 2 and (tokens[w].text.isdigit() or tokens[w].lower in _NUMBER_WORDS):
+        while prep is None and w > 0 and v - w <= 2 and (tokens[w].text.isdigit() or tokens[w].lower in lex.numbers):
             prep, article = _governor(tokens, w, lex)  # "by nine countries", "von neun Ländern": past the count
             w -= 1
         if prep is None:
@@ -3107,7 +3112,6 @@ def _examples_of_unnamed_states(tokens: list[Token], actors: list[ActorMention],
 
 
 _EXAMPLE_INTROS: Final = words("word.example-intro")
-_NUMBER_WORDS: Final = frozenset(word_values("number.small"))
 _NAME_LIST_LINKS: Final = words("link.coordination") | ARTICLES  # "Peru and the Philippines"
 _UNNAMED_STATES: Final = words("noun.vague-partner")
 
